@@ -1,0 +1,57 @@
+# Aegis — run `make help` for the list. The two commands a newcomer needs: `make demo`, `make test`.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PATIENTS ?= 1000
+SEED ?= 42
+export DBT_PROFILES_DIR := $(CURDIR)
+export DBT_PROJECT_DIR := $(CURDIR)
+export DBT_SEND_ANONYMOUS_USAGE_STATS := false
+export PYTHONHASHSEED := 0
+
+.PHONY: help
+help: ## List the targets with what they do
+	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}'
+
+$(STAMP): requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $(STAMP)
+
+.PHONY: venv
+venv: $(STAMP) ## Create .venv and install the pinned dependencies (idempotent)
+
+.PHONY: demo
+demo: $(STAMP) ## Generate synthetic FHIR data, land it, build the DuckDB warehouse, print a summary
+	$(BIN)/python scripts/demo.py --patients $(PATIENTS) --seed $(SEED)
+
+.PHONY: test
+test: $(STAMP) ## Every check: lint, dbt build on DuckDB, deprecation gate, pytest (what CI runs)
+	$(BIN)/python scripts/check.py
+
+.PHONY: lint
+lint: $(STAMP) ## ruff, mypy and sqlfluff only
+	$(BIN)/python scripts/check.py --only lint
+
+.PHONY: bench
+bench: $(STAMP) ## Benchmarks (1k / 10k / 100k patients); figures as ratios, not tests
+	$(BIN)/python scripts/bench.py
+
+.PHONY: docs
+docs: $(STAMP) ## Generate dbt docs (then: .venv/bin/dbt docs serve)
+	$(BIN)/dbt docs generate
+
+.PHONY: clean
+clean: ## Remove generated data, dbt artifacts (keeps .venv)
+	rm -rf data target logs dbt_packages
+
+.PHONY: distclean
+distclean: clean ## Also remove .venv
+	rm -rf $(VENV)
