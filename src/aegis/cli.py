@@ -22,6 +22,15 @@ governance_app = typer.Typer(help="PHI classification, policies, audits.", no_ar
 app.add_typer(governance_app, name="governance")
 
 
+# --- observe -----------------------------------------------------------------------------------
+@app.command("summary")
+def summary_command() -> None:
+    """Print rows per layer, dbt results and where the warehouse is (counts only, no values)."""
+    from aegis.observe.summary import render, summarize
+
+    typer.echo(render(summarize()))
+
+
 def main() -> None:
     app()
 

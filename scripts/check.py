@@ -1,0 +1,111 @@
+"""Every check `make test` runs (and CI, through .ci/run): lint, a fresh DuckDB build, gates, pytest.
+
+Each step runs even when an earlier one failed (so one CI run shows every problem); the script exits
+non-zero if any step failed. Data for the build is synthetic, generated into data/check/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+CHECK_DATA = ROOT / "data" / "check"
+DEPRECATIONS_AS_ERRORS = '{"error": ["Deprecations"]}'
+
+
+@dataclass
+class Step:
+    name: str
+    group: str
+    commands: list[list[str]]
+    env: dict[str, str] = field(default_factory=dict)
+
+
+def build_env() -> dict[str, str]:
+    return {
+        "AEGIS_DATA_DIR": str(CHECK_DATA),
+        "AEGIS_DUCKDB_PATH": str(CHECK_DATA / "warehouse" / "aegis.duckdb"),
+        "DBT_TARGET_PATH": str(CHECK_DATA / "target"),
+        "DBT_LOG_PATH": str(CHECK_DATA / "logs"),
+    }
+
+
+def steps(patients: int) -> list[Step]:
+    dbt = str(BIN / "dbt")
+    aegis = str(BIN / "aegis")
+    build = build_env()
+    # Parse-only gates open no connection; each target gets its own artifacts folder.
+    def gate(target: str) -> Step:
+        return Step(
+            f"deprecation gate ({target})",
+            "gates",
+            [[dbt, "parse", "--no-partial-parse", "--target", target,
+              "--warn-error-options", DEPRECATIONS_AS_ERRORS]],
+            {"DBT_TARGET_PATH": str(CHECK_DATA / f"target-{target}"), "DBT_LOG_PATH": str(CHECK_DATA / "logs")},
+        )
+
+    return [
+        Step("ruff", "lint", [[str(BIN / "ruff"), "check", "src", "tests/python", "scripts"]]),
+        Step("mypy --strict (src/aegis)", "lint", [[str(BIN / "mypy")]]),
+        gate("fakesnow"),
+        gate("redshift_parse"),
+        Step(
+            f"synthesize {patients} patients and land them",
+            "build",
+            [[aegis, "synth", "--patients", str(patients), "--seed", "7"],
+             [aegis, "ingest", "land", "--force"]],
+            build,
+        ),
+        Step("dbt build on DuckDB (warnings are errors)", "build", [[dbt, "--warn-error", "build"]], build),
+        Step("dbt source freshness", "build", [[dbt, "source", "freshness"]], build),
+        Step("dbt docs generate", "build", [[dbt, "docs", "generate"]], build),
+        Step("sqlfluff lint (dbt templater)", "lint",
+             [[str(BIN / "sqlfluff"), "lint", "models", "snapshots", "analyses", "tests/generic"]], build),
+        Step("pytest", "test", [[str(BIN / "pytest"), "-q"]]),
+    ]
+
+
+def run_step(step: Step) -> tuple[bool, float]:
+    env = {**os.environ, **step.env, "DBT_PROFILES_DIR": str(ROOT), "DBT_PROJECT_DIR": str(ROOT)}
+    started = time.monotonic()
+    print(f"\n==> {step.name}", flush=True)
+    for command in step.commands:
+        result = subprocess.run(command, cwd=ROOT, env=env, check=False)
+        if result.returncode != 0:
+            print(f"--- FAILED: {step.name} (exit {result.returncode}): {' '.join(command[:3])} ...", flush=True)
+            return False, time.monotonic() - started
+    return True, time.monotonic() - started
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--only", choices=["lint", "gates", "build", "test"], help="run one group of steps")
+    parser.add_argument("--patients", type=int, default=500, help="population size for the check build")
+    args = parser.parse_args()
+
+    if args.only in (None, "build"):
+        shutil.rmtree(CHECK_DATA, ignore_errors=True)
+    selected = [s for s in steps(args.patients) if args.only in (None, s.group)]
+    results = [(step.name, *run_step(step)) for step in selected]
+
+    print("\n==> summary")
+    for name, ok, seconds in results:
+        print(f"  {'ok  ' if ok else 'FAIL'}  {seconds:7.1f}s  {name}")
+    failed = [name for name, ok, _ in results if not ok]
+    if failed:
+        print(f"\n{len(failed)} of {len(results)} checks failed: {', '.join(failed)}")
+        return 1
+    print(f"\nall {len(results)} checks passed")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

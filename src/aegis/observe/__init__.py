@@ -1,0 +1,1 @@
+"""Observability: run summaries, freshness and anomaly checks."""
