@@ -88,6 +88,7 @@ def render(summary: RunSummary) -> str:
         )
     lines.append("dbt results:  " + (", ".join(f"{k}={v}" for k, v in sorted(summary.results.items())) or "none"))
     lines.append("dbt tests:    " + (", ".join(f"{k}={v}" for k, v in sorted(summary.tests.items())) or "none"))
-    lines.append(f"warehouse:    {summary.warehouse}  (open: .venv/bin/duckdb is not needed; python -c 'import duckdb')")
+    lines.append(f"warehouse:    {summary.warehouse}")
+    lines.append(f"              .venv/bin/python -c \"import duckdb; duckdb.connect('{summary.warehouse}').sql('show all tables').show()\"")
     lines.append("docs:         .venv/bin/dbt docs serve   (then open http://localhost:8080)")
     return "\n".join(lines)
