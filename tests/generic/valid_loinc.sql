@@ -1,0 +1,10 @@
+{#- LOINC code: 1-7 digits, a hyphen and the correct mod 10 check digit.
+    Nulls pass (not_null is a separate test). Fails with the number of invalid values. -#}
+{% test valid_loinc(model, column_name) %}
+    {{ config(fail_calc='coalesce(sum(failing_rows), 0)') }}
+    {%- set tested_value = 'cast(' ~ column_name ~ ' as ' ~ dbt.type_string() ~ ')' -%}
+    {{ aegis.aegis_count_failing_records(
+        model,
+        column_name ~ ' is not null and not ' ~ aegis.aegis_is_valid_loinc(tested_value)
+    ) }}
+{% endtest %}
