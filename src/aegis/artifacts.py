@@ -8,14 +8,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import yaml  # type: ignore[import-untyped]  # no types-PyYAML in the pinned toolchain
+
 from aegis.paths import project_root
 
+Manifest = dict[str, Any]
 
-def target_dir() -> Path:
+
+def target_dir(project_dir: Path | None = None) -> Path:
     """dbt's target folder, honouring DBT_TARGET_PATH like dbt itself does."""
     value = os.environ.get("DBT_TARGET_PATH")
     path = Path(value) if value else Path("target")
-    return path if path.is_absolute() else project_root() / path
+    return path if path.is_absolute() else (project_dir or project_root()) / path
 
 
 def load_json(name: str, folder: Path | None = None) -> dict[str, Any]:
@@ -50,18 +54,24 @@ class Node:
         return parts[0] if parts else self.resource_type
 
 
+def merged_meta(thing: dict[str, Any]) -> dict[str, Any]:
+    """A node's or column's meta: legacy top-level `meta` overlaid with `config.meta` (dbt 1.10+ wins)."""
+    config_meta = (thing.get("config") or {}).get("meta") or {}
+    return {**(thing.get("meta") or {}), **config_meta}
+
+
 def column_meta(column: dict[str, Any]) -> dict[str, Any]:
     """Column meta as dbt 1.10+ stores it (config.meta), falling back to the legacy top-level meta."""
-    config_meta = (column.get("config") or {}).get("meta") or {}
-    return {**(column.get("meta") or {}), **config_meta}
+    return merged_meta(column)
 
 
 def node_meta(node: dict[str, Any]) -> dict[str, Any]:
-    config_meta = (node.get("config") or {}).get("meta") or {}
-    return {**(node.get("meta") or {}), **config_meta}
+    return merged_meta(node)
 
 
-def nodes(manifest: dict[str, Any], resource_types: tuple[str, ...] = ("model", "snapshot", "seed")) -> list[Node]:
+def nodes(
+    manifest: dict[str, Any], resource_types: tuple[str, ...] = ("model", "snapshot", "seed")
+) -> list[Node]:
     """Project nodes of the given types, in a stable order."""
     found: list[Node] = []
     for unique_id, raw in sorted(manifest.get("nodes", {}).items()):
@@ -78,7 +88,45 @@ def nodes(manifest: dict[str, Any], resource_types: tuple[str, ...] = ("model", 
                 alias=raw.get("alias") or raw["name"],
                 materialized=(raw.get("config") or {}).get("materialized", ""),
                 meta=node_meta(raw),
-                columns={name: {**col, "meta": column_meta(col)} for name, col in raw.get("columns", {}).items()},
+                columns={
+                    name: {**col, "meta": column_meta(col)} for name, col in raw.get("columns", {}).items()
+                },
             )
         )
     return found
+
+
+def load_manifest(path: Path | None = None, project_dir: Path | None = None) -> Manifest:
+    """The parsed manifest.json (run `dbt parse` first)."""
+    if path is not None:
+        return load_json(path.name, path.parent)
+    return load_json("manifest.json", target_dir(project_dir))
+
+
+def load_project(project_dir: Path | None = None) -> dict[str, Any]:
+    """dbt_project.yml as written (Jinja in values is left unrendered)."""
+    root = project_dir or project_root()
+    data: dict[str, Any] = yaml.safe_load((root / "dbt_project.yml").read_text(encoding="utf-8"))
+    return data
+
+
+def load_project_vars(project_dir: Path | None = None) -> dict[str, Any]:
+    """The `vars:` block of dbt_project.yml (the classification matrix lives there)."""
+    project_vars: dict[str, Any] = load_project(project_dir).get("vars") or {}
+    return project_vars
+
+
+def project_nodes(manifest: Manifest, resource_types: set[str]) -> list[dict[str, Any]]:
+    """Raw manifest nodes and sources of the root project (not packages), by unique_id.
+
+    The order is case-insensitive, like Jinja's `sort` filter, so Python and macro readings agree.
+    """
+    project_name = manifest.get("metadata", {}).get("project_name")
+    candidates = list(manifest.get("nodes", {}).values()) + list(manifest.get("sources", {}).values())
+    chosen = [
+        node
+        for node in candidates
+        if node.get("resource_type") in resource_types
+        and (project_name is None or node.get("package_name") == project_name)
+    ]
+    return sorted(chosen, key=lambda node: str(node["unique_id"]).lower())
