@@ -6,12 +6,55 @@ Each area registers its commands in its own block; heavy imports happen inside t
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Annotated
+
 import typer
 
 app = typer.Typer(help="Aegis: governed healthcare warehouse tooling.", no_args_is_help=True)
 
 # --- synth -------------------------------------------------------------------------------------
-# (registered by aegis.synth: see synth_command below)
+
+
+@app.command("synth")
+def synth_command(
+    patients: Annotated[int, typer.Option("--patients", min=1, help="How many patients to generate.")] = 1000,
+    seed: Annotated[int, typer.Option("--seed", help="Same seed and options give byte-identical files.")] = 42,
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Output folder. Default: Paths.from_env().synth_dir.")
+    ] = None,
+    defect_rate: Annotated[
+        float, typer.Option("--defect-rate", help="Share of records that are defective.")
+    ] = 0.01,
+    duplicate_rate: Annotated[
+        float, typer.Option("--duplicate-rate", help="Chance that a valid record is delivered twice.")
+    ] = 0.02,
+    out_of_order_rate: Annotated[
+        float, typer.Option("--out-of-order-rate", help="Share of resources whose version 2 comes before 1.")
+    ] = 0.01,
+    update_rate: Annotated[
+        float, typer.Option("--update-rate", help="Share of resources updated (2-3 versions, in order).")
+    ] = 0.05,
+    bundle_rate: Annotated[
+        float, typer.Option("--bundle-rate", help="Share of encounters sent as a FHIR Bundle.")
+    ] = 0.05,
+) -> None:
+    """Generate deterministic synthetic FHIR R4 events (events.ndjson.gz) and their truth (expected.json)."""
+    from aegis.paths import Paths
+    from aegis.synth import SynthOptions, generate
+
+    try:
+        options = SynthOptions(patients=patients, seed=seed, defect_rate=defect_rate,
+                               duplicate_rate=duplicate_rate, out_of_order_rate=out_of_order_rate,
+                               update_rate=update_rate, bundle_rate=bundle_rate)
+    except ValueError as error:
+        raise typer.BadParameter(str(error)) from error
+    summary = generate(options, out or Paths.from_env().synth_dir)
+    typer.echo(
+        f"synth: {summary.patients} patients, {summary.records} records, {summary.items} items "
+        f"({summary.expected_quarantined_items} defective) in {summary.seconds:.1f}s -> {summary.events_path}"
+    )
+
 
 # --- ingest ------------------------------------------------------------------------------------
 ingest_app = typer.Typer(help="Validate and land FHIR records (local folder or S3).", no_args_is_help=True)
