@@ -1,0 +1,135 @@
+-- One row per adjudicated claim line (ExplanationOfBenefit item of the latest EOB version), with its
+-- header, the payer of its coverage and its service category. The category is decided per claim: the
+-- best (lowest rule_priority) service_categories rule matched by any of its lines applies to all of them,
+-- so every line of an inpatient stay's claim counts as inpatient.
+with
+
+eob_items as (
+    select * from {{ ref('stg_fhir__explanation_of_benefit_items') }}
+),
+
+eobs as (
+    select * from {{ ref('stg_fhir__explanation_of_benefits') }}
+),
+
+coverages as (
+    select * from {{ ref('stg_fhir__coverages') }}
+),
+
+service_categories as (
+    select * from {{ ref('service_categories') }}
+),
+
+chronic_condition_groups as (
+    select * from {{ ref('chronic_condition_groups') }}
+),
+
+lines_with_headers as (
+    select
+        eob_items.explanation_of_benefit_id,
+        eob_items.line_number,
+        eobs.claim_id,
+        eobs.patient_id,
+        eobs.coverage_id,
+        eobs.provider_npi,
+        eobs.claim_type,
+        eobs.status as claim_status,
+        eobs.outcome as claim_outcome,
+        eobs.principal_icd10cm_code,
+        eob_items.hcpcs_code,
+        eob_items.revenue_code,
+        eob_items.billed_amount,
+        eob_items.allowed_amount,
+        eob_items.paid_amount,
+        eob_items.service_date,
+        eobs.billable_period_start_date,
+        eobs.billable_period_end_date
+    from eob_items
+    inner join eobs
+        on eob_items.explanation_of_benefit_id = eobs.explanation_of_benefit_id
+),
+
+line_rule_matches as (
+    select
+        lines_with_headers.explanation_of_benefit_id,
+        service_categories.rule_priority,
+        service_categories.service_category
+    from lines_with_headers
+    inner join service_categories
+        on
+            lines_with_headers.claim_type = service_categories.claim_type
+            and (
+                service_categories.revenue_code_start is null
+                or lines_with_headers.revenue_code
+                between service_categories.revenue_code_start and service_categories.revenue_code_end
+            )
+            and (
+                service_categories.hcpcs_prefix is null
+                or lines_with_headers.hcpcs_code like service_categories.hcpcs_prefix || '%'
+            )
+),
+
+ranked_claim_rules as (
+    select
+        explanation_of_benefit_id,
+        service_category,
+        row_number() over (
+            partition by explanation_of_benefit_id
+            order by rule_priority
+        ) as rule_rank
+    from line_rule_matches
+),
+
+claim_service_categories as (
+    select
+        explanation_of_benefit_id,
+        service_category
+    from ranked_claim_rules
+    where rule_rank = 1
+),
+
+part2_claims as (
+    {{ part2_sensitive_keys(
+        'eobs', 'explanation_of_benefit_id', 'principal_icd10cm_code', 'chronic_condition_groups',
+    ) }}
+),
+
+final as (
+    select
+        {{ dbt.concat([
+            "lines_with_headers.explanation_of_benefit_id",
+            "'-'",
+            "cast(lines_with_headers.line_number as " ~ dbt.type_string() ~ ")",
+        ]) }} as claim_line_id,
+        lines_with_headers.explanation_of_benefit_id,
+        lines_with_headers.line_number,
+        lines_with_headers.claim_id,
+        lines_with_headers.patient_id,
+        lines_with_headers.coverage_id,
+        lines_with_headers.provider_npi,
+        coverages.payer_name,
+        coverages.plan_type,
+        lines_with_headers.claim_type,
+        lines_with_headers.claim_status,
+        lines_with_headers.claim_outcome,
+        claim_service_categories.service_category,
+        lines_with_headers.principal_icd10cm_code,
+        lines_with_headers.hcpcs_code,
+        lines_with_headers.revenue_code,
+        lines_with_headers.billed_amount,
+        lines_with_headers.allowed_amount,
+        lines_with_headers.paid_amount,
+        part2_claims.explanation_of_benefit_id is not null as is_part2_sensitive,
+        lines_with_headers.service_date,
+        lines_with_headers.billable_period_start_date,
+        lines_with_headers.billable_period_end_date
+    from lines_with_headers
+    left join claim_service_categories
+        on lines_with_headers.explanation_of_benefit_id = claim_service_categories.explanation_of_benefit_id
+    left join coverages
+        on lines_with_headers.coverage_id = coverages.coverage_id
+    left join part2_claims
+        on lines_with_headers.explanation_of_benefit_id = part2_claims.explanation_of_benefit_id
+)
+
+select * from final

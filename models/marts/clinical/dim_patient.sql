@@ -1,0 +1,34 @@
+-- One row per patient (latest FHIR version). Identifiers stay in clear here: the governance layer masks
+-- them per tier from the column classification.
+with
+
+patients as (
+    select * from {{ ref('stg_fhir__patients') }}
+),
+
+final as (
+    select
+        cast(patient_id as varchar) as patient_id,
+        cast(mrn as varchar) as mrn,
+        cast(ssn as varchar) as ssn,
+        cast(given_name as varchar) as given_name,
+        cast(family_name as varchar) as family_name,
+        cast(gender as varchar) as gender,
+        cast(marital_status_code as varchar) as marital_status_code,
+        cast(language_code as varchar) as language_code,
+        cast(street_address as varchar) as street_address,
+        cast(city as varchar) as city,
+        cast(county as varchar) as county,
+        cast(state as varchar) as state,
+        cast(zip_code as varchar) as zip_code,
+        cast(phone as varchar) as phone,
+        cast(email as varchar) as email,
+        {{ age_in_years('birth_date', "cast('" ~ var('aegis_period_end') ~ "' as date)") }} as age_at_period_end,
+        deceased_at is not null as is_deceased,
+        cast(birth_date as date) as birth_date,
+        cast(deceased_at as date) as death_date,
+        cast(last_updated_at as timestamp) as last_updated_at
+    from patients
+)
+
+select * from final

@@ -1,0 +1,23 @@
+-- One row per observation (latest FHIR version): labs and vital signs with their LOINC code and value.
+with
+
+observations as (
+    select * from {{ ref('stg_fhir__observations') }}
+),
+
+final as (
+    select
+        cast(observation_id as varchar) as observation_id,
+        cast(patient_id as varchar) as patient_id,
+        cast(encounter_id as varchar) as encounter_id,
+        cast(loinc_code as varchar) as loinc_code,
+        cast(category as varchar) as category,
+        cast(status as varchar) as status,
+        cast(value_unit as varchar) as value_unit,
+        cast(value_numeric as numeric(18, 4)) as value_numeric,
+        cast(effective_at as date) as effective_date,
+        cast(effective_at as timestamp) as effective_at
+    from observations
+)
+
+select * from final

@@ -1,0 +1,29 @@
+-- One row per coverage (latest FHIR version): who is covered, by which payer and plan type, and when.
+with
+
+coverages as (
+    select * from {{ ref('stg_fhir__coverages') }}
+),
+
+final as (
+    select
+        cast(coverage_id as varchar) as coverage_id,
+        cast(patient_id as varchar) as patient_id,
+        cast(subscriber_id as varchar) as subscriber_id,
+        cast(payer_name as varchar) as payer_name,
+        cast(plan_type as varchar) as plan_type,
+        cast(status as varchar) as status,
+        (
+            status = 'active'
+            and coverage_start_date <= cast('{{ var("aegis_period_end") }}' as date)
+            and (
+                coverage_end_date is null
+                or coverage_end_date >= cast('{{ var("aegis_period_start") }}' as date)
+            )
+        ) as is_active_in_period,
+        cast(coverage_start_date as date) as coverage_start_date,
+        cast(coverage_end_date as date) as coverage_end_date
+    from coverages
+)
+
+select * from final
