@@ -60,6 +60,23 @@ def synth_command(
 ingest_app = typer.Typer(help="Validate and land FHIR records (local folder or S3).", no_args_is_help=True)
 app.add_typer(ingest_app, name="ingest")
 
+
+@ingest_app.command("land")
+def ingest_land_command(
+    events: Annotated[
+        Path | None,
+        typer.Option(
+            "--events", help="Events file (NDJSON, gzip or not). Default: <synth dir>/events.ndjson.gz."
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Land again a file that was landed before.")] = False,
+) -> None:
+    """Validate and land an events file into the local landing and quarantine folders."""
+    from aegis.ingest.cli_support import land_local
+
+    raise typer.Exit(land_local(events, force=force))
+
+
 # --- governance --------------------------------------------------------------------------------
 governance_app = typer.Typer(help="PHI classification, policies, audits.", no_args_is_help=True)
 app.add_typer(governance_app, name="governance")

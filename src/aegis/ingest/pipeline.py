@@ -1,0 +1,97 @@
+"""The ingestion step shared by every entry point (local loader, Kinesis handler).
+
+`Ingestor.ingest(raw, event_id=..., source=...)` judges one raw record, sends landed envelopes to the
+buffered `LandingWriter` and quarantined items to the `QuarantineWriter`, and counts both, so that
+in = landed + quarantined can be checked per batch and per run.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from aegis.ingest.landing import LandingWriter, QuarantineWriter
+from aegis.ingest.records import Landed, Outcome, Quarantined, process_record
+
+log = logging.getLogger("aegis.ingest")
+
+
+class UnbalancedCountsError(RuntimeError):
+    """items in != landed + quarantined: an item was lost or counted twice (a bug, never bad data)."""
+
+
+@dataclass
+class IngestCounts:
+    records_in: int = 0
+    items_in: int = 0
+    landed: int = 0
+    quarantined: int = 0
+    landed_by_type: Counter[str] = field(default_factory=Counter)
+    quarantined_by_reason: Counter[str] = field(default_factory=Counter)
+
+    def check_balanced(self) -> None:
+        if self.items_in != self.landed + self.quarantined:
+            raise UnbalancedCountsError(
+                f"items_in={self.items_in} != landed={self.landed} + quarantined={self.quarantined}"
+            )
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "records_in": self.records_in,
+            "items_in": self.items_in,
+            "landed": self.landed,
+            "quarantined": self.quarantined,
+            "quarantined_by_reason": dict(sorted(self.quarantined_by_reason.items())),
+            "landed_by_type": dict(sorted(self.landed_by_type.items())),
+        }
+
+
+QuarantineListener = Callable[[Quarantined, str], None]
+
+
+class Ingestor:
+    """Routes outcomes to the writers and keeps the counts. Call `finish()` at the end of a batch."""
+
+    def __init__(
+        self,
+        landing: LandingWriter,
+        quarantine: QuarantineWriter,
+        on_quarantined: QuarantineListener | None = None,
+    ) -> None:
+        self.landing = landing
+        self.quarantine = quarantine
+        self.on_quarantined = on_quarantined
+        self.counts = IngestCounts()
+
+    def ingest(
+        self, raw: bytes, *, event_id: str, source: str, received_at: datetime | None = None
+    ) -> list[Outcome]:
+        outcomes = process_record(raw, event_id=event_id, source=source, received_at=received_at)
+        counts = self.counts
+        counts.records_in += 1
+        counts.items_in += len(outcomes)
+        for outcome in outcomes:
+            if isinstance(outcome, Landed):
+                self.landing.add(outcome)
+                counts.landed += 1
+                counts.landed_by_type[outcome.resource_type] += 1
+            else:
+                key = self.quarantine.write(outcome)
+                counts.quarantined += 1
+                counts.quarantined_by_reason[outcome.reason] += 1
+                # Codes and paths only: a value of the payload must never reach a log.
+                log.debug("quarantined %s", outcome.pointer(key))
+                if self.on_quarantined is not None:
+                    self.on_quarantined(outcome, key)
+        return outcomes
+
+    def finish(self) -> IngestCounts:
+        """Flush the landing buffers, check in = landed + quarantined, log the counts."""
+        self.landing.flush()
+        self.counts.check_balanced()
+        log.info("ingest batch finished %s", self.counts.as_dict())
+        return self.counts
