@@ -12,6 +12,7 @@ enforced (see docs/engines.md).
 from __future__ import annotations
 
 import atexit
+import os
 import signal
 import socket
 import subprocess
@@ -132,6 +133,8 @@ def start_fakesnow(work_dir: Path) -> FakesnowServer:
             stdout=log,
             stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL,
+            # fakesnow makes a stage "bucket" folder in the temp dir on start: keep it inside work_dir.
+            env={**os.environ, "TMPDIR": str(work_dir)},
         )
     _processes[process.pid] = process
     atexit.register(_stop_process, process)
