@@ -35,7 +35,11 @@ class MiniProject:
 
 def make_mini_project(folder: Path) -> MiniProject:
     root = folder / "project"
-    shutil.copytree(FIXTURE_PROJECT, root)
+    for template in FIXTURE_PROJECT.rglob("*.tmpl"):
+        # Stored as *.tmpl: under tests/, dbt would parse .sql/.yml files as the main project's tests.
+        target = root / template.relative_to(FIXTURE_PROJECT).with_suffix("")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(template, target)
     env = {
         **os.environ,
         "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
