@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 ICD10CM_SYSTEM = "http://hl7.org/fhir/sid/icd-10-cm"
 LOINC_SYSTEM = "http://loinc.org"
@@ -79,7 +80,9 @@ def is_rxnorm(code: str) -> bool:
     return _RXNORM.fullmatch(code) is not None
 
 
+@lru_cache(maxsize=8192)
 def is_npi(code: str) -> bool:
+    # Cached: a feed repeats a few thousand provider NPIs, and this is the costliest check per record.
     if _NPI.fullmatch(code) is None:
         return False
     return luhn_check_digit(NPI_LUHN_PREFIX + code[:9]) == ord(code[9]) - 48

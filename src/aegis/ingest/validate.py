@@ -155,6 +155,12 @@ class _Checker:
 
     def _get(self, parent: _Json, key: str, path: str, kind: type, required: bool) -> Any:
         value = parent.get(key)
+        # Fast path first: orjson gives exact types, and nearly every element is present and well typed.
+        if type(value) is kind and value:
+            return value
+        return self._irregular(value, key, path, kind, required)
+
+    def _irregular(self, value: object, key: str, path: str, kind: type, required: bool) -> Any:
         if value is None or (not value and isinstance(value, _CONTAINERS)):
             if required:
                 self.fail(MISSING_REQUIRED, f"{path}.{key}")
@@ -180,11 +186,13 @@ class _Checker:
         return value
 
     def element(self, items: list[Any], index: int, path: str, required: bool = True) -> _Json | None:
-        if index >= len(items) or items[index] is None or items[index] == {}:
+        value = items[index] if index < len(items) else None
+        if type(value) is dict and value:
+            return value
+        if value is None or value == {}:
             if required:
                 self.fail(MISSING_REQUIRED, f"{path}[{index}]")
             return None
-        value = items[index]
         if not isinstance(value, dict):
             self.fail(INVALID_TYPE, f"{path}[{index}]")
             return None
@@ -203,9 +211,11 @@ class _Checker:
         pattern: re.Pattern[str] | None = None,
         check: Callable[[str], bool] | None = None,
     ) -> str | None:
-        value: str | None = self._get(parent, key, path, str, required)
-        if value is None:
-            return None
+        value = parent.get(key)
+        if type(value) is not str or not value:
+            value = self._irregular(value, key, path, str, required)
+            if value is None:
+                return None
         if (
             (allowed is not None and value not in allowed)
             or (pattern is not None and pattern.fullmatch(value) is None)
