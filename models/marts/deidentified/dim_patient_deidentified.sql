@@ -12,14 +12,6 @@ research_ids as (
     select * from {{ ref('int_records_assigned_research_ids') }}
 ),
 
-patient_research_ids as (
-    select
-        source_id as patient_id,
-        research_id
-    from research_ids
-    where entity_type = 'patient'
-),
-
 final as (
     select
         cast(patient_research_ids.research_id as varchar) as research_person_id,
@@ -39,8 +31,10 @@ final as (
         cast({{ aegis_safe_harbor_year('patients.death_date') }} as integer) as death_year,
         patients.is_deceased
     from patients
-    inner join patient_research_ids
-        on patients.patient_id = patient_research_ids.patient_id
+    inner join research_ids as patient_research_ids
+        on
+            patient_research_ids.entity_type = 'patient'
+            and patients.patient_id = patient_research_ids.source_id
 )
 
 select * from final

@@ -10,30 +10,6 @@ research_ids as (
     select * from {{ ref('int_records_assigned_research_ids') }}
 ),
 
-patient_research_ids as (
-    select
-        source_id as patient_id,
-        research_id
-    from research_ids
-    where entity_type = 'patient'
-),
-
-encounter_research_ids as (
-    select
-        source_id as encounter_id,
-        research_id
-    from research_ids
-    where entity_type = 'encounter'
-),
-
-condition_research_ids as (
-    select
-        source_id as condition_id,
-        research_id
-    from research_ids
-    where entity_type = 'condition'
-),
-
 final as (
     select
         cast(condition_research_ids.research_id as varchar) as research_condition_id,
@@ -46,12 +22,18 @@ final as (
         cast({{ aegis_safe_harbor_year('conditions.recorded_date') }} as integer) as recorded_year,
         cast({{ aegis_safe_harbor_year('conditions.abatement_date') }} as integer) as abatement_year
     from conditions
-    inner join condition_research_ids
-        on conditions.condition_id = condition_research_ids.condition_id
-    inner join patient_research_ids
-        on conditions.patient_id = patient_research_ids.patient_id
-    left join encounter_research_ids
-        on conditions.encounter_id = encounter_research_ids.encounter_id
+    inner join research_ids as condition_research_ids
+        on
+            condition_research_ids.entity_type = 'condition'
+            and conditions.condition_id = condition_research_ids.source_id
+    inner join research_ids as patient_research_ids
+        on
+            patient_research_ids.entity_type = 'patient'
+            and conditions.patient_id = patient_research_ids.source_id
+    left join research_ids as encounter_research_ids
+        on
+            encounter_research_ids.entity_type = 'encounter'
+            and conditions.encounter_id = encounter_research_ids.source_id
     where not conditions.is_part2_sensitive
 )
 

@@ -11,22 +11,6 @@ research_ids as (
     select * from {{ ref('int_records_assigned_research_ids') }}
 ),
 
-patient_research_ids as (
-    select
-        source_id as patient_id,
-        research_id
-    from research_ids
-    where entity_type = 'patient'
-),
-
-encounter_research_ids as (
-    select
-        source_id as encounter_id,
-        research_id
-    from research_ids
-    where entity_type = 'encounter'
-),
-
 final as (
     select
         cast(encounter_research_ids.research_id as varchar) as research_encounter_id,
@@ -38,10 +22,14 @@ final as (
         cast(encounters.discharge_disposition_code as varchar) as discharge_disposition_code,
         cast({{ aegis_safe_harbor_year('encounters.period_start_at') }} as integer) as encounter_year
     from encounters
-    inner join encounter_research_ids
-        on encounters.encounter_id = encounter_research_ids.encounter_id
-    inner join patient_research_ids
-        on encounters.patient_id = patient_research_ids.patient_id
+    inner join research_ids as encounter_research_ids
+        on
+            encounter_research_ids.entity_type = 'encounter'
+            and encounters.encounter_id = encounter_research_ids.source_id
+    inner join research_ids as patient_research_ids
+        on
+            patient_research_ids.entity_type = 'patient'
+            and encounters.patient_id = patient_research_ids.source_id
     where not encounters.is_part2_sensitive
 )
 
