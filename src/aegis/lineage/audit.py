@@ -38,6 +38,7 @@ from aegis.lineage.sql_lineage import Edge, RelationKey, SourceColumn, Statement
 FindingKind = Literal["undeclared_phi", "under_classified", "false_aggregation", "unresolved_lineage"]
 DIALECTS = {"duckdb": "duckdb", "postgres": "postgres", "snowflake": "snowflake", "redshift": "redshift"}
 EXTERNAL_SOURCE_CATALOG = "aegis_external_source"
+SNAPSHOT_META_COLUMNS = frozenset({"dbt_scd_id", "dbt_updated_at", "dbt_valid_from", "dbt_valid_to", "dbt_is_deleted"})
 
 
 @dataclass(frozen=True)
@@ -296,6 +297,8 @@ class Auditor:
             findings.append(Finding(kind, node.name, column, declared.category, inherited,
                                     self.path(node, column, inherited), fix))
 
+        if node.resource_type == "snapshot" and column.lower() in SNAPSHOT_META_COLUMNS:
+            return audit, findings  # written by dbt itself from the snapshot config, not by the SQL
         lineage = self.project.lineage.get(node.unique_id)
         if not upstream and lineage is not None and _mentions(lineage.unresolved, column):
             finding("unresolved_lineage", "qualify the column and declare every upstream column in YAML "

@@ -107,6 +107,17 @@ def _json_chain(node: exp.Expr) -> tuple[exp.Column | None, str]:
     return current, path
 
 
+def _is_boolean_test(node: exp.Expr) -> bool:
+    return isinstance(node, (exp.Predicate, exp.Not, exp.Connector))
+
+
+def _ancestors(node: exp.Expr, top: exp.Expr) -> Iterator[exp.Expr]:
+    current = node.parent
+    while current is not None and current is not top:
+        yield current
+        current = current.parent
+
+
 def _named_selects(expression: exp.Expr) -> list[str]:
     return list(expression.named_selects) if isinstance(expression, exp.Query) else []
 
@@ -207,6 +218,8 @@ class _Resolver:
                 return
         if isinstance(node, (exp.Subquery, exp.Select)):
             return  # scalar subqueries are their own scopes (see _subquery_edges)
+        if _is_boolean_test(node):
+            return  # a comparison, IS NULL, IN or EXISTS yields one bit, never the value it tested
         if isinstance(node, exp.Window):
             # Partition and order keys decide which rows are combined, not what value comes out; an
             # aggregate over a window keeps one row per input row, so it reduces nothing.
@@ -225,7 +238,8 @@ class _Resolver:
 
     def _subquery_edges(self, scope: Scope, expression: exp.Expr) -> list[Edge]:
         edges: list[Edge] = []
-        selects = {id(node) for node in expression.find_all(exp.Select)}
+        selects = {id(node) for node in expression.find_all(exp.Select)
+                   if not any(_is_boolean_test(parent) for parent in _ancestors(node, expression))}
         for child in scope.subquery_scopes:
             if id(child.expression) in selects and _named_selects(child.expression):
                 edges.extend(self.output_column(child, _named_selects(child.expression)[0]))
