@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from aegis.synth import clock
-from aegis.synth.options import DAY, HOUR, Resource
+from aegis.synth.options import DAY, HOUR, WINDOW_END, Resource
 from aegis.synth.people import earlier_contact
 
 EARLIER_ENCOUNTER_STATUSES = {"AMB": ("planned", "arrived"), "EMER": ("arrived", "in-progress"),
@@ -34,7 +34,7 @@ def _coverage(rng: random.Random, final: Resource, step: int) -> Resource:
     if "end" in period:  # the plan was open-ended until the member left it
         earlier_period = {"start": period["start"]}
     else:  # the plan had an end date, later renewed
-        end_day = clock.day_number(period["start"]) + 180 * step
+        end_day = min(clock.day_number(period["start"]) + 180 * step, WINDOW_END // DAY - 1)
         earlier_period = {"start": period["start"], "end": clock.day_text(end_day)}
     return {**final, "period": earlier_period}
 
