@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import logging
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,14 @@ from aegis.cli import app
 from aegis.ingest import examples
 from aegis.ingest.errors import REASONS
 from aegis.ingest.landing import LocalStore
-from aegis.ingest.loader import AlreadyLandedError, LoadReport, event_id_for_line, land_events, land_file
+from aegis.ingest.loader import (
+    AlreadyLandedError,
+    LineEventIds,
+    LoadReport,
+    event_id_for_line,
+    land_events,
+    land_file,
+)
 from aegis.ingest.pipeline import IngestCounts, UnbalancedCountsError
 
 
@@ -114,6 +122,13 @@ def test_event_ids_and_sources_point_at_the_line(tmp_path: Path, events_file: Pa
         where resource_type = 'Claim' and event_id like '%#%'"""
     ).fetchall()
     assert bundle_ids == [(event_id_for_line(events_file.resolve(), 17) + "#2",)]
+
+
+def test_fast_line_event_ids_are_uuid5() -> None:
+    ids = LineEventIds(Path("/data/events.ndjson.gz"))
+    for line in (1, 2, 10, 99_999):
+        assert ids(line) == event_id_for_line(Path("/data/events.ndjson.gz"), line)
+        assert ids(line) == str(uuid.uuid5(uuid.NAMESPACE_URL, f"file:/data/events.ndjson.gz:{line}"))
 
 
 def test_plain_ndjson_is_accepted_too(tmp_path: Path) -> None:

@@ -79,8 +79,26 @@ class AlreadyLandedError(Exception):
         self.previous = previous
 
 
+class LineEventIds:
+    """Event ids of one file's lines: uuid5(URL namespace, `file:<path>:<line>`), as uuid.uuid5 computes it,
+    without hashing the shared prefix again for every line (uuid.uuid5 was a tenth of the load time).
+    """
+
+    def __init__(self, events_path: Path) -> None:
+        self._prefix = hashlib.sha1(uuid.NAMESPACE_URL.bytes + f"file:{events_path}:".encode())
+
+    def __call__(self, line_number: int) -> str:
+        digest = self._prefix.copy()
+        digest.update(str(line_number).encode())
+        raw = bytearray(digest.digest()[:16])
+        raw[6] = (raw[6] & 0x0F) | 0x50  # version 5
+        raw[8] = (raw[8] & 0x3F) | 0x80  # RFC 4122 variant
+        text = raw.hex()
+        return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
+
+
 def event_id_for_line(events_path: Path, line_number: int) -> str:
-    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"file:{events_path}:{line_number}"))
+    return LineEventIds(events_path)(line_number)
 
 
 def file_sha256(path: Path) -> str:
@@ -136,6 +154,7 @@ def land_file(
     landing = LandingWriter(landing_store, limits)
     ingestor = Ingestor(landing, QuarantineWriter(quarantine_store))
     source_prefix = f"file:{path}:"
+    event_id = LineEventIds(path)
     with (
         _open_lines(path) as (lines, raw),
         Progress(
@@ -149,9 +168,7 @@ def land_file(
     ):
         task = bar.add_task("land", total=path.stat().st_size, records=0)
         for number, record in _records(lines):
-            ingestor.ingest(
-                record, event_id=event_id_for_line(path, number), source=f"{source_prefix}{number}"
-            )
+            ingestor.ingest(record, event_id=event_id(number), source=f"{source_prefix}{number}")
             if number % _PROGRESS_EVERY == 0:
                 bar.update(task, completed=raw.tell(), records=number)
     counts = ingestor.finish()

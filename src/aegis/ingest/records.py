@@ -81,7 +81,8 @@ Outcome = Landed | Quarantined
 
 def format_instant(moment: datetime) -> str:
     """UTC ISO 8601 with microseconds and `Z`: the received_at format of the envelope."""
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    # isoformat is several times faster than strftime; a UTC moment always ends in "+00:00".
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")[:-6] + "Z"
 
 
 @dataclass(frozen=True, slots=True)
