@@ -25,6 +25,7 @@ from aegis.ingest.landing import (
     S3Store,
     safe_file_name,
 )
+from aegis.ingest.pipeline import Ingestor
 from aegis.ingest.records import ENVELOPE_FIELDS, Landed, Quarantined, process_record
 
 RECEIVED = datetime(2026, 1, 31, 12, 0, tzinfo=UTC)
@@ -230,3 +231,28 @@ def test_writers_on_s3_use_the_contract_layout(aws: dict[str, Any]) -> None:
     body = s3.get_object(Bucket=bucket, Key=keys[0])["Body"].read()
     [line] = gzip.decompress(body).splitlines()
     assert orjson.loads(line)["resource"] == examples.claim()
+
+
+def test_ingestor_on_s3_lands_quarantines_and_hands_out_value_free_pointers(aws: dict[str, Any]) -> None:
+    """The Kinesis handler's path: event ids `<stream>:<shard>:<sequence>`, S3 stores, DLQ pointers."""
+    s3, bucket, key_id = aws["s3"], aws["bucket"], aws["key_id"]
+    pointers: list[dict[str, Any]] = []
+    ingestor = Ingestor(
+        LandingWriter(S3Store(s3, bucket, key_id)),
+        QuarantineWriter(S3Store(s3, bucket, key_id, prefix="quarantine")),
+        on_quarantined=lambda item, key: pointers.append(item.pointer(key)),
+    )
+    bad_patient = examples.patient()
+    bad_patient["birthDate"] = "not a date"
+    records = [orjson.dumps(examples.patient()), orjson.dumps(bad_patient), b"\x00garbage"]
+    for sequence, raw in enumerate(records):
+        ingestor.ingest(raw, event_id=f"aegis-fhir:shardId-000000000000:{sequence}", source="kinesis:test")
+    counts = ingestor.finish()
+    assert (counts.records_in, counts.landed, counts.quarantined) == (3, 1, 2)
+    assert [p["reason"] for p in pointers] == ["invalid_date", "malformed_json"]
+    for pointer in pointers:
+        assert (
+            s3.head_object(Bucket=bucket, Key="quarantine/" + pointer["quarantine_key"])["ContentLength"] > 0
+        )
+    text = orjson.dumps(pointers).decode()
+    assert not [marker for marker in examples.PHI_MARKERS if marker in text]
