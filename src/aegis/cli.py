@@ -82,6 +82,33 @@ governance_app = typer.Typer(help="PHI classification, policies, audits.", no_ar
 app.add_typer(governance_app, name="governance")
 
 
+# --- governance: deid-check (owned by aegis.governance.deid_check, engines helper) ---------------
+@governance_app.command("deid-check")
+def deid_check_command(
+    engine: Annotated[str, typer.Option("--engine", help="Where the built marts are: duckdb or postgres.")] = "duckdb",
+    manifest: Annotated[Path | None, typer.Option("--manifest", help="manifest.json (default: dbt target).")] = None,
+    duckdb_path: Annotated[Path | None, typer.Option("--duckdb-path", help="DuckDB file (default: AEGIS_DUCKDB_PATH).")] = None,
+    declared_only: Annotated[bool, typer.Option("--declared-only", help="Check the YAML only, not the data.")] = False,
+) -> None:
+    """Fail (exit 1) if a de-identified model declares or holds anything that looks like an identifier."""
+    from aegis.artifacts import load_manifest
+    from aegis.governance.deid_check import check, open_warehouse
+
+    if declared_only:
+        report = check(load_manifest(manifest), None)
+    else:
+        warehouse, close = open_warehouse(engine, duckdb_path)
+        try:
+            report = check(load_manifest(manifest), warehouse)
+        finally:
+            close()
+    for finding in report.findings:
+        typer.echo(finding.describe())
+    verdict = "ok" if report.ok else "FAILED"
+    typer.echo(f"deid-check {verdict}: {len(report.models)} de-identified model(s), {len(report.findings)} finding(s)")
+    raise typer.Exit(0 if report.ok else 1)
+
+
 # --- observe -----------------------------------------------------------------------------------
 @app.command("summary")
 def summary_command() -> None:
