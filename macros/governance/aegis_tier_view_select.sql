@@ -6,7 +6,8 @@
     {%- for column in entry.columns -%}
         {%- set strategy = column.strategies[tier.tier] -%}
         {%- if strategy != 'deny' or include_denied -%}
-            {%- do expressions.append(aegis.aegis_mask(strategy, column.name, column, ctx) ~ ' as ' ~ column.name) -%}
+            {%- set expression = aegis.aegis_mask(strategy, column.name, column, ctx) -%}
+            {%- do expressions.append(expression if expression == column.name else expression ~ ' as ' ~ column.name) -%}
         {%- endif -%}
     {%- endfor -%}
     {%- if not expressions -%}

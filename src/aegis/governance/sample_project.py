@@ -46,7 +46,7 @@ final as (
         mrn,
         city,
         cast(birth_date as timestamp) + interval '20 years' as admitted_at,
-        is_part2_sensitive,
+        is_part2_sensitive
     from patients
 )
 
@@ -61,7 +61,7 @@ with encounters as (
 final as (
     select
         extract(year from admitted_at) as encounter_year,
-        count(*) as encounter_count,
+        count(*) as encounter_count
     from encounters
     group by 1
 )
@@ -220,3 +220,15 @@ def write_sample_project(dest: Path, *, wide_models: int = 0, wide_columns: int 
             wide_yaml.append(model)
         (wide / "_wide__models.yml").write_text(_yaml({"models": wide_yaml}, sort_keys=False))
     return dest
+
+
+def isolated_dbt_env(work: Path, **extra: str) -> dict[str, str]:
+    """Environment for a dbt run that shares nothing with other runs (target, logs, DuckDB file)."""
+    return {
+        "DBT_TARGET_PATH": str(work / "target"),
+        "DBT_LOG_PATH": str(work / "logs"),
+        "AEGIS_DUCKDB_PATH": str(work / "aegis.duckdb"),
+        "AEGIS_DATA_DIR": str(work / "data"),
+        "AEGIS_TARGET": "dev",
+        **extra,
+    }

@@ -1,0 +1,65 @@
+{#- PostgreSQL: a NOLOGIN role per tier; column-level grants on the base relation for tiers that a
+    grant fully describes (e.g. phi_full; aggregate on aggregate-safe marts); row-level security with
+    one policy per tier on base tables; and, for every tier that may read the model, a
+    security_barrier view in <schema>_tier_<tier> with masked columns, sensitive rows filtered and
+    denied columns kept as typed NULLs that are never granted (selecting them is a permission error).
+    dbt-postgres runs post-hooks inside the model's transaction: the rebuilt table, its policies and
+    its grants commit together, so no tier ever reads it unprotected. -#}
+{% macro postgres__aegis_render_entry(entry, ctx) %}
+    {%- set setup = [] -%}
+    {%- set apply = [] -%}
+    {%- set base = aegis.aegis_relation_sql(entry, ctx) -%}
+    {%- set is_table = entry.relation_kind == 'table' -%}
+    {%- for tier in entry.tiers -%}
+        {%- do setup.append(aegis.aegis_statement(
+            "do $$ begin if not exists (select from pg_catalog.pg_roles where rolname = '" ~ tier.role ~ "') then create role " ~ tier.role ~ " nologin; end if; end $$"
+        )) -%}
+    {%- endfor -%}
+    {%- if aegis.aegis_uses_strategy(entry, 'pseudonym') -%}
+        {%- set key_table = ctx.governance_schema ~ '.aegis_pseudonym_key' -%}
+        {%- set key = aegis.aegis_pseudonym_key(ctx) -%}
+        {%- do setup.append(aegis.aegis_statement('create schema if not exists ' ~ ctx.governance_schema)) -%}
+        {%- do setup.append(aegis.aegis_statement('revoke all on schema ' ~ ctx.governance_schema ~ ' from public')) -%}
+        {%- do setup.append(aegis.aegis_statement('create table if not exists ' ~ key_table ~ ' (key text not null)')) -%}
+        {%- do setup.append(aegis.aegis_statement('delete from ' ~ key_table ~ ' where key <> ' ~ key)) -%}
+        {%- do setup.append(aegis.aegis_statement('insert into ' ~ key_table ~ ' (key) select ' ~ key ~ ' where not exists (select 1 from ' ~ key_table ~ ')')) -%}
+    {%- endif -%}
+    {#- 1. rows: RLS on base tables, one policy per tier (the owner, i.e. dbt, is exempt) -#}
+    {%- if entry.row_filter and is_table -%}
+        {%- do apply.append(aegis.aegis_statement('alter table ' ~ base ~ ' enable row level security')) -%}
+        {%- for tier in entry.tiers -%}
+            {%- set policy = 'aegis_rows_' ~ tier.tier -%}
+            {%- set predicate = 'true' if tier.sees_sensitive_rows else entry.row_filter.column ~ ' = false' -%}
+            {%- do apply.append(aegis.aegis_statement('drop policy if exists ' ~ policy ~ ' on ' ~ base)) -%}
+            {%- do apply.append(aegis.aegis_statement('create policy ' ~ policy ~ ' on ' ~ base ~ ' for select to ' ~ tier.role ~ ' using (' ~ predicate ~ ')')) -%}
+        {%- endfor -%}
+    {%- endif -%}
+    {#- 2. tier views, rebuilt from scratch so that a changed column list never fails -#}
+    {%- set view_grants = [] -%}
+    {%- for tier in entry.tiers -%}
+        {%- set tier_schema = aegis.aegis_tier_schema(entry.schema, tier.tier) -%}
+        {%- set view = aegis.aegis_relation_sql(entry, ctx, schema=tier_schema) -%}
+        {%- set select_sql = aegis.aegis_tier_view_select(entry, tier, ctx, include_denied=true) if tier.can_read else none -%}
+        {%- set granted = aegis.aegis_columns_with_strategy(entry, tier.tier, ['deny'], negate=true) -%}
+        {%- do apply.append(aegis.aegis_statement('drop view if exists ' ~ view)) -%}
+        {%- if select_sql and granted -%}
+            {%- do setup.append(aegis.aegis_statement('create schema if not exists ' ~ tier_schema)) -%}
+            {%- do setup.append(aegis.aegis_statement('grant usage on schema ' ~ tier_schema ~ ' to ' ~ tier.role)) -%}
+            {%- do apply.append(aegis.aegis_statement('create view ' ~ view ~ ' with (security_barrier = true) as\n' ~ select_sql)) -%}
+            {%- do view_grants.append(aegis.aegis_statement('grant select (' ~ granted | join(', ') ~ ') on ' ~ view ~ ' to ' ~ tier.role)) -%}
+        {%- endif -%}
+    {%- endfor -%}
+    {#- 3. grants last: reset the base relation's grants, then grant what each tier may read -#}
+    {%- for tier in entry.tiers -%}
+        {%- do apply.append(aegis.aegis_statement('revoke all on ' ~ base ~ ' from ' ~ tier.role)) -%}
+    {%- endfor -%}
+    {%- for tier in entry.tiers if aegis.aegis_reads_base_directly(entry, tier, entry.row_filter and is_table) -%}
+        {%- set clear_columns = aegis.aegis_columns_with_strategy(entry, tier.tier, ['clear']) -%}
+        {%- if clear_columns -%}
+            {%- do apply.append(aegis.aegis_statement('grant usage on schema ' ~ entry.schema ~ ' to ' ~ tier.role)) -%}
+            {%- do apply.append(aegis.aegis_statement('grant select (' ~ clear_columns | join(', ') ~ ') on ' ~ base ~ ' to ' ~ tier.role)) -%}
+        {%- endif -%}
+    {%- endfor -%}
+    {%- do apply.extend(view_grants) -%}
+    {{ return({'setup': setup, 'apply': apply}) }}
+{% endmacro %}

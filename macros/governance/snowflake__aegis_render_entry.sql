@@ -1,0 +1,65 @@
+{#- Snowflake: a role per tier; one masking policy per category and type whose body branches on
+    IS_ROLE_IN_SESSION (most privileged tier first, the dbt role always clear, anything else NULL);
+    policies set on columns with FORCE (replaces in place, no unprotected moment); a row access
+    policy hides sensitive rows; grants come last. dbt creates a relation without grants (no
+    copy_grants, no future grants on Aegis schemas), so nothing reads it before this has run. -#}
+{% macro snowflake__aegis_render_entry(entry, ctx) %}
+    {%- set setup = [] -%}
+    {%- set apply = [] -%}
+    {%- set governance = aegis.aegis_schema_sql(ctx.governance_schema, ctx) -%}
+    {%- set base = aegis.aegis_relation_sql(entry, ctx) -%}
+    {%- set kind = entry.relation_kind -%}
+    {%- for tier in entry.tiers -%}
+        {%- do setup.append(aegis.aegis_statement('create role if not exists ' ~ tier.role)) -%}
+    {%- endfor -%}
+    {%- do setup.append(aegis.aegis_statement('create schema if not exists ' ~ governance)) -%}
+    {#- 1. column masking -#}
+    {%- for column in entry.columns -%}
+        {%- set strategies = aegis.aegis_policy_strategies(entry, column) -%}
+        {%- if strategies.values() | reject('equalto', 'clear') | list -%}
+            {%- set sf_type = aegis.aegis_snowflake_type(column) -%}
+            {%- set typed = {} -%}
+            {%- do typed.update(column) -%}
+            {%- do typed.update({'data_type': sf_type}) -%}
+            {%- set policy = governance ~ '.' ~ aegis.aegis_policy_name(column.category, sf_type, strategies) -%}
+            {%- set branches = ["when is_role_in_session('" ~ ctx.transformer_role | upper ~ "') then val"] -%}
+            {%- for tier in entry.tiers -%}
+                {%- do branches.append("when is_role_in_session('" ~ tier.role | upper ~ "') then " ~ aegis.aegis_mask(strategies[tier.tier], 'val', typed, ctx)) -%}
+            {%- endfor -%}
+            {%- set body = 'case\n    ' ~ branches | join('\n    ') ~ '\n    else ' ~ aegis.aegis_mask('deny', 'val', typed, ctx) ~ '\nend' -%}
+            {%- do setup.append(aegis.aegis_statement('create masking policy if not exists ' ~ policy ~ ' as (val ' ~ sf_type ~ ') returns ' ~ sf_type ~ ' ->\n' ~ body)) -%}
+            {%- do setup.append(aegis.aegis_statement('alter masking policy ' ~ policy ~ ' set body ->\n' ~ body,
+                same_body={'describe': 'describe masking policy ' ~ policy, 'body': body})) -%}
+            {%- do apply.append(aegis.aegis_statement('alter ' ~ kind ~ ' ' ~ base ~ ' modify column ' ~ column.name ~ ' set masking policy ' ~ policy ~ ' force')) -%}
+        {%- endif -%}
+    {%- endfor -%}
+    {#- 2. rows -#}
+    {%- if entry.row_filter -%}
+        {%- set policy = governance ~ '.aegis_rows_' ~ entry.row_filter.group -%}
+        {%- set allowed = ["is_role_in_session('" ~ ctx.transformer_role | upper ~ "')"] -%}
+        {%- for tier in entry.tiers if tier.sees_sensitive_rows -%}
+            {%- do allowed.append("is_role_in_session('" ~ tier.role | upper ~ "')") -%}
+        {%- endfor -%}
+        {%- set body = 'is_sensitive = false\n    or ' ~ allowed | join('\n    or ') -%}
+        {%- do setup.append(aegis.aegis_statement('create row access policy if not exists ' ~ policy ~ ' as (is_sensitive boolean) returns boolean ->\n    ' ~ body)) -%}
+        {%- do setup.append(aegis.aegis_statement('alter row access policy ' ~ policy ~ ' set body ->\n    ' ~ body,
+            same_body={'describe': 'describe row access policy ' ~ policy, 'body': body})) -%}
+        {%- do apply.append(aegis.aegis_statement(
+            'alter ' ~ kind ~ ' ' ~ base ~ ' add row access policy ' ~ policy ~ ' on (' ~ entry.row_filter.column ~ ')',
+            skip_if="select 1 from table(information_schema.policy_references(ref_entity_name => '" ~ base ~ "', ref_entity_domain => '" ~ kind ~ "')) where policy_kind = 'ROW_ACCESS_POLICY'"
+        )) -%}
+    {%- endif -%}
+    {#- 3. grants last -#}
+    {%- for tier in entry.tiers -%}
+        {%- if tier.can_read -%}
+            {%- if ctx.database -%}
+                {%- do apply.append(aegis.aegis_statement('grant usage on database ' ~ ctx.database ~ ' to role ' ~ tier.role)) -%}
+            {%- endif -%}
+            {%- do apply.append(aegis.aegis_statement('grant usage on schema ' ~ aegis.aegis_schema_sql(entry.schema, ctx) ~ ' to role ' ~ tier.role)) -%}
+            {%- do apply.append(aegis.aegis_statement('grant select on ' ~ kind ~ ' ' ~ base ~ ' to role ' ~ tier.role)) -%}
+        {%- else -%}
+            {%- do apply.append(aegis.aegis_statement('revoke select on ' ~ kind ~ ' ' ~ base ~ ' from role ' ~ tier.role)) -%}
+        {%- endif -%}
+    {%- endfor -%}
+    {{ return({'setup': setup, 'apply': apply}) }}
+{% endmacro %}

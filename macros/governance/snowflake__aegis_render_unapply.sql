@@ -1,0 +1,27 @@
+{#- Snowflake: unset column policies and row access policies, revoke tier grants, then drop the
+    policies and the tier roles. -#}
+{% macro snowflake__aegis_render_unapply(entry, ctx) %}
+    {%- set relation = [] -%}
+    {%- set shared = [] -%}
+    {%- set governance = aegis.aegis_schema_sql(ctx.governance_schema, ctx) -%}
+    {%- set base = aegis.aegis_relation_sql(entry, ctx) -%}
+    {%- for column in entry.columns -%}
+        {%- set strategies = aegis.aegis_policy_strategies(entry, column) -%}
+        {%- if strategies.values() | reject('equalto', 'clear') | list -%}
+            {%- set sf_type = aegis.aegis_snowflake_type(column) -%}
+            {%- do relation.append(aegis.aegis_statement('alter ' ~ entry.relation_kind ~ ' ' ~ base ~ ' modify column ' ~ column.name ~ ' unset masking policy')) -%}
+            {%- do shared.append(aegis.aegis_statement('drop masking policy if exists ' ~ governance ~ '.' ~ aegis.aegis_policy_name(column.category, sf_type, strategies))) -%}
+        {%- endif -%}
+    {%- endfor -%}
+    {%- if entry.row_filter -%}
+        {%- do relation.append(aegis.aegis_statement('alter ' ~ entry.relation_kind ~ ' ' ~ base ~ ' drop all row access policies')) -%}
+        {%- do shared.append(aegis.aegis_statement('drop row access policy if exists ' ~ governance ~ '.aegis_rows_' ~ entry.row_filter.group)) -%}
+    {%- endif -%}
+    {%- for tier in entry.tiers -%}
+        {%- do relation.append(aegis.aegis_statement('revoke select on ' ~ entry.relation_kind ~ ' ' ~ base ~ ' from role ' ~ tier.role)) -%}
+    {%- endfor -%}
+    {%- for tier in entry.tiers -%}
+        {%- do shared.append(aegis.aegis_statement('drop role if exists ' ~ tier.role)) -%}
+    {%- endfor -%}
+    {{ return({'relation': relation, 'shared': shared}) }}
+{% endmacro %}
