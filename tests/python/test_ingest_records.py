@@ -112,7 +112,11 @@ def test_bundle_level_problems_quarantine_the_whole_record_once() -> None:
         [outcome] = _process(bundle, event_id="evt")
         assert isinstance(outcome, Quarantined)
         assert (outcome.event_id, outcome.errors) == ("evt", (ValidationError(*expected),))
-    for entries, code in (([], "missing_required"), ({"resource": {}}, "invalid_type")):
+    for entries, code in (
+        ([], "missing_required"),
+        ({"resource": {}}, "invalid_type"),
+        (False, "invalid_type"),
+    ):
         bundle = {"resourceType": "Bundle", "type": "collection", "entry": entries}
         [outcome] = _process(bundle)
         assert isinstance(outcome, Quarantined)

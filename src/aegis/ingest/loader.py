@@ -18,7 +18,7 @@ import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, BinaryIO, cast
@@ -66,7 +66,9 @@ class LoadReport:
 
     @classmethod
     def from_json(cls, data: bytes) -> LoadReport:
-        return cls(**orjson.loads(data))
+        # Fields a newer or older writer added are ignored rather than making the manifest unreadable.
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in orjson.loads(data).items() if k in known})
 
 
 class AlreadyLandedError(Exception):

@@ -142,7 +142,7 @@ def _bundle_errors(bundle: dict[str, Any]) -> list[ValidationError]:
     errors = resource_type_errors(bundle_type, "Bundle.type")
     if not errors and bundle_type not in BUNDLE_TYPES:
         errors.append(ValidationError(INVALID_CODE, "Bundle.type"))
-    if not entries:
+    if entries is None or entries == []:
         errors.append(ValidationError(MISSING_REQUIRED, "Bundle.entry"))
     elif not isinstance(entries, list):
         errors.append(ValidationError(INVALID_TYPE, "Bundle.entry"))
