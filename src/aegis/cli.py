@@ -109,6 +109,64 @@ def deid_check_command(
     raise typer.Exit(0 if report.ok else 1)
 
 
+# --- governance: lineage-audit (owned by aegis.lineage) ------------------------------------------
+@governance_app.command("lineage-audit")
+def lineage_audit_command(
+    target: Annotated[str | None, typer.Option("--target", "-t", help="dbt target whose dialect is parsed.")] = None,
+    compile_first: Annotated[bool, typer.Option("--compile/--no-compile", help="Run `dbt compile` first.")] = True,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the JSON report instead of text.")] = False,
+    out_dir: Annotated[Path | None, typer.Option("--out", help="Report folder (default <reports>/lineage).")] = None,
+) -> None:
+    """Follow PHI through column lineage; exit 1 when a column is classified less strictly than it inherits."""
+    from aegis.lineage.run_audit import run, summary
+
+    outputs = run(target=target, compile_first=compile_first, out_dir=out_dir, progress=not as_json)
+    typer.echo(summary(outputs, as_json))
+    raise typer.Exit(0 if outputs.report.clean else 1)
+
+
+# --- lineage -----------------------------------------------------------------------------------
+lineage_app = typer.Typer(help="OpenLineage events with column-level PHI tags.", no_args_is_help=True)
+app.add_typer(lineage_app, name="lineage")
+
+
+@lineage_app.command(
+    "run", context_settings={"allow_extra_args": True, "ignore_unknown_options": True}
+)
+def lineage_run_command(
+    ctx: typer.Context,
+    transport: Annotated[
+        str | None, typer.Option("--transport", help="file (default) or http (OPENLINEAGE_URL, OPENLINEAGE_API_KEY).")
+    ] = None,
+) -> None:
+    """Run `dbt build` (or the dbt command after --) through dbt-ol and emit PHI-tagged lineage events."""
+    from aegis.lineage.emit import describe, run_lineage
+
+    result = run_lineage(list(ctx.args), transport)
+    typer.echo(describe(result))
+    raise typer.Exit(result.return_code)
+
+
+# --- catalog -----------------------------------------------------------------------------------
+catalog_app = typer.Typer(help="Register models in data catalogs.", no_args_is_help=True)
+app.add_typer(catalog_app, name="catalog")
+
+
+@catalog_app.command("export-glue")
+def catalog_export_glue_command(
+    endpoint_url: Annotated[
+        str | None,
+        typer.Option("--endpoint-url", envvar="AEGIS_GLUE_ENDPOINT_URL", help="Glue endpoint (moto, VPC endpoint)."),
+    ] = None,
+    region: Annotated[str, typer.Option("--region", envvar="AWS_DEFAULT_REGION")] = "us-east-1",
+) -> None:
+    """Register every staging and mart model as a Glue table, with PHI classification in its parameters."""
+    from aegis.catalog.glue import export_from_manifest
+
+    result = export_from_manifest(endpoint_url=endpoint_url, region=region)
+    typer.echo(result.describe())
+
+
 # --- observe -----------------------------------------------------------------------------------
 @app.command("summary")
 def summary_command() -> None:

@@ -64,6 +64,7 @@ class Upstream:
     via: str
     json_path: str | None
     aggregated: bool
+    unique_id: str | None = None
 
     def label(self) -> str:
         path = f"${self.json_path}" if self.json_path else ""
@@ -199,7 +200,7 @@ class ProjectLineage:
             return Upstream(".".join(p for p in edge.source.relation if p), edge.source.column, "unknown",
                             edge.via, edge.source.json_path, bool(edge.reductions))
         return Upstream(node.name, edge.source.column, self.category_of(node, edge.source), edge.via,
-                        edge.source.json_path, self._truly_aggregated(edge))
+                        edge.source.json_path, self._truly_aggregated(edge), node.unique_id)
 
     def category_of(self, node: RelationNode, source: SourceColumn) -> str:
         """What a column carries downstream: its declaration, or more if its own upstream carries more.

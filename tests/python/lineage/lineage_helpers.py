@@ -11,6 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import yaml
+
+from aegis.paths import project_root
+
 FIXTURE_PROJECT = Path(__file__).parent / "fixtures" / "adversarial_project"
 DBT = str(Path(sys.executable).parent / "dbt")
 
@@ -25,8 +29,9 @@ class MiniProject:
         return Path(self.env["DBT_TARGET_PATH"])
 
     def dbt(self, *args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([DBT, *args], cwd=self.root, env=self.env, capture_output=True, text=True,
-                              check=False)
+        return subprocess.run(
+            [DBT, *args], cwd=self.root, env=self.env, capture_output=True, text=True, check=False
+        )
 
     def manifest(self) -> dict[str, Any]:
         data: dict[str, Any] = json.loads((self.target / "manifest.json").read_text())
@@ -40,6 +45,12 @@ def make_mini_project(folder: Path) -> MiniProject:
         target = root / template.relative_to(FIXTURE_PROJECT).with_suffix("")
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(template, target)
+    # The classification vars come from the main project: one source of truth, even for fixtures.
+    project_file = root / "dbt_project.yml"
+    project = yaml.safe_load(project_file.read_text())
+    main_vars = yaml.safe_load((project_root() / "dbt_project.yml").read_text())["vars"]
+    project["vars"] = {k: v for k, v in main_vars.items() if k.startswith("aegis_") and k != "aegis_landing_root"}
+    project_file.write_text(yaml.safe_dump(project, sort_keys=False))
     env = {
         **os.environ,
         "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
@@ -53,3 +64,35 @@ def make_mini_project(folder: Path) -> MiniProject:
         "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
     }
     return MiniProject(root, env)
+
+
+class LineageReceiver:
+    """A local OpenLineage backend on 127.0.0.1: collects POSTed events and the Authorization headers."""
+
+    def __init__(self) -> None:
+        import threading
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+        events: list[dict[str, Any]] = []
+        headers: list[str] = []
+        self.events, self.authorizations = events, headers
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:  # the name is http.server's
+                body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
+                events.append(json.loads(body))
+                headers.append(self.headers.get("Authorization", ""))
+                self.send_response(201)
+                self.end_headers()
+
+            def log_message(self, format: str, *args: Any) -> None:  # quiet test output
+                return
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()

@@ -45,11 +45,22 @@ def glue(moto_endpoint: str, monkeypatch: pytest.MonkeyPatch) -> Any:
 @pytest.fixture(scope="module")
 def project_manifest(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     folder = tmp_path_factory.mktemp("glue-parse")
-    env = {**os.environ, "DBT_TARGET_PATH": str(folder / "target"), "DBT_LOG_PATH": str(folder / "logs"),
-           "DBT_PROFILES_DIR": str(project_root()), "AEGIS_DUCKDB_PATH": str(folder / "aegis.duckdb")}
+    env = {
+        **os.environ,
+        "DBT_TARGET_PATH": str(folder / "target"),
+        "DBT_LOG_PATH": str(folder / "logs"),
+        "DBT_PROFILES_DIR": str(project_root()),
+        "AEGIS_DUCKDB_PATH": str(folder / "aegis.duckdb"),
+    }
     dbt = str(Path(sys.executable).parent / "dbt")
-    result = subprocess.run([dbt, "parse", "--no-partial-parse"], cwd=project_root(), env=env,
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [dbt, "parse", "--no-partial-parse"],
+        cwd=project_root(),
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 0, result.stdout[-3000:]
     data: dict[str, Any] = json.loads((folder / "target" / "manifest.json").read_text())
     return data
@@ -100,8 +111,10 @@ def test_export_is_idempotent_and_updates_in_place(glue: Any, project_manifest: 
 
     node = exported_nodes(project_manifest)[0]
     raw = project_manifest["nodes"][node.unique_id]
-    changed = {**project_manifest, "nodes": {**project_manifest["nodes"],
-                                             node.unique_id: {**raw, "description": "a new description"}}}
+    changed = {
+        **project_manifest,
+        "nodes": {**project_manifest["nodes"], node.unique_id: {**raw, "description": "a new description"}},
+    }
     third = export(changed, glue, settings)
     assert third.updated == [f"{node.schema.lower()}.{node.identifier.lower()}"] and third.created == []
     assert len(all_tables(glue)) == len(first.created)
@@ -111,10 +124,19 @@ def test_export_is_idempotent_and_updates_in_place(glue: Any, project_manifest: 
 
 @pytest.mark.parametrize(
     ("warehouse", "hive"),
-    [("varchar", "string"), ("TEXT", "string"), ("integer", "int"), ("bigint", "bigint"),
-     ("numeric(18,2)", "decimal(18,2)"), ("decimal", "decimal(38,9)"), ("date", "date"),
-     ("timestamp with time zone", "timestamp"), ("boolean", "boolean"), ("double precision", "double"),
-     ("json", "string")],
+    [
+        ("varchar", "string"),
+        ("TEXT", "string"),
+        ("integer", "int"),
+        ("bigint", "bigint"),
+        ("numeric(18,2)", "decimal(18,2)"),
+        ("decimal", "decimal(38,9)"),
+        ("date", "date"),
+        ("timestamp with time zone", "timestamp"),
+        ("boolean", "boolean"),
+        ("double precision", "double"),
+        ("json", "string"),
+    ],
 )
 def test_glue_types(warehouse: str, hive: str) -> None:
     assert glue_type(warehouse) == hive
