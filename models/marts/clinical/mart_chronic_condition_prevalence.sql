@@ -50,16 +50,15 @@ members_with_strata as (
 
 member_groups as (
     -- unpivot the flags of mart_chronic_conditions into (patient, group) rows
-    {%- set condition_groups = chronic_condition_group_names() %}
-    {%- for condition_group in condition_groups %}
-    select
-        patient_id,
-        '{{ condition_group }}' as condition_group
-    from chronic_conditions
-    where has_{{ condition_group }}
-    {%- if not loop.last %}
-    union all
-    {%- endif %}
+    {%- for condition_group in chronic_condition_group_names() %}
+        select
+            patient_id,
+            '{{ condition_group }}' as condition_group
+        from chronic_conditions
+        where has_{{ condition_group }}
+        {%- if not loop.last %}
+            union all
+        {%- endif %}
     {%- endfor %}
 ),
 

@@ -26,7 +26,7 @@ flags_per_patient as (
     select
         patient_id,
         {%- for condition_group in condition_groups %}
-        max(case when condition_group = '{{ condition_group }}' then 1 else 0 end) as {{ condition_group }}_flag,
+            max(case when condition_group = '{{ condition_group }}' then 1 else 0 end) as {{ condition_group }}_flag,
         {%- endfor %}
         count(*) as chronic_condition_count
     from groups_present_in_period
@@ -37,7 +37,7 @@ final as (
     select
         cast(patients.patient_id as varchar) as patient_id,
         {%- for condition_group in condition_groups %}
-        coalesce(flags_per_patient.{{ condition_group }}_flag, 0) = 1 as has_{{ condition_group }},
+            coalesce(flags_per_patient.{{ condition_group }}_flag, 0) = 1 as has_{{ condition_group }},
         {%- endfor %}
         cast(coalesce(flags_per_patient.chronic_condition_count, 0) as integer) as chronic_condition_count,
         coalesce(flags_per_patient.part2_substance_use_flag, 0) = 1 as is_part2_sensitive

@@ -61,7 +61,7 @@ later_unplanned_stays as (
     inner join unplanned_stays
         on
             index_stays.patient_id = unplanned_stays.patient_id
-            and unplanned_stays.admitted_at > index_stays.discharged_at
+            and index_stays.discharged_at < unplanned_stays.admitted_at
 ),
 
 first_readmissions_within_30d as (
