@@ -113,8 +113,21 @@ RULES: dict[str, list[Rule]] = {
         (("period", "end"), False, "date"),
     ],
     "Encounter": [
-        (("status",), True, {"planned", "arrived", "triaged", "in-progress", "onleave", "finished", "cancelled",
-                             "entered-in-error", "unknown"}),
+        (
+            ("status",),
+            True,
+            {
+                "planned",
+                "arrived",
+                "triaged",
+                "in-progress",
+                "onleave",
+                "finished",
+                "cancelled",
+                "entered-in-error",
+                "unknown",
+            },
+        ),
         (("class", "code"), True, {"AMB", "EMER", "IMP"}),
         (("subject", "reference"), True, "patient_ref"),
         (("period", "start"), True, "instant"),
@@ -126,15 +139,30 @@ RULES: dict[str, list[Rule]] = {
     "Condition": [
         (("subject", "reference"), True, "patient_ref"),
         (("code", *CODE), True, "icd"),
-        (("clinicalStatus", *CODE), True, {"active", "recurrence", "relapse", "inactive", "remission",
-                                           "resolved"}),
+        (
+            ("clinicalStatus", *CODE),
+            True,
+            {"active", "recurrence", "relapse", "inactive", "remission", "resolved"},
+        ),
         (("onsetDateTime",), False, "date"),
         (("recordedDate",), True, "date"),
         (("abatementDateTime",), False, "date"),
     ],
     "Observation": [
-        (("status",), True, {"registered", "preliminary", "final", "amended", "corrected", "cancelled",
-                             "entered-in-error", "unknown"}),
+        (
+            ("status",),
+            True,
+            {
+                "registered",
+                "preliminary",
+                "final",
+                "amended",
+                "corrected",
+                "cancelled",
+                "entered-in-error",
+                "unknown",
+            },
+        ),
         (("category", 0, *CODE), True, {"laboratory", "vital-signs"}),
         (("code", *CODE), True, "loinc"),
         (("subject", "reference"), True, "patient_ref"),
@@ -142,16 +170,40 @@ RULES: dict[str, list[Rule]] = {
         (("valueQuantity", "value"), False, "number"),
     ],
     "Procedure": [
-        (("status",), True, {"preparation", "in-progress", "not-done", "on-hold", "stopped", "completed",
-                             "entered-in-error", "unknown"}),
+        (
+            ("status",),
+            True,
+            {
+                "preparation",
+                "in-progress",
+                "not-done",
+                "on-hold",
+                "stopped",
+                "completed",
+                "entered-in-error",
+                "unknown",
+            },
+        ),
         (("code", *CODE), True, "hcpcs"),
         (("subject", "reference"), True, "patient_ref"),
         (("performedDateTime",), True, "instant"),
         (("performer", 0, "actor", *NPI_PATH), False, "npi"),
     ],
     "MedicationRequest": [
-        (("status",), True, {"active", "on-hold", "cancelled", "completed", "entered-in-error", "stopped",
-                             "draft", "unknown"}),
+        (
+            ("status",),
+            True,
+            {
+                "active",
+                "on-hold",
+                "cancelled",
+                "completed",
+                "entered-in-error",
+                "stopped",
+                "draft",
+                "unknown",
+            },
+        ),
         (("intent",), True, {"order", "plan", "proposal"}),
         (("medicationCodeableConcept", *CODE), True, "rxnorm"),
         (("medicationCodeableConcept", "coding", 0, "display"), True, "str"),
@@ -173,8 +225,10 @@ ITEM_RULES: list[Rule] = [
     (("servicedDate",), True, "date"),
 ]
 PERIODS: dict[str, list[Path_]] = {
-    "Coverage": [("period",)], "Encounter": [("period",)],
-    "Claim": [("billablePeriod",)], "ExplanationOfBenefit": [("billablePeriod",)],
+    "Coverage": [("period",)],
+    "Encounter": [("period",)],
+    "Claim": [("billablePeriod",)],
+    "ExplanationOfBenefit": [("billablePeriod",)],
 }
 
 
@@ -237,9 +291,14 @@ def problems_of(resource: Any) -> list[str]:
     if not isinstance(resource, dict) or resource.get("resourceType") not in RULES:
         return ["resourceType"]
     kind = resource["resourceType"]
-    problems = _rules_problems(resource, [
-        (("id",), True, "str"), (("meta", "versionId"), True, "str"), (("meta", "lastUpdated"), True, "instant"),
-    ])
+    problems = _rules_problems(
+        resource,
+        [
+            (("id",), True, "str"),
+            (("meta", "versionId"), True, "str"),
+            (("meta", "lastUpdated"), True, "instant"),
+        ],
+    )
     if not (isinstance(resource.get("id"), str) and RESOURCE_ID.fullmatch(resource["id"])):
         problems.append("id")
     if not str(get(resource, ("meta", "versionId"))).isdigit():
@@ -248,8 +307,10 @@ def problems_of(resource: Any) -> list[str]:
     for period_path in PERIODS.get(kind, []):
         period = get(resource, period_path)
         if isinstance(period, dict) and "end" in period:
-            start, end = (_moment(period.get(k), "date" if len(str(period.get(k))) == 10 else "instant")
-                          for k in ("start", "end"))
+            start, end = (
+                _moment(period.get(k), "date" if len(str(period.get(k))) == 10 else "instant")
+                for k in ("start", "end")
+            )
             if start is None or end is None or end < start:
                 problems.append(f"period {period_path}")
     if kind in ("Claim", "ExplanationOfBenefit"):
@@ -269,8 +330,13 @@ def _item_problems(resource: dict[str, Any]) -> list[str]:
             continue
         amounts = []
         for index, category in enumerate(("submitted", "eligible", "benefit")):
-            problems += _rules_problems(item, [(("adjudication", index, "category", *CODE), True, {category}),
-                                               (("adjudication", index, "amount", "value"), True, "number")])
+            problems += _rules_problems(
+                item,
+                [
+                    (("adjudication", index, "category", *CODE), True, {category}),
+                    (("adjudication", index, "amount", "value"), True, "number"),
+                ],
+            )
             amounts.append(get(item, ("adjudication", index, "amount", "value")))
         if not problems and not amounts[0] >= amounts[1] >= amounts[2] >= 0:
             problems.append("amounts")
@@ -397,21 +463,29 @@ def test_defects_are_extra_records_that_never_shadow_a_valid_id(
 def test_every_reason_code_and_delivery_quirk_is_present(population: tuple[dict[str, Any], Recount]) -> None:
     expected, counted = population
     assert set(expected["quarantined_by_reason"]) == {
-        "malformed_json", "unsupported_resource_type", "missing_required", "invalid_type", "invalid_code",
+        "malformed_json",
+        "unsupported_resource_type",
+        "missing_required",
+        "invalid_type",
+        "invalid_code",
         "invalid_date",
     }
     assert min(expected["quarantined_by_reason"].values()) > 0
     assert expected["bundles"]["collection"] > 0 and expected["bundles"]["transaction"] > 0
     assert expected["updated_resources"] > 0 and expected["out_of_order_resources"] > 0
-    out_of_order = [key for key, seen in counted.first_seen.items()
-                    if key[2] == "2" and seen < counted.first_seen[(key[0], key[1], "1")]]
+    out_of_order = [
+        key
+        for key, seen in counted.first_seen.items()
+        if key[2] == "2" and seen < counted.first_seen[(key[0], key[1], "1")]
+    ]
     assert len(out_of_order) == expected["out_of_order_resources"]
 
 
 def test_defect_rate_is_within_tolerance(tmp_path: Path) -> None:
     for rate in (0.01, 0.10):
-        summary = generate(SynthOptions(patients=300, seed=5, defect_rate=rate), tmp_path / str(rate),
-                           progress=False)
+        summary = generate(
+            SynthOptions(patients=300, seed=5, defect_rate=rate), tmp_path / str(rate), progress=False
+        )
         share = summary.expected_quarantined_items / summary.records
         assert rate * 0.6 <= share <= rate * 1.4, (rate, share)
 
@@ -422,8 +496,11 @@ def test_codes_are_public_domain_and_identifiers_valid(population: tuple[dict[st
     for resource in counted.valid:
         text = orjson.dumps(resource).decode()
         npis.update(re.findall(r'"system":"http://hl7.org/fhir/sid/us-npi","value":"([^"]*)"', text))
-        procedure_codes.update(re.findall(
-            r'"system":"http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets","code":"([^"]*)"', text))
+        procedure_codes.update(
+            re.findall(
+                r'"system":"http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets","code":"([^"]*)"', text
+            )
+        )
     assert npis and all(npi_valid(npi) for npi in npis)
     assert procedure_codes and all(HCPCS.fullmatch(code) for code in procedure_codes)
     assert not any(CPT_LIKE.fullmatch(code) for code in procedure_codes)
@@ -437,9 +514,14 @@ def test_population_has_the_cohorts_downstream_tests_need(population: tuple[dict
     patients = [r for r in latest if r["resourceType"] == "Patient"]
     conditions = [r for r in latest if r["resourceType"] == "Condition"]
     encounters = [r for r in latest if r["resourceType"] == "Encounter"]
-    diabetic = {c["subject"]["reference"] for c in conditions if c["code"]["coding"][0]["code"].startswith("E11")}
-    part2 = {c["subject"]["reference"] for c in conditions
-             if c["code"]["coding"][0]["code"] in ("F10.20", "F11.20")}
+    diabetic = {
+        c["subject"]["reference"] for c in conditions if c["code"]["coding"][0]["code"].startswith("E11")
+    }
+    part2 = {
+        c["subject"]["reference"]
+        for c in conditions
+        if c["code"]["coding"][0]["code"] in ("F10.20", "F11.20")
+    }
     adults = sum(1 for p in patients if p["birthDate"] <= "2007-12-31")
     assert len(patients) == cohorts["patients"] == 1000
     assert len(diabetic) == cohorts["patients_with_diabetes"]
@@ -448,8 +530,11 @@ def test_population_has_the_cohorts_downstream_tests_need(population: tuple[dict
     assert sum(p["birthDate"] < "1935-12-31" for p in patients) >= cohorts["patients_over_89"] > 0
     assert sum("deceasedDateTime" in p for p in patients) == cohorts["deceased_patients"] > 0
     restricted = {"036", "059", "102", "692", "790", "823", "830", "893"}
-    assert sum(p["address"][0]["postalCode"][:3] in restricted for p in patients) == \
-        cohorts["restricted_zip3_patients"] > 0
+    assert (
+        sum(p["address"][0]["postalCode"][:3] in restricted for p in patients)
+        == cohorts["restricted_zip3_patients"]
+        > 0
+    )
     classes = Counter(e["class"]["code"] for e in encounters)
     assert classes["AMB"] > classes["EMER"] > 0 and classes["IMP"] == cohorts["inpatient_stays"] > 0
     assert cohorts["readmissions_within_30d"] > 0
@@ -459,13 +544,13 @@ def test_population_has_the_cohorts_downstream_tests_need(population: tuple[dict
 
 def test_generation_is_streamed_with_flat_memory(tmp_path: Path) -> None:
     peaks = {}
-    for patients in (150, 900):
+    for patients in (100, 600):
         tracemalloc.start()
         generate(SynthOptions(patients=patients, seed=3), tmp_path / str(patients), progress=False)
         peaks[patients] = tracemalloc.get_traced_memory()[1]
         tracemalloc.stop()
     # Holding the population would make the peak grow ~6x; streaming keeps it about flat.
-    assert peaks[900] < peaks[150] * 1.5, peaks
+    assert peaks[600] < peaks[100] * 1.5, peaks
 
 
 def test_expected_json_holds_counts_only(population: tuple[dict[str, Any], Recount], tmp_path: Path) -> None:
@@ -478,12 +563,15 @@ def test_expected_json_holds_counts_only(population: tuple[dict[str, Any], Recou
 
 
 def test_cli_writes_both_files(tmp_path: Path) -> None:
-    result = CliRunner().invoke(app, ["synth", "--patients", "20", "--seed", "9", "--out", str(tmp_path),
-                                      "--defect-rate", "0.05"])
+    result = CliRunner().invoke(
+        app, ["synth", "--patients", "20", "--seed", "9", "--out", str(tmp_path), "--defect-rate", "0.05"]
+    )
     assert result.exit_code == 0, result.output
     assert "20 patients" in result.output
     expected = json.loads((tmp_path / "expected.json").read_text())
     assert expected["options"]["defect_rate"] == 0.05 and expected["seed"] == 9
     assert (tmp_path / "events.ndjson.gz").stat().st_size > 0
-    bad = CliRunner().invoke(app, ["synth", "--patients", "5", "--out", str(tmp_path), "--defect-rate", "1.5"])
+    bad = CliRunner().invoke(
+        app, ["synth", "--patients", "5", "--out", str(tmp_path), "--defect-rate", "1.5"]
+    )
     assert bad.exit_code != 0

@@ -119,9 +119,9 @@ CHRONIC_CONDITIONS: tuple[ChronicCondition, ...] = (
         Code("F32.A", "Depression, unspecified"),
         Code("F32.1", "Major depressive disorder, single episode, moderate"),
     ), (FLUOXETINE,), (1.2, 1.0, 0.7)),
-    ChronicCondition("alcohol_use_disorder", 0.014, (Code("F10.20", "Alcohol dependence, uncomplicated"),),
+    ChronicCondition("alcohol_use_disorder", 0.016, (Code("F10.20", "Alcohol dependence, uncomplicated"),),
                      (), (1.0, 1.2, 0.6), part2=True),
-    ChronicCondition("opioid_use_disorder", 0.006, (Code("F11.20", "Opioid dependence, uncomplicated"),),
+    ChronicCondition("opioid_use_disorder", 0.008, (Code("F11.20", "Opioid dependence, uncomplicated"),),
                      (BUPRENORPHINE_NALOXONE,), (1.2, 1.0, 0.4), part2=True),
 )
 
