@@ -60,9 +60,9 @@ def encounter_records(
 
 
 def _new_problem(rng: random.Random, person: Person, plan: EncounterPlan) -> Resource:
-    abatement: int | None = plan.end + rng.randrange(5 * DAY, 30 * DAY)
-    if abatement is not None and abatement > LAST_UPDATED_MAX - DAY:
-        abatement = None  # not resolved yet when the feed was cut
+    resolved_at = plan.end + rng.randrange(5 * DAY, 30 * DAY)
+    # A problem that would resolve after the feed was cut is still active in it.
+    abatement = resolved_at if resolved_at <= LAST_UPDATED_MAX - DAY else None
     return condition_resource(rng, person, plan.reason, plan.start, plan.id, plan.start // DAY, abatement)
 
 

@@ -11,10 +11,11 @@ from typing import Any
 
 from aegis.synth import clock, codes
 from aegis.synth.clinical import Billed, meta, npi_identifier, reference
+from aegis.synth.coverage import CoverageSpan
 from aegis.synth.encounters import EncounterPlan
 from aegis.synth.ids import new_id
 from aegis.synth.options import DAY, LAST_UPDATED_MAX, Resource
-from aegis.synth.people import CoverageSpan, Person
+from aegis.synth.people import Person
 
 CLAIM_TYPE = "http://terminology.hl7.org/CodeSystem/claim-type"
 ADJUDICATION = "http://terminology.hl7.org/CodeSystem/adjudication"

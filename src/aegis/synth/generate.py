@@ -20,18 +20,11 @@ from aegis.synth import codes
 from aegis.synth.care import PatientHistory, encounter_records
 from aegis.synth.claims import claim_and_eob
 from aegis.synth.clinical import chronic_condition_resources
+from aegis.synth.coverage import CoverageSpan, coverage_resource, make_coverages
 from aegis.synth.emitter import PatientEmitter
 from aegis.synth.encounters import EncounterPlan, plan_encounters
 from aegis.synth.options import DAY, HOUR, LAST_UPDATED_MAX, WINDOW_START, SynthOptions, SynthSummary
-from aegis.synth.people import (
-    RESTRICTED_PLACES,
-    CoverageSpan,
-    Person,
-    coverage_resource,
-    make_coverages,
-    make_person,
-    patient_resource,
-)
+from aegis.synth.people import RESTRICTED_PLACES, Person, make_person, patient_resource
 from aegis.synth.tally import Tally
 from aegis.synth.writer import EventWriter
 
