@@ -143,7 +143,8 @@ class Consumer:
         return records
 
     def _drain(self, arn: str, shard_id: str, report: ConsumeReport, max_batches: int | None) -> None:
-        attempts = 0
+        failing: str | None = None  # the lowest failed sequence number of the last batch
+        attempts = 0  # deliveries of `failing` so far
         while max_batches is None or report.batches < max_batches:
             records = self._records_after(shard_id)
             if not records:
@@ -155,18 +156,17 @@ class Consumer:
             first_failed = next((i for i, r in enumerate(records) if r["SequenceNumber"] in failed), None)
             if first_failed is None:
                 self.checkpoints.set(self.stream, shard_id, records[-1]["SequenceNumber"])
-                attempts = 0
+                failing, attempts = None, 0
                 continue
+            sequence = records[first_failed]["SequenceNumber"]
+            failing, attempts = sequence, (attempts + 1 if sequence == failing else 1)
             report.redelivered += len(records) - first_failed
             if first_failed > 0:
                 self.checkpoints.set(self.stream, shard_id, records[first_failed - 1]["SequenceNumber"])
-                attempts = 0
-                continue
-            attempts += 1
             if attempts > self.max_retry_attempts:
-                self._skip(arn, shard_id, records[0], report)
-                attempts = 0
-            else:
+                self._skip(arn, shard_id, records[first_failed], report)
+                failing, attempts = None, 0
+            elif first_failed == 0:
                 self.sleep(self.backoff.delay(attempts, self.rng))
 
     def _skip(self, arn: str, shard_id: str, record: Mapping[str, Any], report: ConsumeReport) -> None:
