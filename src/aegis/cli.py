@@ -77,6 +77,97 @@ def ingest_land_command(
     raise typer.Exit(land_local(events, force=force))
 
 
+# --- ingest: streaming (owned by aegis.ingest.kinesis) -------------------------------------------
+EndpointOption = Annotated[
+    str | None,
+    typer.Option("--endpoint-url", envvar="AEGIS_AWS_ENDPOINT_URL", help="AWS endpoint (moto, VPC endpoint)."),
+]
+RegionOption = Annotated[str, typer.Option("--region", envvar="AWS_DEFAULT_REGION")]
+StreamOption = Annotated[str, typer.Option("--stream", envvar="AEGIS_STREAM_NAME", help="Kinesis stream name.")]
+BucketOption = Annotated[
+    str | None,
+    typer.Option("--bucket", envvar="AEGIS_LANDING_BUCKET", help="Landing bucket (default: local folders)."),
+]
+QuarantineBucketOption = Annotated[
+    str | None,
+    typer.Option("--quarantine-bucket", envvar="AEGIS_QUARANTINE_BUCKET", help="Default: the landing bucket."),
+]
+KmsKeyOption = Annotated[
+    str | None, typer.Option("--kms-key-id", envvar="AEGIS_KMS_KEY_ID", help="SSE-KMS key for S3 objects.")
+]
+DlqOption = Annotated[str | None, typer.Option("--dlq-url", envvar="AEGIS_DLQ_URL", help="SQS DLQ URL.")]
+
+
+@ingest_app.command("produce")
+def ingest_produce_command(
+    stream: StreamOption = "aegis-fhir",
+    events: Annotated[Path | None, typer.Option("--events", help="Default: <synth dir>/events.ndjson.gz.")] = None,
+    endpoint_url: EndpointOption = None,
+    region: RegionOption = "us-east-1",
+) -> None:
+    """Send an events file to Kinesis (put_records, partition key = patient id); exit 1 if any record failed."""
+    from rich.console import Console
+
+    from aegis.ingest.kinesis.cli_support import AwsOptions, produce
+
+    raise typer.Exit(produce(stream, events, AwsOptions(endpoint_url, region), Console()))
+
+
+@ingest_app.command("consume")
+def ingest_consume_command(
+    stream: StreamOption = "aegis-fhir",
+    bucket: BucketOption = None,
+    quarantine_bucket: QuarantineBucketOption = None,
+    kms_key_id: KmsKeyOption = None,
+    dlq_url: DlqOption = None,
+    failure_url: Annotated[
+        str | None, typer.Option("--failure-url", envvar="AEGIS_FAILURE_QUEUE_URL", help="On-failure queue.")
+    ] = None,
+    checkpoints: Annotated[
+        Path | None, typer.Option("--checkpoints", help="Default: <data dir>/kinesis-checkpoints.json.")
+    ] = None,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, max=10000)] = 500,
+    max_retry_attempts: Annotated[int, typer.Option("--max-retry-attempts", min=0)] = 3,
+    max_batches: Annotated[int | None, typer.Option("--max-batches", min=1)] = None,
+    endpoint_url: EndpointOption = None,
+    region: RegionOption = "us-east-1",
+) -> None:
+    """Read every shard until caught up and run the Lambda handler on each batch (checkpoints in a file)."""
+    from rich.console import Console
+
+    from aegis.ingest.kinesis.cli_support import AwsOptions, StoreOptions, consume
+
+    stores = StoreOptions(bucket, quarantine_bucket, "quarantine/", kms_key_id)
+    raise typer.Exit(consume(
+        stream, stores, AwsOptions(endpoint_url, region), dlq_url=dlq_url, failure_url=failure_url,
+        checkpoints=checkpoints, batch_size=batch_size, max_retry_attempts=max_retry_attempts,
+        max_batches=max_batches, console=Console(),
+    ))
+
+
+@ingest_app.command("replay-dlq")
+def ingest_replay_dlq_command(
+    dlq_url: DlqOption = None,
+    bucket: BucketOption = None,
+    quarantine_bucket: QuarantineBucketOption = None,
+    kms_key_id: KmsKeyOption = None,
+    reason: Annotated[str | None, typer.Option("--reason", help="Only re-drive this quarantine reason.")] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Judge again, write and delete nothing.")] = False,
+    endpoint_url: EndpointOption = None,
+    region: RegionOption = "us-east-1",
+) -> None:
+    """Re-drive DLQ'd items whose payload now passes validation; the rest stay queued and quarantined."""
+    from rich.console import Console
+
+    from aegis.ingest.kinesis.cli_support import AwsOptions, StoreOptions, replay
+
+    if not dlq_url:
+        raise typer.BadParameter("--dlq-url (or AEGIS_DLQ_URL) is required")
+    stores = StoreOptions(bucket, quarantine_bucket, "quarantine/", kms_key_id)
+    raise typer.Exit(replay(dlq_url, stores, AwsOptions(endpoint_url, region), reason=reason,
+                            dry_run=dry_run, console=Console()))
+
+
 # --- governance --------------------------------------------------------------------------------
 governance_app = typer.Typer(help="PHI classification, policies, audits.", no_args_is_help=True)
 app.add_typer(governance_app, name="governance")
