@@ -19,7 +19,7 @@
     {%- endfor -%}
     {%- if execute_now -%}
         {%- do aegis.aegis_run_statements(relation_statements + shared) -%}
-        {%- do adapter.commit() if target.type != 'snowflake' -%}
+        {%- do aegis.aegis_commit() -%}
         {%- do log('Aegis governance removed: ' ~ (relation_statements + shared) | length ~ ' statements', info=true) -%}
     {%- else -%}
         {%- do print('-- AEGIS GOVERNANCE UNAPPLY BEGIN\n' ~ aegis.aegis_format_statements(relation_statements + shared) ~ '\n-- AEGIS GOVERNANCE UNAPPLY END') -%}

@@ -9,7 +9,8 @@
         {%- set view = aegis.aegis_relation_sql(entry, ctx, schema=tier_schema) -%}
         {%- set select_sql = aegis.aegis_tier_view_select(entry, tier, ctx) if tier.can_read else none -%}
         {%- if select_sql -%}
-            {%- do setup.append(aegis.aegis_statement('create schema if not exists ' ~ aegis.aegis_schema_sql(tier_schema, ctx))) -%}
+            {%- do setup.append(aegis.aegis_statement('create schema if not exists ' ~ aegis.aegis_schema_sql(tier_schema, ctx),
+                skip_if="select 1 from information_schema.schemata where schema_name = '" ~ tier_schema ~ "'")) -%}
             {%- do apply.append(aegis.aegis_statement('create or replace view ' ~ view ~ ' as\n' ~ select_sql)) -%}
         {%- else -%}
             {%- do apply.append(aegis.aegis_statement('drop view if exists ' ~ view)) -%}
