@@ -173,6 +173,52 @@ governance_app = typer.Typer(help="PHI classification, policies, audits.", no_ar
 app.add_typer(governance_app, name="governance")
 
 
+# --- governance: plan / check / classification (owned by aegis.governance, governance helper) ----
+@governance_app.command("plan")
+def governance_plan_command(
+    engine: Annotated[
+        str | None,
+        typer.Option("--engine", help="snowflake, redshift, postgres or duckdb (default: target)."),
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the DDL here instead of stdout.")
+    ] = None,
+) -> None:
+    """Print the governance DDL of the whole project for review; nothing is executed."""
+    from aegis.governance.dbt_cli import governance_plan_sql
+
+    script = governance_plan_sql(engine)
+    if output:
+        output.write_text(script, encoding="utf-8")
+        typer.echo(f"plan written to {output}")
+    else:
+        typer.echo(script, nl=False)
+
+
+@governance_app.command("check")
+def governance_check_command() -> None:
+    """Validate every column's classification (the same check that starts each dbt run); exit 1 on errors."""
+    from aegis.governance.dbt_cli import run_dbt
+
+    result = run_dbt(["-q", "run-operation", "aegis_check_classification"])
+    typer.echo(result.output.strip() or "classification ok")
+    raise typer.Exit(0 if result.ok else 1)
+
+
+@governance_app.command("classification")
+def governance_classification_command(
+    manifest: Annotated[
+        Path | None, typer.Option("--manifest", help="manifest.json (default: dbt target).")
+    ] = None,
+) -> None:
+    """Print the engine-neutral plan (tier x column -> strategy, row filters) as JSON, from the manifest."""
+    import json
+
+    from aegis.governance.classification import load_plan
+
+    typer.echo(json.dumps(load_plan(manifest_path=manifest), indent=2, sort_keys=True))
+
+
 # --- governance: deid-check (owned by aegis.governance.deid_check, engines helper) ---------------
 @governance_app.command("deid-check")
 def deid_check_command(
