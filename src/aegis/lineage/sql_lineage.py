@@ -183,8 +183,9 @@ class _Resolver:
         for source in scope.sources.values():
             if isinstance(source, Scope) and name.lower() in [n.lower() for n in _named_selects(source.expression)]:
                 return self.output_column(source, name)
-            if isinstance(source, exp.Table):
-                return [Edge(SourceColumn(relation_key(source), name.lower()))]
+        tables = [s for s in scope.sources.values() if isinstance(s, exp.Table)]
+        if len(tables) == 1:  # one unknown relation: the column can only be its
+            return [Edge(SourceColumn(relation_key(tables[0]), name.lower()))]
         self.unresolved.append(f"star column {name}")
         return []
 

@@ -121,3 +121,10 @@ def test_audit_of_a_generated_project_is_fast() -> None:
     assert report.models == 300
     assert time.perf_counter() - started < 60
     assert {f.kind for f in report.findings} == {"undeclared_phi"}
+
+
+def test_star_over_an_unknown_relation_resolves_only_when_unambiguous() -> None:
+    single = statement_lineage("select * from db.s.unknown", "duckdb", {}, ["a"])
+    assert [(e.source.relation, e.source.column) for e in single.columns["a"]] == [(("db", "s", "unknown"), "a")]
+    joined = statement_lineage("select * from db.s.one as x join db.s.two as y on x.k = y.k", "duckdb", {}, ["a"])
+    assert joined.columns["a"] == [] and joined.unresolved == ["star column a"]
