@@ -4,6 +4,8 @@ leaves nothing behind. (The whole-project access matrix is checked by the engine
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -25,7 +27,10 @@ TIERS = ("phi_full", "phi_limited", "deidentified", "aggregate")
 def pg(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[PostgresServer, Path, dict[str, str]]]:
     work = tmp_path_factory.mktemp("pg_apply")
     project = write_sample_project(work / "project")
-    with running_postgres(work / "pg") as server:
+    # Its own server (roles are cluster-wide and unapply drops them), in a folder outside pytest's
+    # basetemp: a concurrent pytest session resets that tree to 0700, locking the server's OS user out.
+    pg_dir = Path(tempfile.mkdtemp(prefix="aegis-governance-pg-"))
+    with running_postgres(pg_dir) as server:
         env = isolated_dbt_env(work, AEGIS_TARGET="postgres", AEGIS_PSEUDONYM_KEY=KEY, **server.dbt_env())
         result = run_dbt(["build"], project_dir=project, env=env)
         assert result.ok, result.output[-4000:]
@@ -33,6 +38,7 @@ def pg(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[PostgresServe
             for tier in TIERS:
                 cur.execute(f"create user u_{tier} password 'pw_{tier}' in role aegis_{tier}")
         yield server, project, env
+    shutil.rmtree(pg_dir, ignore_errors=True)
 
 
 def query(server: PostgresServer, tier: str, sql: str) -> list[tuple[Any, ...]]:
