@@ -124,7 +124,7 @@ def test_duplicates_collapse_and_the_latest_version_wins_after_dbt_build(
     landing = stack.download_landing(tmp_path / "landing")
     result = run_dbt(
         "build", "--select", "path:models/staging/fhir", "--warn-error",
-        # One thread: two governance post-hooks creating the same tier schema at once conflict on DuckDB.
+        # One thread: the machine is shared, and governance post-hooks once raced on DuckDB schemas.
         "--threads", "1",
         env={"AEGIS_LANDING_DIR": str(landing), "AEGIS_DATA_DIR": str(tmp_path / "data")},
     )
