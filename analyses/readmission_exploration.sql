@@ -40,7 +40,7 @@ by_diagnosis_chapter as (
 by_days_to_readmission as (
     select
         'days_to_readmission_week' as breakdown,
-        cast(floor((days_to_readmission - 1) / 7.0) + 1 as {{ dbt.type_string() }}) as breakdown_value,
+        cast(cast(floor((days_to_readmission - 1) / 7.0) + 1 as integer) as {{ dbt.type_string() }}) as breakdown_value,
         count(*) as index_stays,
         count(*) as readmissions
     from index_stays

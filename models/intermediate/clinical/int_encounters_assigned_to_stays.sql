@@ -14,14 +14,20 @@ inpatient_encounters as (
         facility_npi,
         reason_icd10cm_code,
         discharge_disposition_code,
-        period_start_at,
-        period_end_at,
-        -- an encounter still open reaches at least its start; its stay stays open (see grouped_to_stays)
-        cast(coalesce(period_end_at, period_start_at) as date) as reach_date
+        {{ to_utc_timestamp('period_start_at') }} as period_start_at,
+        {{ to_utc_timestamp('period_end_at') }} as period_end_at
     from encounters
     where
         encounter_class = 'IMP'
         and status not in ('planned', 'cancelled', 'entered-in-error')
+),
+
+with_reach_dates as (
+    select
+        *,
+        -- an encounter still open reaches at least its start; its stay stays open (see grouped_to_stays)
+        cast(coalesce(period_end_at, period_start_at) as date) as reach_date
+    from inpatient_encounters
 ),
 
 with_previous_reach as (
@@ -32,7 +38,7 @@ with_previous_reach as (
             order by period_start_at, encounter_id
             rows between unbounded preceding and 1 preceding
         ) as previous_reach_date
-    from inpatient_encounters
+    from with_reach_dates
 ),
 
 flagged_stay_starts as (

@@ -26,8 +26,8 @@ final as (
         {{ age_in_years('birth_date', "cast('" ~ var('aegis_period_end') ~ "' as date)") }} as age_at_period_end,
         deceased_at is not null as is_deceased,
         cast(birth_date as date) as birth_date,
-        cast(deceased_at as date) as death_date,
-        cast(last_updated_at as timestamp) as last_updated_at
+        cast({{ to_utc_timestamp('deceased_at') }} as date) as death_date,
+        {{ to_utc_timestamp('last_updated_at') }} as last_updated_at
     from patients
 )
 

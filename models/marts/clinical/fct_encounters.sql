@@ -29,9 +29,9 @@ final as (
         cast(encounters.reason_icd10cm_code as varchar) as reason_icd10cm_code,
         cast(encounters.discharge_disposition_code as varchar) as discharge_disposition_code,
         part2_encounters.encounter_id is not null as is_part2_sensitive,
-        cast(encounters.period_start_at as date) as encounter_start_date,
-        cast(encounters.period_start_at as timestamp) as period_start_at,
-        cast(encounters.period_end_at as timestamp) as period_end_at
+        cast({{ to_utc_timestamp('encounters.period_start_at') }} as date) as encounter_start_date,
+        {{ to_utc_timestamp('encounters.period_start_at') }} as period_start_at,
+        {{ to_utc_timestamp('encounters.period_end_at') }} as period_end_at
     from encounters
     left join stay_encounters
         on encounters.encounter_id = stay_encounters.encounter_id

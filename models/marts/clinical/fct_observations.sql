@@ -15,8 +15,8 @@ final as (
         cast(status as varchar) as status,
         cast(value_unit as varchar) as value_unit,
         cast(value_numeric as numeric(18, 4)) as value_numeric,
-        cast(effective_at as date) as effective_date,
-        cast(effective_at as timestamp) as effective_at
+        cast({{ to_utc_timestamp('effective_at') }} as date) as effective_date,
+        {{ to_utc_timestamp('effective_at') }} as effective_at
     from observations
 )
 

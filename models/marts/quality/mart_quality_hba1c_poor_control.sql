@@ -64,7 +64,7 @@ eligible_patients as (
         on patients.patient_id = diabetic_patients.patient_id
     where
         patients.deceased_at is null
-        or cast(patients.deceased_at as date) > cast('{{ var("aegis_period_end") }}' as date)
+        or cast({{ to_utc_timestamp('patients.deceased_at') }} as date) > cast('{{ var("aegis_period_end") }}' as date)
 ),
 
 denominator as (
@@ -78,7 +78,7 @@ hba1c_results_in_period as (
         observations.observation_id,
         observations.patient_id,
         observations.value_numeric,
-        observations.effective_at,
+        {{ to_utc_timestamp('observations.effective_at') }} as effective_at,
         row_number() over (
             partition by observations.patient_id
             order by observations.effective_at desc, observations.observation_id desc
@@ -89,7 +89,7 @@ hba1c_results_in_period as (
     where
         observations.status in ('final', 'amended', 'corrected')
         and observations.value_numeric is not null
-        and cast(observations.effective_at as date)
+        and cast({{ to_utc_timestamp('observations.effective_at') }} as date)
         between cast('{{ var("aegis_period_start") }}' as date)
         and cast('{{ var("aegis_period_end") }}' as date)
 ),
@@ -113,7 +113,7 @@ final as (
             latest_hba1c.observation_id is null
             or latest_hba1c.value_numeric > {{ var('aegis_hba1c_poor_control_threshold', 9.0) }}
         ) as is_numerator,
-        cast(latest_hba1c.effective_at as timestamp) as latest_hba1c_effective_at
+        latest_hba1c.effective_at as latest_hba1c_effective_at
     from denominator
     left join latest_hba1c
         on denominator.patient_id = latest_hba1c.patient_id
