@@ -255,9 +255,13 @@ def lineage_audit_command(
     out_dir: Annotated[Path | None, typer.Option("--out", help="Report folder (default <reports>/lineage).")] = None,
 ) -> None:
     """Follow PHI through column lineage; exit 1 when a column is classified less strictly than it inherits."""
-    from aegis.lineage.run_audit import run, summary
+    from aegis.lineage.run_audit import CompileFailed, run, summary
 
-    outputs = run(target=target, compile_first=compile_first, out_dir=out_dir, progress=not as_json)
+    try:
+        outputs = run(target=target, compile_first=compile_first, out_dir=out_dir, progress=not as_json)
+    except CompileFailed as error:
+        typer.echo(str(error), err=True)
+        raise typer.Exit(2) from error
     typer.echo(summary(outputs, as_json))
     raise typer.Exit(0 if outputs.report.clean else 1)
 

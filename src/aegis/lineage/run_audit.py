@@ -15,6 +15,10 @@ from aegis.lineage.report import render_html, render_json, render_text
 from aegis.paths import Paths, project_root
 
 
+class CompileFailed(RuntimeError):
+    """`dbt compile` did not succeed: there is no compiled SQL to audit."""
+
+
 @dataclass(frozen=True)
 class AuditOutputs:
     report: AuditReport
@@ -32,7 +36,10 @@ def compile_project(target: str | None, project_dir: Path) -> None:
     command = [dbt_executable(), "compile", "--quiet", "--project-dir", str(project_dir)]
     if target:
         command += ["--target", target]
-    subprocess.run(command, check=True, cwd=project_dir)
+    completed = subprocess.run(command, check=False, cwd=project_dir)
+    if completed.returncode != 0:
+        raise CompileFailed(f"dbt compile failed (exit {completed.returncode}); fix the errors above, or audit "
+                            "the manifest of an earlier build with --no-compile")
 
 
 def load_catalog(project_dir: Path) -> dict[str, Any] | None:

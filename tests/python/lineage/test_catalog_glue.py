@@ -43,7 +43,7 @@ def glue(moto_endpoint: str, monkeypatch: pytest.MonkeyPatch) -> Any:
 
 
 @pytest.fixture(scope="module")
-def project_manifest(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+def parsed_target(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("glue-parse")
     env = {
         **os.environ,
@@ -62,7 +62,12 @@ def project_manifest(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]
         check=False,
     )
     assert result.returncode == 0, result.stdout[-3000:]
-    data: dict[str, Any] = json.loads((folder / "target" / "manifest.json").read_text())
+    return folder / "target"
+
+
+@pytest.fixture(scope="module")
+def project_manifest(parsed_target: Path) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((parsed_target / "manifest.json").read_text())
     return data
 
 
@@ -140,3 +145,15 @@ def test_export_is_idempotent_and_updates_in_place(glue: Any, project_manifest: 
 )
 def test_glue_types(warehouse: str, hive: str) -> None:
     assert glue_type(warehouse) == hive
+
+
+def test_cli_exports_the_parsed_project(glue: Any, moto_endpoint: str, parsed_target: Path,
+                                        project_manifest: dict[str, Any]) -> None:
+    env = {**os.environ, "DBT_TARGET_PATH": str(parsed_target), "AWS_ACCESS_KEY_ID": "testing",
+           "AWS_SECRET_ACCESS_KEY": "testing"}
+    command = [str(Path(sys.executable).parent / "aegis"), "catalog", "export-glue", "--endpoint-url", moto_endpoint]
+    first = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    again = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    count = len(exported_nodes(project_manifest))
+    assert first.returncode == 0 and f"glue: {count} created, 0 updated" in first.stdout, first.stderr[-2000:]
+    assert again.returncode == 0 and f"0 created, 0 updated, {count} unchanged" in again.stdout
