@@ -91,11 +91,15 @@ def classification_facet(node: RelationNode, settings: GovernanceSettings) -> Ae
 
 
 def _transformation(upstream: Upstream) -> column_lineage_dataset.Transformation:
+    # A JSON extraction names its path (the field is the container column): `$.name[0].family`.
+    description = f"json path $.{upstream.json_path}" if upstream.json_path else None
     if upstream.via == "join_key":
-        return column_lineage_dataset.Transformation(type="INDIRECT", subtype="JOIN", masking=False)
-    if upstream.aggregated:
-        return column_lineage_dataset.Transformation(type="DIRECT", subtype="AGGREGATION", masking=False)
-    return column_lineage_dataset.Transformation(type="DIRECT", subtype="TRANSFORMATION", masking=False)
+        subtype, kind = "JOIN", "INDIRECT"
+    elif upstream.aggregated:
+        subtype, kind = "AGGREGATION", "DIRECT"
+    else:
+        subtype, kind = "TRANSFORMATION", "DIRECT"
+    return column_lineage_dataset.Transformation(type=kind, subtype=subtype, description=description, masking=False)
 
 
 def column_lineage_facet(

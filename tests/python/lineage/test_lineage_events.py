@@ -108,6 +108,8 @@ def test_column_lineage_follows_star_joins_and_seeds(built: tuple[MiniProject, l
     joined = outputs["join_key_only"]["facets"]["columnLineage"]["fields"]["patient_ref"]["inputFields"]
     assert {(f["field"], f["transformations"][0]["subtype"]) for f in joined} == {("patient_ref", "TRANSFORMATION"),
                                                                                     ("mrn", "JOIN")}
+    [birth] = outputs["fhir_json_paths"]["facets"]["columnLineage"]["fields"]["birth_date"]["inputFields"]
+    assert (birth["field"], birth["transformations"][0]["description"]) == ("resource", "json path $.birthDate")
     model_events = [e for e in events if e["job"]["name"].endswith("upper_first_name.build.run")]
     assert all("raw_patients" in {i["name"].split(".")[-1] for i in e["inputs"]} for e in model_events)
 
