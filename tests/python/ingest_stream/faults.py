@@ -70,7 +70,9 @@ class ThrottlingKinesis:
         self.calls += 1
         refused = [self.refuse(record["Data"], self.calls) for record in Records]
         sent = [record for record, no in zip(Records, refused, strict=True) if not no]
-        answers = iter(self.client.put_records(StreamName=StreamName, Records=sent)["Records"] if sent else [])
+        answers = iter(
+            self.client.put_records(StreamName=StreamName, Records=sent)["Records"] if sent else []
+        )
         results = [
             {"ErrorCode": "ProvisionedThroughputExceededException", "ErrorMessage": "Rate exceeded"}
             if no

@@ -16,7 +16,12 @@ from aegis.synth import SynthOptions, generate
 
 # Every defect reason in a few dozen patients; many versions and bundles so that dedupe has work to do.
 STREAM_OPTIONS = SynthOptions(
-    patients=30, seed=23, defect_rate=0.08, duplicate_rate=0.1, out_of_order_rate=0.2, update_rate=0.2,
+    patients=30,
+    seed=23,
+    defect_rate=0.08,
+    duplicate_rate=0.1,
+    out_of_order_rate=0.2,
+    update_rate=0.2,
     bundle_rate=0.3,
 )
 # What a DLQ message may hold: pointer keys, and inside `errors` only codes and paths.

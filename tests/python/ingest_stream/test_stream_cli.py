@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 from stream_helpers import synthetic_events
+from stream_stack import Stack
 from typer.testing import CliRunner
 
 from aegis.cli import app
 from aegis.synth import SynthOptions
-from conftest import Stack
 
 
 def _json_block(output: str) -> dict[str, object]:
@@ -37,13 +37,22 @@ def test_produce_consume_and_replay_from_the_command_line(
 ) -> None:
     events = synthetic_events(tmp_path / "synth", SynthOptions(patients=8, seed=5, defect_rate=0.1))
     runner = CliRunner()
-    produced = runner.invoke(app, ["ingest", "produce", "--events", str(tmp_path / "synth" / "events.ndjson.gz")],
-                             env=cli_env)
+    produced = runner.invoke(
+        app, ["ingest", "produce", "--events", str(tmp_path / "synth" / "events.ndjson.gz")], env=cli_env
+    )
     assert produced.exit_code == 0, produced.output
     assert _json_block(produced.output)["sent"] == events.expected["records"]
 
-    s3_options = ["--bucket", stack.landing_bucket, "--quarantine-bucket", stack.quarantine_bucket,
-                  "--kms-key-id", stack.key_id, "--dlq-url", stack.dlq_url]
+    s3_options = [
+        "--bucket",
+        stack.landing_bucket,
+        "--quarantine-bucket",
+        stack.quarantine_bucket,
+        "--kms-key-id",
+        stack.key_id,
+        "--dlq-url",
+        stack.dlq_url,
+    ]
     consumed = runner.invoke(app, ["ingest", "consume", *s3_options, "--batch-size", "50"], env=cli_env)
     assert consumed.exit_code == 0, consumed.output
     assert _json_block(consumed.output)["records"] == events.expected["records"]

@@ -20,9 +20,9 @@ from stream_helpers import (
     payload_values,
     synthetic_events,
 )
+from stream_stack import build_stack
 
 from aegis.ingest.kinesis.producer import Producer
-from conftest import build_stack
 
 STAGING_MODELS = {
     "Patient": ("stg_fhir__patients", "patient_id"),
@@ -74,7 +74,11 @@ def test_in_equals_landed_plus_quarantined_exactly(streamed: dict[str, Any]) -> 
 def test_every_defect_is_quarantined_under_its_reason(streamed: dict[str, Any]) -> None:
     stack, expected, handler = streamed["stack"], streamed["events"].expected, streamed["handler"]
     assert set(expected["quarantined_by_reason"]) >= {
-        "malformed_json", "unsupported_resource_type", "missing_required", "invalid_type", "invalid_code",
+        "malformed_json",
+        "unsupported_resource_type",
+        "missing_required",
+        "invalid_type",
+        "invalid_code",
         "invalid_date",
     }, "the fixture must exercise every defect reason"
     assert dict(handler.quarantined_by_reason()) == expected["quarantined_by_reason"]
@@ -123,9 +127,13 @@ def test_duplicates_collapse_and_the_latest_version_wins_after_dbt_build(
     stack, expected = streamed["stack"], streamed["events"].expected
     landing = stack.download_landing(tmp_path / "landing")
     result = run_dbt(
-        "build", "--select", "path:models/staging/fhir", "--warn-error",
+        "build",
+        "--select",
+        "path:models/staging/fhir",
+        "--warn-error",
         # One thread: the machine is shared, and governance post-hooks once raced on DuckDB schemas.
-        "--threads", "1",
+        "--threads",
+        "1",
         env={"AEGIS_LANDING_DIR": str(landing), "AEGIS_DATA_DIR": str(tmp_path / "data")},
     )
     assert result.returncode == 0, result.stdout[-4000:]
@@ -135,9 +143,7 @@ def test_duplicates_collapse_and_the_latest_version_wins_after_dbt_build(
         newest[key] = max(newest.get(key, 0), int(envelope["version_id"]))
     with duckdb.connect(str(tmp_path / "aegis.duckdb"), read_only=True) as warehouse:
         for resource_type, (model, id_column) in STAGING_MODELS.items():
-            rows = warehouse.execute(
-                f"select {id_column}, version_id from main_staging.{model}"
-            ).fetchall()
+            rows = warehouse.execute(f"select {id_column}, version_id from main_staging.{model}").fetchall()
             assert len(rows) == expected["latest_resources"][resource_type], model
             assert len({row[0] for row in rows}) == len(rows), f"{model}: one row per resource"
             for resource_id, version in rows:

@@ -11,11 +11,11 @@ from typing import Any
 import orjson
 from faults import FlakyS3, FlakySqs, ThrottlingKinesis
 from stream_helpers import RecordingHandler, synthetic_events
+from stream_stack import Stack
 
 from aegis.ingest import examples
 from aegis.ingest.kinesis.producer import Backoff, Producer
 from aegis.ingest.kinesis.records import lambda_event
-from conftest import Stack
 
 ARN_PREFIX = "arn:aws:kinesis:us-east-1:123456789012:stream/"
 
@@ -46,7 +46,12 @@ def _failed(response: dict[str, Any]) -> list[str]:
 
 
 def test_an_s3_failure_retries_only_the_records_of_the_failed_part(stack: Stack) -> None:
-    records = [orjson.dumps(examples.patient()), _observation(1), orjson.dumps(examples.claim()), _observation(2)]
+    records = [
+        orjson.dumps(examples.patient()),
+        _observation(1),
+        orjson.dumps(examples.claim()),
+        _observation(2),
+    ]
     flaky = FlakyS3(stack.s3, lambda key: "resource_type=Observation" in key)
     handler = stack.handler(s3=flaky)
     response = handler.handle(_event(stack, records))
@@ -109,8 +114,13 @@ def test_records_the_invocation_has_no_time_for_are_retried_not_lost(stack: Stac
 
 
 def test_an_invalid_poison_record_is_quarantined_and_never_blocks_the_batch(stack: Stack) -> None:
-    poison = [b"[" * 5000 + b"]" * 5000, b"\x00" * 1024, "{\"resourceType\": \"\ud800\"}".encode(
-        "utf-8", "surrogatepass"), b'"just a string"', b"{}"]
+    poison = [
+        b"[" * 5000 + b"]" * 5000,
+        b"\x00" * 1024,
+        '{"resourceType": "\ud800"}'.encode("utf-8", "surrogatepass"),
+        b'"just a string"',
+        b"{}",
+    ]
     records = [_observation(1), *poison, _observation(2)]
     handler = stack.handler()
     assert _failed(handler.handle(_event(stack, records))) == []
@@ -128,8 +138,9 @@ def test_a_record_that_always_fails_is_skipped_after_its_retries_and_reported(
     for data in records:
         stack.kinesis.put_record(StreamName=stack.stream, Data=data, PartitionKey="one-shard")
     flaky = FlakyS3(stack.s3, lambda key: "resource_type=Patient" in key, times=None)
-    consumer = stack.consumer(RecordingHandler(stack.handler(s3=flaky)), tmp_path / "cp.json",
-                              max_retry_attempts=2)
+    consumer = stack.consumer(
+        RecordingHandler(stack.handler(s3=flaky)), tmp_path / "cp.json", max_retry_attempts=2
+    )
     report = consumer.run()
     assert report.skipped == 1
     landed = Counter(e["resource_id"] for e in stack.landed_envelopes())
@@ -149,8 +160,13 @@ def test_the_producer_retries_throttled_records_with_jittered_backoff(stack: Sta
     events = synthetic_events(tmp_path / "synth")
     kinesis = ThrottlingKinesis(stack.kinesis, lambda data, call: call <= 2 and hash(data) % 4 == 0)
     delays: list[float] = []
-    producer = Producer(kinesis, stack.stream, sleep=delays.append, rng=random.Random(1),
-                        backoff=Backoff(base_seconds=0.1, max_seconds=1.0))
+    producer = Producer(
+        kinesis,
+        stack.stream,
+        sleep=delays.append,
+        rng=random.Random(1),
+        backoff=Backoff(base_seconds=0.1, max_seconds=1.0),
+    )
     report = producer.send(enumerate(events.lines[:600], start=1))
     assert report.sent == 600 and report.failed == [] and report.retried > 0
     assert delays and all(0.0 <= delay <= 1.0 for delay in delays)

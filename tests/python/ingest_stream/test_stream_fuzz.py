@@ -22,8 +22,15 @@ from aegis.ingest.kinesis.records import lambda_event
 
 ARN = "arn:aws:kinesis:us-east-1:123456789012:stream/fuzz"
 BUILDERS = [
-    examples.patient, examples.encounter, examples.condition, examples.observation, examples.procedure,
-    examples.medication_request, examples.coverage, examples.claim, examples.explanation_of_benefit,
+    examples.patient,
+    examples.encounter,
+    examples.condition,
+    examples.observation,
+    examples.procedure,
+    examples.medication_request,
+    examples.coverage,
+    examples.claim,
+    examples.explanation_of_benefit,
 ]
 
 
@@ -67,7 +74,9 @@ def _check(records: list[bytes], secret: str | None = None) -> None:
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
-    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4)
+    ),
     max_leaves=20,
 )
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -85,7 +94,9 @@ def test_wrong_types_anywhere_in_a_valid_resource(depth: int, build: Any, data: 
     resource = build()
     node: Any = resource
     for _ in range(depth):
-        keys = list(node) if isinstance(node, dict) else list(range(len(node))) if isinstance(node, list) else []
+        keys = (
+            list(node) if isinstance(node, dict) else list(range(len(node))) if isinstance(node, list) else []
+        )
         if not keys:
             break
         key = data.draw(st.sampled_from(keys))
@@ -113,7 +124,9 @@ def test_unicode_edge_cases_in_values_never_leak(text: str, build: Any) -> None:
 
 
 @pytest.mark.parametrize("size", [1 << 16, 1 << 20])
-def test_huge_strings_are_quarantined_without_echoing_them(size: int, caplog: pytest.LogCaptureFixture) -> None:
+def test_huge_strings_are_quarantined_without_echoing_them(
+    size: int, caplog: pytest.LogCaptureFixture
+) -> None:
     huge = "Ω" + "x" * size
     patient = examples.patient()
     patient["gender"] = huge

@@ -11,11 +11,11 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import orjson
+from stream_stack import Stack
 
 from aegis.ingest import examples
 from aegis.ingest.kinesis.dlq import replay_dead_letters
 from aegis.ingest.kinesis.records import lambda_event
-from conftest import Stack
 
 ARN_PREFIX = "arn:aws:kinesis:us-east-1:123456789012:stream/"
 
@@ -44,16 +44,26 @@ def test_replay_lands_what_now_passes_and_keeps_what_still_fails(stack: Stack) -
     assert handler.last_metrics.quarantined_by_reason == {"invalid_date": 2, "missing_required": 1}
 
     too_early = replay_dead_letters(stack.sqs, stack.dlq_url, stack.quarantine_store(), stack.landing_store())
-    assert too_early.replayed == 0 and dict(too_early.still_invalid) == {"invalid_date": 2, "missing_required": 1}
+    assert too_early.replayed == 0 and dict(too_early.still_invalid) == {
+        "invalid_date": 2,
+        "missing_required": 1,
+    }
 
     later = datetime.now(UTC) + timedelta(hours=1)
-    dry = replay_dead_letters(stack.sqs, stack.dlq_url, stack.quarantine_store(), stack.landing_store(),
-                              dry_run=True, now=later)
+    dry = replay_dead_letters(
+        stack.sqs, stack.dlq_url, stack.quarantine_store(), stack.landing_store(), dry_run=True, now=later
+    )
     assert dry.replayed == 2 and dry.parts_written == 0
     assert len(stack.landed_envelopes()) == 1, "a dry run writes nothing"
 
-    report = replay_dead_letters(stack.sqs, stack.dlq_url, stack.quarantine_store(), stack.landing_store(),
-                                 reason="invalid_date", now=later)
+    report = replay_dead_letters(
+        stack.sqs,
+        stack.dlq_url,
+        stack.quarantine_store(),
+        stack.landing_store(),
+        reason="invalid_date",
+        now=later,
+    )
     assert (report.messages, report.replayed, report.landed_items) == (3, 2, 2)
     assert report.skipped_other_reason == 1
     landed = {e["resource_type"]: e for e in stack.landed_envelopes()}
