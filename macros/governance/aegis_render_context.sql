@@ -1,5 +1,7 @@
 {#- Everything a renderer needs besides the plan entry. reveal_secrets is true only when applying:
-    plans printed for review show a placeholder instead of the pseudonym key. -#}
+    plans printed for review show a placeholder instead of the pseudonym key. rendered_policies
+    remembers shared policies already rendered with this context, so a whole-project plan renders
+    each policy body once instead of once per column. -#}
 {% macro aegis_render_context(engine, reveal_secrets=false) %}
     {%- set settings = aegis.aegis_governance_settings() -%}
     {{ return({
@@ -10,5 +12,6 @@
         'transformer_role': settings.transformer_role,
         'tiers': settings.tiers,
         'restricted_zip3': settings.restricted_zip3,
+        'rendered_policies': {},
     }) }}
 {% endmacro %}

@@ -18,8 +18,11 @@
     {%- if is_table -%}
         {#- 1. column masking -#}
         {%- for a in aegis.aegis_redshift_attachments(entry, ctx) -%}
-            {%- do setup.append(aegis.aegis_statement('create masking policy ' ~ a.policy ~ ' if not exists with (val ' ~ a.data_type ~ ') using (' ~ a.expression ~ ')')) -%}
-            {%- do setup.append(aegis.aegis_statement('alter masking policy ' ~ a.policy ~ ' using (' ~ a.expression ~ ')')) -%}
+            {%- if a.policy not in ctx.rendered_policies -%}
+                {%- do ctx.rendered_policies.update({a.policy: true}) -%}
+                {%- do setup.append(aegis.aegis_statement('create masking policy ' ~ a.policy ~ ' if not exists with (val ' ~ a.data_type ~ ') using (' ~ a.expression ~ ')')) -%}
+                {%- do setup.append(aegis.aegis_statement('alter masking policy ' ~ a.policy ~ ' using (' ~ a.expression ~ ')')) -%}
+            {%- endif -%}
             {%- do apply.append(aegis.aegis_statement(
                 'attach masking policy ' ~ a.policy ~ ' on ' ~ base ~ ' (' ~ a.column ~ ') to role ' ~ a.role ~ ' priority ' ~ a.priority,
                 skip_if="select 1 from svv_attached_masking_policy where policy_name = '" ~ a.policy ~ "' and schema_name = '" ~ entry.schema ~ "' and table_name = '" ~ entry.identifier ~ "' and grantee = '" ~ a.role ~ "'"

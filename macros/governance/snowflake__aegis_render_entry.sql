@@ -22,14 +22,17 @@
             {%- do typed.update(column) -%}
             {%- do typed.update({'data_type': sf_type}) -%}
             {%- set policy = governance ~ '.' ~ aegis.aegis_policy_name(column.category, sf_type, strategies) -%}
-            {%- set branches = ["when is_role_in_session('" ~ ctx.transformer_role | upper ~ "') then val"] -%}
-            {%- for tier in entry.tiers -%}
-                {%- do branches.append("when is_role_in_session('" ~ tier.role | upper ~ "') then " ~ aegis.aegis_mask(strategies[tier.tier], 'val', typed, ctx)) -%}
-            {%- endfor -%}
-            {%- set body = 'case\n    ' ~ branches | join('\n    ') ~ '\n    else ' ~ aegis.aegis_mask('deny', 'val', typed, ctx) ~ '\nend' -%}
-            {%- do setup.append(aegis.aegis_statement('create masking policy if not exists ' ~ policy ~ ' as (val ' ~ sf_type ~ ') returns ' ~ sf_type ~ ' ->\n' ~ body)) -%}
-            {%- do setup.append(aegis.aegis_statement('alter masking policy ' ~ policy ~ ' set body ->\n' ~ body,
-                same_body={'describe': 'describe masking policy ' ~ policy, 'body': body})) -%}
+            {%- if policy not in ctx.rendered_policies -%}
+                {%- do ctx.rendered_policies.update({policy: true}) -%}
+                {%- set branches = ["when is_role_in_session('" ~ ctx.transformer_role | upper ~ "') then val"] -%}
+                {%- for tier in entry.tiers -%}
+                    {%- do branches.append("when is_role_in_session('" ~ tier.role | upper ~ "') then " ~ aegis.aegis_mask(strategies[tier.tier], 'val', typed, ctx)) -%}
+                {%- endfor -%}
+                {%- set body = 'case\n    ' ~ branches | join('\n    ') ~ '\n    else ' ~ aegis.aegis_mask('deny', 'val', typed, ctx) ~ '\nend' -%}
+                {%- do setup.append(aegis.aegis_statement('create masking policy if not exists ' ~ policy ~ ' as (val ' ~ sf_type ~ ') returns ' ~ sf_type ~ ' ->\n' ~ body)) -%}
+                {%- do setup.append(aegis.aegis_statement('alter masking policy ' ~ policy ~ ' set body ->\n' ~ body,
+                    same_body={'describe': 'describe masking policy ' ~ policy, 'body': body})) -%}
+            {%- endif -%}
             {%- do apply.append(aegis.aegis_statement('alter ' ~ kind ~ ' ' ~ base ~ ' modify column ' ~ column.name ~ ' set masking policy ' ~ policy ~ ' force')) -%}
         {%- endif -%}
     {%- endfor -%}
