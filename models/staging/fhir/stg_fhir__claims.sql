@@ -6,7 +6,7 @@ source as (
 
     select * from {{ source('fhir', 'claim') }}
     {% if is_incremental() %}
-    where {{ aegis.fhir_received_since_last_load(this) }}
+        where {{ aegis.fhir_received_since_last_load(this) }}
     {% endif %}
 
 ),

@@ -6,7 +6,7 @@ source as (
 
     select * from {{ source('fhir', 'explanation_of_benefit') }}
     {% if is_incremental() %}
-    where {{ aegis.fhir_received_since_last_load(this) }}
+        where {{ aegis.fhir_received_since_last_load(this) }}
     {% endif %}
 
 ),
