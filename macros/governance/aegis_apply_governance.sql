@@ -2,7 +2,8 @@
     only (never on compile, docs generate, parse...). Runs inside the model's transaction where the
     engine has one, protection before grants, so no tier can read an unprotected relation. -#}
 {% macro aegis_apply_governance() %}
-    {%- if not execute or flags.WHICH not in ['run', 'build', 'snapshot'] or not var('aegis_governance_enabled', true) -%}
+    {#- retry re-runs a failed run or build: its models must be protected too -#}
+    {%- if not execute or flags.WHICH not in ['run', 'build', 'snapshot', 'retry'] or not var('aegis_governance_enabled', true) -%}
         {{ return('') }}
     {%- endif -%}
     {%- set node = graph.nodes.get(model.unique_id) -%}

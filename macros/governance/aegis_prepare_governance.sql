@@ -3,7 +3,7 @@
     Models then build in parallel threads without racing to create the same role or schema (DuckDB
     reports a write-write conflict, PostgreSQL a duplicate), and each post-hook finds them in place. -#}
 {% macro aegis_prepare_governance() %}
-    {%- if not execute or flags.WHICH not in ['run', 'build', 'snapshot'] or not var('aegis_governance_enabled', true) -%}
+    {%- if not execute or flags.WHICH not in ['run', 'build', 'snapshot', 'retry'] or not var('aegis_governance_enabled', true) -%}
         {{ return('') }}
     {%- endif -%}
     {%- set ctx = aegis.aegis_render_context(target.type, reveal_secrets=true) -%}
