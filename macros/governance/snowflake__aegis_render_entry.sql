@@ -22,7 +22,13 @@
             {%- do typed.update(column) -%}
             {%- do typed.update({'data_type': sf_type}) -%}
             {%- set policy = governance ~ '.' ~ aegis.aegis_policy_name(column.category, sf_type, strategies) -%}
-            {%- if policy not in ctx.rendered_policies -%}
+            {%- set tagged = var('aegis_snowflake_tag_masking', false) and policy.endswith('_' ~ column.category ~ '_' ~ sf_type | lower) -%}
+            {%- if tagged -%}
+                {#- tag mode: the column gets its category as a tag; the tag's policy masks it. A column
+                    that overrides the matrix keeps a direct policy (a direct policy wins over a tag's). -#}
+                {%- do setup.extend(aegis.aegis_snowflake_tag_policy(typed, ctx)) -%}
+                {%- do apply.append(aegis.aegis_statement('alter ' ~ kind ~ ' ' ~ base ~ ' modify column ' ~ column.name ~ ' set tag ' ~ governance ~ ".aegis_phi_category = '" ~ column.category ~ "'")) -%}
+            {%- elif policy not in ctx.rendered_policies -%}
                 {%- do ctx.rendered_policies.update({policy: true}) -%}
                 {%- set branches = ["when is_role_in_session('" ~ ctx.transformer_role | upper ~ "') then val"] -%}
                 {%- for tier in entry.tiers -%}
@@ -33,7 +39,9 @@
                 {%- do setup.append(aegis.aegis_statement('alter masking policy ' ~ policy ~ ' set body ->\n' ~ body,
                     same_body={'describe': 'describe masking policy ' ~ policy, 'body': body})) -%}
             {%- endif -%}
-            {%- do apply.append(aegis.aegis_statement('alter ' ~ kind ~ ' ' ~ base ~ ' modify column ' ~ column.name ~ ' set masking policy ' ~ policy ~ ' force')) -%}
+            {%- if not tagged -%}
+                {%- do apply.append(aegis.aegis_statement('alter ' ~ kind ~ ' ' ~ base ~ ' modify column ' ~ column.name ~ ' set masking policy ' ~ policy ~ ' force')) -%}
+            {%- endif -%}
         {%- endif -%}
     {%- endfor -%}
     {#- 2. rows -#}

@@ -9,8 +9,18 @@
         {%- set strategies = aegis.aegis_policy_strategies(entry, column) -%}
         {%- if strategies.values() | reject('equalto', 'clear') | list -%}
             {%- set sf_type = aegis.aegis_snowflake_type(column) -%}
-            {%- do relation.append(aegis.aegis_statement('alter ' ~ entry.relation_kind ~ ' ' ~ base ~ ' modify column ' ~ column.name ~ ' unset masking policy')) -%}
-            {%- do shared.append(aegis.aegis_statement('drop masking policy if exists ' ~ governance ~ '.' ~ aegis.aegis_policy_name(column.category, sf_type, strategies))) -%}
+            {%- set policy = aegis.aegis_policy_name(column.category, sf_type, strategies) -%}
+            {%- if var('aegis_snowflake_tag_masking', false) and policy.endswith('_' ~ column.category ~ '_' ~ sf_type | lower) -%}
+                {%- set tag = governance ~ '.aegis_phi_category' -%}
+                {%- set tag_policy = governance ~ '.aegis_tag_mask_' ~ sf_type | lower -%}
+                {%- do relation.append(aegis.aegis_statement('alter ' ~ entry.relation_kind ~ ' ' ~ base ~ ' modify column ' ~ column.name ~ ' unset tag ' ~ tag)) -%}
+                {%- do shared.append(aegis.aegis_statement('alter tag ' ~ tag ~ ' unset masking policy ' ~ tag_policy)) -%}
+                {%- do shared.append(aegis.aegis_statement('drop masking policy if exists ' ~ tag_policy)) -%}
+                {%- do shared.append(aegis.aegis_statement('drop tag if exists ' ~ tag)) -%}
+            {%- else -%}
+                {%- do relation.append(aegis.aegis_statement('alter ' ~ entry.relation_kind ~ ' ' ~ base ~ ' modify column ' ~ column.name ~ ' unset masking policy')) -%}
+                {%- do shared.append(aegis.aegis_statement('drop masking policy if exists ' ~ governance ~ '.' ~ policy)) -%}
+            {%- endif -%}
         {%- endif -%}
     {%- endfor -%}
     {%- if entry.row_filter -%}

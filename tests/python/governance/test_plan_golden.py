@@ -52,6 +52,23 @@ def test_sample_plan_matches_golden_and_parses(engine: str, sample: tuple[Path, 
     assert_protection_before_grants(split_statements(rendered))
 
 
+def test_sample_snowflake_tag_mode_matches_golden_and_parses(sample: tuple[Path, dict[str, str]]) -> None:
+    project, env = sample
+    tag_mode = ["--vars", "{aegis_snowflake_tag_masking: true}"]
+    rendered = governance_plan_sql("snowflake", project_dir=project, env=env, extra=tag_mode)
+    _compare(rendered, GOLDEN / "sample_snowflake_tags.sql")
+    assert unparsed_statements("snowflake", rendered) == []
+    statements = split_statements(rendered)
+    # columns that follow the matrix are tagged; the one override (email) keeps a direct policy
+    assert any("modify column ssn set tag" in s for s in statements)
+    assert any("modify column email set masking policy" in s for s in statements)
+    assert not any("modify column ssn set masking policy" in s for s in statements)
+    assert any(
+        s.startswith("alter tag aegis_governance.aegis_phi_category set masking policy") for s in statements
+    )
+    assert_protection_before_grants(statements)
+
+
 def assert_protection_before_grants(statements: list[str]) -> None:
     """No masking or row policy is attached to a relation after a tier was granted it."""
     protects = re.compile(
