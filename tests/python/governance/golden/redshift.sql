@@ -1121,11 +1121,11 @@ attach masking policy aegis_mask_clear_date on main_snapshots.snp_fhir__coverage
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_year_date' and schema_name = 'main_snapshots' and table_name = 'snp_fhir__coverages' and grantee = 'aegis_deidentified'
 attach masking policy aegis_mask_year_date on main_snapshots.snp_fhir__coverages (dbt_valid_to) to role aegis_deidentified priority 20;
 grant usage on schema main_snapshots to role aegis_phi_full;
-grant select (coverage_id, patient_id, subscriber_id, payer_name, plan_type, status, coverage_start_date, coverage_end_date, event_id, version_id, last_updated_at, received_at, dbt_scd_id, dbt_updated_at, dbt_valid_from, dbt_valid_to) on main_snapshots.snp_fhir__coverages to role aegis_phi_full;
+grant select (coverage_id, patient_id, subscriber_id, payer_name, plan_type, status, coverage_start_date, coverage_end_date, version_id, last_updated_at, dbt_scd_id, dbt_updated_at, dbt_valid_from, dbt_valid_to) on main_snapshots.snp_fhir__coverages to role aegis_phi_full;
 grant usage on schema main_snapshots to role aegis_phi_limited;
-grant select (coverage_id, patient_id, subscriber_id, payer_name, plan_type, status, coverage_start_date, coverage_end_date, event_id, version_id, last_updated_at, received_at, dbt_scd_id, dbt_updated_at, dbt_valid_from, dbt_valid_to) on main_snapshots.snp_fhir__coverages to role aegis_phi_limited;
+grant select (coverage_id, patient_id, subscriber_id, payer_name, plan_type, status, coverage_start_date, coverage_end_date, version_id, last_updated_at, dbt_scd_id, dbt_updated_at, dbt_valid_from, dbt_valid_to) on main_snapshots.snp_fhir__coverages to role aegis_phi_limited;
 grant usage on schema main_snapshots to role aegis_deidentified;
-grant select (payer_name, plan_type, status, coverage_start_date, coverage_end_date, event_id, version_id, last_updated_at, received_at, dbt_updated_at, dbt_valid_from, dbt_valid_to) on main_snapshots.snp_fhir__coverages to role aegis_deidentified;
+grant select (payer_name, plan_type, status, coverage_start_date, coverage_end_date, version_id, last_updated_at, dbt_updated_at, dbt_valid_from, dbt_valid_to) on main_snapshots.snp_fhir__coverages to role aegis_deidentified;
 
 -- snapshot.aegis.snp_fhir__patients -> main_snapshots.snp_fhir__patients (table)
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_varchar' and schema_name = 'main_snapshots' and table_name = 'snp_fhir__patients' and grantee = 'aegis_phi_full'
@@ -1203,8 +1203,8 @@ attach masking policy aegis_mask_clear_date on main_snapshots.snp_fhir__patients
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_year_date' and schema_name = 'main_snapshots' and table_name = 'snp_fhir__patients' and grantee = 'aegis_deidentified'
 attach masking policy aegis_mask_year_date on main_snapshots.snp_fhir__patients (dbt_valid_to) to role aegis_deidentified priority 20;
 grant usage on schema main_snapshots to role aegis_phi_full;
-grant select (patient_id, mrn, ssn, family_name, given_name, gender, street_address, city, county, state, zip_code, phone, email, marital_status_code, language_code, birth_date, deceased_at, event_id, version_id, last_updated_at, received_at, dbt_scd_id, dbt_updated_at, dbt_valid_from, dbt_valid_to) on main_snapshots.snp_fhir__patients to role aegis_phi_full;
+grant select (patient_id, mrn, ssn, family_name, given_name, gender, street_address, city, county, state, zip_code, phone, email, marital_status_code, language_code, birth_date, deceased_at, version_id, last_updated_at, dbt_scd_id, dbt_updated_at, dbt_valid_from, dbt_valid_to) on main_snapshots.snp_fhir__patients to role aegis_phi_full;
 grant usage on schema main_snapshots to role aegis_phi_limited;
-grant select (patient_id, mrn, family_name, given_name, gender, street_address, city, county, state, zip_code, phone, email, marital_status_code, language_code, birth_date, deceased_at, event_id, version_id, last_updated_at, received_at, dbt_scd_id, dbt_updated_at, dbt_valid_from, dbt_valid_to) on main_snapshots.snp_fhir__patients to role aegis_phi_limited;
+grant select (patient_id, mrn, family_name, given_name, gender, street_address, city, county, state, zip_code, phone, email, marital_status_code, language_code, birth_date, deceased_at, version_id, last_updated_at, dbt_scd_id, dbt_updated_at, dbt_valid_from, dbt_valid_to) on main_snapshots.snp_fhir__patients to role aegis_phi_limited;
 grant usage on schema main_snapshots to role aegis_deidentified;
-grant select (gender, state, zip_code, marital_status_code, language_code, birth_date, deceased_at, event_id, version_id, last_updated_at, received_at, dbt_updated_at, dbt_valid_from, dbt_valid_to) on main_snapshots.snp_fhir__patients to role aegis_deidentified;
+grant select (gender, state, zip_code, marital_status_code, language_code, birth_date, deceased_at, version_id, last_updated_at, dbt_updated_at, dbt_valid_from, dbt_valid_to) on main_snapshots.snp_fhir__patients to role aegis_deidentified;
