@@ -59,8 +59,12 @@ class Build:
     def scalar(self, query: str) -> Any:
         return self.query_all(query)[0][0]
 
-    def query_all(self, query: str) -> list[tuple[Any, ...]]:
-        conn = self.server.connect()
+    def query_all(self, query: str, *, tier: str | None = None) -> list[tuple[Any, ...]]:
+        """Rows of `query` as the superuser, or as the login user of `tier`."""
+        if tier is None:
+            conn = self.server.connect()
+        else:
+            conn = self.server.connect(user=f"engines_{tier}", password=self.user_password)
         try:
             with conn.cursor() as cursor:
                 cursor.execute(query)
@@ -76,13 +80,7 @@ class Build:
         return False
 
     def as_tier(self, tier: str, query: str) -> list[tuple[Any, ...]]:
-        conn = self.server.connect(user=f"engines_{tier}", password=self.user_password)
-        try:
-            with conn.cursor() as cursor:
-                cursor.execute(query)
-                return list(cursor.fetchall())
-        finally:
-            conn.close()
+        return self.query_all(query, tier=tier)
 
 
 @pytest.fixture(scope="module")
