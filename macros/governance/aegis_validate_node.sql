@@ -39,9 +39,6 @@
             {%- if not declassified.get('by') or not declassified.get('reason') -%}
                 {%- do errors.append(at ~ ": phi_declassified needs both 'by' and 'reason' (e.g. {by: aggregation, reason: ...})") -%}
             {%- endif -%}
-            {%- if column.phi != 'none' -%}
-                {%- do errors.append(at ~ ": phi_declassified is only meaningful with phi: none (found phi '" ~ column.phi ~ "')") -%}
-            {%- endif -%}
         {%- endif -%}
     {%- endfor -%}
     {%- if phi_columns and record.contains_phi is not true -%}

@@ -186,6 +186,10 @@ class ProjectLineage:
             if parent.relation_name in self._external:
                 sql = sql.replace(parent.relation_name, ".".join(f'"{part}"' for part in key))
             schema.setdefault(key[0], {}).setdefault(key[1], {})[key[2]] = self.columns_of(parent)
+        # An incremental model may read its own relation ({{ this }}); its declared columns resolve it.
+        own_key = self._relation_key(node)
+        if own_key is not None:
+            schema.setdefault(own_key[0], {}).setdefault(own_key[1], {}).setdefault(own_key[2], self.columns_of(node))
         outputs = list(self.columns_of(node)) or None
         try:
             return statement_lineage(sql, self.dialect, schema, outputs)

@@ -251,7 +251,10 @@ class _Resolver:
         edges = self._source_edges(scope, column)
         if follow_join_keys:
             for partner in _join_partners(scope, column):
-                for edge in self._source_edges(scope, partner):
+                # A partner may live in a correlated subquery (`where exists (select ... where a.x = b.x)`):
+                # resolve it in the scope that names its table.
+                partner_scope = _scope_naming(scope, partner.table) or scope
+                for edge in self._source_edges(partner_scope, partner):
                     edges.append(replace(edge, via="join_key"))
         return edges
 
@@ -332,3 +335,14 @@ def statement_lineage(
     names = output_columns or _named_selects(qualified)
     columns = {name.lower(): resolver.output_column(root, name) for name in names}
     return StatementLineage(columns, resolver.unresolved)
+
+
+def _scope_naming(scope: Scope, table: str) -> Scope | None:
+    """The scope, among `scope` and its subquery scopes (depth first), whose sources include `table`."""
+    if not table or table in scope.sources:
+        return scope if table else None
+    for child in scope.subquery_scopes:
+        found = _scope_naming(child, table)
+        if found is not None:
+            return found
+    return None
