@@ -20,6 +20,10 @@ sys.path.insert(0, str(ROOT / "src"))
 from aegis.paths import Paths  # noqa: E402
 
 
+# The who-can-see-what matrix (role x model.column), once the governance CLI offers it.
+ACCESS_MATRIX: list[list[str]] = []
+
+
 def run(command: list[str]) -> None:
     print(f"\n$ {' '.join(Path(command[0]).name if i == 0 else c for i, c in enumerate(command))}", flush=True)
     subprocess.run(command, cwd=ROOT, check=True)
@@ -42,12 +46,19 @@ def main() -> int:
     try:
         run([aegis, "synth", "--patients", str(args.patients), "--seed", str(args.seed)])
         run([aegis, "ingest", "land"])
-        run([dbt, "build"])
+        # `dbt build` through dbt-ol: the same build, plus OpenLineage events with PHI tags.
+        run([aegis, "lineage", "run"])
         run([dbt, "docs", "generate"])
+        run([aegis, "governance", "lineage-audit", "--no-compile"])
+        run([aegis, "governance", "deid-check"])
+        for command in ACCESS_MATRIX:
+            run([aegis, *command])
     except subprocess.CalledProcessError as error:
-        print(f"\ndemo failed at: {' '.join(error.cmd[:3])} (exit {error.returncode})", file=sys.stderr)
+        print(f"\ndemo failed at: {' '.join(error.cmd[:4])} (exit {error.returncode})", file=sys.stderr)
         return error.returncode or 1
     run([aegis, "summary"])
+    print(f"lineage:      {paths.data_dir / 'openlineage'} (OpenLineage events, JSON lines)")
+    print(f"reports:      {paths.reports_dir} (lineage audit, access matrix)")
     return 0
 
 
