@@ -19,7 +19,6 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from aegis.paths import Paths  # noqa: E402
 
-
 # The who-can-see-what matrix (role x model.column), once the governance CLI offers it.
 ACCESS_MATRIX: list[list[str]] = []
 
