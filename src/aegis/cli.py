@@ -219,6 +219,78 @@ def governance_classification_command(
     typer.echo(json.dumps(load_plan(manifest_path=manifest), indent=2, sort_keys=True))
 
 
+# --- governance: verify / access-matrix (owned by aegis.governance.verify / access_matrix, audit) --
+ProjectDirOption = Annotated[
+    Path | None, typer.Option("--project-dir", help="dbt project folder (default: the repository).")
+]
+
+
+@governance_app.command("verify")
+def governance_verify_command(
+    target: Annotated[
+        str, typer.Option("--target", "-t", help="dev/duckdb, postgres, snowflake (fakesnow), redshift.")
+    ] = "dev",
+    print_queries: Annotated[
+        bool, typer.Option("--print-queries", help="Snowflake/Redshift: print the catalog queries to run.")
+    ] = False,
+    project_dir: ProjectDirOption = None,
+    duckdb_path: Annotated[Path | None, typer.Option("--duckdb-path", help="Default: AEGIS_DUCKDB_PATH.")] = None,
+) -> None:
+    """Compare declared protection (the plan) with the live warehouse; exit 1 on drift."""
+    from aegis.governance.classification import load_plan
+    from aegis.governance.verify import engine_of, redshift_queries, run_verify, snowflake_queries
+
+    engine = engine_of(target)
+    if engine in ("snowflake", "redshift"):
+        if not print_queries:
+            typer.echo(f"{engine}: no live account here (fakesnow enforces nothing); use --print-queries", err=True)
+            raise typer.Exit(2)
+        queries = snowflake_queries if engine == "snowflake" else redshift_queries
+        typer.echo(queries(load_plan(project_dir)), nl=False)
+        return
+    report = run_verify(target, project_dir=project_dir, duckdb_path=duckdb_path)
+    for drift in report.drifts:
+        typer.echo(drift.describe())
+    typer.echo(report.summary())
+    raise typer.Exit(0 if report.clean else 1)
+
+
+@governance_app.command("access-matrix")
+def governance_access_matrix_command(
+    out: Annotated[Path | None, typer.Option("--out", help="Default: <reports>/access-matrix.")] = None,
+    formats: Annotated[str, typer.Option("--format", help="Any of md,csv,html.")] = "md,csv,html",
+    measure: Annotated[
+        bool, typer.Option("--measure", help="Also measure on PostgreSQL (AEGIS_PG_* env); exit 1 if it differs.")
+    ] = False,
+    project_dir: ProjectDirOption = None,
+    manifest: Annotated[Path | None, typer.Option("--manifest", help="manifest.json (default: dbt target).")] = None,
+) -> None:
+    """Tier x model.column -> clear / masked (strategy) / denied, and row filtering, as Markdown, CSV, HTML."""
+    from aegis.governance.access_matrix import declared_matrix, measure_postgres, parse_formats, write_reports
+    from aegis.governance.classification import load_plan
+    from aegis.governance.verify import postgres_connection
+    from aegis.paths import Paths
+
+    try:
+        chosen = parse_formats(formats)
+    except ValueError as error:
+        raise typer.BadParameter(str(error)) from error
+    plan = load_plan(project_dir, manifest)
+    if measure:
+        connection = postgres_connection()
+        try:
+            matrix = measure_postgres(connection, plan)
+        finally:
+            connection.close()
+    else:
+        matrix = declared_matrix(plan)
+    for path in write_reports(matrix, out or Paths.from_env().reports_dir / "access-matrix", chosen):
+        typer.echo(f"access matrix written to {path}")
+    for line in matrix.differences:
+        typer.echo(f"measured != declared: {line}")
+    raise typer.Exit(1 if matrix.differences else 0)
+
+
 # --- governance: deid-check (owned by aegis.governance.deid_check, engines helper) ---------------
 @governance_app.command("deid-check")
 def deid_check_command(
