@@ -66,6 +66,7 @@ def steps(patients: int) -> list[Step]:
             build,
         ),
         Step("dbt build on DuckDB (warnings are errors)", "build", [[dbt, "--warn-error", "build"]], build),
+        Step("governance verify (tier views vs plan)", "build", [[aegis, "governance", "verify", "--target", "dev"]], build),
         Step("dbt source freshness", "build", [[dbt, "source", "freshness"]], build),
         Step("PHI lineage audit (classification vs inherited PHI)", "build",
              [[aegis, "governance", "lineage-audit", "--no-compile"]], build),

@@ -19,8 +19,8 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from aegis.paths import Paths  # noqa: E402
 
-# The who-can-see-what matrix (role x model.column), once the governance CLI offers it.
-ACCESS_MATRIX: list[list[str]] = []
+# The who-can-see-what matrix (role x model.column), written to <reports>/access-matrix/
+ACCESS_MATRIX: list[list[str]] = [["governance", "access-matrix"]]
 
 
 def run(command: list[str]) -> None:
