@@ -98,6 +98,8 @@ def main() -> int:
 
     if args.only in (None, "build"):
         shutil.rmtree(CHECK_DATA, ignore_errors=True)
+        # DuckDB creates the database file but not its folder.
+        (CHECK_DATA / "warehouse").mkdir(parents=True)
     selected = [s for s in steps(args.patients) if args.only in (None, s.group)]
     results = [(step.name, *run_step(step)) for step in selected]
 

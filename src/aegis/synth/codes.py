@@ -193,15 +193,16 @@ class BillingCode:
 
 _billing = BillingCode
 
+# Revenue code descriptions are NUBC/AHA-licensed: the generator emits the codes with our own generic labels.
 REVENUE_DISPLAYS = {
-    "0100": "All-inclusive room and board plus ancillary",
-    "0250": "Pharmacy - general",
-    "0420": "Physical therapy - general",
-    "0450": "Emergency room - general",
-    "0510": "Clinic - general",
-    "0540": "Ambulance - general",
-    "0636": "Drugs requiring detailed coding",
-    "0762": "Observation room",
+    "0100": "Inpatient stay (room, board, ancillary)",
+    "0250": "Pharmacy",
+    "0420": "Physical therapy",
+    "0450": "Emergency department",
+    "0510": "Clinic",
+    "0540": "Ambulance",
+    "0636": "Drugs with detailed coding",
+    "0762": "Observation",
 }
 
 AWV_INITIAL = _billing("G0438", "Annual wellness visit, initial", 17_500, "0510")
