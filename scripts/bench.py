@@ -49,7 +49,9 @@ def bench_size(patients: int, workdir: Path) -> dict[str, object]:
     }
     aegis, dbt = str(BIN / "aegis"), str(BIN / "dbt")
     figures: dict[str, object] = {"patients": patients}
-    figures["generate_s"], figures["generate_peak_mib"] = timed([aegis, "synth", "--patients", str(patients)], env)
+    figures["generate_s"], figures["generate_peak_mib"] = timed(
+        [aegis, "synth", "--patients", str(patients)], env
+    )
     figures["land_s"], figures["land_peak_mib"] = timed([aegis, "ingest", "land"], env)
     figures["build_s"], figures["build_peak_mib"] = timed([dbt, "build", "--quiet"], env)
 
@@ -88,7 +90,9 @@ def main() -> int:
     out = args.workdir / "results.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(results, indent=2))
-    print(f"\nwritten: {out}  (peak self RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MiB)")
+    print(
+        f"\nwritten: {out}  (peak self RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MiB)"
+    )
     return 0
 
 

@@ -96,18 +96,24 @@ def validation_figures(lines: list[bytes], progress: Progress) -> list[dict[str,
         texts = [raw.decode() for raw in records]
         json_rate = _rate(len(records), lambda t=texts: [json.loads(x) for x in t] and None)
         orjson_rate = _rate(len(records), lambda r=records: [orjson.loads(x) for x in r] and None)
-        aegis_rate = _rate(len(records), lambda r=records: [validate_resource(orjson.loads(x), now=now) for x in r]
-                           and None)
+        aegis_rate = _rate(
+            len(records), lambda r=records: [validate_resource(orjson.loads(x), now=now) for x in r] and None
+        )
         fhir_run, rejected = _fhir_r4b(resource_type, records)
         fhir_rate = _rate(len(records), fhir_run)
-        figures.append({
-            "resource_type": resource_type, "records": len(records),
-            "json_loads_per_s": round(json_rate), "orjson_loads_per_s": round(orjson_rate),
-            "aegis_per_s": round(aegis_rate), "fhir_resources_r4b_per_s": round(fhir_rate),
-            "aegis_vs_json_loads": round(aegis_rate / json_rate, 2),
-            "aegis_vs_fhir_resources": round(aegis_rate / fhir_rate, 1),
-            "fhir_resources_rejected": rejected,
-        })
+        figures.append(
+            {
+                "resource_type": resource_type,
+                "records": len(records),
+                "json_loads_per_s": round(json_rate),
+                "orjson_loads_per_s": round(orjson_rate),
+                "aegis_per_s": round(aegis_rate),
+                "fhir_resources_r4b_per_s": round(fhir_rate),
+                "aegis_vs_json_loads": round(aegis_rate / json_rate, 2),
+                "aegis_vs_fhir_resources": round(aegis_rate / fhir_rate, 1),
+                "fhir_resources_rejected": rejected,
+            }
+        )
         progress.advance(task)
     return figures
 
@@ -117,10 +123,14 @@ def handler_figures(lines: list[bytes], progress: Progress) -> dict[str, Any]:
         root = Path(folder)
         handler = KinesisBatchHandler(LocalStore(root / "landing"), LocalStore(root / "quarantine"))
         events = [
-            lambda_event(ARN, "shardId-000000000000", [
-                {"Data": data, "PartitionKey": "p", "SequenceNumber": str(start + i)}
-                for i, data in enumerate(lines[start : start + BATCH])
-            ])
+            lambda_event(
+                ARN,
+                "shardId-000000000000",
+                [
+                    {"Data": data, "PartitionKey": "p", "SequenceNumber": str(start + i)}
+                    for i, data in enumerate(lines[start : start + BATCH])
+                ],
+            )
             for start in range(0, len(lines), BATCH)
         ]
         task = progress.add_task("handler", total=len(events))
@@ -134,15 +144,22 @@ def handler_figures(lines: list[bytes], progress: Progress) -> dict[str, Any]:
         seconds = time.perf_counter() - started
         parts = len(list((root / "landing").rglob("part-*.ndjson.gz")))
     return {
-        "records": len(lines), "items": items, "landed": landed, "batches": len(events),
-        "seconds": round(seconds, 2), "records_per_s": round(len(lines) / seconds),
-        "items_per_s": round(items / seconds), "ms_per_500_record_batch": round(seconds / len(events) * 1000, 1),
+        "records": len(lines),
+        "items": items,
+        "landed": landed,
+        "batches": len(events),
+        "seconds": round(seconds, 2),
+        "records_per_s": round(len(lines) / seconds),
+        "items_per_s": round(items / seconds),
+        "ms_per_500_record_batch": round(seconds / len(events) * 1000, 1),
         "parts_written": parts,
     }
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--patients", type=int, default=2000)
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
@@ -161,10 +178,16 @@ def main() -> None:
     for column in ("type", "n", "json.loads", "orjson", "aegis", "fhir R4B", "aegis/json", "aegis/R4B"):
         table.add_column(column, justify="left" if column == "type" else "right")
     for row in validation:
-        table.add_row(row["resource_type"], f"{row['records']:,}", f"{row['json_loads_per_s']:,}",
-                      f"{row['orjson_loads_per_s']:,}", f"{row['aegis_per_s']:,}",
-                      f"{row['fhir_resources_r4b_per_s']:,}", f"{row['aegis_vs_json_loads']:.2f}",
-                      f"{row['aegis_vs_fhir_resources']:.1f}x")
+        table.add_row(
+            row["resource_type"],
+            f"{row['records']:,}",
+            f"{row['json_loads_per_s']:,}",
+            f"{row['orjson_loads_per_s']:,}",
+            f"{row['aegis_per_s']:,}",
+            f"{row['fhir_resources_r4b_per_s']:,}",
+            f"{row['aegis_vs_json_loads']:.2f}",
+            f"{row['aegis_vs_fhir_resources']:.1f}x",
+        )
     console.print(table)
     console.print(f"handler, {BATCH}-record batches into local landing files: {handler}")
 

@@ -42,14 +42,27 @@ def steps(patients: int) -> list[Step]:
     dbt = str(BIN / "dbt")
     aegis = str(BIN / "aegis")
     build = build_env()
+
     # Parse-only gates open no connection; each target gets its own artifacts folder.
     def gate(target: str) -> Step:
         return Step(
             f"deprecation gate ({target})",
             "gates",
-            [[dbt, "parse", "--no-partial-parse", "--target", target,
-              "--warn-error-options", DEPRECATIONS_AS_ERRORS]],
-            {"DBT_TARGET_PATH": str(CHECK_DATA / f"target-{target}"), "DBT_LOG_PATH": str(CHECK_DATA / "logs")},
+            [
+                [
+                    dbt,
+                    "parse",
+                    "--no-partial-parse",
+                    "--target",
+                    target,
+                    "--warn-error-options",
+                    DEPRECATIONS_AS_ERRORS,
+                ]
+            ],
+            {
+                "DBT_TARGET_PATH": str(CHECK_DATA / f"target-{target}"),
+                "DBT_LOG_PATH": str(CHECK_DATA / "logs"),
+            },
         )
 
     return [
@@ -61,19 +74,39 @@ def steps(patients: int) -> list[Step]:
         Step(
             f"synthesize {patients} patients and land them",
             "build",
-            [[aegis, "synth", "--patients", str(patients), "--seed", "7"],
-             [aegis, "ingest", "land", "--force"]],
+            [
+                [aegis, "synth", "--patients", str(patients), "--seed", "7"],
+                [aegis, "ingest", "land", "--force"],
+            ],
             build,
         ),
         Step("dbt build on DuckDB (warnings are errors)", "build", [[dbt, "--warn-error", "build"]], build),
-        Step("governance verify (tier views vs plan)", "build", [[aegis, "governance", "verify", "--target", "dev"]], build),
+        Step(
+            "governance verify (tier views vs plan)",
+            "build",
+            [[aegis, "governance", "verify", "--target", "dev"]],
+            build,
+        ),
         Step("dbt source freshness", "build", [[dbt, "source", "freshness"]], build),
-        Step("PHI lineage audit (classification vs inherited PHI)", "build",
-             [[aegis, "governance", "lineage-audit", "--no-compile"]], build),
-        Step("de-identification check (declared and observed)", "build", [[aegis, "governance", "deid-check"]], build),
+        Step(
+            "PHI lineage audit (classification vs inherited PHI)",
+            "build",
+            [[aegis, "governance", "lineage-audit", "--no-compile"]],
+            build,
+        ),
+        Step(
+            "de-identification check (declared and observed)",
+            "build",
+            [[aegis, "governance", "deid-check"]],
+            build,
+        ),
         Step("dbt docs generate", "build", [[dbt, "docs", "generate"]], build),
-        Step("sqlfluff lint (dbt templater)", "lint",
-             [[str(BIN / "sqlfluff"), "lint", "models", "snapshots", "analyses"]], build),
+        Step(
+            "sqlfluff lint (dbt templater)",
+            "lint",
+            [[str(BIN / "sqlfluff"), "lint", "models", "snapshots", "analyses"]],
+            build,
+        ),
         Step("pytest", "test", [[str(BIN / "pytest"), "-q"]]),
     ]
 
@@ -85,7 +118,9 @@ def run_step(step: Step) -> tuple[bool, float]:
     for command in step.commands:
         result = subprocess.run(command, cwd=ROOT, env=env, check=False)
         if result.returncode != 0:
-            print(f"--- FAILED: {step.name} (exit {result.returncode}): {' '.join(command[:3])} ...", flush=True)
+            print(
+                f"--- FAILED: {step.name} (exit {result.returncode}): {' '.join(command[:3])} ...", flush=True
+            )
             return False, time.monotonic() - started
     return True, time.monotonic() - started
 

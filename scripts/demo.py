@@ -24,7 +24,9 @@ ACCESS_MATRIX: list[list[str]] = [["governance", "access-matrix"]]
 
 
 def run(command: list[str]) -> None:
-    print(f"\n$ {' '.join(Path(command[0]).name if i == 0 else c for i, c in enumerate(command))}", flush=True)
+    print(
+        f"\n$ {' '.join(Path(command[0]).name if i == 0 else c for i, c in enumerate(command))}", flush=True
+    )
     subprocess.run(command, cwd=ROOT, check=True)
 
 

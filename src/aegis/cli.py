@@ -19,7 +19,9 @@ app = typer.Typer(help="Aegis: governed healthcare warehouse tooling.", no_args_
 @app.command("synth")
 def synth_command(
     patients: Annotated[int, typer.Option("--patients", min=1, help="How many patients to generate.")] = 1000,
-    seed: Annotated[int, typer.Option("--seed", help="Same seed and options give byte-identical files.")] = 42,
+    seed: Annotated[
+        int, typer.Option("--seed", help="Same seed and options give byte-identical files.")
+    ] = 42,
     out: Annotated[
         Path | None, typer.Option("--out", help="Output folder. Default: Paths.from_env().synth_dir.")
     ] = None,
@@ -44,9 +46,15 @@ def synth_command(
     from aegis.synth import SynthOptions, generate
 
     try:
-        options = SynthOptions(patients=patients, seed=seed, defect_rate=defect_rate,
-                               duplicate_rate=duplicate_rate, out_of_order_rate=out_of_order_rate,
-                               update_rate=update_rate, bundle_rate=bundle_rate)
+        options = SynthOptions(
+            patients=patients,
+            seed=seed,
+            defect_rate=defect_rate,
+            duplicate_rate=duplicate_rate,
+            out_of_order_rate=out_of_order_rate,
+            update_rate=update_rate,
+            bundle_rate=bundle_rate,
+        )
     except ValueError as error:
         raise typer.BadParameter(str(error)) from error
     summary = generate(options, out or Paths.from_env().synth_dir)
@@ -80,17 +88,23 @@ def ingest_land_command(
 # --- ingest: streaming (owned by aegis.ingest.kinesis) -------------------------------------------
 EndpointOption = Annotated[
     str | None,
-    typer.Option("--endpoint-url", envvar="AEGIS_AWS_ENDPOINT_URL", help="AWS endpoint (moto, VPC endpoint)."),
+    typer.Option(
+        "--endpoint-url", envvar="AEGIS_AWS_ENDPOINT_URL", help="AWS endpoint (moto, VPC endpoint)."
+    ),
 ]
 RegionOption = Annotated[str, typer.Option("--region", envvar="AWS_DEFAULT_REGION")]
-StreamOption = Annotated[str, typer.Option("--stream", envvar="AEGIS_STREAM_NAME", help="Kinesis stream name.")]
+StreamOption = Annotated[
+    str, typer.Option("--stream", envvar="AEGIS_STREAM_NAME", help="Kinesis stream name.")
+]
 BucketOption = Annotated[
     str | None,
     typer.Option("--bucket", envvar="AEGIS_LANDING_BUCKET", help="Landing bucket (default: local folders)."),
 ]
 QuarantineBucketOption = Annotated[
     str | None,
-    typer.Option("--quarantine-bucket", envvar="AEGIS_QUARANTINE_BUCKET", help="Default: the landing bucket."),
+    typer.Option(
+        "--quarantine-bucket", envvar="AEGIS_QUARANTINE_BUCKET", help="Default: the landing bucket."
+    ),
 ]
 KmsKeyOption = Annotated[
     str | None, typer.Option("--kms-key-id", envvar="AEGIS_KMS_KEY_ID", help="SSE-KMS key for S3 objects.")
@@ -101,7 +115,9 @@ DlqOption = Annotated[str | None, typer.Option("--dlq-url", envvar="AEGIS_DLQ_UR
 @ingest_app.command("produce")
 def ingest_produce_command(
     stream: StreamOption = "aegis-fhir",
-    events: Annotated[Path | None, typer.Option("--events", help="Default: <synth dir>/events.ndjson.gz.")] = None,
+    events: Annotated[
+        Path | None, typer.Option("--events", help="Default: <synth dir>/events.ndjson.gz.")
+    ] = None,
     endpoint_url: EndpointOption = None,
     region: RegionOption = "us-east-1",
 ) -> None:
@@ -138,11 +154,20 @@ def ingest_consume_command(
     from aegis.ingest.kinesis.cli_support import AwsOptions, StoreOptions, consume
 
     stores = StoreOptions(bucket, quarantine_bucket, "quarantine/", kms_key_id)
-    raise typer.Exit(consume(
-        stream, stores, AwsOptions(endpoint_url, region), dlq_url=dlq_url, failure_url=failure_url,
-        checkpoints=checkpoints, batch_size=batch_size, max_retry_attempts=max_retry_attempts,
-        max_batches=max_batches, console=Console(),
-    ))
+    raise typer.Exit(
+        consume(
+            stream,
+            stores,
+            AwsOptions(endpoint_url, region),
+            dlq_url=dlq_url,
+            failure_url=failure_url,
+            checkpoints=checkpoints,
+            batch_size=batch_size,
+            max_retry_attempts=max_retry_attempts,
+            max_batches=max_batches,
+            console=Console(),
+        )
+    )
 
 
 @ingest_app.command("replay-dlq")
@@ -151,8 +176,12 @@ def ingest_replay_dlq_command(
     bucket: BucketOption = None,
     quarantine_bucket: QuarantineBucketOption = None,
     kms_key_id: KmsKeyOption = None,
-    reason: Annotated[str | None, typer.Option("--reason", help="Only re-drive this quarantine reason.")] = None,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="Judge again, write and delete nothing.")] = False,
+    reason: Annotated[
+        str | None, typer.Option("--reason", help="Only re-drive this quarantine reason.")
+    ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Judge again, write and delete nothing.")
+    ] = False,
     endpoint_url: EndpointOption = None,
     region: RegionOption = "us-east-1",
 ) -> None:
@@ -164,8 +193,16 @@ def ingest_replay_dlq_command(
     if not dlq_url:
         raise typer.BadParameter("--dlq-url (or AEGIS_DLQ_URL) is required")
     stores = StoreOptions(bucket, quarantine_bucket, "quarantine/", kms_key_id)
-    raise typer.Exit(replay(dlq_url, stores, AwsOptions(endpoint_url, region), reason=reason,
-                            dry_run=dry_run, console=Console()))
+    raise typer.Exit(
+        replay(
+            dlq_url,
+            stores,
+            AwsOptions(endpoint_url, region),
+            reason=reason,
+            dry_run=dry_run,
+            console=Console(),
+        )
+    )
 
 
 # --- governance --------------------------------------------------------------------------------
@@ -234,7 +271,9 @@ def governance_verify_command(
         bool, typer.Option("--print-queries", help="Snowflake/Redshift: print the catalog queries to run.")
     ] = False,
     project_dir: ProjectDirOption = None,
-    duckdb_path: Annotated[Path | None, typer.Option("--duckdb-path", help="Default: AEGIS_DUCKDB_PATH.")] = None,
+    duckdb_path: Annotated[
+        Path | None, typer.Option("--duckdb-path", help="Default: AEGIS_DUCKDB_PATH.")
+    ] = None,
 ) -> None:
     """Compare declared protection (the plan) with the live warehouse; exit 1 on drift."""
     from aegis.governance.classification import load_plan
@@ -243,7 +282,9 @@ def governance_verify_command(
     engine = engine_of(target)
     if engine in ("snowflake", "redshift"):
         if not print_queries:
-            typer.echo(f"{engine}: no live account here (fakesnow enforces nothing); use --print-queries", err=True)
+            typer.echo(
+                f"{engine}: no live account here (fakesnow enforces nothing); use --print-queries", err=True
+            )
             raise typer.Exit(2)
         queries = snowflake_queries if engine == "snowflake" else redshift_queries
         typer.echo(queries(load_plan(project_dir)), nl=False)
@@ -260,10 +301,13 @@ def governance_access_matrix_command(
     out: Annotated[Path | None, typer.Option("--out", help="Default: <reports>/access-matrix.")] = None,
     formats: Annotated[str, typer.Option("--format", help="Any of md,csv,html.")] = "md,csv,html",
     measure: Annotated[
-        bool, typer.Option("--measure", help="Also measure on PostgreSQL (AEGIS_PG_* env); exit 1 if it differs.")
+        bool,
+        typer.Option("--measure", help="Also measure on PostgreSQL (AEGIS_PG_* env); exit 1 if it differs."),
     ] = False,
     project_dir: ProjectDirOption = None,
-    manifest: Annotated[Path | None, typer.Option("--manifest", help="manifest.json (default: dbt target).")] = None,
+    manifest: Annotated[
+        Path | None, typer.Option("--manifest", help="manifest.json (default: dbt target).")
+    ] = None,
 ) -> None:
     """Tier x model.column -> clear / masked (strategy) / denied, and row filtering, as Markdown, CSV, HTML."""
     from aegis.governance.access_matrix import declared_matrix, measure_postgres, parse_formats, write_reports
@@ -294,10 +338,18 @@ def governance_access_matrix_command(
 # --- governance: deid-check (owned by aegis.governance.deid_check, engines helper) ---------------
 @governance_app.command("deid-check")
 def deid_check_command(
-    engine: Annotated[str, typer.Option("--engine", help="Where the built marts are: duckdb or postgres.")] = "duckdb",
-    manifest: Annotated[Path | None, typer.Option("--manifest", help="manifest.json (default: dbt target).")] = None,
-    duckdb_path: Annotated[Path | None, typer.Option("--duckdb-path", help="DuckDB file (default: AEGIS_DUCKDB_PATH).")] = None,
-    declared_only: Annotated[bool, typer.Option("--declared-only", help="Check the YAML only, not the data.")] = False,
+    engine: Annotated[
+        str, typer.Option("--engine", help="Where the built marts are: duckdb or postgres.")
+    ] = "duckdb",
+    manifest: Annotated[
+        Path | None, typer.Option("--manifest", help="manifest.json (default: dbt target).")
+    ] = None,
+    duckdb_path: Annotated[
+        Path | None, typer.Option("--duckdb-path", help="DuckDB file (default: AEGIS_DUCKDB_PATH).")
+    ] = None,
+    declared_only: Annotated[
+        bool, typer.Option("--declared-only", help="Check the YAML only, not the data.")
+    ] = False,
 ) -> None:
     """Fail (exit 1) if a de-identified model declares or holds anything that looks like an identifier."""
     from aegis.artifacts import load_manifest
@@ -314,17 +366,25 @@ def deid_check_command(
     for finding in report.findings:
         typer.echo(finding.describe())
     verdict = "ok" if report.ok else "FAILED"
-    typer.echo(f"deid-check {verdict}: {len(report.models)} de-identified model(s), {len(report.findings)} finding(s)")
+    typer.echo(
+        f"deid-check {verdict}: {len(report.models)} de-identified model(s), {len(report.findings)} finding(s)"
+    )
     raise typer.Exit(0 if report.ok else 1)
 
 
 # --- governance: lineage-audit (owned by aegis.lineage) ------------------------------------------
 @governance_app.command("lineage-audit")
 def lineage_audit_command(
-    target: Annotated[str | None, typer.Option("--target", "-t", help="dbt target whose dialect is parsed.")] = None,
-    compile_first: Annotated[bool, typer.Option("--compile/--no-compile", help="Run `dbt compile` first.")] = True,
+    target: Annotated[
+        str | None, typer.Option("--target", "-t", help="dbt target whose dialect is parsed.")
+    ] = None,
+    compile_first: Annotated[
+        bool, typer.Option("--compile/--no-compile", help="Run `dbt compile` first.")
+    ] = True,
     as_json: Annotated[bool, typer.Option("--json", help="Print the JSON report instead of text.")] = False,
-    out_dir: Annotated[Path | None, typer.Option("--out", help="Report folder (default <reports>/lineage).")] = None,
+    out_dir: Annotated[
+        Path | None, typer.Option("--out", help="Report folder (default <reports>/lineage).")
+    ] = None,
 ) -> None:
     """Follow PHI through column lineage; exit 1 when a column is classified less strictly than it inherits."""
     from aegis.lineage.run_audit import CompileFailed, run, summary
@@ -343,13 +403,12 @@ lineage_app = typer.Typer(help="OpenLineage events with column-level PHI tags.",
 app.add_typer(lineage_app, name="lineage")
 
 
-@lineage_app.command(
-    "run", context_settings={"allow_extra_args": True, "ignore_unknown_options": True}
-)
+@lineage_app.command("run", context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
 def lineage_run_command(
     ctx: typer.Context,
     transport: Annotated[
-        str | None, typer.Option("--transport", help="file (default) or http (OPENLINEAGE_URL, OPENLINEAGE_API_KEY).")
+        str | None,
+        typer.Option("--transport", help="file (default) or http (OPENLINEAGE_URL, OPENLINEAGE_API_KEY)."),
     ] = None,
 ) -> None:
     """Run `dbt build` (or the dbt command after --) through dbt-ol and emit PHI-tagged lineage events."""
@@ -369,7 +428,9 @@ app.add_typer(catalog_app, name="catalog")
 def catalog_export_glue_command(
     endpoint_url: Annotated[
         str | None,
-        typer.Option("--endpoint-url", envvar="AEGIS_GLUE_ENDPOINT_URL", help="Glue endpoint (moto, VPC endpoint)."),
+        typer.Option(
+            "--endpoint-url", envvar="AEGIS_GLUE_ENDPOINT_URL", help="Glue endpoint (moto, VPC endpoint)."
+        ),
     ] = None,
     region: Annotated[str, typer.Option("--region", envvar="AWS_DEFAULT_REGION")] = "us-east-1",
 ) -> None:

@@ -76,7 +76,9 @@ def column_input(node: RelationNode, name: str, settings: GovernanceSettings) ->
 
 def table_input(node: RelationNode, settings: GovernanceSettings) -> dict[str, Any]:
     columns = [column_input(node, name, settings) for name in node.columns]
-    categories = sorted({c["Parameters"]["aegis.phi"] for c in columns if is_phi(c["Parameters"]["aegis.phi"])})
+    categories = sorted(
+        {c["Parameters"]["aegis.phi"] for c in columns if is_phi(c["Parameters"]["aegis.phi"])}
+    )
     return {
         "Name": node.identifier.lower(),
         "Description": node.description[:DESCRIPTION_LIMIT],
@@ -103,8 +105,10 @@ class GlueExportResult:
     unchanged: list[str] = field(default_factory=list)
 
     def describe(self) -> str:
-        return (f"glue: {len(self.created)} created, {len(self.updated)} updated, {len(self.unchanged)} unchanged "
-                f"tables; {len(self.databases_created)} new databases")
+        return (
+            f"glue: {len(self.created)} created, {len(self.updated)} updated, {len(self.unchanged)} unchanged "
+            f"tables; {len(self.databases_created)} new databases"
+        )
 
 
 def _comparable(table: dict[str, Any]) -> dict[str, Any]:
@@ -113,9 +117,15 @@ def _comparable(table: dict[str, Any]) -> dict[str, Any]:
         "Description": table.get("Description", ""),
         "Owner": table.get("Owner"),
         "Parameters": table.get("Parameters", {}),
-        "Columns": [{"Name": c["Name"], "Type": c.get("Type"), "Comment": c.get("Comment", ""),
-                     "Parameters": c.get("Parameters", {})}
-                    for c in (table.get("StorageDescriptor") or {}).get("Columns", [])],
+        "Columns": [
+            {
+                "Name": c["Name"],
+                "Type": c.get("Type"),
+                "Comment": c.get("Comment", ""),
+                "Parameters": c.get("Parameters", {}),
+            }
+            for c in (table.get("StorageDescriptor") or {}).get("Columns", [])
+        ],
     }
 
 
@@ -143,8 +153,11 @@ def upsert_table(client: Any, database: str, table: dict[str, Any], result: Glue
 
 
 def exported_nodes(manifest: Manifest) -> list[RelationNode]:
-    return [n for n in relation_nodes(manifest, {"model"})
-            if n.layer in EXPORTED_LAYERS and n.materialized != "ephemeral"]
+    return [
+        n
+        for n in relation_nodes(manifest, {"model"})
+        if n.layer in EXPORTED_LAYERS and n.materialized != "ephemeral"
+    ]
 
 
 def export(manifest: Manifest, client: Any, settings: GovernanceSettings) -> GlueExportResult:
@@ -159,8 +172,9 @@ def export(manifest: Manifest, client: Any, settings: GovernanceSettings) -> Glu
     return result
 
 
-def export_from_manifest(endpoint_url: str | None = None, region: str = "us-east-1",
-                         manifest: Manifest | None = None) -> GlueExportResult:
+def export_from_manifest(
+    endpoint_url: str | None = None, region: str = "us-east-1", manifest: Manifest | None = None
+) -> GlueExportResult:
     import boto3
 
     client = boto3.client("glue", endpoint_url=endpoint_url, region_name=region)

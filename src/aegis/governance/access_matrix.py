@@ -314,7 +314,11 @@ def to_markdown(matrix: AccessMatrix) -> str:
     out = ["# Access matrix", ""]
     out.append(
         "Tier (role) x model.column: `clear`, `masked (<strategy>)` or `denied`, from the governance plan."
-        + (f" Measured on {matrix.measured_on} in brackets; ≠ marks a difference." if matrix.measured_on else "")
+        + (
+            f" Measured on {matrix.measured_on} in brackets; ≠ marks a difference."
+            if matrix.measured_on
+            else ""
+        )
     )
     out.append("")
     out.append("| model | column | category | " + " | ".join(matrix.tiers) + " |")
@@ -361,7 +365,9 @@ def rows_to_csv(matrix: AccessMatrix) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["tier", "model", "filter_column", "group", "declared", "measured"])
     for rule in matrix.rows:
-        writer.writerow([rule.tier, rule.model, rule.filter_column, rule.group, rule.declared, rule.measured or ""])
+        writer.writerow(
+            [rule.tier, rule.model, rule.filter_column, rule.group, rule.declared, rule.measured or ""]
+        )
     return buffer.getvalue()
 
 
@@ -395,7 +401,11 @@ def to_html(matrix: AccessMatrix) -> str:
     head = _html_row(f"<th>{e(h)}</th>" for h in ["model", "column", "category", *matrix.tiers])
     body = []
     for (model, column), cells in grid.items():
-        tds = [f"<td>{e(model)}</td>", f"<td>{e(column)}</td>", f"<td>{e(next(iter(cells.values())).category)}</td>"]
+        tds = [
+            f"<td>{e(model)}</td>",
+            f"<td>{e(column)}</td>",
+            f"<td>{e(next(iter(cells.values())).category)}</td>",
+        ]
         for tier in matrix.tiers:
             cell = cells[tier]
             css = cell.outcome + (" differs" if cell.agrees is False else "")
@@ -420,14 +430,14 @@ def to_html(matrix: AccessMatrix) -> str:
         else ""
     )
     return (
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Aegis access matrix</title>"
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>Aegis access matrix</title>'
         f"<style>{HTML_STYLE}</style></head><body>"
         "<h1>Access matrix</h1><p>Tier (role) x model.column from the governance plan: "
         '<span style="background:#d9f2d9">clear</span>, <span style="background:#fff1c2">masked (strategy)</span>, '
         '<span style="background:#f6d0d0">denied</span>. Names and strategies only, never values.</p>'
         '<input id="filter" type="search" placeholder="filter: model, column, category, strategy...">'
-        f"<table id=\"columns\"><thead>{head}</thead><tbody>{''.join(body)}</tbody></table>"
-        f"<h2>Row filtering</h2><table id=\"rows\"><thead>{row_head}</thead><tbody>{''.join(row_body)}</tbody></table>"
+        f'<table id="columns"><thead>{head}</thead><tbody>{"".join(body)}</tbody></table>'
+        f'<h2>Row filtering</h2><table id="rows"><thead>{row_head}</thead><tbody>{"".join(row_body)}</tbody></table>'
         f"{measured}<script>{HTML_SCRIPT}</script></body></html>\n"
     )
 

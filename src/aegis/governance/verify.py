@@ -74,7 +74,9 @@ def engine_of(target: str) -> str:
     try:
         return ENGINE_OF_TARGET[target]
     except KeyError as error:
-        raise ValueError(f"unknown target '{target}' (one of {', '.join(sorted(ENGINE_OF_TARGET))})") from error
+        raise ValueError(
+            f"unknown target '{target}' (one of {', '.join(sorted(ENGINE_OF_TARGET))})"
+        ) from error
 
 
 def dbt_target_of(target: str) -> str:
@@ -220,7 +222,9 @@ def _row_security_drifts(connection: Any, entry: dict[str, Any]) -> list[Drift]:
     expected = expected_postgres_policies(entry)
     if bool(enabled[0][0]) != bool(expected):
         state = "disabled" if expected else "enabled"
-        drifts.append(Drift(name, "row level security", f"row level security is {state}, plan says otherwise"))
+        drifts.append(
+            Drift(name, "row level security", f"row level security is {state}, plan says otherwise")
+        )
     rows = _fetch(
         connection,
         "select policyname, cmd, roles, qual from pg_policies where schemaname = %s and tablename = %s",
@@ -282,14 +286,20 @@ def _view_drifts(
             drifts.append(Drift(relation_name(*view), "tier view changed", "security_barrier is not set"))
         select_sql = expected_selects.get(view)
         if select_sql is None:
-            drifts.append(Drift(relation_name(*view), "tier view unverifiable", "no definition in the rendered plan"))
+            drifts.append(
+                Drift(relation_name(*view), "tier view unverifiable", "no definition in the rendered plan")
+            )
         elif not same_definition(_normalised_postgres_select(connection, select_sql), definition):
-            drifts.append(Drift(relation_name(*view), "tier view changed", "definition differs from the plan"))
+            drifts.append(
+                Drift(relation_name(*view), "tier view changed", "definition differs from the plan")
+            )
     return drifts
 
 
 def _role_drifts(connection: Any, roles: list[str]) -> list[Drift]:
-    live = {r[0] for r in _fetch(connection, "select rolname from pg_roles where rolname = any(%s)", (roles,))}
+    live = {
+        r[0] for r in _fetch(connection, "select rolname from pg_roles where rolname = any(%s)", (roles,))
+    }
     return [Drift(role, "role missing", "tier role does not exist") for role in roles if role not in live]
 
 
@@ -310,7 +320,9 @@ def verify_postgres(connection: Any, plan: list[dict[str, Any]], plan_sql: str) 
         report.drifts += _view_drifts(connection, plan, expected_view_selects(plan_sql, "postgres"))
     finally:
         connection.rollback()
-    report.checks = len(roles) + len(expected_postgres_grants(plan)) + len(plan) + len(expected_postgres_views(plan))
+    report.checks = (
+        len(roles) + len(expected_postgres_grants(plan)) + len(plan) + len(expected_postgres_views(plan))
+    )
     report.drifts = sorted(set(report.drifts))
     return report
 
@@ -355,7 +367,8 @@ def verify_duckdb(connection: Any, plan: list[dict[str, Any]], plan_sql: str) ->
     live = {(str(r[0]), str(r[1])): CREATE_VIEW_PREFIX.sub("", str(r[2]), count=1) for r in rows}
     report = VerifyReport("duckdb", len(plan), checks=len(expected))
     report.drifts += [
-        Drift(relation_name(*v), "tier view added by hand", "view is not in the plan") for v in sorted(set(live) - expected)
+        Drift(relation_name(*v), "tier view added by hand", "view is not in the plan")
+        for v in sorted(set(live) - expected)
     ]
     report.drifts += [
         Drift(relation_name(*v), "tier view missing", "declared tier view does not exist")
@@ -364,9 +377,13 @@ def verify_duckdb(connection: Any, plan: list[dict[str, Any]], plan_sql: str) ->
     for view in sorted(expected & set(live)):
         select_sql = selects.get(view)
         if select_sql is None:
-            report.drifts.append(Drift(relation_name(*view), "tier view unverifiable", "no definition in the rendered plan"))
+            report.drifts.append(
+                Drift(relation_name(*view), "tier view unverifiable", "no definition in the rendered plan")
+            )
         elif not same_definition(_normalised_duckdb_select(connection, select_sql), live[view]):
-            report.drifts.append(Drift(relation_name(*view), "tier view changed", "column expressions differ from the plan"))
+            report.drifts.append(
+                Drift(relation_name(*view), "tier view changed", "column expressions differ from the plan")
+            )
     return report
 
 
@@ -443,14 +460,18 @@ def redshift_queries(plan: list[dict[str, Any]]) -> str:
 # --- entry point ---------------------------------------------------------------------------------
 
 
-def run_verify(target: str, *, project_dir: Path | None = None, duckdb_path: Path | None = None) -> VerifyReport:
+def run_verify(
+    target: str, *, project_dir: Path | None = None, duckdb_path: Path | None = None
+) -> VerifyReport:
     """Verify a live target (postgres or duckdb): plan from the project, catalog from the warehouse."""
     from aegis.governance.classification import load_plan
     from aegis.governance.dbt_cli import governance_plan_sql
 
     engine = engine_of(target)
     if engine not in ("postgres", "duckdb"):
-        raise ValueError(f"{engine} cannot be verified from here: use --print-queries and run them on the account")
+        raise ValueError(
+            f"{engine} cannot be verified from here: use --print-queries and run them on the account"
+        )
     # The renderer first: it parses the project (fresh manifest) and, on DuckDB, must not meet our
     # read-only connection's lock.
     plan_sql = governance_plan_sql(engine, project_dir=project_dir, extra=["--target", dbt_target_of(target)])

@@ -38,7 +38,9 @@ from aegis.lineage.sql_lineage import Edge, RelationKey, SourceColumn, Statement
 FindingKind = Literal["undeclared_phi", "under_classified", "false_aggregation", "unresolved_lineage"]
 DIALECTS = {"duckdb": "duckdb", "postgres": "postgres", "snowflake": "snowflake", "redshift": "redshift"}
 EXTERNAL_SOURCE_CATALOG = "aegis_external_source"
-SNAPSHOT_META_COLUMNS = frozenset({"dbt_scd_id", "dbt_updated_at", "dbt_valid_from", "dbt_valid_to", "dbt_is_deleted"})
+SNAPSHOT_META_COLUMNS = frozenset(
+    {"dbt_scd_id", "dbt_updated_at", "dbt_valid_from", "dbt_valid_to", "dbt_is_deleted"}
+)
 
 
 @dataclass(frozen=True)
@@ -95,8 +97,10 @@ class Finding:
 
     def text(self) -> str:
         path = " <- ".join(self.upstream_path) or "(no upstream found)"
-        return (f"{self.kind}: {self.model}.{self.column} declared {self.declared}, inherits {self.inherited}\n"
-                f"    path: {path}\n    fix:  {self.fix}")
+        return (
+            f"{self.kind}: {self.model}.{self.column} declared {self.declared}, inherits {self.inherited}\n"
+            f"    path: {path}\n    fix:  {self.fix}"
+        )
 
 
 @dataclass
@@ -159,8 +163,11 @@ class ProjectLineage:
     def node_for(self, relation: RelationKey) -> RelationNode | None:
         if relation in self._relations:
             return self._relations[relation]
-        matches = [n for key, n in self._relations.items()
-                   if key[2] == relation[2] and (not relation[1] or key[1] == relation[1])]
+        matches = [
+            n
+            for key, n in self._relations.items()
+            if key[2] == relation[2] and (not relation[1] or key[1] == relation[1])
+        ]
         return matches[0] if len(matches) == 1 else None
 
     def columns_of(self, node: RelationNode) -> dict[str, str]:
@@ -169,7 +176,9 @@ class ProjectLineage:
 
     # -- lineage -----------------------------------------------------------------------------------
     def audited_nodes(self) -> list[RelationNode]:
-        return [n for n in self.nodes.values() if n.resource_type in ("model", "snapshot") and n.compiled_code]
+        return [
+            n for n in self.nodes.values() if n.resource_type in ("model", "snapshot") and n.compiled_code
+        ]
 
     def compute(self) -> None:
         for node in self.audited_nodes():
@@ -189,7 +198,9 @@ class ProjectLineage:
         # An incremental model may read its own relation ({{ this }}); its declared columns resolve it.
         own_key = self._relation_key(node)
         if own_key is not None:
-            schema.setdefault(own_key[0], {}).setdefault(own_key[1], {}).setdefault(own_key[2], self.columns_of(node))
+            schema.setdefault(own_key[0], {}).setdefault(own_key[1], {}).setdefault(
+                own_key[2], self.columns_of(node)
+            )
         outputs = list(self.columns_of(node)) or None
         try:
             return statement_lineage(sql, self.dialect, schema, outputs)
@@ -201,10 +212,23 @@ class ProjectLineage:
     def upstream(self, edge: Edge) -> Upstream:
         node = self.node_for(edge.source.relation)
         if node is None:
-            return Upstream(".".join(p for p in edge.source.relation if p), edge.source.column, "unknown",
-                            edge.via, edge.source.json_path, bool(edge.reductions))
-        return Upstream(node.name, edge.source.column, self.category_of(node, edge.source), edge.via,
-                        edge.source.json_path, self._truly_aggregated(edge), node.unique_id)
+            return Upstream(
+                ".".join(p for p in edge.source.relation if p),
+                edge.source.column,
+                "unknown",
+                edge.via,
+                edge.source.json_path,
+                bool(edge.reductions),
+            )
+        return Upstream(
+            node.name,
+            edge.source.column,
+            self.category_of(node, edge.source),
+            edge.via,
+            edge.source.json_path,
+            self._truly_aggregated(edge),
+            node.unique_id,
+        )
 
     def category_of(self, node: RelationNode, source: SourceColumn) -> str:
         """What a column carries downstream: its declaration, or more if its own upstream carries more.
@@ -247,8 +271,10 @@ def _catalog_columns(catalog: dict[str, Any] | None) -> dict[str, dict[str, str]
     found: dict[str, dict[str, str]] = {}
     for group in ("nodes", "sources"):
         for unique_id, entry in ((catalog or {}).get(group) or {}).items():
-            found[unique_id] = {name.lower(): str(col.get("type") or "text")
-                                for name, col in (entry.get("columns") or {}).items()}
+            found[unique_id] = {
+                name.lower(): str(col.get("type") or "text")
+                for name, col in (entry.get("columns") or {}).items()
+            }
     return found
 
 
@@ -280,8 +306,11 @@ class Auditor:
         current: RelationNode | None = node
         current_column = column
         while current is not None and len(steps) < limit:
-            candidates = [u for u in self.column_upstream(current, current_column)
-                          if strictness(u.category) >= strictness(category)]
+            candidates = [
+                u
+                for u in self.column_upstream(current, current_column)
+                if strictness(u.category) >= strictness(category)
+            ]
             step = _strictest_upstream(candidates)
             if step is None:
                 break
@@ -291,37 +320,59 @@ class Auditor:
                 break
         return tuple(steps)
 
-    def audit_column(self, node: RelationNode, column: str, meta_column: Column) -> tuple[ColumnAudit, list[Finding]]:
+    def audit_column(
+        self, node: RelationNode, column: str, meta_column: Column
+    ) -> tuple[ColumnAudit, list[Finding]]:
         declared = Declared.of(meta_column)
         upstream = self.column_upstream(node, column)
         inherited = strictest(u.category for u in upstream if u.category != "unknown")
-        audit = ColumnAudit(node.name, column, declared.category, declared.declassified_by, inherited, upstream)
+        audit = ColumnAudit(
+            node.name, column, declared.category, declared.declassified_by, inherited, upstream
+        )
         findings: list[Finding] = []
 
         def finding(kind: FindingKind, fix: str) -> None:
-            findings.append(Finding(kind, node.name, column, declared.category, inherited,
-                                    self.path(node, column, inherited), fix))
+            findings.append(
+                Finding(
+                    kind,
+                    node.name,
+                    column,
+                    declared.category,
+                    inherited,
+                    self.path(node, column, inherited),
+                    fix,
+                )
+            )
 
         if node.resource_type == "snapshot" and column.lower() in SNAPSHOT_META_COLUMNS:
             return audit, findings  # written by dbt itself from the snapshot config, not by the SQL
         lineage = self.project.lineage.get(node.unique_id)
         if not upstream and lineage is not None and _mentions(lineage.unresolved, column):
-            finding("unresolved_lineage", "qualify the column and declare every upstream column in YAML "
-                                          "(select * is expanded from the declared columns)")
+            finding(
+                "unresolved_lineage",
+                "qualify the column and declare every upstream column in YAML "
+                "(select * is expanded from the declared columns)",
+            )
         if any(u.category == "unknown" for u in upstream):
             finding("unresolved_lineage", "read upstream relations only through ref() or source()")
         if declared.declassified_by is None:
             if is_phi(inherited) and declared.category == NOT_PHI:
-                finding("undeclared_phi", f"set phi: {inherited}, or add phi_declassified: {{by, reason}} "
-                                          "if the expression really removes the identifier")
+                finding(
+                    "undeclared_phi",
+                    f"set phi: {inherited}, or add phi_declassified: {{by, reason}} "
+                    "if the expression really removes the identifier",
+                )
             elif strictness(declared.category) < strictness(inherited):
                 finding("under_classified", f"set phi: {inherited} (it carries {inherited} from upstream)")
         elif declared.declassified_by == "aggregation":
             unaggregated = [u for u in upstream if is_phi(u.category) and not u.aggregated]
             if unaggregated:
-                finding("false_aggregation", "aggregate with a reducing function (sum, avg, count...) grouped by "
-                        "non-identifying keys, or classify the column as "
-                        f"{strictest(u.category for u in unaggregated)} and drop the declassification")
+                finding(
+                    "false_aggregation",
+                    "aggregate with a reducing function (sum, avg, count...) grouped by "
+                    "non-identifying keys, or classify the column as "
+                    f"{strictest(u.category for u in unaggregated)} and drop the declassification",
+                )
         return audit, findings
 
 
@@ -329,7 +380,9 @@ def _mentions(unresolved: list[str], column: str) -> bool:
     return any(column.lower() in item.lower() or "could not parse" in item for item in unresolved)
 
 
-def audit(manifest: dict[str, Any], catalog: dict[str, Any] | None = None, progress: bool = False) -> AuditReport:
+def audit(
+    manifest: dict[str, Any], catalog: dict[str, Any] | None = None, progress: bool = False
+) -> AuditReport:
     started = time.perf_counter()
     project = ProjectLineage(manifest, catalog)
     targets = project.audited_nodes()
@@ -343,7 +396,9 @@ def audit(manifest: dict[str, Any], catalog: dict[str, Any] | None = None, progr
             columns.append(column_audit)
             findings.extend(column_findings)
     unresolved = {uid: lin.unresolved for uid, lin in project.lineage.items() if lin.unresolved}
-    return AuditReport(project.dialect, findings, columns, len(targets), time.perf_counter() - started, unresolved)
+    return AuditReport(
+        project.dialect, findings, columns, len(targets), time.perf_counter() - started, unresolved
+    )
 
 
 def _compute_with_progress(project: ProjectLineage, targets: list[RelationNode], progress: bool) -> None:

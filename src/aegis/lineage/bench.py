@@ -18,8 +18,14 @@ import time
 from pathlib import Path
 from typing import Any
 
-COLUMNS = {"patient_key": "none", "mrn": "mrn", "family_name": "name", "birth_date": "birth_date",
-           "gender": "quasi", "paid_amount": "none"}
+COLUMNS = {
+    "patient_key": "none",
+    "mrn": "mrn",
+    "family_name": "name",
+    "birth_date": "birth_date",
+    "gender": "quasi",
+    "paid_amount": "none",
+}
 MISDECLARED_EVERY = 50
 
 
@@ -67,30 +73,49 @@ def declared(index: int) -> dict[str, str]:
 
 
 def _column_entries(columns: dict[str, str]) -> dict[str, dict[str, Any]]:
-    return {name: {"name": name, "data_type": "varchar", "config": {"meta": {"phi": phi}}}
-            for name, phi in columns.items()}
+    return {
+        name: {"name": name, "data_type": "varchar", "config": {"meta": {"phi": phi}}}
+        for name, phi in columns.items()
+    }
 
 
 def synthetic_manifest(models: int) -> dict[str, Any]:
     """The manifest dbt would write for the generated project (compiled SQL included), built in memory."""
+
     def relation(name: str) -> str:
         return f'"bench"."main"."{name}"'
 
     def uid(name: str) -> str:
         return f"seed.aegis.{name}" if name == "patients" else f"model.aegis.{name}"
 
-    nodes: dict[str, Any] = {uid("patients"): {
-        "unique_id": uid("patients"), "resource_type": "seed", "package_name": "aegis", "name": "patients",
-        "schema": "main", "database": "bench", "alias": "patients", "relation_name": relation("patients"),
-        "columns": _column_entries(COLUMNS), "depends_on": {"nodes": []},
-    }}
+    nodes: dict[str, Any] = {
+        uid("patients"): {
+            "unique_id": uid("patients"),
+            "resource_type": "seed",
+            "package_name": "aegis",
+            "name": "patients",
+            "schema": "main",
+            "database": "bench",
+            "alias": "patients",
+            "relation_name": relation("patients"),
+            "columns": _column_entries(COLUMNS),
+            "depends_on": {"nodes": []},
+        }
+    }
     for index in range(models):
         parent, other = parents(index)
         name = model_name(index)
         nodes[uid(name)] = {
-            "unique_id": uid(name), "resource_type": "model", "package_name": "aegis", "name": name,
-            "schema": "main", "database": "bench", "alias": name, "relation_name": relation(name),
-            "path": f"bench/{name}.sql", "config": {"materialized": "view"},
+            "unique_id": uid(name),
+            "resource_type": "model",
+            "package_name": "aegis",
+            "name": name,
+            "schema": "main",
+            "database": "bench",
+            "alias": name,
+            "relation_name": relation(name),
+            "path": f"bench/{name}.sql",
+            "config": {"materialized": "view"},
             "compiled_code": model_sql(relation(parent), relation(other)),
             "depends_on": {"nodes": sorted({uid(parent), uid(other)})},
             "columns": _column_entries(declared(index)),
@@ -102,12 +127,34 @@ def write_project(folder: Path, models: int) -> None:
     """The same project as dbt files, to time `dbt parse` and `dbt compile` on it (YAML written as JSON)."""
     (folder / "models").mkdir(parents=True)
     (folder / "seeds").mkdir()
-    (folder / "dbt_project.yml").write_text(json.dumps({
-        "name": "aegis", "version": "0.1.0", "config-version": 2, "profile": "bench",
-        "models": {"aegis": {"+materialized": "view"}},
-    }))
-    (folder / "profiles.yml").write_text(json.dumps({"bench": {"target": "dev", "outputs": {"dev": {
-        "type": "duckdb", "path": str(folder / "bench.duckdb"), "schema": "main", "threads": 1}}}}))
+    (folder / "dbt_project.yml").write_text(
+        json.dumps(
+            {
+                "name": "aegis",
+                "version": "0.1.0",
+                "config-version": 2,
+                "profile": "bench",
+                "models": {"aegis": {"+materialized": "view"}},
+            }
+        )
+    )
+    (folder / "profiles.yml").write_text(
+        json.dumps(
+            {
+                "bench": {
+                    "target": "dev",
+                    "outputs": {
+                        "dev": {
+                            "type": "duckdb",
+                            "path": str(folder / "bench.duckdb"),
+                            "schema": "main",
+                            "threads": 1,
+                        }
+                    },
+                }
+            }
+        )
+    )
     (folder / "seeds" / "patients.csv").write_text(",".join(COLUMNS) + "\n1,M1,Doe,1970-01-01,female,1.0\n")
     entries = []
     for index in range(models):
@@ -115,16 +162,31 @@ def write_project(folder: Path, models: int) -> None:
         ref = "ref('{}')"
         sql = model_sql("{{ " + ref.format(parent) + " }}", "{{ " + ref.format(other) + " }}")
         (folder / "models" / f"{model_name(index)}.sql").write_text(sql)
-        entries.append({"name": model_name(index), "columns": [
-            {"name": name, "config": {"meta": {"phi": phi}}} for name, phi in declared(index).items()]})
+        entries.append(
+            {
+                "name": model_name(index),
+                "columns": [
+                    {"name": name, "config": {"meta": {"phi": phi}}} for name, phi in declared(index).items()
+                ],
+            }
+        )
     (folder / "models" / "_bench__models.yml").write_text(json.dumps({"version": 2, "models": entries}))
 
 
 def _timed(command: list[str], folder: Path) -> float:
     started = time.perf_counter()
-    subprocess.run(command, cwd=folder, check=True, capture_output=True,
-                   env={"DBT_PROFILES_DIR": str(folder), "PATH": str(Path(sys.executable).parent),
-                        "DBT_SEND_ANONYMOUS_USAGE_STATS": "false", "HOME": str(folder)})
+    subprocess.run(
+        command,
+        cwd=folder,
+        check=True,
+        capture_output=True,
+        env={
+            "DBT_PROFILES_DIR": str(folder),
+            "PATH": str(Path(sys.executable).parent),
+            "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
+            "HOME": str(folder),
+        },
+    )
     return time.perf_counter() - started
 
 
@@ -143,8 +205,14 @@ def benchmark(models: int) -> dict[str, float]:
         started = time.perf_counter()
         report = audit(manifest)
         seconds = time.perf_counter() - started
-        return {"models": models, "dbt_parse_s": parse, "dbt_compile_s": compile_, "audit_s": seconds,
-                "audit_over_parse": seconds / parse, "findings": len(report.findings)}
+        return {
+            "models": models,
+            "dbt_parse_s": parse,
+            "dbt_compile_s": compile_,
+            "audit_s": seconds,
+            "audit_over_parse": seconds / parse,
+            "findings": len(report.findings),
+        }
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 

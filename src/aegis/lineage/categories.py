@@ -9,14 +9,40 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 # Safe Harbor items that identify a person on their own (items 1, 4-18 and the street of item 2).
-DIRECT_IDENTIFIERS = frozenset({
-    "name", "street_address", "phone", "fax", "email", "ssn", "mrn", "health_plan_id", "account_number",
-    "license_number", "vehicle_id", "device_id", "url", "ip_address", "biometric", "photo", "other_id",
-})
+DIRECT_IDENTIFIERS = frozenset(
+    {
+        "name",
+        "street_address",
+        "phone",
+        "fax",
+        "email",
+        "ssn",
+        "mrn",
+        "health_plan_id",
+        "account_number",
+        "license_number",
+        "vehicle_id",
+        "device_id",
+        "url",
+        "ip_address",
+        "biometric",
+        "photo",
+        "other_id",
+    }
+)
 # Dates and geography smaller than a state (items 2 and 3): what a Limited Data Set keeps.
-DATES_AND_GEOGRAPHY = frozenset({
-    "city", "county", "geo_point", "zip", "birth_date", "death_date", "event_date", "age",
-})
+DATES_AND_GEOGRAPHY = frozenset(
+    {
+        "city",
+        "county",
+        "geo_point",
+        "zip",
+        "birth_date",
+        "death_date",
+        "event_date",
+        "age",
+    }
+)
 NOT_PHI = "none"
 QUASI = "quasi"
 

@@ -52,27 +52,37 @@ def inner_transport(kind: str, events_file: Path) -> dict[str, Any]:
         return {"type": "file", "log_file_path": str(events_file), "append": True}
     url = os.environ.get("OPENLINEAGE_URL")
     if not url:
-        raise ValueError("the http transport needs OPENLINEAGE_URL (and OPENLINEAGE_API_KEY if the backend asks)")
-    transport: dict[str, Any] = {"type": "http", "url": url,
-                                 "endpoint": os.environ.get("OPENLINEAGE_ENDPOINT", "api/v1/lineage")}
+        raise ValueError(
+            "the http transport needs OPENLINEAGE_URL (and OPENLINEAGE_API_KEY if the backend asks)"
+        )
+    transport: dict[str, Any] = {
+        "type": "http",
+        "url": url,
+        "endpoint": os.environ.get("OPENLINEAGE_ENDPOINT", "api/v1/lineage"),
+    }
     if api_key := os.environ.get("OPENLINEAGE_API_KEY"):
         transport["auth"] = {"type": "api_key", "apiKey": api_key}
     return transport
 
 
 def client_config(kind: str, events_file: Path, project_dir: Path) -> dict[str, Any]:
-    return {"transport": {
-        "type": "transform",
-        "transformer_class": TRANSFORMER,
-        "transformer_properties": {"project_dir": str(project_dir)},
-        "transport": inner_transport(kind, events_file),
-    }}
+    return {
+        "transport": {
+            "type": "transform",
+            "transformer_class": TRANSFORMER,
+            "transformer_properties": {"project_dir": str(project_dir)},
+            "transport": inner_transport(kind, events_file),
+        }
+    }
 
 
 def child_env(config_path: Path, project_dir: Path) -> dict[str, str]:
     """The environment of dbt-ol: our config only (no stray OPENLINEAGE__ overrides), this venv's dbt first."""
-    env = {k: v for k, v in os.environ.items()
-           if k not in _SCRUBBED_ENV and not k.startswith(_SCRUBBED_ENV_PREFIXES)}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in _SCRUBBED_ENV and not k.startswith(_SCRUBBED_ENV_PREFIXES)
+    }
     env["OPENLINEAGE_CONFIG"] = str(config_path)
     env.setdefault("OPENLINEAGE_NAMESPACE", DEFAULT_NAMESPACE)
     env["AEGIS_PROJECT_DIR"] = str(project_dir)
@@ -85,12 +95,15 @@ def dbt_ol_executable() -> str:
     return str(candidate) if candidate.exists() else "dbt-ol"
 
 
-def run_with_lineage(dbt_args: list[str], transport: str | None = None,
-                     project_dir: Path | None = None) -> int:
+def run_with_lineage(
+    dbt_args: list[str], transport: str | None = None, project_dir: Path | None = None
+) -> int:
     return run_lineage(dbt_args, transport, project_dir).return_code
 
 
-def run_lineage(dbt_args: list[str], transport: str | None = None, project_dir: Path | None = None) -> LineageRun:
+def run_lineage(
+    dbt_args: list[str], transport: str | None = None, project_dir: Path | None = None
+) -> LineageRun:
     kind = (transport or os.environ.get("AEGIS_LINEAGE_TRANSPORT") or "file").lower()
     if kind not in TRANSPORTS:
         raise ValueError(f"unknown transport {kind!r}: use one of {', '.join(TRANSPORTS)}")
@@ -130,8 +143,9 @@ def emit_seed_events(config: dict[str, Any], project_dir: Path, job_namespace: s
     seeds = {n.unique_id: n for n in relation_nodes(load_manifest(project_dir=project_dir), {"seed"})}
     namespace = dataset_namespace(project_dir)
     client = OpenLineageClient(config=config)
-    job_type = job_type_job.JobTypeJobFacet(jobType="SEED", integration="DBT", processingType="BATCH",
-                                            producer=AEGIS_PRODUCER)
+    job_type = job_type_job.JobTypeJobFacet(
+        jobType="SEED", integration="DBT", processingType="BATCH", producer=AEGIS_PRODUCER
+    )
     sent = 0
     for result in run_results.get("results") or []:
         seed = seeds.get(result.get("unique_id", ""))
@@ -139,12 +153,22 @@ def emit_seed_events(config: dict[str, Any], project_dir: Path, job_namespace: s
             continue
         started, completed = _timings(result)
         run = Run(runId=str(generate_new_uuid()))
-        job = Job(namespace=job_namespace, name=f"{dataset_name(seed)}.{command}.seed", facets={"jobType": job_type})
+        job = Job(
+            namespace=job_namespace, name=f"{dataset_name(seed)}.{command}.seed", facets={"jobType": job_type}
+        )
         final = RunState.COMPLETE if result.get("status") == "success" else RunState.FAIL
         for state, when in ((RunState.START, started), (final, completed)):
             output = OutputDataset(namespace=namespace, name=dataset_name(seed))
-            client.emit(RunEvent(eventType=state, eventTime=when, run=run, job=job, outputs=[output],
-                                 producer=AEGIS_PRODUCER))
+            client.emit(
+                RunEvent(
+                    eventType=state,
+                    eventTime=when,
+                    run=run,
+                    job=job,
+                    outputs=[output],
+                    producer=AEGIS_PRODUCER,
+                )
+            )
             sent += 1
     client.close(timeout=30)
     return sent
@@ -164,9 +188,12 @@ def dataset_namespace(project_dir: Path) -> str:
 
     from aegis.lineage.facets import AEGIS_PRODUCER
 
-    processor = DbtLocalArtifactProcessor(producer=AEGIS_PRODUCER, job_namespace=DEFAULT_NAMESPACE,
-                                          project_dir=str(project_dir),
-                                          logger=logging.getLogger("aegis.lineage"))
+    processor = DbtLocalArtifactProcessor(
+        producer=AEGIS_PRODUCER,
+        job_namespace=DEFAULT_NAMESPACE,
+        project_dir=str(project_dir),
+        logger=logging.getLogger("aegis.lineage"),
+    )
     _, _, profile, _ = processor.get_dbt_metadata()
     processor.extract_adapter_type(profile)
     processor.extract_dataset_namespace(profile)

@@ -61,13 +61,17 @@ def classified_columns(node: RelationNode) -> dict[str, str]:
 
 def tags_facet(node: RelationNode) -> tags_dataset.TagsDatasetFacet:
     return tags_dataset.TagsDatasetFacet(
-        tags=[tags_dataset.TagsDatasetFacetFields(key=TAG_KEY, value=category, source=TAG_SOURCE, field=name)
-              for name, category in classified_columns(node).items()],
+        tags=[
+            tags_dataset.TagsDatasetFacetFields(key=TAG_KEY, value=category, source=TAG_SOURCE, field=name)
+            for name, category in classified_columns(node).items()
+        ],
         producer=AEGIS_PRODUCER,
     )
 
 
-def classification_facet(node: RelationNode, settings: GovernanceSettings) -> AegisPhiClassificationDatasetFacet:
+def classification_facet(
+    node: RelationNode, settings: GovernanceSettings
+) -> AegisPhiClassificationDatasetFacet:
     columns: dict[str, AegisPhiColumnClassification] = {}
     for name, category in classified_columns(node).items():
         meta = node.columns[name].meta
@@ -77,7 +81,8 @@ def classification_facet(node: RelationNode, settings: GovernanceSettings) -> Ae
             category=category,
             strategies={tier: settings.strategy_for(tier, category, overrides) for tier in settings.tiers},
             overridden=bool(overrides),
-            declassifiedBy=str(declassified["by"]) if isinstance(declassified, dict) and "by" in declassified
+            declassifiedBy=str(declassified["by"])
+            if isinstance(declassified, dict) and "by" in declassified
             else None,
         )
     return AegisPhiClassificationDatasetFacet(
@@ -99,7 +104,9 @@ def _transformation(upstream: Upstream) -> column_lineage_dataset.Transformation
         subtype, kind = "AGGREGATION", "DIRECT"
     else:
         subtype, kind = "TRANSFORMATION", "DIRECT"
-    return column_lineage_dataset.Transformation(type=kind, subtype=subtype, description=description, masking=False)
+    return column_lineage_dataset.Transformation(
+        type=kind, subtype=subtype, description=description, masking=False
+    )
 
 
 def column_lineage_facet(
@@ -111,11 +118,17 @@ def column_lineage_facet(
     fields: dict[str, column_lineage_dataset.Fields] = dict(getattr(previous, "fields", None) or {})
     for column, upstream in upstream_by_column.items():
         if upstream:
-            fields[column] = column_lineage_dataset.Fields(inputFields=[
-                column_lineage_dataset.InputField(namespace=namespace, name=dataset, field=item.column,
-                                                  transformations=[_transformation(item)])
-                for dataset, item in upstream
-            ])
+            fields[column] = column_lineage_dataset.Fields(
+                inputFields=[
+                    column_lineage_dataset.InputField(
+                        namespace=namespace,
+                        name=dataset,
+                        field=item.column,
+                        transformations=[_transformation(item)],
+                    )
+                    for dataset, item in upstream
+                ]
+            )
     if not fields:
         return None
     return column_lineage_dataset.ColumnLineageDatasetFacet(fields=fields, producer=AEGIS_PRODUCER)

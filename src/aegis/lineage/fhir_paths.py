@@ -30,13 +30,24 @@ PHI_PATHS: dict[str, dict[str, str]] = {
     },
     "Coverage": {"subscriberId": "health_plan_id", "period": "event_date"},
     "Encounter": {"period": "event_date"},
-    "Condition": {"onsetDateTime": "event_date", "recordedDate": "event_date", "abatementDateTime": "event_date"},
+    "Condition": {
+        "onsetDateTime": "event_date",
+        "recordedDate": "event_date",
+        "abatementDateTime": "event_date",
+    },
     "Observation": {"effectiveDateTime": "event_date"},
     "Procedure": {"performedDateTime": "event_date"},
     "MedicationRequest": {"authoredOn": "event_date"},
-    "Claim": {"billablePeriod": "event_date", "created": "event_date", "item": "none", "item[].servicedDate": "event_date"},
+    "Claim": {
+        "billablePeriod": "event_date",
+        "created": "event_date",
+        "item": "none",
+        "item[].servicedDate": "event_date",
+    },
     "ExplanationOfBenefit": {
-        "billablePeriod": "event_date", "created": "event_date", "item[].servicedDate": "event_date",
+        "billablePeriod": "event_date",
+        "created": "event_date",
+        "item[].servicedDate": "event_date",
     },
 }
 

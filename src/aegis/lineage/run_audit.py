@@ -38,8 +38,10 @@ def compile_project(target: str | None, project_dir: Path) -> None:
         command += ["--target", target]
     completed = subprocess.run(command, check=False, cwd=project_dir)
     if completed.returncode != 0:
-        raise CompileFailed(f"dbt compile failed (exit {completed.returncode}); fix the errors above, or audit "
-                            "the manifest of an earlier build with --no-compile")
+        raise CompileFailed(
+            f"dbt compile failed (exit {completed.returncode}); fix the errors above, or audit "
+            "the manifest of an earlier build with --no-compile"
+        )
 
 
 def load_catalog(project_dir: Path) -> dict[str, Any] | None:
@@ -51,8 +53,13 @@ def load_catalog(project_dir: Path) -> dict[str, Any] | None:
     return data
 
 
-def run(target: str | None = None, compile_first: bool = True, project_dir: Path | None = None,
-        out_dir: Path | None = None, progress: bool = False) -> AuditOutputs:
+def run(
+    target: str | None = None,
+    compile_first: bool = True,
+    project_dir: Path | None = None,
+    out_dir: Path | None = None,
+    progress: bool = False,
+) -> AuditOutputs:
     root = project_dir or project_root()
     if compile_first:
         compile_project(target, root)

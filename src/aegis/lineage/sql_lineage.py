@@ -22,15 +22,43 @@ from sqlglot.optimizer.scope import Scope, build_scope
 from sqlglot.schema import MappingSchema
 
 # Aggregates whose result is a summary of many rows, not one of the input values.
-REDUCING_AGGREGATES = frozenset({
-    "sum", "avg", "stddev", "stddev_pop", "stddev_samp", "variance", "variance_pop", "var_pop", "var_samp",
-    "corr", "covar_pop", "covar_samp", "kurtosis", "skewness", "entropy", "regr_slope", "regr_intercept",
-})
+REDUCING_AGGREGATES = frozenset(
+    {
+        "sum",
+        "avg",
+        "stddev",
+        "stddev_pop",
+        "stddev_samp",
+        "variance",
+        "variance_pop",
+        "var_pop",
+        "var_samp",
+        "corr",
+        "covar_pop",
+        "covar_samp",
+        "kurtosis",
+        "skewness",
+        "entropy",
+        "regr_slope",
+        "regr_intercept",
+    }
+)
 # Functions whose result holds no input value at all: counts and ranks.
-VALUE_FREE_FUNCTIONS = frozenset({
-    "count", "count_if", "countif", "approx_distinct", "approx_count_distinct", "row_number", "rank",
-    "dense_rank", "ntile", "percent_rank", "cume_dist",
-})
+VALUE_FREE_FUNCTIONS = frozenset(
+    {
+        "count",
+        "count_if",
+        "countif",
+        "approx_distinct",
+        "approx_count_distinct",
+        "row_number",
+        "rank",
+        "dense_rank",
+        "ntile",
+        "percent_rank",
+        "cume_dist",
+    }
+)
 JSON_EXTRACTIONS = (exp.JSONExtract, exp.JSONExtractScalar, exp.JSONBExtract, exp.JSONBExtractScalar)
 
 Via = Literal["value", "join_key"]
@@ -177,11 +205,15 @@ class _Resolver:
 
     def _star_passthrough(self, scope: Scope, name: str) -> list[Edge]:
         """`select *` that could not be expanded (unknown upstream schema): try each source by name."""
-        if not scope.expression.is_star and not any(isinstance(s, exp.Star) for s in _selects(scope.expression)):
+        if not scope.expression.is_star and not any(
+            isinstance(s, exp.Star) for s in _selects(scope.expression)
+        ):
             self.unresolved.append(f"output column {name}")
             return []
         for source in scope.sources.values():
-            if isinstance(source, Scope) and name.lower() in [n.lower() for n in _named_selects(source.expression)]:
+            if isinstance(source, Scope) and name.lower() in [
+                n.lower() for n in _named_selects(source.expression)
+            ]:
                 return self.output_column(source, name)
         tables = [s for s in scope.sources.values() if isinstance(s, exp.Table)]
         if len(tables) == 1:  # one unknown relation: the column can only be its
@@ -197,8 +229,12 @@ class _Resolver:
                 if reference.json_path and edge.source.json_path is None:
                     edge = replace(edge, source=replace(edge.source, json_path=reference.json_path))
                 elif reference.json_path and edge.source.json_path:
-                    edge = replace(edge, source=replace(
-                        edge.source, json_path=f"{edge.source.json_path}.{reference.json_path}"))
+                    edge = replace(
+                        edge,
+                        source=replace(
+                            edge.source, json_path=f"{edge.source.json_path}.{reference.json_path}"
+                        ),
+                    )
                 if reference.reduced_by:
                     reduction = Reduction(reference.reduced_by, self.group_keys(scope))
                     edge = replace(edge, reductions=(*edge.reductions, reduction))
@@ -206,9 +242,7 @@ class _Resolver:
         edges.extend(self._subquery_edges(scope, expression))
         return edges
 
-    def _references(
-        self, scope: Scope, node: exp.Expr, reduced_by: str | None
-    ) -> Iterator[_Reference]:
+    def _references(self, scope: Scope, node: exp.Expr, reduced_by: str | None) -> Iterator[_Reference]:
         if isinstance(node, exp.Column):
             yield _Reference(node, reduced_by, None)
             return
@@ -239,8 +273,11 @@ class _Resolver:
 
     def _subquery_edges(self, scope: Scope, expression: exp.Expr) -> list[Edge]:
         edges: list[Edge] = []
-        selects = {id(node) for node in expression.find_all(exp.Select)
-                   if not any(_is_boolean_test(parent) for parent in _ancestors(node, expression))}
+        selects = {
+            id(node)
+            for node in expression.find_all(exp.Select)
+            if not any(_is_boolean_test(parent) for parent in _ancestors(node, expression))
+        }
         for child in scope.subquery_scopes:
             if id(child.expression) in selects and _named_selects(child.expression):
                 edges.extend(self.output_column(child, _named_selects(child.expression)[0]))

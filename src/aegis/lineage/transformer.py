@@ -49,8 +49,9 @@ class ProjectFacets:
         facets["tags"] = tags_facet(node)
         facets[FACET_KEY] = classification_facet(node, self.settings)
         if with_lineage and node.unique_id in self.lineage.lineage:
-            lineage = column_lineage_facet(dataset.namespace, self.upstream_by_column(node),
-                                           facets.get("columnLineage"))
+            lineage = column_lineage_facet(
+                dataset.namespace, self.upstream_by_column(node), facets.get("columnLineage")
+            )
             if lineage is not None:
                 facets["columnLineage"] = lineage
         dataset.facets = facets
@@ -77,7 +78,11 @@ class ProjectFacets:
         missing = []
         for parent_id in node.depends_on:
             parent = self.lineage.nodes.get(parent_id)
-            if parent is not None and parent.resource_type == "seed" and dataset_name(parent).lower() not in present:
+            if (
+                parent is not None
+                and parent.resource_type == "seed"
+                and dataset_name(parent).lower() not in present
+            ):
                 missing.append(InputDataset(namespace=namespace, name=dataset_name(parent)))
         return missing
 
@@ -92,7 +97,9 @@ class PhiFacetTransformer(EventTransformer):
     def project(self) -> ProjectFacets:
         if self._project is None:
             project_dir = Path(self.properties["project_dir"]) if self.properties.get("project_dir") else None
-            manifest_path = Path(self.properties["manifest_path"]) if self.properties.get("manifest_path") else None
+            manifest_path = (
+                Path(self.properties["manifest_path"]) if self.properties.get("manifest_path") else None
+            )
             manifest = load_manifest(manifest_path, project_dir)
             self._project = ProjectFacets(manifest, GovernanceSettings.load(project_dir))
         return self._project

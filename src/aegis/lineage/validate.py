@@ -123,8 +123,11 @@ def file_schemas() -> dict[str, Schema]:
 
 def _check(instance: Any, schema: Schema, where: str) -> list[str]:
     # Remote $refs (the spec's BaseFacet) are not fetched: the base fields are checked by _base_facet_errors.
-    resolver_free = json.loads(json.dumps(schema).replace(
-        '{"$ref": "https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/DatasetFacet"}', "{}"))
+    resolver_free = json.loads(
+        json.dumps(schema).replace(
+            '{"$ref": "https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/DatasetFacet"}', "{}"
+        )
+    )
     validator = jsonschema.Draft202012Validator(resolver_free)
     return [f"{where}: {error.message}" for error in validator.iter_errors(instance)]
 

@@ -60,7 +60,9 @@ def summarize(paths: Paths | None = None, target: Path | None = None) -> RunSumm
         for node in nodes(manifest):
             if node.materialized == "ephemeral" or (node.schema, node.alias) not in existing:
                 continue
-            (count,) = connection.execute(f'select count(*) from "{node.schema}"."{node.alias}"').fetchone() or (0,)
+            (count,) = connection.execute(
+                f'select count(*) from "{node.schema}"."{node.alias}"'
+            ).fetchone() or (0,)
             summary.rows_by_layer[node.layer] = summary.rows_by_layer.get(node.layer, 0) + int(count)
             summary.relations_by_layer[node.layer] = summary.relations_by_layer.get(node.layer, 0) + 1
     return summary
@@ -79,16 +81,24 @@ def render(summary: RunSummary) -> str:
         )
         by_reason = report.get("quarantined_by_reason") or {}
         if by_reason:
-            lines.append("  quarantined by reason: " + ", ".join(f"{k}={v}" for k, v in sorted(by_reason.items())))
+            lines.append(
+                "  quarantined by reason: " + ", ".join(f"{k}={v}" for k, v in sorted(by_reason.items()))
+            )
     lines.append("rows per layer:")
     order = ["seeds", "staging", "intermediate", "marts", "deidentified", "snapshots"]
     for layer in sorted(summary.rows_by_layer, key=lambda x: (order.index(x) if x in order else 99, x)):
         lines.append(
             f"  {layer:<13} {summary.rows_by_layer[layer]:>10,} rows in {summary.relations_by_layer[layer]} relations"
         )
-    lines.append("dbt results:  " + (", ".join(f"{k}={v}" for k, v in sorted(summary.results.items())) or "none"))
-    lines.append("dbt tests:    " + (", ".join(f"{k}={v}" for k, v in sorted(summary.tests.items())) or "none"))
+    lines.append(
+        "dbt results:  " + (", ".join(f"{k}={v}" for k, v in sorted(summary.results.items())) or "none")
+    )
+    lines.append(
+        "dbt tests:    " + (", ".join(f"{k}={v}" for k, v in sorted(summary.tests.items())) or "none")
+    )
     lines.append(f"warehouse:    {summary.warehouse}")
-    lines.append(f"              .venv/bin/python -c \"import duckdb; duckdb.connect('{summary.warehouse}').sql('show all tables').show()\"")
+    lines.append(
+        f"              .venv/bin/python -c \"import duckdb; duckdb.connect('{summary.warehouse}').sql('show all tables').show()\""
+    )
     lines.append("docs:         .venv/bin/dbt docs serve   (then open http://localhost:8080)")
     return "\n".join(lines)

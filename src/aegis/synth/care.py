@@ -36,7 +36,10 @@ class PatientHistory:
 
 
 def encounter_records(
-    rng: random.Random, person: Person, plan: EncounterPlan, history: PatientHistory,
+    rng: random.Random,
+    person: Person,
+    plan: EncounterPlan,
+    history: PatientHistory,
 ) -> EncounterRecords:
     records = EncounterRecords(plan, encounter_resource(rng, person, plan))
     if not history.seen:
@@ -76,8 +79,13 @@ def _chronic_medications(rng: random.Random, person: Person, plan: EncounterPlan
 
 
 def _perform(
-    rng: random.Random, person: Person, plan: EncounterPlan, billing: BillingCode, records: EncounterRecords,
-    at: int, units: int = 1,
+    rng: random.Random,
+    person: Person,
+    plan: EncounterPlan,
+    billing: BillingCode,
+    records: EncounterRecords,
+    at: int,
+    units: int = 1,
 ) -> None:
     """A service that is both a Procedure and a claim line."""
     records.procedures.append(procedure_resource(rng, person, plan, billing, at))
@@ -85,7 +93,11 @@ def _perform(
 
 
 def _ambulatory_services(
-    rng: random.Random, person: Person, plan: EncounterPlan, history: PatientHistory, records: EncounterRecords,
+    rng: random.Random,
+    person: Person,
+    plan: EncounterPlan,
+    history: PatientHistory,
+    records: EncounterRecords,
 ) -> None:
     during = plan.start + (plan.end - plan.start) // 2
     if plan.kind == "wellness" and person.age >= 65:
@@ -103,7 +115,9 @@ def _ambulatory_services(
         _perform(rng, person, plan, codes.FLU_VACCINE_ADMIN, records, plan.end - 300)
 
 
-def _emergency_services(rng: random.Random, person: Person, plan: EncounterPlan, records: EncounterRecords) -> None:
+def _emergency_services(
+    rng: random.Random, person: Person, plan: EncounterPlan, records: EncounterRecords
+) -> None:
     level = rng.choices(codes.ED_VISITS, ED_LEVEL_WEIGHTS)[0]
     records.billed.append(Billed(level, 1, plan.start // DAY))
     if rng.random() < 0.15:
@@ -113,7 +127,9 @@ def _emergency_services(rng: random.Random, person: Person, plan: EncounterPlan,
         _perform(rng, person, plan, rng.choice(codes.HOSPITAL_DRUGS), records, given)
 
 
-def _inpatient_services(rng: random.Random, person: Person, plan: EncounterPlan, records: EncounterRecords) -> None:
+def _inpatient_services(
+    rng: random.Random, person: Person, plan: EncounterPlan, records: EncounterRecords
+) -> None:
     days = max(1, plan.end // DAY - plan.start // DAY)
     records.billed.append(Billed(codes.ROOM_AND_BOARD, days, plan.start // DAY))
     for _ in range(rng.randint(1, 3)):
@@ -122,7 +138,9 @@ def _inpatient_services(rng: random.Random, person: Person, plan: EncounterPlan,
     if plan.reason == codes.CHEMOTHERAPY:
         _perform(rng, person, plan, codes.CHEMOTHERAPY_DRUG, records, plan.start + 2 * HOUR)
     elif plan.reason == codes.AFTERCARE:
-        _perform(rng, person, plan, codes.REHAB_STIMULATION, records, plan.start + 3 * HOUR, rng.randint(1, 3))
+        _perform(
+            rng, person, plan, codes.REHAB_STIMULATION, records, plan.start + 3 * HOUR, rng.randint(1, 3)
+        )
 
 
 def _month(seconds: int) -> int:

@@ -41,8 +41,13 @@ def _line_amounts(rng: random.Random, line: Billed, plan_type: str) -> tuple[int
 def _item_head(sequence: int, line: Billed, institutional: bool) -> dict[str, Any]:
     item: dict[str, Any] = {"sequence": sequence}
     if institutional:
-        item["revenue"] = {"coding": [codes.coding(
-            codes.REVENUE, line.code.revenue_code, codes.REVENUE_DISPLAYS[line.code.revenue_code])]}
+        item["revenue"] = {
+            "coding": [
+                codes.coding(
+                    codes.REVENUE, line.code.revenue_code, codes.REVENUE_DISPLAYS[line.code.revenue_code]
+                )
+            ]
+        }
     item["productOrService"] = {"coding": [codes.coding(codes.HCPCS, line.code.hcpcs, line.code.display)]}
     item["servicedDate"] = clock.day_text(line.day)
     if line.units > 1:
@@ -51,8 +56,13 @@ def _item_head(sequence: int, line: Billed, institutional: bool) -> dict[str, An
 
 
 def _header(
-    kind: str, resource_id: str, last_updated: int, person: Person, plan: EncounterPlan,
-    coverage: CoverageSpan, created: int,
+    kind: str,
+    resource_id: str,
+    last_updated: int,
+    person: Person,
+    plan: EncounterPlan,
+    coverage: CoverageSpan,
+    created: int,
 ) -> Resource:
     institutional = plan.encounter_class != "AMB"
     return {
@@ -67,13 +77,23 @@ def _header(
         "created": clock.instant(created),
         "provider": npi_identifier(plan.facility_npi if institutional else plan.practitioner_npi),
         "insurance": [{"sequence": 1, "focal": True, "coverage": reference("Coverage", coverage.id)}],
-        "diagnosis": [{"sequence": 1, "diagnosisCodeableConcept": {"coding": [
-            codes.coding(codes.ICD10CM, plan.reason.code, plan.reason.display)]}}],
+        "diagnosis": [
+            {
+                "sequence": 1,
+                "diagnosisCodeableConcept": {
+                    "coding": [codes.coding(codes.ICD10CM, plan.reason.code, plan.reason.display)]
+                },
+            }
+        ],
     }
 
 
 def claim_and_eob(
-    rng: random.Random, person: Person, plan: EncounterPlan, coverage: CoverageSpan, lines: list[Billed],
+    rng: random.Random,
+    person: Person,
+    plan: EncounterPlan,
+    coverage: CoverageSpan,
+    lines: list[Billed],
 ) -> tuple[Resource, Resource]:
     institutional = plan.encounter_class != "AMB"
     submitted = min(plan.end + rng.randrange(DAY, 10 * DAY, 60), LAST_UPDATED_MAX)

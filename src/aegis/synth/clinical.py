@@ -63,22 +63,33 @@ def encounter_resource(rng: random.Random, person: Person, plan: EncounterPlan) 
         "id": plan.id,
         "meta": meta(plan.end + rng.randrange(HOUR, 48 * HOUR)),
         "status": "finished",
-        "class": {"system": ENCOUNTER_CLASS, "code": plan.encounter_class,
-                  "display": CLASS_DISPLAY[plan.encounter_class]},
+        "class": {
+            "system": ENCOUNTER_CLASS,
+            "code": plan.encounter_class,
+            "display": CLASS_DISPLAY[plan.encounter_class],
+        },
         "subject": reference("Patient", person.id),
         "period": {"start": clock.instant(plan.start), "end": clock.instant(plan.end)},
         "serviceProvider": npi_identifier(plan.facility_npi),
         "reasonCode": [{"coding": [codes.coding(codes.ICD10CM, plan.reason.code, plan.reason.display)]}],
     }
     if plan.discharge_disposition is not None:
-        resource["hospitalization"] = {"dischargeDisposition": {"coding": [
-            codes.coding(DISCHARGE_DISPOSITION, plan.discharge_disposition)]}}
+        resource["hospitalization"] = {
+            "dischargeDisposition": {
+                "coding": [codes.coding(DISCHARGE_DISPOSITION, plan.discharge_disposition)]
+            }
+        }
     return resource
 
 
 def condition_resource(
-    rng: random.Random, person: Person, code: Code, recorded: int, encounter_id: str | None,
-    onset_day: int, abatement: int | None,
+    rng: random.Random,
+    person: Person,
+    code: Code,
+    recorded: int,
+    encounter_id: str | None,
+    onset_day: int,
+    abatement: int | None,
 ) -> Resource:
     resource: Resource = {
         "resourceType": "Condition",
@@ -99,22 +110,35 @@ def condition_resource(
 
 
 def chronic_condition_resources(
-    rng: random.Random, person: Person, diagnoses: list[Diagnosis], first: EncounterPlan | None,
+    rng: random.Random,
+    person: Person,
+    diagnoses: list[Diagnosis],
+    first: EncounterPlan | None,
 ) -> list[Resource]:
     """Chronic conditions are recorded at the first encounter of the window (or at onset if never seen)."""
     return [
         condition_resource(
-            rng, person, diagnosis.code,
+            rng,
+            person,
+            diagnosis.code,
             first.start if first else diagnosis.onset_day * DAY + 9 * HOUR,
-            first.id if first else None, diagnosis.onset_day, None,
+            first.id if first else None,
+            diagnosis.onset_day,
+            None,
         )
         for diagnosis in diagnoses
     ]
 
 
 def observation_resource(
-    rng: random.Random, person: Person, plan: EncounterPlan, loinc: Code, category: str,
-    value: float, unit: str, ucum: str,
+    rng: random.Random,
+    person: Person,
+    plan: EncounterPlan,
+    loinc: Code,
+    category: str,
+    value: float,
+    unit: str,
+    ucum: str,
 ) -> Resource:
     effective = plan.start + rng.randrange(300, 1800, 60)
     return {
@@ -137,18 +161,26 @@ def vital_signs(rng: random.Random, person: Person, plan: EncounterPlan) -> list
         hypertensive = bool(person.diagnoses("hypertension"))
         systolic = rng.randint(104, 150) + (rng.randint(0, 25) if hypertensive else 0)
         diastolic = min(systolic - 25, rng.randint(62, 88) + (rng.randint(0, 12) if hypertensive else 0))
-        observations.append(observation_resource(rng, person, plan, codes.SYSTOLIC, "vital-signs",
-                                                 systolic, "mm[Hg]", "mm[Hg]"))
-        observations.append(observation_resource(rng, person, plan, codes.DIASTOLIC, "vital-signs",
-                                                 diastolic, "mm[Hg]", "mm[Hg]"))
+        observations.append(
+            observation_resource(
+                rng, person, plan, codes.SYSTOLIC, "vital-signs", systolic, "mm[Hg]", "mm[Hg]"
+            )
+        )
+        observations.append(
+            observation_resource(
+                rng, person, plan, codes.DIASTOLIC, "vital-signs", diastolic, "mm[Hg]", "mm[Hg]"
+            )
+        )
     if plan.encounter_class == "AMB" and rng.random() < 0.6:
         weight = round(person.weight_kg * rng.uniform(0.97, 1.03), 1)
-        observations.append(observation_resource(rng, person, plan, codes.BODY_WEIGHT, "vital-signs",
-                                                 weight, "kg", "kg"))
+        observations.append(
+            observation_resource(rng, person, plan, codes.BODY_WEIGHT, "vital-signs", weight, "kg", "kg")
+        )
         if person.age >= 18:
             bmi = round(weight / (person.height_m * person.height_m), 1)
-            observations.append(observation_resource(rng, person, plan, codes.BMI, "vital-signs",
-                                                     bmi, "kg/m2", "kg/m2"))
+            observations.append(
+                observation_resource(rng, person, plan, codes.BMI, "vital-signs", bmi, "kg/m2", "kg/m2")
+            )
     return observations
 
 
@@ -157,8 +189,9 @@ def hba1c(rng: random.Random, person: Person, plan: EncounterPlan) -> Resource:
     return observation_resource(rng, person, plan, codes.HBA1C, "laboratory", value, "%", "%")
 
 
-def procedure_resource(rng: random.Random, person: Person, plan: EncounterPlan, billing: BillingCode,
-                       performed: int) -> Resource:
+def procedure_resource(
+    rng: random.Random, person: Person, plan: EncounterPlan, billing: BillingCode, performed: int
+) -> Resource:
     return {
         "resourceType": "Procedure",
         "id": new_id(rng),
@@ -172,8 +205,9 @@ def procedure_resource(rng: random.Random, person: Person, plan: EncounterPlan, 
     }
 
 
-def medication_request(rng: random.Random, person: Person, plan: EncounterPlan, drug: Code,
-                       status: str) -> Resource:
+def medication_request(
+    rng: random.Random, person: Person, plan: EncounterPlan, drug: Code, status: str
+) -> Resource:
     authored = plan.end - rng.randrange(60, 600, 60)
     return {
         "resourceType": "MedicationRequest",

@@ -94,35 +94,78 @@ AMOXICILLIN = Code("308182", "amoxicillin 250 MG Oral Capsule")
 
 DIABETES_KEY = "diabetes"
 CHRONIC_CONDITIONS: tuple[ChronicCondition, ...] = (
-    ChronicCondition("hypertension", 0.30, (Code("I10", "Essential (primary) hypertension"),),
-                     (LISINOPRIL, AMLODIPINE)),
-    ChronicCondition(DIABETES_KEY, 0.11, (
-        Code("E11.9", "Type 2 diabetes mellitus without complications"),
-        Code("E11.65", "Type 2 diabetes mellitus with hyperglycemia"),
-        Code("E11.22", "Type 2 diabetes mellitus with diabetic chronic kidney disease"),
-    ), (METFORMIN,)),
-    ChronicCondition("copd", 0.06, (Code("J44.9", "Chronic obstructive pulmonary disease, unspecified"),),
-                     (ALBUTEROL,), (0.3, 1.2, 2.0)),
-    ChronicCondition("heart_failure", 0.025, (
-        Code("I50.9", "Heart failure, unspecified"),
-        Code("I50.22", "Chronic systolic (congestive) heart failure"),
-        Code("I50.32", "Chronic diastolic (congestive) heart failure"),
-    ), (FUROSEMIDE,), (0.1, 0.8, 2.6)),
-    ChronicCondition("ckd", 0.08, (
-        Code("N18.2", "Chronic kidney disease, stage 2 (mild)"),
-        Code("N18.30", "Chronic kidney disease, stage 3 unspecified"),
-        Code("N18.4", "Chronic kidney disease, stage 4 (severe)"),
-    ), (), (0.4, 1.0, 2.0)),
-    ChronicCondition("hyperlipidemia", 0.20, (Code("E78.5", "Hyperlipidemia, unspecified"),), (ATORVASTATIN,)),
-    ChronicCondition("depression", 0.08, (
-        Code("F32.9", "Major depressive disorder, single episode, unspecified"),
-        Code("F32.A", "Depression, unspecified"),
-        Code("F32.1", "Major depressive disorder, single episode, moderate"),
-    ), (FLUOXETINE,), (1.2, 1.0, 0.7)),
-    ChronicCondition("alcohol_use_disorder", 0.016, (Code("F10.20", "Alcohol dependence, uncomplicated"),),
-                     (), (1.0, 1.2, 0.6), part2=True),
-    ChronicCondition("opioid_use_disorder", 0.008, (Code("F11.20", "Opioid dependence, uncomplicated"),),
-                     (BUPRENORPHINE_NALOXONE,), (1.2, 1.0, 0.4), part2=True),
+    ChronicCondition(
+        "hypertension", 0.30, (Code("I10", "Essential (primary) hypertension"),), (LISINOPRIL, AMLODIPINE)
+    ),
+    ChronicCondition(
+        DIABETES_KEY,
+        0.11,
+        (
+            Code("E11.9", "Type 2 diabetes mellitus without complications"),
+            Code("E11.65", "Type 2 diabetes mellitus with hyperglycemia"),
+            Code("E11.22", "Type 2 diabetes mellitus with diabetic chronic kidney disease"),
+        ),
+        (METFORMIN,),
+    ),
+    ChronicCondition(
+        "copd",
+        0.06,
+        (Code("J44.9", "Chronic obstructive pulmonary disease, unspecified"),),
+        (ALBUTEROL,),
+        (0.3, 1.2, 2.0),
+    ),
+    ChronicCondition(
+        "heart_failure",
+        0.025,
+        (
+            Code("I50.9", "Heart failure, unspecified"),
+            Code("I50.22", "Chronic systolic (congestive) heart failure"),
+            Code("I50.32", "Chronic diastolic (congestive) heart failure"),
+        ),
+        (FUROSEMIDE,),
+        (0.1, 0.8, 2.6),
+    ),
+    ChronicCondition(
+        "ckd",
+        0.08,
+        (
+            Code("N18.2", "Chronic kidney disease, stage 2 (mild)"),
+            Code("N18.30", "Chronic kidney disease, stage 3 unspecified"),
+            Code("N18.4", "Chronic kidney disease, stage 4 (severe)"),
+        ),
+        (),
+        (0.4, 1.0, 2.0),
+    ),
+    ChronicCondition(
+        "hyperlipidemia", 0.20, (Code("E78.5", "Hyperlipidemia, unspecified"),), (ATORVASTATIN,)
+    ),
+    ChronicCondition(
+        "depression",
+        0.08,
+        (
+            Code("F32.9", "Major depressive disorder, single episode, unspecified"),
+            Code("F32.A", "Depression, unspecified"),
+            Code("F32.1", "Major depressive disorder, single episode, moderate"),
+        ),
+        (FLUOXETINE,),
+        (1.2, 1.0, 0.7),
+    ),
+    ChronicCondition(
+        "alcohol_use_disorder",
+        0.016,
+        (Code("F10.20", "Alcohol dependence, uncomplicated"),),
+        (),
+        (1.0, 1.2, 0.6),
+        part2=True,
+    ),
+    ChronicCondition(
+        "opioid_use_disorder",
+        0.008,
+        (Code("F11.20", "Opioid dependence, uncomplicated"),),
+        (BUPRENORPHINE_NALOXONE,),
+        (1.2, 1.0, 0.4),
+        part2=True,
+    ),
 )
 
 WELLNESS_ADULT = Code("Z00.00", "Encounter for general adult medical examination without abnormal findings")
@@ -150,7 +193,10 @@ EMERGENCY_REASONS = (
     Code("R07.9", "Chest pain, unspecified"),
     Code("R10.9", "Unspecified abdominal pain"),
     Code("S06.0X0A", "Concussion without loss of consciousness, initial encounter"),
-    Code("S52.501A", "Unspecified fracture of the lower end of right radius, initial encounter for closed fracture"),
+    Code(
+        "S52.501A",
+        "Unspecified fracture of the lower end of right radius, initial encounter for closed fracture",
+    ),
     Code("J18.9", "Pneumonia, unspecified organism"),
     Code("R55", "Syncope and collapse"),
     Code("T78.40XA", "Allergy, unspecified, initial encounter"),

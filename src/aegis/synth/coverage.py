@@ -41,8 +41,12 @@ def _plan_type(rng: random.Random, age: int) -> str:
 def _span(rng: random.Random, plan_type: str, start_day: int, end_day: int | None) -> CoverageSpan:
     prefix = {"COMM": "AHP", "MCARE": "MBI", "MCAID": "MCD", "SELF": "SP"}[plan_type]
     return CoverageSpan(
-        new_id(rng), plan_type, rng.choice(PAYERS[plan_type]), f"{prefix}{rng.randrange(10**9):09d}",
-        start_day, end_day,
+        new_id(rng),
+        plan_type,
+        rng.choice(PAYERS[plan_type]),
+        f"{prefix}{rng.randrange(10**9):09d}",
+        start_day,
+        end_day,
     )
 
 
@@ -77,8 +81,13 @@ def coverage_resource(person: Person, span: CoverageSpan, last_updated: int) -> 
         "beneficiary": {"reference": f"Patient/{person.id}"},
         "subscriberId": span.subscriber_id,
         "payor": [{"display": span.payer}],
-        "type": {"coding": [{
-            "system": "http://terminology.hl7.org/CodeSystem/v3-ActCode", "code": span.plan_type,
-        }]},
+        "type": {
+            "coding": [
+                {
+                    "system": "http://terminology.hl7.org/CodeSystem/v3-ActCode",
+                    "code": span.plan_type,
+                }
+            ]
+        },
         "period": period,
     }

@@ -21,7 +21,14 @@ MISSING_REQUIRED = "missing_required"
 INVALID_TYPE = "invalid_type"
 INVALID_CODE = "invalid_code"
 INVALID_DATE = "invalid_date"
-REASONS = (MALFORMED_JSON, UNSUPPORTED_RESOURCE_TYPE, MISSING_REQUIRED, INVALID_TYPE, INVALID_CODE, INVALID_DATE)
+REASONS = (
+    MALFORMED_JSON,
+    UNSUPPORTED_RESOURCE_TYPE,
+    MISSING_REQUIRED,
+    INVALID_TYPE,
+    INVALID_CODE,
+    INVALID_DATE,
+)
 
 UNSUPPORTED_TYPES = ("DiagnosticReport", "Immunization", "AllergyIntolerance", "Practitioner")
 FUTURE_INSTANT = "2099-03-01T09:30:00+00:00"
@@ -91,21 +98,37 @@ INVALID_TYPES: dict[str, tuple[Mutation, ...]] = {
     "Condition": (_set(("code", "coding"), _first), _set(("recordedDate",), _number)),
     "Observation": (_set(("valueQuantity", "value"), str), _set(("category",), _first)),
     "Procedure": (_set(("performer",), _first), _set(("performedDateTime",), _number)),
-    "MedicationRequest": (_set(("medicationCodeableConcept", "coding"), _first), _set(("authoredOn",), _number)),
+    "MedicationRequest": (
+        _set(("medicationCodeableConcept", "coding"), _first),
+        _set(("authoredOn",), _number),
+    ),
     "Claim": (_set(("item",), _first), _set(("insurance",), _first)),
     "ExplanationOfBenefit": (_set(("item",), _first), _set(("insurance",), _first)),
 }
 INVALID_CODES: dict[str, tuple[Mutation, ...]] = {
     "Patient": (_set(("gender",), "M"), _set(("maritalStatus", "coding", 0, "code"), "X")),
     "Coverage": (_set(("type", "coding", 0, "code"), "GOLD"), _set(("status",), "current")),
-    "Encounter": (_set(("class", "code"), "OUTPT"), _set(("serviceProvider", *NPI_VALUE), _break_check_digit)),
-    "Condition": (_set(("code", "coding", 0, "code"), _bad_icd), _set(("clinicalStatus", "coding", 0, "code"), "cured")),
+    "Encounter": (
+        _set(("class", "code"), "OUTPT"),
+        _set(("serviceProvider", *NPI_VALUE), _break_check_digit),
+    ),
+    "Condition": (
+        _set(("code", "coding", 0, "code"), _bad_icd),
+        _set(("clinicalStatus", "coding", 0, "code"), "cured"),
+    ),
     "Observation": (_set(("code", "coding", 0, "code"), _break_check_digit), _set(("status",), "done")),
-    "Procedure": (_set(("code", "coding", 0, "code"), _bad_hcpcs),
-                  _set(("performer", 0, "actor", *NPI_VALUE), _break_check_digit)),
-    "MedicationRequest": (_set(("medicationCodeableConcept", "coding", 0, "code"), lambda code: f"RX{code}"),
-                          _set(("intent",), "suggestion")),
-    "Claim": (_set(("provider", *NPI_VALUE), _break_check_digit), _set(("type", "coding", 0, "code"), "oral")),
+    "Procedure": (
+        _set(("code", "coding", 0, "code"), _bad_hcpcs),
+        _set(("performer", 0, "actor", *NPI_VALUE), _break_check_digit),
+    ),
+    "MedicationRequest": (
+        _set(("medicationCodeableConcept", "coding", 0, "code"), lambda code: f"RX{code}"),
+        _set(("intent",), "suggestion"),
+    ),
+    "Claim": (
+        _set(("provider", *NPI_VALUE), _break_check_digit),
+        _set(("type", "coding", 0, "code"), "oral"),
+    ),
     "ExplanationOfBenefit": (_set(("outcome",), "paid"), _set(("provider", *NPI_VALUE), _break_check_digit)),
 }
 INVALID_DATES: dict[str, tuple[Mutation, ...]] = {
@@ -113,11 +136,23 @@ INVALID_DATES: dict[str, tuple[Mutation, ...]] = {
     "Coverage": (_set(("period",), _earlier_end), _set(("period", "start"), UNPARSEABLE_DATE)),
     "Encounter": (_set(("period",), _earlier_end), _set(("period", "start"), UNPARSEABLE_INSTANT)),
     "Condition": (_set(("recordedDate",), UNPARSEABLE_DATE), _set(("recordedDate",), FUTURE_DATE)),
-    "Observation": (_set(("effectiveDateTime",), FUTURE_INSTANT), _set(("effectiveDateTime",), UNPARSEABLE_INSTANT)),
-    "Procedure": (_set(("performedDateTime",), UNPARSEABLE_INSTANT), _set(("performedDateTime",), FUTURE_INSTANT)),
-    "MedicationRequest": (_set(("authoredOn",), UNPARSEABLE_INSTANT), _set(("meta", "lastUpdated"), FUTURE_INSTANT)),
+    "Observation": (
+        _set(("effectiveDateTime",), FUTURE_INSTANT),
+        _set(("effectiveDateTime",), UNPARSEABLE_INSTANT),
+    ),
+    "Procedure": (
+        _set(("performedDateTime",), UNPARSEABLE_INSTANT),
+        _set(("performedDateTime",), FUTURE_INSTANT),
+    ),
+    "MedicationRequest": (
+        _set(("authoredOn",), UNPARSEABLE_INSTANT),
+        _set(("meta", "lastUpdated"), FUTURE_INSTANT),
+    ),
     "Claim": (_set(("billablePeriod",), _earlier_end), _set(("created",), FUTURE_INSTANT)),
-    "ExplanationOfBenefit": (_set(("billablePeriod",), _earlier_end), _set(("item", 0, "servicedDate"), UNPARSEABLE_DATE)),
+    "ExplanationOfBenefit": (
+        _set(("billablePeriod",), _earlier_end),
+        _set(("item", 0, "servicedDate"), UNPARSEABLE_DATE),
+    ),
 }
 
 
@@ -141,6 +176,8 @@ def defective_record(rng: random.Random, template: Resource) -> tuple[bytes, str
     elif reason == MISSING_REQUIRED:
         del resource[rng.choice(REQUIRED_ELEMENTS[kind])]
     else:
-        table = {INVALID_TYPE: INVALID_TYPES, INVALID_CODE: INVALID_CODES, INVALID_DATE: INVALID_DATES}[reason]
+        table = {INVALID_TYPE: INVALID_TYPES, INVALID_CODE: INVALID_CODES, INVALID_DATE: INVALID_DATES}[
+            reason
+        ]
         rng.choice(table[kind])(rng, resource)
     return orjson.dumps(resource), reason

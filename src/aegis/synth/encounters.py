@@ -40,23 +40,47 @@ def _day_start(rng: random.Random, earliest: int) -> int:
 
 def _ambulatory(rng: random.Random, day: int, kind: str, reason: Code) -> EncounterPlan:
     start = day + rng.randrange(8 * HOUR, 17 * HOUR, 300)
-    return EncounterPlan(new_id(rng), "AMB", kind, start, start + rng.randrange(15, 61) * 60, reason,
-                         rng.choice(codes.FACILITY_NPIS), rng.choice(codes.PRACTITIONER_NPIS))
+    return EncounterPlan(
+        new_id(rng),
+        "AMB",
+        kind,
+        start,
+        start + rng.randrange(15, 61) * 60,
+        reason,
+        rng.choice(codes.FACILITY_NPIS),
+        rng.choice(codes.PRACTITIONER_NPIS),
+    )
 
 
 def _emergency(rng: random.Random, day: int) -> EncounterPlan:
     start = day + rng.randrange(0, DAY, 60)
-    return EncounterPlan(new_id(rng), "EMER", "emergency", start, start + rng.randrange(2 * HOUR, 9 * HOUR, 60),
-                         rng.choice(codes.EMERGENCY_REASONS), rng.choice(codes.FACILITY_NPIS),
-                         rng.choice(codes.PRACTITIONER_NPIS))
+    return EncounterPlan(
+        new_id(rng),
+        "EMER",
+        "emergency",
+        start,
+        start + rng.randrange(2 * HOUR, 9 * HOUR, 60),
+        rng.choice(codes.EMERGENCY_REASONS),
+        rng.choice(codes.FACILITY_NPIS),
+        rng.choice(codes.PRACTITIONER_NPIS),
+    )
 
 
 def _inpatient(rng: random.Random, start: int, kind: str, reason: Code) -> EncounterPlan:
     stay_days = rng.randint(1, 3) if kind == "planned" else rng.randint(1, 9)
     end = (start // DAY + stay_days) * DAY + rng.randrange(10 * HOUR, 16 * HOUR, 300)
     disposition = "01" if kind == "planned" else _pick(rng, DISCHARGE_DISPOSITIONS)
-    return EncounterPlan(new_id(rng), "IMP", kind, start, end, reason, rng.choice(codes.FACILITY_NPIS),
-                         rng.choice(codes.PRACTITIONER_NPIS), disposition)
+    return EncounterPlan(
+        new_id(rng),
+        "IMP",
+        kind,
+        start,
+        end,
+        reason,
+        rng.choice(codes.FACILITY_NPIS),
+        rng.choice(codes.PRACTITIONER_NPIS),
+        disposition,
+    )
 
 
 def _pick(rng: random.Random, table: tuple[tuple[str, float], ...]) -> str:
@@ -65,8 +89,9 @@ def _pick(rng: random.Random, table: tuple[tuple[str, float], ...]) -> str:
 
 
 def _admission_reason(rng: random.Random, person: Person) -> Code:
-    exacerbations = [codes.EXACERBATIONS[d.condition.key] for d in person.chronic
-                     if d.condition.key in codes.EXACERBATIONS]
+    exacerbations = [
+        codes.EXACERBATIONS[d.condition.key] for d in person.chronic if d.condition.key in codes.EXACERBATIONS
+    ]
     if exacerbations and rng.random() < 0.5:
         return rng.choice(exacerbations)
     return rng.choice(codes.INPATIENT_REASONS)
@@ -82,14 +107,22 @@ def _ambulatory_visits(rng: random.Random, person: Person, earliest: int) -> lis
             visits.append(_ambulatory(rng, min(day, LATEST_START), "wellness", wellness))
         for diagnosis in person.diagnoses(codes.DIABETES_KEY):  # 1-3 HbA1c tests a year
             for _ in range(rng.randint(1, 3)):
-                day = rng.randrange(max(year_start, earliest), max(year_start, earliest) + 340 * DAY) // DAY * DAY
+                day = (
+                    rng.randrange(max(year_start, earliest), max(year_start, earliest) + 340 * DAY)
+                    // DAY
+                    * DAY
+                )
                 visits.append(_ambulatory(rng, min(day, LATEST_START), "diabetes", diagnosis.code))
     followups = rng.randint(1, 3) + (1 if person.age >= 65 else 0) + len(person.chronic) // 2
     for _ in range(followups):
         if person.chronic and rng.random() < 0.5:
-            visits.append(_ambulatory(rng, _day_start(rng, earliest), "chronic", rng.choice(person.chronic).code))
+            visits.append(
+                _ambulatory(rng, _day_start(rng, earliest), "chronic", rng.choice(person.chronic).code)
+            )
         else:
-            visits.append(_ambulatory(rng, _day_start(rng, earliest), "acute", rng.choice(codes.AMBULATORY_ACUTE)))
+            visits.append(
+                _ambulatory(rng, _day_start(rng, earliest), "acute", rng.choice(codes.AMBULATORY_ACUTE))
+            )
     return visits
 
 
@@ -101,8 +134,12 @@ def _hospital_visits(rng: random.Random, person: Person, earliest: int) -> list[
         if rng.random() < 0.2:
             visits.append(_emergency(rng, _day_start(rng, earliest)))
     if rng.random() < 0.05 + 0.025 * load + (0.04 if person.age >= 65 else 0.0):
-        stay = _inpatient(rng, _day_start(rng, earliest) + rng.randrange(0, DAY, 60), "inpatient",
-                          _admission_reason(rng, person))
+        stay = _inpatient(
+            rng,
+            _day_start(rng, earliest) + rng.randrange(0, DAY, 60),
+            "inpatient",
+            _admission_reason(rng, person),
+        )
         visits.append(stay)
         visits.extend(_readmissions(rng, person, stay))
     return visits
@@ -133,7 +170,9 @@ def plan_encounters(rng: random.Random, person: Person) -> list[EncounterPlan]:
     return plans
 
 
-def _die(rng: random.Random, person: Person, plans: list[EncounterPlan], earliest: int) -> list[EncounterPlan]:
+def _die(
+    rng: random.Random, person: Person, plans: list[EncounterPlan], earliest: int
+) -> list[EncounterPlan]:
     """Death ends a stay (disposition 20, expired) or comes some time after the last visit."""
     inpatient = [i for i, plan in enumerate(plans) if plan.encounter_class == "IMP"]
     if inpatient and rng.random() < 0.5:

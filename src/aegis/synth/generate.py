@@ -49,8 +49,11 @@ def synthesize_patient(index: int, options: SynthOptions, tally: Tally) -> list[
     emitter.single(patient_resource(person, _patient_last_updated(rng, person)))
     for span in coverages:
         last_day = span.end_day if span.end_day is not None else span.start_day
-        emitter.single(coverage_resource(person, span, min(last_day * DAY + rng.randrange(HOUR, 5 * DAY),
-                                                          LAST_UPDATED_MAX)))
+        emitter.single(
+            coverage_resource(
+                person, span, min(last_day * DAY + rng.randrange(HOUR, 5 * DAY), LAST_UPDATED_MAX)
+            )
+        )
     if not plans:
         for condition in chronic_condition_resources(rng, person, person.chronic, None):
             emitter.single(condition)
@@ -110,8 +113,14 @@ def _progress_bar(enabled: bool, total: int) -> Iterator[Callable[[int], None]]:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    with Progress(TextColumn("synth"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                  console=Console(stderr=True), transient=True) as progress:
+    with Progress(
+        TextColumn("synth"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    ) as progress:
         task = progress.add_task("patients", total=total)
         yield lambda done: progress.update(task, completed=done)
 

@@ -15,8 +15,11 @@ from aegis.synth import clock
 from aegis.synth.options import DAY, HOUR, WINDOW_END, Resource
 from aegis.synth.people import earlier_contact
 
-EARLIER_ENCOUNTER_STATUSES = {"AMB": ("planned", "arrived"), "EMER": ("arrived", "in-progress"),
-                              "IMP": ("planned", "in-progress")}
+EARLIER_ENCOUNTER_STATUSES = {
+    "AMB": ("planned", "arrived"),
+    "EMER": ("arrived", "in-progress"),
+    "IMP": ("planned", "in-progress"),
+}
 
 
 def _patient(rng: random.Random, final: Resource, step: int) -> Resource:
@@ -57,7 +60,9 @@ def _condition(rng: random.Random, final: Resource, step: int) -> Resource:
 def _observation(rng: random.Random, final: Resource, step: int) -> Resource:
     quantity = final["valueQuantity"]
     value = quantity["value"]
-    changed = round(value * rng.uniform(0.95, 1.05), 1) if isinstance(value, float) else value + rng.choice((-2, 2))
+    changed = (
+        round(value * rng.uniform(0.95, 1.05), 1) if isinstance(value, float) else value + rng.choice((-2, 2))
+    )
     return {**final, "status": "preliminary", "valueQuantity": {**quantity, "value": changed}}
 
 

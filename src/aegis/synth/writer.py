@@ -35,7 +35,9 @@ class EventWriter:
 
     def __enter__(self) -> EventWriter:
         self._raw = open(self._partial, "wb")  # closed in __exit__
-        self._gzip = gzip.GzipFile(filename="", mode="wb", fileobj=self._raw, compresslevel=COMPRESS_LEVEL, mtime=0)
+        self._gzip = gzip.GzipFile(
+            filename="", mode="wb", fileobj=self._raw, compresslevel=COMPRESS_LEVEL, mtime=0
+        )
         self._compressor.start()
         return self
 
@@ -53,7 +55,10 @@ class EventWriter:
             self._chunks.put(b"\n".join(lines) + b"\n")
 
     def __exit__(
-        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None,
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
     ) -> None:
         assert self._gzip is not None and self._raw is not None
         self._chunks.put(None)

@@ -61,7 +61,9 @@ def parsed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, st
 
 
 def matrix(project: Path, env: dict[str, str], *extra: str) -> Any:
-    return CliRunner().invoke(app, ["governance", "access-matrix", "--project-dir", str(project), *extra], env=env)
+    return CliRunner().invoke(
+        app, ["governance", "access-matrix", "--project-dir", str(project), *extra], env=env
+    )
 
 
 def test_writes_every_model_column_in_each_format_to_the_reports_folder(parsed: Any) -> None:
@@ -84,7 +86,11 @@ def test_writes_every_model_column_in_each_format_to_the_reports_folder(parsed: 
             for index, tier in enumerate(t["tier"] for t in entry["tiers"]):
                 strategy = column["strategies"][tier]
                 expected_cells += 1
-                [row] = [r for r in rows if (r["model"], r["column"], r["tier"]) == (entry["name"], column["name"], tier)]
+                [row] = [
+                    r
+                    for r in rows
+                    if (r["model"], r["column"], r["tier"]) == (entry["name"], column["name"], tier)
+                ]
                 assert row["strategy"] == strategy
                 text, css = html_row[3 + index]
                 outcome = {"clear": "clear", "deny": "denied"}.get(strategy, "masked")
@@ -102,9 +108,14 @@ def test_sample_outcomes_and_row_filtering(parsed: Any, tmp_path: Path) -> None:
     assert not (tmp_path / "access-matrix.html").exists()
     markdown = (tmp_path / "access-matrix.md").read_text()
     assert "| stg_demo__patients | ssn | ssn | clear | denied | denied | denied |" in markdown
-    assert "| stg_demo__patients | birth_date | birth_date | clear | clear | masked (year) | denied |" in markdown
+    assert (
+        "| stg_demo__patients | birth_date | birth_date | clear | clear | masked (year) | denied |"
+        in markdown
+    )
     assert "| stg_demo__patients | mrn | mrn | clear | masked (pseudonym) | denied | denied |" in markdown
-    assert "| mart_demo_encounter_counts | encounter_count | none | clear | clear | clear | clear |" in markdown
+    assert (
+        "| mart_demo_encounter_counts | encounter_count | none | clear | clear | clear | clear |" in markdown
+    )
     rules = list(csv.DictReader(io.StringIO((tmp_path / "access-matrix-rows.csv").read_text())))
     by_tier = {(r["model"], r["tier"]): r["declared"] for r in rules}
     assert by_tier[("fct_demo_encounters", "phi_full")] == "sensitive rows visible"
@@ -116,7 +127,10 @@ def test_no_data_value_is_written(parsed: Any, tmp_path: Path) -> None:
     project, env, _ = parsed
     assert matrix(project, env, "--out", str(tmp_path)).exit_code == 0
     text = "".join(p.read_text() for p in tmp_path.iterdir())
-    values = [v.strip().removeprefix("date ").strip("'") for v in PATIENT_ROWS.replace("(", ",").replace(")", ",").split(",")]
+    values = [
+        v.strip().removeprefix("date ").strip("'")
+        for v in PATIENT_ROWS.replace("(", ",").replace(")", ",").split(",")
+    ]
     checked = [v for v in values if len(v) > 4 and v not in ("false", "unknown")]
     assert "1931-03-04" in checked and "123-45-6789" in checked
     for value in checked:

@@ -53,7 +53,10 @@ def pg(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[PostgresServe
     pg_dir = Path(tempfile.mkdtemp(prefix="aegis-verify-pg-"))
     with running_postgres(pg_dir) as server:
         env = isolated_dbt_env(
-            work, AEGIS_TARGET="postgres", AEGIS_PSEUDONYM_KEY=KEY, AEGIS_REPORTS_DIR=str(work / "reports"),
+            work,
+            AEGIS_TARGET="postgres",
+            AEGIS_PSEUDONYM_KEY=KEY,
+            AEGIS_REPORTS_DIR=str(work / "reports"),
             **server.dbt_env(),
         )
         result = run_dbt(["build"], project_dir=project, env=env)
@@ -86,14 +89,18 @@ def test_manual_grant_on_a_denied_column_is_drift_and_shows_in_the_measured_matr
     try:
         result = verify(project, env, "postgres")
         assert result.exit_code == 1, result.output
-        assert "grant added by hand: aegis.stg_demo__patients: aegis_phi_limited has SELECT on column ssn" in result.output
+        assert (
+            "grant added by hand: aegis.stg_demo__patients: aegis_phi_limited has SELECT on column ssn"
+            in result.output
+        )
         out = Path(env["AEGIS_REPORTS_DIR"]) / "after-grant"
         matrix = cli(["access-matrix", "--measure", "--project-dir", str(project), "--out", str(out)], env)
         assert matrix.exit_code == 1, matrix.output
         assert "aegis_phi_limited on stg_demo__patients.ssn: declared denied, measured base" in matrix.output
         # the base view has no row security: the grant also exposes sensitive rows
-        assert "phi_limited on stg_demo__patients: declared sensitive rows hidden, measured sensitive rows visible" in (
-            matrix.output
+        assert (
+            "phi_limited on stg_demo__patients: declared sensitive rows hidden, measured sensitive rows visible"
+            in (matrix.output)
         )
         for value in SAMPLE_VALUES:
             assert value not in (out / "access-matrix.md").read_text()
@@ -108,8 +115,9 @@ def test_table_level_grant_is_drift(pg: Any) -> None:
     try:
         result = verify(project, env, "postgres")
         assert result.exit_code == 1
-        assert "table grant added by hand: aegis.fct_demo_encounters: aegis_deidentified has table-level SELECT" in (
-            result.output
+        assert (
+            "table grant added by hand: aegis.fct_demo_encounters: aegis_deidentified has table-level SELECT"
+            in (result.output)
         )
         assert "aegis_deidentified has SELECT on column mrn (not declared)" in result.output
     finally:
@@ -118,7 +126,9 @@ def test_table_level_grant_is_drift(pg: Any) -> None:
 
 def test_manual_revoke_is_drift_until_the_next_run(pg: Any) -> None:
     server, project, env = pg
-    as_superuser(server, "revoke select (city) on aegis_tier_phi_limited.fct_demo_encounters from aegis_phi_limited")
+    as_superuser(
+        server, "revoke select (city) on aegis_tier_phi_limited.fct_demo_encounters from aegis_phi_limited"
+    )
     result = verify(project, env, "postgres")
     assert result.exit_code == 1
     assert (
@@ -134,7 +144,10 @@ def test_dropped_policy_and_disabled_row_security_are_drift_until_the_next_run(p
     as_superuser(server, "drop policy aegis_rows_deidentified on aegis.fct_demo_encounters")
     result = verify(project, env, "postgres")
     assert result.exit_code == 1
-    assert "declared policy aegis_rows_deidentified for SELECT to aegis_deidentified is not in effect" in result.output
+    assert (
+        "declared policy aegis_rows_deidentified for SELECT to aegis_deidentified is not in effect"
+        in result.output
+    )
     as_superuser(server, "alter table aegis.fct_demo_encounters disable row level security")
     assert "row level security is disabled" in verify(project, env, "postgres").output
     rebuild(project, env)
@@ -154,7 +167,9 @@ def test_hand_edited_or_extra_tier_views_are_drift(pg: Any) -> None:
     as_superuser(server, "create view aegis_tier_aggregate.sneaky as select 1 as one")
     result = verify(project, env, "postgres")
     assert result.exit_code == 1
-    assert "tier view changed: aegis_tier_deidentified.stg_demo__patients: definition differs" in result.output
+    assert (
+        "tier view changed: aegis_tier_deidentified.stg_demo__patients: definition differs" in result.output
+    )
     assert "tier view added by hand: aegis_tier_aggregate.sneaky" in result.output
     as_superuser(server, "drop view aegis_tier_aggregate.sneaky")
     rebuild(project, env)
@@ -194,7 +209,9 @@ def test_snowflake_and_redshift_render_catalog_queries(duck: Built) -> None:
     project, env = duck
     refused = verify(project, env, "snowflake")
     assert refused.exit_code == 2
-    snowflake = cli(["verify", "--target", "snowflake", "--print-queries", "--project-dir", str(project)], env)
+    snowflake = cli(
+        ["verify", "--target", "snowflake", "--print-queries", "--project-dir", str(project)], env
+    )
     assert snowflake.exit_code == 0, snowflake.output
     assert "information_schema.policy_references(" in snowflake.output
     assert "ref_entity_name => 'AEGIS.MAIN.FCT_DEMO_ENCOUNTERS'" in snowflake.output

@@ -49,7 +49,9 @@ def make_mini_project(folder: Path) -> MiniProject:
     project_file = root / "dbt_project.yml"
     project = yaml.safe_load(project_file.read_text())
     main_vars = yaml.safe_load((project_root() / "dbt_project.yml").read_text())["vars"]
-    project["vars"] = {k: v for k, v in main_vars.items() if k.startswith("aegis_") and k != "aegis_landing_root"}
+    project["vars"] = {
+        k: v for k, v in main_vars.items() if k.startswith("aegis_") and k != "aegis_landing_root"
+    }
     project_file.write_text(yaml.safe_dump(project, sort_keys=False))
     env = {
         **os.environ,

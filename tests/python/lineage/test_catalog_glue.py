@@ -147,11 +147,22 @@ def test_glue_types(warehouse: str, hive: str) -> None:
     assert glue_type(warehouse) == hive
 
 
-def test_cli_exports_the_parsed_project(glue: Any, moto_endpoint: str, parsed_target: Path,
-                                        project_manifest: dict[str, Any]) -> None:
-    env = {**os.environ, "DBT_TARGET_PATH": str(parsed_target), "AWS_ACCESS_KEY_ID": "testing",
-           "AWS_SECRET_ACCESS_KEY": "testing"}
-    command = [str(Path(sys.executable).parent / "aegis"), "catalog", "export-glue", "--endpoint-url", moto_endpoint]
+def test_cli_exports_the_parsed_project(
+    glue: Any, moto_endpoint: str, parsed_target: Path, project_manifest: dict[str, Any]
+) -> None:
+    env = {
+        **os.environ,
+        "DBT_TARGET_PATH": str(parsed_target),
+        "AWS_ACCESS_KEY_ID": "testing",
+        "AWS_SECRET_ACCESS_KEY": "testing",
+    }
+    command = [
+        str(Path(sys.executable).parent / "aegis"),
+        "catalog",
+        "export-glue",
+        "--endpoint-url",
+        moto_endpoint,
+    ]
     first = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
     again = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
     count = len(exported_nodes(project_manifest))

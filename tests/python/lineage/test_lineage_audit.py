@@ -125,8 +125,12 @@ def test_audit_of_a_generated_project_is_fast() -> None:
 
 def test_star_over_an_unknown_relation_resolves_only_when_unambiguous() -> None:
     single = statement_lineage("select * from db.s.unknown", "duckdb", {}, ["a"])
-    assert [(e.source.relation, e.source.column) for e in single.columns["a"]] == [(("db", "s", "unknown"), "a")]
-    joined = statement_lineage("select * from db.s.one as x join db.s.two as y on x.k = y.k", "duckdb", {}, ["a"])
+    assert [(e.source.relation, e.source.column) for e in single.columns["a"]] == [
+        (("db", "s", "unknown"), "a")
+    ]
+    joined = statement_lineage(
+        "select * from db.s.one as x join db.s.two as y on x.k = y.k", "duckdb", {}, ["a"]
+    )
     assert joined.columns["a"] == [] and joined.unresolved == ["star column a"]
 
 
@@ -136,10 +140,23 @@ def test_cli_fails_on_findings_and_writes_reports(compiled_mini_project: MiniPro
     from pathlib import Path
 
     out = compiled_mini_project.target.parent / "audit-reports"
-    command = [str(Path(sys.executable).parent / "aegis"), "governance", "lineage-audit", "--no-compile",
-               "--out", str(out), "--json"]
-    result = subprocess.run(command, cwd=compiled_mini_project.root, env=compiled_mini_project.env,
-                            capture_output=True, text=True, check=False)
+    command = [
+        str(Path(sys.executable).parent / "aegis"),
+        "governance",
+        "lineage-audit",
+        "--no-compile",
+        "--out",
+        str(out),
+        "--json",
+    ]
+    result = subprocess.run(
+        command,
+        cwd=compiled_mini_project.root,
+        env=compiled_mini_project.env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 1, result.stderr[-2000:]
     assert len(json.loads(result.stdout)["findings"]) == 14
     assert (out / "lineage-audit.json").is_file() and "<svg" in (out / "lineage-audit.html").read_text()

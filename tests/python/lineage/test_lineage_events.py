@@ -37,21 +37,36 @@ def receiver() -> Iterator[LineageReceiver]:
 
 
 @pytest.fixture(scope="module")
-def built(receiver: LineageReceiver, tmp_path_factory: pytest.TempPathFactory) -> tuple[MiniProject, list[Any]]:
+def built(
+    receiver: LineageReceiver, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[MiniProject, list[Any]]:
     project = make_mini_project(tmp_path_factory.mktemp("lineage-events"))
     env = {**project.env, "OPENLINEAGE_URL": receiver.url, "OPENLINEAGE_API_KEY": API_KEY}
-    result = subprocess.run([AEGIS, "lineage", "run", "--transport", "http", "build"], cwd=project.root, env=env,
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [AEGIS, "lineage", "run", "--transport", "http", "build"],
+        cwd=project.root,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     assert "seed events" in result.stdout
     return project, list(receiver.events)
 
 
 def completed_outputs(events: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
-    return {o["name"].split(".")[-1]: o for e in events if e["eventType"] == "COMPLETE" for o in e.get("outputs", [])}
+    return {
+        o["name"].split(".")[-1]: o
+        for e in events
+        if e["eventType"] == "COMPLETE"
+        for o in e.get("outputs", [])
+    }
 
 
-def test_events_arrive_over_http_with_the_api_key(receiver: LineageReceiver, built: tuple[MiniProject, list[Any]]) -> None:
+def test_events_arrive_over_http_with_the_api_key(
+    receiver: LineageReceiver, built: tuple[MiniProject, list[Any]]
+) -> None:
     _, events = built
     assert len(events) > 20
     assert set(receiver.authorizations) == {f"Bearer {API_KEY}"}
@@ -80,7 +95,9 @@ def test_every_event_and_facet_validates(built: tuple[MiniProject, list[Any]]) -
     assert problems == []
 
 
-def test_every_classified_column_carries_its_tag_and_classification(built: tuple[MiniProject, list[Any]]) -> None:
+def test_every_classified_column_carries_its_tag_and_classification(
+    built: tuple[MiniProject, list[Any]],
+) -> None:
     project, events = built
     outputs = completed_outputs(events)
     for node in relation_nodes(project.manifest(), {"model", "seed"}):
@@ -92,7 +109,8 @@ def test_every_classified_column_carries_its_tag_and_classification(built: tuple
         classification = facets[FACET_KEY]
         assert {c: v["category"] for c, v in classification["columns"].items()} == dict(expected)
         assert classification["_schemaURL"].endswith(
-            "/schemas/openlineage/AegisPhiClassificationDatasetFacet.json#/$defs/AegisPhiClassificationDatasetFacet")
+            "/schemas/openlineage/AegisPhiClassificationDatasetFacet.json#/$defs/AegisPhiClassificationDatasetFacet"
+        )
     ssn = outputs["left_ssn"]["facets"][FACET_KEY]["columns"]["ssn_area_ok"]["strategies"]
     assert ssn == {"phi_full": "clear", "phi_limited": "deny", "deidentified": "deny", "aggregate": "deny"}
 
@@ -106,10 +124,15 @@ def test_column_lineage_follows_star_joins_and_seeds(built: tuple[MiniProject, l
     star = outputs["star_through_ctes"]["facets"]["columnLineage"]["fields"]["ssn"]["inputFields"]
     assert [(f["name"].split(".")[-1], f["field"]) for f in star] == [("raw_patients", "ssn")]
     joined = outputs["join_key_only"]["facets"]["columnLineage"]["fields"]["patient_ref"]["inputFields"]
-    assert {(f["field"], f["transformations"][0]["subtype"]) for f in joined} == {("patient_ref", "TRANSFORMATION"),
-                                                                                    ("mrn", "JOIN")}
+    assert {(f["field"], f["transformations"][0]["subtype"]) for f in joined} == {
+        ("patient_ref", "TRANSFORMATION"),
+        ("mrn", "JOIN"),
+    }
     [birth] = outputs["fhir_json_paths"]["facets"]["columnLineage"]["fields"]["birth_date"]["inputFields"]
-    assert (birth["field"], birth["transformations"][0]["description"]) == ("resource", "json path $.birthDate")
+    assert (birth["field"], birth["transformations"][0]["description"]) == (
+        "resource",
+        "json path $.birthDate",
+    )
     model_events = [e for e in events if e["job"]["name"].endswith("upper_first_name.build.run")]
     assert all("raw_patients" in {i["name"].split(".")[-1] for i in e["inputs"]} for e in model_events)
 
@@ -121,13 +144,18 @@ def test_no_phi_value_in_any_event(built: tuple[MiniProject, list[Any]]) -> None
     # Identifying values of the seed. Left out: gender (its words are also category names) and ZIP codes
     # (five digits also occur inside random run ids and microsecond timestamps).
     with (project.root / "seeds" / "raw_patients.csv").open() as handle:
-        values = {v for row in csv.DictReader(handle) for k, v in row.items() if v and k not in ("gender", "zip")}
+        values = {
+            v for row in csv.DictReader(handle) for k, v in row.items() if v and k not in ("gender", "zip")
+        }
     text = "\n".join(json.dumps(e) for e in events)
     assert [v for v in values if v in text] == []
     literals: set[str] = set()
     for event in events:
         sql = ((event["job"].get("facets") or {}).get("sql") or {}).get("query")
         if sql:
-            literals |= {lit.this for lit in sqlglot.parse_one(sql, read="duckdb").find_all(exp.Literal)
-                         if lit.is_string}
+            literals |= {
+                lit.this
+                for lit in sqlglot.parse_one(sql, read="duckdb").find_all(exp.Literal)
+                if lit.is_string
+            }
     assert literals and not (literals & values)

@@ -83,8 +83,14 @@ def produce(stream: str, events: Path | None, aws: AwsOptions, console: Console)
         console.print(f"[red]no events file at {path}[/red] (run `aegis synth` first, or pass --events)")
         return 2
     producer = Producer(aws.client("kinesis"), stream)
-    with Progress(TextColumn("producing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                  console=console, transient=True) as bar:
+    with Progress(
+        TextColumn("producing"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=console,
+        transient=True,
+    ) as bar:
         task = bar.add_task("produce", total=_count_lines(path))
         report = producer.send(_lines(path), on_progress=lambda n: bar.advance(task, n))
     console.print_json(orjson.dumps(report.as_dict()).decode())

@@ -41,9 +41,7 @@ class CheckpointFile:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._data: dict[str, dict[str, str]] = (
-            orjson.loads(path.read_bytes()) if path.is_file() else {}
-        )
+        self._data: dict[str, dict[str, str]] = orjson.loads(path.read_bytes()) if path.is_file() else {}
 
     def get(self, stream: str, shard_id: str) -> str | None:
         return self._data.get(stream, {}).get(shard_id)
@@ -181,7 +179,9 @@ class Consumer:
             "batchSize": 1,
             "streamArn": arn,
         }
-        log.warning("record skipped after %d attempts: %s", self.max_retry_attempts, orjson.dumps(info).decode())
+        log.warning(
+            "record skipped after %d attempts: %s", self.max_retry_attempts, orjson.dumps(info).decode()
+        )
         if self.on_failure is not None:
             self.on_failure.skipped(info)
         self.checkpoints.set(self.stream, shard_id, sequence)

@@ -185,7 +185,10 @@ def _replay_one(
         return None
     document = orjson.loads(gzip.decompress(stored))
     outcomes = process_record(
-        _payload(document), event_id=str(document["event_id"]), source=str(document["source"]), received_at=now
+        _payload(document),
+        event_id=str(document["event_id"]),
+        source=str(document["source"]),
+        received_at=now,
     )
     still_bad = [outcome for outcome in outcomes if not isinstance(outcome, Landed)]
     if still_bad:

@@ -69,7 +69,9 @@ class BatchMetrics:
             "retried_by_cause": dict(sorted(self.retried_by_cause.items())),
             "latency_ms": round(self.seconds * 1000, 3),
             "oldest_record_age_ms": (
-                None if self.oldest_record_age_seconds is None else round(self.oldest_record_age_seconds * 1000)
+                None
+                if self.oldest_record_age_seconds is None
+                else round(self.oldest_record_age_seconds * 1000)
             ),
         }
 
