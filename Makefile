@@ -9,8 +9,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PATIENTS ?= 1000
 SEED ?= 42
-export DBT_PROFILES_DIR := $(CURDIR)
-export DBT_PROJECT_DIR := $(CURDIR)
+# No DBT_PROJECT_DIR / DBT_PROFILES_DIR here: dbt finds profiles.yml in the project root by itself, and the
+# tests build other small dbt projects that an exported project dir would silently replace with this one.
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 export PYTHONHASHSEED := 0
 
