@@ -39,6 +39,7 @@ def timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:
 def bench_size(patients: int, workdir: Path) -> dict[str, object]:
     data = workdir / f"p{patients}"
     shutil.rmtree(data, ignore_errors=True)
+    (data / "warehouse").mkdir(parents=True)  # DuckDB creates its file, not the folder
     env = {
         **os.environ,
         "AEGIS_DATA_DIR": str(data),
