@@ -41,8 +41,11 @@ lint: $(STAMP) ## ruff, mypy and sqlfluff only
 	$(BIN)/python scripts/check.py --only lint
 
 .PHONY: bench
-bench: $(STAMP) ## Benchmarks (1k / 10k / 100k patients); figures as ratios, not tests
+bench: $(STAMP) ## All benchmarks (pipeline at 1k/10k/100k patients, validator, governance plan, lineage audit)
 	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/bench_ingest.py --patients 2000
+	$(BIN)/python -m aegis.governance.bench
+	$(BIN)/python -m aegis.lineage.bench --models 500
 
 .PHONY: docs
 docs: $(STAMP) ## Generate dbt docs (then: .venv/bin/dbt docs serve)
