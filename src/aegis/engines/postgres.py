@@ -276,3 +276,14 @@ def running_postgres(work_dir: Path, *, dbname: str = "aegis") -> Iterator[Postg
         yield server
     finally:
         stop_postgres(server)
+
+
+def connect_from_env() -> Any:
+    """A connection to the warehouse the `postgres` target of profiles.yml points at (the AEGIS_PG_* variables)."""
+    return psycopg2.connect(
+        host=os.environ.get("AEGIS_PG_HOST", "127.0.0.1"),
+        port=int(os.environ.get("AEGIS_PG_PORT", "5432")),
+        user=os.environ.get("AEGIS_PG_USER", "postgres"),
+        password=os.environ.get("AEGIS_PG_PASSWORD", ""),
+        dbname=os.environ.get("AEGIS_PG_DBNAME", "aegis"),
+    )

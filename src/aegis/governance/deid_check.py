@@ -238,17 +238,9 @@ def open_warehouse(engine: str, duckdb_path: Path | None = None) -> tuple[Wareho
         connection = duckdb.connect(str(duckdb_path or Paths.from_env().duckdb_path), read_only=True)
         return duckdb_warehouse(connection), connection.close
     if engine == "postgres":
-        import os
+        from aegis.engines.postgres import connect_from_env
 
-        import psycopg2
-
-        connection = psycopg2.connect(
-            host=os.environ.get("AEGIS_PG_HOST", "127.0.0.1"),
-            port=int(os.environ.get("AEGIS_PG_PORT", "5432")),
-            user=os.environ.get("AEGIS_PG_USER", "postgres"),
-            password=os.environ.get("AEGIS_PG_PASSWORD", ""),
-            dbname=os.environ.get("AEGIS_PG_DBNAME", "aegis"),
-        )
+        connection = connect_from_env()
         connection.set_session(readonly=True, autocommit=True)
         return postgres_warehouse(connection), connection.close
     raise ValueError(f"unsupported engine '{engine}' (duckdb, postgres)")

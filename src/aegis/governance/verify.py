@@ -492,14 +492,6 @@ def run_verify(
 
 def postgres_connection() -> Any:
     """A connection from the AEGIS_PG_* variables (the ones the `postgres` target of profiles.yml reads)."""
-    import os
+    from aegis.engines.postgres import connect_from_env
 
-    import psycopg2
-
-    return psycopg2.connect(
-        host=os.environ.get("AEGIS_PG_HOST", "127.0.0.1"),
-        port=int(os.environ.get("AEGIS_PG_PORT", "5432")),
-        user=os.environ.get("AEGIS_PG_USER", "postgres"),
-        password=os.environ.get("AEGIS_PG_PASSWORD", ""),
-        dbname=os.environ.get("AEGIS_PG_DBNAME", "aegis"),
-    )
+    return connect_from_env()
