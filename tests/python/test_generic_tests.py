@@ -17,6 +17,7 @@ import csv
 import json
 import os
 import re
+import secrets
 import subprocess
 import sys
 import uuid
@@ -335,13 +336,16 @@ ENGINES = ["duckdb", "postgres", "fakesnow"]
 
 def engine_target(engine: str, request: pytest.FixtureRequest) -> tuple[str, dict[str, str]]:
     """The dbt target of an engine, and the variables that point it at a fresh, private place."""
+    # Every run applies governance first (on-run-start), which needs a pseudonym key on real engines.
+    governance = {"AEGIS_PSEUDONYM_KEY": secrets.token_urlsafe(24)}
     if engine == "postgres":
         server = request.getfixturevalue("postgres_database")
-        return "postgres", server.dbt_env()
+        return "postgres", {**server.dbt_env(), **governance}
     if engine == "fakesnow":
         server = request.getfixturevalue("fakesnow_server")
         # fakesnow's data is shared by every client of the server: a schema of our own keeps this run apart.
-        return "fakesnow", {**server.dbt_env(), "AEGIS_SF_SCHEMA": f"FIXTURES_{uuid.uuid4().hex[:8].upper()}"}
+        schema = f"FIXTURES_{uuid.uuid4().hex[:8].upper()}"
+        return "fakesnow", {**server.dbt_env(), **governance, "AEGIS_SF_SCHEMA": schema}
     return "dev", {}
 
 
