@@ -1,0 +1,350 @@
+"""Render a ViewPlan as one SQL query. The walk over the plan is shared; each engine spells the primitives.
+
+A renderer decides nothing about meaning: every plan node becomes the same shape of SQL on every engine
+(scalar subqueries over `(value, ord)` rows, lateral joins for nested selections, UNION ALL, a recursive
+CTE for `repeat`). What differs per engine is only how JSON is read, unnested and aggregated, how a
+regular expression is applied and how a runtime error is raised: the abstract methods below.
+"""
+
+from __future__ import annotations
+
+import itertools
+from abc import ABC, abstractmethod
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import ClassVar
+
+from aegis.views.plan import (
+    Arithmetic,
+    Case,
+    Cast,
+    Children,
+    Collection,
+    Compare,
+    Concat,
+    CountItems,
+    EachItem,
+    Exists,
+    Fail,
+    Filter,
+    FocusItem,
+    IsJsonKind,
+    IsNull,
+    JoinText,
+    JsonArray,
+    JsonValue,
+    Literal,
+    Logical,
+    Not,
+    RegexGroup,
+    RegexMatches,
+    RepeatItems,
+    RowIndex,
+    SameFocus,
+    Scalar,
+    Selection,
+    SingleItem,
+    SqlType,
+    UnionAll,
+    ViewPlan,
+)
+
+# Width of each zero-padded part of a repeat's sort key: a path number, then an item position.
+SORT_KEY_PATH_WIDTH = 4
+SORT_KEY_POSITION_WIDTH = 10
+
+
+@dataclass(frozen=True)
+class SqlSource:
+    """Where the resources are: `relation` (SQL text, e.g. a table name or a dbt `{{ source(...) }}`) with
+    one row per resource, its JSON in `resource_column`. The view's resource type is selected by
+    `resource_type_column` when given (the landing tables have one), else by the JSON's resourceType."""
+
+    relation: str
+    resource_column: str = "resource"
+    resource_type_column: str | None = "resource_type"
+
+
+class SqlRenderer(ABC):
+    """The shared walk over a ViewPlan; subclasses spell the engine-specific primitives."""
+
+    engine: str
+
+    def __init__(self) -> None:
+        self._aliases = itertools.count()
+
+    # --- engine primitives ----------------------------------------------------------------------
+
+    # The engine's SQL type for each plan type, and a test per JSON kind ("{0}" is the JSON item).
+    TYPES: ClassVar[Mapping[SqlType, str]]
+    JSON_KINDS: ClassVar[Mapping[str, str]]
+
+    def sql_type(self, type_: SqlType) -> str:
+        return self.TYPES[type_]
+
+    def json_is(self, item_sql: str, kind: str) -> str:
+        return "(" + self.JSON_KINDS[kind].format(item_sql) + ")"
+
+    @abstractmethod
+    def as_json(self, column_sql: str) -> str:
+        """The resource column as the engine's JSON type."""
+
+    @abstractmethod
+    def json_field(self, item_sql: str, name: str) -> str: ...
+
+    @abstractmethod
+    def json_items(self, json_sql: str) -> str:
+        """A subquery of rows (value, ord): the elements of a JSON array, or the value itself when it is not
+        an array; no row for NULL or a JSON null. `ord` orders the rows."""
+
+    @abstractmethod
+    def json_to(self, item_sql: str, type_: SqlType) -> str: ...
+
+    @abstractmethod
+    def json_array_agg(self, value_sql: str, ord_sql: str) -> str:
+        """Aggregate: the values as a JSON array in `ord` order; [] (not NULL) when there is no row."""
+
+    @abstractmethod
+    def string_agg(self, text_sql: str, separator_sql: str, ord_sql: str) -> str: ...
+
+    @abstractmethod
+    def regex_matches(self, text_sql: str, pattern: str) -> str: ...
+
+    @abstractmethod
+    def regex_group(self, text_sql: str, pattern: str) -> str: ...
+
+    @abstractmethod
+    def fail(self, message: str) -> str:
+        """A BOOLEAN expression that raises an error with `message` when evaluated."""
+
+    def string(self, value: str) -> str:
+        return "'" + value.replace("'", "''") + "'"
+
+    def identifier(self, name: str) -> str:
+        return '"' + name.replace('"', '""') + '"'
+
+    def lateral(self, subquery: str, alias: str) -> str:
+        return f"cross join lateral (\n{_indent(subquery)}\n) as {alias}"
+
+    # --- the walk -------------------------------------------------------------------------------
+
+    def render(self, plan: ViewPlan, source: SqlSource) -> str:
+        self._aliases = itertools.count()
+        resource = plan.resource_var
+        if source.resource_type_column:
+            type_filter = f"{source.resource_type_column} = {self.string(plan.resource_type)}"
+        else:
+            resource_type = self.json_to(
+                self.json_field(self.as_json(source.resource_column), "resourceType"), SqlType.TEXT
+            )
+            type_filter = f"{resource_type} = {self.string(plan.resource_type)}"
+        conditions = " and ".join(f"({self.scalar(condition)})" for condition in plan.where) or "true"
+        view_alias = self.alias("v")
+        columns = ",\n".join(f"    {view_alias}.{self.identifier(column.name)}" for column in plan.output)
+        return (
+            "with resources as (\n"
+            f"    select {self.as_json(source.resource_column)} as value, 0 as row_index\n"
+            f"    from {source.relation}\n"
+            f"    where {type_filter}\n"
+            "),\n\n"
+            "matching_resources as (\n"
+            f"    select {resource}.value, {resource}.row_index\n"
+            f"    from resources as {resource}\n"
+            f"    where {conditions}\n"
+            ")\n\n"
+            f"select\n{columns}\n"
+            f"from matching_resources as {resource}\n"
+            f"{self.lateral(self.selection(plan.root), view_alias)}\n"
+        )
+
+    def alias(self, prefix: str) -> str:
+        # Plan variables are f<n>, t<n>, w<n> and r; renderer aliases end in an underscore: never the same.
+        return f"{prefix}{next(self._aliases)}_"
+
+    def selection(self, selection: Selection) -> str:
+        rows = self.selection_rows(selection)
+        foci = selection.foci
+        if not (isinstance(foci, EachItem) and foci.or_null):
+            return rows
+        # forEachOrNull over nothing: exactly one row, every column NULL (a %rowIndex column 0).
+        nulls = ", ".join(
+            ("0" if column.is_row_index else f"cast(null as {self.sql_type(column.type)})")
+            + f" as {self.identifier(column.name)}"
+            for column in selection.output
+        )
+        return f"{rows}\nunion all\nselect {nulls}\nwhere not exists (\n{_indent(self.collection(foci.items))}\n)"
+
+    def selection_rows(self, selection: Selection) -> str:
+        var = selection.var
+        select_list = [
+            f"{self.scalar(value.expression)} as {self.identifier(value.column.name)}"
+            for value in selection.columns
+        ]
+        joins = []
+        for child in selection.children:
+            alias = self.alias("s")
+            select_list.extend(f"{alias}.{self.identifier(column.name)}" for column in child.output)
+            joins.append(self.lateral(self.child(child), alias))
+        lines = [
+            "select",
+            _indent(",\n".join(select_list) or "1 as no_columns"),
+            f"from (\n{_indent(self.foci(selection))}\n) as {var}",
+        ]
+        lines.extend(joins)
+        return "\n".join(lines)
+
+    def child(self, child: Selection | UnionAll) -> str:
+        if isinstance(child, Selection):
+            return self.selection(child)
+        return "\nunion all\n".join(f"(\n{_indent(self.selection(branch))}\n)" for branch in child.branches)
+
+    def foci(self, selection: Selection) -> str:
+        foci = selection.foci
+        if isinstance(foci, SameFocus):
+            return f"select {foci.parent}.value as value, {foci.parent}.row_index as row_index"
+        if isinstance(foci, EachItem):
+            items = self.alias("i")
+            return (
+                f"select {items}.value as value, row_number() over (order by {items}.ord) - 1 as row_index\n"
+                f"from (\n{_indent(self.collection(foci.items))}\n) as {items}"
+            )
+        return self.repeat(foci)
+
+    def repeat(self, foci: RepeatItems) -> str:
+        tree, step, found = self.alias("tree"), foci.step_var, self.alias("c")
+        steps = "\nunion all\n".join(
+            f"select {index} as path_number, {item}.value, {item}.ord\nfrom (\n{_indent(self.collection(items))}\n) as {item}"
+            for index, items in enumerate(foci.steps)
+            for item in [self.alias("p")]
+        )
+        key = (
+            f"lpad(cast({found}.path_number as varchar), {SORT_KEY_PATH_WIDTH}, '0')"
+            f" || lpad(cast({found}.ord as varchar), {SORT_KEY_POSITION_WIDTH}, '0')"
+        )
+        return (
+            f"with recursive {tree}(value, sort_key) as (\n"
+            f"    select {found}.value, {key}\n"
+            f"    from (select {foci.parent}.value as value) as {step}\n"
+            f"{_indent(self.lateral(steps, found))}\n"
+            "    union all\n"
+            f"    select {found}.value, {step}.sort_key || {key}\n"
+            f"    from {tree} as {step}\n"
+            f"{_indent(self.lateral(steps, found))}\n"
+            ")\n"
+            f"select value, row_number() over (order by sort_key) - 1 as row_index\nfrom {tree}"
+        )
+
+    # collections: subqueries of (value, ord)
+
+    def collection(self, collection: Collection) -> str:
+        if isinstance(collection, FocusItem):
+            return (
+                f"select {collection.var}.value as value, 1 as ord where {collection.var}.value is not null"
+            )
+        if isinstance(collection, Children):
+            if isinstance(collection.source, FocusItem):
+                return self.json_items(self.json_field(f"{collection.source.var}.value", collection.name))
+            parent, child = self.alias("s"), self.alias("e")
+            return (
+                f"select {child}.value as value, row_number() over (order by {parent}.ord, {child}.ord) as ord\n"
+                f"from (\n{_indent(self.collection(collection.source))}\n) as {parent}\n"
+                + self.lateral(self.json_items(self.json_field(f"{parent}.value", collection.name)), child)
+            )
+        if isinstance(collection, Filter):
+            var = collection.var
+            return (
+                f"select {var}.value as value, {var}.ord as ord\n"
+                f"from (\n{_indent(self.collection(collection.source))}\n) as {var}\n"
+                f"where {self.scalar(collection.condition)}"
+            )
+        numbered, items = self.alias("n"), self.alias("x")
+        direction = " desc" if collection.from_end else ""
+        return (
+            f"select {numbered}.value as value, {numbered}.ord as ord\n"
+            f"from (\n"
+            f"    select {items}.value, {items}.ord, row_number() over (order by {items}.ord{direction}) as position\n"
+            f"    from (\n{_indent(self.collection(collection.source), 8)}\n    ) as {items}\n"
+            f") as {numbered}\n"
+            f"where {numbered}.position = {collection.position + 1}"
+        )
+
+    def over(self, collection: Collection) -> tuple[str, str]:
+        """(FROM clause over the collection's rows, their alias)."""
+        alias = self.alias("x")
+        return f"from (\n{_indent(self.collection(collection))}\n) as {alias}", alias
+
+    # scalars
+
+    def scalar(self, scalar: Scalar) -> str:
+        if isinstance(scalar, Literal):
+            return self.literal(scalar)
+        if isinstance(scalar, RowIndex):
+            return f"{scalar.var}.row_index"
+        if isinstance(scalar, SingleItem):
+            rows, alias = self.over(scalar.source)
+            return f"(\n    select {alias}.value\n{_indent(rows)}\n)"
+        if isinstance(scalar, JsonValue):
+            return self.json_to(self.scalar(scalar.item), scalar.type)
+        if isinstance(scalar, IsJsonKind):
+            return self.json_is(self.scalar(scalar.item), scalar.kind)
+        if isinstance(scalar, Cast):
+            return f"cast({self.scalar(scalar.operand)} as {self.sql_type(scalar.type)})"
+        if isinstance(scalar, Compare | Arithmetic):
+            return f"({self.scalar(scalar.left)} {scalar.operator} {self.scalar(scalar.right)})"
+        if isinstance(scalar, Concat):
+            return "(" + " || ".join(f"coalesce({self.scalar(part)}, '')" for part in scalar.parts) + ")"
+        if isinstance(scalar, Logical):
+            return f"({self.scalar(scalar.left)} {scalar.operator} {self.scalar(scalar.right)})"
+        if isinstance(scalar, Not):
+            return f"(not {self.scalar(scalar.operand)})"
+        if isinstance(scalar, IsNull):
+            return f"({self.scalar(scalar.operand)} is null)"
+        if isinstance(scalar, Case):
+            whens = " ".join(
+                f"when {self.scalar(condition)} then {self.scalar(value)}"
+                for condition, value in scalar.whens
+            )
+            otherwise = f" else {self.scalar(scalar.otherwise)}" if scalar.otherwise is not None else ""
+            return f"case {whens}{otherwise} end"
+        if isinstance(scalar, Exists):
+            return f"exists (\n{_indent(self.collection(scalar.source))}\n)"
+        if isinstance(scalar, CountItems):
+            rows, alias = self.over(scalar.source)
+            return f"(\n    select count(*)\n{_indent(rows)}\n)"
+        if isinstance(scalar, JoinText):
+            rows, alias = self.over(scalar.source)
+            text = self.json_to(f"{alias}.value", SqlType.TEXT)
+            joined = self.string_agg(text, self.string(scalar.separator), f"{alias}.ord")
+            return f"(\n    select coalesce({joined}, '')\n{_indent(rows)}\n)"
+        if isinstance(scalar, JsonArray):
+            rows, alias = self.over(scalar.source)
+            return (
+                f"(\n    select {self.json_array_agg(f'{alias}.value', f'{alias}.ord')}\n{_indent(rows)}\n)"
+            )
+        if isinstance(scalar, RegexMatches):
+            return self.regex_matches(self.scalar(scalar.text), scalar.pattern)
+        if isinstance(scalar, RegexGroup):
+            return self.regex_group(self.scalar(scalar.text), scalar.pattern)
+        if isinstance(scalar, Fail):
+            return self.fail(scalar.message)
+        raise TypeError(f"unknown plan node {scalar!r}")
+
+    def literal(self, literal: Literal) -> str:
+        value = literal.value
+        if value is None:
+            return f"cast(null as {self.sql_type(literal.type)})"
+        if isinstance(value, bool):
+            rendered = "true" if value else "false"
+        elif isinstance(value, int | Decimal):
+            rendered = str(value)
+        else:
+            rendered = self.string(value)
+        if literal.type in (SqlType.TEXT, SqlType.BOOLEAN):
+            return rendered
+        return f"cast({rendered} as {self.sql_type(literal.type)})"
+
+
+def _indent(text: str, spaces: int = 4) -> str:
+    pad = " " * spaces
+    return "\n".join(pad + line if line else line for line in text.split("\n"))
