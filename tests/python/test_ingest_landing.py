@@ -93,7 +93,7 @@ def test_landing_writer_partitions_by_type_and_ingest_date(tmp_path: Path) -> No
 
 
 def test_landing_writer_flushes_on_size(tmp_path: Path) -> None:
-    line_size = len(orjson.dumps(_landed(examples.observation()).envelope)) + 1
+    line_size = len(_landed(examples.observation()).line) + 1
     # Three lines fill the buffer: ten lines make three full parts while adding, and one more on flush.
     writer = LandingWriter(LocalStore(tmp_path), BufferLimits(max_bytes=3 * line_size, max_age_seconds=3600))
     for index in range(10):
@@ -157,12 +157,12 @@ def test_landed_parts_are_readable_by_duckdb_with_the_envelope_columns(tmp_path:
 
 def test_quarantine_writer_keeps_payload_and_codes_only(tmp_path: Path) -> None:
     resource = examples.patient()
-    resource["gender"] = "F"
+    resource["gender"] = " female"
     item = _quarantined(orjson.dumps(resource), "stream:shard-1:42")
     key = QuarantineWriter(LocalStore(tmp_path)).write(item)
-    assert key == "invalid_code/2026-01-31/stream_shard-1_42.json.gz"
+    assert key == "invalid_value/2026-01-31/stream_shard-1_42.json.gz"
     document = orjson.loads(gzip.decompress((tmp_path / key).read_bytes()))
-    assert document["errors"] == [{"code": "invalid_code", "path": "Patient.gender"}]
+    assert document["errors"] == [{"code": "invalid_value", "path": "Patient.gender"}]
     assert document["payload_encoding"] == "utf-8"
     assert orjson.loads(document["payload"]) == resource
     pointer = orjson.dumps(item.pointer(key)).decode()
@@ -249,7 +249,7 @@ def test_ingestor_on_s3_lands_quarantines_and_hands_out_value_free_pointers(aws:
         ingestor.ingest(raw, event_id=f"aegis-fhir:shardId-000000000000:{sequence}", source="kinesis:test")
     counts = ingestor.finish()
     assert (counts.records_in, counts.landed, counts.quarantined) == (3, 1, 2)
-    assert [p["reason"] for p in pointers] == ["invalid_date", "malformed_json"]
+    assert [p["reason"] for p in pointers] == ["invalid_value", "malformed_json"]
     for pointer in pointers:
         assert (
             s3.head_object(Bucket=bucket, Key="quarantine/" + pointer["quarantine_key"])["ContentLength"] > 0

@@ -15,7 +15,6 @@ from typer.testing import CliRunner
 
 from aegis.cli import app
 from aegis.ingest import examples
-from aegis.ingest.errors import REASONS
 from aegis.ingest.landing import LocalStore
 from aegis.ingest.loader import (
     AlreadyLandedError,
@@ -34,37 +33,52 @@ def _bad(factory: Any, key: str, value: object) -> dict[str, Any]:
     return resource
 
 
+def _without(factory: Any, key: str) -> dict[str, Any]:
+    resource: dict[str, Any] = factory()
+    del resource[key]
+    return resource
+
+
 def _events() -> tuple[list[bytes], dict[str, int]]:
     """Lines of an events file with one defect of each kind, and the expected quarantine counts."""
-    rolled_back_entry = _bad(examples.observation, "status", "guessed")
     lines = [orjson.dumps(resource) for resource in examples.all_resources()]  # 9 landed
     lines += [
         b'{"resourceType":"Patient","name":[{"family":"' + examples.FAMILY_NAME.encode(),  # malformed_json
-        orjson.dumps(_bad(examples.patient, "resourceType", "Person")),  # unsupported_resource_type
-        orjson.dumps(_bad(examples.patient, "gender", None)),  # missing_required
+        orjson.dumps(_bad(examples.patient, "resourceType", "MedicationOrder")),  # unknown_resource_type
+        orjson.dumps(_without(examples.observation, "status")),  # missing_required
         orjson.dumps(_bad(examples.patient, "name", examples.FAMILY_NAME)),  # invalid_type
-        orjson.dumps(_bad(examples.patient, "gender", examples.GIVEN_NAME)),  # invalid_code
-        orjson.dumps(_bad(examples.patient, "birthDate", "2999-01-01")),  # invalid_date
-        # transaction: 2 rolled back + 1 invalid_code
+        orjson.dumps(_bad(examples.patient, "gender", examples.GIVEN_NAME + " ")),  # invalid_value
+        orjson.dumps(_bad(examples.patient, "birthDate", "2999-13-01")),  # invalid_value
+        # transaction: entries are judged one by one: 2 landed + 1 invalid_value
         orjson.dumps(
-            examples.bundle("transaction", [examples.encounter(), examples.condition(), rolled_back_entry])
+            examples.bundle(
+                "transaction",
+                [
+                    examples.encounter(),
+                    examples.condition(),
+                    _bad(examples.observation, "status", "guessed "),
+                ],
+            )
         ),
-        # collection: 2 landed + 1 invalid_date
+        # collection: 2 landed + 1 invalid_value
         orjson.dumps(
             examples.bundle(
                 "collection",
                 [examples.encounter(), _bad(examples.condition, "recordedDate", "x"), examples.claim()],
             )
         ),
+        # the same key twice, one value a name: duplicate_key (never one of the two silently kept)
+        b'{"resourceType":"Patient","id":"dup","gender":"male","gender":"'
+        + examples.GIVEN_NAME.encode()
+        + b'"}',
     ]
     expected = {
         "malformed_json": 1,
-        "unsupported_resource_type": 1,
+        "unknown_resource_type": 1,
         "missing_required": 1,
         "invalid_type": 1,
-        "invalid_code": 2,
-        "invalid_date": 2,
-        "transaction_rolled_back": 2,
+        "invalid_value": 4,
+        "duplicate_key": 1,
     }
     return lines, expected
 
@@ -83,17 +97,16 @@ def test_land_file_counts_every_item_once(tmp_path: Path, events_file: Path) -> 
     landing, quarantine = tmp_path / "landing", tmp_path / "quarantine"
     report = land_file(events_file, LocalStore(landing), LocalStore(quarantine), progress=False)
     expected_quarantine = _events()[1]
-    assert report.records_in == 17
-    assert report.items_in == 9 + 6 + 3 + 3
+    assert report.records_in == 18
+    assert report.items_in == 9 + 6 + 3 + 3 + 1
     assert report.quarantined_by_reason == dict(sorted(expected_quarantine.items()))
-    assert set(report.quarantined_by_reason) == set(REASONS)  # every reason code is reached
-    assert report.quarantined == sum(expected_quarantine.values()) == 10
-    assert report.landed == 11
+    assert report.quarantined == sum(expected_quarantine.values()) == 9
+    assert report.landed == 13
     assert report.landed_by_type == {
         "Claim": 2,
-        "Condition": 1,
+        "Condition": 2,
         "Coverage": 1,
-        "Encounter": 2,
+        "Encounter": 3,
         "ExplanationOfBenefit": 1,
         "MedicationRequest": 1,
         "Observation": 1,
@@ -106,7 +119,7 @@ def test_land_file_counts_every_item_once(tmp_path: Path, events_file: Path) -> 
     assert landed_rows == [(report.landed,)]
     quarantine_files = list(quarantine.glob("*/*/*.json.gz"))
     assert len(quarantine_files) == report.quarantined
-    assert {p.parent.parent.name for p in quarantine_files} == set(REASONS)
+    assert {p.parent.parent.name for p in quarantine_files} == set(expected_quarantine)
 
 
 def test_event_ids_and_sources_point_at_the_line(tmp_path: Path, events_file: Path) -> None:
@@ -136,7 +149,7 @@ def test_plain_ndjson_is_accepted_too(tmp_path: Path) -> None:
     plain = tmp_path / "events.ndjson"
     plain.write_bytes(b"\n".join(lines) + b"\n")
     report = land_file(plain, LocalStore(tmp_path / "l"), LocalStore(tmp_path / "q"), progress=False)
-    assert (report.records_in, report.items_in, report.landed) == (17, 21, 11)
+    assert (report.records_in, report.items_in, report.landed) == (18, 22, 13)
 
 
 def test_unbalanced_counts_are_refused() -> None:
@@ -174,9 +187,9 @@ def test_no_phi_in_logs_reports_or_cli_output(
     assert result.exit_code == 0, result.output
     assert "landed" in result.output and "quarantined" in result.output
     manifest = next((tmp_path / "data" / "landing" / "_loads").glob("*.json")).read_text()
-    assert orjson.loads(manifest)["records_in"] == 17
+    assert orjson.loads(manifest)["records_in"] == 18
     logs = "\n".join(record.getMessage() for record in caplog.records)
-    assert "quarantined" in logs and "invalid_code" in logs  # the logs do speak, in codes
+    assert "quarantined" in logs and "invalid_value" in logs  # the logs do speak, in codes
     for text in (result.output, manifest, logs):
         assert not [marker for marker in examples.PHI_MARKERS if marker in text]
     again = CliRunner().invoke(app, ["ingest", "land", "--events", str(events_file)])
@@ -195,4 +208,4 @@ def test_cli_defaults_to_the_synth_output_and_says_when_it_is_missing(
     _write_events(tmp_path / "synth" / "events.ndjson.gz", _events()[0])
     landed = CliRunner().invoke(app, ["ingest", "land"])
     assert landed.exit_code == 0, landed.output
-    assert len(list((tmp_path / "data" / "quarantine").glob("*/*/*.json.gz"))) == 10
+    assert len(list((tmp_path / "data" / "quarantine").glob("*/*/*.json.gz"))) == 9

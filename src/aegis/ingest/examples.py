@@ -165,8 +165,8 @@ def _claim_header(resource_type: str, resource_id: str) -> Resource:
         "billablePeriod": {"start": "2025-02-01", "end": "2025-02-04"},
         "created": "2025-02-05T12:00:00Z",
         "provider": {"identifier": {"system": codes.NPI_SYSTEM, "value": NPI}},
-        "insurance": [{"coverage": {"reference": f"Coverage/{COVERAGE_ID}"}}],
-        "diagnosis": [{"diagnosisCodeableConcept": _concept(codes.ICD10CM_SYSTEM, "I50.9")}],
+        "insurance": [{"focal": True, "coverage": {"reference": f"Coverage/{COVERAGE_ID}"}}],
+        "diagnosis": [{"sequence": 1, "diagnosisCodeableConcept": _concept(codes.ICD10CM_SYSTEM, "I50.9")}],
     }
 
 
@@ -181,6 +181,8 @@ def _item(sequence: int, hcpcs: str, revenue: str) -> Resource:
 
 def claim() -> Resource:
     resource = _claim_header("Claim", CLAIM_ID)
+    resource["priority"] = {"coding": [{"code": "normal"}]}
+    resource["insurance"][0]["sequence"] = 1
     resource["item"] = [
         {**_item(1, "J1100", "0250"), "net": {"value": 120.0}},
         {**_item(2, "G0378", "0450"), "net": {"value": 980.5}},
@@ -195,6 +197,7 @@ def _adjudication(category: str, amount: float) -> Resource:
 def explanation_of_benefit() -> Resource:
     resource = _claim_header("ExplanationOfBenefit", "eob-0001")
     resource["claim"] = {"reference": f"Claim/{CLAIM_ID}"}
+    resource["insurer"] = {"display": "Example Health Plan"}
     resource["outcome"] = "complete"
     resource["item"] = [
         {

@@ -155,14 +155,13 @@ class LandingWriter:
         self._next_deadline = float("inf")
 
     def add(self, landed: Landed) -> None:
-        envelope = landed.envelope
-        partition = (str(envelope["resource_type"]), str(envelope["received_at"])[:10])
+        partition = (landed.resource_type, landed.received_at[:10])
         now = self.clock()
         buffer = self._buffers.get(partition)
         if buffer is None:
             buffer = self._buffers[partition] = _Buffer(opened_at=now)
             self._next_deadline = min(self._next_deadline, now + self.limits.max_age_seconds)
-        line = orjson.dumps(envelope, option=orjson.OPT_APPEND_NEWLINE)
+        line = landed.line + b"\n"
         buffer.lines.append(line)
         buffer.size += len(line)
         if buffer.size >= self.limits.max_bytes:

@@ -1,8 +1,13 @@
-"""The local batch loader: an events file (NDJSON, gzip or not) -> landing + quarantine stores.
+"""The local batch loader: input files -> landing + quarantine stores, one load report per file.
 
-One line is one raw producer record, exactly what a producer would put on Kinesis. Its event id is a
-uuid5 of `file:<absolute path>:<line number>`, so landing the same file twice gives the same ids (the
-warehouse dedupes by resource id and version anyway: delivery is at-least-once).
+Inputs are NDJSON (one raw producer record a line, exactly what a producer would put on Kinesis; FHIR
+Bulk Data `$export` files) or JSON documents (a Synthea patient Bundle, a single resource): see
+aegis.ingest.reading. A record's event id is a uuid5 of `file:<absolute path>:<line number>`, so landing
+the same file twice gives the same ids (the warehouse dedupes by resource id and version anyway).
+
+Large NDJSON files are judged by worker processes (one per core): the main process reads and
+decompresses, workers decode, validate and write their own part files. Every item still gets exactly one
+outcome and the report adds the workers' counts up (in = landed + quarantined, checked).
 
 `land_events` adds the run guard of `aegis ingest land`: a file whose sha256 already has a load manifest
 (`_loads/<sha256>.json` in the landing store) is not landed again unless `force=True`.
@@ -10,21 +15,23 @@ warehouse dedupes by resource id and version anyway: delivery is at-least-once).
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import logging
+import multiprocessing
+import os
+import pickle
 import sys
 import time
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, fields
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import IO, BinaryIO, cast
+from typing import Any
 
 import orjson
 
+from aegis.ingest.errors import RECORD_TOO_LARGE, TRUNCATED_INPUT, ValidationError
 from aegis.ingest.landing import (
     LOADS_PREFIX,
     BufferLimits,
@@ -33,13 +40,19 @@ from aegis.ingest.landing import (
     ReadableStore,
     Store,
 )
-from aegis.ingest.pipeline import Ingestor
-from aegis.ingest.records import format_instant
+from aegis.ingest.pipeline import IngestCounts, Ingestor
+from aegis.ingest.reading import Oversized, Reader, Record, Tail
+from aegis.ingest.records import Quarantined, format_instant
 
 log = logging.getLogger("aegis.ingest.loader")
 
-_GZIP_MAGIC = b"\x1f\x8b"
 _PROGRESS_EVERY = 2048
+# Work is handed to the workers in batches: big enough to amortise the hand-over, small enough that the
+# queue (2 batches a worker) bounds memory.
+_BATCH_RECORDS = 1000
+_BATCH_BYTES = 8 << 20
+# Below this size a file is judged in the main process: starting workers would cost more than it saves.
+PARALLEL_MIN_BYTES = 4 << 20
 
 
 @dataclass
@@ -60,6 +73,12 @@ class LoadReport:
     seconds: float
     forced: bool = False
     manifest_key: str = field(default="")
+    deleted: int = 0
+    findings_by_code: dict[str, int] = field(default_factory=dict)
+    blank_lines: int = 0
+    workers: int = 1
+    # None, or where and why the input ended early ("line 12 (byte 4096): EOFError: ...").
+    stopped_early: str | None = None
 
     def to_json(self) -> bytes:
         return orjson.dumps(asdict(self), option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
@@ -115,27 +134,121 @@ def manifest_key(sha256: str) -> str:
     return f"{LOADS_PREFIX}/{sha256}.json"
 
 
-@contextmanager
-def _open_lines(path: Path) -> Iterator[tuple[IO[bytes], BinaryIO]]:
-    """(line reader, raw file): the raw file's position drives the progress bar."""
-    with path.open("rb") as raw:
-        gzipped = raw.read(2) == _GZIP_MAGIC
-        raw.seek(0)
-        if gzipped:
-            with gzip.GzipFile(fileobj=raw, mode="rb") as lines:
-                yield cast(IO[bytes], lines), raw
-        else:
-            yield raw, raw
-
-
-def _records(lines: IO[bytes]) -> Iterator[tuple[int, bytes]]:
-    for number, line in enumerate(lines, start=1):
-        # The line ending is framing, not part of the record; a record never holds a raw newline.
-        yield number, line.rstrip(b"\r\n")
-
-
 def _should_show_progress(progress: bool | None) -> bool:
     return sys.stderr.isatty() if progress is None else progress
+
+
+# --- judging records -----------------------------------------------------------------------------
+
+
+class _FileJudge:
+    """Judges the records of one file (in the main process or in a worker) and keeps the counts."""
+
+    def __init__(
+        self, path: Path, landing_store: Store, quarantine_store: Store, limits: BufferLimits | None
+    ):
+        self.path = path
+        self.ids = LineEventIds(path)
+        self.source_prefix = f"file:{path}:"
+        self.landing = LandingWriter(landing_store, limits)
+        self.ingestor = Ingestor(self.landing, QuarantineWriter(quarantine_store))
+
+    def judge(self, line: int, data: bytes) -> None:
+        self.ingestor.ingest(
+            data, event_id=self.ids(line), source=f"{self.source_prefix}{line}", position=line
+        )
+
+    def quarantine_unread(self, item: Tail | Oversized) -> None:
+        """A record that cannot be decoded as a whole: kept in quarantine under its reason."""
+        if isinstance(item, Tail):
+            error, payload = ValidationError(TRUNCATED_INPUT, "Resource"), item.data
+        else:
+            error, payload = ValidationError(RECORD_TOO_LARGE, "Resource"), item.head
+        moment = format_instant(datetime.now(UTC))
+        self.ingestor.count_quarantined(
+            Quarantined(
+                self.ids(item.line), error.code, (error,), payload, moment, f"{self.source_prefix}{item.line}"
+            )
+        )
+
+    def finish(self) -> tuple[IngestCounts, int]:
+        return self.ingestor.finish(), len(self.landing.parts_written)
+
+
+def _worker(
+    path: Path,
+    stores: bytes,
+    limits: BufferLimits | None,
+    tasks: multiprocessing.Queue[list[tuple[int, bytes]] | None],
+    results: multiprocessing.Queue[tuple[dict[str, Any], int]],
+) -> None:
+    landing_store, quarantine_store = pickle.loads(stores)
+    judge = _FileJudge(path, landing_store, quarantine_store, limits)
+    while (batch := tasks.get()) is not None:
+        for line, data in batch:
+            judge.judge(line, data)
+    counts, parts = judge.finish()
+    results.put((counts.as_dict(), parts))
+
+
+class _Workers:
+    """Worker processes that judge batches of records; `close()` returns their counts."""
+
+    def __init__(self, count: int, path: Path, stores: bytes, limits: BufferLimits | None) -> None:
+        context = multiprocessing.get_context("spawn")
+        self.tasks: multiprocessing.Queue[list[tuple[int, bytes]] | None] = context.Queue(maxsize=2 * count)
+        self.results: multiprocessing.Queue[tuple[dict[str, Any], int]] = context.Queue()
+        self.processes = [
+            context.Process(
+                target=_worker, args=(path, stores, limits, self.tasks, self.results), daemon=True
+            )
+            for _ in range(count)
+        ]
+        for process in self.processes:
+            process.start()
+
+    def submit(self, batch: list[tuple[int, bytes]]) -> None:
+        self.tasks.put(batch)
+
+    def close(self) -> list[tuple[dict[str, Any], int]]:
+        for _ in self.processes:
+            self.tasks.put(None)
+        outcomes = [self.results.get() for _ in self.processes]
+        for process in self.processes:
+            process.join()
+            if process.exitcode != 0:
+                raise RuntimeError(f"a landing worker exited with code {process.exitcode}")
+        return outcomes
+
+
+def _batches(
+    records: Iterator[Record | Tail | Oversized], judge: _FileJudge
+) -> Iterator[list[tuple[int, bytes]]]:
+    """Group decodable records into batches; truncated and oversized ones are quarantined on the spot."""
+    batch: list[tuple[int, bytes]] = []
+    size = 0
+    for item in records:
+        if not isinstance(item, Record):
+            judge.quarantine_unread(item)
+            continue
+        batch.append((item.line, item.data))
+        size += len(item.data)
+        if len(batch) >= _BATCH_RECORDS or size >= _BATCH_BYTES:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
+def _worker_count(path: Path, reader: Reader, stores: tuple[Store, Store], workers: int | None) -> int:
+    wanted = workers if workers is not None else (os.cpu_count() or 1)
+    if wanted <= 1 or reader.is_document or path.stat().st_size < PARALLEL_MIN_BYTES:
+        return 1
+    try:
+        pickle.dumps(stores)
+    except (pickle.PicklingError, TypeError, AttributeError):
+        return 1  # a store that cannot travel to another process (an S3 client): judge in this one
+    return wanted
 
 
 def land_file(
@@ -146,41 +259,64 @@ def land_file(
     limits: BufferLimits | None = None,
     progress: bool | None = None,
     sha256: str | None = None,
+    workers: int | None = None,
 ) -> LoadReport:
-    """Land every record of `events_path`; raises `UnbalancedCountsError` if in != landed + quarantined."""
+    """Land every record of `events_path`; raises `UnbalancedCountsError` if in != landed + quarantined.
+
+    An input that ends early (a truncated gzip) still gets its report: what was read is counted, the
+    unfinished tail is quarantined as `truncated_input`, and `stopped_early` says where.
+    """
     from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
     path = events_path.resolve()
     started = datetime.now(UTC)
     clock = time.perf_counter()
-    landing = LandingWriter(landing_store, limits)
-    ingestor = Ingestor(landing, QuarantineWriter(quarantine_store))
-    source_prefix = f"file:{path}:"
-    event_id = LineEventIds(path)
-    with (
-        _open_lines(path) as (lines, raw),
-        Progress(
-            TextColumn("landing"),
-            BarColumn(),
-            TextColumn("{task.fields[records]:,} records"),
-            TimeRemainingColumn(),
-            disable=not _should_show_progress(progress),
-            transient=True,
-        ) as bar,
-    ):
+    reader = Reader(path)
+    main = _FileJudge(path, landing_store, quarantine_store, limits)
+    worker_count = _worker_count(path, reader, (landing_store, quarantine_store), workers)
+    pool = (
+        _Workers(worker_count, path, pickle.dumps((landing_store, quarantine_store)), limits)
+        if worker_count > 1
+        else None
+    )
+    with Progress(
+        TextColumn(f"landing {path.name}"),
+        BarColumn(),
+        TextColumn("{task.fields[records]:,} records"),
+        TimeRemainingColumn(),
+        disable=not _should_show_progress(progress),
+        transient=True,
+    ) as bar:
         task = bar.add_task("land", total=path.stat().st_size, records=0)
-        for number, record in _records(lines):
-            ingestor.ingest(record, event_id=event_id(number), source=f"{source_prefix}{number}")
-            if number % _PROGRESS_EVERY == 0:
-                bar.update(task, completed=raw.tell(), records=number)
-    counts = ingestor.finish()
+        done = 0
+        for batch in _batches(iter(reader), main):
+            if pool is not None:
+                pool.submit(batch)
+            else:
+                for line, data in batch:
+                    main.judge(line, data)
+            done += len(batch)
+            if done % _PROGRESS_EVERY < len(batch):
+                bar.update(task, completed=reader.compressed_offset, records=done)
+    counts, parts = main.finish()
+    if pool is not None:
+        for worker_counts, worker_parts in pool.close():
+            counts.add(worker_counts)
+            parts += worker_parts
+        counts.check_balanced()
+    stopped = None
+    if reader.stopped is not None:
+        stopped = f"after {counts.records_in} records: {reader.stopped}"
     report = LoadReport(
         events_path=str(path),
         events_sha256=sha256 or file_sha256(path),
-        parts_written=len(landing.parts_written),
+        parts_written=parts,
         started_at=format_instant(started),
         finished_at=format_instant(datetime.now(UTC)),
         seconds=round(time.perf_counter() - clock, 3),
+        blank_lines=reader.blank_lines,
+        workers=worker_count,
+        stopped_early=stopped,
         **counts.as_dict(),
     )
     log.info("load finished %s", asdict(report))
@@ -200,6 +336,7 @@ def land_events(
     force: bool = False,
     limits: BufferLimits | None = None,
     progress: bool | None = None,
+    workers: int | None = None,
 ) -> LoadReport:
     """`land_file` once per file content: refuses (AlreadyLandedError) a file landed before, unless `force`.
 
@@ -210,7 +347,13 @@ def land_events(
     if previous is not None and not force:
         raise AlreadyLandedError(previous)
     report = land_file(
-        events_path, landing_store, quarantine_store, limits=limits, progress=progress, sha256=sha256
+        events_path,
+        landing_store,
+        quarantine_store,
+        limits=limits,
+        progress=progress,
+        sha256=sha256,
+        workers=workers,
     )
     report.forced = previous is not None
     report.manifest_key = manifest_key(sha256)

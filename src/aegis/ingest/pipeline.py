@@ -30,8 +30,10 @@ class IngestCounts:
     items_in: int = 0
     landed: int = 0
     quarantined: int = 0
+    deleted: int = 0
     landed_by_type: Counter[str] = field(default_factory=Counter)
     quarantined_by_reason: Counter[str] = field(default_factory=Counter)
+    findings_by_code: Counter[str] = field(default_factory=Counter)
 
     def check_balanced(self) -> None:
         if self.items_in != self.landed + self.quarantined:
@@ -45,9 +47,19 @@ class IngestCounts:
             "items_in": self.items_in,
             "landed": self.landed,
             "quarantined": self.quarantined,
+            "deleted": self.deleted,
             "quarantined_by_reason": dict(sorted(self.quarantined_by_reason.items())),
             "landed_by_type": dict(sorted(self.landed_by_type.items())),
+            "findings_by_code": dict(sorted(self.findings_by_code.items())),
         }
+
+    def add(self, other: dict[str, Any]) -> None:
+        """Add the counts of another batch (`as_dict()` form: what a worker process sends back)."""
+        for name in ("records_in", "items_in", "landed", "quarantined", "deleted"):
+            setattr(self, name, getattr(self, name) + other[name])
+        self.landed_by_type.update(other["landed_by_type"])
+        self.quarantined_by_reason.update(other["quarantined_by_reason"])
+        self.findings_by_code.update(other["findings_by_code"])
 
 
 QuarantineListener = Callable[[Quarantined, str], None]
@@ -68,26 +80,46 @@ class Ingestor:
         self.counts = IngestCounts()
 
     def ingest(
-        self, raw: bytes, *, event_id: str, source: str, received_at: datetime | None = None
+        self,
+        raw: bytes,
+        *,
+        event_id: str,
+        source: str,
+        received_at: datetime | None = None,
+        position: str | int = 0,
     ) -> list[Outcome]:
-        outcomes = process_record(raw, event_id=event_id, source=source, received_at=received_at)
+        outcomes = process_record(
+            raw, event_id=event_id, source=source, received_at=received_at, position=position
+        )
         counts = self.counts
         counts.records_in += 1
-        counts.items_in += len(outcomes)
         for outcome in outcomes:
             if isinstance(outcome, Landed):
                 self.landing.add(outcome)
+                counts.items_in += 1
                 counts.landed += 1
                 counts.landed_by_type[outcome.resource_type] += 1
+                counts.deleted += outcome.deleted
+                for code in outcome.finding_codes:
+                    counts.findings_by_code[code] += 1
             else:
-                key = self.quarantine.write(outcome)
-                counts.quarantined += 1
-                counts.quarantined_by_reason[outcome.reason] += 1
-                # Codes and paths only: a value of the payload must never reach a log.
-                log.debug("quarantined %s", outcome.pointer(key))
-                if self.on_quarantined is not None:
-                    self.on_quarantined(outcome, key)
+                self._quarantine(outcome)
         return outcomes
+
+    def count_quarantined(self, item: Quarantined) -> None:
+        """Quarantine an item that never became a record (a truncated tail, an oversized line)."""
+        self.counts.records_in += 1
+        self._quarantine(item)
+
+    def _quarantine(self, item: Quarantined) -> None:
+        key = self.quarantine.write(item)
+        self.counts.items_in += 1
+        self.counts.quarantined += 1
+        self.counts.quarantined_by_reason[item.reason] += 1
+        # Codes and paths only: a value of the payload must never reach a log.
+        log.debug("quarantined %s", item.pointer(key))
+        if self.on_quarantined is not None:
+            self.on_quarantined(item, key)
 
     def finish(self) -> IngestCounts:
         """Flush the landing buffers, check in = landed + quarantined, log the counts."""

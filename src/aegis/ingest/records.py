@@ -1,32 +1,28 @@
-"""One raw producer record (bytes) -> outcomes: `Landed(envelope)` or `Quarantined(...)`.
+"""One raw producer record (bytes) -> outcomes: `Landed` envelopes or `Quarantined` items.
 
-Decode (orjson) -> unbundle -> validate -> wrap in the landing envelope (docs/landing-contract.md).
-Every item of a record gets exactly one outcome: a resource is one item, a Bundle is one item per entry
-(or one item when the Bundle itself is unusable). Nothing here raises on bad input.
+Decode -> (unbundle) -> check FHIR R4 conformance -> envelope (docs/landing-contract.md). Every item of a
+record gets exactly one outcome: a resource is one item, a Bundle is one item per entry (or one item when
+the Bundle itself is unusable). Nothing here raises on bad input.
 
-- collection Bundle: entries are judged one by one (`<event_id>#<entry index>`).
-- transaction Bundle: all or nothing; when one entry is invalid, every entry is quarantined, the valid
-  ones under `transaction_rolled_back`.
+Fidelity: a bare resource lands as the record's own bytes (line breaks between tokens become spaces);
+a Bundle entry is written back from a decoding that kept every number as received (aegis.ingest.jsonio).
 """
 
 from __future__ import annotations
 
+import json
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from decimal import Decimal
 from typing import Any
 
 import orjson
 
-from aegis.ingest.errors import (
-    INVALID_CODE,
-    INVALID_TYPE,
-    MALFORMED_JSON,
-    MISSING_REQUIRED,
-    TRANSACTION_ROLLED_BACK,
-    ValidationError,
-    primary_reason,
-)
-from aegis.ingest.validate import BUNDLE_TYPES, resource_type_errors, validate_resource
+from aegis.ingest import bundles
+from aegis.ingest.errors import ValidationError, primary_reason
+from aegis.ingest.jsonio import decode
+from aegis.ingest.validate import validate_resource
 
 ENVELOPE_FIELDS = (
     "event_id",
@@ -36,23 +32,35 @@ ENVELOPE_FIELDS = (
     "last_updated",
     "received_at",
     "source",
+    "source_position",
+    "deleted",
+    "findings",
+    "original_references",
     "resource",
 )
+# Kinesis sequence numbers have up to 56 digits; file line numbers far fewer. Padding makes the text sort
+# like the number, so `source_position` orders deliveries within a source (docs/landing-contract.md).
+_POSITION_WIDTH = 60
+_ENTRY_WIDTH = 7
+_DIGITS = re.compile(r"[0-9]+")
 
 
 @dataclass(frozen=True, slots=True)
 class Landed:
-    """A valid resource wrapped in its landing envelope (keys: ENVELOPE_FIELDS, in that order)."""
+    """An item to land: its envelope as one JSON line (keys ENVELOPE_FIELDS, in that order)."""
 
-    envelope: dict[str, Any]
+    event_id: str
+    resource_type: str
+    received_at: str
+    line: bytes
+    deleted: bool = False
+    finding_codes: tuple[str, ...] = ()
 
     @property
-    def resource_type(self) -> str:
-        return str(self.envelope["resource_type"])
-
-    @property
-    def event_id(self) -> str:
-        return str(self.envelope["event_id"])
+    def envelope(self) -> dict[str, Any]:
+        """The envelope decoded (decimals as `Decimal`): for tests and tools, not the hot path."""
+        decoded: dict[str, Any] = json.loads(self.line, parse_float=Decimal)
+        return decoded
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,16 +93,35 @@ def format_instant(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="microseconds")[:-6] + "Z"
 
 
+# --- envelopes -----------------------------------------------------------------------------------
+
+
+def source_position(position: str | int, entry: int | None) -> str:
+    """`<record position, zero-padded>.<entry index, zero-padded>`: sorts as the numbers do."""
+    text = str(position)
+    if not _DIGITS.fullmatch(text):
+        text = "0"
+    return f"{text.rjust(_POSITION_WIDTH, '0')}.{(entry if entry is not None else 0):0{_ENTRY_WIDTH}d}"
+
+
 @dataclass(frozen=True, slots=True)
-class _Delivery:
+class Delivery:
+    """Where and when one raw record arrived: what every item of it shares."""
+
     event_id: str
     source: str
     received_at: datetime
     received_at_text: str
+    position: str
 
-    def quarantine(self, errors: list[ValidationError], payload: bytes, suffix: str = "") -> Quarantined:
+    def item_event_id(self, entry: int | None) -> str:
+        return self.event_id if entry is None else f"{self.event_id}#{entry}"
+
+    def quarantine(
+        self, errors: list[ValidationError], payload: bytes, entry: int | None = None
+    ) -> Quarantined:
         return Quarantined(
-            event_id=self.event_id + suffix,
+            event_id=self.item_event_id(entry),
             reason=primary_reason(errors),
             errors=tuple(errors),
             payload_bytes=payload,
@@ -102,84 +129,73 @@ class _Delivery:
             source=self.source,
         )
 
-    def land(self, resource: dict[str, Any], suffix: str = "") -> Landed:
-        meta = resource["meta"]
-        return Landed(
+    def land(
+        self,
+        item: bundles.Item,
+        resource_bytes: bytes | None,
+        findings: list[ValidationError],
+    ) -> Landed:
+        """The envelope line; `resource_bytes` is the resource's JSON (None for a deletion)."""
+        event_id = self.item_event_id(item.entry)
+        head = orjson.dumps(
             {
-                "event_id": self.event_id + suffix,
-                "resource_type": resource["resourceType"],
-                "resource_id": resource["id"],
-                "version_id": meta["versionId"],
-                "last_updated": meta["lastUpdated"],
+                "event_id": event_id,
+                "resource_type": item.resource_type,
+                "resource_id": item.resource_id,
+                "version_id": item.version_id,
+                "last_updated": item.last_updated,
                 "received_at": self.received_at_text,
                 "source": self.source,
-                "resource": resource,
+                "source_position": source_position(self.position, item.entry),
+                "deleted": resource_bytes is None,
+                "findings": [finding.as_dict() for finding in findings],
+                "original_references": item.original_references,
             }
+        )
+        line = (
+            head[:-1] + b',"resource":' + (resource_bytes if resource_bytes is not None else b"null") + b"}"
+        )
+        return Landed(
+            event_id,
+            item.resource_type,
+            self.received_at_text,
+            line,
+            resource_bytes is None,
+            tuple(finding.code for finding in findings),
         )
 
 
+def _one_line(raw: bytes) -> bytes:
+    """A JSON text on one line: outside strings, CR and LF are whitespace, and inside a string JSON
+    forbids them raw, so replacing them with spaces changes no value."""
+    if b"\n" in raw or b"\r" in raw:
+        return raw.replace(b"\r", b" ").replace(b"\n", b" ")
+    return raw
+
+
 def process_record(
-    raw: bytes, *, event_id: str, source: str, received_at: datetime | None = None
+    raw: bytes,
+    *,
+    event_id: str,
+    source: str,
+    received_at: datetime | None = None,
+    position: str | int = 0,
 ) -> list[Outcome]:
-    """Judge one raw record. `event_id` must be unique per delivered record; entries get `#<index>`."""
+    """Judge one raw record. `event_id` must be unique per delivered record; Bundle entries get `#<index>`.
+
+    `position` orders records of one source (a file's line number, a Kinesis sequence number): with
+    `received_at` it decides which delivery of a resource is the latest when `meta` is absent.
+    """
     moment = received_at or datetime.now(UTC)
-    delivery = _Delivery(event_id, source, moment, format_instant(moment))
-    try:
-        document = orjson.loads(raw)
-    except orjson.JSONDecodeError:
-        return [delivery.quarantine([ValidationError(MALFORMED_JSON, "Resource")], raw)]
-    if isinstance(document, dict) and document.get("resourceType") == "Bundle":
-        return _unbundle(document, raw, delivery)
-    errors = validate_resource(document, now=moment)
-    if errors:
-        return [delivery.quarantine(errors, raw)]
-    return [delivery.land(document)]
-
-
-def _bundle_errors(bundle: dict[str, Any]) -> list[ValidationError]:
-    bundle_type = bundle.get("type")
-    entries = bundle.get("entry")
-    errors = resource_type_errors(bundle_type, "Bundle.type")
-    if not errors and bundle_type not in BUNDLE_TYPES:
-        errors.append(ValidationError(INVALID_CODE, "Bundle.type"))
-    if entries is None or entries == []:
-        errors.append(ValidationError(MISSING_REQUIRED, "Bundle.entry"))
-    elif not isinstance(entries, list):
-        errors.append(ValidationError(INVALID_TYPE, "Bundle.entry"))
-    return errors
-
-
-def _entry_errors(entry: object, index: int, now: datetime) -> list[ValidationError]:
-    path = f"Bundle.entry[{index}]"
-    if not isinstance(entry, dict):
-        return [ValidationError(MISSING_REQUIRED if entry is None else INVALID_TYPE, path)]
-    resource = entry.get("resource")
-    if resource is None:
-        return [ValidationError(MISSING_REQUIRED, f"{path}.resource")]
-    # A nested Bundle is not one of the profile's resource types: unsupported_resource_type.
-    return validate_resource(resource, now=now)
-
-
-def _entry_payload(entry: object) -> bytes:
-    resource = entry.get("resource", entry) if isinstance(entry, dict) else entry
-    return orjson.dumps(resource)
-
-
-def _unbundle(bundle: dict[str, Any], raw: bytes, delivery: _Delivery) -> list[Outcome]:
-    bundle_errors = _bundle_errors(bundle)
-    if bundle_errors:
-        return [delivery.quarantine(bundle_errors, raw)]
-    entries: list[Any] = bundle["entry"]
-    judged = [_entry_errors(entry, index, delivery.received_at) for index, entry in enumerate(entries)]
-    rolled_back = bundle["type"] == "transaction" and any(judged)
-    outcomes: list[Outcome] = []
-    for index, (entry, errors) in enumerate(zip(entries, judged, strict=True)):
-        suffix = f"#{index}"
-        if errors:
-            outcomes.append(delivery.quarantine(errors, _entry_payload(entry), suffix))
-        elif rolled_back:
-            rollback = [ValidationError(TRANSACTION_ROLLED_BACK, f"Bundle.entry[{index}]")]
-            outcomes.append(delivery.quarantine(rollback, _entry_payload(entry), suffix))
-        else:
-            outcomes.append(delivery.land(entry["resource"], suffix))
-    return outcomes
+    delivery = Delivery(event_id, source, moment, format_instant(moment), str(position))
+    decoded = decode(raw)
+    if isinstance(decoded, ValidationError):
+        return [delivery.quarantine([decoded], raw)]
+    document = decoded.document
+    if type(document) is dict and document.get("resourceType") == "Bundle":
+        return bundles.unbundle(document, decoded, delivery)
+    errors, findings = validate_resource(document, now=moment)
+    item = None if errors else bundles.bare_item(document)
+    if errors or item is None:
+        return [delivery.quarantine(errors or [bundles.missing_id_error()], raw)]
+    return [delivery.land(item, _one_line(decoded.text), findings)]

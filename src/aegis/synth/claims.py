@@ -19,6 +19,7 @@ from aegis.synth.people import Person
 
 CLAIM_TYPE = "http://terminology.hl7.org/CodeSystem/claim-type"
 ADJUDICATION = "http://terminology.hl7.org/CodeSystem/adjudication"
+PROCESS_PRIORITY = "http://terminology.hl7.org/CodeSystem/processpriority"
 # Share of the billed amount a payer allows, and share of the allowed amount it pays, by plan type.
 ALLOWED_SHARE = {"COMM": (0.45, 0.80), "MCARE": (0.30, 0.50), "MCAID": (0.25, 0.45), "SELF": (0.50, 0.90)}
 PAID_SHARE = {"COMM": (0.70, 1.00), "MCARE": (0.80, 0.80), "MCAID": (0.95, 1.00), "SELF": (0.0, 0.0)}
@@ -100,6 +101,10 @@ def claim_and_eob(
     adjudicated = min(submitted + rng.randrange(3 * DAY, 30 * DAY, 60), LAST_UPDATED_MAX)
     claim = _header("Claim", new_id(rng), submitted, person, plan, coverage, submitted)
     eob = _header("ExplanationOfBenefit", new_id(rng), adjudicated, person, plan, coverage, adjudicated)
+    # R4 requires Claim.priority and ExplanationOfBenefit.insurer; an EOB's insurance has no sequence.
+    claim["priority"] = {"coding": [codes.coding(PROCESS_PRIORITY, "normal")]}
+    eob["insurer"] = {"display": coverage.payer}
+    del eob["insurance"][0]["sequence"]
     eob["claim"] = reference("Claim", claim["id"])
     eob["outcome"] = "complete"
     claim_items, eob_items = [], []

@@ -1,4 +1,4 @@
-"""Defective records: each one fails validation for exactly one reason code of docs/fhir-subset.md.
+"""Defective records: each one fails FHIR R4 conformance for exactly one reason (docs/fhir-conformance.md).
 
 A defect is an EXTRA record, made from a copy of a valid resource with a fresh id (it never shadows a valid
 resource), broken in one place. The reason is returned for expected.json; nothing here logs a value.
@@ -12,50 +12,62 @@ from typing import Any
 
 import orjson
 
+from aegis.fhir.conformance import model
 from aegis.synth.ids import new_id
 from aegis.synth.options import Resource
 
 MALFORMED_JSON = "malformed_json"
-UNSUPPORTED_RESOURCE_TYPE = "unsupported_resource_type"
+DUPLICATE_KEY = "duplicate_key"
+UNKNOWN_RESOURCE_TYPE = "unknown_resource_type"
+UNKNOWN_ELEMENT = "unknown_element"
 MISSING_REQUIRED = "missing_required"
 INVALID_TYPE = "invalid_type"
-INVALID_CODE = "invalid_code"
-INVALID_DATE = "invalid_date"
+INVALID_VALUE = "invalid_value"
+MULTIPLE_CHOICE = "multiple_choice"
+INVARIANT_FAILED = "invariant_failed"
 REASONS = (
     MALFORMED_JSON,
-    UNSUPPORTED_RESOURCE_TYPE,
+    DUPLICATE_KEY,
+    UNKNOWN_RESOURCE_TYPE,
+    UNKNOWN_ELEMENT,
     MISSING_REQUIRED,
     INVALID_TYPE,
-    INVALID_CODE,
-    INVALID_DATE,
+    INVALID_VALUE,
+    MULTIPLE_CHOICE,
+    INVARIANT_FAILED,
 )
 
-UNSUPPORTED_TYPES = ("DiagnosticReport", "Immunization", "AllergyIntolerance", "Practitioner")
-FUTURE_INSTANT = "2099-03-01T09:30:00+00:00"
-FUTURE_DATE = "2099-03-01"
+# Resource types of other FHIR versions that senders still emit (DSTU2, STU3): not R4 resource types.
+NOT_R4_TYPES = ("MedicationOrder", "DiagnosticOrder", "ReferralRequest", "ProcedureRequest")
 UNPARSEABLE_DATE = "2025-02-30"
 UNPARSEABLE_INSTANT = "2025-13-05T10:00:00+00:00"
 
 Mutation = Callable[[random.Random, Resource], None]
 
-# Required top-level elements whose absence is `missing_required` (never id, type or the patient reference,
-# so a loader can still route the record to its patient's partition).
+# Elements that R4 requires (min 1) on each type, removed for `missing_required`.
 REQUIRED_ELEMENTS = {
-    "Patient": ("birthDate", "gender", "name", "identifier"),
-    "Coverage": ("status", "subscriberId", "payor", "type"),
-    "Encounter": ("status", "class", "serviceProvider", "period"),
-    "Condition": ("code", "recordedDate", "clinicalStatus"),
-    "Observation": ("status", "code", "effectiveDateTime", "category"),
-    "Procedure": ("status", "code", "performedDateTime"),
-    "MedicationRequest": ("status", "intent", "authoredOn", "medicationCodeableConcept"),
-    "Claim": ("created", "provider", "diagnosis", "billablePeriod"),
-    "ExplanationOfBenefit": ("outcome", "claim", "created", "insurance"),
+    "Patient": (),
+    "Coverage": ("status", "payor", "beneficiary"),
+    "Encounter": ("status", "class"),
+    "Condition": ("subject",),
+    "Observation": ("status", "code"),
+    "Procedure": ("status", "subject"),
+    "MedicationRequest": ("status", "intent", "subject"),
+    "Claim": ("created", "provider", "priority", "insurance"),
+    "ExplanationOfBenefit": ("outcome", "created", "insurer", "insurance"),
 }
-
-
-def _break_check_digit(value: str) -> str:
-    """Another last digit: exactly one check digit passes Luhn / mod-10, so any other one fails."""
-    return value[:-1] + str((int(value[-1]) + 5) % 10)
+# Element names from other FHIR versions or typos, unknown to R4 on that type.
+UNKNOWN_ELEMENTS = {
+    "Patient": "birthdate",
+    "Coverage": "plan",
+    "Encounter": "reason",
+    "Condition": "assertedDate",
+    "Observation": "effectiveDate",
+    "Procedure": "performedDate",
+    "MedicationRequest": "medication",
+    "Claim": "claimType",
+    "ExplanationOfBenefit": "paymentAmount",
+}
 
 
 def _set(path: tuple[Any, ...], value: Any) -> Mutation:
@@ -82,15 +94,6 @@ def _earlier_end(period: dict[str, str]) -> dict[str, str]:
     return {"start": start, "end": f"{int(start[:4]) - 1}{start[4:]}"}
 
 
-def _bad_icd(code: str) -> str:
-    return "9" + code[1:]  # an ICD-10-CM code starts with a letter
-
-
-def _bad_hcpcs(code: str) -> str:
-    return "W" + code[1:]  # HCPCS Level II starts with A-V
-
-
-NPI_VALUE = ("identifier", "value")
 INVALID_TYPES: dict[str, tuple[Mutation, ...]] = {
     "Patient": (_set(("name",), _first), _set(("birthDate",), _number)),
     "Coverage": (_set(("payor",), _first), _set(("subscriberId",), _number)),
@@ -105,54 +108,38 @@ INVALID_TYPES: dict[str, tuple[Mutation, ...]] = {
     "Claim": (_set(("item",), _first), _set(("insurance",), _first)),
     "ExplanationOfBenefit": (_set(("item",), _first), _set(("insurance",), _first)),
 }
-INVALID_CODES: dict[str, tuple[Mutation, ...]] = {
-    "Patient": (_set(("gender",), "M"), _set(("maritalStatus", "coding", 0, "code"), "X")),
-    "Coverage": (_set(("type", "coding", 0, "code"), "GOLD"), _set(("status",), "current")),
-    "Encounter": (
-        _set(("class", "code"), "OUTPT"),
-        _set(("serviceProvider", *NPI_VALUE), _break_check_digit),
-    ),
-    "Condition": (
-        _set(("code", "coding", 0, "code"), _bad_icd),
-        _set(("clinicalStatus", "coding", 0, "code"), "cured"),
-    ),
-    "Observation": (_set(("code", "coding", 0, "code"), _break_check_digit), _set(("status",), "done")),
-    "Procedure": (
-        _set(("code", "coding", 0, "code"), _bad_hcpcs),
-        _set(("performer", 0, "actor", *NPI_VALUE), _break_check_digit),
-    ),
-    "MedicationRequest": (
-        _set(("medicationCodeableConcept", "coding", 0, "code"), lambda code: f"RX{code}"),
-        _set(("intent",), "suggestion"),
-    ),
-    "Claim": (
-        _set(("provider", *NPI_VALUE), _break_check_digit),
-        _set(("type", "coding", 0, "code"), "oral"),
-    ),
-    "ExplanationOfBenefit": (_set(("outcome",), "paid"), _set(("provider", *NPI_VALUE), _break_check_digit)),
-}
-INVALID_DATES: dict[str, tuple[Mutation, ...]] = {
-    "Patient": (_set(("birthDate",), UNPARSEABLE_DATE), _set(("birthDate",), FUTURE_DATE)),
-    "Coverage": (_set(("period",), _earlier_end), _set(("period", "start"), UNPARSEABLE_DATE)),
-    "Encounter": (_set(("period",), _earlier_end), _set(("period", "start"), UNPARSEABLE_INSTANT)),
-    "Condition": (_set(("recordedDate",), UNPARSEABLE_DATE), _set(("recordedDate",), FUTURE_DATE)),
-    "Observation": (
-        _set(("effectiveDateTime",), FUTURE_INSTANT),
-        _set(("effectiveDateTime",), UNPARSEABLE_INSTANT),
-    ),
-    "Procedure": (
-        _set(("performedDateTime",), UNPARSEABLE_INSTANT),
-        _set(("performedDateTime",), FUTURE_INSTANT),
-    ),
-    "MedicationRequest": (
-        _set(("authoredOn",), UNPARSEABLE_INSTANT),
-        _set(("meta", "lastUpdated"), FUTURE_INSTANT),
-    ),
-    "Claim": (_set(("billablePeriod",), _earlier_end), _set(("created",), FUTURE_INSTANT)),
+INVALID_VALUES: dict[str, tuple[Mutation, ...]] = {
+    "Patient": (_set(("birthDate",), UNPARSEABLE_DATE), _set(("gender",), " male")),
+    "Coverage": (_set(("period", "start"), UNPARSEABLE_DATE), _set(("status",), "")),
+    "Encounter": (_set(("period", "start"), UNPARSEABLE_INSTANT), _set(("status",), "in progress ")),
+    "Condition": (_set(("recordedDate",), UNPARSEABLE_DATE), _set(("recordedDate",), "2025-1-5")),
+    "Observation": (_set(("effectiveDateTime",), UNPARSEABLE_INSTANT), _set(("status",), "")),
+    "Procedure": (_set(("performedDateTime",), UNPARSEABLE_INSTANT), _set(("status",), "")),
+    "MedicationRequest": (_set(("authoredOn",), UNPARSEABLE_INSTANT), _set(("intent",), "")),
+    "Claim": (_set(("item", 0, "sequence"), 0), _set(("created",), UNPARSEABLE_INSTANT)),
     "ExplanationOfBenefit": (
-        _set(("billablePeriod",), _earlier_end),
         _set(("item", 0, "servicedDate"), UNPARSEABLE_DATE),
+        _set(("item", 0, "sequence"), 0),
     ),
+}
+# A second variant of a choice element beside the one present (R4 allows one).
+MULTIPLE_CHOICES: dict[str, tuple[str, Any]] = {
+    "Patient": ("deceasedBoolean", False),
+    "Coverage": ("period", None),
+    "Encounter": ("period", None),
+    "Condition": ("onsetString", "in childhood"),
+    "Observation": ("effectivePeriod", {"start": "2020-01-01"}),
+    "Procedure": ("performedString", "last spring"),
+    "MedicationRequest": ("medicationReference", {"reference": "Medication/m1"}),
+    "Claim": ("billablePeriod", None),
+    "ExplanationOfBenefit": ("billablePeriod", None),
+}
+# Periods (invariant per-1: start before end).
+PERIODS = {
+    "Coverage": "period",
+    "Encounter": "period",
+    "Claim": "billablePeriod",
+    "ExplanationOfBenefit": "billablePeriod",
 }
 
 
@@ -163,21 +150,49 @@ def _fresh_copy(rng: random.Random, template: Resource) -> Resource:
     return copy
 
 
+def _chosen_variant(kind: str, name: str, resource: Resource) -> bool:
+    """Whether another variant of `name`'s choice element (per the R4 model) is already present."""
+    elements = model()["types"][kind]["elements"]
+    group = elements[name][3]
+    return any(key != name and spec[3] == group and key in resource for key, spec in elements.items())
+
+
+def _applicable(reason: str, resource: Resource) -> bool:
+    """Whether `reason` can be made from this resource (only a present choice or period can clash)."""
+    kind = resource["resourceType"]
+    if reason == MISSING_REQUIRED:
+        return bool(REQUIRED_ELEMENTS[kind])
+    if reason == MULTIPLE_CHOICE:
+        name, value = MULTIPLE_CHOICES[kind]
+        return value is not None and _chosen_variant(kind, name, resource)
+    if reason == INVARIANT_FAILED:
+        return kind in PERIODS and "end" in resource.get(PERIODS[kind], {})
+    return True
+
+
 def defective_record(rng: random.Random, template: Resource) -> tuple[bytes, str]:
     """One broken record built from `template` (a valid resource), and the reason a validator must give."""
-    reason = rng.choice(REASONS)
     resource = _fresh_copy(rng, template)
+    reason = rng.choice([reason for reason in REASONS if _applicable(reason, resource)])
     kind = resource["resourceType"]
     if reason == MALFORMED_JSON:
         text = orjson.dumps(resource)
         return text[: rng.randrange(len(text) // 2, len(text) - 1)], reason  # an object never closed
-    if reason == UNSUPPORTED_RESOURCE_TYPE:
-        resource["resourceType"] = rng.choice(UNSUPPORTED_TYPES)
+    if reason == DUPLICATE_KEY:
+        # The same key twice: JSON parsers silently keep one value; FHIR JSON forbids it.
+        return b'{"id":"' + new_id(rng).encode() + b'",' + orjson.dumps(resource)[1:], reason
+    if reason == UNKNOWN_RESOURCE_TYPE:
+        resource["resourceType"] = rng.choice(NOT_R4_TYPES)
+    elif reason == UNKNOWN_ELEMENT:
+        resource[UNKNOWN_ELEMENTS[kind]] = "2020-01-01"
     elif reason == MISSING_REQUIRED:
         del resource[rng.choice(REQUIRED_ELEMENTS[kind])]
+    elif reason == MULTIPLE_CHOICE:
+        name, value = MULTIPLE_CHOICES[kind]
+        resource[name] = value
+    elif reason == INVARIANT_FAILED:
+        resource[PERIODS[kind]] = _earlier_end(resource[PERIODS[kind]])
     else:
-        table = {INVALID_TYPE: INVALID_TYPES, INVALID_CODE: INVALID_CODES, INVALID_DATE: INVALID_DATES}[
-            reason
-        ]
+        table = {INVALID_TYPE: INVALID_TYPES, INVALID_VALUE: INVALID_VALUES}[reason]
         rng.choice(table[kind])(rng, resource)
     return orjson.dumps(resource), reason

@@ -145,7 +145,7 @@ class KinesisBatchHandler:
                 batch.unprocessed_from = index
                 return
             outcomes: list[Outcome] = ingestor.ingest(
-                record.data, event_id=record.event_id, source=record.source
+                record.data, event_id=record.event_id, source=record.source, position=record.sequence_number
             )
             batch.items_of_record.append([_item_event_id(outcome) for outcome in outcomes])
 
