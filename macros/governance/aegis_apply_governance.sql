@@ -13,7 +13,8 @@
     {%- set settings = aegis.aegis_governance_settings() -%}
     {%- set entry = aegis.aegis_compile_entry(aegis.aegis_classify_node(node), settings) -%}
     {%- set entry = aegis.aegis_live_entry(entry, this) -%}
-    {%- set rendered = aegis.aegis_render_entry(entry, aegis.aegis_render_context(target.type, reveal_secrets=true)) -%}
+    {%- set rendered = aegis.aegis_render_entry(entry, aegis.aegis_render_context(target.type)) -%}
+    {%- do aegis.aegis_serialize_governance() -%}
     {%- do aegis.aegis_run_statements(rendered.setup + rendered.apply) -%}
     {{ return('') }}
 {% endmacro %}

@@ -4,7 +4,7 @@
     engine, relations that exist are read for their real column types (read-only). -#}
 {% macro aegis_governance_plan(engine=none) %}
     {%- set engine = engine or target.type -%}
-    {%- set ctx = aegis.aegis_render_context(engine, reveal_secrets=false) -%}
+    {%- set ctx = aegis.aegis_render_context(engine) -%}
     {%- set plan = aegis.aegis_compile_plan(aegis.aegis_classified_nodes()) -%}
     {%- if engine == target.type and execute -%}
         {%- set live_plan = [] -%}

@@ -4,7 +4,7 @@
 {% macro aegis_governance_unapply(engine=none, dry_run=false) %}
     {%- set engine = engine or target.type -%}
     {%- set execute_now = execute and not dry_run and engine == target.type -%}
-    {%- set ctx = aegis.aegis_render_context(engine, reveal_secrets=false) -%}
+    {%- set ctx = aegis.aegis_render_context(engine) -%}
     {%- set relation_statements = [] -%}
     {%- set shared = [] -%}
     {%- for entry in aegis.aegis_compile_plan(aegis.aegis_classified_nodes()) -%}

@@ -6,7 +6,7 @@
     {%- if not execute or flags.WHICH not in ['run', 'build', 'snapshot', 'retry'] or not var('aegis_governance_enabled', true) -%}
         {{ return('') }}
     {%- endif -%}
-    {%- set ctx = aegis.aegis_render_context(target.type, reveal_secrets=true) -%}
+    {%- set ctx = aegis.aegis_render_context(target.type) -%}
     {%- set rendered = aegis.aegis_render_plan(aegis.aegis_compile_plan(aegis.aegis_classified_nodes()), ctx) -%}
     {%- do aegis.aegis_run_statements(rendered.setup) -%}
     {%- do aegis.aegis_commit() -%}

@@ -1,7 +1,7 @@
 {#- run-operation (tests, reviews): the SQL of every strategy for every type family on `engine`,
     applied to a column named x, as one `AEGIS_JSON` line: {strategy: {family: sql}}. -#}
-{% macro aegis_print_mask_expressions(engine=none, reveal_secrets=true) %}
-    {%- set ctx = aegis.aegis_render_context(engine or target.type, reveal_secrets=reveal_secrets) -%}
+{% macro aegis_print_mask_expressions(engine=none) %}
+    {%- set ctx = aegis.aegis_render_context(engine or target.type) -%}
     {%- set types = {'text': 'varchar', 'date': 'date', 'timestamp': 'timestamp', 'number': 'integer', 'boolean': 'boolean'} -%}
     {%- set document = {} -%}
     {%- for strategy in var('aegis_strategies') -%}

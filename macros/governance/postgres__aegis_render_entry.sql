@@ -16,13 +16,7 @@
         )) -%}
     {%- endfor -%}
     {%- if aegis.aegis_uses_strategy(entry, 'pseudonym') -%}
-        {%- set key_table = ctx.governance_schema ~ '.aegis_pseudonym_key' -%}
-        {%- set key = aegis.aegis_pseudonym_key(ctx) -%}
-        {%- do setup.append(aegis.aegis_statement('create schema if not exists ' ~ ctx.governance_schema)) -%}
-        {%- do setup.append(aegis.aegis_statement('revoke all on schema ' ~ ctx.governance_schema ~ ' from public')) -%}
-        {%- do setup.append(aegis.aegis_statement('create table if not exists ' ~ key_table ~ ' (key text not null)')) -%}
-        {%- do setup.append(aegis.aegis_statement('delete from ' ~ key_table ~ ' where key <> ' ~ key)) -%}
-        {%- do setup.append(aegis.aegis_statement('insert into ' ~ key_table ~ ' (key) select ' ~ key ~ ' where not exists (select 1 from ' ~ key_table ~ ')')) -%}
+        {%- do setup.extend(aegis.aegis_pseudonym_key_setup(ctx)) -%}
     {%- endif -%}
     {#- 1. rows: RLS on base tables, one policy per tier (the owner, i.e. dbt, is exempt) -#}
     {%- if entry.row_filter and is_table -%}

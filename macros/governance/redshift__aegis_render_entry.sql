@@ -17,6 +17,9 @@
     {%- endfor -%}
     {%- if is_table -%}
         {#- 1. column masking -#}
+        {%- if aegis.aegis_uses_strategy(entry, 'pseudonym') -%}
+            {%- do setup.extend(aegis.aegis_pseudonym_key_setup(ctx)) -%}
+        {%- endif -%}
         {%- for a in aegis.aegis_redshift_attachments(entry, ctx) -%}
             {%- if a.policy not in ctx.rendered_policies -%}
                 {%- do ctx.rendered_policies.update({a.policy: true}) -%}

@@ -23,6 +23,9 @@
             {%- do typed.update({'data_type': sf_type}) -%}
             {%- set policy = governance ~ '.' ~ aegis.aegis_policy_name(column.category, sf_type, strategies) -%}
             {%- set tagged = var('aegis_snowflake_tag_masking', false) and policy.endswith('_' ~ column.category ~ '_' ~ sf_type | lower) -%}
+            {%- if tagged or 'pseudonym' in strategies.values() -%}
+                {%- do setup.extend(aegis.aegis_pseudonym_key_setup(ctx)) -%}
+            {%- endif -%}
             {%- if tagged -%}
                 {#- tag mode: the column gets its category as a tag; the tag's policy masks it. A column
                     that overrides the matrix keeps a direct policy (a direct policy wins over a tag's). -#}

@@ -223,12 +223,13 @@ def write_sample_project(dest: Path, *, wide_models: int = 0, wide_columns: int 
 
 
 def isolated_dbt_env(work: Path, **extra: str) -> dict[str, str]:
-    """Environment for a dbt run that shares nothing with other runs (target, logs, DuckDB file)."""
+    """Environment for a dbt run that shares nothing with other runs (target, logs, DuckDB file, key file)."""
     return {
         "DBT_TARGET_PATH": str(work / "target"),
         "DBT_LOG_PATH": str(work / "logs"),
         "AEGIS_DUCKDB_PATH": str(work / "aegis.duckdb"),
         "AEGIS_DATA_DIR": str(work / "data"),
+        "AEGIS_SECRETS_DIR": str(work / "secrets"),
         "AEGIS_TARGET": "dev",
         **extra,
     }

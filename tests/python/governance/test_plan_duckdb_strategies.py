@@ -4,7 +4,6 @@ generated values (hypothesis), compared with what the strategy promises."""
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from pathlib import Path
 from typing import Any
 
@@ -15,11 +14,12 @@ from hypothesis import strategies as st
 
 from aegis.governance.classification import GovernanceSettings
 from aegis.governance.dbt_cli import run_operation_json
+from aegis.governance.pseudonym_key import pseudonym, write_duckdb_key
 from aegis.governance.sample_project import isolated_dbt_env, write_sample_project
 
 pytestmark = pytest.mark.slow
 
-KEY = "hypothesis-test-key-0123456789"
+KEY = b"hypothesis-test-key-0123456789"
 RESTRICTED = set(GovernanceSettings.load().restricted_zip3)
 DUCKDB_TYPES = {"text": "varchar", "date": "date", "timestamp": "timestamp", "number": "integer"}
 CHECKS = settings(max_examples=60, deadline=None)
@@ -29,7 +29,9 @@ CHECKS = settings(max_examples=60, deadline=None)
 def expressions(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, str]]:
     work = tmp_path_factory.mktemp("strategies")
     project = write_sample_project(work / "project")
-    env = isolated_dbt_env(work, AEGIS_PSEUDONYM_KEY=KEY)
+    env = isolated_dbt_env(work)
+    # the key the DuckDB plugin would otherwise draw at random, planted where views read it
+    write_duckdb_key(env["AEGIS_DUCKDB_PATH"], KEY, env)
     document: dict[str, dict[str, str]] = run_operation_json(
         "aegis_print_mask_expressions", project_dir=project, env=env
     )
@@ -106,11 +108,13 @@ def test_redact_and_null_on_other_types_are_null(expressions: Any, con: Any, val
 
 @CHECKS
 @given(value=texts, other=texts)
-def test_pseudonym_is_a_deterministic_keyed_hash(expressions: Any, con: Any, value: str, other: str) -> None:
+def test_pseudonym_is_hmac_sha256_under_the_warehouse_key(
+    expressions: Any, con: Any, value: str, other: str
+) -> None:
     sql = expressions["pseudonym"]["text"]
     first = masked(con, sql, "text", value)
     assert first == masked(con, sql, "text", value)
-    assert first == hashlib.sha256(f"{KEY}|{value}".encode()).hexdigest()
+    assert first == pseudonym(KEY, value)
     assert first != value
     if other != value:
         assert masked(con, sql, "text", other) != first
@@ -121,11 +125,12 @@ def test_clear_is_the_value(expressions: Any, con: Any) -> None:
     assert expressions["clear"]["date"] == "x"
 
 
-def test_pseudonym_plan_never_prints_the_key(tmp_path: Path) -> None:
+def test_pseudonym_sql_names_the_key_file_never_the_key(tmp_path: Path) -> None:
     project = write_sample_project(tmp_path / "project")
-    env = isolated_dbt_env(tmp_path, AEGIS_PSEUDONYM_KEY=KEY)
-    document = run_operation_json(
-        "aegis_print_mask_expressions", {"reveal_secrets": False}, project_dir=project, env=env
-    )
-    assert KEY not in str(document)
-    assert "<AEGIS_PSEUDONYM_KEY>" in document["pseudonym"]["text"]
+    env = isolated_dbt_env(tmp_path, AEGIS_PSEUDONYM_KEY=KEY.decode())
+    key_file = write_duckdb_key(env["AEGIS_DUCKDB_PATH"], KEY, env)
+    document = run_operation_json("aegis_print_mask_expressions", project_dir=project, env=env)
+    pads = key_file.read_text().splitlines()[1].split(",")
+    for secret in (KEY.decode(), KEY.hex(), *pads):
+        assert secret not in str(document)
+    assert str(key_file) in document["pseudonym"]["text"]

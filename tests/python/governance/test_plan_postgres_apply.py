@@ -15,11 +15,11 @@ import pytest
 
 from aegis.engines.postgres import PostgresServer, running_postgres
 from aegis.governance.dbt_cli import run_dbt
+from aegis.governance.pseudonym_key import pseudonym
 from aegis.governance.sample_project import isolated_dbt_env, write_sample_project
 
 pytestmark = pytest.mark.slow
 
-KEY = "postgres-test-key-0123456789"
 TIERS = ("phi_full", "phi_limited", "deidentified", "aggregate")
 
 
@@ -31,7 +31,7 @@ def pg(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[PostgresServe
     # basetemp: a concurrent pytest session resets that tree to 0700, locking the server's OS user out.
     pg_dir = Path(tempfile.mkdtemp(prefix="aegis-governance-pg-"))
     with running_postgres(pg_dir) as server:
-        env = isolated_dbt_env(work, AEGIS_TARGET="postgres", AEGIS_PSEUDONYM_KEY=KEY, **server.dbt_env())
+        env = isolated_dbt_env(work, AEGIS_TARGET="postgres", **server.dbt_env())
         result = run_dbt(["build"], project_dir=project, env=env)
         assert result.ok, result.output[-4000:]
         with server.connect() as admin, admin.cursor() as cur:
@@ -91,10 +91,34 @@ def test_limited_tier_reads_masked_view_without_sensitive_rows(pg: Any) -> None:
     )
     assert [r[0] for r in rows] == [1, 3]
     assert rows[0][1:4] == ("[REDACTED]", "***.org", "03601")
-    assert len(rows[0][4]) == 64 and rows[0][4] != "MRN-0001"
+    assert rows[0][4] == pseudonym(stored_key(server), "MRN-0001")
     assert denied(server, "phi_limited", "select ssn from aegis_tier_phi_limited.stg_demo__patients")
     assert denied(server, "phi_limited", "select * from aegis_tier_phi_limited.stg_demo__patients")
     assert denied(server, "phi_limited", "select patient_key from aegis.stg_demo__patients")
+
+
+def stored_key(server: PostgresServer) -> bytes:
+    """The key the governance setup generated in the database (64-byte block = inner_pad xor 0x36)."""
+    with server.connect() as admin, admin.cursor() as cur:
+        cur.execute("select inner_pad, outer_pad from aegis_governance.aegis_pseudonym_key")
+        rows = cur.fetchall()
+    assert len(rows) == 1
+    inner, outer = (bytes(pad) for pad in rows[0])
+    key = bytes(b ^ 0x36 for b in inner)
+    assert bytes(b ^ 0x5C for b in key) == outer
+    return key
+
+
+def test_pseudonym_is_hmac_sha256_under_a_key_only_the_owner_reads(pg: Any) -> None:
+    server, _, _ = pg
+    key = stored_key(server)
+    assert len(set(key)) > 16  # drawn at random, not a constant
+    for tier in TIERS:
+        assert denied(server, tier, "select inner_pad from aegis_governance.aegis_pseudonym_key")
+    with server.connect() as admin, admin.cursor() as cur:
+        cur.execute("select definition from pg_views where definition like '%aegis_pseudonym_key%'")
+        definitions = " ".join(row[0] for row in cur.fetchall())
+    assert definitions and key.hex() not in definitions
 
 
 def test_deidentified_and_aggregate_tiers(pg: Any) -> None:

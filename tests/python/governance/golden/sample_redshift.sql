@@ -9,10 +9,16 @@ create role aegis_phi_limited;
 create role aegis_deidentified;
 -- skipped when this returns a row: select 1 from svv_roles where role_name = 'aegis_aggregate'
 create role aegis_aggregate;
+-- skipped when this returns a row: select 1 from pg_catalog.pg_proc where proname = 'f_aegis_pseudonym'
+create external function aegis_governance.f_aegis_pseudonym(varchar)
+returns varchar
+stable
+lambda 'aegis-pseudonym'
+iam_role default;
 create masking policy aegis_mask_clear_varchar if not exists with (val varchar) using (val);
 alter masking policy aegis_mask_clear_varchar using (val);
-create masking policy aegis_mask_pseudonym_varchar if not exists with (val varchar) using (sha2('<AEGIS_PSEUDONYM_KEY>' || '|' || val, 256));
-alter masking policy aegis_mask_pseudonym_varchar using (sha2('<AEGIS_PSEUDONYM_KEY>' || '|' || val, 256));
+create masking policy aegis_mask_pseudonym_varchar if not exists with (val varchar) using (aegis_governance.f_aegis_pseudonym(val));
+alter masking policy aegis_mask_pseudonym_varchar using (aegis_governance.f_aegis_pseudonym(val));
 create masking policy aegis_mask_clear_timestamp if not exists with (val timestamp) using (val);
 alter masking policy aegis_mask_clear_timestamp using (val);
 create masking policy aegis_mask_year_timestamp if not exists with (val timestamp) using (cast(date_trunc('year', val) as timestamp));

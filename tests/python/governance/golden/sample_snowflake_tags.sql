@@ -6,6 +6,25 @@ create role if not exists aegis_phi_limited;
 create role if not exists aegis_deidentified;
 create role if not exists aegis_aggregate;
 create schema if not exists aegis_governance;
+create table if not exists aegis_governance.aegis_pseudonym_key (key binary(32) not null);
+insert into aegis_governance.aegis_pseudonym_key (key)
+select to_binary(replace(uuid_string() || uuid_string(), '-', ''), 'HEX')
+where not exists (select 1 from aegis_governance.aegis_pseudonym_key);
+create secure function if not exists aegis_governance.aegis_hmac_sha256(key binary, val varchar)
+returns varchar
+language python
+runtime_version = '3.11'
+handler = 'hmac_sha256'
+as $$
+import hashlib
+import hmac
+
+
+def hmac_sha256(key, val):
+    if key is None or val is None:
+        return None
+    return hmac.new(key, val.encode('utf-8'), hashlib.sha256).hexdigest()
+$$;
 create tag if not exists aegis_governance.aegis_phi_category allowed_values 'name', 'street_address', 'city', 'county', 'geo_point', 'zip', 'birth_date', 'death_date', 'event_date', 'age', 'phone', 'fax', 'email', 'ssn', 'mrn', 'health_plan_id', 'account_number', 'license_number', 'vehicle_id', 'device_id', 'url', 'ip_address', 'biometric', 'photo', 'other_id', 'quasi' comment = 'Aegis PHI category (docs/classification.md)';
 create masking policy if not exists aegis_governance.aegis_tag_mask_varchar as (val varchar) returns varchar ->
 case
@@ -19,8 +38,8 @@ case
         when 'fax' then case when val is not null then '[REDACTED]' end
         when 'email' then case when val is not null then '[REDACTED]' end
         when 'ssn' then cast(null as varchar)
-        when 'mrn' then sha2('<AEGIS_PSEUDONYM_KEY>' || '|' || val, 256)
-        when 'health_plan_id' then sha2('<AEGIS_PSEUDONYM_KEY>' || '|' || val, 256)
+        when 'mrn' then aegis_governance.aegis_hmac_sha256((select key from aegis_governance.aegis_pseudonym_key), val)
+        when 'health_plan_id' then aegis_governance.aegis_hmac_sha256((select key from aegis_governance.aegis_pseudonym_key), val)
         when 'account_number' then case when val is not null then '[REDACTED]' end
         when 'license_number' then case when val is not null then '[REDACTED]' end
         when 'vehicle_id' then case when val is not null then '[REDACTED]' end
@@ -29,7 +48,7 @@ case
         when 'ip_address' then case when val is not null then '[REDACTED]' end
         when 'biometric' then cast(null as varchar)
         when 'photo' then cast(null as varchar)
-        when 'other_id' then sha2('<AEGIS_PSEUDONYM_KEY>' || '|' || val, 256)
+        when 'other_id' then aegis_governance.aegis_hmac_sha256((select key from aegis_governance.aegis_pseudonym_key), val)
         else val
     end
     when is_role_in_session('AEGIS_DEIDENTIFIED') then case system$get_tag_on_current_column('aegis_governance.aegis_phi_category')
@@ -103,8 +122,8 @@ case
         when 'fax' then case when val is not null then '[REDACTED]' end
         when 'email' then case when val is not null then '[REDACTED]' end
         when 'ssn' then cast(null as varchar)
-        when 'mrn' then sha2('<AEGIS_PSEUDONYM_KEY>' || '|' || val, 256)
-        when 'health_plan_id' then sha2('<AEGIS_PSEUDONYM_KEY>' || '|' || val, 256)
+        when 'mrn' then aegis_governance.aegis_hmac_sha256((select key from aegis_governance.aegis_pseudonym_key), val)
+        when 'health_plan_id' then aegis_governance.aegis_hmac_sha256((select key from aegis_governance.aegis_pseudonym_key), val)
         when 'account_number' then case when val is not null then '[REDACTED]' end
         when 'license_number' then case when val is not null then '[REDACTED]' end
         when 'vehicle_id' then case when val is not null then '[REDACTED]' end
@@ -113,7 +132,7 @@ case
         when 'ip_address' then case when val is not null then '[REDACTED]' end
         when 'biometric' then cast(null as varchar)
         when 'photo' then cast(null as varchar)
-        when 'other_id' then sha2('<AEGIS_PSEUDONYM_KEY>' || '|' || val, 256)
+        when 'other_id' then aegis_governance.aegis_hmac_sha256((select key from aegis_governance.aegis_pseudonym_key), val)
         else val
     end
     when is_role_in_session('AEGIS_DEIDENTIFIED') then case system$get_tag_on_current_column('aegis_governance.aegis_phi_category')

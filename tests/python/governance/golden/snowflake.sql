@@ -6,11 +6,30 @@ create role if not exists aegis_phi_limited;
 create role if not exists aegis_deidentified;
 create role if not exists aegis_aggregate;
 create schema if not exists aegis_governance;
+create table if not exists aegis_governance.aegis_pseudonym_key (key binary(32) not null);
+insert into aegis_governance.aegis_pseudonym_key (key)
+select to_binary(replace(uuid_string() || uuid_string(), '-', ''), 'HEX')
+where not exists (select 1 from aegis_governance.aegis_pseudonym_key);
+create secure function if not exists aegis_governance.aegis_hmac_sha256(key binary, val varchar)
+returns varchar
+language python
+runtime_version = '3.11'
+handler = 'hmac_sha256'
+as $$
+import hashlib
+import hmac
+
+
+def hmac_sha256(key, val):
+    if key is None or val is None:
+        return None
+    return hmac.new(key, val.encode('utf-8'), hashlib.sha256).hexdigest()
+$$;
 create masking policy if not exists aegis_governance.aegis_mask_other_id_varchar as (val varchar) returns varchar ->
 case
     when is_role_in_session('AEGIS_TRANSFORMER') then val
     when is_role_in_session('AEGIS_PHI_FULL') then val
-    when is_role_in_session('AEGIS_PHI_LIMITED') then sha2('<AEGIS_PSEUDONYM_KEY>' || '|' || val, 256)
+    when is_role_in_session('AEGIS_PHI_LIMITED') then aegis_governance.aegis_hmac_sha256((select key from aegis_governance.aegis_pseudonym_key), val)
     when is_role_in_session('AEGIS_DEIDENTIFIED') then cast(null as varchar)
     when is_role_in_session('AEGIS_AGGREGATE') then cast(null as varchar)
     else cast(null as varchar)
@@ -20,7 +39,7 @@ alter masking policy aegis_governance.aegis_mask_other_id_varchar set body ->
 case
     when is_role_in_session('AEGIS_TRANSFORMER') then val
     when is_role_in_session('AEGIS_PHI_FULL') then val
-    when is_role_in_session('AEGIS_PHI_LIMITED') then sha2('<AEGIS_PSEUDONYM_KEY>' || '|' || val, 256)
+    when is_role_in_session('AEGIS_PHI_LIMITED') then aegis_governance.aegis_hmac_sha256((select key from aegis_governance.aegis_pseudonym_key), val)
     when is_role_in_session('AEGIS_DEIDENTIFIED') then cast(null as varchar)
     when is_role_in_session('AEGIS_AGGREGATE') then cast(null as varchar)
     else cast(null as varchar)
@@ -29,7 +48,7 @@ create masking policy if not exists aegis_governance.aegis_mask_health_plan_id_v
 case
     when is_role_in_session('AEGIS_TRANSFORMER') then val
     when is_role_in_session('AEGIS_PHI_FULL') then val
-    when is_role_in_session('AEGIS_PHI_LIMITED') then sha2('<AEGIS_PSEUDONYM_KEY>' || '|' || val, 256)
+    when is_role_in_session('AEGIS_PHI_LIMITED') then aegis_governance.aegis_hmac_sha256((select key from aegis_governance.aegis_pseudonym_key), val)
     when is_role_in_session('AEGIS_DEIDENTIFIED') then cast(null as varchar)
     when is_role_in_session('AEGIS_AGGREGATE') then cast(null as varchar)
     else cast(null as varchar)
@@ -39,7 +58,7 @@ alter masking policy aegis_governance.aegis_mask_health_plan_id_varchar set body
 case
     when is_role_in_session('AEGIS_TRANSFORMER') then val
     when is_role_in_session('AEGIS_PHI_FULL') then val
-    when is_role_in_session('AEGIS_PHI_LIMITED') then sha2('<AEGIS_PSEUDONYM_KEY>' || '|' || val, 256)
+    when is_role_in_session('AEGIS_PHI_LIMITED') then aegis_governance.aegis_hmac_sha256((select key from aegis_governance.aegis_pseudonym_key), val)
     when is_role_in_session('AEGIS_DEIDENTIFIED') then cast(null as varchar)
     when is_role_in_session('AEGIS_AGGREGATE') then cast(null as varchar)
     else cast(null as varchar)
@@ -67,7 +86,7 @@ create masking policy if not exists aegis_governance.aegis_mask_mrn_varchar as (
 case
     when is_role_in_session('AEGIS_TRANSFORMER') then val
     when is_role_in_session('AEGIS_PHI_FULL') then val
-    when is_role_in_session('AEGIS_PHI_LIMITED') then sha2('<AEGIS_PSEUDONYM_KEY>' || '|' || val, 256)
+    when is_role_in_session('AEGIS_PHI_LIMITED') then aegis_governance.aegis_hmac_sha256((select key from aegis_governance.aegis_pseudonym_key), val)
     when is_role_in_session('AEGIS_DEIDENTIFIED') then cast(null as varchar)
     when is_role_in_session('AEGIS_AGGREGATE') then cast(null as varchar)
     else cast(null as varchar)
@@ -77,7 +96,7 @@ alter masking policy aegis_governance.aegis_mask_mrn_varchar set body ->
 case
     when is_role_in_session('AEGIS_TRANSFORMER') then val
     when is_role_in_session('AEGIS_PHI_FULL') then val
-    when is_role_in_session('AEGIS_PHI_LIMITED') then sha2('<AEGIS_PSEUDONYM_KEY>' || '|' || val, 256)
+    when is_role_in_session('AEGIS_PHI_LIMITED') then aegis_governance.aegis_hmac_sha256((select key from aegis_governance.aegis_pseudonym_key), val)
     when is_role_in_session('AEGIS_DEIDENTIFIED') then cast(null as varchar)
     when is_role_in_session('AEGIS_AGGREGATE') then cast(null as varchar)
     else cast(null as varchar)
