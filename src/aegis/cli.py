@@ -450,6 +450,62 @@ def summary_command() -> None:
     typer.echo(render(summarize()))
 
 
+# --- views: SQL on FHIR (owned by aegis.views) ---------------------------------------------------
+views_app = typer.Typer(
+    help="SQL on FHIR v2 ViewDefinitions: compile them to SQL, run the conformance suite.",
+    no_args_is_help=True,
+)
+app.add_typer(views_app, name="views")
+
+
+@views_app.command("compile")
+def views_compile_command(
+    view: Annotated[Path, typer.Argument(help="A ViewDefinition JSON file.", exists=True, dir_okay=False)],
+    engine: Annotated[
+        str, typer.Option("--engine", help="duckdb, postgres, snowflake or redshift.")
+    ] = "duckdb",
+    relation: Annotated[
+        str, typer.Option("--relation", help="The table with one row per resource.")
+    ] = "fhir_resources",
+    resource_column: Annotated[str, typer.Option("--resource-column", help="Its JSON column.")] = "resource",
+) -> None:
+    """Print the SQL of a ViewDefinition for an engine."""
+    import json
+
+    from aegis.views import SqlSource, ViewDefinitionError, compile_view
+
+    try:
+        compiled = compile_view(json.loads(view.read_text()), engine, SqlSource(relation, resource_column))
+    except (ViewDefinitionError, ValueError) as error:
+        typer.echo(str(error), err=True)
+        raise typer.Exit(2) from error
+    typer.echo(compiled.sql)
+
+
+@views_app.command("conformance")
+def views_conformance_command(
+    engine: Annotated[
+        str, typer.Option("--engine", help="duckdb (in memory) or postgres (the AEGIS_PG_* variables).")
+    ],
+    report: Annotated[
+        Path | None, typer.Option("--report", help="Write the suite's test-report JSON to this file.")
+    ] = None,
+) -> None:
+    """Run the vendored SQL-on-FHIR v2 conformance suite; exit 1 when a shareable test fails."""
+    from aegis.views.conformance import CLI_ENGINES, describe_run, run_on_engine, write_report
+
+    if engine not in CLI_ENGINES:
+        raise typer.BadParameter(f"expected one of {', '.join(CLI_ENGINES)}", param_hint="--engine")
+    run = run_on_engine(engine)
+    for line in describe_run(run):
+        typer.echo(line)
+    if report is not None:
+        write_report(run, report)
+        typer.echo(f"report: {report}")
+    if run.passed("shareable") < run.total("shareable"):
+        raise typer.Exit(1)
+
+
 def main() -> None:
     app()
 

@@ -97,7 +97,7 @@ class Executor(Protocol):
 
 
 @dataclass(frozen=True)
-class TestOutcome:
+class CaseOutcome:
     file: str
     title: str
     tier: str
@@ -112,7 +112,7 @@ class TestOutcome:
 @dataclass(frozen=True)
 class SuiteRun:
     engine: str
-    outcomes: tuple[TestOutcome, ...]
+    outcomes: tuple[CaseOutcome, ...]
 
     def passed(self, tier: str) -> int:
         return sum(1 for outcome in self.outcomes if outcome.tier == tier and outcome.passed)
@@ -153,16 +153,16 @@ class SuiteRun:
 
 
 def run_suite(executor: Executor, suite: Iterable[SuiteFile], engine_name: str | None = None) -> SuiteRun:
-    outcomes: list[TestOutcome] = []
+    outcomes: list[CaseOutcome] = []
     for suite_file in suite:
         executor.load(suite_file.resources)
         outcomes.extend(run_test(executor, test) for test in suite_file.tests)
     return SuiteRun(engine_name or executor.renderer, tuple(outcomes))
 
 
-def run_test(executor: Executor, test: SuiteTest) -> TestOutcome:
-    def outcome(passed: bool, error: str | None = None) -> TestOutcome:
-        return TestOutcome(test.file, test.title, test.tier, passed, error)
+def run_test(executor: Executor, test: SuiteTest) -> CaseOutcome:
+    def outcome(passed: bool, error: str | None = None) -> CaseOutcome:
+        return CaseOutcome(test.file, test.title, test.tier, passed, error)
 
     try:
         compiled = compile_view(test.view, executor.renderer, SOURCE)
@@ -326,3 +326,45 @@ class SnowflakeExecutor:
                 for description in cursor.description or ()
             ]
             return columns, _decode_json(columns, cursor.fetchall(), json_columns)
+
+
+# --- entry points for the CLI ---------------------------------------------------------------------
+
+CLI_ENGINES = ("duckdb", "postgres")
+
+
+def run_on_engine(engine: str, suite_dir: Path | None = None) -> SuiteRun:
+    """The whole suite on DuckDB (in memory) or PostgreSQL (the AEGIS_PG_* variables of the postgres target)."""
+    suite = load_suite(suite_dir)
+    if engine == "duckdb":
+        return run_suite(DuckDBExecutor(), suite)
+    if engine == "postgres":
+        from aegis.engines.postgres import connect_from_env
+
+        connection = connect_from_env()
+        try:
+            return run_suite(PostgresExecutor(connection), suite)
+        finally:
+            connection.close()
+    raise ValueError(f"unknown engine {engine!r}; expected one of {', '.join(CLI_ENGINES)}")
+
+
+def describe_run(run: SuiteRun) -> list[str]:
+    """Lines for people: passed/failed per file, each failure with its reason, then the total."""
+    lines = []
+    failures: dict[str, list[CaseOutcome]] = {outcome.file: [] for outcome in run.outcomes}
+    for outcome in run.outcomes:
+        if not outcome.passed:
+            failures[outcome.file].append(outcome)
+    for name, passed, failed in run.per_file():
+        lines.append(f"{name:28} {passed:3} passed {failed:3} failed")
+        lines.extend(
+            f"    FAILED [{outcome.tier}] {outcome.title}: {outcome.error}" for outcome in failures[name]
+        )
+    lines.append(run.summary())
+    return lines
+
+
+def write_report(run: SuiteRun, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(run.report(), indent=2) + "\n", encoding="utf-8")

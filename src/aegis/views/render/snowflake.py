@@ -44,7 +44,7 @@ class SnowflakeRenderer(SqlRenderer):
         return (
             "select flattened_.value as value, flattened_.index + 1 as ord\n"
             f"from table(flatten(input => case when is_array({json_sql}) then {json_sql} "
-            f"else array_construct({json_sql}) end)) as flattened_\n"
+            f"when {json_sql} is not null then array_construct({json_sql}) end)) as flattened_\n"
             "where flattened_.value is not null and not is_null_value(flattened_.value)"
         )
 
