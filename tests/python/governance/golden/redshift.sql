@@ -21,8 +21,8 @@ create masking policy aegis_mask_pseudonym_varchar if not exists with (val varch
 alter masking policy aegis_mask_pseudonym_varchar using (aegis_governance.f_aegis_pseudonym(val));
 create masking policy aegis_mask_clear_date if not exists with (val date) using (val);
 alter masking policy aegis_mask_clear_date using (val);
-create masking policy aegis_mask_year_date if not exists with (val date) using (cast(date_trunc('year', val) as date));
-alter masking policy aegis_mask_year_date using (cast(date_trunc('year', val) as date));
+create masking policy aegis_mask_year_date if not exists with (val date) using (case when cast(val as date) > dateadd(year, -90, current_date)::date then cast(date_trunc('year', val) as date) end);
+alter masking policy aegis_mask_year_date using (case when cast(val as date) > dateadd(year, -90, current_date)::date then cast(date_trunc('year', val) as date) end);
 create masking policy aegis_mask_redact_varchar if not exists with (val varchar) using (case when val is not null then '[REDACTED]' end);
 alter masking policy aegis_mask_redact_varchar using (case when val is not null then '[REDACTED]' end);
 create masking policy aegis_mask_zip3_varchar if not exists with (val varchar) using (case when left(val, 3) in ('036', '059', '063', '102', '203', '556', '692', '790', '821', '823', '830', '831', '878', '879', '884', '890', '893') then '000' else left(val, 3) end);
@@ -33,8 +33,8 @@ create masking policy aegis_mask_age_cap_90_integer if not exists with (val inte
 alter masking policy aegis_mask_age_cap_90_integer using (case when val > 89 then cast(90 as integer) else val end);
 create masking policy aegis_mask_clear_timestamp if not exists with (val timestamp) using (val);
 alter masking policy aegis_mask_clear_timestamp using (val);
-create masking policy aegis_mask_year_timestamp if not exists with (val timestamp) using (cast(date_trunc('year', val) as timestamp));
-alter masking policy aegis_mask_year_timestamp using (cast(date_trunc('year', val) as timestamp));
+create masking policy aegis_mask_year_timestamp if not exists with (val timestamp) using (case when cast(val as date) > dateadd(year, -90, current_date)::date then cast(date_trunc('year', val) as timestamp) end);
+alter masking policy aegis_mask_year_timestamp using (case when cast(val as date) > dateadd(year, -90, current_date)::date then cast(date_trunc('year', val) as timestamp) end);
 -- skipped when this returns a row: select 1 from svv_rls_policy where polname = 'aegis_rows_hide_is_part2_sensitive'
 create rls policy aegis_rows_hide_is_part2_sensitive with (is_part2_sensitive boolean) using (is_part2_sensitive = false);
 -- skipped when this returns a row: select 1 from svv_rls_policy where polname = 'aegis_rows_all'

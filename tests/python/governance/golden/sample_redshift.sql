@@ -21,8 +21,8 @@ create masking policy aegis_mask_pseudonym_varchar if not exists with (val varch
 alter masking policy aegis_mask_pseudonym_varchar using (aegis_governance.f_aegis_pseudonym(val));
 create masking policy aegis_mask_clear_timestamp if not exists with (val timestamp) using (val);
 alter masking policy aegis_mask_clear_timestamp using (val);
-create masking policy aegis_mask_year_timestamp if not exists with (val timestamp) using (cast(date_trunc('year', val) as timestamp));
-alter masking policy aegis_mask_year_timestamp using (cast(date_trunc('year', val) as timestamp));
+create masking policy aegis_mask_year_timestamp if not exists with (val timestamp) using (case when cast(val as date) > dateadd(year, -90, current_date)::date then cast(date_trunc('year', val) as timestamp) end);
+alter masking policy aegis_mask_year_timestamp using (case when cast(val as date) > dateadd(year, -90, current_date)::date then cast(date_trunc('year', val) as timestamp) end);
 -- skipped when this returns a row: select 1 from svv_rls_policy where polname = 'aegis_rows_hide_is_part2_sensitive'
 create rls policy aegis_rows_hide_is_part2_sensitive with (is_part2_sensitive boolean) using (is_part2_sensitive = false);
 -- skipped when this returns a row: select 1 from svv_rls_policy where polname = 'aegis_rows_all'

@@ -6,7 +6,7 @@ create role if not exists aegis_phi_limited;
 create role if not exists aegis_deidentified;
 create role if not exists aegis_aggregate;
 create schema if not exists aegis_governance;
-create table if not exists aegis_governance.aegis_pseudonym_key (key binary(32) not null);
+create table if not exists aegis_governance.aegis_pseudonym_key (key binary not null);
 insert into aegis_governance.aegis_pseudonym_key (key)
 select to_binary(replace(uuid_string() || uuid_string(), '-', ''), 'HEX')
 where not exists (select 1 from aegis_governance.aegis_pseudonym_key);
@@ -68,7 +68,7 @@ case
     when is_role_in_session('AEGIS_TRANSFORMER') then val
     when is_role_in_session('AEGIS_PHI_FULL') then val
     when is_role_in_session('AEGIS_PHI_LIMITED') then val
-    when is_role_in_session('AEGIS_DEIDENTIFIED') then cast(date_trunc('year', val) as timestamp_ntz)
+    when is_role_in_session('AEGIS_DEIDENTIFIED') then case when cast(val as date) > dateadd(year, -90, current_date()) then cast(date_trunc('year', val) as timestamp_ntz) end
     when is_role_in_session('AEGIS_AGGREGATE') then cast(null as timestamp_ntz)
     else cast(null as timestamp_ntz)
 end;
@@ -78,7 +78,7 @@ case
     when is_role_in_session('AEGIS_TRANSFORMER') then val
     when is_role_in_session('AEGIS_PHI_FULL') then val
     when is_role_in_session('AEGIS_PHI_LIMITED') then val
-    when is_role_in_session('AEGIS_DEIDENTIFIED') then cast(date_trunc('year', val) as timestamp_ntz)
+    when is_role_in_session('AEGIS_DEIDENTIFIED') then case when cast(val as date) > dateadd(year, -90, current_date()) then cast(date_trunc('year', val) as timestamp_ntz) end
     when is_role_in_session('AEGIS_AGGREGATE') then cast(null as timestamp_ntz)
     else cast(null as timestamp_ntz)
 end;
@@ -134,7 +134,7 @@ case
     when is_role_in_session('AEGIS_TRANSFORMER') then val
     when is_role_in_session('AEGIS_PHI_FULL') then val
     when is_role_in_session('AEGIS_PHI_LIMITED') then val
-    when is_role_in_session('AEGIS_DEIDENTIFIED') then cast(date_trunc('year', val) as date)
+    when is_role_in_session('AEGIS_DEIDENTIFIED') then case when cast(val as date) > dateadd(year, -90, current_date()) then cast(date_trunc('year', val) as date) end
     when is_role_in_session('AEGIS_AGGREGATE') then cast(null as date)
     else cast(null as date)
 end;
@@ -144,7 +144,7 @@ case
     when is_role_in_session('AEGIS_TRANSFORMER') then val
     when is_role_in_session('AEGIS_PHI_FULL') then val
     when is_role_in_session('AEGIS_PHI_LIMITED') then val
-    when is_role_in_session('AEGIS_DEIDENTIFIED') then cast(date_trunc('year', val) as date)
+    when is_role_in_session('AEGIS_DEIDENTIFIED') then case when cast(val as date) > dateadd(year, -90, current_date()) then cast(date_trunc('year', val) as date) end
     when is_role_in_session('AEGIS_AGGREGATE') then cast(null as date)
     else cast(null as date)
 end;

@@ -6,7 +6,7 @@ create role if not exists aegis_phi_limited;
 create role if not exists aegis_deidentified;
 create role if not exists aegis_aggregate;
 create schema if not exists aegis_governance;
-create table if not exists aegis_governance.aegis_pseudonym_key (key binary(32) not null);
+create table if not exists aegis_governance.aegis_pseudonym_key (key binary not null);
 insert into aegis_governance.aegis_pseudonym_key (key)
 select to_binary(replace(uuid_string() || uuid_string(), '-', ''), 'HEX')
 where not exists (select 1 from aegis_governance.aegis_pseudonym_key);
@@ -58,9 +58,9 @@ case
         when 'county' then cast(null as varchar)
         when 'geo_point' then cast(null as varchar)
         when 'zip' then case when left(val, 3) in ('036', '059', '063', '102', '203', '556', '692', '790', '821', '823', '830', '831', '878', '879', '884', '890', '893') then '000' else left(val, 3) end
-        when 'birth_date' then left(val, 4)
-        when 'death_date' then left(val, 4)
-        when 'event_date' then left(val, 4)
+        when 'birth_date' then case when cast(left(val, 4) as integer) > extract(year from dateadd(year, -90, current_date())) then left(val, 4) end
+        when 'death_date' then case when cast(left(val, 4) as integer) > extract(year from dateadd(year, -90, current_date())) then left(val, 4) end
+        when 'event_date' then case when cast(left(val, 4) as integer) > extract(year from dateadd(year, -90, current_date())) then left(val, 4) end
         when 'age' then cast(null as varchar)
         when 'phone' then cast(null as varchar)
         when 'fax' then cast(null as varchar)
@@ -142,9 +142,9 @@ case
         when 'county' then cast(null as varchar)
         when 'geo_point' then cast(null as varchar)
         when 'zip' then case when left(val, 3) in ('036', '059', '063', '102', '203', '556', '692', '790', '821', '823', '830', '831', '878', '879', '884', '890', '893') then '000' else left(val, 3) end
-        when 'birth_date' then left(val, 4)
-        when 'death_date' then left(val, 4)
-        when 'event_date' then left(val, 4)
+        when 'birth_date' then case when cast(left(val, 4) as integer) > extract(year from dateadd(year, -90, current_date())) then left(val, 4) end
+        when 'death_date' then case when cast(left(val, 4) as integer) > extract(year from dateadd(year, -90, current_date())) then left(val, 4) end
+        when 'event_date' then case when cast(left(val, 4) as integer) > extract(year from dateadd(year, -90, current_date())) then left(val, 4) end
         when 'age' then cast(null as varchar)
         when 'phone' then cast(null as varchar)
         when 'fax' then cast(null as varchar)
@@ -226,9 +226,9 @@ case
         when 'county' then cast(null as timestamp_ntz)
         when 'geo_point' then cast(null as timestamp_ntz)
         when 'zip' then cast(null as timestamp_ntz)
-        when 'birth_date' then cast(date_trunc('year', val) as timestamp_ntz)
-        when 'death_date' then cast(date_trunc('year', val) as timestamp_ntz)
-        when 'event_date' then cast(date_trunc('year', val) as timestamp_ntz)
+        when 'birth_date' then case when cast(val as date) > dateadd(year, -90, current_date()) then cast(date_trunc('year', val) as timestamp_ntz) end
+        when 'death_date' then case when cast(val as date) > dateadd(year, -90, current_date()) then cast(date_trunc('year', val) as timestamp_ntz) end
+        when 'event_date' then case when cast(val as date) > dateadd(year, -90, current_date()) then cast(date_trunc('year', val) as timestamp_ntz) end
         when 'age' then cast(null as timestamp_ntz)
         when 'phone' then cast(null as timestamp_ntz)
         when 'fax' then cast(null as timestamp_ntz)
@@ -310,9 +310,9 @@ case
         when 'county' then cast(null as timestamp_ntz)
         when 'geo_point' then cast(null as timestamp_ntz)
         when 'zip' then cast(null as timestamp_ntz)
-        when 'birth_date' then cast(date_trunc('year', val) as timestamp_ntz)
-        when 'death_date' then cast(date_trunc('year', val) as timestamp_ntz)
-        when 'event_date' then cast(date_trunc('year', val) as timestamp_ntz)
+        when 'birth_date' then case when cast(val as date) > dateadd(year, -90, current_date()) then cast(date_trunc('year', val) as timestamp_ntz) end
+        when 'death_date' then case when cast(val as date) > dateadd(year, -90, current_date()) then cast(date_trunc('year', val) as timestamp_ntz) end
+        when 'event_date' then case when cast(val as date) > dateadd(year, -90, current_date()) then cast(date_trunc('year', val) as timestamp_ntz) end
         when 'age' then cast(null as timestamp_ntz)
         when 'phone' then cast(null as timestamp_ntz)
         when 'fax' then cast(null as timestamp_ntz)
@@ -403,9 +403,9 @@ case
         when 'county' then cast(null as date)
         when 'geo_point' then cast(null as date)
         when 'zip' then cast(null as date)
-        when 'birth_date' then cast(date_trunc('year', val) as date)
-        when 'death_date' then cast(date_trunc('year', val) as date)
-        when 'event_date' then cast(date_trunc('year', val) as date)
+        when 'birth_date' then case when cast(val as date) > dateadd(year, -90, current_date()) then cast(date_trunc('year', val) as date) end
+        when 'death_date' then case when cast(val as date) > dateadd(year, -90, current_date()) then cast(date_trunc('year', val) as date) end
+        when 'event_date' then case when cast(val as date) > dateadd(year, -90, current_date()) then cast(date_trunc('year', val) as date) end
         when 'age' then cast(null as date)
         when 'phone' then cast(null as date)
         when 'fax' then cast(null as date)
@@ -487,9 +487,9 @@ case
         when 'county' then cast(null as date)
         when 'geo_point' then cast(null as date)
         when 'zip' then cast(null as date)
-        when 'birth_date' then cast(date_trunc('year', val) as date)
-        when 'death_date' then cast(date_trunc('year', val) as date)
-        when 'event_date' then cast(date_trunc('year', val) as date)
+        when 'birth_date' then case when cast(val as date) > dateadd(year, -90, current_date()) then cast(date_trunc('year', val) as date) end
+        when 'death_date' then case when cast(val as date) > dateadd(year, -90, current_date()) then cast(date_trunc('year', val) as date) end
+        when 'event_date' then case when cast(val as date) > dateadd(year, -90, current_date()) then cast(date_trunc('year', val) as date) end
         when 'age' then cast(null as date)
         when 'phone' then cast(null as date)
         when 'fax' then cast(null as date)
