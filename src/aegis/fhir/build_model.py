@@ -54,10 +54,19 @@ def _type_code(type_entry: dict[str, Any]) -> str:
     return code
 
 
+def _required_value_set(element: dict[str, Any], code: str) -> str:
+    """The value set a `code` element is bound to with strength required ("" when none)."""
+    binding = element.get("binding", {})
+    if code != "code" or binding.get("strength") != "required" or "valueSet" not in binding:
+        return ""
+    return str(binding["valueSet"]).split("|")[0]
+
+
 def _element_entries(
     structure: dict[str, Any], owner_of_children: set[str]
 ) -> dict[str, dict[str, list[Any]]]:
-    """{owning type: {json name: [type, min, is_array, choice group]}} for one StructureDefinition."""
+    """{owning type: {json name: [type, min, is_array, choice group, required value set]}} for one
+    StructureDefinition."""
     types: dict[str, dict[str, list[Any]]] = {}
     root = structure["type"]
     elements = structure["snapshot"]["element"]
@@ -74,23 +83,30 @@ def _element_entries(
             continue
         entries = types.setdefault(owner, {})
         if "contentReference" in element:
-            entries[name] = [element["contentReference"].lstrip("#"), minimum, is_array, ""]
+            entries[name] = [element["contentReference"].lstrip("#"), minimum, is_array, "", ""]
             continue
         type_entries = element.get("type", [])
         if path in owner_of_children:
-            entries[name] = [path, minimum, is_array, ""]
+            entries[name] = [path, minimum, is_array, "", ""]
             types.setdefault(path, {})
             continue
         if name.endswith("[x]"):
             base = name[:-3]
             for type_entry in type_entries:
                 code = _type_code(type_entry)
-                entries[base + code[0].upper() + code[1:]] = [code, minimum, is_array, base]
+                entries[base + code[0].upper() + code[1:]] = [
+                    code,
+                    minimum,
+                    is_array,
+                    base,
+                    _required_value_set(element, code),
+                ]
             continue
         codes = {_type_code(type_entry) for type_entry in type_entries}
         if len(codes) != 1:
             raise ValueError(f"{path}: expected one type, found {sorted(codes)}")
-        entries[name] = [codes.pop(), minimum, is_array, ""]
+        code = codes.pop()
+        entries[name] = [code, minimum, is_array, "", _required_value_set(element, code)]
     return types
 
 
@@ -103,6 +119,50 @@ def _structures_with_children(structure: dict[str, Any]) -> set[str]:
         if element["path"] in parents and codes & INLINE_STRUCTURES and "." in element["path"]:
             inline.add(element["path"])
     return inline
+
+
+def _concept_codes(concepts: list[dict[str, Any]]) -> list[str]:
+    """Every code of a CodeSystem's concept tree (concepts nest)."""
+    found: list[str] = []
+    for concept in concepts:
+        found.append(concept["code"])
+        found += _concept_codes(concept.get("concept", []))
+    return found
+
+
+def _expand_value_sets(package: Path, wanted: set[str]) -> dict[str, list[str]]:
+    """Codes of each wanted value set that the package can expand by itself: includes of whole code
+    systems of the package or of listed concepts, no filters, no excludes. Others are left out (their
+    elements are then checked for format only), and the model says which."""
+    code_systems: dict[str, list[str]] = {}
+    value_sets: dict[str, dict[str, Any]] = {}
+    for file in package.glob("CodeSystem-*.json"):
+        system = orjson.loads(file.read_bytes())
+        if system.get("content") == "complete":
+            code_systems[system["url"]] = _concept_codes(system.get("concept", []))
+    for file in package.glob("ValueSet-*.json"):
+        value_set = orjson.loads(file.read_bytes())
+        value_sets[value_set["url"]] = value_set
+    expanded: dict[str, list[str]] = {}
+    for url in sorted(wanted):
+        compose = value_sets.get(url, {}).get("compose")
+        if not compose or compose.get("exclude"):
+            continue
+        codes: list[str] = []
+        for include in compose.get("include", []):
+            if include.get("filter") or include.get("valueSet") or "system" not in include:
+                codes = []
+                break
+            if "concept" in include:
+                codes += [concept["code"] for concept in include["concept"]]
+            elif include["system"] in code_systems:
+                codes += code_systems[include["system"]]
+            else:
+                codes = []
+                break
+        if codes:
+            expanded[url] = sorted(set(codes))
+    return expanded
 
 
 def build_model(package: Path) -> dict[str, Any]:
@@ -133,7 +193,20 @@ def build_model(package: Path) -> dict[str, Any]:
         if spec["kind"] == "resource" and "id" in spec["elements"]:
             spec["elements"]["id"][0] = "id"
         del type_name
-    return {"primitives": dict(sorted(primitives.items())), "types": dict(sorted(types.items()))}
+    wanted = {spec[4] for t in types.values() for spec in t["elements"].values() if spec[4]}
+    value_sets = _expand_value_sets(package, wanted)
+    # Bindings the package cannot expand (filters, external systems such as BCP-47 or MIME types) are
+    # dropped from the element, so the validator checks exactly what the model lists.
+    for spec_type in types.values():
+        for spec in spec_type["elements"].values():
+            if spec[4] and spec[4] not in value_sets:
+                spec[4] = ""
+    return {
+        "primitives": dict(sorted(primitives.items())),
+        "types": dict(sorted(types.items())),
+        "value_sets": value_sets,
+        "unexpanded_required_bindings": sorted(wanted - set(value_sets)),
+    }
 
 
 def main() -> None:

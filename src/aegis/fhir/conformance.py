@@ -11,6 +11,8 @@ R4 specification as far as this module checks it (docs/fhir-conformance.md lists
 - primitives follow the spec's regex (dates of any precision, instants with any number of fractional
   digits, leap seconds), integers their range, and full dates are real calendar dates;
 - no empty string, array or object (FHIR JSON forbids them; invariant ele-1);
+- a `code` with a required binding is one of its value set's codes (211 value sets expanded from the
+  package; the two it cannot expand, currencies and MIME types, are checked for format only);
 - invariant per-1 (a Period does not end before it starts) and well-formed `Reference.reference` values;
 - contained resources and `Bundle.entry.resource` are checked as resources in their own right.
 
@@ -172,7 +174,9 @@ def _primitive_error(json_kind: str, value: object) -> str:
     right_kind = type(value) in _JSON_KINDS[json_kind] and not (
         json_kind != "boolean" and type(value) is bool
     )
-    return INVALID_VALUE if right_kind else INVALID_TYPE
+    # An integer beyond 64 bits is decoded as an exact Decimal: an integer out of range, not a fraction.
+    big_integer = json_kind == "integer" and isinstance(value, Decimal) and value == value.to_integral_value()
+    return INVALID_VALUE if right_kind or big_integer else INVALID_TYPE
 
 
 # --- types ---------------------------------------------------------------------------------------
@@ -208,11 +212,13 @@ def _build_table(type_name: str) -> _Table:
     spec = model()["types"][type_name]
     primitives = _primitive_tests()
     table = _Table(type_name, spec["kind"] == "resource", post=_POST_CHECKS.get(type_name))
-    for json_name, (element_type, minimum, is_array, choice) in spec["elements"].items():
+    for json_name, (element_type, minimum, is_array, choice, value_set) in spec["elements"].items():
         if element_type in primitives:
             table.primitive_arrays[json_name] = is_array
             json_kind = model()["primitives"][element_type]["json"]
-            item = _primitive_item_check(element_type, json_kind, primitives[element_type])
+            item = _primitive_item_check(
+                element_type, json_kind, primitives[element_type], _value_set(value_set)
+            )
         elif element_type == "Resource":
             item = _check_contained_resource
         else:
@@ -227,12 +233,24 @@ def _build_table(type_name: str) -> _Table:
     return table
 
 
-def _primitive_item_check(type_name: str, json_kind: str, test: Callable[[Any], bool]) -> Check:
+@cache
+def _value_set(url: str) -> frozenset[str] | None:
+    """The codes of a required binding (None when the element has none the model could expand)."""
+    codes = model()["value_sets"].get(url) if url else None
+    return frozenset(codes) if codes is not None else None
+
+
+def _primitive_item_check(
+    type_name: str, json_kind: str, test: Callable[[Any], bool], allowed: frozenset[str] | None
+) -> Check:
     reference = type_name == "string"
 
     def check(value: Any, path: str, errors: Errors, depth: int) -> None:
         if not test(value):
             errors.append(ValidationError(_primitive_error(json_kind, value), path))
+        elif allowed is not None and value not in allowed:
+            # A code outside the value set of its required binding.
+            errors.append(ValidationError(INVALID_VALUE, path))
         elif reference and path.endswith(".reference") and _REFERENCE.fullmatch(value) is None:
             # Only Reference.reference is a string element named `reference` in R4.
             errors.append(ValidationError(INVALID_VALUE, path))

@@ -16,7 +16,9 @@
 
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -121,7 +123,7 @@ def _id_from_full_url(full_url: str | None, resource_type: str) -> str | None:
 # --- references inside a Bundle -------------------------------------------------------------------
 
 
-def _local_targets(entries: list[Any]) -> dict[str, str]:
+def local_targets(entries: list[Any]) -> dict[str, str]:
     """`urn:uuid:...` fullUrl -> `<Type>/<id>` for every entry that carries a resource."""
     targets: dict[str, str] = {}
     for entry in entries:
@@ -229,33 +231,53 @@ def _judge_entry(entry: Any, index: int, delivery: Delivery, targets: dict[str, 
     return judged
 
 
-def _payload_bytes(payload: Any, raw: bytes) -> bytes:
+def _payload_bytes(payload: Any, raw: bytes | None) -> bytes:
     """The quarantined entry as JSON; the whole record when the entry cannot be written back."""
     try:
         return dump_exact(payload)
     except (TypeError, RecursionError, orjson.JSONEncodeError):
-        return raw
+        if raw is not None:
+            return raw
+        return json.dumps(payload, default=str).encode()
 
 
-def unbundle(bundle: dict[str, Any], decoded: Decoded, delivery: Delivery) -> list[Outcome]:
-    raw = decoded.text
-    entries = bundle.get("entry", [])
-    shell_errors = check_resource({key: value for key, value in bundle.items() if key != "entry"})
-    if type(entries) is not list:
-        shell_errors.append(ValidationError(INVALID_TYPE, "Bundle.entry"))
-    if shell_errors:
-        return [delivery.quarantine(shell_errors, raw)]
-    targets = _local_targets(entries)
-    judged = [_judge_entry(entry, index, delivery, targets) for index, entry in enumerate(entries)]
-    outcomes: list[Outcome] = []
-    for verdict in judged:
+def shell_errors(bundle: dict[str, Any]) -> list[ValidationError]:
+    """Conformance errors of the Bundle itself, its entries left out (they are judged one by one)."""
+    errors = check_resource({key: value for key, value in bundle.items() if key != "entry"})
+    if "entry" in bundle and type(bundle["entry"]) is not list:
+        errors.append(ValidationError(INVALID_TYPE, "Bundle.entry"))
+    return errors
+
+
+def entry_outcomes(
+    entries: Iterable[tuple[Any, list[ValidationError]]],
+    delivery: Delivery,
+    targets: dict[str, str],
+    canonical: bool,
+    raw: bytes | None = None,
+) -> Iterator[Outcome]:
+    """One outcome per entry, in order; `entries` pairs each entry with errors found while decoding it."""
+    for index, (entry, decoding_errors) in enumerate(entries):
+        verdict = (
+            _Judged(index, decoding_errors, entry)
+            if decoding_errors
+            else _judge_entry(entry, index, delivery, targets)
+        )
         if verdict.errors or verdict.item is None:
-            payload = _payload_bytes(verdict.payload, raw)
-            outcomes.append(delivery.quarantine(verdict.errors, payload, verdict.index))
+            yield delivery.quarantine(verdict.errors, _payload_bytes(verdict.payload, raw), verdict.index)
             continue
         resource_bytes: bytes | None = None
         if verdict.resource is not None:
-            exact = decoded.canonical and not verdict.modified
+            exact = canonical and not verdict.modified
             resource_bytes = orjson.dumps(verdict.resource) if exact else dump_exact(verdict.resource)
-        outcomes.append(delivery.land(verdict.item, resource_bytes, verdict.findings))
-    return outcomes
+        yield delivery.land(verdict.item, resource_bytes, verdict.findings)
+
+
+def unbundle(bundle: dict[str, Any], decoded: Decoded, delivery: Delivery) -> list[Outcome]:
+    """The outcomes of an in-memory Bundle: one per entry, or one for a Bundle that is itself unusable."""
+    errors = shell_errors(bundle)
+    if errors:
+        return [delivery.quarantine(errors, decoded.text)]
+    entries = bundle.get("entry", [])
+    pairs: Iterator[tuple[Any, list[ValidationError]]] = ((entry, []) for entry in entries)
+    return list(entry_outcomes(pairs, delivery, local_targets(entries), decoded.canonical, decoded.text))

@@ -51,7 +51,9 @@ def report_table(reports: list[LoadReport]) -> Table:
     """One row a file and a total: records, items, landed, quarantined (by reason), deletions."""
     table = Table(title="aegis ingest land", show_lines=False)
     for column in ("file", "records", "items", "landed", "deleted", "quarantined", "reasons"):
-        table.add_column(column, justify="left" if column in ("file", "reasons") else "right")
+        table.add_column(
+            column, justify="left" if column in ("file", "reasons") else "right", overflow="fold"
+        )
     totals = [0, 0, 0, 0, 0]
     for report in reports:
         values = [report.records_in, report.items_in, report.landed, report.deleted, report.quarantined]

@@ -31,6 +31,8 @@ from typing import Any
 
 import orjson
 
+from aegis.ingest import bundle_stream
+from aegis.ingest.bundles import entry_outcomes, shell_errors
 from aegis.ingest.errors import RECORD_TOO_LARGE, TRUNCATED_INPUT, ValidationError
 from aegis.ingest.landing import (
     LOADS_PREFIX,
@@ -41,8 +43,8 @@ from aegis.ingest.landing import (
     Store,
 )
 from aegis.ingest.pipeline import IngestCounts, Ingestor
-from aegis.ingest.reading import Oversized, Reader, Record, Tail
-from aegis.ingest.records import Quarantined, format_instant
+from aegis.ingest.reading import MAX_RECORD_BYTES, LargeDocument, Oversized, Reader, Record, Tail
+from aegis.ingest.records import Delivery, Quarantined, format_instant
 
 log = logging.getLogger("aegis.ingest.loader")
 
@@ -152,6 +154,8 @@ class _FileJudge:
         self.source_prefix = f"file:{path}:"
         self.landing = LandingWriter(landing_store, limits)
         self.ingestor = Ingestor(self.landing, QuarantineWriter(quarantine_store))
+        # Where a streamed document stopped early (a truncated or broken large Bundle), if it did.
+        self.streamed_stop: str | None = None
 
     def judge(self, line: int, data: bytes) -> None:
         self.ingestor.ingest(
@@ -170,6 +174,32 @@ class _FileJudge:
                 self.ids(item.line), error.code, (error,), payload, moment, f"{self.source_prefix}{item.line}"
             )
         )
+
+    def land_large_document(self, item: LargeDocument, reader: Reader) -> str | None:
+        """A document too large to decode at once: a Bundle is streamed entry by entry (two passes); any
+        other document is read whole up to MAX_RECORD_BYTES. Returns where reading stopped, if it did."""
+        targets, shell, stopped = bundle_stream.first_pass(reader.open_decompressed)
+        if shell.get("resourceType") != "Bundle":
+            if item.size > MAX_RECORD_BYTES or stopped is not None:
+                with reader.open_decompressed() as handle:
+                    head = handle.read(1 << 20)
+                self.quarantine_unread(Oversized(1, 0, head, item.size))
+            else:
+                with reader.open_decompressed() as handle:
+                    self.judge(1, handle.read())
+            return stopped
+        moment = datetime.now(UTC)
+        delivery = Delivery(self.ids(1), f"{self.source_prefix}1", moment, format_instant(moment), "1")
+        self.ingestor.counts.records_in += 1
+        errors = shell_errors(shell)
+        if errors:
+            with reader.open_decompressed() as handle:
+                self.ingestor.route(delivery.quarantine(errors, handle.read(1 << 20)))
+            return stopped
+        bundle, entries = bundle_stream.read_entries(reader.open_decompressed)
+        for outcome in entry_outcomes(entries, delivery, targets, canonical=False):
+            self.ingestor.route(outcome)
+        return bundle.stopped
 
     def finish(self) -> tuple[IngestCounts, int]:
         return self.ingestor.finish(), len(self.landing.parts_written)
@@ -221,13 +251,15 @@ class _Workers:
         return outcomes
 
 
-def _batches(
-    records: Iterator[Record | Tail | Oversized], judge: _FileJudge
-) -> Iterator[list[tuple[int, bytes]]]:
-    """Group decodable records into batches; truncated and oversized ones are quarantined on the spot."""
+def _batches(reader: Reader, judge: _FileJudge) -> Iterator[list[tuple[int, bytes]]]:
+    """Group decodable records into batches; truncated and oversized ones are quarantined on the spot,
+    and a large document is streamed by the main judge."""
     batch: list[tuple[int, bytes]] = []
     size = 0
-    for item in records:
+    for item in reader:
+        if isinstance(item, LargeDocument):
+            judge.streamed_stop = judge.land_large_document(item, reader)
+            continue
         if not isinstance(item, Record):
             judge.quarantine_unread(item)
             continue
@@ -289,7 +321,7 @@ def land_file(
     ) as bar:
         task = bar.add_task("land", total=path.stat().st_size, records=0)
         done = 0
-        for batch in _batches(iter(reader), main):
+        for batch in _batches(reader, main):
             if pool is not None:
                 pool.submit(batch)
             else:
@@ -305,8 +337,9 @@ def land_file(
             parts += worker_parts
         counts.check_balanced()
     stopped = None
-    if reader.stopped is not None:
-        stopped = f"after {counts.records_in} records: {reader.stopped}"
+    cause = main.streamed_stop or reader.stopped
+    if cause is not None:
+        stopped = f"after {counts.records_in} records, {counts.items_in} items: {cause}"
     report = LoadReport(
         events_path=str(path),
         events_sha256=sha256 or file_sha256(path),

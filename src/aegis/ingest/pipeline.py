@@ -91,20 +91,24 @@ class Ingestor:
         outcomes = process_record(
             raw, event_id=event_id, source=source, received_at=received_at, position=position
         )
-        counts = self.counts
-        counts.records_in += 1
+        self.counts.records_in += 1
         for outcome in outcomes:
-            if isinstance(outcome, Landed):
-                self.landing.add(outcome)
-                counts.items_in += 1
-                counts.landed += 1
-                counts.landed_by_type[outcome.resource_type] += 1
-                counts.deleted += outcome.deleted
-                for code in outcome.finding_codes:
-                    counts.findings_by_code[code] += 1
-            else:
-                self._quarantine(outcome)
+            self.route(outcome)
         return outcomes
+
+    def route(self, outcome: Outcome) -> None:
+        """Send one item's outcome to its writer and count it (`ingest` does this for every item)."""
+        if not isinstance(outcome, Landed):
+            self._quarantine(outcome)
+            return
+        counts = self.counts
+        self.landing.add(outcome)
+        counts.items_in += 1
+        counts.landed += 1
+        counts.landed_by_type[outcome.resource_type] += 1
+        counts.deleted += outcome.deleted
+        for code in outcome.finding_codes:
+            counts.findings_by_code[code] += 1
 
     def count_quarantined(self, item: Quarantined) -> None:
         """Quarantine an item that never became a record (a truncated tail, an oversized line)."""

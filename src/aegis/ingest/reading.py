@@ -24,6 +24,9 @@ CHUNK_BYTES = 1 << 20
 # A record longer than this is not decoded: no FHIR producer sends one (Kinesis takes 1 MiB, Bulk Data
 # lines are single resources), and decoding it would cost about ten times its size in memory.
 MAX_RECORD_BYTES = 64 << 20
+# A JSON document larger than this is not decoded at once: a Bundle is streamed entry by entry
+# (aegis.ingest.bundle_stream); any other document up to MAX_RECORD_BYTES is read whole.
+STREAM_DOCUMENT_BYTES = 16 << 20
 DOCUMENT_SUFFIXES = (".json", ".json.gz")
 INPUT_SUFFIXES = (".json", ".json.gz", ".ndjson", ".ndjson.gz", ".jsonl", ".jsonl.gz")
 
@@ -47,6 +50,13 @@ class Tail:
 
 
 @dataclass(frozen=True, slots=True)
+class LargeDocument:
+    """A JSON document over STREAM_DOCUMENT_BYTES: the loader streams it instead of reading it whole."""
+
+    size: int
+
+
+@dataclass(frozen=True, slots=True)
 class Oversized:
     """A record over MAX_RECORD_BYTES: its head is kept, the rest is skipped (quarantined as record_too_large)."""
 
@@ -66,37 +76,59 @@ class Reader:
         self.is_document = path.name.lower().endswith(DOCUMENT_SUFFIXES)
         self.compressed_offset = 0
 
-    def __iter__(self) -> Iterator[Record | Tail | Oversized]:
+    def __iter__(self) -> Iterator[Record | Tail | Oversized | LargeDocument]:
         with self.path.open("rb") as raw:
             gzipped = raw.read(2) == GZIP_MAGIC
             raw.seek(0)
-            stream: BinaryIO = gzip.GzipFile(fileobj=raw, mode="rb") if gzipped else raw  # type: ignore[assignment]
-            chunks = self._chunks(stream, raw)
+            chunks = self._gunzipped(raw) if gzipped else self._plain(raw)
             yield from self._document(chunks) if self.is_document else self._lines(chunks)
 
-    def _chunks(self, stream: BinaryIO, raw: BinaryIO) -> Iterator[bytes]:
-        while True:
-            try:
-                chunk = stream.read(CHUNK_BYTES)
-            except (EOFError, OSError, zlib.error) as error:
-                # EOFError: a gzip stream cut short; BadGzipFile (an OSError) and zlib.error: corrupt data.
-                self.stopped = f"{type(error).__name__}: {error}"
-                return
+    def open_decompressed(self) -> BinaryIO:
+        """The input as a binary stream, decompressed when it is gzip (for a streamed document)."""
+        with self.path.open("rb") as probe:
+            gzipped = probe.read(2) == GZIP_MAGIC
+        return gzip.open(self.path, "rb") if gzipped else self.path.open("rb")  # type: ignore[return-value]
+
+    def _plain(self, raw: BinaryIO) -> Iterator[bytes]:
+        while chunk := raw.read(CHUNK_BYTES):
             self.compressed_offset = raw.tell()
-            if not chunk:
-                return
             yield chunk
 
-    def _document(self, chunks: Iterator[bytes]) -> Iterator[Record | Tail | Oversized]:
+    def _gunzipped(self, raw: BinaryIO) -> Iterator[bytes]:
+        """Decompress with zlib directly, so that everything before a cut or a corrupt block is kept
+        (GzipFile raises without returning the data it had decompressed in that read)."""
+        decompressor = zlib.decompressobj(wbits=31)
+        member_open = False
+        while compressed := raw.read(CHUNK_BYTES):
+            self.compressed_offset = raw.tell()
+            while compressed:
+                member_open = True
+                try:
+                    data = decompressor.decompress(compressed)
+                except zlib.error as error:
+                    self.stopped = f"corrupt gzip data near compressed byte {self.compressed_offset}: {error}"
+                    return
+                if data:
+                    yield data
+                if not decompressor.eof:
+                    break
+                # A member ended; what follows is another member (`gzip -c a >> b` makes one stream).
+                member_open = False
+                compressed = decompressor.unused_data
+                decompressor = zlib.decompressobj(wbits=31)
+        if member_open:
+            self.stopped = f"the gzip stream ends early at compressed byte {self.compressed_offset}"
+
+    def _document(self, chunks: Iterator[bytes]) -> Iterator[Record | Tail | Oversized | LargeDocument]:
         parts: list[bytes] = []
         size = 0
         for chunk in chunks:
-            if size < MAX_RECORD_BYTES:
+            if size < STREAM_DOCUMENT_BYTES:
                 parts.append(chunk)
             size += len(chunk)
         data = b"".join(parts)
-        if size > MAX_RECORD_BYTES:
-            yield Oversized(1, 0, data[: 1 << 20], size)
+        if size > STREAM_DOCUMENT_BYTES:
+            yield LargeDocument(size)
         elif self.stopped is not None:
             yield Tail(1, 0, data)
         elif data.strip():
@@ -104,7 +136,7 @@ class Reader:
         else:
             self.blank_lines += 1
 
-    def _lines(self, chunks: Iterator[bytes]) -> Iterator[Record | Tail | Oversized]:
+    def _lines(self, chunks: Iterator[bytes]) -> Iterator[Record | Tail | Oversized | LargeDocument]:
         pending = b""
         line = 0
         offset = 0  # of `pending` in the decompressed stream

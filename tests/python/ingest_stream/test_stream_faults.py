@@ -69,14 +69,14 @@ def test_an_s3_failure_retries_only_the_records_of_the_failed_part(stack: Stack)
 
 def test_a_quarantine_write_failure_retries_the_record_and_sends_no_message_for_it(stack: Stack) -> None:
     records = [_bad_patient(), orjson.dumps(examples.patient()), b"{not json"]
-    flaky = FlakyS3(stack.s3, lambda key: key.startswith("quarantine/invalid_code/"))
+    flaky = FlakyS3(stack.s3, lambda key: key.startswith("quarantine/invalid_value/"))
     handler = stack.handler(s3=flaky)
     assert _failed(handler.handle(_event(stack, records))) == ["1000"]
     bodies = [orjson.loads(body) for body in stack.messages(stack.dlq_url)]
     assert [body["reason"] for body in bodies] == ["malformed_json"]
     assert _failed(handler.handle(_event(stack, records))) == []
     reasons = sorted(key.split("/")[0] for key in stack.quarantine_documents())
-    assert reasons == ["invalid_code", "malformed_json"], "a redelivered item overwrites its own file"
+    assert reasons == ["invalid_value", "malformed_json"], "a redelivered item overwrites its own file"
 
 
 def test_an_sqs_failure_retries_only_the_records_whose_message_was_refused(stack: Stack) -> None:

@@ -151,3 +151,28 @@ def test_huge_strings_are_quarantined_without_echoing_them(
 )
 def test_unicode_and_json_edge_cases_have_a_reason(raw: bytes) -> None:
     _check([raw])
+
+
+def test_a_poison_record_never_fails_its_batch_and_its_neighbours_land() -> None:
+    """Records that once crashed the loader (300 levels of valid JSON, duplicate keys, a big integer where
+    orjson gives up, junk) are quarantined and dead-lettered; the valid records around them land."""
+    poison = [
+        b'{"resourceType":"Patient","id":"a","extension":' + b"[" * 300 + b"]" * 300 + b"}",
+        b'{"resourceType":"Patient","id":"a","gender":"male","gender":"female"}',
+        b"\x00\xff" * 100,
+        b'{"resourceType":"Observation","id":"o","status":"final","code":{"text":"x"},"valueInteger":'
+        + str(2**70).encode()
+        + b"}",
+    ]
+    neighbours = [orjson.dumps(build()) for build in BUILDERS[:3]]
+    records = [neighbours[0], *poison[:2], neighbours[1], *poison[2:], neighbours[2]]
+    handler, dead_letters, response = _run(records)
+    assert response == {"batchItemFailures": []}
+    metrics = handler.last_metrics
+    assert (metrics.records_in, metrics.landed, metrics.quarantined) == (7, 3, 4)
+    assert sorted(pointer["reason"] for pointer in dead_letters.sent) == [
+        "duplicate_key",
+        "invalid_type",
+        "invalid_value",
+        "malformed_json",
+    ]

@@ -165,6 +165,6 @@ def test_the_handler_runs_on_the_deployed_wiring(
     s3 = client("s3")
     landed = s3.list_objects_v2(Bucket=outputs["LandingBucketName"], Prefix="fhir/")["Contents"]
     quarantined = s3.list_objects_v2(Bucket=outputs["QuarantineBucketName"], Prefix="quarantine/")["Contents"]
-    assert len(landed) == 1 and quarantined[0]["Key"].startswith("quarantine/invalid_code/")
+    assert len(landed) == 1 and quarantined[0]["Key"].startswith("quarantine/invalid_value/")
     message = client("sqs").receive_message(QueueUrl=outputs["DeadLetterQueueUrl"])["Messages"][0]
-    assert orjson.loads(message["Body"])["reason"] == "invalid_code"
+    assert orjson.loads(message["Body"])["reason"] == "invalid_value"
