@@ -127,6 +127,16 @@ def xml_schema_regex(pattern: str) -> str:
     return "".join(out)
 
 
+# `string` and `markdown` allow any non-empty text: no regex to run.
+_ANY_TEXT = r"[ \r\n\t\S]+"
+
+
+def _text_matcher(regex: str | None) -> Callable[[str], object] | None:
+    if not regex or regex == _ANY_TEXT:
+        return None
+    return re.compile(xml_schema_regex(regex)).fullmatch
+
+
 def _primitive_test(name: str, regex: str | None, json_kind: str) -> Callable[[Any], bool]:
     """value -> conforms? for one primitive type."""
     if json_kind == "boolean":
@@ -140,7 +150,7 @@ def _primitive_test(name: str, regex: str | None, json_kind: str) -> Callable[[A
         return integer
     if json_kind == "number":
         return _is_number
-    matcher = re.compile(xml_schema_regex(regex)).fullmatch if regex else None
+    matcher = _text_matcher(regex)
     dated = name in ("date", "dateTime", "instant")
 
     def text(value: Any) -> bool:
@@ -195,6 +205,8 @@ class _Table:
     primitive_arrays: dict[str, bool] = field(default_factory=dict)
     # required element -> the json names that satisfy it (all variants of a choice)
     required: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # The same, flattened for the hot loop: (first name, its `_name`, every accepted key).
+    required_keys: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
     post: Callable[[dict[str, Any], str, Errors], None] | None = None
 
 
@@ -217,7 +229,11 @@ def _build_table(type_name: str) -> _Table:
             table.primitive_arrays[json_name] = is_array
             json_kind = model()["primitives"][element_type]["json"]
             item = _primitive_item_check(
-                element_type, json_kind, primitives[element_type], _value_set(value_set)
+                element_type,
+                json_kind,
+                primitives[element_type],
+                _value_set(value_set),
+                reference=(type_name, json_name) == ("Reference", "reference"),
             )
         elif element_type == "Resource":
             item = _check_contained_resource
@@ -230,6 +246,10 @@ def _build_table(type_name: str) -> _Table:
             group = choice or json_name
             table.required.setdefault(group, ())
             table.required[group] += (json_name,)
+    table.required_keys = tuple(
+        (names[0], "_" + names[0], tuple(key for name in names for key in (name, "_" + name)))
+        for names in table.required.values()
+    )
     return table
 
 
@@ -241,9 +261,15 @@ def _value_set(url: str) -> frozenset[str] | None:
 
 
 def _primitive_item_check(
-    type_name: str, json_kind: str, test: Callable[[Any], bool], allowed: frozenset[str] | None
+    type_name: str,
+    json_kind: str,
+    test: Callable[[Any], bool],
+    allowed: frozenset[str] | None,
+    *,
+    reference: bool,
 ) -> Check:
-    reference = type_name == "string"
+    if json_kind == "string" and allowed is None and not reference and type_name not in _DATED:
+        return _text_check(_text_matcher(model()["primitives"][type_name]["regex"]), test, json_kind)
 
     def check(value: Any, path: str, errors: Errors, depth: int) -> None:
         if not test(value):
@@ -251,16 +277,35 @@ def _primitive_item_check(
         elif allowed is not None and value not in allowed:
             # A code outside the value set of its required binding.
             errors.append(ValidationError(INVALID_VALUE, path))
-        elif reference and path.endswith(".reference") and _REFERENCE.fullmatch(value) is None:
-            # Only Reference.reference is a string element named `reference` in R4.
+        elif reference and _REFERENCE.fullmatch(value) is None:
             errors.append(ValidationError(INVALID_VALUE, path))
 
     return check
 
 
-def _object_check(type_name: str) -> Check:
+_DATED = frozenset({"date", "dateTime", "instant"})
+
+
+def _text_check(
+    matcher: Callable[[str], object] | None, test: Callable[[Any], bool], json_kind: str
+) -> Check:
+    """The hot case (uri, code, id, string outside Reference...): one type test and at most one regex."""
+
     def check(value: Any, path: str, errors: Errors, depth: int) -> None:
-        _check_object(value, _table(type_name), path, errors, depth + 1)
+        if type(value) is str and value and (matcher is None or matcher(value) is not None):
+            return
+        errors.append(ValidationError(_primitive_error(json_kind, value), path))
+
+    return check
+
+
+def _object_check(type_name: str) -> Check:
+    bound: list[_Table] = []  # the table, looked up on first use (types refer to each other)
+
+    def check(value: Any, path: str, errors: Errors, depth: int) -> None:
+        if not bound:
+            bound.append(_table(type_name))
+        _check_object(value, bound[0], path, errors, depth + 1)
 
     return check
 
@@ -308,9 +353,11 @@ def _check_object(value: Any, table: _Table, path: str, errors: Errors, depth: i
                 if group in chosen:
                     errors.append(ValidationError(MULTIPLE_CHOICE, f"{path}.{key}"))
                 chosen[group] = key
-    for names in table.required.values():
-        if not any(name in value or "_" + name in value for name in names):
-            errors.append(ValidationError(MISSING_REQUIRED, f"{path}.{names[0]}"))
+    for first, first_extension, accepted in table.required_keys:
+        if first in value or first_extension in value:
+            continue
+        if not any(key in value for key in accepted):
+            errors.append(ValidationError(MISSING_REQUIRED, f"{path}.{first}"))
     if table.post is not None:
         table.post(value, path, errors)
 
