@@ -2,6 +2,12 @@
 -- (distinct enrolled patients of the payer in the month), allowed and paid totals of the adjudicated claim
 -- lines served that month, and both per member per month (PMPM). Every payer-month with members has a row
 -- for every service category (zero amounts when nothing was paid). No patient-level column.
+-- Small cells (CMS rule): a cell of 1-10 claim lines publishes no count and no amount (primary
+-- suppression). A tier that reads claim lines with service years (deidentified) could rebuild it from
+-- its own yearly total minus the published months, so every payer-category-year with a primary cell
+-- also withholds its smallest cell of more than 10 lines (complementary), or every month when it has
+-- none: the withheld cells then add up to at least 11 lines more than any small cell, and no one of
+-- them can be derived.
 with
 
 member_months as (
@@ -75,18 +81,55 @@ grid as (
             and payer_months.month_start_date = spend.month_start_date
 ),
 
+cells_in_groups as (
+    select
+        *,
+        claim_line_count between 1 and {{ var('aegis_small_cell_max', 10) }} as is_small_cell,
+        claim_line_count > {{ var('aegis_small_cell_max', 10) }} as is_large_cell,
+        {{ dbt.date_trunc('year', 'month_start_date') }} as period_year
+    from grid
+),
+
+cells_ranked as (
+    select
+        *,
+        max(case when is_small_cell then 1 else 0 end) over (
+            partition by payer_name, service_category, period_year
+        ) as group_small_cells,
+        max(case when is_large_cell then 1 else 0 end) over (
+            partition by payer_name, service_category, period_year
+        ) as group_large_cells,
+        row_number() over (
+            partition by payer_name, service_category, period_year
+            order by case when is_large_cell then 0 else 1 end, claim_line_count, month_start_date
+        ) as large_cell_rank
+    from cells_in_groups
+),
+
+cells_suppressed as (
+    select
+        *,
+        coalesce(
+            is_small_cell
+            or (group_small_cells = 1 and group_large_cells = 1 and is_large_cell and large_cell_rank = 1)
+            or (group_small_cells = 1 and group_large_cells = 0),
+            false
+        ) as is_suppressed
+    from cells_ranked
+),
+
 final as (
     select
         cast(payer_name as varchar) as payer_name,
         cast(service_category as varchar) as service_category,
         cast(month_start_date as date) as month_start_date,
         cast(member_months as bigint) as member_months,
-        cast(claim_line_count as bigint) as claim_line_count,
-        cast(allowed_amount as numeric(18, 2)) as allowed_amount,
-        cast(paid_amount as numeric(18, 2)) as paid_amount,
-        cast(allowed_amount / member_months as numeric(18, 2)) as allowed_pmpm,
-        cast(paid_amount / member_months as numeric(18, 2)) as paid_pmpm
-    from grid
+        cast(case when not is_suppressed then claim_line_count end as bigint) as claim_line_count,
+        cast(case when not is_suppressed then allowed_amount end as numeric(18, 2)) as allowed_amount,
+        cast(case when not is_suppressed then paid_amount end as numeric(18, 2)) as paid_amount,
+        cast(case when not is_suppressed then allowed_amount / member_months end as numeric(18, 2)) as allowed_pmpm,
+        cast(case when not is_suppressed then paid_amount / member_months end as numeric(18, 2)) as paid_pmpm
+    from cells_suppressed
 )
 
 select * from final
