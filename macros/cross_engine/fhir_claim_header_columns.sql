@@ -1,4 +1,4 @@
-{#- The select-list columns FHIR Claim and ExplanationOfBenefit share (docs/fhir-subset.md, "Claim and
+{#- The select-list columns FHIR Claim and ExplanationOfBenefit share (docs/fhir-conformance.md, "Claim and
     ExplanationOfBenefit"), read from `json_column`: one definition, so the two staging models cannot
     drift apart. Renders a comma-separated list without a trailing comma. -#}
 {% macro fhir_claim_header_columns(json_column) -%}

@@ -71,18 +71,26 @@ app.add_typer(ingest_app, name="ingest")
 
 @ingest_app.command("land")
 def ingest_land_command(
-    events: Annotated[
-        Path | None,
-        typer.Option(
-            "--events", help="Events file (NDJSON, gzip or not). Default: <synth dir>/events.ndjson.gz."
+    inputs: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Files, folders or globs: NDJSON (Bulk Data, producer records) or JSON documents "
+            "(Synthea bundles, single resources), gzip or not. Default: the synth output."
         ),
     ] = None,
+    events: Annotated[
+        Path | None, typer.Option("--events", help="One events file (same as giving it as an argument).")
+    ] = None,
     force: Annotated[bool, typer.Option("--force", help="Land again a file that was landed before.")] = False,
+    workers: Annotated[
+        int | None, typer.Option("--workers", min=1, help="Processes judging a large file. Default: one a core.")
+    ] = None,
 ) -> None:
-    """Validate and land an events file into the local landing and quarantine folders."""
+    """Validate and land input files into the local landing and quarantine folders, one report a file."""
     from aegis.ingest.cli_support import land_local
 
-    raise typer.Exit(land_local(events, force=force))
+    specs = [*(inputs or []), *([str(events)] if events else [])]
+    raise typer.Exit(land_local(specs, force=force, workers=workers))
 
 
 # --- ingest: streaming (owned by aegis.ingest.kinesis) -------------------------------------------

@@ -1,4 +1,4 @@
-"""The code-system rules of docs/fhir-subset.md (aegis.ingest.codes)."""
+"""The code-system rules of docs/fhir-conformance.md (aegis.ingest.codes)."""
 
 from __future__ import annotations
 

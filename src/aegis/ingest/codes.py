@@ -1,4 +1,4 @@
-"""Format rules of the code systems in docs/fhir-subset.md, written once for every tool that checks codes.
+"""Format rules of the code systems in docs/fhir-conformance.md, written once for every tool that checks codes.
 
 The validator uses them on every record; dbt generic tests and other tools should import them (or the
 `SQL_PATTERNS` regexes, which are the same rules in POSIX form) rather than restate them.

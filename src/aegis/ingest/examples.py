@@ -1,5 +1,5 @@
 """Hand-written valid resources, one per type of the profile: fixtures for tests and a readable example
-of docs/fhir-subset.md. Every call returns fresh objects (tests mutate them).
+of docs/fhir-conformance.md. Every call returns fresh objects (tests mutate them).
 
 The patient's identifying values are made-up strings that appear nowhere else (`PHI_MARKERS`), so a test
 can search any log, report or error for them to prove no value leaks.

@@ -1,4 +1,4 @@
-"""Which FHIR paths carry PHI, per docs/fhir-subset.md: the root of lineage for staging columns.
+"""Which FHIR paths carry PHI, per docs/fhir-conformance.md: the root of lineage for staging columns.
 
 Staging extracts columns from the raw `resource` JSON. The audit cannot know what a JSON path holds from the
 container column alone, so the profile's PHI paths are listed here (longest prefix wins); a path of a known

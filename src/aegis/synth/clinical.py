@@ -1,6 +1,6 @@
 """The clinical resources of one encounter: Encounter, Condition, Observation, Procedure, MedicationRequest.
 
-Each builder returns plain FHIR JSON (dicts) in the element order of docs/fhir-subset.md, with meta version 1.
+Each builder returns plain FHIR JSON (dicts) in the element order of docs/fhir-conformance.md, with meta version 1.
 """
 
 from __future__ import annotations
