@@ -1,7 +1,7 @@
 """SQL on FHIR v2: compile a ViewDefinition into SQL for DuckDB, PostgreSQL, Snowflake or Redshift.
 
-One reader (aegis.views.reader) -> one engine-neutral relational plan (aegis.views.plan) -> a thin renderer
-per engine (aegis.views.render). `compile_view` runs the three steps:
+One reader (aegis.views.reader) -> the planner (aegis.views.planner) -> one engine-neutral relational plan
+(aegis.views.plan) -> a thin renderer per engine (aegis.views.render). `compile_view` runs the three steps:
 
     compiled = compile_view(view_json, "postgres", SqlSource("raw.fhir_resources"))
     compiled.sql       # one SELECT; one row per view row
@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from aegis.views.errors import FhirPathSyntaxError, ViewCompileError, ViewDefinitionError, ViewShapeError
-from aegis.views.plan import OutputColumn, SqlType, ViewPlan, plan_view
+from aegis.views.plan import OutputColumn, SqlType, ViewPlan
+from aegis.views.planner import plan_view
 from aegis.views.reader import ViewDefinition, read_view_definition
 from aegis.views.render import ENGINES, SqlSource, renderer_for
 

@@ -1,8 +1,7 @@
-"""The engine-neutral relational plan of a ViewDefinition, and the planner that builds it.
+"""The engine-neutral relational plan of a ViewDefinition: a tree of unnest / filter / project steps.
 
-All SQL-on-FHIR semantics live here: FHIRPath navigation over JSON (arrays flatten, missing is empty),
-collection order, `forEach`/`forEachOrNull`/`repeat`/`unionAll`/nested `select`, `%rowIndex`, constants,
-where-clauses, reference keys. A renderer (aegis.views.render) only spells each node in its dialect.
+The planner (aegis.views.planner) builds it and decides every SQL-on-FHIR semantic; a renderer
+(aegis.views.render) only spells each node in its dialect.
 
 Two kinds of expression nodes:
 - a *collection* is an ordered set of JSON items: rows of (value, ord) in SQL;
@@ -14,15 +13,12 @@ A *variable* (a short SQL alias such as `f2`) binds one JSON item (`value`) and,
 
 from __future__ import annotations
 
-import itertools
-from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass
 from enum import Enum
 from typing import ClassVar
 
-from aegis.views import fhirpath as fp
-from aegis.views.errors import FhirPathSyntaxError, ViewCompileError
-from aegis.views.reader import Column, ConstantValue, Select, ViewDefinition, output_columns
+from aegis.views.reader import ConstantValue
 
 
 class SqlType(Enum):
@@ -183,7 +179,7 @@ class Compare(_BooleanValued):
 
 @dataclass(frozen=True)
 class Arithmetic:
-    operator: str  # + - * /
+    operator: str  # + - * / %
     left: Scalar
     right: Scalar
     type: SqlType
@@ -245,7 +241,9 @@ class JsonArray(_JsonValued):
 
 @dataclass(frozen=True)
 class RegexMatches(_BooleanValued):
-    """Whether `text` matches `pattern` (POSIX-style: no lookaround, no non-capturing groups)."""
+    """Whether the whole of `text` matches `pattern`. Patterns are anchored (^...$) so that engines with
+    search semantics (PostgreSQL ~) and full-match semantics (DuckDB, Snowflake) agree; POSIX-style, no
+    lookaround, no non-capturing groups, no backslashes."""
 
     text: Scalar
     pattern: str
@@ -257,6 +255,47 @@ class RegexGroup(_TextValued):
 
     text: Scalar
     pattern: str
+
+
+@dataclass(frozen=True)
+class Bound(_JsonValued):
+    """The JSON value bound to `var` by an enclosing Let."""
+
+    var: str
+
+
+@dataclass(frozen=True)
+class Let:
+    """`body` with `value` computed once and bound to `var` (read with Bound): an expression that uses a
+    value several times does not repeat its subquery."""
+
+    var: str
+    value: Scalar
+    body: Scalar
+
+    @property
+    def type(self) -> SqlType:
+        return self.body.type
+
+
+@dataclass(frozen=True)
+class TextLength(_IntegerValued):
+    text: Scalar
+
+
+@dataclass(frozen=True)
+class Substring(_TextValued):
+    """`length` characters of `text` from 1-based `start` (to the end when `length` is None)."""
+
+    text: Scalar
+    start: int
+    length: int | None
+
+
+@dataclass(frozen=True)
+class RepeatText(_TextValued):
+    text: Scalar
+    count: Scalar
 
 
 @dataclass(frozen=True)
@@ -286,6 +325,11 @@ Scalar = (
     | JsonArray
     | RegexMatches
     | RegexGroup
+    | Bound
+    | Let
+    | TextLength
+    | Substring
+    | RepeatText
     | Fail
 )
 
@@ -363,395 +407,3 @@ class ViewPlan:
     @property
     def output(self) -> tuple[OutputColumn, ...]:
         return self.root.output
-
-
-# --- planner -------------------------------------------------------------------------------------
-
-# getReferenceKey: a relative (Patient/123), versioned (Patient/123/_history/2) or absolute
-# (https://host/fhir/Patient/123[/_history/2]) literal reference. Conditional (Patient?identifier=...),
-# contained (#id) and urn:uuid references do not match: their key is NULL.
-_ID = "[A-Za-z0-9.-]{1,64}"
-REFERENCE_ID_GROUP = f"({_ID})(/_history/{_ID})?$"
-
-
-def reference_pattern(resource_type: str | None) -> str:
-    type_pattern = resource_type or "[A-Z][A-Za-z]+"
-    return f"^(https?://[^?#]*/)?{type_pattern}/{_ID}(/_history/{_ID})?$"
-
-
-_NodeCompiler = Callable[[fp.Node], Scalar]
-_ConditionOfVar = Callable[[str], Scalar]
-
-
-class _Unsupported(Exception):
-    """Raised inside the planner; wrapped into ViewCompileError with the view, location and expression."""
-
-
-@dataclass
-class _Scope:
-    focus: str  # the item $this and relative paths start from
-    selection: str  # whose %rowIndex applies
-
-
-@dataclass
-class _Planner:
-    view: ViewDefinition
-    counter: Iterator[int] = field(default_factory=itertools.count)
-    resource_var: str = "r"
-
-    def fresh(self, prefix: str) -> str:
-        return f"{prefix}{next(self.counter)}"
-
-    # entry points
-
-    def plan(self) -> ViewPlan:
-        scope = _Scope(self.resource_var, self.resource_var)
-        where = tuple(
-            self.expression(path, f"where[{index}]", lambda node: self.condition(node, scope))
-            for index, path in enumerate(self.view.where)
-        )
-        root = self.selection(self.view.root, self.resource_var, "the view")
-        return ViewPlan(self.view.name, self.view.resource, self.resource_var, where, root)
-
-    def expression(self, path: str, location: str, compile_node: _NodeCompiler) -> Scalar:
-        try:
-            node = fp.parse_fhirpath(path)
-        except FhirPathSyntaxError as error:
-            raise ViewCompileError(self.view.name, location, path, f"syntax error: {error}") from error
-        try:
-            return compile_node(node)
-        except _Unsupported as error:
-            raise ViewCompileError(self.view.name, location, path, str(error)) from error
-
-    def collection_expression(self, path: str, location: str, scope: _Scope) -> Collection:
-        try:
-            node = fp.parse_fhirpath(path)
-        except FhirPathSyntaxError as error:
-            raise ViewCompileError(self.view.name, location, path, f"syntax error: {error}") from error
-        try:
-            return self.as_collection(self.compile(node, scope))
-        except _Unsupported as error:
-            raise ViewCompileError(self.view.name, location, path, str(error)) from error
-
-    def selection(self, select: Select, parent: str, location: str) -> Selection:
-        var = self.fresh("f")
-        foci: Foci
-        parent_scope = _Scope(parent, parent)
-        if select.for_each is not None or select.for_each_or_null is not None:
-            keyword = "forEach" if select.for_each is not None else "forEachOrNull"
-            path = select.for_each if select.for_each is not None else select.for_each_or_null
-            assert path is not None
-            items = self.collection_expression(path, f"{keyword} of {location}", parent_scope)
-            foci = EachItem(items, or_null=select.for_each_or_null is not None)
-        elif select.repeat:
-            step_var = self.fresh("t")
-            steps = tuple(
-                self.collection_expression(path, f"repeat of {location}", _Scope(step_var, step_var))
-                for path in select.repeat
-            )
-            foci = RepeatItems(parent, step_var, steps)
-        else:
-            foci = SameFocus(parent)
-        scope = _Scope(var, var)
-        columns = tuple(self.column(column, scope) for column in select.columns)
-        children: list[Selection | UnionAll] = [
-            self.selection(nested, var, f"{location} > select[{index}]")
-            for index, nested in enumerate(select.selects)
-        ]
-        if select.union_all:
-            branches = tuple(
-                self.selection(branch, var, f"{location} > unionAll[{index}]")
-                for index, branch in enumerate(select.union_all)
-            )
-            children.append(UnionAll(branches, branches[0].output))
-        output = tuple(value.column for value in columns) + tuple(
-            column for child in children for column in child.output
-        )
-        return Selection(var, foci, columns, tuple(children), output)
-
-    def column(self, column: Column, scope: _Scope) -> ColumnValue:
-        location = f"column {column.name!r}"
-        target = FHIR_TYPE_TO_SQL.get(column.fhir_type, SqlType.JSON) if column.fhir_type else None
-
-        def compile_column(node: fp.Node) -> Scalar:
-            compiled = self.compile(node, scope)
-            if column.collection:
-                return JsonArray(self.as_collection(compiled))
-            value = self.as_scalar(compiled)
-            return self.convert(value, target or value.type)
-
-        expression = self.expression(column.path, location, compile_column)
-        is_row_index = column.path.strip() == "%rowIndex"
-        return ColumnValue(OutputColumn(column.name, expression.type, is_row_index), expression)
-
-    # FHIRPath -> plan
-
-    def compile(self, node: fp.Node, scope: _Scope) -> Collection | Scalar:
-        if isinstance(node, fp.This):
-            return FocusItem(scope.focus)
-        if isinstance(node, fp.Literal):
-            return self.literal(node)
-        if isinstance(node, fp.Variable):
-            return self.variable(node.name, scope)
-        if isinstance(node, fp.Member):
-            if (
-                isinstance(node.source, fp.This)
-                and node.name == self.view.resource
-                and scope.focus == self.resource_var
-            ):
-                return FocusItem(self.resource_var)  # `Patient.name` in a Patient view
-            return Children(self.as_collection(self.compile(node.source, scope)), node.name)
-        if isinstance(node, fp.Index):
-            position = self.integer_argument(node.index, scope, "an index")
-            return ItemAt(self.as_collection(self.compile(node.source, scope)), position)
-        if isinstance(node, fp.Unary):
-            operand = self.as_scalar(self.compile(node.operand, scope))
-            if node.operator == "+":
-                return self.convert(operand, self.numeric_type(operand))
-            numeric = self.numeric_type(operand)
-            return Arithmetic("-", Literal(0, numeric), self.convert(operand, numeric), numeric)
-        if isinstance(node, fp.Binary):
-            return self.binary(node, scope)
-        return self.call(node, scope)
-
-    def literal(self, node: fp.Literal) -> Scalar:
-        if node.kind == "empty":
-            raise _Unsupported("the empty collection {} is not supported")
-        types = {
-            "string": SqlType.TEXT,
-            "date": SqlType.TEXT,
-            "integer": SqlType.INTEGER,
-            "decimal": SqlType.DECIMAL,
-            "boolean": SqlType.BOOLEAN,
-        }
-        return Literal(node.value, types[node.kind])
-
-    def variable(self, name: str, scope: _Scope) -> Collection | Scalar:
-        if name == "rowIndex":
-            return RowIndex(scope.selection)
-        if name in ("resource", "rootResource"):
-            return FocusItem(self.resource_var)
-        for constant in self.view.constants:
-            if constant.name == name:
-                return Literal(constant.value, CONSTANT_TYPES.get(constant.fhir_type, SqlType.TEXT))
-        known = ", ".join(f"%{constant.name}" for constant in self.view.constants) or "none"
-        raise _Unsupported(f"unknown constant %{name} (constants of this view: {known})")
-
-    def binary(self, node: fp.Binary, scope: _Scope) -> Scalar:
-        operator = node.operator
-        if operator in ("and", "or", "xor", "implies"):
-            left = self.condition(node.left, scope)
-            right = self.condition(node.right, scope)
-            if operator in ("and", "or"):
-                return Logical(operator, left, right)
-            if operator == "xor":
-                return Compare("<>", left, right)
-            return Logical("or", Not(left), right)
-        left_value = self.as_scalar(self.compile(node.left, scope))
-        right_value = self.as_scalar(self.compile(node.right, scope))
-        if operator in ("=", "!=", "<", ">", "<=", ">="):
-            return self.comparison("<>" if operator == "!=" else operator, left_value, right_value)
-        if operator == "&":
-            return Concat((self.convert(left_value, SqlType.TEXT), self.convert(right_value, SqlType.TEXT)))
-        if operator in ("+", "-", "*", "/"):
-            if operator == "+" and SqlType.TEXT in (left_value.type, right_value.type):
-                # FHIRPath `+` on strings concatenates; empty operand -> empty result (unlike `&`).
-                text_left = self.convert(left_value, SqlType.TEXT)
-                text_right = self.convert(right_value, SqlType.TEXT)
-                return Case(
-                    ((Logical("or", IsNull(text_left), IsNull(text_right)), Literal(None, SqlType.TEXT)),),
-                    Concat((text_left, text_right)),
-                    SqlType.TEXT,
-                )
-            result = SqlType.DECIMAL
-            if operator != "/" and {left_value.type, right_value.type} <= {SqlType.INTEGER}:
-                result = SqlType.INTEGER
-            return Arithmetic(
-                operator, self.convert(left_value, result), self.convert(right_value, result), result
-            )
-        raise _Unsupported(f"operator {operator!r} is not supported")
-
-    def comparison(self, operator: str, left: Scalar, right: Scalar) -> Scalar:
-        if left.type is SqlType.JSON and right.type is SqlType.JSON:
-            # Both sides are JSON items of unknown FHIR type: numbers compare as numbers, the rest as text
-            # (a JSON boolean's text is true/false on every engine).
-            both_numbers = Logical("and", IsJsonKind(left, "number"), IsJsonKind(right, "number"))
-            as_numbers = Compare(
-                operator, JsonValue(left, SqlType.DECIMAL), JsonValue(right, SqlType.DECIMAL)
-            )
-            as_text = Compare(operator, JsonValue(left, SqlType.TEXT), JsonValue(right, SqlType.TEXT))
-            return Case(((both_numbers, as_numbers),), as_text, SqlType.BOOLEAN)
-        if left.type is SqlType.JSON:
-            left = self.convert(left, right.type)
-        elif right.type is SqlType.JSON:
-            right = self.convert(right, left.type)
-        if left.type != right.type:
-            if left.type in NUMERIC_TYPES and right.type in NUMERIC_TYPES:
-                left, right = self.convert(left, SqlType.DECIMAL), self.convert(right, SqlType.DECIMAL)
-            else:
-                left, right = self.convert(left, SqlType.TEXT), self.convert(right, SqlType.TEXT)
-        return Compare(operator, left, right)
-
-    def call(self, node: fp.Call, scope: _Scope) -> Collection | Scalar:
-        name, args = node.name, node.args
-        if name == "ofType":
-            return self.of_type(node, scope)
-        if name == "getResourceKey":
-            self.arity(node, 0)
-            return JsonValue(SingleItem(Children(FocusItem(self.resource_var), "id")), SqlType.TEXT)
-        if name == "not":
-            self.arity(node, 0)
-            return Not(self.condition(node.source, scope))
-        source = self.compile(node.source, scope)
-        if name in ("exists", "empty") and not isinstance(source, FocusItem | Children | Filter | ItemAt):
-            self.arity(node, 0)
-            present = Not(IsNull(source))
-            return present if name == "exists" else IsNull(source)
-        items = self.as_collection(source)
-        if name == "where":
-            self.arity(node, 1)
-            return self.where(items, args[0], scope)
-        if name == "exists":
-            if len(args) > 1:
-                raise _Unsupported("exists() takes at most one argument")
-            return Exists(self.where(items, args[0], scope) if args else items)
-        if name == "empty":
-            self.arity(node, 0)
-            return Not(Exists(items))
-        if name == "first":
-            self.arity(node, 0)
-            return ItemAt(items, 0)
-        if name == "last":
-            self.arity(node, 0)
-            return ItemAt(items, 0, from_end=True)
-        if name == "count":
-            self.arity(node, 0)
-            return CountItems(items)
-        if name == "join":
-            if len(args) > 1:
-                raise _Unsupported("join() takes at most one argument")
-            separator = self.text_argument(args[0], scope, "a join separator") if args else ""
-            return JoinText(items, separator)
-        if name == "extension":
-            self.arity(node, 1)
-            url = self.text_argument(args[0], scope, "an extension url")
-            return self.filtered(
-                Children(items, "extension"),
-                lambda var: Compare(
-                    "=",
-                    JsonValue(SingleItem(Children(FocusItem(var), "url")), SqlType.TEXT),
-                    Literal(url, SqlType.TEXT),
-                ),
-            )
-        if name == "getReferenceKey":
-            if len(args) > 1:
-                raise _Unsupported("getReferenceKey() takes at most one argument, a resource type")
-            resource_type = self.type_name(args[0]) if args else None
-            reference = JsonValue(SingleItem(Children(items, "reference")), SqlType.TEXT)
-            return Case(
-                (
-                    (
-                        RegexMatches(reference, reference_pattern(resource_type)),
-                        RegexGroup(reference, REFERENCE_ID_GROUP),
-                    ),
-                ),
-                None,
-                SqlType.TEXT,
-            )
-        raise _Unsupported(f"function {name}() is not supported")
-
-    def of_type(self, node: fp.Call, scope: _Scope) -> Collection:
-        self.arity(node, 1)
-        type_name = self.type_name(node.args[0])
-        source = node.source
-        if not isinstance(source, fp.Member):
-            raise _Unsupported("ofType() is supported on a choice element only, e.g. value.ofType(Quantity)")
-        # A choice element `value[x]` is stored in JSON as valueQuantity, valueString, ...
-        parent = self.as_collection(self.compile(source.source, scope))
-        return Children(parent, source.name + type_name[:1].upper() + type_name[1:])
-
-    def type_name(self, node: fp.Node) -> str:
-        # Parsed as a path: Quantity, FHIR.Quantity, System.String.
-        if isinstance(node, fp.Member) and isinstance(node.source, fp.This):
-            return node.name
-        if (
-            isinstance(node, fp.Member)
-            and isinstance(node.source, fp.Member)
-            and node.source.name in ("FHIR", "System")
-        ):
-            return node.name
-        raise _Unsupported("expected a type name such as Patient or Quantity")
-
-    def where(self, items: Collection, criteria: fp.Node, scope: _Scope) -> Collection:
-        return self.filtered(items, lambda var: self.condition(criteria, _Scope(var, scope.selection)))
-
-    def filtered(self, items: Collection, condition: _ConditionOfVar) -> Collection:
-        var = self.fresh("w")
-        return Filter(items, var, condition(var))
-
-    def condition(self, node: fp.Node, scope: _Scope) -> Scalar:
-        """`node` as a SQL boolean: a JSON item must be a boolean (a runtime error otherwise, as the spec asks
-        of a where path that is not boolean); empty is NULL."""
-        value = self.as_scalar(self.compile(node, scope))
-        if value.type is SqlType.BOOLEAN:
-            return value
-        if value.type is not SqlType.JSON:
-            raise _Unsupported(f"a condition must be boolean, this is {value.type.value}")
-        return Case(
-            (
-                (IsJsonKind(value, "boolean"), JsonValue(value, SqlType.BOOLEAN)),
-                (IsNull(value), Literal(None, SqlType.BOOLEAN)),
-            ),
-            Fail(f"view {self.view.name!r}: a condition is not boolean"),
-            SqlType.BOOLEAN,
-        )
-
-    # argument helpers
-
-    def arity(self, node: fp.Call, count: int) -> None:
-        if len(node.args) != count:
-            raise _Unsupported(f"{node.name}() takes {count} argument(s), got {len(node.args)}")
-
-    def integer_argument(self, node: fp.Node, scope: _Scope, what: str) -> int:
-        value = self.compile(node, scope)
-        if isinstance(value, Literal) and value.type is SqlType.INTEGER and isinstance(value.value, int):
-            return value.value
-        raise _Unsupported(f"{what} must be an integer literal or integer constant")
-
-    def text_argument(self, node: fp.Node, scope: _Scope, what: str) -> str:
-        value = self.compile(node, scope)
-        if isinstance(value, Literal) and value.type is SqlType.TEXT and isinstance(value.value, str):
-            return value.value
-        raise _Unsupported(f"{what} must be a string literal or string constant")
-
-    # conversions
-
-    def as_collection(self, value: Collection | Scalar) -> Collection:
-        if isinstance(value, FocusItem | Children | Filter | ItemAt):
-            return value
-        raise _Unsupported(
-            "a path cannot continue from a computed value (only from elements of the resource)"
-        )
-
-    def as_scalar(self, value: Collection | Scalar) -> Scalar:
-        if isinstance(value, FocusItem | Children | Filter | ItemAt):
-            return SingleItem(value)
-        return value
-
-    def numeric_type(self, value: Scalar) -> SqlType:
-        return value.type if value.type in NUMERIC_TYPES else SqlType.DECIMAL
-
-    def convert(self, value: Scalar, target: SqlType) -> Scalar:
-        if value.type is target:
-            return value
-        if value.type is SqlType.JSON:
-            return JsonValue(value, target)
-        if isinstance(value, Literal) and value.value is None:
-            return Literal(None, target)
-        return Cast(value, target)
-
-
-def plan_view(view: ViewDefinition) -> ViewPlan:
-    """The relational plan of a validated ViewDefinition; ViewCompileError names what cannot compile."""
-    output_columns(view)  # the reader checked this already; cheap, and keeps plan_view safe on its own
-    return _Planner(view).plan()

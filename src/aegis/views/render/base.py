@@ -17,6 +17,7 @@ from typing import ClassVar
 
 from aegis.views.plan import (
     Arithmetic,
+    Bound,
     Case,
     Cast,
     Children,
@@ -34,18 +35,22 @@ from aegis.views.plan import (
     JoinText,
     JsonArray,
     JsonValue,
+    Let,
     Literal,
     Logical,
     Not,
     RegexGroup,
     RegexMatches,
     RepeatItems,
+    RepeatText,
     RowIndex,
     SameFocus,
     Scalar,
     Selection,
     SingleItem,
     SqlType,
+    Substring,
+    TextLength,
     UnionAll,
     ViewPlan,
 )
@@ -59,11 +64,15 @@ SORT_KEY_POSITION_WIDTH = 10
 class SqlSource:
     """Where the resources are: `relation` (SQL text, e.g. a table name or a dbt `{{ source(...) }}`) with
     one row per resource, its JSON in `resource_column`. The view's resource type is selected by
-    `resource_type_column` when given (the landing tables have one), else by the JSON's resourceType."""
+    `resource_type_column` when given (the landing tables have one), else by the JSON's resourceType.
+    Column names are SQL as written (quote them yourself if they need it)."""
 
     relation: str
     resource_column: str = "resource"
     resource_type_column: str | None = "resource_type"
+    # Columns of `relation` output as they are, before the view's columns (e.g. the landing envelope's
+    # resource_id, version_id, received_at for incremental loads and version de-duplication).
+    passthrough_columns: tuple[str, ...] = ()
 
 
 class SqlRenderer(ABC):
@@ -130,6 +139,7 @@ class SqlRenderer(ABC):
     # --- the walk -------------------------------------------------------------------------------
 
     def render(self, plan: ViewPlan, source: SqlSource) -> str:
+        """One SELECT statement (no WITH), so that it can also be the body of a CTE in a dbt model."""
         self._aliases = itertools.count()
         resource = plan.resource_var
         if source.resource_type_column:
@@ -139,27 +149,30 @@ class SqlRenderer(ABC):
                 self.json_field(self.as_json(source.resource_column), "resourceType"), SqlType.TEXT
             )
             type_filter = f"{resource_type} = {self.string(plan.resource_type)}"
-        conditions = " and ".join(f"({self.scalar(condition)})" for condition in plan.where) or "true"
         view_alias = self.alias("v")
-        columns = ",\n".join(f"    {view_alias}.{self.identifier(column.name)}" for column in plan.output)
+        carried = [f"{resource}.{name}" for name in source.passthrough_columns]
+        columns = carried + [f"{view_alias}.{self.identifier(column.name)}" for column in plan.output]
+        resource_select = [f"{self.as_json(source.resource_column)} as value", "0 as row_index"]
+        resource_select.extend(source.passthrough_columns)
+        where = "\n".join(
+            ("where " if index == 0 else "    and ") + f"{self.scalar(condition)}"
+            for index, condition in enumerate(plan.where)
+        )
         return (
-            "with resources as (\n"
-            f"    select {self.as_json(source.resource_column)} as value, 0 as row_index\n"
-            f"    from {source.relation}\n"
-            f"    where {type_filter}\n"
-            "),\n\n"
-            "matching_resources as (\n"
-            f"    select {resource}.value, {resource}.row_index\n"
-            f"    from resources as {resource}\n"
-            f"    where {conditions}\n"
-            ")\n\n"
-            f"select\n{columns}\n"
-            f"from matching_resources as {resource}\n"
-            f"{self.lateral(self.selection(plan.root), view_alias)}\n"
+            "select\n"
+            + _indent(",\n".join(columns))
+            + "\nfrom (\n"
+            + f"    select {', '.join(resource_select)}\n"
+            + f"    from {source.relation}\n"
+            + f"    where {type_filter}\n"
+            + f") as {resource}\n"
+            + self.lateral(self.selection(plan.root), view_alias)
+            + (f"\n{where}" if where else "")
+            + "\n"
         )
 
     def alias(self, prefix: str) -> str:
-        # Plan variables are f<n>, t<n>, w<n> and r; renderer aliases end in an underscore: never the same.
+        # Plan variables are f<n>, t<n>, w<n>, b<n> and r; renderer aliases end in an underscore: never the same.
         return f"{prefix}{next(self._aliases)}_"
 
     def selection(self, selection: Selection) -> str:
@@ -326,6 +339,20 @@ class SqlRenderer(ABC):
             return self.regex_matches(self.scalar(scalar.text), scalar.pattern)
         if isinstance(scalar, RegexGroup):
             return self.regex_group(self.scalar(scalar.text), scalar.pattern)
+        if isinstance(scalar, Bound):
+            return f"{scalar.var}.value"
+        if isinstance(scalar, Let):
+            return (
+                f"(\n    select {self.scalar(scalar.body)}\n"
+                f"    from (select {self.scalar(scalar.value)} as value) as {scalar.var}\n)"
+            )
+        if isinstance(scalar, TextLength):
+            return f"length({self.scalar(scalar.text)})"
+        if isinstance(scalar, Substring):
+            length = "" if scalar.length is None else f", {scalar.length}"
+            return f"substr({self.scalar(scalar.text)}, {scalar.start}{length})"
+        if isinstance(scalar, RepeatText):
+            return f"repeat({self.scalar(scalar.text)}, {self.scalar(scalar.count)})"
         if isinstance(scalar, Fail):
             return self.fail(scalar.message)
         raise TypeError(f"unknown plan node {scalar!r}")
