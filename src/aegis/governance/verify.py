@@ -61,9 +61,15 @@ class VerifyReport:
 
     @property
     def clean(self) -> bool:
-        return not self.drifts
+        """No drift, and something was checked: a verify that looked at nothing never passes."""
+        return not self.drifts and self.relations > 0 and self.checks > 0
 
     def summary(self) -> str:
+        if not self.drifts and not self.clean:
+            return (
+                f"governance verify on {self.engine}: FAILED, nothing verified; {self.relations} relation(s), "
+                f"{self.checks} check(s) (is the project classified and built?)"
+            )
         verdict = "clean" if self.clean else f"DRIFT ({len(self.drifts)})"
         return f"governance verify on {self.engine}: {verdict}; {self.relations} relation(s), {self.checks} check(s)"
 
