@@ -166,7 +166,9 @@ class _Planner:
         def compile_column(node: fp.Node) -> Scalar:
             compiled = self.compile(node, scope)
             if column.collection:
-                return JsonArray(self.as_collection(compiled))
+                if not isinstance(compiled, FocusItem | Children | Filter | ItemAt):
+                    raise _Unsupported("collection: true needs a path to elements, not a computed value")
+                return JsonArray(compiled)
             value = self.as_scalar(compiled)
             return self.convert(value, target or value.type)
 
