@@ -74,6 +74,11 @@ def steps(patients: int) -> list[Step]:
         ),
         Step("mypy --strict (src/aegis)", "lint", [[str(BIN / "mypy")]]),
         Step("cfn-lint (infra)", "lint", [[str(BIN / "cfn-lint"), "infra/template.yaml"]]),
+        Step(
+            "staging models up to date with their ViewDefinitions",
+            "lint",
+            [[str(BIN / "python"), "-m", "aegis.staging", "--check"]],
+        ),
         gate("fakesnow"),
         gate("redshift_parse"),
         Step(
@@ -86,6 +91,23 @@ def steps(patients: int) -> list[Step]:
             build,
         ),
         Step("dbt build on DuckDB (warnings are errors)", "build", [[dbt, "--warn-error", "build"]], build),
+        # Right after the build: its manifest holds the compiled SQL. Every later dbt command (verify's
+        # run-operation, source freshness) rewrites manifest.json without it, and an audit of nothing fails.
+        Step(
+            "PHI lineage audit (classification vs inherited PHI)",
+            "build",
+            [
+                [
+                    aegis,
+                    "governance",
+                    "lineage-audit",
+                    "--no-compile",
+                    "--manifest",
+                    str(CHECK_DATA / "target" / "manifest.json"),
+                ]
+            ],
+            build,
+        ),
         Step(
             "governance verify (tier views vs plan)",
             "build",
@@ -93,12 +115,6 @@ def steps(patients: int) -> list[Step]:
             build,
         ),
         Step("dbt source freshness", "build", [[dbt, "source", "freshness"]], build),
-        Step(
-            "PHI lineage audit (classification vs inherited PHI)",
-            "build",
-            [[aegis, "governance", "lineage-audit", "--no-compile"]],
-            build,
-        ),
         Step(
             "de-identification check (declared and observed)",
             "build",

@@ -12,11 +12,11 @@
             'create table if not exists ' ~ schema ~ '.' ~ item.table ~ ' (\n'
             ~ '    event_id varchar(256),\n    resource_type varchar(64),\n    resource_id varchar(64),\n'
             ~ '    version_id varchar(32),\n    last_updated timestamptz,\n    received_at timestamptz,\n'
-            ~ '    source varchar(1024),\n    resource super\n)'
+            ~ '    source varchar(1024),\n    source_position varchar(72),\n    deleted boolean,\n    resource super\n)'
         ) -%}
         {%- do statements.append(
             'copy ' ~ schema ~ '.' ~ item.table
-            ~ ' (event_id, resource_type, resource_id, version_id, last_updated, received_at, source, resource)\n'
+            ~ ' (event_id, resource_type, resource_id, version_id, last_updated, received_at, source, source_position, deleted, resource)\n'
             ~ "from '" ~ prefix ~ "'\n"
             ~ "iam_role '" ~ iam_role ~ "'\n"
             ~ "format as json 'auto'\n"

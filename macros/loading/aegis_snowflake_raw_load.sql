@@ -16,7 +16,7 @@
         {%- do statements.append(
             'create table if not exists ' ~ schema ~ '.' ~ item.table ~ ' (\n'
             ~ '    event_id varchar,\n    resource_type varchar,\n    resource_id varchar,\n    version_id varchar,\n'
-            ~ '    last_updated timestamp_tz,\n    received_at timestamp_tz,\n    source varchar,\n    resource variant\n)'
+            ~ '    last_updated timestamp_tz,\n    received_at timestamp_tz,\n    source varchar,\n    source_position varchar,\n    deleted boolean,\n    resource variant\n)'
         ) -%}
         {%- set copy = aegis.aegis_snowflake_copy_into(schema, item.table, item.resource_type, stage) -%}
         {%- if snowpipe -%}

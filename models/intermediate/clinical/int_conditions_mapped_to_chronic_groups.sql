@@ -1,6 +1,7 @@
 -- One row per (condition, chronic condition group): a condition whose ICD-10-CM code starts with a prefix
--- of the chronic_condition_groups seed. A code may map to several groups (I13 -> hypertension and ckd);
--- conditions that map to no group are left out.
+-- of the chronic_condition_groups seed, or whose SNOMED CT code is in chronic_condition_groups_snomed
+-- (senders such as Synthea code conditions in SNOMED CT only). A code may map to several groups (I13 ->
+-- hypertension and ckd); conditions that map to no group are left out.
 with
 
 conditions as (
@@ -9,6 +10,10 @@ conditions as (
 
 chronic_condition_groups as (
     select * from {{ ref('chronic_condition_groups') }}
+),
+
+chronic_condition_groups_snomed as (
+    select * from {{ ref('chronic_condition_groups_snomed') }}
 ),
 
 mapped as (
@@ -27,6 +32,23 @@ mapped as (
     from conditions
     inner join chronic_condition_groups
         on {{ icd10cm_matches_prefix('conditions.icd10cm_code', 'chronic_condition_groups.icd10cm_prefix') }}
+
+    union
+
+    select
+        conditions.condition_id,
+        conditions.patient_id,
+        conditions.encounter_id,
+        conditions.icd10cm_code,
+        conditions.clinical_status,
+        chronic_condition_groups_snomed.condition_group,
+        chronic_condition_groups_snomed.condition_group_label,
+        conditions.onset_date,
+        conditions.recorded_date,
+        conditions.abatement_date
+    from conditions
+    inner join chronic_condition_groups_snomed
+        on conditions.snomed_code = chronic_condition_groups_snomed.snomed_code
 ),
 
 final as (

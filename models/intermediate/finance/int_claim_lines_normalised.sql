@@ -31,6 +31,7 @@ lines_with_headers as (
         eobs.claim_id,
         eobs.patient_id,
         eobs.coverage_id,
+        eobs.insurance_payer_name,
         eobs.provider_npi,
         eobs.claim_type,
         eobs.status as claim_status,
@@ -107,7 +108,8 @@ final as (
         lines_with_headers.patient_id,
         lines_with_headers.coverage_id,
         lines_with_headers.provider_npi,
-        coverages.payer_name,
+        -- Senders without Coverage resources (Synthea) name the payer on the claim: use it.
+        coalesce(coverages.payer_name, lines_with_headers.insurance_payer_name) as payer_name,
         coverages.plan_type,
         lines_with_headers.claim_type,
         lines_with_headers.claim_status,

@@ -1,10 +1,29 @@
 -- One row per (patient, coverage, calendar month) of the measurement period (vars aegis_period_start /
 -- aegis_period_end) in which an active coverage was in force for at least one day: the member months that
 -- PMPM divides by. A patient with two overlapping coverages counts one member month under each.
+-- Senders that send no Coverage resource (Synthea) name the payer on each EOB (insurance.coverage.display):
+-- such a payer is taken as covering the patient from the first to the last billable period it paid for.
 with
 
 coverages as (
     select * from {{ ref('stg_fhir__coverages') }}
+),
+
+explanation_of_benefits as (
+    select * from {{ ref('stg_fhir__explanation_of_benefits') }}
+),
+
+claim_implied_coverages as (
+    select
+        {{ dbt.concat(["'claim-implied-'", "patient_id", "'-'", "insurance_payer_name"]) }} as coverage_id,
+        patient_id,
+        insurance_payer_name as payer_name,
+        cast(null as {{ dbt.type_string() }}) as plan_type,
+        min(billable_period_start_date) as coverage_start_date,
+        max(billable_period_end_date) as coverage_end_date
+    from explanation_of_benefits
+    where coverage_id is null and insurance_payer_name is not null
+    group by patient_id, insurance_payer_name
 ),
 
 period_months as (
@@ -21,6 +40,17 @@ active_coverages as (
         coverage_end_date
     from coverages
     where status = 'active'
+
+    union all
+
+    select
+        coverage_id,
+        patient_id,
+        payer_name,
+        plan_type,
+        coverage_start_date,
+        coverage_end_date
+    from claim_implied_coverages
 ),
 
 months_with_ends as (

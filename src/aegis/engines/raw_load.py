@@ -39,7 +39,8 @@ RESOURCE_TYPES = (
 # Envelope fields in landing-contract order; `resource` stays last (the JSON column).
 TEXT_COLUMNS = ("event_id", "resource_type", "resource_id", "version_id")
 TIMESTAMP_COLUMNS = ("last_updated", "received_at")
-ENVELOPE_COLUMNS = (*TEXT_COLUMNS, *TIMESTAMP_COLUMNS, "source", "resource")
+# source_position and deleted decide the latest delivery and apply deletions (docs/landing-contract.md).
+ENVELOPE_COLUMNS = (*TEXT_COLUMNS, *TIMESTAMP_COLUMNS, "source", "source_position", "deleted", "resource")
 DEFAULT_BATCH_ROWS = 5_000
 LANDING_FILE_GLOB = "fhir/resource_type=*/ingest_date=*/*.ndjson.gz"
 
@@ -56,13 +57,13 @@ class LandingFile:
 
 
 def landing_files(landing_dir: Path) -> list[LandingFile]:
-    """Every landed part file, sorted for a deterministic load order; unknown types are refused."""
+    """Every landed part file of a modelled type, sorted for a deterministic load order. Every R4 type
+    lands; only the modelled ones have raw tables (the others wait in the landing for a view of theirs)."""
     found: list[LandingFile] = []
     for path in sorted(landing_dir.glob(LANDING_FILE_GLOB)):
         resource_type = path.parent.parent.name.removeprefix("resource_type=")
-        if resource_type not in RESOURCE_TYPES:
-            raise ValueError(f"unexpected resource type folder in landing: {path.parent.parent.name}")
-        found.append(LandingFile(resource_type, path))
+        if resource_type in RESOURCE_TYPES:
+            found.append(LandingFile(resource_type, path))
     return found
 
 
@@ -122,7 +123,7 @@ class PostgresRawTarget:
         columns = ", ".join(
             [f"{name} text" for name in TEXT_COLUMNS]
             + [f"{name} timestamptz" for name in TIMESTAMP_COLUMNS]
-            + ["source text", "resource jsonb not null"]
+            + ["source text", "source_position text", "deleted boolean", "resource jsonb"]
         )
         with self.connection.cursor() as cursor:
             cursor.execute(f"create schema if not exists {self.schema}")
@@ -162,7 +163,8 @@ class SnowflakeRawTarget:
         casts = (
             [f"column{position[name]}" for name in TEXT_COLUMNS]
             + [f"cast(column{position[name]} as timestamp_tz)" for name in TIMESTAMP_COLUMNS]
-            + [f"column{position['source']}", f"parse_json(column{position['resource']})"]
+            + [f"column{position['source']}", f"column{position['source_position']}"]
+            + [f"cast(column{position['deleted']} as boolean)", f"parse_json(column{position['resource']})"]
         )
         self._select = ", ".join(casts)
 
@@ -170,7 +172,7 @@ class SnowflakeRawTarget:
         columns = ", ".join(
             [f"{name} varchar" for name in TEXT_COLUMNS]
             + [f"{name} timestamp_tz" for name in TIMESTAMP_COLUMNS]
-            + ["source varchar", "resource variant not null"]
+            + ["source varchar", "source_position varchar", "deleted boolean", "resource variant"]
         )
         cursor = self.connection.cursor()
         try:

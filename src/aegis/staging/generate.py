@@ -1,0 +1,243 @@
+"""`aegis views staging`: ViewDefinitions -> checked-in dbt staging models and their engine macros.
+
+For each `models/staging/fhir/views/<model>.json` (a SQL on FHIR v2 ViewDefinition named like its model):
+
+- the view is planned once and rendered for every engine by aegis.views (one reader, one plan, thin
+  renderers), and written as one macro file `macros/staging_views/view_<model>.sql`: a dispatcher and
+  one `<engine>__view_<model>(relation)` macro per engine, so engine differences go through
+  `adapter.dispatch` like every other engine difference of the project;
+- the model `models/staging/fhir/<model>.sql` keeps the staging semantics that are not the view's: the
+  incremental filter, one row per resource (its latest delivery, deletions applied:
+  aegis.fhir_latest_versions), the envelope columns, and typing (FHIR `date`/`dateTime` through the
+  project's parse macros, `ansi/type` tags for numbers). Columns tagged `aegis/column` are alternatives
+  for one output column (choice types: `effectiveDateTime` or `effectivePeriod.start`), coalesced in
+  the view's order.
+
+Python generates, the output is checked in and `make test` runs `aegis views staging --check` (it fails
+when a file differs from what the views give): dbt needs no Python at run time, reviewers see the SQL,
+and the conformance suite tests the very renderers that wrote it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from aegis.staging.systems import DECLARED
+from aegis.views import ENGINES, SqlSource, render_plan
+from aegis.views.planner import plan_view
+from aegis.views.reader import read_view_definition
+
+VIEWS_DIR = Path("models/staging/fhir/views")
+MODELS_DIR = Path("models/staging/fhir")
+MACROS_DIR = Path("macros/staging_views")
+# The envelope columns every staging row carries (from aegis.fhir_latest_versions).
+ENVELOPE = ("event_id", "version_id", "last_updated_at", "received_at", "is_deleted")
+RELATION_PLACEHOLDER = "__aegis_relation__"
+
+
+class StagingViewError(ValueError):
+    """A ViewDefinition that cannot become a staging model (names the file and what is wrong)."""
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str  # the output column
+    view_columns: tuple[str, ...]  # coalesced in this order
+    fhir_type: str | None
+    ansi_type: str | None
+
+
+@dataclass(frozen=True)
+class StagingView:
+    path: Path
+    document: dict[str, Any]
+    model: str
+    source_table: str
+    key: str
+    row_key: str | None  # a second key for models of several rows per resource (EOB lines)
+    columns: tuple[Column, ...]
+
+
+def _tag(column: dict[str, Any], name: str) -> str | None:
+    for tag in column.get("tag", []):
+        if tag.get("name") == name:
+            return str(tag["value"])
+    return None
+
+
+def _view_columns(select: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    found: list[dict[str, Any]] = []
+    for node in select:
+        found += node.get("column", [])
+        found += _view_columns(node.get("select", []))
+        for branch in node.get("unionAll", []):
+            found += _view_columns([branch])
+    return found
+
+
+def read_staging_view(path: Path) -> StagingView:
+    document = orjson.loads(path.read_bytes())
+    model = document.get("name")
+    if model != path.stem:
+        raise StagingViewError(f"{path}: ViewDefinition.name must be the model name {path.stem!r}")
+    for constant in document.get("constant", []):
+        name = constant.get("name")
+        value = next((v for k, v in constant.items() if k.startswith("value")), None)
+        if name in DECLARED and value != DECLARED[name]:
+            raise StagingViewError(
+                f"{path}: constant %{name} must be {DECLARED[name]!r} (aegis.staging.systems)"
+            )
+    extension = {e["url"]: e for e in document.get("extension", [])}
+    settings = extension.get("urn:aegis:staging")
+    if settings is None:
+        raise StagingViewError(f"{path}: needs the extension urn:aegis:staging (source table, key)")
+    options = {item["url"]: item.get("valueString") for item in settings.get("extension", [])}
+    columns: dict[str, Column] = {}
+    for column in _view_columns(document.get("select", [])):
+        output = _tag(column, "aegis/column") or column["name"]
+        known = columns.get(output)
+        view_columns = (*known.view_columns, column["name"]) if known else (column["name"],)
+        columns[output] = Column(output, view_columns, column.get("type"), _tag(column, "ansi/type"))
+    return StagingView(
+        path=path,
+        document=document,
+        model=model,
+        source_table=str(options["source"]),
+        key=str(options["key"]),
+        row_key=options.get("rowKey"),
+        columns=tuple(columns.values()),
+    )
+
+
+def _typed(column: Column) -> str:
+    parts = [f"flattened.{name}" for name in column.view_columns]
+    if column.fhir_type == "date":
+        parts = [f"{{{{ aegis.parse_fhir_date('{part}') }}}}" for part in parts]
+    elif column.fhir_type in ("dateTime", "instant"):
+        parts = [f"{{{{ aegis.parse_fhir_timestamp('{part}') }}}}" for part in parts]
+    elif column.ansi_type:
+        parts = [f"cast({part} as {column.ansi_type.lower()})" for part in parts]
+    expression = parts[0] if len(parts) == 1 else f"coalesce({', '.join(parts)})"
+    return f"{expression} as {column.name}"
+
+
+def model_sql(view: StagingView) -> str:
+    typed = ",\n        ".join(_typed(column) for column in view.columns)
+    envelope = ",\n        ".join(f"flattened.{name}" for name in ENVELOPE)
+    note = (
+        "{#- Generated by `aegis views staging` from views/" + view.path.name + " (a SQL on FHIR v2\n"
+        "    ViewDefinition). Do not edit: change the view and run the command again; make test fails when\n"
+        "    this file is not what the view gives. The flattening is macros/staging_views/view_"
+        + view.model
+        + ".sql. -#}\n"
+    )
+    # A deletion arrives as a row of its key only (delete+insert then drops the stored row) and is removed
+    # once merged; for a view of several rows per resource (forEachOrNull), a resource without any gives one
+    # empty row, which is dropped too.
+    keep = f"flattened.is_deleted or flattened.{view.row_key} is not null" if view.row_key else "true"
+    return f"""{note}{{{{ config(
+    materialized='incremental',
+    unique_key='{view.key}',
+    incremental_strategy='delete+insert',
+    on_schema_change='fail',
+    post_hook=['delete from {{{{ this }}}} where is_deleted'],
+) }}}}
+
+-- noqa: disable=all
+with
+
+source as (
+
+    select * from {{{{ source('fhir', '{view.source_table}') }}}}
+    {{% if is_incremental() %}}
+        where {{{{ aegis.fhir_received_since_last_load(this) }}}}
+    {{% endif %}}
+
+),
+
+latest_versions as (
+
+    {{{{ aegis.fhir_latest_versions('source', stored_id_column='{view.key}') }}}}
+
+),
+
+flattened as (
+
+    {{{{ aegis.view_{view.model}('latest_versions') }}}}
+
+),
+
+final as (
+
+    select
+        flattened.resource_id as {view.key},
+        {typed},
+        {envelope}
+    from flattened
+    where {keep}
+
+)
+
+select * from final
+"""
+
+
+def macro_sql(view: StagingView) -> str:
+    plan = plan_view(read_view_definition(view.document))
+    source = SqlSource(
+        RELATION_PLACEHOLDER, resource_type_column=None, passthrough_columns=("resource_id", *ENVELOPE)
+    )
+    name = f"view_{view.model}"
+    blocks = [
+        "{#- Generated by `aegis views staging` from models/staging/fhir/views/"
+        + view.path.name
+        + ": the view\n    rendered for each engine by aegis.views. Do not edit. -#}\n"
+        + f"{{% macro {name}(relation) -%}}\n"
+        + f"    {{{{ return(adapter.dispatch('{name}', 'aegis')(relation)) }}}}\n"
+        + "{%- endmacro %}\n"
+    ]
+    for engine in ENGINES:
+        sql = render_plan(plan, engine, source).sql.replace(RELATION_PLACEHOLDER, "{{ relation }}")
+        blocks.append(f"{{% macro {engine}__{name}(relation) -%}}\n{sql.rstrip()}\n{{%- endmacro %}}\n")
+    return "\n".join(blocks)
+
+
+def generated_files(root: Path) -> dict[Path, str]:
+    """Every file the views give, by path relative to `root` (the project)."""
+    files: dict[Path, str] = {}
+    for path in sorted((root / VIEWS_DIR).glob("*.json")):
+        view = read_staging_view(path)
+        files[MODELS_DIR / f"{view.model}.sql"] = model_sql(view)
+        files[MACROS_DIR / f"view_{view.model}.sql"] = macro_sql(view)
+    return files
+
+
+def write_or_check(root: Path, *, check: bool) -> list[Path]:
+    """Write the generated files, or (check) list those that differ from what is on disk."""
+    files = generated_files(root)
+    if not files:
+        raise StagingViewError(f"no ViewDefinition in {root / VIEWS_DIR}: nothing to generate")
+    stale: list[Path] = []
+    for relative, text in files.items():
+        target = root / relative
+        if target.is_file() and target.read_text() == text:
+            continue
+        stale.append(relative)
+        if not check:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text)
+    orphans = sorted(
+        path.relative_to(root)
+        for path in (root / MACROS_DIR).glob("view_*.sql")
+        if path.relative_to(root) not in files
+    )
+    if orphans:
+        stale += orphans
+        if not check:
+            for orphan in orphans:
+                (root / orphan).unlink()
+    return stale
