@@ -10,13 +10,18 @@ from pathlib import Path
 from typing import Any
 
 from aegis.artifacts import load_manifest, target_dir
+from aegis.errors import UserError
 from aegis.lineage.audit import AuditReport, audit
 from aegis.lineage.report import render_html, render_json, render_text
 from aegis.paths import Paths, project_root
 
 
-class CompileFailed(RuntimeError):
+class CompileFailed(UserError):
     """`dbt compile` did not succeed: there is no compiled SQL to audit."""
+
+
+class NothingAudited(UserError):
+    """The manifest held no compiled model or no column: an audit that looked at nothing must not pass."""
 
 
 @dataclass(frozen=True)
@@ -59,11 +64,19 @@ def run(
     project_dir: Path | None = None,
     out_dir: Path | None = None,
     progress: bool = False,
+    manifest_path: Path | None = None,
 ) -> AuditOutputs:
     root = project_dir or project_root()
     if compile_first:
         compile_project(target, root)
-    report = audit(load_manifest(project_dir=root), load_catalog(root), progress=progress)
+    manifest_path = manifest_path or target_dir(root) / "manifest.json"
+    report = audit(load_manifest(manifest_path), load_catalog(root), progress=progress)
+    if report.models == 0 or not report.columns:
+        raise NothingAudited(
+            f"nothing audited ({report.models} models with compiled SQL, "
+            f"{len(report.columns)} columns) in {manifest_path}; audit the manifest of a build or compile "
+            "(`dbt build`, or drop --no-compile)"
+        )
     folder = out_dir or Paths.from_env().reports_dir / "lineage"
     folder.mkdir(parents=True, exist_ok=True)
     json_path, html_path = folder / "lineage-audit.json", folder / "lineage-audit.html"
