@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,33 @@ def load_json(name: str, folder: Path | None = None) -> dict[str, Any]:
         raise FileNotFoundError(f"{path} not found: run dbt (parse/build) first")
     data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     return data
+
+
+# dbt commands whose run_results.json describe what was built and tested (not compile, docs, run-operation).
+BUILD_COMMANDS = frozenset({"build", "run", "test", "seed", "snapshot"})
+BUILD_RESULTS = "run_results.build.json"
+
+
+def command_of(run_results: dict[str, Any]) -> str | None:
+    which = (run_results.get("args") or {}).get("which")
+    return str(which) if which else None
+
+
+def keep_build_results(folder: Path | None = None) -> None:
+    """Copy run_results.json aside when a build wrote it: the next dbt command (a compile, docs generate,
+    verify's run-operation) overwrites it, and the summary must still report the build."""
+    folder = folder or target_dir()
+    path = folder / "run_results.json"
+    if path.is_file() and command_of(json.loads(path.read_text(encoding="utf-8"))) in BUILD_COMMANDS:
+        shutil.copyfile(path, folder / BUILD_RESULTS)
+
+
+def last_build_results(folder: Path | None = None) -> dict[str, Any] | None:
+    """run_results of the last build Aegis saw (run_results.json if a build wrote it, else the copy)."""
+    folder = folder or target_dir()
+    keep_build_results(folder)
+    path = folder / BUILD_RESULTS
+    return load_json(BUILD_RESULTS, folder) if path.is_file() else None
 
 
 @dataclass(frozen=True)

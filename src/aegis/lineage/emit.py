@@ -24,7 +24,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from aegis.artifacts import load_manifest, target_dir
+from aegis.artifacts import keep_build_results, load_manifest, target_dir
 from aegis.paths import Paths, project_root
 
 TRANSFORMER = "aegis.lineage.transformer.PhiFacetTransformer"
@@ -86,6 +86,9 @@ def child_env(config_path: Path, project_dir: Path) -> dict[str, str]:
     env["OPENLINEAGE_CONFIG"] = str(config_path)
     env.setdefault("OPENLINEAGE_NAMESPACE", DEFAULT_NAMESPACE)
     env["AEGIS_PROJECT_DIR"] = str(project_dir)
+    # openlineage-dbt's own logger: at WARNING it dumps a 1,000-character node dict per test it cannot
+    # attach ("Model node connected to test ... not found"). Errors still show; a user's setting wins.
+    env.setdefault("OPENLINEAGE_DBT_LOGGING", "ERROR")
     env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
     return env
 
@@ -120,6 +123,7 @@ def run_lineage(
         config_path.write_text(json.dumps(config), encoding="utf-8")  # JSON is YAML; may hold the API key
         env = child_env(config_path, root)
         completed = subprocess.run([dbt_ol_executable(), *args], cwd=root, env=env, check=False)
+        keep_build_results(target_dir(root))
         seeds = emit_seed_events(config, root, env.get("OPENLINEAGE_NAMESPACE", DEFAULT_NAMESPACE))
     return LineageRun(completed.returncode, kind, events_file if kind == "file" else None, seeds)
 

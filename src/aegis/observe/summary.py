@@ -13,7 +13,7 @@ from typing import Any
 
 import duckdb
 
-from aegis.artifacts import load_json, nodes, target_dir
+from aegis.artifacts import command_of, last_build_results, load_json, nodes, target_dir
 from aegis.paths import Paths
 
 
@@ -25,6 +25,7 @@ class RunSummary:
     results: Counter[str] = field(default_factory=Counter)
     tests: Counter[str] = field(default_factory=Counter)
     load_report: dict[str, Any] | None = None
+    last_command: str | None = None  # the build command (dbt build, run, ...) whose results are shown
 
 
 def _latest_load_report(landing_dir: Path) -> dict[str, Any] | None:
@@ -41,10 +42,10 @@ def summarize(paths: Paths | None = None, target: Path | None = None) -> RunSumm
     manifest = load_json("manifest.json", folder)
     summary = RunSummary(warehouse=paths.duckdb_path, load_report=_latest_load_report(paths.landing_dir))
 
-    try:
-        run_results = load_json("run_results.json", folder)
-    except FileNotFoundError:
-        run_results = {"results": []}
+    # The last build's results: `verify`'s run-operation or `docs generate` ran since would otherwise
+    # report "success=1, tests: none" over a build that ran hundreds of tests.
+    run_results = last_build_results(folder) or {}
+    summary.last_command = command_of(run_results)
     test_ids = {uid for uid, n in manifest.get("nodes", {}).items() if n.get("resource_type") == "test"}
     for result in run_results.get("results", []):
         bucket = summary.tests if result.get("unique_id") in test_ids else summary.results
@@ -90,12 +91,16 @@ def render(summary: RunSummary) -> str:
         lines.append(
             f"  {layer:<13} {summary.rows_by_layer[layer]:>10,} rows in {summary.relations_by_layer[layer]} relations"
         )
-    lines.append(
-        "dbt results:  " + (", ".join(f"{k}={v}" for k, v in sorted(summary.results.items())) or "none")
-    )
-    lines.append(
-        "dbt tests:    " + (", ".join(f"{k}={v}" for k, v in sorted(summary.tests.items())) or "none")
-    )
+    if summary.last_command:
+        lines.append(
+            f"dbt {summary.last_command}:".ljust(14)
+            + (", ".join(f"{k}={v}" for k, v in sorted(summary.results.items())) or "none")
+        )
+        lines.append(
+            "dbt tests:    " + (", ".join(f"{k}={v}" for k, v in sorted(summary.tests.items())) or "none")
+        )
+    else:
+        lines.append("dbt results:  none: no build results in the dbt target folder (run `dbt build`)")
     lines.append(f"warehouse:    {summary.warehouse}")
     lines.append(
         f"              .venv/bin/python -c \"import duckdb; duckdb.connect('{summary.warehouse}').sql('show all tables').show()\""
