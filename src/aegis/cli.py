@@ -6,12 +6,41 @@ Each area registers its commands in its own block; heavy imports happen inside t
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
-app = typer.Typer(help="Aegis: governed healthcare warehouse tooling.", no_args_is_help=True)
+from aegis.cli_errors import DEBUG_KEY, PG_CONNECT_TIMEOUT_SECONDS, AegisGroup, CliError
+
+app = typer.Typer(cls=AegisGroup, help="Aegis: governed healthcare warehouse tooling.", no_args_is_help=True)
+
+
+@app.callback()
+def main_callback(
+    ctx: typer.Context,
+    debug: Annotated[
+        bool, typer.Option("--debug", envvar="AEGIS_DEBUG", help="Show the traceback of a failure.")
+    ] = False,
+) -> None:
+    """Aegis: governed healthcare warehouse tooling. A failure prints one line and exits 2."""
+    ctx.meta[DEBUG_KEY] = debug
+    os.environ.setdefault("PGCONNECT_TIMEOUT", PG_CONNECT_TIMEOUT_SECONDS)
+
+
+def existing_duckdb(path: Path | None) -> Path:
+    """The DuckDB file to check, which must exist: a check never creates the warehouse it checks."""
+    from aegis.paths import Paths
+
+    chosen = path or Paths.from_env().duckdb_path
+    if not chosen.is_file():
+        raise CliError(
+            f"DuckDB warehouse {chosen} does not exist; build it first (make demo, or dbt build) "
+            "or point --duckdb-path / AEGIS_DUCKDB_PATH at it"
+        )
+    return chosen
+
 
 # --- synth -------------------------------------------------------------------------------------
 
@@ -23,7 +52,7 @@ def synth_command(
         int, typer.Option("--seed", help="Same seed and options give byte-identical files.")
     ] = 42,
     out: Annotated[
-        Path | None, typer.Option("--out", help="Output folder. Default: Paths.from_env().synth_dir.")
+        Path | None, typer.Option("--out", help="Output folder. Default: <data dir>/synth (AEGIS_SYNTH_DIR).")
     ] = None,
     defect_rate: Annotated[
         float, typer.Option("--defect-rate", help="Share of records that are defective.")
@@ -83,7 +112,8 @@ def ingest_land_command(
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Land again a file that was landed before.")] = False,
     workers: Annotated[
-        int | None, typer.Option("--workers", min=1, help="Processes judging a large file. Default: one a core.")
+        int | None,
+        typer.Option("--workers", min=1, help="Processes judging a large file. Default: one a core."),
     ] = None,
 ) -> None:
     """Validate and land input files into the local landing and quarantine folders, one report a file."""
@@ -120,6 +150,18 @@ KmsKeyOption = Annotated[
 DlqOption = Annotated[str | None, typer.Option("--dlq-url", envvar="AEGIS_DLQ_URL", help="SQS DLQ URL.")]
 
 
+def bounded_aws(endpoint_url: str | None, region: str) -> Any:
+    """The streaming commands' AWS options, whose clients time out in seconds (aegis.aws_client)."""
+    from aegis.aws_client import bounded_client
+    from aegis.ingest.kinesis.cli_support import AwsOptions
+
+    class BoundedAwsOptions(AwsOptions):
+        def client(self, service: str) -> Any:
+            return bounded_client(service, self.endpoint_url, self.region)
+
+    return BoundedAwsOptions(endpoint_url, region)
+
+
 @ingest_app.command("produce")
 def ingest_produce_command(
     stream: StreamOption = "aegis-fhir",
@@ -132,9 +174,11 @@ def ingest_produce_command(
     """Send an events file to Kinesis (put_records, partition key = patient id); exit 1 if any record failed."""
     from rich.console import Console
 
-    from aegis.ingest.kinesis.cli_support import AwsOptions, produce
+    from aegis.aws_client import probe_stream
+    from aegis.ingest.kinesis.cli_support import produce
 
-    raise typer.Exit(produce(stream, events, AwsOptions(endpoint_url, region), Console()))
+    probe_stream(stream, endpoint_url, region)
+    raise typer.Exit(produce(stream, events, bounded_aws(endpoint_url, region), Console()))
 
 
 @ingest_app.command("consume")
@@ -159,14 +203,14 @@ def ingest_consume_command(
     """Read every shard until caught up and run the Lambda handler on each batch (checkpoints in a file)."""
     from rich.console import Console
 
-    from aegis.ingest.kinesis.cli_support import AwsOptions, StoreOptions, consume
+    from aegis.ingest.kinesis.cli_support import StoreOptions, consume
 
     stores = StoreOptions(bucket, quarantine_bucket, "quarantine/", kms_key_id)
     raise typer.Exit(
         consume(
             stream,
             stores,
-            AwsOptions(endpoint_url, region),
+            bounded_aws(endpoint_url, region),
             dlq_url=dlq_url,
             failure_url=failure_url,
             checkpoints=checkpoints,
@@ -196,7 +240,7 @@ def ingest_replay_dlq_command(
     """Re-drive DLQ'd items whose payload now passes validation; the rest stay queued and quarantined."""
     from rich.console import Console
 
-    from aegis.ingest.kinesis.cli_support import AwsOptions, StoreOptions, replay
+    from aegis.ingest.kinesis.cli_support import StoreOptions, replay
 
     if not dlq_url:
         raise typer.BadParameter("--dlq-url (or AEGIS_DLQ_URL) is required")
@@ -205,7 +249,7 @@ def ingest_replay_dlq_command(
         replay(
             dlq_url,
             stores,
-            AwsOptions(endpoint_url, region),
+            bounded_aws(endpoint_url, region),
             reason=reason,
             dry_run=dry_run,
             console=Console(),
@@ -231,7 +275,11 @@ def governance_plan_command(
 ) -> None:
     """Print the governance DDL of the whole project for review; nothing is executed."""
     from aegis.governance.dbt_cli import governance_plan_sql
+    from aegis.governance.verify import ENGINE_OF_TARGET
 
+    engines = sorted(set(ENGINE_OF_TARGET.values()))
+    if engine is not None and engine not in engines:
+        raise CliError(f"--engine {engine}: no governance renderer for it (one of {', '.join(engines)})")
     script = governance_plan_sql(engine)
     if output:
         output.write_text(script, encoding="utf-8")
@@ -285,7 +333,13 @@ def governance_verify_command(
 ) -> None:
     """Compare declared protection (the plan) with the live warehouse; exit 1 on drift."""
     from aegis.governance.classification import load_plan
-    from aegis.governance.verify import engine_of, redshift_queries, run_verify, snowflake_queries
+    from aegis.governance.verify import (
+        engine_of,
+        postgres_connection,
+        redshift_queries,
+        run_verify,
+        snowflake_queries,
+    )
 
     engine = engine_of(target)
     if engine in ("snowflake", "redshift"):
@@ -297,6 +351,10 @@ def governance_verify_command(
         queries = snowflake_queries if engine == "snowflake" else redshift_queries
         typer.echo(queries(load_plan(project_dir)), nl=False)
         return
+    if engine == "duckdb":
+        duckdb_path = existing_duckdb(duckdb_path)
+    else:
+        postgres_connection().close()  # the server answers, before dbt renders the plan
     report = run_verify(target, project_dir=project_dir, duckdb_path=duckdb_path)
     for drift in report.drifts:
         typer.echo(drift.describe())
@@ -336,6 +394,11 @@ def governance_access_matrix_command(
             connection.close()
     else:
         matrix = declared_matrix(plan)
+    if not matrix.cells:
+        raise CliError(
+            f"nothing to report ({len(plan)} classified model(s), 0 columns) in the "
+            "manifest; run `dbt parse` or a build of the classified project first"
+        )
     for path in write_reports(matrix, out or Paths.from_env().reports_dir / "access-matrix", chosen):
         typer.echo(f"access matrix written to {path}")
     for line in matrix.differences:
@@ -361,16 +424,30 @@ def deid_check_command(
 ) -> None:
     """Fail (exit 1) if a de-identified model declares or holds anything that looks like an identifier."""
     from aegis.artifacts import load_manifest
-    from aegis.governance.deid_check import check, open_warehouse
+    from aegis.governance.deid_check import check, deidentified_models, open_warehouse
 
+    loaded = load_manifest(manifest)
+    if not deidentified_models(loaded):
+        raise CliError(
+            "nothing checked: the manifest holds no de-identified model "
+            "(is it the manifest of this project's build?)"
+        )
     if declared_only:
-        report = check(load_manifest(manifest), None)
+        report = check(loaded, None)
     else:
+        if engine == "duckdb":
+            duckdb_path = existing_duckdb(duckdb_path)
         warehouse, close = open_warehouse(engine, duckdb_path)
         try:
-            report = check(load_manifest(manifest), warehouse)
+            report = check(loaded, warehouse)
+            rows = observed_rows(loaded, warehouse) if report.ok else None
         finally:
             close()
+        if rows == 0:
+            raise CliError(
+                f"nothing observed: the {len(report.models)} de-identified relation(s) hold 0 rows; "
+                "build them with data first, or use --declared-only"
+            )
     for finding in report.findings:
         typer.echo(finding.describe())
     verdict = "ok" if report.ok else "FAILED"
@@ -378,6 +455,17 @@ def deid_check_command(
         f"deid-check {verdict}: {len(report.models)} de-identified model(s), {len(report.findings)} finding(s)"
     )
     raise typer.Exit(0 if report.ok else 1)
+
+
+def observed_rows(manifest: dict[str, Any], warehouse: Any) -> int:
+    """Rows in the built de-identified relations: a data check over 0 rows has observed nothing."""
+    from aegis.governance.deid_check import deidentified_models
+
+    total = 0
+    for model in deidentified_models(manifest):
+        (count,) = warehouse.query(f'select count(*) from "{model.schema}"."{model.identifier}"')[0]
+        total += int(count)
+    return total
 
 
 # --- governance: lineage-audit (owned by aegis.lineage) ------------------------------------------
@@ -393,15 +481,23 @@ def lineage_audit_command(
     out_dir: Annotated[
         Path | None, typer.Option("--out", help="Report folder (default <reports>/lineage).")
     ] = None,
+    manifest: Annotated[
+        Path | None,
+        typer.Option("--manifest", help="manifest.json of a build or compile (default: dbt target)."),
+    ] = None,
 ) -> None:
-    """Follow PHI through column lineage; exit 1 when a column is classified less strictly than it inherits."""
-    from aegis.lineage.run_audit import CompileFailed, run, summary
+    """Follow PHI through column lineage; exit 1 when a column is classified less strictly than it inherits.
 
-    try:
-        outputs = run(target=target, compile_first=compile_first, out_dir=out_dir, progress=not as_json)
-    except CompileFailed as error:
-        typer.echo(str(error), err=True)
-        raise typer.Exit(2) from error
+    Exit 2 when it cannot run, or when the manifest holds no compiled model (an audit of nothing fails)."""
+    from aegis.lineage.run_audit import run, summary
+
+    outputs = run(
+        target=target,
+        compile_first=compile_first,
+        out_dir=out_dir,
+        progress=not as_json,
+        manifest_path=manifest,
+    )
     typer.echo(summary(outputs, as_json))
     raise typer.Exit(0 if outputs.report.clean else 1)
 
@@ -452,10 +548,21 @@ def catalog_export_glue_command(
 # --- observe -----------------------------------------------------------------------------------
 @app.command("summary")
 def summary_command() -> None:
-    """Print rows per layer, dbt results and where the warehouse is (counts only, no values)."""
-    from aegis.observe.summary import render, summarize
+    """Print rows per layer, the last build's results and where the warehouse is (counts only, no values).
 
-    typer.echo(render(summarize()))
+    Exit 2 when the warehouse is missing or holds none of the manifest's relations."""
+    from aegis.observe.summary import render, summarize
+    from aegis.paths import Paths
+
+    paths = Paths.from_env()
+    existing_duckdb(paths.duckdb_path)
+    summary = summarize(paths)
+    if not any(summary.rows_by_layer.values()):
+        raise CliError(
+            f"{paths.duckdb_path} holds no rows of the manifest's models "
+            f"({sum(summary.relations_by_layer.values())} relation(s) found); run `make demo` or `dbt build` first"
+        )
+    typer.echo(render(summary))
 
 
 # --- views: SQL on FHIR (owned by aegis.views) ---------------------------------------------------

@@ -175,7 +175,7 @@ def export(manifest: Manifest, client: Any, settings: GovernanceSettings) -> Glu
 def export_from_manifest(
     endpoint_url: str | None = None, region: str = "us-east-1", manifest: Manifest | None = None
 ) -> GlueExportResult:
-    import boto3
+    from aegis.aws_client import bounded_client
 
-    client = boto3.client("glue", endpoint_url=endpoint_url, region_name=region)
+    client = bounded_client("glue", endpoint_url, region)
     return export(manifest or load_manifest(), client, GovernanceSettings.load())
