@@ -142,10 +142,11 @@ class RowIndex(_IntegerValued):
 
 @dataclass(frozen=True)
 class SingleItem(_JsonValued):
-    """The only item of `source` as JSON: NULL when empty; more than one item is a runtime error (the
-    engine's scalar-subquery cardinality error), never a silent pick."""
+    """The only item of `source` as JSON: NULL when empty; more than one item is a runtime error with
+    `too_many_message` (the spec's "multiple values found but not expected"), never a silent pick."""
 
     source: Collection
+    too_many_message: str
 
 
 @dataclass(frozen=True)
@@ -258,10 +259,11 @@ class RegexGroup(_TextValued):
 
 
 @dataclass(frozen=True)
-class Bound(_JsonValued):
-    """The JSON value bound to `var` by an enclosing Let."""
+class Bound:
+    """The value bound to `var` by an enclosing Let."""
 
     var: str
+    type: SqlType
 
 
 @dataclass(frozen=True)

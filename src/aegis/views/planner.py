@@ -94,6 +94,14 @@ class _Planner:
     resource_var: str = "r"
     # The FHIR type of collections that ofType() selected: lowBoundary() needs to tell a dateTime from a date.
     known_types: dict[Collection, str] = field(default_factory=dict)
+    location: str = "the view"  # of the expression being compiled, for runtime error messages
+
+    def single(self, items: Collection) -> SingleItem:
+        return SingleItem(
+            items,
+            f"view {self.view.name!r}: {self.location}: more than one value where one is expected "
+            "(use first(), or collection: true on a column)",
+        )
 
     def fresh(self, prefix: str) -> str:
         return f"{prefix}{next(self.counter)}"
@@ -115,6 +123,7 @@ class _Planner:
             node = fp.parse_fhirpath(path)
         except FhirPathSyntaxError as error:
             raise ViewCompileError(self.view.name, location, path, f"syntax error: {error}") from error
+        self.location = location
         try:
             return compile_node(node)
         except _Unsupported as error:
@@ -308,7 +317,7 @@ class _Planner:
             return self.of_type(node, scope)
         if name == "getResourceKey":
             self.arity(node, 0)
-            return JsonValue(SingleItem(Children(FocusItem(self.resource_var), "id")), SqlType.TEXT)
+            return JsonValue(self.single(Children(FocusItem(self.resource_var), "id")), SqlType.TEXT)
         if name == "not":
             self.arity(node, 0)
             return Not(self.condition(node.source, scope))
@@ -349,7 +358,7 @@ class _Planner:
                 Children(items, "extension"),
                 lambda var: Compare(
                     "=",
-                    JsonValue(SingleItem(Children(FocusItem(var), "url")), SqlType.TEXT),
+                    JsonValue(self.single(Children(FocusItem(var), "url")), SqlType.TEXT),
                     Literal(url, SqlType.TEXT),
                 ),
             )
@@ -357,16 +366,19 @@ class _Planner:
             if len(args) > 1:
                 raise _Unsupported("getReferenceKey() takes at most one argument, a resource type")
             resource_type = self.type_name(args[0]) if args else None
-            reference = JsonValue(SingleItem(Children(items, "reference")), SqlType.TEXT)
-            return Case(
-                (
+            reference = JsonValue(self.single(Children(items, "reference")), SqlType.TEXT)
+            return self.let(
+                reference,
+                lambda text: Case(
                     (
-                        RegexMatches(reference, reference_pattern(resource_type)),
-                        RegexGroup(reference, REFERENCE_ID_GROUP),
+                        (
+                            RegexMatches(text, reference_pattern(resource_type)),
+                            RegexGroup(text, REFERENCE_ID_GROUP),
+                        ),
                     ),
+                    None,
+                    SqlType.TEXT,
                 ),
-                None,
-                SqlType.TEXT,
             )
         if name in ("lowBoundary", "highBoundary"):
             if args:
@@ -377,7 +389,7 @@ class _Planner:
                     f"{name}() applies to decimal, date, dateTime, instant and time, not {fhir_type}"
                 )
             return self.let(
-                SingleItem(items), lambda item: boundary(item, fhir_type, low=name == "lowBoundary")
+                self.single(items), lambda item: boundary(item, fhir_type, low=name == "lowBoundary")
             )
         raise _Unsupported(f"function {name}() is not supported")
 
@@ -437,7 +449,7 @@ class _Planner:
         if isinstance(value, Literal | RowIndex | Bound):
             return body(value)
         var = self.fresh("b")
-        return Let(var, value, body(Bound(var)))
+        return Let(var, value, body(Bound(var, value.type)))
 
     # argument helpers
 
@@ -468,7 +480,7 @@ class _Planner:
 
     def as_scalar(self, value: Collection | Scalar) -> Scalar:
         if isinstance(value, FocusItem | Children | Filter | ItemAt):
-            return SingleItem(value)
+            return self.single(value)
         return value
 
     def numeric_type(self, value: Scalar) -> SqlType:

@@ -277,3 +277,18 @@ def test_cli_compile_prints_sql_or_the_compile_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["views", "compile", str(bad)])
     assert result.exit_code == 2
     assert "upper() is not supported" in result.output
+
+
+@pytest.mark.slow
+def test_cli_conformance_on_postgres_reads_the_postgres_target_variables(
+    postgres_database: PostgresServer, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    for name, value in postgres_database.dbt_env().items():
+        monkeypatch.setenv(name, value)
+    report = tmp_path / "report.json"
+    result = CliRunner().invoke(
+        app, ["views", "conformance", "--engine", "postgres", "--report", str(report)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "sql-on-fhir conformance postgres: 123/123 shareable" in result.output
+    assert len(json.loads(report.read_text())) == 22

@@ -296,7 +296,8 @@ class SqlRenderer(ABC):
             return f"{scalar.var}.row_index"
         if isinstance(scalar, SingleItem):
             rows, alias = self.over(scalar.source)
-            return f"(\n    select {alias}.value\n{_indent(rows)}\n)"
+            too_many = f"case when count(*) > 1 then {self.fail(scalar.too_many_message)} else true end"
+            return f"(\n    select any_value({alias}.value)\n{_indent(rows)}\n    having {too_many}\n)"
         if isinstance(scalar, JsonValue):
             return self.json_to(self.scalar(scalar.item), scalar.type)
         if isinstance(scalar, IsJsonKind):

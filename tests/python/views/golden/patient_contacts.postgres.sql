@@ -17,24 +17,27 @@ cross join lateral (
         s2_."organization_id",
         s2_."given_names",
         s2_."all_families",
-        s17_."address_index",
-        s17_."postal_code",
-        s20_."phone"
+        s14_."address_index",
+        s14_."postal_code",
+        s17_."phone"
     from (
         select r.value as value, r.row_index as row_index
     ) as f0
     cross join lateral (
         select
             ((
-                select x3_.value
+                select any_value(x3_.value)
                 from (
                     select element_.value as value, element_.ord as ord
                     from jsonb_array_elements(case when jsonb_typeof((r.value -> 'id')) = 'array' then (r.value -> 'id') else jsonb_build_array((r.value -> 'id')) end) with ordinality as element_(value, ord)
                     where jsonb_typeof(element_.value) <> 'null'
                 ) as x3_
+                having case when count(*) > 1 then cast(concat('view ''patient_contacts'': column ''patient_id'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
             ) #>> '{}') as "patient_id",
-            case when (((
-                select x4_.value
+            (
+                select case when (b2.value ~ '^(https?://[^?#]*/)?Organization/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then substring(b2.value from '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$') end
+                from (select ((
+                select any_value(x4_.value)
                 from (
                     select e6_.value as value, row_number() over (order by s5_.ord, e6_.ord) as ord
                     from (
@@ -48,64 +51,52 @@ cross join lateral (
                         where jsonb_typeof(element_.value) <> 'null'
                     ) as e6_
                 ) as x4_
-            ) #>> '{}') ~ '^(https?://[^?#]*/)?Organization/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then substring(((
-                select x7_.value
+                having case when count(*) > 1 then cast(concat('view ''patient_contacts'': column ''organization_id'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
+            ) #>> '{}') as value) as b2
+            ) as "organization_id",
+            (
+                select coalesce(string_agg((x7_.value #>> '{}'), ' ' order by x7_.ord), '')
                 from (
                     select e9_.value as value, row_number() over (order by s8_.ord, e9_.ord) as ord
                     from (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'managingOrganization')) = 'array' then (f1.value -> 'managingOrganization') else jsonb_build_array((f1.value -> 'managingOrganization')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as s8_
-                    cross join lateral (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((s8_.value -> 'reference')) = 'array' then (s8_.value -> 'reference') else jsonb_build_array((s8_.value -> 'reference')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as e9_
-                ) as x7_
-            ) #>> '{}') from '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$') end as "organization_id",
-            (
-                select coalesce(string_agg((x10_.value #>> '{}'), ' ' order by x10_.ord), '')
-                from (
-                    select e12_.value as value, row_number() over (order by s11_.ord, e12_.ord) as ord
-                    from (
-                        select w2.value as value, w2.ord as ord
+                        select w3.value as value, w3.ord as ord
                         from (
                             select element_.value as value, element_.ord as ord
                             from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'name')) = 'array' then (f1.value -> 'name') else jsonb_build_array((f1.value -> 'name')) end) with ordinality as element_(value, ord)
                             where jsonb_typeof(element_.value) <> 'null'
-                        ) as w2
+                        ) as w3
                         where (((
-                            select x13_.value
+                            select any_value(x10_.value)
                             from (
                                 select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((w2.value -> 'use')) = 'array' then (w2.value -> 'use') else jsonb_build_array((w2.value -> 'use')) end) with ordinality as element_(value, ord)
+                                from jsonb_array_elements(case when jsonb_typeof((w3.value -> 'use')) = 'array' then (w3.value -> 'use') else jsonb_build_array((w3.value -> 'use')) end) with ordinality as element_(value, ord)
                                 where jsonb_typeof(element_.value) <> 'null'
-                            ) as x13_
+                            ) as x10_
+                            having case when count(*) > 1 then cast(concat('view ''patient_contacts'': column ''given_names'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
                         ) #>> '{}') = 'official')
-                    ) as s11_
+                    ) as s8_
                     cross join lateral (
                         select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((s11_.value -> 'given')) = 'array' then (s11_.value -> 'given') else jsonb_build_array((s11_.value -> 'given')) end) with ordinality as element_(value, ord)
+                        from jsonb_array_elements(case when jsonb_typeof((s8_.value -> 'given')) = 'array' then (s8_.value -> 'given') else jsonb_build_array((s8_.value -> 'given')) end) with ordinality as element_(value, ord)
                         where jsonb_typeof(element_.value) <> 'null'
-                    ) as e12_
-                ) as x10_
+                    ) as e9_
+                ) as x7_
             ) as "given_names",
             (
-                select coalesce(jsonb_agg(x14_.value order by x14_.ord), '[]'::jsonb)
+                select coalesce(jsonb_agg(x11_.value order by x11_.ord), '[]'::jsonb)
                 from (
-                    select e16_.value as value, row_number() over (order by s15_.ord, e16_.ord) as ord
+                    select e13_.value as value, row_number() over (order by s12_.ord, e13_.ord) as ord
                     from (
                         select element_.value as value, element_.ord as ord
                         from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'name')) = 'array' then (f1.value -> 'name') else jsonb_build_array((f1.value -> 'name')) end) with ordinality as element_(value, ord)
                         where jsonb_typeof(element_.value) <> 'null'
-                    ) as s15_
+                    ) as s12_
                     cross join lateral (
                         select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((s15_.value -> 'family')) = 'array' then (s15_.value -> 'family') else jsonb_build_array((s15_.value -> 'family')) end) with ordinality as element_(value, ord)
+                        from jsonb_array_elements(case when jsonb_typeof((s12_.value -> 'family')) = 'array' then (s12_.value -> 'family') else jsonb_build_array((s12_.value -> 'family')) end) with ordinality as element_(value, ord)
                         where jsonb_typeof(element_.value) <> 'null'
-                    ) as e16_
-                ) as x14_
+                    ) as e13_
+                ) as x11_
             ) as "all_families"
         from (
             select f0.value as value, f0.row_index as row_index
@@ -113,23 +104,24 @@ cross join lateral (
     ) as s2_
     cross join lateral (
         select
-            f3.row_index as "address_index",
+            f4.row_index as "address_index",
             ((
-                select x18_.value
+                select any_value(x15_.value)
                 from (
                     select element_.value as value, element_.ord as ord
-                    from jsonb_array_elements(case when jsonb_typeof((f3.value -> 'postalCode')) = 'array' then (f3.value -> 'postalCode') else jsonb_build_array((f3.value -> 'postalCode')) end) with ordinality as element_(value, ord)
+                    from jsonb_array_elements(case when jsonb_typeof((f4.value -> 'postalCode')) = 'array' then (f4.value -> 'postalCode') else jsonb_build_array((f4.value -> 'postalCode')) end) with ordinality as element_(value, ord)
                     where jsonb_typeof(element_.value) <> 'null'
-                ) as x18_
+                ) as x15_
+                having case when count(*) > 1 then cast(concat('view ''patient_contacts'': column ''postal_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
             ) #>> '{}') as "postal_code"
         from (
-            select i19_.value as value, row_number() over (order by i19_.ord) - 1 as row_index
+            select i16_.value as value, row_number() over (order by i16_.ord) - 1 as row_index
             from (
                 select element_.value as value, element_.ord as ord
                 from jsonb_array_elements(case when jsonb_typeof((f0.value -> 'address')) = 'array' then (f0.value -> 'address') else jsonb_build_array((f0.value -> 'address')) end) with ordinality as element_(value, ord)
                 where jsonb_typeof(element_.value) <> 'null'
-            ) as i19_
-        ) as f3
+            ) as i16_
+        ) as f4
         union all
         select 0 as "address_index", cast(null as text) as "postal_code"
         where not exists (
@@ -137,95 +129,100 @@ cross join lateral (
             from jsonb_array_elements(case when jsonb_typeof((f0.value -> 'address')) = 'array' then (f0.value -> 'address') else jsonb_build_array((f0.value -> 'address')) end) with ordinality as element_(value, ord)
             where jsonb_typeof(element_.value) <> 'null'
         )
-    ) as s17_
+    ) as s14_
     cross join lateral (
         select
-            s21_."phone"
+            s18_."phone"
         from (
             select f0.value as value, f0.row_index as row_index
-        ) as f4
+        ) as f5
         cross join lateral (
             (
                 select
                     ((
-                        select x22_.value
+                        select any_value(x19_.value)
                         from (
                             select element_.value as value, element_.ord as ord
-                            from jsonb_array_elements(case when jsonb_typeof((f5.value -> 'value')) = 'array' then (f5.value -> 'value') else jsonb_build_array((f5.value -> 'value')) end) with ordinality as element_(value, ord)
+                            from jsonb_array_elements(case when jsonb_typeof((f6.value -> 'value')) = 'array' then (f6.value -> 'value') else jsonb_build_array((f6.value -> 'value')) end) with ordinality as element_(value, ord)
                             where jsonb_typeof(element_.value) <> 'null'
-                        ) as x22_
+                        ) as x19_
+                        having case when count(*) > 1 then cast(concat('view ''patient_contacts'': column ''phone'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
                     ) #>> '{}') as "phone"
                 from (
-                    select i23_.value as value, row_number() over (order by i23_.ord) - 1 as row_index
+                    select i20_.value as value, row_number() over (order by i20_.ord) - 1 as row_index
                     from (
-                        select w6.value as value, w6.ord as ord
+                        select w7.value as value, w7.ord as ord
                         from (
                             select element_.value as value, element_.ord as ord
-                            from jsonb_array_elements(case when jsonb_typeof((f4.value -> 'telecom')) = 'array' then (f4.value -> 'telecom') else jsonb_build_array((f4.value -> 'telecom')) end) with ordinality as element_(value, ord)
+                            from jsonb_array_elements(case when jsonb_typeof((f5.value -> 'telecom')) = 'array' then (f5.value -> 'telecom') else jsonb_build_array((f5.value -> 'telecom')) end) with ordinality as element_(value, ord)
                             where jsonb_typeof(element_.value) <> 'null'
-                        ) as w6
+                        ) as w7
                         where (((
-                            select x24_.value
+                            select any_value(x21_.value)
                             from (
                                 select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((w6.value -> 'system')) = 'array' then (w6.value -> 'system') else jsonb_build_array((w6.value -> 'system')) end) with ordinality as element_(value, ord)
+                                from jsonb_array_elements(case when jsonb_typeof((w7.value -> 'system')) = 'array' then (w7.value -> 'system') else jsonb_build_array((w7.value -> 'system')) end) with ordinality as element_(value, ord)
                                 where jsonb_typeof(element_.value) <> 'null'
-                            ) as x24_
+                            ) as x21_
+                            having case when count(*) > 1 then cast(concat('view ''patient_contacts'': forEach of the view > select[2] > unionAll[0]: more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
                         ) #>> '{}') = 'phone')
-                    ) as i23_
-                ) as f5
+                    ) as i20_
+                ) as f6
             )
             union all
             (
                 select
                     ((
-                        select x25_.value
+                        select any_value(x22_.value)
                         from (
                             select element_.value as value, element_.ord as ord
-                            from jsonb_array_elements(case when jsonb_typeof((f7.value -> 'value')) = 'array' then (f7.value -> 'value') else jsonb_build_array((f7.value -> 'value')) end) with ordinality as element_(value, ord)
+                            from jsonb_array_elements(case when jsonb_typeof((f8.value -> 'value')) = 'array' then (f8.value -> 'value') else jsonb_build_array((f8.value -> 'value')) end) with ordinality as element_(value, ord)
                             where jsonb_typeof(element_.value) <> 'null'
-                        ) as x25_
+                        ) as x22_
+                        having case when count(*) > 1 then cast(concat('view ''patient_contacts'': column ''phone'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
                     ) #>> '{}') as "phone"
                 from (
-                    select i26_.value as value, row_number() over (order by i26_.ord) - 1 as row_index
+                    select i23_.value as value, row_number() over (order by i23_.ord) - 1 as row_index
                     from (
-                        select w8.value as value, w8.ord as ord
+                        select w9.value as value, w9.ord as ord
                         from (
-                            select e28_.value as value, row_number() over (order by s27_.ord, e28_.ord) as ord
+                            select e25_.value as value, row_number() over (order by s24_.ord, e25_.ord) as ord
                             from (
                                 select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((f4.value -> 'contact')) = 'array' then (f4.value -> 'contact') else jsonb_build_array((f4.value -> 'contact')) end) with ordinality as element_(value, ord)
+                                from jsonb_array_elements(case when jsonb_typeof((f5.value -> 'contact')) = 'array' then (f5.value -> 'contact') else jsonb_build_array((f5.value -> 'contact')) end) with ordinality as element_(value, ord)
                                 where jsonb_typeof(element_.value) <> 'null'
-                            ) as s27_
+                            ) as s24_
                             cross join lateral (
                                 select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((s27_.value -> 'telecom')) = 'array' then (s27_.value -> 'telecom') else jsonb_build_array((s27_.value -> 'telecom')) end) with ordinality as element_(value, ord)
+                                from jsonb_array_elements(case when jsonb_typeof((s24_.value -> 'telecom')) = 'array' then (s24_.value -> 'telecom') else jsonb_build_array((s24_.value -> 'telecom')) end) with ordinality as element_(value, ord)
                                 where jsonb_typeof(element_.value) <> 'null'
-                            ) as e28_
-                        ) as w8
+                            ) as e25_
+                        ) as w9
                         where (((
-                            select x29_.value
+                            select any_value(x26_.value)
                             from (
                                 select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((w8.value -> 'system')) = 'array' then (w8.value -> 'system') else jsonb_build_array((w8.value -> 'system')) end) with ordinality as element_(value, ord)
+                                from jsonb_array_elements(case when jsonb_typeof((w9.value -> 'system')) = 'array' then (w9.value -> 'system') else jsonb_build_array((w9.value -> 'system')) end) with ordinality as element_(value, ord)
                                 where jsonb_typeof(element_.value) <> 'null'
-                            ) as x29_
+                            ) as x26_
+                            having case when count(*) > 1 then cast(concat('view ''patient_contacts'': forEach of the view > select[2] > unionAll[1]: more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
                         ) #>> '{}') = 'phone')
-                    ) as i26_
-                ) as f7
+                    ) as i23_
+                ) as f8
             )
-        ) as s21_
-    ) as s20_
+        ) as s18_
+    ) as s17_
 ) as v0_
 where (exists (
     select element_.value as value, element_.ord as ord
     from jsonb_array_elements(case when jsonb_typeof((r.value -> 'active')) = 'array' then (r.value -> 'active') else jsonb_build_array((r.value -> 'active')) end) with ordinality as element_(value, ord)
     where jsonb_typeof(element_.value) <> 'null'
 ) and (cast(((
-    select x1_.value
+    select any_value(x1_.value)
     from (
         select element_.value as value, element_.ord as ord
         from jsonb_array_elements(case when jsonb_typeof((r.value -> 'active')) = 'array' then (r.value -> 'active') else jsonb_build_array((r.value -> 'active')) end) with ordinality as element_(value, ord)
         where jsonb_typeof(element_.value) <> 'null'
     ) as x1_
+    having case when count(*) > 1 then cast(concat('view ''patient_contacts'': where[0]: more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
 ) #>> '{}') as boolean) = true))
