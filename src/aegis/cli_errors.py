@@ -28,6 +28,13 @@ DBT_ERROR_HEADINGS = re.compile(
     re.I,
 )
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
+CONVERSION_ERRORS = re.compile(
+    r"(invalid literal for|could not convert|time data|unconverted data|Invalid isoformat|"
+    r"invalid (date|time|decimal)|Conversion Error|invalid input (syntax|value)|Constraint Error|"
+    r"duplicate key|violates)",
+    re.I,
+)
+QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"")
 
 
 CliError = UserError  # the CLI's own checks raise the same type as the library's
@@ -91,7 +98,7 @@ def _database_message(error: Exception) -> str | None:
     except ImportError:  # pragma: no cover - duckdb is a pinned dependency
         duckdb = None  # type: ignore[assignment]
     if duckdb is not None and isinstance(error, duckdb.Error):
-        return f"DuckDB: {first_line(str(error))}"
+        return f"DuckDB: {_without_values(first_line(str(error)))}"
     try:
         import psycopg2
     except ImportError:  # pragma: no cover - psycopg2 is a pinned dependency
@@ -102,7 +109,7 @@ def _database_message(error: Exception) -> str | None:
             "or set AEGIS_PG_HOST/AEGIS_PG_PORT"
         )
     if isinstance(error, psycopg2.Error):
-        return f"{_postgres_target()}: {first_line(str(error))}"
+        return f"{_postgres_target()}: {_without_values(first_line(str(error)))}"
     return None
 
 
@@ -116,14 +123,22 @@ def describe(error: BaseException) -> tuple[str, bool]:
                 return message, True
     if isinstance(error, RuntimeError) and str(error).startswith("dbt "):
         command, _, output = str(error).partition("\n")
-        return f"{command.rstrip(':')}: {dbt_error_line(output)}", True
+        return f"{command.rstrip(':')}: {_without_values(dbt_error_line(output))}", True
     if isinstance(error, FileNotFoundError) and error.filename:
         return f"file not found: {error.filename}", True
     if isinstance(error, EOFError):
         return "input ended early (a truncated or partly copied file?)", True
-    if isinstance(error, OSError | ValueError | LookupError | RuntimeError):
-        return first_line(str(error)) or type(error).__name__, isinstance(error, OSError | ValueError)
+    if isinstance(error, OSError | ValueError):
+        return _without_values(first_line(str(error))) or type(error).__name__, True
+    # Anything else is a bug; its message may quote a value (a KeyError's key), so only its type is named.
     return f"unexpected {type(error).__name__}", False
+
+
+def _without_values(message: str) -> str:
+    """Python's conversion errors quote the value they could not read: that value is dropped."""
+    if CONVERSION_ERRORS.search(message):
+        return QUOTED.sub("'…'", message)
+    return message
 
 
 class AegisGroup(typer.core.TyperGroup):

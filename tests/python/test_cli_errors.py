@@ -266,3 +266,72 @@ def test_summary_reports_the_last_build_not_the_last_dbt_command(env: dict[str, 
     assert code == 0, output
     assert "dbt build:    success=1" in output and "dbt tests:    pass=3" in output, output
     assert "7 rows in 1 relations" in output, output
+
+
+def test_deid_check_over_empty_relations_fails_and_over_rows_passes(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    node: dict[str, object] = {
+        **MODEL,
+        "unique_id": "model.aegis.fct_widgets_deidentified",
+        "name": "fct_widgets_deidentified",
+        "alias": "fct_widgets_deidentified",
+        "original_file_path": "models/marts/deidentified/fct_widgets_deidentified.sql",
+        "columns": {"birth_year": {"name": "birth_year", "config": {"meta": {"phi": "quasi"}}}},
+    }
+    manifest = write_manifest(tmp_path / "target", {str(node["unique_id"]): node})
+    warehouse = tmp_path / "aegis.duckdb"
+    with duckdb.connect(str(warehouse)) as connection:
+        connection.execute("create table main.fct_widgets_deidentified (birth_year integer)")
+    args = ["governance", "deid-check", "--manifest", str(manifest), "--duckdb-path", str(warehouse)]
+    assert_one_line(aegis(env, *args), "nothing observed", "0 rows")
+    with duckdb.connect(str(warehouse)) as connection:
+        connection.execute("insert into main.fct_widgets_deidentified values (1970), (1985)")
+    code, _, output = aegis(env, *args)
+    assert code == 0, output
+    assert "deid-check ok: 1 de-identified model(s), 0 finding(s)" in output, output
+
+
+# --- the messages themselves ----------------------------------------------------------------------
+
+
+def test_a_dbt_failure_becomes_its_error_line() -> None:
+    from aegis.cli_errors import describe
+
+    output = (
+        "\x1b[0m13:57:05  Encountered an error while running operation: Database Error\n"
+        '  connection to server at "127.0.0.1", port 5999 failed: Connection refused\n'
+        "        Is the server running on that host and accepting TCP/IP connections?\n"
+    )
+    message, known = describe(RuntimeError(f"dbt run-operation aegis_governance_plan failed:\n{output}"))
+    assert known
+    assert message == (
+        "dbt run-operation aegis_governance_plan failed: Encountered an error while running operation: "
+        'Database Error: connection to server at "127.0.0.1", port 5999 failed: Connection refused'
+    )
+
+
+def test_an_unexpected_error_is_named_without_its_message_and_points_to_debug() -> None:
+    from aegis.cli_errors import describe
+
+    message, known = describe(KeyError("a value that must not be printed"))
+    assert not known and message == "unexpected KeyError"
+
+
+def test_a_conversion_error_does_not_quote_the_value() -> None:
+    from aegis.cli_errors import describe
+
+    try:
+        int("123-45-6789")
+    except ValueError as error:
+        message, known = describe(error)
+    assert known and "123-45-6789" not in message and message.startswith("invalid literal for int()")
+
+
+def test_a_warehouse_conversion_error_does_not_quote_the_value() -> None:
+    from aegis.cli_errors import describe
+
+    with duckdb.connect() as connection, pytest.raises(duckdb.Error) as raised:
+        connection.execute("select cast('123-45-6789' as integer)")
+    message, known = describe(raised.value)
+    assert known and message.startswith("DuckDB: Conversion Error") and "6789" not in message, message
