@@ -27,6 +27,17 @@ def main_callback(
     """Aegis: governed healthcare warehouse tooling. A failure prints one line and exits 2."""
     ctx.meta[DEBUG_KEY] = debug
     os.environ.setdefault("PGCONNECT_TIMEOUT", PG_CONNECT_TIMEOUT_SECONDS)
+    keep_last_build()
+
+
+def keep_last_build() -> None:
+    """Before any command can run dbt (verify's run-operation, a compile), keep the build's run_results."""
+    from contextlib import suppress
+
+    from aegis.artifacts import keep_build_results
+
+    with suppress(OSError, ValueError):  # unreadable artifacts: the summary then says it has no build results
+        keep_build_results()
 
 
 def existing_duckdb(path: Path | None) -> Path:

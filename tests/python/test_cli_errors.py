@@ -258,7 +258,10 @@ def test_summary_reports_the_last_build_not_the_last_dbt_command(env: dict[str, 
     code, _, output = aegis(on, "summary")
     assert code == 0, output
     assert "dbt build:    success=1" in output and "dbt tests:    pass=3" in output, output
-    # verify's run-operation then writes its own run_results.json: the summary still shows the build.
+    # `dbt build`, then an aegis command that runs dbt (verify's run-operation writes its own
+    # run_results.json): every aegis command first keeps the build's results aside.
+    (target / "run_results.build.json").unlink()
+    assert aegis(on, "governance", "plan", "--engine", "oracle")[0] == 2
     (target / "run_results.json").write_text(
         json.dumps({"args": {"which": "run-operation"}, "results": [{"unique_id": "x", "status": "success"}]})
     )
