@@ -124,15 +124,8 @@ cross join lateral (
                                         where each_.type <> 'NULL'
                                     ) as e18_
                                 ) as w4
-                                where (json_extract_string((
-                                    select any_value(x19_.value)
-                                    from (
-                                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(w4.value, '$."system"')) = 'ARRAY' then json_extract(w4.value, '$."system"') else json_array(json_extract(w4.value, '$."system"')) end) as each_
-                                        where each_.type <> 'NULL'
-                                    ) as x19_
-                                    having case when count(*) > 1 then cast(error('view ''stg_fhir__claims'': column ''provider_npi'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                ), '$') = 'http://hl7.org/fhir/sid/us-npi')
+                                where (json_extract_string(case when json_type(json_extract(w4.value, '$."system"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(w4.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__claims'': column ''provider_npi'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(w4.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
+                                when json_type(json_extract(w4.value, '$."system"')) = 'NULL' then null else json_extract(w4.value, '$."system"') end, '$') = 'http://hl7.org/fhir/sid/us-npi')
                             ) as s15_
                             cross join lateral (
                                 select each_.value as value, cast(each_.key as integer) + 1 as ord
@@ -146,182 +139,154 @@ cross join lateral (
                 having case when count(*) > 1 then cast(error('view ''stg_fhir__claims'': column ''provider_npi'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
             ), '$') as "provider_npi",
             json_extract_string((
-                select any_value(x20_.value)
+                select any_value(x19_.value)
                 from (
-                    select n21_.value as value, n21_.ord as ord
+                    select n20_.value as value, n20_.ord as ord
                     from (
-                        select x22_.value, x22_.ord, row_number() over (order by x22_.ord) as position
+                        select x21_.value, x21_.ord, row_number() over (order by x21_.ord) as position
                         from (
-                            select e24_.value as value, row_number() over (order by s23_.ord, e24_.ord) as ord
+                            select e23_.value as value, row_number() over (order by s22_.ord, e23_.ord) as ord
                             from (
-                                select e26_.value as value, row_number() over (order by s25_.ord, e26_.ord) as ord
+                                select e25_.value as value, row_number() over (order by s24_.ord, e25_.ord) as ord
                                 from (
                                     select each_.value as value, cast(each_.key as integer) + 1 as ord
                                     from json_each(case when json_type(json_extract(f1.value, '$."type"')) = 'ARRAY' then json_extract(f1.value, '$."type"') else json_array(json_extract(f1.value, '$."type"')) end) as each_
                                     where each_.type <> 'NULL'
-                                ) as s25_
+                                ) as s24_
                                 cross join lateral (
                                     select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                    from json_each(case when json_type(json_extract(s25_.value, '$."coding"')) = 'ARRAY' then json_extract(s25_.value, '$."coding"') else json_array(json_extract(s25_.value, '$."coding"')) end) as each_
+                                    from json_each(case when json_type(json_extract(s24_.value, '$."coding"')) = 'ARRAY' then json_extract(s24_.value, '$."coding"') else json_array(json_extract(s24_.value, '$."coding"')) end) as each_
                                     where each_.type <> 'NULL'
-                                ) as e26_
-                            ) as s23_
+                                ) as e25_
+                            ) as s22_
                             cross join lateral (
                                 select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s23_.value, '$."code"')) = 'ARRAY' then json_extract(s23_.value, '$."code"') else json_array(json_extract(s23_.value, '$."code"')) end) as each_
+                                from json_each(case when json_type(json_extract(s22_.value, '$."code"')) = 'ARRAY' then json_extract(s22_.value, '$."code"') else json_array(json_extract(s22_.value, '$."code"')) end) as each_
                                 where each_.type <> 'NULL'
-                            ) as e24_
-                        ) as x22_
-                    ) as n21_
-                    where n21_.position = 1
-                ) as x20_
+                            ) as e23_
+                        ) as x21_
+                    ) as n20_
+                    where n20_.position = 1
+                ) as x19_
                 having case when count(*) > 1 then cast(error('view ''stg_fhir__claims'': column ''claim_type'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
             ), '$') as "claim_type",
+            json_extract_string(case when json_type(json_extract(f1.value, '$."use"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(f1.value, '$."use"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__claims'': column ''claim_use'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(f1.value, '$."use"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
+            when json_type(json_extract(f1.value, '$."use"')) = 'NULL' then null else json_extract(f1.value, '$."use"') end, '$') as "claim_use",
+            json_extract_string(case when json_type(json_extract(f1.value, '$."status"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(f1.value, '$."status"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__claims'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(f1.value, '$."status"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
+            when json_type(json_extract(f1.value, '$."status"')) = 'NULL' then null else json_extract(f1.value, '$."status"') end, '$') as "status",
             json_extract_string((
-                select any_value(x27_.value)
+                select any_value(x26_.value)
                 from (
-                    select each_.value as value, cast(each_.key as integer) + 1 as ord
-                    from json_each(case when json_type(json_extract(f1.value, '$."use"')) = 'ARRAY' then json_extract(f1.value, '$."use"') else json_array(json_extract(f1.value, '$."use"')) end) as each_
-                    where each_.type <> 'NULL'
-                ) as x27_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__claims'': column ''claim_use'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "claim_use",
-            json_extract_string((
-                select any_value(x28_.value)
-                from (
-                    select each_.value as value, cast(each_.key as integer) + 1 as ord
-                    from json_each(case when json_type(json_extract(f1.value, '$."status"')) = 'ARRAY' then json_extract(f1.value, '$."status"') else json_array(json_extract(f1.value, '$."status"')) end) as each_
-                    where each_.type <> 'NULL'
-                ) as x28_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__claims'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "status",
-            json_extract_string((
-                select any_value(x29_.value)
-                from (
-                    select n30_.value as value, n30_.ord as ord
+                    select n27_.value as value, n27_.ord as ord
                     from (
-                        select x31_.value, x31_.ord, row_number() over (order by x31_.ord) as position
+                        select x28_.value, x28_.ord, row_number() over (order by x28_.ord) as position
                         from (
-                            select e33_.value as value, row_number() over (order by s32_.ord, e33_.ord) as ord
+                            select e30_.value as value, row_number() over (order by s29_.ord, e30_.ord) as ord
                             from (
                                 select w5.value as value, w5.ord as ord
                                 from (
-                                    select e35_.value as value, row_number() over (order by s34_.ord, e35_.ord) as ord
+                                    select e32_.value as value, row_number() over (order by s31_.ord, e32_.ord) as ord
                                     from (
-                                        select e37_.value as value, row_number() over (order by s36_.ord, e37_.ord) as ord
+                                        select e34_.value as value, row_number() over (order by s33_.ord, e34_.ord) as ord
                                         from (
                                             select each_.value as value, cast(each_.key as integer) + 1 as ord
                                             from json_each(case when json_type(json_extract(f1.value, '$."diagnosis"')) = 'ARRAY' then json_extract(f1.value, '$."diagnosis"') else json_array(json_extract(f1.value, '$."diagnosis"')) end) as each_
                                             where each_.type <> 'NULL'
-                                        ) as s36_
+                                        ) as s33_
                                         cross join lateral (
                                             select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                            from json_each(case when json_type(json_extract(s36_.value, '$."diagnosisCodeableConcept"')) = 'ARRAY' then json_extract(s36_.value, '$."diagnosisCodeableConcept"') else json_array(json_extract(s36_.value, '$."diagnosisCodeableConcept"')) end) as each_
+                                            from json_each(case when json_type(json_extract(s33_.value, '$."diagnosisCodeableConcept"')) = 'ARRAY' then json_extract(s33_.value, '$."diagnosisCodeableConcept"') else json_array(json_extract(s33_.value, '$."diagnosisCodeableConcept"')) end) as each_
                                             where each_.type <> 'NULL'
-                                        ) as e37_
-                                    ) as s34_
+                                        ) as e34_
+                                    ) as s31_
                                     cross join lateral (
                                         select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(s34_.value, '$."coding"')) = 'ARRAY' then json_extract(s34_.value, '$."coding"') else json_array(json_extract(s34_.value, '$."coding"')) end) as each_
+                                        from json_each(case when json_type(json_extract(s31_.value, '$."coding"')) = 'ARRAY' then json_extract(s31_.value, '$."coding"') else json_array(json_extract(s31_.value, '$."coding"')) end) as each_
                                         where each_.type <> 'NULL'
-                                    ) as e35_
+                                    ) as e32_
                                 ) as w5
-                                where (json_extract_string((
-                                    select any_value(x38_.value)
-                                    from (
-                                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(w5.value, '$."system"')) = 'ARRAY' then json_extract(w5.value, '$."system"') else json_array(json_extract(w5.value, '$."system"')) end) as each_
-                                        where each_.type <> 'NULL'
-                                    ) as x38_
-                                    having case when count(*) > 1 then cast(error('view ''stg_fhir__claims'': column ''principal_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                ), '$') = 'http://hl7.org/fhir/sid/icd-10-cm')
-                            ) as s32_
+                                where (json_extract_string(case when json_type(json_extract(w5.value, '$."system"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(w5.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__claims'': column ''principal_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(w5.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
+                                when json_type(json_extract(w5.value, '$."system"')) = 'NULL' then null else json_extract(w5.value, '$."system"') end, '$') = 'http://hl7.org/fhir/sid/icd-10-cm')
+                            ) as s29_
                             cross join lateral (
                                 select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s32_.value, '$."code"')) = 'ARRAY' then json_extract(s32_.value, '$."code"') else json_array(json_extract(s32_.value, '$."code"')) end) as each_
+                                from json_each(case when json_type(json_extract(s29_.value, '$."code"')) = 'ARRAY' then json_extract(s29_.value, '$."code"') else json_array(json_extract(s29_.value, '$."code"')) end) as each_
                                 where each_.type <> 'NULL'
-                            ) as e33_
-                        ) as x31_
-                    ) as n30_
-                    where n30_.position = 1
-                ) as x29_
+                            ) as e30_
+                        ) as x28_
+                    ) as n27_
+                    where n27_.position = 1
+                ) as x26_
                 having case when count(*) > 1 then cast(error('view ''stg_fhir__claims'': column ''principal_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
             ), '$') as "principal_icd10cm_code",
             json_extract_string((
-                select any_value(x39_.value)
+                select any_value(x35_.value)
                 from (
-                    select n40_.value as value, n40_.ord as ord
+                    select n36_.value as value, n36_.ord as ord
                     from (
-                        select x41_.value, x41_.ord, row_number() over (order by x41_.ord) as position
+                        select x37_.value, x37_.ord, row_number() over (order by x37_.ord) as position
                         from (
-                            select e43_.value as value, row_number() over (order by s42_.ord, e43_.ord) as ord
+                            select e39_.value as value, row_number() over (order by s38_.ord, e39_.ord) as ord
                             from (
-                                select e45_.value as value, row_number() over (order by s44_.ord, e45_.ord) as ord
+                                select e41_.value as value, row_number() over (order by s40_.ord, e41_.ord) as ord
                                 from (
                                     select each_.value as value, cast(each_.key as integer) + 1 as ord
                                     from json_each(case when json_type(json_extract(f1.value, '$."insurance"')) = 'ARRAY' then json_extract(f1.value, '$."insurance"') else json_array(json_extract(f1.value, '$."insurance"')) end) as each_
                                     where each_.type <> 'NULL'
-                                ) as s44_
+                                ) as s40_
                                 cross join lateral (
                                     select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                    from json_each(case when json_type(json_extract(s44_.value, '$."coverage"')) = 'ARRAY' then json_extract(s44_.value, '$."coverage"') else json_array(json_extract(s44_.value, '$."coverage"')) end) as each_
+                                    from json_each(case when json_type(json_extract(s40_.value, '$."coverage"')) = 'ARRAY' then json_extract(s40_.value, '$."coverage"') else json_array(json_extract(s40_.value, '$."coverage"')) end) as each_
                                     where each_.type <> 'NULL'
-                                ) as e45_
-                            ) as s42_
+                                ) as e41_
+                            ) as s38_
                             cross join lateral (
                                 select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s42_.value, '$."display"')) = 'ARRAY' then json_extract(s42_.value, '$."display"') else json_array(json_extract(s42_.value, '$."display"')) end) as each_
+                                from json_each(case when json_type(json_extract(s38_.value, '$."display"')) = 'ARRAY' then json_extract(s38_.value, '$."display"') else json_array(json_extract(s38_.value, '$."display"')) end) as each_
                                 where each_.type <> 'NULL'
-                            ) as e43_
-                        ) as x41_
-                    ) as n40_
-                    where n40_.position = 1
-                ) as x39_
+                            ) as e39_
+                        ) as x37_
+                    ) as n36_
+                    where n36_.position = 1
+                ) as x35_
                 having case when count(*) > 1 then cast(error('view ''stg_fhir__claims'': column ''insurance_payer_name'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
             ), '$') as "insurance_payer_name",
             json_extract_string((
-                select any_value(x46_.value)
+                select any_value(x42_.value)
                 from (
-                    select e48_.value as value, row_number() over (order by s47_.ord, e48_.ord) as ord
+                    select e44_.value as value, row_number() over (order by s43_.ord, e44_.ord) as ord
                     from (
                         select each_.value as value, cast(each_.key as integer) + 1 as ord
                         from json_each(case when json_type(json_extract(f1.value, '$."billablePeriod"')) = 'ARRAY' then json_extract(f1.value, '$."billablePeriod"') else json_array(json_extract(f1.value, '$."billablePeriod"')) end) as each_
                         where each_.type <> 'NULL'
-                    ) as s47_
+                    ) as s43_
                     cross join lateral (
                         select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(s47_.value, '$."start"')) = 'ARRAY' then json_extract(s47_.value, '$."start"') else json_array(json_extract(s47_.value, '$."start"')) end) as each_
+                        from json_each(case when json_type(json_extract(s43_.value, '$."start"')) = 'ARRAY' then json_extract(s43_.value, '$."start"') else json_array(json_extract(s43_.value, '$."start"')) end) as each_
                         where each_.type <> 'NULL'
-                    ) as e48_
-                ) as x46_
+                    ) as e44_
+                ) as x42_
                 having case when count(*) > 1 then cast(error('view ''stg_fhir__claims'': column ''billable_period_start_date'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
             ), '$') as "billable_period_start_date",
             json_extract_string((
-                select any_value(x49_.value)
+                select any_value(x45_.value)
                 from (
-                    select e51_.value as value, row_number() over (order by s50_.ord, e51_.ord) as ord
+                    select e47_.value as value, row_number() over (order by s46_.ord, e47_.ord) as ord
                     from (
                         select each_.value as value, cast(each_.key as integer) + 1 as ord
                         from json_each(case when json_type(json_extract(f1.value, '$."billablePeriod"')) = 'ARRAY' then json_extract(f1.value, '$."billablePeriod"') else json_array(json_extract(f1.value, '$."billablePeriod"')) end) as each_
                         where each_.type <> 'NULL'
-                    ) as s50_
+                    ) as s46_
                     cross join lateral (
                         select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(s50_.value, '$."end"')) = 'ARRAY' then json_extract(s50_.value, '$."end"') else json_array(json_extract(s50_.value, '$."end"')) end) as each_
+                        from json_each(case when json_type(json_extract(s46_.value, '$."end"')) = 'ARRAY' then json_extract(s46_.value, '$."end"') else json_array(json_extract(s46_.value, '$."end"')) end) as each_
                         where each_.type <> 'NULL'
-                    ) as e51_
-                ) as x49_
+                    ) as e47_
+                ) as x45_
                 having case when count(*) > 1 then cast(error('view ''stg_fhir__claims'': column ''billable_period_end_date'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
             ), '$') as "billable_period_end_date",
-            json_extract_string((
-                select any_value(x52_.value)
-                from (
-                    select each_.value as value, cast(each_.key as integer) + 1 as ord
-                    from json_each(case when json_type(json_extract(f1.value, '$."created"')) = 'ARRAY' then json_extract(f1.value, '$."created"') else json_array(json_extract(f1.value, '$."created"')) end) as each_
-                    where each_.type <> 'NULL'
-                ) as x52_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__claims'': column ''created_at'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "created_at"
+            json_extract_string(case when json_type(json_extract(f1.value, '$."created"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(f1.value, '$."created"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__claims'': column ''created_at'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(f1.value, '$."created"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
+            when json_type(json_extract(f1.value, '$."created"')) = 'NULL' then null else json_extract(f1.value, '$."created"') end, '$') as "created_at"
         from (
             select f0.value as value, f0.row_index as row_index
         ) as f1
@@ -449,7 +414,7 @@ cross join lateral (
                                         where jsonb_typeof(element_.value) <> 'null'
                                     ) as e18_
                                 ) as w4
-                                where (((
+                                where ((case when (jsonb_typeof((w4.value -> 'system')) = 'array') then (
                                     select any_value(x19_.value)
                                     from (
                                         select element_.value as value, element_.ord as ord
@@ -457,7 +422,8 @@ cross join lateral (
                                         where jsonb_typeof(element_.value) <> 'null'
                                     ) as x19_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''provider_npi'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                ) #>> '{}') = 'http://hl7.org/fhir/sid/us-npi')
+                                )
+                                when (jsonb_typeof((w4.value -> 'system')) = 'null') then null else (w4.value -> 'system') end #>> '{}') = 'http://hl7.org/fhir/sid/us-npi')
                             ) as s15_
                             cross join lateral (
                                 select element_.value as value, element_.ord as ord
@@ -502,7 +468,7 @@ cross join lateral (
                 ) as x20_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''claim_type'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
             ) #>> '{}') as "claim_type",
-            ((
+            (case when (jsonb_typeof((f1.value -> 'use')) = 'array') then (
                 select any_value(x27_.value)
                 from (
                     select element_.value as value, element_.ord as ord
@@ -510,8 +476,9 @@ cross join lateral (
                     where jsonb_typeof(element_.value) <> 'null'
                 ) as x27_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''claim_use'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as "claim_use",
-            ((
+            )
+            when (jsonb_typeof((f1.value -> 'use')) = 'null') then null else (f1.value -> 'use') end #>> '{}') as "claim_use",
+            (case when (jsonb_typeof((f1.value -> 'status')) = 'array') then (
                 select any_value(x28_.value)
                 from (
                     select element_.value as value, element_.ord as ord
@@ -519,7 +486,8 @@ cross join lateral (
                     where jsonb_typeof(element_.value) <> 'null'
                 ) as x28_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as "status",
+            )
+            when (jsonb_typeof((f1.value -> 'status')) = 'null') then null else (f1.value -> 'status') end #>> '{}') as "status",
             ((
                 select any_value(x29_.value)
                 from (
@@ -551,7 +519,7 @@ cross join lateral (
                                         where jsonb_typeof(element_.value) <> 'null'
                                     ) as e35_
                                 ) as w5
-                                where (((
+                                where ((case when (jsonb_typeof((w5.value -> 'system')) = 'array') then (
                                     select any_value(x38_.value)
                                     from (
                                         select element_.value as value, element_.ord as ord
@@ -559,7 +527,8 @@ cross join lateral (
                                         where jsonb_typeof(element_.value) <> 'null'
                                     ) as x38_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''principal_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                ) #>> '{}') = 'http://hl7.org/fhir/sid/icd-10-cm')
+                                )
+                                when (jsonb_typeof((w5.value -> 'system')) = 'null') then null else (w5.value -> 'system') end #>> '{}') = 'http://hl7.org/fhir/sid/icd-10-cm')
                             ) as s32_
                             cross join lateral (
                                 select element_.value as value, element_.ord as ord
@@ -638,7 +607,7 @@ cross join lateral (
                 ) as x49_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''billable_period_end_date'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
             ) #>> '{}') as "billable_period_end_date",
-            ((
+            (case when (jsonb_typeof((f1.value -> 'created')) = 'array') then (
                 select any_value(x52_.value)
                 from (
                     select element_.value as value, element_.ord as ord
@@ -646,7 +615,8 @@ cross join lateral (
                     where jsonb_typeof(element_.value) <> 'null'
                 ) as x52_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''created_at'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as "created_at"
+            )
+            when (jsonb_typeof((f1.value -> 'created')) = 'null') then null else (f1.value -> 'created') end #>> '{}') as "created_at"
         from (
             select f0.value as value, f0.row_index as row_index
         ) as f1
@@ -774,7 +744,7 @@ cross join lateral (
                                         where flattened_.value is not null and not is_null_value(flattened_.value)
                                     ) as e18_
                                 ) as w4
-                                where (cast((
+                                where (cast(case when (is_array(get(w4.value, 'system'))) then (
                                     select any_value(x19_.value)
                                     from (
                                         select flattened_.value as value, flattened_.index + 1 as ord
@@ -782,7 +752,8 @@ cross join lateral (
                                         where flattened_.value is not null and not is_null_value(flattened_.value)
                                     ) as x19_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''provider_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) = 'http://hl7.org/fhir/sid/us-npi')
+                                )
+                                when (is_null_value(get(w4.value, 'system'))) then null else get(w4.value, 'system') end as varchar) = 'http://hl7.org/fhir/sid/us-npi')
                             ) as s15_
                             cross join lateral (
                                 select flattened_.value as value, flattened_.index + 1 as ord
@@ -827,7 +798,7 @@ cross join lateral (
                 ) as x20_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''claim_type'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
             ) as varchar) as "claim_type",
-            cast((
+            cast(case when (is_array(get(f1.value, 'use'))) then (
                 select any_value(x27_.value)
                 from (
                     select flattened_.value as value, flattened_.index + 1 as ord
@@ -835,8 +806,9 @@ cross join lateral (
                     where flattened_.value is not null and not is_null_value(flattened_.value)
                 ) as x27_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''claim_use'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as "claim_use",
-            cast((
+            )
+            when (is_null_value(get(f1.value, 'use'))) then null else get(f1.value, 'use') end as varchar) as "claim_use",
+            cast(case when (is_array(get(f1.value, 'status'))) then (
                 select any_value(x28_.value)
                 from (
                     select flattened_.value as value, flattened_.index + 1 as ord
@@ -844,7 +816,8 @@ cross join lateral (
                     where flattened_.value is not null and not is_null_value(flattened_.value)
                 ) as x28_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as "status",
+            )
+            when (is_null_value(get(f1.value, 'status'))) then null else get(f1.value, 'status') end as varchar) as "status",
             cast((
                 select any_value(x29_.value)
                 from (
@@ -876,7 +849,7 @@ cross join lateral (
                                         where flattened_.value is not null and not is_null_value(flattened_.value)
                                     ) as e35_
                                 ) as w5
-                                where (cast((
+                                where (cast(case when (is_array(get(w5.value, 'system'))) then (
                                     select any_value(x38_.value)
                                     from (
                                         select flattened_.value as value, flattened_.index + 1 as ord
@@ -884,7 +857,8 @@ cross join lateral (
                                         where flattened_.value is not null and not is_null_value(flattened_.value)
                                     ) as x38_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''principal_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) = 'http://hl7.org/fhir/sid/icd-10-cm')
+                                )
+                                when (is_null_value(get(w5.value, 'system'))) then null else get(w5.value, 'system') end as varchar) = 'http://hl7.org/fhir/sid/icd-10-cm')
                             ) as s32_
                             cross join lateral (
                                 select flattened_.value as value, flattened_.index + 1 as ord
@@ -963,7 +937,7 @@ cross join lateral (
                 ) as x49_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''billable_period_end_date'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
             ) as varchar) as "billable_period_end_date",
-            cast((
+            cast(case when (is_array(get(f1.value, 'created'))) then (
                 select any_value(x52_.value)
                 from (
                     select flattened_.value as value, flattened_.index + 1 as ord
@@ -971,7 +945,8 @@ cross join lateral (
                     where flattened_.value is not null and not is_null_value(flattened_.value)
                 ) as x52_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''created_at'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as "created_at"
+            )
+            when (is_null_value(get(f1.value, 'created'))) then null else get(f1.value, 'created') end as varchar) as "created_at"
         from (
             select f0.value as value, f0.row_index as row_index
         ) as f1
@@ -1210,7 +1185,7 @@ cross join lateral (
                                         where element_ is not null
                                     ) as e18_
                                 ) as w4
-                                where (case when is_varchar((
+                                where (case when is_varchar(case when (is_array(w4.value."system")) then (
                                     select any_value(x19_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1219,7 +1194,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x19_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''provider_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) then cast((
+                                )
+                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end) then cast(case when (is_array(w4.value."system")) then (
                                     select any_value(x19_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1228,7 +1204,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x19_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''provider_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) else json_serialize((
+                                )
+                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end as varchar) else json_serialize(case when (is_array(w4.value."system")) then (
                                     select any_value(x19_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1237,7 +1214,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x19_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''provider_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) end = 'http://hl7.org/fhir/sid/us-npi')
+                                )
+                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end) end = 'http://hl7.org/fhir/sid/us-npi')
                             ) as s15_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
@@ -1275,7 +1253,7 @@ cross join lateral (
                                         where element_ is not null
                                     ) as e18_
                                 ) as w4
-                                where (case when is_varchar((
+                                where (case when is_varchar(case when (is_array(w4.value."system")) then (
                                     select any_value(x19_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1284,7 +1262,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x19_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''provider_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) then cast((
+                                )
+                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end) then cast(case when (is_array(w4.value."system")) then (
                                     select any_value(x19_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1293,7 +1272,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x19_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''provider_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) else json_serialize((
+                                )
+                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end as varchar) else json_serialize(case when (is_array(w4.value."system")) then (
                                     select any_value(x19_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1302,7 +1282,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x19_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''provider_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) end = 'http://hl7.org/fhir/sid/us-npi')
+                                )
+                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end) end = 'http://hl7.org/fhir/sid/us-npi')
                             ) as s15_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
@@ -1340,7 +1321,7 @@ cross join lateral (
                                         where element_ is not null
                                     ) as e18_
                                 ) as w4
-                                where (case when is_varchar((
+                                where (case when is_varchar(case when (is_array(w4.value."system")) then (
                                     select any_value(x19_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1349,7 +1330,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x19_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''provider_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) then cast((
+                                )
+                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end) then cast(case when (is_array(w4.value."system")) then (
                                     select any_value(x19_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1358,7 +1340,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x19_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''provider_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) else json_serialize((
+                                )
+                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end as varchar) else json_serialize(case when (is_array(w4.value."system")) then (
                                     select any_value(x19_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1367,7 +1350,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x19_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''provider_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) end = 'http://hl7.org/fhir/sid/us-npi')
+                                )
+                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end) end = 'http://hl7.org/fhir/sid/us-npi')
                             ) as s15_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
@@ -1484,7 +1468,7 @@ cross join lateral (
                 ) as x20_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''claim_type'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
             )) end as "claim_type",
-            case when is_varchar((
+            case when is_varchar(case when (is_array(f1.value."use")) then (
                 select any_value(x27_.value)
                 from (
                     select element_ as value, position_ + 1 as ord
@@ -1493,7 +1477,8 @@ cross join lateral (
                     where element_ is not null
                 ) as x27_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''claim_use'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
+            )
+            when (json_typeof(f1.value."use") = 'null') then null else f1.value."use" end) then cast(case when (is_array(f1.value."use")) then (
                 select any_value(x27_.value)
                 from (
                     select element_ as value, position_ + 1 as ord
@@ -1502,7 +1487,8 @@ cross join lateral (
                     where element_ is not null
                 ) as x27_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''claim_use'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
+            )
+            when (json_typeof(f1.value."use") = 'null') then null else f1.value."use" end as varchar) else json_serialize(case when (is_array(f1.value."use")) then (
                 select any_value(x27_.value)
                 from (
                     select element_ as value, position_ + 1 as ord
@@ -1511,8 +1497,9 @@ cross join lateral (
                     where element_ is not null
                 ) as x27_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''claim_use'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as "claim_use",
-            case when is_varchar((
+            )
+            when (json_typeof(f1.value."use") = 'null') then null else f1.value."use" end) end as "claim_use",
+            case when is_varchar(case when (is_array(f1.value."status")) then (
                 select any_value(x28_.value)
                 from (
                     select element_ as value, position_ + 1 as ord
@@ -1521,7 +1508,8 @@ cross join lateral (
                     where element_ is not null
                 ) as x28_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
+            )
+            when (json_typeof(f1.value."status") = 'null') then null else f1.value."status" end) then cast(case when (is_array(f1.value."status")) then (
                 select any_value(x28_.value)
                 from (
                     select element_ as value, position_ + 1 as ord
@@ -1530,7 +1518,8 @@ cross join lateral (
                     where element_ is not null
                 ) as x28_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
+            )
+            when (json_typeof(f1.value."status") = 'null') then null else f1.value."status" end as varchar) else json_serialize(case when (is_array(f1.value."status")) then (
                 select any_value(x28_.value)
                 from (
                     select element_ as value, position_ + 1 as ord
@@ -1539,7 +1528,8 @@ cross join lateral (
                     where element_ is not null
                 ) as x28_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as "status",
+            )
+            when (json_typeof(f1.value."status") = 'null') then null else f1.value."status" end) end as "status",
             case when is_varchar((
                 select any_value(x29_.value)
                 from (
@@ -1574,7 +1564,7 @@ cross join lateral (
                                         where element_ is not null
                                     ) as e35_
                                 ) as w5
-                                where (case when is_varchar((
+                                where (case when is_varchar(case when (is_array(w5.value."system")) then (
                                     select any_value(x38_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1583,7 +1573,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x38_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''principal_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) then cast((
+                                )
+                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) then cast(case when (is_array(w5.value."system")) then (
                                     select any_value(x38_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1592,7 +1583,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x38_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''principal_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) else json_serialize((
+                                )
+                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end as varchar) else json_serialize(case when (is_array(w5.value."system")) then (
                                     select any_value(x38_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1601,7 +1593,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x38_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''principal_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) end = 'http://hl7.org/fhir/sid/icd-10-cm')
+                                )
+                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) end = 'http://hl7.org/fhir/sid/icd-10-cm')
                             ) as s32_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
@@ -1648,7 +1641,7 @@ cross join lateral (
                                         where element_ is not null
                                     ) as e35_
                                 ) as w5
-                                where (case when is_varchar((
+                                where (case when is_varchar(case when (is_array(w5.value."system")) then (
                                     select any_value(x38_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1657,7 +1650,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x38_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''principal_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) then cast((
+                                )
+                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) then cast(case when (is_array(w5.value."system")) then (
                                     select any_value(x38_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1666,7 +1660,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x38_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''principal_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) else json_serialize((
+                                )
+                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end as varchar) else json_serialize(case when (is_array(w5.value."system")) then (
                                     select any_value(x38_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1675,7 +1670,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x38_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''principal_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) end = 'http://hl7.org/fhir/sid/icd-10-cm')
+                                )
+                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) end = 'http://hl7.org/fhir/sid/icd-10-cm')
                             ) as s32_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
@@ -1722,7 +1718,7 @@ cross join lateral (
                                         where element_ is not null
                                     ) as e35_
                                 ) as w5
-                                where (case when is_varchar((
+                                where (case when is_varchar(case when (is_array(w5.value."system")) then (
                                     select any_value(x38_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1731,7 +1727,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x38_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''principal_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) then cast((
+                                )
+                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) then cast(case when (is_array(w5.value."system")) then (
                                     select any_value(x38_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1740,7 +1737,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x38_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''principal_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) else json_serialize((
+                                )
+                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end as varchar) else json_serialize(case when (is_array(w5.value."system")) then (
                                     select any_value(x38_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1749,7 +1747,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x38_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''principal_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) end = 'http://hl7.org/fhir/sid/icd-10-cm')
+                                )
+                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) end = 'http://hl7.org/fhir/sid/icd-10-cm')
                             ) as s32_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
@@ -1976,7 +1975,7 @@ cross join lateral (
                 ) as x49_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''billable_period_end_date'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
             )) end as "billable_period_end_date",
-            case when is_varchar((
+            case when is_varchar(case when (is_array(f1.value."created")) then (
                 select any_value(x52_.value)
                 from (
                     select element_ as value, position_ + 1 as ord
@@ -1985,7 +1984,8 @@ cross join lateral (
                     where element_ is not null
                 ) as x52_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''created_at'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
+            )
+            when (json_typeof(f1.value."created") = 'null') then null else f1.value."created" end) then cast(case when (is_array(f1.value."created")) then (
                 select any_value(x52_.value)
                 from (
                     select element_ as value, position_ + 1 as ord
@@ -1994,7 +1994,8 @@ cross join lateral (
                     where element_ is not null
                 ) as x52_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''created_at'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
+            )
+            when (json_typeof(f1.value."created") = 'null') then null else f1.value."created" end as varchar) else json_serialize(case when (is_array(f1.value."created")) then (
                 select any_value(x52_.value)
                 from (
                     select element_ as value, position_ + 1 as ord
@@ -2003,7 +2004,8 @@ cross join lateral (
                     where element_ is not null
                 ) as x52_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''created_at'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as "created_at"
+            )
+            when (json_typeof(f1.value."created") = 'null') then null else f1.value."created" end) end as "created_at"
         from (
             select f0.value as value, f0.row_index as row_index
         ) as f1

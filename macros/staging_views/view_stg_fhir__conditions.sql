@@ -107,15 +107,8 @@ cross join lateral (
                                         where each_.type <> 'NULL'
                                     ) as e14_
                                 ) as w4
-                                where (json_extract_string((
-                                    select any_value(x15_.value)
-                                    from (
-                                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(w4.value, '$."system"')) = 'ARRAY' then json_extract(w4.value, '$."system"') else json_array(json_extract(w4.value, '$."system"')) end) as each_
-                                        where each_.type <> 'NULL'
-                                    ) as x15_
-                                    having case when count(*) > 1 then cast(error('view ''stg_fhir__conditions'': column ''icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                ), '$') = 'http://hl7.org/fhir/sid/icd-10-cm')
+                                where (json_extract_string(case when json_type(json_extract(w4.value, '$."system"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(w4.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__conditions'': column ''icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(w4.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
+                                when json_type(json_extract(w4.value, '$."system"')) = 'NULL' then null else json_extract(w4.value, '$."system"') end, '$') = 'http://hl7.org/fhir/sid/icd-10-cm')
                             ) as s11_
                             cross join lateral (
                                 select each_.value as value, cast(each_.key as integer) + 1 as ord
@@ -129,140 +122,112 @@ cross join lateral (
                 having case when count(*) > 1 then cast(error('view ''stg_fhir__conditions'': column ''icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
             ), '$') as "icd10cm_code",
             json_extract_string((
-                select any_value(x16_.value)
+                select any_value(x15_.value)
                 from (
-                    select n17_.value as value, n17_.ord as ord
+                    select n16_.value as value, n16_.ord as ord
                     from (
-                        select x18_.value, x18_.ord, row_number() over (order by x18_.ord) as position
+                        select x17_.value, x17_.ord, row_number() over (order by x17_.ord) as position
                         from (
-                            select e20_.value as value, row_number() over (order by s19_.ord, e20_.ord) as ord
+                            select e19_.value as value, row_number() over (order by s18_.ord, e19_.ord) as ord
                             from (
                                 select w5.value as value, w5.ord as ord
                                 from (
-                                    select e22_.value as value, row_number() over (order by s21_.ord, e22_.ord) as ord
+                                    select e21_.value as value, row_number() over (order by s20_.ord, e21_.ord) as ord
                                     from (
                                         select each_.value as value, cast(each_.key as integer) + 1 as ord
                                         from json_each(case when json_type(json_extract(f1.value, '$."code"')) = 'ARRAY' then json_extract(f1.value, '$."code"') else json_array(json_extract(f1.value, '$."code"')) end) as each_
                                         where each_.type <> 'NULL'
-                                    ) as s21_
+                                    ) as s20_
                                     cross join lateral (
                                         select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(s21_.value, '$."coding"')) = 'ARRAY' then json_extract(s21_.value, '$."coding"') else json_array(json_extract(s21_.value, '$."coding"')) end) as each_
+                                        from json_each(case when json_type(json_extract(s20_.value, '$."coding"')) = 'ARRAY' then json_extract(s20_.value, '$."coding"') else json_array(json_extract(s20_.value, '$."coding"')) end) as each_
                                         where each_.type <> 'NULL'
-                                    ) as e22_
+                                    ) as e21_
                                 ) as w5
-                                where (json_extract_string((
-                                    select any_value(x23_.value)
-                                    from (
-                                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(w5.value, '$."system"')) = 'ARRAY' then json_extract(w5.value, '$."system"') else json_array(json_extract(w5.value, '$."system"')) end) as each_
-                                        where each_.type <> 'NULL'
-                                    ) as x23_
-                                    having case when count(*) > 1 then cast(error('view ''stg_fhir__conditions'': column ''snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                ), '$') = 'http://snomed.info/sct')
-                            ) as s19_
+                                where (json_extract_string(case when json_type(json_extract(w5.value, '$."system"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(w5.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__conditions'': column ''snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(w5.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
+                                when json_type(json_extract(w5.value, '$."system"')) = 'NULL' then null else json_extract(w5.value, '$."system"') end, '$') = 'http://snomed.info/sct')
+                            ) as s18_
                             cross join lateral (
                                 select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s19_.value, '$."code"')) = 'ARRAY' then json_extract(s19_.value, '$."code"') else json_array(json_extract(s19_.value, '$."code"')) end) as each_
+                                from json_each(case when json_type(json_extract(s18_.value, '$."code"')) = 'ARRAY' then json_extract(s18_.value, '$."code"') else json_array(json_extract(s18_.value, '$."code"')) end) as each_
                                 where each_.type <> 'NULL'
-                            ) as e20_
-                        ) as x18_
-                    ) as n17_
-                    where n17_.position = 1
-                ) as x16_
+                            ) as e19_
+                        ) as x17_
+                    ) as n16_
+                    where n16_.position = 1
+                ) as x15_
                 having case when count(*) > 1 then cast(error('view ''stg_fhir__conditions'': column ''snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
             ), '$') as "snomed_code",
             json_extract_string((
-                select any_value(x24_.value)
+                select any_value(x22_.value)
                 from (
-                    select n25_.value as value, n25_.ord as ord
+                    select n23_.value as value, n23_.ord as ord
                     from (
-                        select x26_.value, x26_.ord, row_number() over (order by x26_.ord) as position
+                        select x24_.value, x24_.ord, row_number() over (order by x24_.ord) as position
                         from (
-                            select e28_.value as value, row_number() over (order by s27_.ord, e28_.ord) as ord
+                            select e26_.value as value, row_number() over (order by s25_.ord, e26_.ord) as ord
                             from (
-                                select e30_.value as value, row_number() over (order by s29_.ord, e30_.ord) as ord
+                                select e28_.value as value, row_number() over (order by s27_.ord, e28_.ord) as ord
                                 from (
                                     select each_.value as value, cast(each_.key as integer) + 1 as ord
                                     from json_each(case when json_type(json_extract(f1.value, '$."clinicalStatus"')) = 'ARRAY' then json_extract(f1.value, '$."clinicalStatus"') else json_array(json_extract(f1.value, '$."clinicalStatus"')) end) as each_
                                     where each_.type <> 'NULL'
-                                ) as s29_
+                                ) as s27_
                                 cross join lateral (
                                     select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                    from json_each(case when json_type(json_extract(s29_.value, '$."coding"')) = 'ARRAY' then json_extract(s29_.value, '$."coding"') else json_array(json_extract(s29_.value, '$."coding"')) end) as each_
+                                    from json_each(case when json_type(json_extract(s27_.value, '$."coding"')) = 'ARRAY' then json_extract(s27_.value, '$."coding"') else json_array(json_extract(s27_.value, '$."coding"')) end) as each_
                                     where each_.type <> 'NULL'
-                                ) as e30_
-                            ) as s27_
+                                ) as e28_
+                            ) as s25_
                             cross join lateral (
                                 select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s27_.value, '$."code"')) = 'ARRAY' then json_extract(s27_.value, '$."code"') else json_array(json_extract(s27_.value, '$."code"')) end) as each_
+                                from json_each(case when json_type(json_extract(s25_.value, '$."code"')) = 'ARRAY' then json_extract(s25_.value, '$."code"') else json_array(json_extract(s25_.value, '$."code"')) end) as each_
                                 where each_.type <> 'NULL'
-                            ) as e28_
-                        ) as x26_
-                    ) as n25_
-                    where n25_.position = 1
-                ) as x24_
+                            ) as e26_
+                        ) as x24_
+                    ) as n23_
+                    where n23_.position = 1
+                ) as x22_
                 having case when count(*) > 1 then cast(error('view ''stg_fhir__conditions'': column ''clinical_status'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
             ), '$') as "clinical_status",
+            json_extract_string(case when json_type(json_extract(f1.value, '$."onsetDateTime"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(f1.value, '$."onsetDateTime"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__conditions'': column ''onset_date_time'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(f1.value, '$."onsetDateTime"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
+            when json_type(json_extract(f1.value, '$."onsetDateTime"')) = 'NULL' then null else json_extract(f1.value, '$."onsetDateTime"') end, '$') as "onset_date_time",
             json_extract_string((
-                select any_value(x31_.value)
+                select any_value(x29_.value)
                 from (
-                    select each_.value as value, cast(each_.key as integer) + 1 as ord
-                    from json_each(case when json_type(json_extract(f1.value, '$."onsetDateTime"')) = 'ARRAY' then json_extract(f1.value, '$."onsetDateTime"') else json_array(json_extract(f1.value, '$."onsetDateTime"')) end) as each_
-                    where each_.type <> 'NULL'
-                ) as x31_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__conditions'': column ''onset_date_time'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "onset_date_time",
+                    select e31_.value as value, row_number() over (order by s30_.ord, e31_.ord) as ord
+                    from (
+                        select each_.value as value, cast(each_.key as integer) + 1 as ord
+                        from json_each(case when json_type(json_extract(f1.value, '$."onsetPeriod"')) = 'ARRAY' then json_extract(f1.value, '$."onsetPeriod"') else json_array(json_extract(f1.value, '$."onsetPeriod"')) end) as each_
+                        where each_.type <> 'NULL'
+                    ) as s30_
+                    cross join lateral (
+                        select each_.value as value, cast(each_.key as integer) + 1 as ord
+                        from json_each(case when json_type(json_extract(s30_.value, '$."start"')) = 'ARRAY' then json_extract(s30_.value, '$."start"') else json_array(json_extract(s30_.value, '$."start"')) end) as each_
+                        where each_.type <> 'NULL'
+                    ) as e31_
+                ) as x29_
+                having case when count(*) > 1 then cast(error('view ''stg_fhir__conditions'': column ''onset_period_start'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
+            ), '$') as "onset_period_start",
+            json_extract_string(case when json_type(json_extract(f1.value, '$."recordedDate"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(f1.value, '$."recordedDate"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__conditions'': column ''recorded_date'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(f1.value, '$."recordedDate"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
+            when json_type(json_extract(f1.value, '$."recordedDate"')) = 'NULL' then null else json_extract(f1.value, '$."recordedDate"') end, '$') as "recorded_date",
+            json_extract_string(case when json_type(json_extract(f1.value, '$."abatementDateTime"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(f1.value, '$."abatementDateTime"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__conditions'': column ''abatement_date_time'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(f1.value, '$."abatementDateTime"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
+            when json_type(json_extract(f1.value, '$."abatementDateTime"')) = 'NULL' then null else json_extract(f1.value, '$."abatementDateTime"') end, '$') as "abatement_date_time",
             json_extract_string((
                 select any_value(x32_.value)
                 from (
                     select e34_.value as value, row_number() over (order by s33_.ord, e34_.ord) as ord
                     from (
                         select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(f1.value, '$."onsetPeriod"')) = 'ARRAY' then json_extract(f1.value, '$."onsetPeriod"') else json_array(json_extract(f1.value, '$."onsetPeriod"')) end) as each_
+                        from json_each(case when json_type(json_extract(f1.value, '$."abatementPeriod"')) = 'ARRAY' then json_extract(f1.value, '$."abatementPeriod"') else json_array(json_extract(f1.value, '$."abatementPeriod"')) end) as each_
                         where each_.type <> 'NULL'
                     ) as s33_
                     cross join lateral (
                         select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(s33_.value, '$."start"')) = 'ARRAY' then json_extract(s33_.value, '$."start"') else json_array(json_extract(s33_.value, '$."start"')) end) as each_
+                        from json_each(case when json_type(json_extract(s33_.value, '$."end"')) = 'ARRAY' then json_extract(s33_.value, '$."end"') else json_array(json_extract(s33_.value, '$."end"')) end) as each_
                         where each_.type <> 'NULL'
                     ) as e34_
                 ) as x32_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__conditions'': column ''onset_period_start'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "onset_period_start",
-            json_extract_string((
-                select any_value(x35_.value)
-                from (
-                    select each_.value as value, cast(each_.key as integer) + 1 as ord
-                    from json_each(case when json_type(json_extract(f1.value, '$."recordedDate"')) = 'ARRAY' then json_extract(f1.value, '$."recordedDate"') else json_array(json_extract(f1.value, '$."recordedDate"')) end) as each_
-                    where each_.type <> 'NULL'
-                ) as x35_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__conditions'': column ''recorded_date'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "recorded_date",
-            json_extract_string((
-                select any_value(x36_.value)
-                from (
-                    select each_.value as value, cast(each_.key as integer) + 1 as ord
-                    from json_each(case when json_type(json_extract(f1.value, '$."abatementDateTime"')) = 'ARRAY' then json_extract(f1.value, '$."abatementDateTime"') else json_array(json_extract(f1.value, '$."abatementDateTime"')) end) as each_
-                    where each_.type <> 'NULL'
-                ) as x36_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__conditions'': column ''abatement_date_time'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "abatement_date_time",
-            json_extract_string((
-                select any_value(x37_.value)
-                from (
-                    select e39_.value as value, row_number() over (order by s38_.ord, e39_.ord) as ord
-                    from (
-                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(f1.value, '$."abatementPeriod"')) = 'ARRAY' then json_extract(f1.value, '$."abatementPeriod"') else json_array(json_extract(f1.value, '$."abatementPeriod"')) end) as each_
-                        where each_.type <> 'NULL'
-                    ) as s38_
-                    cross join lateral (
-                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(s38_.value, '$."end"')) = 'ARRAY' then json_extract(s38_.value, '$."end"') else json_array(json_extract(s38_.value, '$."end"')) end) as each_
-                        where each_.type <> 'NULL'
-                    ) as e39_
-                ) as x37_
                 having case when count(*) > 1 then cast(error('view ''stg_fhir__conditions'': column ''abatement_period_end'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
             ), '$') as "abatement_period_end"
         from (
@@ -375,7 +340,7 @@ cross join lateral (
                                         where jsonb_typeof(element_.value) <> 'null'
                                     ) as e14_
                                 ) as w4
-                                where (((
+                                where ((case when (jsonb_typeof((w4.value -> 'system')) = 'array') then (
                                     select any_value(x15_.value)
                                     from (
                                         select element_.value as value, element_.ord as ord
@@ -383,7 +348,8 @@ cross join lateral (
                                         where jsonb_typeof(element_.value) <> 'null'
                                     ) as x15_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                ) #>> '{}') = 'http://hl7.org/fhir/sid/icd-10-cm')
+                                )
+                                when (jsonb_typeof((w4.value -> 'system')) = 'null') then null else (w4.value -> 'system') end #>> '{}') = 'http://hl7.org/fhir/sid/icd-10-cm')
                             ) as s11_
                             cross join lateral (
                                 select element_.value as value, element_.ord as ord
@@ -419,7 +385,7 @@ cross join lateral (
                                         where jsonb_typeof(element_.value) <> 'null'
                                     ) as e22_
                                 ) as w5
-                                where (((
+                                where ((case when (jsonb_typeof((w5.value -> 'system')) = 'array') then (
                                     select any_value(x23_.value)
                                     from (
                                         select element_.value as value, element_.ord as ord
@@ -427,7 +393,8 @@ cross join lateral (
                                         where jsonb_typeof(element_.value) <> 'null'
                                     ) as x23_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                ) #>> '{}') = 'http://snomed.info/sct')
+                                )
+                                when (jsonb_typeof((w5.value -> 'system')) = 'null') then null else (w5.value -> 'system') end #>> '{}') = 'http://snomed.info/sct')
                             ) as s19_
                             cross join lateral (
                                 select element_.value as value, element_.ord as ord
@@ -472,7 +439,7 @@ cross join lateral (
                 ) as x24_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''clinical_status'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
             ) #>> '{}') as "clinical_status",
-            ((
+            (case when (jsonb_typeof((f1.value -> 'onsetDateTime')) = 'array') then (
                 select any_value(x31_.value)
                 from (
                     select element_.value as value, element_.ord as ord
@@ -480,7 +447,8 @@ cross join lateral (
                     where jsonb_typeof(element_.value) <> 'null'
                 ) as x31_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''onset_date_time'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as "onset_date_time",
+            )
+            when (jsonb_typeof((f1.value -> 'onsetDateTime')) = 'null') then null else (f1.value -> 'onsetDateTime') end #>> '{}') as "onset_date_time",
             ((
                 select any_value(x32_.value)
                 from (
@@ -498,7 +466,7 @@ cross join lateral (
                 ) as x32_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''onset_period_start'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
             ) #>> '{}') as "onset_period_start",
-            ((
+            (case when (jsonb_typeof((f1.value -> 'recordedDate')) = 'array') then (
                 select any_value(x35_.value)
                 from (
                     select element_.value as value, element_.ord as ord
@@ -506,8 +474,9 @@ cross join lateral (
                     where jsonb_typeof(element_.value) <> 'null'
                 ) as x35_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''recorded_date'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as "recorded_date",
-            ((
+            )
+            when (jsonb_typeof((f1.value -> 'recordedDate')) = 'null') then null else (f1.value -> 'recordedDate') end #>> '{}') as "recorded_date",
+            (case when (jsonb_typeof((f1.value -> 'abatementDateTime')) = 'array') then (
                 select any_value(x36_.value)
                 from (
                     select element_.value as value, element_.ord as ord
@@ -515,7 +484,8 @@ cross join lateral (
                     where jsonb_typeof(element_.value) <> 'null'
                 ) as x36_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''abatement_date_time'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as "abatement_date_time",
+            )
+            when (jsonb_typeof((f1.value -> 'abatementDateTime')) = 'null') then null else (f1.value -> 'abatementDateTime') end #>> '{}') as "abatement_date_time",
             ((
                 select any_value(x37_.value)
                 from (
@@ -643,7 +613,7 @@ cross join lateral (
                                         where flattened_.value is not null and not is_null_value(flattened_.value)
                                     ) as e14_
                                 ) as w4
-                                where (cast((
+                                where (cast(case when (is_array(get(w4.value, 'system'))) then (
                                     select any_value(x15_.value)
                                     from (
                                         select flattened_.value as value, flattened_.index + 1 as ord
@@ -651,7 +621,8 @@ cross join lateral (
                                         where flattened_.value is not null and not is_null_value(flattened_.value)
                                     ) as x15_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) = 'http://hl7.org/fhir/sid/icd-10-cm')
+                                )
+                                when (is_null_value(get(w4.value, 'system'))) then null else get(w4.value, 'system') end as varchar) = 'http://hl7.org/fhir/sid/icd-10-cm')
                             ) as s11_
                             cross join lateral (
                                 select flattened_.value as value, flattened_.index + 1 as ord
@@ -687,7 +658,7 @@ cross join lateral (
                                         where flattened_.value is not null and not is_null_value(flattened_.value)
                                     ) as e22_
                                 ) as w5
-                                where (cast((
+                                where (cast(case when (is_array(get(w5.value, 'system'))) then (
                                     select any_value(x23_.value)
                                     from (
                                         select flattened_.value as value, flattened_.index + 1 as ord
@@ -695,7 +666,8 @@ cross join lateral (
                                         where flattened_.value is not null and not is_null_value(flattened_.value)
                                     ) as x23_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) = 'http://snomed.info/sct')
+                                )
+                                when (is_null_value(get(w5.value, 'system'))) then null else get(w5.value, 'system') end as varchar) = 'http://snomed.info/sct')
                             ) as s19_
                             cross join lateral (
                                 select flattened_.value as value, flattened_.index + 1 as ord
@@ -740,7 +712,7 @@ cross join lateral (
                 ) as x24_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''clinical_status'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
             ) as varchar) as "clinical_status",
-            cast((
+            cast(case when (is_array(get(f1.value, 'onsetDateTime'))) then (
                 select any_value(x31_.value)
                 from (
                     select flattened_.value as value, flattened_.index + 1 as ord
@@ -748,7 +720,8 @@ cross join lateral (
                     where flattened_.value is not null and not is_null_value(flattened_.value)
                 ) as x31_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''onset_date_time'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as "onset_date_time",
+            )
+            when (is_null_value(get(f1.value, 'onsetDateTime'))) then null else get(f1.value, 'onsetDateTime') end as varchar) as "onset_date_time",
             cast((
                 select any_value(x32_.value)
                 from (
@@ -766,7 +739,7 @@ cross join lateral (
                 ) as x32_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''onset_period_start'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
             ) as varchar) as "onset_period_start",
-            cast((
+            cast(case when (is_array(get(f1.value, 'recordedDate'))) then (
                 select any_value(x35_.value)
                 from (
                     select flattened_.value as value, flattened_.index + 1 as ord
@@ -774,8 +747,9 @@ cross join lateral (
                     where flattened_.value is not null and not is_null_value(flattened_.value)
                 ) as x35_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''recorded_date'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as "recorded_date",
-            cast((
+            )
+            when (is_null_value(get(f1.value, 'recordedDate'))) then null else get(f1.value, 'recordedDate') end as varchar) as "recorded_date",
+            cast(case when (is_array(get(f1.value, 'abatementDateTime'))) then (
                 select any_value(x36_.value)
                 from (
                     select flattened_.value as value, flattened_.index + 1 as ord
@@ -783,7 +757,8 @@ cross join lateral (
                     where flattened_.value is not null and not is_null_value(flattened_.value)
                 ) as x36_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''abatement_date_time'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as "abatement_date_time",
+            )
+            when (is_null_value(get(f1.value, 'abatementDateTime'))) then null else get(f1.value, 'abatementDateTime') end as varchar) as "abatement_date_time",
             cast((
                 select any_value(x37_.value)
                 from (
@@ -989,7 +964,7 @@ cross join lateral (
                                         where element_ is not null
                                     ) as e14_
                                 ) as w4
-                                where (case when is_varchar((
+                                where (case when is_varchar(case when (is_array(w4.value."system")) then (
                                     select any_value(x15_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -998,7 +973,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x15_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) then cast((
+                                )
+                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end) then cast(case when (is_array(w4.value."system")) then (
                                     select any_value(x15_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1007,7 +983,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x15_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) else json_serialize((
+                                )
+                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end as varchar) else json_serialize(case when (is_array(w4.value."system")) then (
                                     select any_value(x15_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1016,7 +993,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x15_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) end = 'http://hl7.org/fhir/sid/icd-10-cm')
+                                )
+                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end) end = 'http://hl7.org/fhir/sid/icd-10-cm')
                             ) as s11_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
@@ -1054,7 +1032,7 @@ cross join lateral (
                                         where element_ is not null
                                     ) as e14_
                                 ) as w4
-                                where (case when is_varchar((
+                                where (case when is_varchar(case when (is_array(w4.value."system")) then (
                                     select any_value(x15_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1063,7 +1041,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x15_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) then cast((
+                                )
+                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end) then cast(case when (is_array(w4.value."system")) then (
                                     select any_value(x15_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1072,7 +1051,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x15_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) else json_serialize((
+                                )
+                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end as varchar) else json_serialize(case when (is_array(w4.value."system")) then (
                                     select any_value(x15_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1081,7 +1061,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x15_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) end = 'http://hl7.org/fhir/sid/icd-10-cm')
+                                )
+                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end) end = 'http://hl7.org/fhir/sid/icd-10-cm')
                             ) as s11_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
@@ -1119,7 +1100,7 @@ cross join lateral (
                                         where element_ is not null
                                     ) as e14_
                                 ) as w4
-                                where (case when is_varchar((
+                                where (case when is_varchar(case when (is_array(w4.value."system")) then (
                                     select any_value(x15_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1128,7 +1109,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x15_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) then cast((
+                                )
+                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end) then cast(case when (is_array(w4.value."system")) then (
                                     select any_value(x15_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1137,7 +1119,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x15_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) else json_serialize((
+                                )
+                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end as varchar) else json_serialize(case when (is_array(w4.value."system")) then (
                                     select any_value(x15_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1146,7 +1129,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x15_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) end = 'http://hl7.org/fhir/sid/icd-10-cm')
+                                )
+                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end) end = 'http://hl7.org/fhir/sid/icd-10-cm')
                             ) as s11_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
@@ -1185,7 +1169,7 @@ cross join lateral (
                                         where element_ is not null
                                     ) as e22_
                                 ) as w5
-                                where (case when is_varchar((
+                                where (case when is_varchar(case when (is_array(w5.value."system")) then (
                                     select any_value(x23_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1194,7 +1178,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x23_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) then cast((
+                                )
+                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) then cast(case when (is_array(w5.value."system")) then (
                                     select any_value(x23_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1203,7 +1188,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x23_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) else json_serialize((
+                                )
+                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end as varchar) else json_serialize(case when (is_array(w5.value."system")) then (
                                     select any_value(x23_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1212,7 +1198,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x23_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) end = 'http://snomed.info/sct')
+                                )
+                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) end = 'http://snomed.info/sct')
                             ) as s19_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
@@ -1250,7 +1237,7 @@ cross join lateral (
                                         where element_ is not null
                                     ) as e22_
                                 ) as w5
-                                where (case when is_varchar((
+                                where (case when is_varchar(case when (is_array(w5.value."system")) then (
                                     select any_value(x23_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1259,7 +1246,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x23_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) then cast((
+                                )
+                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) then cast(case when (is_array(w5.value."system")) then (
                                     select any_value(x23_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1268,7 +1256,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x23_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) else json_serialize((
+                                )
+                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end as varchar) else json_serialize(case when (is_array(w5.value."system")) then (
                                     select any_value(x23_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1277,7 +1266,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x23_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) end = 'http://snomed.info/sct')
+                                )
+                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) end = 'http://snomed.info/sct')
                             ) as s19_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
@@ -1315,7 +1305,7 @@ cross join lateral (
                                         where element_ is not null
                                     ) as e22_
                                 ) as w5
-                                where (case when is_varchar((
+                                where (case when is_varchar(case when (is_array(w5.value."system")) then (
                                     select any_value(x23_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1324,7 +1314,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x23_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) then cast((
+                                )
+                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) then cast(case when (is_array(w5.value."system")) then (
                                     select any_value(x23_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1333,7 +1324,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x23_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) else json_serialize((
+                                )
+                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end as varchar) else json_serialize(case when (is_array(w5.value."system")) then (
                                     select any_value(x23_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1342,7 +1334,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x23_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) end = 'http://snomed.info/sct')
+                                )
+                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) end = 'http://snomed.info/sct')
                             ) as s19_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
@@ -1459,7 +1452,7 @@ cross join lateral (
                 ) as x24_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''clinical_status'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
             )) end as "clinical_status",
-            case when is_varchar((
+            case when is_varchar(case when (is_array(f1.value."onsetDateTime")) then (
                 select any_value(x31_.value)
                 from (
                     select element_ as value, position_ + 1 as ord
@@ -1468,7 +1461,8 @@ cross join lateral (
                     where element_ is not null
                 ) as x31_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''onset_date_time'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
+            )
+            when (json_typeof(f1.value."onsetDateTime") = 'null') then null else f1.value."onsetDateTime" end) then cast(case when (is_array(f1.value."onsetDateTime")) then (
                 select any_value(x31_.value)
                 from (
                     select element_ as value, position_ + 1 as ord
@@ -1477,7 +1471,8 @@ cross join lateral (
                     where element_ is not null
                 ) as x31_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''onset_date_time'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
+            )
+            when (json_typeof(f1.value."onsetDateTime") = 'null') then null else f1.value."onsetDateTime" end as varchar) else json_serialize(case when (is_array(f1.value."onsetDateTime")) then (
                 select any_value(x31_.value)
                 from (
                     select element_ as value, position_ + 1 as ord
@@ -1486,7 +1481,8 @@ cross join lateral (
                     where element_ is not null
                 ) as x31_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''onset_date_time'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as "onset_date_time",
+            )
+            when (json_typeof(f1.value."onsetDateTime") = 'null') then null else f1.value."onsetDateTime" end) end as "onset_date_time",
             case when is_varchar((
                 select any_value(x32_.value)
                 from (
@@ -1542,7 +1538,7 @@ cross join lateral (
                 ) as x32_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''onset_period_start'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
             )) end as "onset_period_start",
-            case when is_varchar((
+            case when is_varchar(case when (is_array(f1.value."recordedDate")) then (
                 select any_value(x35_.value)
                 from (
                     select element_ as value, position_ + 1 as ord
@@ -1551,7 +1547,8 @@ cross join lateral (
                     where element_ is not null
                 ) as x35_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''recorded_date'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
+            )
+            when (json_typeof(f1.value."recordedDate") = 'null') then null else f1.value."recordedDate" end) then cast(case when (is_array(f1.value."recordedDate")) then (
                 select any_value(x35_.value)
                 from (
                     select element_ as value, position_ + 1 as ord
@@ -1560,7 +1557,8 @@ cross join lateral (
                     where element_ is not null
                 ) as x35_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''recorded_date'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
+            )
+            when (json_typeof(f1.value."recordedDate") = 'null') then null else f1.value."recordedDate" end as varchar) else json_serialize(case when (is_array(f1.value."recordedDate")) then (
                 select any_value(x35_.value)
                 from (
                     select element_ as value, position_ + 1 as ord
@@ -1569,8 +1567,9 @@ cross join lateral (
                     where element_ is not null
                 ) as x35_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''recorded_date'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as "recorded_date",
-            case when is_varchar((
+            )
+            when (json_typeof(f1.value."recordedDate") = 'null') then null else f1.value."recordedDate" end) end as "recorded_date",
+            case when is_varchar(case when (is_array(f1.value."abatementDateTime")) then (
                 select any_value(x36_.value)
                 from (
                     select element_ as value, position_ + 1 as ord
@@ -1579,7 +1578,8 @@ cross join lateral (
                     where element_ is not null
                 ) as x36_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''abatement_date_time'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
+            )
+            when (json_typeof(f1.value."abatementDateTime") = 'null') then null else f1.value."abatementDateTime" end) then cast(case when (is_array(f1.value."abatementDateTime")) then (
                 select any_value(x36_.value)
                 from (
                     select element_ as value, position_ + 1 as ord
@@ -1588,7 +1588,8 @@ cross join lateral (
                     where element_ is not null
                 ) as x36_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''abatement_date_time'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
+            )
+            when (json_typeof(f1.value."abatementDateTime") = 'null') then null else f1.value."abatementDateTime" end as varchar) else json_serialize(case when (is_array(f1.value."abatementDateTime")) then (
                 select any_value(x36_.value)
                 from (
                     select element_ as value, position_ + 1 as ord
@@ -1597,7 +1598,8 @@ cross join lateral (
                     where element_ is not null
                 ) as x36_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''abatement_date_time'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as "abatement_date_time",
+            )
+            when (json_typeof(f1.value."abatementDateTime") = 'null') then null else f1.value."abatementDateTime" end) end as "abatement_date_time",
             case when is_varchar((
                 select any_value(x37_.value)
                 from (

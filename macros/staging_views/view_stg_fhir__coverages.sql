@@ -58,112 +58,98 @@ cross join lateral (
                 having case when count(*) > 1 then cast(error('view ''stg_fhir__coverages'': column ''patient_id'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
             ), '$') as value) as b2
             ) as "patient_id",
+            json_extract_string(case when json_type(json_extract(f1.value, '$."subscriberId"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(f1.value, '$."subscriberId"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__coverages'': column ''subscriber_id'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(f1.value, '$."subscriberId"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
+            when json_type(json_extract(f1.value, '$."subscriberId"')) = 'NULL' then null else json_extract(f1.value, '$."subscriberId"') end, '$') as "subscriber_id",
             json_extract_string((
                 select any_value(x5_.value)
                 from (
-                    select each_.value as value, cast(each_.key as integer) + 1 as ord
-                    from json_each(case when json_type(json_extract(f1.value, '$."subscriberId"')) = 'ARRAY' then json_extract(f1.value, '$."subscriberId"') else json_array(json_extract(f1.value, '$."subscriberId"')) end) as each_
-                    where each_.type <> 'NULL'
-                ) as x5_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__coverages'': column ''subscriber_id'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "subscriber_id",
-            json_extract_string((
-                select any_value(x6_.value)
-                from (
-                    select n7_.value as value, n7_.ord as ord
+                    select n6_.value as value, n6_.ord as ord
                     from (
-                        select x8_.value, x8_.ord, row_number() over (order by x8_.ord) as position
+                        select x7_.value, x7_.ord, row_number() over (order by x7_.ord) as position
                         from (
-                            select e10_.value as value, row_number() over (order by s9_.ord, e10_.ord) as ord
+                            select e9_.value as value, row_number() over (order by s8_.ord, e9_.ord) as ord
                             from (
                                 select each_.value as value, cast(each_.key as integer) + 1 as ord
                                 from json_each(case when json_type(json_extract(f1.value, '$."payor"')) = 'ARRAY' then json_extract(f1.value, '$."payor"') else json_array(json_extract(f1.value, '$."payor"')) end) as each_
                                 where each_.type <> 'NULL'
-                            ) as s9_
+                            ) as s8_
                             cross join lateral (
                                 select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s9_.value, '$."display"')) = 'ARRAY' then json_extract(s9_.value, '$."display"') else json_array(json_extract(s9_.value, '$."display"')) end) as each_
+                                from json_each(case when json_type(json_extract(s8_.value, '$."display"')) = 'ARRAY' then json_extract(s8_.value, '$."display"') else json_array(json_extract(s8_.value, '$."display"')) end) as each_
                                 where each_.type <> 'NULL'
-                            ) as e10_
-                        ) as x8_
-                    ) as n7_
-                    where n7_.position = 1
-                ) as x6_
+                            ) as e9_
+                        ) as x7_
+                    ) as n6_
+                    where n6_.position = 1
+                ) as x5_
                 having case when count(*) > 1 then cast(error('view ''stg_fhir__coverages'': column ''payer_name'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
             ), '$') as "payer_name",
             json_extract_string((
-                select any_value(x11_.value)
+                select any_value(x10_.value)
                 from (
-                    select n12_.value as value, n12_.ord as ord
+                    select n11_.value as value, n11_.ord as ord
                     from (
-                        select x13_.value, x13_.ord, row_number() over (order by x13_.ord) as position
+                        select x12_.value, x12_.ord, row_number() over (order by x12_.ord) as position
                         from (
-                            select e15_.value as value, row_number() over (order by s14_.ord, e15_.ord) as ord
+                            select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
                             from (
-                                select e17_.value as value, row_number() over (order by s16_.ord, e17_.ord) as ord
+                                select e16_.value as value, row_number() over (order by s15_.ord, e16_.ord) as ord
                                 from (
                                     select each_.value as value, cast(each_.key as integer) + 1 as ord
                                     from json_each(case when json_type(json_extract(f1.value, '$."type"')) = 'ARRAY' then json_extract(f1.value, '$."type"') else json_array(json_extract(f1.value, '$."type"')) end) as each_
                                     where each_.type <> 'NULL'
-                                ) as s16_
+                                ) as s15_
                                 cross join lateral (
                                     select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                    from json_each(case when json_type(json_extract(s16_.value, '$."coding"')) = 'ARRAY' then json_extract(s16_.value, '$."coding"') else json_array(json_extract(s16_.value, '$."coding"')) end) as each_
+                                    from json_each(case when json_type(json_extract(s15_.value, '$."coding"')) = 'ARRAY' then json_extract(s15_.value, '$."coding"') else json_array(json_extract(s15_.value, '$."coding"')) end) as each_
                                     where each_.type <> 'NULL'
-                                ) as e17_
-                            ) as s14_
+                                ) as e16_
+                            ) as s13_
                             cross join lateral (
                                 select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s14_.value, '$."code"')) = 'ARRAY' then json_extract(s14_.value, '$."code"') else json_array(json_extract(s14_.value, '$."code"')) end) as each_
+                                from json_each(case when json_type(json_extract(s13_.value, '$."code"')) = 'ARRAY' then json_extract(s13_.value, '$."code"') else json_array(json_extract(s13_.value, '$."code"')) end) as each_
                                 where each_.type <> 'NULL'
-                            ) as e15_
-                        ) as x13_
-                    ) as n12_
-                    where n12_.position = 1
-                ) as x11_
+                            ) as e14_
+                        ) as x12_
+                    ) as n11_
+                    where n11_.position = 1
+                ) as x10_
                 having case when count(*) > 1 then cast(error('view ''stg_fhir__coverages'': column ''plan_type'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
             ), '$') as "plan_type",
+            json_extract_string(case when json_type(json_extract(f1.value, '$."status"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(f1.value, '$."status"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__coverages'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(f1.value, '$."status"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
+            when json_type(json_extract(f1.value, '$."status"')) = 'NULL' then null else json_extract(f1.value, '$."status"') end, '$') as "status",
             json_extract_string((
-                select any_value(x18_.value)
+                select any_value(x17_.value)
                 from (
-                    select each_.value as value, cast(each_.key as integer) + 1 as ord
-                    from json_each(case when json_type(json_extract(f1.value, '$."status"')) = 'ARRAY' then json_extract(f1.value, '$."status"') else json_array(json_extract(f1.value, '$."status"')) end) as each_
-                    where each_.type <> 'NULL'
-                ) as x18_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__coverages'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "status",
-            json_extract_string((
-                select any_value(x19_.value)
-                from (
-                    select e21_.value as value, row_number() over (order by s20_.ord, e21_.ord) as ord
+                    select e19_.value as value, row_number() over (order by s18_.ord, e19_.ord) as ord
                     from (
                         select each_.value as value, cast(each_.key as integer) + 1 as ord
                         from json_each(case when json_type(json_extract(f1.value, '$."period"')) = 'ARRAY' then json_extract(f1.value, '$."period"') else json_array(json_extract(f1.value, '$."period"')) end) as each_
                         where each_.type <> 'NULL'
-                    ) as s20_
+                    ) as s18_
                     cross join lateral (
                         select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(s20_.value, '$."start"')) = 'ARRAY' then json_extract(s20_.value, '$."start"') else json_array(json_extract(s20_.value, '$."start"')) end) as each_
+                        from json_each(case when json_type(json_extract(s18_.value, '$."start"')) = 'ARRAY' then json_extract(s18_.value, '$."start"') else json_array(json_extract(s18_.value, '$."start"')) end) as each_
                         where each_.type <> 'NULL'
-                    ) as e21_
-                ) as x19_
+                    ) as e19_
+                ) as x17_
                 having case when count(*) > 1 then cast(error('view ''stg_fhir__coverages'': column ''coverage_start_date'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
             ), '$') as "coverage_start_date",
             json_extract_string((
-                select any_value(x22_.value)
+                select any_value(x20_.value)
                 from (
-                    select e24_.value as value, row_number() over (order by s23_.ord, e24_.ord) as ord
+                    select e22_.value as value, row_number() over (order by s21_.ord, e22_.ord) as ord
                     from (
                         select each_.value as value, cast(each_.key as integer) + 1 as ord
                         from json_each(case when json_type(json_extract(f1.value, '$."period"')) = 'ARRAY' then json_extract(f1.value, '$."period"') else json_array(json_extract(f1.value, '$."period"')) end) as each_
                         where each_.type <> 'NULL'
-                    ) as s23_
+                    ) as s21_
                     cross join lateral (
                         select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(s23_.value, '$."end"')) = 'ARRAY' then json_extract(s23_.value, '$."end"') else json_array(json_extract(s23_.value, '$."end"')) end) as each_
+                        from json_each(case when json_type(json_extract(s21_.value, '$."end"')) = 'ARRAY' then json_extract(s21_.value, '$."end"') else json_array(json_extract(s21_.value, '$."end"')) end) as each_
                         where each_.type <> 'NULL'
-                    ) as e24_
-                ) as x22_
+                    ) as e22_
+                ) as x20_
                 having case when count(*) > 1 then cast(error('view ''stg_fhir__coverages'': column ''coverage_end_date'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
             ), '$') as "coverage_end_date"
         from (
@@ -227,7 +213,7 @@ cross join lateral (
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__coverages'': column ''patient_id'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
             ) #>> '{}') as value) as b2
             ) as "patient_id",
-            ((
+            (case when (jsonb_typeof((f1.value -> 'subscriberId')) = 'array') then (
                 select any_value(x5_.value)
                 from (
                     select element_.value as value, element_.ord as ord
@@ -235,7 +221,8 @@ cross join lateral (
                     where jsonb_typeof(element_.value) <> 'null'
                 ) as x5_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__coverages'': column ''subscriber_id'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as "subscriber_id",
+            )
+            when (jsonb_typeof((f1.value -> 'subscriberId')) = 'null') then null else (f1.value -> 'subscriberId') end #>> '{}') as "subscriber_id",
             ((
                 select any_value(x6_.value)
                 from (
@@ -292,7 +279,7 @@ cross join lateral (
                 ) as x11_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__coverages'': column ''plan_type'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
             ) #>> '{}') as "plan_type",
-            ((
+            (case when (jsonb_typeof((f1.value -> 'status')) = 'array') then (
                 select any_value(x18_.value)
                 from (
                     select element_.value as value, element_.ord as ord
@@ -300,7 +287,8 @@ cross join lateral (
                     where jsonb_typeof(element_.value) <> 'null'
                 ) as x18_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__coverages'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as "status",
+            )
+            when (jsonb_typeof((f1.value -> 'status')) = 'null') then null else (f1.value -> 'status') end #>> '{}') as "status",
             ((
                 select any_value(x19_.value)
                 from (
@@ -396,7 +384,7 @@ cross join lateral (
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__coverages'': column ''patient_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
             ) as varchar) as value) as b2
             ) as "patient_id",
-            cast((
+            cast(case when (is_array(get(f1.value, 'subscriberId'))) then (
                 select any_value(x5_.value)
                 from (
                     select flattened_.value as value, flattened_.index + 1 as ord
@@ -404,7 +392,8 @@ cross join lateral (
                     where flattened_.value is not null and not is_null_value(flattened_.value)
                 ) as x5_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__coverages'': column ''subscriber_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as "subscriber_id",
+            )
+            when (is_null_value(get(f1.value, 'subscriberId'))) then null else get(f1.value, 'subscriberId') end as varchar) as "subscriber_id",
             cast((
                 select any_value(x6_.value)
                 from (
@@ -461,7 +450,7 @@ cross join lateral (
                 ) as x11_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__coverages'': column ''plan_type'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
             ) as varchar) as "plan_type",
-            cast((
+            cast(case when (is_array(get(f1.value, 'status'))) then (
                 select any_value(x18_.value)
                 from (
                     select flattened_.value as value, flattened_.index + 1 as ord
@@ -469,7 +458,8 @@ cross join lateral (
                     where flattened_.value is not null and not is_null_value(flattened_.value)
                 ) as x18_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__coverages'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as "status",
+            )
+            when (is_null_value(get(f1.value, 'status'))) then null else get(f1.value, 'status') end as varchar) as "status",
             cast((
                 select any_value(x19_.value)
                 from (
@@ -603,7 +593,7 @@ cross join lateral (
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__coverages'': column ''patient_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
             )) end as value) as b2
             ) as "patient_id",
-            case when is_varchar((
+            case when is_varchar(case when (is_array(f1.value."subscriberId")) then (
                 select any_value(x5_.value)
                 from (
                     select element_ as value, position_ + 1 as ord
@@ -612,7 +602,8 @@ cross join lateral (
                     where element_ is not null
                 ) as x5_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__coverages'': column ''subscriber_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
+            )
+            when (json_typeof(f1.value."subscriberId") = 'null') then null else f1.value."subscriberId" end) then cast(case when (is_array(f1.value."subscriberId")) then (
                 select any_value(x5_.value)
                 from (
                     select element_ as value, position_ + 1 as ord
@@ -621,7 +612,8 @@ cross join lateral (
                     where element_ is not null
                 ) as x5_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__coverages'': column ''subscriber_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
+            )
+            when (json_typeof(f1.value."subscriberId") = 'null') then null else f1.value."subscriberId" end as varchar) else json_serialize(case when (is_array(f1.value."subscriberId")) then (
                 select any_value(x5_.value)
                 from (
                     select element_ as value, position_ + 1 as ord
@@ -630,7 +622,8 @@ cross join lateral (
                     where element_ is not null
                 ) as x5_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__coverages'': column ''subscriber_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as "subscriber_id",
+            )
+            when (json_typeof(f1.value."subscriberId") = 'null') then null else f1.value."subscriberId" end) end as "subscriber_id",
             case when is_varchar((
                 select any_value(x6_.value)
                 from (
@@ -810,7 +803,7 @@ cross join lateral (
                 ) as x11_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__coverages'': column ''plan_type'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
             )) end as "plan_type",
-            case when is_varchar((
+            case when is_varchar(case when (is_array(f1.value."status")) then (
                 select any_value(x18_.value)
                 from (
                     select element_ as value, position_ + 1 as ord
@@ -819,7 +812,8 @@ cross join lateral (
                     where element_ is not null
                 ) as x18_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__coverages'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
+            )
+            when (json_typeof(f1.value."status") = 'null') then null else f1.value."status" end) then cast(case when (is_array(f1.value."status")) then (
                 select any_value(x18_.value)
                 from (
                     select element_ as value, position_ + 1 as ord
@@ -828,7 +822,8 @@ cross join lateral (
                     where element_ is not null
                 ) as x18_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__coverages'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
+            )
+            when (json_typeof(f1.value."status") = 'null') then null else f1.value."status" end as varchar) else json_serialize(case when (is_array(f1.value."status")) then (
                 select any_value(x18_.value)
                 from (
                     select element_ as value, position_ + 1 as ord
@@ -837,7 +832,8 @@ cross join lateral (
                     where element_ is not null
                 ) as x18_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__coverages'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as "status",
+            )
+            when (json_typeof(f1.value."status") = 'null') then null else f1.value."status" end) end as "status",
             case when is_varchar((
                 select any_value(x19_.value)
                 from (

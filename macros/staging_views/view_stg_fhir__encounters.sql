@@ -87,15 +87,8 @@ cross join lateral (
                                         where each_.type <> 'NULL'
                                     ) as e11_
                                 ) as w3
-                                where (json_extract_string((
-                                    select any_value(x12_.value)
-                                    from (
-                                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(w3.value, '$."system"')) = 'ARRAY' then json_extract(w3.value, '$."system"') else json_array(json_extract(w3.value, '$."system"')) end) as each_
-                                        where each_.type <> 'NULL'
-                                    ) as x12_
-                                    having case when count(*) > 1 then cast(error('view ''stg_fhir__encounters'': column ''facility_npi'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                ), '$') = 'http://hl7.org/fhir/sid/us-npi')
+                                where (json_extract_string(case when json_type(json_extract(w3.value, '$."system"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(w3.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__encounters'': column ''facility_npi'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(w3.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
+                                when json_type(json_extract(w3.value, '$."system"')) = 'NULL' then null else json_extract(w3.value, '$."system"') end, '$') = 'http://hl7.org/fhir/sid/us-npi')
                             ) as s8_
                             cross join lateral (
                                 select each_.value as value, cast(each_.key as integer) + 1 as ord
@@ -111,209 +104,188 @@ cross join lateral (
             (
                 select case when regexp_full_match(b4.value, '^(https?://[^?#]*/)?Organization/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(b4.value, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end
                 from (select json_extract_string((
-                select any_value(x13_.value)
+                select any_value(x12_.value)
                 from (
-                    select e15_.value as value, row_number() over (order by s14_.ord, e15_.ord) as ord
+                    select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
                     from (
                         select each_.value as value, cast(each_.key as integer) + 1 as ord
                         from json_each(case when json_type(json_extract(f1.value, '$."serviceProvider"')) = 'ARRAY' then json_extract(f1.value, '$."serviceProvider"') else json_array(json_extract(f1.value, '$."serviceProvider"')) end) as each_
                         where each_.type <> 'NULL'
-                    ) as s14_
+                    ) as s13_
                     cross join lateral (
                         select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(s14_.value, '$."reference"')) = 'ARRAY' then json_extract(s14_.value, '$."reference"') else json_array(json_extract(s14_.value, '$."reference"')) end) as each_
+                        from json_each(case when json_type(json_extract(s13_.value, '$."reference"')) = 'ARRAY' then json_extract(s13_.value, '$."reference"') else json_array(json_extract(s13_.value, '$."reference"')) end) as each_
                         where each_.type <> 'NULL'
-                    ) as e15_
-                ) as x13_
+                    ) as e14_
+                ) as x12_
                 having case when count(*) > 1 then cast(error('view ''stg_fhir__encounters'': column ''service_provider_id'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
             ), '$') as value) as b4
             ) as "service_provider_id",
             json_extract_string((
-                select any_value(x16_.value)
+                select any_value(x15_.value)
                 from (
-                    select e18_.value as value, row_number() over (order by s17_.ord, e18_.ord) as ord
+                    select e17_.value as value, row_number() over (order by s16_.ord, e17_.ord) as ord
                     from (
                         select each_.value as value, cast(each_.key as integer) + 1 as ord
                         from json_each(case when json_type(json_extract(f1.value, '$."class"')) = 'ARRAY' then json_extract(f1.value, '$."class"') else json_array(json_extract(f1.value, '$."class"')) end) as each_
                         where each_.type <> 'NULL'
-                    ) as s17_
+                    ) as s16_
                     cross join lateral (
                         select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(s17_.value, '$."code"')) = 'ARRAY' then json_extract(s17_.value, '$."code"') else json_array(json_extract(s17_.value, '$."code"')) end) as each_
+                        from json_each(case when json_type(json_extract(s16_.value, '$."code"')) = 'ARRAY' then json_extract(s16_.value, '$."code"') else json_array(json_extract(s16_.value, '$."code"')) end) as each_
                         where each_.type <> 'NULL'
-                    ) as e18_
-                ) as x16_
+                    ) as e17_
+                ) as x15_
                 having case when count(*) > 1 then cast(error('view ''stg_fhir__encounters'': column ''encounter_class'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
             ), '$') as "encounter_class",
+            json_extract_string(case when json_type(json_extract(f1.value, '$."status"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(f1.value, '$."status"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__encounters'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(f1.value, '$."status"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
+            when json_type(json_extract(f1.value, '$."status"')) = 'NULL' then null else json_extract(f1.value, '$."status"') end, '$') as "status",
             json_extract_string((
-                select any_value(x19_.value)
+                select any_value(x18_.value)
                 from (
-                    select each_.value as value, cast(each_.key as integer) + 1 as ord
-                    from json_each(case when json_type(json_extract(f1.value, '$."status"')) = 'ARRAY' then json_extract(f1.value, '$."status"') else json_array(json_extract(f1.value, '$."status"')) end) as each_
-                    where each_.type <> 'NULL'
-                ) as x19_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__encounters'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "status",
-            json_extract_string((
-                select any_value(x20_.value)
-                from (
-                    select n21_.value as value, n21_.ord as ord
+                    select n19_.value as value, n19_.ord as ord
                     from (
-                        select x22_.value, x22_.ord, row_number() over (order by x22_.ord) as position
+                        select x20_.value, x20_.ord, row_number() over (order by x20_.ord) as position
                         from (
-                            select e24_.value as value, row_number() over (order by s23_.ord, e24_.ord) as ord
+                            select e22_.value as value, row_number() over (order by s21_.ord, e22_.ord) as ord
                             from (
                                 select w5.value as value, w5.ord as ord
                                 from (
-                                    select e26_.value as value, row_number() over (order by s25_.ord, e26_.ord) as ord
+                                    select e24_.value as value, row_number() over (order by s23_.ord, e24_.ord) as ord
                                     from (
                                         select each_.value as value, cast(each_.key as integer) + 1 as ord
                                         from json_each(case when json_type(json_extract(f1.value, '$."reasonCode"')) = 'ARRAY' then json_extract(f1.value, '$."reasonCode"') else json_array(json_extract(f1.value, '$."reasonCode"')) end) as each_
                                         where each_.type <> 'NULL'
-                                    ) as s25_
+                                    ) as s23_
                                     cross join lateral (
                                         select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(s25_.value, '$."coding"')) = 'ARRAY' then json_extract(s25_.value, '$."coding"') else json_array(json_extract(s25_.value, '$."coding"')) end) as each_
+                                        from json_each(case when json_type(json_extract(s23_.value, '$."coding"')) = 'ARRAY' then json_extract(s23_.value, '$."coding"') else json_array(json_extract(s23_.value, '$."coding"')) end) as each_
                                         where each_.type <> 'NULL'
-                                    ) as e26_
+                                    ) as e24_
                                 ) as w5
-                                where (json_extract_string((
-                                    select any_value(x27_.value)
-                                    from (
-                                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(w5.value, '$."system"')) = 'ARRAY' then json_extract(w5.value, '$."system"') else json_array(json_extract(w5.value, '$."system"')) end) as each_
-                                        where each_.type <> 'NULL'
-                                    ) as x27_
-                                    having case when count(*) > 1 then cast(error('view ''stg_fhir__encounters'': column ''reason_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                ), '$') = 'http://hl7.org/fhir/sid/icd-10-cm')
-                            ) as s23_
+                                where (json_extract_string(case when json_type(json_extract(w5.value, '$."system"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(w5.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__encounters'': column ''reason_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(w5.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
+                                when json_type(json_extract(w5.value, '$."system"')) = 'NULL' then null else json_extract(w5.value, '$."system"') end, '$') = 'http://hl7.org/fhir/sid/icd-10-cm')
+                            ) as s21_
                             cross join lateral (
                                 select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s23_.value, '$."code"')) = 'ARRAY' then json_extract(s23_.value, '$."code"') else json_array(json_extract(s23_.value, '$."code"')) end) as each_
+                                from json_each(case when json_type(json_extract(s21_.value, '$."code"')) = 'ARRAY' then json_extract(s21_.value, '$."code"') else json_array(json_extract(s21_.value, '$."code"')) end) as each_
                                 where each_.type <> 'NULL'
-                            ) as e24_
-                        ) as x22_
-                    ) as n21_
-                    where n21_.position = 1
-                ) as x20_
+                            ) as e22_
+                        ) as x20_
+                    ) as n19_
+                    where n19_.position = 1
+                ) as x18_
                 having case when count(*) > 1 then cast(error('view ''stg_fhir__encounters'': column ''reason_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
             ), '$') as "reason_icd10cm_code",
             json_extract_string((
-                select any_value(x28_.value)
+                select any_value(x25_.value)
                 from (
-                    select n29_.value as value, n29_.ord as ord
+                    select n26_.value as value, n26_.ord as ord
                     from (
-                        select x30_.value, x30_.ord, row_number() over (order by x30_.ord) as position
+                        select x27_.value, x27_.ord, row_number() over (order by x27_.ord) as position
                         from (
-                            select e32_.value as value, row_number() over (order by s31_.ord, e32_.ord) as ord
+                            select e29_.value as value, row_number() over (order by s28_.ord, e29_.ord) as ord
                             from (
                                 select w6.value as value, w6.ord as ord
                                 from (
-                                    select e34_.value as value, row_number() over (order by s33_.ord, e34_.ord) as ord
+                                    select e31_.value as value, row_number() over (order by s30_.ord, e31_.ord) as ord
                                     from (
                                         select each_.value as value, cast(each_.key as integer) + 1 as ord
                                         from json_each(case when json_type(json_extract(f1.value, '$."reasonCode"')) = 'ARRAY' then json_extract(f1.value, '$."reasonCode"') else json_array(json_extract(f1.value, '$."reasonCode"')) end) as each_
                                         where each_.type <> 'NULL'
-                                    ) as s33_
+                                    ) as s30_
                                     cross join lateral (
                                         select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(s33_.value, '$."coding"')) = 'ARRAY' then json_extract(s33_.value, '$."coding"') else json_array(json_extract(s33_.value, '$."coding"')) end) as each_
+                                        from json_each(case when json_type(json_extract(s30_.value, '$."coding"')) = 'ARRAY' then json_extract(s30_.value, '$."coding"') else json_array(json_extract(s30_.value, '$."coding"')) end) as each_
                                         where each_.type <> 'NULL'
-                                    ) as e34_
+                                    ) as e31_
                                 ) as w6
-                                where (json_extract_string((
-                                    select any_value(x35_.value)
-                                    from (
-                                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(w6.value, '$."system"')) = 'ARRAY' then json_extract(w6.value, '$."system"') else json_array(json_extract(w6.value, '$."system"')) end) as each_
-                                        where each_.type <> 'NULL'
-                                    ) as x35_
-                                    having case when count(*) > 1 then cast(error('view ''stg_fhir__encounters'': column ''reason_snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                ), '$') = 'http://snomed.info/sct')
-                            ) as s31_
+                                where (json_extract_string(case when json_type(json_extract(w6.value, '$."system"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(w6.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__encounters'': column ''reason_snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(w6.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
+                                when json_type(json_extract(w6.value, '$."system"')) = 'NULL' then null else json_extract(w6.value, '$."system"') end, '$') = 'http://snomed.info/sct')
+                            ) as s28_
                             cross join lateral (
                                 select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s31_.value, '$."code"')) = 'ARRAY' then json_extract(s31_.value, '$."code"') else json_array(json_extract(s31_.value, '$."code"')) end) as each_
+                                from json_each(case when json_type(json_extract(s28_.value, '$."code"')) = 'ARRAY' then json_extract(s28_.value, '$."code"') else json_array(json_extract(s28_.value, '$."code"')) end) as each_
                                 where each_.type <> 'NULL'
-                            ) as e32_
-                        ) as x30_
-                    ) as n29_
-                    where n29_.position = 1
-                ) as x28_
+                            ) as e29_
+                        ) as x27_
+                    ) as n26_
+                    where n26_.position = 1
+                ) as x25_
                 having case when count(*) > 1 then cast(error('view ''stg_fhir__encounters'': column ''reason_snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
             ), '$') as "reason_snomed_code",
             json_extract_string((
-                select any_value(x36_.value)
+                select any_value(x32_.value)
                 from (
-                    select n37_.value as value, n37_.ord as ord
+                    select n33_.value as value, n33_.ord as ord
                     from (
-                        select x38_.value, x38_.ord, row_number() over (order by x38_.ord) as position
+                        select x34_.value, x34_.ord, row_number() over (order by x34_.ord) as position
                         from (
-                            select e40_.value as value, row_number() over (order by s39_.ord, e40_.ord) as ord
+                            select e36_.value as value, row_number() over (order by s35_.ord, e36_.ord) as ord
                             from (
-                                select e42_.value as value, row_number() over (order by s41_.ord, e42_.ord) as ord
+                                select e38_.value as value, row_number() over (order by s37_.ord, e38_.ord) as ord
                                 from (
-                                    select e44_.value as value, row_number() over (order by s43_.ord, e44_.ord) as ord
+                                    select e40_.value as value, row_number() over (order by s39_.ord, e40_.ord) as ord
                                     from (
                                         select each_.value as value, cast(each_.key as integer) + 1 as ord
                                         from json_each(case when json_type(json_extract(f1.value, '$."hospitalization"')) = 'ARRAY' then json_extract(f1.value, '$."hospitalization"') else json_array(json_extract(f1.value, '$."hospitalization"')) end) as each_
                                         where each_.type <> 'NULL'
-                                    ) as s43_
+                                    ) as s39_
                                     cross join lateral (
                                         select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(s43_.value, '$."dischargeDisposition"')) = 'ARRAY' then json_extract(s43_.value, '$."dischargeDisposition"') else json_array(json_extract(s43_.value, '$."dischargeDisposition"')) end) as each_
+                                        from json_each(case when json_type(json_extract(s39_.value, '$."dischargeDisposition"')) = 'ARRAY' then json_extract(s39_.value, '$."dischargeDisposition"') else json_array(json_extract(s39_.value, '$."dischargeDisposition"')) end) as each_
                                         where each_.type <> 'NULL'
-                                    ) as e44_
-                                ) as s41_
+                                    ) as e40_
+                                ) as s37_
                                 cross join lateral (
                                     select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                    from json_each(case when json_type(json_extract(s41_.value, '$."coding"')) = 'ARRAY' then json_extract(s41_.value, '$."coding"') else json_array(json_extract(s41_.value, '$."coding"')) end) as each_
+                                    from json_each(case when json_type(json_extract(s37_.value, '$."coding"')) = 'ARRAY' then json_extract(s37_.value, '$."coding"') else json_array(json_extract(s37_.value, '$."coding"')) end) as each_
                                     where each_.type <> 'NULL'
-                                ) as e42_
-                            ) as s39_
+                                ) as e38_
+                            ) as s35_
                             cross join lateral (
                                 select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s39_.value, '$."code"')) = 'ARRAY' then json_extract(s39_.value, '$."code"') else json_array(json_extract(s39_.value, '$."code"')) end) as each_
+                                from json_each(case when json_type(json_extract(s35_.value, '$."code"')) = 'ARRAY' then json_extract(s35_.value, '$."code"') else json_array(json_extract(s35_.value, '$."code"')) end) as each_
                                 where each_.type <> 'NULL'
-                            ) as e40_
-                        ) as x38_
-                    ) as n37_
-                    where n37_.position = 1
-                ) as x36_
+                            ) as e36_
+                        ) as x34_
+                    ) as n33_
+                    where n33_.position = 1
+                ) as x32_
                 having case when count(*) > 1 then cast(error('view ''stg_fhir__encounters'': column ''discharge_disposition_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
             ), '$') as "discharge_disposition_code",
             json_extract_string((
-                select any_value(x45_.value)
+                select any_value(x41_.value)
                 from (
-                    select e47_.value as value, row_number() over (order by s46_.ord, e47_.ord) as ord
+                    select e43_.value as value, row_number() over (order by s42_.ord, e43_.ord) as ord
                     from (
                         select each_.value as value, cast(each_.key as integer) + 1 as ord
                         from json_each(case when json_type(json_extract(f1.value, '$."period"')) = 'ARRAY' then json_extract(f1.value, '$."period"') else json_array(json_extract(f1.value, '$."period"')) end) as each_
                         where each_.type <> 'NULL'
-                    ) as s46_
+                    ) as s42_
                     cross join lateral (
                         select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(s46_.value, '$."start"')) = 'ARRAY' then json_extract(s46_.value, '$."start"') else json_array(json_extract(s46_.value, '$."start"')) end) as each_
+                        from json_each(case when json_type(json_extract(s42_.value, '$."start"')) = 'ARRAY' then json_extract(s42_.value, '$."start"') else json_array(json_extract(s42_.value, '$."start"')) end) as each_
                         where each_.type <> 'NULL'
-                    ) as e47_
-                ) as x45_
+                    ) as e43_
+                ) as x41_
                 having case when count(*) > 1 then cast(error('view ''stg_fhir__encounters'': column ''period_start_at'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
             ), '$') as "period_start_at",
             json_extract_string((
-                select any_value(x48_.value)
+                select any_value(x44_.value)
                 from (
-                    select e50_.value as value, row_number() over (order by s49_.ord, e50_.ord) as ord
+                    select e46_.value as value, row_number() over (order by s45_.ord, e46_.ord) as ord
                     from (
                         select each_.value as value, cast(each_.key as integer) + 1 as ord
                         from json_each(case when json_type(json_extract(f1.value, '$."period"')) = 'ARRAY' then json_extract(f1.value, '$."period"') else json_array(json_extract(f1.value, '$."period"')) end) as each_
                         where each_.type <> 'NULL'
-                    ) as s49_
+                    ) as s45_
                     cross join lateral (
                         select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(s49_.value, '$."end"')) = 'ARRAY' then json_extract(s49_.value, '$."end"') else json_array(json_extract(s49_.value, '$."end"')) end) as each_
+                        from json_each(case when json_type(json_extract(s45_.value, '$."end"')) = 'ARRAY' then json_extract(s45_.value, '$."end"') else json_array(json_extract(s45_.value, '$."end"')) end) as each_
                         where each_.type <> 'NULL'
-                    ) as e50_
-                ) as x48_
+                    ) as e46_
+                ) as x44_
                 having case when count(*) > 1 then cast(error('view ''stg_fhir__encounters'': column ''period_end_at'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
             ), '$') as "period_end_at"
         from (
@@ -406,7 +378,7 @@ cross join lateral (
                                         where jsonb_typeof(element_.value) <> 'null'
                                     ) as e11_
                                 ) as w3
-                                where (((
+                                where ((case when (jsonb_typeof((w3.value -> 'system')) = 'array') then (
                                     select any_value(x12_.value)
                                     from (
                                         select element_.value as value, element_.ord as ord
@@ -414,7 +386,8 @@ cross join lateral (
                                         where jsonb_typeof(element_.value) <> 'null'
                                     ) as x12_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''facility_npi'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                ) #>> '{}') = 'http://hl7.org/fhir/sid/us-npi')
+                                )
+                                when (jsonb_typeof((w3.value -> 'system')) = 'null') then null else (w3.value -> 'system') end #>> '{}') = 'http://hl7.org/fhir/sid/us-npi')
                             ) as s8_
                             cross join lateral (
                                 select element_.value as value, element_.ord as ord
@@ -464,7 +437,7 @@ cross join lateral (
                 ) as x16_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''encounter_class'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
             ) #>> '{}') as "encounter_class",
-            ((
+            (case when (jsonb_typeof((f1.value -> 'status')) = 'array') then (
                 select any_value(x19_.value)
                 from (
                     select element_.value as value, element_.ord as ord
@@ -472,7 +445,8 @@ cross join lateral (
                     where jsonb_typeof(element_.value) <> 'null'
                 ) as x19_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as "status",
+            )
+            when (jsonb_typeof((f1.value -> 'status')) = 'null') then null else (f1.value -> 'status') end #>> '{}') as "status",
             ((
                 select any_value(x20_.value)
                 from (
@@ -496,7 +470,7 @@ cross join lateral (
                                         where jsonb_typeof(element_.value) <> 'null'
                                     ) as e26_
                                 ) as w5
-                                where (((
+                                where ((case when (jsonb_typeof((w5.value -> 'system')) = 'array') then (
                                     select any_value(x27_.value)
                                     from (
                                         select element_.value as value, element_.ord as ord
@@ -504,7 +478,8 @@ cross join lateral (
                                         where jsonb_typeof(element_.value) <> 'null'
                                     ) as x27_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''reason_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                ) #>> '{}') = 'http://hl7.org/fhir/sid/icd-10-cm')
+                                )
+                                when (jsonb_typeof((w5.value -> 'system')) = 'null') then null else (w5.value -> 'system') end #>> '{}') = 'http://hl7.org/fhir/sid/icd-10-cm')
                             ) as s23_
                             cross join lateral (
                                 select element_.value as value, element_.ord as ord
@@ -540,7 +515,7 @@ cross join lateral (
                                         where jsonb_typeof(element_.value) <> 'null'
                                     ) as e34_
                                 ) as w6
-                                where (((
+                                where ((case when (jsonb_typeof((w6.value -> 'system')) = 'array') then (
                                     select any_value(x35_.value)
                                     from (
                                         select element_.value as value, element_.ord as ord
@@ -548,7 +523,8 @@ cross join lateral (
                                         where jsonb_typeof(element_.value) <> 'null'
                                     ) as x35_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''reason_snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                ) #>> '{}') = 'http://snomed.info/sct')
+                                )
+                                when (jsonb_typeof((w6.value -> 'system')) = 'null') then null else (w6.value -> 'system') end #>> '{}') = 'http://snomed.info/sct')
                             ) as s31_
                             cross join lateral (
                                 select element_.value as value, element_.ord as ord
@@ -725,7 +701,7 @@ cross join lateral (
                                         where flattened_.value is not null and not is_null_value(flattened_.value)
                                     ) as e11_
                                 ) as w3
-                                where (cast((
+                                where (cast(case when (is_array(get(w3.value, 'system'))) then (
                                     select any_value(x12_.value)
                                     from (
                                         select flattened_.value as value, flattened_.index + 1 as ord
@@ -733,7 +709,8 @@ cross join lateral (
                                         where flattened_.value is not null and not is_null_value(flattened_.value)
                                     ) as x12_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''facility_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) = 'http://hl7.org/fhir/sid/us-npi')
+                                )
+                                when (is_null_value(get(w3.value, 'system'))) then null else get(w3.value, 'system') end as varchar) = 'http://hl7.org/fhir/sid/us-npi')
                             ) as s8_
                             cross join lateral (
                                 select flattened_.value as value, flattened_.index + 1 as ord
@@ -783,7 +760,7 @@ cross join lateral (
                 ) as x16_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''encounter_class'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
             ) as varchar) as "encounter_class",
-            cast((
+            cast(case when (is_array(get(f1.value, 'status'))) then (
                 select any_value(x19_.value)
                 from (
                     select flattened_.value as value, flattened_.index + 1 as ord
@@ -791,7 +768,8 @@ cross join lateral (
                     where flattened_.value is not null and not is_null_value(flattened_.value)
                 ) as x19_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as "status",
+            )
+            when (is_null_value(get(f1.value, 'status'))) then null else get(f1.value, 'status') end as varchar) as "status",
             cast((
                 select any_value(x20_.value)
                 from (
@@ -815,7 +793,7 @@ cross join lateral (
                                         where flattened_.value is not null and not is_null_value(flattened_.value)
                                     ) as e26_
                                 ) as w5
-                                where (cast((
+                                where (cast(case when (is_array(get(w5.value, 'system'))) then (
                                     select any_value(x27_.value)
                                     from (
                                         select flattened_.value as value, flattened_.index + 1 as ord
@@ -823,7 +801,8 @@ cross join lateral (
                                         where flattened_.value is not null and not is_null_value(flattened_.value)
                                     ) as x27_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''reason_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) = 'http://hl7.org/fhir/sid/icd-10-cm')
+                                )
+                                when (is_null_value(get(w5.value, 'system'))) then null else get(w5.value, 'system') end as varchar) = 'http://hl7.org/fhir/sid/icd-10-cm')
                             ) as s23_
                             cross join lateral (
                                 select flattened_.value as value, flattened_.index + 1 as ord
@@ -859,7 +838,7 @@ cross join lateral (
                                         where flattened_.value is not null and not is_null_value(flattened_.value)
                                     ) as e34_
                                 ) as w6
-                                where (cast((
+                                where (cast(case when (is_array(get(w6.value, 'system'))) then (
                                     select any_value(x35_.value)
                                     from (
                                         select flattened_.value as value, flattened_.index + 1 as ord
@@ -867,7 +846,8 @@ cross join lateral (
                                         where flattened_.value is not null and not is_null_value(flattened_.value)
                                     ) as x35_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''reason_snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) = 'http://snomed.info/sct')
+                                )
+                                when (is_null_value(get(w6.value, 'system'))) then null else get(w6.value, 'system') end as varchar) = 'http://snomed.info/sct')
                             ) as s31_
                             cross join lateral (
                                 select flattened_.value as value, flattened_.index + 1 as ord
@@ -1084,7 +1064,7 @@ cross join lateral (
                                         where element_ is not null
                                     ) as e11_
                                 ) as w3
-                                where (case when is_varchar((
+                                where (case when is_varchar(case when (is_array(w3.value."system")) then (
                                     select any_value(x12_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1093,7 +1073,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x12_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''facility_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) then cast((
+                                )
+                                when (json_typeof(w3.value."system") = 'null') then null else w3.value."system" end) then cast(case when (is_array(w3.value."system")) then (
                                     select any_value(x12_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1102,7 +1083,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x12_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''facility_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) else json_serialize((
+                                )
+                                when (json_typeof(w3.value."system") = 'null') then null else w3.value."system" end as varchar) else json_serialize(case when (is_array(w3.value."system")) then (
                                     select any_value(x12_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1111,7 +1093,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x12_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''facility_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) end = 'http://hl7.org/fhir/sid/us-npi')
+                                )
+                                when (json_typeof(w3.value."system") = 'null') then null else w3.value."system" end) end = 'http://hl7.org/fhir/sid/us-npi')
                             ) as s8_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
@@ -1149,7 +1132,7 @@ cross join lateral (
                                         where element_ is not null
                                     ) as e11_
                                 ) as w3
-                                where (case when is_varchar((
+                                where (case when is_varchar(case when (is_array(w3.value."system")) then (
                                     select any_value(x12_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1158,7 +1141,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x12_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''facility_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) then cast((
+                                )
+                                when (json_typeof(w3.value."system") = 'null') then null else w3.value."system" end) then cast(case when (is_array(w3.value."system")) then (
                                     select any_value(x12_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1167,7 +1151,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x12_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''facility_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) else json_serialize((
+                                )
+                                when (json_typeof(w3.value."system") = 'null') then null else w3.value."system" end as varchar) else json_serialize(case when (is_array(w3.value."system")) then (
                                     select any_value(x12_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1176,7 +1161,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x12_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''facility_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) end = 'http://hl7.org/fhir/sid/us-npi')
+                                )
+                                when (json_typeof(w3.value."system") = 'null') then null else w3.value."system" end) end = 'http://hl7.org/fhir/sid/us-npi')
                             ) as s8_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
@@ -1214,7 +1200,7 @@ cross join lateral (
                                         where element_ is not null
                                     ) as e11_
                                 ) as w3
-                                where (case when is_varchar((
+                                where (case when is_varchar(case when (is_array(w3.value."system")) then (
                                     select any_value(x12_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1223,7 +1209,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x12_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''facility_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) then cast((
+                                )
+                                when (json_typeof(w3.value."system") = 'null') then null else w3.value."system" end) then cast(case when (is_array(w3.value."system")) then (
                                     select any_value(x12_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1232,7 +1219,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x12_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''facility_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) else json_serialize((
+                                )
+                                when (json_typeof(w3.value."system") = 'null') then null else w3.value."system" end as varchar) else json_serialize(case when (is_array(w3.value."system")) then (
                                     select any_value(x12_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1241,7 +1229,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x12_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''facility_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) end = 'http://hl7.org/fhir/sid/us-npi')
+                                )
+                                when (json_typeof(w3.value."system") = 'null') then null else w3.value."system" end) end = 'http://hl7.org/fhir/sid/us-npi')
                             ) as s8_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
@@ -1368,7 +1357,7 @@ cross join lateral (
                 ) as x16_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''encounter_class'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
             )) end as "encounter_class",
-            case when is_varchar((
+            case when is_varchar(case when (is_array(f1.value."status")) then (
                 select any_value(x19_.value)
                 from (
                     select element_ as value, position_ + 1 as ord
@@ -1377,7 +1366,8 @@ cross join lateral (
                     where element_ is not null
                 ) as x19_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
+            )
+            when (json_typeof(f1.value."status") = 'null') then null else f1.value."status" end) then cast(case when (is_array(f1.value."status")) then (
                 select any_value(x19_.value)
                 from (
                     select element_ as value, position_ + 1 as ord
@@ -1386,7 +1376,8 @@ cross join lateral (
                     where element_ is not null
                 ) as x19_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
+            )
+            when (json_typeof(f1.value."status") = 'null') then null else f1.value."status" end as varchar) else json_serialize(case when (is_array(f1.value."status")) then (
                 select any_value(x19_.value)
                 from (
                     select element_ as value, position_ + 1 as ord
@@ -1395,7 +1386,8 @@ cross join lateral (
                     where element_ is not null
                 ) as x19_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as "status",
+            )
+            when (json_typeof(f1.value."status") = 'null') then null else f1.value."status" end) end as "status",
             case when is_varchar((
                 select any_value(x20_.value)
                 from (
@@ -1421,7 +1413,7 @@ cross join lateral (
                                         where element_ is not null
                                     ) as e26_
                                 ) as w5
-                                where (case when is_varchar((
+                                where (case when is_varchar(case when (is_array(w5.value."system")) then (
                                     select any_value(x27_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1430,7 +1422,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x27_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''reason_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) then cast((
+                                )
+                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) then cast(case when (is_array(w5.value."system")) then (
                                     select any_value(x27_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1439,7 +1432,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x27_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''reason_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) else json_serialize((
+                                )
+                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end as varchar) else json_serialize(case when (is_array(w5.value."system")) then (
                                     select any_value(x27_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1448,7 +1442,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x27_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''reason_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) end = 'http://hl7.org/fhir/sid/icd-10-cm')
+                                )
+                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) end = 'http://hl7.org/fhir/sid/icd-10-cm')
                             ) as s23_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
@@ -1486,7 +1481,7 @@ cross join lateral (
                                         where element_ is not null
                                     ) as e26_
                                 ) as w5
-                                where (case when is_varchar((
+                                where (case when is_varchar(case when (is_array(w5.value."system")) then (
                                     select any_value(x27_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1495,7 +1490,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x27_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''reason_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) then cast((
+                                )
+                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) then cast(case when (is_array(w5.value."system")) then (
                                     select any_value(x27_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1504,7 +1500,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x27_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''reason_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) else json_serialize((
+                                )
+                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end as varchar) else json_serialize(case when (is_array(w5.value."system")) then (
                                     select any_value(x27_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1513,7 +1510,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x27_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''reason_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) end = 'http://hl7.org/fhir/sid/icd-10-cm')
+                                )
+                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) end = 'http://hl7.org/fhir/sid/icd-10-cm')
                             ) as s23_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
@@ -1551,7 +1549,7 @@ cross join lateral (
                                         where element_ is not null
                                     ) as e26_
                                 ) as w5
-                                where (case when is_varchar((
+                                where (case when is_varchar(case when (is_array(w5.value."system")) then (
                                     select any_value(x27_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1560,7 +1558,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x27_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''reason_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) then cast((
+                                )
+                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) then cast(case when (is_array(w5.value."system")) then (
                                     select any_value(x27_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1569,7 +1568,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x27_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''reason_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) else json_serialize((
+                                )
+                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end as varchar) else json_serialize(case when (is_array(w5.value."system")) then (
                                     select any_value(x27_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1578,7 +1578,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x27_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''reason_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) end = 'http://hl7.org/fhir/sid/icd-10-cm')
+                                )
+                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) end = 'http://hl7.org/fhir/sid/icd-10-cm')
                             ) as s23_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
@@ -1617,7 +1618,7 @@ cross join lateral (
                                         where element_ is not null
                                     ) as e34_
                                 ) as w6
-                                where (case when is_varchar((
+                                where (case when is_varchar(case when (is_array(w6.value."system")) then (
                                     select any_value(x35_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1626,7 +1627,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x35_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''reason_snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) then cast((
+                                )
+                                when (json_typeof(w6.value."system") = 'null') then null else w6.value."system" end) then cast(case when (is_array(w6.value."system")) then (
                                     select any_value(x35_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1635,7 +1637,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x35_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''reason_snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) else json_serialize((
+                                )
+                                when (json_typeof(w6.value."system") = 'null') then null else w6.value."system" end as varchar) else json_serialize(case when (is_array(w6.value."system")) then (
                                     select any_value(x35_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1644,7 +1647,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x35_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''reason_snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) end = 'http://snomed.info/sct')
+                                )
+                                when (json_typeof(w6.value."system") = 'null') then null else w6.value."system" end) end = 'http://snomed.info/sct')
                             ) as s31_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
@@ -1682,7 +1686,7 @@ cross join lateral (
                                         where element_ is not null
                                     ) as e34_
                                 ) as w6
-                                where (case when is_varchar((
+                                where (case when is_varchar(case when (is_array(w6.value."system")) then (
                                     select any_value(x35_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1691,7 +1695,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x35_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''reason_snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) then cast((
+                                )
+                                when (json_typeof(w6.value."system") = 'null') then null else w6.value."system" end) then cast(case when (is_array(w6.value."system")) then (
                                     select any_value(x35_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1700,7 +1705,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x35_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''reason_snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) else json_serialize((
+                                )
+                                when (json_typeof(w6.value."system") = 'null') then null else w6.value."system" end as varchar) else json_serialize(case when (is_array(w6.value."system")) then (
                                     select any_value(x35_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1709,7 +1715,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x35_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''reason_snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) end = 'http://snomed.info/sct')
+                                )
+                                when (json_typeof(w6.value."system") = 'null') then null else w6.value."system" end) end = 'http://snomed.info/sct')
                             ) as s31_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
@@ -1747,7 +1754,7 @@ cross join lateral (
                                         where element_ is not null
                                     ) as e34_
                                 ) as w6
-                                where (case when is_varchar((
+                                where (case when is_varchar(case when (is_array(w6.value."system")) then (
                                     select any_value(x35_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1756,7 +1763,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x35_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''reason_snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) then cast((
+                                )
+                                when (json_typeof(w6.value."system") = 'null') then null else w6.value."system" end) then cast(case when (is_array(w6.value."system")) then (
                                     select any_value(x35_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1765,7 +1773,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x35_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''reason_snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) else json_serialize((
+                                )
+                                when (json_typeof(w6.value."system") = 'null') then null else w6.value."system" end as varchar) else json_serialize(case when (is_array(w6.value."system")) then (
                                     select any_value(x35_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1774,7 +1783,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x35_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''reason_snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) end = 'http://snomed.info/sct')
+                                )
+                                when (json_typeof(w6.value."system") = 'null') then null else w6.value."system" end) end = 'http://snomed.info/sct')
                             ) as s31_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord

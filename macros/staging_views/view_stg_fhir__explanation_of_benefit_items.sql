@@ -98,109 +98,88 @@ cross join lateral (
     ) as s1_
     cross join lateral (
         select
-            cast(json_extract_string((
+            cast(json_extract_string(case when json_type(json_extract(f4.value, '$."sequence"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(f4.value, '$."sequence"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__explanation_of_benefit_items'': column ''line_number'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(f4.value, '$."sequence"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
+            when json_type(json_extract(f4.value, '$."sequence"')) = 'NULL' then null else json_extract(f4.value, '$."sequence"') end, '$') as integer) as "line_number",
+            json_extract_string((
                 select any_value(x9_.value)
                 from (
-                    select each_.value as value, cast(each_.key as integer) + 1 as ord
-                    from json_each(case when json_type(json_extract(f4.value, '$."sequence"')) = 'ARRAY' then json_extract(f4.value, '$."sequence"') else json_array(json_extract(f4.value, '$."sequence"')) end) as each_
-                    where each_.type <> 'NULL'
-                ) as x9_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__explanation_of_benefit_items'': column ''line_number'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as integer) as "line_number",
-            json_extract_string((
-                select any_value(x10_.value)
-                from (
-                    select n11_.value as value, n11_.ord as ord
+                    select n10_.value as value, n10_.ord as ord
                     from (
-                        select x12_.value, x12_.ord, row_number() over (order by x12_.ord) as position
+                        select x11_.value, x11_.ord, row_number() over (order by x11_.ord) as position
                         from (
-                            select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
+                            select e13_.value as value, row_number() over (order by s12_.ord, e13_.ord) as ord
                             from (
                                 select w5.value as value, w5.ord as ord
                                 from (
-                                    select e16_.value as value, row_number() over (order by s15_.ord, e16_.ord) as ord
+                                    select e15_.value as value, row_number() over (order by s14_.ord, e15_.ord) as ord
                                     from (
                                         select each_.value as value, cast(each_.key as integer) + 1 as ord
                                         from json_each(case when json_type(json_extract(f4.value, '$."productOrService"')) = 'ARRAY' then json_extract(f4.value, '$."productOrService"') else json_array(json_extract(f4.value, '$."productOrService"')) end) as each_
                                         where each_.type <> 'NULL'
-                                    ) as s15_
+                                    ) as s14_
                                     cross join lateral (
                                         select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(s15_.value, '$."coding"')) = 'ARRAY' then json_extract(s15_.value, '$."coding"') else json_array(json_extract(s15_.value, '$."coding"')) end) as each_
+                                        from json_each(case when json_type(json_extract(s14_.value, '$."coding"')) = 'ARRAY' then json_extract(s14_.value, '$."coding"') else json_array(json_extract(s14_.value, '$."coding"')) end) as each_
                                         where each_.type <> 'NULL'
-                                    ) as e16_
+                                    ) as e15_
                                 ) as w5
-                                where ((json_extract_string((
-                                    select any_value(x17_.value)
-                                    from (
-                                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(w5.value, '$."system"')) = 'ARRAY' then json_extract(w5.value, '$."system"') else json_array(json_extract(w5.value, '$."system"')) end) as each_
-                                        where each_.type <> 'NULL'
-                                    ) as x17_
-                                    having case when count(*) > 1 then cast(error('view ''stg_fhir__explanation_of_benefit_items'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                ), '$') = 'http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets') or (json_extract_string((
-                                    select any_value(x18_.value)
-                                    from (
-                                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(w5.value, '$."system"')) = 'ARRAY' then json_extract(w5.value, '$."system"') else json_array(json_extract(w5.value, '$."system"')) end) as each_
-                                        where each_.type <> 'NULL'
-                                    ) as x18_
-                                    having case when count(*) > 1 then cast(error('view ''stg_fhir__explanation_of_benefit_items'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                ), '$') = 'http://www.ama-assn.org/go/cpt'))
-                            ) as s13_
+                                where ((json_extract_string(case when json_type(json_extract(w5.value, '$."system"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(w5.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__explanation_of_benefit_items'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(w5.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
+                                when json_type(json_extract(w5.value, '$."system"')) = 'NULL' then null else json_extract(w5.value, '$."system"') end, '$') = 'http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets') or (json_extract_string(case when json_type(json_extract(w5.value, '$."system"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(w5.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__explanation_of_benefit_items'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(w5.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
+                                when json_type(json_extract(w5.value, '$."system"')) = 'NULL' then null else json_extract(w5.value, '$."system"') end, '$') = 'http://www.ama-assn.org/go/cpt'))
+                            ) as s12_
                             cross join lateral (
                                 select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s13_.value, '$."code"')) = 'ARRAY' then json_extract(s13_.value, '$."code"') else json_array(json_extract(s13_.value, '$."code"')) end) as each_
+                                from json_each(case when json_type(json_extract(s12_.value, '$."code"')) = 'ARRAY' then json_extract(s12_.value, '$."code"') else json_array(json_extract(s12_.value, '$."code"')) end) as each_
                                 where each_.type <> 'NULL'
-                            ) as e14_
-                        ) as x12_
-                    ) as n11_
-                    where n11_.position = 1
-                ) as x10_
+                            ) as e13_
+                        ) as x11_
+                    ) as n10_
+                    where n10_.position = 1
+                ) as x9_
                 having case when count(*) > 1 then cast(error('view ''stg_fhir__explanation_of_benefit_items'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
             ), '$') as "hcpcs_code",
             json_extract_string((
-                select any_value(x19_.value)
+                select any_value(x16_.value)
                 from (
-                    select n20_.value as value, n20_.ord as ord
+                    select n17_.value as value, n17_.ord as ord
                     from (
-                        select x21_.value, x21_.ord, row_number() over (order by x21_.ord) as position
+                        select x18_.value, x18_.ord, row_number() over (order by x18_.ord) as position
                         from (
-                            select e23_.value as value, row_number() over (order by s22_.ord, e23_.ord) as ord
+                            select e20_.value as value, row_number() over (order by s19_.ord, e20_.ord) as ord
                             from (
-                                select e25_.value as value, row_number() over (order by s24_.ord, e25_.ord) as ord
+                                select e22_.value as value, row_number() over (order by s21_.ord, e22_.ord) as ord
                                 from (
                                     select each_.value as value, cast(each_.key as integer) + 1 as ord
                                     from json_each(case when json_type(json_extract(f4.value, '$."revenue"')) = 'ARRAY' then json_extract(f4.value, '$."revenue"') else json_array(json_extract(f4.value, '$."revenue"')) end) as each_
                                     where each_.type <> 'NULL'
-                                ) as s24_
+                                ) as s21_
                                 cross join lateral (
                                     select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                    from json_each(case when json_type(json_extract(s24_.value, '$."coding"')) = 'ARRAY' then json_extract(s24_.value, '$."coding"') else json_array(json_extract(s24_.value, '$."coding"')) end) as each_
+                                    from json_each(case when json_type(json_extract(s21_.value, '$."coding"')) = 'ARRAY' then json_extract(s21_.value, '$."coding"') else json_array(json_extract(s21_.value, '$."coding"')) end) as each_
                                     where each_.type <> 'NULL'
-                                ) as e25_
-                            ) as s22_
+                                ) as e22_
+                            ) as s19_
                             cross join lateral (
                                 select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s22_.value, '$."code"')) = 'ARRAY' then json_extract(s22_.value, '$."code"') else json_array(json_extract(s22_.value, '$."code"')) end) as each_
+                                from json_each(case when json_type(json_extract(s19_.value, '$."code"')) = 'ARRAY' then json_extract(s19_.value, '$."code"') else json_array(json_extract(s19_.value, '$."code"')) end) as each_
                                 where each_.type <> 'NULL'
-                            ) as e23_
-                        ) as x21_
-                    ) as n20_
-                    where n20_.position = 1
-                ) as x19_
+                            ) as e20_
+                        ) as x18_
+                    ) as n17_
+                    where n17_.position = 1
+                ) as x16_
                 having case when count(*) > 1 then cast(error('view ''stg_fhir__explanation_of_benefit_items'': column ''revenue_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
             ), '$') as "revenue_code",
             cast(json_extract_string((
-                select any_value(x26_.value)
+                select any_value(x23_.value)
                 from (
-                    select n27_.value as value, n27_.ord as ord
+                    select n24_.value as value, n24_.ord as ord
                     from (
-                        select x28_.value, x28_.ord, row_number() over (order by x28_.ord) as position
+                        select x25_.value, x25_.ord, row_number() over (order by x25_.ord) as position
                         from (
-                            select e30_.value as value, row_number() over (order by s29_.ord, e30_.ord) as ord
+                            select e27_.value as value, row_number() over (order by s26_.ord, e27_.ord) as ord
                             from (
-                                select e32_.value as value, row_number() over (order by s31_.ord, e32_.ord) as ord
+                                select e29_.value as value, row_number() over (order by s28_.ord, e29_.ord) as ord
                                 from (
                                     select w6.value as value, w6.ord as ord
                                     from (
@@ -209,58 +188,58 @@ cross join lateral (
                                         where each_.type <> 'NULL'
                                     ) as w6
                                     where (json_extract_string((
-                                        select any_value(x33_.value)
+                                        select any_value(x30_.value)
                                         from (
-                                            select e35_.value as value, row_number() over (order by s34_.ord, e35_.ord) as ord
+                                            select e32_.value as value, row_number() over (order by s31_.ord, e32_.ord) as ord
                                             from (
-                                                select e37_.value as value, row_number() over (order by s36_.ord, e37_.ord) as ord
+                                                select e34_.value as value, row_number() over (order by s33_.ord, e34_.ord) as ord
                                                 from (
                                                     select each_.value as value, cast(each_.key as integer) + 1 as ord
                                                     from json_each(case when json_type(json_extract(w6.value, '$."category"')) = 'ARRAY' then json_extract(w6.value, '$."category"') else json_array(json_extract(w6.value, '$."category"')) end) as each_
                                                     where each_.type <> 'NULL'
-                                                ) as s36_
+                                                ) as s33_
                                                 cross join lateral (
                                                     select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                                    from json_each(case when json_type(json_extract(s36_.value, '$."coding"')) = 'ARRAY' then json_extract(s36_.value, '$."coding"') else json_array(json_extract(s36_.value, '$."coding"')) end) as each_
+                                                    from json_each(case when json_type(json_extract(s33_.value, '$."coding"')) = 'ARRAY' then json_extract(s33_.value, '$."coding"') else json_array(json_extract(s33_.value, '$."coding"')) end) as each_
                                                     where each_.type <> 'NULL'
-                                                ) as e37_
-                                            ) as s34_
+                                                ) as e34_
+                                            ) as s31_
                                             cross join lateral (
                                                 select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                                from json_each(case when json_type(json_extract(s34_.value, '$."code"')) = 'ARRAY' then json_extract(s34_.value, '$."code"') else json_array(json_extract(s34_.value, '$."code"')) end) as each_
+                                                from json_each(case when json_type(json_extract(s31_.value, '$."code"')) = 'ARRAY' then json_extract(s31_.value, '$."code"') else json_array(json_extract(s31_.value, '$."code"')) end) as each_
                                                 where each_.type <> 'NULL'
-                                            ) as e35_
-                                        ) as x33_
+                                            ) as e32_
+                                        ) as x30_
                                         having case when count(*) > 1 then cast(error('view ''stg_fhir__explanation_of_benefit_items'': column ''billed_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
                                     ), '$') = 'submitted')
-                                ) as s31_
+                                ) as s28_
                                 cross join lateral (
                                     select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                    from json_each(case when json_type(json_extract(s31_.value, '$."amount"')) = 'ARRAY' then json_extract(s31_.value, '$."amount"') else json_array(json_extract(s31_.value, '$."amount"')) end) as each_
+                                    from json_each(case when json_type(json_extract(s28_.value, '$."amount"')) = 'ARRAY' then json_extract(s28_.value, '$."amount"') else json_array(json_extract(s28_.value, '$."amount"')) end) as each_
                                     where each_.type <> 'NULL'
-                                ) as e32_
-                            ) as s29_
+                                ) as e29_
+                            ) as s26_
                             cross join lateral (
                                 select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s29_.value, '$."value"')) = 'ARRAY' then json_extract(s29_.value, '$."value"') else json_array(json_extract(s29_.value, '$."value"')) end) as each_
+                                from json_each(case when json_type(json_extract(s26_.value, '$."value"')) = 'ARRAY' then json_extract(s26_.value, '$."value"') else json_array(json_extract(s26_.value, '$."value"')) end) as each_
                                 where each_.type <> 'NULL'
-                            ) as e30_
-                        ) as x28_
-                    ) as n27_
-                    where n27_.position = 1
-                ) as x26_
+                            ) as e27_
+                        ) as x25_
+                    ) as n24_
+                    where n24_.position = 1
+                ) as x23_
                 having case when count(*) > 1 then cast(error('view ''stg_fhir__explanation_of_benefit_items'': column ''billed_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
             ), '$') as decimal(38, 9)) as "billed_adjudicated",
             cast(json_extract_string((
-                select any_value(x38_.value)
+                select any_value(x35_.value)
                 from (
-                    select n39_.value as value, n39_.ord as ord
+                    select n36_.value as value, n36_.ord as ord
                     from (
-                        select x40_.value, x40_.ord, row_number() over (order by x40_.ord) as position
+                        select x37_.value, x37_.ord, row_number() over (order by x37_.ord) as position
                         from (
-                            select e42_.value as value, row_number() over (order by s41_.ord, e42_.ord) as ord
+                            select e39_.value as value, row_number() over (order by s38_.ord, e39_.ord) as ord
                             from (
-                                select e44_.value as value, row_number() over (order by s43_.ord, e44_.ord) as ord
+                                select e41_.value as value, row_number() over (order by s40_.ord, e41_.ord) as ord
                                 from (
                                     select w7.value as value, w7.ord as ord
                                     from (
@@ -269,75 +248,75 @@ cross join lateral (
                                         where each_.type <> 'NULL'
                                     ) as w7
                                     where (json_extract_string((
-                                        select any_value(x45_.value)
+                                        select any_value(x42_.value)
                                         from (
-                                            select e47_.value as value, row_number() over (order by s46_.ord, e47_.ord) as ord
+                                            select e44_.value as value, row_number() over (order by s43_.ord, e44_.ord) as ord
                                             from (
-                                                select e49_.value as value, row_number() over (order by s48_.ord, e49_.ord) as ord
+                                                select e46_.value as value, row_number() over (order by s45_.ord, e46_.ord) as ord
                                                 from (
                                                     select each_.value as value, cast(each_.key as integer) + 1 as ord
                                                     from json_each(case when json_type(json_extract(w7.value, '$."category"')) = 'ARRAY' then json_extract(w7.value, '$."category"') else json_array(json_extract(w7.value, '$."category"')) end) as each_
                                                     where each_.type <> 'NULL'
-                                                ) as s48_
+                                                ) as s45_
                                                 cross join lateral (
                                                     select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                                    from json_each(case when json_type(json_extract(s48_.value, '$."coding"')) = 'ARRAY' then json_extract(s48_.value, '$."coding"') else json_array(json_extract(s48_.value, '$."coding"')) end) as each_
+                                                    from json_each(case when json_type(json_extract(s45_.value, '$."coding"')) = 'ARRAY' then json_extract(s45_.value, '$."coding"') else json_array(json_extract(s45_.value, '$."coding"')) end) as each_
                                                     where each_.type <> 'NULL'
-                                                ) as e49_
-                                            ) as s46_
+                                                ) as e46_
+                                            ) as s43_
                                             cross join lateral (
                                                 select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                                from json_each(case when json_type(json_extract(s46_.value, '$."code"')) = 'ARRAY' then json_extract(s46_.value, '$."code"') else json_array(json_extract(s46_.value, '$."code"')) end) as each_
+                                                from json_each(case when json_type(json_extract(s43_.value, '$."code"')) = 'ARRAY' then json_extract(s43_.value, '$."code"') else json_array(json_extract(s43_.value, '$."code"')) end) as each_
                                                 where each_.type <> 'NULL'
-                                            ) as e47_
-                                        ) as x45_
+                                            ) as e44_
+                                        ) as x42_
                                         having case when count(*) > 1 then cast(error('view ''stg_fhir__explanation_of_benefit_items'': column ''billed_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
                                     ), '$') = 'https://bluebutton.cms.gov/resources/variables/line_sbmtd_chrg_amt')
-                                ) as s43_
+                                ) as s40_
                                 cross join lateral (
                                     select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                    from json_each(case when json_type(json_extract(s43_.value, '$."amount"')) = 'ARRAY' then json_extract(s43_.value, '$."amount"') else json_array(json_extract(s43_.value, '$."amount"')) end) as each_
+                                    from json_each(case when json_type(json_extract(s40_.value, '$."amount"')) = 'ARRAY' then json_extract(s40_.value, '$."amount"') else json_array(json_extract(s40_.value, '$."amount"')) end) as each_
                                     where each_.type <> 'NULL'
-                                ) as e44_
-                            ) as s41_
+                                ) as e41_
+                            ) as s38_
                             cross join lateral (
                                 select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s41_.value, '$."value"')) = 'ARRAY' then json_extract(s41_.value, '$."value"') else json_array(json_extract(s41_.value, '$."value"')) end) as each_
+                                from json_each(case when json_type(json_extract(s38_.value, '$."value"')) = 'ARRAY' then json_extract(s38_.value, '$."value"') else json_array(json_extract(s38_.value, '$."value"')) end) as each_
                                 where each_.type <> 'NULL'
-                            ) as e42_
-                        ) as x40_
-                    ) as n39_
-                    where n39_.position = 1
-                ) as x38_
+                            ) as e39_
+                        ) as x37_
+                    ) as n36_
+                    where n36_.position = 1
+                ) as x35_
                 having case when count(*) > 1 then cast(error('view ''stg_fhir__explanation_of_benefit_items'': column ''billed_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
             ), '$') as decimal(38, 9)) as "billed_blue_button",
             cast(json_extract_string((
-                select any_value(x50_.value)
+                select any_value(x47_.value)
                 from (
-                    select e52_.value as value, row_number() over (order by s51_.ord, e52_.ord) as ord
+                    select e49_.value as value, row_number() over (order by s48_.ord, e49_.ord) as ord
                     from (
                         select each_.value as value, cast(each_.key as integer) + 1 as ord
                         from json_each(case when json_type(json_extract(f4.value, '$."net"')) = 'ARRAY' then json_extract(f4.value, '$."net"') else json_array(json_extract(f4.value, '$."net"')) end) as each_
                         where each_.type <> 'NULL'
-                    ) as s51_
+                    ) as s48_
                     cross join lateral (
                         select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(s51_.value, '$."value"')) = 'ARRAY' then json_extract(s51_.value, '$."value"') else json_array(json_extract(s51_.value, '$."value"')) end) as each_
+                        from json_each(case when json_type(json_extract(s48_.value, '$."value"')) = 'ARRAY' then json_extract(s48_.value, '$."value"') else json_array(json_extract(s48_.value, '$."value"')) end) as each_
                         where each_.type <> 'NULL'
-                    ) as e52_
-                ) as x50_
+                    ) as e49_
+                ) as x47_
                 having case when count(*) > 1 then cast(error('view ''stg_fhir__explanation_of_benefit_items'': column ''billed_net'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
             ), '$') as decimal(38, 9)) as "billed_net",
             cast(json_extract_string((
-                select any_value(x53_.value)
+                select any_value(x50_.value)
                 from (
-                    select n54_.value as value, n54_.ord as ord
+                    select n51_.value as value, n51_.ord as ord
                     from (
-                        select x55_.value, x55_.ord, row_number() over (order by x55_.ord) as position
+                        select x52_.value, x52_.ord, row_number() over (order by x52_.ord) as position
                         from (
-                            select e57_.value as value, row_number() over (order by s56_.ord, e57_.ord) as ord
+                            select e54_.value as value, row_number() over (order by s53_.ord, e54_.ord) as ord
                             from (
-                                select e59_.value as value, row_number() over (order by s58_.ord, e59_.ord) as ord
+                                select e56_.value as value, row_number() over (order by s55_.ord, e56_.ord) as ord
                                 from (
                                     select w8.value as value, w8.ord as ord
                                     from (
@@ -346,58 +325,58 @@ cross join lateral (
                                         where each_.type <> 'NULL'
                                     ) as w8
                                     where (json_extract_string((
-                                        select any_value(x60_.value)
+                                        select any_value(x57_.value)
                                         from (
-                                            select e62_.value as value, row_number() over (order by s61_.ord, e62_.ord) as ord
+                                            select e59_.value as value, row_number() over (order by s58_.ord, e59_.ord) as ord
                                             from (
-                                                select e64_.value as value, row_number() over (order by s63_.ord, e64_.ord) as ord
+                                                select e61_.value as value, row_number() over (order by s60_.ord, e61_.ord) as ord
                                                 from (
                                                     select each_.value as value, cast(each_.key as integer) + 1 as ord
                                                     from json_each(case when json_type(json_extract(w8.value, '$."category"')) = 'ARRAY' then json_extract(w8.value, '$."category"') else json_array(json_extract(w8.value, '$."category"')) end) as each_
                                                     where each_.type <> 'NULL'
-                                                ) as s63_
+                                                ) as s60_
                                                 cross join lateral (
                                                     select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                                    from json_each(case when json_type(json_extract(s63_.value, '$."coding"')) = 'ARRAY' then json_extract(s63_.value, '$."coding"') else json_array(json_extract(s63_.value, '$."coding"')) end) as each_
+                                                    from json_each(case when json_type(json_extract(s60_.value, '$."coding"')) = 'ARRAY' then json_extract(s60_.value, '$."coding"') else json_array(json_extract(s60_.value, '$."coding"')) end) as each_
                                                     where each_.type <> 'NULL'
-                                                ) as e64_
-                                            ) as s61_
+                                                ) as e61_
+                                            ) as s58_
                                             cross join lateral (
                                                 select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                                from json_each(case when json_type(json_extract(s61_.value, '$."code"')) = 'ARRAY' then json_extract(s61_.value, '$."code"') else json_array(json_extract(s61_.value, '$."code"')) end) as each_
+                                                from json_each(case when json_type(json_extract(s58_.value, '$."code"')) = 'ARRAY' then json_extract(s58_.value, '$."code"') else json_array(json_extract(s58_.value, '$."code"')) end) as each_
                                                 where each_.type <> 'NULL'
-                                            ) as e62_
-                                        ) as x60_
+                                            ) as e59_
+                                        ) as x57_
                                         having case when count(*) > 1 then cast(error('view ''stg_fhir__explanation_of_benefit_items'': column ''allowed_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
                                     ), '$') = 'eligible')
-                                ) as s58_
+                                ) as s55_
                                 cross join lateral (
                                     select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                    from json_each(case when json_type(json_extract(s58_.value, '$."amount"')) = 'ARRAY' then json_extract(s58_.value, '$."amount"') else json_array(json_extract(s58_.value, '$."amount"')) end) as each_
+                                    from json_each(case when json_type(json_extract(s55_.value, '$."amount"')) = 'ARRAY' then json_extract(s55_.value, '$."amount"') else json_array(json_extract(s55_.value, '$."amount"')) end) as each_
                                     where each_.type <> 'NULL'
-                                ) as e59_
-                            ) as s56_
+                                ) as e56_
+                            ) as s53_
                             cross join lateral (
                                 select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s56_.value, '$."value"')) = 'ARRAY' then json_extract(s56_.value, '$."value"') else json_array(json_extract(s56_.value, '$."value"')) end) as each_
+                                from json_each(case when json_type(json_extract(s53_.value, '$."value"')) = 'ARRAY' then json_extract(s53_.value, '$."value"') else json_array(json_extract(s53_.value, '$."value"')) end) as each_
                                 where each_.type <> 'NULL'
-                            ) as e57_
-                        ) as x55_
-                    ) as n54_
-                    where n54_.position = 1
-                ) as x53_
+                            ) as e54_
+                        ) as x52_
+                    ) as n51_
+                    where n51_.position = 1
+                ) as x50_
                 having case when count(*) > 1 then cast(error('view ''stg_fhir__explanation_of_benefit_items'': column ''allowed_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
             ), '$') as decimal(38, 9)) as "allowed_adjudicated",
             cast(json_extract_string((
-                select any_value(x65_.value)
+                select any_value(x62_.value)
                 from (
-                    select n66_.value as value, n66_.ord as ord
+                    select n63_.value as value, n63_.ord as ord
                     from (
-                        select x67_.value, x67_.ord, row_number() over (order by x67_.ord) as position
+                        select x64_.value, x64_.ord, row_number() over (order by x64_.ord) as position
                         from (
-                            select e69_.value as value, row_number() over (order by s68_.ord, e69_.ord) as ord
+                            select e66_.value as value, row_number() over (order by s65_.ord, e66_.ord) as ord
                             from (
-                                select e71_.value as value, row_number() over (order by s70_.ord, e71_.ord) as ord
+                                select e68_.value as value, row_number() over (order by s67_.ord, e68_.ord) as ord
                                 from (
                                     select w9.value as value, w9.ord as ord
                                     from (
@@ -406,58 +385,58 @@ cross join lateral (
                                         where each_.type <> 'NULL'
                                     ) as w9
                                     where (json_extract_string((
-                                        select any_value(x72_.value)
+                                        select any_value(x69_.value)
                                         from (
-                                            select e74_.value as value, row_number() over (order by s73_.ord, e74_.ord) as ord
+                                            select e71_.value as value, row_number() over (order by s70_.ord, e71_.ord) as ord
                                             from (
-                                                select e76_.value as value, row_number() over (order by s75_.ord, e76_.ord) as ord
+                                                select e73_.value as value, row_number() over (order by s72_.ord, e73_.ord) as ord
                                                 from (
                                                     select each_.value as value, cast(each_.key as integer) + 1 as ord
                                                     from json_each(case when json_type(json_extract(w9.value, '$."category"')) = 'ARRAY' then json_extract(w9.value, '$."category"') else json_array(json_extract(w9.value, '$."category"')) end) as each_
                                                     where each_.type <> 'NULL'
-                                                ) as s75_
+                                                ) as s72_
                                                 cross join lateral (
                                                     select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                                    from json_each(case when json_type(json_extract(s75_.value, '$."coding"')) = 'ARRAY' then json_extract(s75_.value, '$."coding"') else json_array(json_extract(s75_.value, '$."coding"')) end) as each_
+                                                    from json_each(case when json_type(json_extract(s72_.value, '$."coding"')) = 'ARRAY' then json_extract(s72_.value, '$."coding"') else json_array(json_extract(s72_.value, '$."coding"')) end) as each_
                                                     where each_.type <> 'NULL'
-                                                ) as e76_
-                                            ) as s73_
+                                                ) as e73_
+                                            ) as s70_
                                             cross join lateral (
                                                 select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                                from json_each(case when json_type(json_extract(s73_.value, '$."code"')) = 'ARRAY' then json_extract(s73_.value, '$."code"') else json_array(json_extract(s73_.value, '$."code"')) end) as each_
+                                                from json_each(case when json_type(json_extract(s70_.value, '$."code"')) = 'ARRAY' then json_extract(s70_.value, '$."code"') else json_array(json_extract(s70_.value, '$."code"')) end) as each_
                                                 where each_.type <> 'NULL'
-                                            ) as e74_
-                                        ) as x72_
+                                            ) as e71_
+                                        ) as x69_
                                         having case when count(*) > 1 then cast(error('view ''stg_fhir__explanation_of_benefit_items'': column ''allowed_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
                                     ), '$') = 'https://bluebutton.cms.gov/resources/variables/line_allowed_chrg_amt')
-                                ) as s70_
+                                ) as s67_
                                 cross join lateral (
                                     select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                    from json_each(case when json_type(json_extract(s70_.value, '$."amount"')) = 'ARRAY' then json_extract(s70_.value, '$."amount"') else json_array(json_extract(s70_.value, '$."amount"')) end) as each_
+                                    from json_each(case when json_type(json_extract(s67_.value, '$."amount"')) = 'ARRAY' then json_extract(s67_.value, '$."amount"') else json_array(json_extract(s67_.value, '$."amount"')) end) as each_
                                     where each_.type <> 'NULL'
-                                ) as e71_
-                            ) as s68_
+                                ) as e68_
+                            ) as s65_
                             cross join lateral (
                                 select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s68_.value, '$."value"')) = 'ARRAY' then json_extract(s68_.value, '$."value"') else json_array(json_extract(s68_.value, '$."value"')) end) as each_
+                                from json_each(case when json_type(json_extract(s65_.value, '$."value"')) = 'ARRAY' then json_extract(s65_.value, '$."value"') else json_array(json_extract(s65_.value, '$."value"')) end) as each_
                                 where each_.type <> 'NULL'
-                            ) as e69_
-                        ) as x67_
-                    ) as n66_
-                    where n66_.position = 1
-                ) as x65_
+                            ) as e66_
+                        ) as x64_
+                    ) as n63_
+                    where n63_.position = 1
+                ) as x62_
                 having case when count(*) > 1 then cast(error('view ''stg_fhir__explanation_of_benefit_items'': column ''allowed_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
             ), '$') as decimal(38, 9)) as "allowed_blue_button",
             cast(json_extract_string((
-                select any_value(x77_.value)
+                select any_value(x74_.value)
                 from (
-                    select n78_.value as value, n78_.ord as ord
+                    select n75_.value as value, n75_.ord as ord
                     from (
-                        select x79_.value, x79_.ord, row_number() over (order by x79_.ord) as position
+                        select x76_.value, x76_.ord, row_number() over (order by x76_.ord) as position
                         from (
-                            select e81_.value as value, row_number() over (order by s80_.ord, e81_.ord) as ord
+                            select e78_.value as value, row_number() over (order by s77_.ord, e78_.ord) as ord
                             from (
-                                select e83_.value as value, row_number() over (order by s82_.ord, e83_.ord) as ord
+                                select e80_.value as value, row_number() over (order by s79_.ord, e80_.ord) as ord
                                 from (
                                     select w10.value as value, w10.ord as ord
                                     from (
@@ -466,58 +445,58 @@ cross join lateral (
                                         where each_.type <> 'NULL'
                                     ) as w10
                                     where (json_extract_string((
-                                        select any_value(x84_.value)
+                                        select any_value(x81_.value)
                                         from (
-                                            select e86_.value as value, row_number() over (order by s85_.ord, e86_.ord) as ord
+                                            select e83_.value as value, row_number() over (order by s82_.ord, e83_.ord) as ord
                                             from (
-                                                select e88_.value as value, row_number() over (order by s87_.ord, e88_.ord) as ord
+                                                select e85_.value as value, row_number() over (order by s84_.ord, e85_.ord) as ord
                                                 from (
                                                     select each_.value as value, cast(each_.key as integer) + 1 as ord
                                                     from json_each(case when json_type(json_extract(w10.value, '$."category"')) = 'ARRAY' then json_extract(w10.value, '$."category"') else json_array(json_extract(w10.value, '$."category"')) end) as each_
                                                     where each_.type <> 'NULL'
-                                                ) as s87_
+                                                ) as s84_
                                                 cross join lateral (
                                                     select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                                    from json_each(case when json_type(json_extract(s87_.value, '$."coding"')) = 'ARRAY' then json_extract(s87_.value, '$."coding"') else json_array(json_extract(s87_.value, '$."coding"')) end) as each_
+                                                    from json_each(case when json_type(json_extract(s84_.value, '$."coding"')) = 'ARRAY' then json_extract(s84_.value, '$."coding"') else json_array(json_extract(s84_.value, '$."coding"')) end) as each_
                                                     where each_.type <> 'NULL'
-                                                ) as e88_
-                                            ) as s85_
+                                                ) as e85_
+                                            ) as s82_
                                             cross join lateral (
                                                 select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                                from json_each(case when json_type(json_extract(s85_.value, '$."code"')) = 'ARRAY' then json_extract(s85_.value, '$."code"') else json_array(json_extract(s85_.value, '$."code"')) end) as each_
+                                                from json_each(case when json_type(json_extract(s82_.value, '$."code"')) = 'ARRAY' then json_extract(s82_.value, '$."code"') else json_array(json_extract(s82_.value, '$."code"')) end) as each_
                                                 where each_.type <> 'NULL'
-                                            ) as e86_
-                                        ) as x84_
+                                            ) as e83_
+                                        ) as x81_
                                         having case when count(*) > 1 then cast(error('view ''stg_fhir__explanation_of_benefit_items'': column ''paid_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
                                     ), '$') = 'benefit')
-                                ) as s82_
+                                ) as s79_
                                 cross join lateral (
                                     select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                    from json_each(case when json_type(json_extract(s82_.value, '$."amount"')) = 'ARRAY' then json_extract(s82_.value, '$."amount"') else json_array(json_extract(s82_.value, '$."amount"')) end) as each_
+                                    from json_each(case when json_type(json_extract(s79_.value, '$."amount"')) = 'ARRAY' then json_extract(s79_.value, '$."amount"') else json_array(json_extract(s79_.value, '$."amount"')) end) as each_
                                     where each_.type <> 'NULL'
-                                ) as e83_
-                            ) as s80_
+                                ) as e80_
+                            ) as s77_
                             cross join lateral (
                                 select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s80_.value, '$."value"')) = 'ARRAY' then json_extract(s80_.value, '$."value"') else json_array(json_extract(s80_.value, '$."value"')) end) as each_
+                                from json_each(case when json_type(json_extract(s77_.value, '$."value"')) = 'ARRAY' then json_extract(s77_.value, '$."value"') else json_array(json_extract(s77_.value, '$."value"')) end) as each_
                                 where each_.type <> 'NULL'
-                            ) as e81_
-                        ) as x79_
-                    ) as n78_
-                    where n78_.position = 1
-                ) as x77_
+                            ) as e78_
+                        ) as x76_
+                    ) as n75_
+                    where n75_.position = 1
+                ) as x74_
                 having case when count(*) > 1 then cast(error('view ''stg_fhir__explanation_of_benefit_items'': column ''paid_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
             ), '$') as decimal(38, 9)) as "paid_adjudicated",
             cast(json_extract_string((
-                select any_value(x89_.value)
+                select any_value(x86_.value)
                 from (
-                    select n90_.value as value, n90_.ord as ord
+                    select n87_.value as value, n87_.ord as ord
                     from (
-                        select x91_.value, x91_.ord, row_number() over (order by x91_.ord) as position
+                        select x88_.value, x88_.ord, row_number() over (order by x88_.ord) as position
                         from (
-                            select e93_.value as value, row_number() over (order by s92_.ord, e93_.ord) as ord
+                            select e90_.value as value, row_number() over (order by s89_.ord, e90_.ord) as ord
                             from (
-                                select e95_.value as value, row_number() over (order by s94_.ord, e95_.ord) as ord
+                                select e92_.value as value, row_number() over (order by s91_.ord, e92_.ord) as ord
                                 from (
                                     select w11.value as value, w11.ord as ord
                                     from (
@@ -526,81 +505,74 @@ cross join lateral (
                                         where each_.type <> 'NULL'
                                     ) as w11
                                     where (json_extract_string((
-                                        select any_value(x96_.value)
+                                        select any_value(x93_.value)
                                         from (
-                                            select e98_.value as value, row_number() over (order by s97_.ord, e98_.ord) as ord
+                                            select e95_.value as value, row_number() over (order by s94_.ord, e95_.ord) as ord
                                             from (
-                                                select e100_.value as value, row_number() over (order by s99_.ord, e100_.ord) as ord
+                                                select e97_.value as value, row_number() over (order by s96_.ord, e97_.ord) as ord
                                                 from (
                                                     select each_.value as value, cast(each_.key as integer) + 1 as ord
                                                     from json_each(case when json_type(json_extract(w11.value, '$."category"')) = 'ARRAY' then json_extract(w11.value, '$."category"') else json_array(json_extract(w11.value, '$."category"')) end) as each_
                                                     where each_.type <> 'NULL'
-                                                ) as s99_
+                                                ) as s96_
                                                 cross join lateral (
                                                     select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                                    from json_each(case when json_type(json_extract(s99_.value, '$."coding"')) = 'ARRAY' then json_extract(s99_.value, '$."coding"') else json_array(json_extract(s99_.value, '$."coding"')) end) as each_
+                                                    from json_each(case when json_type(json_extract(s96_.value, '$."coding"')) = 'ARRAY' then json_extract(s96_.value, '$."coding"') else json_array(json_extract(s96_.value, '$."coding"')) end) as each_
                                                     where each_.type <> 'NULL'
-                                                ) as e100_
-                                            ) as s97_
+                                                ) as e97_
+                                            ) as s94_
                                             cross join lateral (
                                                 select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                                from json_each(case when json_type(json_extract(s97_.value, '$."code"')) = 'ARRAY' then json_extract(s97_.value, '$."code"') else json_array(json_extract(s97_.value, '$."code"')) end) as each_
+                                                from json_each(case when json_type(json_extract(s94_.value, '$."code"')) = 'ARRAY' then json_extract(s94_.value, '$."code"') else json_array(json_extract(s94_.value, '$."code"')) end) as each_
                                                 where each_.type <> 'NULL'
-                                            ) as e98_
-                                        ) as x96_
+                                            ) as e95_
+                                        ) as x93_
                                         having case when count(*) > 1 then cast(error('view ''stg_fhir__explanation_of_benefit_items'': column ''paid_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
                                     ), '$') = 'https://bluebutton.cms.gov/resources/variables/line_prvdr_pmt_amt')
-                                ) as s94_
+                                ) as s91_
                                 cross join lateral (
                                     select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                    from json_each(case when json_type(json_extract(s94_.value, '$."amount"')) = 'ARRAY' then json_extract(s94_.value, '$."amount"') else json_array(json_extract(s94_.value, '$."amount"')) end) as each_
+                                    from json_each(case when json_type(json_extract(s91_.value, '$."amount"')) = 'ARRAY' then json_extract(s91_.value, '$."amount"') else json_array(json_extract(s91_.value, '$."amount"')) end) as each_
                                     where each_.type <> 'NULL'
-                                ) as e95_
-                            ) as s92_
+                                ) as e92_
+                            ) as s89_
                             cross join lateral (
                                 select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s92_.value, '$."value"')) = 'ARRAY' then json_extract(s92_.value, '$."value"') else json_array(json_extract(s92_.value, '$."value"')) end) as each_
+                                from json_each(case when json_type(json_extract(s89_.value, '$."value"')) = 'ARRAY' then json_extract(s89_.value, '$."value"') else json_array(json_extract(s89_.value, '$."value"')) end) as each_
                                 where each_.type <> 'NULL'
-                            ) as e93_
-                        ) as x91_
-                    ) as n90_
-                    where n90_.position = 1
-                ) as x89_
+                            ) as e90_
+                        ) as x88_
+                    ) as n87_
+                    where n87_.position = 1
+                ) as x86_
                 having case when count(*) > 1 then cast(error('view ''stg_fhir__explanation_of_benefit_items'': column ''paid_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
             ), '$') as decimal(38, 9)) as "paid_blue_button",
+            json_extract_string(case when json_type(json_extract(f4.value, '$."servicedDate"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(f4.value, '$."servicedDate"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__explanation_of_benefit_items'': column ''service_date_date'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(f4.value, '$."servicedDate"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
+            when json_type(json_extract(f4.value, '$."servicedDate"')) = 'NULL' then null else json_extract(f4.value, '$."servicedDate"') end, '$') as "service_date_date",
             json_extract_string((
-                select any_value(x101_.value)
+                select any_value(x98_.value)
                 from (
-                    select each_.value as value, cast(each_.key as integer) + 1 as ord
-                    from json_each(case when json_type(json_extract(f4.value, '$."servicedDate"')) = 'ARRAY' then json_extract(f4.value, '$."servicedDate"') else json_array(json_extract(f4.value, '$."servicedDate"')) end) as each_
-                    where each_.type <> 'NULL'
-                ) as x101_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__explanation_of_benefit_items'': column ''service_date_date'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "service_date_date",
-            json_extract_string((
-                select any_value(x102_.value)
-                from (
-                    select e104_.value as value, row_number() over (order by s103_.ord, e104_.ord) as ord
+                    select e100_.value as value, row_number() over (order by s99_.ord, e100_.ord) as ord
                     from (
                         select each_.value as value, cast(each_.key as integer) + 1 as ord
                         from json_each(case when json_type(json_extract(f4.value, '$."servicedPeriod"')) = 'ARRAY' then json_extract(f4.value, '$."servicedPeriod"') else json_array(json_extract(f4.value, '$."servicedPeriod"')) end) as each_
                         where each_.type <> 'NULL'
-                    ) as s103_
+                    ) as s99_
                     cross join lateral (
                         select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(s103_.value, '$."start"')) = 'ARRAY' then json_extract(s103_.value, '$."start"') else json_array(json_extract(s103_.value, '$."start"')) end) as each_
+                        from json_each(case when json_type(json_extract(s99_.value, '$."start"')) = 'ARRAY' then json_extract(s99_.value, '$."start"') else json_array(json_extract(s99_.value, '$."start"')) end) as each_
                         where each_.type <> 'NULL'
-                    ) as e104_
-                ) as x102_
+                    ) as e100_
+                ) as x98_
                 having case when count(*) > 1 then cast(error('view ''stg_fhir__explanation_of_benefit_items'': column ''service_period_start'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
             ), '$') as "service_period_start"
         from (
-            select i105_.value as value, row_number() over (order by i105_.ord) - 1 as row_index
+            select i101_.value as value, row_number() over (order by i101_.ord) - 1 as row_index
             from (
                 select each_.value as value, cast(each_.key as integer) + 1 as ord
                 from json_each(case when json_type(json_extract(f0.value, '$."item"')) = 'ARRAY' then json_extract(f0.value, '$."item"') else json_array(json_extract(f0.value, '$."item"')) end) as each_
                 where each_.type <> 'NULL'
-            ) as i105_
+            ) as i101_
         ) as f4
         union all
         select cast(null as integer) as "line_number", cast(null as varchar) as "hcpcs_code", cast(null as varchar) as "revenue_code", cast(null as decimal(38, 9)) as "billed_adjudicated", cast(null as decimal(38, 9)) as "billed_blue_button", cast(null as decimal(38, 9)) as "billed_net", cast(null as decimal(38, 9)) as "allowed_adjudicated", cast(null as decimal(38, 9)) as "allowed_blue_button", cast(null as decimal(38, 9)) as "paid_adjudicated", cast(null as decimal(38, 9)) as "paid_blue_button", cast(null as varchar) as "service_date_date", cast(null as varchar) as "service_period_start"
@@ -707,7 +679,7 @@ cross join lateral (
     ) as s1_
     cross join lateral (
         select
-            cast(((
+            cast((case when (jsonb_typeof((f4.value -> 'sequence')) = 'array') then (
                 select any_value(x9_.value)
                 from (
                     select element_.value as value, element_.ord as ord
@@ -715,7 +687,8 @@ cross join lateral (
                     where jsonb_typeof(element_.value) <> 'null'
                 ) as x9_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''line_number'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as integer) as "line_number",
+            )
+            when (jsonb_typeof((f4.value -> 'sequence')) = 'null') then null else (f4.value -> 'sequence') end #>> '{}') as integer) as "line_number",
             ((
                 select any_value(x10_.value)
                 from (
@@ -739,7 +712,7 @@ cross join lateral (
                                         where jsonb_typeof(element_.value) <> 'null'
                                     ) as e16_
                                 ) as w5
-                                where ((((
+                                where (((case when (jsonb_typeof((w5.value -> 'system')) = 'array') then (
                                     select any_value(x17_.value)
                                     from (
                                         select element_.value as value, element_.ord as ord
@@ -747,7 +720,8 @@ cross join lateral (
                                         where jsonb_typeof(element_.value) <> 'null'
                                     ) as x17_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                ) #>> '{}') = 'http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets') or (((
+                                )
+                                when (jsonb_typeof((w5.value -> 'system')) = 'null') then null else (w5.value -> 'system') end #>> '{}') = 'http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets') or ((case when (jsonb_typeof((w5.value -> 'system')) = 'array') then (
                                     select any_value(x18_.value)
                                     from (
                                         select element_.value as value, element_.ord as ord
@@ -755,7 +729,8 @@ cross join lateral (
                                         where jsonb_typeof(element_.value) <> 'null'
                                     ) as x18_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                ) #>> '{}') = 'http://www.ama-assn.org/go/cpt'))
+                                )
+                                when (jsonb_typeof((w5.value -> 'system')) = 'null') then null else (w5.value -> 'system') end #>> '{}') = 'http://www.ama-assn.org/go/cpt'))
                             ) as s13_
                             cross join lateral (
                                 select element_.value as value, element_.ord as ord
@@ -1177,7 +1152,7 @@ cross join lateral (
                 ) as x89_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''paid_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
             ) #>> '{}') as numeric) as "paid_blue_button",
-            ((
+            (case when (jsonb_typeof((f4.value -> 'servicedDate')) = 'array') then (
                 select any_value(x101_.value)
                 from (
                     select element_.value as value, element_.ord as ord
@@ -1185,7 +1160,8 @@ cross join lateral (
                     where jsonb_typeof(element_.value) <> 'null'
                 ) as x101_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''service_date_date'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as "service_date_date",
+            )
+            when (jsonb_typeof((f4.value -> 'servicedDate')) = 'null') then null else (f4.value -> 'servicedDate') end #>> '{}') as "service_date_date",
             ((
                 select any_value(x102_.value)
                 from (
@@ -1316,7 +1292,7 @@ cross join lateral (
     ) as s1_
     cross join lateral (
         select
-            cast((
+            cast(case when (is_array(get(f4.value, 'sequence'))) then (
                 select any_value(x9_.value)
                 from (
                     select flattened_.value as value, flattened_.index + 1 as ord
@@ -1324,7 +1300,8 @@ cross join lateral (
                     where flattened_.value is not null and not is_null_value(flattened_.value)
                 ) as x9_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''line_number'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as integer) as "line_number",
+            )
+            when (is_null_value(get(f4.value, 'sequence'))) then null else get(f4.value, 'sequence') end as integer) as "line_number",
             cast((
                 select any_value(x10_.value)
                 from (
@@ -1348,7 +1325,7 @@ cross join lateral (
                                         where flattened_.value is not null and not is_null_value(flattened_.value)
                                     ) as e16_
                                 ) as w5
-                                where ((cast((
+                                where ((cast(case when (is_array(get(w5.value, 'system'))) then (
                                     select any_value(x17_.value)
                                     from (
                                         select flattened_.value as value, flattened_.index + 1 as ord
@@ -1356,7 +1333,8 @@ cross join lateral (
                                         where flattened_.value is not null and not is_null_value(flattened_.value)
                                     ) as x17_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) = 'http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets') or (cast((
+                                )
+                                when (is_null_value(get(w5.value, 'system'))) then null else get(w5.value, 'system') end as varchar) = 'http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets') or (cast(case when (is_array(get(w5.value, 'system'))) then (
                                     select any_value(x18_.value)
                                     from (
                                         select flattened_.value as value, flattened_.index + 1 as ord
@@ -1364,7 +1342,8 @@ cross join lateral (
                                         where flattened_.value is not null and not is_null_value(flattened_.value)
                                     ) as x18_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) = 'http://www.ama-assn.org/go/cpt'))
+                                )
+                                when (is_null_value(get(w5.value, 'system'))) then null else get(w5.value, 'system') end as varchar) = 'http://www.ama-assn.org/go/cpt'))
                             ) as s13_
                             cross join lateral (
                                 select flattened_.value as value, flattened_.index + 1 as ord
@@ -1786,7 +1765,7 @@ cross join lateral (
                 ) as x89_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''paid_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
             ) as number(38, 9)) as "paid_blue_button",
-            cast((
+            cast(case when (is_array(get(f4.value, 'servicedDate'))) then (
                 select any_value(x101_.value)
                 from (
                     select flattened_.value as value, flattened_.index + 1 as ord
@@ -1794,7 +1773,8 @@ cross join lateral (
                     where flattened_.value is not null and not is_null_value(flattened_.value)
                 ) as x101_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''service_date_date'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as "service_date_date",
+            )
+            when (is_null_value(get(f4.value, 'servicedDate'))) then null else get(f4.value, 'servicedDate') end as varchar) as "service_date_date",
             cast((
                 select any_value(x102_.value)
                 from (
@@ -2001,7 +1981,7 @@ cross join lateral (
     ) as s1_
     cross join lateral (
         select
-            cast((
+            cast(case when (is_array(f4.value."sequence")) then (
                 select any_value(x9_.value)
                 from (
                     select element_ as value, position_ + 1 as ord
@@ -2010,7 +1990,8 @@ cross join lateral (
                     where element_ is not null
                 ) as x9_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''line_number'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as integer) as "line_number",
+            )
+            when (json_typeof(f4.value."sequence") = 'null') then null else f4.value."sequence" end as integer) as "line_number",
             case when is_varchar((
                 select any_value(x10_.value)
                 from (
@@ -2036,7 +2017,7 @@ cross join lateral (
                                         where element_ is not null
                                     ) as e16_
                                 ) as w5
-                                where ((case when is_varchar((
+                                where ((case when is_varchar(case when (is_array(w5.value."system")) then (
                                     select any_value(x17_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -2045,7 +2026,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x17_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) then cast((
+                                )
+                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) then cast(case when (is_array(w5.value."system")) then (
                                     select any_value(x17_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -2054,7 +2036,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x17_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) else json_serialize((
+                                )
+                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end as varchar) else json_serialize(case when (is_array(w5.value."system")) then (
                                     select any_value(x17_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -2063,7 +2046,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x17_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) end = 'http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets') or (case when is_varchar((
+                                )
+                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) end = 'http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets') or (case when is_varchar(case when (is_array(w5.value."system")) then (
                                     select any_value(x18_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -2072,7 +2056,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x18_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) then cast((
+                                )
+                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) then cast(case when (is_array(w5.value."system")) then (
                                     select any_value(x18_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -2081,7 +2066,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x18_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) else json_serialize((
+                                )
+                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end as varchar) else json_serialize(case when (is_array(w5.value."system")) then (
                                     select any_value(x18_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -2090,7 +2076,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x18_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) end = 'http://www.ama-assn.org/go/cpt'))
+                                )
+                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) end = 'http://www.ama-assn.org/go/cpt'))
                             ) as s13_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
@@ -2128,7 +2115,7 @@ cross join lateral (
                                         where element_ is not null
                                     ) as e16_
                                 ) as w5
-                                where ((case when is_varchar((
+                                where ((case when is_varchar(case when (is_array(w5.value."system")) then (
                                     select any_value(x17_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -2137,7 +2124,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x17_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) then cast((
+                                )
+                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) then cast(case when (is_array(w5.value."system")) then (
                                     select any_value(x17_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -2146,7 +2134,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x17_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) else json_serialize((
+                                )
+                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end as varchar) else json_serialize(case when (is_array(w5.value."system")) then (
                                     select any_value(x17_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -2155,7 +2144,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x17_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) end = 'http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets') or (case when is_varchar((
+                                )
+                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) end = 'http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets') or (case when is_varchar(case when (is_array(w5.value."system")) then (
                                     select any_value(x18_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -2164,7 +2154,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x18_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) then cast((
+                                )
+                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) then cast(case when (is_array(w5.value."system")) then (
                                     select any_value(x18_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -2173,7 +2164,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x18_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) else json_serialize((
+                                )
+                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end as varchar) else json_serialize(case when (is_array(w5.value."system")) then (
                                     select any_value(x18_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -2182,7 +2174,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x18_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) end = 'http://www.ama-assn.org/go/cpt'))
+                                )
+                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) end = 'http://www.ama-assn.org/go/cpt'))
                             ) as s13_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
@@ -2220,7 +2213,7 @@ cross join lateral (
                                         where element_ is not null
                                     ) as e16_
                                 ) as w5
-                                where ((case when is_varchar((
+                                where ((case when is_varchar(case when (is_array(w5.value."system")) then (
                                     select any_value(x17_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -2229,7 +2222,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x17_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) then cast((
+                                )
+                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) then cast(case when (is_array(w5.value."system")) then (
                                     select any_value(x17_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -2238,7 +2232,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x17_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) else json_serialize((
+                                )
+                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end as varchar) else json_serialize(case when (is_array(w5.value."system")) then (
                                     select any_value(x17_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -2247,7 +2242,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x17_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) end = 'http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets') or (case when is_varchar((
+                                )
+                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) end = 'http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets') or (case when is_varchar(case when (is_array(w5.value."system")) then (
                                     select any_value(x18_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -2256,7 +2252,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x18_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) then cast((
+                                )
+                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) then cast(case when (is_array(w5.value."system")) then (
                                     select any_value(x18_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -2265,7 +2262,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x18_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) else json_serialize((
+                                )
+                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end as varchar) else json_serialize(case when (is_array(w5.value."system")) then (
                                     select any_value(x18_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -2274,7 +2272,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x18_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) end = 'http://www.ama-assn.org/go/cpt'))
+                                )
+                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) end = 'http://www.ama-assn.org/go/cpt'))
                             ) as s13_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
@@ -3130,7 +3129,7 @@ cross join lateral (
                 ) as x89_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''paid_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
             ) as decimal(38, 9)) as "paid_blue_button",
-            case when is_varchar((
+            case when is_varchar(case when (is_array(f4.value."servicedDate")) then (
                 select any_value(x101_.value)
                 from (
                     select element_ as value, position_ + 1 as ord
@@ -3139,7 +3138,8 @@ cross join lateral (
                     where element_ is not null
                 ) as x101_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''service_date_date'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
+            )
+            when (json_typeof(f4.value."servicedDate") = 'null') then null else f4.value."servicedDate" end) then cast(case when (is_array(f4.value."servicedDate")) then (
                 select any_value(x101_.value)
                 from (
                     select element_ as value, position_ + 1 as ord
@@ -3148,7 +3148,8 @@ cross join lateral (
                     where element_ is not null
                 ) as x101_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''service_date_date'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
+            )
+            when (json_typeof(f4.value."servicedDate") = 'null') then null else f4.value."servicedDate" end as varchar) else json_serialize(case when (is_array(f4.value."servicedDate")) then (
                 select any_value(x101_.value)
                 from (
                     select element_ as value, position_ + 1 as ord
@@ -3157,7 +3158,8 @@ cross join lateral (
                     where element_ is not null
                 ) as x101_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''service_date_date'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as "service_date_date",
+            )
+            when (json_typeof(f4.value."servicedDate") = 'null') then null else f4.value."servicedDate" end) end as "service_date_date",
             case when is_varchar((
                 select any_value(x102_.value)
                 from (

@@ -150,15 +150,8 @@ cross join lateral (
                                         where each_.type <> 'NULL'
                                     ) as e21_
                                 ) as w5
-                                where (json_extract_string((
-                                    select any_value(x22_.value)
-                                    from (
-                                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(w5.value, '$."system"')) = 'ARRAY' then json_extract(w5.value, '$."system"') else json_array(json_extract(w5.value, '$."system"')) end) as each_
-                                        where each_.type <> 'NULL'
-                                    ) as x22_
-                                    having case when count(*) > 1 then cast(error('view ''stg_fhir__explanation_of_benefits'': column ''provider_npi'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                ), '$') = 'http://hl7.org/fhir/sid/us-npi')
+                                where (json_extract_string(case when json_type(json_extract(w5.value, '$."system"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(w5.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__explanation_of_benefits'': column ''provider_npi'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(w5.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
+                                when json_type(json_extract(w5.value, '$."system"')) = 'NULL' then null else json_extract(w5.value, '$."system"') end, '$') = 'http://hl7.org/fhir/sid/us-npi')
                             ) as s18_
                             cross join lateral (
                                 select each_.value as value, cast(each_.key as integer) + 1 as ord
@@ -172,206 +165,171 @@ cross join lateral (
                 having case when count(*) > 1 then cast(error('view ''stg_fhir__explanation_of_benefits'': column ''provider_npi'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
             ), '$') as "provider_npi",
             json_extract_string((
-                select any_value(x23_.value)
+                select any_value(x22_.value)
                 from (
-                    select n24_.value as value, n24_.ord as ord
+                    select n23_.value as value, n23_.ord as ord
                     from (
-                        select x25_.value, x25_.ord, row_number() over (order by x25_.ord) as position
+                        select x24_.value, x24_.ord, row_number() over (order by x24_.ord) as position
                         from (
-                            select e27_.value as value, row_number() over (order by s26_.ord, e27_.ord) as ord
+                            select e26_.value as value, row_number() over (order by s25_.ord, e26_.ord) as ord
                             from (
-                                select e29_.value as value, row_number() over (order by s28_.ord, e29_.ord) as ord
+                                select e28_.value as value, row_number() over (order by s27_.ord, e28_.ord) as ord
                                 from (
                                     select each_.value as value, cast(each_.key as integer) + 1 as ord
                                     from json_each(case when json_type(json_extract(f1.value, '$."type"')) = 'ARRAY' then json_extract(f1.value, '$."type"') else json_array(json_extract(f1.value, '$."type"')) end) as each_
                                     where each_.type <> 'NULL'
-                                ) as s28_
+                                ) as s27_
                                 cross join lateral (
                                     select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                    from json_each(case when json_type(json_extract(s28_.value, '$."coding"')) = 'ARRAY' then json_extract(s28_.value, '$."coding"') else json_array(json_extract(s28_.value, '$."coding"')) end) as each_
+                                    from json_each(case when json_type(json_extract(s27_.value, '$."coding"')) = 'ARRAY' then json_extract(s27_.value, '$."coding"') else json_array(json_extract(s27_.value, '$."coding"')) end) as each_
                                     where each_.type <> 'NULL'
-                                ) as e29_
-                            ) as s26_
+                                ) as e28_
+                            ) as s25_
                             cross join lateral (
                                 select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s26_.value, '$."code"')) = 'ARRAY' then json_extract(s26_.value, '$."code"') else json_array(json_extract(s26_.value, '$."code"')) end) as each_
+                                from json_each(case when json_type(json_extract(s25_.value, '$."code"')) = 'ARRAY' then json_extract(s25_.value, '$."code"') else json_array(json_extract(s25_.value, '$."code"')) end) as each_
                                 where each_.type <> 'NULL'
-                            ) as e27_
-                        ) as x25_
-                    ) as n24_
-                    where n24_.position = 1
-                ) as x23_
+                            ) as e26_
+                        ) as x24_
+                    ) as n23_
+                    where n23_.position = 1
+                ) as x22_
                 having case when count(*) > 1 then cast(error('view ''stg_fhir__explanation_of_benefits'': column ''claim_type'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
             ), '$') as "claim_type",
+            json_extract_string(case when json_type(json_extract(f1.value, '$."use"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(f1.value, '$."use"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__explanation_of_benefits'': column ''claim_use'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(f1.value, '$."use"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
+            when json_type(json_extract(f1.value, '$."use"')) = 'NULL' then null else json_extract(f1.value, '$."use"') end, '$') as "claim_use",
+            json_extract_string(case when json_type(json_extract(f1.value, '$."status"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(f1.value, '$."status"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__explanation_of_benefits'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(f1.value, '$."status"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
+            when json_type(json_extract(f1.value, '$."status"')) = 'NULL' then null else json_extract(f1.value, '$."status"') end, '$') as "status",
             json_extract_string((
-                select any_value(x30_.value)
+                select any_value(x29_.value)
                 from (
-                    select each_.value as value, cast(each_.key as integer) + 1 as ord
-                    from json_each(case when json_type(json_extract(f1.value, '$."use"')) = 'ARRAY' then json_extract(f1.value, '$."use"') else json_array(json_extract(f1.value, '$."use"')) end) as each_
-                    where each_.type <> 'NULL'
-                ) as x30_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__explanation_of_benefits'': column ''claim_use'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "claim_use",
-            json_extract_string((
-                select any_value(x31_.value)
-                from (
-                    select each_.value as value, cast(each_.key as integer) + 1 as ord
-                    from json_each(case when json_type(json_extract(f1.value, '$."status"')) = 'ARRAY' then json_extract(f1.value, '$."status"') else json_array(json_extract(f1.value, '$."status"')) end) as each_
-                    where each_.type <> 'NULL'
-                ) as x31_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__explanation_of_benefits'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "status",
-            json_extract_string((
-                select any_value(x32_.value)
-                from (
-                    select n33_.value as value, n33_.ord as ord
+                    select n30_.value as value, n30_.ord as ord
                     from (
-                        select x34_.value, x34_.ord, row_number() over (order by x34_.ord) as position
+                        select x31_.value, x31_.ord, row_number() over (order by x31_.ord) as position
                         from (
-                            select e36_.value as value, row_number() over (order by s35_.ord, e36_.ord) as ord
+                            select e33_.value as value, row_number() over (order by s32_.ord, e33_.ord) as ord
                             from (
                                 select w6.value as value, w6.ord as ord
                                 from (
-                                    select e38_.value as value, row_number() over (order by s37_.ord, e38_.ord) as ord
+                                    select e35_.value as value, row_number() over (order by s34_.ord, e35_.ord) as ord
                                     from (
-                                        select e40_.value as value, row_number() over (order by s39_.ord, e40_.ord) as ord
+                                        select e37_.value as value, row_number() over (order by s36_.ord, e37_.ord) as ord
                                         from (
                                             select each_.value as value, cast(each_.key as integer) + 1 as ord
                                             from json_each(case when json_type(json_extract(f1.value, '$."diagnosis"')) = 'ARRAY' then json_extract(f1.value, '$."diagnosis"') else json_array(json_extract(f1.value, '$."diagnosis"')) end) as each_
                                             where each_.type <> 'NULL'
-                                        ) as s39_
+                                        ) as s36_
                                         cross join lateral (
                                             select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                            from json_each(case when json_type(json_extract(s39_.value, '$."diagnosisCodeableConcept"')) = 'ARRAY' then json_extract(s39_.value, '$."diagnosisCodeableConcept"') else json_array(json_extract(s39_.value, '$."diagnosisCodeableConcept"')) end) as each_
+                                            from json_each(case when json_type(json_extract(s36_.value, '$."diagnosisCodeableConcept"')) = 'ARRAY' then json_extract(s36_.value, '$."diagnosisCodeableConcept"') else json_array(json_extract(s36_.value, '$."diagnosisCodeableConcept"')) end) as each_
                                             where each_.type <> 'NULL'
-                                        ) as e40_
-                                    ) as s37_
+                                        ) as e37_
+                                    ) as s34_
                                     cross join lateral (
                                         select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(s37_.value, '$."coding"')) = 'ARRAY' then json_extract(s37_.value, '$."coding"') else json_array(json_extract(s37_.value, '$."coding"')) end) as each_
+                                        from json_each(case when json_type(json_extract(s34_.value, '$."coding"')) = 'ARRAY' then json_extract(s34_.value, '$."coding"') else json_array(json_extract(s34_.value, '$."coding"')) end) as each_
                                         where each_.type <> 'NULL'
-                                    ) as e38_
+                                    ) as e35_
                                 ) as w6
-                                where (json_extract_string((
-                                    select any_value(x41_.value)
-                                    from (
-                                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(w6.value, '$."system"')) = 'ARRAY' then json_extract(w6.value, '$."system"') else json_array(json_extract(w6.value, '$."system"')) end) as each_
-                                        where each_.type <> 'NULL'
-                                    ) as x41_
-                                    having case when count(*) > 1 then cast(error('view ''stg_fhir__explanation_of_benefits'': column ''principal_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                ), '$') = 'http://hl7.org/fhir/sid/icd-10-cm')
-                            ) as s35_
+                                where (json_extract_string(case when json_type(json_extract(w6.value, '$."system"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(w6.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__explanation_of_benefits'': column ''principal_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(w6.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
+                                when json_type(json_extract(w6.value, '$."system"')) = 'NULL' then null else json_extract(w6.value, '$."system"') end, '$') = 'http://hl7.org/fhir/sid/icd-10-cm')
+                            ) as s32_
                             cross join lateral (
                                 select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s35_.value, '$."code"')) = 'ARRAY' then json_extract(s35_.value, '$."code"') else json_array(json_extract(s35_.value, '$."code"')) end) as each_
+                                from json_each(case when json_type(json_extract(s32_.value, '$."code"')) = 'ARRAY' then json_extract(s32_.value, '$."code"') else json_array(json_extract(s32_.value, '$."code"')) end) as each_
                                 where each_.type <> 'NULL'
-                            ) as e36_
-                        ) as x34_
-                    ) as n33_
-                    where n33_.position = 1
-                ) as x32_
+                            ) as e33_
+                        ) as x31_
+                    ) as n30_
+                    where n30_.position = 1
+                ) as x29_
                 having case when count(*) > 1 then cast(error('view ''stg_fhir__explanation_of_benefits'': column ''principal_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
             ), '$') as "principal_icd10cm_code",
             json_extract_string((
-                select any_value(x42_.value)
+                select any_value(x38_.value)
                 from (
-                    select n43_.value as value, n43_.ord as ord
+                    select n39_.value as value, n39_.ord as ord
                     from (
-                        select x44_.value, x44_.ord, row_number() over (order by x44_.ord) as position
+                        select x40_.value, x40_.ord, row_number() over (order by x40_.ord) as position
                         from (
-                            select e46_.value as value, row_number() over (order by s45_.ord, e46_.ord) as ord
+                            select e42_.value as value, row_number() over (order by s41_.ord, e42_.ord) as ord
                             from (
-                                select e48_.value as value, row_number() over (order by s47_.ord, e48_.ord) as ord
+                                select e44_.value as value, row_number() over (order by s43_.ord, e44_.ord) as ord
                                 from (
                                     select each_.value as value, cast(each_.key as integer) + 1 as ord
                                     from json_each(case when json_type(json_extract(f1.value, '$."insurance"')) = 'ARRAY' then json_extract(f1.value, '$."insurance"') else json_array(json_extract(f1.value, '$."insurance"')) end) as each_
                                     where each_.type <> 'NULL'
-                                ) as s47_
+                                ) as s43_
                                 cross join lateral (
                                     select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                    from json_each(case when json_type(json_extract(s47_.value, '$."coverage"')) = 'ARRAY' then json_extract(s47_.value, '$."coverage"') else json_array(json_extract(s47_.value, '$."coverage"')) end) as each_
+                                    from json_each(case when json_type(json_extract(s43_.value, '$."coverage"')) = 'ARRAY' then json_extract(s43_.value, '$."coverage"') else json_array(json_extract(s43_.value, '$."coverage"')) end) as each_
                                     where each_.type <> 'NULL'
-                                ) as e48_
-                            ) as s45_
+                                ) as e44_
+                            ) as s41_
                             cross join lateral (
                                 select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s45_.value, '$."display"')) = 'ARRAY' then json_extract(s45_.value, '$."display"') else json_array(json_extract(s45_.value, '$."display"')) end) as each_
+                                from json_each(case when json_type(json_extract(s41_.value, '$."display"')) = 'ARRAY' then json_extract(s41_.value, '$."display"') else json_array(json_extract(s41_.value, '$."display"')) end) as each_
                                 where each_.type <> 'NULL'
-                            ) as e46_
-                        ) as x44_
-                    ) as n43_
-                    where n43_.position = 1
-                ) as x42_
+                            ) as e42_
+                        ) as x40_
+                    ) as n39_
+                    where n39_.position = 1
+                ) as x38_
                 having case when count(*) > 1 then cast(error('view ''stg_fhir__explanation_of_benefits'': column ''insurance_payer_name'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
             ), '$') as "insurance_payer_name",
             json_extract_string((
-                select any_value(x49_.value)
+                select any_value(x45_.value)
                 from (
-                    select e51_.value as value, row_number() over (order by s50_.ord, e51_.ord) as ord
+                    select e47_.value as value, row_number() over (order by s46_.ord, e47_.ord) as ord
                     from (
                         select each_.value as value, cast(each_.key as integer) + 1 as ord
                         from json_each(case when json_type(json_extract(f1.value, '$."billablePeriod"')) = 'ARRAY' then json_extract(f1.value, '$."billablePeriod"') else json_array(json_extract(f1.value, '$."billablePeriod"')) end) as each_
                         where each_.type <> 'NULL'
-                    ) as s50_
+                    ) as s46_
                     cross join lateral (
                         select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(s50_.value, '$."start"')) = 'ARRAY' then json_extract(s50_.value, '$."start"') else json_array(json_extract(s50_.value, '$."start"')) end) as each_
+                        from json_each(case when json_type(json_extract(s46_.value, '$."start"')) = 'ARRAY' then json_extract(s46_.value, '$."start"') else json_array(json_extract(s46_.value, '$."start"')) end) as each_
                         where each_.type <> 'NULL'
-                    ) as e51_
-                ) as x49_
+                    ) as e47_
+                ) as x45_
                 having case when count(*) > 1 then cast(error('view ''stg_fhir__explanation_of_benefits'': column ''billable_period_start_date'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
             ), '$') as "billable_period_start_date",
             json_extract_string((
-                select any_value(x52_.value)
+                select any_value(x48_.value)
                 from (
-                    select e54_.value as value, row_number() over (order by s53_.ord, e54_.ord) as ord
+                    select e50_.value as value, row_number() over (order by s49_.ord, e50_.ord) as ord
                     from (
                         select each_.value as value, cast(each_.key as integer) + 1 as ord
                         from json_each(case when json_type(json_extract(f1.value, '$."billablePeriod"')) = 'ARRAY' then json_extract(f1.value, '$."billablePeriod"') else json_array(json_extract(f1.value, '$."billablePeriod"')) end) as each_
                         where each_.type <> 'NULL'
-                    ) as s53_
+                    ) as s49_
                     cross join lateral (
                         select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(s53_.value, '$."end"')) = 'ARRAY' then json_extract(s53_.value, '$."end"') else json_array(json_extract(s53_.value, '$."end"')) end) as each_
+                        from json_each(case when json_type(json_extract(s49_.value, '$."end"')) = 'ARRAY' then json_extract(s49_.value, '$."end"') else json_array(json_extract(s49_.value, '$."end"')) end) as each_
                         where each_.type <> 'NULL'
-                    ) as e54_
-                ) as x52_
+                    ) as e50_
+                ) as x48_
                 having case when count(*) > 1 then cast(error('view ''stg_fhir__explanation_of_benefits'': column ''billable_period_end_date'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
             ), '$') as "billable_period_end_date",
+            json_extract_string(case when json_type(json_extract(f1.value, '$."created"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(f1.value, '$."created"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__explanation_of_benefits'': column ''created_at'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(f1.value, '$."created"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
+            when json_type(json_extract(f1.value, '$."created"')) = 'NULL' then null else json_extract(f1.value, '$."created"') end, '$') as "created_at",
+            json_extract_string(case when json_type(json_extract(f1.value, '$."outcome"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(f1.value, '$."outcome"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__explanation_of_benefits'': column ''outcome'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(f1.value, '$."outcome"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
+            when json_type(json_extract(f1.value, '$."outcome"')) = 'NULL' then null else json_extract(f1.value, '$."outcome"') end, '$') as "outcome",
             json_extract_string((
-                select any_value(x55_.value)
+                select any_value(x51_.value)
                 from (
-                    select each_.value as value, cast(each_.key as integer) + 1 as ord
-                    from json_each(case when json_type(json_extract(f1.value, '$."created"')) = 'ARRAY' then json_extract(f1.value, '$."created"') else json_array(json_extract(f1.value, '$."created"')) end) as each_
-                    where each_.type <> 'NULL'
-                ) as x55_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__explanation_of_benefits'': column ''created_at'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "created_at",
-            json_extract_string((
-                select any_value(x56_.value)
-                from (
-                    select each_.value as value, cast(each_.key as integer) + 1 as ord
-                    from json_each(case when json_type(json_extract(f1.value, '$."outcome"')) = 'ARRAY' then json_extract(f1.value, '$."outcome"') else json_array(json_extract(f1.value, '$."outcome"')) end) as each_
-                    where each_.type <> 'NULL'
-                ) as x56_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__explanation_of_benefits'': column ''outcome'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "outcome",
-            json_extract_string((
-                select any_value(x57_.value)
-                from (
-                    select e59_.value as value, row_number() over (order by s58_.ord, e59_.ord) as ord
+                    select e53_.value as value, row_number() over (order by s52_.ord, e53_.ord) as ord
                     from (
                         select each_.value as value, cast(each_.key as integer) + 1 as ord
                         from json_each(case when json_type(json_extract(f1.value, '$."insurer"')) = 'ARRAY' then json_extract(f1.value, '$."insurer"') else json_array(json_extract(f1.value, '$."insurer"')) end) as each_
                         where each_.type <> 'NULL'
-                    ) as s58_
+                    ) as s52_
                     cross join lateral (
                         select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(s58_.value, '$."display"')) = 'ARRAY' then json_extract(s58_.value, '$."display"') else json_array(json_extract(s58_.value, '$."display"')) end) as each_
+                        from json_each(case when json_type(json_extract(s52_.value, '$."display"')) = 'ARRAY' then json_extract(s52_.value, '$."display"') else json_array(json_extract(s52_.value, '$."display"')) end) as each_
                         where each_.type <> 'NULL'
-                    ) as e59_
-                ) as x57_
+                    ) as e53_
+                ) as x51_
                 having case when count(*) > 1 then cast(error('view ''stg_fhir__explanation_of_benefits'': column ''insurer_name'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
             ), '$') as "insurer_name"
         from (
@@ -527,7 +485,7 @@ cross join lateral (
                                         where jsonb_typeof(element_.value) <> 'null'
                                     ) as e21_
                                 ) as w5
-                                where (((
+                                where ((case when (jsonb_typeof((w5.value -> 'system')) = 'array') then (
                                     select any_value(x22_.value)
                                     from (
                                         select element_.value as value, element_.ord as ord
@@ -535,7 +493,8 @@ cross join lateral (
                                         where jsonb_typeof(element_.value) <> 'null'
                                     ) as x22_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''provider_npi'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                ) #>> '{}') = 'http://hl7.org/fhir/sid/us-npi')
+                                )
+                                when (jsonb_typeof((w5.value -> 'system')) = 'null') then null else (w5.value -> 'system') end #>> '{}') = 'http://hl7.org/fhir/sid/us-npi')
                             ) as s18_
                             cross join lateral (
                                 select element_.value as value, element_.ord as ord
@@ -580,7 +539,7 @@ cross join lateral (
                 ) as x23_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''claim_type'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
             ) #>> '{}') as "claim_type",
-            ((
+            (case when (jsonb_typeof((f1.value -> 'use')) = 'array') then (
                 select any_value(x30_.value)
                 from (
                     select element_.value as value, element_.ord as ord
@@ -588,8 +547,9 @@ cross join lateral (
                     where jsonb_typeof(element_.value) <> 'null'
                 ) as x30_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''claim_use'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as "claim_use",
-            ((
+            )
+            when (jsonb_typeof((f1.value -> 'use')) = 'null') then null else (f1.value -> 'use') end #>> '{}') as "claim_use",
+            (case when (jsonb_typeof((f1.value -> 'status')) = 'array') then (
                 select any_value(x31_.value)
                 from (
                     select element_.value as value, element_.ord as ord
@@ -597,7 +557,8 @@ cross join lateral (
                     where jsonb_typeof(element_.value) <> 'null'
                 ) as x31_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as "status",
+            )
+            when (jsonb_typeof((f1.value -> 'status')) = 'null') then null else (f1.value -> 'status') end #>> '{}') as "status",
             ((
                 select any_value(x32_.value)
                 from (
@@ -629,7 +590,7 @@ cross join lateral (
                                         where jsonb_typeof(element_.value) <> 'null'
                                     ) as e38_
                                 ) as w6
-                                where (((
+                                where ((case when (jsonb_typeof((w6.value -> 'system')) = 'array') then (
                                     select any_value(x41_.value)
                                     from (
                                         select element_.value as value, element_.ord as ord
@@ -637,7 +598,8 @@ cross join lateral (
                                         where jsonb_typeof(element_.value) <> 'null'
                                     ) as x41_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''principal_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                ) #>> '{}') = 'http://hl7.org/fhir/sid/icd-10-cm')
+                                )
+                                when (jsonb_typeof((w6.value -> 'system')) = 'null') then null else (w6.value -> 'system') end #>> '{}') = 'http://hl7.org/fhir/sid/icd-10-cm')
                             ) as s35_
                             cross join lateral (
                                 select element_.value as value, element_.ord as ord
@@ -716,7 +678,7 @@ cross join lateral (
                 ) as x52_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''billable_period_end_date'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
             ) #>> '{}') as "billable_period_end_date",
-            ((
+            (case when (jsonb_typeof((f1.value -> 'created')) = 'array') then (
                 select any_value(x55_.value)
                 from (
                     select element_.value as value, element_.ord as ord
@@ -724,8 +686,9 @@ cross join lateral (
                     where jsonb_typeof(element_.value) <> 'null'
                 ) as x55_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''created_at'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as "created_at",
-            ((
+            )
+            when (jsonb_typeof((f1.value -> 'created')) = 'null') then null else (f1.value -> 'created') end #>> '{}') as "created_at",
+            (case when (jsonb_typeof((f1.value -> 'outcome')) = 'array') then (
                 select any_value(x56_.value)
                 from (
                     select element_.value as value, element_.ord as ord
@@ -733,7 +696,8 @@ cross join lateral (
                     where jsonb_typeof(element_.value) <> 'null'
                 ) as x56_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''outcome'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as "outcome",
+            )
+            when (jsonb_typeof((f1.value -> 'outcome')) = 'null') then null else (f1.value -> 'outcome') end #>> '{}') as "outcome",
             ((
                 select any_value(x57_.value)
                 from (
@@ -904,7 +868,7 @@ cross join lateral (
                                         where flattened_.value is not null and not is_null_value(flattened_.value)
                                     ) as e21_
                                 ) as w5
-                                where (cast((
+                                where (cast(case when (is_array(get(w5.value, 'system'))) then (
                                     select any_value(x22_.value)
                                     from (
                                         select flattened_.value as value, flattened_.index + 1 as ord
@@ -912,7 +876,8 @@ cross join lateral (
                                         where flattened_.value is not null and not is_null_value(flattened_.value)
                                     ) as x22_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''provider_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) = 'http://hl7.org/fhir/sid/us-npi')
+                                )
+                                when (is_null_value(get(w5.value, 'system'))) then null else get(w5.value, 'system') end as varchar) = 'http://hl7.org/fhir/sid/us-npi')
                             ) as s18_
                             cross join lateral (
                                 select flattened_.value as value, flattened_.index + 1 as ord
@@ -957,7 +922,7 @@ cross join lateral (
                 ) as x23_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''claim_type'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
             ) as varchar) as "claim_type",
-            cast((
+            cast(case when (is_array(get(f1.value, 'use'))) then (
                 select any_value(x30_.value)
                 from (
                     select flattened_.value as value, flattened_.index + 1 as ord
@@ -965,8 +930,9 @@ cross join lateral (
                     where flattened_.value is not null and not is_null_value(flattened_.value)
                 ) as x30_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''claim_use'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as "claim_use",
-            cast((
+            )
+            when (is_null_value(get(f1.value, 'use'))) then null else get(f1.value, 'use') end as varchar) as "claim_use",
+            cast(case when (is_array(get(f1.value, 'status'))) then (
                 select any_value(x31_.value)
                 from (
                     select flattened_.value as value, flattened_.index + 1 as ord
@@ -974,7 +940,8 @@ cross join lateral (
                     where flattened_.value is not null and not is_null_value(flattened_.value)
                 ) as x31_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as "status",
+            )
+            when (is_null_value(get(f1.value, 'status'))) then null else get(f1.value, 'status') end as varchar) as "status",
             cast((
                 select any_value(x32_.value)
                 from (
@@ -1006,7 +973,7 @@ cross join lateral (
                                         where flattened_.value is not null and not is_null_value(flattened_.value)
                                     ) as e38_
                                 ) as w6
-                                where (cast((
+                                where (cast(case when (is_array(get(w6.value, 'system'))) then (
                                     select any_value(x41_.value)
                                     from (
                                         select flattened_.value as value, flattened_.index + 1 as ord
@@ -1014,7 +981,8 @@ cross join lateral (
                                         where flattened_.value is not null and not is_null_value(flattened_.value)
                                     ) as x41_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''principal_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) = 'http://hl7.org/fhir/sid/icd-10-cm')
+                                )
+                                when (is_null_value(get(w6.value, 'system'))) then null else get(w6.value, 'system') end as varchar) = 'http://hl7.org/fhir/sid/icd-10-cm')
                             ) as s35_
                             cross join lateral (
                                 select flattened_.value as value, flattened_.index + 1 as ord
@@ -1093,7 +1061,7 @@ cross join lateral (
                 ) as x52_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''billable_period_end_date'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
             ) as varchar) as "billable_period_end_date",
-            cast((
+            cast(case when (is_array(get(f1.value, 'created'))) then (
                 select any_value(x55_.value)
                 from (
                     select flattened_.value as value, flattened_.index + 1 as ord
@@ -1101,8 +1069,9 @@ cross join lateral (
                     where flattened_.value is not null and not is_null_value(flattened_.value)
                 ) as x55_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''created_at'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as "created_at",
-            cast((
+            )
+            when (is_null_value(get(f1.value, 'created'))) then null else get(f1.value, 'created') end as varchar) as "created_at",
+            cast(case when (is_array(get(f1.value, 'outcome'))) then (
                 select any_value(x56_.value)
                 from (
                     select flattened_.value as value, flattened_.index + 1 as ord
@@ -1110,7 +1079,8 @@ cross join lateral (
                     where flattened_.value is not null and not is_null_value(flattened_.value)
                 ) as x56_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''outcome'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as "outcome",
+            )
+            when (is_null_value(get(f1.value, 'outcome'))) then null else get(f1.value, 'outcome') end as varchar) as "outcome",
             cast((
                 select any_value(x57_.value)
                 from (
@@ -1430,7 +1400,7 @@ cross join lateral (
                                         where element_ is not null
                                     ) as e21_
                                 ) as w5
-                                where (case when is_varchar((
+                                where (case when is_varchar(case when (is_array(w5.value."system")) then (
                                     select any_value(x22_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1439,7 +1409,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x22_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''provider_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) then cast((
+                                )
+                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) then cast(case when (is_array(w5.value."system")) then (
                                     select any_value(x22_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1448,7 +1419,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x22_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''provider_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) else json_serialize((
+                                )
+                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end as varchar) else json_serialize(case when (is_array(w5.value."system")) then (
                                     select any_value(x22_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1457,7 +1429,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x22_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''provider_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) end = 'http://hl7.org/fhir/sid/us-npi')
+                                )
+                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) end = 'http://hl7.org/fhir/sid/us-npi')
                             ) as s18_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
@@ -1495,7 +1468,7 @@ cross join lateral (
                                         where element_ is not null
                                     ) as e21_
                                 ) as w5
-                                where (case when is_varchar((
+                                where (case when is_varchar(case when (is_array(w5.value."system")) then (
                                     select any_value(x22_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1504,7 +1477,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x22_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''provider_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) then cast((
+                                )
+                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) then cast(case when (is_array(w5.value."system")) then (
                                     select any_value(x22_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1513,7 +1487,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x22_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''provider_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) else json_serialize((
+                                )
+                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end as varchar) else json_serialize(case when (is_array(w5.value."system")) then (
                                     select any_value(x22_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1522,7 +1497,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x22_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''provider_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) end = 'http://hl7.org/fhir/sid/us-npi')
+                                )
+                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) end = 'http://hl7.org/fhir/sid/us-npi')
                             ) as s18_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
@@ -1560,7 +1536,7 @@ cross join lateral (
                                         where element_ is not null
                                     ) as e21_
                                 ) as w5
-                                where (case when is_varchar((
+                                where (case when is_varchar(case when (is_array(w5.value."system")) then (
                                     select any_value(x22_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1569,7 +1545,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x22_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''provider_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) then cast((
+                                )
+                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) then cast(case when (is_array(w5.value."system")) then (
                                     select any_value(x22_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1578,7 +1555,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x22_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''provider_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) else json_serialize((
+                                )
+                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end as varchar) else json_serialize(case when (is_array(w5.value."system")) then (
                                     select any_value(x22_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1587,7 +1565,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x22_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''provider_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) end = 'http://hl7.org/fhir/sid/us-npi')
+                                )
+                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) end = 'http://hl7.org/fhir/sid/us-npi')
                             ) as s18_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
@@ -1704,7 +1683,7 @@ cross join lateral (
                 ) as x23_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''claim_type'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
             )) end as "claim_type",
-            case when is_varchar((
+            case when is_varchar(case when (is_array(f1.value."use")) then (
                 select any_value(x30_.value)
                 from (
                     select element_ as value, position_ + 1 as ord
@@ -1713,7 +1692,8 @@ cross join lateral (
                     where element_ is not null
                 ) as x30_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''claim_use'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
+            )
+            when (json_typeof(f1.value."use") = 'null') then null else f1.value."use" end) then cast(case when (is_array(f1.value."use")) then (
                 select any_value(x30_.value)
                 from (
                     select element_ as value, position_ + 1 as ord
@@ -1722,7 +1702,8 @@ cross join lateral (
                     where element_ is not null
                 ) as x30_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''claim_use'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
+            )
+            when (json_typeof(f1.value."use") = 'null') then null else f1.value."use" end as varchar) else json_serialize(case when (is_array(f1.value."use")) then (
                 select any_value(x30_.value)
                 from (
                     select element_ as value, position_ + 1 as ord
@@ -1731,8 +1712,9 @@ cross join lateral (
                     where element_ is not null
                 ) as x30_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''claim_use'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as "claim_use",
-            case when is_varchar((
+            )
+            when (json_typeof(f1.value."use") = 'null') then null else f1.value."use" end) end as "claim_use",
+            case when is_varchar(case when (is_array(f1.value."status")) then (
                 select any_value(x31_.value)
                 from (
                     select element_ as value, position_ + 1 as ord
@@ -1741,7 +1723,8 @@ cross join lateral (
                     where element_ is not null
                 ) as x31_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
+            )
+            when (json_typeof(f1.value."status") = 'null') then null else f1.value."status" end) then cast(case when (is_array(f1.value."status")) then (
                 select any_value(x31_.value)
                 from (
                     select element_ as value, position_ + 1 as ord
@@ -1750,7 +1733,8 @@ cross join lateral (
                     where element_ is not null
                 ) as x31_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
+            )
+            when (json_typeof(f1.value."status") = 'null') then null else f1.value."status" end as varchar) else json_serialize(case when (is_array(f1.value."status")) then (
                 select any_value(x31_.value)
                 from (
                     select element_ as value, position_ + 1 as ord
@@ -1759,7 +1743,8 @@ cross join lateral (
                     where element_ is not null
                 ) as x31_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as "status",
+            )
+            when (json_typeof(f1.value."status") = 'null') then null else f1.value."status" end) end as "status",
             case when is_varchar((
                 select any_value(x32_.value)
                 from (
@@ -1794,7 +1779,7 @@ cross join lateral (
                                         where element_ is not null
                                     ) as e38_
                                 ) as w6
-                                where (case when is_varchar((
+                                where (case when is_varchar(case when (is_array(w6.value."system")) then (
                                     select any_value(x41_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1803,7 +1788,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x41_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''principal_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) then cast((
+                                )
+                                when (json_typeof(w6.value."system") = 'null') then null else w6.value."system" end) then cast(case when (is_array(w6.value."system")) then (
                                     select any_value(x41_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1812,7 +1798,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x41_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''principal_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) else json_serialize((
+                                )
+                                when (json_typeof(w6.value."system") = 'null') then null else w6.value."system" end as varchar) else json_serialize(case when (is_array(w6.value."system")) then (
                                     select any_value(x41_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1821,7 +1808,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x41_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''principal_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) end = 'http://hl7.org/fhir/sid/icd-10-cm')
+                                )
+                                when (json_typeof(w6.value."system") = 'null') then null else w6.value."system" end) end = 'http://hl7.org/fhir/sid/icd-10-cm')
                             ) as s35_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
@@ -1868,7 +1856,7 @@ cross join lateral (
                                         where element_ is not null
                                     ) as e38_
                                 ) as w6
-                                where (case when is_varchar((
+                                where (case when is_varchar(case when (is_array(w6.value."system")) then (
                                     select any_value(x41_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1877,7 +1865,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x41_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''principal_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) then cast((
+                                )
+                                when (json_typeof(w6.value."system") = 'null') then null else w6.value."system" end) then cast(case when (is_array(w6.value."system")) then (
                                     select any_value(x41_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1886,7 +1875,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x41_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''principal_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) else json_serialize((
+                                )
+                                when (json_typeof(w6.value."system") = 'null') then null else w6.value."system" end as varchar) else json_serialize(case when (is_array(w6.value."system")) then (
                                     select any_value(x41_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1895,7 +1885,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x41_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''principal_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) end = 'http://hl7.org/fhir/sid/icd-10-cm')
+                                )
+                                when (json_typeof(w6.value."system") = 'null') then null else w6.value."system" end) end = 'http://hl7.org/fhir/sid/icd-10-cm')
                             ) as s35_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
@@ -1942,7 +1933,7 @@ cross join lateral (
                                         where element_ is not null
                                     ) as e38_
                                 ) as w6
-                                where (case when is_varchar((
+                                where (case when is_varchar(case when (is_array(w6.value."system")) then (
                                     select any_value(x41_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1951,7 +1942,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x41_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''principal_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) then cast((
+                                )
+                                when (json_typeof(w6.value."system") = 'null') then null else w6.value."system" end) then cast(case when (is_array(w6.value."system")) then (
                                     select any_value(x41_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1960,7 +1952,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x41_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''principal_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) else json_serialize((
+                                )
+                                when (json_typeof(w6.value."system") = 'null') then null else w6.value."system" end as varchar) else json_serialize(case when (is_array(w6.value."system")) then (
                                     select any_value(x41_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1969,7 +1962,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x41_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''principal_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) end = 'http://hl7.org/fhir/sid/icd-10-cm')
+                                )
+                                when (json_typeof(w6.value."system") = 'null') then null else w6.value."system" end) end = 'http://hl7.org/fhir/sid/icd-10-cm')
                             ) as s35_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
@@ -2196,7 +2190,7 @@ cross join lateral (
                 ) as x52_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''billable_period_end_date'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
             )) end as "billable_period_end_date",
-            case when is_varchar((
+            case when is_varchar(case when (is_array(f1.value."created")) then (
                 select any_value(x55_.value)
                 from (
                     select element_ as value, position_ + 1 as ord
@@ -2205,7 +2199,8 @@ cross join lateral (
                     where element_ is not null
                 ) as x55_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''created_at'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
+            )
+            when (json_typeof(f1.value."created") = 'null') then null else f1.value."created" end) then cast(case when (is_array(f1.value."created")) then (
                 select any_value(x55_.value)
                 from (
                     select element_ as value, position_ + 1 as ord
@@ -2214,7 +2209,8 @@ cross join lateral (
                     where element_ is not null
                 ) as x55_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''created_at'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
+            )
+            when (json_typeof(f1.value."created") = 'null') then null else f1.value."created" end as varchar) else json_serialize(case when (is_array(f1.value."created")) then (
                 select any_value(x55_.value)
                 from (
                     select element_ as value, position_ + 1 as ord
@@ -2223,8 +2219,9 @@ cross join lateral (
                     where element_ is not null
                 ) as x55_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''created_at'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as "created_at",
-            case when is_varchar((
+            )
+            when (json_typeof(f1.value."created") = 'null') then null else f1.value."created" end) end as "created_at",
+            case when is_varchar(case when (is_array(f1.value."outcome")) then (
                 select any_value(x56_.value)
                 from (
                     select element_ as value, position_ + 1 as ord
@@ -2233,7 +2230,8 @@ cross join lateral (
                     where element_ is not null
                 ) as x56_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''outcome'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
+            )
+            when (json_typeof(f1.value."outcome") = 'null') then null else f1.value."outcome" end) then cast(case when (is_array(f1.value."outcome")) then (
                 select any_value(x56_.value)
                 from (
                     select element_ as value, position_ + 1 as ord
@@ -2242,7 +2240,8 @@ cross join lateral (
                     where element_ is not null
                 ) as x56_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''outcome'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
+            )
+            when (json_typeof(f1.value."outcome") = 'null') then null else f1.value."outcome" end as varchar) else json_serialize(case when (is_array(f1.value."outcome")) then (
                 select any_value(x56_.value)
                 from (
                     select element_ as value, position_ + 1 as ord
@@ -2251,7 +2250,8 @@ cross join lateral (
                     where element_ is not null
                 ) as x56_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''outcome'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as "outcome",
+            )
+            when (json_typeof(f1.value."outcome") = 'null') then null else f1.value."outcome" end) end as "outcome",
             case when is_varchar((
                 select any_value(x57_.value)
                 from (

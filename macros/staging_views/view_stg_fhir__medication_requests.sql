@@ -109,15 +109,8 @@ cross join lateral (
                                         where each_.type <> 'NULL'
                                     ) as e14_
                                 ) as w4
-                                where (json_extract_string((
-                                    select any_value(x15_.value)
-                                    from (
-                                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(w4.value, '$."system"')) = 'ARRAY' then json_extract(w4.value, '$."system"') else json_array(json_extract(w4.value, '$."system"')) end) as each_
-                                        where each_.type <> 'NULL'
-                                    ) as x15_
-                                    having case when count(*) > 1 then cast(error('view ''stg_fhir__medication_requests'': column ''prescriber_npi'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                ), '$') = 'http://hl7.org/fhir/sid/us-npi')
+                                where (json_extract_string(case when json_type(json_extract(w4.value, '$."system"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(w4.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__medication_requests'': column ''prescriber_npi'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(w4.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
+                                when json_type(json_extract(w4.value, '$."system"')) = 'NULL' then null else json_extract(w4.value, '$."system"') end, '$') = 'http://hl7.org/fhir/sid/us-npi')
                             ) as s11_
                             cross join lateral (
                                 select each_.value as value, cast(each_.key as integer) + 1 as ord
@@ -131,241 +124,192 @@ cross join lateral (
                 having case when count(*) > 1 then cast(error('view ''stg_fhir__medication_requests'': column ''prescriber_npi'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
             ), '$') as "prescriber_npi",
             json_extract_string((
-                select any_value(x16_.value)
+                select any_value(x15_.value)
                 from (
-                    select n17_.value as value, n17_.ord as ord
+                    select n16_.value as value, n16_.ord as ord
                     from (
-                        select x18_.value, x18_.ord, row_number() over (order by x18_.ord) as position
+                        select x17_.value, x17_.ord, row_number() over (order by x17_.ord) as position
                         from (
-                            select e20_.value as value, row_number() over (order by s19_.ord, e20_.ord) as ord
+                            select e19_.value as value, row_number() over (order by s18_.ord, e19_.ord) as ord
                             from (
                                 select w5.value as value, w5.ord as ord
                                 from (
-                                    select e22_.value as value, row_number() over (order by s21_.ord, e22_.ord) as ord
+                                    select e21_.value as value, row_number() over (order by s20_.ord, e21_.ord) as ord
                                     from (
                                         select each_.value as value, cast(each_.key as integer) + 1 as ord
                                         from json_each(case when json_type(json_extract(f1.value, '$."medicationCodeableConcept"')) = 'ARRAY' then json_extract(f1.value, '$."medicationCodeableConcept"') else json_array(json_extract(f1.value, '$."medicationCodeableConcept"')) end) as each_
                                         where each_.type <> 'NULL'
-                                    ) as s21_
+                                    ) as s20_
                                     cross join lateral (
                                         select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(s21_.value, '$."coding"')) = 'ARRAY' then json_extract(s21_.value, '$."coding"') else json_array(json_extract(s21_.value, '$."coding"')) end) as each_
+                                        from json_each(case when json_type(json_extract(s20_.value, '$."coding"')) = 'ARRAY' then json_extract(s20_.value, '$."coding"') else json_array(json_extract(s20_.value, '$."coding"')) end) as each_
                                         where each_.type <> 'NULL'
-                                    ) as e22_
+                                    ) as e21_
                                 ) as w5
-                                where (json_extract_string((
-                                    select any_value(x23_.value)
-                                    from (
-                                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(w5.value, '$."system"')) = 'ARRAY' then json_extract(w5.value, '$."system"') else json_array(json_extract(w5.value, '$."system"')) end) as each_
-                                        where each_.type <> 'NULL'
-                                    ) as x23_
-                                    having case when count(*) > 1 then cast(error('view ''stg_fhir__medication_requests'': column ''rxnorm_code_coded'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                ), '$') = 'http://www.nlm.nih.gov/research/umls/rxnorm')
-                            ) as s19_
+                                where (json_extract_string(case when json_type(json_extract(w5.value, '$."system"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(w5.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__medication_requests'': column ''rxnorm_code_coded'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(w5.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
+                                when json_type(json_extract(w5.value, '$."system"')) = 'NULL' then null else json_extract(w5.value, '$."system"') end, '$') = 'http://www.nlm.nih.gov/research/umls/rxnorm')
+                            ) as s18_
                             cross join lateral (
                                 select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s19_.value, '$."code"')) = 'ARRAY' then json_extract(s19_.value, '$."code"') else json_array(json_extract(s19_.value, '$."code"')) end) as each_
+                                from json_each(case when json_type(json_extract(s18_.value, '$."code"')) = 'ARRAY' then json_extract(s18_.value, '$."code"') else json_array(json_extract(s18_.value, '$."code"')) end) as each_
                                 where each_.type <> 'NULL'
-                            ) as e20_
-                        ) as x18_
-                    ) as n17_
-                    where n17_.position = 1
-                ) as x16_
+                            ) as e19_
+                        ) as x17_
+                    ) as n16_
+                    where n16_.position = 1
+                ) as x15_
                 having case when count(*) > 1 then cast(error('view ''stg_fhir__medication_requests'': column ''rxnorm_code_coded'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
             ), '$') as "rxnorm_code_coded",
             json_extract_string((
-                select any_value(x24_.value)
+                select any_value(x22_.value)
                 from (
-                    select n25_.value as value, n25_.ord as ord
+                    select n23_.value as value, n23_.ord as ord
                     from (
-                        select x26_.value, x26_.ord, row_number() over (order by x26_.ord) as position
+                        select x24_.value, x24_.ord, row_number() over (order by x24_.ord) as position
                         from (
-                            select e28_.value as value, row_number() over (order by s27_.ord, e28_.ord) as ord
+                            select e26_.value as value, row_number() over (order by s25_.ord, e26_.ord) as ord
                             from (
                                 select w6.value as value, w6.ord as ord
                                 from (
-                                    select e30_.value as value, row_number() over (order by s29_.ord, e30_.ord) as ord
+                                    select e28_.value as value, row_number() over (order by s27_.ord, e28_.ord) as ord
                                     from (
-                                        select e32_.value as value, row_number() over (order by s31_.ord, e32_.ord) as ord
+                                        select e30_.value as value, row_number() over (order by s29_.ord, e30_.ord) as ord
                                         from (
                                             select each_.value as value, cast(each_.key as integer) + 1 as ord
                                             from json_each(case when json_type(json_extract(f1.value, '$."containedMedication"')) = 'ARRAY' then json_extract(f1.value, '$."containedMedication"') else json_array(json_extract(f1.value, '$."containedMedication"')) end) as each_
                                             where each_.type <> 'NULL'
-                                        ) as s31_
+                                        ) as s29_
                                         cross join lateral (
                                             select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                            from json_each(case when json_type(json_extract(s31_.value, '$."code"')) = 'ARRAY' then json_extract(s31_.value, '$."code"') else json_array(json_extract(s31_.value, '$."code"')) end) as each_
+                                            from json_each(case when json_type(json_extract(s29_.value, '$."code"')) = 'ARRAY' then json_extract(s29_.value, '$."code"') else json_array(json_extract(s29_.value, '$."code"')) end) as each_
                                             where each_.type <> 'NULL'
-                                        ) as e32_
-                                    ) as s29_
+                                        ) as e30_
+                                    ) as s27_
                                     cross join lateral (
                                         select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(s29_.value, '$."coding"')) = 'ARRAY' then json_extract(s29_.value, '$."coding"') else json_array(json_extract(s29_.value, '$."coding"')) end) as each_
+                                        from json_each(case when json_type(json_extract(s27_.value, '$."coding"')) = 'ARRAY' then json_extract(s27_.value, '$."coding"') else json_array(json_extract(s27_.value, '$."coding"')) end) as each_
                                         where each_.type <> 'NULL'
-                                    ) as e30_
+                                    ) as e28_
                                 ) as w6
-                                where (json_extract_string((
-                                    select any_value(x33_.value)
-                                    from (
-                                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(w6.value, '$."system"')) = 'ARRAY' then json_extract(w6.value, '$."system"') else json_array(json_extract(w6.value, '$."system"')) end) as each_
-                                        where each_.type <> 'NULL'
-                                    ) as x33_
-                                    having case when count(*) > 1 then cast(error('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                ), '$') = 'http://www.nlm.nih.gov/research/umls/rxnorm')
-                            ) as s27_
+                                where (json_extract_string(case when json_type(json_extract(w6.value, '$."system"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(w6.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(w6.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
+                                when json_type(json_extract(w6.value, '$."system"')) = 'NULL' then null else json_extract(w6.value, '$."system"') end, '$') = 'http://www.nlm.nih.gov/research/umls/rxnorm')
+                            ) as s25_
                             cross join lateral (
                                 select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s27_.value, '$."code"')) = 'ARRAY' then json_extract(s27_.value, '$."code"') else json_array(json_extract(s27_.value, '$."code"')) end) as each_
+                                from json_each(case when json_type(json_extract(s25_.value, '$."code"')) = 'ARRAY' then json_extract(s25_.value, '$."code"') else json_array(json_extract(s25_.value, '$."code"')) end) as each_
                                 where each_.type <> 'NULL'
-                            ) as e28_
-                        ) as x26_
-                    ) as n25_
-                    where n25_.position = 1
-                ) as x24_
+                            ) as e26_
+                        ) as x24_
+                    ) as n23_
+                    where n23_.position = 1
+                ) as x22_
                 having case when count(*) > 1 then cast(error('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
             ), '$') as "rxnorm_code_contained",
             json_extract_string((
-                select any_value(x34_.value)
+                select any_value(x31_.value)
                 from (
-                    select n35_.value as value, n35_.ord as ord
+                    select n32_.value as value, n32_.ord as ord
                     from (
-                        select x36_.value, x36_.ord, row_number() over (order by x36_.ord) as position
+                        select x33_.value, x33_.ord, row_number() over (order by x33_.ord) as position
                         from (
-                            select e38_.value as value, row_number() over (order by s37_.ord, e38_.ord) as ord
+                            select e35_.value as value, row_number() over (order by s34_.ord, e35_.ord) as ord
                             from (
                                 select w7.value as value, w7.ord as ord
                                 from (
-                                    select e40_.value as value, row_number() over (order by s39_.ord, e40_.ord) as ord
+                                    select e37_.value as value, row_number() over (order by s36_.ord, e37_.ord) as ord
                                     from (
                                         select each_.value as value, cast(each_.key as integer) + 1 as ord
                                         from json_each(case when json_type(json_extract(f1.value, '$."medicationCodeableConcept"')) = 'ARRAY' then json_extract(f1.value, '$."medicationCodeableConcept"') else json_array(json_extract(f1.value, '$."medicationCodeableConcept"')) end) as each_
                                         where each_.type <> 'NULL'
-                                    ) as s39_
+                                    ) as s36_
                                     cross join lateral (
                                         select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(s39_.value, '$."coding"')) = 'ARRAY' then json_extract(s39_.value, '$."coding"') else json_array(json_extract(s39_.value, '$."coding"')) end) as each_
+                                        from json_each(case when json_type(json_extract(s36_.value, '$."coding"')) = 'ARRAY' then json_extract(s36_.value, '$."coding"') else json_array(json_extract(s36_.value, '$."coding"')) end) as each_
                                         where each_.type <> 'NULL'
-                                    ) as e40_
+                                    ) as e37_
                                 ) as w7
-                                where (json_extract_string((
-                                    select any_value(x41_.value)
-                                    from (
-                                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(w7.value, '$."system"')) = 'ARRAY' then json_extract(w7.value, '$."system"') else json_array(json_extract(w7.value, '$."system"')) end) as each_
-                                        where each_.type <> 'NULL'
-                                    ) as x41_
-                                    having case when count(*) > 1 then cast(error('view ''stg_fhir__medication_requests'': column ''medication_name_coded'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                ), '$') = 'http://www.nlm.nih.gov/research/umls/rxnorm')
-                            ) as s37_
+                                where (json_extract_string(case when json_type(json_extract(w7.value, '$."system"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(w7.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__medication_requests'': column ''medication_name_coded'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(w7.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
+                                when json_type(json_extract(w7.value, '$."system"')) = 'NULL' then null else json_extract(w7.value, '$."system"') end, '$') = 'http://www.nlm.nih.gov/research/umls/rxnorm')
+                            ) as s34_
                             cross join lateral (
                                 select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s37_.value, '$."display"')) = 'ARRAY' then json_extract(s37_.value, '$."display"') else json_array(json_extract(s37_.value, '$."display"')) end) as each_
+                                from json_each(case when json_type(json_extract(s34_.value, '$."display"')) = 'ARRAY' then json_extract(s34_.value, '$."display"') else json_array(json_extract(s34_.value, '$."display"')) end) as each_
                                 where each_.type <> 'NULL'
-                            ) as e38_
-                        ) as x36_
-                    ) as n35_
-                    where n35_.position = 1
-                ) as x34_
+                            ) as e35_
+                        ) as x33_
+                    ) as n32_
+                    where n32_.position = 1
+                ) as x31_
                 having case when count(*) > 1 then cast(error('view ''stg_fhir__medication_requests'': column ''medication_name_coded'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
             ), '$') as "medication_name_coded",
             json_extract_string((
-                select any_value(x42_.value)
+                select any_value(x38_.value)
                 from (
-                    select e44_.value as value, row_number() over (order by s43_.ord, e44_.ord) as ord
+                    select e40_.value as value, row_number() over (order by s39_.ord, e40_.ord) as ord
                     from (
                         select each_.value as value, cast(each_.key as integer) + 1 as ord
                         from json_each(case when json_type(json_extract(f1.value, '$."medicationCodeableConcept"')) = 'ARRAY' then json_extract(f1.value, '$."medicationCodeableConcept"') else json_array(json_extract(f1.value, '$."medicationCodeableConcept"')) end) as each_
                         where each_.type <> 'NULL'
-                    ) as s43_
+                    ) as s39_
                     cross join lateral (
                         select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(s43_.value, '$."text"')) = 'ARRAY' then json_extract(s43_.value, '$."text"') else json_array(json_extract(s43_.value, '$."text"')) end) as each_
+                        from json_each(case when json_type(json_extract(s39_.value, '$."text"')) = 'ARRAY' then json_extract(s39_.value, '$."text"') else json_array(json_extract(s39_.value, '$."text"')) end) as each_
                         where each_.type <> 'NULL'
-                    ) as e44_
-                ) as x42_
+                    ) as e40_
+                ) as x38_
                 having case when count(*) > 1 then cast(error('view ''stg_fhir__medication_requests'': column ''medication_name_text'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
             ), '$') as "medication_name_text",
             json_extract_string((
-                select any_value(x45_.value)
+                select any_value(x41_.value)
                 from (
-                    select n46_.value as value, n46_.ord as ord
+                    select n42_.value as value, n42_.ord as ord
                     from (
-                        select x47_.value, x47_.ord, row_number() over (order by x47_.ord) as position
+                        select x43_.value, x43_.ord, row_number() over (order by x43_.ord) as position
                         from (
-                            select e49_.value as value, row_number() over (order by s48_.ord, e49_.ord) as ord
+                            select e45_.value as value, row_number() over (order by s44_.ord, e45_.ord) as ord
                             from (
                                 select w8.value as value, w8.ord as ord
                                 from (
-                                    select e51_.value as value, row_number() over (order by s50_.ord, e51_.ord) as ord
+                                    select e47_.value as value, row_number() over (order by s46_.ord, e47_.ord) as ord
                                     from (
-                                        select e53_.value as value, row_number() over (order by s52_.ord, e53_.ord) as ord
+                                        select e49_.value as value, row_number() over (order by s48_.ord, e49_.ord) as ord
                                         from (
                                             select each_.value as value, cast(each_.key as integer) + 1 as ord
                                             from json_each(case when json_type(json_extract(f1.value, '$."containedMedication"')) = 'ARRAY' then json_extract(f1.value, '$."containedMedication"') else json_array(json_extract(f1.value, '$."containedMedication"')) end) as each_
                                             where each_.type <> 'NULL'
-                                        ) as s52_
+                                        ) as s48_
                                         cross join lateral (
                                             select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                            from json_each(case when json_type(json_extract(s52_.value, '$."code"')) = 'ARRAY' then json_extract(s52_.value, '$."code"') else json_array(json_extract(s52_.value, '$."code"')) end) as each_
+                                            from json_each(case when json_type(json_extract(s48_.value, '$."code"')) = 'ARRAY' then json_extract(s48_.value, '$."code"') else json_array(json_extract(s48_.value, '$."code"')) end) as each_
                                             where each_.type <> 'NULL'
-                                        ) as e53_
-                                    ) as s50_
+                                        ) as e49_
+                                    ) as s46_
                                     cross join lateral (
                                         select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(s50_.value, '$."coding"')) = 'ARRAY' then json_extract(s50_.value, '$."coding"') else json_array(json_extract(s50_.value, '$."coding"')) end) as each_
+                                        from json_each(case when json_type(json_extract(s46_.value, '$."coding"')) = 'ARRAY' then json_extract(s46_.value, '$."coding"') else json_array(json_extract(s46_.value, '$."coding"')) end) as each_
                                         where each_.type <> 'NULL'
-                                    ) as e51_
+                                    ) as e47_
                                 ) as w8
-                                where (json_extract_string((
-                                    select any_value(x54_.value)
-                                    from (
-                                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(w8.value, '$."system"')) = 'ARRAY' then json_extract(w8.value, '$."system"') else json_array(json_extract(w8.value, '$."system"')) end) as each_
-                                        where each_.type <> 'NULL'
-                                    ) as x54_
-                                    having case when count(*) > 1 then cast(error('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                ), '$') = 'http://www.nlm.nih.gov/research/umls/rxnorm')
-                            ) as s48_
+                                where (json_extract_string(case when json_type(json_extract(w8.value, '$."system"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(w8.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(w8.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
+                                when json_type(json_extract(w8.value, '$."system"')) = 'NULL' then null else json_extract(w8.value, '$."system"') end, '$') = 'http://www.nlm.nih.gov/research/umls/rxnorm')
+                            ) as s44_
                             cross join lateral (
                                 select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s48_.value, '$."display"')) = 'ARRAY' then json_extract(s48_.value, '$."display"') else json_array(json_extract(s48_.value, '$."display"')) end) as each_
+                                from json_each(case when json_type(json_extract(s44_.value, '$."display"')) = 'ARRAY' then json_extract(s44_.value, '$."display"') else json_array(json_extract(s44_.value, '$."display"')) end) as each_
                                 where each_.type <> 'NULL'
-                            ) as e49_
-                        ) as x47_
-                    ) as n46_
-                    where n46_.position = 1
-                ) as x45_
+                            ) as e45_
+                        ) as x43_
+                    ) as n42_
+                    where n42_.position = 1
+                ) as x41_
                 having case when count(*) > 1 then cast(error('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
             ), '$') as "medication_name_contained",
-            json_extract_string((
-                select any_value(x55_.value)
-                from (
-                    select each_.value as value, cast(each_.key as integer) + 1 as ord
-                    from json_each(case when json_type(json_extract(f1.value, '$."status"')) = 'ARRAY' then json_extract(f1.value, '$."status"') else json_array(json_extract(f1.value, '$."status"')) end) as each_
-                    where each_.type <> 'NULL'
-                ) as x55_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__medication_requests'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "status",
-            json_extract_string((
-                select any_value(x56_.value)
-                from (
-                    select each_.value as value, cast(each_.key as integer) + 1 as ord
-                    from json_each(case when json_type(json_extract(f1.value, '$."intent"')) = 'ARRAY' then json_extract(f1.value, '$."intent"') else json_array(json_extract(f1.value, '$."intent"')) end) as each_
-                    where each_.type <> 'NULL'
-                ) as x56_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__medication_requests'': column ''intent'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "intent",
-            json_extract_string((
-                select any_value(x57_.value)
-                from (
-                    select each_.value as value, cast(each_.key as integer) + 1 as ord
-                    from json_each(case when json_type(json_extract(f1.value, '$."authoredOn"')) = 'ARRAY' then json_extract(f1.value, '$."authoredOn"') else json_array(json_extract(f1.value, '$."authoredOn"')) end) as each_
-                    where each_.type <> 'NULL'
-                ) as x57_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__medication_requests'': column ''authored_at'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "authored_at"
+            json_extract_string(case when json_type(json_extract(f1.value, '$."status"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(f1.value, '$."status"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__medication_requests'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(f1.value, '$."status"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
+            when json_type(json_extract(f1.value, '$."status"')) = 'NULL' then null else json_extract(f1.value, '$."status"') end, '$') as "status",
+            json_extract_string(case when json_type(json_extract(f1.value, '$."intent"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(f1.value, '$."intent"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__medication_requests'': column ''intent'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(f1.value, '$."intent"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
+            when json_type(json_extract(f1.value, '$."intent"')) = 'NULL' then null else json_extract(f1.value, '$."intent"') end, '$') as "intent",
+            json_extract_string(case when json_type(json_extract(f1.value, '$."authoredOn"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(f1.value, '$."authoredOn"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__medication_requests'': column ''authored_at'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(f1.value, '$."authoredOn"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
+            when json_type(json_extract(f1.value, '$."authoredOn"')) = 'NULL' then null else json_extract(f1.value, '$."authoredOn"') end, '$') as "authored_at"
         from (
             select f0.value as value, f0.row_index as row_index
         ) as f1
@@ -478,7 +422,7 @@ cross join lateral (
                                         where jsonb_typeof(element_.value) <> 'null'
                                     ) as e14_
                                 ) as w4
-                                where (((
+                                where ((case when (jsonb_typeof((w4.value -> 'system')) = 'array') then (
                                     select any_value(x15_.value)
                                     from (
                                         select element_.value as value, element_.ord as ord
@@ -486,7 +430,8 @@ cross join lateral (
                                         where jsonb_typeof(element_.value) <> 'null'
                                     ) as x15_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''prescriber_npi'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                ) #>> '{}') = 'http://hl7.org/fhir/sid/us-npi')
+                                )
+                                when (jsonb_typeof((w4.value -> 'system')) = 'null') then null else (w4.value -> 'system') end #>> '{}') = 'http://hl7.org/fhir/sid/us-npi')
                             ) as s11_
                             cross join lateral (
                                 select element_.value as value, element_.ord as ord
@@ -522,7 +467,7 @@ cross join lateral (
                                         where jsonb_typeof(element_.value) <> 'null'
                                     ) as e22_
                                 ) as w5
-                                where (((
+                                where ((case when (jsonb_typeof((w5.value -> 'system')) = 'array') then (
                                     select any_value(x23_.value)
                                     from (
                                         select element_.value as value, element_.ord as ord
@@ -530,7 +475,8 @@ cross join lateral (
                                         where jsonb_typeof(element_.value) <> 'null'
                                     ) as x23_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_coded'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                ) #>> '{}') = 'http://www.nlm.nih.gov/research/umls/rxnorm')
+                                )
+                                when (jsonb_typeof((w5.value -> 'system')) = 'null') then null else (w5.value -> 'system') end #>> '{}') = 'http://www.nlm.nih.gov/research/umls/rxnorm')
                             ) as s19_
                             cross join lateral (
                                 select element_.value as value, element_.ord as ord
@@ -574,7 +520,7 @@ cross join lateral (
                                         where jsonb_typeof(element_.value) <> 'null'
                                     ) as e30_
                                 ) as w6
-                                where (((
+                                where ((case when (jsonb_typeof((w6.value -> 'system')) = 'array') then (
                                     select any_value(x33_.value)
                                     from (
                                         select element_.value as value, element_.ord as ord
@@ -582,7 +528,8 @@ cross join lateral (
                                         where jsonb_typeof(element_.value) <> 'null'
                                     ) as x33_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                ) #>> '{}') = 'http://www.nlm.nih.gov/research/umls/rxnorm')
+                                )
+                                when (jsonb_typeof((w6.value -> 'system')) = 'null') then null else (w6.value -> 'system') end #>> '{}') = 'http://www.nlm.nih.gov/research/umls/rxnorm')
                             ) as s27_
                             cross join lateral (
                                 select element_.value as value, element_.ord as ord
@@ -618,7 +565,7 @@ cross join lateral (
                                         where jsonb_typeof(element_.value) <> 'null'
                                     ) as e40_
                                 ) as w7
-                                where (((
+                                where ((case when (jsonb_typeof((w7.value -> 'system')) = 'array') then (
                                     select any_value(x41_.value)
                                     from (
                                         select element_.value as value, element_.ord as ord
@@ -626,7 +573,8 @@ cross join lateral (
                                         where jsonb_typeof(element_.value) <> 'null'
                                     ) as x41_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_coded'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                ) #>> '{}') = 'http://www.nlm.nih.gov/research/umls/rxnorm')
+                                )
+                                when (jsonb_typeof((w7.value -> 'system')) = 'null') then null else (w7.value -> 'system') end #>> '{}') = 'http://www.nlm.nih.gov/research/umls/rxnorm')
                             ) as s37_
                             cross join lateral (
                                 select element_.value as value, element_.ord as ord
@@ -687,7 +635,7 @@ cross join lateral (
                                         where jsonb_typeof(element_.value) <> 'null'
                                     ) as e51_
                                 ) as w8
-                                where (((
+                                where ((case when (jsonb_typeof((w8.value -> 'system')) = 'array') then (
                                     select any_value(x54_.value)
                                     from (
                                         select element_.value as value, element_.ord as ord
@@ -695,7 +643,8 @@ cross join lateral (
                                         where jsonb_typeof(element_.value) <> 'null'
                                     ) as x54_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                ) #>> '{}') = 'http://www.nlm.nih.gov/research/umls/rxnorm')
+                                )
+                                when (jsonb_typeof((w8.value -> 'system')) = 'null') then null else (w8.value -> 'system') end #>> '{}') = 'http://www.nlm.nih.gov/research/umls/rxnorm')
                             ) as s48_
                             cross join lateral (
                                 select element_.value as value, element_.ord as ord
@@ -708,7 +657,7 @@ cross join lateral (
                 ) as x45_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
             ) #>> '{}') as "medication_name_contained",
-            ((
+            (case when (jsonb_typeof((f1.value -> 'status')) = 'array') then (
                 select any_value(x55_.value)
                 from (
                     select element_.value as value, element_.ord as ord
@@ -716,8 +665,9 @@ cross join lateral (
                     where jsonb_typeof(element_.value) <> 'null'
                 ) as x55_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as "status",
-            ((
+            )
+            when (jsonb_typeof((f1.value -> 'status')) = 'null') then null else (f1.value -> 'status') end #>> '{}') as "status",
+            (case when (jsonb_typeof((f1.value -> 'intent')) = 'array') then (
                 select any_value(x56_.value)
                 from (
                     select element_.value as value, element_.ord as ord
@@ -725,8 +675,9 @@ cross join lateral (
                     where jsonb_typeof(element_.value) <> 'null'
                 ) as x56_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''intent'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as "intent",
-            ((
+            )
+            when (jsonb_typeof((f1.value -> 'intent')) = 'null') then null else (f1.value -> 'intent') end #>> '{}') as "intent",
+            (case when (jsonb_typeof((f1.value -> 'authoredOn')) = 'array') then (
                 select any_value(x57_.value)
                 from (
                     select element_.value as value, element_.ord as ord
@@ -734,7 +685,8 @@ cross join lateral (
                     where jsonb_typeof(element_.value) <> 'null'
                 ) as x57_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''authored_at'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as "authored_at"
+            )
+            when (jsonb_typeof((f1.value -> 'authoredOn')) = 'null') then null else (f1.value -> 'authoredOn') end #>> '{}') as "authored_at"
         from (
             select f0.value as value, f0.row_index as row_index
         ) as f1
@@ -847,7 +799,7 @@ cross join lateral (
                                         where flattened_.value is not null and not is_null_value(flattened_.value)
                                     ) as e14_
                                 ) as w4
-                                where (cast((
+                                where (cast(case when (is_array(get(w4.value, 'system'))) then (
                                     select any_value(x15_.value)
                                     from (
                                         select flattened_.value as value, flattened_.index + 1 as ord
@@ -855,7 +807,8 @@ cross join lateral (
                                         where flattened_.value is not null and not is_null_value(flattened_.value)
                                     ) as x15_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''prescriber_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) = 'http://hl7.org/fhir/sid/us-npi')
+                                )
+                                when (is_null_value(get(w4.value, 'system'))) then null else get(w4.value, 'system') end as varchar) = 'http://hl7.org/fhir/sid/us-npi')
                             ) as s11_
                             cross join lateral (
                                 select flattened_.value as value, flattened_.index + 1 as ord
@@ -891,7 +844,7 @@ cross join lateral (
                                         where flattened_.value is not null and not is_null_value(flattened_.value)
                                     ) as e22_
                                 ) as w5
-                                where (cast((
+                                where (cast(case when (is_array(get(w5.value, 'system'))) then (
                                     select any_value(x23_.value)
                                     from (
                                         select flattened_.value as value, flattened_.index + 1 as ord
@@ -899,7 +852,8 @@ cross join lateral (
                                         where flattened_.value is not null and not is_null_value(flattened_.value)
                                     ) as x23_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_coded'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) = 'http://www.nlm.nih.gov/research/umls/rxnorm')
+                                )
+                                when (is_null_value(get(w5.value, 'system'))) then null else get(w5.value, 'system') end as varchar) = 'http://www.nlm.nih.gov/research/umls/rxnorm')
                             ) as s19_
                             cross join lateral (
                                 select flattened_.value as value, flattened_.index + 1 as ord
@@ -943,7 +897,7 @@ cross join lateral (
                                         where flattened_.value is not null and not is_null_value(flattened_.value)
                                     ) as e30_
                                 ) as w6
-                                where (cast((
+                                where (cast(case when (is_array(get(w6.value, 'system'))) then (
                                     select any_value(x33_.value)
                                     from (
                                         select flattened_.value as value, flattened_.index + 1 as ord
@@ -951,7 +905,8 @@ cross join lateral (
                                         where flattened_.value is not null and not is_null_value(flattened_.value)
                                     ) as x33_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) = 'http://www.nlm.nih.gov/research/umls/rxnorm')
+                                )
+                                when (is_null_value(get(w6.value, 'system'))) then null else get(w6.value, 'system') end as varchar) = 'http://www.nlm.nih.gov/research/umls/rxnorm')
                             ) as s27_
                             cross join lateral (
                                 select flattened_.value as value, flattened_.index + 1 as ord
@@ -987,7 +942,7 @@ cross join lateral (
                                         where flattened_.value is not null and not is_null_value(flattened_.value)
                                     ) as e40_
                                 ) as w7
-                                where (cast((
+                                where (cast(case when (is_array(get(w7.value, 'system'))) then (
                                     select any_value(x41_.value)
                                     from (
                                         select flattened_.value as value, flattened_.index + 1 as ord
@@ -995,7 +950,8 @@ cross join lateral (
                                         where flattened_.value is not null and not is_null_value(flattened_.value)
                                     ) as x41_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_coded'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) = 'http://www.nlm.nih.gov/research/umls/rxnorm')
+                                )
+                                when (is_null_value(get(w7.value, 'system'))) then null else get(w7.value, 'system') end as varchar) = 'http://www.nlm.nih.gov/research/umls/rxnorm')
                             ) as s37_
                             cross join lateral (
                                 select flattened_.value as value, flattened_.index + 1 as ord
@@ -1056,7 +1012,7 @@ cross join lateral (
                                         where flattened_.value is not null and not is_null_value(flattened_.value)
                                     ) as e51_
                                 ) as w8
-                                where (cast((
+                                where (cast(case when (is_array(get(w8.value, 'system'))) then (
                                     select any_value(x54_.value)
                                     from (
                                         select flattened_.value as value, flattened_.index + 1 as ord
@@ -1064,7 +1020,8 @@ cross join lateral (
                                         where flattened_.value is not null and not is_null_value(flattened_.value)
                                     ) as x54_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) = 'http://www.nlm.nih.gov/research/umls/rxnorm')
+                                )
+                                when (is_null_value(get(w8.value, 'system'))) then null else get(w8.value, 'system') end as varchar) = 'http://www.nlm.nih.gov/research/umls/rxnorm')
                             ) as s48_
                             cross join lateral (
                                 select flattened_.value as value, flattened_.index + 1 as ord
@@ -1077,7 +1034,7 @@ cross join lateral (
                 ) as x45_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
             ) as varchar) as "medication_name_contained",
-            cast((
+            cast(case when (is_array(get(f1.value, 'status'))) then (
                 select any_value(x55_.value)
                 from (
                     select flattened_.value as value, flattened_.index + 1 as ord
@@ -1085,8 +1042,9 @@ cross join lateral (
                     where flattened_.value is not null and not is_null_value(flattened_.value)
                 ) as x55_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as "status",
-            cast((
+            )
+            when (is_null_value(get(f1.value, 'status'))) then null else get(f1.value, 'status') end as varchar) as "status",
+            cast(case when (is_array(get(f1.value, 'intent'))) then (
                 select any_value(x56_.value)
                 from (
                     select flattened_.value as value, flattened_.index + 1 as ord
@@ -1094,8 +1052,9 @@ cross join lateral (
                     where flattened_.value is not null and not is_null_value(flattened_.value)
                 ) as x56_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''intent'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as "intent",
-            cast((
+            )
+            when (is_null_value(get(f1.value, 'intent'))) then null else get(f1.value, 'intent') end as varchar) as "intent",
+            cast(case when (is_array(get(f1.value, 'authoredOn'))) then (
                 select any_value(x57_.value)
                 from (
                     select flattened_.value as value, flattened_.index + 1 as ord
@@ -1103,7 +1062,8 @@ cross join lateral (
                     where flattened_.value is not null and not is_null_value(flattened_.value)
                 ) as x57_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''authored_at'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as "authored_at"
+            )
+            when (is_null_value(get(f1.value, 'authoredOn'))) then null else get(f1.value, 'authoredOn') end as varchar) as "authored_at"
         from (
             select f0.value as value, f0.row_index as row_index
         ) as f1
@@ -1294,7 +1254,7 @@ cross join lateral (
                                         where element_ is not null
                                     ) as e14_
                                 ) as w4
-                                where (case when is_varchar((
+                                where (case when is_varchar(case when (is_array(w4.value."system")) then (
                                     select any_value(x15_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1303,7 +1263,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x15_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''prescriber_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) then cast((
+                                )
+                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end) then cast(case when (is_array(w4.value."system")) then (
                                     select any_value(x15_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1312,7 +1273,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x15_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''prescriber_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) else json_serialize((
+                                )
+                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end as varchar) else json_serialize(case when (is_array(w4.value."system")) then (
                                     select any_value(x15_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1321,7 +1283,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x15_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''prescriber_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) end = 'http://hl7.org/fhir/sid/us-npi')
+                                )
+                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end) end = 'http://hl7.org/fhir/sid/us-npi')
                             ) as s11_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
@@ -1359,7 +1322,7 @@ cross join lateral (
                                         where element_ is not null
                                     ) as e14_
                                 ) as w4
-                                where (case when is_varchar((
+                                where (case when is_varchar(case when (is_array(w4.value."system")) then (
                                     select any_value(x15_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1368,7 +1331,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x15_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''prescriber_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) then cast((
+                                )
+                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end) then cast(case when (is_array(w4.value."system")) then (
                                     select any_value(x15_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1377,7 +1341,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x15_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''prescriber_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) else json_serialize((
+                                )
+                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end as varchar) else json_serialize(case when (is_array(w4.value."system")) then (
                                     select any_value(x15_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1386,7 +1351,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x15_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''prescriber_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) end = 'http://hl7.org/fhir/sid/us-npi')
+                                )
+                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end) end = 'http://hl7.org/fhir/sid/us-npi')
                             ) as s11_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
@@ -1424,7 +1390,7 @@ cross join lateral (
                                         where element_ is not null
                                     ) as e14_
                                 ) as w4
-                                where (case when is_varchar((
+                                where (case when is_varchar(case when (is_array(w4.value."system")) then (
                                     select any_value(x15_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1433,7 +1399,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x15_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''prescriber_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) then cast((
+                                )
+                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end) then cast(case when (is_array(w4.value."system")) then (
                                     select any_value(x15_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1442,7 +1409,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x15_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''prescriber_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) else json_serialize((
+                                )
+                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end as varchar) else json_serialize(case when (is_array(w4.value."system")) then (
                                     select any_value(x15_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1451,7 +1419,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x15_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''prescriber_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) end = 'http://hl7.org/fhir/sid/us-npi')
+                                )
+                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end) end = 'http://hl7.org/fhir/sid/us-npi')
                             ) as s11_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
@@ -1490,7 +1459,7 @@ cross join lateral (
                                         where element_ is not null
                                     ) as e22_
                                 ) as w5
-                                where (case when is_varchar((
+                                where (case when is_varchar(case when (is_array(w5.value."system")) then (
                                     select any_value(x23_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1499,7 +1468,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x23_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_coded'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) then cast((
+                                )
+                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) then cast(case when (is_array(w5.value."system")) then (
                                     select any_value(x23_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1508,7 +1478,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x23_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_coded'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) else json_serialize((
+                                )
+                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end as varchar) else json_serialize(case when (is_array(w5.value."system")) then (
                                     select any_value(x23_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1517,7 +1488,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x23_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_coded'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
+                                )
+                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
                             ) as s19_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
@@ -1555,7 +1527,7 @@ cross join lateral (
                                         where element_ is not null
                                     ) as e22_
                                 ) as w5
-                                where (case when is_varchar((
+                                where (case when is_varchar(case when (is_array(w5.value."system")) then (
                                     select any_value(x23_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1564,7 +1536,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x23_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_coded'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) then cast((
+                                )
+                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) then cast(case when (is_array(w5.value."system")) then (
                                     select any_value(x23_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1573,7 +1546,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x23_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_coded'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) else json_serialize((
+                                )
+                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end as varchar) else json_serialize(case when (is_array(w5.value."system")) then (
                                     select any_value(x23_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1582,7 +1556,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x23_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_coded'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
+                                )
+                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
                             ) as s19_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
@@ -1620,7 +1595,7 @@ cross join lateral (
                                         where element_ is not null
                                     ) as e22_
                                 ) as w5
-                                where (case when is_varchar((
+                                where (case when is_varchar(case when (is_array(w5.value."system")) then (
                                     select any_value(x23_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1629,7 +1604,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x23_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_coded'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) then cast((
+                                )
+                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) then cast(case when (is_array(w5.value."system")) then (
                                     select any_value(x23_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1638,7 +1614,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x23_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_coded'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) else json_serialize((
+                                )
+                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end as varchar) else json_serialize(case when (is_array(w5.value."system")) then (
                                     select any_value(x23_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1647,7 +1624,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x23_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_coded'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
+                                )
+                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
                             ) as s19_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
@@ -1695,7 +1673,7 @@ cross join lateral (
                                         where element_ is not null
                                     ) as e30_
                                 ) as w6
-                                where (case when is_varchar((
+                                where (case when is_varchar(case when (is_array(w6.value."system")) then (
                                     select any_value(x33_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1704,7 +1682,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x33_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) then cast((
+                                )
+                                when (json_typeof(w6.value."system") = 'null') then null else w6.value."system" end) then cast(case when (is_array(w6.value."system")) then (
                                     select any_value(x33_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1713,7 +1692,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x33_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) else json_serialize((
+                                )
+                                when (json_typeof(w6.value."system") = 'null') then null else w6.value."system" end as varchar) else json_serialize(case when (is_array(w6.value."system")) then (
                                     select any_value(x33_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1722,7 +1702,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x33_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
+                                )
+                                when (json_typeof(w6.value."system") = 'null') then null else w6.value."system" end) end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
                             ) as s27_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
@@ -1769,7 +1750,7 @@ cross join lateral (
                                         where element_ is not null
                                     ) as e30_
                                 ) as w6
-                                where (case when is_varchar((
+                                where (case when is_varchar(case when (is_array(w6.value."system")) then (
                                     select any_value(x33_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1778,7 +1759,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x33_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) then cast((
+                                )
+                                when (json_typeof(w6.value."system") = 'null') then null else w6.value."system" end) then cast(case when (is_array(w6.value."system")) then (
                                     select any_value(x33_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1787,7 +1769,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x33_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) else json_serialize((
+                                )
+                                when (json_typeof(w6.value."system") = 'null') then null else w6.value."system" end as varchar) else json_serialize(case when (is_array(w6.value."system")) then (
                                     select any_value(x33_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1796,7 +1779,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x33_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
+                                )
+                                when (json_typeof(w6.value."system") = 'null') then null else w6.value."system" end) end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
                             ) as s27_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
@@ -1843,7 +1827,7 @@ cross join lateral (
                                         where element_ is not null
                                     ) as e30_
                                 ) as w6
-                                where (case when is_varchar((
+                                where (case when is_varchar(case when (is_array(w6.value."system")) then (
                                     select any_value(x33_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1852,7 +1836,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x33_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) then cast((
+                                )
+                                when (json_typeof(w6.value."system") = 'null') then null else w6.value."system" end) then cast(case when (is_array(w6.value."system")) then (
                                     select any_value(x33_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1861,7 +1846,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x33_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) else json_serialize((
+                                )
+                                when (json_typeof(w6.value."system") = 'null') then null else w6.value."system" end as varchar) else json_serialize(case when (is_array(w6.value."system")) then (
                                     select any_value(x33_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1870,7 +1856,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x33_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
+                                )
+                                when (json_typeof(w6.value."system") = 'null') then null else w6.value."system" end) end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
                             ) as s27_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
@@ -1909,7 +1896,7 @@ cross join lateral (
                                         where element_ is not null
                                     ) as e40_
                                 ) as w7
-                                where (case when is_varchar((
+                                where (case when is_varchar(case when (is_array(w7.value."system")) then (
                                     select any_value(x41_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1918,7 +1905,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x41_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_coded'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) then cast((
+                                )
+                                when (json_typeof(w7.value."system") = 'null') then null else w7.value."system" end) then cast(case when (is_array(w7.value."system")) then (
                                     select any_value(x41_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1927,7 +1915,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x41_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_coded'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) else json_serialize((
+                                )
+                                when (json_typeof(w7.value."system") = 'null') then null else w7.value."system" end as varchar) else json_serialize(case when (is_array(w7.value."system")) then (
                                     select any_value(x41_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1936,7 +1925,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x41_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_coded'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
+                                )
+                                when (json_typeof(w7.value."system") = 'null') then null else w7.value."system" end) end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
                             ) as s37_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
@@ -1974,7 +1964,7 @@ cross join lateral (
                                         where element_ is not null
                                     ) as e40_
                                 ) as w7
-                                where (case when is_varchar((
+                                where (case when is_varchar(case when (is_array(w7.value."system")) then (
                                     select any_value(x41_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1983,7 +1973,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x41_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_coded'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) then cast((
+                                )
+                                when (json_typeof(w7.value."system") = 'null') then null else w7.value."system" end) then cast(case when (is_array(w7.value."system")) then (
                                     select any_value(x41_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1992,7 +1983,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x41_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_coded'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) else json_serialize((
+                                )
+                                when (json_typeof(w7.value."system") = 'null') then null else w7.value."system" end as varchar) else json_serialize(case when (is_array(w7.value."system")) then (
                                     select any_value(x41_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -2001,7 +1993,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x41_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_coded'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
+                                )
+                                when (json_typeof(w7.value."system") = 'null') then null else w7.value."system" end) end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
                             ) as s37_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
@@ -2039,7 +2032,7 @@ cross join lateral (
                                         where element_ is not null
                                     ) as e40_
                                 ) as w7
-                                where (case when is_varchar((
+                                where (case when is_varchar(case when (is_array(w7.value."system")) then (
                                     select any_value(x41_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -2048,7 +2041,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x41_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_coded'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) then cast((
+                                )
+                                when (json_typeof(w7.value."system") = 'null') then null else w7.value."system" end) then cast(case when (is_array(w7.value."system")) then (
                                     select any_value(x41_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -2057,7 +2051,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x41_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_coded'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) else json_serialize((
+                                )
+                                when (json_typeof(w7.value."system") = 'null') then null else w7.value."system" end as varchar) else json_serialize(case when (is_array(w7.value."system")) then (
                                     select any_value(x41_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -2066,7 +2061,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x41_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_coded'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
+                                )
+                                when (json_typeof(w7.value."system") = 'null') then null else w7.value."system" end) end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
                             ) as s37_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
@@ -2169,7 +2165,7 @@ cross join lateral (
                                         where element_ is not null
                                     ) as e51_
                                 ) as w8
-                                where (case when is_varchar((
+                                where (case when is_varchar(case when (is_array(w8.value."system")) then (
                                     select any_value(x54_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -2178,7 +2174,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x54_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) then cast((
+                                )
+                                when (json_typeof(w8.value."system") = 'null') then null else w8.value."system" end) then cast(case when (is_array(w8.value."system")) then (
                                     select any_value(x54_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -2187,7 +2184,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x54_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) else json_serialize((
+                                )
+                                when (json_typeof(w8.value."system") = 'null') then null else w8.value."system" end as varchar) else json_serialize(case when (is_array(w8.value."system")) then (
                                     select any_value(x54_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -2196,7 +2194,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x54_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
+                                )
+                                when (json_typeof(w8.value."system") = 'null') then null else w8.value."system" end) end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
                             ) as s48_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
@@ -2243,7 +2242,7 @@ cross join lateral (
                                         where element_ is not null
                                     ) as e51_
                                 ) as w8
-                                where (case when is_varchar((
+                                where (case when is_varchar(case when (is_array(w8.value."system")) then (
                                     select any_value(x54_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -2252,7 +2251,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x54_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) then cast((
+                                )
+                                when (json_typeof(w8.value."system") = 'null') then null else w8.value."system" end) then cast(case when (is_array(w8.value."system")) then (
                                     select any_value(x54_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -2261,7 +2261,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x54_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) else json_serialize((
+                                )
+                                when (json_typeof(w8.value."system") = 'null') then null else w8.value."system" end as varchar) else json_serialize(case when (is_array(w8.value."system")) then (
                                     select any_value(x54_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -2270,7 +2271,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x54_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
+                                )
+                                when (json_typeof(w8.value."system") = 'null') then null else w8.value."system" end) end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
                             ) as s48_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
@@ -2317,7 +2319,7 @@ cross join lateral (
                                         where element_ is not null
                                     ) as e51_
                                 ) as w8
-                                where (case when is_varchar((
+                                where (case when is_varchar(case when (is_array(w8.value."system")) then (
                                     select any_value(x54_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -2326,7 +2328,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x54_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) then cast((
+                                )
+                                when (json_typeof(w8.value."system") = 'null') then null else w8.value."system" end) then cast(case when (is_array(w8.value."system")) then (
                                     select any_value(x54_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -2335,7 +2338,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x54_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) else json_serialize((
+                                )
+                                when (json_typeof(w8.value."system") = 'null') then null else w8.value."system" end as varchar) else json_serialize(case when (is_array(w8.value."system")) then (
                                     select any_value(x54_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -2344,7 +2348,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x54_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
+                                )
+                                when (json_typeof(w8.value."system") = 'null') then null else w8.value."system" end) end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
                             ) as s48_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
@@ -2358,7 +2363,7 @@ cross join lateral (
                 ) as x45_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
             )) end as "medication_name_contained",
-            case when is_varchar((
+            case when is_varchar(case when (is_array(f1.value."status")) then (
                 select any_value(x55_.value)
                 from (
                     select element_ as value, position_ + 1 as ord
@@ -2367,7 +2372,8 @@ cross join lateral (
                     where element_ is not null
                 ) as x55_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
+            )
+            when (json_typeof(f1.value."status") = 'null') then null else f1.value."status" end) then cast(case when (is_array(f1.value."status")) then (
                 select any_value(x55_.value)
                 from (
                     select element_ as value, position_ + 1 as ord
@@ -2376,7 +2382,8 @@ cross join lateral (
                     where element_ is not null
                 ) as x55_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
+            )
+            when (json_typeof(f1.value."status") = 'null') then null else f1.value."status" end as varchar) else json_serialize(case when (is_array(f1.value."status")) then (
                 select any_value(x55_.value)
                 from (
                     select element_ as value, position_ + 1 as ord
@@ -2385,8 +2392,9 @@ cross join lateral (
                     where element_ is not null
                 ) as x55_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as "status",
-            case when is_varchar((
+            )
+            when (json_typeof(f1.value."status") = 'null') then null else f1.value."status" end) end as "status",
+            case when is_varchar(case when (is_array(f1.value."intent")) then (
                 select any_value(x56_.value)
                 from (
                     select element_ as value, position_ + 1 as ord
@@ -2395,7 +2403,8 @@ cross join lateral (
                     where element_ is not null
                 ) as x56_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''intent'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
+            )
+            when (json_typeof(f1.value."intent") = 'null') then null else f1.value."intent" end) then cast(case when (is_array(f1.value."intent")) then (
                 select any_value(x56_.value)
                 from (
                     select element_ as value, position_ + 1 as ord
@@ -2404,7 +2413,8 @@ cross join lateral (
                     where element_ is not null
                 ) as x56_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''intent'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
+            )
+            when (json_typeof(f1.value."intent") = 'null') then null else f1.value."intent" end as varchar) else json_serialize(case when (is_array(f1.value."intent")) then (
                 select any_value(x56_.value)
                 from (
                     select element_ as value, position_ + 1 as ord
@@ -2413,8 +2423,9 @@ cross join lateral (
                     where element_ is not null
                 ) as x56_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''intent'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as "intent",
-            case when is_varchar((
+            )
+            when (json_typeof(f1.value."intent") = 'null') then null else f1.value."intent" end) end as "intent",
+            case when is_varchar(case when (is_array(f1.value."authoredOn")) then (
                 select any_value(x57_.value)
                 from (
                     select element_ as value, position_ + 1 as ord
@@ -2423,7 +2434,8 @@ cross join lateral (
                     where element_ is not null
                 ) as x57_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''authored_at'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
+            )
+            when (json_typeof(f1.value."authoredOn") = 'null') then null else f1.value."authoredOn" end) then cast(case when (is_array(f1.value."authoredOn")) then (
                 select any_value(x57_.value)
                 from (
                     select element_ as value, position_ + 1 as ord
@@ -2432,7 +2444,8 @@ cross join lateral (
                     where element_ is not null
                 ) as x57_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''authored_at'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
+            )
+            when (json_typeof(f1.value."authoredOn") = 'null') then null else f1.value."authoredOn" end as varchar) else json_serialize(case when (is_array(f1.value."authoredOn")) then (
                 select any_value(x57_.value)
                 from (
                     select element_ as value, position_ + 1 as ord
@@ -2441,7 +2454,8 @@ cross join lateral (
                     where element_ is not null
                 ) as x57_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''authored_at'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as "authored_at"
+            )
+            when (json_typeof(f1.value."authoredOn") = 'null') then null else f1.value."authoredOn" end) end as "authored_at"
         from (
             select f0.value as value, f0.row_index as row_index
         ) as f1

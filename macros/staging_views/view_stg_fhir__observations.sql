@@ -107,15 +107,8 @@ cross join lateral (
                                         where each_.type <> 'NULL'
                                     ) as e14_
                                 ) as w4
-                                where (json_extract_string((
-                                    select any_value(x15_.value)
-                                    from (
-                                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(w4.value, '$."system"')) = 'ARRAY' then json_extract(w4.value, '$."system"') else json_array(json_extract(w4.value, '$."system"')) end) as each_
-                                        where each_.type <> 'NULL'
-                                    ) as x15_
-                                    having case when count(*) > 1 then cast(error('view ''stg_fhir__observations'': column ''loinc_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                ), '$') = 'http://loinc.org')
+                                where (json_extract_string(case when json_type(json_extract(w4.value, '$."system"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(w4.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__observations'': column ''loinc_code'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(w4.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
+                                when json_type(json_extract(w4.value, '$."system"')) = 'NULL' then null else json_extract(w4.value, '$."system"') end, '$') = 'http://loinc.org')
                             ) as s11_
                             cross join lateral (
                                 select each_.value as value, cast(each_.key as integer) + 1 as ord
@@ -129,113 +122,92 @@ cross join lateral (
                 having case when count(*) > 1 then cast(error('view ''stg_fhir__observations'': column ''loinc_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
             ), '$') as "loinc_code",
             json_extract_string((
-                select any_value(x16_.value)
+                select any_value(x15_.value)
                 from (
-                    select n17_.value as value, n17_.ord as ord
+                    select n16_.value as value, n16_.ord as ord
                     from (
-                        select x18_.value, x18_.ord, row_number() over (order by x18_.ord) as position
+                        select x17_.value, x17_.ord, row_number() over (order by x17_.ord) as position
                         from (
-                            select e20_.value as value, row_number() over (order by s19_.ord, e20_.ord) as ord
+                            select e19_.value as value, row_number() over (order by s18_.ord, e19_.ord) as ord
                             from (
-                                select e22_.value as value, row_number() over (order by s21_.ord, e22_.ord) as ord
+                                select e21_.value as value, row_number() over (order by s20_.ord, e21_.ord) as ord
                                 from (
                                     select each_.value as value, cast(each_.key as integer) + 1 as ord
                                     from json_each(case when json_type(json_extract(f1.value, '$."category"')) = 'ARRAY' then json_extract(f1.value, '$."category"') else json_array(json_extract(f1.value, '$."category"')) end) as each_
                                     where each_.type <> 'NULL'
-                                ) as s21_
+                                ) as s20_
                                 cross join lateral (
                                     select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                    from json_each(case when json_type(json_extract(s21_.value, '$."coding"')) = 'ARRAY' then json_extract(s21_.value, '$."coding"') else json_array(json_extract(s21_.value, '$."coding"')) end) as each_
+                                    from json_each(case when json_type(json_extract(s20_.value, '$."coding"')) = 'ARRAY' then json_extract(s20_.value, '$."coding"') else json_array(json_extract(s20_.value, '$."coding"')) end) as each_
                                     where each_.type <> 'NULL'
-                                ) as e22_
-                            ) as s19_
+                                ) as e21_
+                            ) as s18_
                             cross join lateral (
                                 select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s19_.value, '$."code"')) = 'ARRAY' then json_extract(s19_.value, '$."code"') else json_array(json_extract(s19_.value, '$."code"')) end) as each_
+                                from json_each(case when json_type(json_extract(s18_.value, '$."code"')) = 'ARRAY' then json_extract(s18_.value, '$."code"') else json_array(json_extract(s18_.value, '$."code"')) end) as each_
                                 where each_.type <> 'NULL'
-                            ) as e20_
-                        ) as x18_
-                    ) as n17_
-                    where n17_.position = 1
-                ) as x16_
+                            ) as e19_
+                        ) as x17_
+                    ) as n16_
+                    where n16_.position = 1
+                ) as x15_
                 having case when count(*) > 1 then cast(error('view ''stg_fhir__observations'': column ''category'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
             ), '$') as "category",
+            json_extract_string(case when json_type(json_extract(f1.value, '$."status"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(f1.value, '$."status"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__observations'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(f1.value, '$."status"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
+            when json_type(json_extract(f1.value, '$."status"')) = 'NULL' then null else json_extract(f1.value, '$."status"') end, '$') as "status",
             json_extract_string((
-                select any_value(x23_.value)
+                select any_value(x22_.value)
                 from (
-                    select each_.value as value, cast(each_.key as integer) + 1 as ord
-                    from json_each(case when json_type(json_extract(f1.value, '$."status"')) = 'ARRAY' then json_extract(f1.value, '$."status"') else json_array(json_extract(f1.value, '$."status"')) end) as each_
-                    where each_.type <> 'NULL'
-                ) as x23_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__observations'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "status",
-            json_extract_string((
-                select any_value(x24_.value)
-                from (
-                    select e26_.value as value, row_number() over (order by s25_.ord, e26_.ord) as ord
+                    select e24_.value as value, row_number() over (order by s23_.ord, e24_.ord) as ord
                     from (
                         select each_.value as value, cast(each_.key as integer) + 1 as ord
                         from json_each(case when json_type(json_extract(f1.value, '$."valueQuantity"')) = 'ARRAY' then json_extract(f1.value, '$."valueQuantity"') else json_array(json_extract(f1.value, '$."valueQuantity"')) end) as each_
                         where each_.type <> 'NULL'
-                    ) as s25_
+                    ) as s23_
                     cross join lateral (
                         select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(s25_.value, '$."unit"')) = 'ARRAY' then json_extract(s25_.value, '$."unit"') else json_array(json_extract(s25_.value, '$."unit"')) end) as each_
+                        from json_each(case when json_type(json_extract(s23_.value, '$."unit"')) = 'ARRAY' then json_extract(s23_.value, '$."unit"') else json_array(json_extract(s23_.value, '$."unit"')) end) as each_
                         where each_.type <> 'NULL'
-                    ) as e26_
-                ) as x24_
+                    ) as e24_
+                ) as x22_
                 having case when count(*) > 1 then cast(error('view ''stg_fhir__observations'': column ''value_unit'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
             ), '$') as "value_unit",
             cast(json_extract_string((
-                select any_value(x27_.value)
+                select any_value(x25_.value)
                 from (
-                    select e29_.value as value, row_number() over (order by s28_.ord, e29_.ord) as ord
+                    select e27_.value as value, row_number() over (order by s26_.ord, e27_.ord) as ord
                     from (
                         select each_.value as value, cast(each_.key as integer) + 1 as ord
                         from json_each(case when json_type(json_extract(f1.value, '$."valueQuantity"')) = 'ARRAY' then json_extract(f1.value, '$."valueQuantity"') else json_array(json_extract(f1.value, '$."valueQuantity"')) end) as each_
                         where each_.type <> 'NULL'
-                    ) as s28_
+                    ) as s26_
                     cross join lateral (
                         select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(s28_.value, '$."value"')) = 'ARRAY' then json_extract(s28_.value, '$."value"') else json_array(json_extract(s28_.value, '$."value"')) end) as each_
+                        from json_each(case when json_type(json_extract(s26_.value, '$."value"')) = 'ARRAY' then json_extract(s26_.value, '$."value"') else json_array(json_extract(s26_.value, '$."value"')) end) as each_
                         where each_.type <> 'NULL'
-                    ) as e29_
-                ) as x27_
+                    ) as e27_
+                ) as x25_
                 having case when count(*) > 1 then cast(error('view ''stg_fhir__observations'': column ''value_numeric'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
             ), '$') as decimal(38, 9)) as "value_numeric",
+            json_extract_string(case when json_type(json_extract(f1.value, '$."effectiveDateTime"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(f1.value, '$."effectiveDateTime"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__observations'': column ''effective_date_time'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(f1.value, '$."effectiveDateTime"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
+            when json_type(json_extract(f1.value, '$."effectiveDateTime"')) = 'NULL' then null else json_extract(f1.value, '$."effectiveDateTime"') end, '$') as "effective_date_time",
+            json_extract_string(case when json_type(json_extract(f1.value, '$."effectiveInstant"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(f1.value, '$."effectiveInstant"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__observations'': column ''effective_instant'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(f1.value, '$."effectiveInstant"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
+            when json_type(json_extract(f1.value, '$."effectiveInstant"')) = 'NULL' then null else json_extract(f1.value, '$."effectiveInstant"') end, '$') as "effective_instant",
             json_extract_string((
-                select any_value(x30_.value)
+                select any_value(x28_.value)
                 from (
-                    select each_.value as value, cast(each_.key as integer) + 1 as ord
-                    from json_each(case when json_type(json_extract(f1.value, '$."effectiveDateTime"')) = 'ARRAY' then json_extract(f1.value, '$."effectiveDateTime"') else json_array(json_extract(f1.value, '$."effectiveDateTime"')) end) as each_
-                    where each_.type <> 'NULL'
-                ) as x30_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__observations'': column ''effective_date_time'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "effective_date_time",
-            json_extract_string((
-                select any_value(x31_.value)
-                from (
-                    select each_.value as value, cast(each_.key as integer) + 1 as ord
-                    from json_each(case when json_type(json_extract(f1.value, '$."effectiveInstant"')) = 'ARRAY' then json_extract(f1.value, '$."effectiveInstant"') else json_array(json_extract(f1.value, '$."effectiveInstant"')) end) as each_
-                    where each_.type <> 'NULL'
-                ) as x31_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__observations'': column ''effective_instant'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "effective_instant",
-            json_extract_string((
-                select any_value(x32_.value)
-                from (
-                    select e34_.value as value, row_number() over (order by s33_.ord, e34_.ord) as ord
+                    select e30_.value as value, row_number() over (order by s29_.ord, e30_.ord) as ord
                     from (
                         select each_.value as value, cast(each_.key as integer) + 1 as ord
                         from json_each(case when json_type(json_extract(f1.value, '$."effectivePeriod"')) = 'ARRAY' then json_extract(f1.value, '$."effectivePeriod"') else json_array(json_extract(f1.value, '$."effectivePeriod"')) end) as each_
                         where each_.type <> 'NULL'
-                    ) as s33_
+                    ) as s29_
                     cross join lateral (
                         select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(s33_.value, '$."start"')) = 'ARRAY' then json_extract(s33_.value, '$."start"') else json_array(json_extract(s33_.value, '$."start"')) end) as each_
+                        from json_each(case when json_type(json_extract(s29_.value, '$."start"')) = 'ARRAY' then json_extract(s29_.value, '$."start"') else json_array(json_extract(s29_.value, '$."start"')) end) as each_
                         where each_.type <> 'NULL'
-                    ) as e34_
-                ) as x32_
+                    ) as e30_
+                ) as x28_
                 having case when count(*) > 1 then cast(error('view ''stg_fhir__observations'': column ''effective_period_start'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
             ), '$') as "effective_period_start"
         from (
@@ -348,7 +320,7 @@ cross join lateral (
                                         where jsonb_typeof(element_.value) <> 'null'
                                     ) as e14_
                                 ) as w4
-                                where (((
+                                where ((case when (jsonb_typeof((w4.value -> 'system')) = 'array') then (
                                     select any_value(x15_.value)
                                     from (
                                         select element_.value as value, element_.ord as ord
@@ -356,7 +328,8 @@ cross join lateral (
                                         where jsonb_typeof(element_.value) <> 'null'
                                     ) as x15_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__observations'': column ''loinc_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                ) #>> '{}') = 'http://loinc.org')
+                                )
+                                when (jsonb_typeof((w4.value -> 'system')) = 'null') then null else (w4.value -> 'system') end #>> '{}') = 'http://loinc.org')
                             ) as s11_
                             cross join lateral (
                                 select element_.value as value, element_.ord as ord
@@ -401,7 +374,7 @@ cross join lateral (
                 ) as x16_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__observations'': column ''category'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
             ) #>> '{}') as "category",
-            ((
+            (case when (jsonb_typeof((f1.value -> 'status')) = 'array') then (
                 select any_value(x23_.value)
                 from (
                     select element_.value as value, element_.ord as ord
@@ -409,7 +382,8 @@ cross join lateral (
                     where jsonb_typeof(element_.value) <> 'null'
                 ) as x23_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__observations'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as "status",
+            )
+            when (jsonb_typeof((f1.value -> 'status')) = 'null') then null else (f1.value -> 'status') end #>> '{}') as "status",
             ((
                 select any_value(x24_.value)
                 from (
@@ -444,7 +418,7 @@ cross join lateral (
                 ) as x27_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__observations'': column ''value_numeric'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
             ) #>> '{}') as numeric) as "value_numeric",
-            ((
+            (case when (jsonb_typeof((f1.value -> 'effectiveDateTime')) = 'array') then (
                 select any_value(x30_.value)
                 from (
                     select element_.value as value, element_.ord as ord
@@ -452,8 +426,9 @@ cross join lateral (
                     where jsonb_typeof(element_.value) <> 'null'
                 ) as x30_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__observations'': column ''effective_date_time'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as "effective_date_time",
-            ((
+            )
+            when (jsonb_typeof((f1.value -> 'effectiveDateTime')) = 'null') then null else (f1.value -> 'effectiveDateTime') end #>> '{}') as "effective_date_time",
+            (case when (jsonb_typeof((f1.value -> 'effectiveInstant')) = 'array') then (
                 select any_value(x31_.value)
                 from (
                     select element_.value as value, element_.ord as ord
@@ -461,7 +436,8 @@ cross join lateral (
                     where jsonb_typeof(element_.value) <> 'null'
                 ) as x31_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__observations'': column ''effective_instant'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as "effective_instant",
+            )
+            when (jsonb_typeof((f1.value -> 'effectiveInstant')) = 'null') then null else (f1.value -> 'effectiveInstant') end #>> '{}') as "effective_instant",
             ((
                 select any_value(x32_.value)
                 from (
@@ -589,7 +565,7 @@ cross join lateral (
                                         where flattened_.value is not null and not is_null_value(flattened_.value)
                                     ) as e14_
                                 ) as w4
-                                where (cast((
+                                where (cast(case when (is_array(get(w4.value, 'system'))) then (
                                     select any_value(x15_.value)
                                     from (
                                         select flattened_.value as value, flattened_.index + 1 as ord
@@ -597,7 +573,8 @@ cross join lateral (
                                         where flattened_.value is not null and not is_null_value(flattened_.value)
                                     ) as x15_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__observations'': column ''loinc_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) = 'http://loinc.org')
+                                )
+                                when (is_null_value(get(w4.value, 'system'))) then null else get(w4.value, 'system') end as varchar) = 'http://loinc.org')
                             ) as s11_
                             cross join lateral (
                                 select flattened_.value as value, flattened_.index + 1 as ord
@@ -642,7 +619,7 @@ cross join lateral (
                 ) as x16_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__observations'': column ''category'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
             ) as varchar) as "category",
-            cast((
+            cast(case when (is_array(get(f1.value, 'status'))) then (
                 select any_value(x23_.value)
                 from (
                     select flattened_.value as value, flattened_.index + 1 as ord
@@ -650,7 +627,8 @@ cross join lateral (
                     where flattened_.value is not null and not is_null_value(flattened_.value)
                 ) as x23_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__observations'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as "status",
+            )
+            when (is_null_value(get(f1.value, 'status'))) then null else get(f1.value, 'status') end as varchar) as "status",
             cast((
                 select any_value(x24_.value)
                 from (
@@ -685,7 +663,7 @@ cross join lateral (
                 ) as x27_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__observations'': column ''value_numeric'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
             ) as number(38, 9)) as "value_numeric",
-            cast((
+            cast(case when (is_array(get(f1.value, 'effectiveDateTime'))) then (
                 select any_value(x30_.value)
                 from (
                     select flattened_.value as value, flattened_.index + 1 as ord
@@ -693,8 +671,9 @@ cross join lateral (
                     where flattened_.value is not null and not is_null_value(flattened_.value)
                 ) as x30_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__observations'': column ''effective_date_time'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as "effective_date_time",
-            cast((
+            )
+            when (is_null_value(get(f1.value, 'effectiveDateTime'))) then null else get(f1.value, 'effectiveDateTime') end as varchar) as "effective_date_time",
+            cast(case when (is_array(get(f1.value, 'effectiveInstant'))) then (
                 select any_value(x31_.value)
                 from (
                     select flattened_.value as value, flattened_.index + 1 as ord
@@ -702,7 +681,8 @@ cross join lateral (
                     where flattened_.value is not null and not is_null_value(flattened_.value)
                 ) as x31_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__observations'': column ''effective_instant'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as "effective_instant",
+            )
+            when (is_null_value(get(f1.value, 'effectiveInstant'))) then null else get(f1.value, 'effectiveInstant') end as varchar) as "effective_instant",
             cast((
                 select any_value(x32_.value)
                 from (
@@ -908,7 +888,7 @@ cross join lateral (
                                         where element_ is not null
                                     ) as e14_
                                 ) as w4
-                                where (case when is_varchar((
+                                where (case when is_varchar(case when (is_array(w4.value."system")) then (
                                     select any_value(x15_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -917,7 +897,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x15_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__observations'': column ''loinc_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) then cast((
+                                )
+                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end) then cast(case when (is_array(w4.value."system")) then (
                                     select any_value(x15_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -926,7 +907,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x15_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__observations'': column ''loinc_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) else json_serialize((
+                                )
+                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end as varchar) else json_serialize(case when (is_array(w4.value."system")) then (
                                     select any_value(x15_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -935,7 +917,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x15_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__observations'': column ''loinc_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) end = 'http://loinc.org')
+                                )
+                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end) end = 'http://loinc.org')
                             ) as s11_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
@@ -973,7 +956,7 @@ cross join lateral (
                                         where element_ is not null
                                     ) as e14_
                                 ) as w4
-                                where (case when is_varchar((
+                                where (case when is_varchar(case when (is_array(w4.value."system")) then (
                                     select any_value(x15_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -982,7 +965,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x15_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__observations'': column ''loinc_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) then cast((
+                                )
+                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end) then cast(case when (is_array(w4.value."system")) then (
                                     select any_value(x15_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -991,7 +975,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x15_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__observations'': column ''loinc_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) else json_serialize((
+                                )
+                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end as varchar) else json_serialize(case when (is_array(w4.value."system")) then (
                                     select any_value(x15_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1000,7 +985,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x15_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__observations'': column ''loinc_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) end = 'http://loinc.org')
+                                )
+                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end) end = 'http://loinc.org')
                             ) as s11_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
@@ -1038,7 +1024,7 @@ cross join lateral (
                                         where element_ is not null
                                     ) as e14_
                                 ) as w4
-                                where (case when is_varchar((
+                                where (case when is_varchar(case when (is_array(w4.value."system")) then (
                                     select any_value(x15_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1047,7 +1033,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x15_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__observations'': column ''loinc_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) then cast((
+                                )
+                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end) then cast(case when (is_array(w4.value."system")) then (
                                     select any_value(x15_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1056,7 +1043,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x15_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__observations'': column ''loinc_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) else json_serialize((
+                                )
+                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end as varchar) else json_serialize(case when (is_array(w4.value."system")) then (
                                     select any_value(x15_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1065,7 +1053,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x15_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__observations'': column ''loinc_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) end = 'http://loinc.org')
+                                )
+                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end) end = 'http://loinc.org')
                             ) as s11_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
@@ -1182,7 +1171,7 @@ cross join lateral (
                 ) as x16_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__observations'': column ''category'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
             )) end as "category",
-            case when is_varchar((
+            case when is_varchar(case when (is_array(f1.value."status")) then (
                 select any_value(x23_.value)
                 from (
                     select element_ as value, position_ + 1 as ord
@@ -1191,7 +1180,8 @@ cross join lateral (
                     where element_ is not null
                 ) as x23_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__observations'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
+            )
+            when (json_typeof(f1.value."status") = 'null') then null else f1.value."status" end) then cast(case when (is_array(f1.value."status")) then (
                 select any_value(x23_.value)
                 from (
                     select element_ as value, position_ + 1 as ord
@@ -1200,7 +1190,8 @@ cross join lateral (
                     where element_ is not null
                 ) as x23_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__observations'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
+            )
+            when (json_typeof(f1.value."status") = 'null') then null else f1.value."status" end as varchar) else json_serialize(case when (is_array(f1.value."status")) then (
                 select any_value(x23_.value)
                 from (
                     select element_ as value, position_ + 1 as ord
@@ -1209,7 +1200,8 @@ cross join lateral (
                     where element_ is not null
                 ) as x23_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__observations'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as "status",
+            )
+            when (json_typeof(f1.value."status") = 'null') then null else f1.value."status" end) end as "status",
             case when is_varchar((
                 select any_value(x24_.value)
                 from (
@@ -1284,7 +1276,7 @@ cross join lateral (
                 ) as x27_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__observations'': column ''value_numeric'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
             ) as decimal(38, 9)) as "value_numeric",
-            case when is_varchar((
+            case when is_varchar(case when (is_array(f1.value."effectiveDateTime")) then (
                 select any_value(x30_.value)
                 from (
                     select element_ as value, position_ + 1 as ord
@@ -1293,7 +1285,8 @@ cross join lateral (
                     where element_ is not null
                 ) as x30_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__observations'': column ''effective_date_time'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
+            )
+            when (json_typeof(f1.value."effectiveDateTime") = 'null') then null else f1.value."effectiveDateTime" end) then cast(case when (is_array(f1.value."effectiveDateTime")) then (
                 select any_value(x30_.value)
                 from (
                     select element_ as value, position_ + 1 as ord
@@ -1302,7 +1295,8 @@ cross join lateral (
                     where element_ is not null
                 ) as x30_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__observations'': column ''effective_date_time'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
+            )
+            when (json_typeof(f1.value."effectiveDateTime") = 'null') then null else f1.value."effectiveDateTime" end as varchar) else json_serialize(case when (is_array(f1.value."effectiveDateTime")) then (
                 select any_value(x30_.value)
                 from (
                     select element_ as value, position_ + 1 as ord
@@ -1311,8 +1305,9 @@ cross join lateral (
                     where element_ is not null
                 ) as x30_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__observations'': column ''effective_date_time'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as "effective_date_time",
-            case when is_varchar((
+            )
+            when (json_typeof(f1.value."effectiveDateTime") = 'null') then null else f1.value."effectiveDateTime" end) end as "effective_date_time",
+            case when is_varchar(case when (is_array(f1.value."effectiveInstant")) then (
                 select any_value(x31_.value)
                 from (
                     select element_ as value, position_ + 1 as ord
@@ -1321,7 +1316,8 @@ cross join lateral (
                     where element_ is not null
                 ) as x31_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__observations'': column ''effective_instant'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
+            )
+            when (json_typeof(f1.value."effectiveInstant") = 'null') then null else f1.value."effectiveInstant" end) then cast(case when (is_array(f1.value."effectiveInstant")) then (
                 select any_value(x31_.value)
                 from (
                     select element_ as value, position_ + 1 as ord
@@ -1330,7 +1326,8 @@ cross join lateral (
                     where element_ is not null
                 ) as x31_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__observations'': column ''effective_instant'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
+            )
+            when (json_typeof(f1.value."effectiveInstant") = 'null') then null else f1.value."effectiveInstant" end as varchar) else json_serialize(case when (is_array(f1.value."effectiveInstant")) then (
                 select any_value(x31_.value)
                 from (
                     select element_ as value, position_ + 1 as ord
@@ -1339,7 +1336,8 @@ cross join lateral (
                     where element_ is not null
                 ) as x31_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__observations'': column ''effective_instant'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as "effective_instant",
+            )
+            when (json_typeof(f1.value."effectiveInstant") = 'null') then null else f1.value."effectiveInstant" end) end as "effective_instant",
             case when is_varchar((
                 select any_value(x32_.value)
                 from (

@@ -77,46 +77,25 @@ cross join lateral (
                                     from json_each(case when json_type(json_extract(f1.value, '$."identifier"')) = 'ARRAY' then json_extract(f1.value, '$."identifier"') else json_array(json_extract(f1.value, '$."identifier"')) end) as each_
                                     where each_.type <> 'NULL'
                                 ) as w2
-                                where ((json_extract_string((
-                                    select any_value(x7_.value)
-                                    from (
-                                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(w2.value, '$."system"')) = 'ARRAY' then json_extract(w2.value, '$."system"') else json_array(json_extract(w2.value, '$."system"')) end) as each_
-                                        where each_.type <> 'NULL'
-                                    ) as x7_
-                                    having case when count(*) > 1 then cast(error('view ''stg_fhir__patients'': column ''mrn'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                ), '$') = 'urn:aegis:mrn') or exists (
+                                where ((json_extract_string(case when json_type(json_extract(w2.value, '$."system"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(w2.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__patients'': column ''mrn'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(w2.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
+                                when json_type(json_extract(w2.value, '$."system"')) = 'NULL' then null else json_extract(w2.value, '$."system"') end, '$') = 'urn:aegis:mrn') or exists (
                                     select w3.value as value, w3.ord as ord
                                     from (
-                                        select e9_.value as value, row_number() over (order by s8_.ord, e9_.ord) as ord
+                                        select e8_.value as value, row_number() over (order by s7_.ord, e8_.ord) as ord
                                         from (
                                             select each_.value as value, cast(each_.key as integer) + 1 as ord
                                             from json_each(case when json_type(json_extract(w2.value, '$."type"')) = 'ARRAY' then json_extract(w2.value, '$."type"') else json_array(json_extract(w2.value, '$."type"')) end) as each_
                                             where each_.type <> 'NULL'
-                                        ) as s8_
+                                        ) as s7_
                                         cross join lateral (
                                             select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                            from json_each(case when json_type(json_extract(s8_.value, '$."coding"')) = 'ARRAY' then json_extract(s8_.value, '$."coding"') else json_array(json_extract(s8_.value, '$."coding"')) end) as each_
+                                            from json_each(case when json_type(json_extract(s7_.value, '$."coding"')) = 'ARRAY' then json_extract(s7_.value, '$."coding"') else json_array(json_extract(s7_.value, '$."coding"')) end) as each_
                                             where each_.type <> 'NULL'
-                                        ) as e9_
+                                        ) as e8_
                                     ) as w3
-                                    where ((json_extract_string((
-                                        select any_value(x10_.value)
-                                        from (
-                                            select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                            from json_each(case when json_type(json_extract(w3.value, '$."system"')) = 'ARRAY' then json_extract(w3.value, '$."system"') else json_array(json_extract(w3.value, '$."system"')) end) as each_
-                                            where each_.type <> 'NULL'
-                                        ) as x10_
-                                        having case when count(*) > 1 then cast(error('view ''stg_fhir__patients'': column ''mrn'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                    ), '$') = 'http://terminology.hl7.org/CodeSystem/v2-0203') and (json_extract_string((
-                                        select any_value(x11_.value)
-                                        from (
-                                            select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                            from json_each(case when json_type(json_extract(w3.value, '$."code"')) = 'ARRAY' then json_extract(w3.value, '$."code"') else json_array(json_extract(w3.value, '$."code"')) end) as each_
-                                            where each_.type <> 'NULL'
-                                        ) as x11_
-                                        having case when count(*) > 1 then cast(error('view ''stg_fhir__patients'': column ''mrn'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                    ), '$') = 'MR'))
+                                    where ((json_extract_string(case when json_type(json_extract(w3.value, '$."system"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(w3.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__patients'': column ''mrn'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(w3.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
+                                    when json_type(json_extract(w3.value, '$."system"')) = 'NULL' then null else json_extract(w3.value, '$."system"') end, '$') = 'http://terminology.hl7.org/CodeSystem/v2-0203') and (json_extract_string(case when json_type(json_extract(w3.value, '$."code"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(w3.value, '$."code"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__patients'': column ''mrn'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(w3.value, '$."code"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
+                                    when json_type(json_extract(w3.value, '$."code"')) = 'NULL' then null else json_extract(w3.value, '$."code"') end, '$') = 'MR'))
                                 ))
                             ) as s5_
                             cross join lateral (
@@ -131,13 +110,13 @@ cross join lateral (
                 having case when count(*) > 1 then cast(error('view ''stg_fhir__patients'': column ''mrn'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
             ), '$') as "mrn",
             json_extract_string((
-                select any_value(x12_.value)
+                select any_value(x9_.value)
                 from (
-                    select n13_.value as value, n13_.ord as ord
+                    select n10_.value as value, n10_.ord as ord
                     from (
-                        select x14_.value, x14_.ord, row_number() over (order by x14_.ord) as position
+                        select x11_.value, x11_.ord, row_number() over (order by x11_.ord) as position
                         from (
-                            select e16_.value as value, row_number() over (order by s15_.ord, e16_.ord) as ord
+                            select e13_.value as value, row_number() over (order by s12_.ord, e13_.ord) as ord
                             from (
                                 select w4.value as value, w4.ord as ord
                                 from (
@@ -145,84 +124,94 @@ cross join lateral (
                                     from json_each(case when json_type(json_extract(f1.value, '$."identifier"')) = 'ARRAY' then json_extract(f1.value, '$."identifier"') else json_array(json_extract(f1.value, '$."identifier"')) end) as each_
                                     where each_.type <> 'NULL'
                                 ) as w4
-                                where (json_extract_string((
-                                    select any_value(x17_.value)
-                                    from (
-                                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(w4.value, '$."system"')) = 'ARRAY' then json_extract(w4.value, '$."system"') else json_array(json_extract(w4.value, '$."system"')) end) as each_
-                                        where each_.type <> 'NULL'
-                                    ) as x17_
-                                    having case when count(*) > 1 then cast(error('view ''stg_fhir__patients'': column ''ssn'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                ), '$') = 'http://hl7.org/fhir/sid/us-ssn')
-                            ) as s15_
+                                where (json_extract_string(case when json_type(json_extract(w4.value, '$."system"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(w4.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__patients'': column ''ssn'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(w4.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
+                                when json_type(json_extract(w4.value, '$."system"')) = 'NULL' then null else json_extract(w4.value, '$."system"') end, '$') = 'http://hl7.org/fhir/sid/us-ssn')
+                            ) as s12_
                             cross join lateral (
                                 select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s15_.value, '$."value"')) = 'ARRAY' then json_extract(s15_.value, '$."value"') else json_array(json_extract(s15_.value, '$."value"')) end) as each_
+                                from json_each(case when json_type(json_extract(s12_.value, '$."value"')) = 'ARRAY' then json_extract(s12_.value, '$."value"') else json_array(json_extract(s12_.value, '$."value"')) end) as each_
                                 where each_.type <> 'NULL'
-                            ) as e16_
-                        ) as x14_
-                    ) as n13_
-                    where n13_.position = 1
-                ) as x12_
+                            ) as e13_
+                        ) as x11_
+                    ) as n10_
+                    where n10_.position = 1
+                ) as x9_
                 having case when count(*) > 1 then cast(error('view ''stg_fhir__patients'': column ''ssn'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
             ), '$') as "ssn",
             json_extract_string((
-                select any_value(x18_.value)
+                select any_value(x14_.value)
                 from (
-                    select n19_.value as value, n19_.ord as ord
+                    select n15_.value as value, n15_.ord as ord
                     from (
-                        select x20_.value, x20_.ord, row_number() over (order by x20_.ord) as position
+                        select x16_.value, x16_.ord, row_number() over (order by x16_.ord) as position
                         from (
-                            select e22_.value as value, row_number() over (order by s21_.ord, e22_.ord) as ord
+                            select e18_.value as value, row_number() over (order by s17_.ord, e18_.ord) as ord
                             from (
                                 select each_.value as value, cast(each_.key as integer) + 1 as ord
                                 from json_each(case when json_type(json_extract(f1.value, '$."name"')) = 'ARRAY' then json_extract(f1.value, '$."name"') else json_array(json_extract(f1.value, '$."name"')) end) as each_
                                 where each_.type <> 'NULL'
-                            ) as s21_
+                            ) as s17_
                             cross join lateral (
                                 select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s21_.value, '$."family"')) = 'ARRAY' then json_extract(s21_.value, '$."family"') else json_array(json_extract(s21_.value, '$."family"')) end) as each_
+                                from json_each(case when json_type(json_extract(s17_.value, '$."family"')) = 'ARRAY' then json_extract(s17_.value, '$."family"') else json_array(json_extract(s17_.value, '$."family"')) end) as each_
                                 where each_.type <> 'NULL'
-                            ) as e22_
-                        ) as x20_
-                    ) as n19_
-                    where n19_.position = 1
-                ) as x18_
+                            ) as e18_
+                        ) as x16_
+                    ) as n15_
+                    where n15_.position = 1
+                ) as x14_
                 having case when count(*) > 1 then cast(error('view ''stg_fhir__patients'': column ''family_name'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
             ), '$') as "family_name",
             json_extract_string((
-                select any_value(x23_.value)
+                select any_value(x19_.value)
                 from (
-                    select n24_.value as value, n24_.ord as ord
+                    select n20_.value as value, n20_.ord as ord
                     from (
-                        select x25_.value, x25_.ord, row_number() over (order by x25_.ord) as position
+                        select x21_.value, x21_.ord, row_number() over (order by x21_.ord) as position
                         from (
-                            select e27_.value as value, row_number() over (order by s26_.ord, e27_.ord) as ord
+                            select e23_.value as value, row_number() over (order by s22_.ord, e23_.ord) as ord
                             from (
                                 select each_.value as value, cast(each_.key as integer) + 1 as ord
                                 from json_each(case when json_type(json_extract(f1.value, '$."name"')) = 'ARRAY' then json_extract(f1.value, '$."name"') else json_array(json_extract(f1.value, '$."name"')) end) as each_
                                 where each_.type <> 'NULL'
-                            ) as s26_
+                            ) as s22_
                             cross join lateral (
                                 select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s26_.value, '$."given"')) = 'ARRAY' then json_extract(s26_.value, '$."given"') else json_array(json_extract(s26_.value, '$."given"')) end) as each_
+                                from json_each(case when json_type(json_extract(s22_.value, '$."given"')) = 'ARRAY' then json_extract(s22_.value, '$."given"') else json_array(json_extract(s22_.value, '$."given"')) end) as each_
                                 where each_.type <> 'NULL'
-                            ) as e27_
-                        ) as x25_
-                    ) as n24_
-                    where n24_.position = 1
-                ) as x23_
+                            ) as e23_
+                        ) as x21_
+                    ) as n20_
+                    where n20_.position = 1
+                ) as x19_
                 having case when count(*) > 1 then cast(error('view ''stg_fhir__patients'': column ''given_name'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
             ), '$') as "given_name",
+            json_extract_string(case when json_type(json_extract(f1.value, '$."gender"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(f1.value, '$."gender"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__patients'': column ''gender'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(f1.value, '$."gender"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
+            when json_type(json_extract(f1.value, '$."gender"')) = 'NULL' then null else json_extract(f1.value, '$."gender"') end, '$') as "gender",
             json_extract_string((
-                select any_value(x28_.value)
+                select any_value(x24_.value)
                 from (
-                    select each_.value as value, cast(each_.key as integer) + 1 as ord
-                    from json_each(case when json_type(json_extract(f1.value, '$."gender"')) = 'ARRAY' then json_extract(f1.value, '$."gender"') else json_array(json_extract(f1.value, '$."gender"')) end) as each_
-                    where each_.type <> 'NULL'
-                ) as x28_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__patients'': column ''gender'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "gender",
+                    select n25_.value as value, n25_.ord as ord
+                    from (
+                        select x26_.value, x26_.ord, row_number() over (order by x26_.ord) as position
+                        from (
+                            select e28_.value as value, row_number() over (order by s27_.ord, e28_.ord) as ord
+                            from (
+                                select each_.value as value, cast(each_.key as integer) + 1 as ord
+                                from json_each(case when json_type(json_extract(f1.value, '$."address"')) = 'ARRAY' then json_extract(f1.value, '$."address"') else json_array(json_extract(f1.value, '$."address"')) end) as each_
+                                where each_.type <> 'NULL'
+                            ) as s27_
+                            cross join lateral (
+                                select each_.value as value, cast(each_.key as integer) + 1 as ord
+                                from json_each(case when json_type(json_extract(s27_.value, '$."line"')) = 'ARRAY' then json_extract(s27_.value, '$."line"') else json_array(json_extract(s27_.value, '$."line"')) end) as each_
+                                where each_.type <> 'NULL'
+                            ) as e28_
+                        ) as x26_
+                    ) as n25_
+                    where n25_.position = 1
+                ) as x24_
+                having case when count(*) > 1 then cast(error('view ''stg_fhir__patients'': column ''street_address'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
+            ), '$') as "street_address",
             json_extract_string((
                 select any_value(x29_.value)
                 from (
@@ -238,15 +227,15 @@ cross join lateral (
                             ) as s32_
                             cross join lateral (
                                 select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s32_.value, '$."line"')) = 'ARRAY' then json_extract(s32_.value, '$."line"') else json_array(json_extract(s32_.value, '$."line"')) end) as each_
+                                from json_each(case when json_type(json_extract(s32_.value, '$."city"')) = 'ARRAY' then json_extract(s32_.value, '$."city"') else json_array(json_extract(s32_.value, '$."city"')) end) as each_
                                 where each_.type <> 'NULL'
                             ) as e33_
                         ) as x31_
                     ) as n30_
                     where n30_.position = 1
                 ) as x29_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__patients'': column ''street_address'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "street_address",
+                having case when count(*) > 1 then cast(error('view ''stg_fhir__patients'': column ''city'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
+            ), '$') as "city",
             json_extract_string((
                 select any_value(x34_.value)
                 from (
@@ -262,15 +251,15 @@ cross join lateral (
                             ) as s37_
                             cross join lateral (
                                 select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s37_.value, '$."city"')) = 'ARRAY' then json_extract(s37_.value, '$."city"') else json_array(json_extract(s37_.value, '$."city"')) end) as each_
+                                from json_each(case when json_type(json_extract(s37_.value, '$."district"')) = 'ARRAY' then json_extract(s37_.value, '$."district"') else json_array(json_extract(s37_.value, '$."district"')) end) as each_
                                 where each_.type <> 'NULL'
                             ) as e38_
                         ) as x36_
                     ) as n35_
                     where n35_.position = 1
                 ) as x34_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__patients'': column ''city'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "city",
+                having case when count(*) > 1 then cast(error('view ''stg_fhir__patients'': column ''county'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
+            ), '$') as "county",
             json_extract_string((
                 select any_value(x39_.value)
                 from (
@@ -286,15 +275,15 @@ cross join lateral (
                             ) as s42_
                             cross join lateral (
                                 select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s42_.value, '$."district"')) = 'ARRAY' then json_extract(s42_.value, '$."district"') else json_array(json_extract(s42_.value, '$."district"')) end) as each_
+                                from json_each(case when json_type(json_extract(s42_.value, '$."state"')) = 'ARRAY' then json_extract(s42_.value, '$."state"') else json_array(json_extract(s42_.value, '$."state"')) end) as each_
                                 where each_.type <> 'NULL'
                             ) as e43_
                         ) as x41_
                     ) as n40_
                     where n40_.position = 1
                 ) as x39_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__patients'': column ''county'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "county",
+                having case when count(*) > 1 then cast(error('view ''stg_fhir__patients'': column ''state'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
+            ), '$') as "state",
             json_extract_string((
                 select any_value(x44_.value)
                 from (
@@ -310,15 +299,15 @@ cross join lateral (
                             ) as s47_
                             cross join lateral (
                                 select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s47_.value, '$."state"')) = 'ARRAY' then json_extract(s47_.value, '$."state"') else json_array(json_extract(s47_.value, '$."state"')) end) as each_
+                                from json_each(case when json_type(json_extract(s47_.value, '$."postalCode"')) = 'ARRAY' then json_extract(s47_.value, '$."postalCode"') else json_array(json_extract(s47_.value, '$."postalCode"')) end) as each_
                                 where each_.type <> 'NULL'
                             ) as e48_
                         ) as x46_
                     ) as n45_
                     where n45_.position = 1
                 ) as x44_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__patients'': column ''state'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "state",
+                having case when count(*) > 1 then cast(error('view ''stg_fhir__patients'': column ''zip_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
+            ), '$') as "zip_code",
             json_extract_string((
                 select any_value(x49_.value)
                 from (
@@ -328,21 +317,26 @@ cross join lateral (
                         from (
                             select e53_.value as value, row_number() over (order by s52_.ord, e53_.ord) as ord
                             from (
-                                select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(f1.value, '$."address"')) = 'ARRAY' then json_extract(f1.value, '$."address"') else json_array(json_extract(f1.value, '$."address"')) end) as each_
-                                where each_.type <> 'NULL'
+                                select w5.value as value, w5.ord as ord
+                                from (
+                                    select each_.value as value, cast(each_.key as integer) + 1 as ord
+                                    from json_each(case when json_type(json_extract(f1.value, '$."telecom"')) = 'ARRAY' then json_extract(f1.value, '$."telecom"') else json_array(json_extract(f1.value, '$."telecom"')) end) as each_
+                                    where each_.type <> 'NULL'
+                                ) as w5
+                                where (json_extract_string(case when json_type(json_extract(w5.value, '$."system"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(w5.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__patients'': column ''phone'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(w5.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
+                                when json_type(json_extract(w5.value, '$."system"')) = 'NULL' then null else json_extract(w5.value, '$."system"') end, '$') = 'phone')
                             ) as s52_
                             cross join lateral (
                                 select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s52_.value, '$."postalCode"')) = 'ARRAY' then json_extract(s52_.value, '$."postalCode"') else json_array(json_extract(s52_.value, '$."postalCode"')) end) as each_
+                                from json_each(case when json_type(json_extract(s52_.value, '$."value"')) = 'ARRAY' then json_extract(s52_.value, '$."value"') else json_array(json_extract(s52_.value, '$."value"')) end) as each_
                                 where each_.type <> 'NULL'
                             ) as e53_
                         ) as x51_
                     ) as n50_
                     where n50_.position = 1
                 ) as x49_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__patients'': column ''zip_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "zip_code",
+                having case when count(*) > 1 then cast(error('view ''stg_fhir__patients'': column ''phone'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
+            ), '$') as "phone",
             json_extract_string((
                 select any_value(x54_.value)
                 from (
@@ -352,21 +346,14 @@ cross join lateral (
                         from (
                             select e58_.value as value, row_number() over (order by s57_.ord, e58_.ord) as ord
                             from (
-                                select w5.value as value, w5.ord as ord
+                                select w6.value as value, w6.ord as ord
                                 from (
                                     select each_.value as value, cast(each_.key as integer) + 1 as ord
                                     from json_each(case when json_type(json_extract(f1.value, '$."telecom"')) = 'ARRAY' then json_extract(f1.value, '$."telecom"') else json_array(json_extract(f1.value, '$."telecom"')) end) as each_
                                     where each_.type <> 'NULL'
-                                ) as w5
-                                where (json_extract_string((
-                                    select any_value(x59_.value)
-                                    from (
-                                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(w5.value, '$."system"')) = 'ARRAY' then json_extract(w5.value, '$."system"') else json_array(json_extract(w5.value, '$."system"')) end) as each_
-                                        where each_.type <> 'NULL'
-                                    ) as x59_
-                                    having case when count(*) > 1 then cast(error('view ''stg_fhir__patients'': column ''phone'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                ), '$') = 'phone')
+                                ) as w6
+                                where (json_extract_string(case when json_type(json_extract(w6.value, '$."system"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(w6.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__patients'': column ''email'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(w6.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
+                                when json_type(json_extract(w6.value, '$."system"')) = 'NULL' then null else json_extract(w6.value, '$."system"') end, '$') = 'email')
                             ) as s57_
                             cross join lateral (
                                 select each_.value as value, cast(each_.key as integer) + 1 as ord
@@ -377,44 +364,40 @@ cross join lateral (
                     ) as n55_
                     where n55_.position = 1
                 ) as x54_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__patients'': column ''phone'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "phone",
-            json_extract_string((
-                select any_value(x60_.value)
-                from (
-                    select n61_.value as value, n61_.ord as ord
-                    from (
-                        select x62_.value, x62_.ord, row_number() over (order by x62_.ord) as position
-                        from (
-                            select e64_.value as value, row_number() over (order by s63_.ord, e64_.ord) as ord
-                            from (
-                                select w6.value as value, w6.ord as ord
-                                from (
-                                    select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                    from json_each(case when json_type(json_extract(f1.value, '$."telecom"')) = 'ARRAY' then json_extract(f1.value, '$."telecom"') else json_array(json_extract(f1.value, '$."telecom"')) end) as each_
-                                    where each_.type <> 'NULL'
-                                ) as w6
-                                where (json_extract_string((
-                                    select any_value(x65_.value)
-                                    from (
-                                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(w6.value, '$."system"')) = 'ARRAY' then json_extract(w6.value, '$."system"') else json_array(json_extract(w6.value, '$."system"')) end) as each_
-                                        where each_.type <> 'NULL'
-                                    ) as x65_
-                                    having case when count(*) > 1 then cast(error('view ''stg_fhir__patients'': column ''email'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                ), '$') = 'email')
-                            ) as s63_
-                            cross join lateral (
-                                select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s63_.value, '$."value"')) = 'ARRAY' then json_extract(s63_.value, '$."value"') else json_array(json_extract(s63_.value, '$."value"')) end) as each_
-                                where each_.type <> 'NULL'
-                            ) as e64_
-                        ) as x62_
-                    ) as n61_
-                    where n61_.position = 1
-                ) as x60_
                 having case when count(*) > 1 then cast(error('view ''stg_fhir__patients'': column ''email'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
             ), '$') as "email",
+            json_extract_string((
+                select any_value(x59_.value)
+                from (
+                    select n60_.value as value, n60_.ord as ord
+                    from (
+                        select x61_.value, x61_.ord, row_number() over (order by x61_.ord) as position
+                        from (
+                            select e63_.value as value, row_number() over (order by s62_.ord, e63_.ord) as ord
+                            from (
+                                select e65_.value as value, row_number() over (order by s64_.ord, e65_.ord) as ord
+                                from (
+                                    select each_.value as value, cast(each_.key as integer) + 1 as ord
+                                    from json_each(case when json_type(json_extract(f1.value, '$."maritalStatus"')) = 'ARRAY' then json_extract(f1.value, '$."maritalStatus"') else json_array(json_extract(f1.value, '$."maritalStatus"')) end) as each_
+                                    where each_.type <> 'NULL'
+                                ) as s64_
+                                cross join lateral (
+                                    select each_.value as value, cast(each_.key as integer) + 1 as ord
+                                    from json_each(case when json_type(json_extract(s64_.value, '$."coding"')) = 'ARRAY' then json_extract(s64_.value, '$."coding"') else json_array(json_extract(s64_.value, '$."coding"')) end) as each_
+                                    where each_.type <> 'NULL'
+                                ) as e65_
+                            ) as s62_
+                            cross join lateral (
+                                select each_.value as value, cast(each_.key as integer) + 1 as ord
+                                from json_each(case when json_type(json_extract(s62_.value, '$."code"')) = 'ARRAY' then json_extract(s62_.value, '$."code"') else json_array(json_extract(s62_.value, '$."code"')) end) as each_
+                                where each_.type <> 'NULL'
+                            ) as e63_
+                        ) as x61_
+                    ) as n60_
+                    where n60_.position = 1
+                ) as x59_
+                having case when count(*) > 1 then cast(error('view ''stg_fhir__patients'': column ''marital_status_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
+            ), '$') as "marital_status_code",
             json_extract_string((
                 select any_value(x66_.value)
                 from (
@@ -426,9 +409,17 @@ cross join lateral (
                             from (
                                 select e72_.value as value, row_number() over (order by s71_.ord, e72_.ord) as ord
                                 from (
-                                    select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                    from json_each(case when json_type(json_extract(f1.value, '$."maritalStatus"')) = 'ARRAY' then json_extract(f1.value, '$."maritalStatus"') else json_array(json_extract(f1.value, '$."maritalStatus"')) end) as each_
-                                    where each_.type <> 'NULL'
+                                    select e74_.value as value, row_number() over (order by s73_.ord, e74_.ord) as ord
+                                    from (
+                                        select each_.value as value, cast(each_.key as integer) + 1 as ord
+                                        from json_each(case when json_type(json_extract(f1.value, '$."communication"')) = 'ARRAY' then json_extract(f1.value, '$."communication"') else json_array(json_extract(f1.value, '$."communication"')) end) as each_
+                                        where each_.type <> 'NULL'
+                                    ) as s73_
+                                    cross join lateral (
+                                        select each_.value as value, cast(each_.key as integer) + 1 as ord
+                                        from json_each(case when json_type(json_extract(s73_.value, '$."language"')) = 'ARRAY' then json_extract(s73_.value, '$."language"') else json_array(json_extract(s73_.value, '$."language"')) end) as each_
+                                        where each_.type <> 'NULL'
+                                    ) as e74_
                                 ) as s71_
                                 cross join lateral (
                                     select each_.value as value, cast(each_.key as integer) + 1 as ord
@@ -445,62 +436,22 @@ cross join lateral (
                     ) as n67_
                     where n67_.position = 1
                 ) as x66_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__patients'': column ''marital_status_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "marital_status_code",
-            json_extract_string((
-                select any_value(x73_.value)
-                from (
-                    select n74_.value as value, n74_.ord as ord
-                    from (
-                        select x75_.value, x75_.ord, row_number() over (order by x75_.ord) as position
-                        from (
-                            select e77_.value as value, row_number() over (order by s76_.ord, e77_.ord) as ord
-                            from (
-                                select e79_.value as value, row_number() over (order by s78_.ord, e79_.ord) as ord
-                                from (
-                                    select e81_.value as value, row_number() over (order by s80_.ord, e81_.ord) as ord
-                                    from (
-                                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(f1.value, '$."communication"')) = 'ARRAY' then json_extract(f1.value, '$."communication"') else json_array(json_extract(f1.value, '$."communication"')) end) as each_
-                                        where each_.type <> 'NULL'
-                                    ) as s80_
-                                    cross join lateral (
-                                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(s80_.value, '$."language"')) = 'ARRAY' then json_extract(s80_.value, '$."language"') else json_array(json_extract(s80_.value, '$."language"')) end) as each_
-                                        where each_.type <> 'NULL'
-                                    ) as e81_
-                                ) as s78_
-                                cross join lateral (
-                                    select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                    from json_each(case when json_type(json_extract(s78_.value, '$."coding"')) = 'ARRAY' then json_extract(s78_.value, '$."coding"') else json_array(json_extract(s78_.value, '$."coding"')) end) as each_
-                                    where each_.type <> 'NULL'
-                                ) as e79_
-                            ) as s76_
-                            cross join lateral (
-                                select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s76_.value, '$."code"')) = 'ARRAY' then json_extract(s76_.value, '$."code"') else json_array(json_extract(s76_.value, '$."code"')) end) as each_
-                                where each_.type <> 'NULL'
-                            ) as e77_
-                        ) as x75_
-                    ) as n74_
-                    where n74_.position = 1
-                ) as x73_
                 having case when count(*) > 1 then cast(error('view ''stg_fhir__patients'': column ''language_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
             ), '$') as "language_code",
             json_extract_string((
-                select any_value(x82_.value)
+                select any_value(x75_.value)
                 from (
-                    select n83_.value as value, n83_.ord as ord
+                    select n76_.value as value, n76_.ord as ord
                     from (
-                        select x84_.value, x84_.ord, row_number() over (order by x84_.ord) as position
+                        select x77_.value, x77_.ord, row_number() over (order by x77_.ord) as position
                         from (
-                            select e86_.value as value, row_number() over (order by s85_.ord, e86_.ord) as ord
+                            select e79_.value as value, row_number() over (order by s78_.ord, e79_.ord) as ord
                             from (
-                                select e88_.value as value, row_number() over (order by s87_.ord, e88_.ord) as ord
+                                select e81_.value as value, row_number() over (order by s80_.ord, e81_.ord) as ord
                                 from (
                                     select w8.value as value, w8.ord as ord
                                     from (
-                                        select e90_.value as value, row_number() over (order by s89_.ord, e90_.ord) as ord
+                                        select e83_.value as value, row_number() over (order by s82_.ord, e83_.ord) as ord
                                         from (
                                             select w7.value as value, w7.ord as ord
                                             from (
@@ -508,49 +459,85 @@ cross join lateral (
                                                 from json_each(case when json_type(json_extract(f1.value, '$."extension"')) = 'ARRAY' then json_extract(f1.value, '$."extension"') else json_array(json_extract(f1.value, '$."extension"')) end) as each_
                                                 where each_.type <> 'NULL'
                                             ) as w7
-                                            where (json_extract_string((
-                                                select any_value(x91_.value)
-                                                from (
-                                                    select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                                    from json_each(case when json_type(json_extract(w7.value, '$."url"')) = 'ARRAY' then json_extract(w7.value, '$."url"') else json_array(json_extract(w7.value, '$."url"')) end) as each_
-                                                    where each_.type <> 'NULL'
-                                                ) as x91_
-                                                having case when count(*) > 1 then cast(error('view ''stg_fhir__patients'': column ''race_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                            ), '$') = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-race')
-                                        ) as s89_
+                                            where (json_extract_string(case when json_type(json_extract(w7.value, '$."url"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(w7.value, '$."url"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__patients'': column ''race_code'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(w7.value, '$."url"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
+                                            when json_type(json_extract(w7.value, '$."url"')) = 'NULL' then null else json_extract(w7.value, '$."url"') end, '$') = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-race')
+                                        ) as s82_
                                         cross join lateral (
                                             select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                            from json_each(case when json_type(json_extract(s89_.value, '$."extension"')) = 'ARRAY' then json_extract(s89_.value, '$."extension"') else json_array(json_extract(s89_.value, '$."extension"')) end) as each_
+                                            from json_each(case when json_type(json_extract(s82_.value, '$."extension"')) = 'ARRAY' then json_extract(s82_.value, '$."extension"') else json_array(json_extract(s82_.value, '$."extension"')) end) as each_
                                             where each_.type <> 'NULL'
-                                        ) as e90_
+                                        ) as e83_
                                     ) as w8
-                                    where (json_extract_string((
-                                        select any_value(x92_.value)
-                                        from (
-                                            select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                            from json_each(case when json_type(json_extract(w8.value, '$."url"')) = 'ARRAY' then json_extract(w8.value, '$."url"') else json_array(json_extract(w8.value, '$."url"')) end) as each_
-                                            where each_.type <> 'NULL'
-                                        ) as x92_
-                                        having case when count(*) > 1 then cast(error('view ''stg_fhir__patients'': column ''race_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                    ), '$') = 'ombCategory')
-                                ) as s87_
+                                    where (json_extract_string(case when json_type(json_extract(w8.value, '$."url"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(w8.value, '$."url"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__patients'': column ''race_code'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(w8.value, '$."url"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
+                                    when json_type(json_extract(w8.value, '$."url"')) = 'NULL' then null else json_extract(w8.value, '$."url"') end, '$') = 'ombCategory')
+                                ) as s80_
                                 cross join lateral (
                                     select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                    from json_each(case when json_type(json_extract(s87_.value, '$."valueCoding"')) = 'ARRAY' then json_extract(s87_.value, '$."valueCoding"') else json_array(json_extract(s87_.value, '$."valueCoding"')) end) as each_
+                                    from json_each(case when json_type(json_extract(s80_.value, '$."valueCoding"')) = 'ARRAY' then json_extract(s80_.value, '$."valueCoding"') else json_array(json_extract(s80_.value, '$."valueCoding"')) end) as each_
                                     where each_.type <> 'NULL'
-                                ) as e88_
-                            ) as s85_
+                                ) as e81_
+                            ) as s78_
                             cross join lateral (
                                 select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s85_.value, '$."code"')) = 'ARRAY' then json_extract(s85_.value, '$."code"') else json_array(json_extract(s85_.value, '$."code"')) end) as each_
+                                from json_each(case when json_type(json_extract(s78_.value, '$."code"')) = 'ARRAY' then json_extract(s78_.value, '$."code"') else json_array(json_extract(s78_.value, '$."code"')) end) as each_
                                 where each_.type <> 'NULL'
-                            ) as e86_
-                        ) as x84_
-                    ) as n83_
-                    where n83_.position = 1
-                ) as x82_
+                            ) as e79_
+                        ) as x77_
+                    ) as n76_
+                    where n76_.position = 1
+                ) as x75_
                 having case when count(*) > 1 then cast(error('view ''stg_fhir__patients'': column ''race_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
             ), '$') as "race_code",
+            json_extract_string((
+                select any_value(x84_.value)
+                from (
+                    select n85_.value as value, n85_.ord as ord
+                    from (
+                        select x86_.value, x86_.ord, row_number() over (order by x86_.ord) as position
+                        from (
+                            select e88_.value as value, row_number() over (order by s87_.ord, e88_.ord) as ord
+                            from (
+                                select e90_.value as value, row_number() over (order by s89_.ord, e90_.ord) as ord
+                                from (
+                                    select w10.value as value, w10.ord as ord
+                                    from (
+                                        select e92_.value as value, row_number() over (order by s91_.ord, e92_.ord) as ord
+                                        from (
+                                            select w9.value as value, w9.ord as ord
+                                            from (
+                                                select each_.value as value, cast(each_.key as integer) + 1 as ord
+                                                from json_each(case when json_type(json_extract(f1.value, '$."extension"')) = 'ARRAY' then json_extract(f1.value, '$."extension"') else json_array(json_extract(f1.value, '$."extension"')) end) as each_
+                                                where each_.type <> 'NULL'
+                                            ) as w9
+                                            where (json_extract_string(case when json_type(json_extract(w9.value, '$."url"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(w9.value, '$."url"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__patients'': column ''ethnicity_code'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(w9.value, '$."url"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
+                                            when json_type(json_extract(w9.value, '$."url"')) = 'NULL' then null else json_extract(w9.value, '$."url"') end, '$') = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-ethnicity')
+                                        ) as s91_
+                                        cross join lateral (
+                                            select each_.value as value, cast(each_.key as integer) + 1 as ord
+                                            from json_each(case when json_type(json_extract(s91_.value, '$."extension"')) = 'ARRAY' then json_extract(s91_.value, '$."extension"') else json_array(json_extract(s91_.value, '$."extension"')) end) as each_
+                                            where each_.type <> 'NULL'
+                                        ) as e92_
+                                    ) as w10
+                                    where (json_extract_string(case when json_type(json_extract(w10.value, '$."url"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(w10.value, '$."url"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__patients'': column ''ethnicity_code'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(w10.value, '$."url"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
+                                    when json_type(json_extract(w10.value, '$."url"')) = 'NULL' then null else json_extract(w10.value, '$."url"') end, '$') = 'ombCategory')
+                                ) as s89_
+                                cross join lateral (
+                                    select each_.value as value, cast(each_.key as integer) + 1 as ord
+                                    from json_each(case when json_type(json_extract(s89_.value, '$."valueCoding"')) = 'ARRAY' then json_extract(s89_.value, '$."valueCoding"') else json_array(json_extract(s89_.value, '$."valueCoding"')) end) as each_
+                                    where each_.type <> 'NULL'
+                                ) as e90_
+                            ) as s87_
+                            cross join lateral (
+                                select each_.value as value, cast(each_.key as integer) + 1 as ord
+                                from json_each(case when json_type(json_extract(s87_.value, '$."code"')) = 'ARRAY' then json_extract(s87_.value, '$."code"') else json_array(json_extract(s87_.value, '$."code"')) end) as each_
+                                where each_.type <> 'NULL'
+                            ) as e88_
+                        ) as x86_
+                    ) as n85_
+                    where n85_.position = 1
+                ) as x84_
+                having case when count(*) > 1 then cast(error('view ''stg_fhir__patients'': column ''ethnicity_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
+            ), '$') as "ethnicity_code",
             json_extract_string((
                 select any_value(x93_.value)
                 from (
@@ -560,115 +547,30 @@ cross join lateral (
                         from (
                             select e97_.value as value, row_number() over (order by s96_.ord, e97_.ord) as ord
                             from (
-                                select e99_.value as value, row_number() over (order by s98_.ord, e99_.ord) as ord
-                                from (
-                                    select w10.value as value, w10.ord as ord
-                                    from (
-                                        select e101_.value as value, row_number() over (order by s100_.ord, e101_.ord) as ord
-                                        from (
-                                            select w9.value as value, w9.ord as ord
-                                            from (
-                                                select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                                from json_each(case when json_type(json_extract(f1.value, '$."extension"')) = 'ARRAY' then json_extract(f1.value, '$."extension"') else json_array(json_extract(f1.value, '$."extension"')) end) as each_
-                                                where each_.type <> 'NULL'
-                                            ) as w9
-                                            where (json_extract_string((
-                                                select any_value(x102_.value)
-                                                from (
-                                                    select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                                    from json_each(case when json_type(json_extract(w9.value, '$."url"')) = 'ARRAY' then json_extract(w9.value, '$."url"') else json_array(json_extract(w9.value, '$."url"')) end) as each_
-                                                    where each_.type <> 'NULL'
-                                                ) as x102_
-                                                having case when count(*) > 1 then cast(error('view ''stg_fhir__patients'': column ''ethnicity_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                            ), '$') = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-ethnicity')
-                                        ) as s100_
-                                        cross join lateral (
-                                            select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                            from json_each(case when json_type(json_extract(s100_.value, '$."extension"')) = 'ARRAY' then json_extract(s100_.value, '$."extension"') else json_array(json_extract(s100_.value, '$."extension"')) end) as each_
-                                            where each_.type <> 'NULL'
-                                        ) as e101_
-                                    ) as w10
-                                    where (json_extract_string((
-                                        select any_value(x103_.value)
-                                        from (
-                                            select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                            from json_each(case when json_type(json_extract(w10.value, '$."url"')) = 'ARRAY' then json_extract(w10.value, '$."url"') else json_array(json_extract(w10.value, '$."url"')) end) as each_
-                                            where each_.type <> 'NULL'
-                                        ) as x103_
-                                        having case when count(*) > 1 then cast(error('view ''stg_fhir__patients'': column ''ethnicity_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                    ), '$') = 'ombCategory')
-                                ) as s98_
-                                cross join lateral (
-                                    select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                    from json_each(case when json_type(json_extract(s98_.value, '$."valueCoding"')) = 'ARRAY' then json_extract(s98_.value, '$."valueCoding"') else json_array(json_extract(s98_.value, '$."valueCoding"')) end) as each_
-                                    where each_.type <> 'NULL'
-                                ) as e99_
-                            ) as s96_
-                            cross join lateral (
-                                select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s96_.value, '$."code"')) = 'ARRAY' then json_extract(s96_.value, '$."code"') else json_array(json_extract(s96_.value, '$."code"')) end) as each_
-                                where each_.type <> 'NULL'
-                            ) as e97_
-                        ) as x95_
-                    ) as n94_
-                    where n94_.position = 1
-                ) as x93_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__patients'': column ''ethnicity_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "ethnicity_code",
-            json_extract_string((
-                select any_value(x104_.value)
-                from (
-                    select n105_.value as value, n105_.ord as ord
-                    from (
-                        select x106_.value, x106_.ord, row_number() over (order by x106_.ord) as position
-                        from (
-                            select e108_.value as value, row_number() over (order by s107_.ord, e108_.ord) as ord
-                            from (
                                 select w11.value as value, w11.ord as ord
                                 from (
                                     select each_.value as value, cast(each_.key as integer) + 1 as ord
                                     from json_each(case when json_type(json_extract(f1.value, '$."extension"')) = 'ARRAY' then json_extract(f1.value, '$."extension"') else json_array(json_extract(f1.value, '$."extension"')) end) as each_
                                     where each_.type <> 'NULL'
                                 ) as w11
-                                where (json_extract_string((
-                                    select any_value(x109_.value)
-                                    from (
-                                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(w11.value, '$."url"')) = 'ARRAY' then json_extract(w11.value, '$."url"') else json_array(json_extract(w11.value, '$."url"')) end) as each_
-                                        where each_.type <> 'NULL'
-                                    ) as x109_
-                                    having case when count(*) > 1 then cast(error('view ''stg_fhir__patients'': column ''birth_sex'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                ), '$') = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-birthsex')
-                            ) as s107_
+                                where (json_extract_string(case when json_type(json_extract(w11.value, '$."url"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(w11.value, '$."url"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__patients'': column ''birth_sex'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(w11.value, '$."url"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
+                                when json_type(json_extract(w11.value, '$."url"')) = 'NULL' then null else json_extract(w11.value, '$."url"') end, '$') = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-birthsex')
+                            ) as s96_
                             cross join lateral (
                                 select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s107_.value, '$."valueCode"')) = 'ARRAY' then json_extract(s107_.value, '$."valueCode"') else json_array(json_extract(s107_.value, '$."valueCode"')) end) as each_
+                                from json_each(case when json_type(json_extract(s96_.value, '$."valueCode"')) = 'ARRAY' then json_extract(s96_.value, '$."valueCode"') else json_array(json_extract(s96_.value, '$."valueCode"')) end) as each_
                                 where each_.type <> 'NULL'
-                            ) as e108_
-                        ) as x106_
-                    ) as n105_
-                    where n105_.position = 1
-                ) as x104_
+                            ) as e97_
+                        ) as x95_
+                    ) as n94_
+                    where n94_.position = 1
+                ) as x93_
                 having case when count(*) > 1 then cast(error('view ''stg_fhir__patients'': column ''birth_sex'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
             ), '$') as "birth_sex",
-            json_extract_string((
-                select any_value(x110_.value)
-                from (
-                    select each_.value as value, cast(each_.key as integer) + 1 as ord
-                    from json_each(case when json_type(json_extract(f1.value, '$."birthDate"')) = 'ARRAY' then json_extract(f1.value, '$."birthDate"') else json_array(json_extract(f1.value, '$."birthDate"')) end) as each_
-                    where each_.type <> 'NULL'
-                ) as x110_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__patients'': column ''birth_date'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "birth_date",
-            json_extract_string((
-                select any_value(x111_.value)
-                from (
-                    select each_.value as value, cast(each_.key as integer) + 1 as ord
-                    from json_each(case when json_type(json_extract(f1.value, '$."deceasedDateTime"')) = 'ARRAY' then json_extract(f1.value, '$."deceasedDateTime"') else json_array(json_extract(f1.value, '$."deceasedDateTime"')) end) as each_
-                    where each_.type <> 'NULL'
-                ) as x111_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__patients'': column ''deceased_at'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "deceased_at"
+            json_extract_string(case when json_type(json_extract(f1.value, '$."birthDate"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(f1.value, '$."birthDate"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__patients'': column ''birth_date'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(f1.value, '$."birthDate"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
+            when json_type(json_extract(f1.value, '$."birthDate"')) = 'NULL' then null else json_extract(f1.value, '$."birthDate"') end, '$') as "birth_date",
+            json_extract_string(case when json_type(json_extract(f1.value, '$."deceasedDateTime"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(f1.value, '$."deceasedDateTime"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__patients'': column ''deceased_at'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(f1.value, '$."deceasedDateTime"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
+            when json_type(json_extract(f1.value, '$."deceasedDateTime"')) = 'NULL' then null else json_extract(f1.value, '$."deceasedDateTime"') end, '$') as "deceased_at"
         from (
             select f0.value as value, f0.row_index as row_index
         ) as f1
@@ -749,7 +651,7 @@ cross join lateral (
                                     from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'identifier')) = 'array' then (f1.value -> 'identifier') else jsonb_build_array((f1.value -> 'identifier')) end) with ordinality as element_(value, ord)
                                     where jsonb_typeof(element_.value) <> 'null'
                                 ) as w2
-                                where ((((
+                                where (((case when (jsonb_typeof((w2.value -> 'system')) = 'array') then (
                                     select any_value(x7_.value)
                                     from (
                                         select element_.value as value, element_.ord as ord
@@ -757,7 +659,8 @@ cross join lateral (
                                         where jsonb_typeof(element_.value) <> 'null'
                                     ) as x7_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''mrn'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                ) #>> '{}') = 'urn:aegis:mrn') or exists (
+                                )
+                                when (jsonb_typeof((w2.value -> 'system')) = 'null') then null else (w2.value -> 'system') end #>> '{}') = 'urn:aegis:mrn') or exists (
                                     select w3.value as value, w3.ord as ord
                                     from (
                                         select e9_.value as value, row_number() over (order by s8_.ord, e9_.ord) as ord
@@ -772,7 +675,7 @@ cross join lateral (
                                             where jsonb_typeof(element_.value) <> 'null'
                                         ) as e9_
                                     ) as w3
-                                    where ((((
+                                    where (((case when (jsonb_typeof((w3.value -> 'system')) = 'array') then (
                                         select any_value(x10_.value)
                                         from (
                                             select element_.value as value, element_.ord as ord
@@ -780,7 +683,8 @@ cross join lateral (
                                             where jsonb_typeof(element_.value) <> 'null'
                                         ) as x10_
                                         having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''mrn'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                    ) #>> '{}') = 'http://terminology.hl7.org/CodeSystem/v2-0203') and (((
+                                    )
+                                    when (jsonb_typeof((w3.value -> 'system')) = 'null') then null else (w3.value -> 'system') end #>> '{}') = 'http://terminology.hl7.org/CodeSystem/v2-0203') and ((case when (jsonb_typeof((w3.value -> 'code')) = 'array') then (
                                         select any_value(x11_.value)
                                         from (
                                             select element_.value as value, element_.ord as ord
@@ -788,7 +692,8 @@ cross join lateral (
                                             where jsonb_typeof(element_.value) <> 'null'
                                         ) as x11_
                                         having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''mrn'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                    ) #>> '{}') = 'MR'))
+                                    )
+                                    when (jsonb_typeof((w3.value -> 'code')) = 'null') then null else (w3.value -> 'code') end #>> '{}') = 'MR'))
                                 ))
                             ) as s5_
                             cross join lateral (
@@ -817,7 +722,7 @@ cross join lateral (
                                     from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'identifier')) = 'array' then (f1.value -> 'identifier') else jsonb_build_array((f1.value -> 'identifier')) end) with ordinality as element_(value, ord)
                                     where jsonb_typeof(element_.value) <> 'null'
                                 ) as w4
-                                where (((
+                                where ((case when (jsonb_typeof((w4.value -> 'system')) = 'array') then (
                                     select any_value(x17_.value)
                                     from (
                                         select element_.value as value, element_.ord as ord
@@ -825,7 +730,8 @@ cross join lateral (
                                         where jsonb_typeof(element_.value) <> 'null'
                                     ) as x17_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''ssn'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                ) #>> '{}') = 'http://hl7.org/fhir/sid/us-ssn')
+                                )
+                                when (jsonb_typeof((w4.value -> 'system')) = 'null') then null else (w4.value -> 'system') end #>> '{}') = 'http://hl7.org/fhir/sid/us-ssn')
                             ) as s15_
                             cross join lateral (
                                 select element_.value as value, element_.ord as ord
@@ -886,7 +792,7 @@ cross join lateral (
                 ) as x23_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''given_name'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
             ) #>> '{}') as "given_name",
-            ((
+            (case when (jsonb_typeof((f1.value -> 'gender')) = 'array') then (
                 select any_value(x28_.value)
                 from (
                     select element_.value as value, element_.ord as ord
@@ -894,7 +800,8 @@ cross join lateral (
                     where jsonb_typeof(element_.value) <> 'null'
                 ) as x28_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''gender'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as "gender",
+            )
+            when (jsonb_typeof((f1.value -> 'gender')) = 'null') then null else (f1.value -> 'gender') end #>> '{}') as "gender",
             ((
                 select any_value(x29_.value)
                 from (
@@ -1030,7 +937,7 @@ cross join lateral (
                                     from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'telecom')) = 'array' then (f1.value -> 'telecom') else jsonb_build_array((f1.value -> 'telecom')) end) with ordinality as element_(value, ord)
                                     where jsonb_typeof(element_.value) <> 'null'
                                 ) as w5
-                                where (((
+                                where ((case when (jsonb_typeof((w5.value -> 'system')) = 'array') then (
                                     select any_value(x59_.value)
                                     from (
                                         select element_.value as value, element_.ord as ord
@@ -1038,7 +945,8 @@ cross join lateral (
                                         where jsonb_typeof(element_.value) <> 'null'
                                     ) as x59_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''phone'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                ) #>> '{}') = 'phone')
+                                )
+                                when (jsonb_typeof((w5.value -> 'system')) = 'null') then null else (w5.value -> 'system') end #>> '{}') = 'phone')
                             ) as s57_
                             cross join lateral (
                                 select element_.value as value, element_.ord as ord
@@ -1066,7 +974,7 @@ cross join lateral (
                                     from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'telecom')) = 'array' then (f1.value -> 'telecom') else jsonb_build_array((f1.value -> 'telecom')) end) with ordinality as element_(value, ord)
                                     where jsonb_typeof(element_.value) <> 'null'
                                 ) as w6
-                                where (((
+                                where ((case when (jsonb_typeof((w6.value -> 'system')) = 'array') then (
                                     select any_value(x65_.value)
                                     from (
                                         select element_.value as value, element_.ord as ord
@@ -1074,7 +982,8 @@ cross join lateral (
                                         where jsonb_typeof(element_.value) <> 'null'
                                     ) as x65_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''email'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                ) #>> '{}') = 'email')
+                                )
+                                when (jsonb_typeof((w6.value -> 'system')) = 'null') then null else (w6.value -> 'system') end #>> '{}') = 'email')
                             ) as s63_
                             cross join lateral (
                                 select element_.value as value, element_.ord as ord
@@ -1180,7 +1089,7 @@ cross join lateral (
                                                 from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'extension')) = 'array' then (f1.value -> 'extension') else jsonb_build_array((f1.value -> 'extension')) end) with ordinality as element_(value, ord)
                                                 where jsonb_typeof(element_.value) <> 'null'
                                             ) as w7
-                                            where (((
+                                            where ((case when (jsonb_typeof((w7.value -> 'url')) = 'array') then (
                                                 select any_value(x91_.value)
                                                 from (
                                                     select element_.value as value, element_.ord as ord
@@ -1188,7 +1097,8 @@ cross join lateral (
                                                     where jsonb_typeof(element_.value) <> 'null'
                                                 ) as x91_
                                                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''race_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                            ) #>> '{}') = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-race')
+                                            )
+                                            when (jsonb_typeof((w7.value -> 'url')) = 'null') then null else (w7.value -> 'url') end #>> '{}') = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-race')
                                         ) as s89_
                                         cross join lateral (
                                             select element_.value as value, element_.ord as ord
@@ -1196,7 +1106,7 @@ cross join lateral (
                                             where jsonb_typeof(element_.value) <> 'null'
                                         ) as e90_
                                     ) as w8
-                                    where (((
+                                    where ((case when (jsonb_typeof((w8.value -> 'url')) = 'array') then (
                                         select any_value(x92_.value)
                                         from (
                                             select element_.value as value, element_.ord as ord
@@ -1204,7 +1114,8 @@ cross join lateral (
                                             where jsonb_typeof(element_.value) <> 'null'
                                         ) as x92_
                                         having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''race_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                    ) #>> '{}') = 'ombCategory')
+                                    )
+                                    when (jsonb_typeof((w8.value -> 'url')) = 'null') then null else (w8.value -> 'url') end #>> '{}') = 'ombCategory')
                                 ) as s87_
                                 cross join lateral (
                                     select element_.value as value, element_.ord as ord
@@ -1244,7 +1155,7 @@ cross join lateral (
                                                 from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'extension')) = 'array' then (f1.value -> 'extension') else jsonb_build_array((f1.value -> 'extension')) end) with ordinality as element_(value, ord)
                                                 where jsonb_typeof(element_.value) <> 'null'
                                             ) as w9
-                                            where (((
+                                            where ((case when (jsonb_typeof((w9.value -> 'url')) = 'array') then (
                                                 select any_value(x102_.value)
                                                 from (
                                                     select element_.value as value, element_.ord as ord
@@ -1252,7 +1163,8 @@ cross join lateral (
                                                     where jsonb_typeof(element_.value) <> 'null'
                                                 ) as x102_
                                                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''ethnicity_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                            ) #>> '{}') = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-ethnicity')
+                                            )
+                                            when (jsonb_typeof((w9.value -> 'url')) = 'null') then null else (w9.value -> 'url') end #>> '{}') = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-ethnicity')
                                         ) as s100_
                                         cross join lateral (
                                             select element_.value as value, element_.ord as ord
@@ -1260,7 +1172,7 @@ cross join lateral (
                                             where jsonb_typeof(element_.value) <> 'null'
                                         ) as e101_
                                     ) as w10
-                                    where (((
+                                    where ((case when (jsonb_typeof((w10.value -> 'url')) = 'array') then (
                                         select any_value(x103_.value)
                                         from (
                                             select element_.value as value, element_.ord as ord
@@ -1268,7 +1180,8 @@ cross join lateral (
                                             where jsonb_typeof(element_.value) <> 'null'
                                         ) as x103_
                                         having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''ethnicity_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                    ) #>> '{}') = 'ombCategory')
+                                    )
+                                    when (jsonb_typeof((w10.value -> 'url')) = 'null') then null else (w10.value -> 'url') end #>> '{}') = 'ombCategory')
                                 ) as s98_
                                 cross join lateral (
                                     select element_.value as value, element_.ord as ord
@@ -1302,7 +1215,7 @@ cross join lateral (
                                     from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'extension')) = 'array' then (f1.value -> 'extension') else jsonb_build_array((f1.value -> 'extension')) end) with ordinality as element_(value, ord)
                                     where jsonb_typeof(element_.value) <> 'null'
                                 ) as w11
-                                where (((
+                                where ((case when (jsonb_typeof((w11.value -> 'url')) = 'array') then (
                                     select any_value(x109_.value)
                                     from (
                                         select element_.value as value, element_.ord as ord
@@ -1310,7 +1223,8 @@ cross join lateral (
                                         where jsonb_typeof(element_.value) <> 'null'
                                     ) as x109_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''birth_sex'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                ) #>> '{}') = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-birthsex')
+                                )
+                                when (jsonb_typeof((w11.value -> 'url')) = 'null') then null else (w11.value -> 'url') end #>> '{}') = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-birthsex')
                             ) as s107_
                             cross join lateral (
                                 select element_.value as value, element_.ord as ord
@@ -1323,7 +1237,7 @@ cross join lateral (
                 ) as x104_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''birth_sex'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
             ) #>> '{}') as "birth_sex",
-            ((
+            (case when (jsonb_typeof((f1.value -> 'birthDate')) = 'array') then (
                 select any_value(x110_.value)
                 from (
                     select element_.value as value, element_.ord as ord
@@ -1331,8 +1245,9 @@ cross join lateral (
                     where jsonb_typeof(element_.value) <> 'null'
                 ) as x110_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''birth_date'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as "birth_date",
-            ((
+            )
+            when (jsonb_typeof((f1.value -> 'birthDate')) = 'null') then null else (f1.value -> 'birthDate') end #>> '{}') as "birth_date",
+            (case when (jsonb_typeof((f1.value -> 'deceasedDateTime')) = 'array') then (
                 select any_value(x111_.value)
                 from (
                     select element_.value as value, element_.ord as ord
@@ -1340,7 +1255,8 @@ cross join lateral (
                     where jsonb_typeof(element_.value) <> 'null'
                 ) as x111_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''deceased_at'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as "deceased_at"
+            )
+            when (jsonb_typeof((f1.value -> 'deceasedDateTime')) = 'null') then null else (f1.value -> 'deceasedDateTime') end #>> '{}') as "deceased_at"
         from (
             select f0.value as value, f0.row_index as row_index
         ) as f1
@@ -1421,7 +1337,7 @@ cross join lateral (
                                     from table(flatten(input => case when is_array(get(f1.value, 'identifier')) then get(f1.value, 'identifier') when get(f1.value, 'identifier') is not null then array_construct(get(f1.value, 'identifier')) end)) as flattened_
                                     where flattened_.value is not null and not is_null_value(flattened_.value)
                                 ) as w2
-                                where ((cast((
+                                where ((cast(case when (is_array(get(w2.value, 'system'))) then (
                                     select any_value(x7_.value)
                                     from (
                                         select flattened_.value as value, flattened_.index + 1 as ord
@@ -1429,7 +1345,8 @@ cross join lateral (
                                         where flattened_.value is not null and not is_null_value(flattened_.value)
                                     ) as x7_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''mrn'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) = 'urn:aegis:mrn') or exists (
+                                )
+                                when (is_null_value(get(w2.value, 'system'))) then null else get(w2.value, 'system') end as varchar) = 'urn:aegis:mrn') or exists (
                                     select w3.value as value, w3.ord as ord
                                     from (
                                         select e9_.value as value, row_number() over (order by s8_.ord, e9_.ord) as ord
@@ -1444,7 +1361,7 @@ cross join lateral (
                                             where flattened_.value is not null and not is_null_value(flattened_.value)
                                         ) as e9_
                                     ) as w3
-                                    where ((cast((
+                                    where ((cast(case when (is_array(get(w3.value, 'system'))) then (
                                         select any_value(x10_.value)
                                         from (
                                             select flattened_.value as value, flattened_.index + 1 as ord
@@ -1452,7 +1369,8 @@ cross join lateral (
                                             where flattened_.value is not null and not is_null_value(flattened_.value)
                                         ) as x10_
                                         having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''mrn'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    ) as varchar) = 'http://terminology.hl7.org/CodeSystem/v2-0203') and (cast((
+                                    )
+                                    when (is_null_value(get(w3.value, 'system'))) then null else get(w3.value, 'system') end as varchar) = 'http://terminology.hl7.org/CodeSystem/v2-0203') and (cast(case when (is_array(get(w3.value, 'code'))) then (
                                         select any_value(x11_.value)
                                         from (
                                             select flattened_.value as value, flattened_.index + 1 as ord
@@ -1460,7 +1378,8 @@ cross join lateral (
                                             where flattened_.value is not null and not is_null_value(flattened_.value)
                                         ) as x11_
                                         having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''mrn'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    ) as varchar) = 'MR'))
+                                    )
+                                    when (is_null_value(get(w3.value, 'code'))) then null else get(w3.value, 'code') end as varchar) = 'MR'))
                                 ))
                             ) as s5_
                             cross join lateral (
@@ -1489,7 +1408,7 @@ cross join lateral (
                                     from table(flatten(input => case when is_array(get(f1.value, 'identifier')) then get(f1.value, 'identifier') when get(f1.value, 'identifier') is not null then array_construct(get(f1.value, 'identifier')) end)) as flattened_
                                     where flattened_.value is not null and not is_null_value(flattened_.value)
                                 ) as w4
-                                where (cast((
+                                where (cast(case when (is_array(get(w4.value, 'system'))) then (
                                     select any_value(x17_.value)
                                     from (
                                         select flattened_.value as value, flattened_.index + 1 as ord
@@ -1497,7 +1416,8 @@ cross join lateral (
                                         where flattened_.value is not null and not is_null_value(flattened_.value)
                                     ) as x17_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''ssn'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) = 'http://hl7.org/fhir/sid/us-ssn')
+                                )
+                                when (is_null_value(get(w4.value, 'system'))) then null else get(w4.value, 'system') end as varchar) = 'http://hl7.org/fhir/sid/us-ssn')
                             ) as s15_
                             cross join lateral (
                                 select flattened_.value as value, flattened_.index + 1 as ord
@@ -1558,7 +1478,7 @@ cross join lateral (
                 ) as x23_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''given_name'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
             ) as varchar) as "given_name",
-            cast((
+            cast(case when (is_array(get(f1.value, 'gender'))) then (
                 select any_value(x28_.value)
                 from (
                     select flattened_.value as value, flattened_.index + 1 as ord
@@ -1566,7 +1486,8 @@ cross join lateral (
                     where flattened_.value is not null and not is_null_value(flattened_.value)
                 ) as x28_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''gender'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as "gender",
+            )
+            when (is_null_value(get(f1.value, 'gender'))) then null else get(f1.value, 'gender') end as varchar) as "gender",
             cast((
                 select any_value(x29_.value)
                 from (
@@ -1702,7 +1623,7 @@ cross join lateral (
                                     from table(flatten(input => case when is_array(get(f1.value, 'telecom')) then get(f1.value, 'telecom') when get(f1.value, 'telecom') is not null then array_construct(get(f1.value, 'telecom')) end)) as flattened_
                                     where flattened_.value is not null and not is_null_value(flattened_.value)
                                 ) as w5
-                                where (cast((
+                                where (cast(case when (is_array(get(w5.value, 'system'))) then (
                                     select any_value(x59_.value)
                                     from (
                                         select flattened_.value as value, flattened_.index + 1 as ord
@@ -1710,7 +1631,8 @@ cross join lateral (
                                         where flattened_.value is not null and not is_null_value(flattened_.value)
                                     ) as x59_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''phone'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) = 'phone')
+                                )
+                                when (is_null_value(get(w5.value, 'system'))) then null else get(w5.value, 'system') end as varchar) = 'phone')
                             ) as s57_
                             cross join lateral (
                                 select flattened_.value as value, flattened_.index + 1 as ord
@@ -1738,7 +1660,7 @@ cross join lateral (
                                     from table(flatten(input => case when is_array(get(f1.value, 'telecom')) then get(f1.value, 'telecom') when get(f1.value, 'telecom') is not null then array_construct(get(f1.value, 'telecom')) end)) as flattened_
                                     where flattened_.value is not null and not is_null_value(flattened_.value)
                                 ) as w6
-                                where (cast((
+                                where (cast(case when (is_array(get(w6.value, 'system'))) then (
                                     select any_value(x65_.value)
                                     from (
                                         select flattened_.value as value, flattened_.index + 1 as ord
@@ -1746,7 +1668,8 @@ cross join lateral (
                                         where flattened_.value is not null and not is_null_value(flattened_.value)
                                     ) as x65_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''email'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) = 'email')
+                                )
+                                when (is_null_value(get(w6.value, 'system'))) then null else get(w6.value, 'system') end as varchar) = 'email')
                             ) as s63_
                             cross join lateral (
                                 select flattened_.value as value, flattened_.index + 1 as ord
@@ -1852,7 +1775,7 @@ cross join lateral (
                                                 from table(flatten(input => case when is_array(get(f1.value, 'extension')) then get(f1.value, 'extension') when get(f1.value, 'extension') is not null then array_construct(get(f1.value, 'extension')) end)) as flattened_
                                                 where flattened_.value is not null and not is_null_value(flattened_.value)
                                             ) as w7
-                                            where (cast((
+                                            where (cast(case when (is_array(get(w7.value, 'url'))) then (
                                                 select any_value(x91_.value)
                                                 from (
                                                     select flattened_.value as value, flattened_.index + 1 as ord
@@ -1860,7 +1783,8 @@ cross join lateral (
                                                     where flattened_.value is not null and not is_null_value(flattened_.value)
                                                 ) as x91_
                                                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''race_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                            ) as varchar) = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-race')
+                                            )
+                                            when (is_null_value(get(w7.value, 'url'))) then null else get(w7.value, 'url') end as varchar) = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-race')
                                         ) as s89_
                                         cross join lateral (
                                             select flattened_.value as value, flattened_.index + 1 as ord
@@ -1868,7 +1792,7 @@ cross join lateral (
                                             where flattened_.value is not null and not is_null_value(flattened_.value)
                                         ) as e90_
                                     ) as w8
-                                    where (cast((
+                                    where (cast(case when (is_array(get(w8.value, 'url'))) then (
                                         select any_value(x92_.value)
                                         from (
                                             select flattened_.value as value, flattened_.index + 1 as ord
@@ -1876,7 +1800,8 @@ cross join lateral (
                                             where flattened_.value is not null and not is_null_value(flattened_.value)
                                         ) as x92_
                                         having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''race_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    ) as varchar) = 'ombCategory')
+                                    )
+                                    when (is_null_value(get(w8.value, 'url'))) then null else get(w8.value, 'url') end as varchar) = 'ombCategory')
                                 ) as s87_
                                 cross join lateral (
                                     select flattened_.value as value, flattened_.index + 1 as ord
@@ -1916,7 +1841,7 @@ cross join lateral (
                                                 from table(flatten(input => case when is_array(get(f1.value, 'extension')) then get(f1.value, 'extension') when get(f1.value, 'extension') is not null then array_construct(get(f1.value, 'extension')) end)) as flattened_
                                                 where flattened_.value is not null and not is_null_value(flattened_.value)
                                             ) as w9
-                                            where (cast((
+                                            where (cast(case when (is_array(get(w9.value, 'url'))) then (
                                                 select any_value(x102_.value)
                                                 from (
                                                     select flattened_.value as value, flattened_.index + 1 as ord
@@ -1924,7 +1849,8 @@ cross join lateral (
                                                     where flattened_.value is not null and not is_null_value(flattened_.value)
                                                 ) as x102_
                                                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''ethnicity_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                            ) as varchar) = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-ethnicity')
+                                            )
+                                            when (is_null_value(get(w9.value, 'url'))) then null else get(w9.value, 'url') end as varchar) = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-ethnicity')
                                         ) as s100_
                                         cross join lateral (
                                             select flattened_.value as value, flattened_.index + 1 as ord
@@ -1932,7 +1858,7 @@ cross join lateral (
                                             where flattened_.value is not null and not is_null_value(flattened_.value)
                                         ) as e101_
                                     ) as w10
-                                    where (cast((
+                                    where (cast(case when (is_array(get(w10.value, 'url'))) then (
                                         select any_value(x103_.value)
                                         from (
                                             select flattened_.value as value, flattened_.index + 1 as ord
@@ -1940,7 +1866,8 @@ cross join lateral (
                                             where flattened_.value is not null and not is_null_value(flattened_.value)
                                         ) as x103_
                                         having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''ethnicity_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    ) as varchar) = 'ombCategory')
+                                    )
+                                    when (is_null_value(get(w10.value, 'url'))) then null else get(w10.value, 'url') end as varchar) = 'ombCategory')
                                 ) as s98_
                                 cross join lateral (
                                     select flattened_.value as value, flattened_.index + 1 as ord
@@ -1974,7 +1901,7 @@ cross join lateral (
                                     from table(flatten(input => case when is_array(get(f1.value, 'extension')) then get(f1.value, 'extension') when get(f1.value, 'extension') is not null then array_construct(get(f1.value, 'extension')) end)) as flattened_
                                     where flattened_.value is not null and not is_null_value(flattened_.value)
                                 ) as w11
-                                where (cast((
+                                where (cast(case when (is_array(get(w11.value, 'url'))) then (
                                     select any_value(x109_.value)
                                     from (
                                         select flattened_.value as value, flattened_.index + 1 as ord
@@ -1982,7 +1909,8 @@ cross join lateral (
                                         where flattened_.value is not null and not is_null_value(flattened_.value)
                                     ) as x109_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''birth_sex'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-birthsex')
+                                )
+                                when (is_null_value(get(w11.value, 'url'))) then null else get(w11.value, 'url') end as varchar) = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-birthsex')
                             ) as s107_
                             cross join lateral (
                                 select flattened_.value as value, flattened_.index + 1 as ord
@@ -1995,7 +1923,7 @@ cross join lateral (
                 ) as x104_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''birth_sex'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
             ) as varchar) as "birth_sex",
-            cast((
+            cast(case when (is_array(get(f1.value, 'birthDate'))) then (
                 select any_value(x110_.value)
                 from (
                     select flattened_.value as value, flattened_.index + 1 as ord
@@ -2003,8 +1931,9 @@ cross join lateral (
                     where flattened_.value is not null and not is_null_value(flattened_.value)
                 ) as x110_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''birth_date'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as "birth_date",
-            cast((
+            )
+            when (is_null_value(get(f1.value, 'birthDate'))) then null else get(f1.value, 'birthDate') end as varchar) as "birth_date",
+            cast(case when (is_array(get(f1.value, 'deceasedDateTime'))) then (
                 select any_value(x111_.value)
                 from (
                     select flattened_.value as value, flattened_.index + 1 as ord
@@ -2012,7 +1941,8 @@ cross join lateral (
                     where flattened_.value is not null and not is_null_value(flattened_.value)
                 ) as x111_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''deceased_at'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as "deceased_at"
+            )
+            when (is_null_value(get(f1.value, 'deceasedDateTime'))) then null else get(f1.value, 'deceasedDateTime') end as varchar) as "deceased_at"
         from (
             select f0.value as value, f0.row_index as row_index
         ) as f1
@@ -2094,7 +2024,7 @@ cross join lateral (
                                         array_.items_ as element_ at position_
                                     where element_ is not null
                                 ) as w2
-                                where ((case when is_varchar((
+                                where ((case when is_varchar(case when (is_array(w2.value."system")) then (
                                     select any_value(x7_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -2103,7 +2033,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x7_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''mrn'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) then cast((
+                                )
+                                when (json_typeof(w2.value."system") = 'null') then null else w2.value."system" end) then cast(case when (is_array(w2.value."system")) then (
                                     select any_value(x7_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -2112,7 +2043,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x7_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''mrn'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) else json_serialize((
+                                )
+                                when (json_typeof(w2.value."system") = 'null') then null else w2.value."system" end as varchar) else json_serialize(case when (is_array(w2.value."system")) then (
                                     select any_value(x7_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -2121,7 +2053,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x7_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''mrn'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) end = 'urn:aegis:mrn') or exists (
+                                )
+                                when (json_typeof(w2.value."system") = 'null') then null else w2.value."system" end) end = 'urn:aegis:mrn') or exists (
                                     select w3.value as value, w3.ord as ord
                                     from (
                                         select e9_.value as value, row_number() over (order by s8_.ord, e9_.ord) as ord
@@ -2138,7 +2071,7 @@ cross join lateral (
                                             where element_ is not null
                                         ) as e9_
                                     ) as w3
-                                    where ((case when is_varchar((
+                                    where ((case when is_varchar(case when (is_array(w3.value."system")) then (
                                         select any_value(x10_.value)
                                         from (
                                             select element_ as value, position_ + 1 as ord
@@ -2147,7 +2080,8 @@ cross join lateral (
                                             where element_ is not null
                                         ) as x10_
                                         having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''mrn'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )) then cast((
+                                    )
+                                    when (json_typeof(w3.value."system") = 'null') then null else w3.value."system" end) then cast(case when (is_array(w3.value."system")) then (
                                         select any_value(x10_.value)
                                         from (
                                             select element_ as value, position_ + 1 as ord
@@ -2156,7 +2090,8 @@ cross join lateral (
                                             where element_ is not null
                                         ) as x10_
                                         having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''mrn'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    ) as varchar) else json_serialize((
+                                    )
+                                    when (json_typeof(w3.value."system") = 'null') then null else w3.value."system" end as varchar) else json_serialize(case when (is_array(w3.value."system")) then (
                                         select any_value(x10_.value)
                                         from (
                                             select element_ as value, position_ + 1 as ord
@@ -2165,7 +2100,8 @@ cross join lateral (
                                             where element_ is not null
                                         ) as x10_
                                         having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''mrn'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )) end = 'http://terminology.hl7.org/CodeSystem/v2-0203') and (case when is_varchar((
+                                    )
+                                    when (json_typeof(w3.value."system") = 'null') then null else w3.value."system" end) end = 'http://terminology.hl7.org/CodeSystem/v2-0203') and (case when is_varchar(case when (is_array(w3.value."code")) then (
                                         select any_value(x11_.value)
                                         from (
                                             select element_ as value, position_ + 1 as ord
@@ -2174,7 +2110,8 @@ cross join lateral (
                                             where element_ is not null
                                         ) as x11_
                                         having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''mrn'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )) then cast((
+                                    )
+                                    when (json_typeof(w3.value."code") = 'null') then null else w3.value."code" end) then cast(case when (is_array(w3.value."code")) then (
                                         select any_value(x11_.value)
                                         from (
                                             select element_ as value, position_ + 1 as ord
@@ -2183,7 +2120,8 @@ cross join lateral (
                                             where element_ is not null
                                         ) as x11_
                                         having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''mrn'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    ) as varchar) else json_serialize((
+                                    )
+                                    when (json_typeof(w3.value."code") = 'null') then null else w3.value."code" end as varchar) else json_serialize(case when (is_array(w3.value."code")) then (
                                         select any_value(x11_.value)
                                         from (
                                             select element_ as value, position_ + 1 as ord
@@ -2192,7 +2130,8 @@ cross join lateral (
                                             where element_ is not null
                                         ) as x11_
                                         having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''mrn'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )) end = 'MR'))
+                                    )
+                                    when (json_typeof(w3.value."code") = 'null') then null else w3.value."code" end) end = 'MR'))
                                 ))
                             ) as s5_
                             cross join lateral (
@@ -2222,7 +2161,7 @@ cross join lateral (
                                         array_.items_ as element_ at position_
                                     where element_ is not null
                                 ) as w2
-                                where ((case when is_varchar((
+                                where ((case when is_varchar(case when (is_array(w2.value."system")) then (
                                     select any_value(x7_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -2231,7 +2170,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x7_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''mrn'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) then cast((
+                                )
+                                when (json_typeof(w2.value."system") = 'null') then null else w2.value."system" end) then cast(case when (is_array(w2.value."system")) then (
                                     select any_value(x7_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -2240,7 +2180,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x7_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''mrn'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) else json_serialize((
+                                )
+                                when (json_typeof(w2.value."system") = 'null') then null else w2.value."system" end as varchar) else json_serialize(case when (is_array(w2.value."system")) then (
                                     select any_value(x7_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -2249,7 +2190,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x7_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''mrn'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) end = 'urn:aegis:mrn') or exists (
+                                )
+                                when (json_typeof(w2.value."system") = 'null') then null else w2.value."system" end) end = 'urn:aegis:mrn') or exists (
                                     select w3.value as value, w3.ord as ord
                                     from (
                                         select e9_.value as value, row_number() over (order by s8_.ord, e9_.ord) as ord
@@ -2266,7 +2208,7 @@ cross join lateral (
                                             where element_ is not null
                                         ) as e9_
                                     ) as w3
-                                    where ((case when is_varchar((
+                                    where ((case when is_varchar(case when (is_array(w3.value."system")) then (
                                         select any_value(x10_.value)
                                         from (
                                             select element_ as value, position_ + 1 as ord
@@ -2275,7 +2217,8 @@ cross join lateral (
                                             where element_ is not null
                                         ) as x10_
                                         having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''mrn'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )) then cast((
+                                    )
+                                    when (json_typeof(w3.value."system") = 'null') then null else w3.value."system" end) then cast(case when (is_array(w3.value."system")) then (
                                         select any_value(x10_.value)
                                         from (
                                             select element_ as value, position_ + 1 as ord
@@ -2284,7 +2227,8 @@ cross join lateral (
                                             where element_ is not null
                                         ) as x10_
                                         having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''mrn'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    ) as varchar) else json_serialize((
+                                    )
+                                    when (json_typeof(w3.value."system") = 'null') then null else w3.value."system" end as varchar) else json_serialize(case when (is_array(w3.value."system")) then (
                                         select any_value(x10_.value)
                                         from (
                                             select element_ as value, position_ + 1 as ord
@@ -2293,7 +2237,8 @@ cross join lateral (
                                             where element_ is not null
                                         ) as x10_
                                         having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''mrn'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )) end = 'http://terminology.hl7.org/CodeSystem/v2-0203') and (case when is_varchar((
+                                    )
+                                    when (json_typeof(w3.value."system") = 'null') then null else w3.value."system" end) end = 'http://terminology.hl7.org/CodeSystem/v2-0203') and (case when is_varchar(case when (is_array(w3.value."code")) then (
                                         select any_value(x11_.value)
                                         from (
                                             select element_ as value, position_ + 1 as ord
@@ -2302,7 +2247,8 @@ cross join lateral (
                                             where element_ is not null
                                         ) as x11_
                                         having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''mrn'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )) then cast((
+                                    )
+                                    when (json_typeof(w3.value."code") = 'null') then null else w3.value."code" end) then cast(case when (is_array(w3.value."code")) then (
                                         select any_value(x11_.value)
                                         from (
                                             select element_ as value, position_ + 1 as ord
@@ -2311,7 +2257,8 @@ cross join lateral (
                                             where element_ is not null
                                         ) as x11_
                                         having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''mrn'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    ) as varchar) else json_serialize((
+                                    )
+                                    when (json_typeof(w3.value."code") = 'null') then null else w3.value."code" end as varchar) else json_serialize(case when (is_array(w3.value."code")) then (
                                         select any_value(x11_.value)
                                         from (
                                             select element_ as value, position_ + 1 as ord
@@ -2320,7 +2267,8 @@ cross join lateral (
                                             where element_ is not null
                                         ) as x11_
                                         having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''mrn'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )) end = 'MR'))
+                                    )
+                                    when (json_typeof(w3.value."code") = 'null') then null else w3.value."code" end) end = 'MR'))
                                 ))
                             ) as s5_
                             cross join lateral (
@@ -2350,7 +2298,7 @@ cross join lateral (
                                         array_.items_ as element_ at position_
                                     where element_ is not null
                                 ) as w2
-                                where ((case when is_varchar((
+                                where ((case when is_varchar(case when (is_array(w2.value."system")) then (
                                     select any_value(x7_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -2359,7 +2307,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x7_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''mrn'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) then cast((
+                                )
+                                when (json_typeof(w2.value."system") = 'null') then null else w2.value."system" end) then cast(case when (is_array(w2.value."system")) then (
                                     select any_value(x7_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -2368,7 +2317,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x7_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''mrn'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) else json_serialize((
+                                )
+                                when (json_typeof(w2.value."system") = 'null') then null else w2.value."system" end as varchar) else json_serialize(case when (is_array(w2.value."system")) then (
                                     select any_value(x7_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -2377,7 +2327,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x7_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''mrn'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) end = 'urn:aegis:mrn') or exists (
+                                )
+                                when (json_typeof(w2.value."system") = 'null') then null else w2.value."system" end) end = 'urn:aegis:mrn') or exists (
                                     select w3.value as value, w3.ord as ord
                                     from (
                                         select e9_.value as value, row_number() over (order by s8_.ord, e9_.ord) as ord
@@ -2394,7 +2345,7 @@ cross join lateral (
                                             where element_ is not null
                                         ) as e9_
                                     ) as w3
-                                    where ((case when is_varchar((
+                                    where ((case when is_varchar(case when (is_array(w3.value."system")) then (
                                         select any_value(x10_.value)
                                         from (
                                             select element_ as value, position_ + 1 as ord
@@ -2403,7 +2354,8 @@ cross join lateral (
                                             where element_ is not null
                                         ) as x10_
                                         having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''mrn'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )) then cast((
+                                    )
+                                    when (json_typeof(w3.value."system") = 'null') then null else w3.value."system" end) then cast(case when (is_array(w3.value."system")) then (
                                         select any_value(x10_.value)
                                         from (
                                             select element_ as value, position_ + 1 as ord
@@ -2412,7 +2364,8 @@ cross join lateral (
                                             where element_ is not null
                                         ) as x10_
                                         having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''mrn'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    ) as varchar) else json_serialize((
+                                    )
+                                    when (json_typeof(w3.value."system") = 'null') then null else w3.value."system" end as varchar) else json_serialize(case when (is_array(w3.value."system")) then (
                                         select any_value(x10_.value)
                                         from (
                                             select element_ as value, position_ + 1 as ord
@@ -2421,7 +2374,8 @@ cross join lateral (
                                             where element_ is not null
                                         ) as x10_
                                         having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''mrn'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )) end = 'http://terminology.hl7.org/CodeSystem/v2-0203') and (case when is_varchar((
+                                    )
+                                    when (json_typeof(w3.value."system") = 'null') then null else w3.value."system" end) end = 'http://terminology.hl7.org/CodeSystem/v2-0203') and (case when is_varchar(case when (is_array(w3.value."code")) then (
                                         select any_value(x11_.value)
                                         from (
                                             select element_ as value, position_ + 1 as ord
@@ -2430,7 +2384,8 @@ cross join lateral (
                                             where element_ is not null
                                         ) as x11_
                                         having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''mrn'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )) then cast((
+                                    )
+                                    when (json_typeof(w3.value."code") = 'null') then null else w3.value."code" end) then cast(case when (is_array(w3.value."code")) then (
                                         select any_value(x11_.value)
                                         from (
                                             select element_ as value, position_ + 1 as ord
@@ -2439,7 +2394,8 @@ cross join lateral (
                                             where element_ is not null
                                         ) as x11_
                                         having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''mrn'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    ) as varchar) else json_serialize((
+                                    )
+                                    when (json_typeof(w3.value."code") = 'null') then null else w3.value."code" end as varchar) else json_serialize(case when (is_array(w3.value."code")) then (
                                         select any_value(x11_.value)
                                         from (
                                             select element_ as value, position_ + 1 as ord
@@ -2448,7 +2404,8 @@ cross join lateral (
                                             where element_ is not null
                                         ) as x11_
                                         having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''mrn'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )) end = 'MR'))
+                                    )
+                                    when (json_typeof(w3.value."code") = 'null') then null else w3.value."code" end) end = 'MR'))
                                 ))
                             ) as s5_
                             cross join lateral (
@@ -2479,7 +2436,7 @@ cross join lateral (
                                         array_.items_ as element_ at position_
                                     where element_ is not null
                                 ) as w4
-                                where (case when is_varchar((
+                                where (case when is_varchar(case when (is_array(w4.value."system")) then (
                                     select any_value(x17_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -2488,7 +2445,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x17_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''ssn'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) then cast((
+                                )
+                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end) then cast(case when (is_array(w4.value."system")) then (
                                     select any_value(x17_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -2497,7 +2455,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x17_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''ssn'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) else json_serialize((
+                                )
+                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end as varchar) else json_serialize(case when (is_array(w4.value."system")) then (
                                     select any_value(x17_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -2506,7 +2465,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x17_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''ssn'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) end = 'http://hl7.org/fhir/sid/us-ssn')
+                                )
+                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end) end = 'http://hl7.org/fhir/sid/us-ssn')
                             ) as s15_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
@@ -2535,7 +2495,7 @@ cross join lateral (
                                         array_.items_ as element_ at position_
                                     where element_ is not null
                                 ) as w4
-                                where (case when is_varchar((
+                                where (case when is_varchar(case when (is_array(w4.value."system")) then (
                                     select any_value(x17_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -2544,7 +2504,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x17_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''ssn'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) then cast((
+                                )
+                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end) then cast(case when (is_array(w4.value."system")) then (
                                     select any_value(x17_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -2553,7 +2514,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x17_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''ssn'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) else json_serialize((
+                                )
+                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end as varchar) else json_serialize(case when (is_array(w4.value."system")) then (
                                     select any_value(x17_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -2562,7 +2524,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x17_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''ssn'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) end = 'http://hl7.org/fhir/sid/us-ssn')
+                                )
+                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end) end = 'http://hl7.org/fhir/sid/us-ssn')
                             ) as s15_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
@@ -2591,7 +2554,7 @@ cross join lateral (
                                         array_.items_ as element_ at position_
                                     where element_ is not null
                                 ) as w4
-                                where (case when is_varchar((
+                                where (case when is_varchar(case when (is_array(w4.value."system")) then (
                                     select any_value(x17_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -2600,7 +2563,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x17_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''ssn'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) then cast((
+                                )
+                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end) then cast(case when (is_array(w4.value."system")) then (
                                     select any_value(x17_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -2609,7 +2573,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x17_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''ssn'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) else json_serialize((
+                                )
+                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end as varchar) else json_serialize(case when (is_array(w4.value."system")) then (
                                     select any_value(x17_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -2618,7 +2583,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x17_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''ssn'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) end = 'http://hl7.org/fhir/sid/us-ssn')
+                                )
+                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end) end = 'http://hl7.org/fhir/sid/us-ssn')
                             ) as s15_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
@@ -2784,7 +2750,7 @@ cross join lateral (
                 ) as x23_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''given_name'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
             )) end as "given_name",
-            case when is_varchar((
+            case when is_varchar(case when (is_array(f1.value."gender")) then (
                 select any_value(x28_.value)
                 from (
                     select element_ as value, position_ + 1 as ord
@@ -2793,7 +2759,8 @@ cross join lateral (
                     where element_ is not null
                 ) as x28_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''gender'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
+            )
+            when (json_typeof(f1.value."gender") = 'null') then null else f1.value."gender" end) then cast(case when (is_array(f1.value."gender")) then (
                 select any_value(x28_.value)
                 from (
                     select element_ as value, position_ + 1 as ord
@@ -2802,7 +2769,8 @@ cross join lateral (
                     where element_ is not null
                 ) as x28_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''gender'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
+            )
+            when (json_typeof(f1.value."gender") = 'null') then null else f1.value."gender" end as varchar) else json_serialize(case when (is_array(f1.value."gender")) then (
                 select any_value(x28_.value)
                 from (
                     select element_ as value, position_ + 1 as ord
@@ -2811,7 +2779,8 @@ cross join lateral (
                     where element_ is not null
                 ) as x28_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''gender'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as "gender",
+            )
+            when (json_typeof(f1.value."gender") = 'null') then null else f1.value."gender" end) end as "gender",
             case when is_varchar((
                 select any_value(x29_.value)
                 from (
@@ -3208,7 +3177,7 @@ cross join lateral (
                                         array_.items_ as element_ at position_
                                     where element_ is not null
                                 ) as w5
-                                where (case when is_varchar((
+                                where (case when is_varchar(case when (is_array(w5.value."system")) then (
                                     select any_value(x59_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -3217,7 +3186,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x59_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''phone'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) then cast((
+                                )
+                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) then cast(case when (is_array(w5.value."system")) then (
                                     select any_value(x59_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -3226,7 +3196,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x59_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''phone'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) else json_serialize((
+                                )
+                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end as varchar) else json_serialize(case when (is_array(w5.value."system")) then (
                                     select any_value(x59_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -3235,7 +3206,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x59_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''phone'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) end = 'phone')
+                                )
+                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) end = 'phone')
                             ) as s57_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
@@ -3264,7 +3236,7 @@ cross join lateral (
                                         array_.items_ as element_ at position_
                                     where element_ is not null
                                 ) as w5
-                                where (case when is_varchar((
+                                where (case when is_varchar(case when (is_array(w5.value."system")) then (
                                     select any_value(x59_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -3273,7 +3245,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x59_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''phone'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) then cast((
+                                )
+                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) then cast(case when (is_array(w5.value."system")) then (
                                     select any_value(x59_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -3282,7 +3255,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x59_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''phone'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) else json_serialize((
+                                )
+                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end as varchar) else json_serialize(case when (is_array(w5.value."system")) then (
                                     select any_value(x59_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -3291,7 +3265,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x59_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''phone'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) end = 'phone')
+                                )
+                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) end = 'phone')
                             ) as s57_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
@@ -3320,7 +3295,7 @@ cross join lateral (
                                         array_.items_ as element_ at position_
                                     where element_ is not null
                                 ) as w5
-                                where (case when is_varchar((
+                                where (case when is_varchar(case when (is_array(w5.value."system")) then (
                                     select any_value(x59_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -3329,7 +3304,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x59_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''phone'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) then cast((
+                                )
+                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) then cast(case when (is_array(w5.value."system")) then (
                                     select any_value(x59_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -3338,7 +3314,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x59_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''phone'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) else json_serialize((
+                                )
+                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end as varchar) else json_serialize(case when (is_array(w5.value."system")) then (
                                     select any_value(x59_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -3347,7 +3324,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x59_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''phone'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) end = 'phone')
+                                )
+                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) end = 'phone')
                             ) as s57_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
@@ -3377,7 +3355,7 @@ cross join lateral (
                                         array_.items_ as element_ at position_
                                     where element_ is not null
                                 ) as w6
-                                where (case when is_varchar((
+                                where (case when is_varchar(case when (is_array(w6.value."system")) then (
                                     select any_value(x65_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -3386,7 +3364,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x65_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''email'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) then cast((
+                                )
+                                when (json_typeof(w6.value."system") = 'null') then null else w6.value."system" end) then cast(case when (is_array(w6.value."system")) then (
                                     select any_value(x65_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -3395,7 +3374,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x65_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''email'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) else json_serialize((
+                                )
+                                when (json_typeof(w6.value."system") = 'null') then null else w6.value."system" end as varchar) else json_serialize(case when (is_array(w6.value."system")) then (
                                     select any_value(x65_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -3404,7 +3384,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x65_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''email'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) end = 'email')
+                                )
+                                when (json_typeof(w6.value."system") = 'null') then null else w6.value."system" end) end = 'email')
                             ) as s63_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
@@ -3433,7 +3414,7 @@ cross join lateral (
                                         array_.items_ as element_ at position_
                                     where element_ is not null
                                 ) as w6
-                                where (case when is_varchar((
+                                where (case when is_varchar(case when (is_array(w6.value."system")) then (
                                     select any_value(x65_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -3442,7 +3423,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x65_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''email'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) then cast((
+                                )
+                                when (json_typeof(w6.value."system") = 'null') then null else w6.value."system" end) then cast(case when (is_array(w6.value."system")) then (
                                     select any_value(x65_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -3451,7 +3433,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x65_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''email'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) else json_serialize((
+                                )
+                                when (json_typeof(w6.value."system") = 'null') then null else w6.value."system" end as varchar) else json_serialize(case when (is_array(w6.value."system")) then (
                                     select any_value(x65_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -3460,7 +3443,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x65_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''email'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) end = 'email')
+                                )
+                                when (json_typeof(w6.value."system") = 'null') then null else w6.value."system" end) end = 'email')
                             ) as s63_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
@@ -3489,7 +3473,7 @@ cross join lateral (
                                         array_.items_ as element_ at position_
                                     where element_ is not null
                                 ) as w6
-                                where (case when is_varchar((
+                                where (case when is_varchar(case when (is_array(w6.value."system")) then (
                                     select any_value(x65_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -3498,7 +3482,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x65_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''email'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) then cast((
+                                )
+                                when (json_typeof(w6.value."system") = 'null') then null else w6.value."system" end) then cast(case when (is_array(w6.value."system")) then (
                                     select any_value(x65_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -3507,7 +3492,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x65_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''email'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) else json_serialize((
+                                )
+                                when (json_typeof(w6.value."system") = 'null') then null else w6.value."system" end as varchar) else json_serialize(case when (is_array(w6.value."system")) then (
                                     select any_value(x65_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -3516,7 +3502,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x65_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''email'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) end = 'email')
+                                )
+                                when (json_typeof(w6.value."system") = 'null') then null else w6.value."system" end) end = 'email')
                             ) as s63_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
@@ -3785,7 +3772,7 @@ cross join lateral (
                                                     array_.items_ as element_ at position_
                                                 where element_ is not null
                                             ) as w7
-                                            where (case when is_varchar((
+                                            where (case when is_varchar(case when (is_array(w7.value."url")) then (
                                                 select any_value(x91_.value)
                                                 from (
                                                     select element_ as value, position_ + 1 as ord
@@ -3794,7 +3781,8 @@ cross join lateral (
                                                     where element_ is not null
                                                 ) as x91_
                                                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''race_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                            )) then cast((
+                                            )
+                                            when (json_typeof(w7.value."url") = 'null') then null else w7.value."url" end) then cast(case when (is_array(w7.value."url")) then (
                                                 select any_value(x91_.value)
                                                 from (
                                                     select element_ as value, position_ + 1 as ord
@@ -3803,7 +3791,8 @@ cross join lateral (
                                                     where element_ is not null
                                                 ) as x91_
                                                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''race_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                            ) as varchar) else json_serialize((
+                                            )
+                                            when (json_typeof(w7.value."url") = 'null') then null else w7.value."url" end as varchar) else json_serialize(case when (is_array(w7.value."url")) then (
                                                 select any_value(x91_.value)
                                                 from (
                                                     select element_ as value, position_ + 1 as ord
@@ -3812,7 +3801,8 @@ cross join lateral (
                                                     where element_ is not null
                                                 ) as x91_
                                                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''race_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                            )) end = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-race')
+                                            )
+                                            when (json_typeof(w7.value."url") = 'null') then null else w7.value."url" end) end = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-race')
                                         ) as s89_
                                         cross join lateral (
                                             select element_ as value, position_ + 1 as ord
@@ -3821,7 +3811,7 @@ cross join lateral (
                                             where element_ is not null
                                         ) as e90_
                                     ) as w8
-                                    where (case when is_varchar((
+                                    where (case when is_varchar(case when (is_array(w8.value."url")) then (
                                         select any_value(x92_.value)
                                         from (
                                             select element_ as value, position_ + 1 as ord
@@ -3830,7 +3820,8 @@ cross join lateral (
                                             where element_ is not null
                                         ) as x92_
                                         having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''race_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )) then cast((
+                                    )
+                                    when (json_typeof(w8.value."url") = 'null') then null else w8.value."url" end) then cast(case when (is_array(w8.value."url")) then (
                                         select any_value(x92_.value)
                                         from (
                                             select element_ as value, position_ + 1 as ord
@@ -3839,7 +3830,8 @@ cross join lateral (
                                             where element_ is not null
                                         ) as x92_
                                         having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''race_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    ) as varchar) else json_serialize((
+                                    )
+                                    when (json_typeof(w8.value."url") = 'null') then null else w8.value."url" end as varchar) else json_serialize(case when (is_array(w8.value."url")) then (
                                         select any_value(x92_.value)
                                         from (
                                             select element_ as value, position_ + 1 as ord
@@ -3848,7 +3840,8 @@ cross join lateral (
                                             where element_ is not null
                                         ) as x92_
                                         having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''race_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )) end = 'ombCategory')
+                                    )
+                                    when (json_typeof(w8.value."url") = 'null') then null else w8.value."url" end) end = 'ombCategory')
                                 ) as s87_
                                 cross join lateral (
                                     select element_ as value, position_ + 1 as ord
@@ -3890,7 +3883,7 @@ cross join lateral (
                                                     array_.items_ as element_ at position_
                                                 where element_ is not null
                                             ) as w7
-                                            where (case when is_varchar((
+                                            where (case when is_varchar(case when (is_array(w7.value."url")) then (
                                                 select any_value(x91_.value)
                                                 from (
                                                     select element_ as value, position_ + 1 as ord
@@ -3899,7 +3892,8 @@ cross join lateral (
                                                     where element_ is not null
                                                 ) as x91_
                                                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''race_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                            )) then cast((
+                                            )
+                                            when (json_typeof(w7.value."url") = 'null') then null else w7.value."url" end) then cast(case when (is_array(w7.value."url")) then (
                                                 select any_value(x91_.value)
                                                 from (
                                                     select element_ as value, position_ + 1 as ord
@@ -3908,7 +3902,8 @@ cross join lateral (
                                                     where element_ is not null
                                                 ) as x91_
                                                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''race_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                            ) as varchar) else json_serialize((
+                                            )
+                                            when (json_typeof(w7.value."url") = 'null') then null else w7.value."url" end as varchar) else json_serialize(case when (is_array(w7.value."url")) then (
                                                 select any_value(x91_.value)
                                                 from (
                                                     select element_ as value, position_ + 1 as ord
@@ -3917,7 +3912,8 @@ cross join lateral (
                                                     where element_ is not null
                                                 ) as x91_
                                                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''race_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                            )) end = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-race')
+                                            )
+                                            when (json_typeof(w7.value."url") = 'null') then null else w7.value."url" end) end = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-race')
                                         ) as s89_
                                         cross join lateral (
                                             select element_ as value, position_ + 1 as ord
@@ -3926,7 +3922,7 @@ cross join lateral (
                                             where element_ is not null
                                         ) as e90_
                                     ) as w8
-                                    where (case when is_varchar((
+                                    where (case when is_varchar(case when (is_array(w8.value."url")) then (
                                         select any_value(x92_.value)
                                         from (
                                             select element_ as value, position_ + 1 as ord
@@ -3935,7 +3931,8 @@ cross join lateral (
                                             where element_ is not null
                                         ) as x92_
                                         having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''race_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )) then cast((
+                                    )
+                                    when (json_typeof(w8.value."url") = 'null') then null else w8.value."url" end) then cast(case when (is_array(w8.value."url")) then (
                                         select any_value(x92_.value)
                                         from (
                                             select element_ as value, position_ + 1 as ord
@@ -3944,7 +3941,8 @@ cross join lateral (
                                             where element_ is not null
                                         ) as x92_
                                         having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''race_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    ) as varchar) else json_serialize((
+                                    )
+                                    when (json_typeof(w8.value."url") = 'null') then null else w8.value."url" end as varchar) else json_serialize(case when (is_array(w8.value."url")) then (
                                         select any_value(x92_.value)
                                         from (
                                             select element_ as value, position_ + 1 as ord
@@ -3953,7 +3951,8 @@ cross join lateral (
                                             where element_ is not null
                                         ) as x92_
                                         having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''race_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )) end = 'ombCategory')
+                                    )
+                                    when (json_typeof(w8.value."url") = 'null') then null else w8.value."url" end) end = 'ombCategory')
                                 ) as s87_
                                 cross join lateral (
                                     select element_ as value, position_ + 1 as ord
@@ -3995,7 +3994,7 @@ cross join lateral (
                                                     array_.items_ as element_ at position_
                                                 where element_ is not null
                                             ) as w7
-                                            where (case when is_varchar((
+                                            where (case when is_varchar(case when (is_array(w7.value."url")) then (
                                                 select any_value(x91_.value)
                                                 from (
                                                     select element_ as value, position_ + 1 as ord
@@ -4004,7 +4003,8 @@ cross join lateral (
                                                     where element_ is not null
                                                 ) as x91_
                                                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''race_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                            )) then cast((
+                                            )
+                                            when (json_typeof(w7.value."url") = 'null') then null else w7.value."url" end) then cast(case when (is_array(w7.value."url")) then (
                                                 select any_value(x91_.value)
                                                 from (
                                                     select element_ as value, position_ + 1 as ord
@@ -4013,7 +4013,8 @@ cross join lateral (
                                                     where element_ is not null
                                                 ) as x91_
                                                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''race_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                            ) as varchar) else json_serialize((
+                                            )
+                                            when (json_typeof(w7.value."url") = 'null') then null else w7.value."url" end as varchar) else json_serialize(case when (is_array(w7.value."url")) then (
                                                 select any_value(x91_.value)
                                                 from (
                                                     select element_ as value, position_ + 1 as ord
@@ -4022,7 +4023,8 @@ cross join lateral (
                                                     where element_ is not null
                                                 ) as x91_
                                                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''race_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                            )) end = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-race')
+                                            )
+                                            when (json_typeof(w7.value."url") = 'null') then null else w7.value."url" end) end = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-race')
                                         ) as s89_
                                         cross join lateral (
                                             select element_ as value, position_ + 1 as ord
@@ -4031,7 +4033,7 @@ cross join lateral (
                                             where element_ is not null
                                         ) as e90_
                                     ) as w8
-                                    where (case when is_varchar((
+                                    where (case when is_varchar(case when (is_array(w8.value."url")) then (
                                         select any_value(x92_.value)
                                         from (
                                             select element_ as value, position_ + 1 as ord
@@ -4040,7 +4042,8 @@ cross join lateral (
                                             where element_ is not null
                                         ) as x92_
                                         having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''race_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )) then cast((
+                                    )
+                                    when (json_typeof(w8.value."url") = 'null') then null else w8.value."url" end) then cast(case when (is_array(w8.value."url")) then (
                                         select any_value(x92_.value)
                                         from (
                                             select element_ as value, position_ + 1 as ord
@@ -4049,7 +4052,8 @@ cross join lateral (
                                             where element_ is not null
                                         ) as x92_
                                         having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''race_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    ) as varchar) else json_serialize((
+                                    )
+                                    when (json_typeof(w8.value."url") = 'null') then null else w8.value."url" end as varchar) else json_serialize(case when (is_array(w8.value."url")) then (
                                         select any_value(x92_.value)
                                         from (
                                             select element_ as value, position_ + 1 as ord
@@ -4058,7 +4062,8 @@ cross join lateral (
                                             where element_ is not null
                                         ) as x92_
                                         having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''race_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )) end = 'ombCategory')
+                                    )
+                                    when (json_typeof(w8.value."url") = 'null') then null else w8.value."url" end) end = 'ombCategory')
                                 ) as s87_
                                 cross join lateral (
                                     select element_ as value, position_ + 1 as ord
@@ -4101,7 +4106,7 @@ cross join lateral (
                                                     array_.items_ as element_ at position_
                                                 where element_ is not null
                                             ) as w9
-                                            where (case when is_varchar((
+                                            where (case when is_varchar(case when (is_array(w9.value."url")) then (
                                                 select any_value(x102_.value)
                                                 from (
                                                     select element_ as value, position_ + 1 as ord
@@ -4110,7 +4115,8 @@ cross join lateral (
                                                     where element_ is not null
                                                 ) as x102_
                                                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''ethnicity_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                            )) then cast((
+                                            )
+                                            when (json_typeof(w9.value."url") = 'null') then null else w9.value."url" end) then cast(case when (is_array(w9.value."url")) then (
                                                 select any_value(x102_.value)
                                                 from (
                                                     select element_ as value, position_ + 1 as ord
@@ -4119,7 +4125,8 @@ cross join lateral (
                                                     where element_ is not null
                                                 ) as x102_
                                                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''ethnicity_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                            ) as varchar) else json_serialize((
+                                            )
+                                            when (json_typeof(w9.value."url") = 'null') then null else w9.value."url" end as varchar) else json_serialize(case when (is_array(w9.value."url")) then (
                                                 select any_value(x102_.value)
                                                 from (
                                                     select element_ as value, position_ + 1 as ord
@@ -4128,7 +4135,8 @@ cross join lateral (
                                                     where element_ is not null
                                                 ) as x102_
                                                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''ethnicity_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                            )) end = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-ethnicity')
+                                            )
+                                            when (json_typeof(w9.value."url") = 'null') then null else w9.value."url" end) end = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-ethnicity')
                                         ) as s100_
                                         cross join lateral (
                                             select element_ as value, position_ + 1 as ord
@@ -4137,7 +4145,7 @@ cross join lateral (
                                             where element_ is not null
                                         ) as e101_
                                     ) as w10
-                                    where (case when is_varchar((
+                                    where (case when is_varchar(case when (is_array(w10.value."url")) then (
                                         select any_value(x103_.value)
                                         from (
                                             select element_ as value, position_ + 1 as ord
@@ -4146,7 +4154,8 @@ cross join lateral (
                                             where element_ is not null
                                         ) as x103_
                                         having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''ethnicity_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )) then cast((
+                                    )
+                                    when (json_typeof(w10.value."url") = 'null') then null else w10.value."url" end) then cast(case when (is_array(w10.value."url")) then (
                                         select any_value(x103_.value)
                                         from (
                                             select element_ as value, position_ + 1 as ord
@@ -4155,7 +4164,8 @@ cross join lateral (
                                             where element_ is not null
                                         ) as x103_
                                         having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''ethnicity_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    ) as varchar) else json_serialize((
+                                    )
+                                    when (json_typeof(w10.value."url") = 'null') then null else w10.value."url" end as varchar) else json_serialize(case when (is_array(w10.value."url")) then (
                                         select any_value(x103_.value)
                                         from (
                                             select element_ as value, position_ + 1 as ord
@@ -4164,7 +4174,8 @@ cross join lateral (
                                             where element_ is not null
                                         ) as x103_
                                         having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''ethnicity_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )) end = 'ombCategory')
+                                    )
+                                    when (json_typeof(w10.value."url") = 'null') then null else w10.value."url" end) end = 'ombCategory')
                                 ) as s98_
                                 cross join lateral (
                                     select element_ as value, position_ + 1 as ord
@@ -4206,7 +4217,7 @@ cross join lateral (
                                                     array_.items_ as element_ at position_
                                                 where element_ is not null
                                             ) as w9
-                                            where (case when is_varchar((
+                                            where (case when is_varchar(case when (is_array(w9.value."url")) then (
                                                 select any_value(x102_.value)
                                                 from (
                                                     select element_ as value, position_ + 1 as ord
@@ -4215,7 +4226,8 @@ cross join lateral (
                                                     where element_ is not null
                                                 ) as x102_
                                                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''ethnicity_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                            )) then cast((
+                                            )
+                                            when (json_typeof(w9.value."url") = 'null') then null else w9.value."url" end) then cast(case when (is_array(w9.value."url")) then (
                                                 select any_value(x102_.value)
                                                 from (
                                                     select element_ as value, position_ + 1 as ord
@@ -4224,7 +4236,8 @@ cross join lateral (
                                                     where element_ is not null
                                                 ) as x102_
                                                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''ethnicity_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                            ) as varchar) else json_serialize((
+                                            )
+                                            when (json_typeof(w9.value."url") = 'null') then null else w9.value."url" end as varchar) else json_serialize(case when (is_array(w9.value."url")) then (
                                                 select any_value(x102_.value)
                                                 from (
                                                     select element_ as value, position_ + 1 as ord
@@ -4233,7 +4246,8 @@ cross join lateral (
                                                     where element_ is not null
                                                 ) as x102_
                                                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''ethnicity_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                            )) end = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-ethnicity')
+                                            )
+                                            when (json_typeof(w9.value."url") = 'null') then null else w9.value."url" end) end = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-ethnicity')
                                         ) as s100_
                                         cross join lateral (
                                             select element_ as value, position_ + 1 as ord
@@ -4242,7 +4256,7 @@ cross join lateral (
                                             where element_ is not null
                                         ) as e101_
                                     ) as w10
-                                    where (case when is_varchar((
+                                    where (case when is_varchar(case when (is_array(w10.value."url")) then (
                                         select any_value(x103_.value)
                                         from (
                                             select element_ as value, position_ + 1 as ord
@@ -4251,7 +4265,8 @@ cross join lateral (
                                             where element_ is not null
                                         ) as x103_
                                         having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''ethnicity_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )) then cast((
+                                    )
+                                    when (json_typeof(w10.value."url") = 'null') then null else w10.value."url" end) then cast(case when (is_array(w10.value."url")) then (
                                         select any_value(x103_.value)
                                         from (
                                             select element_ as value, position_ + 1 as ord
@@ -4260,7 +4275,8 @@ cross join lateral (
                                             where element_ is not null
                                         ) as x103_
                                         having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''ethnicity_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    ) as varchar) else json_serialize((
+                                    )
+                                    when (json_typeof(w10.value."url") = 'null') then null else w10.value."url" end as varchar) else json_serialize(case when (is_array(w10.value."url")) then (
                                         select any_value(x103_.value)
                                         from (
                                             select element_ as value, position_ + 1 as ord
@@ -4269,7 +4285,8 @@ cross join lateral (
                                             where element_ is not null
                                         ) as x103_
                                         having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''ethnicity_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )) end = 'ombCategory')
+                                    )
+                                    when (json_typeof(w10.value."url") = 'null') then null else w10.value."url" end) end = 'ombCategory')
                                 ) as s98_
                                 cross join lateral (
                                     select element_ as value, position_ + 1 as ord
@@ -4311,7 +4328,7 @@ cross join lateral (
                                                     array_.items_ as element_ at position_
                                                 where element_ is not null
                                             ) as w9
-                                            where (case when is_varchar((
+                                            where (case when is_varchar(case when (is_array(w9.value."url")) then (
                                                 select any_value(x102_.value)
                                                 from (
                                                     select element_ as value, position_ + 1 as ord
@@ -4320,7 +4337,8 @@ cross join lateral (
                                                     where element_ is not null
                                                 ) as x102_
                                                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''ethnicity_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                            )) then cast((
+                                            )
+                                            when (json_typeof(w9.value."url") = 'null') then null else w9.value."url" end) then cast(case when (is_array(w9.value."url")) then (
                                                 select any_value(x102_.value)
                                                 from (
                                                     select element_ as value, position_ + 1 as ord
@@ -4329,7 +4347,8 @@ cross join lateral (
                                                     where element_ is not null
                                                 ) as x102_
                                                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''ethnicity_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                            ) as varchar) else json_serialize((
+                                            )
+                                            when (json_typeof(w9.value."url") = 'null') then null else w9.value."url" end as varchar) else json_serialize(case when (is_array(w9.value."url")) then (
                                                 select any_value(x102_.value)
                                                 from (
                                                     select element_ as value, position_ + 1 as ord
@@ -4338,7 +4357,8 @@ cross join lateral (
                                                     where element_ is not null
                                                 ) as x102_
                                                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''ethnicity_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                            )) end = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-ethnicity')
+                                            )
+                                            when (json_typeof(w9.value."url") = 'null') then null else w9.value."url" end) end = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-ethnicity')
                                         ) as s100_
                                         cross join lateral (
                                             select element_ as value, position_ + 1 as ord
@@ -4347,7 +4367,7 @@ cross join lateral (
                                             where element_ is not null
                                         ) as e101_
                                     ) as w10
-                                    where (case when is_varchar((
+                                    where (case when is_varchar(case when (is_array(w10.value."url")) then (
                                         select any_value(x103_.value)
                                         from (
                                             select element_ as value, position_ + 1 as ord
@@ -4356,7 +4376,8 @@ cross join lateral (
                                             where element_ is not null
                                         ) as x103_
                                         having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''ethnicity_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )) then cast((
+                                    )
+                                    when (json_typeof(w10.value."url") = 'null') then null else w10.value."url" end) then cast(case when (is_array(w10.value."url")) then (
                                         select any_value(x103_.value)
                                         from (
                                             select element_ as value, position_ + 1 as ord
@@ -4365,7 +4386,8 @@ cross join lateral (
                                             where element_ is not null
                                         ) as x103_
                                         having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''ethnicity_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    ) as varchar) else json_serialize((
+                                    )
+                                    when (json_typeof(w10.value."url") = 'null') then null else w10.value."url" end as varchar) else json_serialize(case when (is_array(w10.value."url")) then (
                                         select any_value(x103_.value)
                                         from (
                                             select element_ as value, position_ + 1 as ord
@@ -4374,7 +4396,8 @@ cross join lateral (
                                             where element_ is not null
                                         ) as x103_
                                         having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''ethnicity_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )) end = 'ombCategory')
+                                    )
+                                    when (json_typeof(w10.value."url") = 'null') then null else w10.value."url" end) end = 'ombCategory')
                                 ) as s98_
                                 cross join lateral (
                                     select element_ as value, position_ + 1 as ord
@@ -4411,7 +4434,7 @@ cross join lateral (
                                         array_.items_ as element_ at position_
                                     where element_ is not null
                                 ) as w11
-                                where (case when is_varchar((
+                                where (case when is_varchar(case when (is_array(w11.value."url")) then (
                                     select any_value(x109_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -4420,7 +4443,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x109_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''birth_sex'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) then cast((
+                                )
+                                when (json_typeof(w11.value."url") = 'null') then null else w11.value."url" end) then cast(case when (is_array(w11.value."url")) then (
                                     select any_value(x109_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -4429,7 +4453,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x109_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''birth_sex'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) else json_serialize((
+                                )
+                                when (json_typeof(w11.value."url") = 'null') then null else w11.value."url" end as varchar) else json_serialize(case when (is_array(w11.value."url")) then (
                                     select any_value(x109_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -4438,7 +4463,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x109_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''birth_sex'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) end = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-birthsex')
+                                )
+                                when (json_typeof(w11.value."url") = 'null') then null else w11.value."url" end) end = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-birthsex')
                             ) as s107_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
@@ -4467,7 +4493,7 @@ cross join lateral (
                                         array_.items_ as element_ at position_
                                     where element_ is not null
                                 ) as w11
-                                where (case when is_varchar((
+                                where (case when is_varchar(case when (is_array(w11.value."url")) then (
                                     select any_value(x109_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -4476,7 +4502,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x109_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''birth_sex'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) then cast((
+                                )
+                                when (json_typeof(w11.value."url") = 'null') then null else w11.value."url" end) then cast(case when (is_array(w11.value."url")) then (
                                     select any_value(x109_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -4485,7 +4512,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x109_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''birth_sex'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) else json_serialize((
+                                )
+                                when (json_typeof(w11.value."url") = 'null') then null else w11.value."url" end as varchar) else json_serialize(case when (is_array(w11.value."url")) then (
                                     select any_value(x109_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -4494,7 +4522,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x109_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''birth_sex'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) end = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-birthsex')
+                                )
+                                when (json_typeof(w11.value."url") = 'null') then null else w11.value."url" end) end = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-birthsex')
                             ) as s107_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
@@ -4523,7 +4552,7 @@ cross join lateral (
                                         array_.items_ as element_ at position_
                                     where element_ is not null
                                 ) as w11
-                                where (case when is_varchar((
+                                where (case when is_varchar(case when (is_array(w11.value."url")) then (
                                     select any_value(x109_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -4532,7 +4561,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x109_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''birth_sex'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) then cast((
+                                )
+                                when (json_typeof(w11.value."url") = 'null') then null else w11.value."url" end) then cast(case when (is_array(w11.value."url")) then (
                                     select any_value(x109_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -4541,7 +4571,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x109_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''birth_sex'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) else json_serialize((
+                                )
+                                when (json_typeof(w11.value."url") = 'null') then null else w11.value."url" end as varchar) else json_serialize(case when (is_array(w11.value."url")) then (
                                     select any_value(x109_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -4550,7 +4581,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x109_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''birth_sex'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) end = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-birthsex')
+                                )
+                                when (json_typeof(w11.value."url") = 'null') then null else w11.value."url" end) end = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-birthsex')
                             ) as s107_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
@@ -4564,7 +4596,7 @@ cross join lateral (
                 ) as x104_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''birth_sex'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
             )) end as "birth_sex",
-            case when is_varchar((
+            case when is_varchar(case when (is_array(f1.value."birthDate")) then (
                 select any_value(x110_.value)
                 from (
                     select element_ as value, position_ + 1 as ord
@@ -4573,7 +4605,8 @@ cross join lateral (
                     where element_ is not null
                 ) as x110_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''birth_date'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
+            )
+            when (json_typeof(f1.value."birthDate") = 'null') then null else f1.value."birthDate" end) then cast(case when (is_array(f1.value."birthDate")) then (
                 select any_value(x110_.value)
                 from (
                     select element_ as value, position_ + 1 as ord
@@ -4582,7 +4615,8 @@ cross join lateral (
                     where element_ is not null
                 ) as x110_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''birth_date'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
+            )
+            when (json_typeof(f1.value."birthDate") = 'null') then null else f1.value."birthDate" end as varchar) else json_serialize(case when (is_array(f1.value."birthDate")) then (
                 select any_value(x110_.value)
                 from (
                     select element_ as value, position_ + 1 as ord
@@ -4591,8 +4625,9 @@ cross join lateral (
                     where element_ is not null
                 ) as x110_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''birth_date'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as "birth_date",
-            case when is_varchar((
+            )
+            when (json_typeof(f1.value."birthDate") = 'null') then null else f1.value."birthDate" end) end as "birth_date",
+            case when is_varchar(case when (is_array(f1.value."deceasedDateTime")) then (
                 select any_value(x111_.value)
                 from (
                     select element_ as value, position_ + 1 as ord
@@ -4601,7 +4636,8 @@ cross join lateral (
                     where element_ is not null
                 ) as x111_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''deceased_at'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
+            )
+            when (json_typeof(f1.value."deceasedDateTime") = 'null') then null else f1.value."deceasedDateTime" end) then cast(case when (is_array(f1.value."deceasedDateTime")) then (
                 select any_value(x111_.value)
                 from (
                     select element_ as value, position_ + 1 as ord
@@ -4610,7 +4646,8 @@ cross join lateral (
                     where element_ is not null
                 ) as x111_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''deceased_at'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
+            )
+            when (json_typeof(f1.value."deceasedDateTime") = 'null') then null else f1.value."deceasedDateTime" end as varchar) else json_serialize(case when (is_array(f1.value."deceasedDateTime")) then (
                 select any_value(x111_.value)
                 from (
                     select element_ as value, position_ + 1 as ord
@@ -4619,7 +4656,8 @@ cross join lateral (
                     where element_ is not null
                 ) as x111_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''deceased_at'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as "deceased_at"
+            )
+            when (json_typeof(f1.value."deceasedDateTime") = 'null') then null else f1.value."deceasedDateTime" end) end as "deceased_at"
         from (
             select f0.value as value, f0.row_index as row_index
         ) as f1

@@ -111,15 +111,8 @@ cross join lateral (
                                         where each_.type <> 'NULL'
                                     ) as e14_
                                 ) as w4
-                                where (json_extract_string((
-                                    select any_value(x17_.value)
-                                    from (
-                                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(w4.value, '$."system"')) = 'ARRAY' then json_extract(w4.value, '$."system"') else json_array(json_extract(w4.value, '$."system"')) end) as each_
-                                        where each_.type <> 'NULL'
-                                    ) as x17_
-                                    having case when count(*) > 1 then cast(error('view ''stg_fhir__procedures'': column ''performer_npi'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                ), '$') = 'http://hl7.org/fhir/sid/us-npi')
+                                where (json_extract_string(case when json_type(json_extract(w4.value, '$."system"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(w4.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__procedures'': column ''performer_npi'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(w4.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
+                                when json_type(json_extract(w4.value, '$."system"')) = 'NULL' then null else json_extract(w4.value, '$."system"') end, '$') = 'http://hl7.org/fhir/sid/us-npi')
                             ) as s11_
                             cross join lateral (
                                 select each_.value as value, cast(each_.key as integer) + 1 as ord
@@ -133,134 +126,99 @@ cross join lateral (
                 having case when count(*) > 1 then cast(error('view ''stg_fhir__procedures'': column ''performer_npi'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
             ), '$') as "performer_npi",
             json_extract_string((
-                select any_value(x18_.value)
+                select any_value(x17_.value)
                 from (
-                    select n19_.value as value, n19_.ord as ord
+                    select n18_.value as value, n18_.ord as ord
                     from (
-                        select x20_.value, x20_.ord, row_number() over (order by x20_.ord) as position
+                        select x19_.value, x19_.ord, row_number() over (order by x19_.ord) as position
                         from (
-                            select e22_.value as value, row_number() over (order by s21_.ord, e22_.ord) as ord
+                            select e21_.value as value, row_number() over (order by s20_.ord, e21_.ord) as ord
                             from (
                                 select w5.value as value, w5.ord as ord
                                 from (
-                                    select e24_.value as value, row_number() over (order by s23_.ord, e24_.ord) as ord
+                                    select e23_.value as value, row_number() over (order by s22_.ord, e23_.ord) as ord
                                     from (
                                         select each_.value as value, cast(each_.key as integer) + 1 as ord
                                         from json_each(case when json_type(json_extract(f1.value, '$."code"')) = 'ARRAY' then json_extract(f1.value, '$."code"') else json_array(json_extract(f1.value, '$."code"')) end) as each_
                                         where each_.type <> 'NULL'
-                                    ) as s23_
+                                    ) as s22_
                                     cross join lateral (
                                         select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(s23_.value, '$."coding"')) = 'ARRAY' then json_extract(s23_.value, '$."coding"') else json_array(json_extract(s23_.value, '$."coding"')) end) as each_
+                                        from json_each(case when json_type(json_extract(s22_.value, '$."coding"')) = 'ARRAY' then json_extract(s22_.value, '$."coding"') else json_array(json_extract(s22_.value, '$."coding"')) end) as each_
                                         where each_.type <> 'NULL'
-                                    ) as e24_
+                                    ) as e23_
                                 ) as w5
-                                where ((json_extract_string((
-                                    select any_value(x25_.value)
-                                    from (
-                                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(w5.value, '$."system"')) = 'ARRAY' then json_extract(w5.value, '$."system"') else json_array(json_extract(w5.value, '$."system"')) end) as each_
-                                        where each_.type <> 'NULL'
-                                    ) as x25_
-                                    having case when count(*) > 1 then cast(error('view ''stg_fhir__procedures'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                ), '$') = 'http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets') or (json_extract_string((
-                                    select any_value(x26_.value)
-                                    from (
-                                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(w5.value, '$."system"')) = 'ARRAY' then json_extract(w5.value, '$."system"') else json_array(json_extract(w5.value, '$."system"')) end) as each_
-                                        where each_.type <> 'NULL'
-                                    ) as x26_
-                                    having case when count(*) > 1 then cast(error('view ''stg_fhir__procedures'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                ), '$') = 'http://www.ama-assn.org/go/cpt'))
-                            ) as s21_
+                                where ((json_extract_string(case when json_type(json_extract(w5.value, '$."system"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(w5.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__procedures'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(w5.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
+                                when json_type(json_extract(w5.value, '$."system"')) = 'NULL' then null else json_extract(w5.value, '$."system"') end, '$') = 'http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets') or (json_extract_string(case when json_type(json_extract(w5.value, '$."system"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(w5.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__procedures'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(w5.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
+                                when json_type(json_extract(w5.value, '$."system"')) = 'NULL' then null else json_extract(w5.value, '$."system"') end, '$') = 'http://www.ama-assn.org/go/cpt'))
+                            ) as s20_
                             cross join lateral (
                                 select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s21_.value, '$."code"')) = 'ARRAY' then json_extract(s21_.value, '$."code"') else json_array(json_extract(s21_.value, '$."code"')) end) as each_
+                                from json_each(case when json_type(json_extract(s20_.value, '$."code"')) = 'ARRAY' then json_extract(s20_.value, '$."code"') else json_array(json_extract(s20_.value, '$."code"')) end) as each_
                                 where each_.type <> 'NULL'
-                            ) as e22_
-                        ) as x20_
-                    ) as n19_
-                    where n19_.position = 1
-                ) as x18_
+                            ) as e21_
+                        ) as x19_
+                    ) as n18_
+                    where n18_.position = 1
+                ) as x17_
                 having case when count(*) > 1 then cast(error('view ''stg_fhir__procedures'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
             ), '$') as "hcpcs_code",
             json_extract_string((
-                select any_value(x27_.value)
+                select any_value(x24_.value)
                 from (
-                    select n28_.value as value, n28_.ord as ord
+                    select n25_.value as value, n25_.ord as ord
                     from (
-                        select x29_.value, x29_.ord, row_number() over (order by x29_.ord) as position
+                        select x26_.value, x26_.ord, row_number() over (order by x26_.ord) as position
                         from (
-                            select e31_.value as value, row_number() over (order by s30_.ord, e31_.ord) as ord
+                            select e28_.value as value, row_number() over (order by s27_.ord, e28_.ord) as ord
                             from (
                                 select w6.value as value, w6.ord as ord
                                 from (
-                                    select e33_.value as value, row_number() over (order by s32_.ord, e33_.ord) as ord
+                                    select e30_.value as value, row_number() over (order by s29_.ord, e30_.ord) as ord
                                     from (
                                         select each_.value as value, cast(each_.key as integer) + 1 as ord
                                         from json_each(case when json_type(json_extract(f1.value, '$."code"')) = 'ARRAY' then json_extract(f1.value, '$."code"') else json_array(json_extract(f1.value, '$."code"')) end) as each_
                                         where each_.type <> 'NULL'
-                                    ) as s32_
+                                    ) as s29_
                                     cross join lateral (
                                         select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(s32_.value, '$."coding"')) = 'ARRAY' then json_extract(s32_.value, '$."coding"') else json_array(json_extract(s32_.value, '$."coding"')) end) as each_
+                                        from json_each(case when json_type(json_extract(s29_.value, '$."coding"')) = 'ARRAY' then json_extract(s29_.value, '$."coding"') else json_array(json_extract(s29_.value, '$."coding"')) end) as each_
                                         where each_.type <> 'NULL'
-                                    ) as e33_
+                                    ) as e30_
                                 ) as w6
-                                where (json_extract_string((
-                                    select any_value(x34_.value)
-                                    from (
-                                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(w6.value, '$."system"')) = 'ARRAY' then json_extract(w6.value, '$."system"') else json_array(json_extract(w6.value, '$."system"')) end) as each_
-                                        where each_.type <> 'NULL'
-                                    ) as x34_
-                                    having case when count(*) > 1 then cast(error('view ''stg_fhir__procedures'': column ''snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                ), '$') = 'http://snomed.info/sct')
-                            ) as s30_
+                                where (json_extract_string(case when json_type(json_extract(w6.value, '$."system"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(w6.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__procedures'': column ''snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(w6.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
+                                when json_type(json_extract(w6.value, '$."system"')) = 'NULL' then null else json_extract(w6.value, '$."system"') end, '$') = 'http://snomed.info/sct')
+                            ) as s27_
                             cross join lateral (
                                 select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s30_.value, '$."code"')) = 'ARRAY' then json_extract(s30_.value, '$."code"') else json_array(json_extract(s30_.value, '$."code"')) end) as each_
+                                from json_each(case when json_type(json_extract(s27_.value, '$."code"')) = 'ARRAY' then json_extract(s27_.value, '$."code"') else json_array(json_extract(s27_.value, '$."code"')) end) as each_
                                 where each_.type <> 'NULL'
-                            ) as e31_
-                        ) as x29_
-                    ) as n28_
-                    where n28_.position = 1
-                ) as x27_
+                            ) as e28_
+                        ) as x26_
+                    ) as n25_
+                    where n25_.position = 1
+                ) as x24_
                 having case when count(*) > 1 then cast(error('view ''stg_fhir__procedures'': column ''snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
             ), '$') as "snomed_code",
+            json_extract_string(case when json_type(json_extract(f1.value, '$."status"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(f1.value, '$."status"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__procedures'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(f1.value, '$."status"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
+            when json_type(json_extract(f1.value, '$."status"')) = 'NULL' then null else json_extract(f1.value, '$."status"') end, '$') as "status",
+            json_extract_string(case when json_type(json_extract(f1.value, '$."performedDateTime"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(f1.value, '$."performedDateTime"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__procedures'': column ''performed_date_time'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(f1.value, '$."performedDateTime"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
+            when json_type(json_extract(f1.value, '$."performedDateTime"')) = 'NULL' then null else json_extract(f1.value, '$."performedDateTime"') end, '$') as "performed_date_time",
             json_extract_string((
-                select any_value(x35_.value)
+                select any_value(x31_.value)
                 from (
-                    select each_.value as value, cast(each_.key as integer) + 1 as ord
-                    from json_each(case when json_type(json_extract(f1.value, '$."status"')) = 'ARRAY' then json_extract(f1.value, '$."status"') else json_array(json_extract(f1.value, '$."status"')) end) as each_
-                    where each_.type <> 'NULL'
-                ) as x35_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__procedures'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "status",
-            json_extract_string((
-                select any_value(x36_.value)
-                from (
-                    select each_.value as value, cast(each_.key as integer) + 1 as ord
-                    from json_each(case when json_type(json_extract(f1.value, '$."performedDateTime"')) = 'ARRAY' then json_extract(f1.value, '$."performedDateTime"') else json_array(json_extract(f1.value, '$."performedDateTime"')) end) as each_
-                    where each_.type <> 'NULL'
-                ) as x36_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__procedures'': column ''performed_date_time'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "performed_date_time",
-            json_extract_string((
-                select any_value(x37_.value)
-                from (
-                    select e39_.value as value, row_number() over (order by s38_.ord, e39_.ord) as ord
+                    select e33_.value as value, row_number() over (order by s32_.ord, e33_.ord) as ord
                     from (
                         select each_.value as value, cast(each_.key as integer) + 1 as ord
                         from json_each(case when json_type(json_extract(f1.value, '$."performedPeriod"')) = 'ARRAY' then json_extract(f1.value, '$."performedPeriod"') else json_array(json_extract(f1.value, '$."performedPeriod"')) end) as each_
                         where each_.type <> 'NULL'
-                    ) as s38_
+                    ) as s32_
                     cross join lateral (
                         select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(s38_.value, '$."start"')) = 'ARRAY' then json_extract(s38_.value, '$."start"') else json_array(json_extract(s38_.value, '$."start"')) end) as each_
+                        from json_each(case when json_type(json_extract(s32_.value, '$."start"')) = 'ARRAY' then json_extract(s32_.value, '$."start"') else json_array(json_extract(s32_.value, '$."start"')) end) as each_
                         where each_.type <> 'NULL'
-                    ) as e39_
-                ) as x37_
+                    ) as e33_
+                ) as x31_
                 having case when count(*) > 1 then cast(error('view ''stg_fhir__procedures'': column ''performed_period_start'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
             ), '$') as "performed_period_start"
         from (
@@ -377,7 +335,7 @@ cross join lateral (
                                         where jsonb_typeof(element_.value) <> 'null'
                                     ) as e14_
                                 ) as w4
-                                where (((
+                                where ((case when (jsonb_typeof((w4.value -> 'system')) = 'array') then (
                                     select any_value(x17_.value)
                                     from (
                                         select element_.value as value, element_.ord as ord
@@ -385,7 +343,8 @@ cross join lateral (
                                         where jsonb_typeof(element_.value) <> 'null'
                                     ) as x17_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''performer_npi'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                ) #>> '{}') = 'http://hl7.org/fhir/sid/us-npi')
+                                )
+                                when (jsonb_typeof((w4.value -> 'system')) = 'null') then null else (w4.value -> 'system') end #>> '{}') = 'http://hl7.org/fhir/sid/us-npi')
                             ) as s11_
                             cross join lateral (
                                 select element_.value as value, element_.ord as ord
@@ -421,7 +380,7 @@ cross join lateral (
                                         where jsonb_typeof(element_.value) <> 'null'
                                     ) as e24_
                                 ) as w5
-                                where ((((
+                                where (((case when (jsonb_typeof((w5.value -> 'system')) = 'array') then (
                                     select any_value(x25_.value)
                                     from (
                                         select element_.value as value, element_.ord as ord
@@ -429,7 +388,8 @@ cross join lateral (
                                         where jsonb_typeof(element_.value) <> 'null'
                                     ) as x25_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                ) #>> '{}') = 'http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets') or (((
+                                )
+                                when (jsonb_typeof((w5.value -> 'system')) = 'null') then null else (w5.value -> 'system') end #>> '{}') = 'http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets') or ((case when (jsonb_typeof((w5.value -> 'system')) = 'array') then (
                                     select any_value(x26_.value)
                                     from (
                                         select element_.value as value, element_.ord as ord
@@ -437,7 +397,8 @@ cross join lateral (
                                         where jsonb_typeof(element_.value) <> 'null'
                                     ) as x26_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                ) #>> '{}') = 'http://www.ama-assn.org/go/cpt'))
+                                )
+                                when (jsonb_typeof((w5.value -> 'system')) = 'null') then null else (w5.value -> 'system') end #>> '{}') = 'http://www.ama-assn.org/go/cpt'))
                             ) as s21_
                             cross join lateral (
                                 select element_.value as value, element_.ord as ord
@@ -473,7 +434,7 @@ cross join lateral (
                                         where jsonb_typeof(element_.value) <> 'null'
                                     ) as e33_
                                 ) as w6
-                                where (((
+                                where ((case when (jsonb_typeof((w6.value -> 'system')) = 'array') then (
                                     select any_value(x34_.value)
                                     from (
                                         select element_.value as value, element_.ord as ord
@@ -481,7 +442,8 @@ cross join lateral (
                                         where jsonb_typeof(element_.value) <> 'null'
                                     ) as x34_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                ) #>> '{}') = 'http://snomed.info/sct')
+                                )
+                                when (jsonb_typeof((w6.value -> 'system')) = 'null') then null else (w6.value -> 'system') end #>> '{}') = 'http://snomed.info/sct')
                             ) as s30_
                             cross join lateral (
                                 select element_.value as value, element_.ord as ord
@@ -494,7 +456,7 @@ cross join lateral (
                 ) as x27_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
             ) #>> '{}') as "snomed_code",
-            ((
+            (case when (jsonb_typeof((f1.value -> 'status')) = 'array') then (
                 select any_value(x35_.value)
                 from (
                     select element_.value as value, element_.ord as ord
@@ -502,8 +464,9 @@ cross join lateral (
                     where jsonb_typeof(element_.value) <> 'null'
                 ) as x35_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as "status",
-            ((
+            )
+            when (jsonb_typeof((f1.value -> 'status')) = 'null') then null else (f1.value -> 'status') end #>> '{}') as "status",
+            (case when (jsonb_typeof((f1.value -> 'performedDateTime')) = 'array') then (
                 select any_value(x36_.value)
                 from (
                     select element_.value as value, element_.ord as ord
@@ -511,7 +474,8 @@ cross join lateral (
                     where jsonb_typeof(element_.value) <> 'null'
                 ) as x36_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''performed_date_time'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as "performed_date_time",
+            )
+            when (jsonb_typeof((f1.value -> 'performedDateTime')) = 'null') then null else (f1.value -> 'performedDateTime') end #>> '{}') as "performed_date_time",
             ((
                 select any_value(x37_.value)
                 from (
@@ -643,7 +607,7 @@ cross join lateral (
                                         where flattened_.value is not null and not is_null_value(flattened_.value)
                                     ) as e14_
                                 ) as w4
-                                where (cast((
+                                where (cast(case when (is_array(get(w4.value, 'system'))) then (
                                     select any_value(x17_.value)
                                     from (
                                         select flattened_.value as value, flattened_.index + 1 as ord
@@ -651,7 +615,8 @@ cross join lateral (
                                         where flattened_.value is not null and not is_null_value(flattened_.value)
                                     ) as x17_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''performer_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) = 'http://hl7.org/fhir/sid/us-npi')
+                                )
+                                when (is_null_value(get(w4.value, 'system'))) then null else get(w4.value, 'system') end as varchar) = 'http://hl7.org/fhir/sid/us-npi')
                             ) as s11_
                             cross join lateral (
                                 select flattened_.value as value, flattened_.index + 1 as ord
@@ -687,7 +652,7 @@ cross join lateral (
                                         where flattened_.value is not null and not is_null_value(flattened_.value)
                                     ) as e24_
                                 ) as w5
-                                where ((cast((
+                                where ((cast(case when (is_array(get(w5.value, 'system'))) then (
                                     select any_value(x25_.value)
                                     from (
                                         select flattened_.value as value, flattened_.index + 1 as ord
@@ -695,7 +660,8 @@ cross join lateral (
                                         where flattened_.value is not null and not is_null_value(flattened_.value)
                                     ) as x25_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) = 'http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets') or (cast((
+                                )
+                                when (is_null_value(get(w5.value, 'system'))) then null else get(w5.value, 'system') end as varchar) = 'http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets') or (cast(case when (is_array(get(w5.value, 'system'))) then (
                                     select any_value(x26_.value)
                                     from (
                                         select flattened_.value as value, flattened_.index + 1 as ord
@@ -703,7 +669,8 @@ cross join lateral (
                                         where flattened_.value is not null and not is_null_value(flattened_.value)
                                     ) as x26_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) = 'http://www.ama-assn.org/go/cpt'))
+                                )
+                                when (is_null_value(get(w5.value, 'system'))) then null else get(w5.value, 'system') end as varchar) = 'http://www.ama-assn.org/go/cpt'))
                             ) as s21_
                             cross join lateral (
                                 select flattened_.value as value, flattened_.index + 1 as ord
@@ -739,7 +706,7 @@ cross join lateral (
                                         where flattened_.value is not null and not is_null_value(flattened_.value)
                                     ) as e33_
                                 ) as w6
-                                where (cast((
+                                where (cast(case when (is_array(get(w6.value, 'system'))) then (
                                     select any_value(x34_.value)
                                     from (
                                         select flattened_.value as value, flattened_.index + 1 as ord
@@ -747,7 +714,8 @@ cross join lateral (
                                         where flattened_.value is not null and not is_null_value(flattened_.value)
                                     ) as x34_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) = 'http://snomed.info/sct')
+                                )
+                                when (is_null_value(get(w6.value, 'system'))) then null else get(w6.value, 'system') end as varchar) = 'http://snomed.info/sct')
                             ) as s30_
                             cross join lateral (
                                 select flattened_.value as value, flattened_.index + 1 as ord
@@ -760,7 +728,7 @@ cross join lateral (
                 ) as x27_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
             ) as varchar) as "snomed_code",
-            cast((
+            cast(case when (is_array(get(f1.value, 'status'))) then (
                 select any_value(x35_.value)
                 from (
                     select flattened_.value as value, flattened_.index + 1 as ord
@@ -768,8 +736,9 @@ cross join lateral (
                     where flattened_.value is not null and not is_null_value(flattened_.value)
                 ) as x35_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as "status",
-            cast((
+            )
+            when (is_null_value(get(f1.value, 'status'))) then null else get(f1.value, 'status') end as varchar) as "status",
+            cast(case when (is_array(get(f1.value, 'performedDateTime'))) then (
                 select any_value(x36_.value)
                 from (
                     select flattened_.value as value, flattened_.index + 1 as ord
@@ -777,7 +746,8 @@ cross join lateral (
                     where flattened_.value is not null and not is_null_value(flattened_.value)
                 ) as x36_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''performed_date_time'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as "performed_date_time",
+            )
+            when (is_null_value(get(f1.value, 'performedDateTime'))) then null else get(f1.value, 'performedDateTime') end as varchar) as "performed_date_time",
             cast((
                 select any_value(x37_.value)
                 from (
@@ -988,7 +958,7 @@ cross join lateral (
                                         where element_ is not null
                                     ) as e14_
                                 ) as w4
-                                where (case when is_varchar((
+                                where (case when is_varchar(case when (is_array(w4.value."system")) then (
                                     select any_value(x17_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -997,7 +967,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x17_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''performer_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) then cast((
+                                )
+                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end) then cast(case when (is_array(w4.value."system")) then (
                                     select any_value(x17_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1006,7 +977,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x17_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''performer_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) else json_serialize((
+                                )
+                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end as varchar) else json_serialize(case when (is_array(w4.value."system")) then (
                                     select any_value(x17_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1015,7 +987,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x17_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''performer_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) end = 'http://hl7.org/fhir/sid/us-npi')
+                                )
+                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end) end = 'http://hl7.org/fhir/sid/us-npi')
                             ) as s11_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
@@ -1062,7 +1035,7 @@ cross join lateral (
                                         where element_ is not null
                                     ) as e14_
                                 ) as w4
-                                where (case when is_varchar((
+                                where (case when is_varchar(case when (is_array(w4.value."system")) then (
                                     select any_value(x17_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1071,7 +1044,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x17_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''performer_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) then cast((
+                                )
+                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end) then cast(case when (is_array(w4.value."system")) then (
                                     select any_value(x17_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1080,7 +1054,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x17_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''performer_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) else json_serialize((
+                                )
+                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end as varchar) else json_serialize(case when (is_array(w4.value."system")) then (
                                     select any_value(x17_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1089,7 +1064,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x17_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''performer_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) end = 'http://hl7.org/fhir/sid/us-npi')
+                                )
+                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end) end = 'http://hl7.org/fhir/sid/us-npi')
                             ) as s11_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
@@ -1136,7 +1112,7 @@ cross join lateral (
                                         where element_ is not null
                                     ) as e14_
                                 ) as w4
-                                where (case when is_varchar((
+                                where (case when is_varchar(case when (is_array(w4.value."system")) then (
                                     select any_value(x17_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1145,7 +1121,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x17_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''performer_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) then cast((
+                                )
+                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end) then cast(case when (is_array(w4.value."system")) then (
                                     select any_value(x17_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1154,7 +1131,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x17_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''performer_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) else json_serialize((
+                                )
+                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end as varchar) else json_serialize(case when (is_array(w4.value."system")) then (
                                     select any_value(x17_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1163,7 +1141,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x17_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''performer_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) end = 'http://hl7.org/fhir/sid/us-npi')
+                                )
+                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end) end = 'http://hl7.org/fhir/sid/us-npi')
                             ) as s11_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
@@ -1202,7 +1181,7 @@ cross join lateral (
                                         where element_ is not null
                                     ) as e24_
                                 ) as w5
-                                where ((case when is_varchar((
+                                where ((case when is_varchar(case when (is_array(w5.value."system")) then (
                                     select any_value(x25_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1211,7 +1190,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x25_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) then cast((
+                                )
+                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) then cast(case when (is_array(w5.value."system")) then (
                                     select any_value(x25_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1220,7 +1200,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x25_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) else json_serialize((
+                                )
+                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end as varchar) else json_serialize(case when (is_array(w5.value."system")) then (
                                     select any_value(x25_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1229,7 +1210,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x25_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) end = 'http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets') or (case when is_varchar((
+                                )
+                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) end = 'http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets') or (case when is_varchar(case when (is_array(w5.value."system")) then (
                                     select any_value(x26_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1238,7 +1220,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x26_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) then cast((
+                                )
+                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) then cast(case when (is_array(w5.value."system")) then (
                                     select any_value(x26_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1247,7 +1230,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x26_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) else json_serialize((
+                                )
+                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end as varchar) else json_serialize(case when (is_array(w5.value."system")) then (
                                     select any_value(x26_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1256,7 +1240,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x26_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) end = 'http://www.ama-assn.org/go/cpt'))
+                                )
+                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) end = 'http://www.ama-assn.org/go/cpt'))
                             ) as s21_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
@@ -1294,7 +1279,7 @@ cross join lateral (
                                         where element_ is not null
                                     ) as e24_
                                 ) as w5
-                                where ((case when is_varchar((
+                                where ((case when is_varchar(case when (is_array(w5.value."system")) then (
                                     select any_value(x25_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1303,7 +1288,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x25_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) then cast((
+                                )
+                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) then cast(case when (is_array(w5.value."system")) then (
                                     select any_value(x25_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1312,7 +1298,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x25_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) else json_serialize((
+                                )
+                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end as varchar) else json_serialize(case when (is_array(w5.value."system")) then (
                                     select any_value(x25_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1321,7 +1308,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x25_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) end = 'http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets') or (case when is_varchar((
+                                )
+                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) end = 'http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets') or (case when is_varchar(case when (is_array(w5.value."system")) then (
                                     select any_value(x26_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1330,7 +1318,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x26_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) then cast((
+                                )
+                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) then cast(case when (is_array(w5.value."system")) then (
                                     select any_value(x26_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1339,7 +1328,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x26_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) else json_serialize((
+                                )
+                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end as varchar) else json_serialize(case when (is_array(w5.value."system")) then (
                                     select any_value(x26_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1348,7 +1338,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x26_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) end = 'http://www.ama-assn.org/go/cpt'))
+                                )
+                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) end = 'http://www.ama-assn.org/go/cpt'))
                             ) as s21_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
@@ -1386,7 +1377,7 @@ cross join lateral (
                                         where element_ is not null
                                     ) as e24_
                                 ) as w5
-                                where ((case when is_varchar((
+                                where ((case when is_varchar(case when (is_array(w5.value."system")) then (
                                     select any_value(x25_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1395,7 +1386,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x25_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) then cast((
+                                )
+                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) then cast(case when (is_array(w5.value."system")) then (
                                     select any_value(x25_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1404,7 +1396,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x25_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) else json_serialize((
+                                )
+                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end as varchar) else json_serialize(case when (is_array(w5.value."system")) then (
                                     select any_value(x25_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1413,7 +1406,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x25_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) end = 'http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets') or (case when is_varchar((
+                                )
+                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) end = 'http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets') or (case when is_varchar(case when (is_array(w5.value."system")) then (
                                     select any_value(x26_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1422,7 +1416,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x26_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) then cast((
+                                )
+                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) then cast(case when (is_array(w5.value."system")) then (
                                     select any_value(x26_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1431,7 +1426,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x26_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) else json_serialize((
+                                )
+                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end as varchar) else json_serialize(case when (is_array(w5.value."system")) then (
                                     select any_value(x26_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1440,7 +1436,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x26_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) end = 'http://www.ama-assn.org/go/cpt'))
+                                )
+                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) end = 'http://www.ama-assn.org/go/cpt'))
                             ) as s21_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
@@ -1479,7 +1476,7 @@ cross join lateral (
                                         where element_ is not null
                                     ) as e33_
                                 ) as w6
-                                where (case when is_varchar((
+                                where (case when is_varchar(case when (is_array(w6.value."system")) then (
                                     select any_value(x34_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1488,7 +1485,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x34_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) then cast((
+                                )
+                                when (json_typeof(w6.value."system") = 'null') then null else w6.value."system" end) then cast(case when (is_array(w6.value."system")) then (
                                     select any_value(x34_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1497,7 +1495,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x34_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) else json_serialize((
+                                )
+                                when (json_typeof(w6.value."system") = 'null') then null else w6.value."system" end as varchar) else json_serialize(case when (is_array(w6.value."system")) then (
                                     select any_value(x34_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1506,7 +1505,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x34_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) end = 'http://snomed.info/sct')
+                                )
+                                when (json_typeof(w6.value."system") = 'null') then null else w6.value."system" end) end = 'http://snomed.info/sct')
                             ) as s30_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
@@ -1544,7 +1544,7 @@ cross join lateral (
                                         where element_ is not null
                                     ) as e33_
                                 ) as w6
-                                where (case when is_varchar((
+                                where (case when is_varchar(case when (is_array(w6.value."system")) then (
                                     select any_value(x34_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1553,7 +1553,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x34_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) then cast((
+                                )
+                                when (json_typeof(w6.value."system") = 'null') then null else w6.value."system" end) then cast(case when (is_array(w6.value."system")) then (
                                     select any_value(x34_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1562,7 +1563,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x34_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) else json_serialize((
+                                )
+                                when (json_typeof(w6.value."system") = 'null') then null else w6.value."system" end as varchar) else json_serialize(case when (is_array(w6.value."system")) then (
                                     select any_value(x34_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1571,7 +1573,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x34_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) end = 'http://snomed.info/sct')
+                                )
+                                when (json_typeof(w6.value."system") = 'null') then null else w6.value."system" end) end = 'http://snomed.info/sct')
                             ) as s30_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
@@ -1609,7 +1612,7 @@ cross join lateral (
                                         where element_ is not null
                                     ) as e33_
                                 ) as w6
-                                where (case when is_varchar((
+                                where (case when is_varchar(case when (is_array(w6.value."system")) then (
                                     select any_value(x34_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1618,7 +1621,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x34_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) then cast((
+                                )
+                                when (json_typeof(w6.value."system") = 'null') then null else w6.value."system" end) then cast(case when (is_array(w6.value."system")) then (
                                     select any_value(x34_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1627,7 +1631,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x34_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                ) as varchar) else json_serialize((
+                                )
+                                when (json_typeof(w6.value."system") = 'null') then null else w6.value."system" end as varchar) else json_serialize(case when (is_array(w6.value."system")) then (
                                     select any_value(x34_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
@@ -1636,7 +1641,8 @@ cross join lateral (
                                         where element_ is not null
                                     ) as x34_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )) end = 'http://snomed.info/sct')
+                                )
+                                when (json_typeof(w6.value."system") = 'null') then null else w6.value."system" end) end = 'http://snomed.info/sct')
                             ) as s30_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
@@ -1650,7 +1656,7 @@ cross join lateral (
                 ) as x27_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
             )) end as "snomed_code",
-            case when is_varchar((
+            case when is_varchar(case when (is_array(f1.value."status")) then (
                 select any_value(x35_.value)
                 from (
                     select element_ as value, position_ + 1 as ord
@@ -1659,7 +1665,8 @@ cross join lateral (
                     where element_ is not null
                 ) as x35_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
+            )
+            when (json_typeof(f1.value."status") = 'null') then null else f1.value."status" end) then cast(case when (is_array(f1.value."status")) then (
                 select any_value(x35_.value)
                 from (
                     select element_ as value, position_ + 1 as ord
@@ -1668,7 +1675,8 @@ cross join lateral (
                     where element_ is not null
                 ) as x35_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
+            )
+            when (json_typeof(f1.value."status") = 'null') then null else f1.value."status" end as varchar) else json_serialize(case when (is_array(f1.value."status")) then (
                 select any_value(x35_.value)
                 from (
                     select element_ as value, position_ + 1 as ord
@@ -1677,8 +1685,9 @@ cross join lateral (
                     where element_ is not null
                 ) as x35_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as "status",
-            case when is_varchar((
+            )
+            when (json_typeof(f1.value."status") = 'null') then null else f1.value."status" end) end as "status",
+            case when is_varchar(case when (is_array(f1.value."performedDateTime")) then (
                 select any_value(x36_.value)
                 from (
                     select element_ as value, position_ + 1 as ord
@@ -1687,7 +1696,8 @@ cross join lateral (
                     where element_ is not null
                 ) as x36_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''performed_date_time'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
+            )
+            when (json_typeof(f1.value."performedDateTime") = 'null') then null else f1.value."performedDateTime" end) then cast(case when (is_array(f1.value."performedDateTime")) then (
                 select any_value(x36_.value)
                 from (
                     select element_ as value, position_ + 1 as ord
@@ -1696,7 +1706,8 @@ cross join lateral (
                     where element_ is not null
                 ) as x36_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''performed_date_time'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
+            )
+            when (json_typeof(f1.value."performedDateTime") = 'null') then null else f1.value."performedDateTime" end as varchar) else json_serialize(case when (is_array(f1.value."performedDateTime")) then (
                 select any_value(x36_.value)
                 from (
                     select element_ as value, position_ + 1 as ord
@@ -1705,7 +1716,8 @@ cross join lateral (
                     where element_ is not null
                 ) as x36_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''performed_date_time'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as "performed_date_time",
+            )
+            when (json_typeof(f1.value."performedDateTime") = 'null') then null else f1.value."performedDateTime" end) end as "performed_date_time",
             case when is_varchar((
                 select any_value(x37_.value)
                 from (

@@ -18,6 +18,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import Any, Literal
 
 import sqlglot
@@ -31,7 +32,7 @@ from aegis.lineage.categories import (
     strictest,
     strictness,
 )
-from aegis.lineage.fhir_paths import fhir_path_category
+from aegis.lineage.fhir_paths import fhir_path_category, fhirpath_element_path
 from aegis.lineage.nodes import Column, RelationNode, relation_nodes
 from aegis.lineage.sql_lineage import Edge, RelationKey, SourceColumn, StatementLineage, statement_lineage
 
@@ -142,6 +143,8 @@ class ProjectLineage:
             if key is not None:
                 self._relations[key] = node
         self.lineage: dict[str, StatementLineage] = {}
+        # model -> column -> FHIRPath expressions, for staging models generated from ViewDefinitions.
+        self._views: dict[str, dict[str, tuple[str, ...]]] | None = None
         self.errors: dict[str, str] = {}
         self._effective: dict[tuple[str, str], str] = {}
 
@@ -182,7 +185,32 @@ class ProjectLineage:
 
     def compute(self) -> None:
         for node in self.audited_nodes():
-            self.lineage[node.unique_id] = self.statement_of(node)
+            self.compute_node(node)
+
+    def compute_node(self, node: RelationNode) -> None:
+        self.lineage[node.unique_id] = self.statement_of(node)
+        if self._views is None:
+            self._views = _staging_view_paths(Path.cwd())
+        if node.name in self._views:
+            self._follow_view_paths(node, self._views[node.name])
+
+    def _follow_view_paths(self, node: RelationNode, paths: dict[str, tuple[str, ...]]) -> None:
+        """A staging model generated from a ViewDefinition reads its columns from the resource JSON through
+        FHIRPath expressions the compiled SQL hides in lateral joins: take them from the view instead, so
+        each column inherits the category of the FHIR elements it reads."""
+        sources = [
+            self.nodes[p]
+            for p in node.depends_on
+            if p in self.nodes and self.nodes[p].resource_type == "source"
+        ]
+        key = self._relation_key(sources[0]) if len(sources) == 1 else None
+        if key is None:
+            return
+        columns = self.lineage[node.unique_id].columns
+        for column, expressions in paths.items():
+            edges = columns.setdefault(column, [])
+            for expression in expressions:
+                edges.append(Edge(SourceColumn(key, "resource", fhirpath_element_path(expression))))
 
     def statement_of(self, node: RelationNode) -> StatementLineage:
         sql = node.compiled_code or ""
@@ -265,6 +293,16 @@ class ProjectLineage:
     def _key_category(self, key: SourceColumn) -> str:
         node = self.node_for(key.relation)
         return self.category_of(node, key) if node else "unknown"
+
+
+def _staging_view_paths(project: Path) -> dict[str, dict[str, tuple[str, ...]]]:
+    """model -> output column -> the FHIRPath expressions it reads, for the staging models generated from
+    ViewDefinitions in `project` (none when the project has no such views)."""
+    from aegis.staging.generate import VIEWS_DIR, staging_views
+
+    if not (project / VIEWS_DIR).is_dir():
+        return {}
+    return {view.model: {c.name: c.paths for c in view.columns} for view in staging_views(project)}
 
 
 def _catalog_columns(catalog: dict[str, Any] | None) -> dict[str, dict[str, str]]:
@@ -410,5 +448,5 @@ def _compute_with_progress(project: ProjectLineage, targets: list[RelationNode],
     with Progress(transient=True) as bar:
         task = bar.add_task("column lineage", total=len(targets))
         for node in targets:
-            project.lineage[node.unique_id] = project.statement_of(node)
+            project.compute_node(node)
             bar.advance(task)

@@ -12,6 +12,10 @@ PHI_PATHS: dict[str, dict[str, str]] = {
         "identifier[0]": "mrn",
         "identifier[1]": "ssn",
         "identifier": "other_id",
+        "identifier{mrn}": "mrn",
+        "identifier{ssn}": "ssn",
+        "telecom{email}": "email",
+        "extension": "quasi",
         "name": "name",
         "birthDate": "birth_date",
         "deceasedDateTime": "death_date",
@@ -21,6 +25,11 @@ PHI_PATHS: dict[str, dict[str, str]] = {
         "address[0].postalCode": "zip",
         "address[0].state": "none",
         "address": "street_address",
+        "address.line": "street_address",
+        "address.city": "city",
+        "address.district": "county",
+        "address.postalCode": "zip",
+        "address.state": "none",
         "telecom[0]": "phone",
         "telecom[1]": "email",
         "telecom": "phone",
@@ -32,24 +41,80 @@ PHI_PATHS: dict[str, dict[str, str]] = {
     "Encounter": {"period": "event_date"},
     "Condition": {
         "onsetDateTime": "event_date",
+        "onsetPeriod": "event_date",
         "recordedDate": "event_date",
         "abatementDateTime": "event_date",
+        "abatementPeriod": "event_date",
     },
-    "Observation": {"effectiveDateTime": "event_date"},
-    "Procedure": {"performedDateTime": "event_date"},
+    "Observation": {
+        "effectiveDateTime": "event_date",
+        "effectiveInstant": "event_date",
+        "effectivePeriod": "event_date",
+    },
+    "Procedure": {"performedDateTime": "event_date", "performedPeriod": "event_date"},
     "MedicationRequest": {"authoredOn": "event_date"},
     "Claim": {
         "billablePeriod": "event_date",
         "created": "event_date",
         "item": "none",
         "item[].servicedDate": "event_date",
+        "item[].servicedPeriod": "event_date",
     },
     "ExplanationOfBenefit": {
         "billablePeriod": "event_date",
         "created": "event_date",
         "item[].servicedDate": "event_date",
+        "item[].servicedPeriod": "event_date",
     },
 }
+# A constant or literal inside a FHIRPath expression that decides which identifier or contact it picks.
+_REFINEMENTS = {"%mrn_system": "{mrn}", "%ssn_system": "{ssn}", "'email'": "{email}"}
+_DROPPED_FUNCTIONS = (
+    "where",
+    "first",
+    "last",
+    "exists",
+    "empty",
+    "getReferenceKey",
+    "getResourceKey",
+    "join",
+)
+
+
+def _segments(expression: str) -> list[str]:
+    """`a.where(b.c = 1).d` -> [`a`, `where(b.c = 1)`, `d`]: dots inside parentheses do not split."""
+    segments: list[str] = []
+    current: list[str] = []
+    depth = 0
+    for char in expression:
+        if char == "." and depth == 0:
+            segments.append("".join(current))
+            current = []
+            continue
+        depth += (char == "(") - (char == ")")
+        current.append(char)
+    segments.append("".join(current))
+    return [segment.strip() for segment in segments if segment.strip()]
+
+
+def fhirpath_element_path(expression: str) -> str:
+    """The element path a FHIRPath expression of a ViewDefinition reads, in the form PHI_PATHS lists:
+    `deceased.ofType(dateTime)` -> `deceasedDateTime`, `identifier.where(system = %ssn_system).value` ->
+    `identifier{ssn}.value`, `item[].serviced.ofType(Period).start` -> `item[].servicedPeriod.start`."""
+    elements: list[str] = []
+    for segment in _segments(expression):
+        name, _, argument = segment.partition("(")
+        argument = argument.removesuffix(")")
+        if name == "ofType" and elements and elements[-1] != "contained":
+            elements[-1] += argument[:1].upper() + argument[1:]
+        elif name == "ofType" or name in _DROPPED_FUNCTIONS:
+            if name == "where" and elements:
+                elements[-1] += "".join(mark for token, mark in _REFINEMENTS.items() if token in argument)
+        elif name == "extension":
+            elements.append("extension")
+        else:
+            elements.append(segment)
+    return ".".join(elements)
 
 
 def _normalize(path: str) -> str:
@@ -69,7 +134,7 @@ def _normalize(path: str) -> str:
 
 
 def _is_prefix(prefix: str, path: str) -> bool:
-    return path == prefix or path.startswith((f"{prefix}.", f"{prefix}["))
+    return path == prefix or path.startswith((f"{prefix}.", f"{prefix}[", f"{prefix}{{"))
 
 
 def fhir_path_category(resource_type: str | None, path: str) -> str | None:

@@ -49,6 +49,9 @@ class Column:
     view_columns: tuple[str, ...]  # coalesced in this order
     fhir_type: str | None
     ansi_type: str | None
+    # FHIRPath of each view column from the resource root (a forEach context prefixed as `item[].`):
+    # what the PHI lineage audit follows into the resource.
+    paths: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -69,13 +72,16 @@ def _tag(column: dict[str, Any], name: str) -> str | None:
     return None
 
 
-def _view_columns(select: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    found: list[dict[str, Any]] = []
+def _view_columns(select: list[dict[str, Any]], context: str = "") -> list[tuple[dict[str, Any], str]]:
+    """(column, the path of its context from the resource root) for every column of the view."""
+    found: list[tuple[dict[str, Any], str]] = []
     for node in select:
-        found += node.get("column", [])
-        found += _view_columns(node.get("select", []))
+        each = node.get("forEach") or node.get("forEachOrNull")
+        here = f"{context}{each}[]." if each else context
+        found += [(column, here) for column in node.get("column", [])]
+        found += _view_columns(node.get("select", []), here)
         for branch in node.get("unionAll", []):
-            found += _view_columns([branch])
+            found += _view_columns([branch], here)
     return found
 
 
@@ -97,11 +103,12 @@ def read_staging_view(path: Path) -> StagingView:
         raise StagingViewError(f"{path}: needs the extension urn:aegis:staging (source table, key)")
     options = {item["url"]: item.get("valueString") for item in settings.get("extension", [])}
     columns: dict[str, Column] = {}
-    for column in _view_columns(document.get("select", [])):
+    for column, context in _view_columns(document.get("select", [])):
         output = _tag(column, "aegis/column") or column["name"]
         known = columns.get(output)
         view_columns = (*known.view_columns, column["name"]) if known else (column["name"],)
-        columns[output] = Column(output, view_columns, column.get("type"), _tag(column, "ansi/type"))
+        paths = (*known.paths, context + column["path"]) if known else (context + column["path"],)
+        columns[output] = Column(output, view_columns, column.get("type"), _tag(column, "ansi/type"), paths)
     return StagingView(
         path=path,
         document=document,
@@ -206,11 +213,15 @@ def macro_sql(view: StagingView) -> str:
     return "\n".join(blocks)
 
 
+def staging_views(root: Path) -> list[StagingView]:
+    """Every staging ViewDefinition of the project at `root`."""
+    return [read_staging_view(path) for path in sorted((root / VIEWS_DIR).glob("*.json"))]
+
+
 def generated_files(root: Path) -> dict[Path, str]:
     """Every file the views give, by path relative to `root` (the project)."""
     files: dict[Path, str] = {}
-    for path in sorted((root / VIEWS_DIR).glob("*.json")):
-        view = read_staging_view(path)
+    for view in staging_views(root):
         files[MODELS_DIR / f"{view.model}.sql"] = model_sql(view)
         files[MACROS_DIR / f"view_{view.model}.sql"] = macro_sql(view)
     return files
