@@ -364,6 +364,8 @@ def governance_verify_command(
         return
     if engine == "duckdb":
         duckdb_path = existing_duckdb(duckdb_path)
+        # dbt renders the plan through the profile: it must open this file, not create another one.
+        os.environ["AEGIS_DUCKDB_PATH"] = str(duckdb_path)
     else:
         postgres_connection().close()  # the server answers, before dbt renders the plan
     report = run_verify(target, project_dir=project_dir, duckdb_path=duckdb_path)

@@ -338,3 +338,16 @@ def test_a_warehouse_conversion_error_does_not_quote_the_value() -> None:
         connection.execute("select cast('123-45-6789' as integer)")
     message, known = describe(raised.value)
     assert known and message.startswith("DuckDB: Conversion Error") and "6789" not in message, message
+
+
+def test_verify_of_a_given_file_creates_no_other_warehouse(env: dict[str, str], tmp_path: Path) -> None:
+    checked = tmp_path / "checked.duckdb"
+    duckdb.connect(str(checked)).close()
+    elsewhere = tmp_path / "warehouse" / "aegis.duckdb"
+    elsewhere.parent.mkdir()
+    on = {**env, "AEGIS_DUCKDB_PATH": str(elsewhere)}
+    code, lines, output = aegis(on, "governance", "verify", "--duckdb-path", str(checked), timeout=300)
+    assert code == 1, output  # an empty warehouse: every tier view is missing
+    assert "Traceback" not in output and "tier view missing" in output, output
+    assert lines[-1].startswith("governance verify on duckdb: DRIFT"), output
+    assert not elsewhere.exists()
