@@ -141,11 +141,11 @@ grant select (gender, marital_status_code, language_code, state, zip_code, age_a
 
 -- model.aegis.dim_patient_deidentified -> main_deidentified.dim_patient_deidentified (table)
 grant usage on schema main_deidentified to role aegis_phi_full;
-grant select (research_person_id, gender, marital_status_code, language_code, state, zip3, age_at_period_end, birth_year, death_year, is_deceased) on main_deidentified.dim_patient_deidentified to role aegis_phi_full;
+grant select (research_person_id, gender, marital_status_code, language_code, state, zip3, age_at_period_end, age_band, birth_year, death_year, is_deceased) on main_deidentified.dim_patient_deidentified to role aegis_phi_full;
 grant usage on schema main_deidentified to role aegis_phi_limited;
-grant select (research_person_id, gender, marital_status_code, language_code, state, zip3, age_at_period_end, birth_year, death_year, is_deceased) on main_deidentified.dim_patient_deidentified to role aegis_phi_limited;
+grant select (research_person_id, gender, marital_status_code, language_code, state, zip3, age_at_period_end, age_band, birth_year, death_year, is_deceased) on main_deidentified.dim_patient_deidentified to role aegis_phi_limited;
 grant usage on schema main_deidentified to role aegis_deidentified;
-grant select (research_person_id, gender, marital_status_code, language_code, state, zip3, age_at_period_end, birth_year, death_year, is_deceased) on main_deidentified.dim_patient_deidentified to role aegis_deidentified;
+grant select (research_person_id, gender, marital_status_code, language_code, state, zip3, age_at_period_end, age_band, birth_year, death_year, is_deceased) on main_deidentified.dim_patient_deidentified to role aegis_deidentified;
 
 -- model.aegis.fct_claim_lines -> main_marts.fct_claim_lines (table)
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_varchar' and schema_name = 'main_marts' and table_name = 'fct_claim_lines' and grantee = 'aegis_phi_full'
@@ -715,11 +715,11 @@ attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__claims (la
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_year_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__claims' and grantee = 'aegis_deidentified'
 attach masking policy aegis_mask_year_date on main_staging.stg_fhir__claims (last_updated_at) to role aegis_deidentified priority 20;
 grant usage on schema main_staging to role aegis_phi_full;
-grant select (claim_id, patient_id, coverage_id, provider_npi, claim_type, claim_use, status, principal_icd10cm_code, billable_period_start_date, billable_period_end_date, created_at, event_id, version_id, last_updated_at, received_at) on main_staging.stg_fhir__claims to role aegis_phi_full;
+grant select (claim_id, patient_id, coverage_id, provider_npi, claim_type, claim_use, status, principal_icd10cm_code, billable_period_start_date, billable_period_end_date, created_at, insurance_payer_name, event_id, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__claims to role aegis_phi_full;
 grant usage on schema main_staging to role aegis_phi_limited;
-grant select (claim_id, patient_id, coverage_id, provider_npi, claim_type, claim_use, status, principal_icd10cm_code, billable_period_start_date, billable_period_end_date, created_at, event_id, version_id, last_updated_at, received_at) on main_staging.stg_fhir__claims to role aegis_phi_limited;
+grant select (claim_id, patient_id, coverage_id, provider_npi, claim_type, claim_use, status, principal_icd10cm_code, billable_period_start_date, billable_period_end_date, created_at, insurance_payer_name, event_id, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__claims to role aegis_phi_limited;
 grant usage on schema main_staging to role aegis_deidentified;
-grant select (provider_npi, claim_type, claim_use, status, principal_icd10cm_code, billable_period_start_date, billable_period_end_date, created_at, event_id, version_id, last_updated_at, received_at) on main_staging.stg_fhir__claims to role aegis_deidentified;
+grant select (provider_npi, claim_type, claim_use, status, principal_icd10cm_code, billable_period_start_date, billable_period_end_date, created_at, insurance_payer_name, event_id, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__claims to role aegis_deidentified;
 
 -- model.aegis.stg_fhir__conditions -> main_staging.stg_fhir__conditions (table)
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_varchar' and schema_name = 'main_staging' and table_name = 'stg_fhir__conditions' and grantee = 'aegis_phi_full'
@@ -759,11 +759,11 @@ attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__conditions
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_year_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__conditions' and grantee = 'aegis_deidentified'
 attach masking policy aegis_mask_year_date on main_staging.stg_fhir__conditions (last_updated_at) to role aegis_deidentified priority 20;
 grant usage on schema main_staging to role aegis_phi_full;
-grant select (condition_id, patient_id, encounter_id, icd10cm_code, clinical_status, onset_date, recorded_date, abatement_date, event_id, version_id, last_updated_at, received_at) on main_staging.stg_fhir__conditions to role aegis_phi_full;
+grant select (condition_id, patient_id, encounter_id, icd10cm_code, clinical_status, onset_date, recorded_date, abatement_date, snomed_code, event_id, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__conditions to role aegis_phi_full;
 grant usage on schema main_staging to role aegis_phi_limited;
-grant select (condition_id, patient_id, encounter_id, icd10cm_code, clinical_status, onset_date, recorded_date, abatement_date, event_id, version_id, last_updated_at, received_at) on main_staging.stg_fhir__conditions to role aegis_phi_limited;
+grant select (condition_id, patient_id, encounter_id, icd10cm_code, clinical_status, onset_date, recorded_date, abatement_date, snomed_code, event_id, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__conditions to role aegis_phi_limited;
 grant usage on schema main_staging to role aegis_deidentified;
-grant select (icd10cm_code, clinical_status, onset_date, recorded_date, abatement_date, event_id, version_id, last_updated_at, received_at) on main_staging.stg_fhir__conditions to role aegis_deidentified;
+grant select (icd10cm_code, clinical_status, onset_date, recorded_date, abatement_date, snomed_code, event_id, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__conditions to role aegis_deidentified;
 
 -- model.aegis.stg_fhir__coverages -> main_staging.stg_fhir__coverages (table)
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_varchar' and schema_name = 'main_staging' and table_name = 'stg_fhir__coverages' and grantee = 'aegis_phi_full'
@@ -797,11 +797,11 @@ attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__coverages 
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_year_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__coverages' and grantee = 'aegis_deidentified'
 attach masking policy aegis_mask_year_date on main_staging.stg_fhir__coverages (last_updated_at) to role aegis_deidentified priority 20;
 grant usage on schema main_staging to role aegis_phi_full;
-grant select (coverage_id, patient_id, subscriber_id, payer_name, plan_type, status, coverage_start_date, coverage_end_date, event_id, version_id, last_updated_at, received_at) on main_staging.stg_fhir__coverages to role aegis_phi_full;
+grant select (coverage_id, patient_id, subscriber_id, payer_name, plan_type, status, coverage_start_date, coverage_end_date, event_id, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__coverages to role aegis_phi_full;
 grant usage on schema main_staging to role aegis_phi_limited;
-grant select (coverage_id, patient_id, subscriber_id, payer_name, plan_type, status, coverage_start_date, coverage_end_date, event_id, version_id, last_updated_at, received_at) on main_staging.stg_fhir__coverages to role aegis_phi_limited;
+grant select (coverage_id, patient_id, subscriber_id, payer_name, plan_type, status, coverage_start_date, coverage_end_date, event_id, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__coverages to role aegis_phi_limited;
 grant usage on schema main_staging to role aegis_deidentified;
-grant select (payer_name, plan_type, status, coverage_start_date, coverage_end_date, event_id, version_id, last_updated_at, received_at) on main_staging.stg_fhir__coverages to role aegis_deidentified;
+grant select (payer_name, plan_type, status, coverage_start_date, coverage_end_date, event_id, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__coverages to role aegis_deidentified;
 
 -- model.aegis.stg_fhir__encounters -> main_staging.stg_fhir__encounters (table)
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_varchar' and schema_name = 'main_staging' and table_name = 'stg_fhir__encounters' and grantee = 'aegis_phi_full'
@@ -831,11 +831,11 @@ attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__encounters
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_year_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__encounters' and grantee = 'aegis_deidentified'
 attach masking policy aegis_mask_year_date on main_staging.stg_fhir__encounters (last_updated_at) to role aegis_deidentified priority 20;
 grant usage on schema main_staging to role aegis_phi_full;
-grant select (encounter_id, patient_id, facility_npi, encounter_class, status, reason_icd10cm_code, discharge_disposition_code, period_start_at, period_end_at, event_id, version_id, last_updated_at, received_at) on main_staging.stg_fhir__encounters to role aegis_phi_full;
+grant select (encounter_id, patient_id, facility_npi, encounter_class, status, reason_icd10cm_code, discharge_disposition_code, period_start_at, period_end_at, service_provider_id, reason_snomed_code, event_id, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__encounters to role aegis_phi_full;
 grant usage on schema main_staging to role aegis_phi_limited;
-grant select (encounter_id, patient_id, facility_npi, encounter_class, status, reason_icd10cm_code, discharge_disposition_code, period_start_at, period_end_at, event_id, version_id, last_updated_at, received_at) on main_staging.stg_fhir__encounters to role aegis_phi_limited;
+grant select (encounter_id, patient_id, facility_npi, encounter_class, status, reason_icd10cm_code, discharge_disposition_code, period_start_at, period_end_at, service_provider_id, reason_snomed_code, event_id, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__encounters to role aegis_phi_limited;
 grant usage on schema main_staging to role aegis_deidentified;
-grant select (facility_npi, encounter_class, status, reason_icd10cm_code, discharge_disposition_code, period_start_at, period_end_at, event_id, version_id, last_updated_at, received_at) on main_staging.stg_fhir__encounters to role aegis_deidentified;
+grant select (facility_npi, encounter_class, status, reason_icd10cm_code, discharge_disposition_code, period_start_at, period_end_at, service_provider_id, reason_snomed_code, event_id, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__encounters to role aegis_deidentified;
 
 -- model.aegis.stg_fhir__explanation_of_benefit_items -> main_staging.stg_fhir__explanation_of_benefit_items (table)
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_varchar' and schema_name = 'main_staging' and table_name = 'stg_fhir__explanation_of_benefit_items' and grantee = 'aegis_phi_full'
@@ -863,11 +863,11 @@ attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__explanatio
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_year_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__explanation_of_benefit_items' and grantee = 'aegis_deidentified'
 attach masking policy aegis_mask_year_date on main_staging.stg_fhir__explanation_of_benefit_items (last_updated_at) to role aegis_deidentified priority 20;
 grant usage on schema main_staging to role aegis_phi_full;
-grant select (explanation_of_benefit_id, line_number, claim_id, patient_id, hcpcs_code, revenue_code, billed_amount, allowed_amount, paid_amount, service_date, event_id, version_id, last_updated_at, received_at) on main_staging.stg_fhir__explanation_of_benefit_items to role aegis_phi_full;
+grant select (explanation_of_benefit_id, line_number, claim_id, patient_id, hcpcs_code, revenue_code, billed_amount, allowed_amount, paid_amount, service_date, event_id, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__explanation_of_benefit_items to role aegis_phi_full;
 grant usage on schema main_staging to role aegis_phi_limited;
-grant select (explanation_of_benefit_id, line_number, claim_id, patient_id, hcpcs_code, revenue_code, billed_amount, allowed_amount, paid_amount, service_date, event_id, version_id, last_updated_at, received_at) on main_staging.stg_fhir__explanation_of_benefit_items to role aegis_phi_limited;
+grant select (explanation_of_benefit_id, line_number, claim_id, patient_id, hcpcs_code, revenue_code, billed_amount, allowed_amount, paid_amount, service_date, event_id, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__explanation_of_benefit_items to role aegis_phi_limited;
 grant usage on schema main_staging to role aegis_deidentified;
-grant select (line_number, hcpcs_code, revenue_code, billed_amount, allowed_amount, paid_amount, service_date, event_id, version_id, last_updated_at, received_at) on main_staging.stg_fhir__explanation_of_benefit_items to role aegis_deidentified;
+grant select (line_number, hcpcs_code, revenue_code, billed_amount, allowed_amount, paid_amount, service_date, event_id, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__explanation_of_benefit_items to role aegis_deidentified;
 
 -- model.aegis.stg_fhir__explanation_of_benefits -> main_staging.stg_fhir__explanation_of_benefits (table)
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_varchar' and schema_name = 'main_staging' and table_name = 'stg_fhir__explanation_of_benefits' and grantee = 'aegis_phi_full'
@@ -911,11 +911,11 @@ attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__explanatio
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_year_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__explanation_of_benefits' and grantee = 'aegis_deidentified'
 attach masking policy aegis_mask_year_date on main_staging.stg_fhir__explanation_of_benefits (last_updated_at) to role aegis_deidentified priority 20;
 grant usage on schema main_staging to role aegis_phi_full;
-grant select (explanation_of_benefit_id, claim_id, patient_id, coverage_id, provider_npi, claim_type, claim_use, status, outcome, principal_icd10cm_code, billable_period_start_date, billable_period_end_date, created_at, event_id, version_id, last_updated_at, received_at) on main_staging.stg_fhir__explanation_of_benefits to role aegis_phi_full;
+grant select (explanation_of_benefit_id, claim_id, patient_id, coverage_id, provider_npi, claim_type, claim_use, status, outcome, principal_icd10cm_code, billable_period_start_date, billable_period_end_date, created_at, insurance_payer_name, insurer_name, event_id, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__explanation_of_benefits to role aegis_phi_full;
 grant usage on schema main_staging to role aegis_phi_limited;
-grant select (explanation_of_benefit_id, claim_id, patient_id, coverage_id, provider_npi, claim_type, claim_use, status, outcome, principal_icd10cm_code, billable_period_start_date, billable_period_end_date, created_at, event_id, version_id, last_updated_at, received_at) on main_staging.stg_fhir__explanation_of_benefits to role aegis_phi_limited;
+grant select (explanation_of_benefit_id, claim_id, patient_id, coverage_id, provider_npi, claim_type, claim_use, status, outcome, principal_icd10cm_code, billable_period_start_date, billable_period_end_date, created_at, insurance_payer_name, insurer_name, event_id, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__explanation_of_benefits to role aegis_phi_limited;
 grant usage on schema main_staging to role aegis_deidentified;
-grant select (provider_npi, claim_type, claim_use, status, outcome, principal_icd10cm_code, billable_period_start_date, billable_period_end_date, created_at, event_id, version_id, last_updated_at, received_at) on main_staging.stg_fhir__explanation_of_benefits to role aegis_deidentified;
+grant select (provider_npi, claim_type, claim_use, status, outcome, principal_icd10cm_code, billable_period_start_date, billable_period_end_date, created_at, insurance_payer_name, insurer_name, event_id, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__explanation_of_benefits to role aegis_deidentified;
 
 -- model.aegis.stg_fhir__medication_requests -> main_staging.stg_fhir__medication_requests (table)
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_varchar' and schema_name = 'main_staging' and table_name = 'stg_fhir__medication_requests' and grantee = 'aegis_phi_full'
@@ -943,11 +943,11 @@ attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__medication
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_year_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__medication_requests' and grantee = 'aegis_deidentified'
 attach masking policy aegis_mask_year_date on main_staging.stg_fhir__medication_requests (last_updated_at) to role aegis_deidentified priority 20;
 grant usage on schema main_staging to role aegis_phi_full;
-grant select (medication_request_id, patient_id, encounter_id, prescriber_npi, rxnorm_code, medication_name, status, intent, authored_at, event_id, version_id, last_updated_at, received_at) on main_staging.stg_fhir__medication_requests to role aegis_phi_full;
+grant select (medication_request_id, patient_id, encounter_id, prescriber_npi, rxnorm_code, medication_name, status, intent, authored_at, event_id, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__medication_requests to role aegis_phi_full;
 grant usage on schema main_staging to role aegis_phi_limited;
-grant select (medication_request_id, patient_id, encounter_id, prescriber_npi, rxnorm_code, medication_name, status, intent, authored_at, event_id, version_id, last_updated_at, received_at) on main_staging.stg_fhir__medication_requests to role aegis_phi_limited;
+grant select (medication_request_id, patient_id, encounter_id, prescriber_npi, rxnorm_code, medication_name, status, intent, authored_at, event_id, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__medication_requests to role aegis_phi_limited;
 grant usage on schema main_staging to role aegis_deidentified;
-grant select (prescriber_npi, rxnorm_code, medication_name, status, intent, authored_at, event_id, version_id, last_updated_at, received_at) on main_staging.stg_fhir__medication_requests to role aegis_deidentified;
+grant select (prescriber_npi, rxnorm_code, medication_name, status, intent, authored_at, event_id, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__medication_requests to role aegis_deidentified;
 
 -- model.aegis.stg_fhir__observations -> main_staging.stg_fhir__observations (table)
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_varchar' and schema_name = 'main_staging' and table_name = 'stg_fhir__observations' and grantee = 'aegis_phi_full'
@@ -975,11 +975,11 @@ attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__observatio
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_year_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__observations' and grantee = 'aegis_deidentified'
 attach masking policy aegis_mask_year_date on main_staging.stg_fhir__observations (last_updated_at) to role aegis_deidentified priority 20;
 grant usage on schema main_staging to role aegis_phi_full;
-grant select (observation_id, patient_id, encounter_id, loinc_code, category, status, value_unit, value_numeric, effective_at, event_id, version_id, last_updated_at, received_at) on main_staging.stg_fhir__observations to role aegis_phi_full;
+grant select (observation_id, patient_id, encounter_id, loinc_code, category, status, value_unit, value_numeric, effective_at, event_id, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__observations to role aegis_phi_full;
 grant usage on schema main_staging to role aegis_phi_limited;
-grant select (observation_id, patient_id, encounter_id, loinc_code, category, status, value_unit, value_numeric, effective_at, event_id, version_id, last_updated_at, received_at) on main_staging.stg_fhir__observations to role aegis_phi_limited;
+grant select (observation_id, patient_id, encounter_id, loinc_code, category, status, value_unit, value_numeric, effective_at, event_id, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__observations to role aegis_phi_limited;
 grant usage on schema main_staging to role aegis_deidentified;
-grant select (loinc_code, category, status, value_unit, value_numeric, effective_at, event_id, version_id, last_updated_at, received_at) on main_staging.stg_fhir__observations to role aegis_deidentified;
+grant select (loinc_code, category, status, value_unit, value_numeric, effective_at, event_id, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__observations to role aegis_deidentified;
 
 -- model.aegis.stg_fhir__patients -> main_staging.stg_fhir__patients (table)
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_varchar' and schema_name = 'main_staging' and table_name = 'stg_fhir__patients' and grantee = 'aegis_phi_full'
@@ -1035,11 +1035,11 @@ attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__patients (
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_year_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__patients' and grantee = 'aegis_deidentified'
 attach masking policy aegis_mask_year_date on main_staging.stg_fhir__patients (last_updated_at) to role aegis_deidentified priority 20;
 grant usage on schema main_staging to role aegis_phi_full;
-grant select (patient_id, mrn, ssn, family_name, given_name, gender, street_address, city, county, state, zip_code, phone, email, marital_status_code, language_code, birth_date, deceased_at, event_id, version_id, last_updated_at, received_at) on main_staging.stg_fhir__patients to role aegis_phi_full;
+grant select (patient_id, mrn, ssn, family_name, given_name, gender, street_address, city, county, state, zip_code, phone, email, marital_status_code, language_code, birth_date, deceased_at, race_code, ethnicity_code, birth_sex, event_id, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__patients to role aegis_phi_full;
 grant usage on schema main_staging to role aegis_phi_limited;
-grant select (patient_id, mrn, family_name, given_name, gender, street_address, city, county, state, zip_code, phone, email, marital_status_code, language_code, birth_date, deceased_at, event_id, version_id, last_updated_at, received_at) on main_staging.stg_fhir__patients to role aegis_phi_limited;
+grant select (patient_id, mrn, family_name, given_name, gender, street_address, city, county, state, zip_code, phone, email, marital_status_code, language_code, birth_date, deceased_at, race_code, ethnicity_code, birth_sex, event_id, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__patients to role aegis_phi_limited;
 grant usage on schema main_staging to role aegis_deidentified;
-grant select (gender, state, zip_code, marital_status_code, language_code, birth_date, deceased_at, event_id, version_id, last_updated_at, received_at) on main_staging.stg_fhir__patients to role aegis_deidentified;
+grant select (gender, state, zip_code, marital_status_code, language_code, birth_date, deceased_at, race_code, ethnicity_code, birth_sex, event_id, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__patients to role aegis_deidentified;
 
 -- model.aegis.stg_fhir__procedures -> main_staging.stg_fhir__procedures (table)
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_varchar' and schema_name = 'main_staging' and table_name = 'stg_fhir__procedures' and grantee = 'aegis_phi_full'
@@ -1067,11 +1067,11 @@ attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__procedures
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_year_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__procedures' and grantee = 'aegis_deidentified'
 attach masking policy aegis_mask_year_date on main_staging.stg_fhir__procedures (last_updated_at) to role aegis_deidentified priority 20;
 grant usage on schema main_staging to role aegis_phi_full;
-grant select (procedure_id, patient_id, encounter_id, performer_npi, hcpcs_code, status, performed_at, event_id, version_id, last_updated_at, received_at) on main_staging.stg_fhir__procedures to role aegis_phi_full;
+grant select (procedure_id, patient_id, encounter_id, performer_npi, hcpcs_code, status, performed_at, snomed_code, event_id, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__procedures to role aegis_phi_full;
 grant usage on schema main_staging to role aegis_phi_limited;
-grant select (procedure_id, patient_id, encounter_id, performer_npi, hcpcs_code, status, performed_at, event_id, version_id, last_updated_at, received_at) on main_staging.stg_fhir__procedures to role aegis_phi_limited;
+grant select (procedure_id, patient_id, encounter_id, performer_npi, hcpcs_code, status, performed_at, snomed_code, event_id, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__procedures to role aegis_phi_limited;
 grant usage on schema main_staging to role aegis_deidentified;
-grant select (performer_npi, hcpcs_code, status, performed_at, event_id, version_id, last_updated_at, received_at) on main_staging.stg_fhir__procedures to role aegis_deidentified;
+grant select (performer_npi, hcpcs_code, status, performed_at, snomed_code, event_id, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__procedures to role aegis_deidentified;
 
 -- snapshot.aegis.snp_fhir__coverages -> main_snapshots.snp_fhir__coverages (table)
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_varchar' and schema_name = 'main_snapshots' and table_name = 'snp_fhir__coverages' and grantee = 'aegis_phi_full'
