@@ -169,15 +169,20 @@ cross join lateral (
                         from (
                             select e26_.value as value, row_number() over (order by s25_.ord, e26_.ord) as ord
                             from (
-                                select w6.value as value, w6.ord as ord
+                                select w7.value as value, w7.ord as ord
                                 from (
                                     select e28_.value as value, row_number() over (order by s27_.ord, e28_.ord) as ord
                                     from (
                                         select e30_.value as value, row_number() over (order by s29_.ord, e30_.ord) as ord
                                         from (
-                                            select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                            from json_each(case when json_type(json_extract(f1.value, '$."containedMedication"')) = 'ARRAY' then json_extract(f1.value, '$."containedMedication"') else json_array(json_extract(f1.value, '$."containedMedication"')) end) as each_
-                                            where each_.type <> 'NULL'
+                                            select w6.value as value, w6.ord as ord
+                                            from (
+                                                select each_.value as value, cast(each_.key as integer) + 1 as ord
+                                                from json_each(case when json_type(json_extract(f1.value, '$."contained"')) = 'ARRAY' then json_extract(f1.value, '$."contained"') else json_array(json_extract(f1.value, '$."contained"')) end) as each_
+                                                where each_.type <> 'NULL'
+                                            ) as w6
+                                            where (json_extract_string(case when json_type(json_extract(w6.value, '$."resourceType"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(w6.value, '$."resourceType"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(w6.value, '$."resourceType"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
+                                            when json_type(json_extract(w6.value, '$."resourceType"')) = 'NULL' then null else json_extract(w6.value, '$."resourceType"') end, '$') = 'Medication')
                                         ) as s29_
                                         cross join lateral (
                                             select each_.value as value, cast(each_.key as integer) + 1 as ord
@@ -190,9 +195,9 @@ cross join lateral (
                                         from json_each(case when json_type(json_extract(s27_.value, '$."coding"')) = 'ARRAY' then json_extract(s27_.value, '$."coding"') else json_array(json_extract(s27_.value, '$."coding"')) end) as each_
                                         where each_.type <> 'NULL'
                                     ) as e28_
-                                ) as w6
-                                where (json_extract_string(case when json_type(json_extract(w6.value, '$."system"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(w6.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(w6.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
-                                when json_type(json_extract(w6.value, '$."system"')) = 'NULL' then null else json_extract(w6.value, '$."system"') end, '$') = 'http://www.nlm.nih.gov/research/umls/rxnorm')
+                                ) as w7
+                                where (json_extract_string(case when json_type(json_extract(w7.value, '$."system"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(w7.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(w7.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
+                                when json_type(json_extract(w7.value, '$."system"')) = 'NULL' then null else json_extract(w7.value, '$."system"') end, '$') = 'http://www.nlm.nih.gov/research/umls/rxnorm')
                             ) as s25_
                             cross join lateral (
                                 select each_.value as value, cast(each_.key as integer) + 1 as ord
@@ -214,7 +219,7 @@ cross join lateral (
                         from (
                             select e35_.value as value, row_number() over (order by s34_.ord, e35_.ord) as ord
                             from (
-                                select w7.value as value, w7.ord as ord
+                                select w8.value as value, w8.ord as ord
                                 from (
                                     select e37_.value as value, row_number() over (order by s36_.ord, e37_.ord) as ord
                                     from (
@@ -227,9 +232,9 @@ cross join lateral (
                                         from json_each(case when json_type(json_extract(s36_.value, '$."coding"')) = 'ARRAY' then json_extract(s36_.value, '$."coding"') else json_array(json_extract(s36_.value, '$."coding"')) end) as each_
                                         where each_.type <> 'NULL'
                                     ) as e37_
-                                ) as w7
-                                where (json_extract_string(case when json_type(json_extract(w7.value, '$."system"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(w7.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__medication_requests'': column ''medication_name_coded'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(w7.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
-                                when json_type(json_extract(w7.value, '$."system"')) = 'NULL' then null else json_extract(w7.value, '$."system"') end, '$') = 'http://www.nlm.nih.gov/research/umls/rxnorm')
+                                ) as w8
+                                where (json_extract_string(case when json_type(json_extract(w8.value, '$."system"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(w8.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__medication_requests'': column ''medication_name_coded'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(w8.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
+                                when json_type(json_extract(w8.value, '$."system"')) = 'NULL' then null else json_extract(w8.value, '$."system"') end, '$') = 'http://www.nlm.nih.gov/research/umls/rxnorm')
                             ) as s34_
                             cross join lateral (
                                 select each_.value as value, cast(each_.key as integer) + 1 as ord
@@ -268,15 +273,20 @@ cross join lateral (
                         from (
                             select e45_.value as value, row_number() over (order by s44_.ord, e45_.ord) as ord
                             from (
-                                select w8.value as value, w8.ord as ord
+                                select w10.value as value, w10.ord as ord
                                 from (
                                     select e47_.value as value, row_number() over (order by s46_.ord, e47_.ord) as ord
                                     from (
                                         select e49_.value as value, row_number() over (order by s48_.ord, e49_.ord) as ord
                                         from (
-                                            select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                            from json_each(case when json_type(json_extract(f1.value, '$."containedMedication"')) = 'ARRAY' then json_extract(f1.value, '$."containedMedication"') else json_array(json_extract(f1.value, '$."containedMedication"')) end) as each_
-                                            where each_.type <> 'NULL'
+                                            select w9.value as value, w9.ord as ord
+                                            from (
+                                                select each_.value as value, cast(each_.key as integer) + 1 as ord
+                                                from json_each(case when json_type(json_extract(f1.value, '$."contained"')) = 'ARRAY' then json_extract(f1.value, '$."contained"') else json_array(json_extract(f1.value, '$."contained"')) end) as each_
+                                                where each_.type <> 'NULL'
+                                            ) as w9
+                                            where (json_extract_string(case when json_type(json_extract(w9.value, '$."resourceType"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(w9.value, '$."resourceType"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(w9.value, '$."resourceType"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
+                                            when json_type(json_extract(w9.value, '$."resourceType"')) = 'NULL' then null else json_extract(w9.value, '$."resourceType"') end, '$') = 'Medication')
                                         ) as s48_
                                         cross join lateral (
                                             select each_.value as value, cast(each_.key as integer) + 1 as ord
@@ -289,9 +299,9 @@ cross join lateral (
                                         from json_each(case when json_type(json_extract(s46_.value, '$."coding"')) = 'ARRAY' then json_extract(s46_.value, '$."coding"') else json_array(json_extract(s46_.value, '$."coding"')) end) as each_
                                         where each_.type <> 'NULL'
                                     ) as e47_
-                                ) as w8
-                                where (json_extract_string(case when json_type(json_extract(w8.value, '$."system"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(w8.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(w8.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
-                                when json_type(json_extract(w8.value, '$."system"')) = 'NULL' then null else json_extract(w8.value, '$."system"') end, '$') = 'http://www.nlm.nih.gov/research/umls/rxnorm')
+                                ) as w10
+                                where (json_extract_string(case when json_type(json_extract(w10.value, '$."system"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(w10.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(w10.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
+                                when json_type(json_extract(w10.value, '$."system"')) = 'NULL' then null else json_extract(w10.value, '$."system"') end, '$') = 'http://www.nlm.nih.gov/research/umls/rxnorm')
                             ) as s44_
                             cross join lateral (
                                 select each_.value as value, cast(each_.key as integer) + 1 as ord
@@ -498,15 +508,28 @@ cross join lateral (
                         from (
                             select e28_.value as value, row_number() over (order by s27_.ord, e28_.ord) as ord
                             from (
-                                select w6.value as value, w6.ord as ord
+                                select w7.value as value, w7.ord as ord
                                 from (
                                     select e30_.value as value, row_number() over (order by s29_.ord, e30_.ord) as ord
                                     from (
                                         select e32_.value as value, row_number() over (order by s31_.ord, e32_.ord) as ord
                                         from (
-                                            select element_.value as value, element_.ord as ord
-                                            from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'containedMedication')) = 'array' then (f1.value -> 'containedMedication') else jsonb_build_array((f1.value -> 'containedMedication')) end) with ordinality as element_(value, ord)
-                                            where jsonb_typeof(element_.value) <> 'null'
+                                            select w6.value as value, w6.ord as ord
+                                            from (
+                                                select element_.value as value, element_.ord as ord
+                                                from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'contained')) = 'array' then (f1.value -> 'contained') else jsonb_build_array((f1.value -> 'contained')) end) with ordinality as element_(value, ord)
+                                                where jsonb_typeof(element_.value) <> 'null'
+                                            ) as w6
+                                            where ((case when (jsonb_typeof((w6.value -> 'resourceType')) = 'array') then (
+                                                select any_value(x33_.value)
+                                                from (
+                                                    select element_.value as value, element_.ord as ord
+                                                    from jsonb_array_elements(case when jsonb_typeof((w6.value -> 'resourceType')) = 'array' then (w6.value -> 'resourceType') else jsonb_build_array((w6.value -> 'resourceType')) end) with ordinality as element_(value, ord)
+                                                    where jsonb_typeof(element_.value) <> 'null'
+                                                ) as x33_
+                                                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
+                                            )
+                                            when (jsonb_typeof((w6.value -> 'resourceType')) = 'null') then null else (w6.value -> 'resourceType') end #>> '{}') = 'Medication')
                                         ) as s31_
                                         cross join lateral (
                                             select element_.value as value, element_.ord as ord
@@ -519,17 +542,17 @@ cross join lateral (
                                         from jsonb_array_elements(case when jsonb_typeof((s29_.value -> 'coding')) = 'array' then (s29_.value -> 'coding') else jsonb_build_array((s29_.value -> 'coding')) end) with ordinality as element_(value, ord)
                                         where jsonb_typeof(element_.value) <> 'null'
                                     ) as e30_
-                                ) as w6
-                                where ((case when (jsonb_typeof((w6.value -> 'system')) = 'array') then (
-                                    select any_value(x33_.value)
+                                ) as w7
+                                where ((case when (jsonb_typeof((w7.value -> 'system')) = 'array') then (
+                                    select any_value(x34_.value)
                                     from (
                                         select element_.value as value, element_.ord as ord
-                                        from jsonb_array_elements(case when jsonb_typeof((w6.value -> 'system')) = 'array' then (w6.value -> 'system') else jsonb_build_array((w6.value -> 'system')) end) with ordinality as element_(value, ord)
+                                        from jsonb_array_elements(case when jsonb_typeof((w7.value -> 'system')) = 'array' then (w7.value -> 'system') else jsonb_build_array((w7.value -> 'system')) end) with ordinality as element_(value, ord)
                                         where jsonb_typeof(element_.value) <> 'null'
-                                    ) as x33_
+                                    ) as x34_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
                                 )
-                                when (jsonb_typeof((w6.value -> 'system')) = 'null') then null else (w6.value -> 'system') end #>> '{}') = 'http://www.nlm.nih.gov/research/umls/rxnorm')
+                                when (jsonb_typeof((w7.value -> 'system')) = 'null') then null else (w7.value -> 'system') end #>> '{}') = 'http://www.nlm.nih.gov/research/umls/rxnorm')
                             ) as s27_
                             cross join lateral (
                                 select element_.value as value, element_.ord as ord
@@ -543,147 +566,160 @@ cross join lateral (
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
             ) #>> '{}') as "rxnorm_code_contained",
             ((
-                select any_value(x34_.value)
+                select any_value(x35_.value)
                 from (
-                    select n35_.value as value, n35_.ord as ord
+                    select n36_.value as value, n36_.ord as ord
                     from (
-                        select x36_.value, x36_.ord, row_number() over (order by x36_.ord) as position
+                        select x37_.value, x37_.ord, row_number() over (order by x37_.ord) as position
                         from (
-                            select e38_.value as value, row_number() over (order by s37_.ord, e38_.ord) as ord
+                            select e39_.value as value, row_number() over (order by s38_.ord, e39_.ord) as ord
                             from (
-                                select w7.value as value, w7.ord as ord
+                                select w8.value as value, w8.ord as ord
                                 from (
-                                    select e40_.value as value, row_number() over (order by s39_.ord, e40_.ord) as ord
+                                    select e41_.value as value, row_number() over (order by s40_.ord, e41_.ord) as ord
                                     from (
                                         select element_.value as value, element_.ord as ord
                                         from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'medicationCodeableConcept')) = 'array' then (f1.value -> 'medicationCodeableConcept') else jsonb_build_array((f1.value -> 'medicationCodeableConcept')) end) with ordinality as element_(value, ord)
                                         where jsonb_typeof(element_.value) <> 'null'
-                                    ) as s39_
+                                    ) as s40_
                                     cross join lateral (
                                         select element_.value as value, element_.ord as ord
-                                        from jsonb_array_elements(case when jsonb_typeof((s39_.value -> 'coding')) = 'array' then (s39_.value -> 'coding') else jsonb_build_array((s39_.value -> 'coding')) end) with ordinality as element_(value, ord)
+                                        from jsonb_array_elements(case when jsonb_typeof((s40_.value -> 'coding')) = 'array' then (s40_.value -> 'coding') else jsonb_build_array((s40_.value -> 'coding')) end) with ordinality as element_(value, ord)
                                         where jsonb_typeof(element_.value) <> 'null'
-                                    ) as e40_
-                                ) as w7
-                                where ((case when (jsonb_typeof((w7.value -> 'system')) = 'array') then (
-                                    select any_value(x41_.value)
-                                    from (
-                                        select element_.value as value, element_.ord as ord
-                                        from jsonb_array_elements(case when jsonb_typeof((w7.value -> 'system')) = 'array' then (w7.value -> 'system') else jsonb_build_array((w7.value -> 'system')) end) with ordinality as element_(value, ord)
-                                        where jsonb_typeof(element_.value) <> 'null'
-                                    ) as x41_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_coded'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                )
-                                when (jsonb_typeof((w7.value -> 'system')) = 'null') then null else (w7.value -> 'system') end #>> '{}') = 'http://www.nlm.nih.gov/research/umls/rxnorm')
-                            ) as s37_
-                            cross join lateral (
-                                select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((s37_.value -> 'display')) = 'array' then (s37_.value -> 'display') else jsonb_build_array((s37_.value -> 'display')) end) with ordinality as element_(value, ord)
-                                where jsonb_typeof(element_.value) <> 'null'
-                            ) as e38_
-                        ) as x36_
-                    ) as n35_
-                    where n35_.position = 1
-                ) as x34_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_coded'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as "medication_name_coded",
-            ((
-                select any_value(x42_.value)
-                from (
-                    select e44_.value as value, row_number() over (order by s43_.ord, e44_.ord) as ord
-                    from (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'medicationCodeableConcept')) = 'array' then (f1.value -> 'medicationCodeableConcept') else jsonb_build_array((f1.value -> 'medicationCodeableConcept')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as s43_
-                    cross join lateral (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((s43_.value -> 'text')) = 'array' then (s43_.value -> 'text') else jsonb_build_array((s43_.value -> 'text')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as e44_
-                ) as x42_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_text'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as "medication_name_text",
-            ((
-                select any_value(x45_.value)
-                from (
-                    select n46_.value as value, n46_.ord as ord
-                    from (
-                        select x47_.value, x47_.ord, row_number() over (order by x47_.ord) as position
-                        from (
-                            select e49_.value as value, row_number() over (order by s48_.ord, e49_.ord) as ord
-                            from (
-                                select w8.value as value, w8.ord as ord
-                                from (
-                                    select e51_.value as value, row_number() over (order by s50_.ord, e51_.ord) as ord
-                                    from (
-                                        select e53_.value as value, row_number() over (order by s52_.ord, e53_.ord) as ord
-                                        from (
-                                            select element_.value as value, element_.ord as ord
-                                            from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'containedMedication')) = 'array' then (f1.value -> 'containedMedication') else jsonb_build_array((f1.value -> 'containedMedication')) end) with ordinality as element_(value, ord)
-                                            where jsonb_typeof(element_.value) <> 'null'
-                                        ) as s52_
-                                        cross join lateral (
-                                            select element_.value as value, element_.ord as ord
-                                            from jsonb_array_elements(case when jsonb_typeof((s52_.value -> 'code')) = 'array' then (s52_.value -> 'code') else jsonb_build_array((s52_.value -> 'code')) end) with ordinality as element_(value, ord)
-                                            where jsonb_typeof(element_.value) <> 'null'
-                                        ) as e53_
-                                    ) as s50_
-                                    cross join lateral (
-                                        select element_.value as value, element_.ord as ord
-                                        from jsonb_array_elements(case when jsonb_typeof((s50_.value -> 'coding')) = 'array' then (s50_.value -> 'coding') else jsonb_build_array((s50_.value -> 'coding')) end) with ordinality as element_(value, ord)
-                                        where jsonb_typeof(element_.value) <> 'null'
-                                    ) as e51_
+                                    ) as e41_
                                 ) as w8
                                 where ((case when (jsonb_typeof((w8.value -> 'system')) = 'array') then (
-                                    select any_value(x54_.value)
+                                    select any_value(x42_.value)
                                     from (
                                         select element_.value as value, element_.ord as ord
                                         from jsonb_array_elements(case when jsonb_typeof((w8.value -> 'system')) = 'array' then (w8.value -> 'system') else jsonb_build_array((w8.value -> 'system')) end) with ordinality as element_(value, ord)
                                         where jsonb_typeof(element_.value) <> 'null'
-                                    ) as x54_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
+                                    ) as x42_
+                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_coded'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
                                 )
                                 when (jsonb_typeof((w8.value -> 'system')) = 'null') then null else (w8.value -> 'system') end #>> '{}') = 'http://www.nlm.nih.gov/research/umls/rxnorm')
-                            ) as s48_
+                            ) as s38_
                             cross join lateral (
                                 select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((s48_.value -> 'display')) = 'array' then (s48_.value -> 'display') else jsonb_build_array((s48_.value -> 'display')) end) with ordinality as element_(value, ord)
+                                from jsonb_array_elements(case when jsonb_typeof((s38_.value -> 'display')) = 'array' then (s38_.value -> 'display') else jsonb_build_array((s38_.value -> 'display')) end) with ordinality as element_(value, ord)
                                 where jsonb_typeof(element_.value) <> 'null'
-                            ) as e49_
-                        ) as x47_
-                    ) as n46_
-                    where n46_.position = 1
-                ) as x45_
+                            ) as e39_
+                        ) as x37_
+                    ) as n36_
+                    where n36_.position = 1
+                ) as x35_
+                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_coded'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
+            ) #>> '{}') as "medication_name_coded",
+            ((
+                select any_value(x43_.value)
+                from (
+                    select e45_.value as value, row_number() over (order by s44_.ord, e45_.ord) as ord
+                    from (
+                        select element_.value as value, element_.ord as ord
+                        from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'medicationCodeableConcept')) = 'array' then (f1.value -> 'medicationCodeableConcept') else jsonb_build_array((f1.value -> 'medicationCodeableConcept')) end) with ordinality as element_(value, ord)
+                        where jsonb_typeof(element_.value) <> 'null'
+                    ) as s44_
+                    cross join lateral (
+                        select element_.value as value, element_.ord as ord
+                        from jsonb_array_elements(case when jsonb_typeof((s44_.value -> 'text')) = 'array' then (s44_.value -> 'text') else jsonb_build_array((s44_.value -> 'text')) end) with ordinality as element_(value, ord)
+                        where jsonb_typeof(element_.value) <> 'null'
+                    ) as e45_
+                ) as x43_
+                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_text'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
+            ) #>> '{}') as "medication_name_text",
+            ((
+                select any_value(x46_.value)
+                from (
+                    select n47_.value as value, n47_.ord as ord
+                    from (
+                        select x48_.value, x48_.ord, row_number() over (order by x48_.ord) as position
+                        from (
+                            select e50_.value as value, row_number() over (order by s49_.ord, e50_.ord) as ord
+                            from (
+                                select w10.value as value, w10.ord as ord
+                                from (
+                                    select e52_.value as value, row_number() over (order by s51_.ord, e52_.ord) as ord
+                                    from (
+                                        select e54_.value as value, row_number() over (order by s53_.ord, e54_.ord) as ord
+                                        from (
+                                            select w9.value as value, w9.ord as ord
+                                            from (
+                                                select element_.value as value, element_.ord as ord
+                                                from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'contained')) = 'array' then (f1.value -> 'contained') else jsonb_build_array((f1.value -> 'contained')) end) with ordinality as element_(value, ord)
+                                                where jsonb_typeof(element_.value) <> 'null'
+                                            ) as w9
+                                            where ((case when (jsonb_typeof((w9.value -> 'resourceType')) = 'array') then (
+                                                select any_value(x55_.value)
+                                                from (
+                                                    select element_.value as value, element_.ord as ord
+                                                    from jsonb_array_elements(case when jsonb_typeof((w9.value -> 'resourceType')) = 'array' then (w9.value -> 'resourceType') else jsonb_build_array((w9.value -> 'resourceType')) end) with ordinality as element_(value, ord)
+                                                    where jsonb_typeof(element_.value) <> 'null'
+                                                ) as x55_
+                                                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
+                                            )
+                                            when (jsonb_typeof((w9.value -> 'resourceType')) = 'null') then null else (w9.value -> 'resourceType') end #>> '{}') = 'Medication')
+                                        ) as s53_
+                                        cross join lateral (
+                                            select element_.value as value, element_.ord as ord
+                                            from jsonb_array_elements(case when jsonb_typeof((s53_.value -> 'code')) = 'array' then (s53_.value -> 'code') else jsonb_build_array((s53_.value -> 'code')) end) with ordinality as element_(value, ord)
+                                            where jsonb_typeof(element_.value) <> 'null'
+                                        ) as e54_
+                                    ) as s51_
+                                    cross join lateral (
+                                        select element_.value as value, element_.ord as ord
+                                        from jsonb_array_elements(case when jsonb_typeof((s51_.value -> 'coding')) = 'array' then (s51_.value -> 'coding') else jsonb_build_array((s51_.value -> 'coding')) end) with ordinality as element_(value, ord)
+                                        where jsonb_typeof(element_.value) <> 'null'
+                                    ) as e52_
+                                ) as w10
+                                where ((case when (jsonb_typeof((w10.value -> 'system')) = 'array') then (
+                                    select any_value(x56_.value)
+                                    from (
+                                        select element_.value as value, element_.ord as ord
+                                        from jsonb_array_elements(case when jsonb_typeof((w10.value -> 'system')) = 'array' then (w10.value -> 'system') else jsonb_build_array((w10.value -> 'system')) end) with ordinality as element_(value, ord)
+                                        where jsonb_typeof(element_.value) <> 'null'
+                                    ) as x56_
+                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
+                                )
+                                when (jsonb_typeof((w10.value -> 'system')) = 'null') then null else (w10.value -> 'system') end #>> '{}') = 'http://www.nlm.nih.gov/research/umls/rxnorm')
+                            ) as s49_
+                            cross join lateral (
+                                select element_.value as value, element_.ord as ord
+                                from jsonb_array_elements(case when jsonb_typeof((s49_.value -> 'display')) = 'array' then (s49_.value -> 'display') else jsonb_build_array((s49_.value -> 'display')) end) with ordinality as element_(value, ord)
+                                where jsonb_typeof(element_.value) <> 'null'
+                            ) as e50_
+                        ) as x48_
+                    ) as n47_
+                    where n47_.position = 1
+                ) as x46_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
             ) #>> '{}') as "medication_name_contained",
             (case when (jsonb_typeof((f1.value -> 'status')) = 'array') then (
-                select any_value(x55_.value)
+                select any_value(x57_.value)
                 from (
                     select element_.value as value, element_.ord as ord
                     from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'status')) = 'array' then (f1.value -> 'status') else jsonb_build_array((f1.value -> 'status')) end) with ordinality as element_(value, ord)
                     where jsonb_typeof(element_.value) <> 'null'
-                ) as x55_
+                ) as x57_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
             )
             when (jsonb_typeof((f1.value -> 'status')) = 'null') then null else (f1.value -> 'status') end #>> '{}') as "status",
             (case when (jsonb_typeof((f1.value -> 'intent')) = 'array') then (
-                select any_value(x56_.value)
+                select any_value(x58_.value)
                 from (
                     select element_.value as value, element_.ord as ord
                     from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'intent')) = 'array' then (f1.value -> 'intent') else jsonb_build_array((f1.value -> 'intent')) end) with ordinality as element_(value, ord)
                     where jsonb_typeof(element_.value) <> 'null'
-                ) as x56_
+                ) as x58_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''intent'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
             )
             when (jsonb_typeof((f1.value -> 'intent')) = 'null') then null else (f1.value -> 'intent') end #>> '{}') as "intent",
             (case when (jsonb_typeof((f1.value -> 'authoredOn')) = 'array') then (
-                select any_value(x57_.value)
+                select any_value(x59_.value)
                 from (
                     select element_.value as value, element_.ord as ord
                     from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'authoredOn')) = 'array' then (f1.value -> 'authoredOn') else jsonb_build_array((f1.value -> 'authoredOn')) end) with ordinality as element_(value, ord)
                     where jsonb_typeof(element_.value) <> 'null'
-                ) as x57_
+                ) as x59_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''authored_at'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
             )
             when (jsonb_typeof((f1.value -> 'authoredOn')) = 'null') then null else (f1.value -> 'authoredOn') end #>> '{}') as "authored_at"
@@ -875,15 +911,28 @@ cross join lateral (
                         from (
                             select e28_.value as value, row_number() over (order by s27_.ord, e28_.ord) as ord
                             from (
-                                select w6.value as value, w6.ord as ord
+                                select w7.value as value, w7.ord as ord
                                 from (
                                     select e30_.value as value, row_number() over (order by s29_.ord, e30_.ord) as ord
                                     from (
                                         select e32_.value as value, row_number() over (order by s31_.ord, e32_.ord) as ord
                                         from (
-                                            select flattened_.value as value, flattened_.index + 1 as ord
-                                            from table(flatten(input => case when is_array(get(f1.value, 'containedMedication')) then get(f1.value, 'containedMedication') when get(f1.value, 'containedMedication') is not null then array_construct(get(f1.value, 'containedMedication')) end)) as flattened_
-                                            where flattened_.value is not null and not is_null_value(flattened_.value)
+                                            select w6.value as value, w6.ord as ord
+                                            from (
+                                                select flattened_.value as value, flattened_.index + 1 as ord
+                                                from table(flatten(input => case when is_array(get(f1.value, 'contained')) then get(f1.value, 'contained') when get(f1.value, 'contained') is not null then array_construct(get(f1.value, 'contained')) end)) as flattened_
+                                                where flattened_.value is not null and not is_null_value(flattened_.value)
+                                            ) as w6
+                                            where (cast(case when (is_array(get(w6.value, 'resourceType'))) then (
+                                                select any_value(x33_.value)
+                                                from (
+                                                    select flattened_.value as value, flattened_.index + 1 as ord
+                                                    from table(flatten(input => case when is_array(get(w6.value, 'resourceType')) then get(w6.value, 'resourceType') when get(w6.value, 'resourceType') is not null then array_construct(get(w6.value, 'resourceType')) end)) as flattened_
+                                                    where flattened_.value is not null and not is_null_value(flattened_.value)
+                                                ) as x33_
+                                                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                                            )
+                                            when (is_null_value(get(w6.value, 'resourceType'))) then null else get(w6.value, 'resourceType') end as varchar) = 'Medication')
                                         ) as s31_
                                         cross join lateral (
                                             select flattened_.value as value, flattened_.index + 1 as ord
@@ -896,17 +945,17 @@ cross join lateral (
                                         from table(flatten(input => case when is_array(get(s29_.value, 'coding')) then get(s29_.value, 'coding') when get(s29_.value, 'coding') is not null then array_construct(get(s29_.value, 'coding')) end)) as flattened_
                                         where flattened_.value is not null and not is_null_value(flattened_.value)
                                     ) as e30_
-                                ) as w6
-                                where (cast(case when (is_array(get(w6.value, 'system'))) then (
-                                    select any_value(x33_.value)
+                                ) as w7
+                                where (cast(case when (is_array(get(w7.value, 'system'))) then (
+                                    select any_value(x34_.value)
                                     from (
                                         select flattened_.value as value, flattened_.index + 1 as ord
-                                        from table(flatten(input => case when is_array(get(w6.value, 'system')) then get(w6.value, 'system') when get(w6.value, 'system') is not null then array_construct(get(w6.value, 'system')) end)) as flattened_
+                                        from table(flatten(input => case when is_array(get(w7.value, 'system')) then get(w7.value, 'system') when get(w7.value, 'system') is not null then array_construct(get(w7.value, 'system')) end)) as flattened_
                                         where flattened_.value is not null and not is_null_value(flattened_.value)
-                                    ) as x33_
+                                    ) as x34_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
                                 )
-                                when (is_null_value(get(w6.value, 'system'))) then null else get(w6.value, 'system') end as varchar) = 'http://www.nlm.nih.gov/research/umls/rxnorm')
+                                when (is_null_value(get(w7.value, 'system'))) then null else get(w7.value, 'system') end as varchar) = 'http://www.nlm.nih.gov/research/umls/rxnorm')
                             ) as s27_
                             cross join lateral (
                                 select flattened_.value as value, flattened_.index + 1 as ord
@@ -920,147 +969,160 @@ cross join lateral (
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
             ) as varchar) as "rxnorm_code_contained",
             cast((
-                select any_value(x34_.value)
+                select any_value(x35_.value)
                 from (
-                    select n35_.value as value, n35_.ord as ord
+                    select n36_.value as value, n36_.ord as ord
                     from (
-                        select x36_.value, x36_.ord, row_number() over (order by x36_.ord) as position
+                        select x37_.value, x37_.ord, row_number() over (order by x37_.ord) as position
                         from (
-                            select e38_.value as value, row_number() over (order by s37_.ord, e38_.ord) as ord
+                            select e39_.value as value, row_number() over (order by s38_.ord, e39_.ord) as ord
                             from (
-                                select w7.value as value, w7.ord as ord
+                                select w8.value as value, w8.ord as ord
                                 from (
-                                    select e40_.value as value, row_number() over (order by s39_.ord, e40_.ord) as ord
+                                    select e41_.value as value, row_number() over (order by s40_.ord, e41_.ord) as ord
                                     from (
                                         select flattened_.value as value, flattened_.index + 1 as ord
                                         from table(flatten(input => case when is_array(get(f1.value, 'medicationCodeableConcept')) then get(f1.value, 'medicationCodeableConcept') when get(f1.value, 'medicationCodeableConcept') is not null then array_construct(get(f1.value, 'medicationCodeableConcept')) end)) as flattened_
                                         where flattened_.value is not null and not is_null_value(flattened_.value)
-                                    ) as s39_
+                                    ) as s40_
                                     cross join lateral (
                                         select flattened_.value as value, flattened_.index + 1 as ord
-                                        from table(flatten(input => case when is_array(get(s39_.value, 'coding')) then get(s39_.value, 'coding') when get(s39_.value, 'coding') is not null then array_construct(get(s39_.value, 'coding')) end)) as flattened_
+                                        from table(flatten(input => case when is_array(get(s40_.value, 'coding')) then get(s40_.value, 'coding') when get(s40_.value, 'coding') is not null then array_construct(get(s40_.value, 'coding')) end)) as flattened_
                                         where flattened_.value is not null and not is_null_value(flattened_.value)
-                                    ) as e40_
-                                ) as w7
-                                where (cast(case when (is_array(get(w7.value, 'system'))) then (
-                                    select any_value(x41_.value)
-                                    from (
-                                        select flattened_.value as value, flattened_.index + 1 as ord
-                                        from table(flatten(input => case when is_array(get(w7.value, 'system')) then get(w7.value, 'system') when get(w7.value, 'system') is not null then array_construct(get(w7.value, 'system')) end)) as flattened_
-                                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                                    ) as x41_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_coded'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (is_null_value(get(w7.value, 'system'))) then null else get(w7.value, 'system') end as varchar) = 'http://www.nlm.nih.gov/research/umls/rxnorm')
-                            ) as s37_
-                            cross join lateral (
-                                select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(s37_.value, 'display')) then get(s37_.value, 'display') when get(s37_.value, 'display') is not null then array_construct(get(s37_.value, 'display')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as e38_
-                        ) as x36_
-                    ) as n35_
-                    where n35_.position = 1
-                ) as x34_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_coded'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as "medication_name_coded",
-            cast((
-                select any_value(x42_.value)
-                from (
-                    select e44_.value as value, row_number() over (order by s43_.ord, e44_.ord) as ord
-                    from (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(f1.value, 'medicationCodeableConcept')) then get(f1.value, 'medicationCodeableConcept') when get(f1.value, 'medicationCodeableConcept') is not null then array_construct(get(f1.value, 'medicationCodeableConcept')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as s43_
-                    cross join lateral (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(s43_.value, 'text')) then get(s43_.value, 'text') when get(s43_.value, 'text') is not null then array_construct(get(s43_.value, 'text')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as e44_
-                ) as x42_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_text'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as "medication_name_text",
-            cast((
-                select any_value(x45_.value)
-                from (
-                    select n46_.value as value, n46_.ord as ord
-                    from (
-                        select x47_.value, x47_.ord, row_number() over (order by x47_.ord) as position
-                        from (
-                            select e49_.value as value, row_number() over (order by s48_.ord, e49_.ord) as ord
-                            from (
-                                select w8.value as value, w8.ord as ord
-                                from (
-                                    select e51_.value as value, row_number() over (order by s50_.ord, e51_.ord) as ord
-                                    from (
-                                        select e53_.value as value, row_number() over (order by s52_.ord, e53_.ord) as ord
-                                        from (
-                                            select flattened_.value as value, flattened_.index + 1 as ord
-                                            from table(flatten(input => case when is_array(get(f1.value, 'containedMedication')) then get(f1.value, 'containedMedication') when get(f1.value, 'containedMedication') is not null then array_construct(get(f1.value, 'containedMedication')) end)) as flattened_
-                                            where flattened_.value is not null and not is_null_value(flattened_.value)
-                                        ) as s52_
-                                        cross join lateral (
-                                            select flattened_.value as value, flattened_.index + 1 as ord
-                                            from table(flatten(input => case when is_array(get(s52_.value, 'code')) then get(s52_.value, 'code') when get(s52_.value, 'code') is not null then array_construct(get(s52_.value, 'code')) end)) as flattened_
-                                            where flattened_.value is not null and not is_null_value(flattened_.value)
-                                        ) as e53_
-                                    ) as s50_
-                                    cross join lateral (
-                                        select flattened_.value as value, flattened_.index + 1 as ord
-                                        from table(flatten(input => case when is_array(get(s50_.value, 'coding')) then get(s50_.value, 'coding') when get(s50_.value, 'coding') is not null then array_construct(get(s50_.value, 'coding')) end)) as flattened_
-                                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                                    ) as e51_
+                                    ) as e41_
                                 ) as w8
                                 where (cast(case when (is_array(get(w8.value, 'system'))) then (
-                                    select any_value(x54_.value)
+                                    select any_value(x42_.value)
                                     from (
                                         select flattened_.value as value, flattened_.index + 1 as ord
                                         from table(flatten(input => case when is_array(get(w8.value, 'system')) then get(w8.value, 'system') when get(w8.value, 'system') is not null then array_construct(get(w8.value, 'system')) end)) as flattened_
                                         where flattened_.value is not null and not is_null_value(flattened_.value)
-                                    ) as x54_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                                    ) as x42_
+                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_coded'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
                                 )
                                 when (is_null_value(get(w8.value, 'system'))) then null else get(w8.value, 'system') end as varchar) = 'http://www.nlm.nih.gov/research/umls/rxnorm')
-                            ) as s48_
+                            ) as s38_
                             cross join lateral (
                                 select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(s48_.value, 'display')) then get(s48_.value, 'display') when get(s48_.value, 'display') is not null then array_construct(get(s48_.value, 'display')) end)) as flattened_
+                                from table(flatten(input => case when is_array(get(s38_.value, 'display')) then get(s38_.value, 'display') when get(s38_.value, 'display') is not null then array_construct(get(s38_.value, 'display')) end)) as flattened_
                                 where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as e49_
-                        ) as x47_
-                    ) as n46_
-                    where n46_.position = 1
-                ) as x45_
+                            ) as e39_
+                        ) as x37_
+                    ) as n36_
+                    where n36_.position = 1
+                ) as x35_
+                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_coded'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+            ) as varchar) as "medication_name_coded",
+            cast((
+                select any_value(x43_.value)
+                from (
+                    select e45_.value as value, row_number() over (order by s44_.ord, e45_.ord) as ord
+                    from (
+                        select flattened_.value as value, flattened_.index + 1 as ord
+                        from table(flatten(input => case when is_array(get(f1.value, 'medicationCodeableConcept')) then get(f1.value, 'medicationCodeableConcept') when get(f1.value, 'medicationCodeableConcept') is not null then array_construct(get(f1.value, 'medicationCodeableConcept')) end)) as flattened_
+                        where flattened_.value is not null and not is_null_value(flattened_.value)
+                    ) as s44_
+                    cross join lateral (
+                        select flattened_.value as value, flattened_.index + 1 as ord
+                        from table(flatten(input => case when is_array(get(s44_.value, 'text')) then get(s44_.value, 'text') when get(s44_.value, 'text') is not null then array_construct(get(s44_.value, 'text')) end)) as flattened_
+                        where flattened_.value is not null and not is_null_value(flattened_.value)
+                    ) as e45_
+                ) as x43_
+                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_text'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+            ) as varchar) as "medication_name_text",
+            cast((
+                select any_value(x46_.value)
+                from (
+                    select n47_.value as value, n47_.ord as ord
+                    from (
+                        select x48_.value, x48_.ord, row_number() over (order by x48_.ord) as position
+                        from (
+                            select e50_.value as value, row_number() over (order by s49_.ord, e50_.ord) as ord
+                            from (
+                                select w10.value as value, w10.ord as ord
+                                from (
+                                    select e52_.value as value, row_number() over (order by s51_.ord, e52_.ord) as ord
+                                    from (
+                                        select e54_.value as value, row_number() over (order by s53_.ord, e54_.ord) as ord
+                                        from (
+                                            select w9.value as value, w9.ord as ord
+                                            from (
+                                                select flattened_.value as value, flattened_.index + 1 as ord
+                                                from table(flatten(input => case when is_array(get(f1.value, 'contained')) then get(f1.value, 'contained') when get(f1.value, 'contained') is not null then array_construct(get(f1.value, 'contained')) end)) as flattened_
+                                                where flattened_.value is not null and not is_null_value(flattened_.value)
+                                            ) as w9
+                                            where (cast(case when (is_array(get(w9.value, 'resourceType'))) then (
+                                                select any_value(x55_.value)
+                                                from (
+                                                    select flattened_.value as value, flattened_.index + 1 as ord
+                                                    from table(flatten(input => case when is_array(get(w9.value, 'resourceType')) then get(w9.value, 'resourceType') when get(w9.value, 'resourceType') is not null then array_construct(get(w9.value, 'resourceType')) end)) as flattened_
+                                                    where flattened_.value is not null and not is_null_value(flattened_.value)
+                                                ) as x55_
+                                                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                                            )
+                                            when (is_null_value(get(w9.value, 'resourceType'))) then null else get(w9.value, 'resourceType') end as varchar) = 'Medication')
+                                        ) as s53_
+                                        cross join lateral (
+                                            select flattened_.value as value, flattened_.index + 1 as ord
+                                            from table(flatten(input => case when is_array(get(s53_.value, 'code')) then get(s53_.value, 'code') when get(s53_.value, 'code') is not null then array_construct(get(s53_.value, 'code')) end)) as flattened_
+                                            where flattened_.value is not null and not is_null_value(flattened_.value)
+                                        ) as e54_
+                                    ) as s51_
+                                    cross join lateral (
+                                        select flattened_.value as value, flattened_.index + 1 as ord
+                                        from table(flatten(input => case when is_array(get(s51_.value, 'coding')) then get(s51_.value, 'coding') when get(s51_.value, 'coding') is not null then array_construct(get(s51_.value, 'coding')) end)) as flattened_
+                                        where flattened_.value is not null and not is_null_value(flattened_.value)
+                                    ) as e52_
+                                ) as w10
+                                where (cast(case when (is_array(get(w10.value, 'system'))) then (
+                                    select any_value(x56_.value)
+                                    from (
+                                        select flattened_.value as value, flattened_.index + 1 as ord
+                                        from table(flatten(input => case when is_array(get(w10.value, 'system')) then get(w10.value, 'system') when get(w10.value, 'system') is not null then array_construct(get(w10.value, 'system')) end)) as flattened_
+                                        where flattened_.value is not null and not is_null_value(flattened_.value)
+                                    ) as x56_
+                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                                )
+                                when (is_null_value(get(w10.value, 'system'))) then null else get(w10.value, 'system') end as varchar) = 'http://www.nlm.nih.gov/research/umls/rxnorm')
+                            ) as s49_
+                            cross join lateral (
+                                select flattened_.value as value, flattened_.index + 1 as ord
+                                from table(flatten(input => case when is_array(get(s49_.value, 'display')) then get(s49_.value, 'display') when get(s49_.value, 'display') is not null then array_construct(get(s49_.value, 'display')) end)) as flattened_
+                                where flattened_.value is not null and not is_null_value(flattened_.value)
+                            ) as e50_
+                        ) as x48_
+                    ) as n47_
+                    where n47_.position = 1
+                ) as x46_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
             ) as varchar) as "medication_name_contained",
             cast(case when (is_array(get(f1.value, 'status'))) then (
-                select any_value(x55_.value)
+                select any_value(x57_.value)
                 from (
                     select flattened_.value as value, flattened_.index + 1 as ord
                     from table(flatten(input => case when is_array(get(f1.value, 'status')) then get(f1.value, 'status') when get(f1.value, 'status') is not null then array_construct(get(f1.value, 'status')) end)) as flattened_
                     where flattened_.value is not null and not is_null_value(flattened_.value)
-                ) as x55_
+                ) as x57_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
             )
             when (is_null_value(get(f1.value, 'status'))) then null else get(f1.value, 'status') end as varchar) as "status",
             cast(case when (is_array(get(f1.value, 'intent'))) then (
-                select any_value(x56_.value)
+                select any_value(x58_.value)
                 from (
                     select flattened_.value as value, flattened_.index + 1 as ord
                     from table(flatten(input => case when is_array(get(f1.value, 'intent')) then get(f1.value, 'intent') when get(f1.value, 'intent') is not null then array_construct(get(f1.value, 'intent')) end)) as flattened_
                     where flattened_.value is not null and not is_null_value(flattened_.value)
-                ) as x56_
+                ) as x58_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''intent'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
             )
             when (is_null_value(get(f1.value, 'intent'))) then null else get(f1.value, 'intent') end as varchar) as "intent",
             cast(case when (is_array(get(f1.value, 'authoredOn'))) then (
-                select any_value(x57_.value)
+                select any_value(x59_.value)
                 from (
                     select flattened_.value as value, flattened_.index + 1 as ord
                     from table(flatten(input => case when is_array(get(f1.value, 'authoredOn')) then get(f1.value, 'authoredOn') when get(f1.value, 'authoredOn') is not null then array_construct(get(f1.value, 'authoredOn')) end)) as flattened_
                     where flattened_.value is not null and not is_null_value(flattened_.value)
-                ) as x57_
+                ) as x59_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''authored_at'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
             )
             when (is_null_value(get(f1.value, 'authoredOn'))) then null else get(f1.value, 'authoredOn') end as varchar) as "authored_at"
@@ -1648,16 +1710,50 @@ cross join lateral (
                         from (
                             select e28_.value as value, row_number() over (order by s27_.ord, e28_.ord) as ord
                             from (
-                                select w6.value as value, w6.ord as ord
+                                select w7.value as value, w7.ord as ord
                                 from (
                                     select e30_.value as value, row_number() over (order by s29_.ord, e30_.ord) as ord
                                     from (
                                         select e32_.value as value, row_number() over (order by s31_.ord, e32_.ord) as ord
                                         from (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(f1.value."containedMedication") then f1.value."containedMedication" else array(f1.value."containedMedication") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
+                                            select w6.value as value, w6.ord as ord
+                                            from (
+                                                select element_ as value, position_ + 1 as ord
+                                                from (select case when is_array(f1.value."contained") then f1.value."contained" else array(f1.value."contained") end as items_) as array_,
+                                                    array_.items_ as element_ at position_
+                                                where element_ is not null
+                                            ) as w6
+                                            where (case when is_varchar(case when (is_array(w6.value."resourceType")) then (
+                                                select any_value(x33_.value)
+                                                from (
+                                                    select element_ as value, position_ + 1 as ord
+                                                    from (select case when is_array(w6.value."resourceType") then w6.value."resourceType" else array(w6.value."resourceType") end as items_) as array_,
+                                                        array_.items_ as element_ at position_
+                                                    where element_ is not null
+                                                ) as x33_
+                                                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                                            )
+                                            when (json_typeof(w6.value."resourceType") = 'null') then null else w6.value."resourceType" end) then cast(case when (is_array(w6.value."resourceType")) then (
+                                                select any_value(x33_.value)
+                                                from (
+                                                    select element_ as value, position_ + 1 as ord
+                                                    from (select case when is_array(w6.value."resourceType") then w6.value."resourceType" else array(w6.value."resourceType") end as items_) as array_,
+                                                        array_.items_ as element_ at position_
+                                                    where element_ is not null
+                                                ) as x33_
+                                                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                                            )
+                                            when (json_typeof(w6.value."resourceType") = 'null') then null else w6.value."resourceType" end as varchar) else json_serialize(case when (is_array(w6.value."resourceType")) then (
+                                                select any_value(x33_.value)
+                                                from (
+                                                    select element_ as value, position_ + 1 as ord
+                                                    from (select case when is_array(w6.value."resourceType") then w6.value."resourceType" else array(w6.value."resourceType") end as items_) as array_,
+                                                        array_.items_ as element_ at position_
+                                                    where element_ is not null
+                                                ) as x33_
+                                                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                                            )
+                                            when (json_typeof(w6.value."resourceType") = 'null') then null else w6.value."resourceType" end) end = 'Medication')
                                         ) as s31_
                                         cross join lateral (
                                             select element_ as value, position_ + 1 as ord
@@ -1672,38 +1768,38 @@ cross join lateral (
                                             array_.items_ as element_ at position_
                                         where element_ is not null
                                     ) as e30_
-                                ) as w6
-                                where (case when is_varchar(case when (is_array(w6.value."system")) then (
-                                    select any_value(x33_.value)
+                                ) as w7
+                                where (case when is_varchar(case when (is_array(w7.value."system")) then (
+                                    select any_value(x34_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w6.value."system") then w6.value."system" else array(w6.value."system") end as items_) as array_,
+                                        from (select case when is_array(w7.value."system") then w7.value."system" else array(w7.value."system") end as items_) as array_,
                                             array_.items_ as element_ at position_
                                         where element_ is not null
-                                    ) as x33_
+                                    ) as x34_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
                                 )
-                                when (json_typeof(w6.value."system") = 'null') then null else w6.value."system" end) then cast(case when (is_array(w6.value."system")) then (
-                                    select any_value(x33_.value)
+                                when (json_typeof(w7.value."system") = 'null') then null else w7.value."system" end) then cast(case when (is_array(w7.value."system")) then (
+                                    select any_value(x34_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w6.value."system") then w6.value."system" else array(w6.value."system") end as items_) as array_,
+                                        from (select case when is_array(w7.value."system") then w7.value."system" else array(w7.value."system") end as items_) as array_,
                                             array_.items_ as element_ at position_
                                         where element_ is not null
-                                    ) as x33_
+                                    ) as x34_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
                                 )
-                                when (json_typeof(w6.value."system") = 'null') then null else w6.value."system" end as varchar) else json_serialize(case when (is_array(w6.value."system")) then (
-                                    select any_value(x33_.value)
+                                when (json_typeof(w7.value."system") = 'null') then null else w7.value."system" end as varchar) else json_serialize(case when (is_array(w7.value."system")) then (
+                                    select any_value(x34_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w6.value."system") then w6.value."system" else array(w6.value."system") end as items_) as array_,
+                                        from (select case when is_array(w7.value."system") then w7.value."system" else array(w7.value."system") end as items_) as array_,
                                             array_.items_ as element_ at position_
                                         where element_ is not null
-                                    ) as x33_
+                                    ) as x34_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
                                 )
-                                when (json_typeof(w6.value."system") = 'null') then null else w6.value."system" end) end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
+                                when (json_typeof(w7.value."system") = 'null') then null else w7.value."system" end) end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
                             ) as s27_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
@@ -1725,16 +1821,50 @@ cross join lateral (
                         from (
                             select e28_.value as value, row_number() over (order by s27_.ord, e28_.ord) as ord
                             from (
-                                select w6.value as value, w6.ord as ord
+                                select w7.value as value, w7.ord as ord
                                 from (
                                     select e30_.value as value, row_number() over (order by s29_.ord, e30_.ord) as ord
                                     from (
                                         select e32_.value as value, row_number() over (order by s31_.ord, e32_.ord) as ord
                                         from (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(f1.value."containedMedication") then f1.value."containedMedication" else array(f1.value."containedMedication") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
+                                            select w6.value as value, w6.ord as ord
+                                            from (
+                                                select element_ as value, position_ + 1 as ord
+                                                from (select case when is_array(f1.value."contained") then f1.value."contained" else array(f1.value."contained") end as items_) as array_,
+                                                    array_.items_ as element_ at position_
+                                                where element_ is not null
+                                            ) as w6
+                                            where (case when is_varchar(case when (is_array(w6.value."resourceType")) then (
+                                                select any_value(x33_.value)
+                                                from (
+                                                    select element_ as value, position_ + 1 as ord
+                                                    from (select case when is_array(w6.value."resourceType") then w6.value."resourceType" else array(w6.value."resourceType") end as items_) as array_,
+                                                        array_.items_ as element_ at position_
+                                                    where element_ is not null
+                                                ) as x33_
+                                                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                                            )
+                                            when (json_typeof(w6.value."resourceType") = 'null') then null else w6.value."resourceType" end) then cast(case when (is_array(w6.value."resourceType")) then (
+                                                select any_value(x33_.value)
+                                                from (
+                                                    select element_ as value, position_ + 1 as ord
+                                                    from (select case when is_array(w6.value."resourceType") then w6.value."resourceType" else array(w6.value."resourceType") end as items_) as array_,
+                                                        array_.items_ as element_ at position_
+                                                    where element_ is not null
+                                                ) as x33_
+                                                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                                            )
+                                            when (json_typeof(w6.value."resourceType") = 'null') then null else w6.value."resourceType" end as varchar) else json_serialize(case when (is_array(w6.value."resourceType")) then (
+                                                select any_value(x33_.value)
+                                                from (
+                                                    select element_ as value, position_ + 1 as ord
+                                                    from (select case when is_array(w6.value."resourceType") then w6.value."resourceType" else array(w6.value."resourceType") end as items_) as array_,
+                                                        array_.items_ as element_ at position_
+                                                    where element_ is not null
+                                                ) as x33_
+                                                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                                            )
+                                            when (json_typeof(w6.value."resourceType") = 'null') then null else w6.value."resourceType" end) end = 'Medication')
                                         ) as s31_
                                         cross join lateral (
                                             select element_ as value, position_ + 1 as ord
@@ -1749,38 +1879,38 @@ cross join lateral (
                                             array_.items_ as element_ at position_
                                         where element_ is not null
                                     ) as e30_
-                                ) as w6
-                                where (case when is_varchar(case when (is_array(w6.value."system")) then (
-                                    select any_value(x33_.value)
+                                ) as w7
+                                where (case when is_varchar(case when (is_array(w7.value."system")) then (
+                                    select any_value(x34_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w6.value."system") then w6.value."system" else array(w6.value."system") end as items_) as array_,
+                                        from (select case when is_array(w7.value."system") then w7.value."system" else array(w7.value."system") end as items_) as array_,
                                             array_.items_ as element_ at position_
                                         where element_ is not null
-                                    ) as x33_
+                                    ) as x34_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
                                 )
-                                when (json_typeof(w6.value."system") = 'null') then null else w6.value."system" end) then cast(case when (is_array(w6.value."system")) then (
-                                    select any_value(x33_.value)
+                                when (json_typeof(w7.value."system") = 'null') then null else w7.value."system" end) then cast(case when (is_array(w7.value."system")) then (
+                                    select any_value(x34_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w6.value."system") then w6.value."system" else array(w6.value."system") end as items_) as array_,
+                                        from (select case when is_array(w7.value."system") then w7.value."system" else array(w7.value."system") end as items_) as array_,
                                             array_.items_ as element_ at position_
                                         where element_ is not null
-                                    ) as x33_
+                                    ) as x34_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
                                 )
-                                when (json_typeof(w6.value."system") = 'null') then null else w6.value."system" end as varchar) else json_serialize(case when (is_array(w6.value."system")) then (
-                                    select any_value(x33_.value)
+                                when (json_typeof(w7.value."system") = 'null') then null else w7.value."system" end as varchar) else json_serialize(case when (is_array(w7.value."system")) then (
+                                    select any_value(x34_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w6.value."system") then w6.value."system" else array(w6.value."system") end as items_) as array_,
+                                        from (select case when is_array(w7.value."system") then w7.value."system" else array(w7.value."system") end as items_) as array_,
                                             array_.items_ as element_ at position_
                                         where element_ is not null
-                                    ) as x33_
+                                    ) as x34_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
                                 )
-                                when (json_typeof(w6.value."system") = 'null') then null else w6.value."system" end) end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
+                                when (json_typeof(w7.value."system") = 'null') then null else w7.value."system" end) end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
                             ) as s27_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
@@ -1802,16 +1932,50 @@ cross join lateral (
                         from (
                             select e28_.value as value, row_number() over (order by s27_.ord, e28_.ord) as ord
                             from (
-                                select w6.value as value, w6.ord as ord
+                                select w7.value as value, w7.ord as ord
                                 from (
                                     select e30_.value as value, row_number() over (order by s29_.ord, e30_.ord) as ord
                                     from (
                                         select e32_.value as value, row_number() over (order by s31_.ord, e32_.ord) as ord
                                         from (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(f1.value."containedMedication") then f1.value."containedMedication" else array(f1.value."containedMedication") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
+                                            select w6.value as value, w6.ord as ord
+                                            from (
+                                                select element_ as value, position_ + 1 as ord
+                                                from (select case when is_array(f1.value."contained") then f1.value."contained" else array(f1.value."contained") end as items_) as array_,
+                                                    array_.items_ as element_ at position_
+                                                where element_ is not null
+                                            ) as w6
+                                            where (case when is_varchar(case when (is_array(w6.value."resourceType")) then (
+                                                select any_value(x33_.value)
+                                                from (
+                                                    select element_ as value, position_ + 1 as ord
+                                                    from (select case when is_array(w6.value."resourceType") then w6.value."resourceType" else array(w6.value."resourceType") end as items_) as array_,
+                                                        array_.items_ as element_ at position_
+                                                    where element_ is not null
+                                                ) as x33_
+                                                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                                            )
+                                            when (json_typeof(w6.value."resourceType") = 'null') then null else w6.value."resourceType" end) then cast(case when (is_array(w6.value."resourceType")) then (
+                                                select any_value(x33_.value)
+                                                from (
+                                                    select element_ as value, position_ + 1 as ord
+                                                    from (select case when is_array(w6.value."resourceType") then w6.value."resourceType" else array(w6.value."resourceType") end as items_) as array_,
+                                                        array_.items_ as element_ at position_
+                                                    where element_ is not null
+                                                ) as x33_
+                                                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                                            )
+                                            when (json_typeof(w6.value."resourceType") = 'null') then null else w6.value."resourceType" end as varchar) else json_serialize(case when (is_array(w6.value."resourceType")) then (
+                                                select any_value(x33_.value)
+                                                from (
+                                                    select element_ as value, position_ + 1 as ord
+                                                    from (select case when is_array(w6.value."resourceType") then w6.value."resourceType" else array(w6.value."resourceType") end as items_) as array_,
+                                                        array_.items_ as element_ at position_
+                                                    where element_ is not null
+                                                ) as x33_
+                                                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                                            )
+                                            when (json_typeof(w6.value."resourceType") = 'null') then null else w6.value."resourceType" end) end = 'Medication')
                                         ) as s31_
                                         cross join lateral (
                                             select element_ as value, position_ + 1 as ord
@@ -1826,38 +1990,38 @@ cross join lateral (
                                             array_.items_ as element_ at position_
                                         where element_ is not null
                                     ) as e30_
-                                ) as w6
-                                where (case when is_varchar(case when (is_array(w6.value."system")) then (
-                                    select any_value(x33_.value)
+                                ) as w7
+                                where (case when is_varchar(case when (is_array(w7.value."system")) then (
+                                    select any_value(x34_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w6.value."system") then w6.value."system" else array(w6.value."system") end as items_) as array_,
+                                        from (select case when is_array(w7.value."system") then w7.value."system" else array(w7.value."system") end as items_) as array_,
                                             array_.items_ as element_ at position_
                                         where element_ is not null
-                                    ) as x33_
+                                    ) as x34_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
                                 )
-                                when (json_typeof(w6.value."system") = 'null') then null else w6.value."system" end) then cast(case when (is_array(w6.value."system")) then (
-                                    select any_value(x33_.value)
+                                when (json_typeof(w7.value."system") = 'null') then null else w7.value."system" end) then cast(case when (is_array(w7.value."system")) then (
+                                    select any_value(x34_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w6.value."system") then w6.value."system" else array(w6.value."system") end as items_) as array_,
+                                        from (select case when is_array(w7.value."system") then w7.value."system" else array(w7.value."system") end as items_) as array_,
                                             array_.items_ as element_ at position_
                                         where element_ is not null
-                                    ) as x33_
+                                    ) as x34_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
                                 )
-                                when (json_typeof(w6.value."system") = 'null') then null else w6.value."system" end as varchar) else json_serialize(case when (is_array(w6.value."system")) then (
-                                    select any_value(x33_.value)
+                                when (json_typeof(w7.value."system") = 'null') then null else w7.value."system" end as varchar) else json_serialize(case when (is_array(w7.value."system")) then (
+                                    select any_value(x34_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w6.value."system") then w6.value."system" else array(w6.value."system") end as items_) as array_,
+                                        from (select case when is_array(w7.value."system") then w7.value."system" else array(w7.value."system") end as items_) as array_,
                                             array_.items_ as element_ at position_
                                         where element_ is not null
-                                    ) as x33_
+                                    ) as x34_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
                                 )
-                                when (json_typeof(w6.value."system") = 'null') then null else w6.value."system" end) end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
+                                when (json_typeof(w7.value."system") = 'null') then null else w7.value."system" end) end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
                             ) as s27_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
@@ -1872,587 +2036,689 @@ cross join lateral (
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
             )) end as "rxnorm_code_contained",
             case when is_varchar((
-                select any_value(x34_.value)
+                select any_value(x35_.value)
                 from (
-                    select n35_.value as value, n35_.ord as ord
+                    select n36_.value as value, n36_.ord as ord
                     from (
-                        select x36_.value, x36_.ord, row_number() over (order by x36_.ord) as position
+                        select x37_.value, x37_.ord, row_number() over (order by x37_.ord) as position
                         from (
-                            select e38_.value as value, row_number() over (order by s37_.ord, e38_.ord) as ord
+                            select e39_.value as value, row_number() over (order by s38_.ord, e39_.ord) as ord
                             from (
-                                select w7.value as value, w7.ord as ord
+                                select w8.value as value, w8.ord as ord
                                 from (
-                                    select e40_.value as value, row_number() over (order by s39_.ord, e40_.ord) as ord
+                                    select e41_.value as value, row_number() over (order by s40_.ord, e41_.ord) as ord
                                     from (
                                         select element_ as value, position_ + 1 as ord
                                         from (select case when is_array(f1.value."medicationCodeableConcept") then f1.value."medicationCodeableConcept" else array(f1.value."medicationCodeableConcept") end as items_) as array_,
                                             array_.items_ as element_ at position_
                                         where element_ is not null
-                                    ) as s39_
+                                    ) as s40_
                                     cross join lateral (
                                         select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(s39_.value."coding") then s39_.value."coding" else array(s39_.value."coding") end as items_) as array_,
+                                        from (select case when is_array(s40_.value."coding") then s40_.value."coding" else array(s40_.value."coding") end as items_) as array_,
                                             array_.items_ as element_ at position_
                                         where element_ is not null
-                                    ) as e40_
-                                ) as w7
-                                where (case when is_varchar(case when (is_array(w7.value."system")) then (
-                                    select any_value(x41_.value)
+                                    ) as e41_
+                                ) as w8
+                                where (case when is_varchar(case when (is_array(w8.value."system")) then (
+                                    select any_value(x42_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w7.value."system") then w7.value."system" else array(w7.value."system") end as items_) as array_,
+                                        from (select case when is_array(w8.value."system") then w8.value."system" else array(w8.value."system") end as items_) as array_,
                                             array_.items_ as element_ at position_
                                         where element_ is not null
-                                    ) as x41_
+                                    ) as x42_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_coded'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
                                 )
-                                when (json_typeof(w7.value."system") = 'null') then null else w7.value."system" end) then cast(case when (is_array(w7.value."system")) then (
-                                    select any_value(x41_.value)
+                                when (json_typeof(w8.value."system") = 'null') then null else w8.value."system" end) then cast(case when (is_array(w8.value."system")) then (
+                                    select any_value(x42_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w7.value."system") then w7.value."system" else array(w7.value."system") end as items_) as array_,
+                                        from (select case when is_array(w8.value."system") then w8.value."system" else array(w8.value."system") end as items_) as array_,
                                             array_.items_ as element_ at position_
                                         where element_ is not null
-                                    ) as x41_
+                                    ) as x42_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_coded'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
                                 )
-                                when (json_typeof(w7.value."system") = 'null') then null else w7.value."system" end as varchar) else json_serialize(case when (is_array(w7.value."system")) then (
-                                    select any_value(x41_.value)
+                                when (json_typeof(w8.value."system") = 'null') then null else w8.value."system" end as varchar) else json_serialize(case when (is_array(w8.value."system")) then (
+                                    select any_value(x42_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w7.value."system") then w7.value."system" else array(w7.value."system") end as items_) as array_,
+                                        from (select case when is_array(w8.value."system") then w8.value."system" else array(w8.value."system") end as items_) as array_,
                                             array_.items_ as element_ at position_
                                         where element_ is not null
-                                    ) as x41_
+                                    ) as x42_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_coded'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
                                 )
-                                when (json_typeof(w7.value."system") = 'null') then null else w7.value."system" end) end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
-                            ) as s37_
+                                when (json_typeof(w8.value."system") = 'null') then null else w8.value."system" end) end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
+                            ) as s38_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s37_.value."display") then s37_.value."display" else array(s37_.value."display") end as items_) as array_,
+                                from (select case when is_array(s38_.value."display") then s38_.value."display" else array(s38_.value."display") end as items_) as array_,
                                     array_.items_ as element_ at position_
                                 where element_ is not null
-                            ) as e38_
-                        ) as x36_
-                    ) as n35_
-                    where n35_.position = 1
-                ) as x34_
+                            ) as e39_
+                        ) as x37_
+                    ) as n36_
+                    where n36_.position = 1
+                ) as x35_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_coded'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
             )) then cast((
-                select any_value(x34_.value)
+                select any_value(x35_.value)
                 from (
-                    select n35_.value as value, n35_.ord as ord
+                    select n36_.value as value, n36_.ord as ord
                     from (
-                        select x36_.value, x36_.ord, row_number() over (order by x36_.ord) as position
+                        select x37_.value, x37_.ord, row_number() over (order by x37_.ord) as position
                         from (
-                            select e38_.value as value, row_number() over (order by s37_.ord, e38_.ord) as ord
+                            select e39_.value as value, row_number() over (order by s38_.ord, e39_.ord) as ord
                             from (
-                                select w7.value as value, w7.ord as ord
+                                select w8.value as value, w8.ord as ord
                                 from (
-                                    select e40_.value as value, row_number() over (order by s39_.ord, e40_.ord) as ord
+                                    select e41_.value as value, row_number() over (order by s40_.ord, e41_.ord) as ord
                                     from (
                                         select element_ as value, position_ + 1 as ord
                                         from (select case when is_array(f1.value."medicationCodeableConcept") then f1.value."medicationCodeableConcept" else array(f1.value."medicationCodeableConcept") end as items_) as array_,
                                             array_.items_ as element_ at position_
                                         where element_ is not null
-                                    ) as s39_
+                                    ) as s40_
                                     cross join lateral (
                                         select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(s39_.value."coding") then s39_.value."coding" else array(s39_.value."coding") end as items_) as array_,
+                                        from (select case when is_array(s40_.value."coding") then s40_.value."coding" else array(s40_.value."coding") end as items_) as array_,
                                             array_.items_ as element_ at position_
                                         where element_ is not null
-                                    ) as e40_
-                                ) as w7
-                                where (case when is_varchar(case when (is_array(w7.value."system")) then (
-                                    select any_value(x41_.value)
+                                    ) as e41_
+                                ) as w8
+                                where (case when is_varchar(case when (is_array(w8.value."system")) then (
+                                    select any_value(x42_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w7.value."system") then w7.value."system" else array(w7.value."system") end as items_) as array_,
+                                        from (select case when is_array(w8.value."system") then w8.value."system" else array(w8.value."system") end as items_) as array_,
                                             array_.items_ as element_ at position_
                                         where element_ is not null
-                                    ) as x41_
+                                    ) as x42_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_coded'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
                                 )
-                                when (json_typeof(w7.value."system") = 'null') then null else w7.value."system" end) then cast(case when (is_array(w7.value."system")) then (
-                                    select any_value(x41_.value)
+                                when (json_typeof(w8.value."system") = 'null') then null else w8.value."system" end) then cast(case when (is_array(w8.value."system")) then (
+                                    select any_value(x42_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w7.value."system") then w7.value."system" else array(w7.value."system") end as items_) as array_,
+                                        from (select case when is_array(w8.value."system") then w8.value."system" else array(w8.value."system") end as items_) as array_,
                                             array_.items_ as element_ at position_
                                         where element_ is not null
-                                    ) as x41_
+                                    ) as x42_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_coded'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
                                 )
-                                when (json_typeof(w7.value."system") = 'null') then null else w7.value."system" end as varchar) else json_serialize(case when (is_array(w7.value."system")) then (
-                                    select any_value(x41_.value)
+                                when (json_typeof(w8.value."system") = 'null') then null else w8.value."system" end as varchar) else json_serialize(case when (is_array(w8.value."system")) then (
+                                    select any_value(x42_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w7.value."system") then w7.value."system" else array(w7.value."system") end as items_) as array_,
+                                        from (select case when is_array(w8.value."system") then w8.value."system" else array(w8.value."system") end as items_) as array_,
                                             array_.items_ as element_ at position_
                                         where element_ is not null
-                                    ) as x41_
+                                    ) as x42_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_coded'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
                                 )
-                                when (json_typeof(w7.value."system") = 'null') then null else w7.value."system" end) end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
-                            ) as s37_
+                                when (json_typeof(w8.value."system") = 'null') then null else w8.value."system" end) end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
+                            ) as s38_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s37_.value."display") then s37_.value."display" else array(s37_.value."display") end as items_) as array_,
+                                from (select case when is_array(s38_.value."display") then s38_.value."display" else array(s38_.value."display") end as items_) as array_,
                                     array_.items_ as element_ at position_
                                 where element_ is not null
-                            ) as e38_
-                        ) as x36_
-                    ) as n35_
-                    where n35_.position = 1
-                ) as x34_
+                            ) as e39_
+                        ) as x37_
+                    ) as n36_
+                    where n36_.position = 1
+                ) as x35_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_coded'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
             ) as varchar) else json_serialize((
-                select any_value(x34_.value)
+                select any_value(x35_.value)
                 from (
-                    select n35_.value as value, n35_.ord as ord
+                    select n36_.value as value, n36_.ord as ord
                     from (
-                        select x36_.value, x36_.ord, row_number() over (order by x36_.ord) as position
+                        select x37_.value, x37_.ord, row_number() over (order by x37_.ord) as position
                         from (
-                            select e38_.value as value, row_number() over (order by s37_.ord, e38_.ord) as ord
+                            select e39_.value as value, row_number() over (order by s38_.ord, e39_.ord) as ord
                             from (
-                                select w7.value as value, w7.ord as ord
+                                select w8.value as value, w8.ord as ord
                                 from (
-                                    select e40_.value as value, row_number() over (order by s39_.ord, e40_.ord) as ord
+                                    select e41_.value as value, row_number() over (order by s40_.ord, e41_.ord) as ord
                                     from (
                                         select element_ as value, position_ + 1 as ord
                                         from (select case when is_array(f1.value."medicationCodeableConcept") then f1.value."medicationCodeableConcept" else array(f1.value."medicationCodeableConcept") end as items_) as array_,
                                             array_.items_ as element_ at position_
                                         where element_ is not null
-                                    ) as s39_
+                                    ) as s40_
                                     cross join lateral (
                                         select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(s39_.value."coding") then s39_.value."coding" else array(s39_.value."coding") end as items_) as array_,
+                                        from (select case when is_array(s40_.value."coding") then s40_.value."coding" else array(s40_.value."coding") end as items_) as array_,
                                             array_.items_ as element_ at position_
                                         where element_ is not null
-                                    ) as e40_
-                                ) as w7
-                                where (case when is_varchar(case when (is_array(w7.value."system")) then (
-                                    select any_value(x41_.value)
+                                    ) as e41_
+                                ) as w8
+                                where (case when is_varchar(case when (is_array(w8.value."system")) then (
+                                    select any_value(x42_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w7.value."system") then w7.value."system" else array(w7.value."system") end as items_) as array_,
+                                        from (select case when is_array(w8.value."system") then w8.value."system" else array(w8.value."system") end as items_) as array_,
                                             array_.items_ as element_ at position_
                                         where element_ is not null
-                                    ) as x41_
+                                    ) as x42_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_coded'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
                                 )
-                                when (json_typeof(w7.value."system") = 'null') then null else w7.value."system" end) then cast(case when (is_array(w7.value."system")) then (
-                                    select any_value(x41_.value)
+                                when (json_typeof(w8.value."system") = 'null') then null else w8.value."system" end) then cast(case when (is_array(w8.value."system")) then (
+                                    select any_value(x42_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w7.value."system") then w7.value."system" else array(w7.value."system") end as items_) as array_,
+                                        from (select case when is_array(w8.value."system") then w8.value."system" else array(w8.value."system") end as items_) as array_,
                                             array_.items_ as element_ at position_
                                         where element_ is not null
-                                    ) as x41_
+                                    ) as x42_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_coded'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
                                 )
-                                when (json_typeof(w7.value."system") = 'null') then null else w7.value."system" end as varchar) else json_serialize(case when (is_array(w7.value."system")) then (
-                                    select any_value(x41_.value)
+                                when (json_typeof(w8.value."system") = 'null') then null else w8.value."system" end as varchar) else json_serialize(case when (is_array(w8.value."system")) then (
+                                    select any_value(x42_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w7.value."system") then w7.value."system" else array(w7.value."system") end as items_) as array_,
+                                        from (select case when is_array(w8.value."system") then w8.value."system" else array(w8.value."system") end as items_) as array_,
                                             array_.items_ as element_ at position_
                                         where element_ is not null
-                                    ) as x41_
+                                    ) as x42_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_coded'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
                                 )
-                                when (json_typeof(w7.value."system") = 'null') then null else w7.value."system" end) end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
-                            ) as s37_
+                                when (json_typeof(w8.value."system") = 'null') then null else w8.value."system" end) end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
+                            ) as s38_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s37_.value."display") then s37_.value."display" else array(s37_.value."display") end as items_) as array_,
+                                from (select case when is_array(s38_.value."display") then s38_.value."display" else array(s38_.value."display") end as items_) as array_,
                                     array_.items_ as element_ at position_
                                 where element_ is not null
-                            ) as e38_
-                        ) as x36_
-                    ) as n35_
-                    where n35_.position = 1
-                ) as x34_
+                            ) as e39_
+                        ) as x37_
+                    ) as n36_
+                    where n36_.position = 1
+                ) as x35_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_coded'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
             )) end as "medication_name_coded",
             case when is_varchar((
-                select any_value(x42_.value)
+                select any_value(x43_.value)
                 from (
-                    select e44_.value as value, row_number() over (order by s43_.ord, e44_.ord) as ord
+                    select e45_.value as value, row_number() over (order by s44_.ord, e45_.ord) as ord
                     from (
                         select element_ as value, position_ + 1 as ord
                         from (select case when is_array(f1.value."medicationCodeableConcept") then f1.value."medicationCodeableConcept" else array(f1.value."medicationCodeableConcept") end as items_) as array_,
                             array_.items_ as element_ at position_
                         where element_ is not null
-                    ) as s43_
+                    ) as s44_
                     cross join lateral (
                         select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s43_.value."text") then s43_.value."text" else array(s43_.value."text") end as items_) as array_,
+                        from (select case when is_array(s44_.value."text") then s44_.value."text" else array(s44_.value."text") end as items_) as array_,
                             array_.items_ as element_ at position_
                         where element_ is not null
-                    ) as e44_
-                ) as x42_
+                    ) as e45_
+                ) as x43_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_text'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
             )) then cast((
-                select any_value(x42_.value)
+                select any_value(x43_.value)
                 from (
-                    select e44_.value as value, row_number() over (order by s43_.ord, e44_.ord) as ord
+                    select e45_.value as value, row_number() over (order by s44_.ord, e45_.ord) as ord
                     from (
                         select element_ as value, position_ + 1 as ord
                         from (select case when is_array(f1.value."medicationCodeableConcept") then f1.value."medicationCodeableConcept" else array(f1.value."medicationCodeableConcept") end as items_) as array_,
                             array_.items_ as element_ at position_
                         where element_ is not null
-                    ) as s43_
+                    ) as s44_
                     cross join lateral (
                         select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s43_.value."text") then s43_.value."text" else array(s43_.value."text") end as items_) as array_,
+                        from (select case when is_array(s44_.value."text") then s44_.value."text" else array(s44_.value."text") end as items_) as array_,
                             array_.items_ as element_ at position_
                         where element_ is not null
-                    ) as e44_
-                ) as x42_
+                    ) as e45_
+                ) as x43_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_text'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
             ) as varchar) else json_serialize((
-                select any_value(x42_.value)
+                select any_value(x43_.value)
                 from (
-                    select e44_.value as value, row_number() over (order by s43_.ord, e44_.ord) as ord
+                    select e45_.value as value, row_number() over (order by s44_.ord, e45_.ord) as ord
                     from (
                         select element_ as value, position_ + 1 as ord
                         from (select case when is_array(f1.value."medicationCodeableConcept") then f1.value."medicationCodeableConcept" else array(f1.value."medicationCodeableConcept") end as items_) as array_,
                             array_.items_ as element_ at position_
                         where element_ is not null
-                    ) as s43_
+                    ) as s44_
                     cross join lateral (
                         select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s43_.value."text") then s43_.value."text" else array(s43_.value."text") end as items_) as array_,
+                        from (select case when is_array(s44_.value."text") then s44_.value."text" else array(s44_.value."text") end as items_) as array_,
                             array_.items_ as element_ at position_
                         where element_ is not null
-                    ) as e44_
-                ) as x42_
+                    ) as e45_
+                ) as x43_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_text'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
             )) end as "medication_name_text",
             case when is_varchar((
-                select any_value(x45_.value)
+                select any_value(x46_.value)
                 from (
-                    select n46_.value as value, n46_.ord as ord
+                    select n47_.value as value, n47_.ord as ord
                     from (
-                        select x47_.value, x47_.ord, row_number() over (order by x47_.ord) as position
+                        select x48_.value, x48_.ord, row_number() over (order by x48_.ord) as position
                         from (
-                            select e49_.value as value, row_number() over (order by s48_.ord, e49_.ord) as ord
+                            select e50_.value as value, row_number() over (order by s49_.ord, e50_.ord) as ord
                             from (
-                                select w8.value as value, w8.ord as ord
+                                select w10.value as value, w10.ord as ord
                                 from (
-                                    select e51_.value as value, row_number() over (order by s50_.ord, e51_.ord) as ord
+                                    select e52_.value as value, row_number() over (order by s51_.ord, e52_.ord) as ord
                                     from (
-                                        select e53_.value as value, row_number() over (order by s52_.ord, e53_.ord) as ord
+                                        select e54_.value as value, row_number() over (order by s53_.ord, e54_.ord) as ord
                                         from (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(f1.value."containedMedication") then f1.value."containedMedication" else array(f1.value."containedMedication") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as s52_
+                                            select w9.value as value, w9.ord as ord
+                                            from (
+                                                select element_ as value, position_ + 1 as ord
+                                                from (select case when is_array(f1.value."contained") then f1.value."contained" else array(f1.value."contained") end as items_) as array_,
+                                                    array_.items_ as element_ at position_
+                                                where element_ is not null
+                                            ) as w9
+                                            where (case when is_varchar(case when (is_array(w9.value."resourceType")) then (
+                                                select any_value(x55_.value)
+                                                from (
+                                                    select element_ as value, position_ + 1 as ord
+                                                    from (select case when is_array(w9.value."resourceType") then w9.value."resourceType" else array(w9.value."resourceType") end as items_) as array_,
+                                                        array_.items_ as element_ at position_
+                                                    where element_ is not null
+                                                ) as x55_
+                                                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                                            )
+                                            when (json_typeof(w9.value."resourceType") = 'null') then null else w9.value."resourceType" end) then cast(case when (is_array(w9.value."resourceType")) then (
+                                                select any_value(x55_.value)
+                                                from (
+                                                    select element_ as value, position_ + 1 as ord
+                                                    from (select case when is_array(w9.value."resourceType") then w9.value."resourceType" else array(w9.value."resourceType") end as items_) as array_,
+                                                        array_.items_ as element_ at position_
+                                                    where element_ is not null
+                                                ) as x55_
+                                                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                                            )
+                                            when (json_typeof(w9.value."resourceType") = 'null') then null else w9.value."resourceType" end as varchar) else json_serialize(case when (is_array(w9.value."resourceType")) then (
+                                                select any_value(x55_.value)
+                                                from (
+                                                    select element_ as value, position_ + 1 as ord
+                                                    from (select case when is_array(w9.value."resourceType") then w9.value."resourceType" else array(w9.value."resourceType") end as items_) as array_,
+                                                        array_.items_ as element_ at position_
+                                                    where element_ is not null
+                                                ) as x55_
+                                                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                                            )
+                                            when (json_typeof(w9.value."resourceType") = 'null') then null else w9.value."resourceType" end) end = 'Medication')
+                                        ) as s53_
                                         cross join lateral (
                                             select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(s52_.value."code") then s52_.value."code" else array(s52_.value."code") end as items_) as array_,
+                                            from (select case when is_array(s53_.value."code") then s53_.value."code" else array(s53_.value."code") end as items_) as array_,
                                                 array_.items_ as element_ at position_
                                             where element_ is not null
-                                        ) as e53_
-                                    ) as s50_
+                                        ) as e54_
+                                    ) as s51_
                                     cross join lateral (
                                         select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(s50_.value."coding") then s50_.value."coding" else array(s50_.value."coding") end as items_) as array_,
+                                        from (select case when is_array(s51_.value."coding") then s51_.value."coding" else array(s51_.value."coding") end as items_) as array_,
                                             array_.items_ as element_ at position_
                                         where element_ is not null
-                                    ) as e51_
-                                ) as w8
-                                where (case when is_varchar(case when (is_array(w8.value."system")) then (
-                                    select any_value(x54_.value)
+                                    ) as e52_
+                                ) as w10
+                                where (case when is_varchar(case when (is_array(w10.value."system")) then (
+                                    select any_value(x56_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w8.value."system") then w8.value."system" else array(w8.value."system") end as items_) as array_,
+                                        from (select case when is_array(w10.value."system") then w10.value."system" else array(w10.value."system") end as items_) as array_,
                                             array_.items_ as element_ at position_
                                         where element_ is not null
-                                    ) as x54_
+                                    ) as x56_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
                                 )
-                                when (json_typeof(w8.value."system") = 'null') then null else w8.value."system" end) then cast(case when (is_array(w8.value."system")) then (
-                                    select any_value(x54_.value)
+                                when (json_typeof(w10.value."system") = 'null') then null else w10.value."system" end) then cast(case when (is_array(w10.value."system")) then (
+                                    select any_value(x56_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w8.value."system") then w8.value."system" else array(w8.value."system") end as items_) as array_,
+                                        from (select case when is_array(w10.value."system") then w10.value."system" else array(w10.value."system") end as items_) as array_,
                                             array_.items_ as element_ at position_
                                         where element_ is not null
-                                    ) as x54_
+                                    ) as x56_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
                                 )
-                                when (json_typeof(w8.value."system") = 'null') then null else w8.value."system" end as varchar) else json_serialize(case when (is_array(w8.value."system")) then (
-                                    select any_value(x54_.value)
+                                when (json_typeof(w10.value."system") = 'null') then null else w10.value."system" end as varchar) else json_serialize(case when (is_array(w10.value."system")) then (
+                                    select any_value(x56_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w8.value."system") then w8.value."system" else array(w8.value."system") end as items_) as array_,
+                                        from (select case when is_array(w10.value."system") then w10.value."system" else array(w10.value."system") end as items_) as array_,
                                             array_.items_ as element_ at position_
                                         where element_ is not null
-                                    ) as x54_
+                                    ) as x56_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
                                 )
-                                when (json_typeof(w8.value."system") = 'null') then null else w8.value."system" end) end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
-                            ) as s48_
+                                when (json_typeof(w10.value."system") = 'null') then null else w10.value."system" end) end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
+                            ) as s49_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s48_.value."display") then s48_.value."display" else array(s48_.value."display") end as items_) as array_,
+                                from (select case when is_array(s49_.value."display") then s49_.value."display" else array(s49_.value."display") end as items_) as array_,
                                     array_.items_ as element_ at position_
                                 where element_ is not null
-                            ) as e49_
-                        ) as x47_
-                    ) as n46_
-                    where n46_.position = 1
-                ) as x45_
+                            ) as e50_
+                        ) as x48_
+                    ) as n47_
+                    where n47_.position = 1
+                ) as x46_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
             )) then cast((
-                select any_value(x45_.value)
+                select any_value(x46_.value)
                 from (
-                    select n46_.value as value, n46_.ord as ord
+                    select n47_.value as value, n47_.ord as ord
                     from (
-                        select x47_.value, x47_.ord, row_number() over (order by x47_.ord) as position
+                        select x48_.value, x48_.ord, row_number() over (order by x48_.ord) as position
                         from (
-                            select e49_.value as value, row_number() over (order by s48_.ord, e49_.ord) as ord
+                            select e50_.value as value, row_number() over (order by s49_.ord, e50_.ord) as ord
                             from (
-                                select w8.value as value, w8.ord as ord
+                                select w10.value as value, w10.ord as ord
                                 from (
-                                    select e51_.value as value, row_number() over (order by s50_.ord, e51_.ord) as ord
+                                    select e52_.value as value, row_number() over (order by s51_.ord, e52_.ord) as ord
                                     from (
-                                        select e53_.value as value, row_number() over (order by s52_.ord, e53_.ord) as ord
+                                        select e54_.value as value, row_number() over (order by s53_.ord, e54_.ord) as ord
                                         from (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(f1.value."containedMedication") then f1.value."containedMedication" else array(f1.value."containedMedication") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as s52_
+                                            select w9.value as value, w9.ord as ord
+                                            from (
+                                                select element_ as value, position_ + 1 as ord
+                                                from (select case when is_array(f1.value."contained") then f1.value."contained" else array(f1.value."contained") end as items_) as array_,
+                                                    array_.items_ as element_ at position_
+                                                where element_ is not null
+                                            ) as w9
+                                            where (case when is_varchar(case when (is_array(w9.value."resourceType")) then (
+                                                select any_value(x55_.value)
+                                                from (
+                                                    select element_ as value, position_ + 1 as ord
+                                                    from (select case when is_array(w9.value."resourceType") then w9.value."resourceType" else array(w9.value."resourceType") end as items_) as array_,
+                                                        array_.items_ as element_ at position_
+                                                    where element_ is not null
+                                                ) as x55_
+                                                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                                            )
+                                            when (json_typeof(w9.value."resourceType") = 'null') then null else w9.value."resourceType" end) then cast(case when (is_array(w9.value."resourceType")) then (
+                                                select any_value(x55_.value)
+                                                from (
+                                                    select element_ as value, position_ + 1 as ord
+                                                    from (select case when is_array(w9.value."resourceType") then w9.value."resourceType" else array(w9.value."resourceType") end as items_) as array_,
+                                                        array_.items_ as element_ at position_
+                                                    where element_ is not null
+                                                ) as x55_
+                                                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                                            )
+                                            when (json_typeof(w9.value."resourceType") = 'null') then null else w9.value."resourceType" end as varchar) else json_serialize(case when (is_array(w9.value."resourceType")) then (
+                                                select any_value(x55_.value)
+                                                from (
+                                                    select element_ as value, position_ + 1 as ord
+                                                    from (select case when is_array(w9.value."resourceType") then w9.value."resourceType" else array(w9.value."resourceType") end as items_) as array_,
+                                                        array_.items_ as element_ at position_
+                                                    where element_ is not null
+                                                ) as x55_
+                                                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                                            )
+                                            when (json_typeof(w9.value."resourceType") = 'null') then null else w9.value."resourceType" end) end = 'Medication')
+                                        ) as s53_
                                         cross join lateral (
                                             select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(s52_.value."code") then s52_.value."code" else array(s52_.value."code") end as items_) as array_,
+                                            from (select case when is_array(s53_.value."code") then s53_.value."code" else array(s53_.value."code") end as items_) as array_,
                                                 array_.items_ as element_ at position_
                                             where element_ is not null
-                                        ) as e53_
-                                    ) as s50_
+                                        ) as e54_
+                                    ) as s51_
                                     cross join lateral (
                                         select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(s50_.value."coding") then s50_.value."coding" else array(s50_.value."coding") end as items_) as array_,
+                                        from (select case when is_array(s51_.value."coding") then s51_.value."coding" else array(s51_.value."coding") end as items_) as array_,
                                             array_.items_ as element_ at position_
                                         where element_ is not null
-                                    ) as e51_
-                                ) as w8
-                                where (case when is_varchar(case when (is_array(w8.value."system")) then (
-                                    select any_value(x54_.value)
+                                    ) as e52_
+                                ) as w10
+                                where (case when is_varchar(case when (is_array(w10.value."system")) then (
+                                    select any_value(x56_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w8.value."system") then w8.value."system" else array(w8.value."system") end as items_) as array_,
+                                        from (select case when is_array(w10.value."system") then w10.value."system" else array(w10.value."system") end as items_) as array_,
                                             array_.items_ as element_ at position_
                                         where element_ is not null
-                                    ) as x54_
+                                    ) as x56_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
                                 )
-                                when (json_typeof(w8.value."system") = 'null') then null else w8.value."system" end) then cast(case when (is_array(w8.value."system")) then (
-                                    select any_value(x54_.value)
+                                when (json_typeof(w10.value."system") = 'null') then null else w10.value."system" end) then cast(case when (is_array(w10.value."system")) then (
+                                    select any_value(x56_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w8.value."system") then w8.value."system" else array(w8.value."system") end as items_) as array_,
+                                        from (select case when is_array(w10.value."system") then w10.value."system" else array(w10.value."system") end as items_) as array_,
                                             array_.items_ as element_ at position_
                                         where element_ is not null
-                                    ) as x54_
+                                    ) as x56_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
                                 )
-                                when (json_typeof(w8.value."system") = 'null') then null else w8.value."system" end as varchar) else json_serialize(case when (is_array(w8.value."system")) then (
-                                    select any_value(x54_.value)
+                                when (json_typeof(w10.value."system") = 'null') then null else w10.value."system" end as varchar) else json_serialize(case when (is_array(w10.value."system")) then (
+                                    select any_value(x56_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w8.value."system") then w8.value."system" else array(w8.value."system") end as items_) as array_,
+                                        from (select case when is_array(w10.value."system") then w10.value."system" else array(w10.value."system") end as items_) as array_,
                                             array_.items_ as element_ at position_
                                         where element_ is not null
-                                    ) as x54_
+                                    ) as x56_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
                                 )
-                                when (json_typeof(w8.value."system") = 'null') then null else w8.value."system" end) end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
-                            ) as s48_
+                                when (json_typeof(w10.value."system") = 'null') then null else w10.value."system" end) end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
+                            ) as s49_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s48_.value."display") then s48_.value."display" else array(s48_.value."display") end as items_) as array_,
+                                from (select case when is_array(s49_.value."display") then s49_.value."display" else array(s49_.value."display") end as items_) as array_,
                                     array_.items_ as element_ at position_
                                 where element_ is not null
-                            ) as e49_
-                        ) as x47_
-                    ) as n46_
-                    where n46_.position = 1
-                ) as x45_
+                            ) as e50_
+                        ) as x48_
+                    ) as n47_
+                    where n47_.position = 1
+                ) as x46_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
             ) as varchar) else json_serialize((
-                select any_value(x45_.value)
+                select any_value(x46_.value)
                 from (
-                    select n46_.value as value, n46_.ord as ord
+                    select n47_.value as value, n47_.ord as ord
                     from (
-                        select x47_.value, x47_.ord, row_number() over (order by x47_.ord) as position
+                        select x48_.value, x48_.ord, row_number() over (order by x48_.ord) as position
                         from (
-                            select e49_.value as value, row_number() over (order by s48_.ord, e49_.ord) as ord
+                            select e50_.value as value, row_number() over (order by s49_.ord, e50_.ord) as ord
                             from (
-                                select w8.value as value, w8.ord as ord
+                                select w10.value as value, w10.ord as ord
                                 from (
-                                    select e51_.value as value, row_number() over (order by s50_.ord, e51_.ord) as ord
+                                    select e52_.value as value, row_number() over (order by s51_.ord, e52_.ord) as ord
                                     from (
-                                        select e53_.value as value, row_number() over (order by s52_.ord, e53_.ord) as ord
+                                        select e54_.value as value, row_number() over (order by s53_.ord, e54_.ord) as ord
                                         from (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(f1.value."containedMedication") then f1.value."containedMedication" else array(f1.value."containedMedication") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as s52_
+                                            select w9.value as value, w9.ord as ord
+                                            from (
+                                                select element_ as value, position_ + 1 as ord
+                                                from (select case when is_array(f1.value."contained") then f1.value."contained" else array(f1.value."contained") end as items_) as array_,
+                                                    array_.items_ as element_ at position_
+                                                where element_ is not null
+                                            ) as w9
+                                            where (case when is_varchar(case when (is_array(w9.value."resourceType")) then (
+                                                select any_value(x55_.value)
+                                                from (
+                                                    select element_ as value, position_ + 1 as ord
+                                                    from (select case when is_array(w9.value."resourceType") then w9.value."resourceType" else array(w9.value."resourceType") end as items_) as array_,
+                                                        array_.items_ as element_ at position_
+                                                    where element_ is not null
+                                                ) as x55_
+                                                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                                            )
+                                            when (json_typeof(w9.value."resourceType") = 'null') then null else w9.value."resourceType" end) then cast(case when (is_array(w9.value."resourceType")) then (
+                                                select any_value(x55_.value)
+                                                from (
+                                                    select element_ as value, position_ + 1 as ord
+                                                    from (select case when is_array(w9.value."resourceType") then w9.value."resourceType" else array(w9.value."resourceType") end as items_) as array_,
+                                                        array_.items_ as element_ at position_
+                                                    where element_ is not null
+                                                ) as x55_
+                                                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                                            )
+                                            when (json_typeof(w9.value."resourceType") = 'null') then null else w9.value."resourceType" end as varchar) else json_serialize(case when (is_array(w9.value."resourceType")) then (
+                                                select any_value(x55_.value)
+                                                from (
+                                                    select element_ as value, position_ + 1 as ord
+                                                    from (select case when is_array(w9.value."resourceType") then w9.value."resourceType" else array(w9.value."resourceType") end as items_) as array_,
+                                                        array_.items_ as element_ at position_
+                                                    where element_ is not null
+                                                ) as x55_
+                                                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                                            )
+                                            when (json_typeof(w9.value."resourceType") = 'null') then null else w9.value."resourceType" end) end = 'Medication')
+                                        ) as s53_
                                         cross join lateral (
                                             select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(s52_.value."code") then s52_.value."code" else array(s52_.value."code") end as items_) as array_,
+                                            from (select case when is_array(s53_.value."code") then s53_.value."code" else array(s53_.value."code") end as items_) as array_,
                                                 array_.items_ as element_ at position_
                                             where element_ is not null
-                                        ) as e53_
-                                    ) as s50_
+                                        ) as e54_
+                                    ) as s51_
                                     cross join lateral (
                                         select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(s50_.value."coding") then s50_.value."coding" else array(s50_.value."coding") end as items_) as array_,
+                                        from (select case when is_array(s51_.value."coding") then s51_.value."coding" else array(s51_.value."coding") end as items_) as array_,
                                             array_.items_ as element_ at position_
                                         where element_ is not null
-                                    ) as e51_
-                                ) as w8
-                                where (case when is_varchar(case when (is_array(w8.value."system")) then (
-                                    select any_value(x54_.value)
+                                    ) as e52_
+                                ) as w10
+                                where (case when is_varchar(case when (is_array(w10.value."system")) then (
+                                    select any_value(x56_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w8.value."system") then w8.value."system" else array(w8.value."system") end as items_) as array_,
+                                        from (select case when is_array(w10.value."system") then w10.value."system" else array(w10.value."system") end as items_) as array_,
                                             array_.items_ as element_ at position_
                                         where element_ is not null
-                                    ) as x54_
+                                    ) as x56_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
                                 )
-                                when (json_typeof(w8.value."system") = 'null') then null else w8.value."system" end) then cast(case when (is_array(w8.value."system")) then (
-                                    select any_value(x54_.value)
+                                when (json_typeof(w10.value."system") = 'null') then null else w10.value."system" end) then cast(case when (is_array(w10.value."system")) then (
+                                    select any_value(x56_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w8.value."system") then w8.value."system" else array(w8.value."system") end as items_) as array_,
+                                        from (select case when is_array(w10.value."system") then w10.value."system" else array(w10.value."system") end as items_) as array_,
                                             array_.items_ as element_ at position_
                                         where element_ is not null
-                                    ) as x54_
+                                    ) as x56_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
                                 )
-                                when (json_typeof(w8.value."system") = 'null') then null else w8.value."system" end as varchar) else json_serialize(case when (is_array(w8.value."system")) then (
-                                    select any_value(x54_.value)
+                                when (json_typeof(w10.value."system") = 'null') then null else w10.value."system" end as varchar) else json_serialize(case when (is_array(w10.value."system")) then (
+                                    select any_value(x56_.value)
                                     from (
                                         select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w8.value."system") then w8.value."system" else array(w8.value."system") end as items_) as array_,
+                                        from (select case when is_array(w10.value."system") then w10.value."system" else array(w10.value."system") end as items_) as array_,
                                             array_.items_ as element_ at position_
                                         where element_ is not null
-                                    ) as x54_
+                                    ) as x56_
                                     having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
                                 )
-                                when (json_typeof(w8.value."system") = 'null') then null else w8.value."system" end) end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
-                            ) as s48_
+                                when (json_typeof(w10.value."system") = 'null') then null else w10.value."system" end) end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
+                            ) as s49_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s48_.value."display") then s48_.value."display" else array(s48_.value."display") end as items_) as array_,
+                                from (select case when is_array(s49_.value."display") then s49_.value."display" else array(s49_.value."display") end as items_) as array_,
                                     array_.items_ as element_ at position_
                                 where element_ is not null
-                            ) as e49_
-                        ) as x47_
-                    ) as n46_
-                    where n46_.position = 1
-                ) as x45_
+                            ) as e50_
+                        ) as x48_
+                    ) as n47_
+                    where n47_.position = 1
+                ) as x46_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
             )) end as "medication_name_contained",
             case when is_varchar(case when (is_array(f1.value."status")) then (
-                select any_value(x55_.value)
+                select any_value(x57_.value)
                 from (
                     select element_ as value, position_ + 1 as ord
                     from (select case when is_array(f1.value."status") then f1.value."status" else array(f1.value."status") end as items_) as array_,
                         array_.items_ as element_ at position_
                     where element_ is not null
-                ) as x55_
+                ) as x57_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
             )
             when (json_typeof(f1.value."status") = 'null') then null else f1.value."status" end) then cast(case when (is_array(f1.value."status")) then (
-                select any_value(x55_.value)
+                select any_value(x57_.value)
                 from (
                     select element_ as value, position_ + 1 as ord
                     from (select case when is_array(f1.value."status") then f1.value."status" else array(f1.value."status") end as items_) as array_,
                         array_.items_ as element_ at position_
                     where element_ is not null
-                ) as x55_
+                ) as x57_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
             )
             when (json_typeof(f1.value."status") = 'null') then null else f1.value."status" end as varchar) else json_serialize(case when (is_array(f1.value."status")) then (
-                select any_value(x55_.value)
+                select any_value(x57_.value)
                 from (
                     select element_ as value, position_ + 1 as ord
                     from (select case when is_array(f1.value."status") then f1.value."status" else array(f1.value."status") end as items_) as array_,
                         array_.items_ as element_ at position_
                     where element_ is not null
-                ) as x55_
+                ) as x57_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
             )
             when (json_typeof(f1.value."status") = 'null') then null else f1.value."status" end) end as "status",
             case when is_varchar(case when (is_array(f1.value."intent")) then (
-                select any_value(x56_.value)
+                select any_value(x58_.value)
                 from (
                     select element_ as value, position_ + 1 as ord
                     from (select case when is_array(f1.value."intent") then f1.value."intent" else array(f1.value."intent") end as items_) as array_,
                         array_.items_ as element_ at position_
                     where element_ is not null
-                ) as x56_
+                ) as x58_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''intent'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
             )
             when (json_typeof(f1.value."intent") = 'null') then null else f1.value."intent" end) then cast(case when (is_array(f1.value."intent")) then (
-                select any_value(x56_.value)
+                select any_value(x58_.value)
                 from (
                     select element_ as value, position_ + 1 as ord
                     from (select case when is_array(f1.value."intent") then f1.value."intent" else array(f1.value."intent") end as items_) as array_,
                         array_.items_ as element_ at position_
                     where element_ is not null
-                ) as x56_
+                ) as x58_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''intent'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
             )
             when (json_typeof(f1.value."intent") = 'null') then null else f1.value."intent" end as varchar) else json_serialize(case when (is_array(f1.value."intent")) then (
-                select any_value(x56_.value)
+                select any_value(x58_.value)
                 from (
                     select element_ as value, position_ + 1 as ord
                     from (select case when is_array(f1.value."intent") then f1.value."intent" else array(f1.value."intent") end as items_) as array_,
                         array_.items_ as element_ at position_
                     where element_ is not null
-                ) as x56_
+                ) as x58_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''intent'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
             )
             when (json_typeof(f1.value."intent") = 'null') then null else f1.value."intent" end) end as "intent",
             case when is_varchar(case when (is_array(f1.value."authoredOn")) then (
-                select any_value(x57_.value)
+                select any_value(x59_.value)
                 from (
                     select element_ as value, position_ + 1 as ord
                     from (select case when is_array(f1.value."authoredOn") then f1.value."authoredOn" else array(f1.value."authoredOn") end as items_) as array_,
                         array_.items_ as element_ at position_
                     where element_ is not null
-                ) as x57_
+                ) as x59_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''authored_at'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
             )
             when (json_typeof(f1.value."authoredOn") = 'null') then null else f1.value."authoredOn" end) then cast(case when (is_array(f1.value."authoredOn")) then (
-                select any_value(x57_.value)
+                select any_value(x59_.value)
                 from (
                     select element_ as value, position_ + 1 as ord
                     from (select case when is_array(f1.value."authoredOn") then f1.value."authoredOn" else array(f1.value."authoredOn") end as items_) as array_,
                         array_.items_ as element_ at position_
                     where element_ is not null
-                ) as x57_
+                ) as x59_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''authored_at'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
             )
             when (json_typeof(f1.value."authoredOn") = 'null') then null else f1.value."authoredOn" end as varchar) else json_serialize(case when (is_array(f1.value."authoredOn")) then (
-                select any_value(x57_.value)
+                select any_value(x59_.value)
                 from (
                     select element_ as value, position_ + 1 as ord
                     from (select case when is_array(f1.value."authoredOn") then f1.value."authoredOn" else array(f1.value."authoredOn") end as items_) as array_,
                         array_.items_ as element_ at position_
                     where element_ is not null
-                ) as x57_
+                ) as x59_
                 having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''authored_at'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
             )
             when (json_typeof(f1.value."authoredOn") = 'null') then null else f1.value."authoredOn" end) end as "authored_at"

@@ -76,6 +76,7 @@ class Recount:
     bundles: Counter[str] = field(default_factory=Counter)
     valid: list[dict[str, Any]] = field(default_factory=list)
     defect_ids: set[str] = field(default_factory=set)
+    deleted: set[tuple[str, str]] = field(default_factory=set)
     first_seen: dict[tuple[str, str, str], int] = field(default_factory=dict)
 
 
@@ -104,7 +105,15 @@ def _recount_record(result: Recount, line: bytes, position: int) -> None:
     document = decoded.document
     if document.get("resourceType") == "Bundle":
         result.bundles[document["type"]] += 1
-        resources = [entry["resource"] for entry in document["entry"]]
+        resources = []
+        for entry in document["entry"]:
+            if entry.get("request", {}).get("method") == "DELETE":
+                # A deletion lands as an item of its own and takes the resource out of the latest ones.
+                result.items += 1
+                result.landed += 1
+                result.deleted.add(tuple(entry["request"]["url"].split("/")))  # type: ignore[arg-type]
+                continue
+            resources.append(entry["resource"])
     else:
         resources = [document]
     for resource in resources:
@@ -116,7 +125,8 @@ def _recount_record(result: Recount, line: bytes, position: int) -> None:
             continue
         result.landed += 1
         result.valid.append(resource)
-        key = (resource["resourceType"], resource["id"], resource["meta"]["versionId"])
+        # Single-version resources may come without meta (as Bulk Data exports send them): version 1.
+        key = (resource["resourceType"], resource["id"], resource.get("meta", {}).get("versionId", "1"))
         result.first_seen.setdefault(key, position)
 
 
@@ -157,15 +167,18 @@ def test_expected_counts_match_a_recount_of_the_file(population: tuple[dict[str,
     assert counted.duplicate_lines == expected["duplicate_records"]
     assert dict(counted.bundles) == expected["bundles"]
 
-    ids = {(r["resourceType"], r["id"]) for r in counted.valid}
-    versions = {(r["resourceType"], r["id"], r["meta"]["versionId"]) for r in counted.valid}
+    ids = {(r["resourceType"], r["id"]) for r in counted.valid} - counted.deleted
+    assert sum(expected["deleted_resources"].values()) == len(counted.deleted) > 0
+    versions = {(r["resourceType"], r["id"], r.get("meta", {}).get("versionId", "1")) for r in counted.valid}
     assert dict(Counter(kind for kind, _ in ids)) == expected["latest_resources"]
     assert dict(Counter(kind for kind, _, _ in versions)) == expected["distinct_versions"]
     latest: dict[str, dict[str, Any]] = {}
     for resource in counted.valid:
         if resource["resourceType"] == "ExplanationOfBenefit":
             held = latest.get(resource["id"])
-            if held is None or int(held["meta"]["versionId"]) < int(resource["meta"]["versionId"]):
+            if held is None or int(held.get("meta", {}).get("versionId", "1")) < int(
+                resource.get("meta", {}).get("versionId", "1")
+            ):
                 latest[resource["id"]] = resource
     assert sum(len(eob["item"]) for eob in latest.values()) == expected["eob_items"]
 
@@ -241,6 +254,18 @@ def test_codes_are_public_domain_and_identifiers_valid(population: tuple[dict[st
     assert {"G0438", "G0439"} <= procedure_codes
 
 
+def _icd10cm(condition: dict[str, Any]) -> str:
+    """The ICD-10-CM code, wherever it stands among the codings (a SNOMED CT one may come first)."""
+    return next(
+        c["code"] for c in condition["code"]["coding"] if c["system"] == "http://hl7.org/fhir/sid/icd-10-cm"
+    )
+
+
+def _patient_of(resource: dict[str, Any]) -> str:
+    """The patient id of a subject reference, relative or absolute."""
+    return str(resource["subject"]["reference"]).rsplit("Patient/", 1)[-1]
+
+
 def test_population_has_the_cohorts_downstream_tests_need(population: tuple[dict[str, Any], Recount]) -> None:
     expected, counted = population
     cohorts = expected["cohorts"]
@@ -248,14 +273,8 @@ def test_population_has_the_cohorts_downstream_tests_need(population: tuple[dict
     patients = [r for r in latest if r["resourceType"] == "Patient"]
     conditions = [r for r in latest if r["resourceType"] == "Condition"]
     encounters = [r for r in latest if r["resourceType"] == "Encounter"]
-    diabetic = {
-        c["subject"]["reference"] for c in conditions if c["code"]["coding"][0]["code"].startswith("E11")
-    }
-    part2 = {
-        c["subject"]["reference"]
-        for c in conditions
-        if c["code"]["coding"][0]["code"] in ("F10.20", "F11.20")
-    }
+    diabetic = {_patient_of(c) for c in conditions if _icd10cm(c).startswith("E11")}
+    part2 = {_patient_of(c) for c in conditions if _icd10cm(c) in ("F10.20", "F11.20")}
     adults = sum(1 for p in patients if p["birthDate"] <= "2007-12-31")
     assert len(patients) == cohorts["patients"] == 1000
     assert len(diabetic) == cohorts["patients_with_diabetes"]

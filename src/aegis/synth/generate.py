@@ -45,7 +45,9 @@ def synthesize_patient(index: int, options: SynthOptions, tally: Tally) -> list[
     person = make_person(rng, index)
     plans = plan_encounters(rng, person)
     coverages = make_coverages(rng, person)
-    emitter = PatientEmitter(rng, options, tally)
+    emitter = PatientEmitter(
+        rng, options, tally, random.Random(f"aegis-synth-variety/{options.seed}/{index}")
+    )
     emitter.single(patient_resource(person, _patient_last_updated(rng, person)))
     for span in coverages:
         last_day = span.end_day if span.end_day is not None else span.start_day

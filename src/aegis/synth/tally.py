@@ -29,6 +29,7 @@ class Tally:
     bundles: Counter[str] = field(default_factory=Counter)
     bundled_items: int = 0
     cohorts: Counter[str] = field(default_factory=Counter)
+    deleted_resources: Counter[str] = field(default_factory=Counter)
 
     def valid_record(self, items: int = 1) -> None:
         self.records += 1
@@ -40,6 +41,11 @@ class Tally:
         self.items += 1
         self.quarantined_items += 1
         self.quarantined_by_reason[reason] += 1
+
+    def deletion(self, resource_type: str) -> None:
+        """A resource delivered earlier is deleted: it no longer counts among the latest resources."""
+        self.latest_resources[resource_type] -= 1
+        self.deleted_resources[resource_type] += 1
 
     def resource(self, resource_type: str, versions: int) -> None:
         self.latest_resources[resource_type] += 1
@@ -63,4 +69,5 @@ class Tally:
             "bundles": dict(sorted(self.bundles.items())),
             "bundled_items": self.bundled_items,
             "cohorts": dict(sorted(self.cohorts.items())),
+            "deleted_resources": dict(sorted(self.deleted_resources.items())),
         }
