@@ -75,7 +75,7 @@ def assert_one_line(result: tuple[int, list[str], str], *names: str) -> str:
     code, lines, output = result
     assert code == 2, output
     assert "Traceback" not in output, output
-    assert len(lines) == 1, output
+    assert len(lines) == 1 and len(output.splitlines()) == 1, output
     for name in names:
         assert name in lines[0], output
     return lines[0]

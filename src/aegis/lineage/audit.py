@@ -443,9 +443,11 @@ def _compute_with_progress(project: ProjectLineage, targets: list[RelationNode],
     if not progress:
         project.compute()
         return
+    from rich.console import Console
     from rich.progress import Progress
 
-    with Progress(transient=True) as bar:
+    console = Console(stderr=True)  # a bar for people only: nothing, not even a blank line, when piped
+    with Progress(console=console, transient=True, disable=not console.is_terminal) as bar:
         task = bar.add_task("column lineage", total=len(targets))
         for node in targets:
             project.compute_node(node)
