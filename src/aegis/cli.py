@@ -436,10 +436,11 @@ def deid_check_command(
     ] = False,
 ) -> None:
     """Fail (exit 1) if a de-identified model declares or holds anything that looks like an identifier."""
-    from aegis.artifacts import load_manifest
-    from aegis.governance.deid_check import check, deidentified_models, open_warehouse
+    from aegis.artifacts import load_manifest, load_project_vars
+    from aegis.governance.deid_check import K_ANONYMITY_DEFAULT, check, deidentified_models, open_warehouse
 
     loaded = load_manifest(manifest)
+    k_threshold = int(load_project_vars().get("aegis_k_anonymity_min") or K_ANONYMITY_DEFAULT)
     if not deidentified_models(loaded):
         raise CliError(
             "nothing checked: the manifest holds no de-identified model "
@@ -452,7 +453,7 @@ def deid_check_command(
             duckdb_path = existing_duckdb(duckdb_path)
         warehouse, close = open_warehouse(engine, duckdb_path)
         try:
-            report = check(loaded, warehouse)
+            report = check(loaded, warehouse, k_threshold)
             rows = observed_rows(loaded, warehouse) if report.ok else None
         finally:
             close()
@@ -463,6 +464,8 @@ def deid_check_command(
             )
     for finding in report.findings:
         typer.echo(finding.describe())
+    for measure in report.k_anonymity:
+        typer.echo(f"k-anonymity {measure.describe()}")
     verdict = "ok" if report.ok else "FAILED"
     typer.echo(
         f"deid-check {verdict}: {len(report.models)} de-identified model(s), {len(report.findings)} finding(s)"

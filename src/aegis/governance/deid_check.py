@@ -10,6 +10,11 @@ under models/marts/deidentified/):
    (Safe Harbor keeps years only), and every column, read as text, is matched against the shapes of
    identifiers: full dates, 5-digit ZIP codes, SSNs, email addresses and formatted phone numbers.
 
+3. k-anonymity, for a model that declares its quasi-identifiers (meta `quasi_identifier_levels`): the
+   smallest number of rows sharing one combination (k, NULL counting as one value), the rows in classes
+   below the threshold (var `aegis_k_anonymity_min`, default 11; below it is a finding), and how many
+   cells of each quasi-identifier the suppression set to NULL.
+
 The scan runs inside the database and returns counts only: a finding names the model, the column, the
 kind and how many rows match — never a value, so the report can go anywhere the checker's output goes.
 """
@@ -17,7 +22,7 @@ kind and how many rows match — never a value, so the report can go anywhere th
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -46,6 +51,7 @@ IDENTIFIER_PATTERNS: dict[str, tuple[str, str]] = {
     ),
 }
 DATE_TYPE_WORDS = ("date", "time")  # date, timestamp, timestamptz, datetime, time with time zone
+K_ANONYMITY_DEFAULT = 11  # the CMS small-cell threshold; dbt_project.yml vars.aegis_k_anonymity_min
 
 
 @dataclass(frozen=True)
@@ -69,6 +75,28 @@ class DeidentifiedModel:
     schema: str
     identifier: str
     categories: dict[str, str | None]  # column -> declared phi
+    quasi_identifiers: tuple[str, ...] = ()  # meta quasi_identifier_levels, flattened
+
+
+@dataclass(frozen=True)
+class KAnonymity:
+    """k over a model's declared quasi-identifiers, measured in the warehouse (counts only)."""
+
+    model: str
+    threshold: int
+    k: int
+    classes: int
+    rows: int
+    rows_below_threshold: int
+    suppressed: dict[str, int]  # quasi-identifier -> rows where it is NULL
+
+    def describe(self) -> str:
+        nulls = ", ".join(f"{column} {count}" for column, count in self.suppressed.items())
+        return (
+            f"{self.model}: k = {self.k} (threshold {self.threshold}) over {self.classes} class(es) of"
+            f" {self.rows} row(s); {self.rows_below_threshold} row(s) in classes below {self.threshold};"
+            f" NULL (suppressed or unknown): {nulls}"
+        )
 
 
 class Warehouse(Protocol):
@@ -138,12 +166,14 @@ def deidentified_models(manifest: Manifest) -> list[DeidentifiedModel]:
         if not is_deidentified(node):
             continue
         record = classify_node(node)
+        levels = merged_meta(node).get("quasi_identifier_levels") or []
         models.append(
             DeidentifiedModel(
                 name=record["name"],
                 schema=str(record["schema"]),
                 identifier=str(record["identifier"]),
                 categories={column["name"]: column["phi"] for column in record["columns"]},
+                quasi_identifiers=tuple(str(column) for level in levels for column in level),
             )
         )
     return models
@@ -206,26 +236,72 @@ def observed_findings(model: DeidentifiedModel, warehouse: Warehouse) -> list[Fi
     return findings
 
 
+def measure_k_anonymity(model: DeidentifiedModel, warehouse: Warehouse, threshold: int) -> KAnonymity:
+    relation = f"{_quote(model.schema)}.{_quote(model.identifier)}"
+    columns = [_quote(column) for column in model.quasi_identifiers]
+    ((k, classes, rows, below),) = warehouse.query(
+        "select coalesce(min(class_size), 0), count(*), coalesce(sum(class_size), 0),"
+        f" coalesce(sum(case when class_size < {int(threshold)} then class_size else 0 end), 0)"
+        f" from (select count(*) as class_size from {relation} group by {', '.join(columns)}) as classes"
+    )
+    (nulls,) = warehouse.query(
+        "select " + ", ".join(f"count(*) - count({column})" for column in columns) + f" from {relation}"
+    )
+    return KAnonymity(
+        model.name,
+        threshold,
+        int(k),
+        int(classes),
+        int(rows),
+        int(below),
+        {column: int(count) for column, count in zip(model.quasi_identifiers, nulls, strict=True)},
+    )
+
+
+def k_anonymity_findings(measure: KAnonymity) -> list[Finding]:
+    if measure.k >= measure.threshold:
+        return []
+    return [
+        Finding(
+            measure.model,
+            "*",
+            "k_anonymity",
+            f"k = {measure.k} below {measure.threshold} on the declared quasi-identifiers",
+            measure.rows_below_threshold,
+        )
+    ]
+
+
 @dataclass(frozen=True)
 class DeidReport:
     models: list[str]
     findings: list[Finding]
+    k_anonymity: list[KAnonymity] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
         return bool(self.models) and not self.findings
 
 
-def check(manifest: Manifest, warehouse: Warehouse | None) -> DeidReport:
-    """Declared checks always; data checks when a warehouse is given. No de-identified model is itself a
-    failure (ok is False): the checker must never pass by having looked at nothing."""
+def check(
+    manifest: Manifest, warehouse: Warehouse | None, k_threshold: int = K_ANONYMITY_DEFAULT
+) -> DeidReport:
+    """Declared checks always; data checks (identifier shapes, k-anonymity) when a warehouse is given. No
+    de-identified model is itself a failure (ok is False): the checker must never pass by having looked at
+    nothing."""
     models = deidentified_models(manifest)
     findings: list[Finding] = []
+    measures: list[KAnonymity] = []
     for model in models:
         findings += declared_findings(model)
         if warehouse is not None:
-            findings += observed_findings(model, warehouse)
-    return DeidReport([model.name for model in models], findings)
+            model_findings = observed_findings(model, warehouse)
+            findings += model_findings
+            built = not any(finding.kind == "not_built" for finding in model_findings)
+            if model.quasi_identifiers and built:
+                measures.append(measure_k_anonymity(model, warehouse, k_threshold))
+                findings += k_anonymity_findings(measures[-1])
+    return DeidReport([model.name for model in models], findings, measures)
 
 
 def open_warehouse(engine: str, duckdb_path: Path | None = None) -> tuple[Warehouse, Callable[[], None]]:

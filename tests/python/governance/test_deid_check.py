@@ -201,3 +201,41 @@ def test_cli_exits_non_zero_and_prints_no_value(
     assert result.exit_code == 1, result.output
     assert "dim_bad_deidentified.free_text" in result.output
     assert_no_planted_value([result.output])
+
+
+QUASI_MODEL = model_node(
+    "dim_quasi_deidentified",
+    "models/marts/deidentified",
+    [column("research_person_id", "none"), column("gender", "quasi"), column("zip3", "quasi")],
+    meta={"quasi_identifier_levels": [["zip3"], ["gender"]]},
+)
+
+
+@pytest.mark.parametrize(
+    ("others", "k", "below", "findings"),
+    [
+        ([("male", None)] * 11, 11, 0, []),  # eleven men whose ZIP3 was suppressed: 11-anonymous
+        ([("male", "100")] * 2, 2, 2, ["k_anonymity"]),  # two men in one ZIP3: k = 2
+    ],
+)
+def test_k_anonymity_is_measured_on_declared_quasi_identifiers(
+    tmp_path: Path, others: list[tuple[str, str | None]], k: int, below: int, findings: list[str]
+) -> None:
+    with duckdb.connect(str(tmp_path / "k.duckdb")) as con:
+        con.execute("create schema deid")
+        con.execute(
+            "create table deid.dim_quasi_deidentified (research_person_id varchar, gender varchar, zip3 varchar)"
+        )
+        rows = [("female", "021")] * 12 + others
+        con.executemany(
+            "insert into deid.dim_quasi_deidentified values (?, ?, ?)",
+            [(f"r{i}", gender, zip3) for i, (gender, zip3) in enumerate(rows)],
+        )
+        report = check(manifest(QUASI_MODEL), duckdb_warehouse(con), k_threshold=11)
+    (measure,) = report.k_anonymity
+    suppressed = sum(1 for _, zip3 in others if zip3 is None)
+    assert (measure.k, measure.classes, measure.rows) == (k, 2, len(rows))
+    assert measure.rows_below_threshold == below
+    assert measure.suppressed == {"zip3": suppressed, "gender": 0}
+    assert [f.kind for f in report.findings] == findings
+    assert "021" not in measure.describe() and "female" not in measure.describe()
