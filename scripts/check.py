@@ -109,6 +109,12 @@ def steps(patients: int) -> list[Step]:
             build,
         ),
         Step(
+            "summary of the build (fails on an empty warehouse)",
+            "build",
+            [[aegis, "summary"]],
+            build,
+        ),
+        Step(
             "governance verify (tier views vs plan)",
             "build",
             [[aegis, "governance", "verify", "--target", "dev"]],

@@ -351,3 +351,15 @@ def test_verify_of_a_given_file_creates_no_other_warehouse(env: dict[str, str], 
     assert "Traceback" not in output and "tier view missing" in output, output
     assert lines[-1].startswith("governance verify on duckdb: DRIFT"), output
     assert not elsewhere.exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "names"),
+    [
+        (["synth", "--defect-rate", "2"], ["defect_rate", "2.0"]),
+        (["governance", "access-matrix", "--format", "pdf"], ["pdf", "md, csv, html"]),
+        (["ingest", "replay-dlq"], ["--dlq-url", "AEGIS_DLQ_URL"]),
+    ],
+)
+def test_a_refused_option_is_one_line(env: dict[str, str], args: list[str], names: list[str]) -> None:
+    assert_one_line(aegis(env, *args), *names)
