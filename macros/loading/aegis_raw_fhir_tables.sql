@@ -2,7 +2,7 @@
     (the names in models/staging/fhir/_fhir__sources.yml and aegis.engines.raw_load.table_name). -#}
 {% macro aegis_raw_fhir_tables(resource_types=none) -%}
     {%- set all_types = ['Patient', 'Coverage', 'Encounter', 'Condition', 'Observation', 'Procedure',
-                         'MedicationRequest', 'Claim', 'ExplanationOfBenefit'] -%}
+                         'MedicationRequest', 'Claim', 'ExplanationOfBenefit', 'Immunization'] -%}
     {%- set tables = [] -%}
     {%- for resource_type in (resource_types or all_types) -%}
         {%- if resource_type not in all_types -%}

@@ -35,6 +35,7 @@ RESOURCE_TYPES = (
     "MedicationRequest",
     "Claim",
     "ExplanationOfBenefit",
+    "Immunization",
 )
 # Envelope fields in landing-contract order; `resource` stays last (the JSON column).
 TEXT_COLUMNS = ("event_id", "resource_type", "resource_id", "version_id")

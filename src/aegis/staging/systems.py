@@ -24,6 +24,7 @@ CODE_SYSTEMS: dict[str, str] = {
     "cpt": "http://www.ama-assn.org/go/cpt",
     "ndc": "http://hl7.org/fhir/sid/ndc",
     "revenue": codes.REVENUE_CODE_SYSTEM,
+    "cvx": "http://hl7.org/fhir/sid/cvx",
 }
 EXTENSIONS: dict[str, str] = {
     "us_core_race": "http://hl7.org/fhir/us/core/StructureDefinition/us-core-race",
