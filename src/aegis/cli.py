@@ -12,7 +12,8 @@ from typing import Annotated, Any
 
 import typer
 
-from aegis.cli_errors import DEBUG_KEY, PG_CONNECT_TIMEOUT_SECONDS, AegisGroup, CliError
+from aegis.cli_errors import DEBUG_KEY, PG_CONNECT_TIMEOUT_SECONDS, AegisGroup
+from aegis.errors import UserError
 
 app = typer.Typer(cls=AegisGroup, help="Aegis: governed healthcare warehouse tooling.", no_args_is_help=True)
 
@@ -46,7 +47,7 @@ def existing_duckdb(path: Path | None) -> Path:
 
     chosen = path or Paths.from_env().duckdb_path
     if not chosen.is_file():
-        raise CliError(
+        raise UserError(
             f"DuckDB warehouse {chosen} does not exist; build it first (make demo, or dbt build) "
             "or point --duckdb-path / AEGIS_DUCKDB_PATH at it"
         )
@@ -251,7 +252,7 @@ def ingest_replay_dlq_command(
     from aegis.ingest.kinesis.cli_support import StoreOptions, replay
 
     if not dlq_url:
-        raise CliError("--dlq-url (or AEGIS_DLQ_URL) is required: the SQS queue to re-drive")
+        raise UserError("--dlq-url (or AEGIS_DLQ_URL) is required: the SQS queue to re-drive")
     stores = StoreOptions(bucket, quarantine_bucket, "quarantine/", kms_key_id)
     raise typer.Exit(
         replay(
@@ -287,7 +288,7 @@ def governance_plan_command(
 
     engines = sorted(set(ENGINE_OF_TARGET.values()))
     if engine is not None and engine not in engines:
-        raise CliError(f"--engine {engine}: no governance renderer for it (one of {', '.join(engines)})")
+        raise UserError(f"--engine {engine}: no governance renderer for it (one of {', '.join(engines)})")
     script = governance_plan_sql(engine)
     if output:
         output.write_text(script, encoding="utf-8")
@@ -402,7 +403,7 @@ def governance_access_matrix_command(
     else:
         matrix = declared_matrix(plan)
     if not matrix.cells:
-        raise CliError(
+        raise UserError(
             f"nothing to report ({len(plan)} classified model(s), 0 columns) in the "
             "manifest; run `dbt parse` or a build of the classified project first"
         )
@@ -436,7 +437,7 @@ def deid_check_command(
     loaded = load_manifest(manifest)
     k_threshold = int(load_project_vars().get("aegis_k_anonymity_min") or K_ANONYMITY_DEFAULT)
     if not deidentified_models(loaded):
-        raise CliError(
+        raise UserError(
             "nothing checked: the manifest holds no de-identified model "
             "(is it the manifest of this project's build?)"
         )
@@ -452,7 +453,7 @@ def deid_check_command(
         finally:
             close()
         if rows == 0:
-            raise CliError(
+            raise UserError(
                 f"nothing observed: the {len(report.models)} de-identified relation(s) hold 0 rows; "
                 "build them with data first, or use --declared-only"
             )
@@ -568,7 +569,7 @@ def summary_command() -> None:
     existing_duckdb(paths.duckdb_path)
     summary = summarize(paths)
     if not any(summary.rows_by_layer.values()):
-        raise CliError(
+        raise UserError(
             f"{paths.duckdb_path} holds no rows of the manifest's models "
             f"({sum(summary.relations_by_layer.values())} relation(s) found); run `make demo` or `dbt build` first"
         )

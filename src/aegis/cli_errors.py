@@ -37,9 +37,6 @@ CONVERSION_ERRORS = re.compile(
 QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"")
 
 
-CliError = UserError  # the CLI's own checks raise the same type as the library's
-
-
 def first_line(text: str) -> str:
     lines = [ANSI.sub("", line).strip() for line in str(text).splitlines()]
     line = next((line for line in lines if line), "")
