@@ -7,6 +7,8 @@ Each area registers its commands in its own block; heavy imports happen inside t
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -39,6 +41,21 @@ def keep_last_build() -> None:
 
     with suppress(OSError, ValueError):  # unreadable artifacts: the summary then says it has no build results
         keep_build_results()
+
+
+@contextmanager
+def environment(values: dict[str, str]) -> Iterator[None]:
+    """Variables for the dbt subprocesses a library call starts, restored afterwards."""
+    saved = {name: os.environ.get(name) for name in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 def existing_duckdb(path: Path | None) -> Path:
@@ -360,13 +377,15 @@ def governance_verify_command(
         queries = snowflake_queries if engine == "snowflake" else redshift_queries
         typer.echo(queries(load_plan(project_dir)), nl=False)
         return
+    profile_env: dict[str, str] = {}
     if engine == "duckdb":
         duckdb_path = existing_duckdb(duckdb_path)
         # dbt renders the plan through the profile: it must open this file, not create another one.
-        os.environ["AEGIS_DUCKDB_PATH"] = str(duckdb_path)
+        profile_env["AEGIS_DUCKDB_PATH"] = str(duckdb_path)
     else:
         postgres_connection().close()  # the server answers, before dbt renders the plan
-    report = run_verify(target, project_dir=project_dir, duckdb_path=duckdb_path)
+    with environment(profile_env):
+        report = run_verify(target, project_dir=project_dir, duckdb_path=duckdb_path)
     for drift in report.drifts:
         typer.echo(drift.describe())
     typer.echo(report.summary())
