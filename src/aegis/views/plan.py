@@ -150,6 +150,17 @@ class SingleItem(_JsonValued):
 
 
 @dataclass(frozen=True)
+class FieldValue(_JsonValued):
+    """SingleItem(Children(FocusItem(var), name)), the commonest path (`gender`, `id`, `value` in a forEach),
+    with a cheap form: the field itself when it is not an array, which most FHIR elements are not; only an
+    array field is unnested (its non-null elements: none is NULL, more than one `too_many_message`)."""
+
+    var: str
+    name: str
+    too_many_message: str
+
+
+@dataclass(frozen=True)
 class JsonValue:
     """A JSON scalar item converted to `type` (a JSON string unquoted, a number as a number, ...)."""
 
@@ -311,6 +322,7 @@ Scalar = (
     Literal
     | RowIndex
     | SingleItem
+    | FieldValue
     | JsonValue
     | IsJsonKind
     | Cast

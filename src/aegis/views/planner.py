@@ -33,6 +33,7 @@ from aegis.views.plan import (
     EachItem,
     Exists,
     Fail,
+    FieldValue,
     Filter,
     Foci,
     FocusItem,
@@ -96,12 +97,14 @@ class _Planner:
     known_types: dict[Collection, str] = field(default_factory=dict)
     location: str = "the view"  # of the expression being compiled, for runtime error messages
 
-    def single(self, items: Collection) -> SingleItem:
-        return SingleItem(
-            items,
+    def single(self, items: Collection) -> SingleItem | FieldValue:
+        too_many = (
             f"view {self.view.name!r}: {self.location}: more than one value where one is expected "
-            "(use first(), or collection: true on a column)",
+            "(use first(), or collection: true on a column)"
         )
+        if isinstance(items, Children) and isinstance(items.source, FocusItem):
+            return FieldValue(items.source.var, items.name, too_many)
+        return SingleItem(items, too_many)
 
     def fresh(self, prefix: str) -> str:
         return f"{prefix}{next(self.counter)}"

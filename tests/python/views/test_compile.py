@@ -292,3 +292,71 @@ def test_cli_conformance_on_postgres_reads_the_postgres_target_variables(
     assert result.exit_code == 0, result.output
     assert "sql-on-fhir conformance postgres: 123/123 shareable" in result.output
     assert len(json.loads(report.read_text())) == 22
+
+
+# --- a field read as one value: missing, JSON null, arrays -----------------------------------------
+
+FIELD_CASES = [
+    ({"id": "missing"}, None),
+    ({"id": "json_null", "gender": None}, None),
+    ({"id": "scalar", "gender": "male"}, "male"),
+    ({"id": "empty_array", "gender": []}, None),
+    ({"id": "one_element", "gender": ["female"]}, "female"),
+    ({"id": "null_and_one", "gender": [None, "other"]}, "other"),
+]
+GENDER_VIEW = patient_view(
+    {"name": "id", "path": "id", "type": "id"}, {"name": "gender", "path": "gender", "type": "code"}
+)
+ACTIVE_VIEW = patient_view({"name": "id", "path": "id", "type": "id"}, where=[{"path": "active"}])
+ACTIVE_CASES = [{"id": "true", "active": True}, {"id": "null", "active": None}, {"id": "absent"}]
+
+
+def duckdb_rows(view: dict[str, Any], patients: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
+    connection = duckdb.connect()
+    connection.execute("create table fhir_resources (resource_type varchar, resource json)")
+    for patient in patients:
+        connection.execute(
+            "insert into fhir_resources values ('Patient', ?)",
+            [json.dumps({"resourceType": "Patient", **patient})],
+        )
+    return connection.execute(compile_view(view, "duckdb").sql).fetchall()
+
+
+def postgres_rows(
+    server: PostgresServer, view: dict[str, Any], patients: list[dict[str, Any]]
+) -> list[tuple[Any, ...]]:
+    connection = server.connect()
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("drop table if exists fhir_resources")
+            cursor.execute("create table fhir_resources (resource_type text, resource jsonb)")
+            for patient in patients:
+                cursor.execute(
+                    "insert into fhir_resources values ('Patient', %s)",
+                    (json.dumps({"resourceType": "Patient", **patient}),),
+                )
+            cursor.execute(compile_view(view, "postgres").sql)
+            return list(cursor.fetchall())
+    finally:
+        connection.close()
+
+
+def test_a_field_is_its_only_non_null_element_on_duckdb() -> None:
+    assert sorted(duckdb_rows(GENDER_VIEW, [case for case, _ in FIELD_CASES])) == sorted(
+        (case["id"], gender) for case, gender in FIELD_CASES
+    )
+    assert duckdb_rows(ACTIVE_VIEW, ACTIVE_CASES) == [("true",)]
+    with pytest.raises(duckdb.Error, match="column 'gender': more than one value"):
+        duckdb_rows(GENDER_VIEW, [{"id": "two", "gender": ["a", "b"]}])
+
+
+@pytest.mark.slow
+def test_a_field_is_its_only_non_null_element_on_postgres(postgres_database: PostgresServer) -> None:
+    import psycopg2
+
+    assert sorted(postgres_rows(postgres_database, GENDER_VIEW, [case for case, _ in FIELD_CASES])) == sorted(
+        (case["id"], gender) for case, gender in FIELD_CASES
+    )
+    assert postgres_rows(postgres_database, ACTIVE_VIEW, ACTIVE_CASES) == [("true",)]
+    with pytest.raises(psycopg2.Error, match="column 'gender': more than one value"):
+        postgres_rows(postgres_database, GENDER_VIEW, [{"id": "two", "gender": ["a", "b"]}])

@@ -89,3 +89,13 @@ def test_the_duckdb_golden_sql_returns_the_view_rows() -> None:
         "postal_code",
         "phone",
     ]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("engine", ENGINES)
+def test_the_golden_sql_parses_in_its_dialect(engine: str) -> None:
+    from sqlfluff.core import FluffConfig, Linter
+
+    linter = Linter(config=FluffConfig(overrides={"dialect": engine, "max_parse_depth": 3000}))
+    violations = linter.parse_string((GOLDEN / f"patient_contacts.{engine}.sql").read_text()).violations
+    assert not violations, [str(violation) for violation in violations[:3]]

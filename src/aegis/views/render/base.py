@@ -28,6 +28,7 @@ from aegis.views.plan import (
     EachItem,
     Exists,
     Fail,
+    FieldValue,
     Filter,
     FocusItem,
     IsJsonKind,
@@ -282,6 +283,22 @@ class SqlRenderer(ABC):
             f"where {numbered}.position = {collection.position + 1}"
         )
 
+    def single_item(self, rows_and_alias: tuple[str, str], too_many_message: str) -> str:
+        rows, alias = rows_and_alias
+        too_many = f"case when count(*) > 1 then {self.fail(too_many_message)} else true end"
+        return f"(\n    select any_value({alias}.value)\n{_indent(rows)}\n    having {too_many}\n)"
+
+    def field_value(self, field_sql: str, too_many_message: str) -> str:
+        """FieldValue: the field unless it is an array or a JSON null (engines with list functions
+        override this to avoid the subquery altogether)."""
+        elements = (self.json_items(field_sql), self.alias("x"))
+        elements_sql = f"from (\n{_indent(elements[0])}\n) as {elements[1]}"
+        return (
+            f"case when {self.json_is(field_sql, 'array')} then "
+            f"{self.single_item((elements_sql, elements[1]), too_many_message)}\n"
+            f"when {self.json_is(field_sql, 'null')} then null else {field_sql} end"
+        )
+
     def over(self, collection: Collection) -> tuple[str, str]:
         """(FROM clause over the collection's rows, their alias)."""
         alias = self.alias("x")
@@ -295,9 +312,11 @@ class SqlRenderer(ABC):
         if isinstance(scalar, RowIndex):
             return f"{scalar.var}.row_index"
         if isinstance(scalar, SingleItem):
-            rows, alias = self.over(scalar.source)
-            too_many = f"case when count(*) > 1 then {self.fail(scalar.too_many_message)} else true end"
-            return f"(\n    select any_value({alias}.value)\n{_indent(rows)}\n    having {too_many}\n)"
+            return self.single_item(self.over(scalar.source), scalar.too_many_message)
+        if isinstance(scalar, FieldValue):
+            return self.field_value(
+                self.json_field(f"{scalar.var}.value", scalar.name), scalar.too_many_message
+            )
         if isinstance(scalar, JsonValue):
             return self.json_to(self.scalar(scalar.item), scalar.type)
         if isinstance(scalar, IsJsonKind):

@@ -28,6 +28,7 @@ class DuckDBRenderer(SqlRenderer):
         "string": "json_type({0}) = 'VARCHAR'",
         "array": "json_type({0}) = 'ARRAY'",
         "object": "json_type({0}) = 'OBJECT'",
+        "null": "json_type({0}) = 'NULL'",
     }
 
     def as_json(self, column_sql: str) -> str:
@@ -41,6 +42,18 @@ class DuckDBRenderer(SqlRenderer):
             "select each_.value as value, cast(each_.key as integer) + 1 as ord\n"
             f"from json_each(case when json_type({json_sql}) = 'ARRAY' then {json_sql} else json_array({json_sql}) end) as each_\n"
             "where each_.type <> 'NULL'"
+        )
+
+    def field_value(self, field_sql: str, too_many_message: str) -> str:
+        # DuckDB's list functions read an array field in place: no correlated subquery to decorrelate.
+        elements = (
+            f"list_filter(json_extract({field_sql}, '$[*]'), lambda element_: json_type(element_) <> 'NULL')"
+        )
+        too_many = f"cast(error({self.string(too_many_message)}) as json)"
+        return (
+            f"case when json_type({field_sql}) = 'ARRAY' then "
+            f"(case when len({elements}) > 1 then {too_many} else {elements}[1] end)\n"
+            f"when json_type({field_sql}) = 'NULL' then null else {field_sql} end"
         )
 
     def json_to(self, item_sql: str, type_: SqlType) -> str:

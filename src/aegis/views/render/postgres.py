@@ -22,7 +22,8 @@ class PostgresRenderer(SqlRenderer):
         SqlType.JSON: "jsonb",
     }
     JSON_KINDS: ClassVar[Mapping[str, str]] = {
-        kind: f"jsonb_typeof({{0}}) = '{kind}'" for kind in ("boolean", "number", "string", "array", "object")
+        kind: f"jsonb_typeof({{0}}) = '{kind}'"
+        for kind in ("boolean", "number", "string", "array", "object", "null")
     }
 
     def as_json(self, column_sql: str) -> str:

@@ -28,6 +28,7 @@ class RedshiftRenderer(SqlRenderer):
         "string": "is_varchar({0})",
         "array": "is_array({0})",
         "object": "is_object({0})",
+        "null": "json_typeof({0}) = 'null'",
     }
 
     def as_json(self, column_sql: str) -> str:

@@ -28,6 +28,7 @@ class SnowflakeRenderer(SqlRenderer):
         "string": "is_varchar({0})",
         "array": "is_array({0})",
         "object": "is_object({0})",
+        "null": "is_null_value({0})",
     }
 
     def string(self, value: str) -> str:

@@ -25,7 +25,7 @@ cross join lateral (
     ) as f0
     cross join lateral (
         select
-            ((
+            (case when (jsonb_typeof((r.value -> 'id')) = 'array') then (
                 select any_value(x3_.value)
                 from (
                     select element_.value as value, element_.ord as ord
@@ -33,7 +33,8 @@ cross join lateral (
                     where jsonb_typeof(element_.value) <> 'null'
                 ) as x3_
                 having case when count(*) > 1 then cast(concat('view ''patient_contacts'': column ''patient_id'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as "patient_id",
+            )
+            when (jsonb_typeof((r.value -> 'id')) = 'null') then null else (r.value -> 'id') end #>> '{}') as "patient_id",
             (
                 select case when (b2.value ~ '^(https?://[^?#]*/)?Organization/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then substring(b2.value from '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$') end
                 from (select ((
@@ -65,7 +66,7 @@ cross join lateral (
                             from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'name')) = 'array' then (f1.value -> 'name') else jsonb_build_array((f1.value -> 'name')) end) with ordinality as element_(value, ord)
                             where jsonb_typeof(element_.value) <> 'null'
                         ) as w3
-                        where (((
+                        where ((case when (jsonb_typeof((w3.value -> 'use')) = 'array') then (
                             select any_value(x10_.value)
                             from (
                                 select element_.value as value, element_.ord as ord
@@ -73,7 +74,8 @@ cross join lateral (
                                 where jsonb_typeof(element_.value) <> 'null'
                             ) as x10_
                             having case when count(*) > 1 then cast(concat('view ''patient_contacts'': column ''given_names'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                        ) #>> '{}') = 'official')
+                        )
+                        when (jsonb_typeof((w3.value -> 'use')) = 'null') then null else (w3.value -> 'use') end #>> '{}') = 'official')
                     ) as s8_
                     cross join lateral (
                         select element_.value as value, element_.ord as ord
@@ -105,7 +107,7 @@ cross join lateral (
     cross join lateral (
         select
             f4.row_index as "address_index",
-            ((
+            (case when (jsonb_typeof((f4.value -> 'postalCode')) = 'array') then (
                 select any_value(x15_.value)
                 from (
                     select element_.value as value, element_.ord as ord
@@ -113,7 +115,8 @@ cross join lateral (
                     where jsonb_typeof(element_.value) <> 'null'
                 ) as x15_
                 having case when count(*) > 1 then cast(concat('view ''patient_contacts'': column ''postal_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as "postal_code"
+            )
+            when (jsonb_typeof((f4.value -> 'postalCode')) = 'null') then null else (f4.value -> 'postalCode') end #>> '{}') as "postal_code"
         from (
             select i16_.value as value, row_number() over (order by i16_.ord) - 1 as row_index
             from (
@@ -139,7 +142,7 @@ cross join lateral (
         cross join lateral (
             (
                 select
-                    ((
+                    (case when (jsonb_typeof((f6.value -> 'value')) = 'array') then (
                         select any_value(x19_.value)
                         from (
                             select element_.value as value, element_.ord as ord
@@ -147,7 +150,8 @@ cross join lateral (
                             where jsonb_typeof(element_.value) <> 'null'
                         ) as x19_
                         having case when count(*) > 1 then cast(concat('view ''patient_contacts'': column ''phone'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                    ) #>> '{}') as "phone"
+                    )
+                    when (jsonb_typeof((f6.value -> 'value')) = 'null') then null else (f6.value -> 'value') end #>> '{}') as "phone"
                 from (
                     select i20_.value as value, row_number() over (order by i20_.ord) - 1 as row_index
                     from (
@@ -157,7 +161,7 @@ cross join lateral (
                             from jsonb_array_elements(case when jsonb_typeof((f5.value -> 'telecom')) = 'array' then (f5.value -> 'telecom') else jsonb_build_array((f5.value -> 'telecom')) end) with ordinality as element_(value, ord)
                             where jsonb_typeof(element_.value) <> 'null'
                         ) as w7
-                        where (((
+                        where ((case when (jsonb_typeof((w7.value -> 'system')) = 'array') then (
                             select any_value(x21_.value)
                             from (
                                 select element_.value as value, element_.ord as ord
@@ -165,14 +169,15 @@ cross join lateral (
                                 where jsonb_typeof(element_.value) <> 'null'
                             ) as x21_
                             having case when count(*) > 1 then cast(concat('view ''patient_contacts'': forEach of the view > select[2] > unionAll[0]: more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                        ) #>> '{}') = 'phone')
+                        )
+                        when (jsonb_typeof((w7.value -> 'system')) = 'null') then null else (w7.value -> 'system') end #>> '{}') = 'phone')
                     ) as i20_
                 ) as f6
             )
             union all
             (
                 select
-                    ((
+                    (case when (jsonb_typeof((f8.value -> 'value')) = 'array') then (
                         select any_value(x22_.value)
                         from (
                             select element_.value as value, element_.ord as ord
@@ -180,7 +185,8 @@ cross join lateral (
                             where jsonb_typeof(element_.value) <> 'null'
                         ) as x22_
                         having case when count(*) > 1 then cast(concat('view ''patient_contacts'': column ''phone'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                    ) #>> '{}') as "phone"
+                    )
+                    when (jsonb_typeof((f8.value -> 'value')) = 'null') then null else (f8.value -> 'value') end #>> '{}') as "phone"
                 from (
                     select i23_.value as value, row_number() over (order by i23_.ord) - 1 as row_index
                     from (
@@ -198,7 +204,7 @@ cross join lateral (
                                 where jsonb_typeof(element_.value) <> 'null'
                             ) as e25_
                         ) as w9
-                        where (((
+                        where ((case when (jsonb_typeof((w9.value -> 'system')) = 'array') then (
                             select any_value(x26_.value)
                             from (
                                 select element_.value as value, element_.ord as ord
@@ -206,7 +212,8 @@ cross join lateral (
                                 where jsonb_typeof(element_.value) <> 'null'
                             ) as x26_
                             having case when count(*) > 1 then cast(concat('view ''patient_contacts'': forEach of the view > select[2] > unionAll[1]: more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                        ) #>> '{}') = 'phone')
+                        )
+                        when (jsonb_typeof((w9.value -> 'system')) = 'null') then null else (w9.value -> 'system') end #>> '{}') = 'phone')
                     ) as i23_
                 ) as f8
             )
@@ -217,7 +224,7 @@ where (exists (
     select element_.value as value, element_.ord as ord
     from jsonb_array_elements(case when jsonb_typeof((r.value -> 'active')) = 'array' then (r.value -> 'active') else jsonb_build_array((r.value -> 'active')) end) with ordinality as element_(value, ord)
     where jsonb_typeof(element_.value) <> 'null'
-) and (cast(((
+) and (cast((case when (jsonb_typeof((r.value -> 'active')) = 'array') then (
     select any_value(x1_.value)
     from (
         select element_.value as value, element_.ord as ord
@@ -225,4 +232,5 @@ where (exists (
         where jsonb_typeof(element_.value) <> 'null'
     ) as x1_
     having case when count(*) > 1 then cast(concat('view ''patient_contacts'': where[0]: more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-) #>> '{}') as boolean) = true))
+)
+when (jsonb_typeof((r.value -> 'active')) = 'null') then null else (r.value -> 'active') end #>> '{}') as boolean) = true))

@@ -25,7 +25,7 @@ cross join lateral (
     ) as f0
     cross join lateral (
         select
-            case when is_varchar((
+            case when is_varchar(case when (is_array(r.value."id")) then (
                 select any_value(x3_.value)
                 from (
                     select element_ as value, position_ + 1 as ord
@@ -34,7 +34,8 @@ cross join lateral (
                     where element_ is not null
                 ) as x3_
                 having case when count(*) > 1 then cast(concat('view ''patient_contacts'': column ''patient_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
+            )
+            when (json_typeof(r.value."id") = 'null') then null else r.value."id" end) then cast(case when (is_array(r.value."id")) then (
                 select any_value(x3_.value)
                 from (
                     select element_ as value, position_ + 1 as ord
@@ -43,7 +44,8 @@ cross join lateral (
                     where element_ is not null
                 ) as x3_
                 having case when count(*) > 1 then cast(concat('view ''patient_contacts'': column ''patient_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
+            )
+            when (json_typeof(r.value."id") = 'null') then null else r.value."id" end as varchar) else json_serialize(case when (is_array(r.value."id")) then (
                 select any_value(x3_.value)
                 from (
                     select element_ as value, position_ + 1 as ord
@@ -52,7 +54,8 @@ cross join lateral (
                     where element_ is not null
                 ) as x3_
                 having case when count(*) > 1 then cast(concat('view ''patient_contacts'': column ''patient_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as "patient_id",
+            )
+            when (json_typeof(r.value."id") = 'null') then null else r.value."id" end) end as "patient_id",
             (
                 select case when (b2.value ~ '^(https?://[^?#]*/)?Organization/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(b2.value, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e') end
                 from (select case when is_varchar((
@@ -123,7 +126,7 @@ cross join lateral (
                                 array_.items_ as element_ at position_
                             where element_ is not null
                         ) as w3
-                        where (case when is_varchar((
+                        where (case when is_varchar(case when (is_array(w3.value."use")) then (
                             select any_value(x10_.value)
                             from (
                                 select element_ as value, position_ + 1 as ord
@@ -132,7 +135,8 @@ cross join lateral (
                                 where element_ is not null
                             ) as x10_
                             having case when count(*) > 1 then cast(concat('view ''patient_contacts'': column ''given_names'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                        )) then cast((
+                        )
+                        when (json_typeof(w3.value."use") = 'null') then null else w3.value."use" end) then cast(case when (is_array(w3.value."use")) then (
                             select any_value(x10_.value)
                             from (
                                 select element_ as value, position_ + 1 as ord
@@ -141,7 +145,8 @@ cross join lateral (
                                 where element_ is not null
                             ) as x10_
                             having case when count(*) > 1 then cast(concat('view ''patient_contacts'': column ''given_names'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                        ) as varchar) else json_serialize((
+                        )
+                        when (json_typeof(w3.value."use") = 'null') then null else w3.value."use" end as varchar) else json_serialize(case when (is_array(w3.value."use")) then (
                             select any_value(x10_.value)
                             from (
                                 select element_ as value, position_ + 1 as ord
@@ -150,7 +155,8 @@ cross join lateral (
                                 where element_ is not null
                             ) as x10_
                             having case when count(*) > 1 then cast(concat('view ''patient_contacts'': column ''given_names'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                        )) end = 'official')
+                        )
+                        when (json_typeof(w3.value."use") = 'null') then null else w3.value."use" end) end = 'official')
                     ) as s8_
                     cross join lateral (
                         select element_ as value, position_ + 1 as ord
@@ -185,7 +191,7 @@ cross join lateral (
     cross join lateral (
         select
             f4.row_index as "address_index",
-            case when is_varchar((
+            case when is_varchar(case when (is_array(f4.value."postalCode")) then (
                 select any_value(x15_.value)
                 from (
                     select element_ as value, position_ + 1 as ord
@@ -194,7 +200,8 @@ cross join lateral (
                     where element_ is not null
                 ) as x15_
                 having case when count(*) > 1 then cast(concat('view ''patient_contacts'': column ''postal_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
+            )
+            when (json_typeof(f4.value."postalCode") = 'null') then null else f4.value."postalCode" end) then cast(case when (is_array(f4.value."postalCode")) then (
                 select any_value(x15_.value)
                 from (
                     select element_ as value, position_ + 1 as ord
@@ -203,7 +210,8 @@ cross join lateral (
                     where element_ is not null
                 ) as x15_
                 having case when count(*) > 1 then cast(concat('view ''patient_contacts'': column ''postal_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
+            )
+            when (json_typeof(f4.value."postalCode") = 'null') then null else f4.value."postalCode" end as varchar) else json_serialize(case when (is_array(f4.value."postalCode")) then (
                 select any_value(x15_.value)
                 from (
                     select element_ as value, position_ + 1 as ord
@@ -212,7 +220,8 @@ cross join lateral (
                     where element_ is not null
                 ) as x15_
                 having case when count(*) > 1 then cast(concat('view ''patient_contacts'': column ''postal_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as "postal_code"
+            )
+            when (json_typeof(f4.value."postalCode") = 'null') then null else f4.value."postalCode" end) end as "postal_code"
         from (
             select i16_.value as value, row_number() over (order by i16_.ord) - 1 as row_index
             from (
@@ -240,7 +249,7 @@ cross join lateral (
         cross join lateral (
             (
                 select
-                    case when is_varchar((
+                    case when is_varchar(case when (is_array(f6.value."value")) then (
                         select any_value(x19_.value)
                         from (
                             select element_ as value, position_ + 1 as ord
@@ -249,7 +258,8 @@ cross join lateral (
                             where element_ is not null
                         ) as x19_
                         having case when count(*) > 1 then cast(concat('view ''patient_contacts'': column ''phone'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                    )) then cast((
+                    )
+                    when (json_typeof(f6.value."value") = 'null') then null else f6.value."value" end) then cast(case when (is_array(f6.value."value")) then (
                         select any_value(x19_.value)
                         from (
                             select element_ as value, position_ + 1 as ord
@@ -258,7 +268,8 @@ cross join lateral (
                             where element_ is not null
                         ) as x19_
                         having case when count(*) > 1 then cast(concat('view ''patient_contacts'': column ''phone'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                    ) as varchar) else json_serialize((
+                    )
+                    when (json_typeof(f6.value."value") = 'null') then null else f6.value."value" end as varchar) else json_serialize(case when (is_array(f6.value."value")) then (
                         select any_value(x19_.value)
                         from (
                             select element_ as value, position_ + 1 as ord
@@ -267,7 +278,8 @@ cross join lateral (
                             where element_ is not null
                         ) as x19_
                         having case when count(*) > 1 then cast(concat('view ''patient_contacts'': column ''phone'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                    )) end as "phone"
+                    )
+                    when (json_typeof(f6.value."value") = 'null') then null else f6.value."value" end) end as "phone"
                 from (
                     select i20_.value as value, row_number() over (order by i20_.ord) - 1 as row_index
                     from (
@@ -278,7 +290,7 @@ cross join lateral (
                                 array_.items_ as element_ at position_
                             where element_ is not null
                         ) as w7
-                        where (case when is_varchar((
+                        where (case when is_varchar(case when (is_array(w7.value."system")) then (
                             select any_value(x21_.value)
                             from (
                                 select element_ as value, position_ + 1 as ord
@@ -287,7 +299,8 @@ cross join lateral (
                                 where element_ is not null
                             ) as x21_
                             having case when count(*) > 1 then cast(concat('view ''patient_contacts'': forEach of the view > select[2] > unionAll[0]: more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                        )) then cast((
+                        )
+                        when (json_typeof(w7.value."system") = 'null') then null else w7.value."system" end) then cast(case when (is_array(w7.value."system")) then (
                             select any_value(x21_.value)
                             from (
                                 select element_ as value, position_ + 1 as ord
@@ -296,7 +309,8 @@ cross join lateral (
                                 where element_ is not null
                             ) as x21_
                             having case when count(*) > 1 then cast(concat('view ''patient_contacts'': forEach of the view > select[2] > unionAll[0]: more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                        ) as varchar) else json_serialize((
+                        )
+                        when (json_typeof(w7.value."system") = 'null') then null else w7.value."system" end as varchar) else json_serialize(case when (is_array(w7.value."system")) then (
                             select any_value(x21_.value)
                             from (
                                 select element_ as value, position_ + 1 as ord
@@ -305,14 +319,15 @@ cross join lateral (
                                 where element_ is not null
                             ) as x21_
                             having case when count(*) > 1 then cast(concat('view ''patient_contacts'': forEach of the view > select[2] > unionAll[0]: more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                        )) end = 'phone')
+                        )
+                        when (json_typeof(w7.value."system") = 'null') then null else w7.value."system" end) end = 'phone')
                     ) as i20_
                 ) as f6
             )
             union all
             (
                 select
-                    case when is_varchar((
+                    case when is_varchar(case when (is_array(f8.value."value")) then (
                         select any_value(x22_.value)
                         from (
                             select element_ as value, position_ + 1 as ord
@@ -321,7 +336,8 @@ cross join lateral (
                             where element_ is not null
                         ) as x22_
                         having case when count(*) > 1 then cast(concat('view ''patient_contacts'': column ''phone'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                    )) then cast((
+                    )
+                    when (json_typeof(f8.value."value") = 'null') then null else f8.value."value" end) then cast(case when (is_array(f8.value."value")) then (
                         select any_value(x22_.value)
                         from (
                             select element_ as value, position_ + 1 as ord
@@ -330,7 +346,8 @@ cross join lateral (
                             where element_ is not null
                         ) as x22_
                         having case when count(*) > 1 then cast(concat('view ''patient_contacts'': column ''phone'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                    ) as varchar) else json_serialize((
+                    )
+                    when (json_typeof(f8.value."value") = 'null') then null else f8.value."value" end as varchar) else json_serialize(case when (is_array(f8.value."value")) then (
                         select any_value(x22_.value)
                         from (
                             select element_ as value, position_ + 1 as ord
@@ -339,7 +356,8 @@ cross join lateral (
                             where element_ is not null
                         ) as x22_
                         having case when count(*) > 1 then cast(concat('view ''patient_contacts'': column ''phone'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                    )) end as "phone"
+                    )
+                    when (json_typeof(f8.value."value") = 'null') then null else f8.value."value" end) end as "phone"
                 from (
                     select i23_.value as value, row_number() over (order by i23_.ord) - 1 as row_index
                     from (
@@ -359,7 +377,7 @@ cross join lateral (
                                 where element_ is not null
                             ) as e25_
                         ) as w9
-                        where (case when is_varchar((
+                        where (case when is_varchar(case when (is_array(w9.value."system")) then (
                             select any_value(x26_.value)
                             from (
                                 select element_ as value, position_ + 1 as ord
@@ -368,7 +386,8 @@ cross join lateral (
                                 where element_ is not null
                             ) as x26_
                             having case when count(*) > 1 then cast(concat('view ''patient_contacts'': forEach of the view > select[2] > unionAll[1]: more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                        )) then cast((
+                        )
+                        when (json_typeof(w9.value."system") = 'null') then null else w9.value."system" end) then cast(case when (is_array(w9.value."system")) then (
                             select any_value(x26_.value)
                             from (
                                 select element_ as value, position_ + 1 as ord
@@ -377,7 +396,8 @@ cross join lateral (
                                 where element_ is not null
                             ) as x26_
                             having case when count(*) > 1 then cast(concat('view ''patient_contacts'': forEach of the view > select[2] > unionAll[1]: more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                        ) as varchar) else json_serialize((
+                        )
+                        when (json_typeof(w9.value."system") = 'null') then null else w9.value."system" end as varchar) else json_serialize(case when (is_array(w9.value."system")) then (
                             select any_value(x26_.value)
                             from (
                                 select element_ as value, position_ + 1 as ord
@@ -386,7 +406,8 @@ cross join lateral (
                                 where element_ is not null
                             ) as x26_
                             having case when count(*) > 1 then cast(concat('view ''patient_contacts'': forEach of the view > select[2] > unionAll[1]: more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                        )) end = 'phone')
+                        )
+                        when (json_typeof(w9.value."system") = 'null') then null else w9.value."system" end) end = 'phone')
                     ) as i23_
                 ) as f8
             )
@@ -398,7 +419,7 @@ where (exists (
     from (select case when is_array(r.value."active") then r.value."active" else array(r.value."active") end as items_) as array_,
         array_.items_ as element_ at position_
     where element_ is not null
-) and (cast((
+) and (cast(case when (is_array(r.value."active")) then (
     select any_value(x1_.value)
     from (
         select element_ as value, position_ + 1 as ord
@@ -407,4 +428,5 @@ where (exists (
         where element_ is not null
     ) as x1_
     having case when count(*) > 1 then cast(concat('view ''patient_contacts'': where[0]: more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-) as boolean) = true))
+)
+when (json_typeof(r.value."active") = 'null') then null else r.value."active" end as boolean) = true))

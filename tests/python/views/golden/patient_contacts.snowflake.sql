@@ -25,7 +25,7 @@ cross join lateral (
     ) as f0
     cross join lateral (
         select
-            cast((
+            cast(case when (is_array(get(r.value, 'id'))) then (
                 select any_value(x3_.value)
                 from (
                     select flattened_.value as value, flattened_.index + 1 as ord
@@ -33,7 +33,8 @@ cross join lateral (
                     where flattened_.value is not null and not is_null_value(flattened_.value)
                 ) as x3_
                 having case when count(*) > 1 then cast(concat('view ''patient_contacts'': column ''patient_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as "patient_id",
+            )
+            when (is_null_value(get(r.value, 'id'))) then null else get(r.value, 'id') end as varchar) as "patient_id",
             (
                 select case when regexp_like(b2.value, '^(https?://[^?#]*/)?Organization/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(b2.value, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e', 1) end
                 from (select cast((
@@ -65,7 +66,7 @@ cross join lateral (
                             from table(flatten(input => case when is_array(get(f1.value, 'name')) then get(f1.value, 'name') when get(f1.value, 'name') is not null then array_construct(get(f1.value, 'name')) end)) as flattened_
                             where flattened_.value is not null and not is_null_value(flattened_.value)
                         ) as w3
-                        where (cast((
+                        where (cast(case when (is_array(get(w3.value, 'use'))) then (
                             select any_value(x10_.value)
                             from (
                                 select flattened_.value as value, flattened_.index + 1 as ord
@@ -73,7 +74,8 @@ cross join lateral (
                                 where flattened_.value is not null and not is_null_value(flattened_.value)
                             ) as x10_
                             having case when count(*) > 1 then cast(concat('view ''patient_contacts'': column ''given_names'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                        ) as varchar) = 'official')
+                        )
+                        when (is_null_value(get(w3.value, 'use'))) then null else get(w3.value, 'use') end as varchar) = 'official')
                     ) as s8_
                     cross join lateral (
                         select flattened_.value as value, flattened_.index + 1 as ord
@@ -105,7 +107,7 @@ cross join lateral (
     cross join lateral (
         select
             f4.row_index as "address_index",
-            cast((
+            cast(case when (is_array(get(f4.value, 'postalCode'))) then (
                 select any_value(x15_.value)
                 from (
                     select flattened_.value as value, flattened_.index + 1 as ord
@@ -113,7 +115,8 @@ cross join lateral (
                     where flattened_.value is not null and not is_null_value(flattened_.value)
                 ) as x15_
                 having case when count(*) > 1 then cast(concat('view ''patient_contacts'': column ''postal_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as "postal_code"
+            )
+            when (is_null_value(get(f4.value, 'postalCode'))) then null else get(f4.value, 'postalCode') end as varchar) as "postal_code"
         from (
             select i16_.value as value, row_number() over (order by i16_.ord) - 1 as row_index
             from (
@@ -139,7 +142,7 @@ cross join lateral (
         cross join lateral (
             (
                 select
-                    cast((
+                    cast(case when (is_array(get(f6.value, 'value'))) then (
                         select any_value(x19_.value)
                         from (
                             select flattened_.value as value, flattened_.index + 1 as ord
@@ -147,7 +150,8 @@ cross join lateral (
                             where flattened_.value is not null and not is_null_value(flattened_.value)
                         ) as x19_
                         having case when count(*) > 1 then cast(concat('view ''patient_contacts'': column ''phone'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                    ) as varchar) as "phone"
+                    )
+                    when (is_null_value(get(f6.value, 'value'))) then null else get(f6.value, 'value') end as varchar) as "phone"
                 from (
                     select i20_.value as value, row_number() over (order by i20_.ord) - 1 as row_index
                     from (
@@ -157,7 +161,7 @@ cross join lateral (
                             from table(flatten(input => case when is_array(get(f5.value, 'telecom')) then get(f5.value, 'telecom') when get(f5.value, 'telecom') is not null then array_construct(get(f5.value, 'telecom')) end)) as flattened_
                             where flattened_.value is not null and not is_null_value(flattened_.value)
                         ) as w7
-                        where (cast((
+                        where (cast(case when (is_array(get(w7.value, 'system'))) then (
                             select any_value(x21_.value)
                             from (
                                 select flattened_.value as value, flattened_.index + 1 as ord
@@ -165,14 +169,15 @@ cross join lateral (
                                 where flattened_.value is not null and not is_null_value(flattened_.value)
                             ) as x21_
                             having case when count(*) > 1 then cast(concat('view ''patient_contacts'': forEach of the view > select[2] > unionAll[0]: more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                        ) as varchar) = 'phone')
+                        )
+                        when (is_null_value(get(w7.value, 'system'))) then null else get(w7.value, 'system') end as varchar) = 'phone')
                     ) as i20_
                 ) as f6
             )
             union all
             (
                 select
-                    cast((
+                    cast(case when (is_array(get(f8.value, 'value'))) then (
                         select any_value(x22_.value)
                         from (
                             select flattened_.value as value, flattened_.index + 1 as ord
@@ -180,7 +185,8 @@ cross join lateral (
                             where flattened_.value is not null and not is_null_value(flattened_.value)
                         ) as x22_
                         having case when count(*) > 1 then cast(concat('view ''patient_contacts'': column ''phone'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                    ) as varchar) as "phone"
+                    )
+                    when (is_null_value(get(f8.value, 'value'))) then null else get(f8.value, 'value') end as varchar) as "phone"
                 from (
                     select i23_.value as value, row_number() over (order by i23_.ord) - 1 as row_index
                     from (
@@ -198,7 +204,7 @@ cross join lateral (
                                 where flattened_.value is not null and not is_null_value(flattened_.value)
                             ) as e25_
                         ) as w9
-                        where (cast((
+                        where (cast(case when (is_array(get(w9.value, 'system'))) then (
                             select any_value(x26_.value)
                             from (
                                 select flattened_.value as value, flattened_.index + 1 as ord
@@ -206,7 +212,8 @@ cross join lateral (
                                 where flattened_.value is not null and not is_null_value(flattened_.value)
                             ) as x26_
                             having case when count(*) > 1 then cast(concat('view ''patient_contacts'': forEach of the view > select[2] > unionAll[1]: more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                        ) as varchar) = 'phone')
+                        )
+                        when (is_null_value(get(w9.value, 'system'))) then null else get(w9.value, 'system') end as varchar) = 'phone')
                     ) as i23_
                 ) as f8
             )
@@ -217,7 +224,7 @@ where (exists (
     select flattened_.value as value, flattened_.index + 1 as ord
     from table(flatten(input => case when is_array(get(r.value, 'active')) then get(r.value, 'active') when get(r.value, 'active') is not null then array_construct(get(r.value, 'active')) end)) as flattened_
     where flattened_.value is not null and not is_null_value(flattened_.value)
-) and (cast((
+) and (cast(case when (is_array(get(r.value, 'active'))) then (
     select any_value(x1_.value)
     from (
         select flattened_.value as value, flattened_.index + 1 as ord
@@ -225,4 +232,5 @@ where (exists (
         where flattened_.value is not null and not is_null_value(flattened_.value)
     ) as x1_
     having case when count(*) > 1 then cast(concat('view ''patient_contacts'': where[0]: more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-) as boolean) = true))
+)
+when (is_null_value(get(r.value, 'active'))) then null else get(r.value, 'active') end as boolean) = true))
