@@ -17,7 +17,12 @@ import typer
 from aegis.cli_errors import DEBUG_KEY, PG_CONNECT_TIMEOUT_SECONDS, AegisGroup
 from aegis.errors import UserError
 
-app = typer.Typer(cls=AegisGroup, help="Aegis: governed healthcare warehouse tooling.", no_args_is_help=True)
+app = typer.Typer(
+    cls=AegisGroup,
+    help="Aegis: governed healthcare warehouse tooling. A command that cannot run prints one line and "
+    "exits 2 (--debug shows the traceback).",
+    no_args_is_help=True,
+)
 
 
 @app.callback()
@@ -27,7 +32,7 @@ def main_callback(
         bool, typer.Option("--debug", envvar="AEGIS_DEBUG", help="Show the traceback of a failure.")
     ] = False,
 ) -> None:
-    """Aegis: governed healthcare warehouse tooling. A failure prints one line and exits 2."""
+    """Options for every command (the app's help text is the one shown)."""
     ctx.meta[DEBUG_KEY] = debug
     os.environ.setdefault("PGCONNECT_TIMEOUT", PG_CONNECT_TIMEOUT_SECONDS)
     keep_last_build()
