@@ -6,9 +6,12 @@ that holds it) and the expression, so that whoever reads it finds the line to fi
 
 from __future__ import annotations
 
+from aegis.errors import UserError
 
-class ViewDefinitionError(Exception):
-    """A ViewDefinition that cannot be compiled: a bad shape, a bad expression or an unsupported feature."""
+
+class ViewDefinitionError(UserError):
+    """A ViewDefinition that cannot be compiled: a bad shape, a bad expression or an unsupported feature.
+    A UserError: the CLI prints it as one line and exits 2."""
 
     def __init__(self, view: str, message: str) -> None:
         super().__init__(f"view {view!r}: {message}")
