@@ -2,8 +2,8 @@
 every combination of its declared quasi-identifiers is shared by at least 11 patients; the dbt test
 k_anonymity runs in the build and fails when k is out of reach; and the linkage attack of the issue
 (a phi_limited reader matching gender, marital status, language, state, ZIP3, birth year, death year,
-capped age and deceased flag from dim_patient, a suppressed NULL matching anything) finds no unique match,
-so the research-id crosswalk cannot be rebuilt."""
+capped age and deceased flag from dim_patient, a suppressed NULL matching anything) finds no unique match
+through the patient dimension. (The de-identified facts are not covered: docs/governance.md.)"""
 
 from __future__ import annotations
 
