@@ -55,8 +55,6 @@ where not exists (select 1 from " ~ key_table ~ ')'),
 {% macro snowflake__aegis_pseudonym_key_setup(ctx) %}
     {%- set schema = aegis.aegis_schema_sql(ctx.governance_schema, ctx) -%}
     {%- set key_table = schema ~ '.aegis_pseudonym_key' -%}
-    {#- fakesnow (the local Snowflake stand-in, account 'fakesnow') cannot create functions at all -#}
-    {%- set fakesnow = target.type == 'snowflake' and target.account == 'fakesnow' -%}
     {{ return([
         aegis.aegis_statement('create schema if not exists ' ~ schema),
         aegis.aegis_statement('create table if not exists ' ~ key_table ~ ' (key binary not null)'),
@@ -77,7 +75,7 @@ def hmac_sha256(key, val):
     if key is None or val is None:
         return None
     return hmac.new(key, val.encode('utf-8'), hashlib.sha256).hexdigest()
-$$", skip_if=('select 1' if fakesnow else none)),
+$$", skip_if=aegis.aegis_fakesnow_skip()),
     ]) }}
 {% endmacro %}
 

@@ -1,7 +1,8 @@
 {#- Snowflake: a role per tier; one masking policy per category and type whose body branches on
     IS_ROLE_IN_SESSION (most privileged tier first, the dbt role always clear, anything else NULL);
     policies set on columns with FORCE (replaces in place, no unprotected moment); a row access
-    policy hides sensitive rows; grants come last. dbt creates a relation without grants (no
+    policy hides sensitive rows; an aggregation policy makes the aggregate tier group at least 11 rows
+    of an aggregate mart; grants come last. dbt creates a relation without grants (no
     copy_grants, no future grants on Aegis schemas), so nothing reads it before this has run. -#}
 {% macro snowflake__aegis_render_entry(entry, ctx) %}
     {%- set setup = [] -%}
@@ -63,7 +64,22 @@
             skip_if="select 1 from table(information_schema.policy_references(ref_entity_name => '" ~ base ~ "', ref_entity_domain => '" ~ kind ~ "')) where policy_kind = 'ROW_ACCESS_POLICY'"
         )) -%}
     {%- endif -%}
-    {#- 3. grants last -#}
+    {#- 3. aggregates the aggregate tier reads: every query of theirs must group at least
+        aegis_small_cell_max + 1 rows (CMS cell size); other tiers and the dbt role are unconstrained -#}
+    {%- if entry.aggregate_safe and kind == 'table' -%}
+        {%- set policy = governance ~ '.aegis_aggregate_min_group' -%}
+        {%- set unconstrained = ["is_role_in_session('" ~ ctx.transformer_role | upper ~ "')"] -%}
+        {%- for tier in entry.tiers if tier.tier != 'aggregate' -%}
+            {%- do unconstrained.append("is_role_in_session('" ~ tier.role | upper ~ "')") -%}
+        {%- endfor -%}
+        {%- set body = 'case\n    when ' ~ unconstrained | join('\n        or ') ~ '\n        then no_aggregation_constraint()\n    else aggregation_constraint(min_group_size => ' ~ (var('aegis_small_cell_max', 10) + 1) ~ ')\nend' -%}
+        {%- set skip = aegis.aegis_fakesnow_skip() -%}
+        {%- do setup.append(aegis.aegis_statement('create aggregation policy if not exists ' ~ policy ~ ' as () returns aggregation_constraint ->\n' ~ body, skip_if=skip)) -%}
+        {%- do setup.append(aegis.aegis_statement('alter aggregation policy ' ~ policy ~ ' set body ->\n' ~ body, skip_if=skip,
+            same_body={'describe': 'describe aggregation policy ' ~ policy, 'body': body})) -%}
+        {%- do apply.append(aegis.aegis_statement('alter table ' ~ base ~ ' set aggregation policy ' ~ policy ~ ' force', skip_if=skip)) -%}
+    {%- endif -%}
+    {#- 4. grants last -#}
     {%- for tier in entry.tiers -%}
         {%- if tier.can_read -%}
             {%- if ctx.database -%}

@@ -27,6 +27,10 @@
         {%- do relation.append(aegis.aegis_statement('alter ' ~ entry.relation_kind ~ ' ' ~ base ~ ' drop all row access policies')) -%}
         {%- do shared.append(aegis.aegis_statement('drop row access policy if exists ' ~ governance ~ '.aegis_rows_' ~ entry.row_filter.group)) -%}
     {%- endif -%}
+    {%- if entry.aggregate_safe and entry.relation_kind == 'table' -%}
+        {%- do relation.append(aegis.aegis_statement('alter table ' ~ base ~ ' unset aggregation policy', skip_if=aegis.aegis_fakesnow_skip())) -%}
+        {%- do shared.append(aegis.aegis_statement('drop aggregation policy if exists ' ~ governance ~ '.aegis_aggregate_min_group', skip_if=aegis.aegis_fakesnow_skip())) -%}
+    {%- endif -%}
     {%- for tier in entry.tiers -%}
         {%- do relation.append(aegis.aegis_statement('revoke select on ' ~ entry.relation_kind ~ ' ' ~ base ~ ' from role ' ~ tier.role)) -%}
     {%- endfor -%}

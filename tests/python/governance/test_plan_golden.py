@@ -74,7 +74,8 @@ def test_sample_snowflake_tag_mode_matches_golden_and_parses(sample: tuple[Path,
 def assert_protection_before_grants(statements: list[str]) -> None:
     """No masking or row policy is attached to a relation after a tier was granted it."""
     protects = re.compile(
-        r"^(alter (table|view) (?P<a>\S+) (modify column|add row access)|attach (masking|rls) policy \S+ on (?P<b>\S+))"
+        r"^(alter (table|view) (?P<a>\S+) (modify column|add row access|set aggregation policy)"
+        r"|attach (masking|rls) policy \S+ on (?P<b>\S+))"
     )
     grants = re.compile(r"^grant select (\([^)]*\) )?on ((table|view) )?(?P<relation>\S+) ")
     granted: set[str] = set()

@@ -1,4 +1,4 @@
--- engine: redshift; relations: 33; nothing below has been executed
+-- engine: redshift; relations: 34; nothing below has been executed
 
 -- shared objects: roles, schemas, policies
 -- skipped when this returns a row: select 1 from svv_roles where role_name = 'aegis_phi_full'
@@ -916,6 +916,38 @@ grant usage on schema main_staging to role aegis_phi_limited;
 grant select (explanation_of_benefit_id, claim_id, patient_id, coverage_id, provider_npi, claim_type, claim_use, status, outcome, principal_icd10cm_code, billable_period_start_date, billable_period_end_date, created_at, insurance_payer_name, insurer_name, event_id, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__explanation_of_benefits to role aegis_phi_limited;
 grant usage on schema main_staging to role aegis_deidentified;
 grant select (provider_npi, claim_type, claim_use, status, outcome, principal_icd10cm_code, billable_period_start_date, billable_period_end_date, created_at, insurance_payer_name, insurer_name, event_id, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__explanation_of_benefits to role aegis_deidentified;
+
+-- model.aegis.stg_fhir__immunizations -> main_staging.stg_fhir__immunizations (table)
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_varchar' and schema_name = 'main_staging' and table_name = 'stg_fhir__immunizations' and grantee = 'aegis_phi_full'
+attach masking policy aegis_mask_clear_varchar on main_staging.stg_fhir__immunizations (immunization_id) to role aegis_phi_full priority 40;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_pseudonym_varchar' and schema_name = 'main_staging' and table_name = 'stg_fhir__immunizations' and grantee = 'aegis_phi_limited'
+attach masking policy aegis_mask_pseudonym_varchar on main_staging.stg_fhir__immunizations (immunization_id) to role aegis_phi_limited priority 30;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_varchar' and schema_name = 'main_staging' and table_name = 'stg_fhir__immunizations' and grantee = 'aegis_phi_full'
+attach masking policy aegis_mask_clear_varchar on main_staging.stg_fhir__immunizations (patient_id) to role aegis_phi_full priority 40;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_pseudonym_varchar' and schema_name = 'main_staging' and table_name = 'stg_fhir__immunizations' and grantee = 'aegis_phi_limited'
+attach masking policy aegis_mask_pseudonym_varchar on main_staging.stg_fhir__immunizations (patient_id) to role aegis_phi_limited priority 30;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_varchar' and schema_name = 'main_staging' and table_name = 'stg_fhir__immunizations' and grantee = 'aegis_phi_full'
+attach masking policy aegis_mask_clear_varchar on main_staging.stg_fhir__immunizations (encounter_id) to role aegis_phi_full priority 40;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_pseudonym_varchar' and schema_name = 'main_staging' and table_name = 'stg_fhir__immunizations' and grantee = 'aegis_phi_limited'
+attach masking policy aegis_mask_pseudonym_varchar on main_staging.stg_fhir__immunizations (encounter_id) to role aegis_phi_limited priority 30;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__immunizations' and grantee = 'aegis_phi_full'
+attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__immunizations (occurred_at) to role aegis_phi_full priority 40;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__immunizations' and grantee = 'aegis_phi_limited'
+attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__immunizations (occurred_at) to role aegis_phi_limited priority 30;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_year_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__immunizations' and grantee = 'aegis_deidentified'
+attach masking policy aegis_mask_year_date on main_staging.stg_fhir__immunizations (occurred_at) to role aegis_deidentified priority 20;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__immunizations' and grantee = 'aegis_phi_full'
+attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__immunizations (last_updated_at) to role aegis_phi_full priority 40;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__immunizations' and grantee = 'aegis_phi_limited'
+attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__immunizations (last_updated_at) to role aegis_phi_limited priority 30;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_year_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__immunizations' and grantee = 'aegis_deidentified'
+attach masking policy aegis_mask_year_date on main_staging.stg_fhir__immunizations (last_updated_at) to role aegis_deidentified priority 20;
+grant usage on schema main_staging to role aegis_phi_full;
+grant select (immunization_id, patient_id, encounter_id, cvx_code, vaccine_name, status, occurred_at, event_id, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__immunizations to role aegis_phi_full;
+grant usage on schema main_staging to role aegis_phi_limited;
+grant select (immunization_id, patient_id, encounter_id, cvx_code, vaccine_name, status, occurred_at, event_id, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__immunizations to role aegis_phi_limited;
+grant usage on schema main_staging to role aegis_deidentified;
+grant select (cvx_code, vaccine_name, status, occurred_at, event_id, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__immunizations to role aegis_deidentified;
 
 -- model.aegis.stg_fhir__medication_requests -> main_staging.stg_fhir__medication_requests (table)
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_varchar' and schema_name = 'main_staging' and table_name = 'stg_fhir__medication_requests' and grantee = 'aegis_phi_full'

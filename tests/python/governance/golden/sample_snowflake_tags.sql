@@ -371,6 +371,25 @@ alter row access policy aegis_governance.aegis_rows_part2_substance_use set body
     is_sensitive = false
     or is_role_in_session('AEGIS_TRANSFORMER')
     or is_role_in_session('AEGIS_PHI_FULL');
+create aggregation policy if not exists aegis_governance.aegis_aggregate_min_group as () returns aggregation_constraint ->
+case
+    when is_role_in_session('AEGIS_TRANSFORMER')
+        or is_role_in_session('AEGIS_PHI_FULL')
+        or is_role_in_session('AEGIS_PHI_LIMITED')
+        or is_role_in_session('AEGIS_DEIDENTIFIED')
+        then no_aggregation_constraint()
+    else aggregation_constraint(min_group_size => 11)
+end;
+-- skipped when `describe aggregation policy aegis_governance.aegis_aggregate_min_group` shows this body already
+alter aggregation policy aegis_governance.aegis_aggregate_min_group set body ->
+case
+    when is_role_in_session('AEGIS_TRANSFORMER')
+        or is_role_in_session('AEGIS_PHI_FULL')
+        or is_role_in_session('AEGIS_PHI_LIMITED')
+        or is_role_in_session('AEGIS_DEIDENTIFIED')
+        then no_aggregation_constraint()
+    else aggregation_constraint(min_group_size => 11)
+end;
 create masking policy if not exists aegis_governance.aegis_tag_mask_date as (val date) returns date ->
 case
     when is_role_in_session('AEGIS_TRANSFORMER') then val
@@ -742,6 +761,7 @@ grant select on table main.fct_demo_encounters to role aegis_deidentified;
 revoke select on table main.fct_demo_encounters from role aegis_aggregate;
 
 -- model.aegis.mart_demo_encounter_counts -> main.mart_demo_encounter_counts (table)
+alter table main.mart_demo_encounter_counts set aggregation policy aegis_governance.aegis_aggregate_min_group force;
 grant usage on schema main to role aegis_phi_full;
 grant select on table main.mart_demo_encounter_counts to role aegis_phi_full;
 grant usage on schema main to role aegis_phi_limited;

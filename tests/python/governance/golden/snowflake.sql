@@ -1,4 +1,4 @@
--- engine: snowflake; relations: 33; nothing below has been executed
+-- engine: snowflake; relations: 34; nothing below has been executed
 
 -- shared objects: roles, schemas, policies
 create role if not exists aegis_phi_full;
@@ -376,6 +376,25 @@ case
     when is_role_in_session('AEGIS_AGGREGATE') then cast(null as varchar)
     else cast(null as varchar)
 end;
+create aggregation policy if not exists aegis_governance.aegis_aggregate_min_group as () returns aggregation_constraint ->
+case
+    when is_role_in_session('AEGIS_TRANSFORMER')
+        or is_role_in_session('AEGIS_PHI_FULL')
+        or is_role_in_session('AEGIS_PHI_LIMITED')
+        or is_role_in_session('AEGIS_DEIDENTIFIED')
+        then no_aggregation_constraint()
+    else aggregation_constraint(min_group_size => 11)
+end;
+-- skipped when `describe aggregation policy aegis_governance.aegis_aggregate_min_group` shows this body already
+alter aggregation policy aegis_governance.aegis_aggregate_min_group set body ->
+case
+    when is_role_in_session('AEGIS_TRANSFORMER')
+        or is_role_in_session('AEGIS_PHI_FULL')
+        or is_role_in_session('AEGIS_PHI_LIMITED')
+        or is_role_in_session('AEGIS_DEIDENTIFIED')
+        then no_aggregation_constraint()
+    else aggregation_constraint(min_group_size => 11)
+end;
 
 -- model.aegis.dim_coverage -> main_marts.dim_coverage (table)
 alter table main_marts.dim_coverage modify column coverage_id set masking policy aegis_governance.aegis_mask_other_id_varchar force;
@@ -601,6 +620,7 @@ revoke select on table main_intermediate.int_records_assigned_research_ids from 
 -- model.aegis.mart_chronic_condition_prevalence -> main_marts.mart_chronic_condition_prevalence (table)
 -- skipped when this returns a row: select 1 from table(information_schema.policy_references(ref_entity_name => 'main_marts.mart_chronic_condition_prevalence', ref_entity_domain => 'table')) where policy_kind = 'ROW_ACCESS_POLICY'
 alter table main_marts.mart_chronic_condition_prevalence add row access policy aegis_governance.aegis_rows_part2_substance_use on (is_part2_sensitive);
+alter table main_marts.mart_chronic_condition_prevalence set aggregation policy aegis_governance.aegis_aggregate_min_group force;
 grant usage on schema main_marts to role aegis_phi_full;
 grant select on table main_marts.mart_chronic_condition_prevalence to role aegis_phi_full;
 grant usage on schema main_marts to role aegis_phi_limited;
@@ -623,6 +643,7 @@ grant select on table main_marts.mart_chronic_conditions to role aegis_deidentif
 revoke select on table main_marts.mart_chronic_conditions from role aegis_aggregate;
 
 -- model.aegis.mart_pmpm -> main_marts.mart_pmpm (table)
+alter table main_marts.mart_pmpm set aggregation policy aegis_governance.aegis_aggregate_min_group force;
 grant usage on schema main_marts to role aegis_phi_full;
 grant select on table main_marts.mart_pmpm to role aegis_phi_full;
 grant usage on schema main_marts to role aegis_phi_limited;
@@ -646,6 +667,7 @@ grant select on table main_marts.mart_quality_hba1c_poor_control to role aegis_d
 revoke select on table main_marts.mart_quality_hba1c_poor_control from role aegis_aggregate;
 
 -- model.aegis.mart_quality_measure_rates -> main_marts.mart_quality_measure_rates (table)
+alter table main_marts.mart_quality_measure_rates set aggregation policy aegis_governance.aegis_aggregate_min_group force;
 grant usage on schema main_marts to role aegis_phi_full;
 grant select on table main_marts.mart_quality_measure_rates to role aegis_phi_full;
 grant usage on schema main_marts to role aegis_phi_limited;
@@ -763,6 +785,20 @@ grant select on table main_staging.stg_fhir__explanation_of_benefits to role aeg
 grant usage on schema main_staging to role aegis_deidentified;
 grant select on table main_staging.stg_fhir__explanation_of_benefits to role aegis_deidentified;
 revoke select on table main_staging.stg_fhir__explanation_of_benefits from role aegis_aggregate;
+
+-- model.aegis.stg_fhir__immunizations -> main_staging.stg_fhir__immunizations (table)
+alter table main_staging.stg_fhir__immunizations modify column immunization_id set masking policy aegis_governance.aegis_mask_other_id_varchar force;
+alter table main_staging.stg_fhir__immunizations modify column patient_id set masking policy aegis_governance.aegis_mask_other_id_varchar force;
+alter table main_staging.stg_fhir__immunizations modify column encounter_id set masking policy aegis_governance.aegis_mask_other_id_varchar force;
+alter table main_staging.stg_fhir__immunizations modify column occurred_at set masking policy aegis_governance.aegis_mask_event_date_date force;
+alter table main_staging.stg_fhir__immunizations modify column last_updated_at set masking policy aegis_governance.aegis_mask_event_date_date force;
+grant usage on schema main_staging to role aegis_phi_full;
+grant select on table main_staging.stg_fhir__immunizations to role aegis_phi_full;
+grant usage on schema main_staging to role aegis_phi_limited;
+grant select on table main_staging.stg_fhir__immunizations to role aegis_phi_limited;
+grant usage on schema main_staging to role aegis_deidentified;
+grant select on table main_staging.stg_fhir__immunizations to role aegis_deidentified;
+revoke select on table main_staging.stg_fhir__immunizations from role aegis_aggregate;
 
 -- model.aegis.stg_fhir__medication_requests -> main_staging.stg_fhir__medication_requests (table)
 alter table main_staging.stg_fhir__medication_requests modify column medication_request_id set masking policy aegis_governance.aegis_mask_other_id_varchar force;
