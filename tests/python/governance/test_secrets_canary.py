@@ -2,7 +2,11 @@
 the whole project is built (`dbt build`, then `dbt docs generate`) on DuckDB and on PostgreSQL 18, and
 every file written (target/, logs/, the warehouse folder, the test's folder, files the run touched in
 the repository) and PostgreSQL's server log with every statement logged are searched for the key in
-every form it could take: text, hex, and the two HMAC pads. Zero hits.
+every form it could take: text, hex, and the two HMAC pads. Zero hits. On DuckDB the build runs through
+`aegis lineage run` (OpenLineage events to files) and the reports are written too (access matrix,
+deid-check, summary), so lineage events and reports are searched as well. Both builds use the
+profile's two threads, snapshots included (PostgreSQL once failed there with "tuple concurrently
+updated"; governance statements are now serialised).
 
 The planted key is really used: pseudonyms in the phi_limited tier views equal Python's
 hmac(canary, value, sha256), so a key that silently fell back to another one would fail too.
@@ -13,6 +17,8 @@ from __future__ import annotations
 import os
 import secrets
 import stat
+import subprocess
+import sys
 import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -31,6 +37,7 @@ from aegis.governance.pseudonym_key import (
     pseudonym,
     write_duckdb_key,
 )
+from aegis.governance.sample_project import isolated_dbt_env
 from aegis.paths import project_root
 
 pytestmark = pytest.mark.slow
@@ -83,6 +90,15 @@ def assert_pseudonyms_use(key: bytes, base: list[Any], tier: list[Any]) -> None:
     assert len(tier) > 50 and set(tier) == expected
 
 
+def aegis_cli(work: Path, env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    """The aegis CLI of this venv with the test's isolated environment (as run_dbt gives dbt)."""
+    command = [str(Path(sys.executable).with_name("aegis")), *args]
+    full_env = {**os.environ, "DBT_PROFILES_DIR": str(project_root()), **isolated_dbt_env(work, **env)}
+    return subprocess.run(
+        command, cwd=project_root(), env=full_env, capture_output=True, text=True, check=False
+    )
+
+
 def assert_build_ok(result: Any) -> None:
     assert result.ok, result.output[-4000:]
 
@@ -101,8 +117,20 @@ def test_duckdb_build_and_docs_write_the_key_nowhere(
     }
     key_file = write_duckdb_key(str(warehouse), key, env)
     started = time.time()
-    assert_build_ok(run_dbt("build", env=env))
+    built = aegis_cli(tmp_path, env, "lineage", "run")
+    assert built.returncode == 0, (built.stdout + built.stderr)[-4000:]
     assert_build_ok(run_dbt("docs", "generate", env=env))
+    for report in (
+        ["governance", "access-matrix"],
+        ["governance", "deid-check", "--duckdb-path", str(warehouse)],
+        ["summary"],
+    ):
+        done = aegis_cli(tmp_path, env, *report)
+        assert done.returncode == 0, (done.stdout + done.stderr)[-2000:]
+        assert not [form for form in needles(key) if form.decode() in done.stdout + done.stderr]
+    events = list((tmp_path / "data" / "openlineage").rglob("*"))
+    reports = list((tmp_path / "data" / "reports").rglob("*"))
+    assert any(p.is_file() for p in events) and any(p.is_file() for p in reports)
 
     with duckdb.connect(str(warehouse), read_only=True) as con:
         base = con.execute("select patient_id, mrn from main_staging.stg_fhir__patients").fetchall()
