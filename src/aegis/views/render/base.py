@@ -283,19 +283,19 @@ class SqlRenderer(ABC):
             f"where {numbered}.position = {collection.position + 1}"
         )
 
-    def single_item(self, rows_and_alias: tuple[str, str], too_many_message: str) -> str:
-        rows, alias = rows_and_alias
+    def single_item(self, rows: str, alias: str, too_many_message: str) -> str:
+        """The only `value` of `rows` (a FROM clause aliased `alias`); more than one fails."""
         too_many = f"case when count(*) > 1 then {self.fail(too_many_message)} else true end"
         return f"(\n    select any_value({alias}.value)\n{_indent(rows)}\n    having {too_many}\n)"
 
     def field_value(self, field_sql: str, too_many_message: str) -> str:
         """FieldValue: the field unless it is an array or a JSON null (engines with list functions
         override this to avoid the subquery altogether)."""
-        elements = (self.json_items(field_sql), self.alias("x"))
-        elements_sql = f"from (\n{_indent(elements[0])}\n) as {elements[1]}"
+        elements = self.json_items(field_sql)
+        alias = self.alias("x")
+        rows = f"from (\n{_indent(elements)}\n) as {alias}"
         return (
-            f"case when {self.json_is(field_sql, 'array')} then "
-            f"{self.single_item((elements_sql, elements[1]), too_many_message)}\n"
+            f"case when {self.json_is(field_sql, 'array')} then {self.single_item(rows, alias, too_many_message)}\n"
             f"when {self.json_is(field_sql, 'null')} then null else {field_sql} end"
         )
 
@@ -312,7 +312,7 @@ class SqlRenderer(ABC):
         if isinstance(scalar, RowIndex):
             return f"{scalar.var}.row_index"
         if isinstance(scalar, SingleItem):
-            return self.single_item(self.over(scalar.source), scalar.too_many_message)
+            return self.single_item(*self.over(scalar.source), scalar.too_many_message)
         if isinstance(scalar, FieldValue):
             return self.field_value(
                 self.json_field(f"{scalar.var}.value", scalar.name), scalar.too_many_message
