@@ -93,9 +93,9 @@ def write_duckdb_key(warehouse_path: str, key: bytes, environ: Mapping[str, str]
     return target
 
 
-def ensure_duckdb_key(warehouse_path: str) -> Path:
+def ensure_duckdb_key(warehouse_path: str, environ: Mapping[str, str] | None = None) -> Path:
     """The warehouse's key file, created from 32 random bytes if missing; always mode 0600 in a 0700 folder."""
-    target = duckdb_key_file(warehouse_path)
+    target = duckdb_key_file(warehouse_path, environ)
     private_folder(target.parent)
     if not target.exists():
         temporary = target.with_name(f".{target.name}.{secrets.token_hex(8)}")
