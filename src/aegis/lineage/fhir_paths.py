@@ -53,6 +53,11 @@ PHI_PATHS: dict[str, dict[str, str]] = {
     },
     "Procedure": {"performedDateTime": "event_date", "performedPeriod": "event_date"},
     "MedicationRequest": {"authoredOn": "event_date"},
+    "Immunization": {
+        "occurrenceDateTime": "event_date",
+        "occurrenceString": "event_date",
+        "recorded": "event_date",
+    },
     "Claim": {
         "billablePeriod": "event_date",
         "created": "event_date",
