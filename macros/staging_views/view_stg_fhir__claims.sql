@@ -12,286 +12,56 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
-    v0_."patient_id",
-    v0_."coverage_id",
-    v0_."provider_npi",
-    v0_."claim_type",
-    v0_."claim_use",
-    v0_."status",
-    v0_."principal_icd10cm_code",
-    v0_."insurance_payer_name",
-    v0_."billable_period_start_date",
-    v0_."billable_period_end_date",
-    v0_."created_at"
+    case when regexp_full_match(json_extract_string(r.value, '$."patient"."reference"'), '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(json_extract_string(r.value, '$."patient"."reference"'), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "patient_id",
+    case when regexp_full_match(json_extract_string(list_filter(json_extract(r.value, '$."insurance"[*]'), lambda item_: json_type(item_) <> 'NULL')[1], '$."coverage"."reference"'), '^(https?://[^?#]*/)?Coverage/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(json_extract_string(list_filter(json_extract(r.value, '$."insurance"[*]'), lambda item_: json_type(item_) <> 'NULL')[1], '$."coverage"."reference"'), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "coverage_id",
+    json_extract_string((
+        select any_value(x1_.value)
+        from (
+            select n2_.value as value, n2_.ord as ord
+            from (
+                select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
+                from (
+                    select e5_.value as value, row_number() over (order by s4_.ord, e5_.ord) as ord
+                    from (
+                        select w2.value as value, w2.ord as ord
+                        from (
+                            select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
+                            from (
+                                select each_.value as value, cast(each_.key as integer) + 1 as ord
+                                from json_each(case when json_type(json_extract(r.value, '$."provider"')) = 'ARRAY' then json_extract(r.value, '$."provider"') else json_array(json_extract(r.value, '$."provider"')) end) as each_
+                                where each_.type <> 'NULL'
+                            ) as s6_
+                            cross join lateral (
+                                select each_.value as value, cast(each_.key as integer) + 1 as ord
+                                from json_each(case when json_type(json_extract(s6_.value, '$."identifier"')) = 'ARRAY' then json_extract(s6_.value, '$."identifier"') else json_array(json_extract(s6_.value, '$."identifier"')) end) as each_
+                                where each_.type <> 'NULL'
+                            ) as e7_
+                        ) as w2
+                        where (json_extract_string(w2.value, '$."system"') = 'http://hl7.org/fhir/sid/us-npi')
+                    ) as s4_
+                    cross join lateral (
+                        select each_.value as value, cast(each_.key as integer) + 1 as ord
+                        from json_each(case when json_type(json_extract(s4_.value, '$."value"')) = 'ARRAY' then json_extract(s4_.value, '$."value"') else json_array(json_extract(s4_.value, '$."value"')) end) as each_
+                        where each_.type <> 'NULL'
+                    ) as e5_
+                ) as x3_
+            ) as n2_
+            where n2_.position = 1
+        ) as x1_
+    ), '$') as "provider_npi",
+    json_extract_string(list_filter(json_extract(r.value, '$."type"."coding"[*]."code"'), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "claim_type",
+    json_extract_string(r.value, '$."use"') as "claim_use",
+    json_extract_string(r.value, '$."status"') as "status",
+    json_extract_string(list_filter(list_transform(list_filter(list_filter(json_extract(r.value, '$."diagnosis"[*]."diagnosisCodeableConcept"."coding"[*]'), lambda item_: json_type(item_) <> 'NULL'), lambda w3_: (json_extract_string(w3_, '$."system"') = 'http://hl7.org/fhir/sid/icd-10-cm')), lambda l8_: json_extract(l8_, '$."code"')), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "principal_icd10cm_code",
+    json_extract_string(list_filter(json_extract(r.value, '$."insurance"[*]."coverage"."display"'), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "insurance_payer_name",
+    json_extract_string(r.value, '$."billablePeriod"."start"') as "billable_period_start_date",
+    json_extract_string(r.value, '$."billablePeriod"."end"') as "billable_period_end_date",
+    json_extract_string(r.value, '$."created"') as "created_at"
 from (
     select cast(resource as json) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
     from {{ relation }}
-    where json_extract_string(json_extract(cast(resource as json), '$."resourceType"'), '$') = 'Claim'
+    where json_extract_string(cast(resource as json), '$."resourceType"') = 'Claim'
 ) as r
-cross join lateral (
-    select
-        s1_."patient_id",
-        s1_."coverage_id",
-        s1_."provider_npi",
-        s1_."claim_type",
-        s1_."claim_use",
-        s1_."status",
-        s1_."principal_icd10cm_code",
-        s1_."insurance_payer_name",
-        s1_."billable_period_start_date",
-        s1_."billable_period_end_date",
-        s1_."created_at"
-    from (
-        select r.value as value, r.row_index as row_index
-    ) as f0
-    cross join lateral (
-        select
-            (
-                select case when regexp_full_match(b2.value, '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(b2.value, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end
-                from (select json_extract_string((
-                select any_value(x2_.value)
-                from (
-                    select e4_.value as value, row_number() over (order by s3_.ord, e4_.ord) as ord
-                    from (
-                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(f1.value, '$."patient"')) = 'ARRAY' then json_extract(f1.value, '$."patient"') else json_array(json_extract(f1.value, '$."patient"')) end) as each_
-                        where each_.type <> 'NULL'
-                    ) as s3_
-                    cross join lateral (
-                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(s3_.value, '$."reference"')) = 'ARRAY' then json_extract(s3_.value, '$."reference"') else json_array(json_extract(s3_.value, '$."reference"')) end) as each_
-                        where each_.type <> 'NULL'
-                    ) as e4_
-                ) as x2_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__claims'': column ''patient_id'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as value) as b2
-            ) as "patient_id",
-            (
-                select case when regexp_full_match(b3.value, '^(https?://[^?#]*/)?Coverage/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(b3.value, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end
-                from (select json_extract_string((
-                select any_value(x5_.value)
-                from (
-                    select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
-                    from (
-                        select e9_.value as value, row_number() over (order by s8_.ord, e9_.ord) as ord
-                        from (
-                            select n10_.value as value, n10_.ord as ord
-                            from (
-                                select x11_.value, x11_.ord, row_number() over (order by x11_.ord) as position
-                                from (
-                                    select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                    from json_each(case when json_type(json_extract(f1.value, '$."insurance"')) = 'ARRAY' then json_extract(f1.value, '$."insurance"') else json_array(json_extract(f1.value, '$."insurance"')) end) as each_
-                                    where each_.type <> 'NULL'
-                                ) as x11_
-                            ) as n10_
-                            where n10_.position = 1
-                        ) as s8_
-                        cross join lateral (
-                            select each_.value as value, cast(each_.key as integer) + 1 as ord
-                            from json_each(case when json_type(json_extract(s8_.value, '$."coverage"')) = 'ARRAY' then json_extract(s8_.value, '$."coverage"') else json_array(json_extract(s8_.value, '$."coverage"')) end) as each_
-                            where each_.type <> 'NULL'
-                        ) as e9_
-                    ) as s6_
-                    cross join lateral (
-                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(s6_.value, '$."reference"')) = 'ARRAY' then json_extract(s6_.value, '$."reference"') else json_array(json_extract(s6_.value, '$."reference"')) end) as each_
-                        where each_.type <> 'NULL'
-                    ) as e7_
-                ) as x5_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__claims'': column ''coverage_id'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as value) as b3
-            ) as "coverage_id",
-            json_extract_string((
-                select any_value(x12_.value)
-                from (
-                    select n13_.value as value, n13_.ord as ord
-                    from (
-                        select x14_.value, x14_.ord, row_number() over (order by x14_.ord) as position
-                        from (
-                            select e16_.value as value, row_number() over (order by s15_.ord, e16_.ord) as ord
-                            from (
-                                select w4.value as value, w4.ord as ord
-                                from (
-                                    select e18_.value as value, row_number() over (order by s17_.ord, e18_.ord) as ord
-                                    from (
-                                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(f1.value, '$."provider"')) = 'ARRAY' then json_extract(f1.value, '$."provider"') else json_array(json_extract(f1.value, '$."provider"')) end) as each_
-                                        where each_.type <> 'NULL'
-                                    ) as s17_
-                                    cross join lateral (
-                                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(s17_.value, '$."identifier"')) = 'ARRAY' then json_extract(s17_.value, '$."identifier"') else json_array(json_extract(s17_.value, '$."identifier"')) end) as each_
-                                        where each_.type <> 'NULL'
-                                    ) as e18_
-                                ) as w4
-                                where (json_extract_string(case when json_type(json_extract(w4.value, '$."system"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(w4.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__claims'': column ''provider_npi'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(w4.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
-                                when json_type(json_extract(w4.value, '$."system"')) = 'NULL' then null else json_extract(w4.value, '$."system"') end, '$') = 'http://hl7.org/fhir/sid/us-npi')
-                            ) as s15_
-                            cross join lateral (
-                                select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s15_.value, '$."value"')) = 'ARRAY' then json_extract(s15_.value, '$."value"') else json_array(json_extract(s15_.value, '$."value"')) end) as each_
-                                where each_.type <> 'NULL'
-                            ) as e16_
-                        ) as x14_
-                    ) as n13_
-                    where n13_.position = 1
-                ) as x12_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__claims'': column ''provider_npi'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "provider_npi",
-            json_extract_string((
-                select any_value(x19_.value)
-                from (
-                    select n20_.value as value, n20_.ord as ord
-                    from (
-                        select x21_.value, x21_.ord, row_number() over (order by x21_.ord) as position
-                        from (
-                            select e23_.value as value, row_number() over (order by s22_.ord, e23_.ord) as ord
-                            from (
-                                select e25_.value as value, row_number() over (order by s24_.ord, e25_.ord) as ord
-                                from (
-                                    select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                    from json_each(case when json_type(json_extract(f1.value, '$."type"')) = 'ARRAY' then json_extract(f1.value, '$."type"') else json_array(json_extract(f1.value, '$."type"')) end) as each_
-                                    where each_.type <> 'NULL'
-                                ) as s24_
-                                cross join lateral (
-                                    select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                    from json_each(case when json_type(json_extract(s24_.value, '$."coding"')) = 'ARRAY' then json_extract(s24_.value, '$."coding"') else json_array(json_extract(s24_.value, '$."coding"')) end) as each_
-                                    where each_.type <> 'NULL'
-                                ) as e25_
-                            ) as s22_
-                            cross join lateral (
-                                select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s22_.value, '$."code"')) = 'ARRAY' then json_extract(s22_.value, '$."code"') else json_array(json_extract(s22_.value, '$."code"')) end) as each_
-                                where each_.type <> 'NULL'
-                            ) as e23_
-                        ) as x21_
-                    ) as n20_
-                    where n20_.position = 1
-                ) as x19_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__claims'': column ''claim_type'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "claim_type",
-            json_extract_string(case when json_type(json_extract(f1.value, '$."use"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(f1.value, '$."use"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__claims'': column ''claim_use'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(f1.value, '$."use"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
-            when json_type(json_extract(f1.value, '$."use"')) = 'NULL' then null else json_extract(f1.value, '$."use"') end, '$') as "claim_use",
-            json_extract_string(case when json_type(json_extract(f1.value, '$."status"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(f1.value, '$."status"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__claims'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(f1.value, '$."status"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
-            when json_type(json_extract(f1.value, '$."status"')) = 'NULL' then null else json_extract(f1.value, '$."status"') end, '$') as "status",
-            json_extract_string((
-                select any_value(x26_.value)
-                from (
-                    select n27_.value as value, n27_.ord as ord
-                    from (
-                        select x28_.value, x28_.ord, row_number() over (order by x28_.ord) as position
-                        from (
-                            select e30_.value as value, row_number() over (order by s29_.ord, e30_.ord) as ord
-                            from (
-                                select w5.value as value, w5.ord as ord
-                                from (
-                                    select e32_.value as value, row_number() over (order by s31_.ord, e32_.ord) as ord
-                                    from (
-                                        select e34_.value as value, row_number() over (order by s33_.ord, e34_.ord) as ord
-                                        from (
-                                            select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                            from json_each(case when json_type(json_extract(f1.value, '$."diagnosis"')) = 'ARRAY' then json_extract(f1.value, '$."diagnosis"') else json_array(json_extract(f1.value, '$."diagnosis"')) end) as each_
-                                            where each_.type <> 'NULL'
-                                        ) as s33_
-                                        cross join lateral (
-                                            select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                            from json_each(case when json_type(json_extract(s33_.value, '$."diagnosisCodeableConcept"')) = 'ARRAY' then json_extract(s33_.value, '$."diagnosisCodeableConcept"') else json_array(json_extract(s33_.value, '$."diagnosisCodeableConcept"')) end) as each_
-                                            where each_.type <> 'NULL'
-                                        ) as e34_
-                                    ) as s31_
-                                    cross join lateral (
-                                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(s31_.value, '$."coding"')) = 'ARRAY' then json_extract(s31_.value, '$."coding"') else json_array(json_extract(s31_.value, '$."coding"')) end) as each_
-                                        where each_.type <> 'NULL'
-                                    ) as e32_
-                                ) as w5
-                                where (json_extract_string(case when json_type(json_extract(w5.value, '$."system"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(w5.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__claims'': column ''principal_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(w5.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
-                                when json_type(json_extract(w5.value, '$."system"')) = 'NULL' then null else json_extract(w5.value, '$."system"') end, '$') = 'http://hl7.org/fhir/sid/icd-10-cm')
-                            ) as s29_
-                            cross join lateral (
-                                select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s29_.value, '$."code"')) = 'ARRAY' then json_extract(s29_.value, '$."code"') else json_array(json_extract(s29_.value, '$."code"')) end) as each_
-                                where each_.type <> 'NULL'
-                            ) as e30_
-                        ) as x28_
-                    ) as n27_
-                    where n27_.position = 1
-                ) as x26_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__claims'': column ''principal_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "principal_icd10cm_code",
-            json_extract_string((
-                select any_value(x35_.value)
-                from (
-                    select n36_.value as value, n36_.ord as ord
-                    from (
-                        select x37_.value, x37_.ord, row_number() over (order by x37_.ord) as position
-                        from (
-                            select e39_.value as value, row_number() over (order by s38_.ord, e39_.ord) as ord
-                            from (
-                                select e41_.value as value, row_number() over (order by s40_.ord, e41_.ord) as ord
-                                from (
-                                    select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                    from json_each(case when json_type(json_extract(f1.value, '$."insurance"')) = 'ARRAY' then json_extract(f1.value, '$."insurance"') else json_array(json_extract(f1.value, '$."insurance"')) end) as each_
-                                    where each_.type <> 'NULL'
-                                ) as s40_
-                                cross join lateral (
-                                    select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                    from json_each(case when json_type(json_extract(s40_.value, '$."coverage"')) = 'ARRAY' then json_extract(s40_.value, '$."coverage"') else json_array(json_extract(s40_.value, '$."coverage"')) end) as each_
-                                    where each_.type <> 'NULL'
-                                ) as e41_
-                            ) as s38_
-                            cross join lateral (
-                                select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s38_.value, '$."display"')) = 'ARRAY' then json_extract(s38_.value, '$."display"') else json_array(json_extract(s38_.value, '$."display"')) end) as each_
-                                where each_.type <> 'NULL'
-                            ) as e39_
-                        ) as x37_
-                    ) as n36_
-                    where n36_.position = 1
-                ) as x35_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__claims'': column ''insurance_payer_name'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "insurance_payer_name",
-            json_extract_string((
-                select any_value(x42_.value)
-                from (
-                    select e44_.value as value, row_number() over (order by s43_.ord, e44_.ord) as ord
-                    from (
-                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(f1.value, '$."billablePeriod"')) = 'ARRAY' then json_extract(f1.value, '$."billablePeriod"') else json_array(json_extract(f1.value, '$."billablePeriod"')) end) as each_
-                        where each_.type <> 'NULL'
-                    ) as s43_
-                    cross join lateral (
-                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(s43_.value, '$."start"')) = 'ARRAY' then json_extract(s43_.value, '$."start"') else json_array(json_extract(s43_.value, '$."start"')) end) as each_
-                        where each_.type <> 'NULL'
-                    ) as e44_
-                ) as x42_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__claims'': column ''billable_period_start_date'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "billable_period_start_date",
-            json_extract_string((
-                select any_value(x45_.value)
-                from (
-                    select e47_.value as value, row_number() over (order by s46_.ord, e47_.ord) as ord
-                    from (
-                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(f1.value, '$."billablePeriod"')) = 'ARRAY' then json_extract(f1.value, '$."billablePeriod"') else json_array(json_extract(f1.value, '$."billablePeriod"')) end) as each_
-                        where each_.type <> 'NULL'
-                    ) as s46_
-                    cross join lateral (
-                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(s46_.value, '$."end"')) = 'ARRAY' then json_extract(s46_.value, '$."end"') else json_array(json_extract(s46_.value, '$."end"')) end) as each_
-                        where each_.type <> 'NULL'
-                    ) as e47_
-                ) as x45_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__claims'': column ''billable_period_end_date'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "billable_period_end_date",
-            json_extract_string(case when json_type(json_extract(f1.value, '$."created"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(f1.value, '$."created"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__claims'': column ''created_at'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(f1.value, '$."created"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
-            when json_type(json_extract(f1.value, '$."created"')) = 'NULL' then null else json_extract(f1.value, '$."created"') end, '$') as "created_at"
-        from (
-            select f0.value as value, f0.row_index as row_index
-        ) as f1
-    ) as s1_
-) as v0_
 {%- endmacro %}
 
 {% macro postgres__view_stg_fhir__claims(relation) -%}
@@ -302,326 +72,186 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
-    v0_."patient_id",
-    v0_."coverage_id",
-    v0_."provider_npi",
-    v0_."claim_type",
-    v0_."claim_use",
-    v0_."status",
-    v0_."principal_icd10cm_code",
-    v0_."insurance_payer_name",
-    v0_."billable_period_start_date",
-    v0_."billable_period_end_date",
-    v0_."created_at"
+    case when ((r.value #>> '{"patient","reference"}') ~ '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then substring((r.value #>> '{"patient","reference"}') from '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$') end as "patient_id",
+    case when (((
+        select any_value(x1_.value)
+        from (
+            select n2_.value as value, n2_.ord as ord
+            from (
+                select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
+                from (
+                    select element_.value as value, element_.ord as ord
+                    from jsonb_array_elements(case when jsonb_typeof((r.value -> 'insurance')) = 'array' then (r.value -> 'insurance') else jsonb_build_array((r.value -> 'insurance')) end) with ordinality as element_(value, ord)
+                    where jsonb_typeof(element_.value) <> 'null'
+                ) as x3_
+            ) as n2_
+            where n2_.position = 1
+        ) as x1_
+    ) #>> '{"coverage","reference"}') ~ '^(https?://[^?#]*/)?Coverage/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then substring(((
+        select any_value(x4_.value)
+        from (
+            select n5_.value as value, n5_.ord as ord
+            from (
+                select x6_.value, x6_.ord, row_number() over (order by x6_.ord) as position
+                from (
+                    select element_.value as value, element_.ord as ord
+                    from jsonb_array_elements(case when jsonb_typeof((r.value -> 'insurance')) = 'array' then (r.value -> 'insurance') else jsonb_build_array((r.value -> 'insurance')) end) with ordinality as element_(value, ord)
+                    where jsonb_typeof(element_.value) <> 'null'
+                ) as x6_
+            ) as n5_
+            where n5_.position = 1
+        ) as x4_
+    ) #>> '{"coverage","reference"}') from '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$') end as "coverage_id",
+    ((
+        select any_value(x7_.value)
+        from (
+            select n8_.value as value, n8_.ord as ord
+            from (
+                select x9_.value, x9_.ord, row_number() over (order by x9_.ord) as position
+                from (
+                    select e11_.value as value, row_number() over (order by s10_.ord, e11_.ord) as ord
+                    from (
+                        select w2.value as value, w2.ord as ord
+                        from (
+                            select e13_.value as value, row_number() over (order by s12_.ord, e13_.ord) as ord
+                            from (
+                                select element_.value as value, element_.ord as ord
+                                from jsonb_array_elements(case when jsonb_typeof((r.value -> 'provider')) = 'array' then (r.value -> 'provider') else jsonb_build_array((r.value -> 'provider')) end) with ordinality as element_(value, ord)
+                                where jsonb_typeof(element_.value) <> 'null'
+                            ) as s12_
+                            cross join lateral (
+                                select element_.value as value, element_.ord as ord
+                                from jsonb_array_elements(case when jsonb_typeof((s12_.value -> 'identifier')) = 'array' then (s12_.value -> 'identifier') else jsonb_build_array((s12_.value -> 'identifier')) end) with ordinality as element_(value, ord)
+                                where jsonb_typeof(element_.value) <> 'null'
+                            ) as e13_
+                        ) as w2
+                        where ((w2.value #>> '{"system"}') = 'http://hl7.org/fhir/sid/us-npi')
+                    ) as s10_
+                    cross join lateral (
+                        select element_.value as value, element_.ord as ord
+                        from jsonb_array_elements(case when jsonb_typeof((s10_.value -> 'value')) = 'array' then (s10_.value -> 'value') else jsonb_build_array((s10_.value -> 'value')) end) with ordinality as element_(value, ord)
+                        where jsonb_typeof(element_.value) <> 'null'
+                    ) as e11_
+                ) as x9_
+            ) as n8_
+            where n8_.position = 1
+        ) as x7_
+    ) #>> '{}') as "provider_npi",
+    ((
+        select any_value(x14_.value)
+        from (
+            select n15_.value as value, n15_.ord as ord
+            from (
+                select x16_.value, x16_.ord, row_number() over (order by x16_.ord) as position
+                from (
+                    select e18_.value as value, row_number() over (order by s17_.ord, e18_.ord) as ord
+                    from (
+                        select e20_.value as value, row_number() over (order by s19_.ord, e20_.ord) as ord
+                        from (
+                            select element_.value as value, element_.ord as ord
+                            from jsonb_array_elements(case when jsonb_typeof((r.value -> 'type')) = 'array' then (r.value -> 'type') else jsonb_build_array((r.value -> 'type')) end) with ordinality as element_(value, ord)
+                            where jsonb_typeof(element_.value) <> 'null'
+                        ) as s19_
+                        cross join lateral (
+                            select element_.value as value, element_.ord as ord
+                            from jsonb_array_elements(case when jsonb_typeof((s19_.value -> 'coding')) = 'array' then (s19_.value -> 'coding') else jsonb_build_array((s19_.value -> 'coding')) end) with ordinality as element_(value, ord)
+                            where jsonb_typeof(element_.value) <> 'null'
+                        ) as e20_
+                    ) as s17_
+                    cross join lateral (
+                        select element_.value as value, element_.ord as ord
+                        from jsonb_array_elements(case when jsonb_typeof((s17_.value -> 'code')) = 'array' then (s17_.value -> 'code') else jsonb_build_array((s17_.value -> 'code')) end) with ordinality as element_(value, ord)
+                        where jsonb_typeof(element_.value) <> 'null'
+                    ) as e18_
+                ) as x16_
+            ) as n15_
+            where n15_.position = 1
+        ) as x14_
+    ) #>> '{}') as "claim_type",
+    (r.value #>> '{"use"}') as "claim_use",
+    (r.value #>> '{"status"}') as "status",
+    ((
+        select any_value(x21_.value)
+        from (
+            select n22_.value as value, n22_.ord as ord
+            from (
+                select x23_.value, x23_.ord, row_number() over (order by x23_.ord) as position
+                from (
+                    select e25_.value as value, row_number() over (order by s24_.ord, e25_.ord) as ord
+                    from (
+                        select w3.value as value, w3.ord as ord
+                        from (
+                            select e27_.value as value, row_number() over (order by s26_.ord, e27_.ord) as ord
+                            from (
+                                select e29_.value as value, row_number() over (order by s28_.ord, e29_.ord) as ord
+                                from (
+                                    select element_.value as value, element_.ord as ord
+                                    from jsonb_array_elements(case when jsonb_typeof((r.value -> 'diagnosis')) = 'array' then (r.value -> 'diagnosis') else jsonb_build_array((r.value -> 'diagnosis')) end) with ordinality as element_(value, ord)
+                                    where jsonb_typeof(element_.value) <> 'null'
+                                ) as s28_
+                                cross join lateral (
+                                    select element_.value as value, element_.ord as ord
+                                    from jsonb_array_elements(case when jsonb_typeof((s28_.value -> 'diagnosisCodeableConcept')) = 'array' then (s28_.value -> 'diagnosisCodeableConcept') else jsonb_build_array((s28_.value -> 'diagnosisCodeableConcept')) end) with ordinality as element_(value, ord)
+                                    where jsonb_typeof(element_.value) <> 'null'
+                                ) as e29_
+                            ) as s26_
+                            cross join lateral (
+                                select element_.value as value, element_.ord as ord
+                                from jsonb_array_elements(case when jsonb_typeof((s26_.value -> 'coding')) = 'array' then (s26_.value -> 'coding') else jsonb_build_array((s26_.value -> 'coding')) end) with ordinality as element_(value, ord)
+                                where jsonb_typeof(element_.value) <> 'null'
+                            ) as e27_
+                        ) as w3
+                        where ((w3.value #>> '{"system"}') = 'http://hl7.org/fhir/sid/icd-10-cm')
+                    ) as s24_
+                    cross join lateral (
+                        select element_.value as value, element_.ord as ord
+                        from jsonb_array_elements(case when jsonb_typeof((s24_.value -> 'code')) = 'array' then (s24_.value -> 'code') else jsonb_build_array((s24_.value -> 'code')) end) with ordinality as element_(value, ord)
+                        where jsonb_typeof(element_.value) <> 'null'
+                    ) as e25_
+                ) as x23_
+            ) as n22_
+            where n22_.position = 1
+        ) as x21_
+    ) #>> '{}') as "principal_icd10cm_code",
+    ((
+        select any_value(x30_.value)
+        from (
+            select n31_.value as value, n31_.ord as ord
+            from (
+                select x32_.value, x32_.ord, row_number() over (order by x32_.ord) as position
+                from (
+                    select e34_.value as value, row_number() over (order by s33_.ord, e34_.ord) as ord
+                    from (
+                        select e36_.value as value, row_number() over (order by s35_.ord, e36_.ord) as ord
+                        from (
+                            select element_.value as value, element_.ord as ord
+                            from jsonb_array_elements(case when jsonb_typeof((r.value -> 'insurance')) = 'array' then (r.value -> 'insurance') else jsonb_build_array((r.value -> 'insurance')) end) with ordinality as element_(value, ord)
+                            where jsonb_typeof(element_.value) <> 'null'
+                        ) as s35_
+                        cross join lateral (
+                            select element_.value as value, element_.ord as ord
+                            from jsonb_array_elements(case when jsonb_typeof((s35_.value -> 'coverage')) = 'array' then (s35_.value -> 'coverage') else jsonb_build_array((s35_.value -> 'coverage')) end) with ordinality as element_(value, ord)
+                            where jsonb_typeof(element_.value) <> 'null'
+                        ) as e36_
+                    ) as s33_
+                    cross join lateral (
+                        select element_.value as value, element_.ord as ord
+                        from jsonb_array_elements(case when jsonb_typeof((s33_.value -> 'display')) = 'array' then (s33_.value -> 'display') else jsonb_build_array((s33_.value -> 'display')) end) with ordinality as element_(value, ord)
+                        where jsonb_typeof(element_.value) <> 'null'
+                    ) as e34_
+                ) as x32_
+            ) as n31_
+            where n31_.position = 1
+        ) as x30_
+    ) #>> '{}') as "insurance_payer_name",
+    (r.value #>> '{"billablePeriod","start"}') as "billable_period_start_date",
+    (r.value #>> '{"billablePeriod","end"}') as "billable_period_end_date",
+    (r.value #>> '{"created"}') as "created_at"
 from (
     select cast(resource as jsonb) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
     from {{ relation }}
-    where ((cast(resource as jsonb) -> 'resourceType') #>> '{}') = 'Claim'
+    where (cast(resource as jsonb) #>> '{"resourceType"}') = 'Claim'
 ) as r
-cross join lateral (
-    select
-        s1_."patient_id",
-        s1_."coverage_id",
-        s1_."provider_npi",
-        s1_."claim_type",
-        s1_."claim_use",
-        s1_."status",
-        s1_."principal_icd10cm_code",
-        s1_."insurance_payer_name",
-        s1_."billable_period_start_date",
-        s1_."billable_period_end_date",
-        s1_."created_at"
-    from (
-        select r.value as value, r.row_index as row_index
-    ) as f0
-    cross join lateral (
-        select
-            (
-                select case when (b2.value ~ '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then substring(b2.value from '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$') end
-                from (select ((
-                select any_value(x2_.value)
-                from (
-                    select e4_.value as value, row_number() over (order by s3_.ord, e4_.ord) as ord
-                    from (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'patient')) = 'array' then (f1.value -> 'patient') else jsonb_build_array((f1.value -> 'patient')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as s3_
-                    cross join lateral (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((s3_.value -> 'reference')) = 'array' then (s3_.value -> 'reference') else jsonb_build_array((s3_.value -> 'reference')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as e4_
-                ) as x2_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''patient_id'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as value) as b2
-            ) as "patient_id",
-            (
-                select case when (b3.value ~ '^(https?://[^?#]*/)?Coverage/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then substring(b3.value from '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$') end
-                from (select ((
-                select any_value(x5_.value)
-                from (
-                    select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
-                    from (
-                        select e9_.value as value, row_number() over (order by s8_.ord, e9_.ord) as ord
-                        from (
-                            select n10_.value as value, n10_.ord as ord
-                            from (
-                                select x11_.value, x11_.ord, row_number() over (order by x11_.ord) as position
-                                from (
-                                    select element_.value as value, element_.ord as ord
-                                    from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'insurance')) = 'array' then (f1.value -> 'insurance') else jsonb_build_array((f1.value -> 'insurance')) end) with ordinality as element_(value, ord)
-                                    where jsonb_typeof(element_.value) <> 'null'
-                                ) as x11_
-                            ) as n10_
-                            where n10_.position = 1
-                        ) as s8_
-                        cross join lateral (
-                            select element_.value as value, element_.ord as ord
-                            from jsonb_array_elements(case when jsonb_typeof((s8_.value -> 'coverage')) = 'array' then (s8_.value -> 'coverage') else jsonb_build_array((s8_.value -> 'coverage')) end) with ordinality as element_(value, ord)
-                            where jsonb_typeof(element_.value) <> 'null'
-                        ) as e9_
-                    ) as s6_
-                    cross join lateral (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((s6_.value -> 'reference')) = 'array' then (s6_.value -> 'reference') else jsonb_build_array((s6_.value -> 'reference')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as e7_
-                ) as x5_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''coverage_id'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as value) as b3
-            ) as "coverage_id",
-            ((
-                select any_value(x12_.value)
-                from (
-                    select n13_.value as value, n13_.ord as ord
-                    from (
-                        select x14_.value, x14_.ord, row_number() over (order by x14_.ord) as position
-                        from (
-                            select e16_.value as value, row_number() over (order by s15_.ord, e16_.ord) as ord
-                            from (
-                                select w4.value as value, w4.ord as ord
-                                from (
-                                    select e18_.value as value, row_number() over (order by s17_.ord, e18_.ord) as ord
-                                    from (
-                                        select element_.value as value, element_.ord as ord
-                                        from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'provider')) = 'array' then (f1.value -> 'provider') else jsonb_build_array((f1.value -> 'provider')) end) with ordinality as element_(value, ord)
-                                        where jsonb_typeof(element_.value) <> 'null'
-                                    ) as s17_
-                                    cross join lateral (
-                                        select element_.value as value, element_.ord as ord
-                                        from jsonb_array_elements(case when jsonb_typeof((s17_.value -> 'identifier')) = 'array' then (s17_.value -> 'identifier') else jsonb_build_array((s17_.value -> 'identifier')) end) with ordinality as element_(value, ord)
-                                        where jsonb_typeof(element_.value) <> 'null'
-                                    ) as e18_
-                                ) as w4
-                                where ((case when (jsonb_typeof((w4.value -> 'system')) = 'array') then (
-                                    select any_value(x19_.value)
-                                    from (
-                                        select element_.value as value, element_.ord as ord
-                                        from jsonb_array_elements(case when jsonb_typeof((w4.value -> 'system')) = 'array' then (w4.value -> 'system') else jsonb_build_array((w4.value -> 'system')) end) with ordinality as element_(value, ord)
-                                        where jsonb_typeof(element_.value) <> 'null'
-                                    ) as x19_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''provider_npi'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                )
-                                when (jsonb_typeof((w4.value -> 'system')) = 'null') then null else (w4.value -> 'system') end #>> '{}') = 'http://hl7.org/fhir/sid/us-npi')
-                            ) as s15_
-                            cross join lateral (
-                                select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((s15_.value -> 'value')) = 'array' then (s15_.value -> 'value') else jsonb_build_array((s15_.value -> 'value')) end) with ordinality as element_(value, ord)
-                                where jsonb_typeof(element_.value) <> 'null'
-                            ) as e16_
-                        ) as x14_
-                    ) as n13_
-                    where n13_.position = 1
-                ) as x12_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''provider_npi'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as "provider_npi",
-            ((
-                select any_value(x20_.value)
-                from (
-                    select n21_.value as value, n21_.ord as ord
-                    from (
-                        select x22_.value, x22_.ord, row_number() over (order by x22_.ord) as position
-                        from (
-                            select e24_.value as value, row_number() over (order by s23_.ord, e24_.ord) as ord
-                            from (
-                                select e26_.value as value, row_number() over (order by s25_.ord, e26_.ord) as ord
-                                from (
-                                    select element_.value as value, element_.ord as ord
-                                    from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'type')) = 'array' then (f1.value -> 'type') else jsonb_build_array((f1.value -> 'type')) end) with ordinality as element_(value, ord)
-                                    where jsonb_typeof(element_.value) <> 'null'
-                                ) as s25_
-                                cross join lateral (
-                                    select element_.value as value, element_.ord as ord
-                                    from jsonb_array_elements(case when jsonb_typeof((s25_.value -> 'coding')) = 'array' then (s25_.value -> 'coding') else jsonb_build_array((s25_.value -> 'coding')) end) with ordinality as element_(value, ord)
-                                    where jsonb_typeof(element_.value) <> 'null'
-                                ) as e26_
-                            ) as s23_
-                            cross join lateral (
-                                select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((s23_.value -> 'code')) = 'array' then (s23_.value -> 'code') else jsonb_build_array((s23_.value -> 'code')) end) with ordinality as element_(value, ord)
-                                where jsonb_typeof(element_.value) <> 'null'
-                            ) as e24_
-                        ) as x22_
-                    ) as n21_
-                    where n21_.position = 1
-                ) as x20_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''claim_type'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as "claim_type",
-            (case when (jsonb_typeof((f1.value -> 'use')) = 'array') then (
-                select any_value(x27_.value)
-                from (
-                    select element_.value as value, element_.ord as ord
-                    from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'use')) = 'array' then (f1.value -> 'use') else jsonb_build_array((f1.value -> 'use')) end) with ordinality as element_(value, ord)
-                    where jsonb_typeof(element_.value) <> 'null'
-                ) as x27_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''claim_use'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            )
-            when (jsonb_typeof((f1.value -> 'use')) = 'null') then null else (f1.value -> 'use') end #>> '{}') as "claim_use",
-            (case when (jsonb_typeof((f1.value -> 'status')) = 'array') then (
-                select any_value(x28_.value)
-                from (
-                    select element_.value as value, element_.ord as ord
-                    from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'status')) = 'array' then (f1.value -> 'status') else jsonb_build_array((f1.value -> 'status')) end) with ordinality as element_(value, ord)
-                    where jsonb_typeof(element_.value) <> 'null'
-                ) as x28_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            )
-            when (jsonb_typeof((f1.value -> 'status')) = 'null') then null else (f1.value -> 'status') end #>> '{}') as "status",
-            ((
-                select any_value(x29_.value)
-                from (
-                    select n30_.value as value, n30_.ord as ord
-                    from (
-                        select x31_.value, x31_.ord, row_number() over (order by x31_.ord) as position
-                        from (
-                            select e33_.value as value, row_number() over (order by s32_.ord, e33_.ord) as ord
-                            from (
-                                select w5.value as value, w5.ord as ord
-                                from (
-                                    select e35_.value as value, row_number() over (order by s34_.ord, e35_.ord) as ord
-                                    from (
-                                        select e37_.value as value, row_number() over (order by s36_.ord, e37_.ord) as ord
-                                        from (
-                                            select element_.value as value, element_.ord as ord
-                                            from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'diagnosis')) = 'array' then (f1.value -> 'diagnosis') else jsonb_build_array((f1.value -> 'diagnosis')) end) with ordinality as element_(value, ord)
-                                            where jsonb_typeof(element_.value) <> 'null'
-                                        ) as s36_
-                                        cross join lateral (
-                                            select element_.value as value, element_.ord as ord
-                                            from jsonb_array_elements(case when jsonb_typeof((s36_.value -> 'diagnosisCodeableConcept')) = 'array' then (s36_.value -> 'diagnosisCodeableConcept') else jsonb_build_array((s36_.value -> 'diagnosisCodeableConcept')) end) with ordinality as element_(value, ord)
-                                            where jsonb_typeof(element_.value) <> 'null'
-                                        ) as e37_
-                                    ) as s34_
-                                    cross join lateral (
-                                        select element_.value as value, element_.ord as ord
-                                        from jsonb_array_elements(case when jsonb_typeof((s34_.value -> 'coding')) = 'array' then (s34_.value -> 'coding') else jsonb_build_array((s34_.value -> 'coding')) end) with ordinality as element_(value, ord)
-                                        where jsonb_typeof(element_.value) <> 'null'
-                                    ) as e35_
-                                ) as w5
-                                where ((case when (jsonb_typeof((w5.value -> 'system')) = 'array') then (
-                                    select any_value(x38_.value)
-                                    from (
-                                        select element_.value as value, element_.ord as ord
-                                        from jsonb_array_elements(case when jsonb_typeof((w5.value -> 'system')) = 'array' then (w5.value -> 'system') else jsonb_build_array((w5.value -> 'system')) end) with ordinality as element_(value, ord)
-                                        where jsonb_typeof(element_.value) <> 'null'
-                                    ) as x38_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''principal_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                )
-                                when (jsonb_typeof((w5.value -> 'system')) = 'null') then null else (w5.value -> 'system') end #>> '{}') = 'http://hl7.org/fhir/sid/icd-10-cm')
-                            ) as s32_
-                            cross join lateral (
-                                select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((s32_.value -> 'code')) = 'array' then (s32_.value -> 'code') else jsonb_build_array((s32_.value -> 'code')) end) with ordinality as element_(value, ord)
-                                where jsonb_typeof(element_.value) <> 'null'
-                            ) as e33_
-                        ) as x31_
-                    ) as n30_
-                    where n30_.position = 1
-                ) as x29_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''principal_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as "principal_icd10cm_code",
-            ((
-                select any_value(x39_.value)
-                from (
-                    select n40_.value as value, n40_.ord as ord
-                    from (
-                        select x41_.value, x41_.ord, row_number() over (order by x41_.ord) as position
-                        from (
-                            select e43_.value as value, row_number() over (order by s42_.ord, e43_.ord) as ord
-                            from (
-                                select e45_.value as value, row_number() over (order by s44_.ord, e45_.ord) as ord
-                                from (
-                                    select element_.value as value, element_.ord as ord
-                                    from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'insurance')) = 'array' then (f1.value -> 'insurance') else jsonb_build_array((f1.value -> 'insurance')) end) with ordinality as element_(value, ord)
-                                    where jsonb_typeof(element_.value) <> 'null'
-                                ) as s44_
-                                cross join lateral (
-                                    select element_.value as value, element_.ord as ord
-                                    from jsonb_array_elements(case when jsonb_typeof((s44_.value -> 'coverage')) = 'array' then (s44_.value -> 'coverage') else jsonb_build_array((s44_.value -> 'coverage')) end) with ordinality as element_(value, ord)
-                                    where jsonb_typeof(element_.value) <> 'null'
-                                ) as e45_
-                            ) as s42_
-                            cross join lateral (
-                                select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((s42_.value -> 'display')) = 'array' then (s42_.value -> 'display') else jsonb_build_array((s42_.value -> 'display')) end) with ordinality as element_(value, ord)
-                                where jsonb_typeof(element_.value) <> 'null'
-                            ) as e43_
-                        ) as x41_
-                    ) as n40_
-                    where n40_.position = 1
-                ) as x39_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''insurance_payer_name'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as "insurance_payer_name",
-            ((
-                select any_value(x46_.value)
-                from (
-                    select e48_.value as value, row_number() over (order by s47_.ord, e48_.ord) as ord
-                    from (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'billablePeriod')) = 'array' then (f1.value -> 'billablePeriod') else jsonb_build_array((f1.value -> 'billablePeriod')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as s47_
-                    cross join lateral (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((s47_.value -> 'start')) = 'array' then (s47_.value -> 'start') else jsonb_build_array((s47_.value -> 'start')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as e48_
-                ) as x46_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''billable_period_start_date'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as "billable_period_start_date",
-            ((
-                select any_value(x49_.value)
-                from (
-                    select e51_.value as value, row_number() over (order by s50_.ord, e51_.ord) as ord
-                    from (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'billablePeriod')) = 'array' then (f1.value -> 'billablePeriod') else jsonb_build_array((f1.value -> 'billablePeriod')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as s50_
-                    cross join lateral (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((s50_.value -> 'end')) = 'array' then (s50_.value -> 'end') else jsonb_build_array((s50_.value -> 'end')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as e51_
-                ) as x49_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''billable_period_end_date'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as "billable_period_end_date",
-            (case when (jsonb_typeof((f1.value -> 'created')) = 'array') then (
-                select any_value(x52_.value)
-                from (
-                    select element_.value as value, element_.ord as ord
-                    from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'created')) = 'array' then (f1.value -> 'created') else jsonb_build_array((f1.value -> 'created')) end) with ordinality as element_(value, ord)
-                    where jsonb_typeof(element_.value) <> 'null'
-                ) as x52_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''created_at'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            )
-            when (jsonb_typeof((f1.value -> 'created')) = 'null') then null else (f1.value -> 'created') end #>> '{}') as "created_at"
-        from (
-            select f0.value as value, f0.row_index as row_index
-        ) as f1
-    ) as s1_
-) as v0_
 {%- endmacro %}
 
 {% macro snowflake__view_stg_fhir__claims(relation) -%}
@@ -632,326 +262,186 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
-    v0_."patient_id",
-    v0_."coverage_id",
-    v0_."provider_npi",
-    v0_."claim_type",
-    v0_."claim_use",
-    v0_."status",
-    v0_."principal_icd10cm_code",
-    v0_."insurance_payer_name",
-    v0_."billable_period_start_date",
-    v0_."billable_period_end_date",
-    v0_."created_at"
+    case when regexp_like(cast(get(get(r.value, 'patient'), 'reference') as varchar), '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(cast(get(get(r.value, 'patient'), 'reference') as varchar), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e', 1) end as "patient_id",
+    case when regexp_like(cast(get(get((
+        select any_value(x1_.value)
+        from (
+            select n2_.value as value, n2_.ord as ord
+            from (
+                select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
+                from (
+                    select flattened_.value as value, flattened_.index + 1 as ord
+                    from table(flatten(input => case when is_array(get(r.value, 'insurance')) then get(r.value, 'insurance') when get(r.value, 'insurance') is not null then array_construct(get(r.value, 'insurance')) end)) as flattened_
+                    where flattened_.value is not null and not is_null_value(flattened_.value)
+                ) as x3_
+            ) as n2_
+            where n2_.position = 1
+        ) as x1_
+    ), 'coverage'), 'reference') as varchar), '^(https?://[^?#]*/)?Coverage/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(cast(get(get((
+        select any_value(x4_.value)
+        from (
+            select n5_.value as value, n5_.ord as ord
+            from (
+                select x6_.value, x6_.ord, row_number() over (order by x6_.ord) as position
+                from (
+                    select flattened_.value as value, flattened_.index + 1 as ord
+                    from table(flatten(input => case when is_array(get(r.value, 'insurance')) then get(r.value, 'insurance') when get(r.value, 'insurance') is not null then array_construct(get(r.value, 'insurance')) end)) as flattened_
+                    where flattened_.value is not null and not is_null_value(flattened_.value)
+                ) as x6_
+            ) as n5_
+            where n5_.position = 1
+        ) as x4_
+    ), 'coverage'), 'reference') as varchar), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e', 1) end as "coverage_id",
+    cast((
+        select any_value(x7_.value)
+        from (
+            select n8_.value as value, n8_.ord as ord
+            from (
+                select x9_.value, x9_.ord, row_number() over (order by x9_.ord) as position
+                from (
+                    select e11_.value as value, row_number() over (order by s10_.ord, e11_.ord) as ord
+                    from (
+                        select w2.value as value, w2.ord as ord
+                        from (
+                            select e13_.value as value, row_number() over (order by s12_.ord, e13_.ord) as ord
+                            from (
+                                select flattened_.value as value, flattened_.index + 1 as ord
+                                from table(flatten(input => case when is_array(get(r.value, 'provider')) then get(r.value, 'provider') when get(r.value, 'provider') is not null then array_construct(get(r.value, 'provider')) end)) as flattened_
+                                where flattened_.value is not null and not is_null_value(flattened_.value)
+                            ) as s12_
+                            cross join lateral (
+                                select flattened_.value as value, flattened_.index + 1 as ord
+                                from table(flatten(input => case when is_array(get(s12_.value, 'identifier')) then get(s12_.value, 'identifier') when get(s12_.value, 'identifier') is not null then array_construct(get(s12_.value, 'identifier')) end)) as flattened_
+                                where flattened_.value is not null and not is_null_value(flattened_.value)
+                            ) as e13_
+                        ) as w2
+                        where (cast(get(w2.value, 'system') as varchar) = 'http://hl7.org/fhir/sid/us-npi')
+                    ) as s10_
+                    cross join lateral (
+                        select flattened_.value as value, flattened_.index + 1 as ord
+                        from table(flatten(input => case when is_array(get(s10_.value, 'value')) then get(s10_.value, 'value') when get(s10_.value, 'value') is not null then array_construct(get(s10_.value, 'value')) end)) as flattened_
+                        where flattened_.value is not null and not is_null_value(flattened_.value)
+                    ) as e11_
+                ) as x9_
+            ) as n8_
+            where n8_.position = 1
+        ) as x7_
+    ) as varchar) as "provider_npi",
+    cast((
+        select any_value(x14_.value)
+        from (
+            select n15_.value as value, n15_.ord as ord
+            from (
+                select x16_.value, x16_.ord, row_number() over (order by x16_.ord) as position
+                from (
+                    select e18_.value as value, row_number() over (order by s17_.ord, e18_.ord) as ord
+                    from (
+                        select e20_.value as value, row_number() over (order by s19_.ord, e20_.ord) as ord
+                        from (
+                            select flattened_.value as value, flattened_.index + 1 as ord
+                            from table(flatten(input => case when is_array(get(r.value, 'type')) then get(r.value, 'type') when get(r.value, 'type') is not null then array_construct(get(r.value, 'type')) end)) as flattened_
+                            where flattened_.value is not null and not is_null_value(flattened_.value)
+                        ) as s19_
+                        cross join lateral (
+                            select flattened_.value as value, flattened_.index + 1 as ord
+                            from table(flatten(input => case when is_array(get(s19_.value, 'coding')) then get(s19_.value, 'coding') when get(s19_.value, 'coding') is not null then array_construct(get(s19_.value, 'coding')) end)) as flattened_
+                            where flattened_.value is not null and not is_null_value(flattened_.value)
+                        ) as e20_
+                    ) as s17_
+                    cross join lateral (
+                        select flattened_.value as value, flattened_.index + 1 as ord
+                        from table(flatten(input => case when is_array(get(s17_.value, 'code')) then get(s17_.value, 'code') when get(s17_.value, 'code') is not null then array_construct(get(s17_.value, 'code')) end)) as flattened_
+                        where flattened_.value is not null and not is_null_value(flattened_.value)
+                    ) as e18_
+                ) as x16_
+            ) as n15_
+            where n15_.position = 1
+        ) as x14_
+    ) as varchar) as "claim_type",
+    cast(get(r.value, 'use') as varchar) as "claim_use",
+    cast(get(r.value, 'status') as varchar) as "status",
+    cast((
+        select any_value(x21_.value)
+        from (
+            select n22_.value as value, n22_.ord as ord
+            from (
+                select x23_.value, x23_.ord, row_number() over (order by x23_.ord) as position
+                from (
+                    select e25_.value as value, row_number() over (order by s24_.ord, e25_.ord) as ord
+                    from (
+                        select w3.value as value, w3.ord as ord
+                        from (
+                            select e27_.value as value, row_number() over (order by s26_.ord, e27_.ord) as ord
+                            from (
+                                select e29_.value as value, row_number() over (order by s28_.ord, e29_.ord) as ord
+                                from (
+                                    select flattened_.value as value, flattened_.index + 1 as ord
+                                    from table(flatten(input => case when is_array(get(r.value, 'diagnosis')) then get(r.value, 'diagnosis') when get(r.value, 'diagnosis') is not null then array_construct(get(r.value, 'diagnosis')) end)) as flattened_
+                                    where flattened_.value is not null and not is_null_value(flattened_.value)
+                                ) as s28_
+                                cross join lateral (
+                                    select flattened_.value as value, flattened_.index + 1 as ord
+                                    from table(flatten(input => case when is_array(get(s28_.value, 'diagnosisCodeableConcept')) then get(s28_.value, 'diagnosisCodeableConcept') when get(s28_.value, 'diagnosisCodeableConcept') is not null then array_construct(get(s28_.value, 'diagnosisCodeableConcept')) end)) as flattened_
+                                    where flattened_.value is not null and not is_null_value(flattened_.value)
+                                ) as e29_
+                            ) as s26_
+                            cross join lateral (
+                                select flattened_.value as value, flattened_.index + 1 as ord
+                                from table(flatten(input => case when is_array(get(s26_.value, 'coding')) then get(s26_.value, 'coding') when get(s26_.value, 'coding') is not null then array_construct(get(s26_.value, 'coding')) end)) as flattened_
+                                where flattened_.value is not null and not is_null_value(flattened_.value)
+                            ) as e27_
+                        ) as w3
+                        where (cast(get(w3.value, 'system') as varchar) = 'http://hl7.org/fhir/sid/icd-10-cm')
+                    ) as s24_
+                    cross join lateral (
+                        select flattened_.value as value, flattened_.index + 1 as ord
+                        from table(flatten(input => case when is_array(get(s24_.value, 'code')) then get(s24_.value, 'code') when get(s24_.value, 'code') is not null then array_construct(get(s24_.value, 'code')) end)) as flattened_
+                        where flattened_.value is not null and not is_null_value(flattened_.value)
+                    ) as e25_
+                ) as x23_
+            ) as n22_
+            where n22_.position = 1
+        ) as x21_
+    ) as varchar) as "principal_icd10cm_code",
+    cast((
+        select any_value(x30_.value)
+        from (
+            select n31_.value as value, n31_.ord as ord
+            from (
+                select x32_.value, x32_.ord, row_number() over (order by x32_.ord) as position
+                from (
+                    select e34_.value as value, row_number() over (order by s33_.ord, e34_.ord) as ord
+                    from (
+                        select e36_.value as value, row_number() over (order by s35_.ord, e36_.ord) as ord
+                        from (
+                            select flattened_.value as value, flattened_.index + 1 as ord
+                            from table(flatten(input => case when is_array(get(r.value, 'insurance')) then get(r.value, 'insurance') when get(r.value, 'insurance') is not null then array_construct(get(r.value, 'insurance')) end)) as flattened_
+                            where flattened_.value is not null and not is_null_value(flattened_.value)
+                        ) as s35_
+                        cross join lateral (
+                            select flattened_.value as value, flattened_.index + 1 as ord
+                            from table(flatten(input => case when is_array(get(s35_.value, 'coverage')) then get(s35_.value, 'coverage') when get(s35_.value, 'coverage') is not null then array_construct(get(s35_.value, 'coverage')) end)) as flattened_
+                            where flattened_.value is not null and not is_null_value(flattened_.value)
+                        ) as e36_
+                    ) as s33_
+                    cross join lateral (
+                        select flattened_.value as value, flattened_.index + 1 as ord
+                        from table(flatten(input => case when is_array(get(s33_.value, 'display')) then get(s33_.value, 'display') when get(s33_.value, 'display') is not null then array_construct(get(s33_.value, 'display')) end)) as flattened_
+                        where flattened_.value is not null and not is_null_value(flattened_.value)
+                    ) as e34_
+                ) as x32_
+            ) as n31_
+            where n31_.position = 1
+        ) as x30_
+    ) as varchar) as "insurance_payer_name",
+    cast(get(get(r.value, 'billablePeriod'), 'start') as varchar) as "billable_period_start_date",
+    cast(get(get(r.value, 'billablePeriod'), 'end') as varchar) as "billable_period_end_date",
+    cast(get(r.value, 'created') as varchar) as "created_at"
 from (
     select cast(resource as variant) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
     from {{ relation }}
     where cast(get(cast(resource as variant), 'resourceType') as varchar) = 'Claim'
 ) as r
-cross join lateral (
-    select
-        s1_."patient_id",
-        s1_."coverage_id",
-        s1_."provider_npi",
-        s1_."claim_type",
-        s1_."claim_use",
-        s1_."status",
-        s1_."principal_icd10cm_code",
-        s1_."insurance_payer_name",
-        s1_."billable_period_start_date",
-        s1_."billable_period_end_date",
-        s1_."created_at"
-    from (
-        select r.value as value, r.row_index as row_index
-    ) as f0
-    cross join lateral (
-        select
-            (
-                select case when regexp_like(b2.value, '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(b2.value, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e', 1) end
-                from (select cast((
-                select any_value(x2_.value)
-                from (
-                    select e4_.value as value, row_number() over (order by s3_.ord, e4_.ord) as ord
-                    from (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(f1.value, 'patient')) then get(f1.value, 'patient') when get(f1.value, 'patient') is not null then array_construct(get(f1.value, 'patient')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as s3_
-                    cross join lateral (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(s3_.value, 'reference')) then get(s3_.value, 'reference') when get(s3_.value, 'reference') is not null then array_construct(get(s3_.value, 'reference')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as e4_
-                ) as x2_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''patient_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as value) as b2
-            ) as "patient_id",
-            (
-                select case when regexp_like(b3.value, '^(https?://[^?#]*/)?Coverage/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(b3.value, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e', 1) end
-                from (select cast((
-                select any_value(x5_.value)
-                from (
-                    select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
-                    from (
-                        select e9_.value as value, row_number() over (order by s8_.ord, e9_.ord) as ord
-                        from (
-                            select n10_.value as value, n10_.ord as ord
-                            from (
-                                select x11_.value, x11_.ord, row_number() over (order by x11_.ord) as position
-                                from (
-                                    select flattened_.value as value, flattened_.index + 1 as ord
-                                    from table(flatten(input => case when is_array(get(f1.value, 'insurance')) then get(f1.value, 'insurance') when get(f1.value, 'insurance') is not null then array_construct(get(f1.value, 'insurance')) end)) as flattened_
-                                    where flattened_.value is not null and not is_null_value(flattened_.value)
-                                ) as x11_
-                            ) as n10_
-                            where n10_.position = 1
-                        ) as s8_
-                        cross join lateral (
-                            select flattened_.value as value, flattened_.index + 1 as ord
-                            from table(flatten(input => case when is_array(get(s8_.value, 'coverage')) then get(s8_.value, 'coverage') when get(s8_.value, 'coverage') is not null then array_construct(get(s8_.value, 'coverage')) end)) as flattened_
-                            where flattened_.value is not null and not is_null_value(flattened_.value)
-                        ) as e9_
-                    ) as s6_
-                    cross join lateral (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(s6_.value, 'reference')) then get(s6_.value, 'reference') when get(s6_.value, 'reference') is not null then array_construct(get(s6_.value, 'reference')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as e7_
-                ) as x5_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''coverage_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as value) as b3
-            ) as "coverage_id",
-            cast((
-                select any_value(x12_.value)
-                from (
-                    select n13_.value as value, n13_.ord as ord
-                    from (
-                        select x14_.value, x14_.ord, row_number() over (order by x14_.ord) as position
-                        from (
-                            select e16_.value as value, row_number() over (order by s15_.ord, e16_.ord) as ord
-                            from (
-                                select w4.value as value, w4.ord as ord
-                                from (
-                                    select e18_.value as value, row_number() over (order by s17_.ord, e18_.ord) as ord
-                                    from (
-                                        select flattened_.value as value, flattened_.index + 1 as ord
-                                        from table(flatten(input => case when is_array(get(f1.value, 'provider')) then get(f1.value, 'provider') when get(f1.value, 'provider') is not null then array_construct(get(f1.value, 'provider')) end)) as flattened_
-                                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                                    ) as s17_
-                                    cross join lateral (
-                                        select flattened_.value as value, flattened_.index + 1 as ord
-                                        from table(flatten(input => case when is_array(get(s17_.value, 'identifier')) then get(s17_.value, 'identifier') when get(s17_.value, 'identifier') is not null then array_construct(get(s17_.value, 'identifier')) end)) as flattened_
-                                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                                    ) as e18_
-                                ) as w4
-                                where (cast(case when (is_array(get(w4.value, 'system'))) then (
-                                    select any_value(x19_.value)
-                                    from (
-                                        select flattened_.value as value, flattened_.index + 1 as ord
-                                        from table(flatten(input => case when is_array(get(w4.value, 'system')) then get(w4.value, 'system') when get(w4.value, 'system') is not null then array_construct(get(w4.value, 'system')) end)) as flattened_
-                                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                                    ) as x19_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''provider_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (is_null_value(get(w4.value, 'system'))) then null else get(w4.value, 'system') end as varchar) = 'http://hl7.org/fhir/sid/us-npi')
-                            ) as s15_
-                            cross join lateral (
-                                select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(s15_.value, 'value')) then get(s15_.value, 'value') when get(s15_.value, 'value') is not null then array_construct(get(s15_.value, 'value')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as e16_
-                        ) as x14_
-                    ) as n13_
-                    where n13_.position = 1
-                ) as x12_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''provider_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as "provider_npi",
-            cast((
-                select any_value(x20_.value)
-                from (
-                    select n21_.value as value, n21_.ord as ord
-                    from (
-                        select x22_.value, x22_.ord, row_number() over (order by x22_.ord) as position
-                        from (
-                            select e24_.value as value, row_number() over (order by s23_.ord, e24_.ord) as ord
-                            from (
-                                select e26_.value as value, row_number() over (order by s25_.ord, e26_.ord) as ord
-                                from (
-                                    select flattened_.value as value, flattened_.index + 1 as ord
-                                    from table(flatten(input => case when is_array(get(f1.value, 'type')) then get(f1.value, 'type') when get(f1.value, 'type') is not null then array_construct(get(f1.value, 'type')) end)) as flattened_
-                                    where flattened_.value is not null and not is_null_value(flattened_.value)
-                                ) as s25_
-                                cross join lateral (
-                                    select flattened_.value as value, flattened_.index + 1 as ord
-                                    from table(flatten(input => case when is_array(get(s25_.value, 'coding')) then get(s25_.value, 'coding') when get(s25_.value, 'coding') is not null then array_construct(get(s25_.value, 'coding')) end)) as flattened_
-                                    where flattened_.value is not null and not is_null_value(flattened_.value)
-                                ) as e26_
-                            ) as s23_
-                            cross join lateral (
-                                select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(s23_.value, 'code')) then get(s23_.value, 'code') when get(s23_.value, 'code') is not null then array_construct(get(s23_.value, 'code')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as e24_
-                        ) as x22_
-                    ) as n21_
-                    where n21_.position = 1
-                ) as x20_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''claim_type'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as "claim_type",
-            cast(case when (is_array(get(f1.value, 'use'))) then (
-                select any_value(x27_.value)
-                from (
-                    select flattened_.value as value, flattened_.index + 1 as ord
-                    from table(flatten(input => case when is_array(get(f1.value, 'use')) then get(f1.value, 'use') when get(f1.value, 'use') is not null then array_construct(get(f1.value, 'use')) end)) as flattened_
-                    where flattened_.value is not null and not is_null_value(flattened_.value)
-                ) as x27_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''claim_use'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (is_null_value(get(f1.value, 'use'))) then null else get(f1.value, 'use') end as varchar) as "claim_use",
-            cast(case when (is_array(get(f1.value, 'status'))) then (
-                select any_value(x28_.value)
-                from (
-                    select flattened_.value as value, flattened_.index + 1 as ord
-                    from table(flatten(input => case when is_array(get(f1.value, 'status')) then get(f1.value, 'status') when get(f1.value, 'status') is not null then array_construct(get(f1.value, 'status')) end)) as flattened_
-                    where flattened_.value is not null and not is_null_value(flattened_.value)
-                ) as x28_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (is_null_value(get(f1.value, 'status'))) then null else get(f1.value, 'status') end as varchar) as "status",
-            cast((
-                select any_value(x29_.value)
-                from (
-                    select n30_.value as value, n30_.ord as ord
-                    from (
-                        select x31_.value, x31_.ord, row_number() over (order by x31_.ord) as position
-                        from (
-                            select e33_.value as value, row_number() over (order by s32_.ord, e33_.ord) as ord
-                            from (
-                                select w5.value as value, w5.ord as ord
-                                from (
-                                    select e35_.value as value, row_number() over (order by s34_.ord, e35_.ord) as ord
-                                    from (
-                                        select e37_.value as value, row_number() over (order by s36_.ord, e37_.ord) as ord
-                                        from (
-                                            select flattened_.value as value, flattened_.index + 1 as ord
-                                            from table(flatten(input => case when is_array(get(f1.value, 'diagnosis')) then get(f1.value, 'diagnosis') when get(f1.value, 'diagnosis') is not null then array_construct(get(f1.value, 'diagnosis')) end)) as flattened_
-                                            where flattened_.value is not null and not is_null_value(flattened_.value)
-                                        ) as s36_
-                                        cross join lateral (
-                                            select flattened_.value as value, flattened_.index + 1 as ord
-                                            from table(flatten(input => case when is_array(get(s36_.value, 'diagnosisCodeableConcept')) then get(s36_.value, 'diagnosisCodeableConcept') when get(s36_.value, 'diagnosisCodeableConcept') is not null then array_construct(get(s36_.value, 'diagnosisCodeableConcept')) end)) as flattened_
-                                            where flattened_.value is not null and not is_null_value(flattened_.value)
-                                        ) as e37_
-                                    ) as s34_
-                                    cross join lateral (
-                                        select flattened_.value as value, flattened_.index + 1 as ord
-                                        from table(flatten(input => case when is_array(get(s34_.value, 'coding')) then get(s34_.value, 'coding') when get(s34_.value, 'coding') is not null then array_construct(get(s34_.value, 'coding')) end)) as flattened_
-                                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                                    ) as e35_
-                                ) as w5
-                                where (cast(case when (is_array(get(w5.value, 'system'))) then (
-                                    select any_value(x38_.value)
-                                    from (
-                                        select flattened_.value as value, flattened_.index + 1 as ord
-                                        from table(flatten(input => case when is_array(get(w5.value, 'system')) then get(w5.value, 'system') when get(w5.value, 'system') is not null then array_construct(get(w5.value, 'system')) end)) as flattened_
-                                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                                    ) as x38_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''principal_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (is_null_value(get(w5.value, 'system'))) then null else get(w5.value, 'system') end as varchar) = 'http://hl7.org/fhir/sid/icd-10-cm')
-                            ) as s32_
-                            cross join lateral (
-                                select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(s32_.value, 'code')) then get(s32_.value, 'code') when get(s32_.value, 'code') is not null then array_construct(get(s32_.value, 'code')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as e33_
-                        ) as x31_
-                    ) as n30_
-                    where n30_.position = 1
-                ) as x29_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''principal_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as "principal_icd10cm_code",
-            cast((
-                select any_value(x39_.value)
-                from (
-                    select n40_.value as value, n40_.ord as ord
-                    from (
-                        select x41_.value, x41_.ord, row_number() over (order by x41_.ord) as position
-                        from (
-                            select e43_.value as value, row_number() over (order by s42_.ord, e43_.ord) as ord
-                            from (
-                                select e45_.value as value, row_number() over (order by s44_.ord, e45_.ord) as ord
-                                from (
-                                    select flattened_.value as value, flattened_.index + 1 as ord
-                                    from table(flatten(input => case when is_array(get(f1.value, 'insurance')) then get(f1.value, 'insurance') when get(f1.value, 'insurance') is not null then array_construct(get(f1.value, 'insurance')) end)) as flattened_
-                                    where flattened_.value is not null and not is_null_value(flattened_.value)
-                                ) as s44_
-                                cross join lateral (
-                                    select flattened_.value as value, flattened_.index + 1 as ord
-                                    from table(flatten(input => case when is_array(get(s44_.value, 'coverage')) then get(s44_.value, 'coverage') when get(s44_.value, 'coverage') is not null then array_construct(get(s44_.value, 'coverage')) end)) as flattened_
-                                    where flattened_.value is not null and not is_null_value(flattened_.value)
-                                ) as e45_
-                            ) as s42_
-                            cross join lateral (
-                                select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(s42_.value, 'display')) then get(s42_.value, 'display') when get(s42_.value, 'display') is not null then array_construct(get(s42_.value, 'display')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as e43_
-                        ) as x41_
-                    ) as n40_
-                    where n40_.position = 1
-                ) as x39_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''insurance_payer_name'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as "insurance_payer_name",
-            cast((
-                select any_value(x46_.value)
-                from (
-                    select e48_.value as value, row_number() over (order by s47_.ord, e48_.ord) as ord
-                    from (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(f1.value, 'billablePeriod')) then get(f1.value, 'billablePeriod') when get(f1.value, 'billablePeriod') is not null then array_construct(get(f1.value, 'billablePeriod')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as s47_
-                    cross join lateral (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(s47_.value, 'start')) then get(s47_.value, 'start') when get(s47_.value, 'start') is not null then array_construct(get(s47_.value, 'start')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as e48_
-                ) as x46_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''billable_period_start_date'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as "billable_period_start_date",
-            cast((
-                select any_value(x49_.value)
-                from (
-                    select e51_.value as value, row_number() over (order by s50_.ord, e51_.ord) as ord
-                    from (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(f1.value, 'billablePeriod')) then get(f1.value, 'billablePeriod') when get(f1.value, 'billablePeriod') is not null then array_construct(get(f1.value, 'billablePeriod')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as s50_
-                    cross join lateral (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(s50_.value, 'end')) then get(s50_.value, 'end') when get(s50_.value, 'end') is not null then array_construct(get(s50_.value, 'end')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as e51_
-                ) as x49_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''billable_period_end_date'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as "billable_period_end_date",
-            cast(case when (is_array(get(f1.value, 'created'))) then (
-                select any_value(x52_.value)
-                from (
-                    select flattened_.value as value, flattened_.index + 1 as ord
-                    from table(flatten(input => case when is_array(get(f1.value, 'created')) then get(f1.value, 'created') when get(f1.value, 'created') is not null then array_construct(get(f1.value, 'created')) end)) as flattened_
-                    where flattened_.value is not null and not is_null_value(flattened_.value)
-                ) as x52_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''created_at'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (is_null_value(get(f1.value, 'created'))) then null else get(f1.value, 'created') end as varchar) as "created_at"
-        from (
-            select f0.value as value, f0.row_index as row_index
-        ) as f1
-    ) as s1_
-) as v0_
 {%- endmacro %}
 
 {% macro redshift__view_stg_fhir__claims(relation) -%}
@@ -962,1053 +452,557 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
-    v0_."patient_id",
-    v0_."coverage_id",
-    v0_."provider_npi",
-    v0_."claim_type",
-    v0_."claim_use",
-    v0_."status",
-    v0_."principal_icd10cm_code",
-    v0_."insurance_payer_name",
-    v0_."billable_period_start_date",
-    v0_."billable_period_end_date",
-    v0_."created_at"
+    case when (case when is_varchar(r.value."patient"."reference") then cast(r.value."patient"."reference" as varchar) else json_serialize(r.value."patient"."reference") end ~ '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(case when is_varchar(r.value."patient"."reference") then cast(r.value."patient"."reference" as varchar) else json_serialize(r.value."patient"."reference") end, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e') end as "patient_id",
+    case when (case when is_varchar((
+        select any_value(x1_.value)
+        from (
+            select n2_.value as value, n2_.ord as ord
+            from (
+                select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
+                from (
+                    select element_ as value, position_ + 1 as ord
+                    from (select case when is_array(r.value."insurance") then r.value."insurance" else array(r.value."insurance") end as items_) as array_,
+                        array_.items_ as element_ at position_
+                    where element_ is not null
+                ) as x3_
+            ) as n2_
+            where n2_.position = 1
+        ) as x1_
+    )."coverage"."reference") then cast((
+        select any_value(x1_.value)
+        from (
+            select n2_.value as value, n2_.ord as ord
+            from (
+                select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
+                from (
+                    select element_ as value, position_ + 1 as ord
+                    from (select case when is_array(r.value."insurance") then r.value."insurance" else array(r.value."insurance") end as items_) as array_,
+                        array_.items_ as element_ at position_
+                    where element_ is not null
+                ) as x3_
+            ) as n2_
+            where n2_.position = 1
+        ) as x1_
+    )."coverage"."reference" as varchar) else json_serialize((
+        select any_value(x1_.value)
+        from (
+            select n2_.value as value, n2_.ord as ord
+            from (
+                select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
+                from (
+                    select element_ as value, position_ + 1 as ord
+                    from (select case when is_array(r.value."insurance") then r.value."insurance" else array(r.value."insurance") end as items_) as array_,
+                        array_.items_ as element_ at position_
+                    where element_ is not null
+                ) as x3_
+            ) as n2_
+            where n2_.position = 1
+        ) as x1_
+    )."coverage"."reference") end ~ '^(https?://[^?#]*/)?Coverage/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(case when is_varchar((
+        select any_value(x4_.value)
+        from (
+            select n5_.value as value, n5_.ord as ord
+            from (
+                select x6_.value, x6_.ord, row_number() over (order by x6_.ord) as position
+                from (
+                    select element_ as value, position_ + 1 as ord
+                    from (select case when is_array(r.value."insurance") then r.value."insurance" else array(r.value."insurance") end as items_) as array_,
+                        array_.items_ as element_ at position_
+                    where element_ is not null
+                ) as x6_
+            ) as n5_
+            where n5_.position = 1
+        ) as x4_
+    )."coverage"."reference") then cast((
+        select any_value(x4_.value)
+        from (
+            select n5_.value as value, n5_.ord as ord
+            from (
+                select x6_.value, x6_.ord, row_number() over (order by x6_.ord) as position
+                from (
+                    select element_ as value, position_ + 1 as ord
+                    from (select case when is_array(r.value."insurance") then r.value."insurance" else array(r.value."insurance") end as items_) as array_,
+                        array_.items_ as element_ at position_
+                    where element_ is not null
+                ) as x6_
+            ) as n5_
+            where n5_.position = 1
+        ) as x4_
+    )."coverage"."reference" as varchar) else json_serialize((
+        select any_value(x4_.value)
+        from (
+            select n5_.value as value, n5_.ord as ord
+            from (
+                select x6_.value, x6_.ord, row_number() over (order by x6_.ord) as position
+                from (
+                    select element_ as value, position_ + 1 as ord
+                    from (select case when is_array(r.value."insurance") then r.value."insurance" else array(r.value."insurance") end as items_) as array_,
+                        array_.items_ as element_ at position_
+                    where element_ is not null
+                ) as x6_
+            ) as n5_
+            where n5_.position = 1
+        ) as x4_
+    )."coverage"."reference") end, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e') end as "coverage_id",
+    case when is_varchar((
+        select any_value(x7_.value)
+        from (
+            select n8_.value as value, n8_.ord as ord
+            from (
+                select x9_.value, x9_.ord, row_number() over (order by x9_.ord) as position
+                from (
+                    select e11_.value as value, row_number() over (order by s10_.ord, e11_.ord) as ord
+                    from (
+                        select w2.value as value, w2.ord as ord
+                        from (
+                            select e13_.value as value, row_number() over (order by s12_.ord, e13_.ord) as ord
+                            from (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(r.value."provider") then r.value."provider" else array(r.value."provider") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as s12_
+                            cross join lateral (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(s12_.value."identifier") then s12_.value."identifier" else array(s12_.value."identifier") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as e13_
+                        ) as w2
+                        where (case when is_varchar(w2.value."system") then cast(w2.value."system" as varchar) else json_serialize(w2.value."system") end = 'http://hl7.org/fhir/sid/us-npi')
+                    ) as s10_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s10_.value."value") then s10_.value."value" else array(s10_.value."value") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e11_
+                ) as x9_
+            ) as n8_
+            where n8_.position = 1
+        ) as x7_
+    )) then cast((
+        select any_value(x7_.value)
+        from (
+            select n8_.value as value, n8_.ord as ord
+            from (
+                select x9_.value, x9_.ord, row_number() over (order by x9_.ord) as position
+                from (
+                    select e11_.value as value, row_number() over (order by s10_.ord, e11_.ord) as ord
+                    from (
+                        select w2.value as value, w2.ord as ord
+                        from (
+                            select e13_.value as value, row_number() over (order by s12_.ord, e13_.ord) as ord
+                            from (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(r.value."provider") then r.value."provider" else array(r.value."provider") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as s12_
+                            cross join lateral (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(s12_.value."identifier") then s12_.value."identifier" else array(s12_.value."identifier") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as e13_
+                        ) as w2
+                        where (case when is_varchar(w2.value."system") then cast(w2.value."system" as varchar) else json_serialize(w2.value."system") end = 'http://hl7.org/fhir/sid/us-npi')
+                    ) as s10_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s10_.value."value") then s10_.value."value" else array(s10_.value."value") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e11_
+                ) as x9_
+            ) as n8_
+            where n8_.position = 1
+        ) as x7_
+    ) as varchar) else json_serialize((
+        select any_value(x7_.value)
+        from (
+            select n8_.value as value, n8_.ord as ord
+            from (
+                select x9_.value, x9_.ord, row_number() over (order by x9_.ord) as position
+                from (
+                    select e11_.value as value, row_number() over (order by s10_.ord, e11_.ord) as ord
+                    from (
+                        select w2.value as value, w2.ord as ord
+                        from (
+                            select e13_.value as value, row_number() over (order by s12_.ord, e13_.ord) as ord
+                            from (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(r.value."provider") then r.value."provider" else array(r.value."provider") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as s12_
+                            cross join lateral (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(s12_.value."identifier") then s12_.value."identifier" else array(s12_.value."identifier") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as e13_
+                        ) as w2
+                        where (case when is_varchar(w2.value."system") then cast(w2.value."system" as varchar) else json_serialize(w2.value."system") end = 'http://hl7.org/fhir/sid/us-npi')
+                    ) as s10_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s10_.value."value") then s10_.value."value" else array(s10_.value."value") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e11_
+                ) as x9_
+            ) as n8_
+            where n8_.position = 1
+        ) as x7_
+    )) end as "provider_npi",
+    case when is_varchar((
+        select any_value(x14_.value)
+        from (
+            select n15_.value as value, n15_.ord as ord
+            from (
+                select x16_.value, x16_.ord, row_number() over (order by x16_.ord) as position
+                from (
+                    select e18_.value as value, row_number() over (order by s17_.ord, e18_.ord) as ord
+                    from (
+                        select e20_.value as value, row_number() over (order by s19_.ord, e20_.ord) as ord
+                        from (
+                            select element_ as value, position_ + 1 as ord
+                            from (select case when is_array(r.value."type") then r.value."type" else array(r.value."type") end as items_) as array_,
+                                array_.items_ as element_ at position_
+                            where element_ is not null
+                        ) as s19_
+                        cross join lateral (
+                            select element_ as value, position_ + 1 as ord
+                            from (select case when is_array(s19_.value."coding") then s19_.value."coding" else array(s19_.value."coding") end as items_) as array_,
+                                array_.items_ as element_ at position_
+                            where element_ is not null
+                        ) as e20_
+                    ) as s17_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s17_.value."code") then s17_.value."code" else array(s17_.value."code") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e18_
+                ) as x16_
+            ) as n15_
+            where n15_.position = 1
+        ) as x14_
+    )) then cast((
+        select any_value(x14_.value)
+        from (
+            select n15_.value as value, n15_.ord as ord
+            from (
+                select x16_.value, x16_.ord, row_number() over (order by x16_.ord) as position
+                from (
+                    select e18_.value as value, row_number() over (order by s17_.ord, e18_.ord) as ord
+                    from (
+                        select e20_.value as value, row_number() over (order by s19_.ord, e20_.ord) as ord
+                        from (
+                            select element_ as value, position_ + 1 as ord
+                            from (select case when is_array(r.value."type") then r.value."type" else array(r.value."type") end as items_) as array_,
+                                array_.items_ as element_ at position_
+                            where element_ is not null
+                        ) as s19_
+                        cross join lateral (
+                            select element_ as value, position_ + 1 as ord
+                            from (select case when is_array(s19_.value."coding") then s19_.value."coding" else array(s19_.value."coding") end as items_) as array_,
+                                array_.items_ as element_ at position_
+                            where element_ is not null
+                        ) as e20_
+                    ) as s17_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s17_.value."code") then s17_.value."code" else array(s17_.value."code") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e18_
+                ) as x16_
+            ) as n15_
+            where n15_.position = 1
+        ) as x14_
+    ) as varchar) else json_serialize((
+        select any_value(x14_.value)
+        from (
+            select n15_.value as value, n15_.ord as ord
+            from (
+                select x16_.value, x16_.ord, row_number() over (order by x16_.ord) as position
+                from (
+                    select e18_.value as value, row_number() over (order by s17_.ord, e18_.ord) as ord
+                    from (
+                        select e20_.value as value, row_number() over (order by s19_.ord, e20_.ord) as ord
+                        from (
+                            select element_ as value, position_ + 1 as ord
+                            from (select case when is_array(r.value."type") then r.value."type" else array(r.value."type") end as items_) as array_,
+                                array_.items_ as element_ at position_
+                            where element_ is not null
+                        ) as s19_
+                        cross join lateral (
+                            select element_ as value, position_ + 1 as ord
+                            from (select case when is_array(s19_.value."coding") then s19_.value."coding" else array(s19_.value."coding") end as items_) as array_,
+                                array_.items_ as element_ at position_
+                            where element_ is not null
+                        ) as e20_
+                    ) as s17_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s17_.value."code") then s17_.value."code" else array(s17_.value."code") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e18_
+                ) as x16_
+            ) as n15_
+            where n15_.position = 1
+        ) as x14_
+    )) end as "claim_type",
+    case when is_varchar(r.value."use") then cast(r.value."use" as varchar) else json_serialize(r.value."use") end as "claim_use",
+    case when is_varchar(r.value."status") then cast(r.value."status" as varchar) else json_serialize(r.value."status") end as "status",
+    case when is_varchar((
+        select any_value(x21_.value)
+        from (
+            select n22_.value as value, n22_.ord as ord
+            from (
+                select x23_.value, x23_.ord, row_number() over (order by x23_.ord) as position
+                from (
+                    select e25_.value as value, row_number() over (order by s24_.ord, e25_.ord) as ord
+                    from (
+                        select w3.value as value, w3.ord as ord
+                        from (
+                            select e27_.value as value, row_number() over (order by s26_.ord, e27_.ord) as ord
+                            from (
+                                select e29_.value as value, row_number() over (order by s28_.ord, e29_.ord) as ord
+                                from (
+                                    select element_ as value, position_ + 1 as ord
+                                    from (select case when is_array(r.value."diagnosis") then r.value."diagnosis" else array(r.value."diagnosis") end as items_) as array_,
+                                        array_.items_ as element_ at position_
+                                    where element_ is not null
+                                ) as s28_
+                                cross join lateral (
+                                    select element_ as value, position_ + 1 as ord
+                                    from (select case when is_array(s28_.value."diagnosisCodeableConcept") then s28_.value."diagnosisCodeableConcept" else array(s28_.value."diagnosisCodeableConcept") end as items_) as array_,
+                                        array_.items_ as element_ at position_
+                                    where element_ is not null
+                                ) as e29_
+                            ) as s26_
+                            cross join lateral (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(s26_.value."coding") then s26_.value."coding" else array(s26_.value."coding") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as e27_
+                        ) as w3
+                        where (case when is_varchar(w3.value."system") then cast(w3.value."system" as varchar) else json_serialize(w3.value."system") end = 'http://hl7.org/fhir/sid/icd-10-cm')
+                    ) as s24_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s24_.value."code") then s24_.value."code" else array(s24_.value."code") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e25_
+                ) as x23_
+            ) as n22_
+            where n22_.position = 1
+        ) as x21_
+    )) then cast((
+        select any_value(x21_.value)
+        from (
+            select n22_.value as value, n22_.ord as ord
+            from (
+                select x23_.value, x23_.ord, row_number() over (order by x23_.ord) as position
+                from (
+                    select e25_.value as value, row_number() over (order by s24_.ord, e25_.ord) as ord
+                    from (
+                        select w3.value as value, w3.ord as ord
+                        from (
+                            select e27_.value as value, row_number() over (order by s26_.ord, e27_.ord) as ord
+                            from (
+                                select e29_.value as value, row_number() over (order by s28_.ord, e29_.ord) as ord
+                                from (
+                                    select element_ as value, position_ + 1 as ord
+                                    from (select case when is_array(r.value."diagnosis") then r.value."diagnosis" else array(r.value."diagnosis") end as items_) as array_,
+                                        array_.items_ as element_ at position_
+                                    where element_ is not null
+                                ) as s28_
+                                cross join lateral (
+                                    select element_ as value, position_ + 1 as ord
+                                    from (select case when is_array(s28_.value."diagnosisCodeableConcept") then s28_.value."diagnosisCodeableConcept" else array(s28_.value."diagnosisCodeableConcept") end as items_) as array_,
+                                        array_.items_ as element_ at position_
+                                    where element_ is not null
+                                ) as e29_
+                            ) as s26_
+                            cross join lateral (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(s26_.value."coding") then s26_.value."coding" else array(s26_.value."coding") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as e27_
+                        ) as w3
+                        where (case when is_varchar(w3.value."system") then cast(w3.value."system" as varchar) else json_serialize(w3.value."system") end = 'http://hl7.org/fhir/sid/icd-10-cm')
+                    ) as s24_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s24_.value."code") then s24_.value."code" else array(s24_.value."code") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e25_
+                ) as x23_
+            ) as n22_
+            where n22_.position = 1
+        ) as x21_
+    ) as varchar) else json_serialize((
+        select any_value(x21_.value)
+        from (
+            select n22_.value as value, n22_.ord as ord
+            from (
+                select x23_.value, x23_.ord, row_number() over (order by x23_.ord) as position
+                from (
+                    select e25_.value as value, row_number() over (order by s24_.ord, e25_.ord) as ord
+                    from (
+                        select w3.value as value, w3.ord as ord
+                        from (
+                            select e27_.value as value, row_number() over (order by s26_.ord, e27_.ord) as ord
+                            from (
+                                select e29_.value as value, row_number() over (order by s28_.ord, e29_.ord) as ord
+                                from (
+                                    select element_ as value, position_ + 1 as ord
+                                    from (select case when is_array(r.value."diagnosis") then r.value."diagnosis" else array(r.value."diagnosis") end as items_) as array_,
+                                        array_.items_ as element_ at position_
+                                    where element_ is not null
+                                ) as s28_
+                                cross join lateral (
+                                    select element_ as value, position_ + 1 as ord
+                                    from (select case when is_array(s28_.value."diagnosisCodeableConcept") then s28_.value."diagnosisCodeableConcept" else array(s28_.value."diagnosisCodeableConcept") end as items_) as array_,
+                                        array_.items_ as element_ at position_
+                                    where element_ is not null
+                                ) as e29_
+                            ) as s26_
+                            cross join lateral (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(s26_.value."coding") then s26_.value."coding" else array(s26_.value."coding") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as e27_
+                        ) as w3
+                        where (case when is_varchar(w3.value."system") then cast(w3.value."system" as varchar) else json_serialize(w3.value."system") end = 'http://hl7.org/fhir/sid/icd-10-cm')
+                    ) as s24_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s24_.value."code") then s24_.value."code" else array(s24_.value."code") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e25_
+                ) as x23_
+            ) as n22_
+            where n22_.position = 1
+        ) as x21_
+    )) end as "principal_icd10cm_code",
+    case when is_varchar((
+        select any_value(x30_.value)
+        from (
+            select n31_.value as value, n31_.ord as ord
+            from (
+                select x32_.value, x32_.ord, row_number() over (order by x32_.ord) as position
+                from (
+                    select e34_.value as value, row_number() over (order by s33_.ord, e34_.ord) as ord
+                    from (
+                        select e36_.value as value, row_number() over (order by s35_.ord, e36_.ord) as ord
+                        from (
+                            select element_ as value, position_ + 1 as ord
+                            from (select case when is_array(r.value."insurance") then r.value."insurance" else array(r.value."insurance") end as items_) as array_,
+                                array_.items_ as element_ at position_
+                            where element_ is not null
+                        ) as s35_
+                        cross join lateral (
+                            select element_ as value, position_ + 1 as ord
+                            from (select case when is_array(s35_.value."coverage") then s35_.value."coverage" else array(s35_.value."coverage") end as items_) as array_,
+                                array_.items_ as element_ at position_
+                            where element_ is not null
+                        ) as e36_
+                    ) as s33_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s33_.value."display") then s33_.value."display" else array(s33_.value."display") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e34_
+                ) as x32_
+            ) as n31_
+            where n31_.position = 1
+        ) as x30_
+    )) then cast((
+        select any_value(x30_.value)
+        from (
+            select n31_.value as value, n31_.ord as ord
+            from (
+                select x32_.value, x32_.ord, row_number() over (order by x32_.ord) as position
+                from (
+                    select e34_.value as value, row_number() over (order by s33_.ord, e34_.ord) as ord
+                    from (
+                        select e36_.value as value, row_number() over (order by s35_.ord, e36_.ord) as ord
+                        from (
+                            select element_ as value, position_ + 1 as ord
+                            from (select case when is_array(r.value."insurance") then r.value."insurance" else array(r.value."insurance") end as items_) as array_,
+                                array_.items_ as element_ at position_
+                            where element_ is not null
+                        ) as s35_
+                        cross join lateral (
+                            select element_ as value, position_ + 1 as ord
+                            from (select case when is_array(s35_.value."coverage") then s35_.value."coverage" else array(s35_.value."coverage") end as items_) as array_,
+                                array_.items_ as element_ at position_
+                            where element_ is not null
+                        ) as e36_
+                    ) as s33_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s33_.value."display") then s33_.value."display" else array(s33_.value."display") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e34_
+                ) as x32_
+            ) as n31_
+            where n31_.position = 1
+        ) as x30_
+    ) as varchar) else json_serialize((
+        select any_value(x30_.value)
+        from (
+            select n31_.value as value, n31_.ord as ord
+            from (
+                select x32_.value, x32_.ord, row_number() over (order by x32_.ord) as position
+                from (
+                    select e34_.value as value, row_number() over (order by s33_.ord, e34_.ord) as ord
+                    from (
+                        select e36_.value as value, row_number() over (order by s35_.ord, e36_.ord) as ord
+                        from (
+                            select element_ as value, position_ + 1 as ord
+                            from (select case when is_array(r.value."insurance") then r.value."insurance" else array(r.value."insurance") end as items_) as array_,
+                                array_.items_ as element_ at position_
+                            where element_ is not null
+                        ) as s35_
+                        cross join lateral (
+                            select element_ as value, position_ + 1 as ord
+                            from (select case when is_array(s35_.value."coverage") then s35_.value."coverage" else array(s35_.value."coverage") end as items_) as array_,
+                                array_.items_ as element_ at position_
+                            where element_ is not null
+                        ) as e36_
+                    ) as s33_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s33_.value."display") then s33_.value."display" else array(s33_.value."display") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e34_
+                ) as x32_
+            ) as n31_
+            where n31_.position = 1
+        ) as x30_
+    )) end as "insurance_payer_name",
+    case when is_varchar(r.value."billablePeriod"."start") then cast(r.value."billablePeriod"."start" as varchar) else json_serialize(r.value."billablePeriod"."start") end as "billable_period_start_date",
+    case when is_varchar(r.value."billablePeriod"."end") then cast(r.value."billablePeriod"."end" as varchar) else json_serialize(r.value."billablePeriod"."end") end as "billable_period_end_date",
+    case when is_varchar(r.value."created") then cast(r.value."created" as varchar) else json_serialize(r.value."created") end as "created_at"
 from (
     select resource as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
     from {{ relation }}
     where case when is_varchar(resource."resourceType") then cast(resource."resourceType" as varchar) else json_serialize(resource."resourceType") end = 'Claim'
 ) as r
-cross join lateral (
-    select
-        s1_."patient_id",
-        s1_."coverage_id",
-        s1_."provider_npi",
-        s1_."claim_type",
-        s1_."claim_use",
-        s1_."status",
-        s1_."principal_icd10cm_code",
-        s1_."insurance_payer_name",
-        s1_."billable_period_start_date",
-        s1_."billable_period_end_date",
-        s1_."created_at"
-    from (
-        select r.value as value, r.row_index as row_index
-    ) as f0
-    cross join lateral (
-        select
-            (
-                select case when (b2.value ~ '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(b2.value, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e') end
-                from (select case when is_varchar((
-                select any_value(x2_.value)
-                from (
-                    select e4_.value as value, row_number() over (order by s3_.ord, e4_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."patient") then f1.value."patient" else array(f1.value."patient") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s3_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s3_.value."reference") then s3_.value."reference" else array(s3_.value."reference") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e4_
-                ) as x2_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''patient_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
-                select any_value(x2_.value)
-                from (
-                    select e4_.value as value, row_number() over (order by s3_.ord, e4_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."patient") then f1.value."patient" else array(f1.value."patient") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s3_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s3_.value."reference") then s3_.value."reference" else array(s3_.value."reference") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e4_
-                ) as x2_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''patient_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
-                select any_value(x2_.value)
-                from (
-                    select e4_.value as value, row_number() over (order by s3_.ord, e4_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."patient") then f1.value."patient" else array(f1.value."patient") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s3_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s3_.value."reference") then s3_.value."reference" else array(s3_.value."reference") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e4_
-                ) as x2_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''patient_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as value) as b2
-            ) as "patient_id",
-            (
-                select case when (b3.value ~ '^(https?://[^?#]*/)?Coverage/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(b3.value, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e') end
-                from (select case when is_varchar((
-                select any_value(x5_.value)
-                from (
-                    select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
-                    from (
-                        select e9_.value as value, row_number() over (order by s8_.ord, e9_.ord) as ord
-                        from (
-                            select n10_.value as value, n10_.ord as ord
-                            from (
-                                select x11_.value, x11_.ord, row_number() over (order by x11_.ord) as position
-                                from (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(f1.value."insurance") then f1.value."insurance" else array(f1.value."insurance") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as x11_
-                            ) as n10_
-                            where n10_.position = 1
-                        ) as s8_
-                        cross join lateral (
-                            select element_ as value, position_ + 1 as ord
-                            from (select case when is_array(s8_.value."coverage") then s8_.value."coverage" else array(s8_.value."coverage") end as items_) as array_,
-                                array_.items_ as element_ at position_
-                            where element_ is not null
-                        ) as e9_
-                    ) as s6_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s6_.value."reference") then s6_.value."reference" else array(s6_.value."reference") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e7_
-                ) as x5_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''coverage_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
-                select any_value(x5_.value)
-                from (
-                    select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
-                    from (
-                        select e9_.value as value, row_number() over (order by s8_.ord, e9_.ord) as ord
-                        from (
-                            select n10_.value as value, n10_.ord as ord
-                            from (
-                                select x11_.value, x11_.ord, row_number() over (order by x11_.ord) as position
-                                from (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(f1.value."insurance") then f1.value."insurance" else array(f1.value."insurance") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as x11_
-                            ) as n10_
-                            where n10_.position = 1
-                        ) as s8_
-                        cross join lateral (
-                            select element_ as value, position_ + 1 as ord
-                            from (select case when is_array(s8_.value."coverage") then s8_.value."coverage" else array(s8_.value."coverage") end as items_) as array_,
-                                array_.items_ as element_ at position_
-                            where element_ is not null
-                        ) as e9_
-                    ) as s6_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s6_.value."reference") then s6_.value."reference" else array(s6_.value."reference") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e7_
-                ) as x5_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''coverage_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
-                select any_value(x5_.value)
-                from (
-                    select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
-                    from (
-                        select e9_.value as value, row_number() over (order by s8_.ord, e9_.ord) as ord
-                        from (
-                            select n10_.value as value, n10_.ord as ord
-                            from (
-                                select x11_.value, x11_.ord, row_number() over (order by x11_.ord) as position
-                                from (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(f1.value."insurance") then f1.value."insurance" else array(f1.value."insurance") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as x11_
-                            ) as n10_
-                            where n10_.position = 1
-                        ) as s8_
-                        cross join lateral (
-                            select element_ as value, position_ + 1 as ord
-                            from (select case when is_array(s8_.value."coverage") then s8_.value."coverage" else array(s8_.value."coverage") end as items_) as array_,
-                                array_.items_ as element_ at position_
-                            where element_ is not null
-                        ) as e9_
-                    ) as s6_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s6_.value."reference") then s6_.value."reference" else array(s6_.value."reference") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e7_
-                ) as x5_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''coverage_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as value) as b3
-            ) as "coverage_id",
-            case when is_varchar((
-                select any_value(x12_.value)
-                from (
-                    select n13_.value as value, n13_.ord as ord
-                    from (
-                        select x14_.value, x14_.ord, row_number() over (order by x14_.ord) as position
-                        from (
-                            select e16_.value as value, row_number() over (order by s15_.ord, e16_.ord) as ord
-                            from (
-                                select w4.value as value, w4.ord as ord
-                                from (
-                                    select e18_.value as value, row_number() over (order by s17_.ord, e18_.ord) as ord
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(f1.value."provider") then f1.value."provider" else array(f1.value."provider") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as s17_
-                                    cross join lateral (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(s17_.value."identifier") then s17_.value."identifier" else array(s17_.value."identifier") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as e18_
-                                ) as w4
-                                where (case when is_varchar(case when (is_array(w4.value."system")) then (
-                                    select any_value(x19_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w4.value."system") then w4.value."system" else array(w4.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x19_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''provider_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end) then cast(case when (is_array(w4.value."system")) then (
-                                    select any_value(x19_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w4.value."system") then w4.value."system" else array(w4.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x19_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''provider_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end as varchar) else json_serialize(case when (is_array(w4.value."system")) then (
-                                    select any_value(x19_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w4.value."system") then w4.value."system" else array(w4.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x19_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''provider_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end) end = 'http://hl7.org/fhir/sid/us-npi')
-                            ) as s15_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s15_.value."value") then s15_.value."value" else array(s15_.value."value") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e16_
-                        ) as x14_
-                    ) as n13_
-                    where n13_.position = 1
-                ) as x12_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''provider_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
-                select any_value(x12_.value)
-                from (
-                    select n13_.value as value, n13_.ord as ord
-                    from (
-                        select x14_.value, x14_.ord, row_number() over (order by x14_.ord) as position
-                        from (
-                            select e16_.value as value, row_number() over (order by s15_.ord, e16_.ord) as ord
-                            from (
-                                select w4.value as value, w4.ord as ord
-                                from (
-                                    select e18_.value as value, row_number() over (order by s17_.ord, e18_.ord) as ord
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(f1.value."provider") then f1.value."provider" else array(f1.value."provider") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as s17_
-                                    cross join lateral (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(s17_.value."identifier") then s17_.value."identifier" else array(s17_.value."identifier") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as e18_
-                                ) as w4
-                                where (case when is_varchar(case when (is_array(w4.value."system")) then (
-                                    select any_value(x19_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w4.value."system") then w4.value."system" else array(w4.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x19_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''provider_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end) then cast(case when (is_array(w4.value."system")) then (
-                                    select any_value(x19_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w4.value."system") then w4.value."system" else array(w4.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x19_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''provider_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end as varchar) else json_serialize(case when (is_array(w4.value."system")) then (
-                                    select any_value(x19_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w4.value."system") then w4.value."system" else array(w4.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x19_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''provider_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end) end = 'http://hl7.org/fhir/sid/us-npi')
-                            ) as s15_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s15_.value."value") then s15_.value."value" else array(s15_.value."value") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e16_
-                        ) as x14_
-                    ) as n13_
-                    where n13_.position = 1
-                ) as x12_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''provider_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
-                select any_value(x12_.value)
-                from (
-                    select n13_.value as value, n13_.ord as ord
-                    from (
-                        select x14_.value, x14_.ord, row_number() over (order by x14_.ord) as position
-                        from (
-                            select e16_.value as value, row_number() over (order by s15_.ord, e16_.ord) as ord
-                            from (
-                                select w4.value as value, w4.ord as ord
-                                from (
-                                    select e18_.value as value, row_number() over (order by s17_.ord, e18_.ord) as ord
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(f1.value."provider") then f1.value."provider" else array(f1.value."provider") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as s17_
-                                    cross join lateral (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(s17_.value."identifier") then s17_.value."identifier" else array(s17_.value."identifier") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as e18_
-                                ) as w4
-                                where (case when is_varchar(case when (is_array(w4.value."system")) then (
-                                    select any_value(x19_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w4.value."system") then w4.value."system" else array(w4.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x19_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''provider_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end) then cast(case when (is_array(w4.value."system")) then (
-                                    select any_value(x19_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w4.value."system") then w4.value."system" else array(w4.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x19_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''provider_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end as varchar) else json_serialize(case when (is_array(w4.value."system")) then (
-                                    select any_value(x19_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w4.value."system") then w4.value."system" else array(w4.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x19_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''provider_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end) end = 'http://hl7.org/fhir/sid/us-npi')
-                            ) as s15_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s15_.value."value") then s15_.value."value" else array(s15_.value."value") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e16_
-                        ) as x14_
-                    ) as n13_
-                    where n13_.position = 1
-                ) as x12_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''provider_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as "provider_npi",
-            case when is_varchar((
-                select any_value(x20_.value)
-                from (
-                    select n21_.value as value, n21_.ord as ord
-                    from (
-                        select x22_.value, x22_.ord, row_number() over (order by x22_.ord) as position
-                        from (
-                            select e24_.value as value, row_number() over (order by s23_.ord, e24_.ord) as ord
-                            from (
-                                select e26_.value as value, row_number() over (order by s25_.ord, e26_.ord) as ord
-                                from (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(f1.value."type") then f1.value."type" else array(f1.value."type") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as s25_
-                                cross join lateral (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(s25_.value."coding") then s25_.value."coding" else array(s25_.value."coding") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as e26_
-                            ) as s23_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s23_.value."code") then s23_.value."code" else array(s23_.value."code") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e24_
-                        ) as x22_
-                    ) as n21_
-                    where n21_.position = 1
-                ) as x20_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''claim_type'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
-                select any_value(x20_.value)
-                from (
-                    select n21_.value as value, n21_.ord as ord
-                    from (
-                        select x22_.value, x22_.ord, row_number() over (order by x22_.ord) as position
-                        from (
-                            select e24_.value as value, row_number() over (order by s23_.ord, e24_.ord) as ord
-                            from (
-                                select e26_.value as value, row_number() over (order by s25_.ord, e26_.ord) as ord
-                                from (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(f1.value."type") then f1.value."type" else array(f1.value."type") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as s25_
-                                cross join lateral (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(s25_.value."coding") then s25_.value."coding" else array(s25_.value."coding") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as e26_
-                            ) as s23_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s23_.value."code") then s23_.value."code" else array(s23_.value."code") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e24_
-                        ) as x22_
-                    ) as n21_
-                    where n21_.position = 1
-                ) as x20_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''claim_type'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
-                select any_value(x20_.value)
-                from (
-                    select n21_.value as value, n21_.ord as ord
-                    from (
-                        select x22_.value, x22_.ord, row_number() over (order by x22_.ord) as position
-                        from (
-                            select e24_.value as value, row_number() over (order by s23_.ord, e24_.ord) as ord
-                            from (
-                                select e26_.value as value, row_number() over (order by s25_.ord, e26_.ord) as ord
-                                from (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(f1.value."type") then f1.value."type" else array(f1.value."type") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as s25_
-                                cross join lateral (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(s25_.value."coding") then s25_.value."coding" else array(s25_.value."coding") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as e26_
-                            ) as s23_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s23_.value."code") then s23_.value."code" else array(s23_.value."code") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e24_
-                        ) as x22_
-                    ) as n21_
-                    where n21_.position = 1
-                ) as x20_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''claim_type'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as "claim_type",
-            case when is_varchar(case when (is_array(f1.value."use")) then (
-                select any_value(x27_.value)
-                from (
-                    select element_ as value, position_ + 1 as ord
-                    from (select case when is_array(f1.value."use") then f1.value."use" else array(f1.value."use") end as items_) as array_,
-                        array_.items_ as element_ at position_
-                    where element_ is not null
-                ) as x27_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''claim_use'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (json_typeof(f1.value."use") = 'null') then null else f1.value."use" end) then cast(case when (is_array(f1.value."use")) then (
-                select any_value(x27_.value)
-                from (
-                    select element_ as value, position_ + 1 as ord
-                    from (select case when is_array(f1.value."use") then f1.value."use" else array(f1.value."use") end as items_) as array_,
-                        array_.items_ as element_ at position_
-                    where element_ is not null
-                ) as x27_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''claim_use'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (json_typeof(f1.value."use") = 'null') then null else f1.value."use" end as varchar) else json_serialize(case when (is_array(f1.value."use")) then (
-                select any_value(x27_.value)
-                from (
-                    select element_ as value, position_ + 1 as ord
-                    from (select case when is_array(f1.value."use") then f1.value."use" else array(f1.value."use") end as items_) as array_,
-                        array_.items_ as element_ at position_
-                    where element_ is not null
-                ) as x27_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''claim_use'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (json_typeof(f1.value."use") = 'null') then null else f1.value."use" end) end as "claim_use",
-            case when is_varchar(case when (is_array(f1.value."status")) then (
-                select any_value(x28_.value)
-                from (
-                    select element_ as value, position_ + 1 as ord
-                    from (select case when is_array(f1.value."status") then f1.value."status" else array(f1.value."status") end as items_) as array_,
-                        array_.items_ as element_ at position_
-                    where element_ is not null
-                ) as x28_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (json_typeof(f1.value."status") = 'null') then null else f1.value."status" end) then cast(case when (is_array(f1.value."status")) then (
-                select any_value(x28_.value)
-                from (
-                    select element_ as value, position_ + 1 as ord
-                    from (select case when is_array(f1.value."status") then f1.value."status" else array(f1.value."status") end as items_) as array_,
-                        array_.items_ as element_ at position_
-                    where element_ is not null
-                ) as x28_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (json_typeof(f1.value."status") = 'null') then null else f1.value."status" end as varchar) else json_serialize(case when (is_array(f1.value."status")) then (
-                select any_value(x28_.value)
-                from (
-                    select element_ as value, position_ + 1 as ord
-                    from (select case when is_array(f1.value."status") then f1.value."status" else array(f1.value."status") end as items_) as array_,
-                        array_.items_ as element_ at position_
-                    where element_ is not null
-                ) as x28_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (json_typeof(f1.value."status") = 'null') then null else f1.value."status" end) end as "status",
-            case when is_varchar((
-                select any_value(x29_.value)
-                from (
-                    select n30_.value as value, n30_.ord as ord
-                    from (
-                        select x31_.value, x31_.ord, row_number() over (order by x31_.ord) as position
-                        from (
-                            select e33_.value as value, row_number() over (order by s32_.ord, e33_.ord) as ord
-                            from (
-                                select w5.value as value, w5.ord as ord
-                                from (
-                                    select e35_.value as value, row_number() over (order by s34_.ord, e35_.ord) as ord
-                                    from (
-                                        select e37_.value as value, row_number() over (order by s36_.ord, e37_.ord) as ord
-                                        from (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(f1.value."diagnosis") then f1.value."diagnosis" else array(f1.value."diagnosis") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as s36_
-                                        cross join lateral (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(s36_.value."diagnosisCodeableConcept") then s36_.value."diagnosisCodeableConcept" else array(s36_.value."diagnosisCodeableConcept") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as e37_
-                                    ) as s34_
-                                    cross join lateral (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(s34_.value."coding") then s34_.value."coding" else array(s34_.value."coding") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as e35_
-                                ) as w5
-                                where (case when is_varchar(case when (is_array(w5.value."system")) then (
-                                    select any_value(x38_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x38_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''principal_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) then cast(case when (is_array(w5.value."system")) then (
-                                    select any_value(x38_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x38_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''principal_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end as varchar) else json_serialize(case when (is_array(w5.value."system")) then (
-                                    select any_value(x38_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x38_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''principal_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) end = 'http://hl7.org/fhir/sid/icd-10-cm')
-                            ) as s32_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s32_.value."code") then s32_.value."code" else array(s32_.value."code") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e33_
-                        ) as x31_
-                    ) as n30_
-                    where n30_.position = 1
-                ) as x29_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''principal_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
-                select any_value(x29_.value)
-                from (
-                    select n30_.value as value, n30_.ord as ord
-                    from (
-                        select x31_.value, x31_.ord, row_number() over (order by x31_.ord) as position
-                        from (
-                            select e33_.value as value, row_number() over (order by s32_.ord, e33_.ord) as ord
-                            from (
-                                select w5.value as value, w5.ord as ord
-                                from (
-                                    select e35_.value as value, row_number() over (order by s34_.ord, e35_.ord) as ord
-                                    from (
-                                        select e37_.value as value, row_number() over (order by s36_.ord, e37_.ord) as ord
-                                        from (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(f1.value."diagnosis") then f1.value."diagnosis" else array(f1.value."diagnosis") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as s36_
-                                        cross join lateral (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(s36_.value."diagnosisCodeableConcept") then s36_.value."diagnosisCodeableConcept" else array(s36_.value."diagnosisCodeableConcept") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as e37_
-                                    ) as s34_
-                                    cross join lateral (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(s34_.value."coding") then s34_.value."coding" else array(s34_.value."coding") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as e35_
-                                ) as w5
-                                where (case when is_varchar(case when (is_array(w5.value."system")) then (
-                                    select any_value(x38_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x38_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''principal_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) then cast(case when (is_array(w5.value."system")) then (
-                                    select any_value(x38_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x38_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''principal_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end as varchar) else json_serialize(case when (is_array(w5.value."system")) then (
-                                    select any_value(x38_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x38_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''principal_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) end = 'http://hl7.org/fhir/sid/icd-10-cm')
-                            ) as s32_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s32_.value."code") then s32_.value."code" else array(s32_.value."code") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e33_
-                        ) as x31_
-                    ) as n30_
-                    where n30_.position = 1
-                ) as x29_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''principal_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
-                select any_value(x29_.value)
-                from (
-                    select n30_.value as value, n30_.ord as ord
-                    from (
-                        select x31_.value, x31_.ord, row_number() over (order by x31_.ord) as position
-                        from (
-                            select e33_.value as value, row_number() over (order by s32_.ord, e33_.ord) as ord
-                            from (
-                                select w5.value as value, w5.ord as ord
-                                from (
-                                    select e35_.value as value, row_number() over (order by s34_.ord, e35_.ord) as ord
-                                    from (
-                                        select e37_.value as value, row_number() over (order by s36_.ord, e37_.ord) as ord
-                                        from (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(f1.value."diagnosis") then f1.value."diagnosis" else array(f1.value."diagnosis") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as s36_
-                                        cross join lateral (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(s36_.value."diagnosisCodeableConcept") then s36_.value."diagnosisCodeableConcept" else array(s36_.value."diagnosisCodeableConcept") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as e37_
-                                    ) as s34_
-                                    cross join lateral (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(s34_.value."coding") then s34_.value."coding" else array(s34_.value."coding") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as e35_
-                                ) as w5
-                                where (case when is_varchar(case when (is_array(w5.value."system")) then (
-                                    select any_value(x38_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x38_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''principal_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) then cast(case when (is_array(w5.value."system")) then (
-                                    select any_value(x38_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x38_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''principal_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end as varchar) else json_serialize(case when (is_array(w5.value."system")) then (
-                                    select any_value(x38_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x38_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''principal_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) end = 'http://hl7.org/fhir/sid/icd-10-cm')
-                            ) as s32_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s32_.value."code") then s32_.value."code" else array(s32_.value."code") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e33_
-                        ) as x31_
-                    ) as n30_
-                    where n30_.position = 1
-                ) as x29_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''principal_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as "principal_icd10cm_code",
-            case when is_varchar((
-                select any_value(x39_.value)
-                from (
-                    select n40_.value as value, n40_.ord as ord
-                    from (
-                        select x41_.value, x41_.ord, row_number() over (order by x41_.ord) as position
-                        from (
-                            select e43_.value as value, row_number() over (order by s42_.ord, e43_.ord) as ord
-                            from (
-                                select e45_.value as value, row_number() over (order by s44_.ord, e45_.ord) as ord
-                                from (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(f1.value."insurance") then f1.value."insurance" else array(f1.value."insurance") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as s44_
-                                cross join lateral (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(s44_.value."coverage") then s44_.value."coverage" else array(s44_.value."coverage") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as e45_
-                            ) as s42_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s42_.value."display") then s42_.value."display" else array(s42_.value."display") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e43_
-                        ) as x41_
-                    ) as n40_
-                    where n40_.position = 1
-                ) as x39_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''insurance_payer_name'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
-                select any_value(x39_.value)
-                from (
-                    select n40_.value as value, n40_.ord as ord
-                    from (
-                        select x41_.value, x41_.ord, row_number() over (order by x41_.ord) as position
-                        from (
-                            select e43_.value as value, row_number() over (order by s42_.ord, e43_.ord) as ord
-                            from (
-                                select e45_.value as value, row_number() over (order by s44_.ord, e45_.ord) as ord
-                                from (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(f1.value."insurance") then f1.value."insurance" else array(f1.value."insurance") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as s44_
-                                cross join lateral (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(s44_.value."coverage") then s44_.value."coverage" else array(s44_.value."coverage") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as e45_
-                            ) as s42_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s42_.value."display") then s42_.value."display" else array(s42_.value."display") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e43_
-                        ) as x41_
-                    ) as n40_
-                    where n40_.position = 1
-                ) as x39_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''insurance_payer_name'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
-                select any_value(x39_.value)
-                from (
-                    select n40_.value as value, n40_.ord as ord
-                    from (
-                        select x41_.value, x41_.ord, row_number() over (order by x41_.ord) as position
-                        from (
-                            select e43_.value as value, row_number() over (order by s42_.ord, e43_.ord) as ord
-                            from (
-                                select e45_.value as value, row_number() over (order by s44_.ord, e45_.ord) as ord
-                                from (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(f1.value."insurance") then f1.value."insurance" else array(f1.value."insurance") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as s44_
-                                cross join lateral (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(s44_.value."coverage") then s44_.value."coverage" else array(s44_.value."coverage") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as e45_
-                            ) as s42_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s42_.value."display") then s42_.value."display" else array(s42_.value."display") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e43_
-                        ) as x41_
-                    ) as n40_
-                    where n40_.position = 1
-                ) as x39_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''insurance_payer_name'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as "insurance_payer_name",
-            case when is_varchar((
-                select any_value(x46_.value)
-                from (
-                    select e48_.value as value, row_number() over (order by s47_.ord, e48_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."billablePeriod") then f1.value."billablePeriod" else array(f1.value."billablePeriod") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s47_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s47_.value."start") then s47_.value."start" else array(s47_.value."start") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e48_
-                ) as x46_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''billable_period_start_date'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
-                select any_value(x46_.value)
-                from (
-                    select e48_.value as value, row_number() over (order by s47_.ord, e48_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."billablePeriod") then f1.value."billablePeriod" else array(f1.value."billablePeriod") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s47_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s47_.value."start") then s47_.value."start" else array(s47_.value."start") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e48_
-                ) as x46_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''billable_period_start_date'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
-                select any_value(x46_.value)
-                from (
-                    select e48_.value as value, row_number() over (order by s47_.ord, e48_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."billablePeriod") then f1.value."billablePeriod" else array(f1.value."billablePeriod") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s47_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s47_.value."start") then s47_.value."start" else array(s47_.value."start") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e48_
-                ) as x46_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''billable_period_start_date'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as "billable_period_start_date",
-            case when is_varchar((
-                select any_value(x49_.value)
-                from (
-                    select e51_.value as value, row_number() over (order by s50_.ord, e51_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."billablePeriod") then f1.value."billablePeriod" else array(f1.value."billablePeriod") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s50_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s50_.value."end") then s50_.value."end" else array(s50_.value."end") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e51_
-                ) as x49_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''billable_period_end_date'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
-                select any_value(x49_.value)
-                from (
-                    select e51_.value as value, row_number() over (order by s50_.ord, e51_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."billablePeriod") then f1.value."billablePeriod" else array(f1.value."billablePeriod") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s50_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s50_.value."end") then s50_.value."end" else array(s50_.value."end") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e51_
-                ) as x49_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''billable_period_end_date'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
-                select any_value(x49_.value)
-                from (
-                    select e51_.value as value, row_number() over (order by s50_.ord, e51_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."billablePeriod") then f1.value."billablePeriod" else array(f1.value."billablePeriod") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s50_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s50_.value."end") then s50_.value."end" else array(s50_.value."end") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e51_
-                ) as x49_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''billable_period_end_date'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as "billable_period_end_date",
-            case when is_varchar(case when (is_array(f1.value."created")) then (
-                select any_value(x52_.value)
-                from (
-                    select element_ as value, position_ + 1 as ord
-                    from (select case when is_array(f1.value."created") then f1.value."created" else array(f1.value."created") end as items_) as array_,
-                        array_.items_ as element_ at position_
-                    where element_ is not null
-                ) as x52_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''created_at'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (json_typeof(f1.value."created") = 'null') then null else f1.value."created" end) then cast(case when (is_array(f1.value."created")) then (
-                select any_value(x52_.value)
-                from (
-                    select element_ as value, position_ + 1 as ord
-                    from (select case when is_array(f1.value."created") then f1.value."created" else array(f1.value."created") end as items_) as array_,
-                        array_.items_ as element_ at position_
-                    where element_ is not null
-                ) as x52_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''created_at'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (json_typeof(f1.value."created") = 'null') then null else f1.value."created" end as varchar) else json_serialize(case when (is_array(f1.value."created")) then (
-                select any_value(x52_.value)
-                from (
-                    select element_ as value, position_ + 1 as ord
-                    from (select case when is_array(f1.value."created") then f1.value."created" else array(f1.value."created") end as items_) as array_,
-                        array_.items_ as element_ at position_
-                    where element_ is not null
-                ) as x52_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__claims'': column ''created_at'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (json_typeof(f1.value."created") = 'null') then null else f1.value."created" end) end as "created_at"
-        from (
-            select f0.value as value, f0.row_index as row_index
-        ) as f1
-    ) as s1_
-) as v0_
 {%- endmacro %}

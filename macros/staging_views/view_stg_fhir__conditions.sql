@@ -12,229 +12,21 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
-    v0_."patient_id",
-    v0_."encounter_id",
-    v0_."icd10cm_code",
-    v0_."snomed_code",
-    v0_."clinical_status",
-    v0_."onset_date_time",
-    v0_."onset_period_start",
-    v0_."recorded_date",
-    v0_."abatement_date_time",
-    v0_."abatement_period_end"
+    case when regexp_full_match(json_extract_string(r.value, '$."subject"."reference"'), '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(json_extract_string(r.value, '$."subject"."reference"'), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "patient_id",
+    case when regexp_full_match(json_extract_string(r.value, '$."encounter"."reference"'), '^(https?://[^?#]*/)?Encounter/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(json_extract_string(r.value, '$."encounter"."reference"'), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "encounter_id",
+    json_extract_string(list_filter(list_transform(list_filter(list_filter(json_extract(r.value, '$."code"."coding"[*]'), lambda item_: json_type(item_) <> 'NULL'), lambda w2_: (json_extract_string(w2_, '$."system"') = 'http://hl7.org/fhir/sid/icd-10-cm')), lambda l1_: json_extract(l1_, '$."code"')), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "icd10cm_code",
+    json_extract_string(list_filter(list_transform(list_filter(list_filter(json_extract(r.value, '$."code"."coding"[*]'), lambda item_: json_type(item_) <> 'NULL'), lambda w3_: (json_extract_string(w3_, '$."system"') = 'http://snomed.info/sct')), lambda l2_: json_extract(l2_, '$."code"')), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "snomed_code",
+    json_extract_string(list_filter(json_extract(r.value, '$."clinicalStatus"."coding"[*]."code"'), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "clinical_status",
+    json_extract_string(r.value, '$."onsetDateTime"') as "onset_date_time",
+    json_extract_string(r.value, '$."onsetPeriod"."start"') as "onset_period_start",
+    json_extract_string(r.value, '$."recordedDate"') as "recorded_date",
+    json_extract_string(r.value, '$."abatementDateTime"') as "abatement_date_time",
+    json_extract_string(r.value, '$."abatementPeriod"."end"') as "abatement_period_end"
 from (
     select cast(resource as json) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
     from {{ relation }}
-    where json_extract_string(json_extract(cast(resource as json), '$."resourceType"'), '$') = 'Condition'
+    where json_extract_string(cast(resource as json), '$."resourceType"') = 'Condition'
 ) as r
-cross join lateral (
-    select
-        s1_."patient_id",
-        s1_."encounter_id",
-        s1_."icd10cm_code",
-        s1_."snomed_code",
-        s1_."clinical_status",
-        s1_."onset_date_time",
-        s1_."onset_period_start",
-        s1_."recorded_date",
-        s1_."abatement_date_time",
-        s1_."abatement_period_end"
-    from (
-        select r.value as value, r.row_index as row_index
-    ) as f0
-    cross join lateral (
-        select
-            (
-                select case when regexp_full_match(b2.value, '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(b2.value, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end
-                from (select json_extract_string((
-                select any_value(x2_.value)
-                from (
-                    select e4_.value as value, row_number() over (order by s3_.ord, e4_.ord) as ord
-                    from (
-                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(f1.value, '$."subject"')) = 'ARRAY' then json_extract(f1.value, '$."subject"') else json_array(json_extract(f1.value, '$."subject"')) end) as each_
-                        where each_.type <> 'NULL'
-                    ) as s3_
-                    cross join lateral (
-                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(s3_.value, '$."reference"')) = 'ARRAY' then json_extract(s3_.value, '$."reference"') else json_array(json_extract(s3_.value, '$."reference"')) end) as each_
-                        where each_.type <> 'NULL'
-                    ) as e4_
-                ) as x2_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__conditions'': column ''patient_id'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as value) as b2
-            ) as "patient_id",
-            (
-                select case when regexp_full_match(b3.value, '^(https?://[^?#]*/)?Encounter/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(b3.value, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end
-                from (select json_extract_string((
-                select any_value(x5_.value)
-                from (
-                    select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
-                    from (
-                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(f1.value, '$."encounter"')) = 'ARRAY' then json_extract(f1.value, '$."encounter"') else json_array(json_extract(f1.value, '$."encounter"')) end) as each_
-                        where each_.type <> 'NULL'
-                    ) as s6_
-                    cross join lateral (
-                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(s6_.value, '$."reference"')) = 'ARRAY' then json_extract(s6_.value, '$."reference"') else json_array(json_extract(s6_.value, '$."reference"')) end) as each_
-                        where each_.type <> 'NULL'
-                    ) as e7_
-                ) as x5_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__conditions'': column ''encounter_id'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as value) as b3
-            ) as "encounter_id",
-            json_extract_string((
-                select any_value(x8_.value)
-                from (
-                    select n9_.value as value, n9_.ord as ord
-                    from (
-                        select x10_.value, x10_.ord, row_number() over (order by x10_.ord) as position
-                        from (
-                            select e12_.value as value, row_number() over (order by s11_.ord, e12_.ord) as ord
-                            from (
-                                select w4.value as value, w4.ord as ord
-                                from (
-                                    select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
-                                    from (
-                                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(f1.value, '$."code"')) = 'ARRAY' then json_extract(f1.value, '$."code"') else json_array(json_extract(f1.value, '$."code"')) end) as each_
-                                        where each_.type <> 'NULL'
-                                    ) as s13_
-                                    cross join lateral (
-                                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(s13_.value, '$."coding"')) = 'ARRAY' then json_extract(s13_.value, '$."coding"') else json_array(json_extract(s13_.value, '$."coding"')) end) as each_
-                                        where each_.type <> 'NULL'
-                                    ) as e14_
-                                ) as w4
-                                where (json_extract_string(case when json_type(json_extract(w4.value, '$."system"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(w4.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__conditions'': column ''icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(w4.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
-                                when json_type(json_extract(w4.value, '$."system"')) = 'NULL' then null else json_extract(w4.value, '$."system"') end, '$') = 'http://hl7.org/fhir/sid/icd-10-cm')
-                            ) as s11_
-                            cross join lateral (
-                                select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s11_.value, '$."code"')) = 'ARRAY' then json_extract(s11_.value, '$."code"') else json_array(json_extract(s11_.value, '$."code"')) end) as each_
-                                where each_.type <> 'NULL'
-                            ) as e12_
-                        ) as x10_
-                    ) as n9_
-                    where n9_.position = 1
-                ) as x8_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__conditions'': column ''icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "icd10cm_code",
-            json_extract_string((
-                select any_value(x15_.value)
-                from (
-                    select n16_.value as value, n16_.ord as ord
-                    from (
-                        select x17_.value, x17_.ord, row_number() over (order by x17_.ord) as position
-                        from (
-                            select e19_.value as value, row_number() over (order by s18_.ord, e19_.ord) as ord
-                            from (
-                                select w5.value as value, w5.ord as ord
-                                from (
-                                    select e21_.value as value, row_number() over (order by s20_.ord, e21_.ord) as ord
-                                    from (
-                                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(f1.value, '$."code"')) = 'ARRAY' then json_extract(f1.value, '$."code"') else json_array(json_extract(f1.value, '$."code"')) end) as each_
-                                        where each_.type <> 'NULL'
-                                    ) as s20_
-                                    cross join lateral (
-                                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(s20_.value, '$."coding"')) = 'ARRAY' then json_extract(s20_.value, '$."coding"') else json_array(json_extract(s20_.value, '$."coding"')) end) as each_
-                                        where each_.type <> 'NULL'
-                                    ) as e21_
-                                ) as w5
-                                where (json_extract_string(case when json_type(json_extract(w5.value, '$."system"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(w5.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__conditions'': column ''snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(w5.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
-                                when json_type(json_extract(w5.value, '$."system"')) = 'NULL' then null else json_extract(w5.value, '$."system"') end, '$') = 'http://snomed.info/sct')
-                            ) as s18_
-                            cross join lateral (
-                                select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s18_.value, '$."code"')) = 'ARRAY' then json_extract(s18_.value, '$."code"') else json_array(json_extract(s18_.value, '$."code"')) end) as each_
-                                where each_.type <> 'NULL'
-                            ) as e19_
-                        ) as x17_
-                    ) as n16_
-                    where n16_.position = 1
-                ) as x15_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__conditions'': column ''snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "snomed_code",
-            json_extract_string((
-                select any_value(x22_.value)
-                from (
-                    select n23_.value as value, n23_.ord as ord
-                    from (
-                        select x24_.value, x24_.ord, row_number() over (order by x24_.ord) as position
-                        from (
-                            select e26_.value as value, row_number() over (order by s25_.ord, e26_.ord) as ord
-                            from (
-                                select e28_.value as value, row_number() over (order by s27_.ord, e28_.ord) as ord
-                                from (
-                                    select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                    from json_each(case when json_type(json_extract(f1.value, '$."clinicalStatus"')) = 'ARRAY' then json_extract(f1.value, '$."clinicalStatus"') else json_array(json_extract(f1.value, '$."clinicalStatus"')) end) as each_
-                                    where each_.type <> 'NULL'
-                                ) as s27_
-                                cross join lateral (
-                                    select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                    from json_each(case when json_type(json_extract(s27_.value, '$."coding"')) = 'ARRAY' then json_extract(s27_.value, '$."coding"') else json_array(json_extract(s27_.value, '$."coding"')) end) as each_
-                                    where each_.type <> 'NULL'
-                                ) as e28_
-                            ) as s25_
-                            cross join lateral (
-                                select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s25_.value, '$."code"')) = 'ARRAY' then json_extract(s25_.value, '$."code"') else json_array(json_extract(s25_.value, '$."code"')) end) as each_
-                                where each_.type <> 'NULL'
-                            ) as e26_
-                        ) as x24_
-                    ) as n23_
-                    where n23_.position = 1
-                ) as x22_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__conditions'': column ''clinical_status'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "clinical_status",
-            json_extract_string(case when json_type(json_extract(f1.value, '$."onsetDateTime"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(f1.value, '$."onsetDateTime"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__conditions'': column ''onset_date_time'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(f1.value, '$."onsetDateTime"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
-            when json_type(json_extract(f1.value, '$."onsetDateTime"')) = 'NULL' then null else json_extract(f1.value, '$."onsetDateTime"') end, '$') as "onset_date_time",
-            json_extract_string((
-                select any_value(x29_.value)
-                from (
-                    select e31_.value as value, row_number() over (order by s30_.ord, e31_.ord) as ord
-                    from (
-                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(f1.value, '$."onsetPeriod"')) = 'ARRAY' then json_extract(f1.value, '$."onsetPeriod"') else json_array(json_extract(f1.value, '$."onsetPeriod"')) end) as each_
-                        where each_.type <> 'NULL'
-                    ) as s30_
-                    cross join lateral (
-                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(s30_.value, '$."start"')) = 'ARRAY' then json_extract(s30_.value, '$."start"') else json_array(json_extract(s30_.value, '$."start"')) end) as each_
-                        where each_.type <> 'NULL'
-                    ) as e31_
-                ) as x29_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__conditions'': column ''onset_period_start'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "onset_period_start",
-            json_extract_string(case when json_type(json_extract(f1.value, '$."recordedDate"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(f1.value, '$."recordedDate"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__conditions'': column ''recorded_date'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(f1.value, '$."recordedDate"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
-            when json_type(json_extract(f1.value, '$."recordedDate"')) = 'NULL' then null else json_extract(f1.value, '$."recordedDate"') end, '$') as "recorded_date",
-            json_extract_string(case when json_type(json_extract(f1.value, '$."abatementDateTime"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(f1.value, '$."abatementDateTime"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__conditions'': column ''abatement_date_time'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(f1.value, '$."abatementDateTime"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
-            when json_type(json_extract(f1.value, '$."abatementDateTime"')) = 'NULL' then null else json_extract(f1.value, '$."abatementDateTime"') end, '$') as "abatement_date_time",
-            json_extract_string((
-                select any_value(x32_.value)
-                from (
-                    select e34_.value as value, row_number() over (order by s33_.ord, e34_.ord) as ord
-                    from (
-                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(f1.value, '$."abatementPeriod"')) = 'ARRAY' then json_extract(f1.value, '$."abatementPeriod"') else json_array(json_extract(f1.value, '$."abatementPeriod"')) end) as each_
-                        where each_.type <> 'NULL'
-                    ) as s33_
-                    cross join lateral (
-                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(s33_.value, '$."end"')) = 'ARRAY' then json_extract(s33_.value, '$."end"') else json_array(json_extract(s33_.value, '$."end"')) end) as each_
-                        where each_.type <> 'NULL'
-                    ) as e34_
-                ) as x32_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__conditions'': column ''abatement_period_end'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "abatement_period_end"
-        from (
-            select f0.value as value, f0.row_index as row_index
-        ) as f1
-    ) as s1_
-) as v0_
 {%- endmacro %}
 
 {% macro postgres__view_stg_fhir__conditions(relation) -%}
@@ -245,269 +37,119 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
-    v0_."patient_id",
-    v0_."encounter_id",
-    v0_."icd10cm_code",
-    v0_."snomed_code",
-    v0_."clinical_status",
-    v0_."onset_date_time",
-    v0_."onset_period_start",
-    v0_."recorded_date",
-    v0_."abatement_date_time",
-    v0_."abatement_period_end"
+    case when ((r.value #>> '{"subject","reference"}') ~ '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then substring((r.value #>> '{"subject","reference"}') from '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$') end as "patient_id",
+    case when ((r.value #>> '{"encounter","reference"}') ~ '^(https?://[^?#]*/)?Encounter/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then substring((r.value #>> '{"encounter","reference"}') from '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$') end as "encounter_id",
+    ((
+        select any_value(x1_.value)
+        from (
+            select n2_.value as value, n2_.ord as ord
+            from (
+                select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
+                from (
+                    select e5_.value as value, row_number() over (order by s4_.ord, e5_.ord) as ord
+                    from (
+                        select w2.value as value, w2.ord as ord
+                        from (
+                            select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
+                            from (
+                                select element_.value as value, element_.ord as ord
+                                from jsonb_array_elements(case when jsonb_typeof((r.value -> 'code')) = 'array' then (r.value -> 'code') else jsonb_build_array((r.value -> 'code')) end) with ordinality as element_(value, ord)
+                                where jsonb_typeof(element_.value) <> 'null'
+                            ) as s6_
+                            cross join lateral (
+                                select element_.value as value, element_.ord as ord
+                                from jsonb_array_elements(case when jsonb_typeof((s6_.value -> 'coding')) = 'array' then (s6_.value -> 'coding') else jsonb_build_array((s6_.value -> 'coding')) end) with ordinality as element_(value, ord)
+                                where jsonb_typeof(element_.value) <> 'null'
+                            ) as e7_
+                        ) as w2
+                        where ((w2.value #>> '{"system"}') = 'http://hl7.org/fhir/sid/icd-10-cm')
+                    ) as s4_
+                    cross join lateral (
+                        select element_.value as value, element_.ord as ord
+                        from jsonb_array_elements(case when jsonb_typeof((s4_.value -> 'code')) = 'array' then (s4_.value -> 'code') else jsonb_build_array((s4_.value -> 'code')) end) with ordinality as element_(value, ord)
+                        where jsonb_typeof(element_.value) <> 'null'
+                    ) as e5_
+                ) as x3_
+            ) as n2_
+            where n2_.position = 1
+        ) as x1_
+    ) #>> '{}') as "icd10cm_code",
+    ((
+        select any_value(x8_.value)
+        from (
+            select n9_.value as value, n9_.ord as ord
+            from (
+                select x10_.value, x10_.ord, row_number() over (order by x10_.ord) as position
+                from (
+                    select e12_.value as value, row_number() over (order by s11_.ord, e12_.ord) as ord
+                    from (
+                        select w3.value as value, w3.ord as ord
+                        from (
+                            select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
+                            from (
+                                select element_.value as value, element_.ord as ord
+                                from jsonb_array_elements(case when jsonb_typeof((r.value -> 'code')) = 'array' then (r.value -> 'code') else jsonb_build_array((r.value -> 'code')) end) with ordinality as element_(value, ord)
+                                where jsonb_typeof(element_.value) <> 'null'
+                            ) as s13_
+                            cross join lateral (
+                                select element_.value as value, element_.ord as ord
+                                from jsonb_array_elements(case when jsonb_typeof((s13_.value -> 'coding')) = 'array' then (s13_.value -> 'coding') else jsonb_build_array((s13_.value -> 'coding')) end) with ordinality as element_(value, ord)
+                                where jsonb_typeof(element_.value) <> 'null'
+                            ) as e14_
+                        ) as w3
+                        where ((w3.value #>> '{"system"}') = 'http://snomed.info/sct')
+                    ) as s11_
+                    cross join lateral (
+                        select element_.value as value, element_.ord as ord
+                        from jsonb_array_elements(case when jsonb_typeof((s11_.value -> 'code')) = 'array' then (s11_.value -> 'code') else jsonb_build_array((s11_.value -> 'code')) end) with ordinality as element_(value, ord)
+                        where jsonb_typeof(element_.value) <> 'null'
+                    ) as e12_
+                ) as x10_
+            ) as n9_
+            where n9_.position = 1
+        ) as x8_
+    ) #>> '{}') as "snomed_code",
+    ((
+        select any_value(x15_.value)
+        from (
+            select n16_.value as value, n16_.ord as ord
+            from (
+                select x17_.value, x17_.ord, row_number() over (order by x17_.ord) as position
+                from (
+                    select e19_.value as value, row_number() over (order by s18_.ord, e19_.ord) as ord
+                    from (
+                        select e21_.value as value, row_number() over (order by s20_.ord, e21_.ord) as ord
+                        from (
+                            select element_.value as value, element_.ord as ord
+                            from jsonb_array_elements(case when jsonb_typeof((r.value -> 'clinicalStatus')) = 'array' then (r.value -> 'clinicalStatus') else jsonb_build_array((r.value -> 'clinicalStatus')) end) with ordinality as element_(value, ord)
+                            where jsonb_typeof(element_.value) <> 'null'
+                        ) as s20_
+                        cross join lateral (
+                            select element_.value as value, element_.ord as ord
+                            from jsonb_array_elements(case when jsonb_typeof((s20_.value -> 'coding')) = 'array' then (s20_.value -> 'coding') else jsonb_build_array((s20_.value -> 'coding')) end) with ordinality as element_(value, ord)
+                            where jsonb_typeof(element_.value) <> 'null'
+                        ) as e21_
+                    ) as s18_
+                    cross join lateral (
+                        select element_.value as value, element_.ord as ord
+                        from jsonb_array_elements(case when jsonb_typeof((s18_.value -> 'code')) = 'array' then (s18_.value -> 'code') else jsonb_build_array((s18_.value -> 'code')) end) with ordinality as element_(value, ord)
+                        where jsonb_typeof(element_.value) <> 'null'
+                    ) as e19_
+                ) as x17_
+            ) as n16_
+            where n16_.position = 1
+        ) as x15_
+    ) #>> '{}') as "clinical_status",
+    (r.value #>> '{"onsetDateTime"}') as "onset_date_time",
+    (r.value #>> '{"onsetPeriod","start"}') as "onset_period_start",
+    (r.value #>> '{"recordedDate"}') as "recorded_date",
+    (r.value #>> '{"abatementDateTime"}') as "abatement_date_time",
+    (r.value #>> '{"abatementPeriod","end"}') as "abatement_period_end"
 from (
     select cast(resource as jsonb) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
     from {{ relation }}
-    where ((cast(resource as jsonb) -> 'resourceType') #>> '{}') = 'Condition'
+    where (cast(resource as jsonb) #>> '{"resourceType"}') = 'Condition'
 ) as r
-cross join lateral (
-    select
-        s1_."patient_id",
-        s1_."encounter_id",
-        s1_."icd10cm_code",
-        s1_."snomed_code",
-        s1_."clinical_status",
-        s1_."onset_date_time",
-        s1_."onset_period_start",
-        s1_."recorded_date",
-        s1_."abatement_date_time",
-        s1_."abatement_period_end"
-    from (
-        select r.value as value, r.row_index as row_index
-    ) as f0
-    cross join lateral (
-        select
-            (
-                select case when (b2.value ~ '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then substring(b2.value from '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$') end
-                from (select ((
-                select any_value(x2_.value)
-                from (
-                    select e4_.value as value, row_number() over (order by s3_.ord, e4_.ord) as ord
-                    from (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'subject')) = 'array' then (f1.value -> 'subject') else jsonb_build_array((f1.value -> 'subject')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as s3_
-                    cross join lateral (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((s3_.value -> 'reference')) = 'array' then (s3_.value -> 'reference') else jsonb_build_array((s3_.value -> 'reference')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as e4_
-                ) as x2_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''patient_id'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as value) as b2
-            ) as "patient_id",
-            (
-                select case when (b3.value ~ '^(https?://[^?#]*/)?Encounter/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then substring(b3.value from '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$') end
-                from (select ((
-                select any_value(x5_.value)
-                from (
-                    select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
-                    from (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'encounter')) = 'array' then (f1.value -> 'encounter') else jsonb_build_array((f1.value -> 'encounter')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as s6_
-                    cross join lateral (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((s6_.value -> 'reference')) = 'array' then (s6_.value -> 'reference') else jsonb_build_array((s6_.value -> 'reference')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as e7_
-                ) as x5_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''encounter_id'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as value) as b3
-            ) as "encounter_id",
-            ((
-                select any_value(x8_.value)
-                from (
-                    select n9_.value as value, n9_.ord as ord
-                    from (
-                        select x10_.value, x10_.ord, row_number() over (order by x10_.ord) as position
-                        from (
-                            select e12_.value as value, row_number() over (order by s11_.ord, e12_.ord) as ord
-                            from (
-                                select w4.value as value, w4.ord as ord
-                                from (
-                                    select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
-                                    from (
-                                        select element_.value as value, element_.ord as ord
-                                        from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'code')) = 'array' then (f1.value -> 'code') else jsonb_build_array((f1.value -> 'code')) end) with ordinality as element_(value, ord)
-                                        where jsonb_typeof(element_.value) <> 'null'
-                                    ) as s13_
-                                    cross join lateral (
-                                        select element_.value as value, element_.ord as ord
-                                        from jsonb_array_elements(case when jsonb_typeof((s13_.value -> 'coding')) = 'array' then (s13_.value -> 'coding') else jsonb_build_array((s13_.value -> 'coding')) end) with ordinality as element_(value, ord)
-                                        where jsonb_typeof(element_.value) <> 'null'
-                                    ) as e14_
-                                ) as w4
-                                where ((case when (jsonb_typeof((w4.value -> 'system')) = 'array') then (
-                                    select any_value(x15_.value)
-                                    from (
-                                        select element_.value as value, element_.ord as ord
-                                        from jsonb_array_elements(case when jsonb_typeof((w4.value -> 'system')) = 'array' then (w4.value -> 'system') else jsonb_build_array((w4.value -> 'system')) end) with ordinality as element_(value, ord)
-                                        where jsonb_typeof(element_.value) <> 'null'
-                                    ) as x15_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                )
-                                when (jsonb_typeof((w4.value -> 'system')) = 'null') then null else (w4.value -> 'system') end #>> '{}') = 'http://hl7.org/fhir/sid/icd-10-cm')
-                            ) as s11_
-                            cross join lateral (
-                                select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((s11_.value -> 'code')) = 'array' then (s11_.value -> 'code') else jsonb_build_array((s11_.value -> 'code')) end) with ordinality as element_(value, ord)
-                                where jsonb_typeof(element_.value) <> 'null'
-                            ) as e12_
-                        ) as x10_
-                    ) as n9_
-                    where n9_.position = 1
-                ) as x8_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as "icd10cm_code",
-            ((
-                select any_value(x16_.value)
-                from (
-                    select n17_.value as value, n17_.ord as ord
-                    from (
-                        select x18_.value, x18_.ord, row_number() over (order by x18_.ord) as position
-                        from (
-                            select e20_.value as value, row_number() over (order by s19_.ord, e20_.ord) as ord
-                            from (
-                                select w5.value as value, w5.ord as ord
-                                from (
-                                    select e22_.value as value, row_number() over (order by s21_.ord, e22_.ord) as ord
-                                    from (
-                                        select element_.value as value, element_.ord as ord
-                                        from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'code')) = 'array' then (f1.value -> 'code') else jsonb_build_array((f1.value -> 'code')) end) with ordinality as element_(value, ord)
-                                        where jsonb_typeof(element_.value) <> 'null'
-                                    ) as s21_
-                                    cross join lateral (
-                                        select element_.value as value, element_.ord as ord
-                                        from jsonb_array_elements(case when jsonb_typeof((s21_.value -> 'coding')) = 'array' then (s21_.value -> 'coding') else jsonb_build_array((s21_.value -> 'coding')) end) with ordinality as element_(value, ord)
-                                        where jsonb_typeof(element_.value) <> 'null'
-                                    ) as e22_
-                                ) as w5
-                                where ((case when (jsonb_typeof((w5.value -> 'system')) = 'array') then (
-                                    select any_value(x23_.value)
-                                    from (
-                                        select element_.value as value, element_.ord as ord
-                                        from jsonb_array_elements(case when jsonb_typeof((w5.value -> 'system')) = 'array' then (w5.value -> 'system') else jsonb_build_array((w5.value -> 'system')) end) with ordinality as element_(value, ord)
-                                        where jsonb_typeof(element_.value) <> 'null'
-                                    ) as x23_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                )
-                                when (jsonb_typeof((w5.value -> 'system')) = 'null') then null else (w5.value -> 'system') end #>> '{}') = 'http://snomed.info/sct')
-                            ) as s19_
-                            cross join lateral (
-                                select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((s19_.value -> 'code')) = 'array' then (s19_.value -> 'code') else jsonb_build_array((s19_.value -> 'code')) end) with ordinality as element_(value, ord)
-                                where jsonb_typeof(element_.value) <> 'null'
-                            ) as e20_
-                        ) as x18_
-                    ) as n17_
-                    where n17_.position = 1
-                ) as x16_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as "snomed_code",
-            ((
-                select any_value(x24_.value)
-                from (
-                    select n25_.value as value, n25_.ord as ord
-                    from (
-                        select x26_.value, x26_.ord, row_number() over (order by x26_.ord) as position
-                        from (
-                            select e28_.value as value, row_number() over (order by s27_.ord, e28_.ord) as ord
-                            from (
-                                select e30_.value as value, row_number() over (order by s29_.ord, e30_.ord) as ord
-                                from (
-                                    select element_.value as value, element_.ord as ord
-                                    from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'clinicalStatus')) = 'array' then (f1.value -> 'clinicalStatus') else jsonb_build_array((f1.value -> 'clinicalStatus')) end) with ordinality as element_(value, ord)
-                                    where jsonb_typeof(element_.value) <> 'null'
-                                ) as s29_
-                                cross join lateral (
-                                    select element_.value as value, element_.ord as ord
-                                    from jsonb_array_elements(case when jsonb_typeof((s29_.value -> 'coding')) = 'array' then (s29_.value -> 'coding') else jsonb_build_array((s29_.value -> 'coding')) end) with ordinality as element_(value, ord)
-                                    where jsonb_typeof(element_.value) <> 'null'
-                                ) as e30_
-                            ) as s27_
-                            cross join lateral (
-                                select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((s27_.value -> 'code')) = 'array' then (s27_.value -> 'code') else jsonb_build_array((s27_.value -> 'code')) end) with ordinality as element_(value, ord)
-                                where jsonb_typeof(element_.value) <> 'null'
-                            ) as e28_
-                        ) as x26_
-                    ) as n25_
-                    where n25_.position = 1
-                ) as x24_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''clinical_status'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as "clinical_status",
-            (case when (jsonb_typeof((f1.value -> 'onsetDateTime')) = 'array') then (
-                select any_value(x31_.value)
-                from (
-                    select element_.value as value, element_.ord as ord
-                    from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'onsetDateTime')) = 'array' then (f1.value -> 'onsetDateTime') else jsonb_build_array((f1.value -> 'onsetDateTime')) end) with ordinality as element_(value, ord)
-                    where jsonb_typeof(element_.value) <> 'null'
-                ) as x31_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''onset_date_time'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            )
-            when (jsonb_typeof((f1.value -> 'onsetDateTime')) = 'null') then null else (f1.value -> 'onsetDateTime') end #>> '{}') as "onset_date_time",
-            ((
-                select any_value(x32_.value)
-                from (
-                    select e34_.value as value, row_number() over (order by s33_.ord, e34_.ord) as ord
-                    from (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'onsetPeriod')) = 'array' then (f1.value -> 'onsetPeriod') else jsonb_build_array((f1.value -> 'onsetPeriod')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as s33_
-                    cross join lateral (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((s33_.value -> 'start')) = 'array' then (s33_.value -> 'start') else jsonb_build_array((s33_.value -> 'start')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as e34_
-                ) as x32_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''onset_period_start'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as "onset_period_start",
-            (case when (jsonb_typeof((f1.value -> 'recordedDate')) = 'array') then (
-                select any_value(x35_.value)
-                from (
-                    select element_.value as value, element_.ord as ord
-                    from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'recordedDate')) = 'array' then (f1.value -> 'recordedDate') else jsonb_build_array((f1.value -> 'recordedDate')) end) with ordinality as element_(value, ord)
-                    where jsonb_typeof(element_.value) <> 'null'
-                ) as x35_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''recorded_date'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            )
-            when (jsonb_typeof((f1.value -> 'recordedDate')) = 'null') then null else (f1.value -> 'recordedDate') end #>> '{}') as "recorded_date",
-            (case when (jsonb_typeof((f1.value -> 'abatementDateTime')) = 'array') then (
-                select any_value(x36_.value)
-                from (
-                    select element_.value as value, element_.ord as ord
-                    from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'abatementDateTime')) = 'array' then (f1.value -> 'abatementDateTime') else jsonb_build_array((f1.value -> 'abatementDateTime')) end) with ordinality as element_(value, ord)
-                    where jsonb_typeof(element_.value) <> 'null'
-                ) as x36_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''abatement_date_time'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            )
-            when (jsonb_typeof((f1.value -> 'abatementDateTime')) = 'null') then null else (f1.value -> 'abatementDateTime') end #>> '{}') as "abatement_date_time",
-            ((
-                select any_value(x37_.value)
-                from (
-                    select e39_.value as value, row_number() over (order by s38_.ord, e39_.ord) as ord
-                    from (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'abatementPeriod')) = 'array' then (f1.value -> 'abatementPeriod') else jsonb_build_array((f1.value -> 'abatementPeriod')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as s38_
-                    cross join lateral (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((s38_.value -> 'end')) = 'array' then (s38_.value -> 'end') else jsonb_build_array((s38_.value -> 'end')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as e39_
-                ) as x37_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''abatement_period_end'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as "abatement_period_end"
-        from (
-            select f0.value as value, f0.row_index as row_index
-        ) as f1
-    ) as s1_
-) as v0_
 {%- endmacro %}
 
 {% macro snowflake__view_stg_fhir__conditions(relation) -%}
@@ -518,269 +160,119 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
-    v0_."patient_id",
-    v0_."encounter_id",
-    v0_."icd10cm_code",
-    v0_."snomed_code",
-    v0_."clinical_status",
-    v0_."onset_date_time",
-    v0_."onset_period_start",
-    v0_."recorded_date",
-    v0_."abatement_date_time",
-    v0_."abatement_period_end"
+    case when regexp_like(cast(get(get(r.value, 'subject'), 'reference') as varchar), '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(cast(get(get(r.value, 'subject'), 'reference') as varchar), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e', 1) end as "patient_id",
+    case when regexp_like(cast(get(get(r.value, 'encounter'), 'reference') as varchar), '^(https?://[^?#]*/)?Encounter/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(cast(get(get(r.value, 'encounter'), 'reference') as varchar), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e', 1) end as "encounter_id",
+    cast((
+        select any_value(x1_.value)
+        from (
+            select n2_.value as value, n2_.ord as ord
+            from (
+                select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
+                from (
+                    select e5_.value as value, row_number() over (order by s4_.ord, e5_.ord) as ord
+                    from (
+                        select w2.value as value, w2.ord as ord
+                        from (
+                            select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
+                            from (
+                                select flattened_.value as value, flattened_.index + 1 as ord
+                                from table(flatten(input => case when is_array(get(r.value, 'code')) then get(r.value, 'code') when get(r.value, 'code') is not null then array_construct(get(r.value, 'code')) end)) as flattened_
+                                where flattened_.value is not null and not is_null_value(flattened_.value)
+                            ) as s6_
+                            cross join lateral (
+                                select flattened_.value as value, flattened_.index + 1 as ord
+                                from table(flatten(input => case when is_array(get(s6_.value, 'coding')) then get(s6_.value, 'coding') when get(s6_.value, 'coding') is not null then array_construct(get(s6_.value, 'coding')) end)) as flattened_
+                                where flattened_.value is not null and not is_null_value(flattened_.value)
+                            ) as e7_
+                        ) as w2
+                        where (cast(get(w2.value, 'system') as varchar) = 'http://hl7.org/fhir/sid/icd-10-cm')
+                    ) as s4_
+                    cross join lateral (
+                        select flattened_.value as value, flattened_.index + 1 as ord
+                        from table(flatten(input => case when is_array(get(s4_.value, 'code')) then get(s4_.value, 'code') when get(s4_.value, 'code') is not null then array_construct(get(s4_.value, 'code')) end)) as flattened_
+                        where flattened_.value is not null and not is_null_value(flattened_.value)
+                    ) as e5_
+                ) as x3_
+            ) as n2_
+            where n2_.position = 1
+        ) as x1_
+    ) as varchar) as "icd10cm_code",
+    cast((
+        select any_value(x8_.value)
+        from (
+            select n9_.value as value, n9_.ord as ord
+            from (
+                select x10_.value, x10_.ord, row_number() over (order by x10_.ord) as position
+                from (
+                    select e12_.value as value, row_number() over (order by s11_.ord, e12_.ord) as ord
+                    from (
+                        select w3.value as value, w3.ord as ord
+                        from (
+                            select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
+                            from (
+                                select flattened_.value as value, flattened_.index + 1 as ord
+                                from table(flatten(input => case when is_array(get(r.value, 'code')) then get(r.value, 'code') when get(r.value, 'code') is not null then array_construct(get(r.value, 'code')) end)) as flattened_
+                                where flattened_.value is not null and not is_null_value(flattened_.value)
+                            ) as s13_
+                            cross join lateral (
+                                select flattened_.value as value, flattened_.index + 1 as ord
+                                from table(flatten(input => case when is_array(get(s13_.value, 'coding')) then get(s13_.value, 'coding') when get(s13_.value, 'coding') is not null then array_construct(get(s13_.value, 'coding')) end)) as flattened_
+                                where flattened_.value is not null and not is_null_value(flattened_.value)
+                            ) as e14_
+                        ) as w3
+                        where (cast(get(w3.value, 'system') as varchar) = 'http://snomed.info/sct')
+                    ) as s11_
+                    cross join lateral (
+                        select flattened_.value as value, flattened_.index + 1 as ord
+                        from table(flatten(input => case when is_array(get(s11_.value, 'code')) then get(s11_.value, 'code') when get(s11_.value, 'code') is not null then array_construct(get(s11_.value, 'code')) end)) as flattened_
+                        where flattened_.value is not null and not is_null_value(flattened_.value)
+                    ) as e12_
+                ) as x10_
+            ) as n9_
+            where n9_.position = 1
+        ) as x8_
+    ) as varchar) as "snomed_code",
+    cast((
+        select any_value(x15_.value)
+        from (
+            select n16_.value as value, n16_.ord as ord
+            from (
+                select x17_.value, x17_.ord, row_number() over (order by x17_.ord) as position
+                from (
+                    select e19_.value as value, row_number() over (order by s18_.ord, e19_.ord) as ord
+                    from (
+                        select e21_.value as value, row_number() over (order by s20_.ord, e21_.ord) as ord
+                        from (
+                            select flattened_.value as value, flattened_.index + 1 as ord
+                            from table(flatten(input => case when is_array(get(r.value, 'clinicalStatus')) then get(r.value, 'clinicalStatus') when get(r.value, 'clinicalStatus') is not null then array_construct(get(r.value, 'clinicalStatus')) end)) as flattened_
+                            where flattened_.value is not null and not is_null_value(flattened_.value)
+                        ) as s20_
+                        cross join lateral (
+                            select flattened_.value as value, flattened_.index + 1 as ord
+                            from table(flatten(input => case when is_array(get(s20_.value, 'coding')) then get(s20_.value, 'coding') when get(s20_.value, 'coding') is not null then array_construct(get(s20_.value, 'coding')) end)) as flattened_
+                            where flattened_.value is not null and not is_null_value(flattened_.value)
+                        ) as e21_
+                    ) as s18_
+                    cross join lateral (
+                        select flattened_.value as value, flattened_.index + 1 as ord
+                        from table(flatten(input => case when is_array(get(s18_.value, 'code')) then get(s18_.value, 'code') when get(s18_.value, 'code') is not null then array_construct(get(s18_.value, 'code')) end)) as flattened_
+                        where flattened_.value is not null and not is_null_value(flattened_.value)
+                    ) as e19_
+                ) as x17_
+            ) as n16_
+            where n16_.position = 1
+        ) as x15_
+    ) as varchar) as "clinical_status",
+    cast(get(r.value, 'onsetDateTime') as varchar) as "onset_date_time",
+    cast(get(get(r.value, 'onsetPeriod'), 'start') as varchar) as "onset_period_start",
+    cast(get(r.value, 'recordedDate') as varchar) as "recorded_date",
+    cast(get(r.value, 'abatementDateTime') as varchar) as "abatement_date_time",
+    cast(get(get(r.value, 'abatementPeriod'), 'end') as varchar) as "abatement_period_end"
 from (
     select cast(resource as variant) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
     from {{ relation }}
     where cast(get(cast(resource as variant), 'resourceType') as varchar) = 'Condition'
 ) as r
-cross join lateral (
-    select
-        s1_."patient_id",
-        s1_."encounter_id",
-        s1_."icd10cm_code",
-        s1_."snomed_code",
-        s1_."clinical_status",
-        s1_."onset_date_time",
-        s1_."onset_period_start",
-        s1_."recorded_date",
-        s1_."abatement_date_time",
-        s1_."abatement_period_end"
-    from (
-        select r.value as value, r.row_index as row_index
-    ) as f0
-    cross join lateral (
-        select
-            (
-                select case when regexp_like(b2.value, '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(b2.value, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e', 1) end
-                from (select cast((
-                select any_value(x2_.value)
-                from (
-                    select e4_.value as value, row_number() over (order by s3_.ord, e4_.ord) as ord
-                    from (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(f1.value, 'subject')) then get(f1.value, 'subject') when get(f1.value, 'subject') is not null then array_construct(get(f1.value, 'subject')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as s3_
-                    cross join lateral (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(s3_.value, 'reference')) then get(s3_.value, 'reference') when get(s3_.value, 'reference') is not null then array_construct(get(s3_.value, 'reference')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as e4_
-                ) as x2_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''patient_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as value) as b2
-            ) as "patient_id",
-            (
-                select case when regexp_like(b3.value, '^(https?://[^?#]*/)?Encounter/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(b3.value, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e', 1) end
-                from (select cast((
-                select any_value(x5_.value)
-                from (
-                    select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
-                    from (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(f1.value, 'encounter')) then get(f1.value, 'encounter') when get(f1.value, 'encounter') is not null then array_construct(get(f1.value, 'encounter')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as s6_
-                    cross join lateral (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(s6_.value, 'reference')) then get(s6_.value, 'reference') when get(s6_.value, 'reference') is not null then array_construct(get(s6_.value, 'reference')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as e7_
-                ) as x5_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''encounter_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as value) as b3
-            ) as "encounter_id",
-            cast((
-                select any_value(x8_.value)
-                from (
-                    select n9_.value as value, n9_.ord as ord
-                    from (
-                        select x10_.value, x10_.ord, row_number() over (order by x10_.ord) as position
-                        from (
-                            select e12_.value as value, row_number() over (order by s11_.ord, e12_.ord) as ord
-                            from (
-                                select w4.value as value, w4.ord as ord
-                                from (
-                                    select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
-                                    from (
-                                        select flattened_.value as value, flattened_.index + 1 as ord
-                                        from table(flatten(input => case when is_array(get(f1.value, 'code')) then get(f1.value, 'code') when get(f1.value, 'code') is not null then array_construct(get(f1.value, 'code')) end)) as flattened_
-                                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                                    ) as s13_
-                                    cross join lateral (
-                                        select flattened_.value as value, flattened_.index + 1 as ord
-                                        from table(flatten(input => case when is_array(get(s13_.value, 'coding')) then get(s13_.value, 'coding') when get(s13_.value, 'coding') is not null then array_construct(get(s13_.value, 'coding')) end)) as flattened_
-                                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                                    ) as e14_
-                                ) as w4
-                                where (cast(case when (is_array(get(w4.value, 'system'))) then (
-                                    select any_value(x15_.value)
-                                    from (
-                                        select flattened_.value as value, flattened_.index + 1 as ord
-                                        from table(flatten(input => case when is_array(get(w4.value, 'system')) then get(w4.value, 'system') when get(w4.value, 'system') is not null then array_construct(get(w4.value, 'system')) end)) as flattened_
-                                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                                    ) as x15_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (is_null_value(get(w4.value, 'system'))) then null else get(w4.value, 'system') end as varchar) = 'http://hl7.org/fhir/sid/icd-10-cm')
-                            ) as s11_
-                            cross join lateral (
-                                select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(s11_.value, 'code')) then get(s11_.value, 'code') when get(s11_.value, 'code') is not null then array_construct(get(s11_.value, 'code')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as e12_
-                        ) as x10_
-                    ) as n9_
-                    where n9_.position = 1
-                ) as x8_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as "icd10cm_code",
-            cast((
-                select any_value(x16_.value)
-                from (
-                    select n17_.value as value, n17_.ord as ord
-                    from (
-                        select x18_.value, x18_.ord, row_number() over (order by x18_.ord) as position
-                        from (
-                            select e20_.value as value, row_number() over (order by s19_.ord, e20_.ord) as ord
-                            from (
-                                select w5.value as value, w5.ord as ord
-                                from (
-                                    select e22_.value as value, row_number() over (order by s21_.ord, e22_.ord) as ord
-                                    from (
-                                        select flattened_.value as value, flattened_.index + 1 as ord
-                                        from table(flatten(input => case when is_array(get(f1.value, 'code')) then get(f1.value, 'code') when get(f1.value, 'code') is not null then array_construct(get(f1.value, 'code')) end)) as flattened_
-                                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                                    ) as s21_
-                                    cross join lateral (
-                                        select flattened_.value as value, flattened_.index + 1 as ord
-                                        from table(flatten(input => case when is_array(get(s21_.value, 'coding')) then get(s21_.value, 'coding') when get(s21_.value, 'coding') is not null then array_construct(get(s21_.value, 'coding')) end)) as flattened_
-                                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                                    ) as e22_
-                                ) as w5
-                                where (cast(case when (is_array(get(w5.value, 'system'))) then (
-                                    select any_value(x23_.value)
-                                    from (
-                                        select flattened_.value as value, flattened_.index + 1 as ord
-                                        from table(flatten(input => case when is_array(get(w5.value, 'system')) then get(w5.value, 'system') when get(w5.value, 'system') is not null then array_construct(get(w5.value, 'system')) end)) as flattened_
-                                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                                    ) as x23_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (is_null_value(get(w5.value, 'system'))) then null else get(w5.value, 'system') end as varchar) = 'http://snomed.info/sct')
-                            ) as s19_
-                            cross join lateral (
-                                select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(s19_.value, 'code')) then get(s19_.value, 'code') when get(s19_.value, 'code') is not null then array_construct(get(s19_.value, 'code')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as e20_
-                        ) as x18_
-                    ) as n17_
-                    where n17_.position = 1
-                ) as x16_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as "snomed_code",
-            cast((
-                select any_value(x24_.value)
-                from (
-                    select n25_.value as value, n25_.ord as ord
-                    from (
-                        select x26_.value, x26_.ord, row_number() over (order by x26_.ord) as position
-                        from (
-                            select e28_.value as value, row_number() over (order by s27_.ord, e28_.ord) as ord
-                            from (
-                                select e30_.value as value, row_number() over (order by s29_.ord, e30_.ord) as ord
-                                from (
-                                    select flattened_.value as value, flattened_.index + 1 as ord
-                                    from table(flatten(input => case when is_array(get(f1.value, 'clinicalStatus')) then get(f1.value, 'clinicalStatus') when get(f1.value, 'clinicalStatus') is not null then array_construct(get(f1.value, 'clinicalStatus')) end)) as flattened_
-                                    where flattened_.value is not null and not is_null_value(flattened_.value)
-                                ) as s29_
-                                cross join lateral (
-                                    select flattened_.value as value, flattened_.index + 1 as ord
-                                    from table(flatten(input => case when is_array(get(s29_.value, 'coding')) then get(s29_.value, 'coding') when get(s29_.value, 'coding') is not null then array_construct(get(s29_.value, 'coding')) end)) as flattened_
-                                    where flattened_.value is not null and not is_null_value(flattened_.value)
-                                ) as e30_
-                            ) as s27_
-                            cross join lateral (
-                                select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(s27_.value, 'code')) then get(s27_.value, 'code') when get(s27_.value, 'code') is not null then array_construct(get(s27_.value, 'code')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as e28_
-                        ) as x26_
-                    ) as n25_
-                    where n25_.position = 1
-                ) as x24_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''clinical_status'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as "clinical_status",
-            cast(case when (is_array(get(f1.value, 'onsetDateTime'))) then (
-                select any_value(x31_.value)
-                from (
-                    select flattened_.value as value, flattened_.index + 1 as ord
-                    from table(flatten(input => case when is_array(get(f1.value, 'onsetDateTime')) then get(f1.value, 'onsetDateTime') when get(f1.value, 'onsetDateTime') is not null then array_construct(get(f1.value, 'onsetDateTime')) end)) as flattened_
-                    where flattened_.value is not null and not is_null_value(flattened_.value)
-                ) as x31_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''onset_date_time'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (is_null_value(get(f1.value, 'onsetDateTime'))) then null else get(f1.value, 'onsetDateTime') end as varchar) as "onset_date_time",
-            cast((
-                select any_value(x32_.value)
-                from (
-                    select e34_.value as value, row_number() over (order by s33_.ord, e34_.ord) as ord
-                    from (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(f1.value, 'onsetPeriod')) then get(f1.value, 'onsetPeriod') when get(f1.value, 'onsetPeriod') is not null then array_construct(get(f1.value, 'onsetPeriod')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as s33_
-                    cross join lateral (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(s33_.value, 'start')) then get(s33_.value, 'start') when get(s33_.value, 'start') is not null then array_construct(get(s33_.value, 'start')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as e34_
-                ) as x32_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''onset_period_start'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as "onset_period_start",
-            cast(case when (is_array(get(f1.value, 'recordedDate'))) then (
-                select any_value(x35_.value)
-                from (
-                    select flattened_.value as value, flattened_.index + 1 as ord
-                    from table(flatten(input => case when is_array(get(f1.value, 'recordedDate')) then get(f1.value, 'recordedDate') when get(f1.value, 'recordedDate') is not null then array_construct(get(f1.value, 'recordedDate')) end)) as flattened_
-                    where flattened_.value is not null and not is_null_value(flattened_.value)
-                ) as x35_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''recorded_date'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (is_null_value(get(f1.value, 'recordedDate'))) then null else get(f1.value, 'recordedDate') end as varchar) as "recorded_date",
-            cast(case when (is_array(get(f1.value, 'abatementDateTime'))) then (
-                select any_value(x36_.value)
-                from (
-                    select flattened_.value as value, flattened_.index + 1 as ord
-                    from table(flatten(input => case when is_array(get(f1.value, 'abatementDateTime')) then get(f1.value, 'abatementDateTime') when get(f1.value, 'abatementDateTime') is not null then array_construct(get(f1.value, 'abatementDateTime')) end)) as flattened_
-                    where flattened_.value is not null and not is_null_value(flattened_.value)
-                ) as x36_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''abatement_date_time'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (is_null_value(get(f1.value, 'abatementDateTime'))) then null else get(f1.value, 'abatementDateTime') end as varchar) as "abatement_date_time",
-            cast((
-                select any_value(x37_.value)
-                from (
-                    select e39_.value as value, row_number() over (order by s38_.ord, e39_.ord) as ord
-                    from (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(f1.value, 'abatementPeriod')) then get(f1.value, 'abatementPeriod') when get(f1.value, 'abatementPeriod') is not null then array_construct(get(f1.value, 'abatementPeriod')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as s38_
-                    cross join lateral (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(s38_.value, 'end')) then get(s38_.value, 'end') when get(s38_.value, 'end') is not null then array_construct(get(s38_.value, 'end')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as e39_
-                ) as x37_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''abatement_period_end'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as "abatement_period_end"
-        from (
-            select f0.value as value, f0.row_index as row_index
-        ) as f1
-    ) as s1_
-) as v0_
 {%- endmacro %}
 
 {% macro redshift__view_stg_fhir__conditions(relation) -%}
@@ -791,873 +283,340 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
-    v0_."patient_id",
-    v0_."encounter_id",
-    v0_."icd10cm_code",
-    v0_."snomed_code",
-    v0_."clinical_status",
-    v0_."onset_date_time",
-    v0_."onset_period_start",
-    v0_."recorded_date",
-    v0_."abatement_date_time",
-    v0_."abatement_period_end"
+    case when (case when is_varchar(r.value."subject"."reference") then cast(r.value."subject"."reference" as varchar) else json_serialize(r.value."subject"."reference") end ~ '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(case when is_varchar(r.value."subject"."reference") then cast(r.value."subject"."reference" as varchar) else json_serialize(r.value."subject"."reference") end, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e') end as "patient_id",
+    case when (case when is_varchar(r.value."encounter"."reference") then cast(r.value."encounter"."reference" as varchar) else json_serialize(r.value."encounter"."reference") end ~ '^(https?://[^?#]*/)?Encounter/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(case when is_varchar(r.value."encounter"."reference") then cast(r.value."encounter"."reference" as varchar) else json_serialize(r.value."encounter"."reference") end, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e') end as "encounter_id",
+    case when is_varchar((
+        select any_value(x1_.value)
+        from (
+            select n2_.value as value, n2_.ord as ord
+            from (
+                select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
+                from (
+                    select e5_.value as value, row_number() over (order by s4_.ord, e5_.ord) as ord
+                    from (
+                        select w2.value as value, w2.ord as ord
+                        from (
+                            select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
+                            from (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(r.value."code") then r.value."code" else array(r.value."code") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as s6_
+                            cross join lateral (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(s6_.value."coding") then s6_.value."coding" else array(s6_.value."coding") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as e7_
+                        ) as w2
+                        where (case when is_varchar(w2.value."system") then cast(w2.value."system" as varchar) else json_serialize(w2.value."system") end = 'http://hl7.org/fhir/sid/icd-10-cm')
+                    ) as s4_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s4_.value."code") then s4_.value."code" else array(s4_.value."code") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e5_
+                ) as x3_
+            ) as n2_
+            where n2_.position = 1
+        ) as x1_
+    )) then cast((
+        select any_value(x1_.value)
+        from (
+            select n2_.value as value, n2_.ord as ord
+            from (
+                select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
+                from (
+                    select e5_.value as value, row_number() over (order by s4_.ord, e5_.ord) as ord
+                    from (
+                        select w2.value as value, w2.ord as ord
+                        from (
+                            select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
+                            from (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(r.value."code") then r.value."code" else array(r.value."code") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as s6_
+                            cross join lateral (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(s6_.value."coding") then s6_.value."coding" else array(s6_.value."coding") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as e7_
+                        ) as w2
+                        where (case when is_varchar(w2.value."system") then cast(w2.value."system" as varchar) else json_serialize(w2.value."system") end = 'http://hl7.org/fhir/sid/icd-10-cm')
+                    ) as s4_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s4_.value."code") then s4_.value."code" else array(s4_.value."code") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e5_
+                ) as x3_
+            ) as n2_
+            where n2_.position = 1
+        ) as x1_
+    ) as varchar) else json_serialize((
+        select any_value(x1_.value)
+        from (
+            select n2_.value as value, n2_.ord as ord
+            from (
+                select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
+                from (
+                    select e5_.value as value, row_number() over (order by s4_.ord, e5_.ord) as ord
+                    from (
+                        select w2.value as value, w2.ord as ord
+                        from (
+                            select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
+                            from (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(r.value."code") then r.value."code" else array(r.value."code") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as s6_
+                            cross join lateral (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(s6_.value."coding") then s6_.value."coding" else array(s6_.value."coding") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as e7_
+                        ) as w2
+                        where (case when is_varchar(w2.value."system") then cast(w2.value."system" as varchar) else json_serialize(w2.value."system") end = 'http://hl7.org/fhir/sid/icd-10-cm')
+                    ) as s4_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s4_.value."code") then s4_.value."code" else array(s4_.value."code") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e5_
+                ) as x3_
+            ) as n2_
+            where n2_.position = 1
+        ) as x1_
+    )) end as "icd10cm_code",
+    case when is_varchar((
+        select any_value(x8_.value)
+        from (
+            select n9_.value as value, n9_.ord as ord
+            from (
+                select x10_.value, x10_.ord, row_number() over (order by x10_.ord) as position
+                from (
+                    select e12_.value as value, row_number() over (order by s11_.ord, e12_.ord) as ord
+                    from (
+                        select w3.value as value, w3.ord as ord
+                        from (
+                            select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
+                            from (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(r.value."code") then r.value."code" else array(r.value."code") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as s13_
+                            cross join lateral (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(s13_.value."coding") then s13_.value."coding" else array(s13_.value."coding") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as e14_
+                        ) as w3
+                        where (case when is_varchar(w3.value."system") then cast(w3.value."system" as varchar) else json_serialize(w3.value."system") end = 'http://snomed.info/sct')
+                    ) as s11_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s11_.value."code") then s11_.value."code" else array(s11_.value."code") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e12_
+                ) as x10_
+            ) as n9_
+            where n9_.position = 1
+        ) as x8_
+    )) then cast((
+        select any_value(x8_.value)
+        from (
+            select n9_.value as value, n9_.ord as ord
+            from (
+                select x10_.value, x10_.ord, row_number() over (order by x10_.ord) as position
+                from (
+                    select e12_.value as value, row_number() over (order by s11_.ord, e12_.ord) as ord
+                    from (
+                        select w3.value as value, w3.ord as ord
+                        from (
+                            select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
+                            from (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(r.value."code") then r.value."code" else array(r.value."code") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as s13_
+                            cross join lateral (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(s13_.value."coding") then s13_.value."coding" else array(s13_.value."coding") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as e14_
+                        ) as w3
+                        where (case when is_varchar(w3.value."system") then cast(w3.value."system" as varchar) else json_serialize(w3.value."system") end = 'http://snomed.info/sct')
+                    ) as s11_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s11_.value."code") then s11_.value."code" else array(s11_.value."code") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e12_
+                ) as x10_
+            ) as n9_
+            where n9_.position = 1
+        ) as x8_
+    ) as varchar) else json_serialize((
+        select any_value(x8_.value)
+        from (
+            select n9_.value as value, n9_.ord as ord
+            from (
+                select x10_.value, x10_.ord, row_number() over (order by x10_.ord) as position
+                from (
+                    select e12_.value as value, row_number() over (order by s11_.ord, e12_.ord) as ord
+                    from (
+                        select w3.value as value, w3.ord as ord
+                        from (
+                            select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
+                            from (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(r.value."code") then r.value."code" else array(r.value."code") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as s13_
+                            cross join lateral (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(s13_.value."coding") then s13_.value."coding" else array(s13_.value."coding") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as e14_
+                        ) as w3
+                        where (case when is_varchar(w3.value."system") then cast(w3.value."system" as varchar) else json_serialize(w3.value."system") end = 'http://snomed.info/sct')
+                    ) as s11_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s11_.value."code") then s11_.value."code" else array(s11_.value."code") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e12_
+                ) as x10_
+            ) as n9_
+            where n9_.position = 1
+        ) as x8_
+    )) end as "snomed_code",
+    case when is_varchar((
+        select any_value(x15_.value)
+        from (
+            select n16_.value as value, n16_.ord as ord
+            from (
+                select x17_.value, x17_.ord, row_number() over (order by x17_.ord) as position
+                from (
+                    select e19_.value as value, row_number() over (order by s18_.ord, e19_.ord) as ord
+                    from (
+                        select e21_.value as value, row_number() over (order by s20_.ord, e21_.ord) as ord
+                        from (
+                            select element_ as value, position_ + 1 as ord
+                            from (select case when is_array(r.value."clinicalStatus") then r.value."clinicalStatus" else array(r.value."clinicalStatus") end as items_) as array_,
+                                array_.items_ as element_ at position_
+                            where element_ is not null
+                        ) as s20_
+                        cross join lateral (
+                            select element_ as value, position_ + 1 as ord
+                            from (select case when is_array(s20_.value."coding") then s20_.value."coding" else array(s20_.value."coding") end as items_) as array_,
+                                array_.items_ as element_ at position_
+                            where element_ is not null
+                        ) as e21_
+                    ) as s18_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s18_.value."code") then s18_.value."code" else array(s18_.value."code") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e19_
+                ) as x17_
+            ) as n16_
+            where n16_.position = 1
+        ) as x15_
+    )) then cast((
+        select any_value(x15_.value)
+        from (
+            select n16_.value as value, n16_.ord as ord
+            from (
+                select x17_.value, x17_.ord, row_number() over (order by x17_.ord) as position
+                from (
+                    select e19_.value as value, row_number() over (order by s18_.ord, e19_.ord) as ord
+                    from (
+                        select e21_.value as value, row_number() over (order by s20_.ord, e21_.ord) as ord
+                        from (
+                            select element_ as value, position_ + 1 as ord
+                            from (select case when is_array(r.value."clinicalStatus") then r.value."clinicalStatus" else array(r.value."clinicalStatus") end as items_) as array_,
+                                array_.items_ as element_ at position_
+                            where element_ is not null
+                        ) as s20_
+                        cross join lateral (
+                            select element_ as value, position_ + 1 as ord
+                            from (select case when is_array(s20_.value."coding") then s20_.value."coding" else array(s20_.value."coding") end as items_) as array_,
+                                array_.items_ as element_ at position_
+                            where element_ is not null
+                        ) as e21_
+                    ) as s18_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s18_.value."code") then s18_.value."code" else array(s18_.value."code") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e19_
+                ) as x17_
+            ) as n16_
+            where n16_.position = 1
+        ) as x15_
+    ) as varchar) else json_serialize((
+        select any_value(x15_.value)
+        from (
+            select n16_.value as value, n16_.ord as ord
+            from (
+                select x17_.value, x17_.ord, row_number() over (order by x17_.ord) as position
+                from (
+                    select e19_.value as value, row_number() over (order by s18_.ord, e19_.ord) as ord
+                    from (
+                        select e21_.value as value, row_number() over (order by s20_.ord, e21_.ord) as ord
+                        from (
+                            select element_ as value, position_ + 1 as ord
+                            from (select case when is_array(r.value."clinicalStatus") then r.value."clinicalStatus" else array(r.value."clinicalStatus") end as items_) as array_,
+                                array_.items_ as element_ at position_
+                            where element_ is not null
+                        ) as s20_
+                        cross join lateral (
+                            select element_ as value, position_ + 1 as ord
+                            from (select case when is_array(s20_.value."coding") then s20_.value."coding" else array(s20_.value."coding") end as items_) as array_,
+                                array_.items_ as element_ at position_
+                            where element_ is not null
+                        ) as e21_
+                    ) as s18_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s18_.value."code") then s18_.value."code" else array(s18_.value."code") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e19_
+                ) as x17_
+            ) as n16_
+            where n16_.position = 1
+        ) as x15_
+    )) end as "clinical_status",
+    case when is_varchar(r.value."onsetDateTime") then cast(r.value."onsetDateTime" as varchar) else json_serialize(r.value."onsetDateTime") end as "onset_date_time",
+    case when is_varchar(r.value."onsetPeriod"."start") then cast(r.value."onsetPeriod"."start" as varchar) else json_serialize(r.value."onsetPeriod"."start") end as "onset_period_start",
+    case when is_varchar(r.value."recordedDate") then cast(r.value."recordedDate" as varchar) else json_serialize(r.value."recordedDate") end as "recorded_date",
+    case when is_varchar(r.value."abatementDateTime") then cast(r.value."abatementDateTime" as varchar) else json_serialize(r.value."abatementDateTime") end as "abatement_date_time",
+    case when is_varchar(r.value."abatementPeriod"."end") then cast(r.value."abatementPeriod"."end" as varchar) else json_serialize(r.value."abatementPeriod"."end") end as "abatement_period_end"
 from (
     select resource as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
     from {{ relation }}
     where case when is_varchar(resource."resourceType") then cast(resource."resourceType" as varchar) else json_serialize(resource."resourceType") end = 'Condition'
 ) as r
-cross join lateral (
-    select
-        s1_."patient_id",
-        s1_."encounter_id",
-        s1_."icd10cm_code",
-        s1_."snomed_code",
-        s1_."clinical_status",
-        s1_."onset_date_time",
-        s1_."onset_period_start",
-        s1_."recorded_date",
-        s1_."abatement_date_time",
-        s1_."abatement_period_end"
-    from (
-        select r.value as value, r.row_index as row_index
-    ) as f0
-    cross join lateral (
-        select
-            (
-                select case when (b2.value ~ '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(b2.value, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e') end
-                from (select case when is_varchar((
-                select any_value(x2_.value)
-                from (
-                    select e4_.value as value, row_number() over (order by s3_.ord, e4_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."subject") then f1.value."subject" else array(f1.value."subject") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s3_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s3_.value."reference") then s3_.value."reference" else array(s3_.value."reference") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e4_
-                ) as x2_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''patient_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
-                select any_value(x2_.value)
-                from (
-                    select e4_.value as value, row_number() over (order by s3_.ord, e4_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."subject") then f1.value."subject" else array(f1.value."subject") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s3_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s3_.value."reference") then s3_.value."reference" else array(s3_.value."reference") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e4_
-                ) as x2_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''patient_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
-                select any_value(x2_.value)
-                from (
-                    select e4_.value as value, row_number() over (order by s3_.ord, e4_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."subject") then f1.value."subject" else array(f1.value."subject") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s3_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s3_.value."reference") then s3_.value."reference" else array(s3_.value."reference") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e4_
-                ) as x2_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''patient_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as value) as b2
-            ) as "patient_id",
-            (
-                select case when (b3.value ~ '^(https?://[^?#]*/)?Encounter/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(b3.value, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e') end
-                from (select case when is_varchar((
-                select any_value(x5_.value)
-                from (
-                    select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."encounter") then f1.value."encounter" else array(f1.value."encounter") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s6_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s6_.value."reference") then s6_.value."reference" else array(s6_.value."reference") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e7_
-                ) as x5_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''encounter_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
-                select any_value(x5_.value)
-                from (
-                    select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."encounter") then f1.value."encounter" else array(f1.value."encounter") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s6_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s6_.value."reference") then s6_.value."reference" else array(s6_.value."reference") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e7_
-                ) as x5_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''encounter_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
-                select any_value(x5_.value)
-                from (
-                    select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."encounter") then f1.value."encounter" else array(f1.value."encounter") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s6_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s6_.value."reference") then s6_.value."reference" else array(s6_.value."reference") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e7_
-                ) as x5_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''encounter_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as value) as b3
-            ) as "encounter_id",
-            case when is_varchar((
-                select any_value(x8_.value)
-                from (
-                    select n9_.value as value, n9_.ord as ord
-                    from (
-                        select x10_.value, x10_.ord, row_number() over (order by x10_.ord) as position
-                        from (
-                            select e12_.value as value, row_number() over (order by s11_.ord, e12_.ord) as ord
-                            from (
-                                select w4.value as value, w4.ord as ord
-                                from (
-                                    select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(f1.value."code") then f1.value."code" else array(f1.value."code") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as s13_
-                                    cross join lateral (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(s13_.value."coding") then s13_.value."coding" else array(s13_.value."coding") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as e14_
-                                ) as w4
-                                where (case when is_varchar(case when (is_array(w4.value."system")) then (
-                                    select any_value(x15_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w4.value."system") then w4.value."system" else array(w4.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x15_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end) then cast(case when (is_array(w4.value."system")) then (
-                                    select any_value(x15_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w4.value."system") then w4.value."system" else array(w4.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x15_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end as varchar) else json_serialize(case when (is_array(w4.value."system")) then (
-                                    select any_value(x15_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w4.value."system") then w4.value."system" else array(w4.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x15_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end) end = 'http://hl7.org/fhir/sid/icd-10-cm')
-                            ) as s11_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s11_.value."code") then s11_.value."code" else array(s11_.value."code") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e12_
-                        ) as x10_
-                    ) as n9_
-                    where n9_.position = 1
-                ) as x8_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
-                select any_value(x8_.value)
-                from (
-                    select n9_.value as value, n9_.ord as ord
-                    from (
-                        select x10_.value, x10_.ord, row_number() over (order by x10_.ord) as position
-                        from (
-                            select e12_.value as value, row_number() over (order by s11_.ord, e12_.ord) as ord
-                            from (
-                                select w4.value as value, w4.ord as ord
-                                from (
-                                    select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(f1.value."code") then f1.value."code" else array(f1.value."code") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as s13_
-                                    cross join lateral (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(s13_.value."coding") then s13_.value."coding" else array(s13_.value."coding") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as e14_
-                                ) as w4
-                                where (case when is_varchar(case when (is_array(w4.value."system")) then (
-                                    select any_value(x15_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w4.value."system") then w4.value."system" else array(w4.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x15_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end) then cast(case when (is_array(w4.value."system")) then (
-                                    select any_value(x15_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w4.value."system") then w4.value."system" else array(w4.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x15_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end as varchar) else json_serialize(case when (is_array(w4.value."system")) then (
-                                    select any_value(x15_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w4.value."system") then w4.value."system" else array(w4.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x15_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end) end = 'http://hl7.org/fhir/sid/icd-10-cm')
-                            ) as s11_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s11_.value."code") then s11_.value."code" else array(s11_.value."code") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e12_
-                        ) as x10_
-                    ) as n9_
-                    where n9_.position = 1
-                ) as x8_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
-                select any_value(x8_.value)
-                from (
-                    select n9_.value as value, n9_.ord as ord
-                    from (
-                        select x10_.value, x10_.ord, row_number() over (order by x10_.ord) as position
-                        from (
-                            select e12_.value as value, row_number() over (order by s11_.ord, e12_.ord) as ord
-                            from (
-                                select w4.value as value, w4.ord as ord
-                                from (
-                                    select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(f1.value."code") then f1.value."code" else array(f1.value."code") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as s13_
-                                    cross join lateral (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(s13_.value."coding") then s13_.value."coding" else array(s13_.value."coding") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as e14_
-                                ) as w4
-                                where (case when is_varchar(case when (is_array(w4.value."system")) then (
-                                    select any_value(x15_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w4.value."system") then w4.value."system" else array(w4.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x15_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end) then cast(case when (is_array(w4.value."system")) then (
-                                    select any_value(x15_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w4.value."system") then w4.value."system" else array(w4.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x15_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end as varchar) else json_serialize(case when (is_array(w4.value."system")) then (
-                                    select any_value(x15_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w4.value."system") then w4.value."system" else array(w4.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x15_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end) end = 'http://hl7.org/fhir/sid/icd-10-cm')
-                            ) as s11_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s11_.value."code") then s11_.value."code" else array(s11_.value."code") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e12_
-                        ) as x10_
-                    ) as n9_
-                    where n9_.position = 1
-                ) as x8_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as "icd10cm_code",
-            case when is_varchar((
-                select any_value(x16_.value)
-                from (
-                    select n17_.value as value, n17_.ord as ord
-                    from (
-                        select x18_.value, x18_.ord, row_number() over (order by x18_.ord) as position
-                        from (
-                            select e20_.value as value, row_number() over (order by s19_.ord, e20_.ord) as ord
-                            from (
-                                select w5.value as value, w5.ord as ord
-                                from (
-                                    select e22_.value as value, row_number() over (order by s21_.ord, e22_.ord) as ord
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(f1.value."code") then f1.value."code" else array(f1.value."code") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as s21_
-                                    cross join lateral (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(s21_.value."coding") then s21_.value."coding" else array(s21_.value."coding") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as e22_
-                                ) as w5
-                                where (case when is_varchar(case when (is_array(w5.value."system")) then (
-                                    select any_value(x23_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x23_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) then cast(case when (is_array(w5.value."system")) then (
-                                    select any_value(x23_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x23_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end as varchar) else json_serialize(case when (is_array(w5.value."system")) then (
-                                    select any_value(x23_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x23_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) end = 'http://snomed.info/sct')
-                            ) as s19_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s19_.value."code") then s19_.value."code" else array(s19_.value."code") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e20_
-                        ) as x18_
-                    ) as n17_
-                    where n17_.position = 1
-                ) as x16_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
-                select any_value(x16_.value)
-                from (
-                    select n17_.value as value, n17_.ord as ord
-                    from (
-                        select x18_.value, x18_.ord, row_number() over (order by x18_.ord) as position
-                        from (
-                            select e20_.value as value, row_number() over (order by s19_.ord, e20_.ord) as ord
-                            from (
-                                select w5.value as value, w5.ord as ord
-                                from (
-                                    select e22_.value as value, row_number() over (order by s21_.ord, e22_.ord) as ord
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(f1.value."code") then f1.value."code" else array(f1.value."code") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as s21_
-                                    cross join lateral (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(s21_.value."coding") then s21_.value."coding" else array(s21_.value."coding") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as e22_
-                                ) as w5
-                                where (case when is_varchar(case when (is_array(w5.value."system")) then (
-                                    select any_value(x23_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x23_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) then cast(case when (is_array(w5.value."system")) then (
-                                    select any_value(x23_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x23_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end as varchar) else json_serialize(case when (is_array(w5.value."system")) then (
-                                    select any_value(x23_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x23_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) end = 'http://snomed.info/sct')
-                            ) as s19_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s19_.value."code") then s19_.value."code" else array(s19_.value."code") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e20_
-                        ) as x18_
-                    ) as n17_
-                    where n17_.position = 1
-                ) as x16_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
-                select any_value(x16_.value)
-                from (
-                    select n17_.value as value, n17_.ord as ord
-                    from (
-                        select x18_.value, x18_.ord, row_number() over (order by x18_.ord) as position
-                        from (
-                            select e20_.value as value, row_number() over (order by s19_.ord, e20_.ord) as ord
-                            from (
-                                select w5.value as value, w5.ord as ord
-                                from (
-                                    select e22_.value as value, row_number() over (order by s21_.ord, e22_.ord) as ord
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(f1.value."code") then f1.value."code" else array(f1.value."code") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as s21_
-                                    cross join lateral (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(s21_.value."coding") then s21_.value."coding" else array(s21_.value."coding") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as e22_
-                                ) as w5
-                                where (case when is_varchar(case when (is_array(w5.value."system")) then (
-                                    select any_value(x23_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x23_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) then cast(case when (is_array(w5.value."system")) then (
-                                    select any_value(x23_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x23_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end as varchar) else json_serialize(case when (is_array(w5.value."system")) then (
-                                    select any_value(x23_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x23_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) end = 'http://snomed.info/sct')
-                            ) as s19_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s19_.value."code") then s19_.value."code" else array(s19_.value."code") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e20_
-                        ) as x18_
-                    ) as n17_
-                    where n17_.position = 1
-                ) as x16_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as "snomed_code",
-            case when is_varchar((
-                select any_value(x24_.value)
-                from (
-                    select n25_.value as value, n25_.ord as ord
-                    from (
-                        select x26_.value, x26_.ord, row_number() over (order by x26_.ord) as position
-                        from (
-                            select e28_.value as value, row_number() over (order by s27_.ord, e28_.ord) as ord
-                            from (
-                                select e30_.value as value, row_number() over (order by s29_.ord, e30_.ord) as ord
-                                from (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(f1.value."clinicalStatus") then f1.value."clinicalStatus" else array(f1.value."clinicalStatus") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as s29_
-                                cross join lateral (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(s29_.value."coding") then s29_.value."coding" else array(s29_.value."coding") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as e30_
-                            ) as s27_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s27_.value."code") then s27_.value."code" else array(s27_.value."code") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e28_
-                        ) as x26_
-                    ) as n25_
-                    where n25_.position = 1
-                ) as x24_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''clinical_status'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
-                select any_value(x24_.value)
-                from (
-                    select n25_.value as value, n25_.ord as ord
-                    from (
-                        select x26_.value, x26_.ord, row_number() over (order by x26_.ord) as position
-                        from (
-                            select e28_.value as value, row_number() over (order by s27_.ord, e28_.ord) as ord
-                            from (
-                                select e30_.value as value, row_number() over (order by s29_.ord, e30_.ord) as ord
-                                from (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(f1.value."clinicalStatus") then f1.value."clinicalStatus" else array(f1.value."clinicalStatus") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as s29_
-                                cross join lateral (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(s29_.value."coding") then s29_.value."coding" else array(s29_.value."coding") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as e30_
-                            ) as s27_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s27_.value."code") then s27_.value."code" else array(s27_.value."code") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e28_
-                        ) as x26_
-                    ) as n25_
-                    where n25_.position = 1
-                ) as x24_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''clinical_status'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
-                select any_value(x24_.value)
-                from (
-                    select n25_.value as value, n25_.ord as ord
-                    from (
-                        select x26_.value, x26_.ord, row_number() over (order by x26_.ord) as position
-                        from (
-                            select e28_.value as value, row_number() over (order by s27_.ord, e28_.ord) as ord
-                            from (
-                                select e30_.value as value, row_number() over (order by s29_.ord, e30_.ord) as ord
-                                from (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(f1.value."clinicalStatus") then f1.value."clinicalStatus" else array(f1.value."clinicalStatus") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as s29_
-                                cross join lateral (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(s29_.value."coding") then s29_.value."coding" else array(s29_.value."coding") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as e30_
-                            ) as s27_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s27_.value."code") then s27_.value."code" else array(s27_.value."code") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e28_
-                        ) as x26_
-                    ) as n25_
-                    where n25_.position = 1
-                ) as x24_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''clinical_status'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as "clinical_status",
-            case when is_varchar(case when (is_array(f1.value."onsetDateTime")) then (
-                select any_value(x31_.value)
-                from (
-                    select element_ as value, position_ + 1 as ord
-                    from (select case when is_array(f1.value."onsetDateTime") then f1.value."onsetDateTime" else array(f1.value."onsetDateTime") end as items_) as array_,
-                        array_.items_ as element_ at position_
-                    where element_ is not null
-                ) as x31_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''onset_date_time'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (json_typeof(f1.value."onsetDateTime") = 'null') then null else f1.value."onsetDateTime" end) then cast(case when (is_array(f1.value."onsetDateTime")) then (
-                select any_value(x31_.value)
-                from (
-                    select element_ as value, position_ + 1 as ord
-                    from (select case when is_array(f1.value."onsetDateTime") then f1.value."onsetDateTime" else array(f1.value."onsetDateTime") end as items_) as array_,
-                        array_.items_ as element_ at position_
-                    where element_ is not null
-                ) as x31_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''onset_date_time'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (json_typeof(f1.value."onsetDateTime") = 'null') then null else f1.value."onsetDateTime" end as varchar) else json_serialize(case when (is_array(f1.value."onsetDateTime")) then (
-                select any_value(x31_.value)
-                from (
-                    select element_ as value, position_ + 1 as ord
-                    from (select case when is_array(f1.value."onsetDateTime") then f1.value."onsetDateTime" else array(f1.value."onsetDateTime") end as items_) as array_,
-                        array_.items_ as element_ at position_
-                    where element_ is not null
-                ) as x31_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''onset_date_time'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (json_typeof(f1.value."onsetDateTime") = 'null') then null else f1.value."onsetDateTime" end) end as "onset_date_time",
-            case when is_varchar((
-                select any_value(x32_.value)
-                from (
-                    select e34_.value as value, row_number() over (order by s33_.ord, e34_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."onsetPeriod") then f1.value."onsetPeriod" else array(f1.value."onsetPeriod") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s33_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s33_.value."start") then s33_.value."start" else array(s33_.value."start") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e34_
-                ) as x32_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''onset_period_start'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
-                select any_value(x32_.value)
-                from (
-                    select e34_.value as value, row_number() over (order by s33_.ord, e34_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."onsetPeriod") then f1.value."onsetPeriod" else array(f1.value."onsetPeriod") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s33_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s33_.value."start") then s33_.value."start" else array(s33_.value."start") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e34_
-                ) as x32_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''onset_period_start'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
-                select any_value(x32_.value)
-                from (
-                    select e34_.value as value, row_number() over (order by s33_.ord, e34_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."onsetPeriod") then f1.value."onsetPeriod" else array(f1.value."onsetPeriod") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s33_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s33_.value."start") then s33_.value."start" else array(s33_.value."start") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e34_
-                ) as x32_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''onset_period_start'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as "onset_period_start",
-            case when is_varchar(case when (is_array(f1.value."recordedDate")) then (
-                select any_value(x35_.value)
-                from (
-                    select element_ as value, position_ + 1 as ord
-                    from (select case when is_array(f1.value."recordedDate") then f1.value."recordedDate" else array(f1.value."recordedDate") end as items_) as array_,
-                        array_.items_ as element_ at position_
-                    where element_ is not null
-                ) as x35_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''recorded_date'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (json_typeof(f1.value."recordedDate") = 'null') then null else f1.value."recordedDate" end) then cast(case when (is_array(f1.value."recordedDate")) then (
-                select any_value(x35_.value)
-                from (
-                    select element_ as value, position_ + 1 as ord
-                    from (select case when is_array(f1.value."recordedDate") then f1.value."recordedDate" else array(f1.value."recordedDate") end as items_) as array_,
-                        array_.items_ as element_ at position_
-                    where element_ is not null
-                ) as x35_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''recorded_date'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (json_typeof(f1.value."recordedDate") = 'null') then null else f1.value."recordedDate" end as varchar) else json_serialize(case when (is_array(f1.value."recordedDate")) then (
-                select any_value(x35_.value)
-                from (
-                    select element_ as value, position_ + 1 as ord
-                    from (select case when is_array(f1.value."recordedDate") then f1.value."recordedDate" else array(f1.value."recordedDate") end as items_) as array_,
-                        array_.items_ as element_ at position_
-                    where element_ is not null
-                ) as x35_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''recorded_date'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (json_typeof(f1.value."recordedDate") = 'null') then null else f1.value."recordedDate" end) end as "recorded_date",
-            case when is_varchar(case when (is_array(f1.value."abatementDateTime")) then (
-                select any_value(x36_.value)
-                from (
-                    select element_ as value, position_ + 1 as ord
-                    from (select case when is_array(f1.value."abatementDateTime") then f1.value."abatementDateTime" else array(f1.value."abatementDateTime") end as items_) as array_,
-                        array_.items_ as element_ at position_
-                    where element_ is not null
-                ) as x36_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''abatement_date_time'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (json_typeof(f1.value."abatementDateTime") = 'null') then null else f1.value."abatementDateTime" end) then cast(case when (is_array(f1.value."abatementDateTime")) then (
-                select any_value(x36_.value)
-                from (
-                    select element_ as value, position_ + 1 as ord
-                    from (select case when is_array(f1.value."abatementDateTime") then f1.value."abatementDateTime" else array(f1.value."abatementDateTime") end as items_) as array_,
-                        array_.items_ as element_ at position_
-                    where element_ is not null
-                ) as x36_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''abatement_date_time'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (json_typeof(f1.value."abatementDateTime") = 'null') then null else f1.value."abatementDateTime" end as varchar) else json_serialize(case when (is_array(f1.value."abatementDateTime")) then (
-                select any_value(x36_.value)
-                from (
-                    select element_ as value, position_ + 1 as ord
-                    from (select case when is_array(f1.value."abatementDateTime") then f1.value."abatementDateTime" else array(f1.value."abatementDateTime") end as items_) as array_,
-                        array_.items_ as element_ at position_
-                    where element_ is not null
-                ) as x36_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''abatement_date_time'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (json_typeof(f1.value."abatementDateTime") = 'null') then null else f1.value."abatementDateTime" end) end as "abatement_date_time",
-            case when is_varchar((
-                select any_value(x37_.value)
-                from (
-                    select e39_.value as value, row_number() over (order by s38_.ord, e39_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."abatementPeriod") then f1.value."abatementPeriod" else array(f1.value."abatementPeriod") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s38_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s38_.value."end") then s38_.value."end" else array(s38_.value."end") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e39_
-                ) as x37_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''abatement_period_end'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
-                select any_value(x37_.value)
-                from (
-                    select e39_.value as value, row_number() over (order by s38_.ord, e39_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."abatementPeriod") then f1.value."abatementPeriod" else array(f1.value."abatementPeriod") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s38_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s38_.value."end") then s38_.value."end" else array(s38_.value."end") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e39_
-                ) as x37_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''abatement_period_end'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
-                select any_value(x37_.value)
-                from (
-                    select e39_.value as value, row_number() over (order by s38_.ord, e39_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."abatementPeriod") then f1.value."abatementPeriod" else array(f1.value."abatementPeriod") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s38_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s38_.value."end") then s38_.value."end" else array(s38_.value."end") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e39_
-                ) as x37_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__conditions'': column ''abatement_period_end'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as "abatement_period_end"
-        from (
-            select f0.value as value, f0.row_index as row_index
-        ) as f1
-    ) as s1_
-) as v0_
 {%- endmacro %}

@@ -12,151 +12,18 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
-    v0_."patient_id",
-    v0_."subscriber_id",
-    v0_."payer_name",
-    v0_."plan_type",
-    v0_."status",
-    v0_."coverage_start_date",
-    v0_."coverage_end_date"
+    case when regexp_full_match(json_extract_string(r.value, '$."beneficiary"."reference"'), '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(json_extract_string(r.value, '$."beneficiary"."reference"'), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "patient_id",
+    json_extract_string(r.value, '$."subscriberId"') as "subscriber_id",
+    json_extract_string(list_filter(json_extract(r.value, '$."payor"[*]."display"'), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "payer_name",
+    json_extract_string(list_filter(json_extract(r.value, '$."type"."coding"[*]."code"'), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "plan_type",
+    json_extract_string(r.value, '$."status"') as "status",
+    json_extract_string(r.value, '$."period"."start"') as "coverage_start_date",
+    json_extract_string(r.value, '$."period"."end"') as "coverage_end_date"
 from (
     select cast(resource as json) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
     from {{ relation }}
-    where json_extract_string(json_extract(cast(resource as json), '$."resourceType"'), '$') = 'Coverage'
+    where json_extract_string(cast(resource as json), '$."resourceType"') = 'Coverage'
 ) as r
-cross join lateral (
-    select
-        s1_."patient_id",
-        s1_."subscriber_id",
-        s1_."payer_name",
-        s1_."plan_type",
-        s1_."status",
-        s1_."coverage_start_date",
-        s1_."coverage_end_date"
-    from (
-        select r.value as value, r.row_index as row_index
-    ) as f0
-    cross join lateral (
-        select
-            (
-                select case when regexp_full_match(b2.value, '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(b2.value, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end
-                from (select json_extract_string((
-                select any_value(x2_.value)
-                from (
-                    select e4_.value as value, row_number() over (order by s3_.ord, e4_.ord) as ord
-                    from (
-                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(f1.value, '$."beneficiary"')) = 'ARRAY' then json_extract(f1.value, '$."beneficiary"') else json_array(json_extract(f1.value, '$."beneficiary"')) end) as each_
-                        where each_.type <> 'NULL'
-                    ) as s3_
-                    cross join lateral (
-                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(s3_.value, '$."reference"')) = 'ARRAY' then json_extract(s3_.value, '$."reference"') else json_array(json_extract(s3_.value, '$."reference"')) end) as each_
-                        where each_.type <> 'NULL'
-                    ) as e4_
-                ) as x2_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__coverages'': column ''patient_id'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as value) as b2
-            ) as "patient_id",
-            json_extract_string(case when json_type(json_extract(f1.value, '$."subscriberId"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(f1.value, '$."subscriberId"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__coverages'': column ''subscriber_id'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(f1.value, '$."subscriberId"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
-            when json_type(json_extract(f1.value, '$."subscriberId"')) = 'NULL' then null else json_extract(f1.value, '$."subscriberId"') end, '$') as "subscriber_id",
-            json_extract_string((
-                select any_value(x5_.value)
-                from (
-                    select n6_.value as value, n6_.ord as ord
-                    from (
-                        select x7_.value, x7_.ord, row_number() over (order by x7_.ord) as position
-                        from (
-                            select e9_.value as value, row_number() over (order by s8_.ord, e9_.ord) as ord
-                            from (
-                                select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(f1.value, '$."payor"')) = 'ARRAY' then json_extract(f1.value, '$."payor"') else json_array(json_extract(f1.value, '$."payor"')) end) as each_
-                                where each_.type <> 'NULL'
-                            ) as s8_
-                            cross join lateral (
-                                select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s8_.value, '$."display"')) = 'ARRAY' then json_extract(s8_.value, '$."display"') else json_array(json_extract(s8_.value, '$."display"')) end) as each_
-                                where each_.type <> 'NULL'
-                            ) as e9_
-                        ) as x7_
-                    ) as n6_
-                    where n6_.position = 1
-                ) as x5_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__coverages'': column ''payer_name'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "payer_name",
-            json_extract_string((
-                select any_value(x10_.value)
-                from (
-                    select n11_.value as value, n11_.ord as ord
-                    from (
-                        select x12_.value, x12_.ord, row_number() over (order by x12_.ord) as position
-                        from (
-                            select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
-                            from (
-                                select e16_.value as value, row_number() over (order by s15_.ord, e16_.ord) as ord
-                                from (
-                                    select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                    from json_each(case when json_type(json_extract(f1.value, '$."type"')) = 'ARRAY' then json_extract(f1.value, '$."type"') else json_array(json_extract(f1.value, '$."type"')) end) as each_
-                                    where each_.type <> 'NULL'
-                                ) as s15_
-                                cross join lateral (
-                                    select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                    from json_each(case when json_type(json_extract(s15_.value, '$."coding"')) = 'ARRAY' then json_extract(s15_.value, '$."coding"') else json_array(json_extract(s15_.value, '$."coding"')) end) as each_
-                                    where each_.type <> 'NULL'
-                                ) as e16_
-                            ) as s13_
-                            cross join lateral (
-                                select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s13_.value, '$."code"')) = 'ARRAY' then json_extract(s13_.value, '$."code"') else json_array(json_extract(s13_.value, '$."code"')) end) as each_
-                                where each_.type <> 'NULL'
-                            ) as e14_
-                        ) as x12_
-                    ) as n11_
-                    where n11_.position = 1
-                ) as x10_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__coverages'': column ''plan_type'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "plan_type",
-            json_extract_string(case when json_type(json_extract(f1.value, '$."status"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(f1.value, '$."status"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__coverages'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(f1.value, '$."status"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
-            when json_type(json_extract(f1.value, '$."status"')) = 'NULL' then null else json_extract(f1.value, '$."status"') end, '$') as "status",
-            json_extract_string((
-                select any_value(x17_.value)
-                from (
-                    select e19_.value as value, row_number() over (order by s18_.ord, e19_.ord) as ord
-                    from (
-                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(f1.value, '$."period"')) = 'ARRAY' then json_extract(f1.value, '$."period"') else json_array(json_extract(f1.value, '$."period"')) end) as each_
-                        where each_.type <> 'NULL'
-                    ) as s18_
-                    cross join lateral (
-                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(s18_.value, '$."start"')) = 'ARRAY' then json_extract(s18_.value, '$."start"') else json_array(json_extract(s18_.value, '$."start"')) end) as each_
-                        where each_.type <> 'NULL'
-                    ) as e19_
-                ) as x17_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__coverages'': column ''coverage_start_date'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "coverage_start_date",
-            json_extract_string((
-                select any_value(x20_.value)
-                from (
-                    select e22_.value as value, row_number() over (order by s21_.ord, e22_.ord) as ord
-                    from (
-                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(f1.value, '$."period"')) = 'ARRAY' then json_extract(f1.value, '$."period"') else json_array(json_extract(f1.value, '$."period"')) end) as each_
-                        where each_.type <> 'NULL'
-                    ) as s21_
-                    cross join lateral (
-                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(s21_.value, '$."end"')) = 'ARRAY' then json_extract(s21_.value, '$."end"') else json_array(json_extract(s21_.value, '$."end"')) end) as each_
-                        where each_.type <> 'NULL'
-                    ) as e22_
-                ) as x20_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__coverages'': column ''coverage_end_date'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "coverage_end_date"
-        from (
-            select f0.value as value, f0.row_index as row_index
-        ) as f1
-    ) as s1_
-) as v0_
 {%- endmacro %}
 
 {% macro postgres__view_stg_fhir__coverages(relation) -%}
@@ -167,167 +34,70 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
-    v0_."patient_id",
-    v0_."subscriber_id",
-    v0_."payer_name",
-    v0_."plan_type",
-    v0_."status",
-    v0_."coverage_start_date",
-    v0_."coverage_end_date"
+    case when ((r.value #>> '{"beneficiary","reference"}') ~ '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then substring((r.value #>> '{"beneficiary","reference"}') from '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$') end as "patient_id",
+    (r.value #>> '{"subscriberId"}') as "subscriber_id",
+    ((
+        select any_value(x1_.value)
+        from (
+            select n2_.value as value, n2_.ord as ord
+            from (
+                select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
+                from (
+                    select e5_.value as value, row_number() over (order by s4_.ord, e5_.ord) as ord
+                    from (
+                        select element_.value as value, element_.ord as ord
+                        from jsonb_array_elements(case when jsonb_typeof((r.value -> 'payor')) = 'array' then (r.value -> 'payor') else jsonb_build_array((r.value -> 'payor')) end) with ordinality as element_(value, ord)
+                        where jsonb_typeof(element_.value) <> 'null'
+                    ) as s4_
+                    cross join lateral (
+                        select element_.value as value, element_.ord as ord
+                        from jsonb_array_elements(case when jsonb_typeof((s4_.value -> 'display')) = 'array' then (s4_.value -> 'display') else jsonb_build_array((s4_.value -> 'display')) end) with ordinality as element_(value, ord)
+                        where jsonb_typeof(element_.value) <> 'null'
+                    ) as e5_
+                ) as x3_
+            ) as n2_
+            where n2_.position = 1
+        ) as x1_
+    ) #>> '{}') as "payer_name",
+    ((
+        select any_value(x6_.value)
+        from (
+            select n7_.value as value, n7_.ord as ord
+            from (
+                select x8_.value, x8_.ord, row_number() over (order by x8_.ord) as position
+                from (
+                    select e10_.value as value, row_number() over (order by s9_.ord, e10_.ord) as ord
+                    from (
+                        select e12_.value as value, row_number() over (order by s11_.ord, e12_.ord) as ord
+                        from (
+                            select element_.value as value, element_.ord as ord
+                            from jsonb_array_elements(case when jsonb_typeof((r.value -> 'type')) = 'array' then (r.value -> 'type') else jsonb_build_array((r.value -> 'type')) end) with ordinality as element_(value, ord)
+                            where jsonb_typeof(element_.value) <> 'null'
+                        ) as s11_
+                        cross join lateral (
+                            select element_.value as value, element_.ord as ord
+                            from jsonb_array_elements(case when jsonb_typeof((s11_.value -> 'coding')) = 'array' then (s11_.value -> 'coding') else jsonb_build_array((s11_.value -> 'coding')) end) with ordinality as element_(value, ord)
+                            where jsonb_typeof(element_.value) <> 'null'
+                        ) as e12_
+                    ) as s9_
+                    cross join lateral (
+                        select element_.value as value, element_.ord as ord
+                        from jsonb_array_elements(case when jsonb_typeof((s9_.value -> 'code')) = 'array' then (s9_.value -> 'code') else jsonb_build_array((s9_.value -> 'code')) end) with ordinality as element_(value, ord)
+                        where jsonb_typeof(element_.value) <> 'null'
+                    ) as e10_
+                ) as x8_
+            ) as n7_
+            where n7_.position = 1
+        ) as x6_
+    ) #>> '{}') as "plan_type",
+    (r.value #>> '{"status"}') as "status",
+    (r.value #>> '{"period","start"}') as "coverage_start_date",
+    (r.value #>> '{"period","end"}') as "coverage_end_date"
 from (
     select cast(resource as jsonb) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
     from {{ relation }}
-    where ((cast(resource as jsonb) -> 'resourceType') #>> '{}') = 'Coverage'
+    where (cast(resource as jsonb) #>> '{"resourceType"}') = 'Coverage'
 ) as r
-cross join lateral (
-    select
-        s1_."patient_id",
-        s1_."subscriber_id",
-        s1_."payer_name",
-        s1_."plan_type",
-        s1_."status",
-        s1_."coverage_start_date",
-        s1_."coverage_end_date"
-    from (
-        select r.value as value, r.row_index as row_index
-    ) as f0
-    cross join lateral (
-        select
-            (
-                select case when (b2.value ~ '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then substring(b2.value from '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$') end
-                from (select ((
-                select any_value(x2_.value)
-                from (
-                    select e4_.value as value, row_number() over (order by s3_.ord, e4_.ord) as ord
-                    from (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'beneficiary')) = 'array' then (f1.value -> 'beneficiary') else jsonb_build_array((f1.value -> 'beneficiary')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as s3_
-                    cross join lateral (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((s3_.value -> 'reference')) = 'array' then (s3_.value -> 'reference') else jsonb_build_array((s3_.value -> 'reference')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as e4_
-                ) as x2_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__coverages'': column ''patient_id'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as value) as b2
-            ) as "patient_id",
-            (case when (jsonb_typeof((f1.value -> 'subscriberId')) = 'array') then (
-                select any_value(x5_.value)
-                from (
-                    select element_.value as value, element_.ord as ord
-                    from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'subscriberId')) = 'array' then (f1.value -> 'subscriberId') else jsonb_build_array((f1.value -> 'subscriberId')) end) with ordinality as element_(value, ord)
-                    where jsonb_typeof(element_.value) <> 'null'
-                ) as x5_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__coverages'': column ''subscriber_id'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            )
-            when (jsonb_typeof((f1.value -> 'subscriberId')) = 'null') then null else (f1.value -> 'subscriberId') end #>> '{}') as "subscriber_id",
-            ((
-                select any_value(x6_.value)
-                from (
-                    select n7_.value as value, n7_.ord as ord
-                    from (
-                        select x8_.value, x8_.ord, row_number() over (order by x8_.ord) as position
-                        from (
-                            select e10_.value as value, row_number() over (order by s9_.ord, e10_.ord) as ord
-                            from (
-                                select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'payor')) = 'array' then (f1.value -> 'payor') else jsonb_build_array((f1.value -> 'payor')) end) with ordinality as element_(value, ord)
-                                where jsonb_typeof(element_.value) <> 'null'
-                            ) as s9_
-                            cross join lateral (
-                                select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((s9_.value -> 'display')) = 'array' then (s9_.value -> 'display') else jsonb_build_array((s9_.value -> 'display')) end) with ordinality as element_(value, ord)
-                                where jsonb_typeof(element_.value) <> 'null'
-                            ) as e10_
-                        ) as x8_
-                    ) as n7_
-                    where n7_.position = 1
-                ) as x6_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__coverages'': column ''payer_name'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as "payer_name",
-            ((
-                select any_value(x11_.value)
-                from (
-                    select n12_.value as value, n12_.ord as ord
-                    from (
-                        select x13_.value, x13_.ord, row_number() over (order by x13_.ord) as position
-                        from (
-                            select e15_.value as value, row_number() over (order by s14_.ord, e15_.ord) as ord
-                            from (
-                                select e17_.value as value, row_number() over (order by s16_.ord, e17_.ord) as ord
-                                from (
-                                    select element_.value as value, element_.ord as ord
-                                    from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'type')) = 'array' then (f1.value -> 'type') else jsonb_build_array((f1.value -> 'type')) end) with ordinality as element_(value, ord)
-                                    where jsonb_typeof(element_.value) <> 'null'
-                                ) as s16_
-                                cross join lateral (
-                                    select element_.value as value, element_.ord as ord
-                                    from jsonb_array_elements(case when jsonb_typeof((s16_.value -> 'coding')) = 'array' then (s16_.value -> 'coding') else jsonb_build_array((s16_.value -> 'coding')) end) with ordinality as element_(value, ord)
-                                    where jsonb_typeof(element_.value) <> 'null'
-                                ) as e17_
-                            ) as s14_
-                            cross join lateral (
-                                select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((s14_.value -> 'code')) = 'array' then (s14_.value -> 'code') else jsonb_build_array((s14_.value -> 'code')) end) with ordinality as element_(value, ord)
-                                where jsonb_typeof(element_.value) <> 'null'
-                            ) as e15_
-                        ) as x13_
-                    ) as n12_
-                    where n12_.position = 1
-                ) as x11_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__coverages'': column ''plan_type'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as "plan_type",
-            (case when (jsonb_typeof((f1.value -> 'status')) = 'array') then (
-                select any_value(x18_.value)
-                from (
-                    select element_.value as value, element_.ord as ord
-                    from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'status')) = 'array' then (f1.value -> 'status') else jsonb_build_array((f1.value -> 'status')) end) with ordinality as element_(value, ord)
-                    where jsonb_typeof(element_.value) <> 'null'
-                ) as x18_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__coverages'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            )
-            when (jsonb_typeof((f1.value -> 'status')) = 'null') then null else (f1.value -> 'status') end #>> '{}') as "status",
-            ((
-                select any_value(x19_.value)
-                from (
-                    select e21_.value as value, row_number() over (order by s20_.ord, e21_.ord) as ord
-                    from (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'period')) = 'array' then (f1.value -> 'period') else jsonb_build_array((f1.value -> 'period')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as s20_
-                    cross join lateral (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((s20_.value -> 'start')) = 'array' then (s20_.value -> 'start') else jsonb_build_array((s20_.value -> 'start')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as e21_
-                ) as x19_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__coverages'': column ''coverage_start_date'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as "coverage_start_date",
-            ((
-                select any_value(x22_.value)
-                from (
-                    select e24_.value as value, row_number() over (order by s23_.ord, e24_.ord) as ord
-                    from (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'period')) = 'array' then (f1.value -> 'period') else jsonb_build_array((f1.value -> 'period')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as s23_
-                    cross join lateral (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((s23_.value -> 'end')) = 'array' then (s23_.value -> 'end') else jsonb_build_array((s23_.value -> 'end')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as e24_
-                ) as x22_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__coverages'': column ''coverage_end_date'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as "coverage_end_date"
-        from (
-            select f0.value as value, f0.row_index as row_index
-        ) as f1
-    ) as s1_
-) as v0_
 {%- endmacro %}
 
 {% macro snowflake__view_stg_fhir__coverages(relation) -%}
@@ -338,167 +108,70 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
-    v0_."patient_id",
-    v0_."subscriber_id",
-    v0_."payer_name",
-    v0_."plan_type",
-    v0_."status",
-    v0_."coverage_start_date",
-    v0_."coverage_end_date"
+    case when regexp_like(cast(get(get(r.value, 'beneficiary'), 'reference') as varchar), '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(cast(get(get(r.value, 'beneficiary'), 'reference') as varchar), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e', 1) end as "patient_id",
+    cast(get(r.value, 'subscriberId') as varchar) as "subscriber_id",
+    cast((
+        select any_value(x1_.value)
+        from (
+            select n2_.value as value, n2_.ord as ord
+            from (
+                select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
+                from (
+                    select e5_.value as value, row_number() over (order by s4_.ord, e5_.ord) as ord
+                    from (
+                        select flattened_.value as value, flattened_.index + 1 as ord
+                        from table(flatten(input => case when is_array(get(r.value, 'payor')) then get(r.value, 'payor') when get(r.value, 'payor') is not null then array_construct(get(r.value, 'payor')) end)) as flattened_
+                        where flattened_.value is not null and not is_null_value(flattened_.value)
+                    ) as s4_
+                    cross join lateral (
+                        select flattened_.value as value, flattened_.index + 1 as ord
+                        from table(flatten(input => case when is_array(get(s4_.value, 'display')) then get(s4_.value, 'display') when get(s4_.value, 'display') is not null then array_construct(get(s4_.value, 'display')) end)) as flattened_
+                        where flattened_.value is not null and not is_null_value(flattened_.value)
+                    ) as e5_
+                ) as x3_
+            ) as n2_
+            where n2_.position = 1
+        ) as x1_
+    ) as varchar) as "payer_name",
+    cast((
+        select any_value(x6_.value)
+        from (
+            select n7_.value as value, n7_.ord as ord
+            from (
+                select x8_.value, x8_.ord, row_number() over (order by x8_.ord) as position
+                from (
+                    select e10_.value as value, row_number() over (order by s9_.ord, e10_.ord) as ord
+                    from (
+                        select e12_.value as value, row_number() over (order by s11_.ord, e12_.ord) as ord
+                        from (
+                            select flattened_.value as value, flattened_.index + 1 as ord
+                            from table(flatten(input => case when is_array(get(r.value, 'type')) then get(r.value, 'type') when get(r.value, 'type') is not null then array_construct(get(r.value, 'type')) end)) as flattened_
+                            where flattened_.value is not null and not is_null_value(flattened_.value)
+                        ) as s11_
+                        cross join lateral (
+                            select flattened_.value as value, flattened_.index + 1 as ord
+                            from table(flatten(input => case when is_array(get(s11_.value, 'coding')) then get(s11_.value, 'coding') when get(s11_.value, 'coding') is not null then array_construct(get(s11_.value, 'coding')) end)) as flattened_
+                            where flattened_.value is not null and not is_null_value(flattened_.value)
+                        ) as e12_
+                    ) as s9_
+                    cross join lateral (
+                        select flattened_.value as value, flattened_.index + 1 as ord
+                        from table(flatten(input => case when is_array(get(s9_.value, 'code')) then get(s9_.value, 'code') when get(s9_.value, 'code') is not null then array_construct(get(s9_.value, 'code')) end)) as flattened_
+                        where flattened_.value is not null and not is_null_value(flattened_.value)
+                    ) as e10_
+                ) as x8_
+            ) as n7_
+            where n7_.position = 1
+        ) as x6_
+    ) as varchar) as "plan_type",
+    cast(get(r.value, 'status') as varchar) as "status",
+    cast(get(get(r.value, 'period'), 'start') as varchar) as "coverage_start_date",
+    cast(get(get(r.value, 'period'), 'end') as varchar) as "coverage_end_date"
 from (
     select cast(resource as variant) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
     from {{ relation }}
     where cast(get(cast(resource as variant), 'resourceType') as varchar) = 'Coverage'
 ) as r
-cross join lateral (
-    select
-        s1_."patient_id",
-        s1_."subscriber_id",
-        s1_."payer_name",
-        s1_."plan_type",
-        s1_."status",
-        s1_."coverage_start_date",
-        s1_."coverage_end_date"
-    from (
-        select r.value as value, r.row_index as row_index
-    ) as f0
-    cross join lateral (
-        select
-            (
-                select case when regexp_like(b2.value, '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(b2.value, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e', 1) end
-                from (select cast((
-                select any_value(x2_.value)
-                from (
-                    select e4_.value as value, row_number() over (order by s3_.ord, e4_.ord) as ord
-                    from (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(f1.value, 'beneficiary')) then get(f1.value, 'beneficiary') when get(f1.value, 'beneficiary') is not null then array_construct(get(f1.value, 'beneficiary')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as s3_
-                    cross join lateral (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(s3_.value, 'reference')) then get(s3_.value, 'reference') when get(s3_.value, 'reference') is not null then array_construct(get(s3_.value, 'reference')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as e4_
-                ) as x2_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__coverages'': column ''patient_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as value) as b2
-            ) as "patient_id",
-            cast(case when (is_array(get(f1.value, 'subscriberId'))) then (
-                select any_value(x5_.value)
-                from (
-                    select flattened_.value as value, flattened_.index + 1 as ord
-                    from table(flatten(input => case when is_array(get(f1.value, 'subscriberId')) then get(f1.value, 'subscriberId') when get(f1.value, 'subscriberId') is not null then array_construct(get(f1.value, 'subscriberId')) end)) as flattened_
-                    where flattened_.value is not null and not is_null_value(flattened_.value)
-                ) as x5_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__coverages'': column ''subscriber_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (is_null_value(get(f1.value, 'subscriberId'))) then null else get(f1.value, 'subscriberId') end as varchar) as "subscriber_id",
-            cast((
-                select any_value(x6_.value)
-                from (
-                    select n7_.value as value, n7_.ord as ord
-                    from (
-                        select x8_.value, x8_.ord, row_number() over (order by x8_.ord) as position
-                        from (
-                            select e10_.value as value, row_number() over (order by s9_.ord, e10_.ord) as ord
-                            from (
-                                select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(f1.value, 'payor')) then get(f1.value, 'payor') when get(f1.value, 'payor') is not null then array_construct(get(f1.value, 'payor')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as s9_
-                            cross join lateral (
-                                select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(s9_.value, 'display')) then get(s9_.value, 'display') when get(s9_.value, 'display') is not null then array_construct(get(s9_.value, 'display')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as e10_
-                        ) as x8_
-                    ) as n7_
-                    where n7_.position = 1
-                ) as x6_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__coverages'': column ''payer_name'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as "payer_name",
-            cast((
-                select any_value(x11_.value)
-                from (
-                    select n12_.value as value, n12_.ord as ord
-                    from (
-                        select x13_.value, x13_.ord, row_number() over (order by x13_.ord) as position
-                        from (
-                            select e15_.value as value, row_number() over (order by s14_.ord, e15_.ord) as ord
-                            from (
-                                select e17_.value as value, row_number() over (order by s16_.ord, e17_.ord) as ord
-                                from (
-                                    select flattened_.value as value, flattened_.index + 1 as ord
-                                    from table(flatten(input => case when is_array(get(f1.value, 'type')) then get(f1.value, 'type') when get(f1.value, 'type') is not null then array_construct(get(f1.value, 'type')) end)) as flattened_
-                                    where flattened_.value is not null and not is_null_value(flattened_.value)
-                                ) as s16_
-                                cross join lateral (
-                                    select flattened_.value as value, flattened_.index + 1 as ord
-                                    from table(flatten(input => case when is_array(get(s16_.value, 'coding')) then get(s16_.value, 'coding') when get(s16_.value, 'coding') is not null then array_construct(get(s16_.value, 'coding')) end)) as flattened_
-                                    where flattened_.value is not null and not is_null_value(flattened_.value)
-                                ) as e17_
-                            ) as s14_
-                            cross join lateral (
-                                select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(s14_.value, 'code')) then get(s14_.value, 'code') when get(s14_.value, 'code') is not null then array_construct(get(s14_.value, 'code')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as e15_
-                        ) as x13_
-                    ) as n12_
-                    where n12_.position = 1
-                ) as x11_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__coverages'': column ''plan_type'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as "plan_type",
-            cast(case when (is_array(get(f1.value, 'status'))) then (
-                select any_value(x18_.value)
-                from (
-                    select flattened_.value as value, flattened_.index + 1 as ord
-                    from table(flatten(input => case when is_array(get(f1.value, 'status')) then get(f1.value, 'status') when get(f1.value, 'status') is not null then array_construct(get(f1.value, 'status')) end)) as flattened_
-                    where flattened_.value is not null and not is_null_value(flattened_.value)
-                ) as x18_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__coverages'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (is_null_value(get(f1.value, 'status'))) then null else get(f1.value, 'status') end as varchar) as "status",
-            cast((
-                select any_value(x19_.value)
-                from (
-                    select e21_.value as value, row_number() over (order by s20_.ord, e21_.ord) as ord
-                    from (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(f1.value, 'period')) then get(f1.value, 'period') when get(f1.value, 'period') is not null then array_construct(get(f1.value, 'period')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as s20_
-                    cross join lateral (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(s20_.value, 'start')) then get(s20_.value, 'start') when get(s20_.value, 'start') is not null then array_construct(get(s20_.value, 'start')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as e21_
-                ) as x19_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__coverages'': column ''coverage_start_date'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as "coverage_start_date",
-            cast((
-                select any_value(x22_.value)
-                from (
-                    select e24_.value as value, row_number() over (order by s23_.ord, e24_.ord) as ord
-                    from (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(f1.value, 'period')) then get(f1.value, 'period') when get(f1.value, 'period') is not null then array_construct(get(f1.value, 'period')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as s23_
-                    cross join lateral (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(s23_.value, 'end')) then get(s23_.value, 'end') when get(s23_.value, 'end') is not null then array_construct(get(s23_.value, 'end')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as e24_
-                ) as x22_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__coverages'': column ''coverage_end_date'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as "coverage_end_date"
-        from (
-            select f0.value as value, f0.row_index as row_index
-        ) as f1
-    ) as s1_
-) as v0_
 {%- endmacro %}
 
 {% macro redshift__view_stg_fhir__coverages(relation) -%}
@@ -509,444 +182,187 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
-    v0_."patient_id",
-    v0_."subscriber_id",
-    v0_."payer_name",
-    v0_."plan_type",
-    v0_."status",
-    v0_."coverage_start_date",
-    v0_."coverage_end_date"
+    case when (case when is_varchar(r.value."beneficiary"."reference") then cast(r.value."beneficiary"."reference" as varchar) else json_serialize(r.value."beneficiary"."reference") end ~ '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(case when is_varchar(r.value."beneficiary"."reference") then cast(r.value."beneficiary"."reference" as varchar) else json_serialize(r.value."beneficiary"."reference") end, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e') end as "patient_id",
+    case when is_varchar(r.value."subscriberId") then cast(r.value."subscriberId" as varchar) else json_serialize(r.value."subscriberId") end as "subscriber_id",
+    case when is_varchar((
+        select any_value(x1_.value)
+        from (
+            select n2_.value as value, n2_.ord as ord
+            from (
+                select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
+                from (
+                    select e5_.value as value, row_number() over (order by s4_.ord, e5_.ord) as ord
+                    from (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(r.value."payor") then r.value."payor" else array(r.value."payor") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as s4_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s4_.value."display") then s4_.value."display" else array(s4_.value."display") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e5_
+                ) as x3_
+            ) as n2_
+            where n2_.position = 1
+        ) as x1_
+    )) then cast((
+        select any_value(x1_.value)
+        from (
+            select n2_.value as value, n2_.ord as ord
+            from (
+                select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
+                from (
+                    select e5_.value as value, row_number() over (order by s4_.ord, e5_.ord) as ord
+                    from (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(r.value."payor") then r.value."payor" else array(r.value."payor") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as s4_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s4_.value."display") then s4_.value."display" else array(s4_.value."display") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e5_
+                ) as x3_
+            ) as n2_
+            where n2_.position = 1
+        ) as x1_
+    ) as varchar) else json_serialize((
+        select any_value(x1_.value)
+        from (
+            select n2_.value as value, n2_.ord as ord
+            from (
+                select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
+                from (
+                    select e5_.value as value, row_number() over (order by s4_.ord, e5_.ord) as ord
+                    from (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(r.value."payor") then r.value."payor" else array(r.value."payor") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as s4_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s4_.value."display") then s4_.value."display" else array(s4_.value."display") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e5_
+                ) as x3_
+            ) as n2_
+            where n2_.position = 1
+        ) as x1_
+    )) end as "payer_name",
+    case when is_varchar((
+        select any_value(x6_.value)
+        from (
+            select n7_.value as value, n7_.ord as ord
+            from (
+                select x8_.value, x8_.ord, row_number() over (order by x8_.ord) as position
+                from (
+                    select e10_.value as value, row_number() over (order by s9_.ord, e10_.ord) as ord
+                    from (
+                        select e12_.value as value, row_number() over (order by s11_.ord, e12_.ord) as ord
+                        from (
+                            select element_ as value, position_ + 1 as ord
+                            from (select case when is_array(r.value."type") then r.value."type" else array(r.value."type") end as items_) as array_,
+                                array_.items_ as element_ at position_
+                            where element_ is not null
+                        ) as s11_
+                        cross join lateral (
+                            select element_ as value, position_ + 1 as ord
+                            from (select case when is_array(s11_.value."coding") then s11_.value."coding" else array(s11_.value."coding") end as items_) as array_,
+                                array_.items_ as element_ at position_
+                            where element_ is not null
+                        ) as e12_
+                    ) as s9_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s9_.value."code") then s9_.value."code" else array(s9_.value."code") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e10_
+                ) as x8_
+            ) as n7_
+            where n7_.position = 1
+        ) as x6_
+    )) then cast((
+        select any_value(x6_.value)
+        from (
+            select n7_.value as value, n7_.ord as ord
+            from (
+                select x8_.value, x8_.ord, row_number() over (order by x8_.ord) as position
+                from (
+                    select e10_.value as value, row_number() over (order by s9_.ord, e10_.ord) as ord
+                    from (
+                        select e12_.value as value, row_number() over (order by s11_.ord, e12_.ord) as ord
+                        from (
+                            select element_ as value, position_ + 1 as ord
+                            from (select case when is_array(r.value."type") then r.value."type" else array(r.value."type") end as items_) as array_,
+                                array_.items_ as element_ at position_
+                            where element_ is not null
+                        ) as s11_
+                        cross join lateral (
+                            select element_ as value, position_ + 1 as ord
+                            from (select case when is_array(s11_.value."coding") then s11_.value."coding" else array(s11_.value."coding") end as items_) as array_,
+                                array_.items_ as element_ at position_
+                            where element_ is not null
+                        ) as e12_
+                    ) as s9_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s9_.value."code") then s9_.value."code" else array(s9_.value."code") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e10_
+                ) as x8_
+            ) as n7_
+            where n7_.position = 1
+        ) as x6_
+    ) as varchar) else json_serialize((
+        select any_value(x6_.value)
+        from (
+            select n7_.value as value, n7_.ord as ord
+            from (
+                select x8_.value, x8_.ord, row_number() over (order by x8_.ord) as position
+                from (
+                    select e10_.value as value, row_number() over (order by s9_.ord, e10_.ord) as ord
+                    from (
+                        select e12_.value as value, row_number() over (order by s11_.ord, e12_.ord) as ord
+                        from (
+                            select element_ as value, position_ + 1 as ord
+                            from (select case when is_array(r.value."type") then r.value."type" else array(r.value."type") end as items_) as array_,
+                                array_.items_ as element_ at position_
+                            where element_ is not null
+                        ) as s11_
+                        cross join lateral (
+                            select element_ as value, position_ + 1 as ord
+                            from (select case when is_array(s11_.value."coding") then s11_.value."coding" else array(s11_.value."coding") end as items_) as array_,
+                                array_.items_ as element_ at position_
+                            where element_ is not null
+                        ) as e12_
+                    ) as s9_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s9_.value."code") then s9_.value."code" else array(s9_.value."code") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e10_
+                ) as x8_
+            ) as n7_
+            where n7_.position = 1
+        ) as x6_
+    )) end as "plan_type",
+    case when is_varchar(r.value."status") then cast(r.value."status" as varchar) else json_serialize(r.value."status") end as "status",
+    case when is_varchar(r.value."period"."start") then cast(r.value."period"."start" as varchar) else json_serialize(r.value."period"."start") end as "coverage_start_date",
+    case when is_varchar(r.value."period"."end") then cast(r.value."period"."end" as varchar) else json_serialize(r.value."period"."end") end as "coverage_end_date"
 from (
     select resource as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
     from {{ relation }}
     where case when is_varchar(resource."resourceType") then cast(resource."resourceType" as varchar) else json_serialize(resource."resourceType") end = 'Coverage'
 ) as r
-cross join lateral (
-    select
-        s1_."patient_id",
-        s1_."subscriber_id",
-        s1_."payer_name",
-        s1_."plan_type",
-        s1_."status",
-        s1_."coverage_start_date",
-        s1_."coverage_end_date"
-    from (
-        select r.value as value, r.row_index as row_index
-    ) as f0
-    cross join lateral (
-        select
-            (
-                select case when (b2.value ~ '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(b2.value, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e') end
-                from (select case when is_varchar((
-                select any_value(x2_.value)
-                from (
-                    select e4_.value as value, row_number() over (order by s3_.ord, e4_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."beneficiary") then f1.value."beneficiary" else array(f1.value."beneficiary") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s3_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s3_.value."reference") then s3_.value."reference" else array(s3_.value."reference") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e4_
-                ) as x2_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__coverages'': column ''patient_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
-                select any_value(x2_.value)
-                from (
-                    select e4_.value as value, row_number() over (order by s3_.ord, e4_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."beneficiary") then f1.value."beneficiary" else array(f1.value."beneficiary") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s3_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s3_.value."reference") then s3_.value."reference" else array(s3_.value."reference") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e4_
-                ) as x2_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__coverages'': column ''patient_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
-                select any_value(x2_.value)
-                from (
-                    select e4_.value as value, row_number() over (order by s3_.ord, e4_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."beneficiary") then f1.value."beneficiary" else array(f1.value."beneficiary") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s3_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s3_.value."reference") then s3_.value."reference" else array(s3_.value."reference") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e4_
-                ) as x2_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__coverages'': column ''patient_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as value) as b2
-            ) as "patient_id",
-            case when is_varchar(case when (is_array(f1.value."subscriberId")) then (
-                select any_value(x5_.value)
-                from (
-                    select element_ as value, position_ + 1 as ord
-                    from (select case when is_array(f1.value."subscriberId") then f1.value."subscriberId" else array(f1.value."subscriberId") end as items_) as array_,
-                        array_.items_ as element_ at position_
-                    where element_ is not null
-                ) as x5_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__coverages'': column ''subscriber_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (json_typeof(f1.value."subscriberId") = 'null') then null else f1.value."subscriberId" end) then cast(case when (is_array(f1.value."subscriberId")) then (
-                select any_value(x5_.value)
-                from (
-                    select element_ as value, position_ + 1 as ord
-                    from (select case when is_array(f1.value."subscriberId") then f1.value."subscriberId" else array(f1.value."subscriberId") end as items_) as array_,
-                        array_.items_ as element_ at position_
-                    where element_ is not null
-                ) as x5_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__coverages'': column ''subscriber_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (json_typeof(f1.value."subscriberId") = 'null') then null else f1.value."subscriberId" end as varchar) else json_serialize(case when (is_array(f1.value."subscriberId")) then (
-                select any_value(x5_.value)
-                from (
-                    select element_ as value, position_ + 1 as ord
-                    from (select case when is_array(f1.value."subscriberId") then f1.value."subscriberId" else array(f1.value."subscriberId") end as items_) as array_,
-                        array_.items_ as element_ at position_
-                    where element_ is not null
-                ) as x5_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__coverages'': column ''subscriber_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (json_typeof(f1.value."subscriberId") = 'null') then null else f1.value."subscriberId" end) end as "subscriber_id",
-            case when is_varchar((
-                select any_value(x6_.value)
-                from (
-                    select n7_.value as value, n7_.ord as ord
-                    from (
-                        select x8_.value, x8_.ord, row_number() over (order by x8_.ord) as position
-                        from (
-                            select e10_.value as value, row_number() over (order by s9_.ord, e10_.ord) as ord
-                            from (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(f1.value."payor") then f1.value."payor" else array(f1.value."payor") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as s9_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s9_.value."display") then s9_.value."display" else array(s9_.value."display") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e10_
-                        ) as x8_
-                    ) as n7_
-                    where n7_.position = 1
-                ) as x6_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__coverages'': column ''payer_name'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
-                select any_value(x6_.value)
-                from (
-                    select n7_.value as value, n7_.ord as ord
-                    from (
-                        select x8_.value, x8_.ord, row_number() over (order by x8_.ord) as position
-                        from (
-                            select e10_.value as value, row_number() over (order by s9_.ord, e10_.ord) as ord
-                            from (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(f1.value."payor") then f1.value."payor" else array(f1.value."payor") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as s9_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s9_.value."display") then s9_.value."display" else array(s9_.value."display") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e10_
-                        ) as x8_
-                    ) as n7_
-                    where n7_.position = 1
-                ) as x6_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__coverages'': column ''payer_name'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
-                select any_value(x6_.value)
-                from (
-                    select n7_.value as value, n7_.ord as ord
-                    from (
-                        select x8_.value, x8_.ord, row_number() over (order by x8_.ord) as position
-                        from (
-                            select e10_.value as value, row_number() over (order by s9_.ord, e10_.ord) as ord
-                            from (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(f1.value."payor") then f1.value."payor" else array(f1.value."payor") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as s9_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s9_.value."display") then s9_.value."display" else array(s9_.value."display") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e10_
-                        ) as x8_
-                    ) as n7_
-                    where n7_.position = 1
-                ) as x6_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__coverages'': column ''payer_name'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as "payer_name",
-            case when is_varchar((
-                select any_value(x11_.value)
-                from (
-                    select n12_.value as value, n12_.ord as ord
-                    from (
-                        select x13_.value, x13_.ord, row_number() over (order by x13_.ord) as position
-                        from (
-                            select e15_.value as value, row_number() over (order by s14_.ord, e15_.ord) as ord
-                            from (
-                                select e17_.value as value, row_number() over (order by s16_.ord, e17_.ord) as ord
-                                from (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(f1.value."type") then f1.value."type" else array(f1.value."type") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as s16_
-                                cross join lateral (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(s16_.value."coding") then s16_.value."coding" else array(s16_.value."coding") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as e17_
-                            ) as s14_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s14_.value."code") then s14_.value."code" else array(s14_.value."code") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e15_
-                        ) as x13_
-                    ) as n12_
-                    where n12_.position = 1
-                ) as x11_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__coverages'': column ''plan_type'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
-                select any_value(x11_.value)
-                from (
-                    select n12_.value as value, n12_.ord as ord
-                    from (
-                        select x13_.value, x13_.ord, row_number() over (order by x13_.ord) as position
-                        from (
-                            select e15_.value as value, row_number() over (order by s14_.ord, e15_.ord) as ord
-                            from (
-                                select e17_.value as value, row_number() over (order by s16_.ord, e17_.ord) as ord
-                                from (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(f1.value."type") then f1.value."type" else array(f1.value."type") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as s16_
-                                cross join lateral (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(s16_.value."coding") then s16_.value."coding" else array(s16_.value."coding") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as e17_
-                            ) as s14_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s14_.value."code") then s14_.value."code" else array(s14_.value."code") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e15_
-                        ) as x13_
-                    ) as n12_
-                    where n12_.position = 1
-                ) as x11_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__coverages'': column ''plan_type'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
-                select any_value(x11_.value)
-                from (
-                    select n12_.value as value, n12_.ord as ord
-                    from (
-                        select x13_.value, x13_.ord, row_number() over (order by x13_.ord) as position
-                        from (
-                            select e15_.value as value, row_number() over (order by s14_.ord, e15_.ord) as ord
-                            from (
-                                select e17_.value as value, row_number() over (order by s16_.ord, e17_.ord) as ord
-                                from (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(f1.value."type") then f1.value."type" else array(f1.value."type") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as s16_
-                                cross join lateral (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(s16_.value."coding") then s16_.value."coding" else array(s16_.value."coding") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as e17_
-                            ) as s14_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s14_.value."code") then s14_.value."code" else array(s14_.value."code") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e15_
-                        ) as x13_
-                    ) as n12_
-                    where n12_.position = 1
-                ) as x11_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__coverages'': column ''plan_type'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as "plan_type",
-            case when is_varchar(case when (is_array(f1.value."status")) then (
-                select any_value(x18_.value)
-                from (
-                    select element_ as value, position_ + 1 as ord
-                    from (select case when is_array(f1.value."status") then f1.value."status" else array(f1.value."status") end as items_) as array_,
-                        array_.items_ as element_ at position_
-                    where element_ is not null
-                ) as x18_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__coverages'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (json_typeof(f1.value."status") = 'null') then null else f1.value."status" end) then cast(case when (is_array(f1.value."status")) then (
-                select any_value(x18_.value)
-                from (
-                    select element_ as value, position_ + 1 as ord
-                    from (select case when is_array(f1.value."status") then f1.value."status" else array(f1.value."status") end as items_) as array_,
-                        array_.items_ as element_ at position_
-                    where element_ is not null
-                ) as x18_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__coverages'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (json_typeof(f1.value."status") = 'null') then null else f1.value."status" end as varchar) else json_serialize(case when (is_array(f1.value."status")) then (
-                select any_value(x18_.value)
-                from (
-                    select element_ as value, position_ + 1 as ord
-                    from (select case when is_array(f1.value."status") then f1.value."status" else array(f1.value."status") end as items_) as array_,
-                        array_.items_ as element_ at position_
-                    where element_ is not null
-                ) as x18_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__coverages'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (json_typeof(f1.value."status") = 'null') then null else f1.value."status" end) end as "status",
-            case when is_varchar((
-                select any_value(x19_.value)
-                from (
-                    select e21_.value as value, row_number() over (order by s20_.ord, e21_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."period") then f1.value."period" else array(f1.value."period") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s20_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s20_.value."start") then s20_.value."start" else array(s20_.value."start") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e21_
-                ) as x19_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__coverages'': column ''coverage_start_date'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
-                select any_value(x19_.value)
-                from (
-                    select e21_.value as value, row_number() over (order by s20_.ord, e21_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."period") then f1.value."period" else array(f1.value."period") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s20_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s20_.value."start") then s20_.value."start" else array(s20_.value."start") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e21_
-                ) as x19_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__coverages'': column ''coverage_start_date'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
-                select any_value(x19_.value)
-                from (
-                    select e21_.value as value, row_number() over (order by s20_.ord, e21_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."period") then f1.value."period" else array(f1.value."period") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s20_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s20_.value."start") then s20_.value."start" else array(s20_.value."start") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e21_
-                ) as x19_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__coverages'': column ''coverage_start_date'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as "coverage_start_date",
-            case when is_varchar((
-                select any_value(x22_.value)
-                from (
-                    select e24_.value as value, row_number() over (order by s23_.ord, e24_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."period") then f1.value."period" else array(f1.value."period") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s23_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s23_.value."end") then s23_.value."end" else array(s23_.value."end") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e24_
-                ) as x22_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__coverages'': column ''coverage_end_date'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
-                select any_value(x22_.value)
-                from (
-                    select e24_.value as value, row_number() over (order by s23_.ord, e24_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."period") then f1.value."period" else array(f1.value."period") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s23_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s23_.value."end") then s23_.value."end" else array(s23_.value."end") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e24_
-                ) as x22_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__coverages'': column ''coverage_end_date'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
-                select any_value(x22_.value)
-                from (
-                    select e24_.value as value, row_number() over (order by s23_.ord, e24_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."period") then f1.value."period" else array(f1.value."period") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s23_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s23_.value."end") then s23_.value."end" else array(s23_.value."end") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e24_
-                ) as x22_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__coverages'': column ''coverage_end_date'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as "coverage_end_date"
-        from (
-            select f0.value as value, f0.row_index as row_index
-        ) as f1
-    ) as s1_
-) as v0_
 {%- endmacro %}

@@ -12,287 +12,55 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
-    v0_."patient_id",
-    v0_."facility_npi",
-    v0_."service_provider_id",
-    v0_."encounter_class",
-    v0_."status",
-    v0_."reason_icd10cm_code",
-    v0_."reason_snomed_code",
-    v0_."discharge_disposition_code",
-    v0_."period_start_at",
-    v0_."period_end_at"
+    case when regexp_full_match(json_extract_string(r.value, '$."subject"."reference"'), '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(json_extract_string(r.value, '$."subject"."reference"'), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "patient_id",
+    json_extract_string((
+        select any_value(x1_.value)
+        from (
+            select n2_.value as value, n2_.ord as ord
+            from (
+                select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
+                from (
+                    select e5_.value as value, row_number() over (order by s4_.ord, e5_.ord) as ord
+                    from (
+                        select w2.value as value, w2.ord as ord
+                        from (
+                            select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
+                            from (
+                                select each_.value as value, cast(each_.key as integer) + 1 as ord
+                                from json_each(case when json_type(json_extract(r.value, '$."serviceProvider"')) = 'ARRAY' then json_extract(r.value, '$."serviceProvider"') else json_array(json_extract(r.value, '$."serviceProvider"')) end) as each_
+                                where each_.type <> 'NULL'
+                            ) as s6_
+                            cross join lateral (
+                                select each_.value as value, cast(each_.key as integer) + 1 as ord
+                                from json_each(case when json_type(json_extract(s6_.value, '$."identifier"')) = 'ARRAY' then json_extract(s6_.value, '$."identifier"') else json_array(json_extract(s6_.value, '$."identifier"')) end) as each_
+                                where each_.type <> 'NULL'
+                            ) as e7_
+                        ) as w2
+                        where (json_extract_string(w2.value, '$."system"') = 'http://hl7.org/fhir/sid/us-npi')
+                    ) as s4_
+                    cross join lateral (
+                        select each_.value as value, cast(each_.key as integer) + 1 as ord
+                        from json_each(case when json_type(json_extract(s4_.value, '$."value"')) = 'ARRAY' then json_extract(s4_.value, '$."value"') else json_array(json_extract(s4_.value, '$."value"')) end) as each_
+                        where each_.type <> 'NULL'
+                    ) as e5_
+                ) as x3_
+            ) as n2_
+            where n2_.position = 1
+        ) as x1_
+    ), '$') as "facility_npi",
+    case when regexp_full_match(json_extract_string(r.value, '$."serviceProvider"."reference"'), '^(https?://[^?#]*/)?Organization/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(json_extract_string(r.value, '$."serviceProvider"."reference"'), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "service_provider_id",
+    json_extract_string(r.value, '$."class"."code"') as "encounter_class",
+    json_extract_string(r.value, '$."status"') as "status",
+    json_extract_string(list_filter(list_transform(list_filter(list_filter(json_extract(r.value, '$."reasonCode"[*]."coding"[*]'), lambda item_: json_type(item_) <> 'NULL'), lambda w3_: (json_extract_string(w3_, '$."system"') = 'http://hl7.org/fhir/sid/icd-10-cm')), lambda l8_: json_extract(l8_, '$."code"')), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "reason_icd10cm_code",
+    json_extract_string(list_filter(list_transform(list_filter(list_filter(json_extract(r.value, '$."reasonCode"[*]."coding"[*]'), lambda item_: json_type(item_) <> 'NULL'), lambda w4_: (json_extract_string(w4_, '$."system"') = 'http://snomed.info/sct')), lambda l9_: json_extract(l9_, '$."code"')), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "reason_snomed_code",
+    json_extract_string(list_filter(json_extract(r.value, '$."hospitalization"."dischargeDisposition"."coding"[*]."code"'), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "discharge_disposition_code",
+    json_extract_string(r.value, '$."period"."start"') as "period_start_at",
+    json_extract_string(r.value, '$."period"."end"') as "period_end_at"
 from (
     select cast(resource as json) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
     from {{ relation }}
-    where json_extract_string(json_extract(cast(resource as json), '$."resourceType"'), '$') = 'Encounter'
+    where json_extract_string(cast(resource as json), '$."resourceType"') = 'Encounter'
 ) as r
-cross join lateral (
-    select
-        s1_."patient_id",
-        s1_."facility_npi",
-        s1_."service_provider_id",
-        s1_."encounter_class",
-        s1_."status",
-        s1_."reason_icd10cm_code",
-        s1_."reason_snomed_code",
-        s1_."discharge_disposition_code",
-        s1_."period_start_at",
-        s1_."period_end_at"
-    from (
-        select r.value as value, r.row_index as row_index
-    ) as f0
-    cross join lateral (
-        select
-            (
-                select case when regexp_full_match(b2.value, '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(b2.value, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end
-                from (select json_extract_string((
-                select any_value(x2_.value)
-                from (
-                    select e4_.value as value, row_number() over (order by s3_.ord, e4_.ord) as ord
-                    from (
-                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(f1.value, '$."subject"')) = 'ARRAY' then json_extract(f1.value, '$."subject"') else json_array(json_extract(f1.value, '$."subject"')) end) as each_
-                        where each_.type <> 'NULL'
-                    ) as s3_
-                    cross join lateral (
-                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(s3_.value, '$."reference"')) = 'ARRAY' then json_extract(s3_.value, '$."reference"') else json_array(json_extract(s3_.value, '$."reference"')) end) as each_
-                        where each_.type <> 'NULL'
-                    ) as e4_
-                ) as x2_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__encounters'': column ''patient_id'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as value) as b2
-            ) as "patient_id",
-            json_extract_string((
-                select any_value(x5_.value)
-                from (
-                    select n6_.value as value, n6_.ord as ord
-                    from (
-                        select x7_.value, x7_.ord, row_number() over (order by x7_.ord) as position
-                        from (
-                            select e9_.value as value, row_number() over (order by s8_.ord, e9_.ord) as ord
-                            from (
-                                select w3.value as value, w3.ord as ord
-                                from (
-                                    select e11_.value as value, row_number() over (order by s10_.ord, e11_.ord) as ord
-                                    from (
-                                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(f1.value, '$."serviceProvider"')) = 'ARRAY' then json_extract(f1.value, '$."serviceProvider"') else json_array(json_extract(f1.value, '$."serviceProvider"')) end) as each_
-                                        where each_.type <> 'NULL'
-                                    ) as s10_
-                                    cross join lateral (
-                                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(s10_.value, '$."identifier"')) = 'ARRAY' then json_extract(s10_.value, '$."identifier"') else json_array(json_extract(s10_.value, '$."identifier"')) end) as each_
-                                        where each_.type <> 'NULL'
-                                    ) as e11_
-                                ) as w3
-                                where (json_extract_string(case when json_type(json_extract(w3.value, '$."system"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(w3.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__encounters'': column ''facility_npi'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(w3.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
-                                when json_type(json_extract(w3.value, '$."system"')) = 'NULL' then null else json_extract(w3.value, '$."system"') end, '$') = 'http://hl7.org/fhir/sid/us-npi')
-                            ) as s8_
-                            cross join lateral (
-                                select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s8_.value, '$."value"')) = 'ARRAY' then json_extract(s8_.value, '$."value"') else json_array(json_extract(s8_.value, '$."value"')) end) as each_
-                                where each_.type <> 'NULL'
-                            ) as e9_
-                        ) as x7_
-                    ) as n6_
-                    where n6_.position = 1
-                ) as x5_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__encounters'': column ''facility_npi'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "facility_npi",
-            (
-                select case when regexp_full_match(b4.value, '^(https?://[^?#]*/)?Organization/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(b4.value, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end
-                from (select json_extract_string((
-                select any_value(x12_.value)
-                from (
-                    select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
-                    from (
-                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(f1.value, '$."serviceProvider"')) = 'ARRAY' then json_extract(f1.value, '$."serviceProvider"') else json_array(json_extract(f1.value, '$."serviceProvider"')) end) as each_
-                        where each_.type <> 'NULL'
-                    ) as s13_
-                    cross join lateral (
-                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(s13_.value, '$."reference"')) = 'ARRAY' then json_extract(s13_.value, '$."reference"') else json_array(json_extract(s13_.value, '$."reference"')) end) as each_
-                        where each_.type <> 'NULL'
-                    ) as e14_
-                ) as x12_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__encounters'': column ''service_provider_id'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as value) as b4
-            ) as "service_provider_id",
-            json_extract_string((
-                select any_value(x15_.value)
-                from (
-                    select e17_.value as value, row_number() over (order by s16_.ord, e17_.ord) as ord
-                    from (
-                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(f1.value, '$."class"')) = 'ARRAY' then json_extract(f1.value, '$."class"') else json_array(json_extract(f1.value, '$."class"')) end) as each_
-                        where each_.type <> 'NULL'
-                    ) as s16_
-                    cross join lateral (
-                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(s16_.value, '$."code"')) = 'ARRAY' then json_extract(s16_.value, '$."code"') else json_array(json_extract(s16_.value, '$."code"')) end) as each_
-                        where each_.type <> 'NULL'
-                    ) as e17_
-                ) as x15_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__encounters'': column ''encounter_class'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "encounter_class",
-            json_extract_string(case when json_type(json_extract(f1.value, '$."status"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(f1.value, '$."status"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__encounters'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(f1.value, '$."status"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
-            when json_type(json_extract(f1.value, '$."status"')) = 'NULL' then null else json_extract(f1.value, '$."status"') end, '$') as "status",
-            json_extract_string((
-                select any_value(x18_.value)
-                from (
-                    select n19_.value as value, n19_.ord as ord
-                    from (
-                        select x20_.value, x20_.ord, row_number() over (order by x20_.ord) as position
-                        from (
-                            select e22_.value as value, row_number() over (order by s21_.ord, e22_.ord) as ord
-                            from (
-                                select w5.value as value, w5.ord as ord
-                                from (
-                                    select e24_.value as value, row_number() over (order by s23_.ord, e24_.ord) as ord
-                                    from (
-                                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(f1.value, '$."reasonCode"')) = 'ARRAY' then json_extract(f1.value, '$."reasonCode"') else json_array(json_extract(f1.value, '$."reasonCode"')) end) as each_
-                                        where each_.type <> 'NULL'
-                                    ) as s23_
-                                    cross join lateral (
-                                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(s23_.value, '$."coding"')) = 'ARRAY' then json_extract(s23_.value, '$."coding"') else json_array(json_extract(s23_.value, '$."coding"')) end) as each_
-                                        where each_.type <> 'NULL'
-                                    ) as e24_
-                                ) as w5
-                                where (json_extract_string(case when json_type(json_extract(w5.value, '$."system"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(w5.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__encounters'': column ''reason_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(w5.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
-                                when json_type(json_extract(w5.value, '$."system"')) = 'NULL' then null else json_extract(w5.value, '$."system"') end, '$') = 'http://hl7.org/fhir/sid/icd-10-cm')
-                            ) as s21_
-                            cross join lateral (
-                                select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s21_.value, '$."code"')) = 'ARRAY' then json_extract(s21_.value, '$."code"') else json_array(json_extract(s21_.value, '$."code"')) end) as each_
-                                where each_.type <> 'NULL'
-                            ) as e22_
-                        ) as x20_
-                    ) as n19_
-                    where n19_.position = 1
-                ) as x18_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__encounters'': column ''reason_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "reason_icd10cm_code",
-            json_extract_string((
-                select any_value(x25_.value)
-                from (
-                    select n26_.value as value, n26_.ord as ord
-                    from (
-                        select x27_.value, x27_.ord, row_number() over (order by x27_.ord) as position
-                        from (
-                            select e29_.value as value, row_number() over (order by s28_.ord, e29_.ord) as ord
-                            from (
-                                select w6.value as value, w6.ord as ord
-                                from (
-                                    select e31_.value as value, row_number() over (order by s30_.ord, e31_.ord) as ord
-                                    from (
-                                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(f1.value, '$."reasonCode"')) = 'ARRAY' then json_extract(f1.value, '$."reasonCode"') else json_array(json_extract(f1.value, '$."reasonCode"')) end) as each_
-                                        where each_.type <> 'NULL'
-                                    ) as s30_
-                                    cross join lateral (
-                                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(s30_.value, '$."coding"')) = 'ARRAY' then json_extract(s30_.value, '$."coding"') else json_array(json_extract(s30_.value, '$."coding"')) end) as each_
-                                        where each_.type <> 'NULL'
-                                    ) as e31_
-                                ) as w6
-                                where (json_extract_string(case when json_type(json_extract(w6.value, '$."system"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(w6.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__encounters'': column ''reason_snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(w6.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
-                                when json_type(json_extract(w6.value, '$."system"')) = 'NULL' then null else json_extract(w6.value, '$."system"') end, '$') = 'http://snomed.info/sct')
-                            ) as s28_
-                            cross join lateral (
-                                select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s28_.value, '$."code"')) = 'ARRAY' then json_extract(s28_.value, '$."code"') else json_array(json_extract(s28_.value, '$."code"')) end) as each_
-                                where each_.type <> 'NULL'
-                            ) as e29_
-                        ) as x27_
-                    ) as n26_
-                    where n26_.position = 1
-                ) as x25_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__encounters'': column ''reason_snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "reason_snomed_code",
-            json_extract_string((
-                select any_value(x32_.value)
-                from (
-                    select n33_.value as value, n33_.ord as ord
-                    from (
-                        select x34_.value, x34_.ord, row_number() over (order by x34_.ord) as position
-                        from (
-                            select e36_.value as value, row_number() over (order by s35_.ord, e36_.ord) as ord
-                            from (
-                                select e38_.value as value, row_number() over (order by s37_.ord, e38_.ord) as ord
-                                from (
-                                    select e40_.value as value, row_number() over (order by s39_.ord, e40_.ord) as ord
-                                    from (
-                                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(f1.value, '$."hospitalization"')) = 'ARRAY' then json_extract(f1.value, '$."hospitalization"') else json_array(json_extract(f1.value, '$."hospitalization"')) end) as each_
-                                        where each_.type <> 'NULL'
-                                    ) as s39_
-                                    cross join lateral (
-                                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(s39_.value, '$."dischargeDisposition"')) = 'ARRAY' then json_extract(s39_.value, '$."dischargeDisposition"') else json_array(json_extract(s39_.value, '$."dischargeDisposition"')) end) as each_
-                                        where each_.type <> 'NULL'
-                                    ) as e40_
-                                ) as s37_
-                                cross join lateral (
-                                    select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                    from json_each(case when json_type(json_extract(s37_.value, '$."coding"')) = 'ARRAY' then json_extract(s37_.value, '$."coding"') else json_array(json_extract(s37_.value, '$."coding"')) end) as each_
-                                    where each_.type <> 'NULL'
-                                ) as e38_
-                            ) as s35_
-                            cross join lateral (
-                                select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s35_.value, '$."code"')) = 'ARRAY' then json_extract(s35_.value, '$."code"') else json_array(json_extract(s35_.value, '$."code"')) end) as each_
-                                where each_.type <> 'NULL'
-                            ) as e36_
-                        ) as x34_
-                    ) as n33_
-                    where n33_.position = 1
-                ) as x32_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__encounters'': column ''discharge_disposition_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "discharge_disposition_code",
-            json_extract_string((
-                select any_value(x41_.value)
-                from (
-                    select e43_.value as value, row_number() over (order by s42_.ord, e43_.ord) as ord
-                    from (
-                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(f1.value, '$."period"')) = 'ARRAY' then json_extract(f1.value, '$."period"') else json_array(json_extract(f1.value, '$."period"')) end) as each_
-                        where each_.type <> 'NULL'
-                    ) as s42_
-                    cross join lateral (
-                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(s42_.value, '$."start"')) = 'ARRAY' then json_extract(s42_.value, '$."start"') else json_array(json_extract(s42_.value, '$."start"')) end) as each_
-                        where each_.type <> 'NULL'
-                    ) as e43_
-                ) as x41_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__encounters'': column ''period_start_at'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "period_start_at",
-            json_extract_string((
-                select any_value(x44_.value)
-                from (
-                    select e46_.value as value, row_number() over (order by s45_.ord, e46_.ord) as ord
-                    from (
-                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(f1.value, '$."period"')) = 'ARRAY' then json_extract(f1.value, '$."period"') else json_array(json_extract(f1.value, '$."period"')) end) as each_
-                        where each_.type <> 'NULL'
-                    ) as s45_
-                    cross join lateral (
-                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(s45_.value, '$."end"')) = 'ARRAY' then json_extract(s45_.value, '$."end"') else json_array(json_extract(s45_.value, '$."end"')) end) as each_
-                        where each_.type <> 'NULL'
-                    ) as e46_
-                ) as x44_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__encounters'': column ''period_end_at'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "period_end_at"
-        from (
-            select f0.value as value, f0.row_index as row_index
-        ) as f1
-    ) as s1_
-) as v0_
 {%- endmacro %}
 
 {% macro postgres__view_stg_fhir__encounters(relation) -%}
@@ -303,319 +71,161 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
-    v0_."patient_id",
-    v0_."facility_npi",
-    v0_."service_provider_id",
-    v0_."encounter_class",
-    v0_."status",
-    v0_."reason_icd10cm_code",
-    v0_."reason_snomed_code",
-    v0_."discharge_disposition_code",
-    v0_."period_start_at",
-    v0_."period_end_at"
+    case when ((r.value #>> '{"subject","reference"}') ~ '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then substring((r.value #>> '{"subject","reference"}') from '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$') end as "patient_id",
+    ((
+        select any_value(x1_.value)
+        from (
+            select n2_.value as value, n2_.ord as ord
+            from (
+                select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
+                from (
+                    select e5_.value as value, row_number() over (order by s4_.ord, e5_.ord) as ord
+                    from (
+                        select w2.value as value, w2.ord as ord
+                        from (
+                            select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
+                            from (
+                                select element_.value as value, element_.ord as ord
+                                from jsonb_array_elements(case when jsonb_typeof((r.value -> 'serviceProvider')) = 'array' then (r.value -> 'serviceProvider') else jsonb_build_array((r.value -> 'serviceProvider')) end) with ordinality as element_(value, ord)
+                                where jsonb_typeof(element_.value) <> 'null'
+                            ) as s6_
+                            cross join lateral (
+                                select element_.value as value, element_.ord as ord
+                                from jsonb_array_elements(case when jsonb_typeof((s6_.value -> 'identifier')) = 'array' then (s6_.value -> 'identifier') else jsonb_build_array((s6_.value -> 'identifier')) end) with ordinality as element_(value, ord)
+                                where jsonb_typeof(element_.value) <> 'null'
+                            ) as e7_
+                        ) as w2
+                        where ((w2.value #>> '{"system"}') = 'http://hl7.org/fhir/sid/us-npi')
+                    ) as s4_
+                    cross join lateral (
+                        select element_.value as value, element_.ord as ord
+                        from jsonb_array_elements(case when jsonb_typeof((s4_.value -> 'value')) = 'array' then (s4_.value -> 'value') else jsonb_build_array((s4_.value -> 'value')) end) with ordinality as element_(value, ord)
+                        where jsonb_typeof(element_.value) <> 'null'
+                    ) as e5_
+                ) as x3_
+            ) as n2_
+            where n2_.position = 1
+        ) as x1_
+    ) #>> '{}') as "facility_npi",
+    case when ((r.value #>> '{"serviceProvider","reference"}') ~ '^(https?://[^?#]*/)?Organization/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then substring((r.value #>> '{"serviceProvider","reference"}') from '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$') end as "service_provider_id",
+    (r.value #>> '{"class","code"}') as "encounter_class",
+    (r.value #>> '{"status"}') as "status",
+    ((
+        select any_value(x8_.value)
+        from (
+            select n9_.value as value, n9_.ord as ord
+            from (
+                select x10_.value, x10_.ord, row_number() over (order by x10_.ord) as position
+                from (
+                    select e12_.value as value, row_number() over (order by s11_.ord, e12_.ord) as ord
+                    from (
+                        select w3.value as value, w3.ord as ord
+                        from (
+                            select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
+                            from (
+                                select element_.value as value, element_.ord as ord
+                                from jsonb_array_elements(case when jsonb_typeof((r.value -> 'reasonCode')) = 'array' then (r.value -> 'reasonCode') else jsonb_build_array((r.value -> 'reasonCode')) end) with ordinality as element_(value, ord)
+                                where jsonb_typeof(element_.value) <> 'null'
+                            ) as s13_
+                            cross join lateral (
+                                select element_.value as value, element_.ord as ord
+                                from jsonb_array_elements(case when jsonb_typeof((s13_.value -> 'coding')) = 'array' then (s13_.value -> 'coding') else jsonb_build_array((s13_.value -> 'coding')) end) with ordinality as element_(value, ord)
+                                where jsonb_typeof(element_.value) <> 'null'
+                            ) as e14_
+                        ) as w3
+                        where ((w3.value #>> '{"system"}') = 'http://hl7.org/fhir/sid/icd-10-cm')
+                    ) as s11_
+                    cross join lateral (
+                        select element_.value as value, element_.ord as ord
+                        from jsonb_array_elements(case when jsonb_typeof((s11_.value -> 'code')) = 'array' then (s11_.value -> 'code') else jsonb_build_array((s11_.value -> 'code')) end) with ordinality as element_(value, ord)
+                        where jsonb_typeof(element_.value) <> 'null'
+                    ) as e12_
+                ) as x10_
+            ) as n9_
+            where n9_.position = 1
+        ) as x8_
+    ) #>> '{}') as "reason_icd10cm_code",
+    ((
+        select any_value(x15_.value)
+        from (
+            select n16_.value as value, n16_.ord as ord
+            from (
+                select x17_.value, x17_.ord, row_number() over (order by x17_.ord) as position
+                from (
+                    select e19_.value as value, row_number() over (order by s18_.ord, e19_.ord) as ord
+                    from (
+                        select w4.value as value, w4.ord as ord
+                        from (
+                            select e21_.value as value, row_number() over (order by s20_.ord, e21_.ord) as ord
+                            from (
+                                select element_.value as value, element_.ord as ord
+                                from jsonb_array_elements(case when jsonb_typeof((r.value -> 'reasonCode')) = 'array' then (r.value -> 'reasonCode') else jsonb_build_array((r.value -> 'reasonCode')) end) with ordinality as element_(value, ord)
+                                where jsonb_typeof(element_.value) <> 'null'
+                            ) as s20_
+                            cross join lateral (
+                                select element_.value as value, element_.ord as ord
+                                from jsonb_array_elements(case when jsonb_typeof((s20_.value -> 'coding')) = 'array' then (s20_.value -> 'coding') else jsonb_build_array((s20_.value -> 'coding')) end) with ordinality as element_(value, ord)
+                                where jsonb_typeof(element_.value) <> 'null'
+                            ) as e21_
+                        ) as w4
+                        where ((w4.value #>> '{"system"}') = 'http://snomed.info/sct')
+                    ) as s18_
+                    cross join lateral (
+                        select element_.value as value, element_.ord as ord
+                        from jsonb_array_elements(case when jsonb_typeof((s18_.value -> 'code')) = 'array' then (s18_.value -> 'code') else jsonb_build_array((s18_.value -> 'code')) end) with ordinality as element_(value, ord)
+                        where jsonb_typeof(element_.value) <> 'null'
+                    ) as e19_
+                ) as x17_
+            ) as n16_
+            where n16_.position = 1
+        ) as x15_
+    ) #>> '{}') as "reason_snomed_code",
+    ((
+        select any_value(x22_.value)
+        from (
+            select n23_.value as value, n23_.ord as ord
+            from (
+                select x24_.value, x24_.ord, row_number() over (order by x24_.ord) as position
+                from (
+                    select e26_.value as value, row_number() over (order by s25_.ord, e26_.ord) as ord
+                    from (
+                        select e28_.value as value, row_number() over (order by s27_.ord, e28_.ord) as ord
+                        from (
+                            select e30_.value as value, row_number() over (order by s29_.ord, e30_.ord) as ord
+                            from (
+                                select element_.value as value, element_.ord as ord
+                                from jsonb_array_elements(case when jsonb_typeof((r.value -> 'hospitalization')) = 'array' then (r.value -> 'hospitalization') else jsonb_build_array((r.value -> 'hospitalization')) end) with ordinality as element_(value, ord)
+                                where jsonb_typeof(element_.value) <> 'null'
+                            ) as s29_
+                            cross join lateral (
+                                select element_.value as value, element_.ord as ord
+                                from jsonb_array_elements(case when jsonb_typeof((s29_.value -> 'dischargeDisposition')) = 'array' then (s29_.value -> 'dischargeDisposition') else jsonb_build_array((s29_.value -> 'dischargeDisposition')) end) with ordinality as element_(value, ord)
+                                where jsonb_typeof(element_.value) <> 'null'
+                            ) as e30_
+                        ) as s27_
+                        cross join lateral (
+                            select element_.value as value, element_.ord as ord
+                            from jsonb_array_elements(case when jsonb_typeof((s27_.value -> 'coding')) = 'array' then (s27_.value -> 'coding') else jsonb_build_array((s27_.value -> 'coding')) end) with ordinality as element_(value, ord)
+                            where jsonb_typeof(element_.value) <> 'null'
+                        ) as e28_
+                    ) as s25_
+                    cross join lateral (
+                        select element_.value as value, element_.ord as ord
+                        from jsonb_array_elements(case when jsonb_typeof((s25_.value -> 'code')) = 'array' then (s25_.value -> 'code') else jsonb_build_array((s25_.value -> 'code')) end) with ordinality as element_(value, ord)
+                        where jsonb_typeof(element_.value) <> 'null'
+                    ) as e26_
+                ) as x24_
+            ) as n23_
+            where n23_.position = 1
+        ) as x22_
+    ) #>> '{}') as "discharge_disposition_code",
+    (r.value #>> '{"period","start"}') as "period_start_at",
+    (r.value #>> '{"period","end"}') as "period_end_at"
 from (
     select cast(resource as jsonb) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
     from {{ relation }}
-    where ((cast(resource as jsonb) -> 'resourceType') #>> '{}') = 'Encounter'
+    where (cast(resource as jsonb) #>> '{"resourceType"}') = 'Encounter'
 ) as r
-cross join lateral (
-    select
-        s1_."patient_id",
-        s1_."facility_npi",
-        s1_."service_provider_id",
-        s1_."encounter_class",
-        s1_."status",
-        s1_."reason_icd10cm_code",
-        s1_."reason_snomed_code",
-        s1_."discharge_disposition_code",
-        s1_."period_start_at",
-        s1_."period_end_at"
-    from (
-        select r.value as value, r.row_index as row_index
-    ) as f0
-    cross join lateral (
-        select
-            (
-                select case when (b2.value ~ '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then substring(b2.value from '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$') end
-                from (select ((
-                select any_value(x2_.value)
-                from (
-                    select e4_.value as value, row_number() over (order by s3_.ord, e4_.ord) as ord
-                    from (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'subject')) = 'array' then (f1.value -> 'subject') else jsonb_build_array((f1.value -> 'subject')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as s3_
-                    cross join lateral (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((s3_.value -> 'reference')) = 'array' then (s3_.value -> 'reference') else jsonb_build_array((s3_.value -> 'reference')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as e4_
-                ) as x2_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''patient_id'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as value) as b2
-            ) as "patient_id",
-            ((
-                select any_value(x5_.value)
-                from (
-                    select n6_.value as value, n6_.ord as ord
-                    from (
-                        select x7_.value, x7_.ord, row_number() over (order by x7_.ord) as position
-                        from (
-                            select e9_.value as value, row_number() over (order by s8_.ord, e9_.ord) as ord
-                            from (
-                                select w3.value as value, w3.ord as ord
-                                from (
-                                    select e11_.value as value, row_number() over (order by s10_.ord, e11_.ord) as ord
-                                    from (
-                                        select element_.value as value, element_.ord as ord
-                                        from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'serviceProvider')) = 'array' then (f1.value -> 'serviceProvider') else jsonb_build_array((f1.value -> 'serviceProvider')) end) with ordinality as element_(value, ord)
-                                        where jsonb_typeof(element_.value) <> 'null'
-                                    ) as s10_
-                                    cross join lateral (
-                                        select element_.value as value, element_.ord as ord
-                                        from jsonb_array_elements(case when jsonb_typeof((s10_.value -> 'identifier')) = 'array' then (s10_.value -> 'identifier') else jsonb_build_array((s10_.value -> 'identifier')) end) with ordinality as element_(value, ord)
-                                        where jsonb_typeof(element_.value) <> 'null'
-                                    ) as e11_
-                                ) as w3
-                                where ((case when (jsonb_typeof((w3.value -> 'system')) = 'array') then (
-                                    select any_value(x12_.value)
-                                    from (
-                                        select element_.value as value, element_.ord as ord
-                                        from jsonb_array_elements(case when jsonb_typeof((w3.value -> 'system')) = 'array' then (w3.value -> 'system') else jsonb_build_array((w3.value -> 'system')) end) with ordinality as element_(value, ord)
-                                        where jsonb_typeof(element_.value) <> 'null'
-                                    ) as x12_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''facility_npi'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                )
-                                when (jsonb_typeof((w3.value -> 'system')) = 'null') then null else (w3.value -> 'system') end #>> '{}') = 'http://hl7.org/fhir/sid/us-npi')
-                            ) as s8_
-                            cross join lateral (
-                                select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((s8_.value -> 'value')) = 'array' then (s8_.value -> 'value') else jsonb_build_array((s8_.value -> 'value')) end) with ordinality as element_(value, ord)
-                                where jsonb_typeof(element_.value) <> 'null'
-                            ) as e9_
-                        ) as x7_
-                    ) as n6_
-                    where n6_.position = 1
-                ) as x5_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''facility_npi'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as "facility_npi",
-            (
-                select case when (b4.value ~ '^(https?://[^?#]*/)?Organization/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then substring(b4.value from '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$') end
-                from (select ((
-                select any_value(x13_.value)
-                from (
-                    select e15_.value as value, row_number() over (order by s14_.ord, e15_.ord) as ord
-                    from (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'serviceProvider')) = 'array' then (f1.value -> 'serviceProvider') else jsonb_build_array((f1.value -> 'serviceProvider')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as s14_
-                    cross join lateral (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((s14_.value -> 'reference')) = 'array' then (s14_.value -> 'reference') else jsonb_build_array((s14_.value -> 'reference')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as e15_
-                ) as x13_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''service_provider_id'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as value) as b4
-            ) as "service_provider_id",
-            ((
-                select any_value(x16_.value)
-                from (
-                    select e18_.value as value, row_number() over (order by s17_.ord, e18_.ord) as ord
-                    from (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'class')) = 'array' then (f1.value -> 'class') else jsonb_build_array((f1.value -> 'class')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as s17_
-                    cross join lateral (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((s17_.value -> 'code')) = 'array' then (s17_.value -> 'code') else jsonb_build_array((s17_.value -> 'code')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as e18_
-                ) as x16_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''encounter_class'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as "encounter_class",
-            (case when (jsonb_typeof((f1.value -> 'status')) = 'array') then (
-                select any_value(x19_.value)
-                from (
-                    select element_.value as value, element_.ord as ord
-                    from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'status')) = 'array' then (f1.value -> 'status') else jsonb_build_array((f1.value -> 'status')) end) with ordinality as element_(value, ord)
-                    where jsonb_typeof(element_.value) <> 'null'
-                ) as x19_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            )
-            when (jsonb_typeof((f1.value -> 'status')) = 'null') then null else (f1.value -> 'status') end #>> '{}') as "status",
-            ((
-                select any_value(x20_.value)
-                from (
-                    select n21_.value as value, n21_.ord as ord
-                    from (
-                        select x22_.value, x22_.ord, row_number() over (order by x22_.ord) as position
-                        from (
-                            select e24_.value as value, row_number() over (order by s23_.ord, e24_.ord) as ord
-                            from (
-                                select w5.value as value, w5.ord as ord
-                                from (
-                                    select e26_.value as value, row_number() over (order by s25_.ord, e26_.ord) as ord
-                                    from (
-                                        select element_.value as value, element_.ord as ord
-                                        from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'reasonCode')) = 'array' then (f1.value -> 'reasonCode') else jsonb_build_array((f1.value -> 'reasonCode')) end) with ordinality as element_(value, ord)
-                                        where jsonb_typeof(element_.value) <> 'null'
-                                    ) as s25_
-                                    cross join lateral (
-                                        select element_.value as value, element_.ord as ord
-                                        from jsonb_array_elements(case when jsonb_typeof((s25_.value -> 'coding')) = 'array' then (s25_.value -> 'coding') else jsonb_build_array((s25_.value -> 'coding')) end) with ordinality as element_(value, ord)
-                                        where jsonb_typeof(element_.value) <> 'null'
-                                    ) as e26_
-                                ) as w5
-                                where ((case when (jsonb_typeof((w5.value -> 'system')) = 'array') then (
-                                    select any_value(x27_.value)
-                                    from (
-                                        select element_.value as value, element_.ord as ord
-                                        from jsonb_array_elements(case when jsonb_typeof((w5.value -> 'system')) = 'array' then (w5.value -> 'system') else jsonb_build_array((w5.value -> 'system')) end) with ordinality as element_(value, ord)
-                                        where jsonb_typeof(element_.value) <> 'null'
-                                    ) as x27_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''reason_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                )
-                                when (jsonb_typeof((w5.value -> 'system')) = 'null') then null else (w5.value -> 'system') end #>> '{}') = 'http://hl7.org/fhir/sid/icd-10-cm')
-                            ) as s23_
-                            cross join lateral (
-                                select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((s23_.value -> 'code')) = 'array' then (s23_.value -> 'code') else jsonb_build_array((s23_.value -> 'code')) end) with ordinality as element_(value, ord)
-                                where jsonb_typeof(element_.value) <> 'null'
-                            ) as e24_
-                        ) as x22_
-                    ) as n21_
-                    where n21_.position = 1
-                ) as x20_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''reason_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as "reason_icd10cm_code",
-            ((
-                select any_value(x28_.value)
-                from (
-                    select n29_.value as value, n29_.ord as ord
-                    from (
-                        select x30_.value, x30_.ord, row_number() over (order by x30_.ord) as position
-                        from (
-                            select e32_.value as value, row_number() over (order by s31_.ord, e32_.ord) as ord
-                            from (
-                                select w6.value as value, w6.ord as ord
-                                from (
-                                    select e34_.value as value, row_number() over (order by s33_.ord, e34_.ord) as ord
-                                    from (
-                                        select element_.value as value, element_.ord as ord
-                                        from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'reasonCode')) = 'array' then (f1.value -> 'reasonCode') else jsonb_build_array((f1.value -> 'reasonCode')) end) with ordinality as element_(value, ord)
-                                        where jsonb_typeof(element_.value) <> 'null'
-                                    ) as s33_
-                                    cross join lateral (
-                                        select element_.value as value, element_.ord as ord
-                                        from jsonb_array_elements(case when jsonb_typeof((s33_.value -> 'coding')) = 'array' then (s33_.value -> 'coding') else jsonb_build_array((s33_.value -> 'coding')) end) with ordinality as element_(value, ord)
-                                        where jsonb_typeof(element_.value) <> 'null'
-                                    ) as e34_
-                                ) as w6
-                                where ((case when (jsonb_typeof((w6.value -> 'system')) = 'array') then (
-                                    select any_value(x35_.value)
-                                    from (
-                                        select element_.value as value, element_.ord as ord
-                                        from jsonb_array_elements(case when jsonb_typeof((w6.value -> 'system')) = 'array' then (w6.value -> 'system') else jsonb_build_array((w6.value -> 'system')) end) with ordinality as element_(value, ord)
-                                        where jsonb_typeof(element_.value) <> 'null'
-                                    ) as x35_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''reason_snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                )
-                                when (jsonb_typeof((w6.value -> 'system')) = 'null') then null else (w6.value -> 'system') end #>> '{}') = 'http://snomed.info/sct')
-                            ) as s31_
-                            cross join lateral (
-                                select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((s31_.value -> 'code')) = 'array' then (s31_.value -> 'code') else jsonb_build_array((s31_.value -> 'code')) end) with ordinality as element_(value, ord)
-                                where jsonb_typeof(element_.value) <> 'null'
-                            ) as e32_
-                        ) as x30_
-                    ) as n29_
-                    where n29_.position = 1
-                ) as x28_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''reason_snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as "reason_snomed_code",
-            ((
-                select any_value(x36_.value)
-                from (
-                    select n37_.value as value, n37_.ord as ord
-                    from (
-                        select x38_.value, x38_.ord, row_number() over (order by x38_.ord) as position
-                        from (
-                            select e40_.value as value, row_number() over (order by s39_.ord, e40_.ord) as ord
-                            from (
-                                select e42_.value as value, row_number() over (order by s41_.ord, e42_.ord) as ord
-                                from (
-                                    select e44_.value as value, row_number() over (order by s43_.ord, e44_.ord) as ord
-                                    from (
-                                        select element_.value as value, element_.ord as ord
-                                        from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'hospitalization')) = 'array' then (f1.value -> 'hospitalization') else jsonb_build_array((f1.value -> 'hospitalization')) end) with ordinality as element_(value, ord)
-                                        where jsonb_typeof(element_.value) <> 'null'
-                                    ) as s43_
-                                    cross join lateral (
-                                        select element_.value as value, element_.ord as ord
-                                        from jsonb_array_elements(case when jsonb_typeof((s43_.value -> 'dischargeDisposition')) = 'array' then (s43_.value -> 'dischargeDisposition') else jsonb_build_array((s43_.value -> 'dischargeDisposition')) end) with ordinality as element_(value, ord)
-                                        where jsonb_typeof(element_.value) <> 'null'
-                                    ) as e44_
-                                ) as s41_
-                                cross join lateral (
-                                    select element_.value as value, element_.ord as ord
-                                    from jsonb_array_elements(case when jsonb_typeof((s41_.value -> 'coding')) = 'array' then (s41_.value -> 'coding') else jsonb_build_array((s41_.value -> 'coding')) end) with ordinality as element_(value, ord)
-                                    where jsonb_typeof(element_.value) <> 'null'
-                                ) as e42_
-                            ) as s39_
-                            cross join lateral (
-                                select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((s39_.value -> 'code')) = 'array' then (s39_.value -> 'code') else jsonb_build_array((s39_.value -> 'code')) end) with ordinality as element_(value, ord)
-                                where jsonb_typeof(element_.value) <> 'null'
-                            ) as e40_
-                        ) as x38_
-                    ) as n37_
-                    where n37_.position = 1
-                ) as x36_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''discharge_disposition_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as "discharge_disposition_code",
-            ((
-                select any_value(x45_.value)
-                from (
-                    select e47_.value as value, row_number() over (order by s46_.ord, e47_.ord) as ord
-                    from (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'period')) = 'array' then (f1.value -> 'period') else jsonb_build_array((f1.value -> 'period')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as s46_
-                    cross join lateral (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((s46_.value -> 'start')) = 'array' then (s46_.value -> 'start') else jsonb_build_array((s46_.value -> 'start')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as e47_
-                ) as x45_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''period_start_at'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as "period_start_at",
-            ((
-                select any_value(x48_.value)
-                from (
-                    select e50_.value as value, row_number() over (order by s49_.ord, e50_.ord) as ord
-                    from (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'period')) = 'array' then (f1.value -> 'period') else jsonb_build_array((f1.value -> 'period')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as s49_
-                    cross join lateral (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((s49_.value -> 'end')) = 'array' then (s49_.value -> 'end') else jsonb_build_array((s49_.value -> 'end')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as e50_
-                ) as x48_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''period_end_at'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as "period_end_at"
-        from (
-            select f0.value as value, f0.row_index as row_index
-        ) as f1
-    ) as s1_
-) as v0_
 {%- endmacro %}
 
 {% macro snowflake__view_stg_fhir__encounters(relation) -%}
@@ -626,319 +236,161 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
-    v0_."patient_id",
-    v0_."facility_npi",
-    v0_."service_provider_id",
-    v0_."encounter_class",
-    v0_."status",
-    v0_."reason_icd10cm_code",
-    v0_."reason_snomed_code",
-    v0_."discharge_disposition_code",
-    v0_."period_start_at",
-    v0_."period_end_at"
+    case when regexp_like(cast(get(get(r.value, 'subject'), 'reference') as varchar), '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(cast(get(get(r.value, 'subject'), 'reference') as varchar), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e', 1) end as "patient_id",
+    cast((
+        select any_value(x1_.value)
+        from (
+            select n2_.value as value, n2_.ord as ord
+            from (
+                select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
+                from (
+                    select e5_.value as value, row_number() over (order by s4_.ord, e5_.ord) as ord
+                    from (
+                        select w2.value as value, w2.ord as ord
+                        from (
+                            select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
+                            from (
+                                select flattened_.value as value, flattened_.index + 1 as ord
+                                from table(flatten(input => case when is_array(get(r.value, 'serviceProvider')) then get(r.value, 'serviceProvider') when get(r.value, 'serviceProvider') is not null then array_construct(get(r.value, 'serviceProvider')) end)) as flattened_
+                                where flattened_.value is not null and not is_null_value(flattened_.value)
+                            ) as s6_
+                            cross join lateral (
+                                select flattened_.value as value, flattened_.index + 1 as ord
+                                from table(flatten(input => case when is_array(get(s6_.value, 'identifier')) then get(s6_.value, 'identifier') when get(s6_.value, 'identifier') is not null then array_construct(get(s6_.value, 'identifier')) end)) as flattened_
+                                where flattened_.value is not null and not is_null_value(flattened_.value)
+                            ) as e7_
+                        ) as w2
+                        where (cast(get(w2.value, 'system') as varchar) = 'http://hl7.org/fhir/sid/us-npi')
+                    ) as s4_
+                    cross join lateral (
+                        select flattened_.value as value, flattened_.index + 1 as ord
+                        from table(flatten(input => case when is_array(get(s4_.value, 'value')) then get(s4_.value, 'value') when get(s4_.value, 'value') is not null then array_construct(get(s4_.value, 'value')) end)) as flattened_
+                        where flattened_.value is not null and not is_null_value(flattened_.value)
+                    ) as e5_
+                ) as x3_
+            ) as n2_
+            where n2_.position = 1
+        ) as x1_
+    ) as varchar) as "facility_npi",
+    case when regexp_like(cast(get(get(r.value, 'serviceProvider'), 'reference') as varchar), '^(https?://[^?#]*/)?Organization/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(cast(get(get(r.value, 'serviceProvider'), 'reference') as varchar), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e', 1) end as "service_provider_id",
+    cast(get(get(r.value, 'class'), 'code') as varchar) as "encounter_class",
+    cast(get(r.value, 'status') as varchar) as "status",
+    cast((
+        select any_value(x8_.value)
+        from (
+            select n9_.value as value, n9_.ord as ord
+            from (
+                select x10_.value, x10_.ord, row_number() over (order by x10_.ord) as position
+                from (
+                    select e12_.value as value, row_number() over (order by s11_.ord, e12_.ord) as ord
+                    from (
+                        select w3.value as value, w3.ord as ord
+                        from (
+                            select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
+                            from (
+                                select flattened_.value as value, flattened_.index + 1 as ord
+                                from table(flatten(input => case when is_array(get(r.value, 'reasonCode')) then get(r.value, 'reasonCode') when get(r.value, 'reasonCode') is not null then array_construct(get(r.value, 'reasonCode')) end)) as flattened_
+                                where flattened_.value is not null and not is_null_value(flattened_.value)
+                            ) as s13_
+                            cross join lateral (
+                                select flattened_.value as value, flattened_.index + 1 as ord
+                                from table(flatten(input => case when is_array(get(s13_.value, 'coding')) then get(s13_.value, 'coding') when get(s13_.value, 'coding') is not null then array_construct(get(s13_.value, 'coding')) end)) as flattened_
+                                where flattened_.value is not null and not is_null_value(flattened_.value)
+                            ) as e14_
+                        ) as w3
+                        where (cast(get(w3.value, 'system') as varchar) = 'http://hl7.org/fhir/sid/icd-10-cm')
+                    ) as s11_
+                    cross join lateral (
+                        select flattened_.value as value, flattened_.index + 1 as ord
+                        from table(flatten(input => case when is_array(get(s11_.value, 'code')) then get(s11_.value, 'code') when get(s11_.value, 'code') is not null then array_construct(get(s11_.value, 'code')) end)) as flattened_
+                        where flattened_.value is not null and not is_null_value(flattened_.value)
+                    ) as e12_
+                ) as x10_
+            ) as n9_
+            where n9_.position = 1
+        ) as x8_
+    ) as varchar) as "reason_icd10cm_code",
+    cast((
+        select any_value(x15_.value)
+        from (
+            select n16_.value as value, n16_.ord as ord
+            from (
+                select x17_.value, x17_.ord, row_number() over (order by x17_.ord) as position
+                from (
+                    select e19_.value as value, row_number() over (order by s18_.ord, e19_.ord) as ord
+                    from (
+                        select w4.value as value, w4.ord as ord
+                        from (
+                            select e21_.value as value, row_number() over (order by s20_.ord, e21_.ord) as ord
+                            from (
+                                select flattened_.value as value, flattened_.index + 1 as ord
+                                from table(flatten(input => case when is_array(get(r.value, 'reasonCode')) then get(r.value, 'reasonCode') when get(r.value, 'reasonCode') is not null then array_construct(get(r.value, 'reasonCode')) end)) as flattened_
+                                where flattened_.value is not null and not is_null_value(flattened_.value)
+                            ) as s20_
+                            cross join lateral (
+                                select flattened_.value as value, flattened_.index + 1 as ord
+                                from table(flatten(input => case when is_array(get(s20_.value, 'coding')) then get(s20_.value, 'coding') when get(s20_.value, 'coding') is not null then array_construct(get(s20_.value, 'coding')) end)) as flattened_
+                                where flattened_.value is not null and not is_null_value(flattened_.value)
+                            ) as e21_
+                        ) as w4
+                        where (cast(get(w4.value, 'system') as varchar) = 'http://snomed.info/sct')
+                    ) as s18_
+                    cross join lateral (
+                        select flattened_.value as value, flattened_.index + 1 as ord
+                        from table(flatten(input => case when is_array(get(s18_.value, 'code')) then get(s18_.value, 'code') when get(s18_.value, 'code') is not null then array_construct(get(s18_.value, 'code')) end)) as flattened_
+                        where flattened_.value is not null and not is_null_value(flattened_.value)
+                    ) as e19_
+                ) as x17_
+            ) as n16_
+            where n16_.position = 1
+        ) as x15_
+    ) as varchar) as "reason_snomed_code",
+    cast((
+        select any_value(x22_.value)
+        from (
+            select n23_.value as value, n23_.ord as ord
+            from (
+                select x24_.value, x24_.ord, row_number() over (order by x24_.ord) as position
+                from (
+                    select e26_.value as value, row_number() over (order by s25_.ord, e26_.ord) as ord
+                    from (
+                        select e28_.value as value, row_number() over (order by s27_.ord, e28_.ord) as ord
+                        from (
+                            select e30_.value as value, row_number() over (order by s29_.ord, e30_.ord) as ord
+                            from (
+                                select flattened_.value as value, flattened_.index + 1 as ord
+                                from table(flatten(input => case when is_array(get(r.value, 'hospitalization')) then get(r.value, 'hospitalization') when get(r.value, 'hospitalization') is not null then array_construct(get(r.value, 'hospitalization')) end)) as flattened_
+                                where flattened_.value is not null and not is_null_value(flattened_.value)
+                            ) as s29_
+                            cross join lateral (
+                                select flattened_.value as value, flattened_.index + 1 as ord
+                                from table(flatten(input => case when is_array(get(s29_.value, 'dischargeDisposition')) then get(s29_.value, 'dischargeDisposition') when get(s29_.value, 'dischargeDisposition') is not null then array_construct(get(s29_.value, 'dischargeDisposition')) end)) as flattened_
+                                where flattened_.value is not null and not is_null_value(flattened_.value)
+                            ) as e30_
+                        ) as s27_
+                        cross join lateral (
+                            select flattened_.value as value, flattened_.index + 1 as ord
+                            from table(flatten(input => case when is_array(get(s27_.value, 'coding')) then get(s27_.value, 'coding') when get(s27_.value, 'coding') is not null then array_construct(get(s27_.value, 'coding')) end)) as flattened_
+                            where flattened_.value is not null and not is_null_value(flattened_.value)
+                        ) as e28_
+                    ) as s25_
+                    cross join lateral (
+                        select flattened_.value as value, flattened_.index + 1 as ord
+                        from table(flatten(input => case when is_array(get(s25_.value, 'code')) then get(s25_.value, 'code') when get(s25_.value, 'code') is not null then array_construct(get(s25_.value, 'code')) end)) as flattened_
+                        where flattened_.value is not null and not is_null_value(flattened_.value)
+                    ) as e26_
+                ) as x24_
+            ) as n23_
+            where n23_.position = 1
+        ) as x22_
+    ) as varchar) as "discharge_disposition_code",
+    cast(get(get(r.value, 'period'), 'start') as varchar) as "period_start_at",
+    cast(get(get(r.value, 'period'), 'end') as varchar) as "period_end_at"
 from (
     select cast(resource as variant) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
     from {{ relation }}
     where cast(get(cast(resource as variant), 'resourceType') as varchar) = 'Encounter'
 ) as r
-cross join lateral (
-    select
-        s1_."patient_id",
-        s1_."facility_npi",
-        s1_."service_provider_id",
-        s1_."encounter_class",
-        s1_."status",
-        s1_."reason_icd10cm_code",
-        s1_."reason_snomed_code",
-        s1_."discharge_disposition_code",
-        s1_."period_start_at",
-        s1_."period_end_at"
-    from (
-        select r.value as value, r.row_index as row_index
-    ) as f0
-    cross join lateral (
-        select
-            (
-                select case when regexp_like(b2.value, '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(b2.value, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e', 1) end
-                from (select cast((
-                select any_value(x2_.value)
-                from (
-                    select e4_.value as value, row_number() over (order by s3_.ord, e4_.ord) as ord
-                    from (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(f1.value, 'subject')) then get(f1.value, 'subject') when get(f1.value, 'subject') is not null then array_construct(get(f1.value, 'subject')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as s3_
-                    cross join lateral (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(s3_.value, 'reference')) then get(s3_.value, 'reference') when get(s3_.value, 'reference') is not null then array_construct(get(s3_.value, 'reference')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as e4_
-                ) as x2_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''patient_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as value) as b2
-            ) as "patient_id",
-            cast((
-                select any_value(x5_.value)
-                from (
-                    select n6_.value as value, n6_.ord as ord
-                    from (
-                        select x7_.value, x7_.ord, row_number() over (order by x7_.ord) as position
-                        from (
-                            select e9_.value as value, row_number() over (order by s8_.ord, e9_.ord) as ord
-                            from (
-                                select w3.value as value, w3.ord as ord
-                                from (
-                                    select e11_.value as value, row_number() over (order by s10_.ord, e11_.ord) as ord
-                                    from (
-                                        select flattened_.value as value, flattened_.index + 1 as ord
-                                        from table(flatten(input => case when is_array(get(f1.value, 'serviceProvider')) then get(f1.value, 'serviceProvider') when get(f1.value, 'serviceProvider') is not null then array_construct(get(f1.value, 'serviceProvider')) end)) as flattened_
-                                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                                    ) as s10_
-                                    cross join lateral (
-                                        select flattened_.value as value, flattened_.index + 1 as ord
-                                        from table(flatten(input => case when is_array(get(s10_.value, 'identifier')) then get(s10_.value, 'identifier') when get(s10_.value, 'identifier') is not null then array_construct(get(s10_.value, 'identifier')) end)) as flattened_
-                                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                                    ) as e11_
-                                ) as w3
-                                where (cast(case when (is_array(get(w3.value, 'system'))) then (
-                                    select any_value(x12_.value)
-                                    from (
-                                        select flattened_.value as value, flattened_.index + 1 as ord
-                                        from table(flatten(input => case when is_array(get(w3.value, 'system')) then get(w3.value, 'system') when get(w3.value, 'system') is not null then array_construct(get(w3.value, 'system')) end)) as flattened_
-                                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                                    ) as x12_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''facility_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (is_null_value(get(w3.value, 'system'))) then null else get(w3.value, 'system') end as varchar) = 'http://hl7.org/fhir/sid/us-npi')
-                            ) as s8_
-                            cross join lateral (
-                                select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(s8_.value, 'value')) then get(s8_.value, 'value') when get(s8_.value, 'value') is not null then array_construct(get(s8_.value, 'value')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as e9_
-                        ) as x7_
-                    ) as n6_
-                    where n6_.position = 1
-                ) as x5_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''facility_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as "facility_npi",
-            (
-                select case when regexp_like(b4.value, '^(https?://[^?#]*/)?Organization/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(b4.value, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e', 1) end
-                from (select cast((
-                select any_value(x13_.value)
-                from (
-                    select e15_.value as value, row_number() over (order by s14_.ord, e15_.ord) as ord
-                    from (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(f1.value, 'serviceProvider')) then get(f1.value, 'serviceProvider') when get(f1.value, 'serviceProvider') is not null then array_construct(get(f1.value, 'serviceProvider')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as s14_
-                    cross join lateral (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(s14_.value, 'reference')) then get(s14_.value, 'reference') when get(s14_.value, 'reference') is not null then array_construct(get(s14_.value, 'reference')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as e15_
-                ) as x13_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''service_provider_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as value) as b4
-            ) as "service_provider_id",
-            cast((
-                select any_value(x16_.value)
-                from (
-                    select e18_.value as value, row_number() over (order by s17_.ord, e18_.ord) as ord
-                    from (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(f1.value, 'class')) then get(f1.value, 'class') when get(f1.value, 'class') is not null then array_construct(get(f1.value, 'class')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as s17_
-                    cross join lateral (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(s17_.value, 'code')) then get(s17_.value, 'code') when get(s17_.value, 'code') is not null then array_construct(get(s17_.value, 'code')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as e18_
-                ) as x16_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''encounter_class'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as "encounter_class",
-            cast(case when (is_array(get(f1.value, 'status'))) then (
-                select any_value(x19_.value)
-                from (
-                    select flattened_.value as value, flattened_.index + 1 as ord
-                    from table(flatten(input => case when is_array(get(f1.value, 'status')) then get(f1.value, 'status') when get(f1.value, 'status') is not null then array_construct(get(f1.value, 'status')) end)) as flattened_
-                    where flattened_.value is not null and not is_null_value(flattened_.value)
-                ) as x19_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (is_null_value(get(f1.value, 'status'))) then null else get(f1.value, 'status') end as varchar) as "status",
-            cast((
-                select any_value(x20_.value)
-                from (
-                    select n21_.value as value, n21_.ord as ord
-                    from (
-                        select x22_.value, x22_.ord, row_number() over (order by x22_.ord) as position
-                        from (
-                            select e24_.value as value, row_number() over (order by s23_.ord, e24_.ord) as ord
-                            from (
-                                select w5.value as value, w5.ord as ord
-                                from (
-                                    select e26_.value as value, row_number() over (order by s25_.ord, e26_.ord) as ord
-                                    from (
-                                        select flattened_.value as value, flattened_.index + 1 as ord
-                                        from table(flatten(input => case when is_array(get(f1.value, 'reasonCode')) then get(f1.value, 'reasonCode') when get(f1.value, 'reasonCode') is not null then array_construct(get(f1.value, 'reasonCode')) end)) as flattened_
-                                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                                    ) as s25_
-                                    cross join lateral (
-                                        select flattened_.value as value, flattened_.index + 1 as ord
-                                        from table(flatten(input => case when is_array(get(s25_.value, 'coding')) then get(s25_.value, 'coding') when get(s25_.value, 'coding') is not null then array_construct(get(s25_.value, 'coding')) end)) as flattened_
-                                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                                    ) as e26_
-                                ) as w5
-                                where (cast(case when (is_array(get(w5.value, 'system'))) then (
-                                    select any_value(x27_.value)
-                                    from (
-                                        select flattened_.value as value, flattened_.index + 1 as ord
-                                        from table(flatten(input => case when is_array(get(w5.value, 'system')) then get(w5.value, 'system') when get(w5.value, 'system') is not null then array_construct(get(w5.value, 'system')) end)) as flattened_
-                                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                                    ) as x27_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''reason_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (is_null_value(get(w5.value, 'system'))) then null else get(w5.value, 'system') end as varchar) = 'http://hl7.org/fhir/sid/icd-10-cm')
-                            ) as s23_
-                            cross join lateral (
-                                select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(s23_.value, 'code')) then get(s23_.value, 'code') when get(s23_.value, 'code') is not null then array_construct(get(s23_.value, 'code')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as e24_
-                        ) as x22_
-                    ) as n21_
-                    where n21_.position = 1
-                ) as x20_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''reason_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as "reason_icd10cm_code",
-            cast((
-                select any_value(x28_.value)
-                from (
-                    select n29_.value as value, n29_.ord as ord
-                    from (
-                        select x30_.value, x30_.ord, row_number() over (order by x30_.ord) as position
-                        from (
-                            select e32_.value as value, row_number() over (order by s31_.ord, e32_.ord) as ord
-                            from (
-                                select w6.value as value, w6.ord as ord
-                                from (
-                                    select e34_.value as value, row_number() over (order by s33_.ord, e34_.ord) as ord
-                                    from (
-                                        select flattened_.value as value, flattened_.index + 1 as ord
-                                        from table(flatten(input => case when is_array(get(f1.value, 'reasonCode')) then get(f1.value, 'reasonCode') when get(f1.value, 'reasonCode') is not null then array_construct(get(f1.value, 'reasonCode')) end)) as flattened_
-                                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                                    ) as s33_
-                                    cross join lateral (
-                                        select flattened_.value as value, flattened_.index + 1 as ord
-                                        from table(flatten(input => case when is_array(get(s33_.value, 'coding')) then get(s33_.value, 'coding') when get(s33_.value, 'coding') is not null then array_construct(get(s33_.value, 'coding')) end)) as flattened_
-                                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                                    ) as e34_
-                                ) as w6
-                                where (cast(case when (is_array(get(w6.value, 'system'))) then (
-                                    select any_value(x35_.value)
-                                    from (
-                                        select flattened_.value as value, flattened_.index + 1 as ord
-                                        from table(flatten(input => case when is_array(get(w6.value, 'system')) then get(w6.value, 'system') when get(w6.value, 'system') is not null then array_construct(get(w6.value, 'system')) end)) as flattened_
-                                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                                    ) as x35_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''reason_snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (is_null_value(get(w6.value, 'system'))) then null else get(w6.value, 'system') end as varchar) = 'http://snomed.info/sct')
-                            ) as s31_
-                            cross join lateral (
-                                select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(s31_.value, 'code')) then get(s31_.value, 'code') when get(s31_.value, 'code') is not null then array_construct(get(s31_.value, 'code')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as e32_
-                        ) as x30_
-                    ) as n29_
-                    where n29_.position = 1
-                ) as x28_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''reason_snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as "reason_snomed_code",
-            cast((
-                select any_value(x36_.value)
-                from (
-                    select n37_.value as value, n37_.ord as ord
-                    from (
-                        select x38_.value, x38_.ord, row_number() over (order by x38_.ord) as position
-                        from (
-                            select e40_.value as value, row_number() over (order by s39_.ord, e40_.ord) as ord
-                            from (
-                                select e42_.value as value, row_number() over (order by s41_.ord, e42_.ord) as ord
-                                from (
-                                    select e44_.value as value, row_number() over (order by s43_.ord, e44_.ord) as ord
-                                    from (
-                                        select flattened_.value as value, flattened_.index + 1 as ord
-                                        from table(flatten(input => case when is_array(get(f1.value, 'hospitalization')) then get(f1.value, 'hospitalization') when get(f1.value, 'hospitalization') is not null then array_construct(get(f1.value, 'hospitalization')) end)) as flattened_
-                                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                                    ) as s43_
-                                    cross join lateral (
-                                        select flattened_.value as value, flattened_.index + 1 as ord
-                                        from table(flatten(input => case when is_array(get(s43_.value, 'dischargeDisposition')) then get(s43_.value, 'dischargeDisposition') when get(s43_.value, 'dischargeDisposition') is not null then array_construct(get(s43_.value, 'dischargeDisposition')) end)) as flattened_
-                                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                                    ) as e44_
-                                ) as s41_
-                                cross join lateral (
-                                    select flattened_.value as value, flattened_.index + 1 as ord
-                                    from table(flatten(input => case when is_array(get(s41_.value, 'coding')) then get(s41_.value, 'coding') when get(s41_.value, 'coding') is not null then array_construct(get(s41_.value, 'coding')) end)) as flattened_
-                                    where flattened_.value is not null and not is_null_value(flattened_.value)
-                                ) as e42_
-                            ) as s39_
-                            cross join lateral (
-                                select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(s39_.value, 'code')) then get(s39_.value, 'code') when get(s39_.value, 'code') is not null then array_construct(get(s39_.value, 'code')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as e40_
-                        ) as x38_
-                    ) as n37_
-                    where n37_.position = 1
-                ) as x36_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''discharge_disposition_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as "discharge_disposition_code",
-            cast((
-                select any_value(x45_.value)
-                from (
-                    select e47_.value as value, row_number() over (order by s46_.ord, e47_.ord) as ord
-                    from (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(f1.value, 'period')) then get(f1.value, 'period') when get(f1.value, 'period') is not null then array_construct(get(f1.value, 'period')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as s46_
-                    cross join lateral (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(s46_.value, 'start')) then get(s46_.value, 'start') when get(s46_.value, 'start') is not null then array_construct(get(s46_.value, 'start')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as e47_
-                ) as x45_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''period_start_at'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as "period_start_at",
-            cast((
-                select any_value(x48_.value)
-                from (
-                    select e50_.value as value, row_number() over (order by s49_.ord, e50_.ord) as ord
-                    from (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(f1.value, 'period')) then get(f1.value, 'period') when get(f1.value, 'period') is not null then array_construct(get(f1.value, 'period')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as s49_
-                    cross join lateral (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(s49_.value, 'end')) then get(s49_.value, 'end') when get(s49_.value, 'end') is not null then array_construct(get(s49_.value, 'end')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as e50_
-                ) as x48_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''period_end_at'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as "period_end_at"
-        from (
-            select f0.value as value, f0.row_index as row_index
-        ) as f1
-    ) as s1_
-) as v0_
 {%- endmacro %}
 
 {% macro redshift__view_stg_fhir__encounters(relation) -%}
@@ -949,1098 +401,478 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
-    v0_."patient_id",
-    v0_."facility_npi",
-    v0_."service_provider_id",
-    v0_."encounter_class",
-    v0_."status",
-    v0_."reason_icd10cm_code",
-    v0_."reason_snomed_code",
-    v0_."discharge_disposition_code",
-    v0_."period_start_at",
-    v0_."period_end_at"
+    case when (case when is_varchar(r.value."subject"."reference") then cast(r.value."subject"."reference" as varchar) else json_serialize(r.value."subject"."reference") end ~ '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(case when is_varchar(r.value."subject"."reference") then cast(r.value."subject"."reference" as varchar) else json_serialize(r.value."subject"."reference") end, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e') end as "patient_id",
+    case when is_varchar((
+        select any_value(x1_.value)
+        from (
+            select n2_.value as value, n2_.ord as ord
+            from (
+                select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
+                from (
+                    select e5_.value as value, row_number() over (order by s4_.ord, e5_.ord) as ord
+                    from (
+                        select w2.value as value, w2.ord as ord
+                        from (
+                            select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
+                            from (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(r.value."serviceProvider") then r.value."serviceProvider" else array(r.value."serviceProvider") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as s6_
+                            cross join lateral (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(s6_.value."identifier") then s6_.value."identifier" else array(s6_.value."identifier") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as e7_
+                        ) as w2
+                        where (case when is_varchar(w2.value."system") then cast(w2.value."system" as varchar) else json_serialize(w2.value."system") end = 'http://hl7.org/fhir/sid/us-npi')
+                    ) as s4_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s4_.value."value") then s4_.value."value" else array(s4_.value."value") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e5_
+                ) as x3_
+            ) as n2_
+            where n2_.position = 1
+        ) as x1_
+    )) then cast((
+        select any_value(x1_.value)
+        from (
+            select n2_.value as value, n2_.ord as ord
+            from (
+                select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
+                from (
+                    select e5_.value as value, row_number() over (order by s4_.ord, e5_.ord) as ord
+                    from (
+                        select w2.value as value, w2.ord as ord
+                        from (
+                            select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
+                            from (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(r.value."serviceProvider") then r.value."serviceProvider" else array(r.value."serviceProvider") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as s6_
+                            cross join lateral (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(s6_.value."identifier") then s6_.value."identifier" else array(s6_.value."identifier") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as e7_
+                        ) as w2
+                        where (case when is_varchar(w2.value."system") then cast(w2.value."system" as varchar) else json_serialize(w2.value."system") end = 'http://hl7.org/fhir/sid/us-npi')
+                    ) as s4_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s4_.value."value") then s4_.value."value" else array(s4_.value."value") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e5_
+                ) as x3_
+            ) as n2_
+            where n2_.position = 1
+        ) as x1_
+    ) as varchar) else json_serialize((
+        select any_value(x1_.value)
+        from (
+            select n2_.value as value, n2_.ord as ord
+            from (
+                select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
+                from (
+                    select e5_.value as value, row_number() over (order by s4_.ord, e5_.ord) as ord
+                    from (
+                        select w2.value as value, w2.ord as ord
+                        from (
+                            select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
+                            from (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(r.value."serviceProvider") then r.value."serviceProvider" else array(r.value."serviceProvider") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as s6_
+                            cross join lateral (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(s6_.value."identifier") then s6_.value."identifier" else array(s6_.value."identifier") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as e7_
+                        ) as w2
+                        where (case when is_varchar(w2.value."system") then cast(w2.value."system" as varchar) else json_serialize(w2.value."system") end = 'http://hl7.org/fhir/sid/us-npi')
+                    ) as s4_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s4_.value."value") then s4_.value."value" else array(s4_.value."value") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e5_
+                ) as x3_
+            ) as n2_
+            where n2_.position = 1
+        ) as x1_
+    )) end as "facility_npi",
+    case when (case when is_varchar(r.value."serviceProvider"."reference") then cast(r.value."serviceProvider"."reference" as varchar) else json_serialize(r.value."serviceProvider"."reference") end ~ '^(https?://[^?#]*/)?Organization/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(case when is_varchar(r.value."serviceProvider"."reference") then cast(r.value."serviceProvider"."reference" as varchar) else json_serialize(r.value."serviceProvider"."reference") end, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e') end as "service_provider_id",
+    case when is_varchar(r.value."class"."code") then cast(r.value."class"."code" as varchar) else json_serialize(r.value."class"."code") end as "encounter_class",
+    case when is_varchar(r.value."status") then cast(r.value."status" as varchar) else json_serialize(r.value."status") end as "status",
+    case when is_varchar((
+        select any_value(x8_.value)
+        from (
+            select n9_.value as value, n9_.ord as ord
+            from (
+                select x10_.value, x10_.ord, row_number() over (order by x10_.ord) as position
+                from (
+                    select e12_.value as value, row_number() over (order by s11_.ord, e12_.ord) as ord
+                    from (
+                        select w3.value as value, w3.ord as ord
+                        from (
+                            select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
+                            from (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(r.value."reasonCode") then r.value."reasonCode" else array(r.value."reasonCode") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as s13_
+                            cross join lateral (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(s13_.value."coding") then s13_.value."coding" else array(s13_.value."coding") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as e14_
+                        ) as w3
+                        where (case when is_varchar(w3.value."system") then cast(w3.value."system" as varchar) else json_serialize(w3.value."system") end = 'http://hl7.org/fhir/sid/icd-10-cm')
+                    ) as s11_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s11_.value."code") then s11_.value."code" else array(s11_.value."code") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e12_
+                ) as x10_
+            ) as n9_
+            where n9_.position = 1
+        ) as x8_
+    )) then cast((
+        select any_value(x8_.value)
+        from (
+            select n9_.value as value, n9_.ord as ord
+            from (
+                select x10_.value, x10_.ord, row_number() over (order by x10_.ord) as position
+                from (
+                    select e12_.value as value, row_number() over (order by s11_.ord, e12_.ord) as ord
+                    from (
+                        select w3.value as value, w3.ord as ord
+                        from (
+                            select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
+                            from (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(r.value."reasonCode") then r.value."reasonCode" else array(r.value."reasonCode") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as s13_
+                            cross join lateral (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(s13_.value."coding") then s13_.value."coding" else array(s13_.value."coding") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as e14_
+                        ) as w3
+                        where (case when is_varchar(w3.value."system") then cast(w3.value."system" as varchar) else json_serialize(w3.value."system") end = 'http://hl7.org/fhir/sid/icd-10-cm')
+                    ) as s11_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s11_.value."code") then s11_.value."code" else array(s11_.value."code") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e12_
+                ) as x10_
+            ) as n9_
+            where n9_.position = 1
+        ) as x8_
+    ) as varchar) else json_serialize((
+        select any_value(x8_.value)
+        from (
+            select n9_.value as value, n9_.ord as ord
+            from (
+                select x10_.value, x10_.ord, row_number() over (order by x10_.ord) as position
+                from (
+                    select e12_.value as value, row_number() over (order by s11_.ord, e12_.ord) as ord
+                    from (
+                        select w3.value as value, w3.ord as ord
+                        from (
+                            select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
+                            from (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(r.value."reasonCode") then r.value."reasonCode" else array(r.value."reasonCode") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as s13_
+                            cross join lateral (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(s13_.value."coding") then s13_.value."coding" else array(s13_.value."coding") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as e14_
+                        ) as w3
+                        where (case when is_varchar(w3.value."system") then cast(w3.value."system" as varchar) else json_serialize(w3.value."system") end = 'http://hl7.org/fhir/sid/icd-10-cm')
+                    ) as s11_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s11_.value."code") then s11_.value."code" else array(s11_.value."code") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e12_
+                ) as x10_
+            ) as n9_
+            where n9_.position = 1
+        ) as x8_
+    )) end as "reason_icd10cm_code",
+    case when is_varchar((
+        select any_value(x15_.value)
+        from (
+            select n16_.value as value, n16_.ord as ord
+            from (
+                select x17_.value, x17_.ord, row_number() over (order by x17_.ord) as position
+                from (
+                    select e19_.value as value, row_number() over (order by s18_.ord, e19_.ord) as ord
+                    from (
+                        select w4.value as value, w4.ord as ord
+                        from (
+                            select e21_.value as value, row_number() over (order by s20_.ord, e21_.ord) as ord
+                            from (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(r.value."reasonCode") then r.value."reasonCode" else array(r.value."reasonCode") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as s20_
+                            cross join lateral (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(s20_.value."coding") then s20_.value."coding" else array(s20_.value."coding") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as e21_
+                        ) as w4
+                        where (case when is_varchar(w4.value."system") then cast(w4.value."system" as varchar) else json_serialize(w4.value."system") end = 'http://snomed.info/sct')
+                    ) as s18_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s18_.value."code") then s18_.value."code" else array(s18_.value."code") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e19_
+                ) as x17_
+            ) as n16_
+            where n16_.position = 1
+        ) as x15_
+    )) then cast((
+        select any_value(x15_.value)
+        from (
+            select n16_.value as value, n16_.ord as ord
+            from (
+                select x17_.value, x17_.ord, row_number() over (order by x17_.ord) as position
+                from (
+                    select e19_.value as value, row_number() over (order by s18_.ord, e19_.ord) as ord
+                    from (
+                        select w4.value as value, w4.ord as ord
+                        from (
+                            select e21_.value as value, row_number() over (order by s20_.ord, e21_.ord) as ord
+                            from (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(r.value."reasonCode") then r.value."reasonCode" else array(r.value."reasonCode") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as s20_
+                            cross join lateral (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(s20_.value."coding") then s20_.value."coding" else array(s20_.value."coding") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as e21_
+                        ) as w4
+                        where (case when is_varchar(w4.value."system") then cast(w4.value."system" as varchar) else json_serialize(w4.value."system") end = 'http://snomed.info/sct')
+                    ) as s18_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s18_.value."code") then s18_.value."code" else array(s18_.value."code") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e19_
+                ) as x17_
+            ) as n16_
+            where n16_.position = 1
+        ) as x15_
+    ) as varchar) else json_serialize((
+        select any_value(x15_.value)
+        from (
+            select n16_.value as value, n16_.ord as ord
+            from (
+                select x17_.value, x17_.ord, row_number() over (order by x17_.ord) as position
+                from (
+                    select e19_.value as value, row_number() over (order by s18_.ord, e19_.ord) as ord
+                    from (
+                        select w4.value as value, w4.ord as ord
+                        from (
+                            select e21_.value as value, row_number() over (order by s20_.ord, e21_.ord) as ord
+                            from (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(r.value."reasonCode") then r.value."reasonCode" else array(r.value."reasonCode") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as s20_
+                            cross join lateral (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(s20_.value."coding") then s20_.value."coding" else array(s20_.value."coding") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as e21_
+                        ) as w4
+                        where (case when is_varchar(w4.value."system") then cast(w4.value."system" as varchar) else json_serialize(w4.value."system") end = 'http://snomed.info/sct')
+                    ) as s18_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s18_.value."code") then s18_.value."code" else array(s18_.value."code") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e19_
+                ) as x17_
+            ) as n16_
+            where n16_.position = 1
+        ) as x15_
+    )) end as "reason_snomed_code",
+    case when is_varchar((
+        select any_value(x22_.value)
+        from (
+            select n23_.value as value, n23_.ord as ord
+            from (
+                select x24_.value, x24_.ord, row_number() over (order by x24_.ord) as position
+                from (
+                    select e26_.value as value, row_number() over (order by s25_.ord, e26_.ord) as ord
+                    from (
+                        select e28_.value as value, row_number() over (order by s27_.ord, e28_.ord) as ord
+                        from (
+                            select e30_.value as value, row_number() over (order by s29_.ord, e30_.ord) as ord
+                            from (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(r.value."hospitalization") then r.value."hospitalization" else array(r.value."hospitalization") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as s29_
+                            cross join lateral (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(s29_.value."dischargeDisposition") then s29_.value."dischargeDisposition" else array(s29_.value."dischargeDisposition") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as e30_
+                        ) as s27_
+                        cross join lateral (
+                            select element_ as value, position_ + 1 as ord
+                            from (select case when is_array(s27_.value."coding") then s27_.value."coding" else array(s27_.value."coding") end as items_) as array_,
+                                array_.items_ as element_ at position_
+                            where element_ is not null
+                        ) as e28_
+                    ) as s25_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s25_.value."code") then s25_.value."code" else array(s25_.value."code") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e26_
+                ) as x24_
+            ) as n23_
+            where n23_.position = 1
+        ) as x22_
+    )) then cast((
+        select any_value(x22_.value)
+        from (
+            select n23_.value as value, n23_.ord as ord
+            from (
+                select x24_.value, x24_.ord, row_number() over (order by x24_.ord) as position
+                from (
+                    select e26_.value as value, row_number() over (order by s25_.ord, e26_.ord) as ord
+                    from (
+                        select e28_.value as value, row_number() over (order by s27_.ord, e28_.ord) as ord
+                        from (
+                            select e30_.value as value, row_number() over (order by s29_.ord, e30_.ord) as ord
+                            from (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(r.value."hospitalization") then r.value."hospitalization" else array(r.value."hospitalization") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as s29_
+                            cross join lateral (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(s29_.value."dischargeDisposition") then s29_.value."dischargeDisposition" else array(s29_.value."dischargeDisposition") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as e30_
+                        ) as s27_
+                        cross join lateral (
+                            select element_ as value, position_ + 1 as ord
+                            from (select case when is_array(s27_.value."coding") then s27_.value."coding" else array(s27_.value."coding") end as items_) as array_,
+                                array_.items_ as element_ at position_
+                            where element_ is not null
+                        ) as e28_
+                    ) as s25_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s25_.value."code") then s25_.value."code" else array(s25_.value."code") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e26_
+                ) as x24_
+            ) as n23_
+            where n23_.position = 1
+        ) as x22_
+    ) as varchar) else json_serialize((
+        select any_value(x22_.value)
+        from (
+            select n23_.value as value, n23_.ord as ord
+            from (
+                select x24_.value, x24_.ord, row_number() over (order by x24_.ord) as position
+                from (
+                    select e26_.value as value, row_number() over (order by s25_.ord, e26_.ord) as ord
+                    from (
+                        select e28_.value as value, row_number() over (order by s27_.ord, e28_.ord) as ord
+                        from (
+                            select e30_.value as value, row_number() over (order by s29_.ord, e30_.ord) as ord
+                            from (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(r.value."hospitalization") then r.value."hospitalization" else array(r.value."hospitalization") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as s29_
+                            cross join lateral (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(s29_.value."dischargeDisposition") then s29_.value."dischargeDisposition" else array(s29_.value."dischargeDisposition") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as e30_
+                        ) as s27_
+                        cross join lateral (
+                            select element_ as value, position_ + 1 as ord
+                            from (select case when is_array(s27_.value."coding") then s27_.value."coding" else array(s27_.value."coding") end as items_) as array_,
+                                array_.items_ as element_ at position_
+                            where element_ is not null
+                        ) as e28_
+                    ) as s25_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s25_.value."code") then s25_.value."code" else array(s25_.value."code") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e26_
+                ) as x24_
+            ) as n23_
+            where n23_.position = 1
+        ) as x22_
+    )) end as "discharge_disposition_code",
+    case when is_varchar(r.value."period"."start") then cast(r.value."period"."start" as varchar) else json_serialize(r.value."period"."start") end as "period_start_at",
+    case when is_varchar(r.value."period"."end") then cast(r.value."period"."end" as varchar) else json_serialize(r.value."period"."end") end as "period_end_at"
 from (
     select resource as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
     from {{ relation }}
     where case when is_varchar(resource."resourceType") then cast(resource."resourceType" as varchar) else json_serialize(resource."resourceType") end = 'Encounter'
 ) as r
-cross join lateral (
-    select
-        s1_."patient_id",
-        s1_."facility_npi",
-        s1_."service_provider_id",
-        s1_."encounter_class",
-        s1_."status",
-        s1_."reason_icd10cm_code",
-        s1_."reason_snomed_code",
-        s1_."discharge_disposition_code",
-        s1_."period_start_at",
-        s1_."period_end_at"
-    from (
-        select r.value as value, r.row_index as row_index
-    ) as f0
-    cross join lateral (
-        select
-            (
-                select case when (b2.value ~ '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(b2.value, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e') end
-                from (select case when is_varchar((
-                select any_value(x2_.value)
-                from (
-                    select e4_.value as value, row_number() over (order by s3_.ord, e4_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."subject") then f1.value."subject" else array(f1.value."subject") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s3_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s3_.value."reference") then s3_.value."reference" else array(s3_.value."reference") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e4_
-                ) as x2_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''patient_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
-                select any_value(x2_.value)
-                from (
-                    select e4_.value as value, row_number() over (order by s3_.ord, e4_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."subject") then f1.value."subject" else array(f1.value."subject") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s3_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s3_.value."reference") then s3_.value."reference" else array(s3_.value."reference") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e4_
-                ) as x2_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''patient_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
-                select any_value(x2_.value)
-                from (
-                    select e4_.value as value, row_number() over (order by s3_.ord, e4_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."subject") then f1.value."subject" else array(f1.value."subject") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s3_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s3_.value."reference") then s3_.value."reference" else array(s3_.value."reference") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e4_
-                ) as x2_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''patient_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as value) as b2
-            ) as "patient_id",
-            case when is_varchar((
-                select any_value(x5_.value)
-                from (
-                    select n6_.value as value, n6_.ord as ord
-                    from (
-                        select x7_.value, x7_.ord, row_number() over (order by x7_.ord) as position
-                        from (
-                            select e9_.value as value, row_number() over (order by s8_.ord, e9_.ord) as ord
-                            from (
-                                select w3.value as value, w3.ord as ord
-                                from (
-                                    select e11_.value as value, row_number() over (order by s10_.ord, e11_.ord) as ord
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(f1.value."serviceProvider") then f1.value."serviceProvider" else array(f1.value."serviceProvider") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as s10_
-                                    cross join lateral (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(s10_.value."identifier") then s10_.value."identifier" else array(s10_.value."identifier") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as e11_
-                                ) as w3
-                                where (case when is_varchar(case when (is_array(w3.value."system")) then (
-                                    select any_value(x12_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w3.value."system") then w3.value."system" else array(w3.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x12_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''facility_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w3.value."system") = 'null') then null else w3.value."system" end) then cast(case when (is_array(w3.value."system")) then (
-                                    select any_value(x12_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w3.value."system") then w3.value."system" else array(w3.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x12_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''facility_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w3.value."system") = 'null') then null else w3.value."system" end as varchar) else json_serialize(case when (is_array(w3.value."system")) then (
-                                    select any_value(x12_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w3.value."system") then w3.value."system" else array(w3.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x12_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''facility_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w3.value."system") = 'null') then null else w3.value."system" end) end = 'http://hl7.org/fhir/sid/us-npi')
-                            ) as s8_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s8_.value."value") then s8_.value."value" else array(s8_.value."value") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e9_
-                        ) as x7_
-                    ) as n6_
-                    where n6_.position = 1
-                ) as x5_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''facility_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
-                select any_value(x5_.value)
-                from (
-                    select n6_.value as value, n6_.ord as ord
-                    from (
-                        select x7_.value, x7_.ord, row_number() over (order by x7_.ord) as position
-                        from (
-                            select e9_.value as value, row_number() over (order by s8_.ord, e9_.ord) as ord
-                            from (
-                                select w3.value as value, w3.ord as ord
-                                from (
-                                    select e11_.value as value, row_number() over (order by s10_.ord, e11_.ord) as ord
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(f1.value."serviceProvider") then f1.value."serviceProvider" else array(f1.value."serviceProvider") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as s10_
-                                    cross join lateral (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(s10_.value."identifier") then s10_.value."identifier" else array(s10_.value."identifier") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as e11_
-                                ) as w3
-                                where (case when is_varchar(case when (is_array(w3.value."system")) then (
-                                    select any_value(x12_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w3.value."system") then w3.value."system" else array(w3.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x12_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''facility_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w3.value."system") = 'null') then null else w3.value."system" end) then cast(case when (is_array(w3.value."system")) then (
-                                    select any_value(x12_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w3.value."system") then w3.value."system" else array(w3.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x12_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''facility_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w3.value."system") = 'null') then null else w3.value."system" end as varchar) else json_serialize(case when (is_array(w3.value."system")) then (
-                                    select any_value(x12_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w3.value."system") then w3.value."system" else array(w3.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x12_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''facility_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w3.value."system") = 'null') then null else w3.value."system" end) end = 'http://hl7.org/fhir/sid/us-npi')
-                            ) as s8_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s8_.value."value") then s8_.value."value" else array(s8_.value."value") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e9_
-                        ) as x7_
-                    ) as n6_
-                    where n6_.position = 1
-                ) as x5_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''facility_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
-                select any_value(x5_.value)
-                from (
-                    select n6_.value as value, n6_.ord as ord
-                    from (
-                        select x7_.value, x7_.ord, row_number() over (order by x7_.ord) as position
-                        from (
-                            select e9_.value as value, row_number() over (order by s8_.ord, e9_.ord) as ord
-                            from (
-                                select w3.value as value, w3.ord as ord
-                                from (
-                                    select e11_.value as value, row_number() over (order by s10_.ord, e11_.ord) as ord
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(f1.value."serviceProvider") then f1.value."serviceProvider" else array(f1.value."serviceProvider") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as s10_
-                                    cross join lateral (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(s10_.value."identifier") then s10_.value."identifier" else array(s10_.value."identifier") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as e11_
-                                ) as w3
-                                where (case when is_varchar(case when (is_array(w3.value."system")) then (
-                                    select any_value(x12_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w3.value."system") then w3.value."system" else array(w3.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x12_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''facility_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w3.value."system") = 'null') then null else w3.value."system" end) then cast(case when (is_array(w3.value."system")) then (
-                                    select any_value(x12_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w3.value."system") then w3.value."system" else array(w3.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x12_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''facility_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w3.value."system") = 'null') then null else w3.value."system" end as varchar) else json_serialize(case when (is_array(w3.value."system")) then (
-                                    select any_value(x12_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w3.value."system") then w3.value."system" else array(w3.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x12_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''facility_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w3.value."system") = 'null') then null else w3.value."system" end) end = 'http://hl7.org/fhir/sid/us-npi')
-                            ) as s8_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s8_.value."value") then s8_.value."value" else array(s8_.value."value") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e9_
-                        ) as x7_
-                    ) as n6_
-                    where n6_.position = 1
-                ) as x5_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''facility_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as "facility_npi",
-            (
-                select case when (b4.value ~ '^(https?://[^?#]*/)?Organization/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(b4.value, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e') end
-                from (select case when is_varchar((
-                select any_value(x13_.value)
-                from (
-                    select e15_.value as value, row_number() over (order by s14_.ord, e15_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."serviceProvider") then f1.value."serviceProvider" else array(f1.value."serviceProvider") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s14_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s14_.value."reference") then s14_.value."reference" else array(s14_.value."reference") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e15_
-                ) as x13_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''service_provider_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
-                select any_value(x13_.value)
-                from (
-                    select e15_.value as value, row_number() over (order by s14_.ord, e15_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."serviceProvider") then f1.value."serviceProvider" else array(f1.value."serviceProvider") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s14_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s14_.value."reference") then s14_.value."reference" else array(s14_.value."reference") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e15_
-                ) as x13_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''service_provider_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
-                select any_value(x13_.value)
-                from (
-                    select e15_.value as value, row_number() over (order by s14_.ord, e15_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."serviceProvider") then f1.value."serviceProvider" else array(f1.value."serviceProvider") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s14_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s14_.value."reference") then s14_.value."reference" else array(s14_.value."reference") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e15_
-                ) as x13_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''service_provider_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as value) as b4
-            ) as "service_provider_id",
-            case when is_varchar((
-                select any_value(x16_.value)
-                from (
-                    select e18_.value as value, row_number() over (order by s17_.ord, e18_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."class") then f1.value."class" else array(f1.value."class") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s17_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s17_.value."code") then s17_.value."code" else array(s17_.value."code") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e18_
-                ) as x16_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''encounter_class'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
-                select any_value(x16_.value)
-                from (
-                    select e18_.value as value, row_number() over (order by s17_.ord, e18_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."class") then f1.value."class" else array(f1.value."class") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s17_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s17_.value."code") then s17_.value."code" else array(s17_.value."code") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e18_
-                ) as x16_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''encounter_class'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
-                select any_value(x16_.value)
-                from (
-                    select e18_.value as value, row_number() over (order by s17_.ord, e18_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."class") then f1.value."class" else array(f1.value."class") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s17_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s17_.value."code") then s17_.value."code" else array(s17_.value."code") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e18_
-                ) as x16_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''encounter_class'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as "encounter_class",
-            case when is_varchar(case when (is_array(f1.value."status")) then (
-                select any_value(x19_.value)
-                from (
-                    select element_ as value, position_ + 1 as ord
-                    from (select case when is_array(f1.value."status") then f1.value."status" else array(f1.value."status") end as items_) as array_,
-                        array_.items_ as element_ at position_
-                    where element_ is not null
-                ) as x19_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (json_typeof(f1.value."status") = 'null') then null else f1.value."status" end) then cast(case when (is_array(f1.value."status")) then (
-                select any_value(x19_.value)
-                from (
-                    select element_ as value, position_ + 1 as ord
-                    from (select case when is_array(f1.value."status") then f1.value."status" else array(f1.value."status") end as items_) as array_,
-                        array_.items_ as element_ at position_
-                    where element_ is not null
-                ) as x19_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (json_typeof(f1.value."status") = 'null') then null else f1.value."status" end as varchar) else json_serialize(case when (is_array(f1.value."status")) then (
-                select any_value(x19_.value)
-                from (
-                    select element_ as value, position_ + 1 as ord
-                    from (select case when is_array(f1.value."status") then f1.value."status" else array(f1.value."status") end as items_) as array_,
-                        array_.items_ as element_ at position_
-                    where element_ is not null
-                ) as x19_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (json_typeof(f1.value."status") = 'null') then null else f1.value."status" end) end as "status",
-            case when is_varchar((
-                select any_value(x20_.value)
-                from (
-                    select n21_.value as value, n21_.ord as ord
-                    from (
-                        select x22_.value, x22_.ord, row_number() over (order by x22_.ord) as position
-                        from (
-                            select e24_.value as value, row_number() over (order by s23_.ord, e24_.ord) as ord
-                            from (
-                                select w5.value as value, w5.ord as ord
-                                from (
-                                    select e26_.value as value, row_number() over (order by s25_.ord, e26_.ord) as ord
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(f1.value."reasonCode") then f1.value."reasonCode" else array(f1.value."reasonCode") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as s25_
-                                    cross join lateral (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(s25_.value."coding") then s25_.value."coding" else array(s25_.value."coding") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as e26_
-                                ) as w5
-                                where (case when is_varchar(case when (is_array(w5.value."system")) then (
-                                    select any_value(x27_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x27_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''reason_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) then cast(case when (is_array(w5.value."system")) then (
-                                    select any_value(x27_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x27_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''reason_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end as varchar) else json_serialize(case when (is_array(w5.value."system")) then (
-                                    select any_value(x27_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x27_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''reason_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) end = 'http://hl7.org/fhir/sid/icd-10-cm')
-                            ) as s23_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s23_.value."code") then s23_.value."code" else array(s23_.value."code") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e24_
-                        ) as x22_
-                    ) as n21_
-                    where n21_.position = 1
-                ) as x20_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''reason_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
-                select any_value(x20_.value)
-                from (
-                    select n21_.value as value, n21_.ord as ord
-                    from (
-                        select x22_.value, x22_.ord, row_number() over (order by x22_.ord) as position
-                        from (
-                            select e24_.value as value, row_number() over (order by s23_.ord, e24_.ord) as ord
-                            from (
-                                select w5.value as value, w5.ord as ord
-                                from (
-                                    select e26_.value as value, row_number() over (order by s25_.ord, e26_.ord) as ord
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(f1.value."reasonCode") then f1.value."reasonCode" else array(f1.value."reasonCode") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as s25_
-                                    cross join lateral (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(s25_.value."coding") then s25_.value."coding" else array(s25_.value."coding") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as e26_
-                                ) as w5
-                                where (case when is_varchar(case when (is_array(w5.value."system")) then (
-                                    select any_value(x27_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x27_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''reason_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) then cast(case when (is_array(w5.value."system")) then (
-                                    select any_value(x27_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x27_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''reason_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end as varchar) else json_serialize(case when (is_array(w5.value."system")) then (
-                                    select any_value(x27_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x27_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''reason_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) end = 'http://hl7.org/fhir/sid/icd-10-cm')
-                            ) as s23_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s23_.value."code") then s23_.value."code" else array(s23_.value."code") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e24_
-                        ) as x22_
-                    ) as n21_
-                    where n21_.position = 1
-                ) as x20_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''reason_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
-                select any_value(x20_.value)
-                from (
-                    select n21_.value as value, n21_.ord as ord
-                    from (
-                        select x22_.value, x22_.ord, row_number() over (order by x22_.ord) as position
-                        from (
-                            select e24_.value as value, row_number() over (order by s23_.ord, e24_.ord) as ord
-                            from (
-                                select w5.value as value, w5.ord as ord
-                                from (
-                                    select e26_.value as value, row_number() over (order by s25_.ord, e26_.ord) as ord
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(f1.value."reasonCode") then f1.value."reasonCode" else array(f1.value."reasonCode") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as s25_
-                                    cross join lateral (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(s25_.value."coding") then s25_.value."coding" else array(s25_.value."coding") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as e26_
-                                ) as w5
-                                where (case when is_varchar(case when (is_array(w5.value."system")) then (
-                                    select any_value(x27_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x27_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''reason_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) then cast(case when (is_array(w5.value."system")) then (
-                                    select any_value(x27_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x27_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''reason_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end as varchar) else json_serialize(case when (is_array(w5.value."system")) then (
-                                    select any_value(x27_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x27_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''reason_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) end = 'http://hl7.org/fhir/sid/icd-10-cm')
-                            ) as s23_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s23_.value."code") then s23_.value."code" else array(s23_.value."code") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e24_
-                        ) as x22_
-                    ) as n21_
-                    where n21_.position = 1
-                ) as x20_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''reason_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as "reason_icd10cm_code",
-            case when is_varchar((
-                select any_value(x28_.value)
-                from (
-                    select n29_.value as value, n29_.ord as ord
-                    from (
-                        select x30_.value, x30_.ord, row_number() over (order by x30_.ord) as position
-                        from (
-                            select e32_.value as value, row_number() over (order by s31_.ord, e32_.ord) as ord
-                            from (
-                                select w6.value as value, w6.ord as ord
-                                from (
-                                    select e34_.value as value, row_number() over (order by s33_.ord, e34_.ord) as ord
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(f1.value."reasonCode") then f1.value."reasonCode" else array(f1.value."reasonCode") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as s33_
-                                    cross join lateral (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(s33_.value."coding") then s33_.value."coding" else array(s33_.value."coding") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as e34_
-                                ) as w6
-                                where (case when is_varchar(case when (is_array(w6.value."system")) then (
-                                    select any_value(x35_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w6.value."system") then w6.value."system" else array(w6.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x35_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''reason_snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w6.value."system") = 'null') then null else w6.value."system" end) then cast(case when (is_array(w6.value."system")) then (
-                                    select any_value(x35_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w6.value."system") then w6.value."system" else array(w6.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x35_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''reason_snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w6.value."system") = 'null') then null else w6.value."system" end as varchar) else json_serialize(case when (is_array(w6.value."system")) then (
-                                    select any_value(x35_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w6.value."system") then w6.value."system" else array(w6.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x35_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''reason_snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w6.value."system") = 'null') then null else w6.value."system" end) end = 'http://snomed.info/sct')
-                            ) as s31_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s31_.value."code") then s31_.value."code" else array(s31_.value."code") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e32_
-                        ) as x30_
-                    ) as n29_
-                    where n29_.position = 1
-                ) as x28_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''reason_snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
-                select any_value(x28_.value)
-                from (
-                    select n29_.value as value, n29_.ord as ord
-                    from (
-                        select x30_.value, x30_.ord, row_number() over (order by x30_.ord) as position
-                        from (
-                            select e32_.value as value, row_number() over (order by s31_.ord, e32_.ord) as ord
-                            from (
-                                select w6.value as value, w6.ord as ord
-                                from (
-                                    select e34_.value as value, row_number() over (order by s33_.ord, e34_.ord) as ord
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(f1.value."reasonCode") then f1.value."reasonCode" else array(f1.value."reasonCode") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as s33_
-                                    cross join lateral (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(s33_.value."coding") then s33_.value."coding" else array(s33_.value."coding") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as e34_
-                                ) as w6
-                                where (case when is_varchar(case when (is_array(w6.value."system")) then (
-                                    select any_value(x35_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w6.value."system") then w6.value."system" else array(w6.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x35_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''reason_snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w6.value."system") = 'null') then null else w6.value."system" end) then cast(case when (is_array(w6.value."system")) then (
-                                    select any_value(x35_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w6.value."system") then w6.value."system" else array(w6.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x35_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''reason_snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w6.value."system") = 'null') then null else w6.value."system" end as varchar) else json_serialize(case when (is_array(w6.value."system")) then (
-                                    select any_value(x35_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w6.value."system") then w6.value."system" else array(w6.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x35_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''reason_snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w6.value."system") = 'null') then null else w6.value."system" end) end = 'http://snomed.info/sct')
-                            ) as s31_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s31_.value."code") then s31_.value."code" else array(s31_.value."code") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e32_
-                        ) as x30_
-                    ) as n29_
-                    where n29_.position = 1
-                ) as x28_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''reason_snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
-                select any_value(x28_.value)
-                from (
-                    select n29_.value as value, n29_.ord as ord
-                    from (
-                        select x30_.value, x30_.ord, row_number() over (order by x30_.ord) as position
-                        from (
-                            select e32_.value as value, row_number() over (order by s31_.ord, e32_.ord) as ord
-                            from (
-                                select w6.value as value, w6.ord as ord
-                                from (
-                                    select e34_.value as value, row_number() over (order by s33_.ord, e34_.ord) as ord
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(f1.value."reasonCode") then f1.value."reasonCode" else array(f1.value."reasonCode") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as s33_
-                                    cross join lateral (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(s33_.value."coding") then s33_.value."coding" else array(s33_.value."coding") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as e34_
-                                ) as w6
-                                where (case when is_varchar(case when (is_array(w6.value."system")) then (
-                                    select any_value(x35_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w6.value."system") then w6.value."system" else array(w6.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x35_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''reason_snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w6.value."system") = 'null') then null else w6.value."system" end) then cast(case when (is_array(w6.value."system")) then (
-                                    select any_value(x35_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w6.value."system") then w6.value."system" else array(w6.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x35_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''reason_snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w6.value."system") = 'null') then null else w6.value."system" end as varchar) else json_serialize(case when (is_array(w6.value."system")) then (
-                                    select any_value(x35_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w6.value."system") then w6.value."system" else array(w6.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x35_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''reason_snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w6.value."system") = 'null') then null else w6.value."system" end) end = 'http://snomed.info/sct')
-                            ) as s31_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s31_.value."code") then s31_.value."code" else array(s31_.value."code") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e32_
-                        ) as x30_
-                    ) as n29_
-                    where n29_.position = 1
-                ) as x28_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''reason_snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as "reason_snomed_code",
-            case when is_varchar((
-                select any_value(x36_.value)
-                from (
-                    select n37_.value as value, n37_.ord as ord
-                    from (
-                        select x38_.value, x38_.ord, row_number() over (order by x38_.ord) as position
-                        from (
-                            select e40_.value as value, row_number() over (order by s39_.ord, e40_.ord) as ord
-                            from (
-                                select e42_.value as value, row_number() over (order by s41_.ord, e42_.ord) as ord
-                                from (
-                                    select e44_.value as value, row_number() over (order by s43_.ord, e44_.ord) as ord
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(f1.value."hospitalization") then f1.value."hospitalization" else array(f1.value."hospitalization") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as s43_
-                                    cross join lateral (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(s43_.value."dischargeDisposition") then s43_.value."dischargeDisposition" else array(s43_.value."dischargeDisposition") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as e44_
-                                ) as s41_
-                                cross join lateral (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(s41_.value."coding") then s41_.value."coding" else array(s41_.value."coding") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as e42_
-                            ) as s39_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s39_.value."code") then s39_.value."code" else array(s39_.value."code") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e40_
-                        ) as x38_
-                    ) as n37_
-                    where n37_.position = 1
-                ) as x36_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''discharge_disposition_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
-                select any_value(x36_.value)
-                from (
-                    select n37_.value as value, n37_.ord as ord
-                    from (
-                        select x38_.value, x38_.ord, row_number() over (order by x38_.ord) as position
-                        from (
-                            select e40_.value as value, row_number() over (order by s39_.ord, e40_.ord) as ord
-                            from (
-                                select e42_.value as value, row_number() over (order by s41_.ord, e42_.ord) as ord
-                                from (
-                                    select e44_.value as value, row_number() over (order by s43_.ord, e44_.ord) as ord
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(f1.value."hospitalization") then f1.value."hospitalization" else array(f1.value."hospitalization") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as s43_
-                                    cross join lateral (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(s43_.value."dischargeDisposition") then s43_.value."dischargeDisposition" else array(s43_.value."dischargeDisposition") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as e44_
-                                ) as s41_
-                                cross join lateral (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(s41_.value."coding") then s41_.value."coding" else array(s41_.value."coding") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as e42_
-                            ) as s39_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s39_.value."code") then s39_.value."code" else array(s39_.value."code") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e40_
-                        ) as x38_
-                    ) as n37_
-                    where n37_.position = 1
-                ) as x36_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''discharge_disposition_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
-                select any_value(x36_.value)
-                from (
-                    select n37_.value as value, n37_.ord as ord
-                    from (
-                        select x38_.value, x38_.ord, row_number() over (order by x38_.ord) as position
-                        from (
-                            select e40_.value as value, row_number() over (order by s39_.ord, e40_.ord) as ord
-                            from (
-                                select e42_.value as value, row_number() over (order by s41_.ord, e42_.ord) as ord
-                                from (
-                                    select e44_.value as value, row_number() over (order by s43_.ord, e44_.ord) as ord
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(f1.value."hospitalization") then f1.value."hospitalization" else array(f1.value."hospitalization") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as s43_
-                                    cross join lateral (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(s43_.value."dischargeDisposition") then s43_.value."dischargeDisposition" else array(s43_.value."dischargeDisposition") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as e44_
-                                ) as s41_
-                                cross join lateral (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(s41_.value."coding") then s41_.value."coding" else array(s41_.value."coding") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as e42_
-                            ) as s39_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s39_.value."code") then s39_.value."code" else array(s39_.value."code") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e40_
-                        ) as x38_
-                    ) as n37_
-                    where n37_.position = 1
-                ) as x36_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''discharge_disposition_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as "discharge_disposition_code",
-            case when is_varchar((
-                select any_value(x45_.value)
-                from (
-                    select e47_.value as value, row_number() over (order by s46_.ord, e47_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."period") then f1.value."period" else array(f1.value."period") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s46_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s46_.value."start") then s46_.value."start" else array(s46_.value."start") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e47_
-                ) as x45_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''period_start_at'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
-                select any_value(x45_.value)
-                from (
-                    select e47_.value as value, row_number() over (order by s46_.ord, e47_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."period") then f1.value."period" else array(f1.value."period") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s46_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s46_.value."start") then s46_.value."start" else array(s46_.value."start") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e47_
-                ) as x45_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''period_start_at'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
-                select any_value(x45_.value)
-                from (
-                    select e47_.value as value, row_number() over (order by s46_.ord, e47_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."period") then f1.value."period" else array(f1.value."period") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s46_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s46_.value."start") then s46_.value."start" else array(s46_.value."start") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e47_
-                ) as x45_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''period_start_at'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as "period_start_at",
-            case when is_varchar((
-                select any_value(x48_.value)
-                from (
-                    select e50_.value as value, row_number() over (order by s49_.ord, e50_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."period") then f1.value."period" else array(f1.value."period") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s49_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s49_.value."end") then s49_.value."end" else array(s49_.value."end") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e50_
-                ) as x48_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''period_end_at'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
-                select any_value(x48_.value)
-                from (
-                    select e50_.value as value, row_number() over (order by s49_.ord, e50_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."period") then f1.value."period" else array(f1.value."period") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s49_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s49_.value."end") then s49_.value."end" else array(s49_.value."end") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e50_
-                ) as x48_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''period_end_at'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
-                select any_value(x48_.value)
-                from (
-                    select e50_.value as value, row_number() over (order by s49_.ord, e50_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."period") then f1.value."period" else array(f1.value."period") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s49_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s49_.value."end") then s49_.value."end" else array(s49_.value."end") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e50_
-                ) as x48_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__encounters'': column ''period_end_at'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as "period_end_at"
-        from (
-            select f0.value as value, f0.row_index as row_index
-        ) as f1
-    ) as s1_
-) as v0_
 {%- endmacro %}

@@ -29,551 +29,405 @@ select
 from (
     select cast(resource as json) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
     from {{ relation }}
-    where json_extract_string(json_extract(cast(resource as json), '$."resourceType"'), '$') = 'ExplanationOfBenefit'
+    where json_extract_string(cast(resource as json), '$."resourceType"') = 'ExplanationOfBenefit'
 ) as r
 cross join lateral (
     select
         s1_."claim_id",
         s1_."patient_id",
-        s8_."line_number",
-        s8_."hcpcs_code",
-        s8_."revenue_code",
-        s8_."billed_adjudicated",
-        s8_."billed_blue_button",
-        s8_."billed_net",
-        s8_."allowed_adjudicated",
-        s8_."allowed_blue_button",
-        s8_."paid_adjudicated",
-        s8_."paid_blue_button",
-        s8_."service_date_date",
-        s8_."service_period_start"
+        s2_."line_number",
+        s2_."hcpcs_code",
+        s2_."revenue_code",
+        s2_."billed_adjudicated",
+        s2_."billed_blue_button",
+        s2_."billed_net",
+        s2_."allowed_adjudicated",
+        s2_."allowed_blue_button",
+        s2_."paid_adjudicated",
+        s2_."paid_blue_button",
+        s2_."service_date_date",
+        s2_."service_period_start"
     from (
         select r.value as value, r.row_index as row_index
     ) as f0
     cross join lateral (
         select
-            (
-                select case when regexp_full_match(b2.value, '^(https?://[^?#]*/)?Claim/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(b2.value, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end
-                from (select json_extract_string((
-                select any_value(x2_.value)
-                from (
-                    select e4_.value as value, row_number() over (order by s3_.ord, e4_.ord) as ord
-                    from (
-                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(f1.value, '$."claim"')) = 'ARRAY' then json_extract(f1.value, '$."claim"') else json_array(json_extract(f1.value, '$."claim"')) end) as each_
-                        where each_.type <> 'NULL'
-                    ) as s3_
-                    cross join lateral (
-                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(s3_.value, '$."reference"')) = 'ARRAY' then json_extract(s3_.value, '$."reference"') else json_array(json_extract(s3_.value, '$."reference"')) end) as each_
-                        where each_.type <> 'NULL'
-                    ) as e4_
-                ) as x2_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__explanation_of_benefit_items'': column ''claim_id'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as value) as b2
-            ) as "claim_id",
-            (
-                select case when regexp_full_match(b3.value, '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(b3.value, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end
-                from (select json_extract_string((
-                select any_value(x5_.value)
-                from (
-                    select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
-                    from (
-                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(f1.value, '$."patient"')) = 'ARRAY' then json_extract(f1.value, '$."patient"') else json_array(json_extract(f1.value, '$."patient"')) end) as each_
-                        where each_.type <> 'NULL'
-                    ) as s6_
-                    cross join lateral (
-                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(s6_.value, '$."reference"')) = 'ARRAY' then json_extract(s6_.value, '$."reference"') else json_array(json_extract(s6_.value, '$."reference"')) end) as each_
-                        where each_.type <> 'NULL'
-                    ) as e7_
-                ) as x5_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__explanation_of_benefit_items'': column ''patient_id'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as value) as b3
-            ) as "patient_id"
+            case when regexp_full_match(json_extract_string(f1.value, '$."claim"."reference"'), '^(https?://[^?#]*/)?Claim/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(json_extract_string(f1.value, '$."claim"."reference"'), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "claim_id",
+            case when regexp_full_match(json_extract_string(f1.value, '$."patient"."reference"'), '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(json_extract_string(f1.value, '$."patient"."reference"'), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "patient_id"
         from (
             select f0.value as value, f0.row_index as row_index
         ) as f1
     ) as s1_
     cross join lateral (
         select
-            cast(json_extract_string(case when json_type(json_extract(f4.value, '$."sequence"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(f4.value, '$."sequence"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__explanation_of_benefit_items'': column ''line_number'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(f4.value, '$."sequence"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
-            when json_type(json_extract(f4.value, '$."sequence"')) = 'NULL' then null else json_extract(f4.value, '$."sequence"') end, '$') as integer) as "line_number",
-            json_extract_string((
-                select any_value(x9_.value)
+            cast(json_extract_string(f2.value, '$."sequence"') as integer) as "line_number",
+            json_extract_string(list_filter(list_transform(list_filter(list_filter(json_extract(f2.value, '$."productOrService"."coding"[*]'), lambda item_: json_type(item_) <> 'NULL'), lambda w3_: ((json_extract_string(w3_, '$."system"') = 'http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets') or (json_extract_string(w3_, '$."system"') = 'http://www.ama-assn.org/go/cpt'))), lambda l3_: json_extract(l3_, '$."code"')), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "hcpcs_code",
+            json_extract_string(list_filter(json_extract(f2.value, '$."revenue"."coding"[*]."code"'), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "revenue_code",
+            cast(json_extract_string((
+                select any_value(x5_.value)
                 from (
-                    select n10_.value as value, n10_.ord as ord
+                    select n6_.value as value, n6_.ord as ord
                     from (
-                        select x11_.value, x11_.ord, row_number() over (order by x11_.ord) as position
+                        select x7_.value, x7_.ord, row_number() over (order by x7_.ord) as position
                         from (
-                            select e13_.value as value, row_number() over (order by s12_.ord, e13_.ord) as ord
+                            select e9_.value as value, row_number() over (order by s8_.ord, e9_.ord) as ord
                             from (
-                                select w5.value as value, w5.ord as ord
+                                select e11_.value as value, row_number() over (order by s10_.ord, e11_.ord) as ord
                                 from (
-                                    select e15_.value as value, row_number() over (order by s14_.ord, e15_.ord) as ord
+                                    select w4.value as value, w4.ord as ord
                                     from (
                                         select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(f4.value, '$."productOrService"')) = 'ARRAY' then json_extract(f4.value, '$."productOrService"') else json_array(json_extract(f4.value, '$."productOrService"')) end) as each_
+                                        from json_each(case when json_type(json_extract(f2.value, '$."adjudication"')) = 'ARRAY' then json_extract(f2.value, '$."adjudication"') else json_array(json_extract(f2.value, '$."adjudication"')) end) as each_
                                         where each_.type <> 'NULL'
-                                    ) as s14_
-                                    cross join lateral (
-                                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(s14_.value, '$."coding"')) = 'ARRAY' then json_extract(s14_.value, '$."coding"') else json_array(json_extract(s14_.value, '$."coding"')) end) as each_
-                                        where each_.type <> 'NULL'
-                                    ) as e15_
-                                ) as w5
-                                where ((json_extract_string(case when json_type(json_extract(w5.value, '$."system"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(w5.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__explanation_of_benefit_items'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(w5.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
-                                when json_type(json_extract(w5.value, '$."system"')) = 'NULL' then null else json_extract(w5.value, '$."system"') end, '$') = 'http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets') or (json_extract_string(case when json_type(json_extract(w5.value, '$."system"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(w5.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__explanation_of_benefit_items'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(w5.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
-                                when json_type(json_extract(w5.value, '$."system"')) = 'NULL' then null else json_extract(w5.value, '$."system"') end, '$') = 'http://www.ama-assn.org/go/cpt'))
-                            ) as s12_
-                            cross join lateral (
-                                select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s12_.value, '$."code"')) = 'ARRAY' then json_extract(s12_.value, '$."code"') else json_array(json_extract(s12_.value, '$."code"')) end) as each_
-                                where each_.type <> 'NULL'
-                            ) as e13_
-                        ) as x11_
-                    ) as n10_
-                    where n10_.position = 1
-                ) as x9_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__explanation_of_benefit_items'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "hcpcs_code",
-            json_extract_string((
-                select any_value(x16_.value)
-                from (
-                    select n17_.value as value, n17_.ord as ord
-                    from (
-                        select x18_.value, x18_.ord, row_number() over (order by x18_.ord) as position
-                        from (
-                            select e20_.value as value, row_number() over (order by s19_.ord, e20_.ord) as ord
-                            from (
-                                select e22_.value as value, row_number() over (order by s21_.ord, e22_.ord) as ord
-                                from (
-                                    select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                    from json_each(case when json_type(json_extract(f4.value, '$."revenue"')) = 'ARRAY' then json_extract(f4.value, '$."revenue"') else json_array(json_extract(f4.value, '$."revenue"')) end) as each_
-                                    where each_.type <> 'NULL'
-                                ) as s21_
+                                    ) as w4
+                                    where (json_extract_string((
+                                        select any_value(x12_.value)
+                                        from (
+                                            select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
+                                            from (
+                                                select e16_.value as value, row_number() over (order by s15_.ord, e16_.ord) as ord
+                                                from (
+                                                    select each_.value as value, cast(each_.key as integer) + 1 as ord
+                                                    from json_each(case when json_type(json_extract(w4.value, '$."category"')) = 'ARRAY' then json_extract(w4.value, '$."category"') else json_array(json_extract(w4.value, '$."category"')) end) as each_
+                                                    where each_.type <> 'NULL'
+                                                ) as s15_
+                                                cross join lateral (
+                                                    select each_.value as value, cast(each_.key as integer) + 1 as ord
+                                                    from json_each(case when json_type(json_extract(s15_.value, '$."coding"')) = 'ARRAY' then json_extract(s15_.value, '$."coding"') else json_array(json_extract(s15_.value, '$."coding"')) end) as each_
+                                                    where each_.type <> 'NULL'
+                                                ) as e16_
+                                            ) as s13_
+                                            cross join lateral (
+                                                select each_.value as value, cast(each_.key as integer) + 1 as ord
+                                                from json_each(case when json_type(json_extract(s13_.value, '$."code"')) = 'ARRAY' then json_extract(s13_.value, '$."code"') else json_array(json_extract(s13_.value, '$."code"')) end) as each_
+                                                where each_.type <> 'NULL'
+                                            ) as e14_
+                                        ) as x12_
+                                        having case when count(*) > 1 then cast(error('view ''stg_fhir__explanation_of_benefit_items'': column ''billed_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
+                                    ), '$') = 'submitted')
+                                ) as s10_
                                 cross join lateral (
                                     select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                    from json_each(case when json_type(json_extract(s21_.value, '$."coding"')) = 'ARRAY' then json_extract(s21_.value, '$."coding"') else json_array(json_extract(s21_.value, '$."coding"')) end) as each_
+                                    from json_each(case when json_type(json_extract(s10_.value, '$."amount"')) = 'ARRAY' then json_extract(s10_.value, '$."amount"') else json_array(json_extract(s10_.value, '$."amount"')) end) as each_
                                     where each_.type <> 'NULL'
-                                ) as e22_
-                            ) as s19_
+                                ) as e11_
+                            ) as s8_
                             cross join lateral (
                                 select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s19_.value, '$."code"')) = 'ARRAY' then json_extract(s19_.value, '$."code"') else json_array(json_extract(s19_.value, '$."code"')) end) as each_
+                                from json_each(case when json_type(json_extract(s8_.value, '$."value"')) = 'ARRAY' then json_extract(s8_.value, '$."value"') else json_array(json_extract(s8_.value, '$."value"')) end) as each_
                                 where each_.type <> 'NULL'
-                            ) as e20_
-                        ) as x18_
-                    ) as n17_
-                    where n17_.position = 1
-                ) as x16_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__explanation_of_benefit_items'': column ''revenue_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "revenue_code",
+                            ) as e9_
+                        ) as x7_
+                    ) as n6_
+                    where n6_.position = 1
+                ) as x5_
+            ), '$') as decimal(38, 9)) as "billed_adjudicated",
             cast(json_extract_string((
-                select any_value(x23_.value)
+                select any_value(x18_.value)
                 from (
-                    select n24_.value as value, n24_.ord as ord
+                    select n19_.value as value, n19_.ord as ord
                     from (
-                        select x25_.value, x25_.ord, row_number() over (order by x25_.ord) as position
+                        select x20_.value, x20_.ord, row_number() over (order by x20_.ord) as position
                         from (
-                            select e27_.value as value, row_number() over (order by s26_.ord, e27_.ord) as ord
+                            select e22_.value as value, row_number() over (order by s21_.ord, e22_.ord) as ord
                             from (
-                                select e29_.value as value, row_number() over (order by s28_.ord, e29_.ord) as ord
+                                select e24_.value as value, row_number() over (order by s23_.ord, e24_.ord) as ord
+                                from (
+                                    select w5.value as value, w5.ord as ord
+                                    from (
+                                        select each_.value as value, cast(each_.key as integer) + 1 as ord
+                                        from json_each(case when json_type(json_extract(f2.value, '$."adjudication"')) = 'ARRAY' then json_extract(f2.value, '$."adjudication"') else json_array(json_extract(f2.value, '$."adjudication"')) end) as each_
+                                        where each_.type <> 'NULL'
+                                    ) as w5
+                                    where (json_extract_string((
+                                        select any_value(x25_.value)
+                                        from (
+                                            select e27_.value as value, row_number() over (order by s26_.ord, e27_.ord) as ord
+                                            from (
+                                                select e29_.value as value, row_number() over (order by s28_.ord, e29_.ord) as ord
+                                                from (
+                                                    select each_.value as value, cast(each_.key as integer) + 1 as ord
+                                                    from json_each(case when json_type(json_extract(w5.value, '$."category"')) = 'ARRAY' then json_extract(w5.value, '$."category"') else json_array(json_extract(w5.value, '$."category"')) end) as each_
+                                                    where each_.type <> 'NULL'
+                                                ) as s28_
+                                                cross join lateral (
+                                                    select each_.value as value, cast(each_.key as integer) + 1 as ord
+                                                    from json_each(case when json_type(json_extract(s28_.value, '$."coding"')) = 'ARRAY' then json_extract(s28_.value, '$."coding"') else json_array(json_extract(s28_.value, '$."coding"')) end) as each_
+                                                    where each_.type <> 'NULL'
+                                                ) as e29_
+                                            ) as s26_
+                                            cross join lateral (
+                                                select each_.value as value, cast(each_.key as integer) + 1 as ord
+                                                from json_each(case when json_type(json_extract(s26_.value, '$."code"')) = 'ARRAY' then json_extract(s26_.value, '$."code"') else json_array(json_extract(s26_.value, '$."code"')) end) as each_
+                                                where each_.type <> 'NULL'
+                                            ) as e27_
+                                        ) as x25_
+                                        having case when count(*) > 1 then cast(error('view ''stg_fhir__explanation_of_benefit_items'': column ''billed_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
+                                    ), '$') = 'https://bluebutton.cms.gov/resources/variables/line_sbmtd_chrg_amt')
+                                ) as s23_
+                                cross join lateral (
+                                    select each_.value as value, cast(each_.key as integer) + 1 as ord
+                                    from json_each(case when json_type(json_extract(s23_.value, '$."amount"')) = 'ARRAY' then json_extract(s23_.value, '$."amount"') else json_array(json_extract(s23_.value, '$."amount"')) end) as each_
+                                    where each_.type <> 'NULL'
+                                ) as e24_
+                            ) as s21_
+                            cross join lateral (
+                                select each_.value as value, cast(each_.key as integer) + 1 as ord
+                                from json_each(case when json_type(json_extract(s21_.value, '$."value"')) = 'ARRAY' then json_extract(s21_.value, '$."value"') else json_array(json_extract(s21_.value, '$."value"')) end) as each_
+                                where each_.type <> 'NULL'
+                            ) as e22_
+                        ) as x20_
+                    ) as n19_
+                    where n19_.position = 1
+                ) as x18_
+            ), '$') as decimal(38, 9)) as "billed_blue_button",
+            cast(json_extract_string(f2.value, '$."net"."value"') as decimal(38, 9)) as "billed_net",
+            cast(json_extract_string((
+                select any_value(x31_.value)
+                from (
+                    select n32_.value as value, n32_.ord as ord
+                    from (
+                        select x33_.value, x33_.ord, row_number() over (order by x33_.ord) as position
+                        from (
+                            select e35_.value as value, row_number() over (order by s34_.ord, e35_.ord) as ord
+                            from (
+                                select e37_.value as value, row_number() over (order by s36_.ord, e37_.ord) as ord
                                 from (
                                     select w6.value as value, w6.ord as ord
                                     from (
                                         select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(f4.value, '$."adjudication"')) = 'ARRAY' then json_extract(f4.value, '$."adjudication"') else json_array(json_extract(f4.value, '$."adjudication"')) end) as each_
+                                        from json_each(case when json_type(json_extract(f2.value, '$."adjudication"')) = 'ARRAY' then json_extract(f2.value, '$."adjudication"') else json_array(json_extract(f2.value, '$."adjudication"')) end) as each_
                                         where each_.type <> 'NULL'
                                     ) as w6
                                     where (json_extract_string((
-                                        select any_value(x30_.value)
+                                        select any_value(x38_.value)
                                         from (
-                                            select e32_.value as value, row_number() over (order by s31_.ord, e32_.ord) as ord
+                                            select e40_.value as value, row_number() over (order by s39_.ord, e40_.ord) as ord
                                             from (
-                                                select e34_.value as value, row_number() over (order by s33_.ord, e34_.ord) as ord
+                                                select e42_.value as value, row_number() over (order by s41_.ord, e42_.ord) as ord
                                                 from (
                                                     select each_.value as value, cast(each_.key as integer) + 1 as ord
                                                     from json_each(case when json_type(json_extract(w6.value, '$."category"')) = 'ARRAY' then json_extract(w6.value, '$."category"') else json_array(json_extract(w6.value, '$."category"')) end) as each_
                                                     where each_.type <> 'NULL'
-                                                ) as s33_
+                                                ) as s41_
                                                 cross join lateral (
                                                     select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                                    from json_each(case when json_type(json_extract(s33_.value, '$."coding"')) = 'ARRAY' then json_extract(s33_.value, '$."coding"') else json_array(json_extract(s33_.value, '$."coding"')) end) as each_
+                                                    from json_each(case when json_type(json_extract(s41_.value, '$."coding"')) = 'ARRAY' then json_extract(s41_.value, '$."coding"') else json_array(json_extract(s41_.value, '$."coding"')) end) as each_
                                                     where each_.type <> 'NULL'
-                                                ) as e34_
-                                            ) as s31_
+                                                ) as e42_
+                                            ) as s39_
                                             cross join lateral (
                                                 select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                                from json_each(case when json_type(json_extract(s31_.value, '$."code"')) = 'ARRAY' then json_extract(s31_.value, '$."code"') else json_array(json_extract(s31_.value, '$."code"')) end) as each_
+                                                from json_each(case when json_type(json_extract(s39_.value, '$."code"')) = 'ARRAY' then json_extract(s39_.value, '$."code"') else json_array(json_extract(s39_.value, '$."code"')) end) as each_
                                                 where each_.type <> 'NULL'
-                                            ) as e32_
-                                        ) as x30_
-                                        having case when count(*) > 1 then cast(error('view ''stg_fhir__explanation_of_benefit_items'': column ''billed_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                    ), '$') = 'submitted')
-                                ) as s28_
+                                            ) as e40_
+                                        ) as x38_
+                                        having case when count(*) > 1 then cast(error('view ''stg_fhir__explanation_of_benefit_items'': column ''allowed_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
+                                    ), '$') = 'eligible')
+                                ) as s36_
                                 cross join lateral (
                                     select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                    from json_each(case when json_type(json_extract(s28_.value, '$."amount"')) = 'ARRAY' then json_extract(s28_.value, '$."amount"') else json_array(json_extract(s28_.value, '$."amount"')) end) as each_
+                                    from json_each(case when json_type(json_extract(s36_.value, '$."amount"')) = 'ARRAY' then json_extract(s36_.value, '$."amount"') else json_array(json_extract(s36_.value, '$."amount"')) end) as each_
                                     where each_.type <> 'NULL'
-                                ) as e29_
-                            ) as s26_
+                                ) as e37_
+                            ) as s34_
                             cross join lateral (
                                 select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s26_.value, '$."value"')) = 'ARRAY' then json_extract(s26_.value, '$."value"') else json_array(json_extract(s26_.value, '$."value"')) end) as each_
+                                from json_each(case when json_type(json_extract(s34_.value, '$."value"')) = 'ARRAY' then json_extract(s34_.value, '$."value"') else json_array(json_extract(s34_.value, '$."value"')) end) as each_
                                 where each_.type <> 'NULL'
-                            ) as e27_
-                        ) as x25_
-                    ) as n24_
-                    where n24_.position = 1
-                ) as x23_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__explanation_of_benefit_items'': column ''billed_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as decimal(38, 9)) as "billed_adjudicated",
+                            ) as e35_
+                        ) as x33_
+                    ) as n32_
+                    where n32_.position = 1
+                ) as x31_
+            ), '$') as decimal(38, 9)) as "allowed_adjudicated",
             cast(json_extract_string((
-                select any_value(x35_.value)
+                select any_value(x44_.value)
                 from (
-                    select n36_.value as value, n36_.ord as ord
+                    select n45_.value as value, n45_.ord as ord
                     from (
-                        select x37_.value, x37_.ord, row_number() over (order by x37_.ord) as position
+                        select x46_.value, x46_.ord, row_number() over (order by x46_.ord) as position
                         from (
-                            select e39_.value as value, row_number() over (order by s38_.ord, e39_.ord) as ord
+                            select e48_.value as value, row_number() over (order by s47_.ord, e48_.ord) as ord
                             from (
-                                select e41_.value as value, row_number() over (order by s40_.ord, e41_.ord) as ord
+                                select e50_.value as value, row_number() over (order by s49_.ord, e50_.ord) as ord
                                 from (
                                     select w7.value as value, w7.ord as ord
                                     from (
                                         select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(f4.value, '$."adjudication"')) = 'ARRAY' then json_extract(f4.value, '$."adjudication"') else json_array(json_extract(f4.value, '$."adjudication"')) end) as each_
+                                        from json_each(case when json_type(json_extract(f2.value, '$."adjudication"')) = 'ARRAY' then json_extract(f2.value, '$."adjudication"') else json_array(json_extract(f2.value, '$."adjudication"')) end) as each_
                                         where each_.type <> 'NULL'
                                     ) as w7
                                     where (json_extract_string((
-                                        select any_value(x42_.value)
+                                        select any_value(x51_.value)
                                         from (
-                                            select e44_.value as value, row_number() over (order by s43_.ord, e44_.ord) as ord
+                                            select e53_.value as value, row_number() over (order by s52_.ord, e53_.ord) as ord
                                             from (
-                                                select e46_.value as value, row_number() over (order by s45_.ord, e46_.ord) as ord
+                                                select e55_.value as value, row_number() over (order by s54_.ord, e55_.ord) as ord
                                                 from (
                                                     select each_.value as value, cast(each_.key as integer) + 1 as ord
                                                     from json_each(case when json_type(json_extract(w7.value, '$."category"')) = 'ARRAY' then json_extract(w7.value, '$."category"') else json_array(json_extract(w7.value, '$."category"')) end) as each_
                                                     where each_.type <> 'NULL'
-                                                ) as s45_
+                                                ) as s54_
                                                 cross join lateral (
                                                     select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                                    from json_each(case when json_type(json_extract(s45_.value, '$."coding"')) = 'ARRAY' then json_extract(s45_.value, '$."coding"') else json_array(json_extract(s45_.value, '$."coding"')) end) as each_
+                                                    from json_each(case when json_type(json_extract(s54_.value, '$."coding"')) = 'ARRAY' then json_extract(s54_.value, '$."coding"') else json_array(json_extract(s54_.value, '$."coding"')) end) as each_
                                                     where each_.type <> 'NULL'
-                                                ) as e46_
-                                            ) as s43_
+                                                ) as e55_
+                                            ) as s52_
                                             cross join lateral (
                                                 select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                                from json_each(case when json_type(json_extract(s43_.value, '$."code"')) = 'ARRAY' then json_extract(s43_.value, '$."code"') else json_array(json_extract(s43_.value, '$."code"')) end) as each_
+                                                from json_each(case when json_type(json_extract(s52_.value, '$."code"')) = 'ARRAY' then json_extract(s52_.value, '$."code"') else json_array(json_extract(s52_.value, '$."code"')) end) as each_
                                                 where each_.type <> 'NULL'
-                                            ) as e44_
-                                        ) as x42_
-                                        having case when count(*) > 1 then cast(error('view ''stg_fhir__explanation_of_benefit_items'': column ''billed_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                    ), '$') = 'https://bluebutton.cms.gov/resources/variables/line_sbmtd_chrg_amt')
-                                ) as s40_
+                                            ) as e53_
+                                        ) as x51_
+                                        having case when count(*) > 1 then cast(error('view ''stg_fhir__explanation_of_benefit_items'': column ''allowed_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
+                                    ), '$') = 'https://bluebutton.cms.gov/resources/variables/line_allowed_chrg_amt')
+                                ) as s49_
                                 cross join lateral (
                                     select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                    from json_each(case when json_type(json_extract(s40_.value, '$."amount"')) = 'ARRAY' then json_extract(s40_.value, '$."amount"') else json_array(json_extract(s40_.value, '$."amount"')) end) as each_
+                                    from json_each(case when json_type(json_extract(s49_.value, '$."amount"')) = 'ARRAY' then json_extract(s49_.value, '$."amount"') else json_array(json_extract(s49_.value, '$."amount"')) end) as each_
                                     where each_.type <> 'NULL'
-                                ) as e41_
-                            ) as s38_
+                                ) as e50_
+                            ) as s47_
                             cross join lateral (
                                 select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s38_.value, '$."value"')) = 'ARRAY' then json_extract(s38_.value, '$."value"') else json_array(json_extract(s38_.value, '$."value"')) end) as each_
+                                from json_each(case when json_type(json_extract(s47_.value, '$."value"')) = 'ARRAY' then json_extract(s47_.value, '$."value"') else json_array(json_extract(s47_.value, '$."value"')) end) as each_
                                 where each_.type <> 'NULL'
-                            ) as e39_
-                        ) as x37_
-                    ) as n36_
-                    where n36_.position = 1
-                ) as x35_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__explanation_of_benefit_items'': column ''billed_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as decimal(38, 9)) as "billed_blue_button",
+                            ) as e48_
+                        ) as x46_
+                    ) as n45_
+                    where n45_.position = 1
+                ) as x44_
+            ), '$') as decimal(38, 9)) as "allowed_blue_button",
             cast(json_extract_string((
-                select any_value(x47_.value)
+                select any_value(x57_.value)
                 from (
-                    select e49_.value as value, row_number() over (order by s48_.ord, e49_.ord) as ord
+                    select n58_.value as value, n58_.ord as ord
                     from (
-                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(f4.value, '$."net"')) = 'ARRAY' then json_extract(f4.value, '$."net"') else json_array(json_extract(f4.value, '$."net"')) end) as each_
-                        where each_.type <> 'NULL'
-                    ) as s48_
-                    cross join lateral (
-                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(s48_.value, '$."value"')) = 'ARRAY' then json_extract(s48_.value, '$."value"') else json_array(json_extract(s48_.value, '$."value"')) end) as each_
-                        where each_.type <> 'NULL'
-                    ) as e49_
-                ) as x47_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__explanation_of_benefit_items'': column ''billed_net'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as decimal(38, 9)) as "billed_net",
-            cast(json_extract_string((
-                select any_value(x50_.value)
-                from (
-                    select n51_.value as value, n51_.ord as ord
-                    from (
-                        select x52_.value, x52_.ord, row_number() over (order by x52_.ord) as position
+                        select x59_.value, x59_.ord, row_number() over (order by x59_.ord) as position
                         from (
-                            select e54_.value as value, row_number() over (order by s53_.ord, e54_.ord) as ord
+                            select e61_.value as value, row_number() over (order by s60_.ord, e61_.ord) as ord
                             from (
-                                select e56_.value as value, row_number() over (order by s55_.ord, e56_.ord) as ord
+                                select e63_.value as value, row_number() over (order by s62_.ord, e63_.ord) as ord
                                 from (
                                     select w8.value as value, w8.ord as ord
                                     from (
                                         select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(f4.value, '$."adjudication"')) = 'ARRAY' then json_extract(f4.value, '$."adjudication"') else json_array(json_extract(f4.value, '$."adjudication"')) end) as each_
+                                        from json_each(case when json_type(json_extract(f2.value, '$."adjudication"')) = 'ARRAY' then json_extract(f2.value, '$."adjudication"') else json_array(json_extract(f2.value, '$."adjudication"')) end) as each_
                                         where each_.type <> 'NULL'
                                     ) as w8
                                     where (json_extract_string((
-                                        select any_value(x57_.value)
+                                        select any_value(x64_.value)
                                         from (
-                                            select e59_.value as value, row_number() over (order by s58_.ord, e59_.ord) as ord
+                                            select e66_.value as value, row_number() over (order by s65_.ord, e66_.ord) as ord
                                             from (
-                                                select e61_.value as value, row_number() over (order by s60_.ord, e61_.ord) as ord
+                                                select e68_.value as value, row_number() over (order by s67_.ord, e68_.ord) as ord
                                                 from (
                                                     select each_.value as value, cast(each_.key as integer) + 1 as ord
                                                     from json_each(case when json_type(json_extract(w8.value, '$."category"')) = 'ARRAY' then json_extract(w8.value, '$."category"') else json_array(json_extract(w8.value, '$."category"')) end) as each_
                                                     where each_.type <> 'NULL'
-                                                ) as s60_
+                                                ) as s67_
                                                 cross join lateral (
                                                     select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                                    from json_each(case when json_type(json_extract(s60_.value, '$."coding"')) = 'ARRAY' then json_extract(s60_.value, '$."coding"') else json_array(json_extract(s60_.value, '$."coding"')) end) as each_
+                                                    from json_each(case when json_type(json_extract(s67_.value, '$."coding"')) = 'ARRAY' then json_extract(s67_.value, '$."coding"') else json_array(json_extract(s67_.value, '$."coding"')) end) as each_
                                                     where each_.type <> 'NULL'
-                                                ) as e61_
-                                            ) as s58_
+                                                ) as e68_
+                                            ) as s65_
                                             cross join lateral (
                                                 select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                                from json_each(case when json_type(json_extract(s58_.value, '$."code"')) = 'ARRAY' then json_extract(s58_.value, '$."code"') else json_array(json_extract(s58_.value, '$."code"')) end) as each_
+                                                from json_each(case when json_type(json_extract(s65_.value, '$."code"')) = 'ARRAY' then json_extract(s65_.value, '$."code"') else json_array(json_extract(s65_.value, '$."code"')) end) as each_
                                                 where each_.type <> 'NULL'
-                                            ) as e59_
-                                        ) as x57_
-                                        having case when count(*) > 1 then cast(error('view ''stg_fhir__explanation_of_benefit_items'': column ''allowed_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                    ), '$') = 'eligible')
-                                ) as s55_
+                                            ) as e66_
+                                        ) as x64_
+                                        having case when count(*) > 1 then cast(error('view ''stg_fhir__explanation_of_benefit_items'': column ''paid_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
+                                    ), '$') = 'benefit')
+                                ) as s62_
                                 cross join lateral (
                                     select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                    from json_each(case when json_type(json_extract(s55_.value, '$."amount"')) = 'ARRAY' then json_extract(s55_.value, '$."amount"') else json_array(json_extract(s55_.value, '$."amount"')) end) as each_
+                                    from json_each(case when json_type(json_extract(s62_.value, '$."amount"')) = 'ARRAY' then json_extract(s62_.value, '$."amount"') else json_array(json_extract(s62_.value, '$."amount"')) end) as each_
                                     where each_.type <> 'NULL'
-                                ) as e56_
-                            ) as s53_
+                                ) as e63_
+                            ) as s60_
                             cross join lateral (
                                 select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s53_.value, '$."value"')) = 'ARRAY' then json_extract(s53_.value, '$."value"') else json_array(json_extract(s53_.value, '$."value"')) end) as each_
+                                from json_each(case when json_type(json_extract(s60_.value, '$."value"')) = 'ARRAY' then json_extract(s60_.value, '$."value"') else json_array(json_extract(s60_.value, '$."value"')) end) as each_
                                 where each_.type <> 'NULL'
-                            ) as e54_
-                        ) as x52_
-                    ) as n51_
-                    where n51_.position = 1
-                ) as x50_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__explanation_of_benefit_items'': column ''allowed_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as decimal(38, 9)) as "allowed_adjudicated",
+                            ) as e61_
+                        ) as x59_
+                    ) as n58_
+                    where n58_.position = 1
+                ) as x57_
+            ), '$') as decimal(38, 9)) as "paid_adjudicated",
             cast(json_extract_string((
-                select any_value(x62_.value)
+                select any_value(x70_.value)
                 from (
-                    select n63_.value as value, n63_.ord as ord
+                    select n71_.value as value, n71_.ord as ord
                     from (
-                        select x64_.value, x64_.ord, row_number() over (order by x64_.ord) as position
+                        select x72_.value, x72_.ord, row_number() over (order by x72_.ord) as position
                         from (
-                            select e66_.value as value, row_number() over (order by s65_.ord, e66_.ord) as ord
+                            select e74_.value as value, row_number() over (order by s73_.ord, e74_.ord) as ord
                             from (
-                                select e68_.value as value, row_number() over (order by s67_.ord, e68_.ord) as ord
+                                select e76_.value as value, row_number() over (order by s75_.ord, e76_.ord) as ord
                                 from (
                                     select w9.value as value, w9.ord as ord
                                     from (
                                         select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(f4.value, '$."adjudication"')) = 'ARRAY' then json_extract(f4.value, '$."adjudication"') else json_array(json_extract(f4.value, '$."adjudication"')) end) as each_
+                                        from json_each(case when json_type(json_extract(f2.value, '$."adjudication"')) = 'ARRAY' then json_extract(f2.value, '$."adjudication"') else json_array(json_extract(f2.value, '$."adjudication"')) end) as each_
                                         where each_.type <> 'NULL'
                                     ) as w9
                                     where (json_extract_string((
-                                        select any_value(x69_.value)
+                                        select any_value(x77_.value)
                                         from (
-                                            select e71_.value as value, row_number() over (order by s70_.ord, e71_.ord) as ord
+                                            select e79_.value as value, row_number() over (order by s78_.ord, e79_.ord) as ord
                                             from (
-                                                select e73_.value as value, row_number() over (order by s72_.ord, e73_.ord) as ord
+                                                select e81_.value as value, row_number() over (order by s80_.ord, e81_.ord) as ord
                                                 from (
                                                     select each_.value as value, cast(each_.key as integer) + 1 as ord
                                                     from json_each(case when json_type(json_extract(w9.value, '$."category"')) = 'ARRAY' then json_extract(w9.value, '$."category"') else json_array(json_extract(w9.value, '$."category"')) end) as each_
                                                     where each_.type <> 'NULL'
-                                                ) as s72_
+                                                ) as s80_
                                                 cross join lateral (
                                                     select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                                    from json_each(case when json_type(json_extract(s72_.value, '$."coding"')) = 'ARRAY' then json_extract(s72_.value, '$."coding"') else json_array(json_extract(s72_.value, '$."coding"')) end) as each_
+                                                    from json_each(case when json_type(json_extract(s80_.value, '$."coding"')) = 'ARRAY' then json_extract(s80_.value, '$."coding"') else json_array(json_extract(s80_.value, '$."coding"')) end) as each_
                                                     where each_.type <> 'NULL'
-                                                ) as e73_
-                                            ) as s70_
+                                                ) as e81_
+                                            ) as s78_
                                             cross join lateral (
                                                 select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                                from json_each(case when json_type(json_extract(s70_.value, '$."code"')) = 'ARRAY' then json_extract(s70_.value, '$."code"') else json_array(json_extract(s70_.value, '$."code"')) end) as each_
+                                                from json_each(case when json_type(json_extract(s78_.value, '$."code"')) = 'ARRAY' then json_extract(s78_.value, '$."code"') else json_array(json_extract(s78_.value, '$."code"')) end) as each_
                                                 where each_.type <> 'NULL'
-                                            ) as e71_
-                                        ) as x69_
-                                        having case when count(*) > 1 then cast(error('view ''stg_fhir__explanation_of_benefit_items'': column ''allowed_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                    ), '$') = 'https://bluebutton.cms.gov/resources/variables/line_allowed_chrg_amt')
-                                ) as s67_
-                                cross join lateral (
-                                    select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                    from json_each(case when json_type(json_extract(s67_.value, '$."amount"')) = 'ARRAY' then json_extract(s67_.value, '$."amount"') else json_array(json_extract(s67_.value, '$."amount"')) end) as each_
-                                    where each_.type <> 'NULL'
-                                ) as e68_
-                            ) as s65_
-                            cross join lateral (
-                                select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s65_.value, '$."value"')) = 'ARRAY' then json_extract(s65_.value, '$."value"') else json_array(json_extract(s65_.value, '$."value"')) end) as each_
-                                where each_.type <> 'NULL'
-                            ) as e66_
-                        ) as x64_
-                    ) as n63_
-                    where n63_.position = 1
-                ) as x62_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__explanation_of_benefit_items'': column ''allowed_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as decimal(38, 9)) as "allowed_blue_button",
-            cast(json_extract_string((
-                select any_value(x74_.value)
-                from (
-                    select n75_.value as value, n75_.ord as ord
-                    from (
-                        select x76_.value, x76_.ord, row_number() over (order by x76_.ord) as position
-                        from (
-                            select e78_.value as value, row_number() over (order by s77_.ord, e78_.ord) as ord
-                            from (
-                                select e80_.value as value, row_number() over (order by s79_.ord, e80_.ord) as ord
-                                from (
-                                    select w10.value as value, w10.ord as ord
-                                    from (
-                                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(f4.value, '$."adjudication"')) = 'ARRAY' then json_extract(f4.value, '$."adjudication"') else json_array(json_extract(f4.value, '$."adjudication"')) end) as each_
-                                        where each_.type <> 'NULL'
-                                    ) as w10
-                                    where (json_extract_string((
-                                        select any_value(x81_.value)
-                                        from (
-                                            select e83_.value as value, row_number() over (order by s82_.ord, e83_.ord) as ord
-                                            from (
-                                                select e85_.value as value, row_number() over (order by s84_.ord, e85_.ord) as ord
-                                                from (
-                                                    select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                                    from json_each(case when json_type(json_extract(w10.value, '$."category"')) = 'ARRAY' then json_extract(w10.value, '$."category"') else json_array(json_extract(w10.value, '$."category"')) end) as each_
-                                                    where each_.type <> 'NULL'
-                                                ) as s84_
-                                                cross join lateral (
-                                                    select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                                    from json_each(case when json_type(json_extract(s84_.value, '$."coding"')) = 'ARRAY' then json_extract(s84_.value, '$."coding"') else json_array(json_extract(s84_.value, '$."coding"')) end) as each_
-                                                    where each_.type <> 'NULL'
-                                                ) as e85_
-                                            ) as s82_
-                                            cross join lateral (
-                                                select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                                from json_each(case when json_type(json_extract(s82_.value, '$."code"')) = 'ARRAY' then json_extract(s82_.value, '$."code"') else json_array(json_extract(s82_.value, '$."code"')) end) as each_
-                                                where each_.type <> 'NULL'
-                                            ) as e83_
-                                        ) as x81_
-                                        having case when count(*) > 1 then cast(error('view ''stg_fhir__explanation_of_benefit_items'': column ''paid_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                    ), '$') = 'benefit')
-                                ) as s79_
-                                cross join lateral (
-                                    select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                    from json_each(case when json_type(json_extract(s79_.value, '$."amount"')) = 'ARRAY' then json_extract(s79_.value, '$."amount"') else json_array(json_extract(s79_.value, '$."amount"')) end) as each_
-                                    where each_.type <> 'NULL'
-                                ) as e80_
-                            ) as s77_
-                            cross join lateral (
-                                select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s77_.value, '$."value"')) = 'ARRAY' then json_extract(s77_.value, '$."value"') else json_array(json_extract(s77_.value, '$."value"')) end) as each_
-                                where each_.type <> 'NULL'
-                            ) as e78_
-                        ) as x76_
-                    ) as n75_
-                    where n75_.position = 1
-                ) as x74_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__explanation_of_benefit_items'': column ''paid_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as decimal(38, 9)) as "paid_adjudicated",
-            cast(json_extract_string((
-                select any_value(x86_.value)
-                from (
-                    select n87_.value as value, n87_.ord as ord
-                    from (
-                        select x88_.value, x88_.ord, row_number() over (order by x88_.ord) as position
-                        from (
-                            select e90_.value as value, row_number() over (order by s89_.ord, e90_.ord) as ord
-                            from (
-                                select e92_.value as value, row_number() over (order by s91_.ord, e92_.ord) as ord
-                                from (
-                                    select w11.value as value, w11.ord as ord
-                                    from (
-                                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(f4.value, '$."adjudication"')) = 'ARRAY' then json_extract(f4.value, '$."adjudication"') else json_array(json_extract(f4.value, '$."adjudication"')) end) as each_
-                                        where each_.type <> 'NULL'
-                                    ) as w11
-                                    where (json_extract_string((
-                                        select any_value(x93_.value)
-                                        from (
-                                            select e95_.value as value, row_number() over (order by s94_.ord, e95_.ord) as ord
-                                            from (
-                                                select e97_.value as value, row_number() over (order by s96_.ord, e97_.ord) as ord
-                                                from (
-                                                    select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                                    from json_each(case when json_type(json_extract(w11.value, '$."category"')) = 'ARRAY' then json_extract(w11.value, '$."category"') else json_array(json_extract(w11.value, '$."category"')) end) as each_
-                                                    where each_.type <> 'NULL'
-                                                ) as s96_
-                                                cross join lateral (
-                                                    select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                                    from json_each(case when json_type(json_extract(s96_.value, '$."coding"')) = 'ARRAY' then json_extract(s96_.value, '$."coding"') else json_array(json_extract(s96_.value, '$."coding"')) end) as each_
-                                                    where each_.type <> 'NULL'
-                                                ) as e97_
-                                            ) as s94_
-                                            cross join lateral (
-                                                select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                                from json_each(case when json_type(json_extract(s94_.value, '$."code"')) = 'ARRAY' then json_extract(s94_.value, '$."code"') else json_array(json_extract(s94_.value, '$."code"')) end) as each_
-                                                where each_.type <> 'NULL'
-                                            ) as e95_
-                                        ) as x93_
+                                            ) as e79_
+                                        ) as x77_
                                         having case when count(*) > 1 then cast(error('view ''stg_fhir__explanation_of_benefit_items'': column ''paid_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
                                     ), '$') = 'https://bluebutton.cms.gov/resources/variables/line_prvdr_pmt_amt')
-                                ) as s91_
+                                ) as s75_
                                 cross join lateral (
                                     select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                    from json_each(case when json_type(json_extract(s91_.value, '$."amount"')) = 'ARRAY' then json_extract(s91_.value, '$."amount"') else json_array(json_extract(s91_.value, '$."amount"')) end) as each_
+                                    from json_each(case when json_type(json_extract(s75_.value, '$."amount"')) = 'ARRAY' then json_extract(s75_.value, '$."amount"') else json_array(json_extract(s75_.value, '$."amount"')) end) as each_
                                     where each_.type <> 'NULL'
-                                ) as e92_
-                            ) as s89_
+                                ) as e76_
+                            ) as s73_
                             cross join lateral (
                                 select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s89_.value, '$."value"')) = 'ARRAY' then json_extract(s89_.value, '$."value"') else json_array(json_extract(s89_.value, '$."value"')) end) as each_
+                                from json_each(case when json_type(json_extract(s73_.value, '$."value"')) = 'ARRAY' then json_extract(s73_.value, '$."value"') else json_array(json_extract(s73_.value, '$."value"')) end) as each_
                                 where each_.type <> 'NULL'
-                            ) as e90_
-                        ) as x88_
-                    ) as n87_
-                    where n87_.position = 1
-                ) as x86_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__explanation_of_benefit_items'': column ''paid_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
+                            ) as e74_
+                        ) as x72_
+                    ) as n71_
+                    where n71_.position = 1
+                ) as x70_
             ), '$') as decimal(38, 9)) as "paid_blue_button",
-            json_extract_string(case when json_type(json_extract(f4.value, '$."servicedDate"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(f4.value, '$."servicedDate"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__explanation_of_benefit_items'': column ''service_date_date'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(f4.value, '$."servicedDate"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
-            when json_type(json_extract(f4.value, '$."servicedDate"')) = 'NULL' then null else json_extract(f4.value, '$."servicedDate"') end, '$') as "service_date_date",
-            json_extract_string((
-                select any_value(x98_.value)
-                from (
-                    select e100_.value as value, row_number() over (order by s99_.ord, e100_.ord) as ord
-                    from (
-                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(f4.value, '$."servicedPeriod"')) = 'ARRAY' then json_extract(f4.value, '$."servicedPeriod"') else json_array(json_extract(f4.value, '$."servicedPeriod"')) end) as each_
-                        where each_.type <> 'NULL'
-                    ) as s99_
-                    cross join lateral (
-                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(s99_.value, '$."start"')) = 'ARRAY' then json_extract(s99_.value, '$."start"') else json_array(json_extract(s99_.value, '$."start"')) end) as each_
-                        where each_.type <> 'NULL'
-                    ) as e100_
-                ) as x98_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__explanation_of_benefit_items'': column ''service_period_start'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "service_period_start"
+            json_extract_string(f2.value, '$."servicedDate"') as "service_date_date",
+            json_extract_string(f2.value, '$."servicedPeriod"."start"') as "service_period_start"
         from (
-            select i101_.value as value, row_number() over (order by i101_.ord) - 1 as row_index
+            select i82_.value as value, row_number() over (order by i82_.ord) - 1 as row_index
             from (
                 select each_.value as value, cast(each_.key as integer) + 1 as ord
                 from json_each(case when json_type(json_extract(f0.value, '$."item"')) = 'ARRAY' then json_extract(f0.value, '$."item"') else json_array(json_extract(f0.value, '$."item"')) end) as each_
                 where each_.type <> 'NULL'
-            ) as i101_
-        ) as f4
+            ) as i82_
+        ) as f2
         union all
         select cast(null as integer) as "line_number", cast(null as varchar) as "hcpcs_code", cast(null as varchar) as "revenue_code", cast(null as decimal(38, 9)) as "billed_adjudicated", cast(null as decimal(38, 9)) as "billed_blue_button", cast(null as decimal(38, 9)) as "billed_net", cast(null as decimal(38, 9)) as "allowed_adjudicated", cast(null as decimal(38, 9)) as "allowed_blue_button", cast(null as decimal(38, 9)) as "paid_adjudicated", cast(null as decimal(38, 9)) as "paid_blue_button", cast(null as varchar) as "service_date_date", cast(null as varchar) as "service_period_start"
         where not exists (
@@ -581,7 +435,7 @@ cross join lateral (
             from json_each(case when json_type(json_extract(f0.value, '$."item"')) = 'ARRAY' then json_extract(f0.value, '$."item"') else json_array(json_extract(f0.value, '$."item"')) end) as each_
             where each_.type <> 'NULL'
         )
-    ) as s8_
+    ) as s2_
 ) as v0_
 {%- endmacro %}
 
@@ -610,85 +464,73 @@ select
 from (
     select cast(resource as jsonb) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
     from {{ relation }}
-    where ((cast(resource as jsonb) -> 'resourceType') #>> '{}') = 'ExplanationOfBenefit'
+    where (cast(resource as jsonb) #>> '{"resourceType"}') = 'ExplanationOfBenefit'
 ) as r
 cross join lateral (
     select
         s1_."claim_id",
         s1_."patient_id",
-        s8_."line_number",
-        s8_."hcpcs_code",
-        s8_."revenue_code",
-        s8_."billed_adjudicated",
-        s8_."billed_blue_button",
-        s8_."billed_net",
-        s8_."allowed_adjudicated",
-        s8_."allowed_blue_button",
-        s8_."paid_adjudicated",
-        s8_."paid_blue_button",
-        s8_."service_date_date",
-        s8_."service_period_start"
+        s2_."line_number",
+        s2_."hcpcs_code",
+        s2_."revenue_code",
+        s2_."billed_adjudicated",
+        s2_."billed_blue_button",
+        s2_."billed_net",
+        s2_."allowed_adjudicated",
+        s2_."allowed_blue_button",
+        s2_."paid_adjudicated",
+        s2_."paid_blue_button",
+        s2_."service_date_date",
+        s2_."service_period_start"
     from (
         select r.value as value, r.row_index as row_index
     ) as f0
     cross join lateral (
         select
-            (
-                select case when (b2.value ~ '^(https?://[^?#]*/)?Claim/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then substring(b2.value from '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$') end
-                from (select ((
-                select any_value(x2_.value)
-                from (
-                    select e4_.value as value, row_number() over (order by s3_.ord, e4_.ord) as ord
-                    from (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'claim')) = 'array' then (f1.value -> 'claim') else jsonb_build_array((f1.value -> 'claim')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as s3_
-                    cross join lateral (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((s3_.value -> 'reference')) = 'array' then (s3_.value -> 'reference') else jsonb_build_array((s3_.value -> 'reference')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as e4_
-                ) as x2_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''claim_id'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as value) as b2
-            ) as "claim_id",
-            (
-                select case when (b3.value ~ '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then substring(b3.value from '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$') end
-                from (select ((
-                select any_value(x5_.value)
-                from (
-                    select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
-                    from (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'patient')) = 'array' then (f1.value -> 'patient') else jsonb_build_array((f1.value -> 'patient')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as s6_
-                    cross join lateral (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((s6_.value -> 'reference')) = 'array' then (s6_.value -> 'reference') else jsonb_build_array((s6_.value -> 'reference')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as e7_
-                ) as x5_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''patient_id'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as value) as b3
-            ) as "patient_id"
+            case when ((f1.value #>> '{"claim","reference"}') ~ '^(https?://[^?#]*/)?Claim/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then substring((f1.value #>> '{"claim","reference"}') from '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$') end as "claim_id",
+            case when ((f1.value #>> '{"patient","reference"}') ~ '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then substring((f1.value #>> '{"patient","reference"}') from '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$') end as "patient_id"
         from (
             select f0.value as value, f0.row_index as row_index
         ) as f1
     ) as s1_
     cross join lateral (
         select
-            cast((case when (jsonb_typeof((f4.value -> 'sequence')) = 'array') then (
-                select any_value(x9_.value)
+            cast((f2.value #>> '{"sequence"}') as integer) as "line_number",
+            ((
+                select any_value(x3_.value)
                 from (
-                    select element_.value as value, element_.ord as ord
-                    from jsonb_array_elements(case when jsonb_typeof((f4.value -> 'sequence')) = 'array' then (f4.value -> 'sequence') else jsonb_build_array((f4.value -> 'sequence')) end) with ordinality as element_(value, ord)
-                    where jsonb_typeof(element_.value) <> 'null'
-                ) as x9_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''line_number'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            )
-            when (jsonb_typeof((f4.value -> 'sequence')) = 'null') then null else (f4.value -> 'sequence') end #>> '{}') as integer) as "line_number",
+                    select n4_.value as value, n4_.ord as ord
+                    from (
+                        select x5_.value, x5_.ord, row_number() over (order by x5_.ord) as position
+                        from (
+                            select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
+                            from (
+                                select w3.value as value, w3.ord as ord
+                                from (
+                                    select e9_.value as value, row_number() over (order by s8_.ord, e9_.ord) as ord
+                                    from (
+                                        select element_.value as value, element_.ord as ord
+                                        from jsonb_array_elements(case when jsonb_typeof((f2.value -> 'productOrService')) = 'array' then (f2.value -> 'productOrService') else jsonb_build_array((f2.value -> 'productOrService')) end) with ordinality as element_(value, ord)
+                                        where jsonb_typeof(element_.value) <> 'null'
+                                    ) as s8_
+                                    cross join lateral (
+                                        select element_.value as value, element_.ord as ord
+                                        from jsonb_array_elements(case when jsonb_typeof((s8_.value -> 'coding')) = 'array' then (s8_.value -> 'coding') else jsonb_build_array((s8_.value -> 'coding')) end) with ordinality as element_(value, ord)
+                                        where jsonb_typeof(element_.value) <> 'null'
+                                    ) as e9_
+                                ) as w3
+                                where (((w3.value #>> '{"system"}') = 'http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets') or ((w3.value #>> '{"system"}') = 'http://www.ama-assn.org/go/cpt'))
+                            ) as s6_
+                            cross join lateral (
+                                select element_.value as value, element_.ord as ord
+                                from jsonb_array_elements(case when jsonb_typeof((s6_.value -> 'code')) = 'array' then (s6_.value -> 'code') else jsonb_build_array((s6_.value -> 'code')) end) with ordinality as element_(value, ord)
+                                where jsonb_typeof(element_.value) <> 'null'
+                            ) as e7_
+                        ) as x5_
+                    ) as n4_
+                    where n4_.position = 1
+                ) as x3_
+            ) #>> '{}') as "hcpcs_code",
             ((
                 select any_value(x10_.value)
                 from (
@@ -698,39 +540,17 @@ cross join lateral (
                         from (
                             select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
                             from (
-                                select w5.value as value, w5.ord as ord
+                                select e16_.value as value, row_number() over (order by s15_.ord, e16_.ord) as ord
                                 from (
-                                    select e16_.value as value, row_number() over (order by s15_.ord, e16_.ord) as ord
-                                    from (
-                                        select element_.value as value, element_.ord as ord
-                                        from jsonb_array_elements(case when jsonb_typeof((f4.value -> 'productOrService')) = 'array' then (f4.value -> 'productOrService') else jsonb_build_array((f4.value -> 'productOrService')) end) with ordinality as element_(value, ord)
-                                        where jsonb_typeof(element_.value) <> 'null'
-                                    ) as s15_
-                                    cross join lateral (
-                                        select element_.value as value, element_.ord as ord
-                                        from jsonb_array_elements(case when jsonb_typeof((s15_.value -> 'coding')) = 'array' then (s15_.value -> 'coding') else jsonb_build_array((s15_.value -> 'coding')) end) with ordinality as element_(value, ord)
-                                        where jsonb_typeof(element_.value) <> 'null'
-                                    ) as e16_
-                                ) as w5
-                                where (((case when (jsonb_typeof((w5.value -> 'system')) = 'array') then (
-                                    select any_value(x17_.value)
-                                    from (
-                                        select element_.value as value, element_.ord as ord
-                                        from jsonb_array_elements(case when jsonb_typeof((w5.value -> 'system')) = 'array' then (w5.value -> 'system') else jsonb_build_array((w5.value -> 'system')) end) with ordinality as element_(value, ord)
-                                        where jsonb_typeof(element_.value) <> 'null'
-                                    ) as x17_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                )
-                                when (jsonb_typeof((w5.value -> 'system')) = 'null') then null else (w5.value -> 'system') end #>> '{}') = 'http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets') or ((case when (jsonb_typeof((w5.value -> 'system')) = 'array') then (
-                                    select any_value(x18_.value)
-                                    from (
-                                        select element_.value as value, element_.ord as ord
-                                        from jsonb_array_elements(case when jsonb_typeof((w5.value -> 'system')) = 'array' then (w5.value -> 'system') else jsonb_build_array((w5.value -> 'system')) end) with ordinality as element_(value, ord)
-                                        where jsonb_typeof(element_.value) <> 'null'
-                                    ) as x18_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                )
-                                when (jsonb_typeof((w5.value -> 'system')) = 'null') then null else (w5.value -> 'system') end #>> '{}') = 'http://www.ama-assn.org/go/cpt'))
+                                    select element_.value as value, element_.ord as ord
+                                    from jsonb_array_elements(case when jsonb_typeof((f2.value -> 'revenue')) = 'array' then (f2.value -> 'revenue') else jsonb_build_array((f2.value -> 'revenue')) end) with ordinality as element_(value, ord)
+                                    where jsonb_typeof(element_.value) <> 'null'
+                                ) as s15_
+                                cross join lateral (
+                                    select element_.value as value, element_.ord as ord
+                                    from jsonb_array_elements(case when jsonb_typeof((s15_.value -> 'coding')) = 'array' then (s15_.value -> 'coding') else jsonb_build_array((s15_.value -> 'coding')) end) with ordinality as element_(value, ord)
+                                    where jsonb_typeof(element_.value) <> 'null'
+                                ) as e16_
                             ) as s13_
                             cross join lateral (
                                 select element_.value as value, element_.ord as ord
@@ -741,177 +561,185 @@ cross join lateral (
                     ) as n11_
                     where n11_.position = 1
                 ) as x10_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as "hcpcs_code",
-            ((
-                select any_value(x19_.value)
-                from (
-                    select n20_.value as value, n20_.ord as ord
-                    from (
-                        select x21_.value, x21_.ord, row_number() over (order by x21_.ord) as position
-                        from (
-                            select e23_.value as value, row_number() over (order by s22_.ord, e23_.ord) as ord
-                            from (
-                                select e25_.value as value, row_number() over (order by s24_.ord, e25_.ord) as ord
-                                from (
-                                    select element_.value as value, element_.ord as ord
-                                    from jsonb_array_elements(case when jsonb_typeof((f4.value -> 'revenue')) = 'array' then (f4.value -> 'revenue') else jsonb_build_array((f4.value -> 'revenue')) end) with ordinality as element_(value, ord)
-                                    where jsonb_typeof(element_.value) <> 'null'
-                                ) as s24_
-                                cross join lateral (
-                                    select element_.value as value, element_.ord as ord
-                                    from jsonb_array_elements(case when jsonb_typeof((s24_.value -> 'coding')) = 'array' then (s24_.value -> 'coding') else jsonb_build_array((s24_.value -> 'coding')) end) with ordinality as element_(value, ord)
-                                    where jsonb_typeof(element_.value) <> 'null'
-                                ) as e25_
-                            ) as s22_
-                            cross join lateral (
-                                select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((s22_.value -> 'code')) = 'array' then (s22_.value -> 'code') else jsonb_build_array((s22_.value -> 'code')) end) with ordinality as element_(value, ord)
-                                where jsonb_typeof(element_.value) <> 'null'
-                            ) as e23_
-                        ) as x21_
-                    ) as n20_
-                    where n20_.position = 1
-                ) as x19_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''revenue_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
             ) #>> '{}') as "revenue_code",
             cast(((
-                select any_value(x26_.value)
+                select any_value(x17_.value)
                 from (
-                    select n27_.value as value, n27_.ord as ord
+                    select n18_.value as value, n18_.ord as ord
                     from (
-                        select x28_.value, x28_.ord, row_number() over (order by x28_.ord) as position
+                        select x19_.value, x19_.ord, row_number() over (order by x19_.ord) as position
                         from (
-                            select e30_.value as value, row_number() over (order by s29_.ord, e30_.ord) as ord
+                            select e21_.value as value, row_number() over (order by s20_.ord, e21_.ord) as ord
                             from (
-                                select e32_.value as value, row_number() over (order by s31_.ord, e32_.ord) as ord
+                                select e23_.value as value, row_number() over (order by s22_.ord, e23_.ord) as ord
+                                from (
+                                    select w4.value as value, w4.ord as ord
+                                    from (
+                                        select element_.value as value, element_.ord as ord
+                                        from jsonb_array_elements(case when jsonb_typeof((f2.value -> 'adjudication')) = 'array' then (f2.value -> 'adjudication') else jsonb_build_array((f2.value -> 'adjudication')) end) with ordinality as element_(value, ord)
+                                        where jsonb_typeof(element_.value) <> 'null'
+                                    ) as w4
+                                    where (((
+                                        select any_value(x24_.value)
+                                        from (
+                                            select e26_.value as value, row_number() over (order by s25_.ord, e26_.ord) as ord
+                                            from (
+                                                select e28_.value as value, row_number() over (order by s27_.ord, e28_.ord) as ord
+                                                from (
+                                                    select element_.value as value, element_.ord as ord
+                                                    from jsonb_array_elements(case when jsonb_typeof((w4.value -> 'category')) = 'array' then (w4.value -> 'category') else jsonb_build_array((w4.value -> 'category')) end) with ordinality as element_(value, ord)
+                                                    where jsonb_typeof(element_.value) <> 'null'
+                                                ) as s27_
+                                                cross join lateral (
+                                                    select element_.value as value, element_.ord as ord
+                                                    from jsonb_array_elements(case when jsonb_typeof((s27_.value -> 'coding')) = 'array' then (s27_.value -> 'coding') else jsonb_build_array((s27_.value -> 'coding')) end) with ordinality as element_(value, ord)
+                                                    where jsonb_typeof(element_.value) <> 'null'
+                                                ) as e28_
+                                            ) as s25_
+                                            cross join lateral (
+                                                select element_.value as value, element_.ord as ord
+                                                from jsonb_array_elements(case when jsonb_typeof((s25_.value -> 'code')) = 'array' then (s25_.value -> 'code') else jsonb_build_array((s25_.value -> 'code')) end) with ordinality as element_(value, ord)
+                                                where jsonb_typeof(element_.value) <> 'null'
+                                            ) as e26_
+                                        ) as x24_
+                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''billed_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
+                                    ) #>> '{}') = 'submitted')
+                                ) as s22_
+                                cross join lateral (
+                                    select element_.value as value, element_.ord as ord
+                                    from jsonb_array_elements(case when jsonb_typeof((s22_.value -> 'amount')) = 'array' then (s22_.value -> 'amount') else jsonb_build_array((s22_.value -> 'amount')) end) with ordinality as element_(value, ord)
+                                    where jsonb_typeof(element_.value) <> 'null'
+                                ) as e23_
+                            ) as s20_
+                            cross join lateral (
+                                select element_.value as value, element_.ord as ord
+                                from jsonb_array_elements(case when jsonb_typeof((s20_.value -> 'value')) = 'array' then (s20_.value -> 'value') else jsonb_build_array((s20_.value -> 'value')) end) with ordinality as element_(value, ord)
+                                where jsonb_typeof(element_.value) <> 'null'
+                            ) as e21_
+                        ) as x19_
+                    ) as n18_
+                    where n18_.position = 1
+                ) as x17_
+            ) #>> '{}') as numeric) as "billed_adjudicated",
+            cast(((
+                select any_value(x29_.value)
+                from (
+                    select n30_.value as value, n30_.ord as ord
+                    from (
+                        select x31_.value, x31_.ord, row_number() over (order by x31_.ord) as position
+                        from (
+                            select e33_.value as value, row_number() over (order by s32_.ord, e33_.ord) as ord
+                            from (
+                                select e35_.value as value, row_number() over (order by s34_.ord, e35_.ord) as ord
+                                from (
+                                    select w5.value as value, w5.ord as ord
+                                    from (
+                                        select element_.value as value, element_.ord as ord
+                                        from jsonb_array_elements(case when jsonb_typeof((f2.value -> 'adjudication')) = 'array' then (f2.value -> 'adjudication') else jsonb_build_array((f2.value -> 'adjudication')) end) with ordinality as element_(value, ord)
+                                        where jsonb_typeof(element_.value) <> 'null'
+                                    ) as w5
+                                    where (((
+                                        select any_value(x36_.value)
+                                        from (
+                                            select e38_.value as value, row_number() over (order by s37_.ord, e38_.ord) as ord
+                                            from (
+                                                select e40_.value as value, row_number() over (order by s39_.ord, e40_.ord) as ord
+                                                from (
+                                                    select element_.value as value, element_.ord as ord
+                                                    from jsonb_array_elements(case when jsonb_typeof((w5.value -> 'category')) = 'array' then (w5.value -> 'category') else jsonb_build_array((w5.value -> 'category')) end) with ordinality as element_(value, ord)
+                                                    where jsonb_typeof(element_.value) <> 'null'
+                                                ) as s39_
+                                                cross join lateral (
+                                                    select element_.value as value, element_.ord as ord
+                                                    from jsonb_array_elements(case when jsonb_typeof((s39_.value -> 'coding')) = 'array' then (s39_.value -> 'coding') else jsonb_build_array((s39_.value -> 'coding')) end) with ordinality as element_(value, ord)
+                                                    where jsonb_typeof(element_.value) <> 'null'
+                                                ) as e40_
+                                            ) as s37_
+                                            cross join lateral (
+                                                select element_.value as value, element_.ord as ord
+                                                from jsonb_array_elements(case when jsonb_typeof((s37_.value -> 'code')) = 'array' then (s37_.value -> 'code') else jsonb_build_array((s37_.value -> 'code')) end) with ordinality as element_(value, ord)
+                                                where jsonb_typeof(element_.value) <> 'null'
+                                            ) as e38_
+                                        ) as x36_
+                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''billed_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
+                                    ) #>> '{}') = 'https://bluebutton.cms.gov/resources/variables/line_sbmtd_chrg_amt')
+                                ) as s34_
+                                cross join lateral (
+                                    select element_.value as value, element_.ord as ord
+                                    from jsonb_array_elements(case when jsonb_typeof((s34_.value -> 'amount')) = 'array' then (s34_.value -> 'amount') else jsonb_build_array((s34_.value -> 'amount')) end) with ordinality as element_(value, ord)
+                                    where jsonb_typeof(element_.value) <> 'null'
+                                ) as e35_
+                            ) as s32_
+                            cross join lateral (
+                                select element_.value as value, element_.ord as ord
+                                from jsonb_array_elements(case when jsonb_typeof((s32_.value -> 'value')) = 'array' then (s32_.value -> 'value') else jsonb_build_array((s32_.value -> 'value')) end) with ordinality as element_(value, ord)
+                                where jsonb_typeof(element_.value) <> 'null'
+                            ) as e33_
+                        ) as x31_
+                    ) as n30_
+                    where n30_.position = 1
+                ) as x29_
+            ) #>> '{}') as numeric) as "billed_blue_button",
+            cast((f2.value #>> '{"net","value"}') as numeric) as "billed_net",
+            cast(((
+                select any_value(x41_.value)
+                from (
+                    select n42_.value as value, n42_.ord as ord
+                    from (
+                        select x43_.value, x43_.ord, row_number() over (order by x43_.ord) as position
+                        from (
+                            select e45_.value as value, row_number() over (order by s44_.ord, e45_.ord) as ord
+                            from (
+                                select e47_.value as value, row_number() over (order by s46_.ord, e47_.ord) as ord
                                 from (
                                     select w6.value as value, w6.ord as ord
                                     from (
                                         select element_.value as value, element_.ord as ord
-                                        from jsonb_array_elements(case when jsonb_typeof((f4.value -> 'adjudication')) = 'array' then (f4.value -> 'adjudication') else jsonb_build_array((f4.value -> 'adjudication')) end) with ordinality as element_(value, ord)
+                                        from jsonb_array_elements(case when jsonb_typeof((f2.value -> 'adjudication')) = 'array' then (f2.value -> 'adjudication') else jsonb_build_array((f2.value -> 'adjudication')) end) with ordinality as element_(value, ord)
                                         where jsonb_typeof(element_.value) <> 'null'
                                     ) as w6
                                     where (((
-                                        select any_value(x33_.value)
+                                        select any_value(x48_.value)
                                         from (
-                                            select e35_.value as value, row_number() over (order by s34_.ord, e35_.ord) as ord
+                                            select e50_.value as value, row_number() over (order by s49_.ord, e50_.ord) as ord
                                             from (
-                                                select e37_.value as value, row_number() over (order by s36_.ord, e37_.ord) as ord
+                                                select e52_.value as value, row_number() over (order by s51_.ord, e52_.ord) as ord
                                                 from (
                                                     select element_.value as value, element_.ord as ord
                                                     from jsonb_array_elements(case when jsonb_typeof((w6.value -> 'category')) = 'array' then (w6.value -> 'category') else jsonb_build_array((w6.value -> 'category')) end) with ordinality as element_(value, ord)
                                                     where jsonb_typeof(element_.value) <> 'null'
-                                                ) as s36_
+                                                ) as s51_
                                                 cross join lateral (
                                                     select element_.value as value, element_.ord as ord
-                                                    from jsonb_array_elements(case when jsonb_typeof((s36_.value -> 'coding')) = 'array' then (s36_.value -> 'coding') else jsonb_build_array((s36_.value -> 'coding')) end) with ordinality as element_(value, ord)
+                                                    from jsonb_array_elements(case when jsonb_typeof((s51_.value -> 'coding')) = 'array' then (s51_.value -> 'coding') else jsonb_build_array((s51_.value -> 'coding')) end) with ordinality as element_(value, ord)
                                                     where jsonb_typeof(element_.value) <> 'null'
-                                                ) as e37_
-                                            ) as s34_
+                                                ) as e52_
+                                            ) as s49_
                                             cross join lateral (
                                                 select element_.value as value, element_.ord as ord
-                                                from jsonb_array_elements(case when jsonb_typeof((s34_.value -> 'code')) = 'array' then (s34_.value -> 'code') else jsonb_build_array((s34_.value -> 'code')) end) with ordinality as element_(value, ord)
+                                                from jsonb_array_elements(case when jsonb_typeof((s49_.value -> 'code')) = 'array' then (s49_.value -> 'code') else jsonb_build_array((s49_.value -> 'code')) end) with ordinality as element_(value, ord)
                                                 where jsonb_typeof(element_.value) <> 'null'
-                                            ) as e35_
-                                        ) as x33_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''billed_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                    ) #>> '{}') = 'submitted')
-                                ) as s31_
+                                            ) as e50_
+                                        ) as x48_
+                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''allowed_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
+                                    ) #>> '{}') = 'eligible')
+                                ) as s46_
                                 cross join lateral (
                                     select element_.value as value, element_.ord as ord
-                                    from jsonb_array_elements(case when jsonb_typeof((s31_.value -> 'amount')) = 'array' then (s31_.value -> 'amount') else jsonb_build_array((s31_.value -> 'amount')) end) with ordinality as element_(value, ord)
+                                    from jsonb_array_elements(case when jsonb_typeof((s46_.value -> 'amount')) = 'array' then (s46_.value -> 'amount') else jsonb_build_array((s46_.value -> 'amount')) end) with ordinality as element_(value, ord)
                                     where jsonb_typeof(element_.value) <> 'null'
-                                ) as e32_
-                            ) as s29_
+                                ) as e47_
+                            ) as s44_
                             cross join lateral (
                                 select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((s29_.value -> 'value')) = 'array' then (s29_.value -> 'value') else jsonb_build_array((s29_.value -> 'value')) end) with ordinality as element_(value, ord)
+                                from jsonb_array_elements(case when jsonb_typeof((s44_.value -> 'value')) = 'array' then (s44_.value -> 'value') else jsonb_build_array((s44_.value -> 'value')) end) with ordinality as element_(value, ord)
                                 where jsonb_typeof(element_.value) <> 'null'
-                            ) as e30_
-                        ) as x28_
-                    ) as n27_
-                    where n27_.position = 1
-                ) as x26_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''billed_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as numeric) as "billed_adjudicated",
-            cast(((
-                select any_value(x38_.value)
-                from (
-                    select n39_.value as value, n39_.ord as ord
-                    from (
-                        select x40_.value, x40_.ord, row_number() over (order by x40_.ord) as position
-                        from (
-                            select e42_.value as value, row_number() over (order by s41_.ord, e42_.ord) as ord
-                            from (
-                                select e44_.value as value, row_number() over (order by s43_.ord, e44_.ord) as ord
-                                from (
-                                    select w7.value as value, w7.ord as ord
-                                    from (
-                                        select element_.value as value, element_.ord as ord
-                                        from jsonb_array_elements(case when jsonb_typeof((f4.value -> 'adjudication')) = 'array' then (f4.value -> 'adjudication') else jsonb_build_array((f4.value -> 'adjudication')) end) with ordinality as element_(value, ord)
-                                        where jsonb_typeof(element_.value) <> 'null'
-                                    ) as w7
-                                    where (((
-                                        select any_value(x45_.value)
-                                        from (
-                                            select e47_.value as value, row_number() over (order by s46_.ord, e47_.ord) as ord
-                                            from (
-                                                select e49_.value as value, row_number() over (order by s48_.ord, e49_.ord) as ord
-                                                from (
-                                                    select element_.value as value, element_.ord as ord
-                                                    from jsonb_array_elements(case when jsonb_typeof((w7.value -> 'category')) = 'array' then (w7.value -> 'category') else jsonb_build_array((w7.value -> 'category')) end) with ordinality as element_(value, ord)
-                                                    where jsonb_typeof(element_.value) <> 'null'
-                                                ) as s48_
-                                                cross join lateral (
-                                                    select element_.value as value, element_.ord as ord
-                                                    from jsonb_array_elements(case when jsonb_typeof((s48_.value -> 'coding')) = 'array' then (s48_.value -> 'coding') else jsonb_build_array((s48_.value -> 'coding')) end) with ordinality as element_(value, ord)
-                                                    where jsonb_typeof(element_.value) <> 'null'
-                                                ) as e49_
-                                            ) as s46_
-                                            cross join lateral (
-                                                select element_.value as value, element_.ord as ord
-                                                from jsonb_array_elements(case when jsonb_typeof((s46_.value -> 'code')) = 'array' then (s46_.value -> 'code') else jsonb_build_array((s46_.value -> 'code')) end) with ordinality as element_(value, ord)
-                                                where jsonb_typeof(element_.value) <> 'null'
-                                            ) as e47_
-                                        ) as x45_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''billed_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                    ) #>> '{}') = 'https://bluebutton.cms.gov/resources/variables/line_sbmtd_chrg_amt')
-                                ) as s43_
-                                cross join lateral (
-                                    select element_.value as value, element_.ord as ord
-                                    from jsonb_array_elements(case when jsonb_typeof((s43_.value -> 'amount')) = 'array' then (s43_.value -> 'amount') else jsonb_build_array((s43_.value -> 'amount')) end) with ordinality as element_(value, ord)
-                                    where jsonb_typeof(element_.value) <> 'null'
-                                ) as e44_
-                            ) as s41_
-                            cross join lateral (
-                                select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((s41_.value -> 'value')) = 'array' then (s41_.value -> 'value') else jsonb_build_array((s41_.value -> 'value')) end) with ordinality as element_(value, ord)
-                                where jsonb_typeof(element_.value) <> 'null'
-                            ) as e42_
-                        ) as x40_
-                    ) as n39_
-                    where n39_.position = 1
-                ) as x38_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''billed_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as numeric) as "billed_blue_button",
-            cast(((
-                select any_value(x50_.value)
-                from (
-                    select e52_.value as value, row_number() over (order by s51_.ord, e52_.ord) as ord
-                    from (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((f4.value -> 'net')) = 'array' then (f4.value -> 'net') else jsonb_build_array((f4.value -> 'net')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as s51_
-                    cross join lateral (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((s51_.value -> 'value')) = 'array' then (s51_.value -> 'value') else jsonb_build_array((s51_.value -> 'value')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as e52_
-                ) as x50_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''billed_net'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as numeric) as "billed_net",
+                            ) as e45_
+                        ) as x43_
+                    ) as n42_
+                    where n42_.position = 1
+                ) as x41_
+            ) #>> '{}') as numeric) as "allowed_adjudicated",
             cast(((
                 select any_value(x53_.value)
                 from (
@@ -923,12 +751,12 @@ cross join lateral (
                             from (
                                 select e59_.value as value, row_number() over (order by s58_.ord, e59_.ord) as ord
                                 from (
-                                    select w8.value as value, w8.ord as ord
+                                    select w7.value as value, w7.ord as ord
                                     from (
                                         select element_.value as value, element_.ord as ord
-                                        from jsonb_array_elements(case when jsonb_typeof((f4.value -> 'adjudication')) = 'array' then (f4.value -> 'adjudication') else jsonb_build_array((f4.value -> 'adjudication')) end) with ordinality as element_(value, ord)
+                                        from jsonb_array_elements(case when jsonb_typeof((f2.value -> 'adjudication')) = 'array' then (f2.value -> 'adjudication') else jsonb_build_array((f2.value -> 'adjudication')) end) with ordinality as element_(value, ord)
                                         where jsonb_typeof(element_.value) <> 'null'
-                                    ) as w8
+                                    ) as w7
                                     where (((
                                         select any_value(x60_.value)
                                         from (
@@ -937,7 +765,7 @@ cross join lateral (
                                                 select e64_.value as value, row_number() over (order by s63_.ord, e64_.ord) as ord
                                                 from (
                                                     select element_.value as value, element_.ord as ord
-                                                    from jsonb_array_elements(case when jsonb_typeof((w8.value -> 'category')) = 'array' then (w8.value -> 'category') else jsonb_build_array((w8.value -> 'category')) end) with ordinality as element_(value, ord)
+                                                    from jsonb_array_elements(case when jsonb_typeof((w7.value -> 'category')) = 'array' then (w7.value -> 'category') else jsonb_build_array((w7.value -> 'category')) end) with ordinality as element_(value, ord)
                                                     where jsonb_typeof(element_.value) <> 'null'
                                                 ) as s63_
                                                 cross join lateral (
@@ -952,8 +780,8 @@ cross join lateral (
                                                 where jsonb_typeof(element_.value) <> 'null'
                                             ) as e62_
                                         ) as x60_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''allowed_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                    ) #>> '{}') = 'eligible')
+                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''allowed_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
+                                    ) #>> '{}') = 'https://bluebutton.cms.gov/resources/variables/line_allowed_chrg_amt')
                                 ) as s58_
                                 cross join lateral (
                                     select element_.value as value, element_.ord as ord
@@ -970,8 +798,7 @@ cross join lateral (
                     ) as n54_
                     where n54_.position = 1
                 ) as x53_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''allowed_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as numeric) as "allowed_adjudicated",
+            ) #>> '{}') as numeric) as "allowed_blue_button",
             cast(((
                 select any_value(x65_.value)
                 from (
@@ -983,12 +810,12 @@ cross join lateral (
                             from (
                                 select e71_.value as value, row_number() over (order by s70_.ord, e71_.ord) as ord
                                 from (
-                                    select w9.value as value, w9.ord as ord
+                                    select w8.value as value, w8.ord as ord
                                     from (
                                         select element_.value as value, element_.ord as ord
-                                        from jsonb_array_elements(case when jsonb_typeof((f4.value -> 'adjudication')) = 'array' then (f4.value -> 'adjudication') else jsonb_build_array((f4.value -> 'adjudication')) end) with ordinality as element_(value, ord)
+                                        from jsonb_array_elements(case when jsonb_typeof((f2.value -> 'adjudication')) = 'array' then (f2.value -> 'adjudication') else jsonb_build_array((f2.value -> 'adjudication')) end) with ordinality as element_(value, ord)
                                         where jsonb_typeof(element_.value) <> 'null'
-                                    ) as w9
+                                    ) as w8
                                     where (((
                                         select any_value(x72_.value)
                                         from (
@@ -997,7 +824,7 @@ cross join lateral (
                                                 select e76_.value as value, row_number() over (order by s75_.ord, e76_.ord) as ord
                                                 from (
                                                     select element_.value as value, element_.ord as ord
-                                                    from jsonb_array_elements(case when jsonb_typeof((w9.value -> 'category')) = 'array' then (w9.value -> 'category') else jsonb_build_array((w9.value -> 'category')) end) with ordinality as element_(value, ord)
+                                                    from jsonb_array_elements(case when jsonb_typeof((w8.value -> 'category')) = 'array' then (w8.value -> 'category') else jsonb_build_array((w8.value -> 'category')) end) with ordinality as element_(value, ord)
                                                     where jsonb_typeof(element_.value) <> 'null'
                                                 ) as s75_
                                                 cross join lateral (
@@ -1012,8 +839,8 @@ cross join lateral (
                                                 where jsonb_typeof(element_.value) <> 'null'
                                             ) as e74_
                                         ) as x72_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''allowed_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                    ) #>> '{}') = 'https://bluebutton.cms.gov/resources/variables/line_allowed_chrg_amt')
+                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''paid_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
+                                    ) #>> '{}') = 'benefit')
                                 ) as s70_
                                 cross join lateral (
                                     select element_.value as value, element_.ord as ord
@@ -1030,8 +857,7 @@ cross join lateral (
                     ) as n66_
                     where n66_.position = 1
                 ) as x65_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''allowed_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as numeric) as "allowed_blue_button",
+            ) #>> '{}') as numeric) as "paid_adjudicated",
             cast(((
                 select any_value(x77_.value)
                 from (
@@ -1043,12 +869,12 @@ cross join lateral (
                             from (
                                 select e83_.value as value, row_number() over (order by s82_.ord, e83_.ord) as ord
                                 from (
-                                    select w10.value as value, w10.ord as ord
+                                    select w9.value as value, w9.ord as ord
                                     from (
                                         select element_.value as value, element_.ord as ord
-                                        from jsonb_array_elements(case when jsonb_typeof((f4.value -> 'adjudication')) = 'array' then (f4.value -> 'adjudication') else jsonb_build_array((f4.value -> 'adjudication')) end) with ordinality as element_(value, ord)
+                                        from jsonb_array_elements(case when jsonb_typeof((f2.value -> 'adjudication')) = 'array' then (f2.value -> 'adjudication') else jsonb_build_array((f2.value -> 'adjudication')) end) with ordinality as element_(value, ord)
                                         where jsonb_typeof(element_.value) <> 'null'
-                                    ) as w10
+                                    ) as w9
                                     where (((
                                         select any_value(x84_.value)
                                         from (
@@ -1057,7 +883,7 @@ cross join lateral (
                                                 select e88_.value as value, row_number() over (order by s87_.ord, e88_.ord) as ord
                                                 from (
                                                     select element_.value as value, element_.ord as ord
-                                                    from jsonb_array_elements(case when jsonb_typeof((w10.value -> 'category')) = 'array' then (w10.value -> 'category') else jsonb_build_array((w10.value -> 'category')) end) with ordinality as element_(value, ord)
+                                                    from jsonb_array_elements(case when jsonb_typeof((w9.value -> 'category')) = 'array' then (w9.value -> 'category') else jsonb_build_array((w9.value -> 'category')) end) with ordinality as element_(value, ord)
                                                     where jsonb_typeof(element_.value) <> 'null'
                                                 ) as s87_
                                                 cross join lateral (
@@ -1072,8 +898,8 @@ cross join lateral (
                                                 where jsonb_typeof(element_.value) <> 'null'
                                             ) as e86_
                                         ) as x84_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''paid_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                    ) #>> '{}') = 'benefit')
+                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''paid_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
+                                    ) #>> '{}') = 'https://bluebutton.cms.gov/resources/variables/line_prvdr_pmt_amt')
                                 ) as s82_
                                 cross join lateral (
                                     select element_.value as value, element_.ord as ord
@@ -1090,103 +916,17 @@ cross join lateral (
                     ) as n78_
                     where n78_.position = 1
                 ) as x77_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''paid_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as numeric) as "paid_adjudicated",
-            cast(((
-                select any_value(x89_.value)
-                from (
-                    select n90_.value as value, n90_.ord as ord
-                    from (
-                        select x91_.value, x91_.ord, row_number() over (order by x91_.ord) as position
-                        from (
-                            select e93_.value as value, row_number() over (order by s92_.ord, e93_.ord) as ord
-                            from (
-                                select e95_.value as value, row_number() over (order by s94_.ord, e95_.ord) as ord
-                                from (
-                                    select w11.value as value, w11.ord as ord
-                                    from (
-                                        select element_.value as value, element_.ord as ord
-                                        from jsonb_array_elements(case when jsonb_typeof((f4.value -> 'adjudication')) = 'array' then (f4.value -> 'adjudication') else jsonb_build_array((f4.value -> 'adjudication')) end) with ordinality as element_(value, ord)
-                                        where jsonb_typeof(element_.value) <> 'null'
-                                    ) as w11
-                                    where (((
-                                        select any_value(x96_.value)
-                                        from (
-                                            select e98_.value as value, row_number() over (order by s97_.ord, e98_.ord) as ord
-                                            from (
-                                                select e100_.value as value, row_number() over (order by s99_.ord, e100_.ord) as ord
-                                                from (
-                                                    select element_.value as value, element_.ord as ord
-                                                    from jsonb_array_elements(case when jsonb_typeof((w11.value -> 'category')) = 'array' then (w11.value -> 'category') else jsonb_build_array((w11.value -> 'category')) end) with ordinality as element_(value, ord)
-                                                    where jsonb_typeof(element_.value) <> 'null'
-                                                ) as s99_
-                                                cross join lateral (
-                                                    select element_.value as value, element_.ord as ord
-                                                    from jsonb_array_elements(case when jsonb_typeof((s99_.value -> 'coding')) = 'array' then (s99_.value -> 'coding') else jsonb_build_array((s99_.value -> 'coding')) end) with ordinality as element_(value, ord)
-                                                    where jsonb_typeof(element_.value) <> 'null'
-                                                ) as e100_
-                                            ) as s97_
-                                            cross join lateral (
-                                                select element_.value as value, element_.ord as ord
-                                                from jsonb_array_elements(case when jsonb_typeof((s97_.value -> 'code')) = 'array' then (s97_.value -> 'code') else jsonb_build_array((s97_.value -> 'code')) end) with ordinality as element_(value, ord)
-                                                where jsonb_typeof(element_.value) <> 'null'
-                                            ) as e98_
-                                        ) as x96_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''paid_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                    ) #>> '{}') = 'https://bluebutton.cms.gov/resources/variables/line_prvdr_pmt_amt')
-                                ) as s94_
-                                cross join lateral (
-                                    select element_.value as value, element_.ord as ord
-                                    from jsonb_array_elements(case when jsonb_typeof((s94_.value -> 'amount')) = 'array' then (s94_.value -> 'amount') else jsonb_build_array((s94_.value -> 'amount')) end) with ordinality as element_(value, ord)
-                                    where jsonb_typeof(element_.value) <> 'null'
-                                ) as e95_
-                            ) as s92_
-                            cross join lateral (
-                                select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((s92_.value -> 'value')) = 'array' then (s92_.value -> 'value') else jsonb_build_array((s92_.value -> 'value')) end) with ordinality as element_(value, ord)
-                                where jsonb_typeof(element_.value) <> 'null'
-                            ) as e93_
-                        ) as x91_
-                    ) as n90_
-                    where n90_.position = 1
-                ) as x89_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''paid_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
             ) #>> '{}') as numeric) as "paid_blue_button",
-            (case when (jsonb_typeof((f4.value -> 'servicedDate')) = 'array') then (
-                select any_value(x101_.value)
-                from (
-                    select element_.value as value, element_.ord as ord
-                    from jsonb_array_elements(case when jsonb_typeof((f4.value -> 'servicedDate')) = 'array' then (f4.value -> 'servicedDate') else jsonb_build_array((f4.value -> 'servicedDate')) end) with ordinality as element_(value, ord)
-                    where jsonb_typeof(element_.value) <> 'null'
-                ) as x101_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''service_date_date'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            )
-            when (jsonb_typeof((f4.value -> 'servicedDate')) = 'null') then null else (f4.value -> 'servicedDate') end #>> '{}') as "service_date_date",
-            ((
-                select any_value(x102_.value)
-                from (
-                    select e104_.value as value, row_number() over (order by s103_.ord, e104_.ord) as ord
-                    from (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((f4.value -> 'servicedPeriod')) = 'array' then (f4.value -> 'servicedPeriod') else jsonb_build_array((f4.value -> 'servicedPeriod')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as s103_
-                    cross join lateral (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((s103_.value -> 'start')) = 'array' then (s103_.value -> 'start') else jsonb_build_array((s103_.value -> 'start')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as e104_
-                ) as x102_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''service_period_start'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as "service_period_start"
+            (f2.value #>> '{"servicedDate"}') as "service_date_date",
+            (f2.value #>> '{"servicedPeriod","start"}') as "service_period_start"
         from (
-            select i105_.value as value, row_number() over (order by i105_.ord) - 1 as row_index
+            select i89_.value as value, row_number() over (order by i89_.ord) - 1 as row_index
             from (
                 select element_.value as value, element_.ord as ord
                 from jsonb_array_elements(case when jsonb_typeof((f0.value -> 'item')) = 'array' then (f0.value -> 'item') else jsonb_build_array((f0.value -> 'item')) end) with ordinality as element_(value, ord)
                 where jsonb_typeof(element_.value) <> 'null'
-            ) as i105_
-        ) as f4
+            ) as i89_
+        ) as f2
         union all
         select cast(null as integer) as "line_number", cast(null as text) as "hcpcs_code", cast(null as text) as "revenue_code", cast(null as numeric) as "billed_adjudicated", cast(null as numeric) as "billed_blue_button", cast(null as numeric) as "billed_net", cast(null as numeric) as "allowed_adjudicated", cast(null as numeric) as "allowed_blue_button", cast(null as numeric) as "paid_adjudicated", cast(null as numeric) as "paid_blue_button", cast(null as text) as "service_date_date", cast(null as text) as "service_period_start"
         where not exists (
@@ -1194,7 +934,7 @@ cross join lateral (
             from jsonb_array_elements(case when jsonb_typeof((f0.value -> 'item')) = 'array' then (f0.value -> 'item') else jsonb_build_array((f0.value -> 'item')) end) with ordinality as element_(value, ord)
             where jsonb_typeof(element_.value) <> 'null'
         )
-    ) as s8_
+    ) as s2_
 ) as v0_
 {%- endmacro %}
 
@@ -1229,79 +969,67 @@ cross join lateral (
     select
         s1_."claim_id",
         s1_."patient_id",
-        s8_."line_number",
-        s8_."hcpcs_code",
-        s8_."revenue_code",
-        s8_."billed_adjudicated",
-        s8_."billed_blue_button",
-        s8_."billed_net",
-        s8_."allowed_adjudicated",
-        s8_."allowed_blue_button",
-        s8_."paid_adjudicated",
-        s8_."paid_blue_button",
-        s8_."service_date_date",
-        s8_."service_period_start"
+        s2_."line_number",
+        s2_."hcpcs_code",
+        s2_."revenue_code",
+        s2_."billed_adjudicated",
+        s2_."billed_blue_button",
+        s2_."billed_net",
+        s2_."allowed_adjudicated",
+        s2_."allowed_blue_button",
+        s2_."paid_adjudicated",
+        s2_."paid_blue_button",
+        s2_."service_date_date",
+        s2_."service_period_start"
     from (
         select r.value as value, r.row_index as row_index
     ) as f0
     cross join lateral (
         select
-            (
-                select case when regexp_like(b2.value, '^(https?://[^?#]*/)?Claim/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(b2.value, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e', 1) end
-                from (select cast((
-                select any_value(x2_.value)
-                from (
-                    select e4_.value as value, row_number() over (order by s3_.ord, e4_.ord) as ord
-                    from (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(f1.value, 'claim')) then get(f1.value, 'claim') when get(f1.value, 'claim') is not null then array_construct(get(f1.value, 'claim')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as s3_
-                    cross join lateral (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(s3_.value, 'reference')) then get(s3_.value, 'reference') when get(s3_.value, 'reference') is not null then array_construct(get(s3_.value, 'reference')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as e4_
-                ) as x2_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''claim_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as value) as b2
-            ) as "claim_id",
-            (
-                select case when regexp_like(b3.value, '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(b3.value, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e', 1) end
-                from (select cast((
-                select any_value(x5_.value)
-                from (
-                    select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
-                    from (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(f1.value, 'patient')) then get(f1.value, 'patient') when get(f1.value, 'patient') is not null then array_construct(get(f1.value, 'patient')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as s6_
-                    cross join lateral (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(s6_.value, 'reference')) then get(s6_.value, 'reference') when get(s6_.value, 'reference') is not null then array_construct(get(s6_.value, 'reference')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as e7_
-                ) as x5_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''patient_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as value) as b3
-            ) as "patient_id"
+            case when regexp_like(cast(get(get(f1.value, 'claim'), 'reference') as varchar), '^(https?://[^?#]*/)?Claim/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(cast(get(get(f1.value, 'claim'), 'reference') as varchar), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e', 1) end as "claim_id",
+            case when regexp_like(cast(get(get(f1.value, 'patient'), 'reference') as varchar), '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(cast(get(get(f1.value, 'patient'), 'reference') as varchar), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e', 1) end as "patient_id"
         from (
             select f0.value as value, f0.row_index as row_index
         ) as f1
     ) as s1_
     cross join lateral (
         select
-            cast(case when (is_array(get(f4.value, 'sequence'))) then (
-                select any_value(x9_.value)
+            cast(get(f2.value, 'sequence') as integer) as "line_number",
+            cast((
+                select any_value(x3_.value)
                 from (
-                    select flattened_.value as value, flattened_.index + 1 as ord
-                    from table(flatten(input => case when is_array(get(f4.value, 'sequence')) then get(f4.value, 'sequence') when get(f4.value, 'sequence') is not null then array_construct(get(f4.value, 'sequence')) end)) as flattened_
-                    where flattened_.value is not null and not is_null_value(flattened_.value)
-                ) as x9_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''line_number'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (is_null_value(get(f4.value, 'sequence'))) then null else get(f4.value, 'sequence') end as integer) as "line_number",
+                    select n4_.value as value, n4_.ord as ord
+                    from (
+                        select x5_.value, x5_.ord, row_number() over (order by x5_.ord) as position
+                        from (
+                            select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
+                            from (
+                                select w3.value as value, w3.ord as ord
+                                from (
+                                    select e9_.value as value, row_number() over (order by s8_.ord, e9_.ord) as ord
+                                    from (
+                                        select flattened_.value as value, flattened_.index + 1 as ord
+                                        from table(flatten(input => case when is_array(get(f2.value, 'productOrService')) then get(f2.value, 'productOrService') when get(f2.value, 'productOrService') is not null then array_construct(get(f2.value, 'productOrService')) end)) as flattened_
+                                        where flattened_.value is not null and not is_null_value(flattened_.value)
+                                    ) as s8_
+                                    cross join lateral (
+                                        select flattened_.value as value, flattened_.index + 1 as ord
+                                        from table(flatten(input => case when is_array(get(s8_.value, 'coding')) then get(s8_.value, 'coding') when get(s8_.value, 'coding') is not null then array_construct(get(s8_.value, 'coding')) end)) as flattened_
+                                        where flattened_.value is not null and not is_null_value(flattened_.value)
+                                    ) as e9_
+                                ) as w3
+                                where ((cast(get(w3.value, 'system') as varchar) = 'http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets') or (cast(get(w3.value, 'system') as varchar) = 'http://www.ama-assn.org/go/cpt'))
+                            ) as s6_
+                            cross join lateral (
+                                select flattened_.value as value, flattened_.index + 1 as ord
+                                from table(flatten(input => case when is_array(get(s6_.value, 'code')) then get(s6_.value, 'code') when get(s6_.value, 'code') is not null then array_construct(get(s6_.value, 'code')) end)) as flattened_
+                                where flattened_.value is not null and not is_null_value(flattened_.value)
+                            ) as e7_
+                        ) as x5_
+                    ) as n4_
+                    where n4_.position = 1
+                ) as x3_
+            ) as varchar) as "hcpcs_code",
             cast((
                 select any_value(x10_.value)
                 from (
@@ -1311,39 +1039,17 @@ cross join lateral (
                         from (
                             select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
                             from (
-                                select w5.value as value, w5.ord as ord
+                                select e16_.value as value, row_number() over (order by s15_.ord, e16_.ord) as ord
                                 from (
-                                    select e16_.value as value, row_number() over (order by s15_.ord, e16_.ord) as ord
-                                    from (
-                                        select flattened_.value as value, flattened_.index + 1 as ord
-                                        from table(flatten(input => case when is_array(get(f4.value, 'productOrService')) then get(f4.value, 'productOrService') when get(f4.value, 'productOrService') is not null then array_construct(get(f4.value, 'productOrService')) end)) as flattened_
-                                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                                    ) as s15_
-                                    cross join lateral (
-                                        select flattened_.value as value, flattened_.index + 1 as ord
-                                        from table(flatten(input => case when is_array(get(s15_.value, 'coding')) then get(s15_.value, 'coding') when get(s15_.value, 'coding') is not null then array_construct(get(s15_.value, 'coding')) end)) as flattened_
-                                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                                    ) as e16_
-                                ) as w5
-                                where ((cast(case when (is_array(get(w5.value, 'system'))) then (
-                                    select any_value(x17_.value)
-                                    from (
-                                        select flattened_.value as value, flattened_.index + 1 as ord
-                                        from table(flatten(input => case when is_array(get(w5.value, 'system')) then get(w5.value, 'system') when get(w5.value, 'system') is not null then array_construct(get(w5.value, 'system')) end)) as flattened_
-                                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                                    ) as x17_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (is_null_value(get(w5.value, 'system'))) then null else get(w5.value, 'system') end as varchar) = 'http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets') or (cast(case when (is_array(get(w5.value, 'system'))) then (
-                                    select any_value(x18_.value)
-                                    from (
-                                        select flattened_.value as value, flattened_.index + 1 as ord
-                                        from table(flatten(input => case when is_array(get(w5.value, 'system')) then get(w5.value, 'system') when get(w5.value, 'system') is not null then array_construct(get(w5.value, 'system')) end)) as flattened_
-                                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                                    ) as x18_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (is_null_value(get(w5.value, 'system'))) then null else get(w5.value, 'system') end as varchar) = 'http://www.ama-assn.org/go/cpt'))
+                                    select flattened_.value as value, flattened_.index + 1 as ord
+                                    from table(flatten(input => case when is_array(get(f2.value, 'revenue')) then get(f2.value, 'revenue') when get(f2.value, 'revenue') is not null then array_construct(get(f2.value, 'revenue')) end)) as flattened_
+                                    where flattened_.value is not null and not is_null_value(flattened_.value)
+                                ) as s15_
+                                cross join lateral (
+                                    select flattened_.value as value, flattened_.index + 1 as ord
+                                    from table(flatten(input => case when is_array(get(s15_.value, 'coding')) then get(s15_.value, 'coding') when get(s15_.value, 'coding') is not null then array_construct(get(s15_.value, 'coding')) end)) as flattened_
+                                    where flattened_.value is not null and not is_null_value(flattened_.value)
+                                ) as e16_
                             ) as s13_
                             cross join lateral (
                                 select flattened_.value as value, flattened_.index + 1 as ord
@@ -1354,177 +1060,185 @@ cross join lateral (
                     ) as n11_
                     where n11_.position = 1
                 ) as x10_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as "hcpcs_code",
-            cast((
-                select any_value(x19_.value)
-                from (
-                    select n20_.value as value, n20_.ord as ord
-                    from (
-                        select x21_.value, x21_.ord, row_number() over (order by x21_.ord) as position
-                        from (
-                            select e23_.value as value, row_number() over (order by s22_.ord, e23_.ord) as ord
-                            from (
-                                select e25_.value as value, row_number() over (order by s24_.ord, e25_.ord) as ord
-                                from (
-                                    select flattened_.value as value, flattened_.index + 1 as ord
-                                    from table(flatten(input => case when is_array(get(f4.value, 'revenue')) then get(f4.value, 'revenue') when get(f4.value, 'revenue') is not null then array_construct(get(f4.value, 'revenue')) end)) as flattened_
-                                    where flattened_.value is not null and not is_null_value(flattened_.value)
-                                ) as s24_
-                                cross join lateral (
-                                    select flattened_.value as value, flattened_.index + 1 as ord
-                                    from table(flatten(input => case when is_array(get(s24_.value, 'coding')) then get(s24_.value, 'coding') when get(s24_.value, 'coding') is not null then array_construct(get(s24_.value, 'coding')) end)) as flattened_
-                                    where flattened_.value is not null and not is_null_value(flattened_.value)
-                                ) as e25_
-                            ) as s22_
-                            cross join lateral (
-                                select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(s22_.value, 'code')) then get(s22_.value, 'code') when get(s22_.value, 'code') is not null then array_construct(get(s22_.value, 'code')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as e23_
-                        ) as x21_
-                    ) as n20_
-                    where n20_.position = 1
-                ) as x19_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''revenue_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
             ) as varchar) as "revenue_code",
             cast((
-                select any_value(x26_.value)
+                select any_value(x17_.value)
                 from (
-                    select n27_.value as value, n27_.ord as ord
+                    select n18_.value as value, n18_.ord as ord
                     from (
-                        select x28_.value, x28_.ord, row_number() over (order by x28_.ord) as position
+                        select x19_.value, x19_.ord, row_number() over (order by x19_.ord) as position
                         from (
-                            select e30_.value as value, row_number() over (order by s29_.ord, e30_.ord) as ord
+                            select e21_.value as value, row_number() over (order by s20_.ord, e21_.ord) as ord
                             from (
-                                select e32_.value as value, row_number() over (order by s31_.ord, e32_.ord) as ord
+                                select e23_.value as value, row_number() over (order by s22_.ord, e23_.ord) as ord
+                                from (
+                                    select w4.value as value, w4.ord as ord
+                                    from (
+                                        select flattened_.value as value, flattened_.index + 1 as ord
+                                        from table(flatten(input => case when is_array(get(f2.value, 'adjudication')) then get(f2.value, 'adjudication') when get(f2.value, 'adjudication') is not null then array_construct(get(f2.value, 'adjudication')) end)) as flattened_
+                                        where flattened_.value is not null and not is_null_value(flattened_.value)
+                                    ) as w4
+                                    where (cast((
+                                        select any_value(x24_.value)
+                                        from (
+                                            select e26_.value as value, row_number() over (order by s25_.ord, e26_.ord) as ord
+                                            from (
+                                                select e28_.value as value, row_number() over (order by s27_.ord, e28_.ord) as ord
+                                                from (
+                                                    select flattened_.value as value, flattened_.index + 1 as ord
+                                                    from table(flatten(input => case when is_array(get(w4.value, 'category')) then get(w4.value, 'category') when get(w4.value, 'category') is not null then array_construct(get(w4.value, 'category')) end)) as flattened_
+                                                    where flattened_.value is not null and not is_null_value(flattened_.value)
+                                                ) as s27_
+                                                cross join lateral (
+                                                    select flattened_.value as value, flattened_.index + 1 as ord
+                                                    from table(flatten(input => case when is_array(get(s27_.value, 'coding')) then get(s27_.value, 'coding') when get(s27_.value, 'coding') is not null then array_construct(get(s27_.value, 'coding')) end)) as flattened_
+                                                    where flattened_.value is not null and not is_null_value(flattened_.value)
+                                                ) as e28_
+                                            ) as s25_
+                                            cross join lateral (
+                                                select flattened_.value as value, flattened_.index + 1 as ord
+                                                from table(flatten(input => case when is_array(get(s25_.value, 'code')) then get(s25_.value, 'code') when get(s25_.value, 'code') is not null then array_construct(get(s25_.value, 'code')) end)) as flattened_
+                                                where flattened_.value is not null and not is_null_value(flattened_.value)
+                                            ) as e26_
+                                        ) as x24_
+                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''billed_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                                    ) as varchar) = 'submitted')
+                                ) as s22_
+                                cross join lateral (
+                                    select flattened_.value as value, flattened_.index + 1 as ord
+                                    from table(flatten(input => case when is_array(get(s22_.value, 'amount')) then get(s22_.value, 'amount') when get(s22_.value, 'amount') is not null then array_construct(get(s22_.value, 'amount')) end)) as flattened_
+                                    where flattened_.value is not null and not is_null_value(flattened_.value)
+                                ) as e23_
+                            ) as s20_
+                            cross join lateral (
+                                select flattened_.value as value, flattened_.index + 1 as ord
+                                from table(flatten(input => case when is_array(get(s20_.value, 'value')) then get(s20_.value, 'value') when get(s20_.value, 'value') is not null then array_construct(get(s20_.value, 'value')) end)) as flattened_
+                                where flattened_.value is not null and not is_null_value(flattened_.value)
+                            ) as e21_
+                        ) as x19_
+                    ) as n18_
+                    where n18_.position = 1
+                ) as x17_
+            ) as number(38, 9)) as "billed_adjudicated",
+            cast((
+                select any_value(x29_.value)
+                from (
+                    select n30_.value as value, n30_.ord as ord
+                    from (
+                        select x31_.value, x31_.ord, row_number() over (order by x31_.ord) as position
+                        from (
+                            select e33_.value as value, row_number() over (order by s32_.ord, e33_.ord) as ord
+                            from (
+                                select e35_.value as value, row_number() over (order by s34_.ord, e35_.ord) as ord
+                                from (
+                                    select w5.value as value, w5.ord as ord
+                                    from (
+                                        select flattened_.value as value, flattened_.index + 1 as ord
+                                        from table(flatten(input => case when is_array(get(f2.value, 'adjudication')) then get(f2.value, 'adjudication') when get(f2.value, 'adjudication') is not null then array_construct(get(f2.value, 'adjudication')) end)) as flattened_
+                                        where flattened_.value is not null and not is_null_value(flattened_.value)
+                                    ) as w5
+                                    where (cast((
+                                        select any_value(x36_.value)
+                                        from (
+                                            select e38_.value as value, row_number() over (order by s37_.ord, e38_.ord) as ord
+                                            from (
+                                                select e40_.value as value, row_number() over (order by s39_.ord, e40_.ord) as ord
+                                                from (
+                                                    select flattened_.value as value, flattened_.index + 1 as ord
+                                                    from table(flatten(input => case when is_array(get(w5.value, 'category')) then get(w5.value, 'category') when get(w5.value, 'category') is not null then array_construct(get(w5.value, 'category')) end)) as flattened_
+                                                    where flattened_.value is not null and not is_null_value(flattened_.value)
+                                                ) as s39_
+                                                cross join lateral (
+                                                    select flattened_.value as value, flattened_.index + 1 as ord
+                                                    from table(flatten(input => case when is_array(get(s39_.value, 'coding')) then get(s39_.value, 'coding') when get(s39_.value, 'coding') is not null then array_construct(get(s39_.value, 'coding')) end)) as flattened_
+                                                    where flattened_.value is not null and not is_null_value(flattened_.value)
+                                                ) as e40_
+                                            ) as s37_
+                                            cross join lateral (
+                                                select flattened_.value as value, flattened_.index + 1 as ord
+                                                from table(flatten(input => case when is_array(get(s37_.value, 'code')) then get(s37_.value, 'code') when get(s37_.value, 'code') is not null then array_construct(get(s37_.value, 'code')) end)) as flattened_
+                                                where flattened_.value is not null and not is_null_value(flattened_.value)
+                                            ) as e38_
+                                        ) as x36_
+                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''billed_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                                    ) as varchar) = 'https://bluebutton.cms.gov/resources/variables/line_sbmtd_chrg_amt')
+                                ) as s34_
+                                cross join lateral (
+                                    select flattened_.value as value, flattened_.index + 1 as ord
+                                    from table(flatten(input => case when is_array(get(s34_.value, 'amount')) then get(s34_.value, 'amount') when get(s34_.value, 'amount') is not null then array_construct(get(s34_.value, 'amount')) end)) as flattened_
+                                    where flattened_.value is not null and not is_null_value(flattened_.value)
+                                ) as e35_
+                            ) as s32_
+                            cross join lateral (
+                                select flattened_.value as value, flattened_.index + 1 as ord
+                                from table(flatten(input => case when is_array(get(s32_.value, 'value')) then get(s32_.value, 'value') when get(s32_.value, 'value') is not null then array_construct(get(s32_.value, 'value')) end)) as flattened_
+                                where flattened_.value is not null and not is_null_value(flattened_.value)
+                            ) as e33_
+                        ) as x31_
+                    ) as n30_
+                    where n30_.position = 1
+                ) as x29_
+            ) as number(38, 9)) as "billed_blue_button",
+            cast(get(get(f2.value, 'net'), 'value') as number(38, 9)) as "billed_net",
+            cast((
+                select any_value(x41_.value)
+                from (
+                    select n42_.value as value, n42_.ord as ord
+                    from (
+                        select x43_.value, x43_.ord, row_number() over (order by x43_.ord) as position
+                        from (
+                            select e45_.value as value, row_number() over (order by s44_.ord, e45_.ord) as ord
+                            from (
+                                select e47_.value as value, row_number() over (order by s46_.ord, e47_.ord) as ord
                                 from (
                                     select w6.value as value, w6.ord as ord
                                     from (
                                         select flattened_.value as value, flattened_.index + 1 as ord
-                                        from table(flatten(input => case when is_array(get(f4.value, 'adjudication')) then get(f4.value, 'adjudication') when get(f4.value, 'adjudication') is not null then array_construct(get(f4.value, 'adjudication')) end)) as flattened_
+                                        from table(flatten(input => case when is_array(get(f2.value, 'adjudication')) then get(f2.value, 'adjudication') when get(f2.value, 'adjudication') is not null then array_construct(get(f2.value, 'adjudication')) end)) as flattened_
                                         where flattened_.value is not null and not is_null_value(flattened_.value)
                                     ) as w6
                                     where (cast((
-                                        select any_value(x33_.value)
+                                        select any_value(x48_.value)
                                         from (
-                                            select e35_.value as value, row_number() over (order by s34_.ord, e35_.ord) as ord
+                                            select e50_.value as value, row_number() over (order by s49_.ord, e50_.ord) as ord
                                             from (
-                                                select e37_.value as value, row_number() over (order by s36_.ord, e37_.ord) as ord
+                                                select e52_.value as value, row_number() over (order by s51_.ord, e52_.ord) as ord
                                                 from (
                                                     select flattened_.value as value, flattened_.index + 1 as ord
                                                     from table(flatten(input => case when is_array(get(w6.value, 'category')) then get(w6.value, 'category') when get(w6.value, 'category') is not null then array_construct(get(w6.value, 'category')) end)) as flattened_
                                                     where flattened_.value is not null and not is_null_value(flattened_.value)
-                                                ) as s36_
+                                                ) as s51_
                                                 cross join lateral (
                                                     select flattened_.value as value, flattened_.index + 1 as ord
-                                                    from table(flatten(input => case when is_array(get(s36_.value, 'coding')) then get(s36_.value, 'coding') when get(s36_.value, 'coding') is not null then array_construct(get(s36_.value, 'coding')) end)) as flattened_
+                                                    from table(flatten(input => case when is_array(get(s51_.value, 'coding')) then get(s51_.value, 'coding') when get(s51_.value, 'coding') is not null then array_construct(get(s51_.value, 'coding')) end)) as flattened_
                                                     where flattened_.value is not null and not is_null_value(flattened_.value)
-                                                ) as e37_
-                                            ) as s34_
+                                                ) as e52_
+                                            ) as s49_
                                             cross join lateral (
                                                 select flattened_.value as value, flattened_.index + 1 as ord
-                                                from table(flatten(input => case when is_array(get(s34_.value, 'code')) then get(s34_.value, 'code') when get(s34_.value, 'code') is not null then array_construct(get(s34_.value, 'code')) end)) as flattened_
+                                                from table(flatten(input => case when is_array(get(s49_.value, 'code')) then get(s49_.value, 'code') when get(s49_.value, 'code') is not null then array_construct(get(s49_.value, 'code')) end)) as flattened_
                                                 where flattened_.value is not null and not is_null_value(flattened_.value)
-                                            ) as e35_
-                                        ) as x33_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''billed_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    ) as varchar) = 'submitted')
-                                ) as s31_
+                                            ) as e50_
+                                        ) as x48_
+                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''allowed_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                                    ) as varchar) = 'eligible')
+                                ) as s46_
                                 cross join lateral (
                                     select flattened_.value as value, flattened_.index + 1 as ord
-                                    from table(flatten(input => case when is_array(get(s31_.value, 'amount')) then get(s31_.value, 'amount') when get(s31_.value, 'amount') is not null then array_construct(get(s31_.value, 'amount')) end)) as flattened_
+                                    from table(flatten(input => case when is_array(get(s46_.value, 'amount')) then get(s46_.value, 'amount') when get(s46_.value, 'amount') is not null then array_construct(get(s46_.value, 'amount')) end)) as flattened_
                                     where flattened_.value is not null and not is_null_value(flattened_.value)
-                                ) as e32_
-                            ) as s29_
+                                ) as e47_
+                            ) as s44_
                             cross join lateral (
                                 select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(s29_.value, 'value')) then get(s29_.value, 'value') when get(s29_.value, 'value') is not null then array_construct(get(s29_.value, 'value')) end)) as flattened_
+                                from table(flatten(input => case when is_array(get(s44_.value, 'value')) then get(s44_.value, 'value') when get(s44_.value, 'value') is not null then array_construct(get(s44_.value, 'value')) end)) as flattened_
                                 where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as e30_
-                        ) as x28_
-                    ) as n27_
-                    where n27_.position = 1
-                ) as x26_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''billed_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as number(38, 9)) as "billed_adjudicated",
-            cast((
-                select any_value(x38_.value)
-                from (
-                    select n39_.value as value, n39_.ord as ord
-                    from (
-                        select x40_.value, x40_.ord, row_number() over (order by x40_.ord) as position
-                        from (
-                            select e42_.value as value, row_number() over (order by s41_.ord, e42_.ord) as ord
-                            from (
-                                select e44_.value as value, row_number() over (order by s43_.ord, e44_.ord) as ord
-                                from (
-                                    select w7.value as value, w7.ord as ord
-                                    from (
-                                        select flattened_.value as value, flattened_.index + 1 as ord
-                                        from table(flatten(input => case when is_array(get(f4.value, 'adjudication')) then get(f4.value, 'adjudication') when get(f4.value, 'adjudication') is not null then array_construct(get(f4.value, 'adjudication')) end)) as flattened_
-                                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                                    ) as w7
-                                    where (cast((
-                                        select any_value(x45_.value)
-                                        from (
-                                            select e47_.value as value, row_number() over (order by s46_.ord, e47_.ord) as ord
-                                            from (
-                                                select e49_.value as value, row_number() over (order by s48_.ord, e49_.ord) as ord
-                                                from (
-                                                    select flattened_.value as value, flattened_.index + 1 as ord
-                                                    from table(flatten(input => case when is_array(get(w7.value, 'category')) then get(w7.value, 'category') when get(w7.value, 'category') is not null then array_construct(get(w7.value, 'category')) end)) as flattened_
-                                                    where flattened_.value is not null and not is_null_value(flattened_.value)
-                                                ) as s48_
-                                                cross join lateral (
-                                                    select flattened_.value as value, flattened_.index + 1 as ord
-                                                    from table(flatten(input => case when is_array(get(s48_.value, 'coding')) then get(s48_.value, 'coding') when get(s48_.value, 'coding') is not null then array_construct(get(s48_.value, 'coding')) end)) as flattened_
-                                                    where flattened_.value is not null and not is_null_value(flattened_.value)
-                                                ) as e49_
-                                            ) as s46_
-                                            cross join lateral (
-                                                select flattened_.value as value, flattened_.index + 1 as ord
-                                                from table(flatten(input => case when is_array(get(s46_.value, 'code')) then get(s46_.value, 'code') when get(s46_.value, 'code') is not null then array_construct(get(s46_.value, 'code')) end)) as flattened_
-                                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                                            ) as e47_
-                                        ) as x45_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''billed_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    ) as varchar) = 'https://bluebutton.cms.gov/resources/variables/line_sbmtd_chrg_amt')
-                                ) as s43_
-                                cross join lateral (
-                                    select flattened_.value as value, flattened_.index + 1 as ord
-                                    from table(flatten(input => case when is_array(get(s43_.value, 'amount')) then get(s43_.value, 'amount') when get(s43_.value, 'amount') is not null then array_construct(get(s43_.value, 'amount')) end)) as flattened_
-                                    where flattened_.value is not null and not is_null_value(flattened_.value)
-                                ) as e44_
-                            ) as s41_
-                            cross join lateral (
-                                select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(s41_.value, 'value')) then get(s41_.value, 'value') when get(s41_.value, 'value') is not null then array_construct(get(s41_.value, 'value')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as e42_
-                        ) as x40_
-                    ) as n39_
-                    where n39_.position = 1
-                ) as x38_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''billed_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as number(38, 9)) as "billed_blue_button",
-            cast((
-                select any_value(x50_.value)
-                from (
-                    select e52_.value as value, row_number() over (order by s51_.ord, e52_.ord) as ord
-                    from (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(f4.value, 'net')) then get(f4.value, 'net') when get(f4.value, 'net') is not null then array_construct(get(f4.value, 'net')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as s51_
-                    cross join lateral (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(s51_.value, 'value')) then get(s51_.value, 'value') when get(s51_.value, 'value') is not null then array_construct(get(s51_.value, 'value')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as e52_
-                ) as x50_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''billed_net'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as number(38, 9)) as "billed_net",
+                            ) as e45_
+                        ) as x43_
+                    ) as n42_
+                    where n42_.position = 1
+                ) as x41_
+            ) as number(38, 9)) as "allowed_adjudicated",
             cast((
                 select any_value(x53_.value)
                 from (
@@ -1536,12 +1250,12 @@ cross join lateral (
                             from (
                                 select e59_.value as value, row_number() over (order by s58_.ord, e59_.ord) as ord
                                 from (
-                                    select w8.value as value, w8.ord as ord
+                                    select w7.value as value, w7.ord as ord
                                     from (
                                         select flattened_.value as value, flattened_.index + 1 as ord
-                                        from table(flatten(input => case when is_array(get(f4.value, 'adjudication')) then get(f4.value, 'adjudication') when get(f4.value, 'adjudication') is not null then array_construct(get(f4.value, 'adjudication')) end)) as flattened_
+                                        from table(flatten(input => case when is_array(get(f2.value, 'adjudication')) then get(f2.value, 'adjudication') when get(f2.value, 'adjudication') is not null then array_construct(get(f2.value, 'adjudication')) end)) as flattened_
                                         where flattened_.value is not null and not is_null_value(flattened_.value)
-                                    ) as w8
+                                    ) as w7
                                     where (cast((
                                         select any_value(x60_.value)
                                         from (
@@ -1550,7 +1264,7 @@ cross join lateral (
                                                 select e64_.value as value, row_number() over (order by s63_.ord, e64_.ord) as ord
                                                 from (
                                                     select flattened_.value as value, flattened_.index + 1 as ord
-                                                    from table(flatten(input => case when is_array(get(w8.value, 'category')) then get(w8.value, 'category') when get(w8.value, 'category') is not null then array_construct(get(w8.value, 'category')) end)) as flattened_
+                                                    from table(flatten(input => case when is_array(get(w7.value, 'category')) then get(w7.value, 'category') when get(w7.value, 'category') is not null then array_construct(get(w7.value, 'category')) end)) as flattened_
                                                     where flattened_.value is not null and not is_null_value(flattened_.value)
                                                 ) as s63_
                                                 cross join lateral (
@@ -1565,8 +1279,8 @@ cross join lateral (
                                                 where flattened_.value is not null and not is_null_value(flattened_.value)
                                             ) as e62_
                                         ) as x60_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''allowed_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    ) as varchar) = 'eligible')
+                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''allowed_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                                    ) as varchar) = 'https://bluebutton.cms.gov/resources/variables/line_allowed_chrg_amt')
                                 ) as s58_
                                 cross join lateral (
                                     select flattened_.value as value, flattened_.index + 1 as ord
@@ -1583,8 +1297,7 @@ cross join lateral (
                     ) as n54_
                     where n54_.position = 1
                 ) as x53_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''allowed_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as number(38, 9)) as "allowed_adjudicated",
+            ) as number(38, 9)) as "allowed_blue_button",
             cast((
                 select any_value(x65_.value)
                 from (
@@ -1596,12 +1309,12 @@ cross join lateral (
                             from (
                                 select e71_.value as value, row_number() over (order by s70_.ord, e71_.ord) as ord
                                 from (
-                                    select w9.value as value, w9.ord as ord
+                                    select w8.value as value, w8.ord as ord
                                     from (
                                         select flattened_.value as value, flattened_.index + 1 as ord
-                                        from table(flatten(input => case when is_array(get(f4.value, 'adjudication')) then get(f4.value, 'adjudication') when get(f4.value, 'adjudication') is not null then array_construct(get(f4.value, 'adjudication')) end)) as flattened_
+                                        from table(flatten(input => case when is_array(get(f2.value, 'adjudication')) then get(f2.value, 'adjudication') when get(f2.value, 'adjudication') is not null then array_construct(get(f2.value, 'adjudication')) end)) as flattened_
                                         where flattened_.value is not null and not is_null_value(flattened_.value)
-                                    ) as w9
+                                    ) as w8
                                     where (cast((
                                         select any_value(x72_.value)
                                         from (
@@ -1610,7 +1323,7 @@ cross join lateral (
                                                 select e76_.value as value, row_number() over (order by s75_.ord, e76_.ord) as ord
                                                 from (
                                                     select flattened_.value as value, flattened_.index + 1 as ord
-                                                    from table(flatten(input => case when is_array(get(w9.value, 'category')) then get(w9.value, 'category') when get(w9.value, 'category') is not null then array_construct(get(w9.value, 'category')) end)) as flattened_
+                                                    from table(flatten(input => case when is_array(get(w8.value, 'category')) then get(w8.value, 'category') when get(w8.value, 'category') is not null then array_construct(get(w8.value, 'category')) end)) as flattened_
                                                     where flattened_.value is not null and not is_null_value(flattened_.value)
                                                 ) as s75_
                                                 cross join lateral (
@@ -1625,8 +1338,8 @@ cross join lateral (
                                                 where flattened_.value is not null and not is_null_value(flattened_.value)
                                             ) as e74_
                                         ) as x72_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''allowed_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    ) as varchar) = 'https://bluebutton.cms.gov/resources/variables/line_allowed_chrg_amt')
+                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''paid_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                                    ) as varchar) = 'benefit')
                                 ) as s70_
                                 cross join lateral (
                                     select flattened_.value as value, flattened_.index + 1 as ord
@@ -1643,8 +1356,7 @@ cross join lateral (
                     ) as n66_
                     where n66_.position = 1
                 ) as x65_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''allowed_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as number(38, 9)) as "allowed_blue_button",
+            ) as number(38, 9)) as "paid_adjudicated",
             cast((
                 select any_value(x77_.value)
                 from (
@@ -1656,12 +1368,12 @@ cross join lateral (
                             from (
                                 select e83_.value as value, row_number() over (order by s82_.ord, e83_.ord) as ord
                                 from (
-                                    select w10.value as value, w10.ord as ord
+                                    select w9.value as value, w9.ord as ord
                                     from (
                                         select flattened_.value as value, flattened_.index + 1 as ord
-                                        from table(flatten(input => case when is_array(get(f4.value, 'adjudication')) then get(f4.value, 'adjudication') when get(f4.value, 'adjudication') is not null then array_construct(get(f4.value, 'adjudication')) end)) as flattened_
+                                        from table(flatten(input => case when is_array(get(f2.value, 'adjudication')) then get(f2.value, 'adjudication') when get(f2.value, 'adjudication') is not null then array_construct(get(f2.value, 'adjudication')) end)) as flattened_
                                         where flattened_.value is not null and not is_null_value(flattened_.value)
-                                    ) as w10
+                                    ) as w9
                                     where (cast((
                                         select any_value(x84_.value)
                                         from (
@@ -1670,7 +1382,7 @@ cross join lateral (
                                                 select e88_.value as value, row_number() over (order by s87_.ord, e88_.ord) as ord
                                                 from (
                                                     select flattened_.value as value, flattened_.index + 1 as ord
-                                                    from table(flatten(input => case when is_array(get(w10.value, 'category')) then get(w10.value, 'category') when get(w10.value, 'category') is not null then array_construct(get(w10.value, 'category')) end)) as flattened_
+                                                    from table(flatten(input => case when is_array(get(w9.value, 'category')) then get(w9.value, 'category') when get(w9.value, 'category') is not null then array_construct(get(w9.value, 'category')) end)) as flattened_
                                                     where flattened_.value is not null and not is_null_value(flattened_.value)
                                                 ) as s87_
                                                 cross join lateral (
@@ -1685,8 +1397,8 @@ cross join lateral (
                                                 where flattened_.value is not null and not is_null_value(flattened_.value)
                                             ) as e86_
                                         ) as x84_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''paid_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    ) as varchar) = 'benefit')
+                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''paid_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                                    ) as varchar) = 'https://bluebutton.cms.gov/resources/variables/line_prvdr_pmt_amt')
                                 ) as s82_
                                 cross join lateral (
                                     select flattened_.value as value, flattened_.index + 1 as ord
@@ -1703,103 +1415,17 @@ cross join lateral (
                     ) as n78_
                     where n78_.position = 1
                 ) as x77_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''paid_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as number(38, 9)) as "paid_adjudicated",
-            cast((
-                select any_value(x89_.value)
-                from (
-                    select n90_.value as value, n90_.ord as ord
-                    from (
-                        select x91_.value, x91_.ord, row_number() over (order by x91_.ord) as position
-                        from (
-                            select e93_.value as value, row_number() over (order by s92_.ord, e93_.ord) as ord
-                            from (
-                                select e95_.value as value, row_number() over (order by s94_.ord, e95_.ord) as ord
-                                from (
-                                    select w11.value as value, w11.ord as ord
-                                    from (
-                                        select flattened_.value as value, flattened_.index + 1 as ord
-                                        from table(flatten(input => case when is_array(get(f4.value, 'adjudication')) then get(f4.value, 'adjudication') when get(f4.value, 'adjudication') is not null then array_construct(get(f4.value, 'adjudication')) end)) as flattened_
-                                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                                    ) as w11
-                                    where (cast((
-                                        select any_value(x96_.value)
-                                        from (
-                                            select e98_.value as value, row_number() over (order by s97_.ord, e98_.ord) as ord
-                                            from (
-                                                select e100_.value as value, row_number() over (order by s99_.ord, e100_.ord) as ord
-                                                from (
-                                                    select flattened_.value as value, flattened_.index + 1 as ord
-                                                    from table(flatten(input => case when is_array(get(w11.value, 'category')) then get(w11.value, 'category') when get(w11.value, 'category') is not null then array_construct(get(w11.value, 'category')) end)) as flattened_
-                                                    where flattened_.value is not null and not is_null_value(flattened_.value)
-                                                ) as s99_
-                                                cross join lateral (
-                                                    select flattened_.value as value, flattened_.index + 1 as ord
-                                                    from table(flatten(input => case when is_array(get(s99_.value, 'coding')) then get(s99_.value, 'coding') when get(s99_.value, 'coding') is not null then array_construct(get(s99_.value, 'coding')) end)) as flattened_
-                                                    where flattened_.value is not null and not is_null_value(flattened_.value)
-                                                ) as e100_
-                                            ) as s97_
-                                            cross join lateral (
-                                                select flattened_.value as value, flattened_.index + 1 as ord
-                                                from table(flatten(input => case when is_array(get(s97_.value, 'code')) then get(s97_.value, 'code') when get(s97_.value, 'code') is not null then array_construct(get(s97_.value, 'code')) end)) as flattened_
-                                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                                            ) as e98_
-                                        ) as x96_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''paid_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    ) as varchar) = 'https://bluebutton.cms.gov/resources/variables/line_prvdr_pmt_amt')
-                                ) as s94_
-                                cross join lateral (
-                                    select flattened_.value as value, flattened_.index + 1 as ord
-                                    from table(flatten(input => case when is_array(get(s94_.value, 'amount')) then get(s94_.value, 'amount') when get(s94_.value, 'amount') is not null then array_construct(get(s94_.value, 'amount')) end)) as flattened_
-                                    where flattened_.value is not null and not is_null_value(flattened_.value)
-                                ) as e95_
-                            ) as s92_
-                            cross join lateral (
-                                select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(s92_.value, 'value')) then get(s92_.value, 'value') when get(s92_.value, 'value') is not null then array_construct(get(s92_.value, 'value')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as e93_
-                        ) as x91_
-                    ) as n90_
-                    where n90_.position = 1
-                ) as x89_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''paid_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
             ) as number(38, 9)) as "paid_blue_button",
-            cast(case when (is_array(get(f4.value, 'servicedDate'))) then (
-                select any_value(x101_.value)
-                from (
-                    select flattened_.value as value, flattened_.index + 1 as ord
-                    from table(flatten(input => case when is_array(get(f4.value, 'servicedDate')) then get(f4.value, 'servicedDate') when get(f4.value, 'servicedDate') is not null then array_construct(get(f4.value, 'servicedDate')) end)) as flattened_
-                    where flattened_.value is not null and not is_null_value(flattened_.value)
-                ) as x101_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''service_date_date'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (is_null_value(get(f4.value, 'servicedDate'))) then null else get(f4.value, 'servicedDate') end as varchar) as "service_date_date",
-            cast((
-                select any_value(x102_.value)
-                from (
-                    select e104_.value as value, row_number() over (order by s103_.ord, e104_.ord) as ord
-                    from (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(f4.value, 'servicedPeriod')) then get(f4.value, 'servicedPeriod') when get(f4.value, 'servicedPeriod') is not null then array_construct(get(f4.value, 'servicedPeriod')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as s103_
-                    cross join lateral (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(s103_.value, 'start')) then get(s103_.value, 'start') when get(s103_.value, 'start') is not null then array_construct(get(s103_.value, 'start')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as e104_
-                ) as x102_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''service_period_start'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as "service_period_start"
+            cast(get(f2.value, 'servicedDate') as varchar) as "service_date_date",
+            cast(get(get(f2.value, 'servicedPeriod'), 'start') as varchar) as "service_period_start"
         from (
-            select i105_.value as value, row_number() over (order by i105_.ord) - 1 as row_index
+            select i89_.value as value, row_number() over (order by i89_.ord) - 1 as row_index
             from (
                 select flattened_.value as value, flattened_.index + 1 as ord
                 from table(flatten(input => case when is_array(get(f0.value, 'item')) then get(f0.value, 'item') when get(f0.value, 'item') is not null then array_construct(get(f0.value, 'item')) end)) as flattened_
                 where flattened_.value is not null and not is_null_value(flattened_.value)
-            ) as i105_
-        ) as f4
+            ) as i89_
+        ) as f2
         union all
         select cast(null as integer) as "line_number", cast(null as varchar) as "hcpcs_code", cast(null as varchar) as "revenue_code", cast(null as number(38, 9)) as "billed_adjudicated", cast(null as number(38, 9)) as "billed_blue_button", cast(null as number(38, 9)) as "billed_net", cast(null as number(38, 9)) as "allowed_adjudicated", cast(null as number(38, 9)) as "allowed_blue_button", cast(null as number(38, 9)) as "paid_adjudicated", cast(null as number(38, 9)) as "paid_blue_button", cast(null as varchar) as "service_date_date", cast(null as varchar) as "service_period_start"
         where not exists (
@@ -1807,7 +1433,7 @@ cross join lateral (
             from table(flatten(input => case when is_array(get(f0.value, 'item')) then get(f0.value, 'item') when get(f0.value, 'item') is not null then array_construct(get(f0.value, 'item')) end)) as flattened_
             where flattened_.value is not null and not is_null_value(flattened_.value)
         )
-    ) as s8_
+    ) as s2_
 ) as v0_
 {%- endmacro %}
 
@@ -1842,813 +1468,602 @@ cross join lateral (
     select
         s1_."claim_id",
         s1_."patient_id",
-        s8_."line_number",
-        s8_."hcpcs_code",
-        s8_."revenue_code",
-        s8_."billed_adjudicated",
-        s8_."billed_blue_button",
-        s8_."billed_net",
-        s8_."allowed_adjudicated",
-        s8_."allowed_blue_button",
-        s8_."paid_adjudicated",
-        s8_."paid_blue_button",
-        s8_."service_date_date",
-        s8_."service_period_start"
+        s2_."line_number",
+        s2_."hcpcs_code",
+        s2_."revenue_code",
+        s2_."billed_adjudicated",
+        s2_."billed_blue_button",
+        s2_."billed_net",
+        s2_."allowed_adjudicated",
+        s2_."allowed_blue_button",
+        s2_."paid_adjudicated",
+        s2_."paid_blue_button",
+        s2_."service_date_date",
+        s2_."service_period_start"
     from (
         select r.value as value, r.row_index as row_index
     ) as f0
     cross join lateral (
         select
-            (
-                select case when (b2.value ~ '^(https?://[^?#]*/)?Claim/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(b2.value, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e') end
-                from (select case when is_varchar((
-                select any_value(x2_.value)
-                from (
-                    select e4_.value as value, row_number() over (order by s3_.ord, e4_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."claim") then f1.value."claim" else array(f1.value."claim") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s3_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s3_.value."reference") then s3_.value."reference" else array(s3_.value."reference") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e4_
-                ) as x2_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''claim_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
-                select any_value(x2_.value)
-                from (
-                    select e4_.value as value, row_number() over (order by s3_.ord, e4_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."claim") then f1.value."claim" else array(f1.value."claim") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s3_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s3_.value."reference") then s3_.value."reference" else array(s3_.value."reference") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e4_
-                ) as x2_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''claim_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
-                select any_value(x2_.value)
-                from (
-                    select e4_.value as value, row_number() over (order by s3_.ord, e4_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."claim") then f1.value."claim" else array(f1.value."claim") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s3_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s3_.value."reference") then s3_.value."reference" else array(s3_.value."reference") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e4_
-                ) as x2_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''claim_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as value) as b2
-            ) as "claim_id",
-            (
-                select case when (b3.value ~ '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(b3.value, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e') end
-                from (select case when is_varchar((
-                select any_value(x5_.value)
-                from (
-                    select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."patient") then f1.value."patient" else array(f1.value."patient") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s6_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s6_.value."reference") then s6_.value."reference" else array(s6_.value."reference") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e7_
-                ) as x5_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''patient_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
-                select any_value(x5_.value)
-                from (
-                    select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."patient") then f1.value."patient" else array(f1.value."patient") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s6_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s6_.value."reference") then s6_.value."reference" else array(s6_.value."reference") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e7_
-                ) as x5_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''patient_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
-                select any_value(x5_.value)
-                from (
-                    select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."patient") then f1.value."patient" else array(f1.value."patient") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s6_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s6_.value."reference") then s6_.value."reference" else array(s6_.value."reference") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e7_
-                ) as x5_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''patient_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as value) as b3
-            ) as "patient_id"
+            case when (case when is_varchar(f1.value."claim"."reference") then cast(f1.value."claim"."reference" as varchar) else json_serialize(f1.value."claim"."reference") end ~ '^(https?://[^?#]*/)?Claim/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(case when is_varchar(f1.value."claim"."reference") then cast(f1.value."claim"."reference" as varchar) else json_serialize(f1.value."claim"."reference") end, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e') end as "claim_id",
+            case when (case when is_varchar(f1.value."patient"."reference") then cast(f1.value."patient"."reference" as varchar) else json_serialize(f1.value."patient"."reference") end ~ '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(case when is_varchar(f1.value."patient"."reference") then cast(f1.value."patient"."reference" as varchar) else json_serialize(f1.value."patient"."reference") end, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e') end as "patient_id"
         from (
             select f0.value as value, f0.row_index as row_index
         ) as f1
     ) as s1_
     cross join lateral (
         select
-            cast(case when (is_array(f4.value."sequence")) then (
-                select any_value(x9_.value)
-                from (
-                    select element_ as value, position_ + 1 as ord
-                    from (select case when is_array(f4.value."sequence") then f4.value."sequence" else array(f4.value."sequence") end as items_) as array_,
-                        array_.items_ as element_ at position_
-                    where element_ is not null
-                ) as x9_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''line_number'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (json_typeof(f4.value."sequence") = 'null') then null else f4.value."sequence" end as integer) as "line_number",
+            cast(f2.value."sequence" as integer) as "line_number",
             case when is_varchar((
-                select any_value(x10_.value)
+                select any_value(x3_.value)
                 from (
-                    select n11_.value as value, n11_.ord as ord
+                    select n4_.value as value, n4_.ord as ord
                     from (
-                        select x12_.value, x12_.ord, row_number() over (order by x12_.ord) as position
+                        select x5_.value, x5_.ord, row_number() over (order by x5_.ord) as position
                         from (
-                            select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
+                            select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
                             from (
-                                select w5.value as value, w5.ord as ord
+                                select w3.value as value, w3.ord as ord
                                 from (
-                                    select e16_.value as value, row_number() over (order by s15_.ord, e16_.ord) as ord
+                                    select e9_.value as value, row_number() over (order by s8_.ord, e9_.ord) as ord
                                     from (
                                         select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(f4.value."productOrService") then f4.value."productOrService" else array(f4.value."productOrService") end as items_) as array_,
+                                        from (select case when is_array(f2.value."productOrService") then f2.value."productOrService" else array(f2.value."productOrService") end as items_) as array_,
                                             array_.items_ as element_ at position_
                                         where element_ is not null
-                                    ) as s15_
+                                    ) as s8_
                                     cross join lateral (
                                         select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(s15_.value."coding") then s15_.value."coding" else array(s15_.value."coding") end as items_) as array_,
+                                        from (select case when is_array(s8_.value."coding") then s8_.value."coding" else array(s8_.value."coding") end as items_) as array_,
                                             array_.items_ as element_ at position_
                                         where element_ is not null
-                                    ) as e16_
-                                ) as w5
-                                where ((case when is_varchar(case when (is_array(w5.value."system")) then (
-                                    select any_value(x17_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x17_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) then cast(case when (is_array(w5.value."system")) then (
-                                    select any_value(x17_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x17_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end as varchar) else json_serialize(case when (is_array(w5.value."system")) then (
-                                    select any_value(x17_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x17_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) end = 'http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets') or (case when is_varchar(case when (is_array(w5.value."system")) then (
-                                    select any_value(x18_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x18_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) then cast(case when (is_array(w5.value."system")) then (
-                                    select any_value(x18_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x18_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end as varchar) else json_serialize(case when (is_array(w5.value."system")) then (
-                                    select any_value(x18_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x18_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) end = 'http://www.ama-assn.org/go/cpt'))
-                            ) as s13_
+                                    ) as e9_
+                                ) as w3
+                                where ((case when is_varchar(w3.value."system") then cast(w3.value."system" as varchar) else json_serialize(w3.value."system") end = 'http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets') or (case when is_varchar(w3.value."system") then cast(w3.value."system" as varchar) else json_serialize(w3.value."system") end = 'http://www.ama-assn.org/go/cpt'))
+                            ) as s6_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s13_.value."code") then s13_.value."code" else array(s13_.value."code") end as items_) as array_,
+                                from (select case when is_array(s6_.value."code") then s6_.value."code" else array(s6_.value."code") end as items_) as array_,
                                     array_.items_ as element_ at position_
                                 where element_ is not null
-                            ) as e14_
-                        ) as x12_
-                    ) as n11_
-                    where n11_.position = 1
-                ) as x10_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                            ) as e7_
+                        ) as x5_
+                    ) as n4_
+                    where n4_.position = 1
+                ) as x3_
             )) then cast((
-                select any_value(x10_.value)
+                select any_value(x3_.value)
                 from (
-                    select n11_.value as value, n11_.ord as ord
+                    select n4_.value as value, n4_.ord as ord
                     from (
-                        select x12_.value, x12_.ord, row_number() over (order by x12_.ord) as position
+                        select x5_.value, x5_.ord, row_number() over (order by x5_.ord) as position
                         from (
-                            select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
+                            select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
                             from (
-                                select w5.value as value, w5.ord as ord
+                                select w3.value as value, w3.ord as ord
                                 from (
-                                    select e16_.value as value, row_number() over (order by s15_.ord, e16_.ord) as ord
+                                    select e9_.value as value, row_number() over (order by s8_.ord, e9_.ord) as ord
                                     from (
                                         select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(f4.value."productOrService") then f4.value."productOrService" else array(f4.value."productOrService") end as items_) as array_,
+                                        from (select case when is_array(f2.value."productOrService") then f2.value."productOrService" else array(f2.value."productOrService") end as items_) as array_,
                                             array_.items_ as element_ at position_
                                         where element_ is not null
-                                    ) as s15_
+                                    ) as s8_
                                     cross join lateral (
                                         select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(s15_.value."coding") then s15_.value."coding" else array(s15_.value."coding") end as items_) as array_,
+                                        from (select case when is_array(s8_.value."coding") then s8_.value."coding" else array(s8_.value."coding") end as items_) as array_,
                                             array_.items_ as element_ at position_
                                         where element_ is not null
-                                    ) as e16_
-                                ) as w5
-                                where ((case when is_varchar(case when (is_array(w5.value."system")) then (
-                                    select any_value(x17_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x17_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) then cast(case when (is_array(w5.value."system")) then (
-                                    select any_value(x17_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x17_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end as varchar) else json_serialize(case when (is_array(w5.value."system")) then (
-                                    select any_value(x17_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x17_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) end = 'http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets') or (case when is_varchar(case when (is_array(w5.value."system")) then (
-                                    select any_value(x18_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x18_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) then cast(case when (is_array(w5.value."system")) then (
-                                    select any_value(x18_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x18_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end as varchar) else json_serialize(case when (is_array(w5.value."system")) then (
-                                    select any_value(x18_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x18_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) end = 'http://www.ama-assn.org/go/cpt'))
-                            ) as s13_
+                                    ) as e9_
+                                ) as w3
+                                where ((case when is_varchar(w3.value."system") then cast(w3.value."system" as varchar) else json_serialize(w3.value."system") end = 'http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets') or (case when is_varchar(w3.value."system") then cast(w3.value."system" as varchar) else json_serialize(w3.value."system") end = 'http://www.ama-assn.org/go/cpt'))
+                            ) as s6_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s13_.value."code") then s13_.value."code" else array(s13_.value."code") end as items_) as array_,
+                                from (select case when is_array(s6_.value."code") then s6_.value."code" else array(s6_.value."code") end as items_) as array_,
                                     array_.items_ as element_ at position_
                                 where element_ is not null
-                            ) as e14_
-                        ) as x12_
-                    ) as n11_
-                    where n11_.position = 1
-                ) as x10_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                            ) as e7_
+                        ) as x5_
+                    ) as n4_
+                    where n4_.position = 1
+                ) as x3_
             ) as varchar) else json_serialize((
-                select any_value(x10_.value)
+                select any_value(x3_.value)
                 from (
-                    select n11_.value as value, n11_.ord as ord
+                    select n4_.value as value, n4_.ord as ord
                     from (
-                        select x12_.value, x12_.ord, row_number() over (order by x12_.ord) as position
+                        select x5_.value, x5_.ord, row_number() over (order by x5_.ord) as position
                         from (
-                            select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
+                            select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
                             from (
-                                select w5.value as value, w5.ord as ord
+                                select w3.value as value, w3.ord as ord
                                 from (
-                                    select e16_.value as value, row_number() over (order by s15_.ord, e16_.ord) as ord
+                                    select e9_.value as value, row_number() over (order by s8_.ord, e9_.ord) as ord
                                     from (
                                         select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(f4.value."productOrService") then f4.value."productOrService" else array(f4.value."productOrService") end as items_) as array_,
+                                        from (select case when is_array(f2.value."productOrService") then f2.value."productOrService" else array(f2.value."productOrService") end as items_) as array_,
                                             array_.items_ as element_ at position_
                                         where element_ is not null
-                                    ) as s15_
+                                    ) as s8_
                                     cross join lateral (
                                         select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(s15_.value."coding") then s15_.value."coding" else array(s15_.value."coding") end as items_) as array_,
+                                        from (select case when is_array(s8_.value."coding") then s8_.value."coding" else array(s8_.value."coding") end as items_) as array_,
                                             array_.items_ as element_ at position_
                                         where element_ is not null
-                                    ) as e16_
-                                ) as w5
-                                where ((case when is_varchar(case when (is_array(w5.value."system")) then (
-                                    select any_value(x17_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x17_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) then cast(case when (is_array(w5.value."system")) then (
-                                    select any_value(x17_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x17_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end as varchar) else json_serialize(case when (is_array(w5.value."system")) then (
-                                    select any_value(x17_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x17_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) end = 'http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets') or (case when is_varchar(case when (is_array(w5.value."system")) then (
-                                    select any_value(x18_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x18_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) then cast(case when (is_array(w5.value."system")) then (
-                                    select any_value(x18_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x18_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end as varchar) else json_serialize(case when (is_array(w5.value."system")) then (
-                                    select any_value(x18_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x18_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) end = 'http://www.ama-assn.org/go/cpt'))
-                            ) as s13_
+                                    ) as e9_
+                                ) as w3
+                                where ((case when is_varchar(w3.value."system") then cast(w3.value."system" as varchar) else json_serialize(w3.value."system") end = 'http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets') or (case when is_varchar(w3.value."system") then cast(w3.value."system" as varchar) else json_serialize(w3.value."system") end = 'http://www.ama-assn.org/go/cpt'))
+                            ) as s6_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s13_.value."code") then s13_.value."code" else array(s13_.value."code") end as items_) as array_,
+                                from (select case when is_array(s6_.value."code") then s6_.value."code" else array(s6_.value."code") end as items_) as array_,
                                     array_.items_ as element_ at position_
                                 where element_ is not null
-                            ) as e14_
-                        ) as x12_
-                    ) as n11_
-                    where n11_.position = 1
-                ) as x10_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                            ) as e7_
+                        ) as x5_
+                    ) as n4_
+                    where n4_.position = 1
+                ) as x3_
             )) end as "hcpcs_code",
             case when is_varchar((
-                select any_value(x19_.value)
+                select any_value(x10_.value)
                 from (
-                    select n20_.value as value, n20_.ord as ord
+                    select n11_.value as value, n11_.ord as ord
                     from (
-                        select x21_.value, x21_.ord, row_number() over (order by x21_.ord) as position
+                        select x12_.value, x12_.ord, row_number() over (order by x12_.ord) as position
                         from (
-                            select e23_.value as value, row_number() over (order by s22_.ord, e23_.ord) as ord
+                            select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
                             from (
-                                select e25_.value as value, row_number() over (order by s24_.ord, e25_.ord) as ord
+                                select e16_.value as value, row_number() over (order by s15_.ord, e16_.ord) as ord
                                 from (
                                     select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(f4.value."revenue") then f4.value."revenue" else array(f4.value."revenue") end as items_) as array_,
+                                    from (select case when is_array(f2.value."revenue") then f2.value."revenue" else array(f2.value."revenue") end as items_) as array_,
                                         array_.items_ as element_ at position_
                                     where element_ is not null
-                                ) as s24_
+                                ) as s15_
                                 cross join lateral (
                                     select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(s24_.value."coding") then s24_.value."coding" else array(s24_.value."coding") end as items_) as array_,
+                                    from (select case when is_array(s15_.value."coding") then s15_.value."coding" else array(s15_.value."coding") end as items_) as array_,
                                         array_.items_ as element_ at position_
                                     where element_ is not null
-                                ) as e25_
-                            ) as s22_
+                                ) as e16_
+                            ) as s13_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s22_.value."code") then s22_.value."code" else array(s22_.value."code") end as items_) as array_,
+                                from (select case when is_array(s13_.value."code") then s13_.value."code" else array(s13_.value."code") end as items_) as array_,
                                     array_.items_ as element_ at position_
                                 where element_ is not null
-                            ) as e23_
-                        ) as x21_
-                    ) as n20_
-                    where n20_.position = 1
-                ) as x19_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''revenue_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                            ) as e14_
+                        ) as x12_
+                    ) as n11_
+                    where n11_.position = 1
+                ) as x10_
             )) then cast((
-                select any_value(x19_.value)
+                select any_value(x10_.value)
                 from (
-                    select n20_.value as value, n20_.ord as ord
+                    select n11_.value as value, n11_.ord as ord
                     from (
-                        select x21_.value, x21_.ord, row_number() over (order by x21_.ord) as position
+                        select x12_.value, x12_.ord, row_number() over (order by x12_.ord) as position
                         from (
-                            select e23_.value as value, row_number() over (order by s22_.ord, e23_.ord) as ord
+                            select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
                             from (
-                                select e25_.value as value, row_number() over (order by s24_.ord, e25_.ord) as ord
+                                select e16_.value as value, row_number() over (order by s15_.ord, e16_.ord) as ord
                                 from (
                                     select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(f4.value."revenue") then f4.value."revenue" else array(f4.value."revenue") end as items_) as array_,
+                                    from (select case when is_array(f2.value."revenue") then f2.value."revenue" else array(f2.value."revenue") end as items_) as array_,
                                         array_.items_ as element_ at position_
                                     where element_ is not null
-                                ) as s24_
+                                ) as s15_
                                 cross join lateral (
                                     select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(s24_.value."coding") then s24_.value."coding" else array(s24_.value."coding") end as items_) as array_,
+                                    from (select case when is_array(s15_.value."coding") then s15_.value."coding" else array(s15_.value."coding") end as items_) as array_,
                                         array_.items_ as element_ at position_
                                     where element_ is not null
-                                ) as e25_
-                            ) as s22_
+                                ) as e16_
+                            ) as s13_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s22_.value."code") then s22_.value."code" else array(s22_.value."code") end as items_) as array_,
+                                from (select case when is_array(s13_.value."code") then s13_.value."code" else array(s13_.value."code") end as items_) as array_,
                                     array_.items_ as element_ at position_
                                 where element_ is not null
-                            ) as e23_
-                        ) as x21_
-                    ) as n20_
-                    where n20_.position = 1
-                ) as x19_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''revenue_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                            ) as e14_
+                        ) as x12_
+                    ) as n11_
+                    where n11_.position = 1
+                ) as x10_
             ) as varchar) else json_serialize((
-                select any_value(x19_.value)
+                select any_value(x10_.value)
                 from (
-                    select n20_.value as value, n20_.ord as ord
+                    select n11_.value as value, n11_.ord as ord
                     from (
-                        select x21_.value, x21_.ord, row_number() over (order by x21_.ord) as position
+                        select x12_.value, x12_.ord, row_number() over (order by x12_.ord) as position
                         from (
-                            select e23_.value as value, row_number() over (order by s22_.ord, e23_.ord) as ord
+                            select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
                             from (
-                                select e25_.value as value, row_number() over (order by s24_.ord, e25_.ord) as ord
+                                select e16_.value as value, row_number() over (order by s15_.ord, e16_.ord) as ord
                                 from (
                                     select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(f4.value."revenue") then f4.value."revenue" else array(f4.value."revenue") end as items_) as array_,
+                                    from (select case when is_array(f2.value."revenue") then f2.value."revenue" else array(f2.value."revenue") end as items_) as array_,
                                         array_.items_ as element_ at position_
                                     where element_ is not null
-                                ) as s24_
+                                ) as s15_
                                 cross join lateral (
                                     select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(s24_.value."coding") then s24_.value."coding" else array(s24_.value."coding") end as items_) as array_,
+                                    from (select case when is_array(s15_.value."coding") then s15_.value."coding" else array(s15_.value."coding") end as items_) as array_,
                                         array_.items_ as element_ at position_
                                     where element_ is not null
-                                ) as e25_
-                            ) as s22_
+                                ) as e16_
+                            ) as s13_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s22_.value."code") then s22_.value."code" else array(s22_.value."code") end as items_) as array_,
+                                from (select case when is_array(s13_.value."code") then s13_.value."code" else array(s13_.value."code") end as items_) as array_,
                                     array_.items_ as element_ at position_
                                 where element_ is not null
-                            ) as e23_
-                        ) as x21_
-                    ) as n20_
-                    where n20_.position = 1
-                ) as x19_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''revenue_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                            ) as e14_
+                        ) as x12_
+                    ) as n11_
+                    where n11_.position = 1
+                ) as x10_
             )) end as "revenue_code",
             cast((
-                select any_value(x26_.value)
+                select any_value(x17_.value)
                 from (
-                    select n27_.value as value, n27_.ord as ord
+                    select n18_.value as value, n18_.ord as ord
                     from (
-                        select x28_.value, x28_.ord, row_number() over (order by x28_.ord) as position
+                        select x19_.value, x19_.ord, row_number() over (order by x19_.ord) as position
                         from (
-                            select e30_.value as value, row_number() over (order by s29_.ord, e30_.ord) as ord
+                            select e21_.value as value, row_number() over (order by s20_.ord, e21_.ord) as ord
                             from (
-                                select e32_.value as value, row_number() over (order by s31_.ord, e32_.ord) as ord
+                                select e23_.value as value, row_number() over (order by s22_.ord, e23_.ord) as ord
+                                from (
+                                    select w4.value as value, w4.ord as ord
+                                    from (
+                                        select element_ as value, position_ + 1 as ord
+                                        from (select case when is_array(f2.value."adjudication") then f2.value."adjudication" else array(f2.value."adjudication") end as items_) as array_,
+                                            array_.items_ as element_ at position_
+                                        where element_ is not null
+                                    ) as w4
+                                    where (case when is_varchar((
+                                        select any_value(x24_.value)
+                                        from (
+                                            select e26_.value as value, row_number() over (order by s25_.ord, e26_.ord) as ord
+                                            from (
+                                                select e28_.value as value, row_number() over (order by s27_.ord, e28_.ord) as ord
+                                                from (
+                                                    select element_ as value, position_ + 1 as ord
+                                                    from (select case when is_array(w4.value."category") then w4.value."category" else array(w4.value."category") end as items_) as array_,
+                                                        array_.items_ as element_ at position_
+                                                    where element_ is not null
+                                                ) as s27_
+                                                cross join lateral (
+                                                    select element_ as value, position_ + 1 as ord
+                                                    from (select case when is_array(s27_.value."coding") then s27_.value."coding" else array(s27_.value."coding") end as items_) as array_,
+                                                        array_.items_ as element_ at position_
+                                                    where element_ is not null
+                                                ) as e28_
+                                            ) as s25_
+                                            cross join lateral (
+                                                select element_ as value, position_ + 1 as ord
+                                                from (select case when is_array(s25_.value."code") then s25_.value."code" else array(s25_.value."code") end as items_) as array_,
+                                                    array_.items_ as element_ at position_
+                                                where element_ is not null
+                                            ) as e26_
+                                        ) as x24_
+                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''billed_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                                    )) then cast((
+                                        select any_value(x24_.value)
+                                        from (
+                                            select e26_.value as value, row_number() over (order by s25_.ord, e26_.ord) as ord
+                                            from (
+                                                select e28_.value as value, row_number() over (order by s27_.ord, e28_.ord) as ord
+                                                from (
+                                                    select element_ as value, position_ + 1 as ord
+                                                    from (select case when is_array(w4.value."category") then w4.value."category" else array(w4.value."category") end as items_) as array_,
+                                                        array_.items_ as element_ at position_
+                                                    where element_ is not null
+                                                ) as s27_
+                                                cross join lateral (
+                                                    select element_ as value, position_ + 1 as ord
+                                                    from (select case when is_array(s27_.value."coding") then s27_.value."coding" else array(s27_.value."coding") end as items_) as array_,
+                                                        array_.items_ as element_ at position_
+                                                    where element_ is not null
+                                                ) as e28_
+                                            ) as s25_
+                                            cross join lateral (
+                                                select element_ as value, position_ + 1 as ord
+                                                from (select case when is_array(s25_.value."code") then s25_.value."code" else array(s25_.value."code") end as items_) as array_,
+                                                    array_.items_ as element_ at position_
+                                                where element_ is not null
+                                            ) as e26_
+                                        ) as x24_
+                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''billed_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                                    ) as varchar) else json_serialize((
+                                        select any_value(x24_.value)
+                                        from (
+                                            select e26_.value as value, row_number() over (order by s25_.ord, e26_.ord) as ord
+                                            from (
+                                                select e28_.value as value, row_number() over (order by s27_.ord, e28_.ord) as ord
+                                                from (
+                                                    select element_ as value, position_ + 1 as ord
+                                                    from (select case when is_array(w4.value."category") then w4.value."category" else array(w4.value."category") end as items_) as array_,
+                                                        array_.items_ as element_ at position_
+                                                    where element_ is not null
+                                                ) as s27_
+                                                cross join lateral (
+                                                    select element_ as value, position_ + 1 as ord
+                                                    from (select case when is_array(s27_.value."coding") then s27_.value."coding" else array(s27_.value."coding") end as items_) as array_,
+                                                        array_.items_ as element_ at position_
+                                                    where element_ is not null
+                                                ) as e28_
+                                            ) as s25_
+                                            cross join lateral (
+                                                select element_ as value, position_ + 1 as ord
+                                                from (select case when is_array(s25_.value."code") then s25_.value."code" else array(s25_.value."code") end as items_) as array_,
+                                                    array_.items_ as element_ at position_
+                                                where element_ is not null
+                                            ) as e26_
+                                        ) as x24_
+                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''billed_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                                    )) end = 'submitted')
+                                ) as s22_
+                                cross join lateral (
+                                    select element_ as value, position_ + 1 as ord
+                                    from (select case when is_array(s22_.value."amount") then s22_.value."amount" else array(s22_.value."amount") end as items_) as array_,
+                                        array_.items_ as element_ at position_
+                                    where element_ is not null
+                                ) as e23_
+                            ) as s20_
+                            cross join lateral (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(s20_.value."value") then s20_.value."value" else array(s20_.value."value") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as e21_
+                        ) as x19_
+                    ) as n18_
+                    where n18_.position = 1
+                ) as x17_
+            ) as decimal(38, 9)) as "billed_adjudicated",
+            cast((
+                select any_value(x29_.value)
+                from (
+                    select n30_.value as value, n30_.ord as ord
+                    from (
+                        select x31_.value, x31_.ord, row_number() over (order by x31_.ord) as position
+                        from (
+                            select e33_.value as value, row_number() over (order by s32_.ord, e33_.ord) as ord
+                            from (
+                                select e35_.value as value, row_number() over (order by s34_.ord, e35_.ord) as ord
+                                from (
+                                    select w5.value as value, w5.ord as ord
+                                    from (
+                                        select element_ as value, position_ + 1 as ord
+                                        from (select case when is_array(f2.value."adjudication") then f2.value."adjudication" else array(f2.value."adjudication") end as items_) as array_,
+                                            array_.items_ as element_ at position_
+                                        where element_ is not null
+                                    ) as w5
+                                    where (case when is_varchar((
+                                        select any_value(x36_.value)
+                                        from (
+                                            select e38_.value as value, row_number() over (order by s37_.ord, e38_.ord) as ord
+                                            from (
+                                                select e40_.value as value, row_number() over (order by s39_.ord, e40_.ord) as ord
+                                                from (
+                                                    select element_ as value, position_ + 1 as ord
+                                                    from (select case when is_array(w5.value."category") then w5.value."category" else array(w5.value."category") end as items_) as array_,
+                                                        array_.items_ as element_ at position_
+                                                    where element_ is not null
+                                                ) as s39_
+                                                cross join lateral (
+                                                    select element_ as value, position_ + 1 as ord
+                                                    from (select case when is_array(s39_.value."coding") then s39_.value."coding" else array(s39_.value."coding") end as items_) as array_,
+                                                        array_.items_ as element_ at position_
+                                                    where element_ is not null
+                                                ) as e40_
+                                            ) as s37_
+                                            cross join lateral (
+                                                select element_ as value, position_ + 1 as ord
+                                                from (select case when is_array(s37_.value."code") then s37_.value."code" else array(s37_.value."code") end as items_) as array_,
+                                                    array_.items_ as element_ at position_
+                                                where element_ is not null
+                                            ) as e38_
+                                        ) as x36_
+                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''billed_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                                    )) then cast((
+                                        select any_value(x36_.value)
+                                        from (
+                                            select e38_.value as value, row_number() over (order by s37_.ord, e38_.ord) as ord
+                                            from (
+                                                select e40_.value as value, row_number() over (order by s39_.ord, e40_.ord) as ord
+                                                from (
+                                                    select element_ as value, position_ + 1 as ord
+                                                    from (select case when is_array(w5.value."category") then w5.value."category" else array(w5.value."category") end as items_) as array_,
+                                                        array_.items_ as element_ at position_
+                                                    where element_ is not null
+                                                ) as s39_
+                                                cross join lateral (
+                                                    select element_ as value, position_ + 1 as ord
+                                                    from (select case when is_array(s39_.value."coding") then s39_.value."coding" else array(s39_.value."coding") end as items_) as array_,
+                                                        array_.items_ as element_ at position_
+                                                    where element_ is not null
+                                                ) as e40_
+                                            ) as s37_
+                                            cross join lateral (
+                                                select element_ as value, position_ + 1 as ord
+                                                from (select case when is_array(s37_.value."code") then s37_.value."code" else array(s37_.value."code") end as items_) as array_,
+                                                    array_.items_ as element_ at position_
+                                                where element_ is not null
+                                            ) as e38_
+                                        ) as x36_
+                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''billed_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                                    ) as varchar) else json_serialize((
+                                        select any_value(x36_.value)
+                                        from (
+                                            select e38_.value as value, row_number() over (order by s37_.ord, e38_.ord) as ord
+                                            from (
+                                                select e40_.value as value, row_number() over (order by s39_.ord, e40_.ord) as ord
+                                                from (
+                                                    select element_ as value, position_ + 1 as ord
+                                                    from (select case when is_array(w5.value."category") then w5.value."category" else array(w5.value."category") end as items_) as array_,
+                                                        array_.items_ as element_ at position_
+                                                    where element_ is not null
+                                                ) as s39_
+                                                cross join lateral (
+                                                    select element_ as value, position_ + 1 as ord
+                                                    from (select case when is_array(s39_.value."coding") then s39_.value."coding" else array(s39_.value."coding") end as items_) as array_,
+                                                        array_.items_ as element_ at position_
+                                                    where element_ is not null
+                                                ) as e40_
+                                            ) as s37_
+                                            cross join lateral (
+                                                select element_ as value, position_ + 1 as ord
+                                                from (select case when is_array(s37_.value."code") then s37_.value."code" else array(s37_.value."code") end as items_) as array_,
+                                                    array_.items_ as element_ at position_
+                                                where element_ is not null
+                                            ) as e38_
+                                        ) as x36_
+                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''billed_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                                    )) end = 'https://bluebutton.cms.gov/resources/variables/line_sbmtd_chrg_amt')
+                                ) as s34_
+                                cross join lateral (
+                                    select element_ as value, position_ + 1 as ord
+                                    from (select case when is_array(s34_.value."amount") then s34_.value."amount" else array(s34_.value."amount") end as items_) as array_,
+                                        array_.items_ as element_ at position_
+                                    where element_ is not null
+                                ) as e35_
+                            ) as s32_
+                            cross join lateral (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(s32_.value."value") then s32_.value."value" else array(s32_.value."value") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as e33_
+                        ) as x31_
+                    ) as n30_
+                    where n30_.position = 1
+                ) as x29_
+            ) as decimal(38, 9)) as "billed_blue_button",
+            cast(f2.value."net"."value" as decimal(38, 9)) as "billed_net",
+            cast((
+                select any_value(x41_.value)
+                from (
+                    select n42_.value as value, n42_.ord as ord
+                    from (
+                        select x43_.value, x43_.ord, row_number() over (order by x43_.ord) as position
+                        from (
+                            select e45_.value as value, row_number() over (order by s44_.ord, e45_.ord) as ord
+                            from (
+                                select e47_.value as value, row_number() over (order by s46_.ord, e47_.ord) as ord
                                 from (
                                     select w6.value as value, w6.ord as ord
                                     from (
                                         select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(f4.value."adjudication") then f4.value."adjudication" else array(f4.value."adjudication") end as items_) as array_,
+                                        from (select case when is_array(f2.value."adjudication") then f2.value."adjudication" else array(f2.value."adjudication") end as items_) as array_,
                                             array_.items_ as element_ at position_
                                         where element_ is not null
                                     ) as w6
                                     where (case when is_varchar((
-                                        select any_value(x33_.value)
+                                        select any_value(x48_.value)
                                         from (
-                                            select e35_.value as value, row_number() over (order by s34_.ord, e35_.ord) as ord
+                                            select e50_.value as value, row_number() over (order by s49_.ord, e50_.ord) as ord
                                             from (
-                                                select e37_.value as value, row_number() over (order by s36_.ord, e37_.ord) as ord
+                                                select e52_.value as value, row_number() over (order by s51_.ord, e52_.ord) as ord
                                                 from (
                                                     select element_ as value, position_ + 1 as ord
                                                     from (select case when is_array(w6.value."category") then w6.value."category" else array(w6.value."category") end as items_) as array_,
                                                         array_.items_ as element_ at position_
                                                     where element_ is not null
-                                                ) as s36_
+                                                ) as s51_
                                                 cross join lateral (
                                                     select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(s36_.value."coding") then s36_.value."coding" else array(s36_.value."coding") end as items_) as array_,
+                                                    from (select case when is_array(s51_.value."coding") then s51_.value."coding" else array(s51_.value."coding") end as items_) as array_,
                                                         array_.items_ as element_ at position_
                                                     where element_ is not null
-                                                ) as e37_
-                                            ) as s34_
+                                                ) as e52_
+                                            ) as s49_
                                             cross join lateral (
                                                 select element_ as value, position_ + 1 as ord
-                                                from (select case when is_array(s34_.value."code") then s34_.value."code" else array(s34_.value."code") end as items_) as array_,
+                                                from (select case when is_array(s49_.value."code") then s49_.value."code" else array(s49_.value."code") end as items_) as array_,
                                                     array_.items_ as element_ at position_
                                                 where element_ is not null
-                                            ) as e35_
-                                        ) as x33_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''billed_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                                            ) as e50_
+                                        ) as x48_
+                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''allowed_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
                                     )) then cast((
-                                        select any_value(x33_.value)
+                                        select any_value(x48_.value)
                                         from (
-                                            select e35_.value as value, row_number() over (order by s34_.ord, e35_.ord) as ord
+                                            select e50_.value as value, row_number() over (order by s49_.ord, e50_.ord) as ord
                                             from (
-                                                select e37_.value as value, row_number() over (order by s36_.ord, e37_.ord) as ord
+                                                select e52_.value as value, row_number() over (order by s51_.ord, e52_.ord) as ord
                                                 from (
                                                     select element_ as value, position_ + 1 as ord
                                                     from (select case when is_array(w6.value."category") then w6.value."category" else array(w6.value."category") end as items_) as array_,
                                                         array_.items_ as element_ at position_
                                                     where element_ is not null
-                                                ) as s36_
+                                                ) as s51_
                                                 cross join lateral (
                                                     select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(s36_.value."coding") then s36_.value."coding" else array(s36_.value."coding") end as items_) as array_,
+                                                    from (select case when is_array(s51_.value."coding") then s51_.value."coding" else array(s51_.value."coding") end as items_) as array_,
                                                         array_.items_ as element_ at position_
                                                     where element_ is not null
-                                                ) as e37_
-                                            ) as s34_
+                                                ) as e52_
+                                            ) as s49_
                                             cross join lateral (
                                                 select element_ as value, position_ + 1 as ord
-                                                from (select case when is_array(s34_.value."code") then s34_.value."code" else array(s34_.value."code") end as items_) as array_,
+                                                from (select case when is_array(s49_.value."code") then s49_.value."code" else array(s49_.value."code") end as items_) as array_,
                                                     array_.items_ as element_ at position_
                                                 where element_ is not null
-                                            ) as e35_
-                                        ) as x33_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''billed_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                                            ) as e50_
+                                        ) as x48_
+                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''allowed_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
                                     ) as varchar) else json_serialize((
-                                        select any_value(x33_.value)
+                                        select any_value(x48_.value)
                                         from (
-                                            select e35_.value as value, row_number() over (order by s34_.ord, e35_.ord) as ord
+                                            select e50_.value as value, row_number() over (order by s49_.ord, e50_.ord) as ord
                                             from (
-                                                select e37_.value as value, row_number() over (order by s36_.ord, e37_.ord) as ord
+                                                select e52_.value as value, row_number() over (order by s51_.ord, e52_.ord) as ord
                                                 from (
                                                     select element_ as value, position_ + 1 as ord
                                                     from (select case when is_array(w6.value."category") then w6.value."category" else array(w6.value."category") end as items_) as array_,
                                                         array_.items_ as element_ at position_
                                                     where element_ is not null
-                                                ) as s36_
+                                                ) as s51_
                                                 cross join lateral (
                                                     select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(s36_.value."coding") then s36_.value."coding" else array(s36_.value."coding") end as items_) as array_,
+                                                    from (select case when is_array(s51_.value."coding") then s51_.value."coding" else array(s51_.value."coding") end as items_) as array_,
                                                         array_.items_ as element_ at position_
                                                     where element_ is not null
-                                                ) as e37_
-                                            ) as s34_
+                                                ) as e52_
+                                            ) as s49_
                                             cross join lateral (
                                                 select element_ as value, position_ + 1 as ord
-                                                from (select case when is_array(s34_.value."code") then s34_.value."code" else array(s34_.value."code") end as items_) as array_,
+                                                from (select case when is_array(s49_.value."code") then s49_.value."code" else array(s49_.value."code") end as items_) as array_,
                                                     array_.items_ as element_ at position_
                                                 where element_ is not null
-                                            ) as e35_
-                                        ) as x33_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''billed_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )) end = 'submitted')
-                                ) as s31_
+                                            ) as e50_
+                                        ) as x48_
+                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''allowed_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                                    )) end = 'eligible')
+                                ) as s46_
                                 cross join lateral (
                                     select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(s31_.value."amount") then s31_.value."amount" else array(s31_.value."amount") end as items_) as array_,
+                                    from (select case when is_array(s46_.value."amount") then s46_.value."amount" else array(s46_.value."amount") end as items_) as array_,
                                         array_.items_ as element_ at position_
                                     where element_ is not null
-                                ) as e32_
-                            ) as s29_
+                                ) as e47_
+                            ) as s44_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s29_.value."value") then s29_.value."value" else array(s29_.value."value") end as items_) as array_,
+                                from (select case when is_array(s44_.value."value") then s44_.value."value" else array(s44_.value."value") end as items_) as array_,
                                     array_.items_ as element_ at position_
                                 where element_ is not null
-                            ) as e30_
-                        ) as x28_
-                    ) as n27_
-                    where n27_.position = 1
-                ) as x26_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''billed_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as decimal(38, 9)) as "billed_adjudicated",
-            cast((
-                select any_value(x38_.value)
-                from (
-                    select n39_.value as value, n39_.ord as ord
-                    from (
-                        select x40_.value, x40_.ord, row_number() over (order by x40_.ord) as position
-                        from (
-                            select e42_.value as value, row_number() over (order by s41_.ord, e42_.ord) as ord
-                            from (
-                                select e44_.value as value, row_number() over (order by s43_.ord, e44_.ord) as ord
-                                from (
-                                    select w7.value as value, w7.ord as ord
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(f4.value."adjudication") then f4.value."adjudication" else array(f4.value."adjudication") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as w7
-                                    where (case when is_varchar((
-                                        select any_value(x45_.value)
-                                        from (
-                                            select e47_.value as value, row_number() over (order by s46_.ord, e47_.ord) as ord
-                                            from (
-                                                select e49_.value as value, row_number() over (order by s48_.ord, e49_.ord) as ord
-                                                from (
-                                                    select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(w7.value."category") then w7.value."category" else array(w7.value."category") end as items_) as array_,
-                                                        array_.items_ as element_ at position_
-                                                    where element_ is not null
-                                                ) as s48_
-                                                cross join lateral (
-                                                    select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(s48_.value."coding") then s48_.value."coding" else array(s48_.value."coding") end as items_) as array_,
-                                                        array_.items_ as element_ at position_
-                                                    where element_ is not null
-                                                ) as e49_
-                                            ) as s46_
-                                            cross join lateral (
-                                                select element_ as value, position_ + 1 as ord
-                                                from (select case when is_array(s46_.value."code") then s46_.value."code" else array(s46_.value."code") end as items_) as array_,
-                                                    array_.items_ as element_ at position_
-                                                where element_ is not null
-                                            ) as e47_
-                                        ) as x45_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''billed_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )) then cast((
-                                        select any_value(x45_.value)
-                                        from (
-                                            select e47_.value as value, row_number() over (order by s46_.ord, e47_.ord) as ord
-                                            from (
-                                                select e49_.value as value, row_number() over (order by s48_.ord, e49_.ord) as ord
-                                                from (
-                                                    select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(w7.value."category") then w7.value."category" else array(w7.value."category") end as items_) as array_,
-                                                        array_.items_ as element_ at position_
-                                                    where element_ is not null
-                                                ) as s48_
-                                                cross join lateral (
-                                                    select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(s48_.value."coding") then s48_.value."coding" else array(s48_.value."coding") end as items_) as array_,
-                                                        array_.items_ as element_ at position_
-                                                    where element_ is not null
-                                                ) as e49_
-                                            ) as s46_
-                                            cross join lateral (
-                                                select element_ as value, position_ + 1 as ord
-                                                from (select case when is_array(s46_.value."code") then s46_.value."code" else array(s46_.value."code") end as items_) as array_,
-                                                    array_.items_ as element_ at position_
-                                                where element_ is not null
-                                            ) as e47_
-                                        ) as x45_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''billed_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    ) as varchar) else json_serialize((
-                                        select any_value(x45_.value)
-                                        from (
-                                            select e47_.value as value, row_number() over (order by s46_.ord, e47_.ord) as ord
-                                            from (
-                                                select e49_.value as value, row_number() over (order by s48_.ord, e49_.ord) as ord
-                                                from (
-                                                    select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(w7.value."category") then w7.value."category" else array(w7.value."category") end as items_) as array_,
-                                                        array_.items_ as element_ at position_
-                                                    where element_ is not null
-                                                ) as s48_
-                                                cross join lateral (
-                                                    select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(s48_.value."coding") then s48_.value."coding" else array(s48_.value."coding") end as items_) as array_,
-                                                        array_.items_ as element_ at position_
-                                                    where element_ is not null
-                                                ) as e49_
-                                            ) as s46_
-                                            cross join lateral (
-                                                select element_ as value, position_ + 1 as ord
-                                                from (select case when is_array(s46_.value."code") then s46_.value."code" else array(s46_.value."code") end as items_) as array_,
-                                                    array_.items_ as element_ at position_
-                                                where element_ is not null
-                                            ) as e47_
-                                        ) as x45_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''billed_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )) end = 'https://bluebutton.cms.gov/resources/variables/line_sbmtd_chrg_amt')
-                                ) as s43_
-                                cross join lateral (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(s43_.value."amount") then s43_.value."amount" else array(s43_.value."amount") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as e44_
-                            ) as s41_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s41_.value."value") then s41_.value."value" else array(s41_.value."value") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e42_
-                        ) as x40_
-                    ) as n39_
-                    where n39_.position = 1
-                ) as x38_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''billed_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as decimal(38, 9)) as "billed_blue_button",
-            cast((
-                select any_value(x50_.value)
-                from (
-                    select e52_.value as value, row_number() over (order by s51_.ord, e52_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f4.value."net") then f4.value."net" else array(f4.value."net") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s51_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s51_.value."value") then s51_.value."value" else array(s51_.value."value") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e52_
-                ) as x50_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''billed_net'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as decimal(38, 9)) as "billed_net",
+                            ) as e45_
+                        ) as x43_
+                    ) as n42_
+                    where n42_.position = 1
+                ) as x41_
+            ) as decimal(38, 9)) as "allowed_adjudicated",
             cast((
                 select any_value(x53_.value)
                 from (
@@ -2660,13 +2075,13 @@ cross join lateral (
                             from (
                                 select e59_.value as value, row_number() over (order by s58_.ord, e59_.ord) as ord
                                 from (
-                                    select w8.value as value, w8.ord as ord
+                                    select w7.value as value, w7.ord as ord
                                     from (
                                         select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(f4.value."adjudication") then f4.value."adjudication" else array(f4.value."adjudication") end as items_) as array_,
+                                        from (select case when is_array(f2.value."adjudication") then f2.value."adjudication" else array(f2.value."adjudication") end as items_) as array_,
                                             array_.items_ as element_ at position_
                                         where element_ is not null
-                                    ) as w8
+                                    ) as w7
                                     where (case when is_varchar((
                                         select any_value(x60_.value)
                                         from (
@@ -2675,7 +2090,7 @@ cross join lateral (
                                                 select e64_.value as value, row_number() over (order by s63_.ord, e64_.ord) as ord
                                                 from (
                                                     select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(w8.value."category") then w8.value."category" else array(w8.value."category") end as items_) as array_,
+                                                    from (select case when is_array(w7.value."category") then w7.value."category" else array(w7.value."category") end as items_) as array_,
                                                         array_.items_ as element_ at position_
                                                     where element_ is not null
                                                 ) as s63_
@@ -2693,7 +2108,7 @@ cross join lateral (
                                                 where element_ is not null
                                             ) as e62_
                                         ) as x60_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''allowed_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''allowed_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
                                     )) then cast((
                                         select any_value(x60_.value)
                                         from (
@@ -2702,7 +2117,7 @@ cross join lateral (
                                                 select e64_.value as value, row_number() over (order by s63_.ord, e64_.ord) as ord
                                                 from (
                                                     select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(w8.value."category") then w8.value."category" else array(w8.value."category") end as items_) as array_,
+                                                    from (select case when is_array(w7.value."category") then w7.value."category" else array(w7.value."category") end as items_) as array_,
                                                         array_.items_ as element_ at position_
                                                     where element_ is not null
                                                 ) as s63_
@@ -2720,7 +2135,7 @@ cross join lateral (
                                                 where element_ is not null
                                             ) as e62_
                                         ) as x60_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''allowed_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''allowed_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
                                     ) as varchar) else json_serialize((
                                         select any_value(x60_.value)
                                         from (
@@ -2729,7 +2144,7 @@ cross join lateral (
                                                 select e64_.value as value, row_number() over (order by s63_.ord, e64_.ord) as ord
                                                 from (
                                                     select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(w8.value."category") then w8.value."category" else array(w8.value."category") end as items_) as array_,
+                                                    from (select case when is_array(w7.value."category") then w7.value."category" else array(w7.value."category") end as items_) as array_,
                                                         array_.items_ as element_ at position_
                                                     where element_ is not null
                                                 ) as s63_
@@ -2747,8 +2162,8 @@ cross join lateral (
                                                 where element_ is not null
                                             ) as e62_
                                         ) as x60_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''allowed_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )) end = 'eligible')
+                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''allowed_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                                    )) end = 'https://bluebutton.cms.gov/resources/variables/line_allowed_chrg_amt')
                                 ) as s58_
                                 cross join lateral (
                                     select element_ as value, position_ + 1 as ord
@@ -2767,8 +2182,7 @@ cross join lateral (
                     ) as n54_
                     where n54_.position = 1
                 ) as x53_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''allowed_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as decimal(38, 9)) as "allowed_adjudicated",
+            ) as decimal(38, 9)) as "allowed_blue_button",
             cast((
                 select any_value(x65_.value)
                 from (
@@ -2780,13 +2194,13 @@ cross join lateral (
                             from (
                                 select e71_.value as value, row_number() over (order by s70_.ord, e71_.ord) as ord
                                 from (
-                                    select w9.value as value, w9.ord as ord
+                                    select w8.value as value, w8.ord as ord
                                     from (
                                         select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(f4.value."adjudication") then f4.value."adjudication" else array(f4.value."adjudication") end as items_) as array_,
+                                        from (select case when is_array(f2.value."adjudication") then f2.value."adjudication" else array(f2.value."adjudication") end as items_) as array_,
                                             array_.items_ as element_ at position_
                                         where element_ is not null
-                                    ) as w9
+                                    ) as w8
                                     where (case when is_varchar((
                                         select any_value(x72_.value)
                                         from (
@@ -2795,7 +2209,7 @@ cross join lateral (
                                                 select e76_.value as value, row_number() over (order by s75_.ord, e76_.ord) as ord
                                                 from (
                                                     select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(w9.value."category") then w9.value."category" else array(w9.value."category") end as items_) as array_,
+                                                    from (select case when is_array(w8.value."category") then w8.value."category" else array(w8.value."category") end as items_) as array_,
                                                         array_.items_ as element_ at position_
                                                     where element_ is not null
                                                 ) as s75_
@@ -2813,7 +2227,7 @@ cross join lateral (
                                                 where element_ is not null
                                             ) as e74_
                                         ) as x72_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''allowed_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''paid_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
                                     )) then cast((
                                         select any_value(x72_.value)
                                         from (
@@ -2822,7 +2236,7 @@ cross join lateral (
                                                 select e76_.value as value, row_number() over (order by s75_.ord, e76_.ord) as ord
                                                 from (
                                                     select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(w9.value."category") then w9.value."category" else array(w9.value."category") end as items_) as array_,
+                                                    from (select case when is_array(w8.value."category") then w8.value."category" else array(w8.value."category") end as items_) as array_,
                                                         array_.items_ as element_ at position_
                                                     where element_ is not null
                                                 ) as s75_
@@ -2840,7 +2254,7 @@ cross join lateral (
                                                 where element_ is not null
                                             ) as e74_
                                         ) as x72_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''allowed_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''paid_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
                                     ) as varchar) else json_serialize((
                                         select any_value(x72_.value)
                                         from (
@@ -2849,7 +2263,7 @@ cross join lateral (
                                                 select e76_.value as value, row_number() over (order by s75_.ord, e76_.ord) as ord
                                                 from (
                                                     select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(w9.value."category") then w9.value."category" else array(w9.value."category") end as items_) as array_,
+                                                    from (select case when is_array(w8.value."category") then w8.value."category" else array(w8.value."category") end as items_) as array_,
                                                         array_.items_ as element_ at position_
                                                     where element_ is not null
                                                 ) as s75_
@@ -2867,8 +2281,8 @@ cross join lateral (
                                                 where element_ is not null
                                             ) as e74_
                                         ) as x72_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''allowed_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )) end = 'https://bluebutton.cms.gov/resources/variables/line_allowed_chrg_amt')
+                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''paid_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                                    )) end = 'benefit')
                                 ) as s70_
                                 cross join lateral (
                                     select element_ as value, position_ + 1 as ord
@@ -2887,8 +2301,7 @@ cross join lateral (
                     ) as n66_
                     where n66_.position = 1
                 ) as x65_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''allowed_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as decimal(38, 9)) as "allowed_blue_button",
+            ) as decimal(38, 9)) as "paid_adjudicated",
             cast((
                 select any_value(x77_.value)
                 from (
@@ -2900,13 +2313,13 @@ cross join lateral (
                             from (
                                 select e83_.value as value, row_number() over (order by s82_.ord, e83_.ord) as ord
                                 from (
-                                    select w10.value as value, w10.ord as ord
+                                    select w9.value as value, w9.ord as ord
                                     from (
                                         select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(f4.value."adjudication") then f4.value."adjudication" else array(f4.value."adjudication") end as items_) as array_,
+                                        from (select case when is_array(f2.value."adjudication") then f2.value."adjudication" else array(f2.value."adjudication") end as items_) as array_,
                                             array_.items_ as element_ at position_
                                         where element_ is not null
-                                    ) as w10
+                                    ) as w9
                                     where (case when is_varchar((
                                         select any_value(x84_.value)
                                         from (
@@ -2915,7 +2328,7 @@ cross join lateral (
                                                 select e88_.value as value, row_number() over (order by s87_.ord, e88_.ord) as ord
                                                 from (
                                                     select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(w10.value."category") then w10.value."category" else array(w10.value."category") end as items_) as array_,
+                                                    from (select case when is_array(w9.value."category") then w9.value."category" else array(w9.value."category") end as items_) as array_,
                                                         array_.items_ as element_ at position_
                                                     where element_ is not null
                                                 ) as s87_
@@ -2933,7 +2346,7 @@ cross join lateral (
                                                 where element_ is not null
                                             ) as e86_
                                         ) as x84_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''paid_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''paid_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
                                     )) then cast((
                                         select any_value(x84_.value)
                                         from (
@@ -2942,7 +2355,7 @@ cross join lateral (
                                                 select e88_.value as value, row_number() over (order by s87_.ord, e88_.ord) as ord
                                                 from (
                                                     select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(w10.value."category") then w10.value."category" else array(w10.value."category") end as items_) as array_,
+                                                    from (select case when is_array(w9.value."category") then w9.value."category" else array(w9.value."category") end as items_) as array_,
                                                         array_.items_ as element_ at position_
                                                     where element_ is not null
                                                 ) as s87_
@@ -2960,7 +2373,7 @@ cross join lateral (
                                                 where element_ is not null
                                             ) as e86_
                                         ) as x84_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''paid_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''paid_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
                                     ) as varchar) else json_serialize((
                                         select any_value(x84_.value)
                                         from (
@@ -2969,7 +2382,7 @@ cross join lateral (
                                                 select e88_.value as value, row_number() over (order by s87_.ord, e88_.ord) as ord
                                                 from (
                                                     select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(w10.value."category") then w10.value."category" else array(w10.value."category") end as items_) as array_,
+                                                    from (select case when is_array(w9.value."category") then w9.value."category" else array(w9.value."category") end as items_) as array_,
                                                         array_.items_ as element_ at position_
                                                     where element_ is not null
                                                 ) as s87_
@@ -2987,8 +2400,8 @@ cross join lateral (
                                                 where element_ is not null
                                             ) as e86_
                                         ) as x84_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''paid_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )) end = 'benefit')
+                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''paid_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                                    )) end = 'https://bluebutton.cms.gov/resources/variables/line_prvdr_pmt_amt')
                                 ) as s82_
                                 cross join lateral (
                                     select element_ as value, position_ + 1 as ord
@@ -3007,223 +2420,18 @@ cross join lateral (
                     ) as n78_
                     where n78_.position = 1
                 ) as x77_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''paid_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as decimal(38, 9)) as "paid_adjudicated",
-            cast((
-                select any_value(x89_.value)
-                from (
-                    select n90_.value as value, n90_.ord as ord
-                    from (
-                        select x91_.value, x91_.ord, row_number() over (order by x91_.ord) as position
-                        from (
-                            select e93_.value as value, row_number() over (order by s92_.ord, e93_.ord) as ord
-                            from (
-                                select e95_.value as value, row_number() over (order by s94_.ord, e95_.ord) as ord
-                                from (
-                                    select w11.value as value, w11.ord as ord
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(f4.value."adjudication") then f4.value."adjudication" else array(f4.value."adjudication") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as w11
-                                    where (case when is_varchar((
-                                        select any_value(x96_.value)
-                                        from (
-                                            select e98_.value as value, row_number() over (order by s97_.ord, e98_.ord) as ord
-                                            from (
-                                                select e100_.value as value, row_number() over (order by s99_.ord, e100_.ord) as ord
-                                                from (
-                                                    select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(w11.value."category") then w11.value."category" else array(w11.value."category") end as items_) as array_,
-                                                        array_.items_ as element_ at position_
-                                                    where element_ is not null
-                                                ) as s99_
-                                                cross join lateral (
-                                                    select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(s99_.value."coding") then s99_.value."coding" else array(s99_.value."coding") end as items_) as array_,
-                                                        array_.items_ as element_ at position_
-                                                    where element_ is not null
-                                                ) as e100_
-                                            ) as s97_
-                                            cross join lateral (
-                                                select element_ as value, position_ + 1 as ord
-                                                from (select case when is_array(s97_.value."code") then s97_.value."code" else array(s97_.value."code") end as items_) as array_,
-                                                    array_.items_ as element_ at position_
-                                                where element_ is not null
-                                            ) as e98_
-                                        ) as x96_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''paid_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )) then cast((
-                                        select any_value(x96_.value)
-                                        from (
-                                            select e98_.value as value, row_number() over (order by s97_.ord, e98_.ord) as ord
-                                            from (
-                                                select e100_.value as value, row_number() over (order by s99_.ord, e100_.ord) as ord
-                                                from (
-                                                    select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(w11.value."category") then w11.value."category" else array(w11.value."category") end as items_) as array_,
-                                                        array_.items_ as element_ at position_
-                                                    where element_ is not null
-                                                ) as s99_
-                                                cross join lateral (
-                                                    select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(s99_.value."coding") then s99_.value."coding" else array(s99_.value."coding") end as items_) as array_,
-                                                        array_.items_ as element_ at position_
-                                                    where element_ is not null
-                                                ) as e100_
-                                            ) as s97_
-                                            cross join lateral (
-                                                select element_ as value, position_ + 1 as ord
-                                                from (select case when is_array(s97_.value."code") then s97_.value."code" else array(s97_.value."code") end as items_) as array_,
-                                                    array_.items_ as element_ at position_
-                                                where element_ is not null
-                                            ) as e98_
-                                        ) as x96_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''paid_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    ) as varchar) else json_serialize((
-                                        select any_value(x96_.value)
-                                        from (
-                                            select e98_.value as value, row_number() over (order by s97_.ord, e98_.ord) as ord
-                                            from (
-                                                select e100_.value as value, row_number() over (order by s99_.ord, e100_.ord) as ord
-                                                from (
-                                                    select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(w11.value."category") then w11.value."category" else array(w11.value."category") end as items_) as array_,
-                                                        array_.items_ as element_ at position_
-                                                    where element_ is not null
-                                                ) as s99_
-                                                cross join lateral (
-                                                    select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(s99_.value."coding") then s99_.value."coding" else array(s99_.value."coding") end as items_) as array_,
-                                                        array_.items_ as element_ at position_
-                                                    where element_ is not null
-                                                ) as e100_
-                                            ) as s97_
-                                            cross join lateral (
-                                                select element_ as value, position_ + 1 as ord
-                                                from (select case when is_array(s97_.value."code") then s97_.value."code" else array(s97_.value."code") end as items_) as array_,
-                                                    array_.items_ as element_ at position_
-                                                where element_ is not null
-                                            ) as e98_
-                                        ) as x96_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''paid_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )) end = 'https://bluebutton.cms.gov/resources/variables/line_prvdr_pmt_amt')
-                                ) as s94_
-                                cross join lateral (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(s94_.value."amount") then s94_.value."amount" else array(s94_.value."amount") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as e95_
-                            ) as s92_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s92_.value."value") then s92_.value."value" else array(s92_.value."value") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e93_
-                        ) as x91_
-                    ) as n90_
-                    where n90_.position = 1
-                ) as x89_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''paid_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
             ) as decimal(38, 9)) as "paid_blue_button",
-            case when is_varchar(case when (is_array(f4.value."servicedDate")) then (
-                select any_value(x101_.value)
-                from (
-                    select element_ as value, position_ + 1 as ord
-                    from (select case when is_array(f4.value."servicedDate") then f4.value."servicedDate" else array(f4.value."servicedDate") end as items_) as array_,
-                        array_.items_ as element_ at position_
-                    where element_ is not null
-                ) as x101_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''service_date_date'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (json_typeof(f4.value."servicedDate") = 'null') then null else f4.value."servicedDate" end) then cast(case when (is_array(f4.value."servicedDate")) then (
-                select any_value(x101_.value)
-                from (
-                    select element_ as value, position_ + 1 as ord
-                    from (select case when is_array(f4.value."servicedDate") then f4.value."servicedDate" else array(f4.value."servicedDate") end as items_) as array_,
-                        array_.items_ as element_ at position_
-                    where element_ is not null
-                ) as x101_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''service_date_date'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (json_typeof(f4.value."servicedDate") = 'null') then null else f4.value."servicedDate" end as varchar) else json_serialize(case when (is_array(f4.value."servicedDate")) then (
-                select any_value(x101_.value)
-                from (
-                    select element_ as value, position_ + 1 as ord
-                    from (select case when is_array(f4.value."servicedDate") then f4.value."servicedDate" else array(f4.value."servicedDate") end as items_) as array_,
-                        array_.items_ as element_ at position_
-                    where element_ is not null
-                ) as x101_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''service_date_date'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (json_typeof(f4.value."servicedDate") = 'null') then null else f4.value."servicedDate" end) end as "service_date_date",
-            case when is_varchar((
-                select any_value(x102_.value)
-                from (
-                    select e104_.value as value, row_number() over (order by s103_.ord, e104_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f4.value."servicedPeriod") then f4.value."servicedPeriod" else array(f4.value."servicedPeriod") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s103_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s103_.value."start") then s103_.value."start" else array(s103_.value."start") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e104_
-                ) as x102_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''service_period_start'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
-                select any_value(x102_.value)
-                from (
-                    select e104_.value as value, row_number() over (order by s103_.ord, e104_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f4.value."servicedPeriod") then f4.value."servicedPeriod" else array(f4.value."servicedPeriod") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s103_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s103_.value."start") then s103_.value."start" else array(s103_.value."start") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e104_
-                ) as x102_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''service_period_start'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
-                select any_value(x102_.value)
-                from (
-                    select e104_.value as value, row_number() over (order by s103_.ord, e104_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f4.value."servicedPeriod") then f4.value."servicedPeriod" else array(f4.value."servicedPeriod") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s103_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s103_.value."start") then s103_.value."start" else array(s103_.value."start") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e104_
-                ) as x102_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''service_period_start'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as "service_period_start"
+            case when is_varchar(f2.value."servicedDate") then cast(f2.value."servicedDate" as varchar) else json_serialize(f2.value."servicedDate") end as "service_date_date",
+            case when is_varchar(f2.value."servicedPeriod"."start") then cast(f2.value."servicedPeriod"."start" as varchar) else json_serialize(f2.value."servicedPeriod"."start") end as "service_period_start"
         from (
-            select i105_.value as value, row_number() over (order by i105_.ord) - 1 as row_index
+            select i89_.value as value, row_number() over (order by i89_.ord) - 1 as row_index
             from (
                 select element_ as value, position_ + 1 as ord
                 from (select case when is_array(f0.value."item") then f0.value."item" else array(f0.value."item") end as items_) as array_,
                     array_.items_ as element_ at position_
                 where element_ is not null
-            ) as i105_
-        ) as f4
+            ) as i89_
+        ) as f2
         union all
         select cast(null as integer) as "line_number", cast(null as varchar) as "hcpcs_code", cast(null as varchar) as "revenue_code", cast(null as decimal(38, 9)) as "billed_adjudicated", cast(null as decimal(38, 9)) as "billed_blue_button", cast(null as decimal(38, 9)) as "billed_net", cast(null as decimal(38, 9)) as "allowed_adjudicated", cast(null as decimal(38, 9)) as "allowed_blue_button", cast(null as decimal(38, 9)) as "paid_adjudicated", cast(null as decimal(38, 9)) as "paid_blue_button", cast(null as varchar) as "service_date_date", cast(null as varchar) as "service_period_start"
         where not exists (
@@ -3232,6 +2440,6 @@ cross join lateral (
                 array_.items_ as element_ at position_
             where element_ is not null
         )
-    ) as s8_
+    ) as s2_
 ) as v0_
 {%- endmacro %}

@@ -12,331 +12,59 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
-    v0_."claim_id",
-    v0_."patient_id",
-    v0_."coverage_id",
-    v0_."provider_npi",
-    v0_."claim_type",
-    v0_."claim_use",
-    v0_."status",
-    v0_."principal_icd10cm_code",
-    v0_."insurance_payer_name",
-    v0_."billable_period_start_date",
-    v0_."billable_period_end_date",
-    v0_."created_at",
-    v0_."outcome",
-    v0_."insurer_name"
+    case when regexp_full_match(json_extract_string(r.value, '$."claim"."reference"'), '^(https?://[^?#]*/)?Claim/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(json_extract_string(r.value, '$."claim"."reference"'), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "claim_id",
+    case when regexp_full_match(json_extract_string(r.value, '$."patient"."reference"'), '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(json_extract_string(r.value, '$."patient"."reference"'), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "patient_id",
+    case when regexp_full_match(json_extract_string(list_filter(json_extract(r.value, '$."insurance"[*]'), lambda item_: json_type(item_) <> 'NULL')[1], '$."coverage"."reference"'), '^(https?://[^?#]*/)?Coverage/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(json_extract_string(list_filter(json_extract(r.value, '$."insurance"[*]'), lambda item_: json_type(item_) <> 'NULL')[1], '$."coverage"."reference"'), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "coverage_id",
+    json_extract_string((
+        select any_value(x1_.value)
+        from (
+            select n2_.value as value, n2_.ord as ord
+            from (
+                select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
+                from (
+                    select e5_.value as value, row_number() over (order by s4_.ord, e5_.ord) as ord
+                    from (
+                        select w2.value as value, w2.ord as ord
+                        from (
+                            select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
+                            from (
+                                select each_.value as value, cast(each_.key as integer) + 1 as ord
+                                from json_each(case when json_type(json_extract(r.value, '$."provider"')) = 'ARRAY' then json_extract(r.value, '$."provider"') else json_array(json_extract(r.value, '$."provider"')) end) as each_
+                                where each_.type <> 'NULL'
+                            ) as s6_
+                            cross join lateral (
+                                select each_.value as value, cast(each_.key as integer) + 1 as ord
+                                from json_each(case when json_type(json_extract(s6_.value, '$."identifier"')) = 'ARRAY' then json_extract(s6_.value, '$."identifier"') else json_array(json_extract(s6_.value, '$."identifier"')) end) as each_
+                                where each_.type <> 'NULL'
+                            ) as e7_
+                        ) as w2
+                        where (json_extract_string(w2.value, '$."system"') = 'http://hl7.org/fhir/sid/us-npi')
+                    ) as s4_
+                    cross join lateral (
+                        select each_.value as value, cast(each_.key as integer) + 1 as ord
+                        from json_each(case when json_type(json_extract(s4_.value, '$."value"')) = 'ARRAY' then json_extract(s4_.value, '$."value"') else json_array(json_extract(s4_.value, '$."value"')) end) as each_
+                        where each_.type <> 'NULL'
+                    ) as e5_
+                ) as x3_
+            ) as n2_
+            where n2_.position = 1
+        ) as x1_
+    ), '$') as "provider_npi",
+    json_extract_string(list_filter(json_extract(r.value, '$."type"."coding"[*]."code"'), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "claim_type",
+    json_extract_string(r.value, '$."use"') as "claim_use",
+    json_extract_string(r.value, '$."status"') as "status",
+    json_extract_string(list_filter(list_transform(list_filter(list_filter(json_extract(r.value, '$."diagnosis"[*]."diagnosisCodeableConcept"."coding"[*]'), lambda item_: json_type(item_) <> 'NULL'), lambda w3_: (json_extract_string(w3_, '$."system"') = 'http://hl7.org/fhir/sid/icd-10-cm')), lambda l8_: json_extract(l8_, '$."code"')), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "principal_icd10cm_code",
+    json_extract_string(list_filter(json_extract(r.value, '$."insurance"[*]."coverage"."display"'), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "insurance_payer_name",
+    json_extract_string(r.value, '$."billablePeriod"."start"') as "billable_period_start_date",
+    json_extract_string(r.value, '$."billablePeriod"."end"') as "billable_period_end_date",
+    json_extract_string(r.value, '$."created"') as "created_at",
+    json_extract_string(r.value, '$."outcome"') as "outcome",
+    json_extract_string(r.value, '$."insurer"."display"') as "insurer_name"
 from (
     select cast(resource as json) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
     from {{ relation }}
-    where json_extract_string(json_extract(cast(resource as json), '$."resourceType"'), '$') = 'ExplanationOfBenefit'
+    where json_extract_string(cast(resource as json), '$."resourceType"') = 'ExplanationOfBenefit'
 ) as r
-cross join lateral (
-    select
-        s1_."claim_id",
-        s1_."patient_id",
-        s1_."coverage_id",
-        s1_."provider_npi",
-        s1_."claim_type",
-        s1_."claim_use",
-        s1_."status",
-        s1_."principal_icd10cm_code",
-        s1_."insurance_payer_name",
-        s1_."billable_period_start_date",
-        s1_."billable_period_end_date",
-        s1_."created_at",
-        s1_."outcome",
-        s1_."insurer_name"
-    from (
-        select r.value as value, r.row_index as row_index
-    ) as f0
-    cross join lateral (
-        select
-            (
-                select case when regexp_full_match(b2.value, '^(https?://[^?#]*/)?Claim/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(b2.value, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end
-                from (select json_extract_string((
-                select any_value(x2_.value)
-                from (
-                    select e4_.value as value, row_number() over (order by s3_.ord, e4_.ord) as ord
-                    from (
-                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(f1.value, '$."claim"')) = 'ARRAY' then json_extract(f1.value, '$."claim"') else json_array(json_extract(f1.value, '$."claim"')) end) as each_
-                        where each_.type <> 'NULL'
-                    ) as s3_
-                    cross join lateral (
-                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(s3_.value, '$."reference"')) = 'ARRAY' then json_extract(s3_.value, '$."reference"') else json_array(json_extract(s3_.value, '$."reference"')) end) as each_
-                        where each_.type <> 'NULL'
-                    ) as e4_
-                ) as x2_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__explanation_of_benefits'': column ''claim_id'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as value) as b2
-            ) as "claim_id",
-            (
-                select case when regexp_full_match(b3.value, '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(b3.value, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end
-                from (select json_extract_string((
-                select any_value(x5_.value)
-                from (
-                    select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
-                    from (
-                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(f1.value, '$."patient"')) = 'ARRAY' then json_extract(f1.value, '$."patient"') else json_array(json_extract(f1.value, '$."patient"')) end) as each_
-                        where each_.type <> 'NULL'
-                    ) as s6_
-                    cross join lateral (
-                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(s6_.value, '$."reference"')) = 'ARRAY' then json_extract(s6_.value, '$."reference"') else json_array(json_extract(s6_.value, '$."reference"')) end) as each_
-                        where each_.type <> 'NULL'
-                    ) as e7_
-                ) as x5_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__explanation_of_benefits'': column ''patient_id'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as value) as b3
-            ) as "patient_id",
-            (
-                select case when regexp_full_match(b4.value, '^(https?://[^?#]*/)?Coverage/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(b4.value, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end
-                from (select json_extract_string((
-                select any_value(x8_.value)
-                from (
-                    select e10_.value as value, row_number() over (order by s9_.ord, e10_.ord) as ord
-                    from (
-                        select e12_.value as value, row_number() over (order by s11_.ord, e12_.ord) as ord
-                        from (
-                            select n13_.value as value, n13_.ord as ord
-                            from (
-                                select x14_.value, x14_.ord, row_number() over (order by x14_.ord) as position
-                                from (
-                                    select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                    from json_each(case when json_type(json_extract(f1.value, '$."insurance"')) = 'ARRAY' then json_extract(f1.value, '$."insurance"') else json_array(json_extract(f1.value, '$."insurance"')) end) as each_
-                                    where each_.type <> 'NULL'
-                                ) as x14_
-                            ) as n13_
-                            where n13_.position = 1
-                        ) as s11_
-                        cross join lateral (
-                            select each_.value as value, cast(each_.key as integer) + 1 as ord
-                            from json_each(case when json_type(json_extract(s11_.value, '$."coverage"')) = 'ARRAY' then json_extract(s11_.value, '$."coverage"') else json_array(json_extract(s11_.value, '$."coverage"')) end) as each_
-                            where each_.type <> 'NULL'
-                        ) as e12_
-                    ) as s9_
-                    cross join lateral (
-                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(s9_.value, '$."reference"')) = 'ARRAY' then json_extract(s9_.value, '$."reference"') else json_array(json_extract(s9_.value, '$."reference"')) end) as each_
-                        where each_.type <> 'NULL'
-                    ) as e10_
-                ) as x8_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__explanation_of_benefits'': column ''coverage_id'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as value) as b4
-            ) as "coverage_id",
-            json_extract_string((
-                select any_value(x15_.value)
-                from (
-                    select n16_.value as value, n16_.ord as ord
-                    from (
-                        select x17_.value, x17_.ord, row_number() over (order by x17_.ord) as position
-                        from (
-                            select e19_.value as value, row_number() over (order by s18_.ord, e19_.ord) as ord
-                            from (
-                                select w5.value as value, w5.ord as ord
-                                from (
-                                    select e21_.value as value, row_number() over (order by s20_.ord, e21_.ord) as ord
-                                    from (
-                                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(f1.value, '$."provider"')) = 'ARRAY' then json_extract(f1.value, '$."provider"') else json_array(json_extract(f1.value, '$."provider"')) end) as each_
-                                        where each_.type <> 'NULL'
-                                    ) as s20_
-                                    cross join lateral (
-                                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(s20_.value, '$."identifier"')) = 'ARRAY' then json_extract(s20_.value, '$."identifier"') else json_array(json_extract(s20_.value, '$."identifier"')) end) as each_
-                                        where each_.type <> 'NULL'
-                                    ) as e21_
-                                ) as w5
-                                where (json_extract_string(case when json_type(json_extract(w5.value, '$."system"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(w5.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__explanation_of_benefits'': column ''provider_npi'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(w5.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
-                                when json_type(json_extract(w5.value, '$."system"')) = 'NULL' then null else json_extract(w5.value, '$."system"') end, '$') = 'http://hl7.org/fhir/sid/us-npi')
-                            ) as s18_
-                            cross join lateral (
-                                select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s18_.value, '$."value"')) = 'ARRAY' then json_extract(s18_.value, '$."value"') else json_array(json_extract(s18_.value, '$."value"')) end) as each_
-                                where each_.type <> 'NULL'
-                            ) as e19_
-                        ) as x17_
-                    ) as n16_
-                    where n16_.position = 1
-                ) as x15_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__explanation_of_benefits'': column ''provider_npi'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "provider_npi",
-            json_extract_string((
-                select any_value(x22_.value)
-                from (
-                    select n23_.value as value, n23_.ord as ord
-                    from (
-                        select x24_.value, x24_.ord, row_number() over (order by x24_.ord) as position
-                        from (
-                            select e26_.value as value, row_number() over (order by s25_.ord, e26_.ord) as ord
-                            from (
-                                select e28_.value as value, row_number() over (order by s27_.ord, e28_.ord) as ord
-                                from (
-                                    select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                    from json_each(case when json_type(json_extract(f1.value, '$."type"')) = 'ARRAY' then json_extract(f1.value, '$."type"') else json_array(json_extract(f1.value, '$."type"')) end) as each_
-                                    where each_.type <> 'NULL'
-                                ) as s27_
-                                cross join lateral (
-                                    select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                    from json_each(case when json_type(json_extract(s27_.value, '$."coding"')) = 'ARRAY' then json_extract(s27_.value, '$."coding"') else json_array(json_extract(s27_.value, '$."coding"')) end) as each_
-                                    where each_.type <> 'NULL'
-                                ) as e28_
-                            ) as s25_
-                            cross join lateral (
-                                select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s25_.value, '$."code"')) = 'ARRAY' then json_extract(s25_.value, '$."code"') else json_array(json_extract(s25_.value, '$."code"')) end) as each_
-                                where each_.type <> 'NULL'
-                            ) as e26_
-                        ) as x24_
-                    ) as n23_
-                    where n23_.position = 1
-                ) as x22_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__explanation_of_benefits'': column ''claim_type'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "claim_type",
-            json_extract_string(case when json_type(json_extract(f1.value, '$."use"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(f1.value, '$."use"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__explanation_of_benefits'': column ''claim_use'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(f1.value, '$."use"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
-            when json_type(json_extract(f1.value, '$."use"')) = 'NULL' then null else json_extract(f1.value, '$."use"') end, '$') as "claim_use",
-            json_extract_string(case when json_type(json_extract(f1.value, '$."status"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(f1.value, '$."status"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__explanation_of_benefits'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(f1.value, '$."status"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
-            when json_type(json_extract(f1.value, '$."status"')) = 'NULL' then null else json_extract(f1.value, '$."status"') end, '$') as "status",
-            json_extract_string((
-                select any_value(x29_.value)
-                from (
-                    select n30_.value as value, n30_.ord as ord
-                    from (
-                        select x31_.value, x31_.ord, row_number() over (order by x31_.ord) as position
-                        from (
-                            select e33_.value as value, row_number() over (order by s32_.ord, e33_.ord) as ord
-                            from (
-                                select w6.value as value, w6.ord as ord
-                                from (
-                                    select e35_.value as value, row_number() over (order by s34_.ord, e35_.ord) as ord
-                                    from (
-                                        select e37_.value as value, row_number() over (order by s36_.ord, e37_.ord) as ord
-                                        from (
-                                            select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                            from json_each(case when json_type(json_extract(f1.value, '$."diagnosis"')) = 'ARRAY' then json_extract(f1.value, '$."diagnosis"') else json_array(json_extract(f1.value, '$."diagnosis"')) end) as each_
-                                            where each_.type <> 'NULL'
-                                        ) as s36_
-                                        cross join lateral (
-                                            select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                            from json_each(case when json_type(json_extract(s36_.value, '$."diagnosisCodeableConcept"')) = 'ARRAY' then json_extract(s36_.value, '$."diagnosisCodeableConcept"') else json_array(json_extract(s36_.value, '$."diagnosisCodeableConcept"')) end) as each_
-                                            where each_.type <> 'NULL'
-                                        ) as e37_
-                                    ) as s34_
-                                    cross join lateral (
-                                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(s34_.value, '$."coding"')) = 'ARRAY' then json_extract(s34_.value, '$."coding"') else json_array(json_extract(s34_.value, '$."coding"')) end) as each_
-                                        where each_.type <> 'NULL'
-                                    ) as e35_
-                                ) as w6
-                                where (json_extract_string(case when json_type(json_extract(w6.value, '$."system"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(w6.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__explanation_of_benefits'': column ''principal_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(w6.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
-                                when json_type(json_extract(w6.value, '$."system"')) = 'NULL' then null else json_extract(w6.value, '$."system"') end, '$') = 'http://hl7.org/fhir/sid/icd-10-cm')
-                            ) as s32_
-                            cross join lateral (
-                                select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s32_.value, '$."code"')) = 'ARRAY' then json_extract(s32_.value, '$."code"') else json_array(json_extract(s32_.value, '$."code"')) end) as each_
-                                where each_.type <> 'NULL'
-                            ) as e33_
-                        ) as x31_
-                    ) as n30_
-                    where n30_.position = 1
-                ) as x29_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__explanation_of_benefits'': column ''principal_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "principal_icd10cm_code",
-            json_extract_string((
-                select any_value(x38_.value)
-                from (
-                    select n39_.value as value, n39_.ord as ord
-                    from (
-                        select x40_.value, x40_.ord, row_number() over (order by x40_.ord) as position
-                        from (
-                            select e42_.value as value, row_number() over (order by s41_.ord, e42_.ord) as ord
-                            from (
-                                select e44_.value as value, row_number() over (order by s43_.ord, e44_.ord) as ord
-                                from (
-                                    select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                    from json_each(case when json_type(json_extract(f1.value, '$."insurance"')) = 'ARRAY' then json_extract(f1.value, '$."insurance"') else json_array(json_extract(f1.value, '$."insurance"')) end) as each_
-                                    where each_.type <> 'NULL'
-                                ) as s43_
-                                cross join lateral (
-                                    select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                    from json_each(case when json_type(json_extract(s43_.value, '$."coverage"')) = 'ARRAY' then json_extract(s43_.value, '$."coverage"') else json_array(json_extract(s43_.value, '$."coverage"')) end) as each_
-                                    where each_.type <> 'NULL'
-                                ) as e44_
-                            ) as s41_
-                            cross join lateral (
-                                select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s41_.value, '$."display"')) = 'ARRAY' then json_extract(s41_.value, '$."display"') else json_array(json_extract(s41_.value, '$."display"')) end) as each_
-                                where each_.type <> 'NULL'
-                            ) as e42_
-                        ) as x40_
-                    ) as n39_
-                    where n39_.position = 1
-                ) as x38_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__explanation_of_benefits'': column ''insurance_payer_name'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "insurance_payer_name",
-            json_extract_string((
-                select any_value(x45_.value)
-                from (
-                    select e47_.value as value, row_number() over (order by s46_.ord, e47_.ord) as ord
-                    from (
-                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(f1.value, '$."billablePeriod"')) = 'ARRAY' then json_extract(f1.value, '$."billablePeriod"') else json_array(json_extract(f1.value, '$."billablePeriod"')) end) as each_
-                        where each_.type <> 'NULL'
-                    ) as s46_
-                    cross join lateral (
-                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(s46_.value, '$."start"')) = 'ARRAY' then json_extract(s46_.value, '$."start"') else json_array(json_extract(s46_.value, '$."start"')) end) as each_
-                        where each_.type <> 'NULL'
-                    ) as e47_
-                ) as x45_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__explanation_of_benefits'': column ''billable_period_start_date'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "billable_period_start_date",
-            json_extract_string((
-                select any_value(x48_.value)
-                from (
-                    select e50_.value as value, row_number() over (order by s49_.ord, e50_.ord) as ord
-                    from (
-                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(f1.value, '$."billablePeriod"')) = 'ARRAY' then json_extract(f1.value, '$."billablePeriod"') else json_array(json_extract(f1.value, '$."billablePeriod"')) end) as each_
-                        where each_.type <> 'NULL'
-                    ) as s49_
-                    cross join lateral (
-                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(s49_.value, '$."end"')) = 'ARRAY' then json_extract(s49_.value, '$."end"') else json_array(json_extract(s49_.value, '$."end"')) end) as each_
-                        where each_.type <> 'NULL'
-                    ) as e50_
-                ) as x48_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__explanation_of_benefits'': column ''billable_period_end_date'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "billable_period_end_date",
-            json_extract_string(case when json_type(json_extract(f1.value, '$."created"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(f1.value, '$."created"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__explanation_of_benefits'': column ''created_at'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(f1.value, '$."created"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
-            when json_type(json_extract(f1.value, '$."created"')) = 'NULL' then null else json_extract(f1.value, '$."created"') end, '$') as "created_at",
-            json_extract_string(case when json_type(json_extract(f1.value, '$."outcome"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(f1.value, '$."outcome"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__explanation_of_benefits'': column ''outcome'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(f1.value, '$."outcome"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
-            when json_type(json_extract(f1.value, '$."outcome"')) = 'NULL' then null else json_extract(f1.value, '$."outcome"') end, '$') as "outcome",
-            json_extract_string((
-                select any_value(x51_.value)
-                from (
-                    select e53_.value as value, row_number() over (order by s52_.ord, e53_.ord) as ord
-                    from (
-                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(f1.value, '$."insurer"')) = 'ARRAY' then json_extract(f1.value, '$."insurer"') else json_array(json_extract(f1.value, '$."insurer"')) end) as each_
-                        where each_.type <> 'NULL'
-                    ) as s52_
-                    cross join lateral (
-                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(s52_.value, '$."display"')) = 'ARRAY' then json_extract(s52_.value, '$."display"') else json_array(json_extract(s52_.value, '$."display"')) end) as each_
-                        where each_.type <> 'NULL'
-                    ) as e53_
-                ) as x51_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__explanation_of_benefits'': column ''insurer_name'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "insurer_name"
-        from (
-            select f0.value as value, f0.row_index as row_index
-        ) as f1
-    ) as s1_
-) as v0_
 {%- endmacro %}
 
 {% macro postgres__view_stg_fhir__explanation_of_benefits(relation) -%}
@@ -347,379 +75,189 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
-    v0_."claim_id",
-    v0_."patient_id",
-    v0_."coverage_id",
-    v0_."provider_npi",
-    v0_."claim_type",
-    v0_."claim_use",
-    v0_."status",
-    v0_."principal_icd10cm_code",
-    v0_."insurance_payer_name",
-    v0_."billable_period_start_date",
-    v0_."billable_period_end_date",
-    v0_."created_at",
-    v0_."outcome",
-    v0_."insurer_name"
-from (
-    select cast(resource as jsonb) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
-    from {{ relation }}
-    where ((cast(resource as jsonb) -> 'resourceType') #>> '{}') = 'ExplanationOfBenefit'
-) as r
-cross join lateral (
-    select
-        s1_."claim_id",
-        s1_."patient_id",
-        s1_."coverage_id",
-        s1_."provider_npi",
-        s1_."claim_type",
-        s1_."claim_use",
-        s1_."status",
-        s1_."principal_icd10cm_code",
-        s1_."insurance_payer_name",
-        s1_."billable_period_start_date",
-        s1_."billable_period_end_date",
-        s1_."created_at",
-        s1_."outcome",
-        s1_."insurer_name"
-    from (
-        select r.value as value, r.row_index as row_index
-    ) as f0
-    cross join lateral (
-        select
-            (
-                select case when (b2.value ~ '^(https?://[^?#]*/)?Claim/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then substring(b2.value from '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$') end
-                from (select ((
-                select any_value(x2_.value)
+    case when ((r.value #>> '{"claim","reference"}') ~ '^(https?://[^?#]*/)?Claim/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then substring((r.value #>> '{"claim","reference"}') from '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$') end as "claim_id",
+    case when ((r.value #>> '{"patient","reference"}') ~ '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then substring((r.value #>> '{"patient","reference"}') from '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$') end as "patient_id",
+    case when (((
+        select any_value(x1_.value)
+        from (
+            select n2_.value as value, n2_.ord as ord
+            from (
+                select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
                 from (
-                    select e4_.value as value, row_number() over (order by s3_.ord, e4_.ord) as ord
-                    from (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'claim')) = 'array' then (f1.value -> 'claim') else jsonb_build_array((f1.value -> 'claim')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as s3_
-                    cross join lateral (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((s3_.value -> 'reference')) = 'array' then (s3_.value -> 'reference') else jsonb_build_array((s3_.value -> 'reference')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as e4_
-                ) as x2_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''claim_id'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as value) as b2
-            ) as "claim_id",
-            (
-                select case when (b3.value ~ '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then substring(b3.value from '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$') end
-                from (select ((
-                select any_value(x5_.value)
+                    select element_.value as value, element_.ord as ord
+                    from jsonb_array_elements(case when jsonb_typeof((r.value -> 'insurance')) = 'array' then (r.value -> 'insurance') else jsonb_build_array((r.value -> 'insurance')) end) with ordinality as element_(value, ord)
+                    where jsonb_typeof(element_.value) <> 'null'
+                ) as x3_
+            ) as n2_
+            where n2_.position = 1
+        ) as x1_
+    ) #>> '{"coverage","reference"}') ~ '^(https?://[^?#]*/)?Coverage/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then substring(((
+        select any_value(x4_.value)
+        from (
+            select n5_.value as value, n5_.ord as ord
+            from (
+                select x6_.value, x6_.ord, row_number() over (order by x6_.ord) as position
                 from (
-                    select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
-                    from (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'patient')) = 'array' then (f1.value -> 'patient') else jsonb_build_array((f1.value -> 'patient')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as s6_
-                    cross join lateral (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((s6_.value -> 'reference')) = 'array' then (s6_.value -> 'reference') else jsonb_build_array((s6_.value -> 'reference')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as e7_
-                ) as x5_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''patient_id'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as value) as b3
-            ) as "patient_id",
-            (
-                select case when (b4.value ~ '^(https?://[^?#]*/)?Coverage/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then substring(b4.value from '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$') end
-                from (select ((
-                select any_value(x8_.value)
+                    select element_.value as value, element_.ord as ord
+                    from jsonb_array_elements(case when jsonb_typeof((r.value -> 'insurance')) = 'array' then (r.value -> 'insurance') else jsonb_build_array((r.value -> 'insurance')) end) with ordinality as element_(value, ord)
+                    where jsonb_typeof(element_.value) <> 'null'
+                ) as x6_
+            ) as n5_
+            where n5_.position = 1
+        ) as x4_
+    ) #>> '{"coverage","reference"}') from '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$') end as "coverage_id",
+    ((
+        select any_value(x7_.value)
+        from (
+            select n8_.value as value, n8_.ord as ord
+            from (
+                select x9_.value, x9_.ord, row_number() over (order by x9_.ord) as position
                 from (
-                    select e10_.value as value, row_number() over (order by s9_.ord, e10_.ord) as ord
+                    select e11_.value as value, row_number() over (order by s10_.ord, e11_.ord) as ord
                     from (
-                        select e12_.value as value, row_number() over (order by s11_.ord, e12_.ord) as ord
+                        select w2.value as value, w2.ord as ord
                         from (
-                            select n13_.value as value, n13_.ord as ord
+                            select e13_.value as value, row_number() over (order by s12_.ord, e13_.ord) as ord
                             from (
-                                select x14_.value, x14_.ord, row_number() over (order by x14_.ord) as position
-                                from (
-                                    select element_.value as value, element_.ord as ord
-                                    from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'insurance')) = 'array' then (f1.value -> 'insurance') else jsonb_build_array((f1.value -> 'insurance')) end) with ordinality as element_(value, ord)
-                                    where jsonb_typeof(element_.value) <> 'null'
-                                ) as x14_
-                            ) as n13_
-                            where n13_.position = 1
-                        ) as s11_
-                        cross join lateral (
-                            select element_.value as value, element_.ord as ord
-                            from jsonb_array_elements(case when jsonb_typeof((s11_.value -> 'coverage')) = 'array' then (s11_.value -> 'coverage') else jsonb_build_array((s11_.value -> 'coverage')) end) with ordinality as element_(value, ord)
-                            where jsonb_typeof(element_.value) <> 'null'
-                        ) as e12_
-                    ) as s9_
-                    cross join lateral (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((s9_.value -> 'reference')) = 'array' then (s9_.value -> 'reference') else jsonb_build_array((s9_.value -> 'reference')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as e10_
-                ) as x8_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''coverage_id'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as value) as b4
-            ) as "coverage_id",
-            ((
-                select any_value(x15_.value)
-                from (
-                    select n16_.value as value, n16_.ord as ord
-                    from (
-                        select x17_.value, x17_.ord, row_number() over (order by x17_.ord) as position
-                        from (
-                            select e19_.value as value, row_number() over (order by s18_.ord, e19_.ord) as ord
-                            from (
-                                select w5.value as value, w5.ord as ord
-                                from (
-                                    select e21_.value as value, row_number() over (order by s20_.ord, e21_.ord) as ord
-                                    from (
-                                        select element_.value as value, element_.ord as ord
-                                        from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'provider')) = 'array' then (f1.value -> 'provider') else jsonb_build_array((f1.value -> 'provider')) end) with ordinality as element_(value, ord)
-                                        where jsonb_typeof(element_.value) <> 'null'
-                                    ) as s20_
-                                    cross join lateral (
-                                        select element_.value as value, element_.ord as ord
-                                        from jsonb_array_elements(case when jsonb_typeof((s20_.value -> 'identifier')) = 'array' then (s20_.value -> 'identifier') else jsonb_build_array((s20_.value -> 'identifier')) end) with ordinality as element_(value, ord)
-                                        where jsonb_typeof(element_.value) <> 'null'
-                                    ) as e21_
-                                ) as w5
-                                where ((case when (jsonb_typeof((w5.value -> 'system')) = 'array') then (
-                                    select any_value(x22_.value)
-                                    from (
-                                        select element_.value as value, element_.ord as ord
-                                        from jsonb_array_elements(case when jsonb_typeof((w5.value -> 'system')) = 'array' then (w5.value -> 'system') else jsonb_build_array((w5.value -> 'system')) end) with ordinality as element_(value, ord)
-                                        where jsonb_typeof(element_.value) <> 'null'
-                                    ) as x22_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''provider_npi'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                )
-                                when (jsonb_typeof((w5.value -> 'system')) = 'null') then null else (w5.value -> 'system') end #>> '{}') = 'http://hl7.org/fhir/sid/us-npi')
-                            ) as s18_
+                                select element_.value as value, element_.ord as ord
+                                from jsonb_array_elements(case when jsonb_typeof((r.value -> 'provider')) = 'array' then (r.value -> 'provider') else jsonb_build_array((r.value -> 'provider')) end) with ordinality as element_(value, ord)
+                                where jsonb_typeof(element_.value) <> 'null'
+                            ) as s12_
                             cross join lateral (
                                 select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((s18_.value -> 'value')) = 'array' then (s18_.value -> 'value') else jsonb_build_array((s18_.value -> 'value')) end) with ordinality as element_(value, ord)
+                                from jsonb_array_elements(case when jsonb_typeof((s12_.value -> 'identifier')) = 'array' then (s12_.value -> 'identifier') else jsonb_build_array((s12_.value -> 'identifier')) end) with ordinality as element_(value, ord)
                                 where jsonb_typeof(element_.value) <> 'null'
-                            ) as e19_
-                        ) as x17_
-                    ) as n16_
-                    where n16_.position = 1
-                ) as x15_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''provider_npi'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as "provider_npi",
-            ((
-                select any_value(x23_.value)
+                            ) as e13_
+                        ) as w2
+                        where ((w2.value #>> '{"system"}') = 'http://hl7.org/fhir/sid/us-npi')
+                    ) as s10_
+                    cross join lateral (
+                        select element_.value as value, element_.ord as ord
+                        from jsonb_array_elements(case when jsonb_typeof((s10_.value -> 'value')) = 'array' then (s10_.value -> 'value') else jsonb_build_array((s10_.value -> 'value')) end) with ordinality as element_(value, ord)
+                        where jsonb_typeof(element_.value) <> 'null'
+                    ) as e11_
+                ) as x9_
+            ) as n8_
+            where n8_.position = 1
+        ) as x7_
+    ) #>> '{}') as "provider_npi",
+    ((
+        select any_value(x14_.value)
+        from (
+            select n15_.value as value, n15_.ord as ord
+            from (
+                select x16_.value, x16_.ord, row_number() over (order by x16_.ord) as position
                 from (
-                    select n24_.value as value, n24_.ord as ord
+                    select e18_.value as value, row_number() over (order by s17_.ord, e18_.ord) as ord
                     from (
-                        select x25_.value, x25_.ord, row_number() over (order by x25_.ord) as position
+                        select e20_.value as value, row_number() over (order by s19_.ord, e20_.ord) as ord
+                        from (
+                            select element_.value as value, element_.ord as ord
+                            from jsonb_array_elements(case when jsonb_typeof((r.value -> 'type')) = 'array' then (r.value -> 'type') else jsonb_build_array((r.value -> 'type')) end) with ordinality as element_(value, ord)
+                            where jsonb_typeof(element_.value) <> 'null'
+                        ) as s19_
+                        cross join lateral (
+                            select element_.value as value, element_.ord as ord
+                            from jsonb_array_elements(case when jsonb_typeof((s19_.value -> 'coding')) = 'array' then (s19_.value -> 'coding') else jsonb_build_array((s19_.value -> 'coding')) end) with ordinality as element_(value, ord)
+                            where jsonb_typeof(element_.value) <> 'null'
+                        ) as e20_
+                    ) as s17_
+                    cross join lateral (
+                        select element_.value as value, element_.ord as ord
+                        from jsonb_array_elements(case when jsonb_typeof((s17_.value -> 'code')) = 'array' then (s17_.value -> 'code') else jsonb_build_array((s17_.value -> 'code')) end) with ordinality as element_(value, ord)
+                        where jsonb_typeof(element_.value) <> 'null'
+                    ) as e18_
+                ) as x16_
+            ) as n15_
+            where n15_.position = 1
+        ) as x14_
+    ) #>> '{}') as "claim_type",
+    (r.value #>> '{"use"}') as "claim_use",
+    (r.value #>> '{"status"}') as "status",
+    ((
+        select any_value(x21_.value)
+        from (
+            select n22_.value as value, n22_.ord as ord
+            from (
+                select x23_.value, x23_.ord, row_number() over (order by x23_.ord) as position
+                from (
+                    select e25_.value as value, row_number() over (order by s24_.ord, e25_.ord) as ord
+                    from (
+                        select w3.value as value, w3.ord as ord
                         from (
                             select e27_.value as value, row_number() over (order by s26_.ord, e27_.ord) as ord
                             from (
                                 select e29_.value as value, row_number() over (order by s28_.ord, e29_.ord) as ord
                                 from (
                                     select element_.value as value, element_.ord as ord
-                                    from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'type')) = 'array' then (f1.value -> 'type') else jsonb_build_array((f1.value -> 'type')) end) with ordinality as element_(value, ord)
+                                    from jsonb_array_elements(case when jsonb_typeof((r.value -> 'diagnosis')) = 'array' then (r.value -> 'diagnosis') else jsonb_build_array((r.value -> 'diagnosis')) end) with ordinality as element_(value, ord)
                                     where jsonb_typeof(element_.value) <> 'null'
                                 ) as s28_
                                 cross join lateral (
                                     select element_.value as value, element_.ord as ord
-                                    from jsonb_array_elements(case when jsonb_typeof((s28_.value -> 'coding')) = 'array' then (s28_.value -> 'coding') else jsonb_build_array((s28_.value -> 'coding')) end) with ordinality as element_(value, ord)
+                                    from jsonb_array_elements(case when jsonb_typeof((s28_.value -> 'diagnosisCodeableConcept')) = 'array' then (s28_.value -> 'diagnosisCodeableConcept') else jsonb_build_array((s28_.value -> 'diagnosisCodeableConcept')) end) with ordinality as element_(value, ord)
                                     where jsonb_typeof(element_.value) <> 'null'
                                 ) as e29_
                             ) as s26_
                             cross join lateral (
                                 select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((s26_.value -> 'code')) = 'array' then (s26_.value -> 'code') else jsonb_build_array((s26_.value -> 'code')) end) with ordinality as element_(value, ord)
+                                from jsonb_array_elements(case when jsonb_typeof((s26_.value -> 'coding')) = 'array' then (s26_.value -> 'coding') else jsonb_build_array((s26_.value -> 'coding')) end) with ordinality as element_(value, ord)
                                 where jsonb_typeof(element_.value) <> 'null'
                             ) as e27_
-                        ) as x25_
-                    ) as n24_
-                    where n24_.position = 1
+                        ) as w3
+                        where ((w3.value #>> '{"system"}') = 'http://hl7.org/fhir/sid/icd-10-cm')
+                    ) as s24_
+                    cross join lateral (
+                        select element_.value as value, element_.ord as ord
+                        from jsonb_array_elements(case when jsonb_typeof((s24_.value -> 'code')) = 'array' then (s24_.value -> 'code') else jsonb_build_array((s24_.value -> 'code')) end) with ordinality as element_(value, ord)
+                        where jsonb_typeof(element_.value) <> 'null'
+                    ) as e25_
                 ) as x23_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''claim_type'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as "claim_type",
-            (case when (jsonb_typeof((f1.value -> 'use')) = 'array') then (
-                select any_value(x30_.value)
-                from (
-                    select element_.value as value, element_.ord as ord
-                    from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'use')) = 'array' then (f1.value -> 'use') else jsonb_build_array((f1.value -> 'use')) end) with ordinality as element_(value, ord)
-                    where jsonb_typeof(element_.value) <> 'null'
-                ) as x30_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''claim_use'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            )
-            when (jsonb_typeof((f1.value -> 'use')) = 'null') then null else (f1.value -> 'use') end #>> '{}') as "claim_use",
-            (case when (jsonb_typeof((f1.value -> 'status')) = 'array') then (
-                select any_value(x31_.value)
-                from (
-                    select element_.value as value, element_.ord as ord
-                    from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'status')) = 'array' then (f1.value -> 'status') else jsonb_build_array((f1.value -> 'status')) end) with ordinality as element_(value, ord)
-                    where jsonb_typeof(element_.value) <> 'null'
-                ) as x31_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            )
-            when (jsonb_typeof((f1.value -> 'status')) = 'null') then null else (f1.value -> 'status') end #>> '{}') as "status",
-            ((
-                select any_value(x32_.value)
-                from (
-                    select n33_.value as value, n33_.ord as ord
-                    from (
-                        select x34_.value, x34_.ord, row_number() over (order by x34_.ord) as position
-                        from (
-                            select e36_.value as value, row_number() over (order by s35_.ord, e36_.ord) as ord
-                            from (
-                                select w6.value as value, w6.ord as ord
-                                from (
-                                    select e38_.value as value, row_number() over (order by s37_.ord, e38_.ord) as ord
-                                    from (
-                                        select e40_.value as value, row_number() over (order by s39_.ord, e40_.ord) as ord
-                                        from (
-                                            select element_.value as value, element_.ord as ord
-                                            from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'diagnosis')) = 'array' then (f1.value -> 'diagnosis') else jsonb_build_array((f1.value -> 'diagnosis')) end) with ordinality as element_(value, ord)
-                                            where jsonb_typeof(element_.value) <> 'null'
-                                        ) as s39_
-                                        cross join lateral (
-                                            select element_.value as value, element_.ord as ord
-                                            from jsonb_array_elements(case when jsonb_typeof((s39_.value -> 'diagnosisCodeableConcept')) = 'array' then (s39_.value -> 'diagnosisCodeableConcept') else jsonb_build_array((s39_.value -> 'diagnosisCodeableConcept')) end) with ordinality as element_(value, ord)
-                                            where jsonb_typeof(element_.value) <> 'null'
-                                        ) as e40_
-                                    ) as s37_
-                                    cross join lateral (
-                                        select element_.value as value, element_.ord as ord
-                                        from jsonb_array_elements(case when jsonb_typeof((s37_.value -> 'coding')) = 'array' then (s37_.value -> 'coding') else jsonb_build_array((s37_.value -> 'coding')) end) with ordinality as element_(value, ord)
-                                        where jsonb_typeof(element_.value) <> 'null'
-                                    ) as e38_
-                                ) as w6
-                                where ((case when (jsonb_typeof((w6.value -> 'system')) = 'array') then (
-                                    select any_value(x41_.value)
-                                    from (
-                                        select element_.value as value, element_.ord as ord
-                                        from jsonb_array_elements(case when jsonb_typeof((w6.value -> 'system')) = 'array' then (w6.value -> 'system') else jsonb_build_array((w6.value -> 'system')) end) with ordinality as element_(value, ord)
-                                        where jsonb_typeof(element_.value) <> 'null'
-                                    ) as x41_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''principal_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                )
-                                when (jsonb_typeof((w6.value -> 'system')) = 'null') then null else (w6.value -> 'system') end #>> '{}') = 'http://hl7.org/fhir/sid/icd-10-cm')
-                            ) as s35_
-                            cross join lateral (
-                                select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((s35_.value -> 'code')) = 'array' then (s35_.value -> 'code') else jsonb_build_array((s35_.value -> 'code')) end) with ordinality as element_(value, ord)
-                                where jsonb_typeof(element_.value) <> 'null'
-                            ) as e36_
-                        ) as x34_
-                    ) as n33_
-                    where n33_.position = 1
-                ) as x32_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''principal_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as "principal_icd10cm_code",
-            ((
-                select any_value(x42_.value)
-                from (
-                    select n43_.value as value, n43_.ord as ord
-                    from (
-                        select x44_.value, x44_.ord, row_number() over (order by x44_.ord) as position
-                        from (
-                            select e46_.value as value, row_number() over (order by s45_.ord, e46_.ord) as ord
-                            from (
-                                select e48_.value as value, row_number() over (order by s47_.ord, e48_.ord) as ord
-                                from (
-                                    select element_.value as value, element_.ord as ord
-                                    from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'insurance')) = 'array' then (f1.value -> 'insurance') else jsonb_build_array((f1.value -> 'insurance')) end) with ordinality as element_(value, ord)
-                                    where jsonb_typeof(element_.value) <> 'null'
-                                ) as s47_
-                                cross join lateral (
-                                    select element_.value as value, element_.ord as ord
-                                    from jsonb_array_elements(case when jsonb_typeof((s47_.value -> 'coverage')) = 'array' then (s47_.value -> 'coverage') else jsonb_build_array((s47_.value -> 'coverage')) end) with ordinality as element_(value, ord)
-                                    where jsonb_typeof(element_.value) <> 'null'
-                                ) as e48_
-                            ) as s45_
-                            cross join lateral (
-                                select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((s45_.value -> 'display')) = 'array' then (s45_.value -> 'display') else jsonb_build_array((s45_.value -> 'display')) end) with ordinality as element_(value, ord)
-                                where jsonb_typeof(element_.value) <> 'null'
-                            ) as e46_
-                        ) as x44_
-                    ) as n43_
-                    where n43_.position = 1
-                ) as x42_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''insurance_payer_name'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as "insurance_payer_name",
-            ((
-                select any_value(x49_.value)
-                from (
-                    select e51_.value as value, row_number() over (order by s50_.ord, e51_.ord) as ord
-                    from (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'billablePeriod')) = 'array' then (f1.value -> 'billablePeriod') else jsonb_build_array((f1.value -> 'billablePeriod')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as s50_
-                    cross join lateral (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((s50_.value -> 'start')) = 'array' then (s50_.value -> 'start') else jsonb_build_array((s50_.value -> 'start')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as e51_
-                ) as x49_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''billable_period_start_date'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as "billable_period_start_date",
-            ((
-                select any_value(x52_.value)
-                from (
-                    select e54_.value as value, row_number() over (order by s53_.ord, e54_.ord) as ord
-                    from (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'billablePeriod')) = 'array' then (f1.value -> 'billablePeriod') else jsonb_build_array((f1.value -> 'billablePeriod')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as s53_
-                    cross join lateral (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((s53_.value -> 'end')) = 'array' then (s53_.value -> 'end') else jsonb_build_array((s53_.value -> 'end')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as e54_
-                ) as x52_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''billable_period_end_date'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as "billable_period_end_date",
-            (case when (jsonb_typeof((f1.value -> 'created')) = 'array') then (
-                select any_value(x55_.value)
-                from (
-                    select element_.value as value, element_.ord as ord
-                    from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'created')) = 'array' then (f1.value -> 'created') else jsonb_build_array((f1.value -> 'created')) end) with ordinality as element_(value, ord)
-                    where jsonb_typeof(element_.value) <> 'null'
-                ) as x55_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''created_at'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            )
-            when (jsonb_typeof((f1.value -> 'created')) = 'null') then null else (f1.value -> 'created') end #>> '{}') as "created_at",
-            (case when (jsonb_typeof((f1.value -> 'outcome')) = 'array') then (
-                select any_value(x56_.value)
-                from (
-                    select element_.value as value, element_.ord as ord
-                    from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'outcome')) = 'array' then (f1.value -> 'outcome') else jsonb_build_array((f1.value -> 'outcome')) end) with ordinality as element_(value, ord)
-                    where jsonb_typeof(element_.value) <> 'null'
-                ) as x56_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''outcome'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            )
-            when (jsonb_typeof((f1.value -> 'outcome')) = 'null') then null else (f1.value -> 'outcome') end #>> '{}') as "outcome",
-            ((
-                select any_value(x57_.value)
-                from (
-                    select e59_.value as value, row_number() over (order by s58_.ord, e59_.ord) as ord
-                    from (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'insurer')) = 'array' then (f1.value -> 'insurer') else jsonb_build_array((f1.value -> 'insurer')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as s58_
-                    cross join lateral (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((s58_.value -> 'display')) = 'array' then (s58_.value -> 'display') else jsonb_build_array((s58_.value -> 'display')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as e59_
-                ) as x57_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''insurer_name'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as "insurer_name"
+            ) as n22_
+            where n22_.position = 1
+        ) as x21_
+    ) #>> '{}') as "principal_icd10cm_code",
+    ((
+        select any_value(x30_.value)
         from (
-            select f0.value as value, f0.row_index as row_index
-        ) as f1
-    ) as s1_
-) as v0_
+            select n31_.value as value, n31_.ord as ord
+            from (
+                select x32_.value, x32_.ord, row_number() over (order by x32_.ord) as position
+                from (
+                    select e34_.value as value, row_number() over (order by s33_.ord, e34_.ord) as ord
+                    from (
+                        select e36_.value as value, row_number() over (order by s35_.ord, e36_.ord) as ord
+                        from (
+                            select element_.value as value, element_.ord as ord
+                            from jsonb_array_elements(case when jsonb_typeof((r.value -> 'insurance')) = 'array' then (r.value -> 'insurance') else jsonb_build_array((r.value -> 'insurance')) end) with ordinality as element_(value, ord)
+                            where jsonb_typeof(element_.value) <> 'null'
+                        ) as s35_
+                        cross join lateral (
+                            select element_.value as value, element_.ord as ord
+                            from jsonb_array_elements(case when jsonb_typeof((s35_.value -> 'coverage')) = 'array' then (s35_.value -> 'coverage') else jsonb_build_array((s35_.value -> 'coverage')) end) with ordinality as element_(value, ord)
+                            where jsonb_typeof(element_.value) <> 'null'
+                        ) as e36_
+                    ) as s33_
+                    cross join lateral (
+                        select element_.value as value, element_.ord as ord
+                        from jsonb_array_elements(case when jsonb_typeof((s33_.value -> 'display')) = 'array' then (s33_.value -> 'display') else jsonb_build_array((s33_.value -> 'display')) end) with ordinality as element_(value, ord)
+                        where jsonb_typeof(element_.value) <> 'null'
+                    ) as e34_
+                ) as x32_
+            ) as n31_
+            where n31_.position = 1
+        ) as x30_
+    ) #>> '{}') as "insurance_payer_name",
+    (r.value #>> '{"billablePeriod","start"}') as "billable_period_start_date",
+    (r.value #>> '{"billablePeriod","end"}') as "billable_period_end_date",
+    (r.value #>> '{"created"}') as "created_at",
+    (r.value #>> '{"outcome"}') as "outcome",
+    (r.value #>> '{"insurer","display"}') as "insurer_name"
+from (
+    select cast(resource as jsonb) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
+    from {{ relation }}
+    where (cast(resource as jsonb) #>> '{"resourceType"}') = 'ExplanationOfBenefit'
+) as r
 {%- endmacro %}
 
 {% macro snowflake__view_stg_fhir__explanation_of_benefits(relation) -%}
@@ -730,379 +268,189 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
-    v0_."claim_id",
-    v0_."patient_id",
-    v0_."coverage_id",
-    v0_."provider_npi",
-    v0_."claim_type",
-    v0_."claim_use",
-    v0_."status",
-    v0_."principal_icd10cm_code",
-    v0_."insurance_payer_name",
-    v0_."billable_period_start_date",
-    v0_."billable_period_end_date",
-    v0_."created_at",
-    v0_."outcome",
-    v0_."insurer_name"
-from (
-    select cast(resource as variant) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
-    from {{ relation }}
-    where cast(get(cast(resource as variant), 'resourceType') as varchar) = 'ExplanationOfBenefit'
-) as r
-cross join lateral (
-    select
-        s1_."claim_id",
-        s1_."patient_id",
-        s1_."coverage_id",
-        s1_."provider_npi",
-        s1_."claim_type",
-        s1_."claim_use",
-        s1_."status",
-        s1_."principal_icd10cm_code",
-        s1_."insurance_payer_name",
-        s1_."billable_period_start_date",
-        s1_."billable_period_end_date",
-        s1_."created_at",
-        s1_."outcome",
-        s1_."insurer_name"
-    from (
-        select r.value as value, r.row_index as row_index
-    ) as f0
-    cross join lateral (
-        select
-            (
-                select case when regexp_like(b2.value, '^(https?://[^?#]*/)?Claim/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(b2.value, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e', 1) end
-                from (select cast((
-                select any_value(x2_.value)
+    case when regexp_like(cast(get(get(r.value, 'claim'), 'reference') as varchar), '^(https?://[^?#]*/)?Claim/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(cast(get(get(r.value, 'claim'), 'reference') as varchar), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e', 1) end as "claim_id",
+    case when regexp_like(cast(get(get(r.value, 'patient'), 'reference') as varchar), '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(cast(get(get(r.value, 'patient'), 'reference') as varchar), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e', 1) end as "patient_id",
+    case when regexp_like(cast(get(get((
+        select any_value(x1_.value)
+        from (
+            select n2_.value as value, n2_.ord as ord
+            from (
+                select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
                 from (
-                    select e4_.value as value, row_number() over (order by s3_.ord, e4_.ord) as ord
-                    from (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(f1.value, 'claim')) then get(f1.value, 'claim') when get(f1.value, 'claim') is not null then array_construct(get(f1.value, 'claim')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as s3_
-                    cross join lateral (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(s3_.value, 'reference')) then get(s3_.value, 'reference') when get(s3_.value, 'reference') is not null then array_construct(get(s3_.value, 'reference')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as e4_
-                ) as x2_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''claim_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as value) as b2
-            ) as "claim_id",
-            (
-                select case when regexp_like(b3.value, '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(b3.value, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e', 1) end
-                from (select cast((
-                select any_value(x5_.value)
+                    select flattened_.value as value, flattened_.index + 1 as ord
+                    from table(flatten(input => case when is_array(get(r.value, 'insurance')) then get(r.value, 'insurance') when get(r.value, 'insurance') is not null then array_construct(get(r.value, 'insurance')) end)) as flattened_
+                    where flattened_.value is not null and not is_null_value(flattened_.value)
+                ) as x3_
+            ) as n2_
+            where n2_.position = 1
+        ) as x1_
+    ), 'coverage'), 'reference') as varchar), '^(https?://[^?#]*/)?Coverage/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(cast(get(get((
+        select any_value(x4_.value)
+        from (
+            select n5_.value as value, n5_.ord as ord
+            from (
+                select x6_.value, x6_.ord, row_number() over (order by x6_.ord) as position
                 from (
-                    select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
-                    from (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(f1.value, 'patient')) then get(f1.value, 'patient') when get(f1.value, 'patient') is not null then array_construct(get(f1.value, 'patient')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as s6_
-                    cross join lateral (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(s6_.value, 'reference')) then get(s6_.value, 'reference') when get(s6_.value, 'reference') is not null then array_construct(get(s6_.value, 'reference')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as e7_
-                ) as x5_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''patient_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as value) as b3
-            ) as "patient_id",
-            (
-                select case when regexp_like(b4.value, '^(https?://[^?#]*/)?Coverage/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(b4.value, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e', 1) end
-                from (select cast((
-                select any_value(x8_.value)
+                    select flattened_.value as value, flattened_.index + 1 as ord
+                    from table(flatten(input => case when is_array(get(r.value, 'insurance')) then get(r.value, 'insurance') when get(r.value, 'insurance') is not null then array_construct(get(r.value, 'insurance')) end)) as flattened_
+                    where flattened_.value is not null and not is_null_value(flattened_.value)
+                ) as x6_
+            ) as n5_
+            where n5_.position = 1
+        ) as x4_
+    ), 'coverage'), 'reference') as varchar), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e', 1) end as "coverage_id",
+    cast((
+        select any_value(x7_.value)
+        from (
+            select n8_.value as value, n8_.ord as ord
+            from (
+                select x9_.value, x9_.ord, row_number() over (order by x9_.ord) as position
                 from (
-                    select e10_.value as value, row_number() over (order by s9_.ord, e10_.ord) as ord
+                    select e11_.value as value, row_number() over (order by s10_.ord, e11_.ord) as ord
                     from (
-                        select e12_.value as value, row_number() over (order by s11_.ord, e12_.ord) as ord
+                        select w2.value as value, w2.ord as ord
                         from (
-                            select n13_.value as value, n13_.ord as ord
+                            select e13_.value as value, row_number() over (order by s12_.ord, e13_.ord) as ord
                             from (
-                                select x14_.value, x14_.ord, row_number() over (order by x14_.ord) as position
-                                from (
-                                    select flattened_.value as value, flattened_.index + 1 as ord
-                                    from table(flatten(input => case when is_array(get(f1.value, 'insurance')) then get(f1.value, 'insurance') when get(f1.value, 'insurance') is not null then array_construct(get(f1.value, 'insurance')) end)) as flattened_
-                                    where flattened_.value is not null and not is_null_value(flattened_.value)
-                                ) as x14_
-                            ) as n13_
-                            where n13_.position = 1
-                        ) as s11_
-                        cross join lateral (
-                            select flattened_.value as value, flattened_.index + 1 as ord
-                            from table(flatten(input => case when is_array(get(s11_.value, 'coverage')) then get(s11_.value, 'coverage') when get(s11_.value, 'coverage') is not null then array_construct(get(s11_.value, 'coverage')) end)) as flattened_
-                            where flattened_.value is not null and not is_null_value(flattened_.value)
-                        ) as e12_
-                    ) as s9_
-                    cross join lateral (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(s9_.value, 'reference')) then get(s9_.value, 'reference') when get(s9_.value, 'reference') is not null then array_construct(get(s9_.value, 'reference')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as e10_
-                ) as x8_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''coverage_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as value) as b4
-            ) as "coverage_id",
-            cast((
-                select any_value(x15_.value)
-                from (
-                    select n16_.value as value, n16_.ord as ord
-                    from (
-                        select x17_.value, x17_.ord, row_number() over (order by x17_.ord) as position
-                        from (
-                            select e19_.value as value, row_number() over (order by s18_.ord, e19_.ord) as ord
-                            from (
-                                select w5.value as value, w5.ord as ord
-                                from (
-                                    select e21_.value as value, row_number() over (order by s20_.ord, e21_.ord) as ord
-                                    from (
-                                        select flattened_.value as value, flattened_.index + 1 as ord
-                                        from table(flatten(input => case when is_array(get(f1.value, 'provider')) then get(f1.value, 'provider') when get(f1.value, 'provider') is not null then array_construct(get(f1.value, 'provider')) end)) as flattened_
-                                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                                    ) as s20_
-                                    cross join lateral (
-                                        select flattened_.value as value, flattened_.index + 1 as ord
-                                        from table(flatten(input => case when is_array(get(s20_.value, 'identifier')) then get(s20_.value, 'identifier') when get(s20_.value, 'identifier') is not null then array_construct(get(s20_.value, 'identifier')) end)) as flattened_
-                                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                                    ) as e21_
-                                ) as w5
-                                where (cast(case when (is_array(get(w5.value, 'system'))) then (
-                                    select any_value(x22_.value)
-                                    from (
-                                        select flattened_.value as value, flattened_.index + 1 as ord
-                                        from table(flatten(input => case when is_array(get(w5.value, 'system')) then get(w5.value, 'system') when get(w5.value, 'system') is not null then array_construct(get(w5.value, 'system')) end)) as flattened_
-                                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                                    ) as x22_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''provider_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (is_null_value(get(w5.value, 'system'))) then null else get(w5.value, 'system') end as varchar) = 'http://hl7.org/fhir/sid/us-npi')
-                            ) as s18_
+                                select flattened_.value as value, flattened_.index + 1 as ord
+                                from table(flatten(input => case when is_array(get(r.value, 'provider')) then get(r.value, 'provider') when get(r.value, 'provider') is not null then array_construct(get(r.value, 'provider')) end)) as flattened_
+                                where flattened_.value is not null and not is_null_value(flattened_.value)
+                            ) as s12_
                             cross join lateral (
                                 select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(s18_.value, 'value')) then get(s18_.value, 'value') when get(s18_.value, 'value') is not null then array_construct(get(s18_.value, 'value')) end)) as flattened_
+                                from table(flatten(input => case when is_array(get(s12_.value, 'identifier')) then get(s12_.value, 'identifier') when get(s12_.value, 'identifier') is not null then array_construct(get(s12_.value, 'identifier')) end)) as flattened_
                                 where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as e19_
-                        ) as x17_
-                    ) as n16_
-                    where n16_.position = 1
-                ) as x15_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''provider_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as "provider_npi",
-            cast((
-                select any_value(x23_.value)
+                            ) as e13_
+                        ) as w2
+                        where (cast(get(w2.value, 'system') as varchar) = 'http://hl7.org/fhir/sid/us-npi')
+                    ) as s10_
+                    cross join lateral (
+                        select flattened_.value as value, flattened_.index + 1 as ord
+                        from table(flatten(input => case when is_array(get(s10_.value, 'value')) then get(s10_.value, 'value') when get(s10_.value, 'value') is not null then array_construct(get(s10_.value, 'value')) end)) as flattened_
+                        where flattened_.value is not null and not is_null_value(flattened_.value)
+                    ) as e11_
+                ) as x9_
+            ) as n8_
+            where n8_.position = 1
+        ) as x7_
+    ) as varchar) as "provider_npi",
+    cast((
+        select any_value(x14_.value)
+        from (
+            select n15_.value as value, n15_.ord as ord
+            from (
+                select x16_.value, x16_.ord, row_number() over (order by x16_.ord) as position
                 from (
-                    select n24_.value as value, n24_.ord as ord
+                    select e18_.value as value, row_number() over (order by s17_.ord, e18_.ord) as ord
                     from (
-                        select x25_.value, x25_.ord, row_number() over (order by x25_.ord) as position
+                        select e20_.value as value, row_number() over (order by s19_.ord, e20_.ord) as ord
+                        from (
+                            select flattened_.value as value, flattened_.index + 1 as ord
+                            from table(flatten(input => case when is_array(get(r.value, 'type')) then get(r.value, 'type') when get(r.value, 'type') is not null then array_construct(get(r.value, 'type')) end)) as flattened_
+                            where flattened_.value is not null and not is_null_value(flattened_.value)
+                        ) as s19_
+                        cross join lateral (
+                            select flattened_.value as value, flattened_.index + 1 as ord
+                            from table(flatten(input => case when is_array(get(s19_.value, 'coding')) then get(s19_.value, 'coding') when get(s19_.value, 'coding') is not null then array_construct(get(s19_.value, 'coding')) end)) as flattened_
+                            where flattened_.value is not null and not is_null_value(flattened_.value)
+                        ) as e20_
+                    ) as s17_
+                    cross join lateral (
+                        select flattened_.value as value, flattened_.index + 1 as ord
+                        from table(flatten(input => case when is_array(get(s17_.value, 'code')) then get(s17_.value, 'code') when get(s17_.value, 'code') is not null then array_construct(get(s17_.value, 'code')) end)) as flattened_
+                        where flattened_.value is not null and not is_null_value(flattened_.value)
+                    ) as e18_
+                ) as x16_
+            ) as n15_
+            where n15_.position = 1
+        ) as x14_
+    ) as varchar) as "claim_type",
+    cast(get(r.value, 'use') as varchar) as "claim_use",
+    cast(get(r.value, 'status') as varchar) as "status",
+    cast((
+        select any_value(x21_.value)
+        from (
+            select n22_.value as value, n22_.ord as ord
+            from (
+                select x23_.value, x23_.ord, row_number() over (order by x23_.ord) as position
+                from (
+                    select e25_.value as value, row_number() over (order by s24_.ord, e25_.ord) as ord
+                    from (
+                        select w3.value as value, w3.ord as ord
                         from (
                             select e27_.value as value, row_number() over (order by s26_.ord, e27_.ord) as ord
                             from (
                                 select e29_.value as value, row_number() over (order by s28_.ord, e29_.ord) as ord
                                 from (
                                     select flattened_.value as value, flattened_.index + 1 as ord
-                                    from table(flatten(input => case when is_array(get(f1.value, 'type')) then get(f1.value, 'type') when get(f1.value, 'type') is not null then array_construct(get(f1.value, 'type')) end)) as flattened_
+                                    from table(flatten(input => case when is_array(get(r.value, 'diagnosis')) then get(r.value, 'diagnosis') when get(r.value, 'diagnosis') is not null then array_construct(get(r.value, 'diagnosis')) end)) as flattened_
                                     where flattened_.value is not null and not is_null_value(flattened_.value)
                                 ) as s28_
                                 cross join lateral (
                                     select flattened_.value as value, flattened_.index + 1 as ord
-                                    from table(flatten(input => case when is_array(get(s28_.value, 'coding')) then get(s28_.value, 'coding') when get(s28_.value, 'coding') is not null then array_construct(get(s28_.value, 'coding')) end)) as flattened_
+                                    from table(flatten(input => case when is_array(get(s28_.value, 'diagnosisCodeableConcept')) then get(s28_.value, 'diagnosisCodeableConcept') when get(s28_.value, 'diagnosisCodeableConcept') is not null then array_construct(get(s28_.value, 'diagnosisCodeableConcept')) end)) as flattened_
                                     where flattened_.value is not null and not is_null_value(flattened_.value)
                                 ) as e29_
                             ) as s26_
                             cross join lateral (
                                 select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(s26_.value, 'code')) then get(s26_.value, 'code') when get(s26_.value, 'code') is not null then array_construct(get(s26_.value, 'code')) end)) as flattened_
+                                from table(flatten(input => case when is_array(get(s26_.value, 'coding')) then get(s26_.value, 'coding') when get(s26_.value, 'coding') is not null then array_construct(get(s26_.value, 'coding')) end)) as flattened_
                                 where flattened_.value is not null and not is_null_value(flattened_.value)
                             ) as e27_
-                        ) as x25_
-                    ) as n24_
-                    where n24_.position = 1
+                        ) as w3
+                        where (cast(get(w3.value, 'system') as varchar) = 'http://hl7.org/fhir/sid/icd-10-cm')
+                    ) as s24_
+                    cross join lateral (
+                        select flattened_.value as value, flattened_.index + 1 as ord
+                        from table(flatten(input => case when is_array(get(s24_.value, 'code')) then get(s24_.value, 'code') when get(s24_.value, 'code') is not null then array_construct(get(s24_.value, 'code')) end)) as flattened_
+                        where flattened_.value is not null and not is_null_value(flattened_.value)
+                    ) as e25_
                 ) as x23_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''claim_type'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as "claim_type",
-            cast(case when (is_array(get(f1.value, 'use'))) then (
-                select any_value(x30_.value)
-                from (
-                    select flattened_.value as value, flattened_.index + 1 as ord
-                    from table(flatten(input => case when is_array(get(f1.value, 'use')) then get(f1.value, 'use') when get(f1.value, 'use') is not null then array_construct(get(f1.value, 'use')) end)) as flattened_
-                    where flattened_.value is not null and not is_null_value(flattened_.value)
-                ) as x30_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''claim_use'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (is_null_value(get(f1.value, 'use'))) then null else get(f1.value, 'use') end as varchar) as "claim_use",
-            cast(case when (is_array(get(f1.value, 'status'))) then (
-                select any_value(x31_.value)
-                from (
-                    select flattened_.value as value, flattened_.index + 1 as ord
-                    from table(flatten(input => case when is_array(get(f1.value, 'status')) then get(f1.value, 'status') when get(f1.value, 'status') is not null then array_construct(get(f1.value, 'status')) end)) as flattened_
-                    where flattened_.value is not null and not is_null_value(flattened_.value)
-                ) as x31_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (is_null_value(get(f1.value, 'status'))) then null else get(f1.value, 'status') end as varchar) as "status",
-            cast((
-                select any_value(x32_.value)
-                from (
-                    select n33_.value as value, n33_.ord as ord
-                    from (
-                        select x34_.value, x34_.ord, row_number() over (order by x34_.ord) as position
-                        from (
-                            select e36_.value as value, row_number() over (order by s35_.ord, e36_.ord) as ord
-                            from (
-                                select w6.value as value, w6.ord as ord
-                                from (
-                                    select e38_.value as value, row_number() over (order by s37_.ord, e38_.ord) as ord
-                                    from (
-                                        select e40_.value as value, row_number() over (order by s39_.ord, e40_.ord) as ord
-                                        from (
-                                            select flattened_.value as value, flattened_.index + 1 as ord
-                                            from table(flatten(input => case when is_array(get(f1.value, 'diagnosis')) then get(f1.value, 'diagnosis') when get(f1.value, 'diagnosis') is not null then array_construct(get(f1.value, 'diagnosis')) end)) as flattened_
-                                            where flattened_.value is not null and not is_null_value(flattened_.value)
-                                        ) as s39_
-                                        cross join lateral (
-                                            select flattened_.value as value, flattened_.index + 1 as ord
-                                            from table(flatten(input => case when is_array(get(s39_.value, 'diagnosisCodeableConcept')) then get(s39_.value, 'diagnosisCodeableConcept') when get(s39_.value, 'diagnosisCodeableConcept') is not null then array_construct(get(s39_.value, 'diagnosisCodeableConcept')) end)) as flattened_
-                                            where flattened_.value is not null and not is_null_value(flattened_.value)
-                                        ) as e40_
-                                    ) as s37_
-                                    cross join lateral (
-                                        select flattened_.value as value, flattened_.index + 1 as ord
-                                        from table(flatten(input => case when is_array(get(s37_.value, 'coding')) then get(s37_.value, 'coding') when get(s37_.value, 'coding') is not null then array_construct(get(s37_.value, 'coding')) end)) as flattened_
-                                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                                    ) as e38_
-                                ) as w6
-                                where (cast(case when (is_array(get(w6.value, 'system'))) then (
-                                    select any_value(x41_.value)
-                                    from (
-                                        select flattened_.value as value, flattened_.index + 1 as ord
-                                        from table(flatten(input => case when is_array(get(w6.value, 'system')) then get(w6.value, 'system') when get(w6.value, 'system') is not null then array_construct(get(w6.value, 'system')) end)) as flattened_
-                                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                                    ) as x41_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''principal_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (is_null_value(get(w6.value, 'system'))) then null else get(w6.value, 'system') end as varchar) = 'http://hl7.org/fhir/sid/icd-10-cm')
-                            ) as s35_
-                            cross join lateral (
-                                select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(s35_.value, 'code')) then get(s35_.value, 'code') when get(s35_.value, 'code') is not null then array_construct(get(s35_.value, 'code')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as e36_
-                        ) as x34_
-                    ) as n33_
-                    where n33_.position = 1
-                ) as x32_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''principal_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as "principal_icd10cm_code",
-            cast((
-                select any_value(x42_.value)
-                from (
-                    select n43_.value as value, n43_.ord as ord
-                    from (
-                        select x44_.value, x44_.ord, row_number() over (order by x44_.ord) as position
-                        from (
-                            select e46_.value as value, row_number() over (order by s45_.ord, e46_.ord) as ord
-                            from (
-                                select e48_.value as value, row_number() over (order by s47_.ord, e48_.ord) as ord
-                                from (
-                                    select flattened_.value as value, flattened_.index + 1 as ord
-                                    from table(flatten(input => case when is_array(get(f1.value, 'insurance')) then get(f1.value, 'insurance') when get(f1.value, 'insurance') is not null then array_construct(get(f1.value, 'insurance')) end)) as flattened_
-                                    where flattened_.value is not null and not is_null_value(flattened_.value)
-                                ) as s47_
-                                cross join lateral (
-                                    select flattened_.value as value, flattened_.index + 1 as ord
-                                    from table(flatten(input => case when is_array(get(s47_.value, 'coverage')) then get(s47_.value, 'coverage') when get(s47_.value, 'coverage') is not null then array_construct(get(s47_.value, 'coverage')) end)) as flattened_
-                                    where flattened_.value is not null and not is_null_value(flattened_.value)
-                                ) as e48_
-                            ) as s45_
-                            cross join lateral (
-                                select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(s45_.value, 'display')) then get(s45_.value, 'display') when get(s45_.value, 'display') is not null then array_construct(get(s45_.value, 'display')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as e46_
-                        ) as x44_
-                    ) as n43_
-                    where n43_.position = 1
-                ) as x42_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''insurance_payer_name'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as "insurance_payer_name",
-            cast((
-                select any_value(x49_.value)
-                from (
-                    select e51_.value as value, row_number() over (order by s50_.ord, e51_.ord) as ord
-                    from (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(f1.value, 'billablePeriod')) then get(f1.value, 'billablePeriod') when get(f1.value, 'billablePeriod') is not null then array_construct(get(f1.value, 'billablePeriod')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as s50_
-                    cross join lateral (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(s50_.value, 'start')) then get(s50_.value, 'start') when get(s50_.value, 'start') is not null then array_construct(get(s50_.value, 'start')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as e51_
-                ) as x49_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''billable_period_start_date'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as "billable_period_start_date",
-            cast((
-                select any_value(x52_.value)
-                from (
-                    select e54_.value as value, row_number() over (order by s53_.ord, e54_.ord) as ord
-                    from (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(f1.value, 'billablePeriod')) then get(f1.value, 'billablePeriod') when get(f1.value, 'billablePeriod') is not null then array_construct(get(f1.value, 'billablePeriod')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as s53_
-                    cross join lateral (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(s53_.value, 'end')) then get(s53_.value, 'end') when get(s53_.value, 'end') is not null then array_construct(get(s53_.value, 'end')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as e54_
-                ) as x52_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''billable_period_end_date'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as "billable_period_end_date",
-            cast(case when (is_array(get(f1.value, 'created'))) then (
-                select any_value(x55_.value)
-                from (
-                    select flattened_.value as value, flattened_.index + 1 as ord
-                    from table(flatten(input => case when is_array(get(f1.value, 'created')) then get(f1.value, 'created') when get(f1.value, 'created') is not null then array_construct(get(f1.value, 'created')) end)) as flattened_
-                    where flattened_.value is not null and not is_null_value(flattened_.value)
-                ) as x55_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''created_at'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (is_null_value(get(f1.value, 'created'))) then null else get(f1.value, 'created') end as varchar) as "created_at",
-            cast(case when (is_array(get(f1.value, 'outcome'))) then (
-                select any_value(x56_.value)
-                from (
-                    select flattened_.value as value, flattened_.index + 1 as ord
-                    from table(flatten(input => case when is_array(get(f1.value, 'outcome')) then get(f1.value, 'outcome') when get(f1.value, 'outcome') is not null then array_construct(get(f1.value, 'outcome')) end)) as flattened_
-                    where flattened_.value is not null and not is_null_value(flattened_.value)
-                ) as x56_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''outcome'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (is_null_value(get(f1.value, 'outcome'))) then null else get(f1.value, 'outcome') end as varchar) as "outcome",
-            cast((
-                select any_value(x57_.value)
-                from (
-                    select e59_.value as value, row_number() over (order by s58_.ord, e59_.ord) as ord
-                    from (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(f1.value, 'insurer')) then get(f1.value, 'insurer') when get(f1.value, 'insurer') is not null then array_construct(get(f1.value, 'insurer')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as s58_
-                    cross join lateral (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(s58_.value, 'display')) then get(s58_.value, 'display') when get(s58_.value, 'display') is not null then array_construct(get(s58_.value, 'display')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as e59_
-                ) as x57_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''insurer_name'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as "insurer_name"
+            ) as n22_
+            where n22_.position = 1
+        ) as x21_
+    ) as varchar) as "principal_icd10cm_code",
+    cast((
+        select any_value(x30_.value)
         from (
-            select f0.value as value, f0.row_index as row_index
-        ) as f1
-    ) as s1_
-) as v0_
+            select n31_.value as value, n31_.ord as ord
+            from (
+                select x32_.value, x32_.ord, row_number() over (order by x32_.ord) as position
+                from (
+                    select e34_.value as value, row_number() over (order by s33_.ord, e34_.ord) as ord
+                    from (
+                        select e36_.value as value, row_number() over (order by s35_.ord, e36_.ord) as ord
+                        from (
+                            select flattened_.value as value, flattened_.index + 1 as ord
+                            from table(flatten(input => case when is_array(get(r.value, 'insurance')) then get(r.value, 'insurance') when get(r.value, 'insurance') is not null then array_construct(get(r.value, 'insurance')) end)) as flattened_
+                            where flattened_.value is not null and not is_null_value(flattened_.value)
+                        ) as s35_
+                        cross join lateral (
+                            select flattened_.value as value, flattened_.index + 1 as ord
+                            from table(flatten(input => case when is_array(get(s35_.value, 'coverage')) then get(s35_.value, 'coverage') when get(s35_.value, 'coverage') is not null then array_construct(get(s35_.value, 'coverage')) end)) as flattened_
+                            where flattened_.value is not null and not is_null_value(flattened_.value)
+                        ) as e36_
+                    ) as s33_
+                    cross join lateral (
+                        select flattened_.value as value, flattened_.index + 1 as ord
+                        from table(flatten(input => case when is_array(get(s33_.value, 'display')) then get(s33_.value, 'display') when get(s33_.value, 'display') is not null then array_construct(get(s33_.value, 'display')) end)) as flattened_
+                        where flattened_.value is not null and not is_null_value(flattened_.value)
+                    ) as e34_
+                ) as x32_
+            ) as n31_
+            where n31_.position = 1
+        ) as x30_
+    ) as varchar) as "insurance_payer_name",
+    cast(get(get(r.value, 'billablePeriod'), 'start') as varchar) as "billable_period_start_date",
+    cast(get(get(r.value, 'billablePeriod'), 'end') as varchar) as "billable_period_end_date",
+    cast(get(r.value, 'created') as varchar) as "created_at",
+    cast(get(r.value, 'outcome') as varchar) as "outcome",
+    cast(get(get(r.value, 'insurer'), 'display') as varchar) as "insurer_name"
+from (
+    select cast(resource as variant) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
+    from {{ relation }}
+    where cast(get(cast(resource as variant), 'resourceType') as varchar) = 'ExplanationOfBenefit'
+) as r
 {%- endmacro %}
 
 {% macro redshift__view_stg_fhir__explanation_of_benefits(relation) -%}
@@ -1113,1203 +461,560 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
-    v0_."claim_id",
-    v0_."patient_id",
-    v0_."coverage_id",
-    v0_."provider_npi",
-    v0_."claim_type",
-    v0_."claim_use",
-    v0_."status",
-    v0_."principal_icd10cm_code",
-    v0_."insurance_payer_name",
-    v0_."billable_period_start_date",
-    v0_."billable_period_end_date",
-    v0_."created_at",
-    v0_."outcome",
-    v0_."insurer_name"
+    case when (case when is_varchar(r.value."claim"."reference") then cast(r.value."claim"."reference" as varchar) else json_serialize(r.value."claim"."reference") end ~ '^(https?://[^?#]*/)?Claim/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(case when is_varchar(r.value."claim"."reference") then cast(r.value."claim"."reference" as varchar) else json_serialize(r.value."claim"."reference") end, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e') end as "claim_id",
+    case when (case when is_varchar(r.value."patient"."reference") then cast(r.value."patient"."reference" as varchar) else json_serialize(r.value."patient"."reference") end ~ '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(case when is_varchar(r.value."patient"."reference") then cast(r.value."patient"."reference" as varchar) else json_serialize(r.value."patient"."reference") end, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e') end as "patient_id",
+    case when (case when is_varchar((
+        select any_value(x1_.value)
+        from (
+            select n2_.value as value, n2_.ord as ord
+            from (
+                select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
+                from (
+                    select element_ as value, position_ + 1 as ord
+                    from (select case when is_array(r.value."insurance") then r.value."insurance" else array(r.value."insurance") end as items_) as array_,
+                        array_.items_ as element_ at position_
+                    where element_ is not null
+                ) as x3_
+            ) as n2_
+            where n2_.position = 1
+        ) as x1_
+    )."coverage"."reference") then cast((
+        select any_value(x1_.value)
+        from (
+            select n2_.value as value, n2_.ord as ord
+            from (
+                select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
+                from (
+                    select element_ as value, position_ + 1 as ord
+                    from (select case when is_array(r.value."insurance") then r.value."insurance" else array(r.value."insurance") end as items_) as array_,
+                        array_.items_ as element_ at position_
+                    where element_ is not null
+                ) as x3_
+            ) as n2_
+            where n2_.position = 1
+        ) as x1_
+    )."coverage"."reference" as varchar) else json_serialize((
+        select any_value(x1_.value)
+        from (
+            select n2_.value as value, n2_.ord as ord
+            from (
+                select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
+                from (
+                    select element_ as value, position_ + 1 as ord
+                    from (select case when is_array(r.value."insurance") then r.value."insurance" else array(r.value."insurance") end as items_) as array_,
+                        array_.items_ as element_ at position_
+                    where element_ is not null
+                ) as x3_
+            ) as n2_
+            where n2_.position = 1
+        ) as x1_
+    )."coverage"."reference") end ~ '^(https?://[^?#]*/)?Coverage/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(case when is_varchar((
+        select any_value(x4_.value)
+        from (
+            select n5_.value as value, n5_.ord as ord
+            from (
+                select x6_.value, x6_.ord, row_number() over (order by x6_.ord) as position
+                from (
+                    select element_ as value, position_ + 1 as ord
+                    from (select case when is_array(r.value."insurance") then r.value."insurance" else array(r.value."insurance") end as items_) as array_,
+                        array_.items_ as element_ at position_
+                    where element_ is not null
+                ) as x6_
+            ) as n5_
+            where n5_.position = 1
+        ) as x4_
+    )."coverage"."reference") then cast((
+        select any_value(x4_.value)
+        from (
+            select n5_.value as value, n5_.ord as ord
+            from (
+                select x6_.value, x6_.ord, row_number() over (order by x6_.ord) as position
+                from (
+                    select element_ as value, position_ + 1 as ord
+                    from (select case when is_array(r.value."insurance") then r.value."insurance" else array(r.value."insurance") end as items_) as array_,
+                        array_.items_ as element_ at position_
+                    where element_ is not null
+                ) as x6_
+            ) as n5_
+            where n5_.position = 1
+        ) as x4_
+    )."coverage"."reference" as varchar) else json_serialize((
+        select any_value(x4_.value)
+        from (
+            select n5_.value as value, n5_.ord as ord
+            from (
+                select x6_.value, x6_.ord, row_number() over (order by x6_.ord) as position
+                from (
+                    select element_ as value, position_ + 1 as ord
+                    from (select case when is_array(r.value."insurance") then r.value."insurance" else array(r.value."insurance") end as items_) as array_,
+                        array_.items_ as element_ at position_
+                    where element_ is not null
+                ) as x6_
+            ) as n5_
+            where n5_.position = 1
+        ) as x4_
+    )."coverage"."reference") end, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e') end as "coverage_id",
+    case when is_varchar((
+        select any_value(x7_.value)
+        from (
+            select n8_.value as value, n8_.ord as ord
+            from (
+                select x9_.value, x9_.ord, row_number() over (order by x9_.ord) as position
+                from (
+                    select e11_.value as value, row_number() over (order by s10_.ord, e11_.ord) as ord
+                    from (
+                        select w2.value as value, w2.ord as ord
+                        from (
+                            select e13_.value as value, row_number() over (order by s12_.ord, e13_.ord) as ord
+                            from (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(r.value."provider") then r.value."provider" else array(r.value."provider") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as s12_
+                            cross join lateral (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(s12_.value."identifier") then s12_.value."identifier" else array(s12_.value."identifier") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as e13_
+                        ) as w2
+                        where (case when is_varchar(w2.value."system") then cast(w2.value."system" as varchar) else json_serialize(w2.value."system") end = 'http://hl7.org/fhir/sid/us-npi')
+                    ) as s10_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s10_.value."value") then s10_.value."value" else array(s10_.value."value") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e11_
+                ) as x9_
+            ) as n8_
+            where n8_.position = 1
+        ) as x7_
+    )) then cast((
+        select any_value(x7_.value)
+        from (
+            select n8_.value as value, n8_.ord as ord
+            from (
+                select x9_.value, x9_.ord, row_number() over (order by x9_.ord) as position
+                from (
+                    select e11_.value as value, row_number() over (order by s10_.ord, e11_.ord) as ord
+                    from (
+                        select w2.value as value, w2.ord as ord
+                        from (
+                            select e13_.value as value, row_number() over (order by s12_.ord, e13_.ord) as ord
+                            from (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(r.value."provider") then r.value."provider" else array(r.value."provider") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as s12_
+                            cross join lateral (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(s12_.value."identifier") then s12_.value."identifier" else array(s12_.value."identifier") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as e13_
+                        ) as w2
+                        where (case when is_varchar(w2.value."system") then cast(w2.value."system" as varchar) else json_serialize(w2.value."system") end = 'http://hl7.org/fhir/sid/us-npi')
+                    ) as s10_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s10_.value."value") then s10_.value."value" else array(s10_.value."value") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e11_
+                ) as x9_
+            ) as n8_
+            where n8_.position = 1
+        ) as x7_
+    ) as varchar) else json_serialize((
+        select any_value(x7_.value)
+        from (
+            select n8_.value as value, n8_.ord as ord
+            from (
+                select x9_.value, x9_.ord, row_number() over (order by x9_.ord) as position
+                from (
+                    select e11_.value as value, row_number() over (order by s10_.ord, e11_.ord) as ord
+                    from (
+                        select w2.value as value, w2.ord as ord
+                        from (
+                            select e13_.value as value, row_number() over (order by s12_.ord, e13_.ord) as ord
+                            from (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(r.value."provider") then r.value."provider" else array(r.value."provider") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as s12_
+                            cross join lateral (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(s12_.value."identifier") then s12_.value."identifier" else array(s12_.value."identifier") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as e13_
+                        ) as w2
+                        where (case when is_varchar(w2.value."system") then cast(w2.value."system" as varchar) else json_serialize(w2.value."system") end = 'http://hl7.org/fhir/sid/us-npi')
+                    ) as s10_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s10_.value."value") then s10_.value."value" else array(s10_.value."value") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e11_
+                ) as x9_
+            ) as n8_
+            where n8_.position = 1
+        ) as x7_
+    )) end as "provider_npi",
+    case when is_varchar((
+        select any_value(x14_.value)
+        from (
+            select n15_.value as value, n15_.ord as ord
+            from (
+                select x16_.value, x16_.ord, row_number() over (order by x16_.ord) as position
+                from (
+                    select e18_.value as value, row_number() over (order by s17_.ord, e18_.ord) as ord
+                    from (
+                        select e20_.value as value, row_number() over (order by s19_.ord, e20_.ord) as ord
+                        from (
+                            select element_ as value, position_ + 1 as ord
+                            from (select case when is_array(r.value."type") then r.value."type" else array(r.value."type") end as items_) as array_,
+                                array_.items_ as element_ at position_
+                            where element_ is not null
+                        ) as s19_
+                        cross join lateral (
+                            select element_ as value, position_ + 1 as ord
+                            from (select case when is_array(s19_.value."coding") then s19_.value."coding" else array(s19_.value."coding") end as items_) as array_,
+                                array_.items_ as element_ at position_
+                            where element_ is not null
+                        ) as e20_
+                    ) as s17_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s17_.value."code") then s17_.value."code" else array(s17_.value."code") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e18_
+                ) as x16_
+            ) as n15_
+            where n15_.position = 1
+        ) as x14_
+    )) then cast((
+        select any_value(x14_.value)
+        from (
+            select n15_.value as value, n15_.ord as ord
+            from (
+                select x16_.value, x16_.ord, row_number() over (order by x16_.ord) as position
+                from (
+                    select e18_.value as value, row_number() over (order by s17_.ord, e18_.ord) as ord
+                    from (
+                        select e20_.value as value, row_number() over (order by s19_.ord, e20_.ord) as ord
+                        from (
+                            select element_ as value, position_ + 1 as ord
+                            from (select case when is_array(r.value."type") then r.value."type" else array(r.value."type") end as items_) as array_,
+                                array_.items_ as element_ at position_
+                            where element_ is not null
+                        ) as s19_
+                        cross join lateral (
+                            select element_ as value, position_ + 1 as ord
+                            from (select case when is_array(s19_.value."coding") then s19_.value."coding" else array(s19_.value."coding") end as items_) as array_,
+                                array_.items_ as element_ at position_
+                            where element_ is not null
+                        ) as e20_
+                    ) as s17_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s17_.value."code") then s17_.value."code" else array(s17_.value."code") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e18_
+                ) as x16_
+            ) as n15_
+            where n15_.position = 1
+        ) as x14_
+    ) as varchar) else json_serialize((
+        select any_value(x14_.value)
+        from (
+            select n15_.value as value, n15_.ord as ord
+            from (
+                select x16_.value, x16_.ord, row_number() over (order by x16_.ord) as position
+                from (
+                    select e18_.value as value, row_number() over (order by s17_.ord, e18_.ord) as ord
+                    from (
+                        select e20_.value as value, row_number() over (order by s19_.ord, e20_.ord) as ord
+                        from (
+                            select element_ as value, position_ + 1 as ord
+                            from (select case when is_array(r.value."type") then r.value."type" else array(r.value."type") end as items_) as array_,
+                                array_.items_ as element_ at position_
+                            where element_ is not null
+                        ) as s19_
+                        cross join lateral (
+                            select element_ as value, position_ + 1 as ord
+                            from (select case when is_array(s19_.value."coding") then s19_.value."coding" else array(s19_.value."coding") end as items_) as array_,
+                                array_.items_ as element_ at position_
+                            where element_ is not null
+                        ) as e20_
+                    ) as s17_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s17_.value."code") then s17_.value."code" else array(s17_.value."code") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e18_
+                ) as x16_
+            ) as n15_
+            where n15_.position = 1
+        ) as x14_
+    )) end as "claim_type",
+    case when is_varchar(r.value."use") then cast(r.value."use" as varchar) else json_serialize(r.value."use") end as "claim_use",
+    case when is_varchar(r.value."status") then cast(r.value."status" as varchar) else json_serialize(r.value."status") end as "status",
+    case when is_varchar((
+        select any_value(x21_.value)
+        from (
+            select n22_.value as value, n22_.ord as ord
+            from (
+                select x23_.value, x23_.ord, row_number() over (order by x23_.ord) as position
+                from (
+                    select e25_.value as value, row_number() over (order by s24_.ord, e25_.ord) as ord
+                    from (
+                        select w3.value as value, w3.ord as ord
+                        from (
+                            select e27_.value as value, row_number() over (order by s26_.ord, e27_.ord) as ord
+                            from (
+                                select e29_.value as value, row_number() over (order by s28_.ord, e29_.ord) as ord
+                                from (
+                                    select element_ as value, position_ + 1 as ord
+                                    from (select case when is_array(r.value."diagnosis") then r.value."diagnosis" else array(r.value."diagnosis") end as items_) as array_,
+                                        array_.items_ as element_ at position_
+                                    where element_ is not null
+                                ) as s28_
+                                cross join lateral (
+                                    select element_ as value, position_ + 1 as ord
+                                    from (select case when is_array(s28_.value."diagnosisCodeableConcept") then s28_.value."diagnosisCodeableConcept" else array(s28_.value."diagnosisCodeableConcept") end as items_) as array_,
+                                        array_.items_ as element_ at position_
+                                    where element_ is not null
+                                ) as e29_
+                            ) as s26_
+                            cross join lateral (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(s26_.value."coding") then s26_.value."coding" else array(s26_.value."coding") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as e27_
+                        ) as w3
+                        where (case when is_varchar(w3.value."system") then cast(w3.value."system" as varchar) else json_serialize(w3.value."system") end = 'http://hl7.org/fhir/sid/icd-10-cm')
+                    ) as s24_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s24_.value."code") then s24_.value."code" else array(s24_.value."code") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e25_
+                ) as x23_
+            ) as n22_
+            where n22_.position = 1
+        ) as x21_
+    )) then cast((
+        select any_value(x21_.value)
+        from (
+            select n22_.value as value, n22_.ord as ord
+            from (
+                select x23_.value, x23_.ord, row_number() over (order by x23_.ord) as position
+                from (
+                    select e25_.value as value, row_number() over (order by s24_.ord, e25_.ord) as ord
+                    from (
+                        select w3.value as value, w3.ord as ord
+                        from (
+                            select e27_.value as value, row_number() over (order by s26_.ord, e27_.ord) as ord
+                            from (
+                                select e29_.value as value, row_number() over (order by s28_.ord, e29_.ord) as ord
+                                from (
+                                    select element_ as value, position_ + 1 as ord
+                                    from (select case when is_array(r.value."diagnosis") then r.value."diagnosis" else array(r.value."diagnosis") end as items_) as array_,
+                                        array_.items_ as element_ at position_
+                                    where element_ is not null
+                                ) as s28_
+                                cross join lateral (
+                                    select element_ as value, position_ + 1 as ord
+                                    from (select case when is_array(s28_.value."diagnosisCodeableConcept") then s28_.value."diagnosisCodeableConcept" else array(s28_.value."diagnosisCodeableConcept") end as items_) as array_,
+                                        array_.items_ as element_ at position_
+                                    where element_ is not null
+                                ) as e29_
+                            ) as s26_
+                            cross join lateral (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(s26_.value."coding") then s26_.value."coding" else array(s26_.value."coding") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as e27_
+                        ) as w3
+                        where (case when is_varchar(w3.value."system") then cast(w3.value."system" as varchar) else json_serialize(w3.value."system") end = 'http://hl7.org/fhir/sid/icd-10-cm')
+                    ) as s24_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s24_.value."code") then s24_.value."code" else array(s24_.value."code") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e25_
+                ) as x23_
+            ) as n22_
+            where n22_.position = 1
+        ) as x21_
+    ) as varchar) else json_serialize((
+        select any_value(x21_.value)
+        from (
+            select n22_.value as value, n22_.ord as ord
+            from (
+                select x23_.value, x23_.ord, row_number() over (order by x23_.ord) as position
+                from (
+                    select e25_.value as value, row_number() over (order by s24_.ord, e25_.ord) as ord
+                    from (
+                        select w3.value as value, w3.ord as ord
+                        from (
+                            select e27_.value as value, row_number() over (order by s26_.ord, e27_.ord) as ord
+                            from (
+                                select e29_.value as value, row_number() over (order by s28_.ord, e29_.ord) as ord
+                                from (
+                                    select element_ as value, position_ + 1 as ord
+                                    from (select case when is_array(r.value."diagnosis") then r.value."diagnosis" else array(r.value."diagnosis") end as items_) as array_,
+                                        array_.items_ as element_ at position_
+                                    where element_ is not null
+                                ) as s28_
+                                cross join lateral (
+                                    select element_ as value, position_ + 1 as ord
+                                    from (select case when is_array(s28_.value."diagnosisCodeableConcept") then s28_.value."diagnosisCodeableConcept" else array(s28_.value."diagnosisCodeableConcept") end as items_) as array_,
+                                        array_.items_ as element_ at position_
+                                    where element_ is not null
+                                ) as e29_
+                            ) as s26_
+                            cross join lateral (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(s26_.value."coding") then s26_.value."coding" else array(s26_.value."coding") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as e27_
+                        ) as w3
+                        where (case when is_varchar(w3.value."system") then cast(w3.value."system" as varchar) else json_serialize(w3.value."system") end = 'http://hl7.org/fhir/sid/icd-10-cm')
+                    ) as s24_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s24_.value."code") then s24_.value."code" else array(s24_.value."code") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e25_
+                ) as x23_
+            ) as n22_
+            where n22_.position = 1
+        ) as x21_
+    )) end as "principal_icd10cm_code",
+    case when is_varchar((
+        select any_value(x30_.value)
+        from (
+            select n31_.value as value, n31_.ord as ord
+            from (
+                select x32_.value, x32_.ord, row_number() over (order by x32_.ord) as position
+                from (
+                    select e34_.value as value, row_number() over (order by s33_.ord, e34_.ord) as ord
+                    from (
+                        select e36_.value as value, row_number() over (order by s35_.ord, e36_.ord) as ord
+                        from (
+                            select element_ as value, position_ + 1 as ord
+                            from (select case when is_array(r.value."insurance") then r.value."insurance" else array(r.value."insurance") end as items_) as array_,
+                                array_.items_ as element_ at position_
+                            where element_ is not null
+                        ) as s35_
+                        cross join lateral (
+                            select element_ as value, position_ + 1 as ord
+                            from (select case when is_array(s35_.value."coverage") then s35_.value."coverage" else array(s35_.value."coverage") end as items_) as array_,
+                                array_.items_ as element_ at position_
+                            where element_ is not null
+                        ) as e36_
+                    ) as s33_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s33_.value."display") then s33_.value."display" else array(s33_.value."display") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e34_
+                ) as x32_
+            ) as n31_
+            where n31_.position = 1
+        ) as x30_
+    )) then cast((
+        select any_value(x30_.value)
+        from (
+            select n31_.value as value, n31_.ord as ord
+            from (
+                select x32_.value, x32_.ord, row_number() over (order by x32_.ord) as position
+                from (
+                    select e34_.value as value, row_number() over (order by s33_.ord, e34_.ord) as ord
+                    from (
+                        select e36_.value as value, row_number() over (order by s35_.ord, e36_.ord) as ord
+                        from (
+                            select element_ as value, position_ + 1 as ord
+                            from (select case when is_array(r.value."insurance") then r.value."insurance" else array(r.value."insurance") end as items_) as array_,
+                                array_.items_ as element_ at position_
+                            where element_ is not null
+                        ) as s35_
+                        cross join lateral (
+                            select element_ as value, position_ + 1 as ord
+                            from (select case when is_array(s35_.value."coverage") then s35_.value."coverage" else array(s35_.value."coverage") end as items_) as array_,
+                                array_.items_ as element_ at position_
+                            where element_ is not null
+                        ) as e36_
+                    ) as s33_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s33_.value."display") then s33_.value."display" else array(s33_.value."display") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e34_
+                ) as x32_
+            ) as n31_
+            where n31_.position = 1
+        ) as x30_
+    ) as varchar) else json_serialize((
+        select any_value(x30_.value)
+        from (
+            select n31_.value as value, n31_.ord as ord
+            from (
+                select x32_.value, x32_.ord, row_number() over (order by x32_.ord) as position
+                from (
+                    select e34_.value as value, row_number() over (order by s33_.ord, e34_.ord) as ord
+                    from (
+                        select e36_.value as value, row_number() over (order by s35_.ord, e36_.ord) as ord
+                        from (
+                            select element_ as value, position_ + 1 as ord
+                            from (select case when is_array(r.value."insurance") then r.value."insurance" else array(r.value."insurance") end as items_) as array_,
+                                array_.items_ as element_ at position_
+                            where element_ is not null
+                        ) as s35_
+                        cross join lateral (
+                            select element_ as value, position_ + 1 as ord
+                            from (select case when is_array(s35_.value."coverage") then s35_.value."coverage" else array(s35_.value."coverage") end as items_) as array_,
+                                array_.items_ as element_ at position_
+                            where element_ is not null
+                        ) as e36_
+                    ) as s33_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s33_.value."display") then s33_.value."display" else array(s33_.value."display") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e34_
+                ) as x32_
+            ) as n31_
+            where n31_.position = 1
+        ) as x30_
+    )) end as "insurance_payer_name",
+    case when is_varchar(r.value."billablePeriod"."start") then cast(r.value."billablePeriod"."start" as varchar) else json_serialize(r.value."billablePeriod"."start") end as "billable_period_start_date",
+    case when is_varchar(r.value."billablePeriod"."end") then cast(r.value."billablePeriod"."end" as varchar) else json_serialize(r.value."billablePeriod"."end") end as "billable_period_end_date",
+    case when is_varchar(r.value."created") then cast(r.value."created" as varchar) else json_serialize(r.value."created") end as "created_at",
+    case when is_varchar(r.value."outcome") then cast(r.value."outcome" as varchar) else json_serialize(r.value."outcome") end as "outcome",
+    case when is_varchar(r.value."insurer"."display") then cast(r.value."insurer"."display" as varchar) else json_serialize(r.value."insurer"."display") end as "insurer_name"
 from (
     select resource as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
     from {{ relation }}
     where case when is_varchar(resource."resourceType") then cast(resource."resourceType" as varchar) else json_serialize(resource."resourceType") end = 'ExplanationOfBenefit'
 ) as r
-cross join lateral (
-    select
-        s1_."claim_id",
-        s1_."patient_id",
-        s1_."coverage_id",
-        s1_."provider_npi",
-        s1_."claim_type",
-        s1_."claim_use",
-        s1_."status",
-        s1_."principal_icd10cm_code",
-        s1_."insurance_payer_name",
-        s1_."billable_period_start_date",
-        s1_."billable_period_end_date",
-        s1_."created_at",
-        s1_."outcome",
-        s1_."insurer_name"
-    from (
-        select r.value as value, r.row_index as row_index
-    ) as f0
-    cross join lateral (
-        select
-            (
-                select case when (b2.value ~ '^(https?://[^?#]*/)?Claim/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(b2.value, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e') end
-                from (select case when is_varchar((
-                select any_value(x2_.value)
-                from (
-                    select e4_.value as value, row_number() over (order by s3_.ord, e4_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."claim") then f1.value."claim" else array(f1.value."claim") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s3_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s3_.value."reference") then s3_.value."reference" else array(s3_.value."reference") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e4_
-                ) as x2_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''claim_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
-                select any_value(x2_.value)
-                from (
-                    select e4_.value as value, row_number() over (order by s3_.ord, e4_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."claim") then f1.value."claim" else array(f1.value."claim") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s3_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s3_.value."reference") then s3_.value."reference" else array(s3_.value."reference") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e4_
-                ) as x2_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''claim_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
-                select any_value(x2_.value)
-                from (
-                    select e4_.value as value, row_number() over (order by s3_.ord, e4_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."claim") then f1.value."claim" else array(f1.value."claim") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s3_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s3_.value."reference") then s3_.value."reference" else array(s3_.value."reference") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e4_
-                ) as x2_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''claim_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as value) as b2
-            ) as "claim_id",
-            (
-                select case when (b3.value ~ '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(b3.value, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e') end
-                from (select case when is_varchar((
-                select any_value(x5_.value)
-                from (
-                    select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."patient") then f1.value."patient" else array(f1.value."patient") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s6_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s6_.value."reference") then s6_.value."reference" else array(s6_.value."reference") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e7_
-                ) as x5_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''patient_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
-                select any_value(x5_.value)
-                from (
-                    select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."patient") then f1.value."patient" else array(f1.value."patient") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s6_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s6_.value."reference") then s6_.value."reference" else array(s6_.value."reference") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e7_
-                ) as x5_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''patient_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
-                select any_value(x5_.value)
-                from (
-                    select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."patient") then f1.value."patient" else array(f1.value."patient") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s6_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s6_.value."reference") then s6_.value."reference" else array(s6_.value."reference") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e7_
-                ) as x5_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''patient_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as value) as b3
-            ) as "patient_id",
-            (
-                select case when (b4.value ~ '^(https?://[^?#]*/)?Coverage/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(b4.value, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e') end
-                from (select case when is_varchar((
-                select any_value(x8_.value)
-                from (
-                    select e10_.value as value, row_number() over (order by s9_.ord, e10_.ord) as ord
-                    from (
-                        select e12_.value as value, row_number() over (order by s11_.ord, e12_.ord) as ord
-                        from (
-                            select n13_.value as value, n13_.ord as ord
-                            from (
-                                select x14_.value, x14_.ord, row_number() over (order by x14_.ord) as position
-                                from (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(f1.value."insurance") then f1.value."insurance" else array(f1.value."insurance") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as x14_
-                            ) as n13_
-                            where n13_.position = 1
-                        ) as s11_
-                        cross join lateral (
-                            select element_ as value, position_ + 1 as ord
-                            from (select case when is_array(s11_.value."coverage") then s11_.value."coverage" else array(s11_.value."coverage") end as items_) as array_,
-                                array_.items_ as element_ at position_
-                            where element_ is not null
-                        ) as e12_
-                    ) as s9_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s9_.value."reference") then s9_.value."reference" else array(s9_.value."reference") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e10_
-                ) as x8_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''coverage_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
-                select any_value(x8_.value)
-                from (
-                    select e10_.value as value, row_number() over (order by s9_.ord, e10_.ord) as ord
-                    from (
-                        select e12_.value as value, row_number() over (order by s11_.ord, e12_.ord) as ord
-                        from (
-                            select n13_.value as value, n13_.ord as ord
-                            from (
-                                select x14_.value, x14_.ord, row_number() over (order by x14_.ord) as position
-                                from (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(f1.value."insurance") then f1.value."insurance" else array(f1.value."insurance") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as x14_
-                            ) as n13_
-                            where n13_.position = 1
-                        ) as s11_
-                        cross join lateral (
-                            select element_ as value, position_ + 1 as ord
-                            from (select case when is_array(s11_.value."coverage") then s11_.value."coverage" else array(s11_.value."coverage") end as items_) as array_,
-                                array_.items_ as element_ at position_
-                            where element_ is not null
-                        ) as e12_
-                    ) as s9_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s9_.value."reference") then s9_.value."reference" else array(s9_.value."reference") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e10_
-                ) as x8_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''coverage_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
-                select any_value(x8_.value)
-                from (
-                    select e10_.value as value, row_number() over (order by s9_.ord, e10_.ord) as ord
-                    from (
-                        select e12_.value as value, row_number() over (order by s11_.ord, e12_.ord) as ord
-                        from (
-                            select n13_.value as value, n13_.ord as ord
-                            from (
-                                select x14_.value, x14_.ord, row_number() over (order by x14_.ord) as position
-                                from (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(f1.value."insurance") then f1.value."insurance" else array(f1.value."insurance") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as x14_
-                            ) as n13_
-                            where n13_.position = 1
-                        ) as s11_
-                        cross join lateral (
-                            select element_ as value, position_ + 1 as ord
-                            from (select case when is_array(s11_.value."coverage") then s11_.value."coverage" else array(s11_.value."coverage") end as items_) as array_,
-                                array_.items_ as element_ at position_
-                            where element_ is not null
-                        ) as e12_
-                    ) as s9_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s9_.value."reference") then s9_.value."reference" else array(s9_.value."reference") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e10_
-                ) as x8_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''coverage_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as value) as b4
-            ) as "coverage_id",
-            case when is_varchar((
-                select any_value(x15_.value)
-                from (
-                    select n16_.value as value, n16_.ord as ord
-                    from (
-                        select x17_.value, x17_.ord, row_number() over (order by x17_.ord) as position
-                        from (
-                            select e19_.value as value, row_number() over (order by s18_.ord, e19_.ord) as ord
-                            from (
-                                select w5.value as value, w5.ord as ord
-                                from (
-                                    select e21_.value as value, row_number() over (order by s20_.ord, e21_.ord) as ord
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(f1.value."provider") then f1.value."provider" else array(f1.value."provider") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as s20_
-                                    cross join lateral (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(s20_.value."identifier") then s20_.value."identifier" else array(s20_.value."identifier") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as e21_
-                                ) as w5
-                                where (case when is_varchar(case when (is_array(w5.value."system")) then (
-                                    select any_value(x22_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x22_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''provider_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) then cast(case when (is_array(w5.value."system")) then (
-                                    select any_value(x22_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x22_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''provider_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end as varchar) else json_serialize(case when (is_array(w5.value."system")) then (
-                                    select any_value(x22_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x22_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''provider_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) end = 'http://hl7.org/fhir/sid/us-npi')
-                            ) as s18_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s18_.value."value") then s18_.value."value" else array(s18_.value."value") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e19_
-                        ) as x17_
-                    ) as n16_
-                    where n16_.position = 1
-                ) as x15_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''provider_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
-                select any_value(x15_.value)
-                from (
-                    select n16_.value as value, n16_.ord as ord
-                    from (
-                        select x17_.value, x17_.ord, row_number() over (order by x17_.ord) as position
-                        from (
-                            select e19_.value as value, row_number() over (order by s18_.ord, e19_.ord) as ord
-                            from (
-                                select w5.value as value, w5.ord as ord
-                                from (
-                                    select e21_.value as value, row_number() over (order by s20_.ord, e21_.ord) as ord
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(f1.value."provider") then f1.value."provider" else array(f1.value."provider") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as s20_
-                                    cross join lateral (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(s20_.value."identifier") then s20_.value."identifier" else array(s20_.value."identifier") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as e21_
-                                ) as w5
-                                where (case when is_varchar(case when (is_array(w5.value."system")) then (
-                                    select any_value(x22_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x22_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''provider_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) then cast(case when (is_array(w5.value."system")) then (
-                                    select any_value(x22_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x22_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''provider_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end as varchar) else json_serialize(case when (is_array(w5.value."system")) then (
-                                    select any_value(x22_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x22_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''provider_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) end = 'http://hl7.org/fhir/sid/us-npi')
-                            ) as s18_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s18_.value."value") then s18_.value."value" else array(s18_.value."value") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e19_
-                        ) as x17_
-                    ) as n16_
-                    where n16_.position = 1
-                ) as x15_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''provider_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
-                select any_value(x15_.value)
-                from (
-                    select n16_.value as value, n16_.ord as ord
-                    from (
-                        select x17_.value, x17_.ord, row_number() over (order by x17_.ord) as position
-                        from (
-                            select e19_.value as value, row_number() over (order by s18_.ord, e19_.ord) as ord
-                            from (
-                                select w5.value as value, w5.ord as ord
-                                from (
-                                    select e21_.value as value, row_number() over (order by s20_.ord, e21_.ord) as ord
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(f1.value."provider") then f1.value."provider" else array(f1.value."provider") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as s20_
-                                    cross join lateral (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(s20_.value."identifier") then s20_.value."identifier" else array(s20_.value."identifier") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as e21_
-                                ) as w5
-                                where (case when is_varchar(case when (is_array(w5.value."system")) then (
-                                    select any_value(x22_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x22_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''provider_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) then cast(case when (is_array(w5.value."system")) then (
-                                    select any_value(x22_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x22_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''provider_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end as varchar) else json_serialize(case when (is_array(w5.value."system")) then (
-                                    select any_value(x22_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x22_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''provider_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) end = 'http://hl7.org/fhir/sid/us-npi')
-                            ) as s18_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s18_.value."value") then s18_.value."value" else array(s18_.value."value") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e19_
-                        ) as x17_
-                    ) as n16_
-                    where n16_.position = 1
-                ) as x15_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''provider_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as "provider_npi",
-            case when is_varchar((
-                select any_value(x23_.value)
-                from (
-                    select n24_.value as value, n24_.ord as ord
-                    from (
-                        select x25_.value, x25_.ord, row_number() over (order by x25_.ord) as position
-                        from (
-                            select e27_.value as value, row_number() over (order by s26_.ord, e27_.ord) as ord
-                            from (
-                                select e29_.value as value, row_number() over (order by s28_.ord, e29_.ord) as ord
-                                from (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(f1.value."type") then f1.value."type" else array(f1.value."type") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as s28_
-                                cross join lateral (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(s28_.value."coding") then s28_.value."coding" else array(s28_.value."coding") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as e29_
-                            ) as s26_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s26_.value."code") then s26_.value."code" else array(s26_.value."code") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e27_
-                        ) as x25_
-                    ) as n24_
-                    where n24_.position = 1
-                ) as x23_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''claim_type'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
-                select any_value(x23_.value)
-                from (
-                    select n24_.value as value, n24_.ord as ord
-                    from (
-                        select x25_.value, x25_.ord, row_number() over (order by x25_.ord) as position
-                        from (
-                            select e27_.value as value, row_number() over (order by s26_.ord, e27_.ord) as ord
-                            from (
-                                select e29_.value as value, row_number() over (order by s28_.ord, e29_.ord) as ord
-                                from (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(f1.value."type") then f1.value."type" else array(f1.value."type") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as s28_
-                                cross join lateral (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(s28_.value."coding") then s28_.value."coding" else array(s28_.value."coding") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as e29_
-                            ) as s26_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s26_.value."code") then s26_.value."code" else array(s26_.value."code") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e27_
-                        ) as x25_
-                    ) as n24_
-                    where n24_.position = 1
-                ) as x23_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''claim_type'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
-                select any_value(x23_.value)
-                from (
-                    select n24_.value as value, n24_.ord as ord
-                    from (
-                        select x25_.value, x25_.ord, row_number() over (order by x25_.ord) as position
-                        from (
-                            select e27_.value as value, row_number() over (order by s26_.ord, e27_.ord) as ord
-                            from (
-                                select e29_.value as value, row_number() over (order by s28_.ord, e29_.ord) as ord
-                                from (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(f1.value."type") then f1.value."type" else array(f1.value."type") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as s28_
-                                cross join lateral (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(s28_.value."coding") then s28_.value."coding" else array(s28_.value."coding") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as e29_
-                            ) as s26_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s26_.value."code") then s26_.value."code" else array(s26_.value."code") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e27_
-                        ) as x25_
-                    ) as n24_
-                    where n24_.position = 1
-                ) as x23_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''claim_type'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as "claim_type",
-            case when is_varchar(case when (is_array(f1.value."use")) then (
-                select any_value(x30_.value)
-                from (
-                    select element_ as value, position_ + 1 as ord
-                    from (select case when is_array(f1.value."use") then f1.value."use" else array(f1.value."use") end as items_) as array_,
-                        array_.items_ as element_ at position_
-                    where element_ is not null
-                ) as x30_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''claim_use'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (json_typeof(f1.value."use") = 'null') then null else f1.value."use" end) then cast(case when (is_array(f1.value."use")) then (
-                select any_value(x30_.value)
-                from (
-                    select element_ as value, position_ + 1 as ord
-                    from (select case when is_array(f1.value."use") then f1.value."use" else array(f1.value."use") end as items_) as array_,
-                        array_.items_ as element_ at position_
-                    where element_ is not null
-                ) as x30_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''claim_use'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (json_typeof(f1.value."use") = 'null') then null else f1.value."use" end as varchar) else json_serialize(case when (is_array(f1.value."use")) then (
-                select any_value(x30_.value)
-                from (
-                    select element_ as value, position_ + 1 as ord
-                    from (select case when is_array(f1.value."use") then f1.value."use" else array(f1.value."use") end as items_) as array_,
-                        array_.items_ as element_ at position_
-                    where element_ is not null
-                ) as x30_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''claim_use'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (json_typeof(f1.value."use") = 'null') then null else f1.value."use" end) end as "claim_use",
-            case when is_varchar(case when (is_array(f1.value."status")) then (
-                select any_value(x31_.value)
-                from (
-                    select element_ as value, position_ + 1 as ord
-                    from (select case when is_array(f1.value."status") then f1.value."status" else array(f1.value."status") end as items_) as array_,
-                        array_.items_ as element_ at position_
-                    where element_ is not null
-                ) as x31_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (json_typeof(f1.value."status") = 'null') then null else f1.value."status" end) then cast(case when (is_array(f1.value."status")) then (
-                select any_value(x31_.value)
-                from (
-                    select element_ as value, position_ + 1 as ord
-                    from (select case when is_array(f1.value."status") then f1.value."status" else array(f1.value."status") end as items_) as array_,
-                        array_.items_ as element_ at position_
-                    where element_ is not null
-                ) as x31_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (json_typeof(f1.value."status") = 'null') then null else f1.value."status" end as varchar) else json_serialize(case when (is_array(f1.value."status")) then (
-                select any_value(x31_.value)
-                from (
-                    select element_ as value, position_ + 1 as ord
-                    from (select case when is_array(f1.value."status") then f1.value."status" else array(f1.value."status") end as items_) as array_,
-                        array_.items_ as element_ at position_
-                    where element_ is not null
-                ) as x31_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (json_typeof(f1.value."status") = 'null') then null else f1.value."status" end) end as "status",
-            case when is_varchar((
-                select any_value(x32_.value)
-                from (
-                    select n33_.value as value, n33_.ord as ord
-                    from (
-                        select x34_.value, x34_.ord, row_number() over (order by x34_.ord) as position
-                        from (
-                            select e36_.value as value, row_number() over (order by s35_.ord, e36_.ord) as ord
-                            from (
-                                select w6.value as value, w6.ord as ord
-                                from (
-                                    select e38_.value as value, row_number() over (order by s37_.ord, e38_.ord) as ord
-                                    from (
-                                        select e40_.value as value, row_number() over (order by s39_.ord, e40_.ord) as ord
-                                        from (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(f1.value."diagnosis") then f1.value."diagnosis" else array(f1.value."diagnosis") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as s39_
-                                        cross join lateral (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(s39_.value."diagnosisCodeableConcept") then s39_.value."diagnosisCodeableConcept" else array(s39_.value."diagnosisCodeableConcept") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as e40_
-                                    ) as s37_
-                                    cross join lateral (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(s37_.value."coding") then s37_.value."coding" else array(s37_.value."coding") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as e38_
-                                ) as w6
-                                where (case when is_varchar(case when (is_array(w6.value."system")) then (
-                                    select any_value(x41_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w6.value."system") then w6.value."system" else array(w6.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x41_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''principal_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w6.value."system") = 'null') then null else w6.value."system" end) then cast(case when (is_array(w6.value."system")) then (
-                                    select any_value(x41_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w6.value."system") then w6.value."system" else array(w6.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x41_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''principal_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w6.value."system") = 'null') then null else w6.value."system" end as varchar) else json_serialize(case when (is_array(w6.value."system")) then (
-                                    select any_value(x41_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w6.value."system") then w6.value."system" else array(w6.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x41_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''principal_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w6.value."system") = 'null') then null else w6.value."system" end) end = 'http://hl7.org/fhir/sid/icd-10-cm')
-                            ) as s35_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s35_.value."code") then s35_.value."code" else array(s35_.value."code") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e36_
-                        ) as x34_
-                    ) as n33_
-                    where n33_.position = 1
-                ) as x32_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''principal_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
-                select any_value(x32_.value)
-                from (
-                    select n33_.value as value, n33_.ord as ord
-                    from (
-                        select x34_.value, x34_.ord, row_number() over (order by x34_.ord) as position
-                        from (
-                            select e36_.value as value, row_number() over (order by s35_.ord, e36_.ord) as ord
-                            from (
-                                select w6.value as value, w6.ord as ord
-                                from (
-                                    select e38_.value as value, row_number() over (order by s37_.ord, e38_.ord) as ord
-                                    from (
-                                        select e40_.value as value, row_number() over (order by s39_.ord, e40_.ord) as ord
-                                        from (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(f1.value."diagnosis") then f1.value."diagnosis" else array(f1.value."diagnosis") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as s39_
-                                        cross join lateral (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(s39_.value."diagnosisCodeableConcept") then s39_.value."diagnosisCodeableConcept" else array(s39_.value."diagnosisCodeableConcept") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as e40_
-                                    ) as s37_
-                                    cross join lateral (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(s37_.value."coding") then s37_.value."coding" else array(s37_.value."coding") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as e38_
-                                ) as w6
-                                where (case when is_varchar(case when (is_array(w6.value."system")) then (
-                                    select any_value(x41_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w6.value."system") then w6.value."system" else array(w6.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x41_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''principal_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w6.value."system") = 'null') then null else w6.value."system" end) then cast(case when (is_array(w6.value."system")) then (
-                                    select any_value(x41_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w6.value."system") then w6.value."system" else array(w6.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x41_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''principal_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w6.value."system") = 'null') then null else w6.value."system" end as varchar) else json_serialize(case when (is_array(w6.value."system")) then (
-                                    select any_value(x41_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w6.value."system") then w6.value."system" else array(w6.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x41_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''principal_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w6.value."system") = 'null') then null else w6.value."system" end) end = 'http://hl7.org/fhir/sid/icd-10-cm')
-                            ) as s35_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s35_.value."code") then s35_.value."code" else array(s35_.value."code") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e36_
-                        ) as x34_
-                    ) as n33_
-                    where n33_.position = 1
-                ) as x32_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''principal_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
-                select any_value(x32_.value)
-                from (
-                    select n33_.value as value, n33_.ord as ord
-                    from (
-                        select x34_.value, x34_.ord, row_number() over (order by x34_.ord) as position
-                        from (
-                            select e36_.value as value, row_number() over (order by s35_.ord, e36_.ord) as ord
-                            from (
-                                select w6.value as value, w6.ord as ord
-                                from (
-                                    select e38_.value as value, row_number() over (order by s37_.ord, e38_.ord) as ord
-                                    from (
-                                        select e40_.value as value, row_number() over (order by s39_.ord, e40_.ord) as ord
-                                        from (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(f1.value."diagnosis") then f1.value."diagnosis" else array(f1.value."diagnosis") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as s39_
-                                        cross join lateral (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(s39_.value."diagnosisCodeableConcept") then s39_.value."diagnosisCodeableConcept" else array(s39_.value."diagnosisCodeableConcept") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as e40_
-                                    ) as s37_
-                                    cross join lateral (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(s37_.value."coding") then s37_.value."coding" else array(s37_.value."coding") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as e38_
-                                ) as w6
-                                where (case when is_varchar(case when (is_array(w6.value."system")) then (
-                                    select any_value(x41_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w6.value."system") then w6.value."system" else array(w6.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x41_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''principal_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w6.value."system") = 'null') then null else w6.value."system" end) then cast(case when (is_array(w6.value."system")) then (
-                                    select any_value(x41_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w6.value."system") then w6.value."system" else array(w6.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x41_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''principal_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w6.value."system") = 'null') then null else w6.value."system" end as varchar) else json_serialize(case when (is_array(w6.value."system")) then (
-                                    select any_value(x41_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w6.value."system") then w6.value."system" else array(w6.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x41_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''principal_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w6.value."system") = 'null') then null else w6.value."system" end) end = 'http://hl7.org/fhir/sid/icd-10-cm')
-                            ) as s35_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s35_.value."code") then s35_.value."code" else array(s35_.value."code") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e36_
-                        ) as x34_
-                    ) as n33_
-                    where n33_.position = 1
-                ) as x32_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''principal_icd10cm_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as "principal_icd10cm_code",
-            case when is_varchar((
-                select any_value(x42_.value)
-                from (
-                    select n43_.value as value, n43_.ord as ord
-                    from (
-                        select x44_.value, x44_.ord, row_number() over (order by x44_.ord) as position
-                        from (
-                            select e46_.value as value, row_number() over (order by s45_.ord, e46_.ord) as ord
-                            from (
-                                select e48_.value as value, row_number() over (order by s47_.ord, e48_.ord) as ord
-                                from (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(f1.value."insurance") then f1.value."insurance" else array(f1.value."insurance") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as s47_
-                                cross join lateral (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(s47_.value."coverage") then s47_.value."coverage" else array(s47_.value."coverage") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as e48_
-                            ) as s45_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s45_.value."display") then s45_.value."display" else array(s45_.value."display") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e46_
-                        ) as x44_
-                    ) as n43_
-                    where n43_.position = 1
-                ) as x42_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''insurance_payer_name'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
-                select any_value(x42_.value)
-                from (
-                    select n43_.value as value, n43_.ord as ord
-                    from (
-                        select x44_.value, x44_.ord, row_number() over (order by x44_.ord) as position
-                        from (
-                            select e46_.value as value, row_number() over (order by s45_.ord, e46_.ord) as ord
-                            from (
-                                select e48_.value as value, row_number() over (order by s47_.ord, e48_.ord) as ord
-                                from (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(f1.value."insurance") then f1.value."insurance" else array(f1.value."insurance") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as s47_
-                                cross join lateral (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(s47_.value."coverage") then s47_.value."coverage" else array(s47_.value."coverage") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as e48_
-                            ) as s45_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s45_.value."display") then s45_.value."display" else array(s45_.value."display") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e46_
-                        ) as x44_
-                    ) as n43_
-                    where n43_.position = 1
-                ) as x42_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''insurance_payer_name'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
-                select any_value(x42_.value)
-                from (
-                    select n43_.value as value, n43_.ord as ord
-                    from (
-                        select x44_.value, x44_.ord, row_number() over (order by x44_.ord) as position
-                        from (
-                            select e46_.value as value, row_number() over (order by s45_.ord, e46_.ord) as ord
-                            from (
-                                select e48_.value as value, row_number() over (order by s47_.ord, e48_.ord) as ord
-                                from (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(f1.value."insurance") then f1.value."insurance" else array(f1.value."insurance") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as s47_
-                                cross join lateral (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(s47_.value."coverage") then s47_.value."coverage" else array(s47_.value."coverage") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as e48_
-                            ) as s45_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s45_.value."display") then s45_.value."display" else array(s45_.value."display") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e46_
-                        ) as x44_
-                    ) as n43_
-                    where n43_.position = 1
-                ) as x42_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''insurance_payer_name'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as "insurance_payer_name",
-            case when is_varchar((
-                select any_value(x49_.value)
-                from (
-                    select e51_.value as value, row_number() over (order by s50_.ord, e51_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."billablePeriod") then f1.value."billablePeriod" else array(f1.value."billablePeriod") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s50_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s50_.value."start") then s50_.value."start" else array(s50_.value."start") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e51_
-                ) as x49_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''billable_period_start_date'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
-                select any_value(x49_.value)
-                from (
-                    select e51_.value as value, row_number() over (order by s50_.ord, e51_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."billablePeriod") then f1.value."billablePeriod" else array(f1.value."billablePeriod") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s50_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s50_.value."start") then s50_.value."start" else array(s50_.value."start") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e51_
-                ) as x49_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''billable_period_start_date'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
-                select any_value(x49_.value)
-                from (
-                    select e51_.value as value, row_number() over (order by s50_.ord, e51_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."billablePeriod") then f1.value."billablePeriod" else array(f1.value."billablePeriod") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s50_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s50_.value."start") then s50_.value."start" else array(s50_.value."start") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e51_
-                ) as x49_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''billable_period_start_date'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as "billable_period_start_date",
-            case when is_varchar((
-                select any_value(x52_.value)
-                from (
-                    select e54_.value as value, row_number() over (order by s53_.ord, e54_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."billablePeriod") then f1.value."billablePeriod" else array(f1.value."billablePeriod") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s53_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s53_.value."end") then s53_.value."end" else array(s53_.value."end") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e54_
-                ) as x52_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''billable_period_end_date'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
-                select any_value(x52_.value)
-                from (
-                    select e54_.value as value, row_number() over (order by s53_.ord, e54_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."billablePeriod") then f1.value."billablePeriod" else array(f1.value."billablePeriod") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s53_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s53_.value."end") then s53_.value."end" else array(s53_.value."end") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e54_
-                ) as x52_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''billable_period_end_date'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
-                select any_value(x52_.value)
-                from (
-                    select e54_.value as value, row_number() over (order by s53_.ord, e54_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."billablePeriod") then f1.value."billablePeriod" else array(f1.value."billablePeriod") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s53_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s53_.value."end") then s53_.value."end" else array(s53_.value."end") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e54_
-                ) as x52_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''billable_period_end_date'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as "billable_period_end_date",
-            case when is_varchar(case when (is_array(f1.value."created")) then (
-                select any_value(x55_.value)
-                from (
-                    select element_ as value, position_ + 1 as ord
-                    from (select case when is_array(f1.value."created") then f1.value."created" else array(f1.value."created") end as items_) as array_,
-                        array_.items_ as element_ at position_
-                    where element_ is not null
-                ) as x55_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''created_at'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (json_typeof(f1.value."created") = 'null') then null else f1.value."created" end) then cast(case when (is_array(f1.value."created")) then (
-                select any_value(x55_.value)
-                from (
-                    select element_ as value, position_ + 1 as ord
-                    from (select case when is_array(f1.value."created") then f1.value."created" else array(f1.value."created") end as items_) as array_,
-                        array_.items_ as element_ at position_
-                    where element_ is not null
-                ) as x55_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''created_at'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (json_typeof(f1.value."created") = 'null') then null else f1.value."created" end as varchar) else json_serialize(case when (is_array(f1.value."created")) then (
-                select any_value(x55_.value)
-                from (
-                    select element_ as value, position_ + 1 as ord
-                    from (select case when is_array(f1.value."created") then f1.value."created" else array(f1.value."created") end as items_) as array_,
-                        array_.items_ as element_ at position_
-                    where element_ is not null
-                ) as x55_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''created_at'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (json_typeof(f1.value."created") = 'null') then null else f1.value."created" end) end as "created_at",
-            case when is_varchar(case when (is_array(f1.value."outcome")) then (
-                select any_value(x56_.value)
-                from (
-                    select element_ as value, position_ + 1 as ord
-                    from (select case when is_array(f1.value."outcome") then f1.value."outcome" else array(f1.value."outcome") end as items_) as array_,
-                        array_.items_ as element_ at position_
-                    where element_ is not null
-                ) as x56_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''outcome'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (json_typeof(f1.value."outcome") = 'null') then null else f1.value."outcome" end) then cast(case when (is_array(f1.value."outcome")) then (
-                select any_value(x56_.value)
-                from (
-                    select element_ as value, position_ + 1 as ord
-                    from (select case when is_array(f1.value."outcome") then f1.value."outcome" else array(f1.value."outcome") end as items_) as array_,
-                        array_.items_ as element_ at position_
-                    where element_ is not null
-                ) as x56_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''outcome'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (json_typeof(f1.value."outcome") = 'null') then null else f1.value."outcome" end as varchar) else json_serialize(case when (is_array(f1.value."outcome")) then (
-                select any_value(x56_.value)
-                from (
-                    select element_ as value, position_ + 1 as ord
-                    from (select case when is_array(f1.value."outcome") then f1.value."outcome" else array(f1.value."outcome") end as items_) as array_,
-                        array_.items_ as element_ at position_
-                    where element_ is not null
-                ) as x56_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''outcome'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (json_typeof(f1.value."outcome") = 'null') then null else f1.value."outcome" end) end as "outcome",
-            case when is_varchar((
-                select any_value(x57_.value)
-                from (
-                    select e59_.value as value, row_number() over (order by s58_.ord, e59_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."insurer") then f1.value."insurer" else array(f1.value."insurer") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s58_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s58_.value."display") then s58_.value."display" else array(s58_.value."display") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e59_
-                ) as x57_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''insurer_name'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
-                select any_value(x57_.value)
-                from (
-                    select e59_.value as value, row_number() over (order by s58_.ord, e59_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."insurer") then f1.value."insurer" else array(f1.value."insurer") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s58_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s58_.value."display") then s58_.value."display" else array(s58_.value."display") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e59_
-                ) as x57_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''insurer_name'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
-                select any_value(x57_.value)
-                from (
-                    select e59_.value as value, row_number() over (order by s58_.ord, e59_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."insurer") then f1.value."insurer" else array(f1.value."insurer") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s58_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s58_.value."display") then s58_.value."display" else array(s58_.value."display") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e59_
-                ) as x57_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefits'': column ''insurer_name'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as "insurer_name"
-        from (
-            select f0.value as value, f0.row_index as row_index
-        ) as f1
-    ) as s1_
-) as v0_
 {%- endmacro %}

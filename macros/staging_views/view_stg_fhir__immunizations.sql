@@ -12,133 +12,17 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
-    v0_."patient_id",
-    v0_."encounter_id",
-    v0_."cvx_code",
-    v0_."vaccine_name",
-    v0_."status",
-    v0_."occurred_date_time"
+    case when regexp_full_match(json_extract_string(r.value, '$."patient"."reference"'), '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(json_extract_string(r.value, '$."patient"."reference"'), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "patient_id",
+    case when regexp_full_match(json_extract_string(r.value, '$."encounter"."reference"'), '^(https?://[^?#]*/)?Encounter/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(json_extract_string(r.value, '$."encounter"."reference"'), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "encounter_id",
+    json_extract_string(list_filter(list_transform(list_filter(list_filter(json_extract(r.value, '$."vaccineCode"."coding"[*]'), lambda item_: json_type(item_) <> 'NULL'), lambda w2_: (json_extract_string(w2_, '$."system"') = 'http://hl7.org/fhir/sid/cvx')), lambda l1_: json_extract(l1_, '$."code"')), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "cvx_code",
+    json_extract_string(r.value, '$."vaccineCode"."text"') as "vaccine_name",
+    json_extract_string(r.value, '$."status"') as "status",
+    json_extract_string(r.value, '$."occurrenceDateTime"') as "occurred_date_time"
 from (
     select cast(resource as json) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
     from {{ relation }}
-    where json_extract_string(json_extract(cast(resource as json), '$."resourceType"'), '$') = 'Immunization'
+    where json_extract_string(cast(resource as json), '$."resourceType"') = 'Immunization'
 ) as r
-cross join lateral (
-    select
-        s1_."patient_id",
-        s1_."encounter_id",
-        s1_."cvx_code",
-        s1_."vaccine_name",
-        s1_."status",
-        s1_."occurred_date_time"
-    from (
-        select r.value as value, r.row_index as row_index
-    ) as f0
-    cross join lateral (
-        select
-            (
-                select case when regexp_full_match(b2.value, '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(b2.value, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end
-                from (select json_extract_string((
-                select any_value(x2_.value)
-                from (
-                    select e4_.value as value, row_number() over (order by s3_.ord, e4_.ord) as ord
-                    from (
-                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(f1.value, '$."patient"')) = 'ARRAY' then json_extract(f1.value, '$."patient"') else json_array(json_extract(f1.value, '$."patient"')) end) as each_
-                        where each_.type <> 'NULL'
-                    ) as s3_
-                    cross join lateral (
-                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(s3_.value, '$."reference"')) = 'ARRAY' then json_extract(s3_.value, '$."reference"') else json_array(json_extract(s3_.value, '$."reference"')) end) as each_
-                        where each_.type <> 'NULL'
-                    ) as e4_
-                ) as x2_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__immunizations'': column ''patient_id'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as value) as b2
-            ) as "patient_id",
-            (
-                select case when regexp_full_match(b3.value, '^(https?://[^?#]*/)?Encounter/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(b3.value, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end
-                from (select json_extract_string((
-                select any_value(x5_.value)
-                from (
-                    select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
-                    from (
-                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(f1.value, '$."encounter"')) = 'ARRAY' then json_extract(f1.value, '$."encounter"') else json_array(json_extract(f1.value, '$."encounter"')) end) as each_
-                        where each_.type <> 'NULL'
-                    ) as s6_
-                    cross join lateral (
-                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(s6_.value, '$."reference"')) = 'ARRAY' then json_extract(s6_.value, '$."reference"') else json_array(json_extract(s6_.value, '$."reference"')) end) as each_
-                        where each_.type <> 'NULL'
-                    ) as e7_
-                ) as x5_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__immunizations'': column ''encounter_id'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as value) as b3
-            ) as "encounter_id",
-            json_extract_string((
-                select any_value(x8_.value)
-                from (
-                    select n9_.value as value, n9_.ord as ord
-                    from (
-                        select x10_.value, x10_.ord, row_number() over (order by x10_.ord) as position
-                        from (
-                            select e12_.value as value, row_number() over (order by s11_.ord, e12_.ord) as ord
-                            from (
-                                select w4.value as value, w4.ord as ord
-                                from (
-                                    select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
-                                    from (
-                                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(f1.value, '$."vaccineCode"')) = 'ARRAY' then json_extract(f1.value, '$."vaccineCode"') else json_array(json_extract(f1.value, '$."vaccineCode"')) end) as each_
-                                        where each_.type <> 'NULL'
-                                    ) as s13_
-                                    cross join lateral (
-                                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(s13_.value, '$."coding"')) = 'ARRAY' then json_extract(s13_.value, '$."coding"') else json_array(json_extract(s13_.value, '$."coding"')) end) as each_
-                                        where each_.type <> 'NULL'
-                                    ) as e14_
-                                ) as w4
-                                where (json_extract_string(case when json_type(json_extract(w4.value, '$."system"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(w4.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__immunizations'': column ''cvx_code'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(w4.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
-                                when json_type(json_extract(w4.value, '$."system"')) = 'NULL' then null else json_extract(w4.value, '$."system"') end, '$') = 'http://hl7.org/fhir/sid/cvx')
-                            ) as s11_
-                            cross join lateral (
-                                select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s11_.value, '$."code"')) = 'ARRAY' then json_extract(s11_.value, '$."code"') else json_array(json_extract(s11_.value, '$."code"')) end) as each_
-                                where each_.type <> 'NULL'
-                            ) as e12_
-                        ) as x10_
-                    ) as n9_
-                    where n9_.position = 1
-                ) as x8_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__immunizations'': column ''cvx_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "cvx_code",
-            json_extract_string((
-                select any_value(x15_.value)
-                from (
-                    select e17_.value as value, row_number() over (order by s16_.ord, e17_.ord) as ord
-                    from (
-                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(f1.value, '$."vaccineCode"')) = 'ARRAY' then json_extract(f1.value, '$."vaccineCode"') else json_array(json_extract(f1.value, '$."vaccineCode"')) end) as each_
-                        where each_.type <> 'NULL'
-                    ) as s16_
-                    cross join lateral (
-                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(s16_.value, '$."text"')) = 'ARRAY' then json_extract(s16_.value, '$."text"') else json_array(json_extract(s16_.value, '$."text"')) end) as each_
-                        where each_.type <> 'NULL'
-                    ) as e17_
-                ) as x15_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__immunizations'': column ''vaccine_name'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "vaccine_name",
-            json_extract_string(case when json_type(json_extract(f1.value, '$."status"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(f1.value, '$."status"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__immunizations'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(f1.value, '$."status"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
-            when json_type(json_extract(f1.value, '$."status"')) = 'NULL' then null else json_extract(f1.value, '$."status"') end, '$') as "status",
-            json_extract_string(case when json_type(json_extract(f1.value, '$."occurrenceDateTime"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(f1.value, '$."occurrenceDateTime"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__immunizations'': column ''occurred_date_time'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(f1.value, '$."occurrenceDateTime"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
-            when json_type(json_extract(f1.value, '$."occurrenceDateTime"')) = 'NULL' then null else json_extract(f1.value, '$."occurrenceDateTime"') end, '$') as "occurred_date_time"
-        from (
-            select f0.value as value, f0.row_index as row_index
-        ) as f1
-    ) as s1_
-) as v0_
 {%- endmacro %}
 
 {% macro postgres__view_stg_fhir__immunizations(relation) -%}
@@ -149,157 +33,51 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
-    v0_."patient_id",
-    v0_."encounter_id",
-    v0_."cvx_code",
-    v0_."vaccine_name",
-    v0_."status",
-    v0_."occurred_date_time"
+    case when ((r.value #>> '{"patient","reference"}') ~ '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then substring((r.value #>> '{"patient","reference"}') from '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$') end as "patient_id",
+    case when ((r.value #>> '{"encounter","reference"}') ~ '^(https?://[^?#]*/)?Encounter/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then substring((r.value #>> '{"encounter","reference"}') from '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$') end as "encounter_id",
+    ((
+        select any_value(x1_.value)
+        from (
+            select n2_.value as value, n2_.ord as ord
+            from (
+                select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
+                from (
+                    select e5_.value as value, row_number() over (order by s4_.ord, e5_.ord) as ord
+                    from (
+                        select w2.value as value, w2.ord as ord
+                        from (
+                            select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
+                            from (
+                                select element_.value as value, element_.ord as ord
+                                from jsonb_array_elements(case when jsonb_typeof((r.value -> 'vaccineCode')) = 'array' then (r.value -> 'vaccineCode') else jsonb_build_array((r.value -> 'vaccineCode')) end) with ordinality as element_(value, ord)
+                                where jsonb_typeof(element_.value) <> 'null'
+                            ) as s6_
+                            cross join lateral (
+                                select element_.value as value, element_.ord as ord
+                                from jsonb_array_elements(case when jsonb_typeof((s6_.value -> 'coding')) = 'array' then (s6_.value -> 'coding') else jsonb_build_array((s6_.value -> 'coding')) end) with ordinality as element_(value, ord)
+                                where jsonb_typeof(element_.value) <> 'null'
+                            ) as e7_
+                        ) as w2
+                        where ((w2.value #>> '{"system"}') = 'http://hl7.org/fhir/sid/cvx')
+                    ) as s4_
+                    cross join lateral (
+                        select element_.value as value, element_.ord as ord
+                        from jsonb_array_elements(case when jsonb_typeof((s4_.value -> 'code')) = 'array' then (s4_.value -> 'code') else jsonb_build_array((s4_.value -> 'code')) end) with ordinality as element_(value, ord)
+                        where jsonb_typeof(element_.value) <> 'null'
+                    ) as e5_
+                ) as x3_
+            ) as n2_
+            where n2_.position = 1
+        ) as x1_
+    ) #>> '{}') as "cvx_code",
+    (r.value #>> '{"vaccineCode","text"}') as "vaccine_name",
+    (r.value #>> '{"status"}') as "status",
+    (r.value #>> '{"occurrenceDateTime"}') as "occurred_date_time"
 from (
     select cast(resource as jsonb) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
     from {{ relation }}
-    where ((cast(resource as jsonb) -> 'resourceType') #>> '{}') = 'Immunization'
+    where (cast(resource as jsonb) #>> '{"resourceType"}') = 'Immunization'
 ) as r
-cross join lateral (
-    select
-        s1_."patient_id",
-        s1_."encounter_id",
-        s1_."cvx_code",
-        s1_."vaccine_name",
-        s1_."status",
-        s1_."occurred_date_time"
-    from (
-        select r.value as value, r.row_index as row_index
-    ) as f0
-    cross join lateral (
-        select
-            (
-                select case when (b2.value ~ '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then substring(b2.value from '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$') end
-                from (select ((
-                select any_value(x2_.value)
-                from (
-                    select e4_.value as value, row_number() over (order by s3_.ord, e4_.ord) as ord
-                    from (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'patient')) = 'array' then (f1.value -> 'patient') else jsonb_build_array((f1.value -> 'patient')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as s3_
-                    cross join lateral (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((s3_.value -> 'reference')) = 'array' then (s3_.value -> 'reference') else jsonb_build_array((s3_.value -> 'reference')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as e4_
-                ) as x2_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__immunizations'': column ''patient_id'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as value) as b2
-            ) as "patient_id",
-            (
-                select case when (b3.value ~ '^(https?://[^?#]*/)?Encounter/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then substring(b3.value from '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$') end
-                from (select ((
-                select any_value(x5_.value)
-                from (
-                    select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
-                    from (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'encounter')) = 'array' then (f1.value -> 'encounter') else jsonb_build_array((f1.value -> 'encounter')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as s6_
-                    cross join lateral (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((s6_.value -> 'reference')) = 'array' then (s6_.value -> 'reference') else jsonb_build_array((s6_.value -> 'reference')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as e7_
-                ) as x5_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__immunizations'': column ''encounter_id'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as value) as b3
-            ) as "encounter_id",
-            ((
-                select any_value(x8_.value)
-                from (
-                    select n9_.value as value, n9_.ord as ord
-                    from (
-                        select x10_.value, x10_.ord, row_number() over (order by x10_.ord) as position
-                        from (
-                            select e12_.value as value, row_number() over (order by s11_.ord, e12_.ord) as ord
-                            from (
-                                select w4.value as value, w4.ord as ord
-                                from (
-                                    select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
-                                    from (
-                                        select element_.value as value, element_.ord as ord
-                                        from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'vaccineCode')) = 'array' then (f1.value -> 'vaccineCode') else jsonb_build_array((f1.value -> 'vaccineCode')) end) with ordinality as element_(value, ord)
-                                        where jsonb_typeof(element_.value) <> 'null'
-                                    ) as s13_
-                                    cross join lateral (
-                                        select element_.value as value, element_.ord as ord
-                                        from jsonb_array_elements(case when jsonb_typeof((s13_.value -> 'coding')) = 'array' then (s13_.value -> 'coding') else jsonb_build_array((s13_.value -> 'coding')) end) with ordinality as element_(value, ord)
-                                        where jsonb_typeof(element_.value) <> 'null'
-                                    ) as e14_
-                                ) as w4
-                                where ((case when (jsonb_typeof((w4.value -> 'system')) = 'array') then (
-                                    select any_value(x15_.value)
-                                    from (
-                                        select element_.value as value, element_.ord as ord
-                                        from jsonb_array_elements(case when jsonb_typeof((w4.value -> 'system')) = 'array' then (w4.value -> 'system') else jsonb_build_array((w4.value -> 'system')) end) with ordinality as element_(value, ord)
-                                        where jsonb_typeof(element_.value) <> 'null'
-                                    ) as x15_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__immunizations'': column ''cvx_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                )
-                                when (jsonb_typeof((w4.value -> 'system')) = 'null') then null else (w4.value -> 'system') end #>> '{}') = 'http://hl7.org/fhir/sid/cvx')
-                            ) as s11_
-                            cross join lateral (
-                                select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((s11_.value -> 'code')) = 'array' then (s11_.value -> 'code') else jsonb_build_array((s11_.value -> 'code')) end) with ordinality as element_(value, ord)
-                                where jsonb_typeof(element_.value) <> 'null'
-                            ) as e12_
-                        ) as x10_
-                    ) as n9_
-                    where n9_.position = 1
-                ) as x8_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__immunizations'': column ''cvx_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as "cvx_code",
-            ((
-                select any_value(x16_.value)
-                from (
-                    select e18_.value as value, row_number() over (order by s17_.ord, e18_.ord) as ord
-                    from (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'vaccineCode')) = 'array' then (f1.value -> 'vaccineCode') else jsonb_build_array((f1.value -> 'vaccineCode')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as s17_
-                    cross join lateral (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((s17_.value -> 'text')) = 'array' then (s17_.value -> 'text') else jsonb_build_array((s17_.value -> 'text')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as e18_
-                ) as x16_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__immunizations'': column ''vaccine_name'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as "vaccine_name",
-            (case when (jsonb_typeof((f1.value -> 'status')) = 'array') then (
-                select any_value(x19_.value)
-                from (
-                    select element_.value as value, element_.ord as ord
-                    from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'status')) = 'array' then (f1.value -> 'status') else jsonb_build_array((f1.value -> 'status')) end) with ordinality as element_(value, ord)
-                    where jsonb_typeof(element_.value) <> 'null'
-                ) as x19_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__immunizations'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            )
-            when (jsonb_typeof((f1.value -> 'status')) = 'null') then null else (f1.value -> 'status') end #>> '{}') as "status",
-            (case when (jsonb_typeof((f1.value -> 'occurrenceDateTime')) = 'array') then (
-                select any_value(x20_.value)
-                from (
-                    select element_.value as value, element_.ord as ord
-                    from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'occurrenceDateTime')) = 'array' then (f1.value -> 'occurrenceDateTime') else jsonb_build_array((f1.value -> 'occurrenceDateTime')) end) with ordinality as element_(value, ord)
-                    where jsonb_typeof(element_.value) <> 'null'
-                ) as x20_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__immunizations'': column ''occurred_date_time'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            )
-            when (jsonb_typeof((f1.value -> 'occurrenceDateTime')) = 'null') then null else (f1.value -> 'occurrenceDateTime') end #>> '{}') as "occurred_date_time"
-        from (
-            select f0.value as value, f0.row_index as row_index
-        ) as f1
-    ) as s1_
-) as v0_
 {%- endmacro %}
 
 {% macro snowflake__view_stg_fhir__immunizations(relation) -%}
@@ -310,157 +88,51 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
-    v0_."patient_id",
-    v0_."encounter_id",
-    v0_."cvx_code",
-    v0_."vaccine_name",
-    v0_."status",
-    v0_."occurred_date_time"
+    case when regexp_like(cast(get(get(r.value, 'patient'), 'reference') as varchar), '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(cast(get(get(r.value, 'patient'), 'reference') as varchar), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e', 1) end as "patient_id",
+    case when regexp_like(cast(get(get(r.value, 'encounter'), 'reference') as varchar), '^(https?://[^?#]*/)?Encounter/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(cast(get(get(r.value, 'encounter'), 'reference') as varchar), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e', 1) end as "encounter_id",
+    cast((
+        select any_value(x1_.value)
+        from (
+            select n2_.value as value, n2_.ord as ord
+            from (
+                select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
+                from (
+                    select e5_.value as value, row_number() over (order by s4_.ord, e5_.ord) as ord
+                    from (
+                        select w2.value as value, w2.ord as ord
+                        from (
+                            select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
+                            from (
+                                select flattened_.value as value, flattened_.index + 1 as ord
+                                from table(flatten(input => case when is_array(get(r.value, 'vaccineCode')) then get(r.value, 'vaccineCode') when get(r.value, 'vaccineCode') is not null then array_construct(get(r.value, 'vaccineCode')) end)) as flattened_
+                                where flattened_.value is not null and not is_null_value(flattened_.value)
+                            ) as s6_
+                            cross join lateral (
+                                select flattened_.value as value, flattened_.index + 1 as ord
+                                from table(flatten(input => case when is_array(get(s6_.value, 'coding')) then get(s6_.value, 'coding') when get(s6_.value, 'coding') is not null then array_construct(get(s6_.value, 'coding')) end)) as flattened_
+                                where flattened_.value is not null and not is_null_value(flattened_.value)
+                            ) as e7_
+                        ) as w2
+                        where (cast(get(w2.value, 'system') as varchar) = 'http://hl7.org/fhir/sid/cvx')
+                    ) as s4_
+                    cross join lateral (
+                        select flattened_.value as value, flattened_.index + 1 as ord
+                        from table(flatten(input => case when is_array(get(s4_.value, 'code')) then get(s4_.value, 'code') when get(s4_.value, 'code') is not null then array_construct(get(s4_.value, 'code')) end)) as flattened_
+                        where flattened_.value is not null and not is_null_value(flattened_.value)
+                    ) as e5_
+                ) as x3_
+            ) as n2_
+            where n2_.position = 1
+        ) as x1_
+    ) as varchar) as "cvx_code",
+    cast(get(get(r.value, 'vaccineCode'), 'text') as varchar) as "vaccine_name",
+    cast(get(r.value, 'status') as varchar) as "status",
+    cast(get(r.value, 'occurrenceDateTime') as varchar) as "occurred_date_time"
 from (
     select cast(resource as variant) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
     from {{ relation }}
     where cast(get(cast(resource as variant), 'resourceType') as varchar) = 'Immunization'
 ) as r
-cross join lateral (
-    select
-        s1_."patient_id",
-        s1_."encounter_id",
-        s1_."cvx_code",
-        s1_."vaccine_name",
-        s1_."status",
-        s1_."occurred_date_time"
-    from (
-        select r.value as value, r.row_index as row_index
-    ) as f0
-    cross join lateral (
-        select
-            (
-                select case when regexp_like(b2.value, '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(b2.value, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e', 1) end
-                from (select cast((
-                select any_value(x2_.value)
-                from (
-                    select e4_.value as value, row_number() over (order by s3_.ord, e4_.ord) as ord
-                    from (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(f1.value, 'patient')) then get(f1.value, 'patient') when get(f1.value, 'patient') is not null then array_construct(get(f1.value, 'patient')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as s3_
-                    cross join lateral (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(s3_.value, 'reference')) then get(s3_.value, 'reference') when get(s3_.value, 'reference') is not null then array_construct(get(s3_.value, 'reference')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as e4_
-                ) as x2_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__immunizations'': column ''patient_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as value) as b2
-            ) as "patient_id",
-            (
-                select case when regexp_like(b3.value, '^(https?://[^?#]*/)?Encounter/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(b3.value, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e', 1) end
-                from (select cast((
-                select any_value(x5_.value)
-                from (
-                    select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
-                    from (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(f1.value, 'encounter')) then get(f1.value, 'encounter') when get(f1.value, 'encounter') is not null then array_construct(get(f1.value, 'encounter')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as s6_
-                    cross join lateral (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(s6_.value, 'reference')) then get(s6_.value, 'reference') when get(s6_.value, 'reference') is not null then array_construct(get(s6_.value, 'reference')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as e7_
-                ) as x5_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__immunizations'': column ''encounter_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as value) as b3
-            ) as "encounter_id",
-            cast((
-                select any_value(x8_.value)
-                from (
-                    select n9_.value as value, n9_.ord as ord
-                    from (
-                        select x10_.value, x10_.ord, row_number() over (order by x10_.ord) as position
-                        from (
-                            select e12_.value as value, row_number() over (order by s11_.ord, e12_.ord) as ord
-                            from (
-                                select w4.value as value, w4.ord as ord
-                                from (
-                                    select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
-                                    from (
-                                        select flattened_.value as value, flattened_.index + 1 as ord
-                                        from table(flatten(input => case when is_array(get(f1.value, 'vaccineCode')) then get(f1.value, 'vaccineCode') when get(f1.value, 'vaccineCode') is not null then array_construct(get(f1.value, 'vaccineCode')) end)) as flattened_
-                                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                                    ) as s13_
-                                    cross join lateral (
-                                        select flattened_.value as value, flattened_.index + 1 as ord
-                                        from table(flatten(input => case when is_array(get(s13_.value, 'coding')) then get(s13_.value, 'coding') when get(s13_.value, 'coding') is not null then array_construct(get(s13_.value, 'coding')) end)) as flattened_
-                                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                                    ) as e14_
-                                ) as w4
-                                where (cast(case when (is_array(get(w4.value, 'system'))) then (
-                                    select any_value(x15_.value)
-                                    from (
-                                        select flattened_.value as value, flattened_.index + 1 as ord
-                                        from table(flatten(input => case when is_array(get(w4.value, 'system')) then get(w4.value, 'system') when get(w4.value, 'system') is not null then array_construct(get(w4.value, 'system')) end)) as flattened_
-                                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                                    ) as x15_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__immunizations'': column ''cvx_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (is_null_value(get(w4.value, 'system'))) then null else get(w4.value, 'system') end as varchar) = 'http://hl7.org/fhir/sid/cvx')
-                            ) as s11_
-                            cross join lateral (
-                                select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(s11_.value, 'code')) then get(s11_.value, 'code') when get(s11_.value, 'code') is not null then array_construct(get(s11_.value, 'code')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as e12_
-                        ) as x10_
-                    ) as n9_
-                    where n9_.position = 1
-                ) as x8_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__immunizations'': column ''cvx_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as "cvx_code",
-            cast((
-                select any_value(x16_.value)
-                from (
-                    select e18_.value as value, row_number() over (order by s17_.ord, e18_.ord) as ord
-                    from (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(f1.value, 'vaccineCode')) then get(f1.value, 'vaccineCode') when get(f1.value, 'vaccineCode') is not null then array_construct(get(f1.value, 'vaccineCode')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as s17_
-                    cross join lateral (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(s17_.value, 'text')) then get(s17_.value, 'text') when get(s17_.value, 'text') is not null then array_construct(get(s17_.value, 'text')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as e18_
-                ) as x16_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__immunizations'': column ''vaccine_name'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as "vaccine_name",
-            cast(case when (is_array(get(f1.value, 'status'))) then (
-                select any_value(x19_.value)
-                from (
-                    select flattened_.value as value, flattened_.index + 1 as ord
-                    from table(flatten(input => case when is_array(get(f1.value, 'status')) then get(f1.value, 'status') when get(f1.value, 'status') is not null then array_construct(get(f1.value, 'status')) end)) as flattened_
-                    where flattened_.value is not null and not is_null_value(flattened_.value)
-                ) as x19_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__immunizations'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (is_null_value(get(f1.value, 'status'))) then null else get(f1.value, 'status') end as varchar) as "status",
-            cast(case when (is_array(get(f1.value, 'occurrenceDateTime'))) then (
-                select any_value(x20_.value)
-                from (
-                    select flattened_.value as value, flattened_.index + 1 as ord
-                    from table(flatten(input => case when is_array(get(f1.value, 'occurrenceDateTime')) then get(f1.value, 'occurrenceDateTime') when get(f1.value, 'occurrenceDateTime') is not null then array_construct(get(f1.value, 'occurrenceDateTime')) end)) as flattened_
-                    where flattened_.value is not null and not is_null_value(flattened_.value)
-                ) as x20_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__immunizations'': column ''occurred_date_time'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (is_null_value(get(f1.value, 'occurrenceDateTime'))) then null else get(f1.value, 'occurrenceDateTime') end as varchar) as "occurred_date_time"
-        from (
-            select f0.value as value, f0.row_index as row_index
-        ) as f1
-    ) as s1_
-) as v0_
 {%- endmacro %}
 
 {% macro redshift__view_stg_fhir__immunizations(relation) -%}
@@ -471,471 +143,126 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
-    v0_."patient_id",
-    v0_."encounter_id",
-    v0_."cvx_code",
-    v0_."vaccine_name",
-    v0_."status",
-    v0_."occurred_date_time"
+    case when (case when is_varchar(r.value."patient"."reference") then cast(r.value."patient"."reference" as varchar) else json_serialize(r.value."patient"."reference") end ~ '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(case when is_varchar(r.value."patient"."reference") then cast(r.value."patient"."reference" as varchar) else json_serialize(r.value."patient"."reference") end, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e') end as "patient_id",
+    case when (case when is_varchar(r.value."encounter"."reference") then cast(r.value."encounter"."reference" as varchar) else json_serialize(r.value."encounter"."reference") end ~ '^(https?://[^?#]*/)?Encounter/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(case when is_varchar(r.value."encounter"."reference") then cast(r.value."encounter"."reference" as varchar) else json_serialize(r.value."encounter"."reference") end, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e') end as "encounter_id",
+    case when is_varchar((
+        select any_value(x1_.value)
+        from (
+            select n2_.value as value, n2_.ord as ord
+            from (
+                select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
+                from (
+                    select e5_.value as value, row_number() over (order by s4_.ord, e5_.ord) as ord
+                    from (
+                        select w2.value as value, w2.ord as ord
+                        from (
+                            select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
+                            from (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(r.value."vaccineCode") then r.value."vaccineCode" else array(r.value."vaccineCode") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as s6_
+                            cross join lateral (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(s6_.value."coding") then s6_.value."coding" else array(s6_.value."coding") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as e7_
+                        ) as w2
+                        where (case when is_varchar(w2.value."system") then cast(w2.value."system" as varchar) else json_serialize(w2.value."system") end = 'http://hl7.org/fhir/sid/cvx')
+                    ) as s4_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s4_.value."code") then s4_.value."code" else array(s4_.value."code") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e5_
+                ) as x3_
+            ) as n2_
+            where n2_.position = 1
+        ) as x1_
+    )) then cast((
+        select any_value(x1_.value)
+        from (
+            select n2_.value as value, n2_.ord as ord
+            from (
+                select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
+                from (
+                    select e5_.value as value, row_number() over (order by s4_.ord, e5_.ord) as ord
+                    from (
+                        select w2.value as value, w2.ord as ord
+                        from (
+                            select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
+                            from (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(r.value."vaccineCode") then r.value."vaccineCode" else array(r.value."vaccineCode") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as s6_
+                            cross join lateral (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(s6_.value."coding") then s6_.value."coding" else array(s6_.value."coding") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as e7_
+                        ) as w2
+                        where (case when is_varchar(w2.value."system") then cast(w2.value."system" as varchar) else json_serialize(w2.value."system") end = 'http://hl7.org/fhir/sid/cvx')
+                    ) as s4_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s4_.value."code") then s4_.value."code" else array(s4_.value."code") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e5_
+                ) as x3_
+            ) as n2_
+            where n2_.position = 1
+        ) as x1_
+    ) as varchar) else json_serialize((
+        select any_value(x1_.value)
+        from (
+            select n2_.value as value, n2_.ord as ord
+            from (
+                select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
+                from (
+                    select e5_.value as value, row_number() over (order by s4_.ord, e5_.ord) as ord
+                    from (
+                        select w2.value as value, w2.ord as ord
+                        from (
+                            select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
+                            from (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(r.value."vaccineCode") then r.value."vaccineCode" else array(r.value."vaccineCode") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as s6_
+                            cross join lateral (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(s6_.value."coding") then s6_.value."coding" else array(s6_.value."coding") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as e7_
+                        ) as w2
+                        where (case when is_varchar(w2.value."system") then cast(w2.value."system" as varchar) else json_serialize(w2.value."system") end = 'http://hl7.org/fhir/sid/cvx')
+                    ) as s4_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s4_.value."code") then s4_.value."code" else array(s4_.value."code") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e5_
+                ) as x3_
+            ) as n2_
+            where n2_.position = 1
+        ) as x1_
+    )) end as "cvx_code",
+    case when is_varchar(r.value."vaccineCode"."text") then cast(r.value."vaccineCode"."text" as varchar) else json_serialize(r.value."vaccineCode"."text") end as "vaccine_name",
+    case when is_varchar(r.value."status") then cast(r.value."status" as varchar) else json_serialize(r.value."status") end as "status",
+    case when is_varchar(r.value."occurrenceDateTime") then cast(r.value."occurrenceDateTime" as varchar) else json_serialize(r.value."occurrenceDateTime") end as "occurred_date_time"
 from (
     select resource as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
     from {{ relation }}
     where case when is_varchar(resource."resourceType") then cast(resource."resourceType" as varchar) else json_serialize(resource."resourceType") end = 'Immunization'
 ) as r
-cross join lateral (
-    select
-        s1_."patient_id",
-        s1_."encounter_id",
-        s1_."cvx_code",
-        s1_."vaccine_name",
-        s1_."status",
-        s1_."occurred_date_time"
-    from (
-        select r.value as value, r.row_index as row_index
-    ) as f0
-    cross join lateral (
-        select
-            (
-                select case when (b2.value ~ '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(b2.value, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e') end
-                from (select case when is_varchar((
-                select any_value(x2_.value)
-                from (
-                    select e4_.value as value, row_number() over (order by s3_.ord, e4_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."patient") then f1.value."patient" else array(f1.value."patient") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s3_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s3_.value."reference") then s3_.value."reference" else array(s3_.value."reference") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e4_
-                ) as x2_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__immunizations'': column ''patient_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
-                select any_value(x2_.value)
-                from (
-                    select e4_.value as value, row_number() over (order by s3_.ord, e4_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."patient") then f1.value."patient" else array(f1.value."patient") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s3_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s3_.value."reference") then s3_.value."reference" else array(s3_.value."reference") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e4_
-                ) as x2_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__immunizations'': column ''patient_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
-                select any_value(x2_.value)
-                from (
-                    select e4_.value as value, row_number() over (order by s3_.ord, e4_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."patient") then f1.value."patient" else array(f1.value."patient") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s3_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s3_.value."reference") then s3_.value."reference" else array(s3_.value."reference") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e4_
-                ) as x2_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__immunizations'': column ''patient_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as value) as b2
-            ) as "patient_id",
-            (
-                select case when (b3.value ~ '^(https?://[^?#]*/)?Encounter/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(b3.value, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e') end
-                from (select case when is_varchar((
-                select any_value(x5_.value)
-                from (
-                    select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."encounter") then f1.value."encounter" else array(f1.value."encounter") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s6_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s6_.value."reference") then s6_.value."reference" else array(s6_.value."reference") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e7_
-                ) as x5_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__immunizations'': column ''encounter_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
-                select any_value(x5_.value)
-                from (
-                    select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."encounter") then f1.value."encounter" else array(f1.value."encounter") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s6_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s6_.value."reference") then s6_.value."reference" else array(s6_.value."reference") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e7_
-                ) as x5_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__immunizations'': column ''encounter_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
-                select any_value(x5_.value)
-                from (
-                    select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."encounter") then f1.value."encounter" else array(f1.value."encounter") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s6_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s6_.value."reference") then s6_.value."reference" else array(s6_.value."reference") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e7_
-                ) as x5_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__immunizations'': column ''encounter_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as value) as b3
-            ) as "encounter_id",
-            case when is_varchar((
-                select any_value(x8_.value)
-                from (
-                    select n9_.value as value, n9_.ord as ord
-                    from (
-                        select x10_.value, x10_.ord, row_number() over (order by x10_.ord) as position
-                        from (
-                            select e12_.value as value, row_number() over (order by s11_.ord, e12_.ord) as ord
-                            from (
-                                select w4.value as value, w4.ord as ord
-                                from (
-                                    select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(f1.value."vaccineCode") then f1.value."vaccineCode" else array(f1.value."vaccineCode") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as s13_
-                                    cross join lateral (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(s13_.value."coding") then s13_.value."coding" else array(s13_.value."coding") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as e14_
-                                ) as w4
-                                where (case when is_varchar(case when (is_array(w4.value."system")) then (
-                                    select any_value(x15_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w4.value."system") then w4.value."system" else array(w4.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x15_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__immunizations'': column ''cvx_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end) then cast(case when (is_array(w4.value."system")) then (
-                                    select any_value(x15_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w4.value."system") then w4.value."system" else array(w4.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x15_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__immunizations'': column ''cvx_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end as varchar) else json_serialize(case when (is_array(w4.value."system")) then (
-                                    select any_value(x15_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w4.value."system") then w4.value."system" else array(w4.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x15_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__immunizations'': column ''cvx_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end) end = 'http://hl7.org/fhir/sid/cvx')
-                            ) as s11_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s11_.value."code") then s11_.value."code" else array(s11_.value."code") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e12_
-                        ) as x10_
-                    ) as n9_
-                    where n9_.position = 1
-                ) as x8_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__immunizations'': column ''cvx_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
-                select any_value(x8_.value)
-                from (
-                    select n9_.value as value, n9_.ord as ord
-                    from (
-                        select x10_.value, x10_.ord, row_number() over (order by x10_.ord) as position
-                        from (
-                            select e12_.value as value, row_number() over (order by s11_.ord, e12_.ord) as ord
-                            from (
-                                select w4.value as value, w4.ord as ord
-                                from (
-                                    select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(f1.value."vaccineCode") then f1.value."vaccineCode" else array(f1.value."vaccineCode") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as s13_
-                                    cross join lateral (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(s13_.value."coding") then s13_.value."coding" else array(s13_.value."coding") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as e14_
-                                ) as w4
-                                where (case when is_varchar(case when (is_array(w4.value."system")) then (
-                                    select any_value(x15_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w4.value."system") then w4.value."system" else array(w4.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x15_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__immunizations'': column ''cvx_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end) then cast(case when (is_array(w4.value."system")) then (
-                                    select any_value(x15_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w4.value."system") then w4.value."system" else array(w4.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x15_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__immunizations'': column ''cvx_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end as varchar) else json_serialize(case when (is_array(w4.value."system")) then (
-                                    select any_value(x15_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w4.value."system") then w4.value."system" else array(w4.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x15_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__immunizations'': column ''cvx_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end) end = 'http://hl7.org/fhir/sid/cvx')
-                            ) as s11_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s11_.value."code") then s11_.value."code" else array(s11_.value."code") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e12_
-                        ) as x10_
-                    ) as n9_
-                    where n9_.position = 1
-                ) as x8_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__immunizations'': column ''cvx_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
-                select any_value(x8_.value)
-                from (
-                    select n9_.value as value, n9_.ord as ord
-                    from (
-                        select x10_.value, x10_.ord, row_number() over (order by x10_.ord) as position
-                        from (
-                            select e12_.value as value, row_number() over (order by s11_.ord, e12_.ord) as ord
-                            from (
-                                select w4.value as value, w4.ord as ord
-                                from (
-                                    select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(f1.value."vaccineCode") then f1.value."vaccineCode" else array(f1.value."vaccineCode") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as s13_
-                                    cross join lateral (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(s13_.value."coding") then s13_.value."coding" else array(s13_.value."coding") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as e14_
-                                ) as w4
-                                where (case when is_varchar(case when (is_array(w4.value."system")) then (
-                                    select any_value(x15_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w4.value."system") then w4.value."system" else array(w4.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x15_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__immunizations'': column ''cvx_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end) then cast(case when (is_array(w4.value."system")) then (
-                                    select any_value(x15_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w4.value."system") then w4.value."system" else array(w4.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x15_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__immunizations'': column ''cvx_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end as varchar) else json_serialize(case when (is_array(w4.value."system")) then (
-                                    select any_value(x15_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w4.value."system") then w4.value."system" else array(w4.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x15_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__immunizations'': column ''cvx_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end) end = 'http://hl7.org/fhir/sid/cvx')
-                            ) as s11_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s11_.value."code") then s11_.value."code" else array(s11_.value."code") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e12_
-                        ) as x10_
-                    ) as n9_
-                    where n9_.position = 1
-                ) as x8_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__immunizations'': column ''cvx_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as "cvx_code",
-            case when is_varchar((
-                select any_value(x16_.value)
-                from (
-                    select e18_.value as value, row_number() over (order by s17_.ord, e18_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."vaccineCode") then f1.value."vaccineCode" else array(f1.value."vaccineCode") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s17_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s17_.value."text") then s17_.value."text" else array(s17_.value."text") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e18_
-                ) as x16_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__immunizations'': column ''vaccine_name'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
-                select any_value(x16_.value)
-                from (
-                    select e18_.value as value, row_number() over (order by s17_.ord, e18_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."vaccineCode") then f1.value."vaccineCode" else array(f1.value."vaccineCode") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s17_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s17_.value."text") then s17_.value."text" else array(s17_.value."text") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e18_
-                ) as x16_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__immunizations'': column ''vaccine_name'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
-                select any_value(x16_.value)
-                from (
-                    select e18_.value as value, row_number() over (order by s17_.ord, e18_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."vaccineCode") then f1.value."vaccineCode" else array(f1.value."vaccineCode") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s17_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s17_.value."text") then s17_.value."text" else array(s17_.value."text") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e18_
-                ) as x16_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__immunizations'': column ''vaccine_name'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as "vaccine_name",
-            case when is_varchar(case when (is_array(f1.value."status")) then (
-                select any_value(x19_.value)
-                from (
-                    select element_ as value, position_ + 1 as ord
-                    from (select case when is_array(f1.value."status") then f1.value."status" else array(f1.value."status") end as items_) as array_,
-                        array_.items_ as element_ at position_
-                    where element_ is not null
-                ) as x19_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__immunizations'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (json_typeof(f1.value."status") = 'null') then null else f1.value."status" end) then cast(case when (is_array(f1.value."status")) then (
-                select any_value(x19_.value)
-                from (
-                    select element_ as value, position_ + 1 as ord
-                    from (select case when is_array(f1.value."status") then f1.value."status" else array(f1.value."status") end as items_) as array_,
-                        array_.items_ as element_ at position_
-                    where element_ is not null
-                ) as x19_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__immunizations'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (json_typeof(f1.value."status") = 'null') then null else f1.value."status" end as varchar) else json_serialize(case when (is_array(f1.value."status")) then (
-                select any_value(x19_.value)
-                from (
-                    select element_ as value, position_ + 1 as ord
-                    from (select case when is_array(f1.value."status") then f1.value."status" else array(f1.value."status") end as items_) as array_,
-                        array_.items_ as element_ at position_
-                    where element_ is not null
-                ) as x19_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__immunizations'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (json_typeof(f1.value."status") = 'null') then null else f1.value."status" end) end as "status",
-            case when is_varchar(case when (is_array(f1.value."occurrenceDateTime")) then (
-                select any_value(x20_.value)
-                from (
-                    select element_ as value, position_ + 1 as ord
-                    from (select case when is_array(f1.value."occurrenceDateTime") then f1.value."occurrenceDateTime" else array(f1.value."occurrenceDateTime") end as items_) as array_,
-                        array_.items_ as element_ at position_
-                    where element_ is not null
-                ) as x20_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__immunizations'': column ''occurred_date_time'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (json_typeof(f1.value."occurrenceDateTime") = 'null') then null else f1.value."occurrenceDateTime" end) then cast(case when (is_array(f1.value."occurrenceDateTime")) then (
-                select any_value(x20_.value)
-                from (
-                    select element_ as value, position_ + 1 as ord
-                    from (select case when is_array(f1.value."occurrenceDateTime") then f1.value."occurrenceDateTime" else array(f1.value."occurrenceDateTime") end as items_) as array_,
-                        array_.items_ as element_ at position_
-                    where element_ is not null
-                ) as x20_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__immunizations'': column ''occurred_date_time'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (json_typeof(f1.value."occurrenceDateTime") = 'null') then null else f1.value."occurrenceDateTime" end as varchar) else json_serialize(case when (is_array(f1.value."occurrenceDateTime")) then (
-                select any_value(x20_.value)
-                from (
-                    select element_ as value, position_ + 1 as ord
-                    from (select case when is_array(f1.value."occurrenceDateTime") then f1.value."occurrenceDateTime" else array(f1.value."occurrenceDateTime") end as items_) as array_,
-                        array_.items_ as element_ at position_
-                    where element_ is not null
-                ) as x20_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__immunizations'': column ''occurred_date_time'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (json_typeof(f1.value."occurrenceDateTime") = 'null') then null else f1.value."occurrenceDateTime" end) end as "occurred_date_time"
-        from (
-            select f0.value as value, f0.row_index as row_index
-        ) as f1
-    ) as s1_
-) as v0_
 {%- endmacro %}

@@ -12,319 +12,152 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
-    v0_."patient_id",
-    v0_."encounter_id",
-    v0_."prescriber_npi",
-    v0_."rxnorm_code_coded",
-    v0_."rxnorm_code_contained",
-    v0_."medication_name_coded",
-    v0_."medication_name_text",
-    v0_."medication_name_contained",
-    v0_."status",
-    v0_."intent",
-    v0_."authored_at"
+    case when regexp_full_match(json_extract_string(r.value, '$."subject"."reference"'), '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(json_extract_string(r.value, '$."subject"."reference"'), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "patient_id",
+    case when regexp_full_match(json_extract_string(r.value, '$."encounter"."reference"'), '^(https?://[^?#]*/)?Encounter/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(json_extract_string(r.value, '$."encounter"."reference"'), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "encounter_id",
+    json_extract_string((
+        select any_value(x1_.value)
+        from (
+            select n2_.value as value, n2_.ord as ord
+            from (
+                select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
+                from (
+                    select e5_.value as value, row_number() over (order by s4_.ord, e5_.ord) as ord
+                    from (
+                        select w2.value as value, w2.ord as ord
+                        from (
+                            select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
+                            from (
+                                select each_.value as value, cast(each_.key as integer) + 1 as ord
+                                from json_each(case when json_type(json_extract(r.value, '$."requester"')) = 'ARRAY' then json_extract(r.value, '$."requester"') else json_array(json_extract(r.value, '$."requester"')) end) as each_
+                                where each_.type <> 'NULL'
+                            ) as s6_
+                            cross join lateral (
+                                select each_.value as value, cast(each_.key as integer) + 1 as ord
+                                from json_each(case when json_type(json_extract(s6_.value, '$."identifier"')) = 'ARRAY' then json_extract(s6_.value, '$."identifier"') else json_array(json_extract(s6_.value, '$."identifier"')) end) as each_
+                                where each_.type <> 'NULL'
+                            ) as e7_
+                        ) as w2
+                        where (json_extract_string(w2.value, '$."system"') = 'http://hl7.org/fhir/sid/us-npi')
+                    ) as s4_
+                    cross join lateral (
+                        select each_.value as value, cast(each_.key as integer) + 1 as ord
+                        from json_each(case when json_type(json_extract(s4_.value, '$."value"')) = 'ARRAY' then json_extract(s4_.value, '$."value"') else json_array(json_extract(s4_.value, '$."value"')) end) as each_
+                        where each_.type <> 'NULL'
+                    ) as e5_
+                ) as x3_
+            ) as n2_
+            where n2_.position = 1
+        ) as x1_
+    ), '$') as "prescriber_npi",
+    json_extract_string(list_filter(list_transform(list_filter(list_filter(json_extract(r.value, '$."medicationCodeableConcept"."coding"[*]'), lambda item_: json_type(item_) <> 'NULL'), lambda w3_: (json_extract_string(w3_, '$."system"') = 'http://www.nlm.nih.gov/research/umls/rxnorm')), lambda l8_: json_extract(l8_, '$."code"')), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "rxnorm_code_coded",
+    json_extract_string((
+        select any_value(x9_.value)
+        from (
+            select n10_.value as value, n10_.ord as ord
+            from (
+                select x11_.value, x11_.ord, row_number() over (order by x11_.ord) as position
+                from (
+                    select e13_.value as value, row_number() over (order by s12_.ord, e13_.ord) as ord
+                    from (
+                        select w5.value as value, w5.ord as ord
+                        from (
+                            select e15_.value as value, row_number() over (order by s14_.ord, e15_.ord) as ord
+                            from (
+                                select e17_.value as value, row_number() over (order by s16_.ord, e17_.ord) as ord
+                                from (
+                                    select w4.value as value, w4.ord as ord
+                                    from (
+                                        select each_.value as value, cast(each_.key as integer) + 1 as ord
+                                        from json_each(case when json_type(json_extract(r.value, '$."contained"')) = 'ARRAY' then json_extract(r.value, '$."contained"') else json_array(json_extract(r.value, '$."contained"')) end) as each_
+                                        where each_.type <> 'NULL'
+                                    ) as w4
+                                    where (json_extract_string(case when json_type(json_extract(w4.value, '$."resourceType"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(w4.value, '$."resourceType"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(w4.value, '$."resourceType"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
+                                    when json_type(json_extract(w4.value, '$."resourceType"')) = 'NULL' then null else json_extract(w4.value, '$."resourceType"') end, '$') = 'Medication')
+                                ) as s16_
+                                cross join lateral (
+                                    select each_.value as value, cast(each_.key as integer) + 1 as ord
+                                    from json_each(case when json_type(json_extract(s16_.value, '$."code"')) = 'ARRAY' then json_extract(s16_.value, '$."code"') else json_array(json_extract(s16_.value, '$."code"')) end) as each_
+                                    where each_.type <> 'NULL'
+                                ) as e17_
+                            ) as s14_
+                            cross join lateral (
+                                select each_.value as value, cast(each_.key as integer) + 1 as ord
+                                from json_each(case when json_type(json_extract(s14_.value, '$."coding"')) = 'ARRAY' then json_extract(s14_.value, '$."coding"') else json_array(json_extract(s14_.value, '$."coding"')) end) as each_
+                                where each_.type <> 'NULL'
+                            ) as e15_
+                        ) as w5
+                        where (json_extract_string(case when json_type(json_extract(w5.value, '$."system"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(w5.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(w5.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
+                        when json_type(json_extract(w5.value, '$."system"')) = 'NULL' then null else json_extract(w5.value, '$."system"') end, '$') = 'http://www.nlm.nih.gov/research/umls/rxnorm')
+                    ) as s12_
+                    cross join lateral (
+                        select each_.value as value, cast(each_.key as integer) + 1 as ord
+                        from json_each(case when json_type(json_extract(s12_.value, '$."code"')) = 'ARRAY' then json_extract(s12_.value, '$."code"') else json_array(json_extract(s12_.value, '$."code"')) end) as each_
+                        where each_.type <> 'NULL'
+                    ) as e13_
+                ) as x11_
+            ) as n10_
+            where n10_.position = 1
+        ) as x9_
+    ), '$') as "rxnorm_code_contained",
+    json_extract_string(list_filter(list_transform(list_filter(list_filter(json_extract(r.value, '$."medicationCodeableConcept"."coding"[*]'), lambda item_: json_type(item_) <> 'NULL'), lambda w6_: (json_extract_string(w6_, '$."system"') = 'http://www.nlm.nih.gov/research/umls/rxnorm')), lambda l18_: json_extract(l18_, '$."display"')), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "medication_name_coded",
+    json_extract_string(r.value, '$."medicationCodeableConcept"."text"') as "medication_name_text",
+    json_extract_string((
+        select any_value(x19_.value)
+        from (
+            select n20_.value as value, n20_.ord as ord
+            from (
+                select x21_.value, x21_.ord, row_number() over (order by x21_.ord) as position
+                from (
+                    select e23_.value as value, row_number() over (order by s22_.ord, e23_.ord) as ord
+                    from (
+                        select w8.value as value, w8.ord as ord
+                        from (
+                            select e25_.value as value, row_number() over (order by s24_.ord, e25_.ord) as ord
+                            from (
+                                select e27_.value as value, row_number() over (order by s26_.ord, e27_.ord) as ord
+                                from (
+                                    select w7.value as value, w7.ord as ord
+                                    from (
+                                        select each_.value as value, cast(each_.key as integer) + 1 as ord
+                                        from json_each(case when json_type(json_extract(r.value, '$."contained"')) = 'ARRAY' then json_extract(r.value, '$."contained"') else json_array(json_extract(r.value, '$."contained"')) end) as each_
+                                        where each_.type <> 'NULL'
+                                    ) as w7
+                                    where (json_extract_string(case when json_type(json_extract(w7.value, '$."resourceType"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(w7.value, '$."resourceType"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(w7.value, '$."resourceType"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
+                                    when json_type(json_extract(w7.value, '$."resourceType"')) = 'NULL' then null else json_extract(w7.value, '$."resourceType"') end, '$') = 'Medication')
+                                ) as s26_
+                                cross join lateral (
+                                    select each_.value as value, cast(each_.key as integer) + 1 as ord
+                                    from json_each(case when json_type(json_extract(s26_.value, '$."code"')) = 'ARRAY' then json_extract(s26_.value, '$."code"') else json_array(json_extract(s26_.value, '$."code"')) end) as each_
+                                    where each_.type <> 'NULL'
+                                ) as e27_
+                            ) as s24_
+                            cross join lateral (
+                                select each_.value as value, cast(each_.key as integer) + 1 as ord
+                                from json_each(case when json_type(json_extract(s24_.value, '$."coding"')) = 'ARRAY' then json_extract(s24_.value, '$."coding"') else json_array(json_extract(s24_.value, '$."coding"')) end) as each_
+                                where each_.type <> 'NULL'
+                            ) as e25_
+                        ) as w8
+                        where (json_extract_string(case when json_type(json_extract(w8.value, '$."system"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(w8.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(w8.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
+                        when json_type(json_extract(w8.value, '$."system"')) = 'NULL' then null else json_extract(w8.value, '$."system"') end, '$') = 'http://www.nlm.nih.gov/research/umls/rxnorm')
+                    ) as s22_
+                    cross join lateral (
+                        select each_.value as value, cast(each_.key as integer) + 1 as ord
+                        from json_each(case when json_type(json_extract(s22_.value, '$."display"')) = 'ARRAY' then json_extract(s22_.value, '$."display"') else json_array(json_extract(s22_.value, '$."display"')) end) as each_
+                        where each_.type <> 'NULL'
+                    ) as e23_
+                ) as x21_
+            ) as n20_
+            where n20_.position = 1
+        ) as x19_
+    ), '$') as "medication_name_contained",
+    json_extract_string(r.value, '$."status"') as "status",
+    json_extract_string(r.value, '$."intent"') as "intent",
+    json_extract_string(r.value, '$."authoredOn"') as "authored_at"
 from (
     select cast(resource as json) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
     from {{ relation }}
-    where json_extract_string(json_extract(cast(resource as json), '$."resourceType"'), '$') = 'MedicationRequest'
+    where json_extract_string(cast(resource as json), '$."resourceType"') = 'MedicationRequest'
 ) as r
-cross join lateral (
-    select
-        s1_."patient_id",
-        s1_."encounter_id",
-        s1_."prescriber_npi",
-        s1_."rxnorm_code_coded",
-        s1_."rxnorm_code_contained",
-        s1_."medication_name_coded",
-        s1_."medication_name_text",
-        s1_."medication_name_contained",
-        s1_."status",
-        s1_."intent",
-        s1_."authored_at"
-    from (
-        select r.value as value, r.row_index as row_index
-    ) as f0
-    cross join lateral (
-        select
-            (
-                select case when regexp_full_match(b2.value, '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(b2.value, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end
-                from (select json_extract_string((
-                select any_value(x2_.value)
-                from (
-                    select e4_.value as value, row_number() over (order by s3_.ord, e4_.ord) as ord
-                    from (
-                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(f1.value, '$."subject"')) = 'ARRAY' then json_extract(f1.value, '$."subject"') else json_array(json_extract(f1.value, '$."subject"')) end) as each_
-                        where each_.type <> 'NULL'
-                    ) as s3_
-                    cross join lateral (
-                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(s3_.value, '$."reference"')) = 'ARRAY' then json_extract(s3_.value, '$."reference"') else json_array(json_extract(s3_.value, '$."reference"')) end) as each_
-                        where each_.type <> 'NULL'
-                    ) as e4_
-                ) as x2_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__medication_requests'': column ''patient_id'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as value) as b2
-            ) as "patient_id",
-            (
-                select case when regexp_full_match(b3.value, '^(https?://[^?#]*/)?Encounter/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(b3.value, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end
-                from (select json_extract_string((
-                select any_value(x5_.value)
-                from (
-                    select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
-                    from (
-                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(f1.value, '$."encounter"')) = 'ARRAY' then json_extract(f1.value, '$."encounter"') else json_array(json_extract(f1.value, '$."encounter"')) end) as each_
-                        where each_.type <> 'NULL'
-                    ) as s6_
-                    cross join lateral (
-                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(s6_.value, '$."reference"')) = 'ARRAY' then json_extract(s6_.value, '$."reference"') else json_array(json_extract(s6_.value, '$."reference"')) end) as each_
-                        where each_.type <> 'NULL'
-                    ) as e7_
-                ) as x5_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__medication_requests'': column ''encounter_id'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as value) as b3
-            ) as "encounter_id",
-            json_extract_string((
-                select any_value(x8_.value)
-                from (
-                    select n9_.value as value, n9_.ord as ord
-                    from (
-                        select x10_.value, x10_.ord, row_number() over (order by x10_.ord) as position
-                        from (
-                            select e12_.value as value, row_number() over (order by s11_.ord, e12_.ord) as ord
-                            from (
-                                select w4.value as value, w4.ord as ord
-                                from (
-                                    select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
-                                    from (
-                                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(f1.value, '$."requester"')) = 'ARRAY' then json_extract(f1.value, '$."requester"') else json_array(json_extract(f1.value, '$."requester"')) end) as each_
-                                        where each_.type <> 'NULL'
-                                    ) as s13_
-                                    cross join lateral (
-                                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(s13_.value, '$."identifier"')) = 'ARRAY' then json_extract(s13_.value, '$."identifier"') else json_array(json_extract(s13_.value, '$."identifier"')) end) as each_
-                                        where each_.type <> 'NULL'
-                                    ) as e14_
-                                ) as w4
-                                where (json_extract_string(case when json_type(json_extract(w4.value, '$."system"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(w4.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__medication_requests'': column ''prescriber_npi'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(w4.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
-                                when json_type(json_extract(w4.value, '$."system"')) = 'NULL' then null else json_extract(w4.value, '$."system"') end, '$') = 'http://hl7.org/fhir/sid/us-npi')
-                            ) as s11_
-                            cross join lateral (
-                                select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s11_.value, '$."value"')) = 'ARRAY' then json_extract(s11_.value, '$."value"') else json_array(json_extract(s11_.value, '$."value"')) end) as each_
-                                where each_.type <> 'NULL'
-                            ) as e12_
-                        ) as x10_
-                    ) as n9_
-                    where n9_.position = 1
-                ) as x8_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__medication_requests'': column ''prescriber_npi'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "prescriber_npi",
-            json_extract_string((
-                select any_value(x15_.value)
-                from (
-                    select n16_.value as value, n16_.ord as ord
-                    from (
-                        select x17_.value, x17_.ord, row_number() over (order by x17_.ord) as position
-                        from (
-                            select e19_.value as value, row_number() over (order by s18_.ord, e19_.ord) as ord
-                            from (
-                                select w5.value as value, w5.ord as ord
-                                from (
-                                    select e21_.value as value, row_number() over (order by s20_.ord, e21_.ord) as ord
-                                    from (
-                                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(f1.value, '$."medicationCodeableConcept"')) = 'ARRAY' then json_extract(f1.value, '$."medicationCodeableConcept"') else json_array(json_extract(f1.value, '$."medicationCodeableConcept"')) end) as each_
-                                        where each_.type <> 'NULL'
-                                    ) as s20_
-                                    cross join lateral (
-                                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(s20_.value, '$."coding"')) = 'ARRAY' then json_extract(s20_.value, '$."coding"') else json_array(json_extract(s20_.value, '$."coding"')) end) as each_
-                                        where each_.type <> 'NULL'
-                                    ) as e21_
-                                ) as w5
-                                where (json_extract_string(case when json_type(json_extract(w5.value, '$."system"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(w5.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__medication_requests'': column ''rxnorm_code_coded'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(w5.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
-                                when json_type(json_extract(w5.value, '$."system"')) = 'NULL' then null else json_extract(w5.value, '$."system"') end, '$') = 'http://www.nlm.nih.gov/research/umls/rxnorm')
-                            ) as s18_
-                            cross join lateral (
-                                select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s18_.value, '$."code"')) = 'ARRAY' then json_extract(s18_.value, '$."code"') else json_array(json_extract(s18_.value, '$."code"')) end) as each_
-                                where each_.type <> 'NULL'
-                            ) as e19_
-                        ) as x17_
-                    ) as n16_
-                    where n16_.position = 1
-                ) as x15_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__medication_requests'': column ''rxnorm_code_coded'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "rxnorm_code_coded",
-            json_extract_string((
-                select any_value(x22_.value)
-                from (
-                    select n23_.value as value, n23_.ord as ord
-                    from (
-                        select x24_.value, x24_.ord, row_number() over (order by x24_.ord) as position
-                        from (
-                            select e26_.value as value, row_number() over (order by s25_.ord, e26_.ord) as ord
-                            from (
-                                select w7.value as value, w7.ord as ord
-                                from (
-                                    select e28_.value as value, row_number() over (order by s27_.ord, e28_.ord) as ord
-                                    from (
-                                        select e30_.value as value, row_number() over (order by s29_.ord, e30_.ord) as ord
-                                        from (
-                                            select w6.value as value, w6.ord as ord
-                                            from (
-                                                select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                                from json_each(case when json_type(json_extract(f1.value, '$."contained"')) = 'ARRAY' then json_extract(f1.value, '$."contained"') else json_array(json_extract(f1.value, '$."contained"')) end) as each_
-                                                where each_.type <> 'NULL'
-                                            ) as w6
-                                            where (json_extract_string(case when json_type(json_extract(w6.value, '$."resourceType"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(w6.value, '$."resourceType"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(w6.value, '$."resourceType"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
-                                            when json_type(json_extract(w6.value, '$."resourceType"')) = 'NULL' then null else json_extract(w6.value, '$."resourceType"') end, '$') = 'Medication')
-                                        ) as s29_
-                                        cross join lateral (
-                                            select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                            from json_each(case when json_type(json_extract(s29_.value, '$."code"')) = 'ARRAY' then json_extract(s29_.value, '$."code"') else json_array(json_extract(s29_.value, '$."code"')) end) as each_
-                                            where each_.type <> 'NULL'
-                                        ) as e30_
-                                    ) as s27_
-                                    cross join lateral (
-                                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(s27_.value, '$."coding"')) = 'ARRAY' then json_extract(s27_.value, '$."coding"') else json_array(json_extract(s27_.value, '$."coding"')) end) as each_
-                                        where each_.type <> 'NULL'
-                                    ) as e28_
-                                ) as w7
-                                where (json_extract_string(case when json_type(json_extract(w7.value, '$."system"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(w7.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(w7.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
-                                when json_type(json_extract(w7.value, '$."system"')) = 'NULL' then null else json_extract(w7.value, '$."system"') end, '$') = 'http://www.nlm.nih.gov/research/umls/rxnorm')
-                            ) as s25_
-                            cross join lateral (
-                                select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s25_.value, '$."code"')) = 'ARRAY' then json_extract(s25_.value, '$."code"') else json_array(json_extract(s25_.value, '$."code"')) end) as each_
-                                where each_.type <> 'NULL'
-                            ) as e26_
-                        ) as x24_
-                    ) as n23_
-                    where n23_.position = 1
-                ) as x22_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "rxnorm_code_contained",
-            json_extract_string((
-                select any_value(x31_.value)
-                from (
-                    select n32_.value as value, n32_.ord as ord
-                    from (
-                        select x33_.value, x33_.ord, row_number() over (order by x33_.ord) as position
-                        from (
-                            select e35_.value as value, row_number() over (order by s34_.ord, e35_.ord) as ord
-                            from (
-                                select w8.value as value, w8.ord as ord
-                                from (
-                                    select e37_.value as value, row_number() over (order by s36_.ord, e37_.ord) as ord
-                                    from (
-                                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(f1.value, '$."medicationCodeableConcept"')) = 'ARRAY' then json_extract(f1.value, '$."medicationCodeableConcept"') else json_array(json_extract(f1.value, '$."medicationCodeableConcept"')) end) as each_
-                                        where each_.type <> 'NULL'
-                                    ) as s36_
-                                    cross join lateral (
-                                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(s36_.value, '$."coding"')) = 'ARRAY' then json_extract(s36_.value, '$."coding"') else json_array(json_extract(s36_.value, '$."coding"')) end) as each_
-                                        where each_.type <> 'NULL'
-                                    ) as e37_
-                                ) as w8
-                                where (json_extract_string(case when json_type(json_extract(w8.value, '$."system"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(w8.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__medication_requests'': column ''medication_name_coded'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(w8.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
-                                when json_type(json_extract(w8.value, '$."system"')) = 'NULL' then null else json_extract(w8.value, '$."system"') end, '$') = 'http://www.nlm.nih.gov/research/umls/rxnorm')
-                            ) as s34_
-                            cross join lateral (
-                                select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s34_.value, '$."display"')) = 'ARRAY' then json_extract(s34_.value, '$."display"') else json_array(json_extract(s34_.value, '$."display"')) end) as each_
-                                where each_.type <> 'NULL'
-                            ) as e35_
-                        ) as x33_
-                    ) as n32_
-                    where n32_.position = 1
-                ) as x31_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__medication_requests'': column ''medication_name_coded'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "medication_name_coded",
-            json_extract_string((
-                select any_value(x38_.value)
-                from (
-                    select e40_.value as value, row_number() over (order by s39_.ord, e40_.ord) as ord
-                    from (
-                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(f1.value, '$."medicationCodeableConcept"')) = 'ARRAY' then json_extract(f1.value, '$."medicationCodeableConcept"') else json_array(json_extract(f1.value, '$."medicationCodeableConcept"')) end) as each_
-                        where each_.type <> 'NULL'
-                    ) as s39_
-                    cross join lateral (
-                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(s39_.value, '$."text"')) = 'ARRAY' then json_extract(s39_.value, '$."text"') else json_array(json_extract(s39_.value, '$."text"')) end) as each_
-                        where each_.type <> 'NULL'
-                    ) as e40_
-                ) as x38_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__medication_requests'': column ''medication_name_text'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "medication_name_text",
-            json_extract_string((
-                select any_value(x41_.value)
-                from (
-                    select n42_.value as value, n42_.ord as ord
-                    from (
-                        select x43_.value, x43_.ord, row_number() over (order by x43_.ord) as position
-                        from (
-                            select e45_.value as value, row_number() over (order by s44_.ord, e45_.ord) as ord
-                            from (
-                                select w10.value as value, w10.ord as ord
-                                from (
-                                    select e47_.value as value, row_number() over (order by s46_.ord, e47_.ord) as ord
-                                    from (
-                                        select e49_.value as value, row_number() over (order by s48_.ord, e49_.ord) as ord
-                                        from (
-                                            select w9.value as value, w9.ord as ord
-                                            from (
-                                                select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                                from json_each(case when json_type(json_extract(f1.value, '$."contained"')) = 'ARRAY' then json_extract(f1.value, '$."contained"') else json_array(json_extract(f1.value, '$."contained"')) end) as each_
-                                                where each_.type <> 'NULL'
-                                            ) as w9
-                                            where (json_extract_string(case when json_type(json_extract(w9.value, '$."resourceType"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(w9.value, '$."resourceType"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(w9.value, '$."resourceType"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
-                                            when json_type(json_extract(w9.value, '$."resourceType"')) = 'NULL' then null else json_extract(w9.value, '$."resourceType"') end, '$') = 'Medication')
-                                        ) as s48_
-                                        cross join lateral (
-                                            select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                            from json_each(case when json_type(json_extract(s48_.value, '$."code"')) = 'ARRAY' then json_extract(s48_.value, '$."code"') else json_array(json_extract(s48_.value, '$."code"')) end) as each_
-                                            where each_.type <> 'NULL'
-                                        ) as e49_
-                                    ) as s46_
-                                    cross join lateral (
-                                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(s46_.value, '$."coding"')) = 'ARRAY' then json_extract(s46_.value, '$."coding"') else json_array(json_extract(s46_.value, '$."coding"')) end) as each_
-                                        where each_.type <> 'NULL'
-                                    ) as e47_
-                                ) as w10
-                                where (json_extract_string(case when json_type(json_extract(w10.value, '$."system"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(w10.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(w10.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
-                                when json_type(json_extract(w10.value, '$."system"')) = 'NULL' then null else json_extract(w10.value, '$."system"') end, '$') = 'http://www.nlm.nih.gov/research/umls/rxnorm')
-                            ) as s44_
-                            cross join lateral (
-                                select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s44_.value, '$."display"')) = 'ARRAY' then json_extract(s44_.value, '$."display"') else json_array(json_extract(s44_.value, '$."display"')) end) as each_
-                                where each_.type <> 'NULL'
-                            ) as e45_
-                        ) as x43_
-                    ) as n42_
-                    where n42_.position = 1
-                ) as x41_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "medication_name_contained",
-            json_extract_string(case when json_type(json_extract(f1.value, '$."status"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(f1.value, '$."status"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__medication_requests'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(f1.value, '$."status"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
-            when json_type(json_extract(f1.value, '$."status"')) = 'NULL' then null else json_extract(f1.value, '$."status"') end, '$') as "status",
-            json_extract_string(case when json_type(json_extract(f1.value, '$."intent"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(f1.value, '$."intent"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__medication_requests'': column ''intent'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(f1.value, '$."intent"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
-            when json_type(json_extract(f1.value, '$."intent"')) = 'NULL' then null else json_extract(f1.value, '$."intent"') end, '$') as "intent",
-            json_extract_string(case when json_type(json_extract(f1.value, '$."authoredOn"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(f1.value, '$."authoredOn"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__medication_requests'': column ''authored_at'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(f1.value, '$."authoredOn"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
-            when json_type(json_extract(f1.value, '$."authoredOn"')) = 'NULL' then null else json_extract(f1.value, '$."authoredOn"') end, '$') as "authored_at"
-        from (
-            select f0.value as value, f0.row_index as row_index
-        ) as f1
-    ) as s1_
-) as v0_
 {%- endmacro %}
 
 {% macro postgres__view_stg_fhir__medication_requests(relation) -%}
@@ -335,399 +168,252 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
-    v0_."patient_id",
-    v0_."encounter_id",
-    v0_."prescriber_npi",
-    v0_."rxnorm_code_coded",
-    v0_."rxnorm_code_contained",
-    v0_."medication_name_coded",
-    v0_."medication_name_text",
-    v0_."medication_name_contained",
-    v0_."status",
-    v0_."intent",
-    v0_."authored_at"
-from (
-    select cast(resource as jsonb) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
-    from {{ relation }}
-    where ((cast(resource as jsonb) -> 'resourceType') #>> '{}') = 'MedicationRequest'
-) as r
-cross join lateral (
-    select
-        s1_."patient_id",
-        s1_."encounter_id",
-        s1_."prescriber_npi",
-        s1_."rxnorm_code_coded",
-        s1_."rxnorm_code_contained",
-        s1_."medication_name_coded",
-        s1_."medication_name_text",
-        s1_."medication_name_contained",
-        s1_."status",
-        s1_."intent",
-        s1_."authored_at"
-    from (
-        select r.value as value, r.row_index as row_index
-    ) as f0
-    cross join lateral (
-        select
-            (
-                select case when (b2.value ~ '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then substring(b2.value from '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$') end
-                from (select ((
-                select any_value(x2_.value)
+    case when ((r.value #>> '{"subject","reference"}') ~ '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then substring((r.value #>> '{"subject","reference"}') from '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$') end as "patient_id",
+    case when ((r.value #>> '{"encounter","reference"}') ~ '^(https?://[^?#]*/)?Encounter/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then substring((r.value #>> '{"encounter","reference"}') from '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$') end as "encounter_id",
+    ((
+        select any_value(x1_.value)
+        from (
+            select n2_.value as value, n2_.ord as ord
+            from (
+                select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
                 from (
-                    select e4_.value as value, row_number() over (order by s3_.ord, e4_.ord) as ord
+                    select e5_.value as value, row_number() over (order by s4_.ord, e5_.ord) as ord
                     from (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'subject')) = 'array' then (f1.value -> 'subject') else jsonb_build_array((f1.value -> 'subject')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as s3_
-                    cross join lateral (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((s3_.value -> 'reference')) = 'array' then (s3_.value -> 'reference') else jsonb_build_array((s3_.value -> 'reference')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as e4_
-                ) as x2_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''patient_id'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as value) as b2
-            ) as "patient_id",
-            (
-                select case when (b3.value ~ '^(https?://[^?#]*/)?Encounter/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then substring(b3.value from '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$') end
-                from (select ((
-                select any_value(x5_.value)
-                from (
-                    select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
-                    from (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'encounter')) = 'array' then (f1.value -> 'encounter') else jsonb_build_array((f1.value -> 'encounter')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as s6_
-                    cross join lateral (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((s6_.value -> 'reference')) = 'array' then (s6_.value -> 'reference') else jsonb_build_array((s6_.value -> 'reference')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as e7_
-                ) as x5_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''encounter_id'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as value) as b3
-            ) as "encounter_id",
-            ((
-                select any_value(x8_.value)
-                from (
-                    select n9_.value as value, n9_.ord as ord
-                    from (
-                        select x10_.value, x10_.ord, row_number() over (order by x10_.ord) as position
+                        select w2.value as value, w2.ord as ord
                         from (
-                            select e12_.value as value, row_number() over (order by s11_.ord, e12_.ord) as ord
+                            select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
                             from (
-                                select w4.value as value, w4.ord as ord
-                                from (
-                                    select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
-                                    from (
-                                        select element_.value as value, element_.ord as ord
-                                        from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'requester')) = 'array' then (f1.value -> 'requester') else jsonb_build_array((f1.value -> 'requester')) end) with ordinality as element_(value, ord)
-                                        where jsonb_typeof(element_.value) <> 'null'
-                                    ) as s13_
-                                    cross join lateral (
-                                        select element_.value as value, element_.ord as ord
-                                        from jsonb_array_elements(case when jsonb_typeof((s13_.value -> 'identifier')) = 'array' then (s13_.value -> 'identifier') else jsonb_build_array((s13_.value -> 'identifier')) end) with ordinality as element_(value, ord)
-                                        where jsonb_typeof(element_.value) <> 'null'
-                                    ) as e14_
-                                ) as w4
-                                where ((case when (jsonb_typeof((w4.value -> 'system')) = 'array') then (
-                                    select any_value(x15_.value)
-                                    from (
-                                        select element_.value as value, element_.ord as ord
-                                        from jsonb_array_elements(case when jsonb_typeof((w4.value -> 'system')) = 'array' then (w4.value -> 'system') else jsonb_build_array((w4.value -> 'system')) end) with ordinality as element_(value, ord)
-                                        where jsonb_typeof(element_.value) <> 'null'
-                                    ) as x15_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''prescriber_npi'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                )
-                                when (jsonb_typeof((w4.value -> 'system')) = 'null') then null else (w4.value -> 'system') end #>> '{}') = 'http://hl7.org/fhir/sid/us-npi')
-                            ) as s11_
+                                select element_.value as value, element_.ord as ord
+                                from jsonb_array_elements(case when jsonb_typeof((r.value -> 'requester')) = 'array' then (r.value -> 'requester') else jsonb_build_array((r.value -> 'requester')) end) with ordinality as element_(value, ord)
+                                where jsonb_typeof(element_.value) <> 'null'
+                            ) as s6_
                             cross join lateral (
                                 select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((s11_.value -> 'value')) = 'array' then (s11_.value -> 'value') else jsonb_build_array((s11_.value -> 'value')) end) with ordinality as element_(value, ord)
+                                from jsonb_array_elements(case when jsonb_typeof((s6_.value -> 'identifier')) = 'array' then (s6_.value -> 'identifier') else jsonb_build_array((s6_.value -> 'identifier')) end) with ordinality as element_(value, ord)
                                 where jsonb_typeof(element_.value) <> 'null'
-                            ) as e12_
-                        ) as x10_
-                    ) as n9_
-                    where n9_.position = 1
-                ) as x8_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''prescriber_npi'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as "prescriber_npi",
-            ((
-                select any_value(x16_.value)
+                            ) as e7_
+                        ) as w2
+                        where ((w2.value #>> '{"system"}') = 'http://hl7.org/fhir/sid/us-npi')
+                    ) as s4_
+                    cross join lateral (
+                        select element_.value as value, element_.ord as ord
+                        from jsonb_array_elements(case when jsonb_typeof((s4_.value -> 'value')) = 'array' then (s4_.value -> 'value') else jsonb_build_array((s4_.value -> 'value')) end) with ordinality as element_(value, ord)
+                        where jsonb_typeof(element_.value) <> 'null'
+                    ) as e5_
+                ) as x3_
+            ) as n2_
+            where n2_.position = 1
+        ) as x1_
+    ) #>> '{}') as "prescriber_npi",
+    ((
+        select any_value(x8_.value)
+        from (
+            select n9_.value as value, n9_.ord as ord
+            from (
+                select x10_.value, x10_.ord, row_number() over (order by x10_.ord) as position
                 from (
-                    select n17_.value as value, n17_.ord as ord
+                    select e12_.value as value, row_number() over (order by s11_.ord, e12_.ord) as ord
                     from (
-                        select x18_.value, x18_.ord, row_number() over (order by x18_.ord) as position
+                        select w3.value as value, w3.ord as ord
                         from (
-                            select e20_.value as value, row_number() over (order by s19_.ord, e20_.ord) as ord
+                            select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
                             from (
-                                select w5.value as value, w5.ord as ord
-                                from (
-                                    select e22_.value as value, row_number() over (order by s21_.ord, e22_.ord) as ord
-                                    from (
-                                        select element_.value as value, element_.ord as ord
-                                        from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'medicationCodeableConcept')) = 'array' then (f1.value -> 'medicationCodeableConcept') else jsonb_build_array((f1.value -> 'medicationCodeableConcept')) end) with ordinality as element_(value, ord)
-                                        where jsonb_typeof(element_.value) <> 'null'
-                                    ) as s21_
-                                    cross join lateral (
-                                        select element_.value as value, element_.ord as ord
-                                        from jsonb_array_elements(case when jsonb_typeof((s21_.value -> 'coding')) = 'array' then (s21_.value -> 'coding') else jsonb_build_array((s21_.value -> 'coding')) end) with ordinality as element_(value, ord)
-                                        where jsonb_typeof(element_.value) <> 'null'
-                                    ) as e22_
-                                ) as w5
-                                where ((case when (jsonb_typeof((w5.value -> 'system')) = 'array') then (
-                                    select any_value(x23_.value)
-                                    from (
-                                        select element_.value as value, element_.ord as ord
-                                        from jsonb_array_elements(case when jsonb_typeof((w5.value -> 'system')) = 'array' then (w5.value -> 'system') else jsonb_build_array((w5.value -> 'system')) end) with ordinality as element_(value, ord)
-                                        where jsonb_typeof(element_.value) <> 'null'
-                                    ) as x23_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_coded'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                )
-                                when (jsonb_typeof((w5.value -> 'system')) = 'null') then null else (w5.value -> 'system') end #>> '{}') = 'http://www.nlm.nih.gov/research/umls/rxnorm')
-                            ) as s19_
+                                select element_.value as value, element_.ord as ord
+                                from jsonb_array_elements(case when jsonb_typeof((r.value -> 'medicationCodeableConcept')) = 'array' then (r.value -> 'medicationCodeableConcept') else jsonb_build_array((r.value -> 'medicationCodeableConcept')) end) with ordinality as element_(value, ord)
+                                where jsonb_typeof(element_.value) <> 'null'
+                            ) as s13_
                             cross join lateral (
                                 select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((s19_.value -> 'code')) = 'array' then (s19_.value -> 'code') else jsonb_build_array((s19_.value -> 'code')) end) with ordinality as element_(value, ord)
+                                from jsonb_array_elements(case when jsonb_typeof((s13_.value -> 'coding')) = 'array' then (s13_.value -> 'coding') else jsonb_build_array((s13_.value -> 'coding')) end) with ordinality as element_(value, ord)
                                 where jsonb_typeof(element_.value) <> 'null'
-                            ) as e20_
-                        ) as x18_
-                    ) as n17_
-                    where n17_.position = 1
-                ) as x16_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_coded'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as "rxnorm_code_coded",
-            ((
-                select any_value(x24_.value)
+                            ) as e14_
+                        ) as w3
+                        where ((w3.value #>> '{"system"}') = 'http://www.nlm.nih.gov/research/umls/rxnorm')
+                    ) as s11_
+                    cross join lateral (
+                        select element_.value as value, element_.ord as ord
+                        from jsonb_array_elements(case when jsonb_typeof((s11_.value -> 'code')) = 'array' then (s11_.value -> 'code') else jsonb_build_array((s11_.value -> 'code')) end) with ordinality as element_(value, ord)
+                        where jsonb_typeof(element_.value) <> 'null'
+                    ) as e12_
+                ) as x10_
+            ) as n9_
+            where n9_.position = 1
+        ) as x8_
+    ) #>> '{}') as "rxnorm_code_coded",
+    ((
+        select any_value(x15_.value)
+        from (
+            select n16_.value as value, n16_.ord as ord
+            from (
+                select x17_.value, x17_.ord, row_number() over (order by x17_.ord) as position
                 from (
-                    select n25_.value as value, n25_.ord as ord
+                    select e19_.value as value, row_number() over (order by s18_.ord, e19_.ord) as ord
                     from (
-                        select x26_.value, x26_.ord, row_number() over (order by x26_.ord) as position
+                        select w5.value as value, w5.ord as ord
                         from (
-                            select e28_.value as value, row_number() over (order by s27_.ord, e28_.ord) as ord
+                            select e21_.value as value, row_number() over (order by s20_.ord, e21_.ord) as ord
                             from (
-                                select w7.value as value, w7.ord as ord
+                                select e23_.value as value, row_number() over (order by s22_.ord, e23_.ord) as ord
                                 from (
-                                    select e30_.value as value, row_number() over (order by s29_.ord, e30_.ord) as ord
+                                    select w4.value as value, w4.ord as ord
                                     from (
-                                        select e32_.value as value, row_number() over (order by s31_.ord, e32_.ord) as ord
+                                        select element_.value as value, element_.ord as ord
+                                        from jsonb_array_elements(case when jsonb_typeof((r.value -> 'contained')) = 'array' then (r.value -> 'contained') else jsonb_build_array((r.value -> 'contained')) end) with ordinality as element_(value, ord)
+                                        where jsonb_typeof(element_.value) <> 'null'
+                                    ) as w4
+                                    where ((case when (jsonb_typeof((w4.value -> 'resourceType')) = 'array') then (
+                                        select any_value(x24_.value)
                                         from (
-                                            select w6.value as value, w6.ord as ord
-                                            from (
-                                                select element_.value as value, element_.ord as ord
-                                                from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'contained')) = 'array' then (f1.value -> 'contained') else jsonb_build_array((f1.value -> 'contained')) end) with ordinality as element_(value, ord)
-                                                where jsonb_typeof(element_.value) <> 'null'
-                                            ) as w6
-                                            where ((case when (jsonb_typeof((w6.value -> 'resourceType')) = 'array') then (
-                                                select any_value(x33_.value)
-                                                from (
-                                                    select element_.value as value, element_.ord as ord
-                                                    from jsonb_array_elements(case when jsonb_typeof((w6.value -> 'resourceType')) = 'array' then (w6.value -> 'resourceType') else jsonb_build_array((w6.value -> 'resourceType')) end) with ordinality as element_(value, ord)
-                                                    where jsonb_typeof(element_.value) <> 'null'
-                                                ) as x33_
-                                                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                            )
-                                            when (jsonb_typeof((w6.value -> 'resourceType')) = 'null') then null else (w6.value -> 'resourceType') end #>> '{}') = 'Medication')
-                                        ) as s31_
-                                        cross join lateral (
                                             select element_.value as value, element_.ord as ord
-                                            from jsonb_array_elements(case when jsonb_typeof((s31_.value -> 'code')) = 'array' then (s31_.value -> 'code') else jsonb_build_array((s31_.value -> 'code')) end) with ordinality as element_(value, ord)
+                                            from jsonb_array_elements(case when jsonb_typeof((w4.value -> 'resourceType')) = 'array' then (w4.value -> 'resourceType') else jsonb_build_array((w4.value -> 'resourceType')) end) with ordinality as element_(value, ord)
                                             where jsonb_typeof(element_.value) <> 'null'
-                                        ) as e32_
-                                    ) as s29_
-                                    cross join lateral (
-                                        select element_.value as value, element_.ord as ord
-                                        from jsonb_array_elements(case when jsonb_typeof((s29_.value -> 'coding')) = 'array' then (s29_.value -> 'coding') else jsonb_build_array((s29_.value -> 'coding')) end) with ordinality as element_(value, ord)
-                                        where jsonb_typeof(element_.value) <> 'null'
-                                    ) as e30_
-                                ) as w7
-                                where ((case when (jsonb_typeof((w7.value -> 'system')) = 'array') then (
-                                    select any_value(x34_.value)
-                                    from (
-                                        select element_.value as value, element_.ord as ord
-                                        from jsonb_array_elements(case when jsonb_typeof((w7.value -> 'system')) = 'array' then (w7.value -> 'system') else jsonb_build_array((w7.value -> 'system')) end) with ordinality as element_(value, ord)
-                                        where jsonb_typeof(element_.value) <> 'null'
-                                    ) as x34_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                )
-                                when (jsonb_typeof((w7.value -> 'system')) = 'null') then null else (w7.value -> 'system') end #>> '{}') = 'http://www.nlm.nih.gov/research/umls/rxnorm')
-                            ) as s27_
+                                        ) as x24_
+                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
+                                    )
+                                    when (jsonb_typeof((w4.value -> 'resourceType')) = 'null') then null else (w4.value -> 'resourceType') end #>> '{}') = 'Medication')
+                                ) as s22_
+                                cross join lateral (
+                                    select element_.value as value, element_.ord as ord
+                                    from jsonb_array_elements(case when jsonb_typeof((s22_.value -> 'code')) = 'array' then (s22_.value -> 'code') else jsonb_build_array((s22_.value -> 'code')) end) with ordinality as element_(value, ord)
+                                    where jsonb_typeof(element_.value) <> 'null'
+                                ) as e23_
+                            ) as s20_
                             cross join lateral (
                                 select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((s27_.value -> 'code')) = 'array' then (s27_.value -> 'code') else jsonb_build_array((s27_.value -> 'code')) end) with ordinality as element_(value, ord)
+                                from jsonb_array_elements(case when jsonb_typeof((s20_.value -> 'coding')) = 'array' then (s20_.value -> 'coding') else jsonb_build_array((s20_.value -> 'coding')) end) with ordinality as element_(value, ord)
                                 where jsonb_typeof(element_.value) <> 'null'
-                            ) as e28_
-                        ) as x26_
-                    ) as n25_
-                    where n25_.position = 1
-                ) as x24_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as "rxnorm_code_contained",
-            ((
-                select any_value(x35_.value)
+                            ) as e21_
+                        ) as w5
+                        where ((case when (jsonb_typeof((w5.value -> 'system')) = 'array') then (
+                            select any_value(x25_.value)
+                            from (
+                                select element_.value as value, element_.ord as ord
+                                from jsonb_array_elements(case when jsonb_typeof((w5.value -> 'system')) = 'array' then (w5.value -> 'system') else jsonb_build_array((w5.value -> 'system')) end) with ordinality as element_(value, ord)
+                                where jsonb_typeof(element_.value) <> 'null'
+                            ) as x25_
+                            having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
+                        )
+                        when (jsonb_typeof((w5.value -> 'system')) = 'null') then null else (w5.value -> 'system') end #>> '{}') = 'http://www.nlm.nih.gov/research/umls/rxnorm')
+                    ) as s18_
+                    cross join lateral (
+                        select element_.value as value, element_.ord as ord
+                        from jsonb_array_elements(case when jsonb_typeof((s18_.value -> 'code')) = 'array' then (s18_.value -> 'code') else jsonb_build_array((s18_.value -> 'code')) end) with ordinality as element_(value, ord)
+                        where jsonb_typeof(element_.value) <> 'null'
+                    ) as e19_
+                ) as x17_
+            ) as n16_
+            where n16_.position = 1
+        ) as x15_
+    ) #>> '{}') as "rxnorm_code_contained",
+    ((
+        select any_value(x26_.value)
+        from (
+            select n27_.value as value, n27_.ord as ord
+            from (
+                select x28_.value, x28_.ord, row_number() over (order by x28_.ord) as position
                 from (
-                    select n36_.value as value, n36_.ord as ord
+                    select e30_.value as value, row_number() over (order by s29_.ord, e30_.ord) as ord
                     from (
-                        select x37_.value, x37_.ord, row_number() over (order by x37_.ord) as position
+                        select w6.value as value, w6.ord as ord
+                        from (
+                            select e32_.value as value, row_number() over (order by s31_.ord, e32_.ord) as ord
+                            from (
+                                select element_.value as value, element_.ord as ord
+                                from jsonb_array_elements(case when jsonb_typeof((r.value -> 'medicationCodeableConcept')) = 'array' then (r.value -> 'medicationCodeableConcept') else jsonb_build_array((r.value -> 'medicationCodeableConcept')) end) with ordinality as element_(value, ord)
+                                where jsonb_typeof(element_.value) <> 'null'
+                            ) as s31_
+                            cross join lateral (
+                                select element_.value as value, element_.ord as ord
+                                from jsonb_array_elements(case when jsonb_typeof((s31_.value -> 'coding')) = 'array' then (s31_.value -> 'coding') else jsonb_build_array((s31_.value -> 'coding')) end) with ordinality as element_(value, ord)
+                                where jsonb_typeof(element_.value) <> 'null'
+                            ) as e32_
+                        ) as w6
+                        where ((w6.value #>> '{"system"}') = 'http://www.nlm.nih.gov/research/umls/rxnorm')
+                    ) as s29_
+                    cross join lateral (
+                        select element_.value as value, element_.ord as ord
+                        from jsonb_array_elements(case when jsonb_typeof((s29_.value -> 'display')) = 'array' then (s29_.value -> 'display') else jsonb_build_array((s29_.value -> 'display')) end) with ordinality as element_(value, ord)
+                        where jsonb_typeof(element_.value) <> 'null'
+                    ) as e30_
+                ) as x28_
+            ) as n27_
+            where n27_.position = 1
+        ) as x26_
+    ) #>> '{}') as "medication_name_coded",
+    (r.value #>> '{"medicationCodeableConcept","text"}') as "medication_name_text",
+    ((
+        select any_value(x33_.value)
+        from (
+            select n34_.value as value, n34_.ord as ord
+            from (
+                select x35_.value, x35_.ord, row_number() over (order by x35_.ord) as position
+                from (
+                    select e37_.value as value, row_number() over (order by s36_.ord, e37_.ord) as ord
+                    from (
+                        select w8.value as value, w8.ord as ord
                         from (
                             select e39_.value as value, row_number() over (order by s38_.ord, e39_.ord) as ord
                             from (
-                                select w8.value as value, w8.ord as ord
+                                select e41_.value as value, row_number() over (order by s40_.ord, e41_.ord) as ord
                                 from (
-                                    select e41_.value as value, row_number() over (order by s40_.ord, e41_.ord) as ord
+                                    select w7.value as value, w7.ord as ord
                                     from (
                                         select element_.value as value, element_.ord as ord
-                                        from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'medicationCodeableConcept')) = 'array' then (f1.value -> 'medicationCodeableConcept') else jsonb_build_array((f1.value -> 'medicationCodeableConcept')) end) with ordinality as element_(value, ord)
+                                        from jsonb_array_elements(case when jsonb_typeof((r.value -> 'contained')) = 'array' then (r.value -> 'contained') else jsonb_build_array((r.value -> 'contained')) end) with ordinality as element_(value, ord)
                                         where jsonb_typeof(element_.value) <> 'null'
-                                    ) as s40_
-                                    cross join lateral (
-                                        select element_.value as value, element_.ord as ord
-                                        from jsonb_array_elements(case when jsonb_typeof((s40_.value -> 'coding')) = 'array' then (s40_.value -> 'coding') else jsonb_build_array((s40_.value -> 'coding')) end) with ordinality as element_(value, ord)
-                                        where jsonb_typeof(element_.value) <> 'null'
-                                    ) as e41_
-                                ) as w8
-                                where ((case when (jsonb_typeof((w8.value -> 'system')) = 'array') then (
-                                    select any_value(x42_.value)
-                                    from (
-                                        select element_.value as value, element_.ord as ord
-                                        from jsonb_array_elements(case when jsonb_typeof((w8.value -> 'system')) = 'array' then (w8.value -> 'system') else jsonb_build_array((w8.value -> 'system')) end) with ordinality as element_(value, ord)
-                                        where jsonb_typeof(element_.value) <> 'null'
-                                    ) as x42_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_coded'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                )
-                                when (jsonb_typeof((w8.value -> 'system')) = 'null') then null else (w8.value -> 'system') end #>> '{}') = 'http://www.nlm.nih.gov/research/umls/rxnorm')
+                                    ) as w7
+                                    where ((case when (jsonb_typeof((w7.value -> 'resourceType')) = 'array') then (
+                                        select any_value(x42_.value)
+                                        from (
+                                            select element_.value as value, element_.ord as ord
+                                            from jsonb_array_elements(case when jsonb_typeof((w7.value -> 'resourceType')) = 'array' then (w7.value -> 'resourceType') else jsonb_build_array((w7.value -> 'resourceType')) end) with ordinality as element_(value, ord)
+                                            where jsonb_typeof(element_.value) <> 'null'
+                                        ) as x42_
+                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
+                                    )
+                                    when (jsonb_typeof((w7.value -> 'resourceType')) = 'null') then null else (w7.value -> 'resourceType') end #>> '{}') = 'Medication')
+                                ) as s40_
+                                cross join lateral (
+                                    select element_.value as value, element_.ord as ord
+                                    from jsonb_array_elements(case when jsonb_typeof((s40_.value -> 'code')) = 'array' then (s40_.value -> 'code') else jsonb_build_array((s40_.value -> 'code')) end) with ordinality as element_(value, ord)
+                                    where jsonb_typeof(element_.value) <> 'null'
+                                ) as e41_
                             ) as s38_
                             cross join lateral (
                                 select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((s38_.value -> 'display')) = 'array' then (s38_.value -> 'display') else jsonb_build_array((s38_.value -> 'display')) end) with ordinality as element_(value, ord)
+                                from jsonb_array_elements(case when jsonb_typeof((s38_.value -> 'coding')) = 'array' then (s38_.value -> 'coding') else jsonb_build_array((s38_.value -> 'coding')) end) with ordinality as element_(value, ord)
                                 where jsonb_typeof(element_.value) <> 'null'
                             ) as e39_
-                        ) as x37_
-                    ) as n36_
-                    where n36_.position = 1
-                ) as x35_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_coded'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as "medication_name_coded",
-            ((
-                select any_value(x43_.value)
-                from (
-                    select e45_.value as value, row_number() over (order by s44_.ord, e45_.ord) as ord
-                    from (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'medicationCodeableConcept')) = 'array' then (f1.value -> 'medicationCodeableConcept') else jsonb_build_array((f1.value -> 'medicationCodeableConcept')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as s44_
+                        ) as w8
+                        where ((case when (jsonb_typeof((w8.value -> 'system')) = 'array') then (
+                            select any_value(x43_.value)
+                            from (
+                                select element_.value as value, element_.ord as ord
+                                from jsonb_array_elements(case when jsonb_typeof((w8.value -> 'system')) = 'array' then (w8.value -> 'system') else jsonb_build_array((w8.value -> 'system')) end) with ordinality as element_(value, ord)
+                                where jsonb_typeof(element_.value) <> 'null'
+                            ) as x43_
+                            having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
+                        )
+                        when (jsonb_typeof((w8.value -> 'system')) = 'null') then null else (w8.value -> 'system') end #>> '{}') = 'http://www.nlm.nih.gov/research/umls/rxnorm')
+                    ) as s36_
                     cross join lateral (
                         select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((s44_.value -> 'text')) = 'array' then (s44_.value -> 'text') else jsonb_build_array((s44_.value -> 'text')) end) with ordinality as element_(value, ord)
+                        from jsonb_array_elements(case when jsonb_typeof((s36_.value -> 'display')) = 'array' then (s36_.value -> 'display') else jsonb_build_array((s36_.value -> 'display')) end) with ordinality as element_(value, ord)
                         where jsonb_typeof(element_.value) <> 'null'
-                    ) as e45_
-                ) as x43_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_text'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as "medication_name_text",
-            ((
-                select any_value(x46_.value)
-                from (
-                    select n47_.value as value, n47_.ord as ord
-                    from (
-                        select x48_.value, x48_.ord, row_number() over (order by x48_.ord) as position
-                        from (
-                            select e50_.value as value, row_number() over (order by s49_.ord, e50_.ord) as ord
-                            from (
-                                select w10.value as value, w10.ord as ord
-                                from (
-                                    select e52_.value as value, row_number() over (order by s51_.ord, e52_.ord) as ord
-                                    from (
-                                        select e54_.value as value, row_number() over (order by s53_.ord, e54_.ord) as ord
-                                        from (
-                                            select w9.value as value, w9.ord as ord
-                                            from (
-                                                select element_.value as value, element_.ord as ord
-                                                from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'contained')) = 'array' then (f1.value -> 'contained') else jsonb_build_array((f1.value -> 'contained')) end) with ordinality as element_(value, ord)
-                                                where jsonb_typeof(element_.value) <> 'null'
-                                            ) as w9
-                                            where ((case when (jsonb_typeof((w9.value -> 'resourceType')) = 'array') then (
-                                                select any_value(x55_.value)
-                                                from (
-                                                    select element_.value as value, element_.ord as ord
-                                                    from jsonb_array_elements(case when jsonb_typeof((w9.value -> 'resourceType')) = 'array' then (w9.value -> 'resourceType') else jsonb_build_array((w9.value -> 'resourceType')) end) with ordinality as element_(value, ord)
-                                                    where jsonb_typeof(element_.value) <> 'null'
-                                                ) as x55_
-                                                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                            )
-                                            when (jsonb_typeof((w9.value -> 'resourceType')) = 'null') then null else (w9.value -> 'resourceType') end #>> '{}') = 'Medication')
-                                        ) as s53_
-                                        cross join lateral (
-                                            select element_.value as value, element_.ord as ord
-                                            from jsonb_array_elements(case when jsonb_typeof((s53_.value -> 'code')) = 'array' then (s53_.value -> 'code') else jsonb_build_array((s53_.value -> 'code')) end) with ordinality as element_(value, ord)
-                                            where jsonb_typeof(element_.value) <> 'null'
-                                        ) as e54_
-                                    ) as s51_
-                                    cross join lateral (
-                                        select element_.value as value, element_.ord as ord
-                                        from jsonb_array_elements(case when jsonb_typeof((s51_.value -> 'coding')) = 'array' then (s51_.value -> 'coding') else jsonb_build_array((s51_.value -> 'coding')) end) with ordinality as element_(value, ord)
-                                        where jsonb_typeof(element_.value) <> 'null'
-                                    ) as e52_
-                                ) as w10
-                                where ((case when (jsonb_typeof((w10.value -> 'system')) = 'array') then (
-                                    select any_value(x56_.value)
-                                    from (
-                                        select element_.value as value, element_.ord as ord
-                                        from jsonb_array_elements(case when jsonb_typeof((w10.value -> 'system')) = 'array' then (w10.value -> 'system') else jsonb_build_array((w10.value -> 'system')) end) with ordinality as element_(value, ord)
-                                        where jsonb_typeof(element_.value) <> 'null'
-                                    ) as x56_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                )
-                                when (jsonb_typeof((w10.value -> 'system')) = 'null') then null else (w10.value -> 'system') end #>> '{}') = 'http://www.nlm.nih.gov/research/umls/rxnorm')
-                            ) as s49_
-                            cross join lateral (
-                                select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((s49_.value -> 'display')) = 'array' then (s49_.value -> 'display') else jsonb_build_array((s49_.value -> 'display')) end) with ordinality as element_(value, ord)
-                                where jsonb_typeof(element_.value) <> 'null'
-                            ) as e50_
-                        ) as x48_
-                    ) as n47_
-                    where n47_.position = 1
-                ) as x46_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as "medication_name_contained",
-            (case when (jsonb_typeof((f1.value -> 'status')) = 'array') then (
-                select any_value(x57_.value)
-                from (
-                    select element_.value as value, element_.ord as ord
-                    from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'status')) = 'array' then (f1.value -> 'status') else jsonb_build_array((f1.value -> 'status')) end) with ordinality as element_(value, ord)
-                    where jsonb_typeof(element_.value) <> 'null'
-                ) as x57_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            )
-            when (jsonb_typeof((f1.value -> 'status')) = 'null') then null else (f1.value -> 'status') end #>> '{}') as "status",
-            (case when (jsonb_typeof((f1.value -> 'intent')) = 'array') then (
-                select any_value(x58_.value)
-                from (
-                    select element_.value as value, element_.ord as ord
-                    from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'intent')) = 'array' then (f1.value -> 'intent') else jsonb_build_array((f1.value -> 'intent')) end) with ordinality as element_(value, ord)
-                    where jsonb_typeof(element_.value) <> 'null'
-                ) as x58_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''intent'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            )
-            when (jsonb_typeof((f1.value -> 'intent')) = 'null') then null else (f1.value -> 'intent') end #>> '{}') as "intent",
-            (case when (jsonb_typeof((f1.value -> 'authoredOn')) = 'array') then (
-                select any_value(x59_.value)
-                from (
-                    select element_.value as value, element_.ord as ord
-                    from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'authoredOn')) = 'array' then (f1.value -> 'authoredOn') else jsonb_build_array((f1.value -> 'authoredOn')) end) with ordinality as element_(value, ord)
-                    where jsonb_typeof(element_.value) <> 'null'
-                ) as x59_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''authored_at'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            )
-            when (jsonb_typeof((f1.value -> 'authoredOn')) = 'null') then null else (f1.value -> 'authoredOn') end #>> '{}') as "authored_at"
-        from (
-            select f0.value as value, f0.row_index as row_index
-        ) as f1
-    ) as s1_
-) as v0_
+                    ) as e37_
+                ) as x35_
+            ) as n34_
+            where n34_.position = 1
+        ) as x33_
+    ) #>> '{}') as "medication_name_contained",
+    (r.value #>> '{"status"}') as "status",
+    (r.value #>> '{"intent"}') as "intent",
+    (r.value #>> '{"authoredOn"}') as "authored_at"
+from (
+    select cast(resource as jsonb) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
+    from {{ relation }}
+    where (cast(resource as jsonb) #>> '{"resourceType"}') = 'MedicationRequest'
+) as r
 {%- endmacro %}
 
 {% macro snowflake__view_stg_fhir__medication_requests(relation) -%}
@@ -738,399 +424,252 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
-    v0_."patient_id",
-    v0_."encounter_id",
-    v0_."prescriber_npi",
-    v0_."rxnorm_code_coded",
-    v0_."rxnorm_code_contained",
-    v0_."medication_name_coded",
-    v0_."medication_name_text",
-    v0_."medication_name_contained",
-    v0_."status",
-    v0_."intent",
-    v0_."authored_at"
+    case when regexp_like(cast(get(get(r.value, 'subject'), 'reference') as varchar), '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(cast(get(get(r.value, 'subject'), 'reference') as varchar), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e', 1) end as "patient_id",
+    case when regexp_like(cast(get(get(r.value, 'encounter'), 'reference') as varchar), '^(https?://[^?#]*/)?Encounter/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(cast(get(get(r.value, 'encounter'), 'reference') as varchar), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e', 1) end as "encounter_id",
+    cast((
+        select any_value(x1_.value)
+        from (
+            select n2_.value as value, n2_.ord as ord
+            from (
+                select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
+                from (
+                    select e5_.value as value, row_number() over (order by s4_.ord, e5_.ord) as ord
+                    from (
+                        select w2.value as value, w2.ord as ord
+                        from (
+                            select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
+                            from (
+                                select flattened_.value as value, flattened_.index + 1 as ord
+                                from table(flatten(input => case when is_array(get(r.value, 'requester')) then get(r.value, 'requester') when get(r.value, 'requester') is not null then array_construct(get(r.value, 'requester')) end)) as flattened_
+                                where flattened_.value is not null and not is_null_value(flattened_.value)
+                            ) as s6_
+                            cross join lateral (
+                                select flattened_.value as value, flattened_.index + 1 as ord
+                                from table(flatten(input => case when is_array(get(s6_.value, 'identifier')) then get(s6_.value, 'identifier') when get(s6_.value, 'identifier') is not null then array_construct(get(s6_.value, 'identifier')) end)) as flattened_
+                                where flattened_.value is not null and not is_null_value(flattened_.value)
+                            ) as e7_
+                        ) as w2
+                        where (cast(get(w2.value, 'system') as varchar) = 'http://hl7.org/fhir/sid/us-npi')
+                    ) as s4_
+                    cross join lateral (
+                        select flattened_.value as value, flattened_.index + 1 as ord
+                        from table(flatten(input => case when is_array(get(s4_.value, 'value')) then get(s4_.value, 'value') when get(s4_.value, 'value') is not null then array_construct(get(s4_.value, 'value')) end)) as flattened_
+                        where flattened_.value is not null and not is_null_value(flattened_.value)
+                    ) as e5_
+                ) as x3_
+            ) as n2_
+            where n2_.position = 1
+        ) as x1_
+    ) as varchar) as "prescriber_npi",
+    cast((
+        select any_value(x8_.value)
+        from (
+            select n9_.value as value, n9_.ord as ord
+            from (
+                select x10_.value, x10_.ord, row_number() over (order by x10_.ord) as position
+                from (
+                    select e12_.value as value, row_number() over (order by s11_.ord, e12_.ord) as ord
+                    from (
+                        select w3.value as value, w3.ord as ord
+                        from (
+                            select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
+                            from (
+                                select flattened_.value as value, flattened_.index + 1 as ord
+                                from table(flatten(input => case when is_array(get(r.value, 'medicationCodeableConcept')) then get(r.value, 'medicationCodeableConcept') when get(r.value, 'medicationCodeableConcept') is not null then array_construct(get(r.value, 'medicationCodeableConcept')) end)) as flattened_
+                                where flattened_.value is not null and not is_null_value(flattened_.value)
+                            ) as s13_
+                            cross join lateral (
+                                select flattened_.value as value, flattened_.index + 1 as ord
+                                from table(flatten(input => case when is_array(get(s13_.value, 'coding')) then get(s13_.value, 'coding') when get(s13_.value, 'coding') is not null then array_construct(get(s13_.value, 'coding')) end)) as flattened_
+                                where flattened_.value is not null and not is_null_value(flattened_.value)
+                            ) as e14_
+                        ) as w3
+                        where (cast(get(w3.value, 'system') as varchar) = 'http://www.nlm.nih.gov/research/umls/rxnorm')
+                    ) as s11_
+                    cross join lateral (
+                        select flattened_.value as value, flattened_.index + 1 as ord
+                        from table(flatten(input => case when is_array(get(s11_.value, 'code')) then get(s11_.value, 'code') when get(s11_.value, 'code') is not null then array_construct(get(s11_.value, 'code')) end)) as flattened_
+                        where flattened_.value is not null and not is_null_value(flattened_.value)
+                    ) as e12_
+                ) as x10_
+            ) as n9_
+            where n9_.position = 1
+        ) as x8_
+    ) as varchar) as "rxnorm_code_coded",
+    cast((
+        select any_value(x15_.value)
+        from (
+            select n16_.value as value, n16_.ord as ord
+            from (
+                select x17_.value, x17_.ord, row_number() over (order by x17_.ord) as position
+                from (
+                    select e19_.value as value, row_number() over (order by s18_.ord, e19_.ord) as ord
+                    from (
+                        select w5.value as value, w5.ord as ord
+                        from (
+                            select e21_.value as value, row_number() over (order by s20_.ord, e21_.ord) as ord
+                            from (
+                                select e23_.value as value, row_number() over (order by s22_.ord, e23_.ord) as ord
+                                from (
+                                    select w4.value as value, w4.ord as ord
+                                    from (
+                                        select flattened_.value as value, flattened_.index + 1 as ord
+                                        from table(flatten(input => case when is_array(get(r.value, 'contained')) then get(r.value, 'contained') when get(r.value, 'contained') is not null then array_construct(get(r.value, 'contained')) end)) as flattened_
+                                        where flattened_.value is not null and not is_null_value(flattened_.value)
+                                    ) as w4
+                                    where (cast(case when (is_array(get(w4.value, 'resourceType'))) then (
+                                        select any_value(x24_.value)
+                                        from (
+                                            select flattened_.value as value, flattened_.index + 1 as ord
+                                            from table(flatten(input => case when is_array(get(w4.value, 'resourceType')) then get(w4.value, 'resourceType') when get(w4.value, 'resourceType') is not null then array_construct(get(w4.value, 'resourceType')) end)) as flattened_
+                                            where flattened_.value is not null and not is_null_value(flattened_.value)
+                                        ) as x24_
+                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                                    )
+                                    when (is_null_value(get(w4.value, 'resourceType'))) then null else get(w4.value, 'resourceType') end as varchar) = 'Medication')
+                                ) as s22_
+                                cross join lateral (
+                                    select flattened_.value as value, flattened_.index + 1 as ord
+                                    from table(flatten(input => case when is_array(get(s22_.value, 'code')) then get(s22_.value, 'code') when get(s22_.value, 'code') is not null then array_construct(get(s22_.value, 'code')) end)) as flattened_
+                                    where flattened_.value is not null and not is_null_value(flattened_.value)
+                                ) as e23_
+                            ) as s20_
+                            cross join lateral (
+                                select flattened_.value as value, flattened_.index + 1 as ord
+                                from table(flatten(input => case when is_array(get(s20_.value, 'coding')) then get(s20_.value, 'coding') when get(s20_.value, 'coding') is not null then array_construct(get(s20_.value, 'coding')) end)) as flattened_
+                                where flattened_.value is not null and not is_null_value(flattened_.value)
+                            ) as e21_
+                        ) as w5
+                        where (cast(case when (is_array(get(w5.value, 'system'))) then (
+                            select any_value(x25_.value)
+                            from (
+                                select flattened_.value as value, flattened_.index + 1 as ord
+                                from table(flatten(input => case when is_array(get(w5.value, 'system')) then get(w5.value, 'system') when get(w5.value, 'system') is not null then array_construct(get(w5.value, 'system')) end)) as flattened_
+                                where flattened_.value is not null and not is_null_value(flattened_.value)
+                            ) as x25_
+                            having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                        )
+                        when (is_null_value(get(w5.value, 'system'))) then null else get(w5.value, 'system') end as varchar) = 'http://www.nlm.nih.gov/research/umls/rxnorm')
+                    ) as s18_
+                    cross join lateral (
+                        select flattened_.value as value, flattened_.index + 1 as ord
+                        from table(flatten(input => case when is_array(get(s18_.value, 'code')) then get(s18_.value, 'code') when get(s18_.value, 'code') is not null then array_construct(get(s18_.value, 'code')) end)) as flattened_
+                        where flattened_.value is not null and not is_null_value(flattened_.value)
+                    ) as e19_
+                ) as x17_
+            ) as n16_
+            where n16_.position = 1
+        ) as x15_
+    ) as varchar) as "rxnorm_code_contained",
+    cast((
+        select any_value(x26_.value)
+        from (
+            select n27_.value as value, n27_.ord as ord
+            from (
+                select x28_.value, x28_.ord, row_number() over (order by x28_.ord) as position
+                from (
+                    select e30_.value as value, row_number() over (order by s29_.ord, e30_.ord) as ord
+                    from (
+                        select w6.value as value, w6.ord as ord
+                        from (
+                            select e32_.value as value, row_number() over (order by s31_.ord, e32_.ord) as ord
+                            from (
+                                select flattened_.value as value, flattened_.index + 1 as ord
+                                from table(flatten(input => case when is_array(get(r.value, 'medicationCodeableConcept')) then get(r.value, 'medicationCodeableConcept') when get(r.value, 'medicationCodeableConcept') is not null then array_construct(get(r.value, 'medicationCodeableConcept')) end)) as flattened_
+                                where flattened_.value is not null and not is_null_value(flattened_.value)
+                            ) as s31_
+                            cross join lateral (
+                                select flattened_.value as value, flattened_.index + 1 as ord
+                                from table(flatten(input => case when is_array(get(s31_.value, 'coding')) then get(s31_.value, 'coding') when get(s31_.value, 'coding') is not null then array_construct(get(s31_.value, 'coding')) end)) as flattened_
+                                where flattened_.value is not null and not is_null_value(flattened_.value)
+                            ) as e32_
+                        ) as w6
+                        where (cast(get(w6.value, 'system') as varchar) = 'http://www.nlm.nih.gov/research/umls/rxnorm')
+                    ) as s29_
+                    cross join lateral (
+                        select flattened_.value as value, flattened_.index + 1 as ord
+                        from table(flatten(input => case when is_array(get(s29_.value, 'display')) then get(s29_.value, 'display') when get(s29_.value, 'display') is not null then array_construct(get(s29_.value, 'display')) end)) as flattened_
+                        where flattened_.value is not null and not is_null_value(flattened_.value)
+                    ) as e30_
+                ) as x28_
+            ) as n27_
+            where n27_.position = 1
+        ) as x26_
+    ) as varchar) as "medication_name_coded",
+    cast(get(get(r.value, 'medicationCodeableConcept'), 'text') as varchar) as "medication_name_text",
+    cast((
+        select any_value(x33_.value)
+        from (
+            select n34_.value as value, n34_.ord as ord
+            from (
+                select x35_.value, x35_.ord, row_number() over (order by x35_.ord) as position
+                from (
+                    select e37_.value as value, row_number() over (order by s36_.ord, e37_.ord) as ord
+                    from (
+                        select w8.value as value, w8.ord as ord
+                        from (
+                            select e39_.value as value, row_number() over (order by s38_.ord, e39_.ord) as ord
+                            from (
+                                select e41_.value as value, row_number() over (order by s40_.ord, e41_.ord) as ord
+                                from (
+                                    select w7.value as value, w7.ord as ord
+                                    from (
+                                        select flattened_.value as value, flattened_.index + 1 as ord
+                                        from table(flatten(input => case when is_array(get(r.value, 'contained')) then get(r.value, 'contained') when get(r.value, 'contained') is not null then array_construct(get(r.value, 'contained')) end)) as flattened_
+                                        where flattened_.value is not null and not is_null_value(flattened_.value)
+                                    ) as w7
+                                    where (cast(case when (is_array(get(w7.value, 'resourceType'))) then (
+                                        select any_value(x42_.value)
+                                        from (
+                                            select flattened_.value as value, flattened_.index + 1 as ord
+                                            from table(flatten(input => case when is_array(get(w7.value, 'resourceType')) then get(w7.value, 'resourceType') when get(w7.value, 'resourceType') is not null then array_construct(get(w7.value, 'resourceType')) end)) as flattened_
+                                            where flattened_.value is not null and not is_null_value(flattened_.value)
+                                        ) as x42_
+                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                                    )
+                                    when (is_null_value(get(w7.value, 'resourceType'))) then null else get(w7.value, 'resourceType') end as varchar) = 'Medication')
+                                ) as s40_
+                                cross join lateral (
+                                    select flattened_.value as value, flattened_.index + 1 as ord
+                                    from table(flatten(input => case when is_array(get(s40_.value, 'code')) then get(s40_.value, 'code') when get(s40_.value, 'code') is not null then array_construct(get(s40_.value, 'code')) end)) as flattened_
+                                    where flattened_.value is not null and not is_null_value(flattened_.value)
+                                ) as e41_
+                            ) as s38_
+                            cross join lateral (
+                                select flattened_.value as value, flattened_.index + 1 as ord
+                                from table(flatten(input => case when is_array(get(s38_.value, 'coding')) then get(s38_.value, 'coding') when get(s38_.value, 'coding') is not null then array_construct(get(s38_.value, 'coding')) end)) as flattened_
+                                where flattened_.value is not null and not is_null_value(flattened_.value)
+                            ) as e39_
+                        ) as w8
+                        where (cast(case when (is_array(get(w8.value, 'system'))) then (
+                            select any_value(x43_.value)
+                            from (
+                                select flattened_.value as value, flattened_.index + 1 as ord
+                                from table(flatten(input => case when is_array(get(w8.value, 'system')) then get(w8.value, 'system') when get(w8.value, 'system') is not null then array_construct(get(w8.value, 'system')) end)) as flattened_
+                                where flattened_.value is not null and not is_null_value(flattened_.value)
+                            ) as x43_
+                            having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                        )
+                        when (is_null_value(get(w8.value, 'system'))) then null else get(w8.value, 'system') end as varchar) = 'http://www.nlm.nih.gov/research/umls/rxnorm')
+                    ) as s36_
+                    cross join lateral (
+                        select flattened_.value as value, flattened_.index + 1 as ord
+                        from table(flatten(input => case when is_array(get(s36_.value, 'display')) then get(s36_.value, 'display') when get(s36_.value, 'display') is not null then array_construct(get(s36_.value, 'display')) end)) as flattened_
+                        where flattened_.value is not null and not is_null_value(flattened_.value)
+                    ) as e37_
+                ) as x35_
+            ) as n34_
+            where n34_.position = 1
+        ) as x33_
+    ) as varchar) as "medication_name_contained",
+    cast(get(r.value, 'status') as varchar) as "status",
+    cast(get(r.value, 'intent') as varchar) as "intent",
+    cast(get(r.value, 'authoredOn') as varchar) as "authored_at"
 from (
     select cast(resource as variant) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
     from {{ relation }}
     where cast(get(cast(resource as variant), 'resourceType') as varchar) = 'MedicationRequest'
 ) as r
-cross join lateral (
-    select
-        s1_."patient_id",
-        s1_."encounter_id",
-        s1_."prescriber_npi",
-        s1_."rxnorm_code_coded",
-        s1_."rxnorm_code_contained",
-        s1_."medication_name_coded",
-        s1_."medication_name_text",
-        s1_."medication_name_contained",
-        s1_."status",
-        s1_."intent",
-        s1_."authored_at"
-    from (
-        select r.value as value, r.row_index as row_index
-    ) as f0
-    cross join lateral (
-        select
-            (
-                select case when regexp_like(b2.value, '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(b2.value, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e', 1) end
-                from (select cast((
-                select any_value(x2_.value)
-                from (
-                    select e4_.value as value, row_number() over (order by s3_.ord, e4_.ord) as ord
-                    from (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(f1.value, 'subject')) then get(f1.value, 'subject') when get(f1.value, 'subject') is not null then array_construct(get(f1.value, 'subject')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as s3_
-                    cross join lateral (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(s3_.value, 'reference')) then get(s3_.value, 'reference') when get(s3_.value, 'reference') is not null then array_construct(get(s3_.value, 'reference')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as e4_
-                ) as x2_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''patient_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as value) as b2
-            ) as "patient_id",
-            (
-                select case when regexp_like(b3.value, '^(https?://[^?#]*/)?Encounter/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(b3.value, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e', 1) end
-                from (select cast((
-                select any_value(x5_.value)
-                from (
-                    select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
-                    from (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(f1.value, 'encounter')) then get(f1.value, 'encounter') when get(f1.value, 'encounter') is not null then array_construct(get(f1.value, 'encounter')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as s6_
-                    cross join lateral (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(s6_.value, 'reference')) then get(s6_.value, 'reference') when get(s6_.value, 'reference') is not null then array_construct(get(s6_.value, 'reference')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as e7_
-                ) as x5_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''encounter_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as value) as b3
-            ) as "encounter_id",
-            cast((
-                select any_value(x8_.value)
-                from (
-                    select n9_.value as value, n9_.ord as ord
-                    from (
-                        select x10_.value, x10_.ord, row_number() over (order by x10_.ord) as position
-                        from (
-                            select e12_.value as value, row_number() over (order by s11_.ord, e12_.ord) as ord
-                            from (
-                                select w4.value as value, w4.ord as ord
-                                from (
-                                    select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
-                                    from (
-                                        select flattened_.value as value, flattened_.index + 1 as ord
-                                        from table(flatten(input => case when is_array(get(f1.value, 'requester')) then get(f1.value, 'requester') when get(f1.value, 'requester') is not null then array_construct(get(f1.value, 'requester')) end)) as flattened_
-                                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                                    ) as s13_
-                                    cross join lateral (
-                                        select flattened_.value as value, flattened_.index + 1 as ord
-                                        from table(flatten(input => case when is_array(get(s13_.value, 'identifier')) then get(s13_.value, 'identifier') when get(s13_.value, 'identifier') is not null then array_construct(get(s13_.value, 'identifier')) end)) as flattened_
-                                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                                    ) as e14_
-                                ) as w4
-                                where (cast(case when (is_array(get(w4.value, 'system'))) then (
-                                    select any_value(x15_.value)
-                                    from (
-                                        select flattened_.value as value, flattened_.index + 1 as ord
-                                        from table(flatten(input => case when is_array(get(w4.value, 'system')) then get(w4.value, 'system') when get(w4.value, 'system') is not null then array_construct(get(w4.value, 'system')) end)) as flattened_
-                                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                                    ) as x15_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''prescriber_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (is_null_value(get(w4.value, 'system'))) then null else get(w4.value, 'system') end as varchar) = 'http://hl7.org/fhir/sid/us-npi')
-                            ) as s11_
-                            cross join lateral (
-                                select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(s11_.value, 'value')) then get(s11_.value, 'value') when get(s11_.value, 'value') is not null then array_construct(get(s11_.value, 'value')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as e12_
-                        ) as x10_
-                    ) as n9_
-                    where n9_.position = 1
-                ) as x8_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''prescriber_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as "prescriber_npi",
-            cast((
-                select any_value(x16_.value)
-                from (
-                    select n17_.value as value, n17_.ord as ord
-                    from (
-                        select x18_.value, x18_.ord, row_number() over (order by x18_.ord) as position
-                        from (
-                            select e20_.value as value, row_number() over (order by s19_.ord, e20_.ord) as ord
-                            from (
-                                select w5.value as value, w5.ord as ord
-                                from (
-                                    select e22_.value as value, row_number() over (order by s21_.ord, e22_.ord) as ord
-                                    from (
-                                        select flattened_.value as value, flattened_.index + 1 as ord
-                                        from table(flatten(input => case when is_array(get(f1.value, 'medicationCodeableConcept')) then get(f1.value, 'medicationCodeableConcept') when get(f1.value, 'medicationCodeableConcept') is not null then array_construct(get(f1.value, 'medicationCodeableConcept')) end)) as flattened_
-                                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                                    ) as s21_
-                                    cross join lateral (
-                                        select flattened_.value as value, flattened_.index + 1 as ord
-                                        from table(flatten(input => case when is_array(get(s21_.value, 'coding')) then get(s21_.value, 'coding') when get(s21_.value, 'coding') is not null then array_construct(get(s21_.value, 'coding')) end)) as flattened_
-                                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                                    ) as e22_
-                                ) as w5
-                                where (cast(case when (is_array(get(w5.value, 'system'))) then (
-                                    select any_value(x23_.value)
-                                    from (
-                                        select flattened_.value as value, flattened_.index + 1 as ord
-                                        from table(flatten(input => case when is_array(get(w5.value, 'system')) then get(w5.value, 'system') when get(w5.value, 'system') is not null then array_construct(get(w5.value, 'system')) end)) as flattened_
-                                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                                    ) as x23_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_coded'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (is_null_value(get(w5.value, 'system'))) then null else get(w5.value, 'system') end as varchar) = 'http://www.nlm.nih.gov/research/umls/rxnorm')
-                            ) as s19_
-                            cross join lateral (
-                                select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(s19_.value, 'code')) then get(s19_.value, 'code') when get(s19_.value, 'code') is not null then array_construct(get(s19_.value, 'code')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as e20_
-                        ) as x18_
-                    ) as n17_
-                    where n17_.position = 1
-                ) as x16_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_coded'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as "rxnorm_code_coded",
-            cast((
-                select any_value(x24_.value)
-                from (
-                    select n25_.value as value, n25_.ord as ord
-                    from (
-                        select x26_.value, x26_.ord, row_number() over (order by x26_.ord) as position
-                        from (
-                            select e28_.value as value, row_number() over (order by s27_.ord, e28_.ord) as ord
-                            from (
-                                select w7.value as value, w7.ord as ord
-                                from (
-                                    select e30_.value as value, row_number() over (order by s29_.ord, e30_.ord) as ord
-                                    from (
-                                        select e32_.value as value, row_number() over (order by s31_.ord, e32_.ord) as ord
-                                        from (
-                                            select w6.value as value, w6.ord as ord
-                                            from (
-                                                select flattened_.value as value, flattened_.index + 1 as ord
-                                                from table(flatten(input => case when is_array(get(f1.value, 'contained')) then get(f1.value, 'contained') when get(f1.value, 'contained') is not null then array_construct(get(f1.value, 'contained')) end)) as flattened_
-                                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                                            ) as w6
-                                            where (cast(case when (is_array(get(w6.value, 'resourceType'))) then (
-                                                select any_value(x33_.value)
-                                                from (
-                                                    select flattened_.value as value, flattened_.index + 1 as ord
-                                                    from table(flatten(input => case when is_array(get(w6.value, 'resourceType')) then get(w6.value, 'resourceType') when get(w6.value, 'resourceType') is not null then array_construct(get(w6.value, 'resourceType')) end)) as flattened_
-                                                    where flattened_.value is not null and not is_null_value(flattened_.value)
-                                                ) as x33_
-                                                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                            )
-                                            when (is_null_value(get(w6.value, 'resourceType'))) then null else get(w6.value, 'resourceType') end as varchar) = 'Medication')
-                                        ) as s31_
-                                        cross join lateral (
-                                            select flattened_.value as value, flattened_.index + 1 as ord
-                                            from table(flatten(input => case when is_array(get(s31_.value, 'code')) then get(s31_.value, 'code') when get(s31_.value, 'code') is not null then array_construct(get(s31_.value, 'code')) end)) as flattened_
-                                            where flattened_.value is not null and not is_null_value(flattened_.value)
-                                        ) as e32_
-                                    ) as s29_
-                                    cross join lateral (
-                                        select flattened_.value as value, flattened_.index + 1 as ord
-                                        from table(flatten(input => case when is_array(get(s29_.value, 'coding')) then get(s29_.value, 'coding') when get(s29_.value, 'coding') is not null then array_construct(get(s29_.value, 'coding')) end)) as flattened_
-                                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                                    ) as e30_
-                                ) as w7
-                                where (cast(case when (is_array(get(w7.value, 'system'))) then (
-                                    select any_value(x34_.value)
-                                    from (
-                                        select flattened_.value as value, flattened_.index + 1 as ord
-                                        from table(flatten(input => case when is_array(get(w7.value, 'system')) then get(w7.value, 'system') when get(w7.value, 'system') is not null then array_construct(get(w7.value, 'system')) end)) as flattened_
-                                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                                    ) as x34_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (is_null_value(get(w7.value, 'system'))) then null else get(w7.value, 'system') end as varchar) = 'http://www.nlm.nih.gov/research/umls/rxnorm')
-                            ) as s27_
-                            cross join lateral (
-                                select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(s27_.value, 'code')) then get(s27_.value, 'code') when get(s27_.value, 'code') is not null then array_construct(get(s27_.value, 'code')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as e28_
-                        ) as x26_
-                    ) as n25_
-                    where n25_.position = 1
-                ) as x24_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as "rxnorm_code_contained",
-            cast((
-                select any_value(x35_.value)
-                from (
-                    select n36_.value as value, n36_.ord as ord
-                    from (
-                        select x37_.value, x37_.ord, row_number() over (order by x37_.ord) as position
-                        from (
-                            select e39_.value as value, row_number() over (order by s38_.ord, e39_.ord) as ord
-                            from (
-                                select w8.value as value, w8.ord as ord
-                                from (
-                                    select e41_.value as value, row_number() over (order by s40_.ord, e41_.ord) as ord
-                                    from (
-                                        select flattened_.value as value, flattened_.index + 1 as ord
-                                        from table(flatten(input => case when is_array(get(f1.value, 'medicationCodeableConcept')) then get(f1.value, 'medicationCodeableConcept') when get(f1.value, 'medicationCodeableConcept') is not null then array_construct(get(f1.value, 'medicationCodeableConcept')) end)) as flattened_
-                                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                                    ) as s40_
-                                    cross join lateral (
-                                        select flattened_.value as value, flattened_.index + 1 as ord
-                                        from table(flatten(input => case when is_array(get(s40_.value, 'coding')) then get(s40_.value, 'coding') when get(s40_.value, 'coding') is not null then array_construct(get(s40_.value, 'coding')) end)) as flattened_
-                                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                                    ) as e41_
-                                ) as w8
-                                where (cast(case when (is_array(get(w8.value, 'system'))) then (
-                                    select any_value(x42_.value)
-                                    from (
-                                        select flattened_.value as value, flattened_.index + 1 as ord
-                                        from table(flatten(input => case when is_array(get(w8.value, 'system')) then get(w8.value, 'system') when get(w8.value, 'system') is not null then array_construct(get(w8.value, 'system')) end)) as flattened_
-                                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                                    ) as x42_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_coded'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (is_null_value(get(w8.value, 'system'))) then null else get(w8.value, 'system') end as varchar) = 'http://www.nlm.nih.gov/research/umls/rxnorm')
-                            ) as s38_
-                            cross join lateral (
-                                select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(s38_.value, 'display')) then get(s38_.value, 'display') when get(s38_.value, 'display') is not null then array_construct(get(s38_.value, 'display')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as e39_
-                        ) as x37_
-                    ) as n36_
-                    where n36_.position = 1
-                ) as x35_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_coded'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as "medication_name_coded",
-            cast((
-                select any_value(x43_.value)
-                from (
-                    select e45_.value as value, row_number() over (order by s44_.ord, e45_.ord) as ord
-                    from (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(f1.value, 'medicationCodeableConcept')) then get(f1.value, 'medicationCodeableConcept') when get(f1.value, 'medicationCodeableConcept') is not null then array_construct(get(f1.value, 'medicationCodeableConcept')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as s44_
-                    cross join lateral (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(s44_.value, 'text')) then get(s44_.value, 'text') when get(s44_.value, 'text') is not null then array_construct(get(s44_.value, 'text')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as e45_
-                ) as x43_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_text'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as "medication_name_text",
-            cast((
-                select any_value(x46_.value)
-                from (
-                    select n47_.value as value, n47_.ord as ord
-                    from (
-                        select x48_.value, x48_.ord, row_number() over (order by x48_.ord) as position
-                        from (
-                            select e50_.value as value, row_number() over (order by s49_.ord, e50_.ord) as ord
-                            from (
-                                select w10.value as value, w10.ord as ord
-                                from (
-                                    select e52_.value as value, row_number() over (order by s51_.ord, e52_.ord) as ord
-                                    from (
-                                        select e54_.value as value, row_number() over (order by s53_.ord, e54_.ord) as ord
-                                        from (
-                                            select w9.value as value, w9.ord as ord
-                                            from (
-                                                select flattened_.value as value, flattened_.index + 1 as ord
-                                                from table(flatten(input => case when is_array(get(f1.value, 'contained')) then get(f1.value, 'contained') when get(f1.value, 'contained') is not null then array_construct(get(f1.value, 'contained')) end)) as flattened_
-                                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                                            ) as w9
-                                            where (cast(case when (is_array(get(w9.value, 'resourceType'))) then (
-                                                select any_value(x55_.value)
-                                                from (
-                                                    select flattened_.value as value, flattened_.index + 1 as ord
-                                                    from table(flatten(input => case when is_array(get(w9.value, 'resourceType')) then get(w9.value, 'resourceType') when get(w9.value, 'resourceType') is not null then array_construct(get(w9.value, 'resourceType')) end)) as flattened_
-                                                    where flattened_.value is not null and not is_null_value(flattened_.value)
-                                                ) as x55_
-                                                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                            )
-                                            when (is_null_value(get(w9.value, 'resourceType'))) then null else get(w9.value, 'resourceType') end as varchar) = 'Medication')
-                                        ) as s53_
-                                        cross join lateral (
-                                            select flattened_.value as value, flattened_.index + 1 as ord
-                                            from table(flatten(input => case when is_array(get(s53_.value, 'code')) then get(s53_.value, 'code') when get(s53_.value, 'code') is not null then array_construct(get(s53_.value, 'code')) end)) as flattened_
-                                            where flattened_.value is not null and not is_null_value(flattened_.value)
-                                        ) as e54_
-                                    ) as s51_
-                                    cross join lateral (
-                                        select flattened_.value as value, flattened_.index + 1 as ord
-                                        from table(flatten(input => case when is_array(get(s51_.value, 'coding')) then get(s51_.value, 'coding') when get(s51_.value, 'coding') is not null then array_construct(get(s51_.value, 'coding')) end)) as flattened_
-                                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                                    ) as e52_
-                                ) as w10
-                                where (cast(case when (is_array(get(w10.value, 'system'))) then (
-                                    select any_value(x56_.value)
-                                    from (
-                                        select flattened_.value as value, flattened_.index + 1 as ord
-                                        from table(flatten(input => case when is_array(get(w10.value, 'system')) then get(w10.value, 'system') when get(w10.value, 'system') is not null then array_construct(get(w10.value, 'system')) end)) as flattened_
-                                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                                    ) as x56_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (is_null_value(get(w10.value, 'system'))) then null else get(w10.value, 'system') end as varchar) = 'http://www.nlm.nih.gov/research/umls/rxnorm')
-                            ) as s49_
-                            cross join lateral (
-                                select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(s49_.value, 'display')) then get(s49_.value, 'display') when get(s49_.value, 'display') is not null then array_construct(get(s49_.value, 'display')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as e50_
-                        ) as x48_
-                    ) as n47_
-                    where n47_.position = 1
-                ) as x46_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as "medication_name_contained",
-            cast(case when (is_array(get(f1.value, 'status'))) then (
-                select any_value(x57_.value)
-                from (
-                    select flattened_.value as value, flattened_.index + 1 as ord
-                    from table(flatten(input => case when is_array(get(f1.value, 'status')) then get(f1.value, 'status') when get(f1.value, 'status') is not null then array_construct(get(f1.value, 'status')) end)) as flattened_
-                    where flattened_.value is not null and not is_null_value(flattened_.value)
-                ) as x57_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (is_null_value(get(f1.value, 'status'))) then null else get(f1.value, 'status') end as varchar) as "status",
-            cast(case when (is_array(get(f1.value, 'intent'))) then (
-                select any_value(x58_.value)
-                from (
-                    select flattened_.value as value, flattened_.index + 1 as ord
-                    from table(flatten(input => case when is_array(get(f1.value, 'intent')) then get(f1.value, 'intent') when get(f1.value, 'intent') is not null then array_construct(get(f1.value, 'intent')) end)) as flattened_
-                    where flattened_.value is not null and not is_null_value(flattened_.value)
-                ) as x58_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''intent'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (is_null_value(get(f1.value, 'intent'))) then null else get(f1.value, 'intent') end as varchar) as "intent",
-            cast(case when (is_array(get(f1.value, 'authoredOn'))) then (
-                select any_value(x59_.value)
-                from (
-                    select flattened_.value as value, flattened_.index + 1 as ord
-                    from table(flatten(input => case when is_array(get(f1.value, 'authoredOn')) then get(f1.value, 'authoredOn') when get(f1.value, 'authoredOn') is not null then array_construct(get(f1.value, 'authoredOn')) end)) as flattened_
-                    where flattened_.value is not null and not is_null_value(flattened_.value)
-                ) as x59_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''authored_at'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (is_null_value(get(f1.value, 'authoredOn'))) then null else get(f1.value, 'authoredOn') end as varchar) as "authored_at"
-        from (
-            select f0.value as value, f0.row_index as row_index
-        ) as f1
-    ) as s1_
-) as v0_
 {%- endmacro %}
 
 {% macro redshift__view_stg_fhir__medication_requests(relation) -%}
@@ -1141,1590 +680,1013 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
-    v0_."patient_id",
-    v0_."encounter_id",
-    v0_."prescriber_npi",
-    v0_."rxnorm_code_coded",
-    v0_."rxnorm_code_contained",
-    v0_."medication_name_coded",
-    v0_."medication_name_text",
-    v0_."medication_name_contained",
-    v0_."status",
-    v0_."intent",
-    v0_."authored_at"
+    case when (case when is_varchar(r.value."subject"."reference") then cast(r.value."subject"."reference" as varchar) else json_serialize(r.value."subject"."reference") end ~ '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(case when is_varchar(r.value."subject"."reference") then cast(r.value."subject"."reference" as varchar) else json_serialize(r.value."subject"."reference") end, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e') end as "patient_id",
+    case when (case when is_varchar(r.value."encounter"."reference") then cast(r.value."encounter"."reference" as varchar) else json_serialize(r.value."encounter"."reference") end ~ '^(https?://[^?#]*/)?Encounter/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(case when is_varchar(r.value."encounter"."reference") then cast(r.value."encounter"."reference" as varchar) else json_serialize(r.value."encounter"."reference") end, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e') end as "encounter_id",
+    case when is_varchar((
+        select any_value(x1_.value)
+        from (
+            select n2_.value as value, n2_.ord as ord
+            from (
+                select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
+                from (
+                    select e5_.value as value, row_number() over (order by s4_.ord, e5_.ord) as ord
+                    from (
+                        select w2.value as value, w2.ord as ord
+                        from (
+                            select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
+                            from (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(r.value."requester") then r.value."requester" else array(r.value."requester") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as s6_
+                            cross join lateral (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(s6_.value."identifier") then s6_.value."identifier" else array(s6_.value."identifier") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as e7_
+                        ) as w2
+                        where (case when is_varchar(w2.value."system") then cast(w2.value."system" as varchar) else json_serialize(w2.value."system") end = 'http://hl7.org/fhir/sid/us-npi')
+                    ) as s4_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s4_.value."value") then s4_.value."value" else array(s4_.value."value") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e5_
+                ) as x3_
+            ) as n2_
+            where n2_.position = 1
+        ) as x1_
+    )) then cast((
+        select any_value(x1_.value)
+        from (
+            select n2_.value as value, n2_.ord as ord
+            from (
+                select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
+                from (
+                    select e5_.value as value, row_number() over (order by s4_.ord, e5_.ord) as ord
+                    from (
+                        select w2.value as value, w2.ord as ord
+                        from (
+                            select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
+                            from (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(r.value."requester") then r.value."requester" else array(r.value."requester") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as s6_
+                            cross join lateral (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(s6_.value."identifier") then s6_.value."identifier" else array(s6_.value."identifier") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as e7_
+                        ) as w2
+                        where (case when is_varchar(w2.value."system") then cast(w2.value."system" as varchar) else json_serialize(w2.value."system") end = 'http://hl7.org/fhir/sid/us-npi')
+                    ) as s4_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s4_.value."value") then s4_.value."value" else array(s4_.value."value") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e5_
+                ) as x3_
+            ) as n2_
+            where n2_.position = 1
+        ) as x1_
+    ) as varchar) else json_serialize((
+        select any_value(x1_.value)
+        from (
+            select n2_.value as value, n2_.ord as ord
+            from (
+                select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
+                from (
+                    select e5_.value as value, row_number() over (order by s4_.ord, e5_.ord) as ord
+                    from (
+                        select w2.value as value, w2.ord as ord
+                        from (
+                            select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
+                            from (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(r.value."requester") then r.value."requester" else array(r.value."requester") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as s6_
+                            cross join lateral (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(s6_.value."identifier") then s6_.value."identifier" else array(s6_.value."identifier") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as e7_
+                        ) as w2
+                        where (case when is_varchar(w2.value."system") then cast(w2.value."system" as varchar) else json_serialize(w2.value."system") end = 'http://hl7.org/fhir/sid/us-npi')
+                    ) as s4_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s4_.value."value") then s4_.value."value" else array(s4_.value."value") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e5_
+                ) as x3_
+            ) as n2_
+            where n2_.position = 1
+        ) as x1_
+    )) end as "prescriber_npi",
+    case when is_varchar((
+        select any_value(x8_.value)
+        from (
+            select n9_.value as value, n9_.ord as ord
+            from (
+                select x10_.value, x10_.ord, row_number() over (order by x10_.ord) as position
+                from (
+                    select e12_.value as value, row_number() over (order by s11_.ord, e12_.ord) as ord
+                    from (
+                        select w3.value as value, w3.ord as ord
+                        from (
+                            select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
+                            from (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(r.value."medicationCodeableConcept") then r.value."medicationCodeableConcept" else array(r.value."medicationCodeableConcept") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as s13_
+                            cross join lateral (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(s13_.value."coding") then s13_.value."coding" else array(s13_.value."coding") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as e14_
+                        ) as w3
+                        where (case when is_varchar(w3.value."system") then cast(w3.value."system" as varchar) else json_serialize(w3.value."system") end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
+                    ) as s11_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s11_.value."code") then s11_.value."code" else array(s11_.value."code") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e12_
+                ) as x10_
+            ) as n9_
+            where n9_.position = 1
+        ) as x8_
+    )) then cast((
+        select any_value(x8_.value)
+        from (
+            select n9_.value as value, n9_.ord as ord
+            from (
+                select x10_.value, x10_.ord, row_number() over (order by x10_.ord) as position
+                from (
+                    select e12_.value as value, row_number() over (order by s11_.ord, e12_.ord) as ord
+                    from (
+                        select w3.value as value, w3.ord as ord
+                        from (
+                            select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
+                            from (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(r.value."medicationCodeableConcept") then r.value."medicationCodeableConcept" else array(r.value."medicationCodeableConcept") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as s13_
+                            cross join lateral (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(s13_.value."coding") then s13_.value."coding" else array(s13_.value."coding") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as e14_
+                        ) as w3
+                        where (case when is_varchar(w3.value."system") then cast(w3.value."system" as varchar) else json_serialize(w3.value."system") end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
+                    ) as s11_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s11_.value."code") then s11_.value."code" else array(s11_.value."code") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e12_
+                ) as x10_
+            ) as n9_
+            where n9_.position = 1
+        ) as x8_
+    ) as varchar) else json_serialize((
+        select any_value(x8_.value)
+        from (
+            select n9_.value as value, n9_.ord as ord
+            from (
+                select x10_.value, x10_.ord, row_number() over (order by x10_.ord) as position
+                from (
+                    select e12_.value as value, row_number() over (order by s11_.ord, e12_.ord) as ord
+                    from (
+                        select w3.value as value, w3.ord as ord
+                        from (
+                            select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
+                            from (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(r.value."medicationCodeableConcept") then r.value."medicationCodeableConcept" else array(r.value."medicationCodeableConcept") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as s13_
+                            cross join lateral (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(s13_.value."coding") then s13_.value."coding" else array(s13_.value."coding") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as e14_
+                        ) as w3
+                        where (case when is_varchar(w3.value."system") then cast(w3.value."system" as varchar) else json_serialize(w3.value."system") end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
+                    ) as s11_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s11_.value."code") then s11_.value."code" else array(s11_.value."code") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e12_
+                ) as x10_
+            ) as n9_
+            where n9_.position = 1
+        ) as x8_
+    )) end as "rxnorm_code_coded",
+    case when is_varchar((
+        select any_value(x15_.value)
+        from (
+            select n16_.value as value, n16_.ord as ord
+            from (
+                select x17_.value, x17_.ord, row_number() over (order by x17_.ord) as position
+                from (
+                    select e19_.value as value, row_number() over (order by s18_.ord, e19_.ord) as ord
+                    from (
+                        select w5.value as value, w5.ord as ord
+                        from (
+                            select e21_.value as value, row_number() over (order by s20_.ord, e21_.ord) as ord
+                            from (
+                                select e23_.value as value, row_number() over (order by s22_.ord, e23_.ord) as ord
+                                from (
+                                    select w4.value as value, w4.ord as ord
+                                    from (
+                                        select element_ as value, position_ + 1 as ord
+                                        from (select case when is_array(r.value."contained") then r.value."contained" else array(r.value."contained") end as items_) as array_,
+                                            array_.items_ as element_ at position_
+                                        where element_ is not null
+                                    ) as w4
+                                    where (case when is_varchar(case when (is_array(w4.value."resourceType")) then (
+                                        select any_value(x24_.value)
+                                        from (
+                                            select element_ as value, position_ + 1 as ord
+                                            from (select case when is_array(w4.value."resourceType") then w4.value."resourceType" else array(w4.value."resourceType") end as items_) as array_,
+                                                array_.items_ as element_ at position_
+                                            where element_ is not null
+                                        ) as x24_
+                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                                    )
+                                    when (json_typeof(w4.value."resourceType") = 'null') then null else w4.value."resourceType" end) then cast(case when (is_array(w4.value."resourceType")) then (
+                                        select any_value(x24_.value)
+                                        from (
+                                            select element_ as value, position_ + 1 as ord
+                                            from (select case when is_array(w4.value."resourceType") then w4.value."resourceType" else array(w4.value."resourceType") end as items_) as array_,
+                                                array_.items_ as element_ at position_
+                                            where element_ is not null
+                                        ) as x24_
+                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                                    )
+                                    when (json_typeof(w4.value."resourceType") = 'null') then null else w4.value."resourceType" end as varchar) else json_serialize(case when (is_array(w4.value."resourceType")) then (
+                                        select any_value(x24_.value)
+                                        from (
+                                            select element_ as value, position_ + 1 as ord
+                                            from (select case when is_array(w4.value."resourceType") then w4.value."resourceType" else array(w4.value."resourceType") end as items_) as array_,
+                                                array_.items_ as element_ at position_
+                                            where element_ is not null
+                                        ) as x24_
+                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                                    )
+                                    when (json_typeof(w4.value."resourceType") = 'null') then null else w4.value."resourceType" end) end = 'Medication')
+                                ) as s22_
+                                cross join lateral (
+                                    select element_ as value, position_ + 1 as ord
+                                    from (select case when is_array(s22_.value."code") then s22_.value."code" else array(s22_.value."code") end as items_) as array_,
+                                        array_.items_ as element_ at position_
+                                    where element_ is not null
+                                ) as e23_
+                            ) as s20_
+                            cross join lateral (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(s20_.value."coding") then s20_.value."coding" else array(s20_.value."coding") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as e21_
+                        ) as w5
+                        where (case when is_varchar(case when (is_array(w5.value."system")) then (
+                            select any_value(x25_.value)
+                            from (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as x25_
+                            having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                        )
+                        when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) then cast(case when (is_array(w5.value."system")) then (
+                            select any_value(x25_.value)
+                            from (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as x25_
+                            having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                        )
+                        when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end as varchar) else json_serialize(case when (is_array(w5.value."system")) then (
+                            select any_value(x25_.value)
+                            from (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as x25_
+                            having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                        )
+                        when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
+                    ) as s18_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s18_.value."code") then s18_.value."code" else array(s18_.value."code") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e19_
+                ) as x17_
+            ) as n16_
+            where n16_.position = 1
+        ) as x15_
+    )) then cast((
+        select any_value(x15_.value)
+        from (
+            select n16_.value as value, n16_.ord as ord
+            from (
+                select x17_.value, x17_.ord, row_number() over (order by x17_.ord) as position
+                from (
+                    select e19_.value as value, row_number() over (order by s18_.ord, e19_.ord) as ord
+                    from (
+                        select w5.value as value, w5.ord as ord
+                        from (
+                            select e21_.value as value, row_number() over (order by s20_.ord, e21_.ord) as ord
+                            from (
+                                select e23_.value as value, row_number() over (order by s22_.ord, e23_.ord) as ord
+                                from (
+                                    select w4.value as value, w4.ord as ord
+                                    from (
+                                        select element_ as value, position_ + 1 as ord
+                                        from (select case when is_array(r.value."contained") then r.value."contained" else array(r.value."contained") end as items_) as array_,
+                                            array_.items_ as element_ at position_
+                                        where element_ is not null
+                                    ) as w4
+                                    where (case when is_varchar(case when (is_array(w4.value."resourceType")) then (
+                                        select any_value(x24_.value)
+                                        from (
+                                            select element_ as value, position_ + 1 as ord
+                                            from (select case when is_array(w4.value."resourceType") then w4.value."resourceType" else array(w4.value."resourceType") end as items_) as array_,
+                                                array_.items_ as element_ at position_
+                                            where element_ is not null
+                                        ) as x24_
+                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                                    )
+                                    when (json_typeof(w4.value."resourceType") = 'null') then null else w4.value."resourceType" end) then cast(case when (is_array(w4.value."resourceType")) then (
+                                        select any_value(x24_.value)
+                                        from (
+                                            select element_ as value, position_ + 1 as ord
+                                            from (select case when is_array(w4.value."resourceType") then w4.value."resourceType" else array(w4.value."resourceType") end as items_) as array_,
+                                                array_.items_ as element_ at position_
+                                            where element_ is not null
+                                        ) as x24_
+                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                                    )
+                                    when (json_typeof(w4.value."resourceType") = 'null') then null else w4.value."resourceType" end as varchar) else json_serialize(case when (is_array(w4.value."resourceType")) then (
+                                        select any_value(x24_.value)
+                                        from (
+                                            select element_ as value, position_ + 1 as ord
+                                            from (select case when is_array(w4.value."resourceType") then w4.value."resourceType" else array(w4.value."resourceType") end as items_) as array_,
+                                                array_.items_ as element_ at position_
+                                            where element_ is not null
+                                        ) as x24_
+                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                                    )
+                                    when (json_typeof(w4.value."resourceType") = 'null') then null else w4.value."resourceType" end) end = 'Medication')
+                                ) as s22_
+                                cross join lateral (
+                                    select element_ as value, position_ + 1 as ord
+                                    from (select case when is_array(s22_.value."code") then s22_.value."code" else array(s22_.value."code") end as items_) as array_,
+                                        array_.items_ as element_ at position_
+                                    where element_ is not null
+                                ) as e23_
+                            ) as s20_
+                            cross join lateral (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(s20_.value."coding") then s20_.value."coding" else array(s20_.value."coding") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as e21_
+                        ) as w5
+                        where (case when is_varchar(case when (is_array(w5.value."system")) then (
+                            select any_value(x25_.value)
+                            from (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as x25_
+                            having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                        )
+                        when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) then cast(case when (is_array(w5.value."system")) then (
+                            select any_value(x25_.value)
+                            from (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as x25_
+                            having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                        )
+                        when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end as varchar) else json_serialize(case when (is_array(w5.value."system")) then (
+                            select any_value(x25_.value)
+                            from (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as x25_
+                            having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                        )
+                        when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
+                    ) as s18_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s18_.value."code") then s18_.value."code" else array(s18_.value."code") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e19_
+                ) as x17_
+            ) as n16_
+            where n16_.position = 1
+        ) as x15_
+    ) as varchar) else json_serialize((
+        select any_value(x15_.value)
+        from (
+            select n16_.value as value, n16_.ord as ord
+            from (
+                select x17_.value, x17_.ord, row_number() over (order by x17_.ord) as position
+                from (
+                    select e19_.value as value, row_number() over (order by s18_.ord, e19_.ord) as ord
+                    from (
+                        select w5.value as value, w5.ord as ord
+                        from (
+                            select e21_.value as value, row_number() over (order by s20_.ord, e21_.ord) as ord
+                            from (
+                                select e23_.value as value, row_number() over (order by s22_.ord, e23_.ord) as ord
+                                from (
+                                    select w4.value as value, w4.ord as ord
+                                    from (
+                                        select element_ as value, position_ + 1 as ord
+                                        from (select case when is_array(r.value."contained") then r.value."contained" else array(r.value."contained") end as items_) as array_,
+                                            array_.items_ as element_ at position_
+                                        where element_ is not null
+                                    ) as w4
+                                    where (case when is_varchar(case when (is_array(w4.value."resourceType")) then (
+                                        select any_value(x24_.value)
+                                        from (
+                                            select element_ as value, position_ + 1 as ord
+                                            from (select case when is_array(w4.value."resourceType") then w4.value."resourceType" else array(w4.value."resourceType") end as items_) as array_,
+                                                array_.items_ as element_ at position_
+                                            where element_ is not null
+                                        ) as x24_
+                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                                    )
+                                    when (json_typeof(w4.value."resourceType") = 'null') then null else w4.value."resourceType" end) then cast(case when (is_array(w4.value."resourceType")) then (
+                                        select any_value(x24_.value)
+                                        from (
+                                            select element_ as value, position_ + 1 as ord
+                                            from (select case when is_array(w4.value."resourceType") then w4.value."resourceType" else array(w4.value."resourceType") end as items_) as array_,
+                                                array_.items_ as element_ at position_
+                                            where element_ is not null
+                                        ) as x24_
+                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                                    )
+                                    when (json_typeof(w4.value."resourceType") = 'null') then null else w4.value."resourceType" end as varchar) else json_serialize(case when (is_array(w4.value."resourceType")) then (
+                                        select any_value(x24_.value)
+                                        from (
+                                            select element_ as value, position_ + 1 as ord
+                                            from (select case when is_array(w4.value."resourceType") then w4.value."resourceType" else array(w4.value."resourceType") end as items_) as array_,
+                                                array_.items_ as element_ at position_
+                                            where element_ is not null
+                                        ) as x24_
+                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                                    )
+                                    when (json_typeof(w4.value."resourceType") = 'null') then null else w4.value."resourceType" end) end = 'Medication')
+                                ) as s22_
+                                cross join lateral (
+                                    select element_ as value, position_ + 1 as ord
+                                    from (select case when is_array(s22_.value."code") then s22_.value."code" else array(s22_.value."code") end as items_) as array_,
+                                        array_.items_ as element_ at position_
+                                    where element_ is not null
+                                ) as e23_
+                            ) as s20_
+                            cross join lateral (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(s20_.value."coding") then s20_.value."coding" else array(s20_.value."coding") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as e21_
+                        ) as w5
+                        where (case when is_varchar(case when (is_array(w5.value."system")) then (
+                            select any_value(x25_.value)
+                            from (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as x25_
+                            having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                        )
+                        when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) then cast(case when (is_array(w5.value."system")) then (
+                            select any_value(x25_.value)
+                            from (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as x25_
+                            having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                        )
+                        when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end as varchar) else json_serialize(case when (is_array(w5.value."system")) then (
+                            select any_value(x25_.value)
+                            from (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as x25_
+                            having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                        )
+                        when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
+                    ) as s18_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s18_.value."code") then s18_.value."code" else array(s18_.value."code") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e19_
+                ) as x17_
+            ) as n16_
+            where n16_.position = 1
+        ) as x15_
+    )) end as "rxnorm_code_contained",
+    case when is_varchar((
+        select any_value(x26_.value)
+        from (
+            select n27_.value as value, n27_.ord as ord
+            from (
+                select x28_.value, x28_.ord, row_number() over (order by x28_.ord) as position
+                from (
+                    select e30_.value as value, row_number() over (order by s29_.ord, e30_.ord) as ord
+                    from (
+                        select w6.value as value, w6.ord as ord
+                        from (
+                            select e32_.value as value, row_number() over (order by s31_.ord, e32_.ord) as ord
+                            from (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(r.value."medicationCodeableConcept") then r.value."medicationCodeableConcept" else array(r.value."medicationCodeableConcept") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as s31_
+                            cross join lateral (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(s31_.value."coding") then s31_.value."coding" else array(s31_.value."coding") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as e32_
+                        ) as w6
+                        where (case when is_varchar(w6.value."system") then cast(w6.value."system" as varchar) else json_serialize(w6.value."system") end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
+                    ) as s29_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s29_.value."display") then s29_.value."display" else array(s29_.value."display") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e30_
+                ) as x28_
+            ) as n27_
+            where n27_.position = 1
+        ) as x26_
+    )) then cast((
+        select any_value(x26_.value)
+        from (
+            select n27_.value as value, n27_.ord as ord
+            from (
+                select x28_.value, x28_.ord, row_number() over (order by x28_.ord) as position
+                from (
+                    select e30_.value as value, row_number() over (order by s29_.ord, e30_.ord) as ord
+                    from (
+                        select w6.value as value, w6.ord as ord
+                        from (
+                            select e32_.value as value, row_number() over (order by s31_.ord, e32_.ord) as ord
+                            from (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(r.value."medicationCodeableConcept") then r.value."medicationCodeableConcept" else array(r.value."medicationCodeableConcept") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as s31_
+                            cross join lateral (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(s31_.value."coding") then s31_.value."coding" else array(s31_.value."coding") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as e32_
+                        ) as w6
+                        where (case when is_varchar(w6.value."system") then cast(w6.value."system" as varchar) else json_serialize(w6.value."system") end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
+                    ) as s29_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s29_.value."display") then s29_.value."display" else array(s29_.value."display") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e30_
+                ) as x28_
+            ) as n27_
+            where n27_.position = 1
+        ) as x26_
+    ) as varchar) else json_serialize((
+        select any_value(x26_.value)
+        from (
+            select n27_.value as value, n27_.ord as ord
+            from (
+                select x28_.value, x28_.ord, row_number() over (order by x28_.ord) as position
+                from (
+                    select e30_.value as value, row_number() over (order by s29_.ord, e30_.ord) as ord
+                    from (
+                        select w6.value as value, w6.ord as ord
+                        from (
+                            select e32_.value as value, row_number() over (order by s31_.ord, e32_.ord) as ord
+                            from (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(r.value."medicationCodeableConcept") then r.value."medicationCodeableConcept" else array(r.value."medicationCodeableConcept") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as s31_
+                            cross join lateral (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(s31_.value."coding") then s31_.value."coding" else array(s31_.value."coding") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as e32_
+                        ) as w6
+                        where (case when is_varchar(w6.value."system") then cast(w6.value."system" as varchar) else json_serialize(w6.value."system") end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
+                    ) as s29_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s29_.value."display") then s29_.value."display" else array(s29_.value."display") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e30_
+                ) as x28_
+            ) as n27_
+            where n27_.position = 1
+        ) as x26_
+    )) end as "medication_name_coded",
+    case when is_varchar(r.value."medicationCodeableConcept"."text") then cast(r.value."medicationCodeableConcept"."text" as varchar) else json_serialize(r.value."medicationCodeableConcept"."text") end as "medication_name_text",
+    case when is_varchar((
+        select any_value(x33_.value)
+        from (
+            select n34_.value as value, n34_.ord as ord
+            from (
+                select x35_.value, x35_.ord, row_number() over (order by x35_.ord) as position
+                from (
+                    select e37_.value as value, row_number() over (order by s36_.ord, e37_.ord) as ord
+                    from (
+                        select w8.value as value, w8.ord as ord
+                        from (
+                            select e39_.value as value, row_number() over (order by s38_.ord, e39_.ord) as ord
+                            from (
+                                select e41_.value as value, row_number() over (order by s40_.ord, e41_.ord) as ord
+                                from (
+                                    select w7.value as value, w7.ord as ord
+                                    from (
+                                        select element_ as value, position_ + 1 as ord
+                                        from (select case when is_array(r.value."contained") then r.value."contained" else array(r.value."contained") end as items_) as array_,
+                                            array_.items_ as element_ at position_
+                                        where element_ is not null
+                                    ) as w7
+                                    where (case when is_varchar(case when (is_array(w7.value."resourceType")) then (
+                                        select any_value(x42_.value)
+                                        from (
+                                            select element_ as value, position_ + 1 as ord
+                                            from (select case when is_array(w7.value."resourceType") then w7.value."resourceType" else array(w7.value."resourceType") end as items_) as array_,
+                                                array_.items_ as element_ at position_
+                                            where element_ is not null
+                                        ) as x42_
+                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                                    )
+                                    when (json_typeof(w7.value."resourceType") = 'null') then null else w7.value."resourceType" end) then cast(case when (is_array(w7.value."resourceType")) then (
+                                        select any_value(x42_.value)
+                                        from (
+                                            select element_ as value, position_ + 1 as ord
+                                            from (select case when is_array(w7.value."resourceType") then w7.value."resourceType" else array(w7.value."resourceType") end as items_) as array_,
+                                                array_.items_ as element_ at position_
+                                            where element_ is not null
+                                        ) as x42_
+                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                                    )
+                                    when (json_typeof(w7.value."resourceType") = 'null') then null else w7.value."resourceType" end as varchar) else json_serialize(case when (is_array(w7.value."resourceType")) then (
+                                        select any_value(x42_.value)
+                                        from (
+                                            select element_ as value, position_ + 1 as ord
+                                            from (select case when is_array(w7.value."resourceType") then w7.value."resourceType" else array(w7.value."resourceType") end as items_) as array_,
+                                                array_.items_ as element_ at position_
+                                            where element_ is not null
+                                        ) as x42_
+                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                                    )
+                                    when (json_typeof(w7.value."resourceType") = 'null') then null else w7.value."resourceType" end) end = 'Medication')
+                                ) as s40_
+                                cross join lateral (
+                                    select element_ as value, position_ + 1 as ord
+                                    from (select case when is_array(s40_.value."code") then s40_.value."code" else array(s40_.value."code") end as items_) as array_,
+                                        array_.items_ as element_ at position_
+                                    where element_ is not null
+                                ) as e41_
+                            ) as s38_
+                            cross join lateral (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(s38_.value."coding") then s38_.value."coding" else array(s38_.value."coding") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as e39_
+                        ) as w8
+                        where (case when is_varchar(case when (is_array(w8.value."system")) then (
+                            select any_value(x43_.value)
+                            from (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(w8.value."system") then w8.value."system" else array(w8.value."system") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as x43_
+                            having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                        )
+                        when (json_typeof(w8.value."system") = 'null') then null else w8.value."system" end) then cast(case when (is_array(w8.value."system")) then (
+                            select any_value(x43_.value)
+                            from (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(w8.value."system") then w8.value."system" else array(w8.value."system") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as x43_
+                            having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                        )
+                        when (json_typeof(w8.value."system") = 'null') then null else w8.value."system" end as varchar) else json_serialize(case when (is_array(w8.value."system")) then (
+                            select any_value(x43_.value)
+                            from (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(w8.value."system") then w8.value."system" else array(w8.value."system") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as x43_
+                            having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                        )
+                        when (json_typeof(w8.value."system") = 'null') then null else w8.value."system" end) end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
+                    ) as s36_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s36_.value."display") then s36_.value."display" else array(s36_.value."display") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e37_
+                ) as x35_
+            ) as n34_
+            where n34_.position = 1
+        ) as x33_
+    )) then cast((
+        select any_value(x33_.value)
+        from (
+            select n34_.value as value, n34_.ord as ord
+            from (
+                select x35_.value, x35_.ord, row_number() over (order by x35_.ord) as position
+                from (
+                    select e37_.value as value, row_number() over (order by s36_.ord, e37_.ord) as ord
+                    from (
+                        select w8.value as value, w8.ord as ord
+                        from (
+                            select e39_.value as value, row_number() over (order by s38_.ord, e39_.ord) as ord
+                            from (
+                                select e41_.value as value, row_number() over (order by s40_.ord, e41_.ord) as ord
+                                from (
+                                    select w7.value as value, w7.ord as ord
+                                    from (
+                                        select element_ as value, position_ + 1 as ord
+                                        from (select case when is_array(r.value."contained") then r.value."contained" else array(r.value."contained") end as items_) as array_,
+                                            array_.items_ as element_ at position_
+                                        where element_ is not null
+                                    ) as w7
+                                    where (case when is_varchar(case when (is_array(w7.value."resourceType")) then (
+                                        select any_value(x42_.value)
+                                        from (
+                                            select element_ as value, position_ + 1 as ord
+                                            from (select case when is_array(w7.value."resourceType") then w7.value."resourceType" else array(w7.value."resourceType") end as items_) as array_,
+                                                array_.items_ as element_ at position_
+                                            where element_ is not null
+                                        ) as x42_
+                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                                    )
+                                    when (json_typeof(w7.value."resourceType") = 'null') then null else w7.value."resourceType" end) then cast(case when (is_array(w7.value."resourceType")) then (
+                                        select any_value(x42_.value)
+                                        from (
+                                            select element_ as value, position_ + 1 as ord
+                                            from (select case when is_array(w7.value."resourceType") then w7.value."resourceType" else array(w7.value."resourceType") end as items_) as array_,
+                                                array_.items_ as element_ at position_
+                                            where element_ is not null
+                                        ) as x42_
+                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                                    )
+                                    when (json_typeof(w7.value."resourceType") = 'null') then null else w7.value."resourceType" end as varchar) else json_serialize(case when (is_array(w7.value."resourceType")) then (
+                                        select any_value(x42_.value)
+                                        from (
+                                            select element_ as value, position_ + 1 as ord
+                                            from (select case when is_array(w7.value."resourceType") then w7.value."resourceType" else array(w7.value."resourceType") end as items_) as array_,
+                                                array_.items_ as element_ at position_
+                                            where element_ is not null
+                                        ) as x42_
+                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                                    )
+                                    when (json_typeof(w7.value."resourceType") = 'null') then null else w7.value."resourceType" end) end = 'Medication')
+                                ) as s40_
+                                cross join lateral (
+                                    select element_ as value, position_ + 1 as ord
+                                    from (select case when is_array(s40_.value."code") then s40_.value."code" else array(s40_.value."code") end as items_) as array_,
+                                        array_.items_ as element_ at position_
+                                    where element_ is not null
+                                ) as e41_
+                            ) as s38_
+                            cross join lateral (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(s38_.value."coding") then s38_.value."coding" else array(s38_.value."coding") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as e39_
+                        ) as w8
+                        where (case when is_varchar(case when (is_array(w8.value."system")) then (
+                            select any_value(x43_.value)
+                            from (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(w8.value."system") then w8.value."system" else array(w8.value."system") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as x43_
+                            having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                        )
+                        when (json_typeof(w8.value."system") = 'null') then null else w8.value."system" end) then cast(case when (is_array(w8.value."system")) then (
+                            select any_value(x43_.value)
+                            from (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(w8.value."system") then w8.value."system" else array(w8.value."system") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as x43_
+                            having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                        )
+                        when (json_typeof(w8.value."system") = 'null') then null else w8.value."system" end as varchar) else json_serialize(case when (is_array(w8.value."system")) then (
+                            select any_value(x43_.value)
+                            from (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(w8.value."system") then w8.value."system" else array(w8.value."system") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as x43_
+                            having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                        )
+                        when (json_typeof(w8.value."system") = 'null') then null else w8.value."system" end) end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
+                    ) as s36_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s36_.value."display") then s36_.value."display" else array(s36_.value."display") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e37_
+                ) as x35_
+            ) as n34_
+            where n34_.position = 1
+        ) as x33_
+    ) as varchar) else json_serialize((
+        select any_value(x33_.value)
+        from (
+            select n34_.value as value, n34_.ord as ord
+            from (
+                select x35_.value, x35_.ord, row_number() over (order by x35_.ord) as position
+                from (
+                    select e37_.value as value, row_number() over (order by s36_.ord, e37_.ord) as ord
+                    from (
+                        select w8.value as value, w8.ord as ord
+                        from (
+                            select e39_.value as value, row_number() over (order by s38_.ord, e39_.ord) as ord
+                            from (
+                                select e41_.value as value, row_number() over (order by s40_.ord, e41_.ord) as ord
+                                from (
+                                    select w7.value as value, w7.ord as ord
+                                    from (
+                                        select element_ as value, position_ + 1 as ord
+                                        from (select case when is_array(r.value."contained") then r.value."contained" else array(r.value."contained") end as items_) as array_,
+                                            array_.items_ as element_ at position_
+                                        where element_ is not null
+                                    ) as w7
+                                    where (case when is_varchar(case when (is_array(w7.value."resourceType")) then (
+                                        select any_value(x42_.value)
+                                        from (
+                                            select element_ as value, position_ + 1 as ord
+                                            from (select case when is_array(w7.value."resourceType") then w7.value."resourceType" else array(w7.value."resourceType") end as items_) as array_,
+                                                array_.items_ as element_ at position_
+                                            where element_ is not null
+                                        ) as x42_
+                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                                    )
+                                    when (json_typeof(w7.value."resourceType") = 'null') then null else w7.value."resourceType" end) then cast(case when (is_array(w7.value."resourceType")) then (
+                                        select any_value(x42_.value)
+                                        from (
+                                            select element_ as value, position_ + 1 as ord
+                                            from (select case when is_array(w7.value."resourceType") then w7.value."resourceType" else array(w7.value."resourceType") end as items_) as array_,
+                                                array_.items_ as element_ at position_
+                                            where element_ is not null
+                                        ) as x42_
+                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                                    )
+                                    when (json_typeof(w7.value."resourceType") = 'null') then null else w7.value."resourceType" end as varchar) else json_serialize(case when (is_array(w7.value."resourceType")) then (
+                                        select any_value(x42_.value)
+                                        from (
+                                            select element_ as value, position_ + 1 as ord
+                                            from (select case when is_array(w7.value."resourceType") then w7.value."resourceType" else array(w7.value."resourceType") end as items_) as array_,
+                                                array_.items_ as element_ at position_
+                                            where element_ is not null
+                                        ) as x42_
+                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                                    )
+                                    when (json_typeof(w7.value."resourceType") = 'null') then null else w7.value."resourceType" end) end = 'Medication')
+                                ) as s40_
+                                cross join lateral (
+                                    select element_ as value, position_ + 1 as ord
+                                    from (select case when is_array(s40_.value."code") then s40_.value."code" else array(s40_.value."code") end as items_) as array_,
+                                        array_.items_ as element_ at position_
+                                    where element_ is not null
+                                ) as e41_
+                            ) as s38_
+                            cross join lateral (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(s38_.value."coding") then s38_.value."coding" else array(s38_.value."coding") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as e39_
+                        ) as w8
+                        where (case when is_varchar(case when (is_array(w8.value."system")) then (
+                            select any_value(x43_.value)
+                            from (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(w8.value."system") then w8.value."system" else array(w8.value."system") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as x43_
+                            having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                        )
+                        when (json_typeof(w8.value."system") = 'null') then null else w8.value."system" end) then cast(case when (is_array(w8.value."system")) then (
+                            select any_value(x43_.value)
+                            from (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(w8.value."system") then w8.value."system" else array(w8.value."system") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as x43_
+                            having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                        )
+                        when (json_typeof(w8.value."system") = 'null') then null else w8.value."system" end as varchar) else json_serialize(case when (is_array(w8.value."system")) then (
+                            select any_value(x43_.value)
+                            from (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(w8.value."system") then w8.value."system" else array(w8.value."system") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as x43_
+                            having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                        )
+                        when (json_typeof(w8.value."system") = 'null') then null else w8.value."system" end) end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
+                    ) as s36_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s36_.value."display") then s36_.value."display" else array(s36_.value."display") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e37_
+                ) as x35_
+            ) as n34_
+            where n34_.position = 1
+        ) as x33_
+    )) end as "medication_name_contained",
+    case when is_varchar(r.value."status") then cast(r.value."status" as varchar) else json_serialize(r.value."status") end as "status",
+    case when is_varchar(r.value."intent") then cast(r.value."intent" as varchar) else json_serialize(r.value."intent") end as "intent",
+    case when is_varchar(r.value."authoredOn") then cast(r.value."authoredOn" as varchar) else json_serialize(r.value."authoredOn") end as "authored_at"
 from (
     select resource as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
     from {{ relation }}
     where case when is_varchar(resource."resourceType") then cast(resource."resourceType" as varchar) else json_serialize(resource."resourceType") end = 'MedicationRequest'
 ) as r
-cross join lateral (
-    select
-        s1_."patient_id",
-        s1_."encounter_id",
-        s1_."prescriber_npi",
-        s1_."rxnorm_code_coded",
-        s1_."rxnorm_code_contained",
-        s1_."medication_name_coded",
-        s1_."medication_name_text",
-        s1_."medication_name_contained",
-        s1_."status",
-        s1_."intent",
-        s1_."authored_at"
-    from (
-        select r.value as value, r.row_index as row_index
-    ) as f0
-    cross join lateral (
-        select
-            (
-                select case when (b2.value ~ '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(b2.value, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e') end
-                from (select case when is_varchar((
-                select any_value(x2_.value)
-                from (
-                    select e4_.value as value, row_number() over (order by s3_.ord, e4_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."subject") then f1.value."subject" else array(f1.value."subject") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s3_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s3_.value."reference") then s3_.value."reference" else array(s3_.value."reference") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e4_
-                ) as x2_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''patient_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
-                select any_value(x2_.value)
-                from (
-                    select e4_.value as value, row_number() over (order by s3_.ord, e4_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."subject") then f1.value."subject" else array(f1.value."subject") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s3_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s3_.value."reference") then s3_.value."reference" else array(s3_.value."reference") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e4_
-                ) as x2_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''patient_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
-                select any_value(x2_.value)
-                from (
-                    select e4_.value as value, row_number() over (order by s3_.ord, e4_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."subject") then f1.value."subject" else array(f1.value."subject") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s3_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s3_.value."reference") then s3_.value."reference" else array(s3_.value."reference") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e4_
-                ) as x2_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''patient_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as value) as b2
-            ) as "patient_id",
-            (
-                select case when (b3.value ~ '^(https?://[^?#]*/)?Encounter/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(b3.value, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e') end
-                from (select case when is_varchar((
-                select any_value(x5_.value)
-                from (
-                    select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."encounter") then f1.value."encounter" else array(f1.value."encounter") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s6_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s6_.value."reference") then s6_.value."reference" else array(s6_.value."reference") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e7_
-                ) as x5_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''encounter_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
-                select any_value(x5_.value)
-                from (
-                    select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."encounter") then f1.value."encounter" else array(f1.value."encounter") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s6_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s6_.value."reference") then s6_.value."reference" else array(s6_.value."reference") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e7_
-                ) as x5_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''encounter_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
-                select any_value(x5_.value)
-                from (
-                    select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."encounter") then f1.value."encounter" else array(f1.value."encounter") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s6_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s6_.value."reference") then s6_.value."reference" else array(s6_.value."reference") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e7_
-                ) as x5_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''encounter_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as value) as b3
-            ) as "encounter_id",
-            case when is_varchar((
-                select any_value(x8_.value)
-                from (
-                    select n9_.value as value, n9_.ord as ord
-                    from (
-                        select x10_.value, x10_.ord, row_number() over (order by x10_.ord) as position
-                        from (
-                            select e12_.value as value, row_number() over (order by s11_.ord, e12_.ord) as ord
-                            from (
-                                select w4.value as value, w4.ord as ord
-                                from (
-                                    select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(f1.value."requester") then f1.value."requester" else array(f1.value."requester") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as s13_
-                                    cross join lateral (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(s13_.value."identifier") then s13_.value."identifier" else array(s13_.value."identifier") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as e14_
-                                ) as w4
-                                where (case when is_varchar(case when (is_array(w4.value."system")) then (
-                                    select any_value(x15_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w4.value."system") then w4.value."system" else array(w4.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x15_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''prescriber_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end) then cast(case when (is_array(w4.value."system")) then (
-                                    select any_value(x15_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w4.value."system") then w4.value."system" else array(w4.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x15_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''prescriber_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end as varchar) else json_serialize(case when (is_array(w4.value."system")) then (
-                                    select any_value(x15_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w4.value."system") then w4.value."system" else array(w4.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x15_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''prescriber_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end) end = 'http://hl7.org/fhir/sid/us-npi')
-                            ) as s11_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s11_.value."value") then s11_.value."value" else array(s11_.value."value") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e12_
-                        ) as x10_
-                    ) as n9_
-                    where n9_.position = 1
-                ) as x8_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''prescriber_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
-                select any_value(x8_.value)
-                from (
-                    select n9_.value as value, n9_.ord as ord
-                    from (
-                        select x10_.value, x10_.ord, row_number() over (order by x10_.ord) as position
-                        from (
-                            select e12_.value as value, row_number() over (order by s11_.ord, e12_.ord) as ord
-                            from (
-                                select w4.value as value, w4.ord as ord
-                                from (
-                                    select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(f1.value."requester") then f1.value."requester" else array(f1.value."requester") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as s13_
-                                    cross join lateral (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(s13_.value."identifier") then s13_.value."identifier" else array(s13_.value."identifier") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as e14_
-                                ) as w4
-                                where (case when is_varchar(case when (is_array(w4.value."system")) then (
-                                    select any_value(x15_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w4.value."system") then w4.value."system" else array(w4.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x15_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''prescriber_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end) then cast(case when (is_array(w4.value."system")) then (
-                                    select any_value(x15_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w4.value."system") then w4.value."system" else array(w4.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x15_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''prescriber_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end as varchar) else json_serialize(case when (is_array(w4.value."system")) then (
-                                    select any_value(x15_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w4.value."system") then w4.value."system" else array(w4.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x15_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''prescriber_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end) end = 'http://hl7.org/fhir/sid/us-npi')
-                            ) as s11_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s11_.value."value") then s11_.value."value" else array(s11_.value."value") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e12_
-                        ) as x10_
-                    ) as n9_
-                    where n9_.position = 1
-                ) as x8_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''prescriber_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
-                select any_value(x8_.value)
-                from (
-                    select n9_.value as value, n9_.ord as ord
-                    from (
-                        select x10_.value, x10_.ord, row_number() over (order by x10_.ord) as position
-                        from (
-                            select e12_.value as value, row_number() over (order by s11_.ord, e12_.ord) as ord
-                            from (
-                                select w4.value as value, w4.ord as ord
-                                from (
-                                    select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(f1.value."requester") then f1.value."requester" else array(f1.value."requester") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as s13_
-                                    cross join lateral (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(s13_.value."identifier") then s13_.value."identifier" else array(s13_.value."identifier") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as e14_
-                                ) as w4
-                                where (case when is_varchar(case when (is_array(w4.value."system")) then (
-                                    select any_value(x15_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w4.value."system") then w4.value."system" else array(w4.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x15_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''prescriber_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end) then cast(case when (is_array(w4.value."system")) then (
-                                    select any_value(x15_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w4.value."system") then w4.value."system" else array(w4.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x15_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''prescriber_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end as varchar) else json_serialize(case when (is_array(w4.value."system")) then (
-                                    select any_value(x15_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w4.value."system") then w4.value."system" else array(w4.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x15_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''prescriber_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end) end = 'http://hl7.org/fhir/sid/us-npi')
-                            ) as s11_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s11_.value."value") then s11_.value."value" else array(s11_.value."value") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e12_
-                        ) as x10_
-                    ) as n9_
-                    where n9_.position = 1
-                ) as x8_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''prescriber_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as "prescriber_npi",
-            case when is_varchar((
-                select any_value(x16_.value)
-                from (
-                    select n17_.value as value, n17_.ord as ord
-                    from (
-                        select x18_.value, x18_.ord, row_number() over (order by x18_.ord) as position
-                        from (
-                            select e20_.value as value, row_number() over (order by s19_.ord, e20_.ord) as ord
-                            from (
-                                select w5.value as value, w5.ord as ord
-                                from (
-                                    select e22_.value as value, row_number() over (order by s21_.ord, e22_.ord) as ord
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(f1.value."medicationCodeableConcept") then f1.value."medicationCodeableConcept" else array(f1.value."medicationCodeableConcept") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as s21_
-                                    cross join lateral (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(s21_.value."coding") then s21_.value."coding" else array(s21_.value."coding") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as e22_
-                                ) as w5
-                                where (case when is_varchar(case when (is_array(w5.value."system")) then (
-                                    select any_value(x23_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x23_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_coded'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) then cast(case when (is_array(w5.value."system")) then (
-                                    select any_value(x23_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x23_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_coded'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end as varchar) else json_serialize(case when (is_array(w5.value."system")) then (
-                                    select any_value(x23_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x23_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_coded'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
-                            ) as s19_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s19_.value."code") then s19_.value."code" else array(s19_.value."code") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e20_
-                        ) as x18_
-                    ) as n17_
-                    where n17_.position = 1
-                ) as x16_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_coded'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
-                select any_value(x16_.value)
-                from (
-                    select n17_.value as value, n17_.ord as ord
-                    from (
-                        select x18_.value, x18_.ord, row_number() over (order by x18_.ord) as position
-                        from (
-                            select e20_.value as value, row_number() over (order by s19_.ord, e20_.ord) as ord
-                            from (
-                                select w5.value as value, w5.ord as ord
-                                from (
-                                    select e22_.value as value, row_number() over (order by s21_.ord, e22_.ord) as ord
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(f1.value."medicationCodeableConcept") then f1.value."medicationCodeableConcept" else array(f1.value."medicationCodeableConcept") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as s21_
-                                    cross join lateral (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(s21_.value."coding") then s21_.value."coding" else array(s21_.value."coding") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as e22_
-                                ) as w5
-                                where (case when is_varchar(case when (is_array(w5.value."system")) then (
-                                    select any_value(x23_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x23_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_coded'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) then cast(case when (is_array(w5.value."system")) then (
-                                    select any_value(x23_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x23_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_coded'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end as varchar) else json_serialize(case when (is_array(w5.value."system")) then (
-                                    select any_value(x23_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x23_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_coded'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
-                            ) as s19_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s19_.value."code") then s19_.value."code" else array(s19_.value."code") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e20_
-                        ) as x18_
-                    ) as n17_
-                    where n17_.position = 1
-                ) as x16_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_coded'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
-                select any_value(x16_.value)
-                from (
-                    select n17_.value as value, n17_.ord as ord
-                    from (
-                        select x18_.value, x18_.ord, row_number() over (order by x18_.ord) as position
-                        from (
-                            select e20_.value as value, row_number() over (order by s19_.ord, e20_.ord) as ord
-                            from (
-                                select w5.value as value, w5.ord as ord
-                                from (
-                                    select e22_.value as value, row_number() over (order by s21_.ord, e22_.ord) as ord
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(f1.value."medicationCodeableConcept") then f1.value."medicationCodeableConcept" else array(f1.value."medicationCodeableConcept") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as s21_
-                                    cross join lateral (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(s21_.value."coding") then s21_.value."coding" else array(s21_.value."coding") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as e22_
-                                ) as w5
-                                where (case when is_varchar(case when (is_array(w5.value."system")) then (
-                                    select any_value(x23_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x23_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_coded'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) then cast(case when (is_array(w5.value."system")) then (
-                                    select any_value(x23_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x23_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_coded'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end as varchar) else json_serialize(case when (is_array(w5.value."system")) then (
-                                    select any_value(x23_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x23_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_coded'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
-                            ) as s19_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s19_.value."code") then s19_.value."code" else array(s19_.value."code") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e20_
-                        ) as x18_
-                    ) as n17_
-                    where n17_.position = 1
-                ) as x16_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_coded'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as "rxnorm_code_coded",
-            case when is_varchar((
-                select any_value(x24_.value)
-                from (
-                    select n25_.value as value, n25_.ord as ord
-                    from (
-                        select x26_.value, x26_.ord, row_number() over (order by x26_.ord) as position
-                        from (
-                            select e28_.value as value, row_number() over (order by s27_.ord, e28_.ord) as ord
-                            from (
-                                select w7.value as value, w7.ord as ord
-                                from (
-                                    select e30_.value as value, row_number() over (order by s29_.ord, e30_.ord) as ord
-                                    from (
-                                        select e32_.value as value, row_number() over (order by s31_.ord, e32_.ord) as ord
-                                        from (
-                                            select w6.value as value, w6.ord as ord
-                                            from (
-                                                select element_ as value, position_ + 1 as ord
-                                                from (select case when is_array(f1.value."contained") then f1.value."contained" else array(f1.value."contained") end as items_) as array_,
-                                                    array_.items_ as element_ at position_
-                                                where element_ is not null
-                                            ) as w6
-                                            where (case when is_varchar(case when (is_array(w6.value."resourceType")) then (
-                                                select any_value(x33_.value)
-                                                from (
-                                                    select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(w6.value."resourceType") then w6.value."resourceType" else array(w6.value."resourceType") end as items_) as array_,
-                                                        array_.items_ as element_ at position_
-                                                    where element_ is not null
-                                                ) as x33_
-                                                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                            )
-                                            when (json_typeof(w6.value."resourceType") = 'null') then null else w6.value."resourceType" end) then cast(case when (is_array(w6.value."resourceType")) then (
-                                                select any_value(x33_.value)
-                                                from (
-                                                    select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(w6.value."resourceType") then w6.value."resourceType" else array(w6.value."resourceType") end as items_) as array_,
-                                                        array_.items_ as element_ at position_
-                                                    where element_ is not null
-                                                ) as x33_
-                                                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                            )
-                                            when (json_typeof(w6.value."resourceType") = 'null') then null else w6.value."resourceType" end as varchar) else json_serialize(case when (is_array(w6.value."resourceType")) then (
-                                                select any_value(x33_.value)
-                                                from (
-                                                    select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(w6.value."resourceType") then w6.value."resourceType" else array(w6.value."resourceType") end as items_) as array_,
-                                                        array_.items_ as element_ at position_
-                                                    where element_ is not null
-                                                ) as x33_
-                                                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                            )
-                                            when (json_typeof(w6.value."resourceType") = 'null') then null else w6.value."resourceType" end) end = 'Medication')
-                                        ) as s31_
-                                        cross join lateral (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(s31_.value."code") then s31_.value."code" else array(s31_.value."code") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as e32_
-                                    ) as s29_
-                                    cross join lateral (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(s29_.value."coding") then s29_.value."coding" else array(s29_.value."coding") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as e30_
-                                ) as w7
-                                where (case when is_varchar(case when (is_array(w7.value."system")) then (
-                                    select any_value(x34_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w7.value."system") then w7.value."system" else array(w7.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x34_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w7.value."system") = 'null') then null else w7.value."system" end) then cast(case when (is_array(w7.value."system")) then (
-                                    select any_value(x34_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w7.value."system") then w7.value."system" else array(w7.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x34_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w7.value."system") = 'null') then null else w7.value."system" end as varchar) else json_serialize(case when (is_array(w7.value."system")) then (
-                                    select any_value(x34_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w7.value."system") then w7.value."system" else array(w7.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x34_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w7.value."system") = 'null') then null else w7.value."system" end) end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
-                            ) as s27_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s27_.value."code") then s27_.value."code" else array(s27_.value."code") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e28_
-                        ) as x26_
-                    ) as n25_
-                    where n25_.position = 1
-                ) as x24_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
-                select any_value(x24_.value)
-                from (
-                    select n25_.value as value, n25_.ord as ord
-                    from (
-                        select x26_.value, x26_.ord, row_number() over (order by x26_.ord) as position
-                        from (
-                            select e28_.value as value, row_number() over (order by s27_.ord, e28_.ord) as ord
-                            from (
-                                select w7.value as value, w7.ord as ord
-                                from (
-                                    select e30_.value as value, row_number() over (order by s29_.ord, e30_.ord) as ord
-                                    from (
-                                        select e32_.value as value, row_number() over (order by s31_.ord, e32_.ord) as ord
-                                        from (
-                                            select w6.value as value, w6.ord as ord
-                                            from (
-                                                select element_ as value, position_ + 1 as ord
-                                                from (select case when is_array(f1.value."contained") then f1.value."contained" else array(f1.value."contained") end as items_) as array_,
-                                                    array_.items_ as element_ at position_
-                                                where element_ is not null
-                                            ) as w6
-                                            where (case when is_varchar(case when (is_array(w6.value."resourceType")) then (
-                                                select any_value(x33_.value)
-                                                from (
-                                                    select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(w6.value."resourceType") then w6.value."resourceType" else array(w6.value."resourceType") end as items_) as array_,
-                                                        array_.items_ as element_ at position_
-                                                    where element_ is not null
-                                                ) as x33_
-                                                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                            )
-                                            when (json_typeof(w6.value."resourceType") = 'null') then null else w6.value."resourceType" end) then cast(case when (is_array(w6.value."resourceType")) then (
-                                                select any_value(x33_.value)
-                                                from (
-                                                    select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(w6.value."resourceType") then w6.value."resourceType" else array(w6.value."resourceType") end as items_) as array_,
-                                                        array_.items_ as element_ at position_
-                                                    where element_ is not null
-                                                ) as x33_
-                                                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                            )
-                                            when (json_typeof(w6.value."resourceType") = 'null') then null else w6.value."resourceType" end as varchar) else json_serialize(case when (is_array(w6.value."resourceType")) then (
-                                                select any_value(x33_.value)
-                                                from (
-                                                    select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(w6.value."resourceType") then w6.value."resourceType" else array(w6.value."resourceType") end as items_) as array_,
-                                                        array_.items_ as element_ at position_
-                                                    where element_ is not null
-                                                ) as x33_
-                                                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                            )
-                                            when (json_typeof(w6.value."resourceType") = 'null') then null else w6.value."resourceType" end) end = 'Medication')
-                                        ) as s31_
-                                        cross join lateral (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(s31_.value."code") then s31_.value."code" else array(s31_.value."code") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as e32_
-                                    ) as s29_
-                                    cross join lateral (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(s29_.value."coding") then s29_.value."coding" else array(s29_.value."coding") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as e30_
-                                ) as w7
-                                where (case when is_varchar(case when (is_array(w7.value."system")) then (
-                                    select any_value(x34_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w7.value."system") then w7.value."system" else array(w7.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x34_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w7.value."system") = 'null') then null else w7.value."system" end) then cast(case when (is_array(w7.value."system")) then (
-                                    select any_value(x34_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w7.value."system") then w7.value."system" else array(w7.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x34_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w7.value."system") = 'null') then null else w7.value."system" end as varchar) else json_serialize(case when (is_array(w7.value."system")) then (
-                                    select any_value(x34_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w7.value."system") then w7.value."system" else array(w7.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x34_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w7.value."system") = 'null') then null else w7.value."system" end) end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
-                            ) as s27_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s27_.value."code") then s27_.value."code" else array(s27_.value."code") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e28_
-                        ) as x26_
-                    ) as n25_
-                    where n25_.position = 1
-                ) as x24_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
-                select any_value(x24_.value)
-                from (
-                    select n25_.value as value, n25_.ord as ord
-                    from (
-                        select x26_.value, x26_.ord, row_number() over (order by x26_.ord) as position
-                        from (
-                            select e28_.value as value, row_number() over (order by s27_.ord, e28_.ord) as ord
-                            from (
-                                select w7.value as value, w7.ord as ord
-                                from (
-                                    select e30_.value as value, row_number() over (order by s29_.ord, e30_.ord) as ord
-                                    from (
-                                        select e32_.value as value, row_number() over (order by s31_.ord, e32_.ord) as ord
-                                        from (
-                                            select w6.value as value, w6.ord as ord
-                                            from (
-                                                select element_ as value, position_ + 1 as ord
-                                                from (select case when is_array(f1.value."contained") then f1.value."contained" else array(f1.value."contained") end as items_) as array_,
-                                                    array_.items_ as element_ at position_
-                                                where element_ is not null
-                                            ) as w6
-                                            where (case when is_varchar(case when (is_array(w6.value."resourceType")) then (
-                                                select any_value(x33_.value)
-                                                from (
-                                                    select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(w6.value."resourceType") then w6.value."resourceType" else array(w6.value."resourceType") end as items_) as array_,
-                                                        array_.items_ as element_ at position_
-                                                    where element_ is not null
-                                                ) as x33_
-                                                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                            )
-                                            when (json_typeof(w6.value."resourceType") = 'null') then null else w6.value."resourceType" end) then cast(case when (is_array(w6.value."resourceType")) then (
-                                                select any_value(x33_.value)
-                                                from (
-                                                    select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(w6.value."resourceType") then w6.value."resourceType" else array(w6.value."resourceType") end as items_) as array_,
-                                                        array_.items_ as element_ at position_
-                                                    where element_ is not null
-                                                ) as x33_
-                                                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                            )
-                                            when (json_typeof(w6.value."resourceType") = 'null') then null else w6.value."resourceType" end as varchar) else json_serialize(case when (is_array(w6.value."resourceType")) then (
-                                                select any_value(x33_.value)
-                                                from (
-                                                    select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(w6.value."resourceType") then w6.value."resourceType" else array(w6.value."resourceType") end as items_) as array_,
-                                                        array_.items_ as element_ at position_
-                                                    where element_ is not null
-                                                ) as x33_
-                                                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                            )
-                                            when (json_typeof(w6.value."resourceType") = 'null') then null else w6.value."resourceType" end) end = 'Medication')
-                                        ) as s31_
-                                        cross join lateral (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(s31_.value."code") then s31_.value."code" else array(s31_.value."code") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as e32_
-                                    ) as s29_
-                                    cross join lateral (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(s29_.value."coding") then s29_.value."coding" else array(s29_.value."coding") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as e30_
-                                ) as w7
-                                where (case when is_varchar(case when (is_array(w7.value."system")) then (
-                                    select any_value(x34_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w7.value."system") then w7.value."system" else array(w7.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x34_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w7.value."system") = 'null') then null else w7.value."system" end) then cast(case when (is_array(w7.value."system")) then (
-                                    select any_value(x34_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w7.value."system") then w7.value."system" else array(w7.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x34_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w7.value."system") = 'null') then null else w7.value."system" end as varchar) else json_serialize(case when (is_array(w7.value."system")) then (
-                                    select any_value(x34_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w7.value."system") then w7.value."system" else array(w7.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x34_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w7.value."system") = 'null') then null else w7.value."system" end) end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
-                            ) as s27_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s27_.value."code") then s27_.value."code" else array(s27_.value."code") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e28_
-                        ) as x26_
-                    ) as n25_
-                    where n25_.position = 1
-                ) as x24_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as "rxnorm_code_contained",
-            case when is_varchar((
-                select any_value(x35_.value)
-                from (
-                    select n36_.value as value, n36_.ord as ord
-                    from (
-                        select x37_.value, x37_.ord, row_number() over (order by x37_.ord) as position
-                        from (
-                            select e39_.value as value, row_number() over (order by s38_.ord, e39_.ord) as ord
-                            from (
-                                select w8.value as value, w8.ord as ord
-                                from (
-                                    select e41_.value as value, row_number() over (order by s40_.ord, e41_.ord) as ord
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(f1.value."medicationCodeableConcept") then f1.value."medicationCodeableConcept" else array(f1.value."medicationCodeableConcept") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as s40_
-                                    cross join lateral (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(s40_.value."coding") then s40_.value."coding" else array(s40_.value."coding") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as e41_
-                                ) as w8
-                                where (case when is_varchar(case when (is_array(w8.value."system")) then (
-                                    select any_value(x42_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w8.value."system") then w8.value."system" else array(w8.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x42_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_coded'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w8.value."system") = 'null') then null else w8.value."system" end) then cast(case when (is_array(w8.value."system")) then (
-                                    select any_value(x42_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w8.value."system") then w8.value."system" else array(w8.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x42_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_coded'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w8.value."system") = 'null') then null else w8.value."system" end as varchar) else json_serialize(case when (is_array(w8.value."system")) then (
-                                    select any_value(x42_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w8.value."system") then w8.value."system" else array(w8.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x42_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_coded'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w8.value."system") = 'null') then null else w8.value."system" end) end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
-                            ) as s38_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s38_.value."display") then s38_.value."display" else array(s38_.value."display") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e39_
-                        ) as x37_
-                    ) as n36_
-                    where n36_.position = 1
-                ) as x35_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_coded'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
-                select any_value(x35_.value)
-                from (
-                    select n36_.value as value, n36_.ord as ord
-                    from (
-                        select x37_.value, x37_.ord, row_number() over (order by x37_.ord) as position
-                        from (
-                            select e39_.value as value, row_number() over (order by s38_.ord, e39_.ord) as ord
-                            from (
-                                select w8.value as value, w8.ord as ord
-                                from (
-                                    select e41_.value as value, row_number() over (order by s40_.ord, e41_.ord) as ord
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(f1.value."medicationCodeableConcept") then f1.value."medicationCodeableConcept" else array(f1.value."medicationCodeableConcept") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as s40_
-                                    cross join lateral (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(s40_.value."coding") then s40_.value."coding" else array(s40_.value."coding") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as e41_
-                                ) as w8
-                                where (case when is_varchar(case when (is_array(w8.value."system")) then (
-                                    select any_value(x42_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w8.value."system") then w8.value."system" else array(w8.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x42_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_coded'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w8.value."system") = 'null') then null else w8.value."system" end) then cast(case when (is_array(w8.value."system")) then (
-                                    select any_value(x42_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w8.value."system") then w8.value."system" else array(w8.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x42_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_coded'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w8.value."system") = 'null') then null else w8.value."system" end as varchar) else json_serialize(case when (is_array(w8.value."system")) then (
-                                    select any_value(x42_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w8.value."system") then w8.value."system" else array(w8.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x42_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_coded'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w8.value."system") = 'null') then null else w8.value."system" end) end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
-                            ) as s38_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s38_.value."display") then s38_.value."display" else array(s38_.value."display") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e39_
-                        ) as x37_
-                    ) as n36_
-                    where n36_.position = 1
-                ) as x35_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_coded'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
-                select any_value(x35_.value)
-                from (
-                    select n36_.value as value, n36_.ord as ord
-                    from (
-                        select x37_.value, x37_.ord, row_number() over (order by x37_.ord) as position
-                        from (
-                            select e39_.value as value, row_number() over (order by s38_.ord, e39_.ord) as ord
-                            from (
-                                select w8.value as value, w8.ord as ord
-                                from (
-                                    select e41_.value as value, row_number() over (order by s40_.ord, e41_.ord) as ord
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(f1.value."medicationCodeableConcept") then f1.value."medicationCodeableConcept" else array(f1.value."medicationCodeableConcept") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as s40_
-                                    cross join lateral (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(s40_.value."coding") then s40_.value."coding" else array(s40_.value."coding") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as e41_
-                                ) as w8
-                                where (case when is_varchar(case when (is_array(w8.value."system")) then (
-                                    select any_value(x42_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w8.value."system") then w8.value."system" else array(w8.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x42_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_coded'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w8.value."system") = 'null') then null else w8.value."system" end) then cast(case when (is_array(w8.value."system")) then (
-                                    select any_value(x42_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w8.value."system") then w8.value."system" else array(w8.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x42_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_coded'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w8.value."system") = 'null') then null else w8.value."system" end as varchar) else json_serialize(case when (is_array(w8.value."system")) then (
-                                    select any_value(x42_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w8.value."system") then w8.value."system" else array(w8.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x42_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_coded'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w8.value."system") = 'null') then null else w8.value."system" end) end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
-                            ) as s38_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s38_.value."display") then s38_.value."display" else array(s38_.value."display") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e39_
-                        ) as x37_
-                    ) as n36_
-                    where n36_.position = 1
-                ) as x35_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_coded'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as "medication_name_coded",
-            case when is_varchar((
-                select any_value(x43_.value)
-                from (
-                    select e45_.value as value, row_number() over (order by s44_.ord, e45_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."medicationCodeableConcept") then f1.value."medicationCodeableConcept" else array(f1.value."medicationCodeableConcept") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s44_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s44_.value."text") then s44_.value."text" else array(s44_.value."text") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e45_
-                ) as x43_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_text'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
-                select any_value(x43_.value)
-                from (
-                    select e45_.value as value, row_number() over (order by s44_.ord, e45_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."medicationCodeableConcept") then f1.value."medicationCodeableConcept" else array(f1.value."medicationCodeableConcept") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s44_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s44_.value."text") then s44_.value."text" else array(s44_.value."text") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e45_
-                ) as x43_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_text'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
-                select any_value(x43_.value)
-                from (
-                    select e45_.value as value, row_number() over (order by s44_.ord, e45_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."medicationCodeableConcept") then f1.value."medicationCodeableConcept" else array(f1.value."medicationCodeableConcept") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s44_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s44_.value."text") then s44_.value."text" else array(s44_.value."text") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e45_
-                ) as x43_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_text'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as "medication_name_text",
-            case when is_varchar((
-                select any_value(x46_.value)
-                from (
-                    select n47_.value as value, n47_.ord as ord
-                    from (
-                        select x48_.value, x48_.ord, row_number() over (order by x48_.ord) as position
-                        from (
-                            select e50_.value as value, row_number() over (order by s49_.ord, e50_.ord) as ord
-                            from (
-                                select w10.value as value, w10.ord as ord
-                                from (
-                                    select e52_.value as value, row_number() over (order by s51_.ord, e52_.ord) as ord
-                                    from (
-                                        select e54_.value as value, row_number() over (order by s53_.ord, e54_.ord) as ord
-                                        from (
-                                            select w9.value as value, w9.ord as ord
-                                            from (
-                                                select element_ as value, position_ + 1 as ord
-                                                from (select case when is_array(f1.value."contained") then f1.value."contained" else array(f1.value."contained") end as items_) as array_,
-                                                    array_.items_ as element_ at position_
-                                                where element_ is not null
-                                            ) as w9
-                                            where (case when is_varchar(case when (is_array(w9.value."resourceType")) then (
-                                                select any_value(x55_.value)
-                                                from (
-                                                    select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(w9.value."resourceType") then w9.value."resourceType" else array(w9.value."resourceType") end as items_) as array_,
-                                                        array_.items_ as element_ at position_
-                                                    where element_ is not null
-                                                ) as x55_
-                                                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                            )
-                                            when (json_typeof(w9.value."resourceType") = 'null') then null else w9.value."resourceType" end) then cast(case when (is_array(w9.value."resourceType")) then (
-                                                select any_value(x55_.value)
-                                                from (
-                                                    select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(w9.value."resourceType") then w9.value."resourceType" else array(w9.value."resourceType") end as items_) as array_,
-                                                        array_.items_ as element_ at position_
-                                                    where element_ is not null
-                                                ) as x55_
-                                                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                            )
-                                            when (json_typeof(w9.value."resourceType") = 'null') then null else w9.value."resourceType" end as varchar) else json_serialize(case when (is_array(w9.value."resourceType")) then (
-                                                select any_value(x55_.value)
-                                                from (
-                                                    select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(w9.value."resourceType") then w9.value."resourceType" else array(w9.value."resourceType") end as items_) as array_,
-                                                        array_.items_ as element_ at position_
-                                                    where element_ is not null
-                                                ) as x55_
-                                                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                            )
-                                            when (json_typeof(w9.value."resourceType") = 'null') then null else w9.value."resourceType" end) end = 'Medication')
-                                        ) as s53_
-                                        cross join lateral (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(s53_.value."code") then s53_.value."code" else array(s53_.value."code") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as e54_
-                                    ) as s51_
-                                    cross join lateral (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(s51_.value."coding") then s51_.value."coding" else array(s51_.value."coding") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as e52_
-                                ) as w10
-                                where (case when is_varchar(case when (is_array(w10.value."system")) then (
-                                    select any_value(x56_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w10.value."system") then w10.value."system" else array(w10.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x56_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w10.value."system") = 'null') then null else w10.value."system" end) then cast(case when (is_array(w10.value."system")) then (
-                                    select any_value(x56_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w10.value."system") then w10.value."system" else array(w10.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x56_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w10.value."system") = 'null') then null else w10.value."system" end as varchar) else json_serialize(case when (is_array(w10.value."system")) then (
-                                    select any_value(x56_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w10.value."system") then w10.value."system" else array(w10.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x56_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w10.value."system") = 'null') then null else w10.value."system" end) end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
-                            ) as s49_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s49_.value."display") then s49_.value."display" else array(s49_.value."display") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e50_
-                        ) as x48_
-                    ) as n47_
-                    where n47_.position = 1
-                ) as x46_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
-                select any_value(x46_.value)
-                from (
-                    select n47_.value as value, n47_.ord as ord
-                    from (
-                        select x48_.value, x48_.ord, row_number() over (order by x48_.ord) as position
-                        from (
-                            select e50_.value as value, row_number() over (order by s49_.ord, e50_.ord) as ord
-                            from (
-                                select w10.value as value, w10.ord as ord
-                                from (
-                                    select e52_.value as value, row_number() over (order by s51_.ord, e52_.ord) as ord
-                                    from (
-                                        select e54_.value as value, row_number() over (order by s53_.ord, e54_.ord) as ord
-                                        from (
-                                            select w9.value as value, w9.ord as ord
-                                            from (
-                                                select element_ as value, position_ + 1 as ord
-                                                from (select case when is_array(f1.value."contained") then f1.value."contained" else array(f1.value."contained") end as items_) as array_,
-                                                    array_.items_ as element_ at position_
-                                                where element_ is not null
-                                            ) as w9
-                                            where (case when is_varchar(case when (is_array(w9.value."resourceType")) then (
-                                                select any_value(x55_.value)
-                                                from (
-                                                    select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(w9.value."resourceType") then w9.value."resourceType" else array(w9.value."resourceType") end as items_) as array_,
-                                                        array_.items_ as element_ at position_
-                                                    where element_ is not null
-                                                ) as x55_
-                                                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                            )
-                                            when (json_typeof(w9.value."resourceType") = 'null') then null else w9.value."resourceType" end) then cast(case when (is_array(w9.value."resourceType")) then (
-                                                select any_value(x55_.value)
-                                                from (
-                                                    select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(w9.value."resourceType") then w9.value."resourceType" else array(w9.value."resourceType") end as items_) as array_,
-                                                        array_.items_ as element_ at position_
-                                                    where element_ is not null
-                                                ) as x55_
-                                                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                            )
-                                            when (json_typeof(w9.value."resourceType") = 'null') then null else w9.value."resourceType" end as varchar) else json_serialize(case when (is_array(w9.value."resourceType")) then (
-                                                select any_value(x55_.value)
-                                                from (
-                                                    select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(w9.value."resourceType") then w9.value."resourceType" else array(w9.value."resourceType") end as items_) as array_,
-                                                        array_.items_ as element_ at position_
-                                                    where element_ is not null
-                                                ) as x55_
-                                                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                            )
-                                            when (json_typeof(w9.value."resourceType") = 'null') then null else w9.value."resourceType" end) end = 'Medication')
-                                        ) as s53_
-                                        cross join lateral (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(s53_.value."code") then s53_.value."code" else array(s53_.value."code") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as e54_
-                                    ) as s51_
-                                    cross join lateral (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(s51_.value."coding") then s51_.value."coding" else array(s51_.value."coding") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as e52_
-                                ) as w10
-                                where (case when is_varchar(case when (is_array(w10.value."system")) then (
-                                    select any_value(x56_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w10.value."system") then w10.value."system" else array(w10.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x56_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w10.value."system") = 'null') then null else w10.value."system" end) then cast(case when (is_array(w10.value."system")) then (
-                                    select any_value(x56_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w10.value."system") then w10.value."system" else array(w10.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x56_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w10.value."system") = 'null') then null else w10.value."system" end as varchar) else json_serialize(case when (is_array(w10.value."system")) then (
-                                    select any_value(x56_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w10.value."system") then w10.value."system" else array(w10.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x56_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w10.value."system") = 'null') then null else w10.value."system" end) end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
-                            ) as s49_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s49_.value."display") then s49_.value."display" else array(s49_.value."display") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e50_
-                        ) as x48_
-                    ) as n47_
-                    where n47_.position = 1
-                ) as x46_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
-                select any_value(x46_.value)
-                from (
-                    select n47_.value as value, n47_.ord as ord
-                    from (
-                        select x48_.value, x48_.ord, row_number() over (order by x48_.ord) as position
-                        from (
-                            select e50_.value as value, row_number() over (order by s49_.ord, e50_.ord) as ord
-                            from (
-                                select w10.value as value, w10.ord as ord
-                                from (
-                                    select e52_.value as value, row_number() over (order by s51_.ord, e52_.ord) as ord
-                                    from (
-                                        select e54_.value as value, row_number() over (order by s53_.ord, e54_.ord) as ord
-                                        from (
-                                            select w9.value as value, w9.ord as ord
-                                            from (
-                                                select element_ as value, position_ + 1 as ord
-                                                from (select case when is_array(f1.value."contained") then f1.value."contained" else array(f1.value."contained") end as items_) as array_,
-                                                    array_.items_ as element_ at position_
-                                                where element_ is not null
-                                            ) as w9
-                                            where (case when is_varchar(case when (is_array(w9.value."resourceType")) then (
-                                                select any_value(x55_.value)
-                                                from (
-                                                    select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(w9.value."resourceType") then w9.value."resourceType" else array(w9.value."resourceType") end as items_) as array_,
-                                                        array_.items_ as element_ at position_
-                                                    where element_ is not null
-                                                ) as x55_
-                                                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                            )
-                                            when (json_typeof(w9.value."resourceType") = 'null') then null else w9.value."resourceType" end) then cast(case when (is_array(w9.value."resourceType")) then (
-                                                select any_value(x55_.value)
-                                                from (
-                                                    select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(w9.value."resourceType") then w9.value."resourceType" else array(w9.value."resourceType") end as items_) as array_,
-                                                        array_.items_ as element_ at position_
-                                                    where element_ is not null
-                                                ) as x55_
-                                                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                            )
-                                            when (json_typeof(w9.value."resourceType") = 'null') then null else w9.value."resourceType" end as varchar) else json_serialize(case when (is_array(w9.value."resourceType")) then (
-                                                select any_value(x55_.value)
-                                                from (
-                                                    select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(w9.value."resourceType") then w9.value."resourceType" else array(w9.value."resourceType") end as items_) as array_,
-                                                        array_.items_ as element_ at position_
-                                                    where element_ is not null
-                                                ) as x55_
-                                                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                            )
-                                            when (json_typeof(w9.value."resourceType") = 'null') then null else w9.value."resourceType" end) end = 'Medication')
-                                        ) as s53_
-                                        cross join lateral (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(s53_.value."code") then s53_.value."code" else array(s53_.value."code") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as e54_
-                                    ) as s51_
-                                    cross join lateral (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(s51_.value."coding") then s51_.value."coding" else array(s51_.value."coding") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as e52_
-                                ) as w10
-                                where (case when is_varchar(case when (is_array(w10.value."system")) then (
-                                    select any_value(x56_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w10.value."system") then w10.value."system" else array(w10.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x56_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w10.value."system") = 'null') then null else w10.value."system" end) then cast(case when (is_array(w10.value."system")) then (
-                                    select any_value(x56_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w10.value."system") then w10.value."system" else array(w10.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x56_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w10.value."system") = 'null') then null else w10.value."system" end as varchar) else json_serialize(case when (is_array(w10.value."system")) then (
-                                    select any_value(x56_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w10.value."system") then w10.value."system" else array(w10.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x56_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w10.value."system") = 'null') then null else w10.value."system" end) end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
-                            ) as s49_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s49_.value."display") then s49_.value."display" else array(s49_.value."display") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e50_
-                        ) as x48_
-                    ) as n47_
-                    where n47_.position = 1
-                ) as x46_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as "medication_name_contained",
-            case when is_varchar(case when (is_array(f1.value."status")) then (
-                select any_value(x57_.value)
-                from (
-                    select element_ as value, position_ + 1 as ord
-                    from (select case when is_array(f1.value."status") then f1.value."status" else array(f1.value."status") end as items_) as array_,
-                        array_.items_ as element_ at position_
-                    where element_ is not null
-                ) as x57_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (json_typeof(f1.value."status") = 'null') then null else f1.value."status" end) then cast(case when (is_array(f1.value."status")) then (
-                select any_value(x57_.value)
-                from (
-                    select element_ as value, position_ + 1 as ord
-                    from (select case when is_array(f1.value."status") then f1.value."status" else array(f1.value."status") end as items_) as array_,
-                        array_.items_ as element_ at position_
-                    where element_ is not null
-                ) as x57_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (json_typeof(f1.value."status") = 'null') then null else f1.value."status" end as varchar) else json_serialize(case when (is_array(f1.value."status")) then (
-                select any_value(x57_.value)
-                from (
-                    select element_ as value, position_ + 1 as ord
-                    from (select case when is_array(f1.value."status") then f1.value."status" else array(f1.value."status") end as items_) as array_,
-                        array_.items_ as element_ at position_
-                    where element_ is not null
-                ) as x57_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (json_typeof(f1.value."status") = 'null') then null else f1.value."status" end) end as "status",
-            case when is_varchar(case when (is_array(f1.value."intent")) then (
-                select any_value(x58_.value)
-                from (
-                    select element_ as value, position_ + 1 as ord
-                    from (select case when is_array(f1.value."intent") then f1.value."intent" else array(f1.value."intent") end as items_) as array_,
-                        array_.items_ as element_ at position_
-                    where element_ is not null
-                ) as x58_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''intent'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (json_typeof(f1.value."intent") = 'null') then null else f1.value."intent" end) then cast(case when (is_array(f1.value."intent")) then (
-                select any_value(x58_.value)
-                from (
-                    select element_ as value, position_ + 1 as ord
-                    from (select case when is_array(f1.value."intent") then f1.value."intent" else array(f1.value."intent") end as items_) as array_,
-                        array_.items_ as element_ at position_
-                    where element_ is not null
-                ) as x58_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''intent'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (json_typeof(f1.value."intent") = 'null') then null else f1.value."intent" end as varchar) else json_serialize(case when (is_array(f1.value."intent")) then (
-                select any_value(x58_.value)
-                from (
-                    select element_ as value, position_ + 1 as ord
-                    from (select case when is_array(f1.value."intent") then f1.value."intent" else array(f1.value."intent") end as items_) as array_,
-                        array_.items_ as element_ at position_
-                    where element_ is not null
-                ) as x58_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''intent'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (json_typeof(f1.value."intent") = 'null') then null else f1.value."intent" end) end as "intent",
-            case when is_varchar(case when (is_array(f1.value."authoredOn")) then (
-                select any_value(x59_.value)
-                from (
-                    select element_ as value, position_ + 1 as ord
-                    from (select case when is_array(f1.value."authoredOn") then f1.value."authoredOn" else array(f1.value."authoredOn") end as items_) as array_,
-                        array_.items_ as element_ at position_
-                    where element_ is not null
-                ) as x59_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''authored_at'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (json_typeof(f1.value."authoredOn") = 'null') then null else f1.value."authoredOn" end) then cast(case when (is_array(f1.value."authoredOn")) then (
-                select any_value(x59_.value)
-                from (
-                    select element_ as value, position_ + 1 as ord
-                    from (select case when is_array(f1.value."authoredOn") then f1.value."authoredOn" else array(f1.value."authoredOn") end as items_) as array_,
-                        array_.items_ as element_ at position_
-                    where element_ is not null
-                ) as x59_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''authored_at'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (json_typeof(f1.value."authoredOn") = 'null') then null else f1.value."authoredOn" end as varchar) else json_serialize(case when (is_array(f1.value."authoredOn")) then (
-                select any_value(x59_.value)
-                from (
-                    select element_ as value, position_ + 1 as ord
-                    from (select case when is_array(f1.value."authoredOn") then f1.value."authoredOn" else array(f1.value."authoredOn") end as items_) as array_,
-                        array_.items_ as element_ at position_
-                    where element_ is not null
-                ) as x59_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''authored_at'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (json_typeof(f1.value."authoredOn") = 'null') then null else f1.value."authoredOn" end) end as "authored_at"
-        from (
-            select f0.value as value, f0.row_index as row_index
-        ) as f1
-    ) as s1_
-) as v0_
 {%- endmacro %}

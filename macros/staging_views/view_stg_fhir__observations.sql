@@ -12,209 +12,21 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
-    v0_."patient_id",
-    v0_."encounter_id",
-    v0_."loinc_code",
-    v0_."category",
-    v0_."status",
-    v0_."value_unit",
-    v0_."value_numeric",
-    v0_."effective_date_time",
-    v0_."effective_instant",
-    v0_."effective_period_start"
+    case when regexp_full_match(json_extract_string(r.value, '$."subject"."reference"'), '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(json_extract_string(r.value, '$."subject"."reference"'), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "patient_id",
+    case when regexp_full_match(json_extract_string(r.value, '$."encounter"."reference"'), '^(https?://[^?#]*/)?Encounter/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(json_extract_string(r.value, '$."encounter"."reference"'), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "encounter_id",
+    json_extract_string(list_filter(list_transform(list_filter(list_filter(json_extract(r.value, '$."code"."coding"[*]'), lambda item_: json_type(item_) <> 'NULL'), lambda w2_: (json_extract_string(w2_, '$."system"') = 'http://loinc.org')), lambda l1_: json_extract(l1_, '$."code"')), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "loinc_code",
+    json_extract_string(list_filter(json_extract(r.value, '$."category"[*]."coding"[*]."code"'), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "category",
+    json_extract_string(r.value, '$."status"') as "status",
+    json_extract_string(r.value, '$."valueQuantity"."unit"') as "value_unit",
+    cast(json_extract_string(r.value, '$."valueQuantity"."value"') as decimal(38, 9)) as "value_numeric",
+    json_extract_string(r.value, '$."effectiveDateTime"') as "effective_date_time",
+    json_extract_string(r.value, '$."effectiveInstant"') as "effective_instant",
+    json_extract_string(r.value, '$."effectivePeriod"."start"') as "effective_period_start"
 from (
     select cast(resource as json) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
     from {{ relation }}
-    where json_extract_string(json_extract(cast(resource as json), '$."resourceType"'), '$') = 'Observation'
+    where json_extract_string(cast(resource as json), '$."resourceType"') = 'Observation'
 ) as r
-cross join lateral (
-    select
-        s1_."patient_id",
-        s1_."encounter_id",
-        s1_."loinc_code",
-        s1_."category",
-        s1_."status",
-        s1_."value_unit",
-        s1_."value_numeric",
-        s1_."effective_date_time",
-        s1_."effective_instant",
-        s1_."effective_period_start"
-    from (
-        select r.value as value, r.row_index as row_index
-    ) as f0
-    cross join lateral (
-        select
-            (
-                select case when regexp_full_match(b2.value, '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(b2.value, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end
-                from (select json_extract_string((
-                select any_value(x2_.value)
-                from (
-                    select e4_.value as value, row_number() over (order by s3_.ord, e4_.ord) as ord
-                    from (
-                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(f1.value, '$."subject"')) = 'ARRAY' then json_extract(f1.value, '$."subject"') else json_array(json_extract(f1.value, '$."subject"')) end) as each_
-                        where each_.type <> 'NULL'
-                    ) as s3_
-                    cross join lateral (
-                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(s3_.value, '$."reference"')) = 'ARRAY' then json_extract(s3_.value, '$."reference"') else json_array(json_extract(s3_.value, '$."reference"')) end) as each_
-                        where each_.type <> 'NULL'
-                    ) as e4_
-                ) as x2_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__observations'': column ''patient_id'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as value) as b2
-            ) as "patient_id",
-            (
-                select case when regexp_full_match(b3.value, '^(https?://[^?#]*/)?Encounter/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(b3.value, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end
-                from (select json_extract_string((
-                select any_value(x5_.value)
-                from (
-                    select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
-                    from (
-                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(f1.value, '$."encounter"')) = 'ARRAY' then json_extract(f1.value, '$."encounter"') else json_array(json_extract(f1.value, '$."encounter"')) end) as each_
-                        where each_.type <> 'NULL'
-                    ) as s6_
-                    cross join lateral (
-                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(s6_.value, '$."reference"')) = 'ARRAY' then json_extract(s6_.value, '$."reference"') else json_array(json_extract(s6_.value, '$."reference"')) end) as each_
-                        where each_.type <> 'NULL'
-                    ) as e7_
-                ) as x5_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__observations'': column ''encounter_id'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as value) as b3
-            ) as "encounter_id",
-            json_extract_string((
-                select any_value(x8_.value)
-                from (
-                    select n9_.value as value, n9_.ord as ord
-                    from (
-                        select x10_.value, x10_.ord, row_number() over (order by x10_.ord) as position
-                        from (
-                            select e12_.value as value, row_number() over (order by s11_.ord, e12_.ord) as ord
-                            from (
-                                select w4.value as value, w4.ord as ord
-                                from (
-                                    select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
-                                    from (
-                                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(f1.value, '$."code"')) = 'ARRAY' then json_extract(f1.value, '$."code"') else json_array(json_extract(f1.value, '$."code"')) end) as each_
-                                        where each_.type <> 'NULL'
-                                    ) as s13_
-                                    cross join lateral (
-                                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(s13_.value, '$."coding"')) = 'ARRAY' then json_extract(s13_.value, '$."coding"') else json_array(json_extract(s13_.value, '$."coding"')) end) as each_
-                                        where each_.type <> 'NULL'
-                                    ) as e14_
-                                ) as w4
-                                where (json_extract_string(case when json_type(json_extract(w4.value, '$."system"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(w4.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__observations'': column ''loinc_code'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(w4.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
-                                when json_type(json_extract(w4.value, '$."system"')) = 'NULL' then null else json_extract(w4.value, '$."system"') end, '$') = 'http://loinc.org')
-                            ) as s11_
-                            cross join lateral (
-                                select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s11_.value, '$."code"')) = 'ARRAY' then json_extract(s11_.value, '$."code"') else json_array(json_extract(s11_.value, '$."code"')) end) as each_
-                                where each_.type <> 'NULL'
-                            ) as e12_
-                        ) as x10_
-                    ) as n9_
-                    where n9_.position = 1
-                ) as x8_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__observations'': column ''loinc_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "loinc_code",
-            json_extract_string((
-                select any_value(x15_.value)
-                from (
-                    select n16_.value as value, n16_.ord as ord
-                    from (
-                        select x17_.value, x17_.ord, row_number() over (order by x17_.ord) as position
-                        from (
-                            select e19_.value as value, row_number() over (order by s18_.ord, e19_.ord) as ord
-                            from (
-                                select e21_.value as value, row_number() over (order by s20_.ord, e21_.ord) as ord
-                                from (
-                                    select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                    from json_each(case when json_type(json_extract(f1.value, '$."category"')) = 'ARRAY' then json_extract(f1.value, '$."category"') else json_array(json_extract(f1.value, '$."category"')) end) as each_
-                                    where each_.type <> 'NULL'
-                                ) as s20_
-                                cross join lateral (
-                                    select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                    from json_each(case when json_type(json_extract(s20_.value, '$."coding"')) = 'ARRAY' then json_extract(s20_.value, '$."coding"') else json_array(json_extract(s20_.value, '$."coding"')) end) as each_
-                                    where each_.type <> 'NULL'
-                                ) as e21_
-                            ) as s18_
-                            cross join lateral (
-                                select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s18_.value, '$."code"')) = 'ARRAY' then json_extract(s18_.value, '$."code"') else json_array(json_extract(s18_.value, '$."code"')) end) as each_
-                                where each_.type <> 'NULL'
-                            ) as e19_
-                        ) as x17_
-                    ) as n16_
-                    where n16_.position = 1
-                ) as x15_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__observations'': column ''category'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "category",
-            json_extract_string(case when json_type(json_extract(f1.value, '$."status"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(f1.value, '$."status"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__observations'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(f1.value, '$."status"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
-            when json_type(json_extract(f1.value, '$."status"')) = 'NULL' then null else json_extract(f1.value, '$."status"') end, '$') as "status",
-            json_extract_string((
-                select any_value(x22_.value)
-                from (
-                    select e24_.value as value, row_number() over (order by s23_.ord, e24_.ord) as ord
-                    from (
-                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(f1.value, '$."valueQuantity"')) = 'ARRAY' then json_extract(f1.value, '$."valueQuantity"') else json_array(json_extract(f1.value, '$."valueQuantity"')) end) as each_
-                        where each_.type <> 'NULL'
-                    ) as s23_
-                    cross join lateral (
-                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(s23_.value, '$."unit"')) = 'ARRAY' then json_extract(s23_.value, '$."unit"') else json_array(json_extract(s23_.value, '$."unit"')) end) as each_
-                        where each_.type <> 'NULL'
-                    ) as e24_
-                ) as x22_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__observations'': column ''value_unit'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "value_unit",
-            cast(json_extract_string((
-                select any_value(x25_.value)
-                from (
-                    select e27_.value as value, row_number() over (order by s26_.ord, e27_.ord) as ord
-                    from (
-                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(f1.value, '$."valueQuantity"')) = 'ARRAY' then json_extract(f1.value, '$."valueQuantity"') else json_array(json_extract(f1.value, '$."valueQuantity"')) end) as each_
-                        where each_.type <> 'NULL'
-                    ) as s26_
-                    cross join lateral (
-                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(s26_.value, '$."value"')) = 'ARRAY' then json_extract(s26_.value, '$."value"') else json_array(json_extract(s26_.value, '$."value"')) end) as each_
-                        where each_.type <> 'NULL'
-                    ) as e27_
-                ) as x25_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__observations'': column ''value_numeric'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as decimal(38, 9)) as "value_numeric",
-            json_extract_string(case when json_type(json_extract(f1.value, '$."effectiveDateTime"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(f1.value, '$."effectiveDateTime"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__observations'': column ''effective_date_time'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(f1.value, '$."effectiveDateTime"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
-            when json_type(json_extract(f1.value, '$."effectiveDateTime"')) = 'NULL' then null else json_extract(f1.value, '$."effectiveDateTime"') end, '$') as "effective_date_time",
-            json_extract_string(case when json_type(json_extract(f1.value, '$."effectiveInstant"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(f1.value, '$."effectiveInstant"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__observations'': column ''effective_instant'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(f1.value, '$."effectiveInstant"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
-            when json_type(json_extract(f1.value, '$."effectiveInstant"')) = 'NULL' then null else json_extract(f1.value, '$."effectiveInstant"') end, '$') as "effective_instant",
-            json_extract_string((
-                select any_value(x28_.value)
-                from (
-                    select e30_.value as value, row_number() over (order by s29_.ord, e30_.ord) as ord
-                    from (
-                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(f1.value, '$."effectivePeriod"')) = 'ARRAY' then json_extract(f1.value, '$."effectivePeriod"') else json_array(json_extract(f1.value, '$."effectivePeriod"')) end) as each_
-                        where each_.type <> 'NULL'
-                    ) as s29_
-                    cross join lateral (
-                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(s29_.value, '$."start"')) = 'ARRAY' then json_extract(s29_.value, '$."start"') else json_array(json_extract(s29_.value, '$."start"')) end) as each_
-                        where each_.type <> 'NULL'
-                    ) as e30_
-                ) as x28_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__observations'': column ''effective_period_start'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "effective_period_start"
-        from (
-            select f0.value as value, f0.row_index as row_index
-        ) as f1
-    ) as s1_
-) as v0_
 {%- endmacro %}
 
 {% macro postgres__view_stg_fhir__observations(relation) -%}
@@ -225,241 +37,85 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
-    v0_."patient_id",
-    v0_."encounter_id",
-    v0_."loinc_code",
-    v0_."category",
-    v0_."status",
-    v0_."value_unit",
-    v0_."value_numeric",
-    v0_."effective_date_time",
-    v0_."effective_instant",
-    v0_."effective_period_start"
+    case when ((r.value #>> '{"subject","reference"}') ~ '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then substring((r.value #>> '{"subject","reference"}') from '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$') end as "patient_id",
+    case when ((r.value #>> '{"encounter","reference"}') ~ '^(https?://[^?#]*/)?Encounter/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then substring((r.value #>> '{"encounter","reference"}') from '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$') end as "encounter_id",
+    ((
+        select any_value(x1_.value)
+        from (
+            select n2_.value as value, n2_.ord as ord
+            from (
+                select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
+                from (
+                    select e5_.value as value, row_number() over (order by s4_.ord, e5_.ord) as ord
+                    from (
+                        select w2.value as value, w2.ord as ord
+                        from (
+                            select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
+                            from (
+                                select element_.value as value, element_.ord as ord
+                                from jsonb_array_elements(case when jsonb_typeof((r.value -> 'code')) = 'array' then (r.value -> 'code') else jsonb_build_array((r.value -> 'code')) end) with ordinality as element_(value, ord)
+                                where jsonb_typeof(element_.value) <> 'null'
+                            ) as s6_
+                            cross join lateral (
+                                select element_.value as value, element_.ord as ord
+                                from jsonb_array_elements(case when jsonb_typeof((s6_.value -> 'coding')) = 'array' then (s6_.value -> 'coding') else jsonb_build_array((s6_.value -> 'coding')) end) with ordinality as element_(value, ord)
+                                where jsonb_typeof(element_.value) <> 'null'
+                            ) as e7_
+                        ) as w2
+                        where ((w2.value #>> '{"system"}') = 'http://loinc.org')
+                    ) as s4_
+                    cross join lateral (
+                        select element_.value as value, element_.ord as ord
+                        from jsonb_array_elements(case when jsonb_typeof((s4_.value -> 'code')) = 'array' then (s4_.value -> 'code') else jsonb_build_array((s4_.value -> 'code')) end) with ordinality as element_(value, ord)
+                        where jsonb_typeof(element_.value) <> 'null'
+                    ) as e5_
+                ) as x3_
+            ) as n2_
+            where n2_.position = 1
+        ) as x1_
+    ) #>> '{}') as "loinc_code",
+    ((
+        select any_value(x8_.value)
+        from (
+            select n9_.value as value, n9_.ord as ord
+            from (
+                select x10_.value, x10_.ord, row_number() over (order by x10_.ord) as position
+                from (
+                    select e12_.value as value, row_number() over (order by s11_.ord, e12_.ord) as ord
+                    from (
+                        select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
+                        from (
+                            select element_.value as value, element_.ord as ord
+                            from jsonb_array_elements(case when jsonb_typeof((r.value -> 'category')) = 'array' then (r.value -> 'category') else jsonb_build_array((r.value -> 'category')) end) with ordinality as element_(value, ord)
+                            where jsonb_typeof(element_.value) <> 'null'
+                        ) as s13_
+                        cross join lateral (
+                            select element_.value as value, element_.ord as ord
+                            from jsonb_array_elements(case when jsonb_typeof((s13_.value -> 'coding')) = 'array' then (s13_.value -> 'coding') else jsonb_build_array((s13_.value -> 'coding')) end) with ordinality as element_(value, ord)
+                            where jsonb_typeof(element_.value) <> 'null'
+                        ) as e14_
+                    ) as s11_
+                    cross join lateral (
+                        select element_.value as value, element_.ord as ord
+                        from jsonb_array_elements(case when jsonb_typeof((s11_.value -> 'code')) = 'array' then (s11_.value -> 'code') else jsonb_build_array((s11_.value -> 'code')) end) with ordinality as element_(value, ord)
+                        where jsonb_typeof(element_.value) <> 'null'
+                    ) as e12_
+                ) as x10_
+            ) as n9_
+            where n9_.position = 1
+        ) as x8_
+    ) #>> '{}') as "category",
+    (r.value #>> '{"status"}') as "status",
+    (r.value #>> '{"valueQuantity","unit"}') as "value_unit",
+    cast((r.value #>> '{"valueQuantity","value"}') as numeric) as "value_numeric",
+    (r.value #>> '{"effectiveDateTime"}') as "effective_date_time",
+    (r.value #>> '{"effectiveInstant"}') as "effective_instant",
+    (r.value #>> '{"effectivePeriod","start"}') as "effective_period_start"
 from (
     select cast(resource as jsonb) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
     from {{ relation }}
-    where ((cast(resource as jsonb) -> 'resourceType') #>> '{}') = 'Observation'
+    where (cast(resource as jsonb) #>> '{"resourceType"}') = 'Observation'
 ) as r
-cross join lateral (
-    select
-        s1_."patient_id",
-        s1_."encounter_id",
-        s1_."loinc_code",
-        s1_."category",
-        s1_."status",
-        s1_."value_unit",
-        s1_."value_numeric",
-        s1_."effective_date_time",
-        s1_."effective_instant",
-        s1_."effective_period_start"
-    from (
-        select r.value as value, r.row_index as row_index
-    ) as f0
-    cross join lateral (
-        select
-            (
-                select case when (b2.value ~ '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then substring(b2.value from '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$') end
-                from (select ((
-                select any_value(x2_.value)
-                from (
-                    select e4_.value as value, row_number() over (order by s3_.ord, e4_.ord) as ord
-                    from (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'subject')) = 'array' then (f1.value -> 'subject') else jsonb_build_array((f1.value -> 'subject')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as s3_
-                    cross join lateral (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((s3_.value -> 'reference')) = 'array' then (s3_.value -> 'reference') else jsonb_build_array((s3_.value -> 'reference')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as e4_
-                ) as x2_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__observations'': column ''patient_id'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as value) as b2
-            ) as "patient_id",
-            (
-                select case when (b3.value ~ '^(https?://[^?#]*/)?Encounter/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then substring(b3.value from '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$') end
-                from (select ((
-                select any_value(x5_.value)
-                from (
-                    select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
-                    from (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'encounter')) = 'array' then (f1.value -> 'encounter') else jsonb_build_array((f1.value -> 'encounter')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as s6_
-                    cross join lateral (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((s6_.value -> 'reference')) = 'array' then (s6_.value -> 'reference') else jsonb_build_array((s6_.value -> 'reference')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as e7_
-                ) as x5_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__observations'': column ''encounter_id'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as value) as b3
-            ) as "encounter_id",
-            ((
-                select any_value(x8_.value)
-                from (
-                    select n9_.value as value, n9_.ord as ord
-                    from (
-                        select x10_.value, x10_.ord, row_number() over (order by x10_.ord) as position
-                        from (
-                            select e12_.value as value, row_number() over (order by s11_.ord, e12_.ord) as ord
-                            from (
-                                select w4.value as value, w4.ord as ord
-                                from (
-                                    select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
-                                    from (
-                                        select element_.value as value, element_.ord as ord
-                                        from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'code')) = 'array' then (f1.value -> 'code') else jsonb_build_array((f1.value -> 'code')) end) with ordinality as element_(value, ord)
-                                        where jsonb_typeof(element_.value) <> 'null'
-                                    ) as s13_
-                                    cross join lateral (
-                                        select element_.value as value, element_.ord as ord
-                                        from jsonb_array_elements(case when jsonb_typeof((s13_.value -> 'coding')) = 'array' then (s13_.value -> 'coding') else jsonb_build_array((s13_.value -> 'coding')) end) with ordinality as element_(value, ord)
-                                        where jsonb_typeof(element_.value) <> 'null'
-                                    ) as e14_
-                                ) as w4
-                                where ((case when (jsonb_typeof((w4.value -> 'system')) = 'array') then (
-                                    select any_value(x15_.value)
-                                    from (
-                                        select element_.value as value, element_.ord as ord
-                                        from jsonb_array_elements(case when jsonb_typeof((w4.value -> 'system')) = 'array' then (w4.value -> 'system') else jsonb_build_array((w4.value -> 'system')) end) with ordinality as element_(value, ord)
-                                        where jsonb_typeof(element_.value) <> 'null'
-                                    ) as x15_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__observations'': column ''loinc_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                )
-                                when (jsonb_typeof((w4.value -> 'system')) = 'null') then null else (w4.value -> 'system') end #>> '{}') = 'http://loinc.org')
-                            ) as s11_
-                            cross join lateral (
-                                select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((s11_.value -> 'code')) = 'array' then (s11_.value -> 'code') else jsonb_build_array((s11_.value -> 'code')) end) with ordinality as element_(value, ord)
-                                where jsonb_typeof(element_.value) <> 'null'
-                            ) as e12_
-                        ) as x10_
-                    ) as n9_
-                    where n9_.position = 1
-                ) as x8_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__observations'': column ''loinc_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as "loinc_code",
-            ((
-                select any_value(x16_.value)
-                from (
-                    select n17_.value as value, n17_.ord as ord
-                    from (
-                        select x18_.value, x18_.ord, row_number() over (order by x18_.ord) as position
-                        from (
-                            select e20_.value as value, row_number() over (order by s19_.ord, e20_.ord) as ord
-                            from (
-                                select e22_.value as value, row_number() over (order by s21_.ord, e22_.ord) as ord
-                                from (
-                                    select element_.value as value, element_.ord as ord
-                                    from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'category')) = 'array' then (f1.value -> 'category') else jsonb_build_array((f1.value -> 'category')) end) with ordinality as element_(value, ord)
-                                    where jsonb_typeof(element_.value) <> 'null'
-                                ) as s21_
-                                cross join lateral (
-                                    select element_.value as value, element_.ord as ord
-                                    from jsonb_array_elements(case when jsonb_typeof((s21_.value -> 'coding')) = 'array' then (s21_.value -> 'coding') else jsonb_build_array((s21_.value -> 'coding')) end) with ordinality as element_(value, ord)
-                                    where jsonb_typeof(element_.value) <> 'null'
-                                ) as e22_
-                            ) as s19_
-                            cross join lateral (
-                                select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((s19_.value -> 'code')) = 'array' then (s19_.value -> 'code') else jsonb_build_array((s19_.value -> 'code')) end) with ordinality as element_(value, ord)
-                                where jsonb_typeof(element_.value) <> 'null'
-                            ) as e20_
-                        ) as x18_
-                    ) as n17_
-                    where n17_.position = 1
-                ) as x16_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__observations'': column ''category'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as "category",
-            (case when (jsonb_typeof((f1.value -> 'status')) = 'array') then (
-                select any_value(x23_.value)
-                from (
-                    select element_.value as value, element_.ord as ord
-                    from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'status')) = 'array' then (f1.value -> 'status') else jsonb_build_array((f1.value -> 'status')) end) with ordinality as element_(value, ord)
-                    where jsonb_typeof(element_.value) <> 'null'
-                ) as x23_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__observations'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            )
-            when (jsonb_typeof((f1.value -> 'status')) = 'null') then null else (f1.value -> 'status') end #>> '{}') as "status",
-            ((
-                select any_value(x24_.value)
-                from (
-                    select e26_.value as value, row_number() over (order by s25_.ord, e26_.ord) as ord
-                    from (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'valueQuantity')) = 'array' then (f1.value -> 'valueQuantity') else jsonb_build_array((f1.value -> 'valueQuantity')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as s25_
-                    cross join lateral (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((s25_.value -> 'unit')) = 'array' then (s25_.value -> 'unit') else jsonb_build_array((s25_.value -> 'unit')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as e26_
-                ) as x24_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__observations'': column ''value_unit'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as "value_unit",
-            cast(((
-                select any_value(x27_.value)
-                from (
-                    select e29_.value as value, row_number() over (order by s28_.ord, e29_.ord) as ord
-                    from (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'valueQuantity')) = 'array' then (f1.value -> 'valueQuantity') else jsonb_build_array((f1.value -> 'valueQuantity')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as s28_
-                    cross join lateral (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((s28_.value -> 'value')) = 'array' then (s28_.value -> 'value') else jsonb_build_array((s28_.value -> 'value')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as e29_
-                ) as x27_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__observations'': column ''value_numeric'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as numeric) as "value_numeric",
-            (case when (jsonb_typeof((f1.value -> 'effectiveDateTime')) = 'array') then (
-                select any_value(x30_.value)
-                from (
-                    select element_.value as value, element_.ord as ord
-                    from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'effectiveDateTime')) = 'array' then (f1.value -> 'effectiveDateTime') else jsonb_build_array((f1.value -> 'effectiveDateTime')) end) with ordinality as element_(value, ord)
-                    where jsonb_typeof(element_.value) <> 'null'
-                ) as x30_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__observations'': column ''effective_date_time'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            )
-            when (jsonb_typeof((f1.value -> 'effectiveDateTime')) = 'null') then null else (f1.value -> 'effectiveDateTime') end #>> '{}') as "effective_date_time",
-            (case when (jsonb_typeof((f1.value -> 'effectiveInstant')) = 'array') then (
-                select any_value(x31_.value)
-                from (
-                    select element_.value as value, element_.ord as ord
-                    from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'effectiveInstant')) = 'array' then (f1.value -> 'effectiveInstant') else jsonb_build_array((f1.value -> 'effectiveInstant')) end) with ordinality as element_(value, ord)
-                    where jsonb_typeof(element_.value) <> 'null'
-                ) as x31_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__observations'': column ''effective_instant'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            )
-            when (jsonb_typeof((f1.value -> 'effectiveInstant')) = 'null') then null else (f1.value -> 'effectiveInstant') end #>> '{}') as "effective_instant",
-            ((
-                select any_value(x32_.value)
-                from (
-                    select e34_.value as value, row_number() over (order by s33_.ord, e34_.ord) as ord
-                    from (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'effectivePeriod')) = 'array' then (f1.value -> 'effectivePeriod') else jsonb_build_array((f1.value -> 'effectivePeriod')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as s33_
-                    cross join lateral (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((s33_.value -> 'start')) = 'array' then (s33_.value -> 'start') else jsonb_build_array((s33_.value -> 'start')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as e34_
-                ) as x32_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__observations'': column ''effective_period_start'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as "effective_period_start"
-        from (
-            select f0.value as value, f0.row_index as row_index
-        ) as f1
-    ) as s1_
-) as v0_
 {%- endmacro %}
 
 {% macro snowflake__view_stg_fhir__observations(relation) -%}
@@ -470,241 +126,85 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
-    v0_."patient_id",
-    v0_."encounter_id",
-    v0_."loinc_code",
-    v0_."category",
-    v0_."status",
-    v0_."value_unit",
-    v0_."value_numeric",
-    v0_."effective_date_time",
-    v0_."effective_instant",
-    v0_."effective_period_start"
+    case when regexp_like(cast(get(get(r.value, 'subject'), 'reference') as varchar), '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(cast(get(get(r.value, 'subject'), 'reference') as varchar), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e', 1) end as "patient_id",
+    case when regexp_like(cast(get(get(r.value, 'encounter'), 'reference') as varchar), '^(https?://[^?#]*/)?Encounter/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(cast(get(get(r.value, 'encounter'), 'reference') as varchar), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e', 1) end as "encounter_id",
+    cast((
+        select any_value(x1_.value)
+        from (
+            select n2_.value as value, n2_.ord as ord
+            from (
+                select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
+                from (
+                    select e5_.value as value, row_number() over (order by s4_.ord, e5_.ord) as ord
+                    from (
+                        select w2.value as value, w2.ord as ord
+                        from (
+                            select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
+                            from (
+                                select flattened_.value as value, flattened_.index + 1 as ord
+                                from table(flatten(input => case when is_array(get(r.value, 'code')) then get(r.value, 'code') when get(r.value, 'code') is not null then array_construct(get(r.value, 'code')) end)) as flattened_
+                                where flattened_.value is not null and not is_null_value(flattened_.value)
+                            ) as s6_
+                            cross join lateral (
+                                select flattened_.value as value, flattened_.index + 1 as ord
+                                from table(flatten(input => case when is_array(get(s6_.value, 'coding')) then get(s6_.value, 'coding') when get(s6_.value, 'coding') is not null then array_construct(get(s6_.value, 'coding')) end)) as flattened_
+                                where flattened_.value is not null and not is_null_value(flattened_.value)
+                            ) as e7_
+                        ) as w2
+                        where (cast(get(w2.value, 'system') as varchar) = 'http://loinc.org')
+                    ) as s4_
+                    cross join lateral (
+                        select flattened_.value as value, flattened_.index + 1 as ord
+                        from table(flatten(input => case when is_array(get(s4_.value, 'code')) then get(s4_.value, 'code') when get(s4_.value, 'code') is not null then array_construct(get(s4_.value, 'code')) end)) as flattened_
+                        where flattened_.value is not null and not is_null_value(flattened_.value)
+                    ) as e5_
+                ) as x3_
+            ) as n2_
+            where n2_.position = 1
+        ) as x1_
+    ) as varchar) as "loinc_code",
+    cast((
+        select any_value(x8_.value)
+        from (
+            select n9_.value as value, n9_.ord as ord
+            from (
+                select x10_.value, x10_.ord, row_number() over (order by x10_.ord) as position
+                from (
+                    select e12_.value as value, row_number() over (order by s11_.ord, e12_.ord) as ord
+                    from (
+                        select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
+                        from (
+                            select flattened_.value as value, flattened_.index + 1 as ord
+                            from table(flatten(input => case when is_array(get(r.value, 'category')) then get(r.value, 'category') when get(r.value, 'category') is not null then array_construct(get(r.value, 'category')) end)) as flattened_
+                            where flattened_.value is not null and not is_null_value(flattened_.value)
+                        ) as s13_
+                        cross join lateral (
+                            select flattened_.value as value, flattened_.index + 1 as ord
+                            from table(flatten(input => case when is_array(get(s13_.value, 'coding')) then get(s13_.value, 'coding') when get(s13_.value, 'coding') is not null then array_construct(get(s13_.value, 'coding')) end)) as flattened_
+                            where flattened_.value is not null and not is_null_value(flattened_.value)
+                        ) as e14_
+                    ) as s11_
+                    cross join lateral (
+                        select flattened_.value as value, flattened_.index + 1 as ord
+                        from table(flatten(input => case when is_array(get(s11_.value, 'code')) then get(s11_.value, 'code') when get(s11_.value, 'code') is not null then array_construct(get(s11_.value, 'code')) end)) as flattened_
+                        where flattened_.value is not null and not is_null_value(flattened_.value)
+                    ) as e12_
+                ) as x10_
+            ) as n9_
+            where n9_.position = 1
+        ) as x8_
+    ) as varchar) as "category",
+    cast(get(r.value, 'status') as varchar) as "status",
+    cast(get(get(r.value, 'valueQuantity'), 'unit') as varchar) as "value_unit",
+    cast(get(get(r.value, 'valueQuantity'), 'value') as number(38, 9)) as "value_numeric",
+    cast(get(r.value, 'effectiveDateTime') as varchar) as "effective_date_time",
+    cast(get(r.value, 'effectiveInstant') as varchar) as "effective_instant",
+    cast(get(get(r.value, 'effectivePeriod'), 'start') as varchar) as "effective_period_start"
 from (
     select cast(resource as variant) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
     from {{ relation }}
     where cast(get(cast(resource as variant), 'resourceType') as varchar) = 'Observation'
 ) as r
-cross join lateral (
-    select
-        s1_."patient_id",
-        s1_."encounter_id",
-        s1_."loinc_code",
-        s1_."category",
-        s1_."status",
-        s1_."value_unit",
-        s1_."value_numeric",
-        s1_."effective_date_time",
-        s1_."effective_instant",
-        s1_."effective_period_start"
-    from (
-        select r.value as value, r.row_index as row_index
-    ) as f0
-    cross join lateral (
-        select
-            (
-                select case when regexp_like(b2.value, '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(b2.value, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e', 1) end
-                from (select cast((
-                select any_value(x2_.value)
-                from (
-                    select e4_.value as value, row_number() over (order by s3_.ord, e4_.ord) as ord
-                    from (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(f1.value, 'subject')) then get(f1.value, 'subject') when get(f1.value, 'subject') is not null then array_construct(get(f1.value, 'subject')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as s3_
-                    cross join lateral (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(s3_.value, 'reference')) then get(s3_.value, 'reference') when get(s3_.value, 'reference') is not null then array_construct(get(s3_.value, 'reference')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as e4_
-                ) as x2_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__observations'': column ''patient_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as value) as b2
-            ) as "patient_id",
-            (
-                select case when regexp_like(b3.value, '^(https?://[^?#]*/)?Encounter/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(b3.value, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e', 1) end
-                from (select cast((
-                select any_value(x5_.value)
-                from (
-                    select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
-                    from (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(f1.value, 'encounter')) then get(f1.value, 'encounter') when get(f1.value, 'encounter') is not null then array_construct(get(f1.value, 'encounter')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as s6_
-                    cross join lateral (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(s6_.value, 'reference')) then get(s6_.value, 'reference') when get(s6_.value, 'reference') is not null then array_construct(get(s6_.value, 'reference')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as e7_
-                ) as x5_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__observations'': column ''encounter_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as value) as b3
-            ) as "encounter_id",
-            cast((
-                select any_value(x8_.value)
-                from (
-                    select n9_.value as value, n9_.ord as ord
-                    from (
-                        select x10_.value, x10_.ord, row_number() over (order by x10_.ord) as position
-                        from (
-                            select e12_.value as value, row_number() over (order by s11_.ord, e12_.ord) as ord
-                            from (
-                                select w4.value as value, w4.ord as ord
-                                from (
-                                    select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
-                                    from (
-                                        select flattened_.value as value, flattened_.index + 1 as ord
-                                        from table(flatten(input => case when is_array(get(f1.value, 'code')) then get(f1.value, 'code') when get(f1.value, 'code') is not null then array_construct(get(f1.value, 'code')) end)) as flattened_
-                                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                                    ) as s13_
-                                    cross join lateral (
-                                        select flattened_.value as value, flattened_.index + 1 as ord
-                                        from table(flatten(input => case when is_array(get(s13_.value, 'coding')) then get(s13_.value, 'coding') when get(s13_.value, 'coding') is not null then array_construct(get(s13_.value, 'coding')) end)) as flattened_
-                                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                                    ) as e14_
-                                ) as w4
-                                where (cast(case when (is_array(get(w4.value, 'system'))) then (
-                                    select any_value(x15_.value)
-                                    from (
-                                        select flattened_.value as value, flattened_.index + 1 as ord
-                                        from table(flatten(input => case when is_array(get(w4.value, 'system')) then get(w4.value, 'system') when get(w4.value, 'system') is not null then array_construct(get(w4.value, 'system')) end)) as flattened_
-                                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                                    ) as x15_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__observations'': column ''loinc_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (is_null_value(get(w4.value, 'system'))) then null else get(w4.value, 'system') end as varchar) = 'http://loinc.org')
-                            ) as s11_
-                            cross join lateral (
-                                select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(s11_.value, 'code')) then get(s11_.value, 'code') when get(s11_.value, 'code') is not null then array_construct(get(s11_.value, 'code')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as e12_
-                        ) as x10_
-                    ) as n9_
-                    where n9_.position = 1
-                ) as x8_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__observations'': column ''loinc_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as "loinc_code",
-            cast((
-                select any_value(x16_.value)
-                from (
-                    select n17_.value as value, n17_.ord as ord
-                    from (
-                        select x18_.value, x18_.ord, row_number() over (order by x18_.ord) as position
-                        from (
-                            select e20_.value as value, row_number() over (order by s19_.ord, e20_.ord) as ord
-                            from (
-                                select e22_.value as value, row_number() over (order by s21_.ord, e22_.ord) as ord
-                                from (
-                                    select flattened_.value as value, flattened_.index + 1 as ord
-                                    from table(flatten(input => case when is_array(get(f1.value, 'category')) then get(f1.value, 'category') when get(f1.value, 'category') is not null then array_construct(get(f1.value, 'category')) end)) as flattened_
-                                    where flattened_.value is not null and not is_null_value(flattened_.value)
-                                ) as s21_
-                                cross join lateral (
-                                    select flattened_.value as value, flattened_.index + 1 as ord
-                                    from table(flatten(input => case when is_array(get(s21_.value, 'coding')) then get(s21_.value, 'coding') when get(s21_.value, 'coding') is not null then array_construct(get(s21_.value, 'coding')) end)) as flattened_
-                                    where flattened_.value is not null and not is_null_value(flattened_.value)
-                                ) as e22_
-                            ) as s19_
-                            cross join lateral (
-                                select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(s19_.value, 'code')) then get(s19_.value, 'code') when get(s19_.value, 'code') is not null then array_construct(get(s19_.value, 'code')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as e20_
-                        ) as x18_
-                    ) as n17_
-                    where n17_.position = 1
-                ) as x16_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__observations'': column ''category'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as "category",
-            cast(case when (is_array(get(f1.value, 'status'))) then (
-                select any_value(x23_.value)
-                from (
-                    select flattened_.value as value, flattened_.index + 1 as ord
-                    from table(flatten(input => case when is_array(get(f1.value, 'status')) then get(f1.value, 'status') when get(f1.value, 'status') is not null then array_construct(get(f1.value, 'status')) end)) as flattened_
-                    where flattened_.value is not null and not is_null_value(flattened_.value)
-                ) as x23_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__observations'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (is_null_value(get(f1.value, 'status'))) then null else get(f1.value, 'status') end as varchar) as "status",
-            cast((
-                select any_value(x24_.value)
-                from (
-                    select e26_.value as value, row_number() over (order by s25_.ord, e26_.ord) as ord
-                    from (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(f1.value, 'valueQuantity')) then get(f1.value, 'valueQuantity') when get(f1.value, 'valueQuantity') is not null then array_construct(get(f1.value, 'valueQuantity')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as s25_
-                    cross join lateral (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(s25_.value, 'unit')) then get(s25_.value, 'unit') when get(s25_.value, 'unit') is not null then array_construct(get(s25_.value, 'unit')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as e26_
-                ) as x24_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__observations'': column ''value_unit'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as "value_unit",
-            cast((
-                select any_value(x27_.value)
-                from (
-                    select e29_.value as value, row_number() over (order by s28_.ord, e29_.ord) as ord
-                    from (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(f1.value, 'valueQuantity')) then get(f1.value, 'valueQuantity') when get(f1.value, 'valueQuantity') is not null then array_construct(get(f1.value, 'valueQuantity')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as s28_
-                    cross join lateral (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(s28_.value, 'value')) then get(s28_.value, 'value') when get(s28_.value, 'value') is not null then array_construct(get(s28_.value, 'value')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as e29_
-                ) as x27_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__observations'': column ''value_numeric'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as number(38, 9)) as "value_numeric",
-            cast(case when (is_array(get(f1.value, 'effectiveDateTime'))) then (
-                select any_value(x30_.value)
-                from (
-                    select flattened_.value as value, flattened_.index + 1 as ord
-                    from table(flatten(input => case when is_array(get(f1.value, 'effectiveDateTime')) then get(f1.value, 'effectiveDateTime') when get(f1.value, 'effectiveDateTime') is not null then array_construct(get(f1.value, 'effectiveDateTime')) end)) as flattened_
-                    where flattened_.value is not null and not is_null_value(flattened_.value)
-                ) as x30_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__observations'': column ''effective_date_time'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (is_null_value(get(f1.value, 'effectiveDateTime'))) then null else get(f1.value, 'effectiveDateTime') end as varchar) as "effective_date_time",
-            cast(case when (is_array(get(f1.value, 'effectiveInstant'))) then (
-                select any_value(x31_.value)
-                from (
-                    select flattened_.value as value, flattened_.index + 1 as ord
-                    from table(flatten(input => case when is_array(get(f1.value, 'effectiveInstant')) then get(f1.value, 'effectiveInstant') when get(f1.value, 'effectiveInstant') is not null then array_construct(get(f1.value, 'effectiveInstant')) end)) as flattened_
-                    where flattened_.value is not null and not is_null_value(flattened_.value)
-                ) as x31_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__observations'': column ''effective_instant'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (is_null_value(get(f1.value, 'effectiveInstant'))) then null else get(f1.value, 'effectiveInstant') end as varchar) as "effective_instant",
-            cast((
-                select any_value(x32_.value)
-                from (
-                    select e34_.value as value, row_number() over (order by s33_.ord, e34_.ord) as ord
-                    from (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(f1.value, 'effectivePeriod')) then get(f1.value, 'effectivePeriod') when get(f1.value, 'effectivePeriod') is not null then array_construct(get(f1.value, 'effectivePeriod')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as s33_
-                    cross join lateral (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(s33_.value, 'start')) then get(s33_.value, 'start') when get(s33_.value, 'start') is not null then array_construct(get(s33_.value, 'start')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as e34_
-                ) as x32_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__observations'': column ''effective_period_start'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as "effective_period_start"
-        from (
-            select f0.value as value, f0.row_index as row_index
-        ) as f1
-    ) as s1_
-) as v0_
 {%- endmacro %}
 
 {% macro redshift__view_stg_fhir__observations(relation) -%}
@@ -715,687 +215,229 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
-    v0_."patient_id",
-    v0_."encounter_id",
-    v0_."loinc_code",
-    v0_."category",
-    v0_."status",
-    v0_."value_unit",
-    v0_."value_numeric",
-    v0_."effective_date_time",
-    v0_."effective_instant",
-    v0_."effective_period_start"
+    case when (case when is_varchar(r.value."subject"."reference") then cast(r.value."subject"."reference" as varchar) else json_serialize(r.value."subject"."reference") end ~ '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(case when is_varchar(r.value."subject"."reference") then cast(r.value."subject"."reference" as varchar) else json_serialize(r.value."subject"."reference") end, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e') end as "patient_id",
+    case when (case when is_varchar(r.value."encounter"."reference") then cast(r.value."encounter"."reference" as varchar) else json_serialize(r.value."encounter"."reference") end ~ '^(https?://[^?#]*/)?Encounter/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(case when is_varchar(r.value."encounter"."reference") then cast(r.value."encounter"."reference" as varchar) else json_serialize(r.value."encounter"."reference") end, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e') end as "encounter_id",
+    case when is_varchar((
+        select any_value(x1_.value)
+        from (
+            select n2_.value as value, n2_.ord as ord
+            from (
+                select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
+                from (
+                    select e5_.value as value, row_number() over (order by s4_.ord, e5_.ord) as ord
+                    from (
+                        select w2.value as value, w2.ord as ord
+                        from (
+                            select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
+                            from (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(r.value."code") then r.value."code" else array(r.value."code") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as s6_
+                            cross join lateral (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(s6_.value."coding") then s6_.value."coding" else array(s6_.value."coding") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as e7_
+                        ) as w2
+                        where (case when is_varchar(w2.value."system") then cast(w2.value."system" as varchar) else json_serialize(w2.value."system") end = 'http://loinc.org')
+                    ) as s4_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s4_.value."code") then s4_.value."code" else array(s4_.value."code") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e5_
+                ) as x3_
+            ) as n2_
+            where n2_.position = 1
+        ) as x1_
+    )) then cast((
+        select any_value(x1_.value)
+        from (
+            select n2_.value as value, n2_.ord as ord
+            from (
+                select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
+                from (
+                    select e5_.value as value, row_number() over (order by s4_.ord, e5_.ord) as ord
+                    from (
+                        select w2.value as value, w2.ord as ord
+                        from (
+                            select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
+                            from (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(r.value."code") then r.value."code" else array(r.value."code") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as s6_
+                            cross join lateral (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(s6_.value."coding") then s6_.value."coding" else array(s6_.value."coding") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as e7_
+                        ) as w2
+                        where (case when is_varchar(w2.value."system") then cast(w2.value."system" as varchar) else json_serialize(w2.value."system") end = 'http://loinc.org')
+                    ) as s4_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s4_.value."code") then s4_.value."code" else array(s4_.value."code") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e5_
+                ) as x3_
+            ) as n2_
+            where n2_.position = 1
+        ) as x1_
+    ) as varchar) else json_serialize((
+        select any_value(x1_.value)
+        from (
+            select n2_.value as value, n2_.ord as ord
+            from (
+                select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
+                from (
+                    select e5_.value as value, row_number() over (order by s4_.ord, e5_.ord) as ord
+                    from (
+                        select w2.value as value, w2.ord as ord
+                        from (
+                            select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
+                            from (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(r.value."code") then r.value."code" else array(r.value."code") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as s6_
+                            cross join lateral (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(s6_.value."coding") then s6_.value."coding" else array(s6_.value."coding") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as e7_
+                        ) as w2
+                        where (case when is_varchar(w2.value."system") then cast(w2.value."system" as varchar) else json_serialize(w2.value."system") end = 'http://loinc.org')
+                    ) as s4_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s4_.value."code") then s4_.value."code" else array(s4_.value."code") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e5_
+                ) as x3_
+            ) as n2_
+            where n2_.position = 1
+        ) as x1_
+    )) end as "loinc_code",
+    case when is_varchar((
+        select any_value(x8_.value)
+        from (
+            select n9_.value as value, n9_.ord as ord
+            from (
+                select x10_.value, x10_.ord, row_number() over (order by x10_.ord) as position
+                from (
+                    select e12_.value as value, row_number() over (order by s11_.ord, e12_.ord) as ord
+                    from (
+                        select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
+                        from (
+                            select element_ as value, position_ + 1 as ord
+                            from (select case when is_array(r.value."category") then r.value."category" else array(r.value."category") end as items_) as array_,
+                                array_.items_ as element_ at position_
+                            where element_ is not null
+                        ) as s13_
+                        cross join lateral (
+                            select element_ as value, position_ + 1 as ord
+                            from (select case when is_array(s13_.value."coding") then s13_.value."coding" else array(s13_.value."coding") end as items_) as array_,
+                                array_.items_ as element_ at position_
+                            where element_ is not null
+                        ) as e14_
+                    ) as s11_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s11_.value."code") then s11_.value."code" else array(s11_.value."code") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e12_
+                ) as x10_
+            ) as n9_
+            where n9_.position = 1
+        ) as x8_
+    )) then cast((
+        select any_value(x8_.value)
+        from (
+            select n9_.value as value, n9_.ord as ord
+            from (
+                select x10_.value, x10_.ord, row_number() over (order by x10_.ord) as position
+                from (
+                    select e12_.value as value, row_number() over (order by s11_.ord, e12_.ord) as ord
+                    from (
+                        select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
+                        from (
+                            select element_ as value, position_ + 1 as ord
+                            from (select case when is_array(r.value."category") then r.value."category" else array(r.value."category") end as items_) as array_,
+                                array_.items_ as element_ at position_
+                            where element_ is not null
+                        ) as s13_
+                        cross join lateral (
+                            select element_ as value, position_ + 1 as ord
+                            from (select case when is_array(s13_.value."coding") then s13_.value."coding" else array(s13_.value."coding") end as items_) as array_,
+                                array_.items_ as element_ at position_
+                            where element_ is not null
+                        ) as e14_
+                    ) as s11_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s11_.value."code") then s11_.value."code" else array(s11_.value."code") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e12_
+                ) as x10_
+            ) as n9_
+            where n9_.position = 1
+        ) as x8_
+    ) as varchar) else json_serialize((
+        select any_value(x8_.value)
+        from (
+            select n9_.value as value, n9_.ord as ord
+            from (
+                select x10_.value, x10_.ord, row_number() over (order by x10_.ord) as position
+                from (
+                    select e12_.value as value, row_number() over (order by s11_.ord, e12_.ord) as ord
+                    from (
+                        select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
+                        from (
+                            select element_ as value, position_ + 1 as ord
+                            from (select case when is_array(r.value."category") then r.value."category" else array(r.value."category") end as items_) as array_,
+                                array_.items_ as element_ at position_
+                            where element_ is not null
+                        ) as s13_
+                        cross join lateral (
+                            select element_ as value, position_ + 1 as ord
+                            from (select case when is_array(s13_.value."coding") then s13_.value."coding" else array(s13_.value."coding") end as items_) as array_,
+                                array_.items_ as element_ at position_
+                            where element_ is not null
+                        ) as e14_
+                    ) as s11_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s11_.value."code") then s11_.value."code" else array(s11_.value."code") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e12_
+                ) as x10_
+            ) as n9_
+            where n9_.position = 1
+        ) as x8_
+    )) end as "category",
+    case when is_varchar(r.value."status") then cast(r.value."status" as varchar) else json_serialize(r.value."status") end as "status",
+    case when is_varchar(r.value."valueQuantity"."unit") then cast(r.value."valueQuantity"."unit" as varchar) else json_serialize(r.value."valueQuantity"."unit") end as "value_unit",
+    cast(r.value."valueQuantity"."value" as decimal(38, 9)) as "value_numeric",
+    case when is_varchar(r.value."effectiveDateTime") then cast(r.value."effectiveDateTime" as varchar) else json_serialize(r.value."effectiveDateTime") end as "effective_date_time",
+    case when is_varchar(r.value."effectiveInstant") then cast(r.value."effectiveInstant" as varchar) else json_serialize(r.value."effectiveInstant") end as "effective_instant",
+    case when is_varchar(r.value."effectivePeriod"."start") then cast(r.value."effectivePeriod"."start" as varchar) else json_serialize(r.value."effectivePeriod"."start") end as "effective_period_start"
 from (
     select resource as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
     from {{ relation }}
     where case when is_varchar(resource."resourceType") then cast(resource."resourceType" as varchar) else json_serialize(resource."resourceType") end = 'Observation'
 ) as r
-cross join lateral (
-    select
-        s1_."patient_id",
-        s1_."encounter_id",
-        s1_."loinc_code",
-        s1_."category",
-        s1_."status",
-        s1_."value_unit",
-        s1_."value_numeric",
-        s1_."effective_date_time",
-        s1_."effective_instant",
-        s1_."effective_period_start"
-    from (
-        select r.value as value, r.row_index as row_index
-    ) as f0
-    cross join lateral (
-        select
-            (
-                select case when (b2.value ~ '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(b2.value, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e') end
-                from (select case when is_varchar((
-                select any_value(x2_.value)
-                from (
-                    select e4_.value as value, row_number() over (order by s3_.ord, e4_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."subject") then f1.value."subject" else array(f1.value."subject") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s3_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s3_.value."reference") then s3_.value."reference" else array(s3_.value."reference") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e4_
-                ) as x2_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__observations'': column ''patient_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
-                select any_value(x2_.value)
-                from (
-                    select e4_.value as value, row_number() over (order by s3_.ord, e4_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."subject") then f1.value."subject" else array(f1.value."subject") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s3_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s3_.value."reference") then s3_.value."reference" else array(s3_.value."reference") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e4_
-                ) as x2_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__observations'': column ''patient_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
-                select any_value(x2_.value)
-                from (
-                    select e4_.value as value, row_number() over (order by s3_.ord, e4_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."subject") then f1.value."subject" else array(f1.value."subject") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s3_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s3_.value."reference") then s3_.value."reference" else array(s3_.value."reference") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e4_
-                ) as x2_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__observations'': column ''patient_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as value) as b2
-            ) as "patient_id",
-            (
-                select case when (b3.value ~ '^(https?://[^?#]*/)?Encounter/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(b3.value, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e') end
-                from (select case when is_varchar((
-                select any_value(x5_.value)
-                from (
-                    select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."encounter") then f1.value."encounter" else array(f1.value."encounter") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s6_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s6_.value."reference") then s6_.value."reference" else array(s6_.value."reference") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e7_
-                ) as x5_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__observations'': column ''encounter_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
-                select any_value(x5_.value)
-                from (
-                    select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."encounter") then f1.value."encounter" else array(f1.value."encounter") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s6_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s6_.value."reference") then s6_.value."reference" else array(s6_.value."reference") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e7_
-                ) as x5_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__observations'': column ''encounter_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
-                select any_value(x5_.value)
-                from (
-                    select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."encounter") then f1.value."encounter" else array(f1.value."encounter") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s6_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s6_.value."reference") then s6_.value."reference" else array(s6_.value."reference") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e7_
-                ) as x5_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__observations'': column ''encounter_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as value) as b3
-            ) as "encounter_id",
-            case when is_varchar((
-                select any_value(x8_.value)
-                from (
-                    select n9_.value as value, n9_.ord as ord
-                    from (
-                        select x10_.value, x10_.ord, row_number() over (order by x10_.ord) as position
-                        from (
-                            select e12_.value as value, row_number() over (order by s11_.ord, e12_.ord) as ord
-                            from (
-                                select w4.value as value, w4.ord as ord
-                                from (
-                                    select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(f1.value."code") then f1.value."code" else array(f1.value."code") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as s13_
-                                    cross join lateral (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(s13_.value."coding") then s13_.value."coding" else array(s13_.value."coding") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as e14_
-                                ) as w4
-                                where (case when is_varchar(case when (is_array(w4.value."system")) then (
-                                    select any_value(x15_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w4.value."system") then w4.value."system" else array(w4.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x15_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__observations'': column ''loinc_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end) then cast(case when (is_array(w4.value."system")) then (
-                                    select any_value(x15_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w4.value."system") then w4.value."system" else array(w4.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x15_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__observations'': column ''loinc_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end as varchar) else json_serialize(case when (is_array(w4.value."system")) then (
-                                    select any_value(x15_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w4.value."system") then w4.value."system" else array(w4.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x15_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__observations'': column ''loinc_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end) end = 'http://loinc.org')
-                            ) as s11_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s11_.value."code") then s11_.value."code" else array(s11_.value."code") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e12_
-                        ) as x10_
-                    ) as n9_
-                    where n9_.position = 1
-                ) as x8_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__observations'': column ''loinc_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
-                select any_value(x8_.value)
-                from (
-                    select n9_.value as value, n9_.ord as ord
-                    from (
-                        select x10_.value, x10_.ord, row_number() over (order by x10_.ord) as position
-                        from (
-                            select e12_.value as value, row_number() over (order by s11_.ord, e12_.ord) as ord
-                            from (
-                                select w4.value as value, w4.ord as ord
-                                from (
-                                    select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(f1.value."code") then f1.value."code" else array(f1.value."code") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as s13_
-                                    cross join lateral (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(s13_.value."coding") then s13_.value."coding" else array(s13_.value."coding") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as e14_
-                                ) as w4
-                                where (case when is_varchar(case when (is_array(w4.value."system")) then (
-                                    select any_value(x15_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w4.value."system") then w4.value."system" else array(w4.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x15_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__observations'': column ''loinc_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end) then cast(case when (is_array(w4.value."system")) then (
-                                    select any_value(x15_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w4.value."system") then w4.value."system" else array(w4.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x15_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__observations'': column ''loinc_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end as varchar) else json_serialize(case when (is_array(w4.value."system")) then (
-                                    select any_value(x15_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w4.value."system") then w4.value."system" else array(w4.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x15_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__observations'': column ''loinc_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end) end = 'http://loinc.org')
-                            ) as s11_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s11_.value."code") then s11_.value."code" else array(s11_.value."code") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e12_
-                        ) as x10_
-                    ) as n9_
-                    where n9_.position = 1
-                ) as x8_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__observations'': column ''loinc_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
-                select any_value(x8_.value)
-                from (
-                    select n9_.value as value, n9_.ord as ord
-                    from (
-                        select x10_.value, x10_.ord, row_number() over (order by x10_.ord) as position
-                        from (
-                            select e12_.value as value, row_number() over (order by s11_.ord, e12_.ord) as ord
-                            from (
-                                select w4.value as value, w4.ord as ord
-                                from (
-                                    select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(f1.value."code") then f1.value."code" else array(f1.value."code") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as s13_
-                                    cross join lateral (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(s13_.value."coding") then s13_.value."coding" else array(s13_.value."coding") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as e14_
-                                ) as w4
-                                where (case when is_varchar(case when (is_array(w4.value."system")) then (
-                                    select any_value(x15_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w4.value."system") then w4.value."system" else array(w4.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x15_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__observations'': column ''loinc_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end) then cast(case when (is_array(w4.value."system")) then (
-                                    select any_value(x15_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w4.value."system") then w4.value."system" else array(w4.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x15_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__observations'': column ''loinc_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end as varchar) else json_serialize(case when (is_array(w4.value."system")) then (
-                                    select any_value(x15_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w4.value."system") then w4.value."system" else array(w4.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x15_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__observations'': column ''loinc_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end) end = 'http://loinc.org')
-                            ) as s11_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s11_.value."code") then s11_.value."code" else array(s11_.value."code") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e12_
-                        ) as x10_
-                    ) as n9_
-                    where n9_.position = 1
-                ) as x8_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__observations'': column ''loinc_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as "loinc_code",
-            case when is_varchar((
-                select any_value(x16_.value)
-                from (
-                    select n17_.value as value, n17_.ord as ord
-                    from (
-                        select x18_.value, x18_.ord, row_number() over (order by x18_.ord) as position
-                        from (
-                            select e20_.value as value, row_number() over (order by s19_.ord, e20_.ord) as ord
-                            from (
-                                select e22_.value as value, row_number() over (order by s21_.ord, e22_.ord) as ord
-                                from (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(f1.value."category") then f1.value."category" else array(f1.value."category") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as s21_
-                                cross join lateral (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(s21_.value."coding") then s21_.value."coding" else array(s21_.value."coding") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as e22_
-                            ) as s19_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s19_.value."code") then s19_.value."code" else array(s19_.value."code") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e20_
-                        ) as x18_
-                    ) as n17_
-                    where n17_.position = 1
-                ) as x16_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__observations'': column ''category'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
-                select any_value(x16_.value)
-                from (
-                    select n17_.value as value, n17_.ord as ord
-                    from (
-                        select x18_.value, x18_.ord, row_number() over (order by x18_.ord) as position
-                        from (
-                            select e20_.value as value, row_number() over (order by s19_.ord, e20_.ord) as ord
-                            from (
-                                select e22_.value as value, row_number() over (order by s21_.ord, e22_.ord) as ord
-                                from (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(f1.value."category") then f1.value."category" else array(f1.value."category") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as s21_
-                                cross join lateral (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(s21_.value."coding") then s21_.value."coding" else array(s21_.value."coding") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as e22_
-                            ) as s19_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s19_.value."code") then s19_.value."code" else array(s19_.value."code") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e20_
-                        ) as x18_
-                    ) as n17_
-                    where n17_.position = 1
-                ) as x16_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__observations'': column ''category'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
-                select any_value(x16_.value)
-                from (
-                    select n17_.value as value, n17_.ord as ord
-                    from (
-                        select x18_.value, x18_.ord, row_number() over (order by x18_.ord) as position
-                        from (
-                            select e20_.value as value, row_number() over (order by s19_.ord, e20_.ord) as ord
-                            from (
-                                select e22_.value as value, row_number() over (order by s21_.ord, e22_.ord) as ord
-                                from (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(f1.value."category") then f1.value."category" else array(f1.value."category") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as s21_
-                                cross join lateral (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(s21_.value."coding") then s21_.value."coding" else array(s21_.value."coding") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as e22_
-                            ) as s19_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s19_.value."code") then s19_.value."code" else array(s19_.value."code") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e20_
-                        ) as x18_
-                    ) as n17_
-                    where n17_.position = 1
-                ) as x16_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__observations'': column ''category'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as "category",
-            case when is_varchar(case when (is_array(f1.value."status")) then (
-                select any_value(x23_.value)
-                from (
-                    select element_ as value, position_ + 1 as ord
-                    from (select case when is_array(f1.value."status") then f1.value."status" else array(f1.value."status") end as items_) as array_,
-                        array_.items_ as element_ at position_
-                    where element_ is not null
-                ) as x23_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__observations'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (json_typeof(f1.value."status") = 'null') then null else f1.value."status" end) then cast(case when (is_array(f1.value."status")) then (
-                select any_value(x23_.value)
-                from (
-                    select element_ as value, position_ + 1 as ord
-                    from (select case when is_array(f1.value."status") then f1.value."status" else array(f1.value."status") end as items_) as array_,
-                        array_.items_ as element_ at position_
-                    where element_ is not null
-                ) as x23_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__observations'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (json_typeof(f1.value."status") = 'null') then null else f1.value."status" end as varchar) else json_serialize(case when (is_array(f1.value."status")) then (
-                select any_value(x23_.value)
-                from (
-                    select element_ as value, position_ + 1 as ord
-                    from (select case when is_array(f1.value."status") then f1.value."status" else array(f1.value."status") end as items_) as array_,
-                        array_.items_ as element_ at position_
-                    where element_ is not null
-                ) as x23_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__observations'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (json_typeof(f1.value."status") = 'null') then null else f1.value."status" end) end as "status",
-            case when is_varchar((
-                select any_value(x24_.value)
-                from (
-                    select e26_.value as value, row_number() over (order by s25_.ord, e26_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."valueQuantity") then f1.value."valueQuantity" else array(f1.value."valueQuantity") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s25_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s25_.value."unit") then s25_.value."unit" else array(s25_.value."unit") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e26_
-                ) as x24_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__observations'': column ''value_unit'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
-                select any_value(x24_.value)
-                from (
-                    select e26_.value as value, row_number() over (order by s25_.ord, e26_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."valueQuantity") then f1.value."valueQuantity" else array(f1.value."valueQuantity") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s25_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s25_.value."unit") then s25_.value."unit" else array(s25_.value."unit") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e26_
-                ) as x24_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__observations'': column ''value_unit'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
-                select any_value(x24_.value)
-                from (
-                    select e26_.value as value, row_number() over (order by s25_.ord, e26_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."valueQuantity") then f1.value."valueQuantity" else array(f1.value."valueQuantity") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s25_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s25_.value."unit") then s25_.value."unit" else array(s25_.value."unit") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e26_
-                ) as x24_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__observations'': column ''value_unit'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as "value_unit",
-            cast((
-                select any_value(x27_.value)
-                from (
-                    select e29_.value as value, row_number() over (order by s28_.ord, e29_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."valueQuantity") then f1.value."valueQuantity" else array(f1.value."valueQuantity") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s28_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s28_.value."value") then s28_.value."value" else array(s28_.value."value") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e29_
-                ) as x27_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__observations'': column ''value_numeric'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as decimal(38, 9)) as "value_numeric",
-            case when is_varchar(case when (is_array(f1.value."effectiveDateTime")) then (
-                select any_value(x30_.value)
-                from (
-                    select element_ as value, position_ + 1 as ord
-                    from (select case when is_array(f1.value."effectiveDateTime") then f1.value."effectiveDateTime" else array(f1.value."effectiveDateTime") end as items_) as array_,
-                        array_.items_ as element_ at position_
-                    where element_ is not null
-                ) as x30_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__observations'': column ''effective_date_time'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (json_typeof(f1.value."effectiveDateTime") = 'null') then null else f1.value."effectiveDateTime" end) then cast(case when (is_array(f1.value."effectiveDateTime")) then (
-                select any_value(x30_.value)
-                from (
-                    select element_ as value, position_ + 1 as ord
-                    from (select case when is_array(f1.value."effectiveDateTime") then f1.value."effectiveDateTime" else array(f1.value."effectiveDateTime") end as items_) as array_,
-                        array_.items_ as element_ at position_
-                    where element_ is not null
-                ) as x30_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__observations'': column ''effective_date_time'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (json_typeof(f1.value."effectiveDateTime") = 'null') then null else f1.value."effectiveDateTime" end as varchar) else json_serialize(case when (is_array(f1.value."effectiveDateTime")) then (
-                select any_value(x30_.value)
-                from (
-                    select element_ as value, position_ + 1 as ord
-                    from (select case when is_array(f1.value."effectiveDateTime") then f1.value."effectiveDateTime" else array(f1.value."effectiveDateTime") end as items_) as array_,
-                        array_.items_ as element_ at position_
-                    where element_ is not null
-                ) as x30_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__observations'': column ''effective_date_time'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (json_typeof(f1.value."effectiveDateTime") = 'null') then null else f1.value."effectiveDateTime" end) end as "effective_date_time",
-            case when is_varchar(case when (is_array(f1.value."effectiveInstant")) then (
-                select any_value(x31_.value)
-                from (
-                    select element_ as value, position_ + 1 as ord
-                    from (select case when is_array(f1.value."effectiveInstant") then f1.value."effectiveInstant" else array(f1.value."effectiveInstant") end as items_) as array_,
-                        array_.items_ as element_ at position_
-                    where element_ is not null
-                ) as x31_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__observations'': column ''effective_instant'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (json_typeof(f1.value."effectiveInstant") = 'null') then null else f1.value."effectiveInstant" end) then cast(case when (is_array(f1.value."effectiveInstant")) then (
-                select any_value(x31_.value)
-                from (
-                    select element_ as value, position_ + 1 as ord
-                    from (select case when is_array(f1.value."effectiveInstant") then f1.value."effectiveInstant" else array(f1.value."effectiveInstant") end as items_) as array_,
-                        array_.items_ as element_ at position_
-                    where element_ is not null
-                ) as x31_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__observations'': column ''effective_instant'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (json_typeof(f1.value."effectiveInstant") = 'null') then null else f1.value."effectiveInstant" end as varchar) else json_serialize(case when (is_array(f1.value."effectiveInstant")) then (
-                select any_value(x31_.value)
-                from (
-                    select element_ as value, position_ + 1 as ord
-                    from (select case when is_array(f1.value."effectiveInstant") then f1.value."effectiveInstant" else array(f1.value."effectiveInstant") end as items_) as array_,
-                        array_.items_ as element_ at position_
-                    where element_ is not null
-                ) as x31_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__observations'': column ''effective_instant'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (json_typeof(f1.value."effectiveInstant") = 'null') then null else f1.value."effectiveInstant" end) end as "effective_instant",
-            case when is_varchar((
-                select any_value(x32_.value)
-                from (
-                    select e34_.value as value, row_number() over (order by s33_.ord, e34_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."effectivePeriod") then f1.value."effectivePeriod" else array(f1.value."effectivePeriod") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s33_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s33_.value."start") then s33_.value."start" else array(s33_.value."start") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e34_
-                ) as x32_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__observations'': column ''effective_period_start'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
-                select any_value(x32_.value)
-                from (
-                    select e34_.value as value, row_number() over (order by s33_.ord, e34_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."effectivePeriod") then f1.value."effectivePeriod" else array(f1.value."effectivePeriod") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s33_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s33_.value."start") then s33_.value."start" else array(s33_.value."start") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e34_
-                ) as x32_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__observations'': column ''effective_period_start'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
-                select any_value(x32_.value)
-                from (
-                    select e34_.value as value, row_number() over (order by s33_.ord, e34_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."effectivePeriod") then f1.value."effectivePeriod" else array(f1.value."effectivePeriod") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s33_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s33_.value."start") then s33_.value."start" else array(s33_.value."start") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e34_
-                ) as x32_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__observations'': column ''effective_period_start'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as "effective_period_start"
-        from (
-            select f0.value as value, f0.row_index as row_index
-        ) as f1
-    ) as s1_
-) as v0_
 {%- endmacro %}

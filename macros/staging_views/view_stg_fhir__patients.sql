@@ -12,570 +12,30 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
-    v0_."mrn",
-    v0_."ssn",
-    v0_."family_name",
-    v0_."given_name",
-    v0_."gender",
-    v0_."street_address",
-    v0_."city",
-    v0_."county",
-    v0_."state",
-    v0_."zip_code",
-    v0_."phone",
-    v0_."email",
-    v0_."marital_status_code",
-    v0_."language_code",
-    v0_."race_code",
-    v0_."ethnicity_code",
-    v0_."birth_sex",
-    v0_."birth_date",
-    v0_."deceased_at"
+    json_extract_string(list_filter(list_transform(list_filter(list_filter(json_extract(r.value, '$."identifier"[*]'), lambda item_: json_type(item_) <> 'NULL'), lambda w2_: ((json_extract_string(w2_, '$."system"') = 'urn:aegis:mrn') or (coalesce(len(list_filter(list_filter(json_extract(w2_, '$."type"."coding"[*]'), lambda item_: json_type(item_) <> 'NULL'), lambda w3_: ((json_extract_string(w3_, '$."system"') = 'http://terminology.hl7.org/CodeSystem/v2-0203') and (json_extract_string(w3_, '$."code"') = 'MR')))), 0) > 0))), lambda l1_: json_extract(l1_, '$."value"')), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "mrn",
+    json_extract_string(list_filter(list_transform(list_filter(list_filter(json_extract(r.value, '$."identifier"[*]'), lambda item_: json_type(item_) <> 'NULL'), lambda w4_: (json_extract_string(w4_, '$."system"') = 'http://hl7.org/fhir/sid/us-ssn')), lambda l2_: json_extract(l2_, '$."value"')), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "ssn",
+    json_extract_string(list_filter(json_extract(r.value, '$."name"[*]."family"'), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "family_name",
+    json_extract_string(list_filter(json_extract(r.value, '$."name"[*]."given"[*]'), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "given_name",
+    json_extract_string(r.value, '$."gender"') as "gender",
+    json_extract_string(list_filter(json_extract(r.value, '$."address"[*]."line"[*]'), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "street_address",
+    json_extract_string(list_filter(json_extract(r.value, '$."address"[*]."city"'), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "city",
+    json_extract_string(list_filter(json_extract(r.value, '$."address"[*]."district"'), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "county",
+    json_extract_string(list_filter(json_extract(r.value, '$."address"[*]."state"'), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "state",
+    json_extract_string(list_filter(json_extract(r.value, '$."address"[*]."postalCode"'), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "zip_code",
+    json_extract_string(list_filter(list_transform(list_filter(list_filter(json_extract(r.value, '$."telecom"[*]'), lambda item_: json_type(item_) <> 'NULL'), lambda w5_: (json_extract_string(w5_, '$."system"') = 'phone')), lambda l3_: json_extract(l3_, '$."value"')), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "phone",
+    json_extract_string(list_filter(list_transform(list_filter(list_filter(json_extract(r.value, '$."telecom"[*]'), lambda item_: json_type(item_) <> 'NULL'), lambda w6_: (json_extract_string(w6_, '$."system"') = 'email')), lambda l4_: json_extract(l4_, '$."value"')), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "email",
+    json_extract_string(list_filter(json_extract(r.value, '$."maritalStatus"."coding"[*]."code"'), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "marital_status_code",
+    json_extract_string(list_filter(json_extract(r.value, '$."communication"[*]."language"."coding"[*]."code"'), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "language_code",
+    json_extract_string(list_filter(list_transform(list_filter(list_filter(flatten(list_transform(list_filter(list_filter(json_extract(r.value, '$."extension"[*]'), lambda item_: json_type(item_) <> 'NULL'), lambda w7_: (json_extract_string(w7_, '$."url"') = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-race')), lambda l5_: json_extract(l5_, '$."extension"[*]'))), lambda item_: json_type(item_) <> 'NULL'), lambda w8_: (json_extract_string(w8_, '$."url"') = 'ombCategory')), lambda l6_: json_extract(l6_, '$."valueCoding"."code"')), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "race_code",
+    json_extract_string(list_filter(list_transform(list_filter(list_filter(flatten(list_transform(list_filter(list_filter(json_extract(r.value, '$."extension"[*]'), lambda item_: json_type(item_) <> 'NULL'), lambda w9_: (json_extract_string(w9_, '$."url"') = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-ethnicity')), lambda l7_: json_extract(l7_, '$."extension"[*]'))), lambda item_: json_type(item_) <> 'NULL'), lambda w10_: (json_extract_string(w10_, '$."url"') = 'ombCategory')), lambda l8_: json_extract(l8_, '$."valueCoding"."code"')), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "ethnicity_code",
+    json_extract_string(list_filter(list_transform(list_filter(list_filter(json_extract(r.value, '$."extension"[*]'), lambda item_: json_type(item_) <> 'NULL'), lambda w11_: (json_extract_string(w11_, '$."url"') = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-birthsex')), lambda l9_: json_extract(l9_, '$."valueCode"')), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "birth_sex",
+    json_extract_string(r.value, '$."birthDate"') as "birth_date",
+    json_extract_string(r.value, '$."deceasedDateTime"') as "deceased_at"
 from (
     select cast(resource as json) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
     from {{ relation }}
-    where json_extract_string(json_extract(cast(resource as json), '$."resourceType"'), '$') = 'Patient'
+    where json_extract_string(cast(resource as json), '$."resourceType"') = 'Patient'
 ) as r
-cross join lateral (
-    select
-        s1_."mrn",
-        s1_."ssn",
-        s1_."family_name",
-        s1_."given_name",
-        s1_."gender",
-        s1_."street_address",
-        s1_."city",
-        s1_."county",
-        s1_."state",
-        s1_."zip_code",
-        s1_."phone",
-        s1_."email",
-        s1_."marital_status_code",
-        s1_."language_code",
-        s1_."race_code",
-        s1_."ethnicity_code",
-        s1_."birth_sex",
-        s1_."birth_date",
-        s1_."deceased_at"
-    from (
-        select r.value as value, r.row_index as row_index
-    ) as f0
-    cross join lateral (
-        select
-            json_extract_string((
-                select any_value(x2_.value)
-                from (
-                    select n3_.value as value, n3_.ord as ord
-                    from (
-                        select x4_.value, x4_.ord, row_number() over (order by x4_.ord) as position
-                        from (
-                            select e6_.value as value, row_number() over (order by s5_.ord, e6_.ord) as ord
-                            from (
-                                select w2.value as value, w2.ord as ord
-                                from (
-                                    select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                    from json_each(case when json_type(json_extract(f1.value, '$."identifier"')) = 'ARRAY' then json_extract(f1.value, '$."identifier"') else json_array(json_extract(f1.value, '$."identifier"')) end) as each_
-                                    where each_.type <> 'NULL'
-                                ) as w2
-                                where ((json_extract_string(case when json_type(json_extract(w2.value, '$."system"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(w2.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__patients'': column ''mrn'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(w2.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
-                                when json_type(json_extract(w2.value, '$."system"')) = 'NULL' then null else json_extract(w2.value, '$."system"') end, '$') = 'urn:aegis:mrn') or exists (
-                                    select w3.value as value, w3.ord as ord
-                                    from (
-                                        select e8_.value as value, row_number() over (order by s7_.ord, e8_.ord) as ord
-                                        from (
-                                            select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                            from json_each(case when json_type(json_extract(w2.value, '$."type"')) = 'ARRAY' then json_extract(w2.value, '$."type"') else json_array(json_extract(w2.value, '$."type"')) end) as each_
-                                            where each_.type <> 'NULL'
-                                        ) as s7_
-                                        cross join lateral (
-                                            select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                            from json_each(case when json_type(json_extract(s7_.value, '$."coding"')) = 'ARRAY' then json_extract(s7_.value, '$."coding"') else json_array(json_extract(s7_.value, '$."coding"')) end) as each_
-                                            where each_.type <> 'NULL'
-                                        ) as e8_
-                                    ) as w3
-                                    where ((json_extract_string(case when json_type(json_extract(w3.value, '$."system"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(w3.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__patients'': column ''mrn'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(w3.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
-                                    when json_type(json_extract(w3.value, '$."system"')) = 'NULL' then null else json_extract(w3.value, '$."system"') end, '$') = 'http://terminology.hl7.org/CodeSystem/v2-0203') and (json_extract_string(case when json_type(json_extract(w3.value, '$."code"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(w3.value, '$."code"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__patients'': column ''mrn'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(w3.value, '$."code"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
-                                    when json_type(json_extract(w3.value, '$."code"')) = 'NULL' then null else json_extract(w3.value, '$."code"') end, '$') = 'MR'))
-                                ))
-                            ) as s5_
-                            cross join lateral (
-                                select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s5_.value, '$."value"')) = 'ARRAY' then json_extract(s5_.value, '$."value"') else json_array(json_extract(s5_.value, '$."value"')) end) as each_
-                                where each_.type <> 'NULL'
-                            ) as e6_
-                        ) as x4_
-                    ) as n3_
-                    where n3_.position = 1
-                ) as x2_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__patients'': column ''mrn'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "mrn",
-            json_extract_string((
-                select any_value(x9_.value)
-                from (
-                    select n10_.value as value, n10_.ord as ord
-                    from (
-                        select x11_.value, x11_.ord, row_number() over (order by x11_.ord) as position
-                        from (
-                            select e13_.value as value, row_number() over (order by s12_.ord, e13_.ord) as ord
-                            from (
-                                select w4.value as value, w4.ord as ord
-                                from (
-                                    select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                    from json_each(case when json_type(json_extract(f1.value, '$."identifier"')) = 'ARRAY' then json_extract(f1.value, '$."identifier"') else json_array(json_extract(f1.value, '$."identifier"')) end) as each_
-                                    where each_.type <> 'NULL'
-                                ) as w4
-                                where (json_extract_string(case when json_type(json_extract(w4.value, '$."system"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(w4.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__patients'': column ''ssn'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(w4.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
-                                when json_type(json_extract(w4.value, '$."system"')) = 'NULL' then null else json_extract(w4.value, '$."system"') end, '$') = 'http://hl7.org/fhir/sid/us-ssn')
-                            ) as s12_
-                            cross join lateral (
-                                select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s12_.value, '$."value"')) = 'ARRAY' then json_extract(s12_.value, '$."value"') else json_array(json_extract(s12_.value, '$."value"')) end) as each_
-                                where each_.type <> 'NULL'
-                            ) as e13_
-                        ) as x11_
-                    ) as n10_
-                    where n10_.position = 1
-                ) as x9_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__patients'': column ''ssn'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "ssn",
-            json_extract_string((
-                select any_value(x14_.value)
-                from (
-                    select n15_.value as value, n15_.ord as ord
-                    from (
-                        select x16_.value, x16_.ord, row_number() over (order by x16_.ord) as position
-                        from (
-                            select e18_.value as value, row_number() over (order by s17_.ord, e18_.ord) as ord
-                            from (
-                                select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(f1.value, '$."name"')) = 'ARRAY' then json_extract(f1.value, '$."name"') else json_array(json_extract(f1.value, '$."name"')) end) as each_
-                                where each_.type <> 'NULL'
-                            ) as s17_
-                            cross join lateral (
-                                select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s17_.value, '$."family"')) = 'ARRAY' then json_extract(s17_.value, '$."family"') else json_array(json_extract(s17_.value, '$."family"')) end) as each_
-                                where each_.type <> 'NULL'
-                            ) as e18_
-                        ) as x16_
-                    ) as n15_
-                    where n15_.position = 1
-                ) as x14_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__patients'': column ''family_name'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "family_name",
-            json_extract_string((
-                select any_value(x19_.value)
-                from (
-                    select n20_.value as value, n20_.ord as ord
-                    from (
-                        select x21_.value, x21_.ord, row_number() over (order by x21_.ord) as position
-                        from (
-                            select e23_.value as value, row_number() over (order by s22_.ord, e23_.ord) as ord
-                            from (
-                                select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(f1.value, '$."name"')) = 'ARRAY' then json_extract(f1.value, '$."name"') else json_array(json_extract(f1.value, '$."name"')) end) as each_
-                                where each_.type <> 'NULL'
-                            ) as s22_
-                            cross join lateral (
-                                select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s22_.value, '$."given"')) = 'ARRAY' then json_extract(s22_.value, '$."given"') else json_array(json_extract(s22_.value, '$."given"')) end) as each_
-                                where each_.type <> 'NULL'
-                            ) as e23_
-                        ) as x21_
-                    ) as n20_
-                    where n20_.position = 1
-                ) as x19_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__patients'': column ''given_name'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "given_name",
-            json_extract_string(case when json_type(json_extract(f1.value, '$."gender"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(f1.value, '$."gender"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__patients'': column ''gender'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(f1.value, '$."gender"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
-            when json_type(json_extract(f1.value, '$."gender"')) = 'NULL' then null else json_extract(f1.value, '$."gender"') end, '$') as "gender",
-            json_extract_string((
-                select any_value(x24_.value)
-                from (
-                    select n25_.value as value, n25_.ord as ord
-                    from (
-                        select x26_.value, x26_.ord, row_number() over (order by x26_.ord) as position
-                        from (
-                            select e28_.value as value, row_number() over (order by s27_.ord, e28_.ord) as ord
-                            from (
-                                select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(f1.value, '$."address"')) = 'ARRAY' then json_extract(f1.value, '$."address"') else json_array(json_extract(f1.value, '$."address"')) end) as each_
-                                where each_.type <> 'NULL'
-                            ) as s27_
-                            cross join lateral (
-                                select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s27_.value, '$."line"')) = 'ARRAY' then json_extract(s27_.value, '$."line"') else json_array(json_extract(s27_.value, '$."line"')) end) as each_
-                                where each_.type <> 'NULL'
-                            ) as e28_
-                        ) as x26_
-                    ) as n25_
-                    where n25_.position = 1
-                ) as x24_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__patients'': column ''street_address'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "street_address",
-            json_extract_string((
-                select any_value(x29_.value)
-                from (
-                    select n30_.value as value, n30_.ord as ord
-                    from (
-                        select x31_.value, x31_.ord, row_number() over (order by x31_.ord) as position
-                        from (
-                            select e33_.value as value, row_number() over (order by s32_.ord, e33_.ord) as ord
-                            from (
-                                select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(f1.value, '$."address"')) = 'ARRAY' then json_extract(f1.value, '$."address"') else json_array(json_extract(f1.value, '$."address"')) end) as each_
-                                where each_.type <> 'NULL'
-                            ) as s32_
-                            cross join lateral (
-                                select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s32_.value, '$."city"')) = 'ARRAY' then json_extract(s32_.value, '$."city"') else json_array(json_extract(s32_.value, '$."city"')) end) as each_
-                                where each_.type <> 'NULL'
-                            ) as e33_
-                        ) as x31_
-                    ) as n30_
-                    where n30_.position = 1
-                ) as x29_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__patients'': column ''city'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "city",
-            json_extract_string((
-                select any_value(x34_.value)
-                from (
-                    select n35_.value as value, n35_.ord as ord
-                    from (
-                        select x36_.value, x36_.ord, row_number() over (order by x36_.ord) as position
-                        from (
-                            select e38_.value as value, row_number() over (order by s37_.ord, e38_.ord) as ord
-                            from (
-                                select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(f1.value, '$."address"')) = 'ARRAY' then json_extract(f1.value, '$."address"') else json_array(json_extract(f1.value, '$."address"')) end) as each_
-                                where each_.type <> 'NULL'
-                            ) as s37_
-                            cross join lateral (
-                                select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s37_.value, '$."district"')) = 'ARRAY' then json_extract(s37_.value, '$."district"') else json_array(json_extract(s37_.value, '$."district"')) end) as each_
-                                where each_.type <> 'NULL'
-                            ) as e38_
-                        ) as x36_
-                    ) as n35_
-                    where n35_.position = 1
-                ) as x34_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__patients'': column ''county'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "county",
-            json_extract_string((
-                select any_value(x39_.value)
-                from (
-                    select n40_.value as value, n40_.ord as ord
-                    from (
-                        select x41_.value, x41_.ord, row_number() over (order by x41_.ord) as position
-                        from (
-                            select e43_.value as value, row_number() over (order by s42_.ord, e43_.ord) as ord
-                            from (
-                                select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(f1.value, '$."address"')) = 'ARRAY' then json_extract(f1.value, '$."address"') else json_array(json_extract(f1.value, '$."address"')) end) as each_
-                                where each_.type <> 'NULL'
-                            ) as s42_
-                            cross join lateral (
-                                select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s42_.value, '$."state"')) = 'ARRAY' then json_extract(s42_.value, '$."state"') else json_array(json_extract(s42_.value, '$."state"')) end) as each_
-                                where each_.type <> 'NULL'
-                            ) as e43_
-                        ) as x41_
-                    ) as n40_
-                    where n40_.position = 1
-                ) as x39_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__patients'': column ''state'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "state",
-            json_extract_string((
-                select any_value(x44_.value)
-                from (
-                    select n45_.value as value, n45_.ord as ord
-                    from (
-                        select x46_.value, x46_.ord, row_number() over (order by x46_.ord) as position
-                        from (
-                            select e48_.value as value, row_number() over (order by s47_.ord, e48_.ord) as ord
-                            from (
-                                select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(f1.value, '$."address"')) = 'ARRAY' then json_extract(f1.value, '$."address"') else json_array(json_extract(f1.value, '$."address"')) end) as each_
-                                where each_.type <> 'NULL'
-                            ) as s47_
-                            cross join lateral (
-                                select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s47_.value, '$."postalCode"')) = 'ARRAY' then json_extract(s47_.value, '$."postalCode"') else json_array(json_extract(s47_.value, '$."postalCode"')) end) as each_
-                                where each_.type <> 'NULL'
-                            ) as e48_
-                        ) as x46_
-                    ) as n45_
-                    where n45_.position = 1
-                ) as x44_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__patients'': column ''zip_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "zip_code",
-            json_extract_string((
-                select any_value(x49_.value)
-                from (
-                    select n50_.value as value, n50_.ord as ord
-                    from (
-                        select x51_.value, x51_.ord, row_number() over (order by x51_.ord) as position
-                        from (
-                            select e53_.value as value, row_number() over (order by s52_.ord, e53_.ord) as ord
-                            from (
-                                select w5.value as value, w5.ord as ord
-                                from (
-                                    select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                    from json_each(case when json_type(json_extract(f1.value, '$."telecom"')) = 'ARRAY' then json_extract(f1.value, '$."telecom"') else json_array(json_extract(f1.value, '$."telecom"')) end) as each_
-                                    where each_.type <> 'NULL'
-                                ) as w5
-                                where (json_extract_string(case when json_type(json_extract(w5.value, '$."system"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(w5.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__patients'': column ''phone'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(w5.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
-                                when json_type(json_extract(w5.value, '$."system"')) = 'NULL' then null else json_extract(w5.value, '$."system"') end, '$') = 'phone')
-                            ) as s52_
-                            cross join lateral (
-                                select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s52_.value, '$."value"')) = 'ARRAY' then json_extract(s52_.value, '$."value"') else json_array(json_extract(s52_.value, '$."value"')) end) as each_
-                                where each_.type <> 'NULL'
-                            ) as e53_
-                        ) as x51_
-                    ) as n50_
-                    where n50_.position = 1
-                ) as x49_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__patients'': column ''phone'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "phone",
-            json_extract_string((
-                select any_value(x54_.value)
-                from (
-                    select n55_.value as value, n55_.ord as ord
-                    from (
-                        select x56_.value, x56_.ord, row_number() over (order by x56_.ord) as position
-                        from (
-                            select e58_.value as value, row_number() over (order by s57_.ord, e58_.ord) as ord
-                            from (
-                                select w6.value as value, w6.ord as ord
-                                from (
-                                    select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                    from json_each(case when json_type(json_extract(f1.value, '$."telecom"')) = 'ARRAY' then json_extract(f1.value, '$."telecom"') else json_array(json_extract(f1.value, '$."telecom"')) end) as each_
-                                    where each_.type <> 'NULL'
-                                ) as w6
-                                where (json_extract_string(case when json_type(json_extract(w6.value, '$."system"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(w6.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__patients'': column ''email'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(w6.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
-                                when json_type(json_extract(w6.value, '$."system"')) = 'NULL' then null else json_extract(w6.value, '$."system"') end, '$') = 'email')
-                            ) as s57_
-                            cross join lateral (
-                                select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s57_.value, '$."value"')) = 'ARRAY' then json_extract(s57_.value, '$."value"') else json_array(json_extract(s57_.value, '$."value"')) end) as each_
-                                where each_.type <> 'NULL'
-                            ) as e58_
-                        ) as x56_
-                    ) as n55_
-                    where n55_.position = 1
-                ) as x54_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__patients'': column ''email'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "email",
-            json_extract_string((
-                select any_value(x59_.value)
-                from (
-                    select n60_.value as value, n60_.ord as ord
-                    from (
-                        select x61_.value, x61_.ord, row_number() over (order by x61_.ord) as position
-                        from (
-                            select e63_.value as value, row_number() over (order by s62_.ord, e63_.ord) as ord
-                            from (
-                                select e65_.value as value, row_number() over (order by s64_.ord, e65_.ord) as ord
-                                from (
-                                    select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                    from json_each(case when json_type(json_extract(f1.value, '$."maritalStatus"')) = 'ARRAY' then json_extract(f1.value, '$."maritalStatus"') else json_array(json_extract(f1.value, '$."maritalStatus"')) end) as each_
-                                    where each_.type <> 'NULL'
-                                ) as s64_
-                                cross join lateral (
-                                    select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                    from json_each(case when json_type(json_extract(s64_.value, '$."coding"')) = 'ARRAY' then json_extract(s64_.value, '$."coding"') else json_array(json_extract(s64_.value, '$."coding"')) end) as each_
-                                    where each_.type <> 'NULL'
-                                ) as e65_
-                            ) as s62_
-                            cross join lateral (
-                                select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s62_.value, '$."code"')) = 'ARRAY' then json_extract(s62_.value, '$."code"') else json_array(json_extract(s62_.value, '$."code"')) end) as each_
-                                where each_.type <> 'NULL'
-                            ) as e63_
-                        ) as x61_
-                    ) as n60_
-                    where n60_.position = 1
-                ) as x59_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__patients'': column ''marital_status_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "marital_status_code",
-            json_extract_string((
-                select any_value(x66_.value)
-                from (
-                    select n67_.value as value, n67_.ord as ord
-                    from (
-                        select x68_.value, x68_.ord, row_number() over (order by x68_.ord) as position
-                        from (
-                            select e70_.value as value, row_number() over (order by s69_.ord, e70_.ord) as ord
-                            from (
-                                select e72_.value as value, row_number() over (order by s71_.ord, e72_.ord) as ord
-                                from (
-                                    select e74_.value as value, row_number() over (order by s73_.ord, e74_.ord) as ord
-                                    from (
-                                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(f1.value, '$."communication"')) = 'ARRAY' then json_extract(f1.value, '$."communication"') else json_array(json_extract(f1.value, '$."communication"')) end) as each_
-                                        where each_.type <> 'NULL'
-                                    ) as s73_
-                                    cross join lateral (
-                                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(s73_.value, '$."language"')) = 'ARRAY' then json_extract(s73_.value, '$."language"') else json_array(json_extract(s73_.value, '$."language"')) end) as each_
-                                        where each_.type <> 'NULL'
-                                    ) as e74_
-                                ) as s71_
-                                cross join lateral (
-                                    select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                    from json_each(case when json_type(json_extract(s71_.value, '$."coding"')) = 'ARRAY' then json_extract(s71_.value, '$."coding"') else json_array(json_extract(s71_.value, '$."coding"')) end) as each_
-                                    where each_.type <> 'NULL'
-                                ) as e72_
-                            ) as s69_
-                            cross join lateral (
-                                select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s69_.value, '$."code"')) = 'ARRAY' then json_extract(s69_.value, '$."code"') else json_array(json_extract(s69_.value, '$."code"')) end) as each_
-                                where each_.type <> 'NULL'
-                            ) as e70_
-                        ) as x68_
-                    ) as n67_
-                    where n67_.position = 1
-                ) as x66_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__patients'': column ''language_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "language_code",
-            json_extract_string((
-                select any_value(x75_.value)
-                from (
-                    select n76_.value as value, n76_.ord as ord
-                    from (
-                        select x77_.value, x77_.ord, row_number() over (order by x77_.ord) as position
-                        from (
-                            select e79_.value as value, row_number() over (order by s78_.ord, e79_.ord) as ord
-                            from (
-                                select e81_.value as value, row_number() over (order by s80_.ord, e81_.ord) as ord
-                                from (
-                                    select w8.value as value, w8.ord as ord
-                                    from (
-                                        select e83_.value as value, row_number() over (order by s82_.ord, e83_.ord) as ord
-                                        from (
-                                            select w7.value as value, w7.ord as ord
-                                            from (
-                                                select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                                from json_each(case when json_type(json_extract(f1.value, '$."extension"')) = 'ARRAY' then json_extract(f1.value, '$."extension"') else json_array(json_extract(f1.value, '$."extension"')) end) as each_
-                                                where each_.type <> 'NULL'
-                                            ) as w7
-                                            where (json_extract_string(case when json_type(json_extract(w7.value, '$."url"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(w7.value, '$."url"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__patients'': column ''race_code'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(w7.value, '$."url"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
-                                            when json_type(json_extract(w7.value, '$."url"')) = 'NULL' then null else json_extract(w7.value, '$."url"') end, '$') = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-race')
-                                        ) as s82_
-                                        cross join lateral (
-                                            select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                            from json_each(case when json_type(json_extract(s82_.value, '$."extension"')) = 'ARRAY' then json_extract(s82_.value, '$."extension"') else json_array(json_extract(s82_.value, '$."extension"')) end) as each_
-                                            where each_.type <> 'NULL'
-                                        ) as e83_
-                                    ) as w8
-                                    where (json_extract_string(case when json_type(json_extract(w8.value, '$."url"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(w8.value, '$."url"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__patients'': column ''race_code'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(w8.value, '$."url"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
-                                    when json_type(json_extract(w8.value, '$."url"')) = 'NULL' then null else json_extract(w8.value, '$."url"') end, '$') = 'ombCategory')
-                                ) as s80_
-                                cross join lateral (
-                                    select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                    from json_each(case when json_type(json_extract(s80_.value, '$."valueCoding"')) = 'ARRAY' then json_extract(s80_.value, '$."valueCoding"') else json_array(json_extract(s80_.value, '$."valueCoding"')) end) as each_
-                                    where each_.type <> 'NULL'
-                                ) as e81_
-                            ) as s78_
-                            cross join lateral (
-                                select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s78_.value, '$."code"')) = 'ARRAY' then json_extract(s78_.value, '$."code"') else json_array(json_extract(s78_.value, '$."code"')) end) as each_
-                                where each_.type <> 'NULL'
-                            ) as e79_
-                        ) as x77_
-                    ) as n76_
-                    where n76_.position = 1
-                ) as x75_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__patients'': column ''race_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "race_code",
-            json_extract_string((
-                select any_value(x84_.value)
-                from (
-                    select n85_.value as value, n85_.ord as ord
-                    from (
-                        select x86_.value, x86_.ord, row_number() over (order by x86_.ord) as position
-                        from (
-                            select e88_.value as value, row_number() over (order by s87_.ord, e88_.ord) as ord
-                            from (
-                                select e90_.value as value, row_number() over (order by s89_.ord, e90_.ord) as ord
-                                from (
-                                    select w10.value as value, w10.ord as ord
-                                    from (
-                                        select e92_.value as value, row_number() over (order by s91_.ord, e92_.ord) as ord
-                                        from (
-                                            select w9.value as value, w9.ord as ord
-                                            from (
-                                                select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                                from json_each(case when json_type(json_extract(f1.value, '$."extension"')) = 'ARRAY' then json_extract(f1.value, '$."extension"') else json_array(json_extract(f1.value, '$."extension"')) end) as each_
-                                                where each_.type <> 'NULL'
-                                            ) as w9
-                                            where (json_extract_string(case when json_type(json_extract(w9.value, '$."url"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(w9.value, '$."url"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__patients'': column ''ethnicity_code'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(w9.value, '$."url"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
-                                            when json_type(json_extract(w9.value, '$."url"')) = 'NULL' then null else json_extract(w9.value, '$."url"') end, '$') = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-ethnicity')
-                                        ) as s91_
-                                        cross join lateral (
-                                            select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                            from json_each(case when json_type(json_extract(s91_.value, '$."extension"')) = 'ARRAY' then json_extract(s91_.value, '$."extension"') else json_array(json_extract(s91_.value, '$."extension"')) end) as each_
-                                            where each_.type <> 'NULL'
-                                        ) as e92_
-                                    ) as w10
-                                    where (json_extract_string(case when json_type(json_extract(w10.value, '$."url"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(w10.value, '$."url"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__patients'': column ''ethnicity_code'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(w10.value, '$."url"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
-                                    when json_type(json_extract(w10.value, '$."url"')) = 'NULL' then null else json_extract(w10.value, '$."url"') end, '$') = 'ombCategory')
-                                ) as s89_
-                                cross join lateral (
-                                    select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                    from json_each(case when json_type(json_extract(s89_.value, '$."valueCoding"')) = 'ARRAY' then json_extract(s89_.value, '$."valueCoding"') else json_array(json_extract(s89_.value, '$."valueCoding"')) end) as each_
-                                    where each_.type <> 'NULL'
-                                ) as e90_
-                            ) as s87_
-                            cross join lateral (
-                                select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s87_.value, '$."code"')) = 'ARRAY' then json_extract(s87_.value, '$."code"') else json_array(json_extract(s87_.value, '$."code"')) end) as each_
-                                where each_.type <> 'NULL'
-                            ) as e88_
-                        ) as x86_
-                    ) as n85_
-                    where n85_.position = 1
-                ) as x84_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__patients'': column ''ethnicity_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "ethnicity_code",
-            json_extract_string((
-                select any_value(x93_.value)
-                from (
-                    select n94_.value as value, n94_.ord as ord
-                    from (
-                        select x95_.value, x95_.ord, row_number() over (order by x95_.ord) as position
-                        from (
-                            select e97_.value as value, row_number() over (order by s96_.ord, e97_.ord) as ord
-                            from (
-                                select w11.value as value, w11.ord as ord
-                                from (
-                                    select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                    from json_each(case when json_type(json_extract(f1.value, '$."extension"')) = 'ARRAY' then json_extract(f1.value, '$."extension"') else json_array(json_extract(f1.value, '$."extension"')) end) as each_
-                                    where each_.type <> 'NULL'
-                                ) as w11
-                                where (json_extract_string(case when json_type(json_extract(w11.value, '$."url"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(w11.value, '$."url"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__patients'': column ''birth_sex'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(w11.value, '$."url"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
-                                when json_type(json_extract(w11.value, '$."url"')) = 'NULL' then null else json_extract(w11.value, '$."url"') end, '$') = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-birthsex')
-                            ) as s96_
-                            cross join lateral (
-                                select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s96_.value, '$."valueCode"')) = 'ARRAY' then json_extract(s96_.value, '$."valueCode"') else json_array(json_extract(s96_.value, '$."valueCode"')) end) as each_
-                                where each_.type <> 'NULL'
-                            ) as e97_
-                        ) as x95_
-                    ) as n94_
-                    where n94_.position = 1
-                ) as x93_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__patients'': column ''birth_sex'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "birth_sex",
-            json_extract_string(case when json_type(json_extract(f1.value, '$."birthDate"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(f1.value, '$."birthDate"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__patients'': column ''birth_date'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(f1.value, '$."birthDate"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
-            when json_type(json_extract(f1.value, '$."birthDate"')) = 'NULL' then null else json_extract(f1.value, '$."birthDate"') end, '$') as "birth_date",
-            json_extract_string(case when json_type(json_extract(f1.value, '$."deceasedDateTime"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(f1.value, '$."deceasedDateTime"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__patients'': column ''deceased_at'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(f1.value, '$."deceasedDateTime"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
-            when json_type(json_extract(f1.value, '$."deceasedDateTime"')) = 'NULL' then null else json_extract(f1.value, '$."deceasedDateTime"') end, '$') as "deceased_at"
-        from (
-            select f0.value as value, f0.row_index as row_index
-        ) as f1
-    ) as s1_
-) as v0_
 {%- endmacro %}
 
 {% macro postgres__view_stg_fhir__patients(relation) -%}
@@ -586,682 +46,490 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
-    v0_."mrn",
-    v0_."ssn",
-    v0_."family_name",
-    v0_."given_name",
-    v0_."gender",
-    v0_."street_address",
-    v0_."city",
-    v0_."county",
-    v0_."state",
-    v0_."zip_code",
-    v0_."phone",
-    v0_."email",
-    v0_."marital_status_code",
-    v0_."language_code",
-    v0_."race_code",
-    v0_."ethnicity_code",
-    v0_."birth_sex",
-    v0_."birth_date",
-    v0_."deceased_at"
+    ((
+        select any_value(x1_.value)
+        from (
+            select n2_.value as value, n2_.ord as ord
+            from (
+                select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
+                from (
+                    select e5_.value as value, row_number() over (order by s4_.ord, e5_.ord) as ord
+                    from (
+                        select w2.value as value, w2.ord as ord
+                        from (
+                            select element_.value as value, element_.ord as ord
+                            from jsonb_array_elements(case when jsonb_typeof((r.value -> 'identifier')) = 'array' then (r.value -> 'identifier') else jsonb_build_array((r.value -> 'identifier')) end) with ordinality as element_(value, ord)
+                            where jsonb_typeof(element_.value) <> 'null'
+                        ) as w2
+                        where (((w2.value #>> '{"system"}') = 'urn:aegis:mrn') or exists (
+                            select w3.value as value, w3.ord as ord
+                            from (
+                                select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
+                                from (
+                                    select element_.value as value, element_.ord as ord
+                                    from jsonb_array_elements(case when jsonb_typeof((w2.value -> 'type')) = 'array' then (w2.value -> 'type') else jsonb_build_array((w2.value -> 'type')) end) with ordinality as element_(value, ord)
+                                    where jsonb_typeof(element_.value) <> 'null'
+                                ) as s6_
+                                cross join lateral (
+                                    select element_.value as value, element_.ord as ord
+                                    from jsonb_array_elements(case when jsonb_typeof((s6_.value -> 'coding')) = 'array' then (s6_.value -> 'coding') else jsonb_build_array((s6_.value -> 'coding')) end) with ordinality as element_(value, ord)
+                                    where jsonb_typeof(element_.value) <> 'null'
+                                ) as e7_
+                            ) as w3
+                            where (((w3.value #>> '{"system"}') = 'http://terminology.hl7.org/CodeSystem/v2-0203') and ((w3.value #>> '{"code"}') = 'MR'))
+                        ))
+                    ) as s4_
+                    cross join lateral (
+                        select element_.value as value, element_.ord as ord
+                        from jsonb_array_elements(case when jsonb_typeof((s4_.value -> 'value')) = 'array' then (s4_.value -> 'value') else jsonb_build_array((s4_.value -> 'value')) end) with ordinality as element_(value, ord)
+                        where jsonb_typeof(element_.value) <> 'null'
+                    ) as e5_
+                ) as x3_
+            ) as n2_
+            where n2_.position = 1
+        ) as x1_
+    ) #>> '{}') as "mrn",
+    ((
+        select any_value(x8_.value)
+        from (
+            select n9_.value as value, n9_.ord as ord
+            from (
+                select x10_.value, x10_.ord, row_number() over (order by x10_.ord) as position
+                from (
+                    select e12_.value as value, row_number() over (order by s11_.ord, e12_.ord) as ord
+                    from (
+                        select w4.value as value, w4.ord as ord
+                        from (
+                            select element_.value as value, element_.ord as ord
+                            from jsonb_array_elements(case when jsonb_typeof((r.value -> 'identifier')) = 'array' then (r.value -> 'identifier') else jsonb_build_array((r.value -> 'identifier')) end) with ordinality as element_(value, ord)
+                            where jsonb_typeof(element_.value) <> 'null'
+                        ) as w4
+                        where ((w4.value #>> '{"system"}') = 'http://hl7.org/fhir/sid/us-ssn')
+                    ) as s11_
+                    cross join lateral (
+                        select element_.value as value, element_.ord as ord
+                        from jsonb_array_elements(case when jsonb_typeof((s11_.value -> 'value')) = 'array' then (s11_.value -> 'value') else jsonb_build_array((s11_.value -> 'value')) end) with ordinality as element_(value, ord)
+                        where jsonb_typeof(element_.value) <> 'null'
+                    ) as e12_
+                ) as x10_
+            ) as n9_
+            where n9_.position = 1
+        ) as x8_
+    ) #>> '{}') as "ssn",
+    ((
+        select any_value(x13_.value)
+        from (
+            select n14_.value as value, n14_.ord as ord
+            from (
+                select x15_.value, x15_.ord, row_number() over (order by x15_.ord) as position
+                from (
+                    select e17_.value as value, row_number() over (order by s16_.ord, e17_.ord) as ord
+                    from (
+                        select element_.value as value, element_.ord as ord
+                        from jsonb_array_elements(case when jsonb_typeof((r.value -> 'name')) = 'array' then (r.value -> 'name') else jsonb_build_array((r.value -> 'name')) end) with ordinality as element_(value, ord)
+                        where jsonb_typeof(element_.value) <> 'null'
+                    ) as s16_
+                    cross join lateral (
+                        select element_.value as value, element_.ord as ord
+                        from jsonb_array_elements(case when jsonb_typeof((s16_.value -> 'family')) = 'array' then (s16_.value -> 'family') else jsonb_build_array((s16_.value -> 'family')) end) with ordinality as element_(value, ord)
+                        where jsonb_typeof(element_.value) <> 'null'
+                    ) as e17_
+                ) as x15_
+            ) as n14_
+            where n14_.position = 1
+        ) as x13_
+    ) #>> '{}') as "family_name",
+    ((
+        select any_value(x18_.value)
+        from (
+            select n19_.value as value, n19_.ord as ord
+            from (
+                select x20_.value, x20_.ord, row_number() over (order by x20_.ord) as position
+                from (
+                    select e22_.value as value, row_number() over (order by s21_.ord, e22_.ord) as ord
+                    from (
+                        select element_.value as value, element_.ord as ord
+                        from jsonb_array_elements(case when jsonb_typeof((r.value -> 'name')) = 'array' then (r.value -> 'name') else jsonb_build_array((r.value -> 'name')) end) with ordinality as element_(value, ord)
+                        where jsonb_typeof(element_.value) <> 'null'
+                    ) as s21_
+                    cross join lateral (
+                        select element_.value as value, element_.ord as ord
+                        from jsonb_array_elements(case when jsonb_typeof((s21_.value -> 'given')) = 'array' then (s21_.value -> 'given') else jsonb_build_array((s21_.value -> 'given')) end) with ordinality as element_(value, ord)
+                        where jsonb_typeof(element_.value) <> 'null'
+                    ) as e22_
+                ) as x20_
+            ) as n19_
+            where n19_.position = 1
+        ) as x18_
+    ) #>> '{}') as "given_name",
+    (r.value #>> '{"gender"}') as "gender",
+    ((
+        select any_value(x23_.value)
+        from (
+            select n24_.value as value, n24_.ord as ord
+            from (
+                select x25_.value, x25_.ord, row_number() over (order by x25_.ord) as position
+                from (
+                    select e27_.value as value, row_number() over (order by s26_.ord, e27_.ord) as ord
+                    from (
+                        select element_.value as value, element_.ord as ord
+                        from jsonb_array_elements(case when jsonb_typeof((r.value -> 'address')) = 'array' then (r.value -> 'address') else jsonb_build_array((r.value -> 'address')) end) with ordinality as element_(value, ord)
+                        where jsonb_typeof(element_.value) <> 'null'
+                    ) as s26_
+                    cross join lateral (
+                        select element_.value as value, element_.ord as ord
+                        from jsonb_array_elements(case when jsonb_typeof((s26_.value -> 'line')) = 'array' then (s26_.value -> 'line') else jsonb_build_array((s26_.value -> 'line')) end) with ordinality as element_(value, ord)
+                        where jsonb_typeof(element_.value) <> 'null'
+                    ) as e27_
+                ) as x25_
+            ) as n24_
+            where n24_.position = 1
+        ) as x23_
+    ) #>> '{}') as "street_address",
+    ((
+        select any_value(x28_.value)
+        from (
+            select n29_.value as value, n29_.ord as ord
+            from (
+                select x30_.value, x30_.ord, row_number() over (order by x30_.ord) as position
+                from (
+                    select e32_.value as value, row_number() over (order by s31_.ord, e32_.ord) as ord
+                    from (
+                        select element_.value as value, element_.ord as ord
+                        from jsonb_array_elements(case when jsonb_typeof((r.value -> 'address')) = 'array' then (r.value -> 'address') else jsonb_build_array((r.value -> 'address')) end) with ordinality as element_(value, ord)
+                        where jsonb_typeof(element_.value) <> 'null'
+                    ) as s31_
+                    cross join lateral (
+                        select element_.value as value, element_.ord as ord
+                        from jsonb_array_elements(case when jsonb_typeof((s31_.value -> 'city')) = 'array' then (s31_.value -> 'city') else jsonb_build_array((s31_.value -> 'city')) end) with ordinality as element_(value, ord)
+                        where jsonb_typeof(element_.value) <> 'null'
+                    ) as e32_
+                ) as x30_
+            ) as n29_
+            where n29_.position = 1
+        ) as x28_
+    ) #>> '{}') as "city",
+    ((
+        select any_value(x33_.value)
+        from (
+            select n34_.value as value, n34_.ord as ord
+            from (
+                select x35_.value, x35_.ord, row_number() over (order by x35_.ord) as position
+                from (
+                    select e37_.value as value, row_number() over (order by s36_.ord, e37_.ord) as ord
+                    from (
+                        select element_.value as value, element_.ord as ord
+                        from jsonb_array_elements(case when jsonb_typeof((r.value -> 'address')) = 'array' then (r.value -> 'address') else jsonb_build_array((r.value -> 'address')) end) with ordinality as element_(value, ord)
+                        where jsonb_typeof(element_.value) <> 'null'
+                    ) as s36_
+                    cross join lateral (
+                        select element_.value as value, element_.ord as ord
+                        from jsonb_array_elements(case when jsonb_typeof((s36_.value -> 'district')) = 'array' then (s36_.value -> 'district') else jsonb_build_array((s36_.value -> 'district')) end) with ordinality as element_(value, ord)
+                        where jsonb_typeof(element_.value) <> 'null'
+                    ) as e37_
+                ) as x35_
+            ) as n34_
+            where n34_.position = 1
+        ) as x33_
+    ) #>> '{}') as "county",
+    ((
+        select any_value(x38_.value)
+        from (
+            select n39_.value as value, n39_.ord as ord
+            from (
+                select x40_.value, x40_.ord, row_number() over (order by x40_.ord) as position
+                from (
+                    select e42_.value as value, row_number() over (order by s41_.ord, e42_.ord) as ord
+                    from (
+                        select element_.value as value, element_.ord as ord
+                        from jsonb_array_elements(case when jsonb_typeof((r.value -> 'address')) = 'array' then (r.value -> 'address') else jsonb_build_array((r.value -> 'address')) end) with ordinality as element_(value, ord)
+                        where jsonb_typeof(element_.value) <> 'null'
+                    ) as s41_
+                    cross join lateral (
+                        select element_.value as value, element_.ord as ord
+                        from jsonb_array_elements(case when jsonb_typeof((s41_.value -> 'state')) = 'array' then (s41_.value -> 'state') else jsonb_build_array((s41_.value -> 'state')) end) with ordinality as element_(value, ord)
+                        where jsonb_typeof(element_.value) <> 'null'
+                    ) as e42_
+                ) as x40_
+            ) as n39_
+            where n39_.position = 1
+        ) as x38_
+    ) #>> '{}') as "state",
+    ((
+        select any_value(x43_.value)
+        from (
+            select n44_.value as value, n44_.ord as ord
+            from (
+                select x45_.value, x45_.ord, row_number() over (order by x45_.ord) as position
+                from (
+                    select e47_.value as value, row_number() over (order by s46_.ord, e47_.ord) as ord
+                    from (
+                        select element_.value as value, element_.ord as ord
+                        from jsonb_array_elements(case when jsonb_typeof((r.value -> 'address')) = 'array' then (r.value -> 'address') else jsonb_build_array((r.value -> 'address')) end) with ordinality as element_(value, ord)
+                        where jsonb_typeof(element_.value) <> 'null'
+                    ) as s46_
+                    cross join lateral (
+                        select element_.value as value, element_.ord as ord
+                        from jsonb_array_elements(case when jsonb_typeof((s46_.value -> 'postalCode')) = 'array' then (s46_.value -> 'postalCode') else jsonb_build_array((s46_.value -> 'postalCode')) end) with ordinality as element_(value, ord)
+                        where jsonb_typeof(element_.value) <> 'null'
+                    ) as e47_
+                ) as x45_
+            ) as n44_
+            where n44_.position = 1
+        ) as x43_
+    ) #>> '{}') as "zip_code",
+    ((
+        select any_value(x48_.value)
+        from (
+            select n49_.value as value, n49_.ord as ord
+            from (
+                select x50_.value, x50_.ord, row_number() over (order by x50_.ord) as position
+                from (
+                    select e52_.value as value, row_number() over (order by s51_.ord, e52_.ord) as ord
+                    from (
+                        select w5.value as value, w5.ord as ord
+                        from (
+                            select element_.value as value, element_.ord as ord
+                            from jsonb_array_elements(case when jsonb_typeof((r.value -> 'telecom')) = 'array' then (r.value -> 'telecom') else jsonb_build_array((r.value -> 'telecom')) end) with ordinality as element_(value, ord)
+                            where jsonb_typeof(element_.value) <> 'null'
+                        ) as w5
+                        where ((w5.value #>> '{"system"}') = 'phone')
+                    ) as s51_
+                    cross join lateral (
+                        select element_.value as value, element_.ord as ord
+                        from jsonb_array_elements(case when jsonb_typeof((s51_.value -> 'value')) = 'array' then (s51_.value -> 'value') else jsonb_build_array((s51_.value -> 'value')) end) with ordinality as element_(value, ord)
+                        where jsonb_typeof(element_.value) <> 'null'
+                    ) as e52_
+                ) as x50_
+            ) as n49_
+            where n49_.position = 1
+        ) as x48_
+    ) #>> '{}') as "phone",
+    ((
+        select any_value(x53_.value)
+        from (
+            select n54_.value as value, n54_.ord as ord
+            from (
+                select x55_.value, x55_.ord, row_number() over (order by x55_.ord) as position
+                from (
+                    select e57_.value as value, row_number() over (order by s56_.ord, e57_.ord) as ord
+                    from (
+                        select w6.value as value, w6.ord as ord
+                        from (
+                            select element_.value as value, element_.ord as ord
+                            from jsonb_array_elements(case when jsonb_typeof((r.value -> 'telecom')) = 'array' then (r.value -> 'telecom') else jsonb_build_array((r.value -> 'telecom')) end) with ordinality as element_(value, ord)
+                            where jsonb_typeof(element_.value) <> 'null'
+                        ) as w6
+                        where ((w6.value #>> '{"system"}') = 'email')
+                    ) as s56_
+                    cross join lateral (
+                        select element_.value as value, element_.ord as ord
+                        from jsonb_array_elements(case when jsonb_typeof((s56_.value -> 'value')) = 'array' then (s56_.value -> 'value') else jsonb_build_array((s56_.value -> 'value')) end) with ordinality as element_(value, ord)
+                        where jsonb_typeof(element_.value) <> 'null'
+                    ) as e57_
+                ) as x55_
+            ) as n54_
+            where n54_.position = 1
+        ) as x53_
+    ) #>> '{}') as "email",
+    ((
+        select any_value(x58_.value)
+        from (
+            select n59_.value as value, n59_.ord as ord
+            from (
+                select x60_.value, x60_.ord, row_number() over (order by x60_.ord) as position
+                from (
+                    select e62_.value as value, row_number() over (order by s61_.ord, e62_.ord) as ord
+                    from (
+                        select e64_.value as value, row_number() over (order by s63_.ord, e64_.ord) as ord
+                        from (
+                            select element_.value as value, element_.ord as ord
+                            from jsonb_array_elements(case when jsonb_typeof((r.value -> 'maritalStatus')) = 'array' then (r.value -> 'maritalStatus') else jsonb_build_array((r.value -> 'maritalStatus')) end) with ordinality as element_(value, ord)
+                            where jsonb_typeof(element_.value) <> 'null'
+                        ) as s63_
+                        cross join lateral (
+                            select element_.value as value, element_.ord as ord
+                            from jsonb_array_elements(case when jsonb_typeof((s63_.value -> 'coding')) = 'array' then (s63_.value -> 'coding') else jsonb_build_array((s63_.value -> 'coding')) end) with ordinality as element_(value, ord)
+                            where jsonb_typeof(element_.value) <> 'null'
+                        ) as e64_
+                    ) as s61_
+                    cross join lateral (
+                        select element_.value as value, element_.ord as ord
+                        from jsonb_array_elements(case when jsonb_typeof((s61_.value -> 'code')) = 'array' then (s61_.value -> 'code') else jsonb_build_array((s61_.value -> 'code')) end) with ordinality as element_(value, ord)
+                        where jsonb_typeof(element_.value) <> 'null'
+                    ) as e62_
+                ) as x60_
+            ) as n59_
+            where n59_.position = 1
+        ) as x58_
+    ) #>> '{}') as "marital_status_code",
+    ((
+        select any_value(x65_.value)
+        from (
+            select n66_.value as value, n66_.ord as ord
+            from (
+                select x67_.value, x67_.ord, row_number() over (order by x67_.ord) as position
+                from (
+                    select e69_.value as value, row_number() over (order by s68_.ord, e69_.ord) as ord
+                    from (
+                        select e71_.value as value, row_number() over (order by s70_.ord, e71_.ord) as ord
+                        from (
+                            select e73_.value as value, row_number() over (order by s72_.ord, e73_.ord) as ord
+                            from (
+                                select element_.value as value, element_.ord as ord
+                                from jsonb_array_elements(case when jsonb_typeof((r.value -> 'communication')) = 'array' then (r.value -> 'communication') else jsonb_build_array((r.value -> 'communication')) end) with ordinality as element_(value, ord)
+                                where jsonb_typeof(element_.value) <> 'null'
+                            ) as s72_
+                            cross join lateral (
+                                select element_.value as value, element_.ord as ord
+                                from jsonb_array_elements(case when jsonb_typeof((s72_.value -> 'language')) = 'array' then (s72_.value -> 'language') else jsonb_build_array((s72_.value -> 'language')) end) with ordinality as element_(value, ord)
+                                where jsonb_typeof(element_.value) <> 'null'
+                            ) as e73_
+                        ) as s70_
+                        cross join lateral (
+                            select element_.value as value, element_.ord as ord
+                            from jsonb_array_elements(case when jsonb_typeof((s70_.value -> 'coding')) = 'array' then (s70_.value -> 'coding') else jsonb_build_array((s70_.value -> 'coding')) end) with ordinality as element_(value, ord)
+                            where jsonb_typeof(element_.value) <> 'null'
+                        ) as e71_
+                    ) as s68_
+                    cross join lateral (
+                        select element_.value as value, element_.ord as ord
+                        from jsonb_array_elements(case when jsonb_typeof((s68_.value -> 'code')) = 'array' then (s68_.value -> 'code') else jsonb_build_array((s68_.value -> 'code')) end) with ordinality as element_(value, ord)
+                        where jsonb_typeof(element_.value) <> 'null'
+                    ) as e69_
+                ) as x67_
+            ) as n66_
+            where n66_.position = 1
+        ) as x65_
+    ) #>> '{}') as "language_code",
+    ((
+        select any_value(x74_.value)
+        from (
+            select n75_.value as value, n75_.ord as ord
+            from (
+                select x76_.value, x76_.ord, row_number() over (order by x76_.ord) as position
+                from (
+                    select e78_.value as value, row_number() over (order by s77_.ord, e78_.ord) as ord
+                    from (
+                        select e80_.value as value, row_number() over (order by s79_.ord, e80_.ord) as ord
+                        from (
+                            select w8.value as value, w8.ord as ord
+                            from (
+                                select e82_.value as value, row_number() over (order by s81_.ord, e82_.ord) as ord
+                                from (
+                                    select w7.value as value, w7.ord as ord
+                                    from (
+                                        select element_.value as value, element_.ord as ord
+                                        from jsonb_array_elements(case when jsonb_typeof((r.value -> 'extension')) = 'array' then (r.value -> 'extension') else jsonb_build_array((r.value -> 'extension')) end) with ordinality as element_(value, ord)
+                                        where jsonb_typeof(element_.value) <> 'null'
+                                    ) as w7
+                                    where ((w7.value #>> '{"url"}') = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-race')
+                                ) as s81_
+                                cross join lateral (
+                                    select element_.value as value, element_.ord as ord
+                                    from jsonb_array_elements(case when jsonb_typeof((s81_.value -> 'extension')) = 'array' then (s81_.value -> 'extension') else jsonb_build_array((s81_.value -> 'extension')) end) with ordinality as element_(value, ord)
+                                    where jsonb_typeof(element_.value) <> 'null'
+                                ) as e82_
+                            ) as w8
+                            where ((w8.value #>> '{"url"}') = 'ombCategory')
+                        ) as s79_
+                        cross join lateral (
+                            select element_.value as value, element_.ord as ord
+                            from jsonb_array_elements(case when jsonb_typeof((s79_.value -> 'valueCoding')) = 'array' then (s79_.value -> 'valueCoding') else jsonb_build_array((s79_.value -> 'valueCoding')) end) with ordinality as element_(value, ord)
+                            where jsonb_typeof(element_.value) <> 'null'
+                        ) as e80_
+                    ) as s77_
+                    cross join lateral (
+                        select element_.value as value, element_.ord as ord
+                        from jsonb_array_elements(case when jsonb_typeof((s77_.value -> 'code')) = 'array' then (s77_.value -> 'code') else jsonb_build_array((s77_.value -> 'code')) end) with ordinality as element_(value, ord)
+                        where jsonb_typeof(element_.value) <> 'null'
+                    ) as e78_
+                ) as x76_
+            ) as n75_
+            where n75_.position = 1
+        ) as x74_
+    ) #>> '{}') as "race_code",
+    ((
+        select any_value(x83_.value)
+        from (
+            select n84_.value as value, n84_.ord as ord
+            from (
+                select x85_.value, x85_.ord, row_number() over (order by x85_.ord) as position
+                from (
+                    select e87_.value as value, row_number() over (order by s86_.ord, e87_.ord) as ord
+                    from (
+                        select e89_.value as value, row_number() over (order by s88_.ord, e89_.ord) as ord
+                        from (
+                            select w10.value as value, w10.ord as ord
+                            from (
+                                select e91_.value as value, row_number() over (order by s90_.ord, e91_.ord) as ord
+                                from (
+                                    select w9.value as value, w9.ord as ord
+                                    from (
+                                        select element_.value as value, element_.ord as ord
+                                        from jsonb_array_elements(case when jsonb_typeof((r.value -> 'extension')) = 'array' then (r.value -> 'extension') else jsonb_build_array((r.value -> 'extension')) end) with ordinality as element_(value, ord)
+                                        where jsonb_typeof(element_.value) <> 'null'
+                                    ) as w9
+                                    where ((w9.value #>> '{"url"}') = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-ethnicity')
+                                ) as s90_
+                                cross join lateral (
+                                    select element_.value as value, element_.ord as ord
+                                    from jsonb_array_elements(case when jsonb_typeof((s90_.value -> 'extension')) = 'array' then (s90_.value -> 'extension') else jsonb_build_array((s90_.value -> 'extension')) end) with ordinality as element_(value, ord)
+                                    where jsonb_typeof(element_.value) <> 'null'
+                                ) as e91_
+                            ) as w10
+                            where ((w10.value #>> '{"url"}') = 'ombCategory')
+                        ) as s88_
+                        cross join lateral (
+                            select element_.value as value, element_.ord as ord
+                            from jsonb_array_elements(case when jsonb_typeof((s88_.value -> 'valueCoding')) = 'array' then (s88_.value -> 'valueCoding') else jsonb_build_array((s88_.value -> 'valueCoding')) end) with ordinality as element_(value, ord)
+                            where jsonb_typeof(element_.value) <> 'null'
+                        ) as e89_
+                    ) as s86_
+                    cross join lateral (
+                        select element_.value as value, element_.ord as ord
+                        from jsonb_array_elements(case when jsonb_typeof((s86_.value -> 'code')) = 'array' then (s86_.value -> 'code') else jsonb_build_array((s86_.value -> 'code')) end) with ordinality as element_(value, ord)
+                        where jsonb_typeof(element_.value) <> 'null'
+                    ) as e87_
+                ) as x85_
+            ) as n84_
+            where n84_.position = 1
+        ) as x83_
+    ) #>> '{}') as "ethnicity_code",
+    ((
+        select any_value(x92_.value)
+        from (
+            select n93_.value as value, n93_.ord as ord
+            from (
+                select x94_.value, x94_.ord, row_number() over (order by x94_.ord) as position
+                from (
+                    select e96_.value as value, row_number() over (order by s95_.ord, e96_.ord) as ord
+                    from (
+                        select w11.value as value, w11.ord as ord
+                        from (
+                            select element_.value as value, element_.ord as ord
+                            from jsonb_array_elements(case when jsonb_typeof((r.value -> 'extension')) = 'array' then (r.value -> 'extension') else jsonb_build_array((r.value -> 'extension')) end) with ordinality as element_(value, ord)
+                            where jsonb_typeof(element_.value) <> 'null'
+                        ) as w11
+                        where ((w11.value #>> '{"url"}') = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-birthsex')
+                    ) as s95_
+                    cross join lateral (
+                        select element_.value as value, element_.ord as ord
+                        from jsonb_array_elements(case when jsonb_typeof((s95_.value -> 'valueCode')) = 'array' then (s95_.value -> 'valueCode') else jsonb_build_array((s95_.value -> 'valueCode')) end) with ordinality as element_(value, ord)
+                        where jsonb_typeof(element_.value) <> 'null'
+                    ) as e96_
+                ) as x94_
+            ) as n93_
+            where n93_.position = 1
+        ) as x92_
+    ) #>> '{}') as "birth_sex",
+    (r.value #>> '{"birthDate"}') as "birth_date",
+    (r.value #>> '{"deceasedDateTime"}') as "deceased_at"
 from (
     select cast(resource as jsonb) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
     from {{ relation }}
-    where ((cast(resource as jsonb) -> 'resourceType') #>> '{}') = 'Patient'
+    where (cast(resource as jsonb) #>> '{"resourceType"}') = 'Patient'
 ) as r
-cross join lateral (
-    select
-        s1_."mrn",
-        s1_."ssn",
-        s1_."family_name",
-        s1_."given_name",
-        s1_."gender",
-        s1_."street_address",
-        s1_."city",
-        s1_."county",
-        s1_."state",
-        s1_."zip_code",
-        s1_."phone",
-        s1_."email",
-        s1_."marital_status_code",
-        s1_."language_code",
-        s1_."race_code",
-        s1_."ethnicity_code",
-        s1_."birth_sex",
-        s1_."birth_date",
-        s1_."deceased_at"
-    from (
-        select r.value as value, r.row_index as row_index
-    ) as f0
-    cross join lateral (
-        select
-            ((
-                select any_value(x2_.value)
-                from (
-                    select n3_.value as value, n3_.ord as ord
-                    from (
-                        select x4_.value, x4_.ord, row_number() over (order by x4_.ord) as position
-                        from (
-                            select e6_.value as value, row_number() over (order by s5_.ord, e6_.ord) as ord
-                            from (
-                                select w2.value as value, w2.ord as ord
-                                from (
-                                    select element_.value as value, element_.ord as ord
-                                    from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'identifier')) = 'array' then (f1.value -> 'identifier') else jsonb_build_array((f1.value -> 'identifier')) end) with ordinality as element_(value, ord)
-                                    where jsonb_typeof(element_.value) <> 'null'
-                                ) as w2
-                                where (((case when (jsonb_typeof((w2.value -> 'system')) = 'array') then (
-                                    select any_value(x7_.value)
-                                    from (
-                                        select element_.value as value, element_.ord as ord
-                                        from jsonb_array_elements(case when jsonb_typeof((w2.value -> 'system')) = 'array' then (w2.value -> 'system') else jsonb_build_array((w2.value -> 'system')) end) with ordinality as element_(value, ord)
-                                        where jsonb_typeof(element_.value) <> 'null'
-                                    ) as x7_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''mrn'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                )
-                                when (jsonb_typeof((w2.value -> 'system')) = 'null') then null else (w2.value -> 'system') end #>> '{}') = 'urn:aegis:mrn') or exists (
-                                    select w3.value as value, w3.ord as ord
-                                    from (
-                                        select e9_.value as value, row_number() over (order by s8_.ord, e9_.ord) as ord
-                                        from (
-                                            select element_.value as value, element_.ord as ord
-                                            from jsonb_array_elements(case when jsonb_typeof((w2.value -> 'type')) = 'array' then (w2.value -> 'type') else jsonb_build_array((w2.value -> 'type')) end) with ordinality as element_(value, ord)
-                                            where jsonb_typeof(element_.value) <> 'null'
-                                        ) as s8_
-                                        cross join lateral (
-                                            select element_.value as value, element_.ord as ord
-                                            from jsonb_array_elements(case when jsonb_typeof((s8_.value -> 'coding')) = 'array' then (s8_.value -> 'coding') else jsonb_build_array((s8_.value -> 'coding')) end) with ordinality as element_(value, ord)
-                                            where jsonb_typeof(element_.value) <> 'null'
-                                        ) as e9_
-                                    ) as w3
-                                    where (((case when (jsonb_typeof((w3.value -> 'system')) = 'array') then (
-                                        select any_value(x10_.value)
-                                        from (
-                                            select element_.value as value, element_.ord as ord
-                                            from jsonb_array_elements(case when jsonb_typeof((w3.value -> 'system')) = 'array' then (w3.value -> 'system') else jsonb_build_array((w3.value -> 'system')) end) with ordinality as element_(value, ord)
-                                            where jsonb_typeof(element_.value) <> 'null'
-                                        ) as x10_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''mrn'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                    )
-                                    when (jsonb_typeof((w3.value -> 'system')) = 'null') then null else (w3.value -> 'system') end #>> '{}') = 'http://terminology.hl7.org/CodeSystem/v2-0203') and ((case when (jsonb_typeof((w3.value -> 'code')) = 'array') then (
-                                        select any_value(x11_.value)
-                                        from (
-                                            select element_.value as value, element_.ord as ord
-                                            from jsonb_array_elements(case when jsonb_typeof((w3.value -> 'code')) = 'array' then (w3.value -> 'code') else jsonb_build_array((w3.value -> 'code')) end) with ordinality as element_(value, ord)
-                                            where jsonb_typeof(element_.value) <> 'null'
-                                        ) as x11_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''mrn'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                    )
-                                    when (jsonb_typeof((w3.value -> 'code')) = 'null') then null else (w3.value -> 'code') end #>> '{}') = 'MR'))
-                                ))
-                            ) as s5_
-                            cross join lateral (
-                                select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((s5_.value -> 'value')) = 'array' then (s5_.value -> 'value') else jsonb_build_array((s5_.value -> 'value')) end) with ordinality as element_(value, ord)
-                                where jsonb_typeof(element_.value) <> 'null'
-                            ) as e6_
-                        ) as x4_
-                    ) as n3_
-                    where n3_.position = 1
-                ) as x2_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''mrn'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as "mrn",
-            ((
-                select any_value(x12_.value)
-                from (
-                    select n13_.value as value, n13_.ord as ord
-                    from (
-                        select x14_.value, x14_.ord, row_number() over (order by x14_.ord) as position
-                        from (
-                            select e16_.value as value, row_number() over (order by s15_.ord, e16_.ord) as ord
-                            from (
-                                select w4.value as value, w4.ord as ord
-                                from (
-                                    select element_.value as value, element_.ord as ord
-                                    from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'identifier')) = 'array' then (f1.value -> 'identifier') else jsonb_build_array((f1.value -> 'identifier')) end) with ordinality as element_(value, ord)
-                                    where jsonb_typeof(element_.value) <> 'null'
-                                ) as w4
-                                where ((case when (jsonb_typeof((w4.value -> 'system')) = 'array') then (
-                                    select any_value(x17_.value)
-                                    from (
-                                        select element_.value as value, element_.ord as ord
-                                        from jsonb_array_elements(case when jsonb_typeof((w4.value -> 'system')) = 'array' then (w4.value -> 'system') else jsonb_build_array((w4.value -> 'system')) end) with ordinality as element_(value, ord)
-                                        where jsonb_typeof(element_.value) <> 'null'
-                                    ) as x17_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''ssn'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                )
-                                when (jsonb_typeof((w4.value -> 'system')) = 'null') then null else (w4.value -> 'system') end #>> '{}') = 'http://hl7.org/fhir/sid/us-ssn')
-                            ) as s15_
-                            cross join lateral (
-                                select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((s15_.value -> 'value')) = 'array' then (s15_.value -> 'value') else jsonb_build_array((s15_.value -> 'value')) end) with ordinality as element_(value, ord)
-                                where jsonb_typeof(element_.value) <> 'null'
-                            ) as e16_
-                        ) as x14_
-                    ) as n13_
-                    where n13_.position = 1
-                ) as x12_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''ssn'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as "ssn",
-            ((
-                select any_value(x18_.value)
-                from (
-                    select n19_.value as value, n19_.ord as ord
-                    from (
-                        select x20_.value, x20_.ord, row_number() over (order by x20_.ord) as position
-                        from (
-                            select e22_.value as value, row_number() over (order by s21_.ord, e22_.ord) as ord
-                            from (
-                                select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'name')) = 'array' then (f1.value -> 'name') else jsonb_build_array((f1.value -> 'name')) end) with ordinality as element_(value, ord)
-                                where jsonb_typeof(element_.value) <> 'null'
-                            ) as s21_
-                            cross join lateral (
-                                select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((s21_.value -> 'family')) = 'array' then (s21_.value -> 'family') else jsonb_build_array((s21_.value -> 'family')) end) with ordinality as element_(value, ord)
-                                where jsonb_typeof(element_.value) <> 'null'
-                            ) as e22_
-                        ) as x20_
-                    ) as n19_
-                    where n19_.position = 1
-                ) as x18_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''family_name'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as "family_name",
-            ((
-                select any_value(x23_.value)
-                from (
-                    select n24_.value as value, n24_.ord as ord
-                    from (
-                        select x25_.value, x25_.ord, row_number() over (order by x25_.ord) as position
-                        from (
-                            select e27_.value as value, row_number() over (order by s26_.ord, e27_.ord) as ord
-                            from (
-                                select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'name')) = 'array' then (f1.value -> 'name') else jsonb_build_array((f1.value -> 'name')) end) with ordinality as element_(value, ord)
-                                where jsonb_typeof(element_.value) <> 'null'
-                            ) as s26_
-                            cross join lateral (
-                                select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((s26_.value -> 'given')) = 'array' then (s26_.value -> 'given') else jsonb_build_array((s26_.value -> 'given')) end) with ordinality as element_(value, ord)
-                                where jsonb_typeof(element_.value) <> 'null'
-                            ) as e27_
-                        ) as x25_
-                    ) as n24_
-                    where n24_.position = 1
-                ) as x23_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''given_name'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as "given_name",
-            (case when (jsonb_typeof((f1.value -> 'gender')) = 'array') then (
-                select any_value(x28_.value)
-                from (
-                    select element_.value as value, element_.ord as ord
-                    from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'gender')) = 'array' then (f1.value -> 'gender') else jsonb_build_array((f1.value -> 'gender')) end) with ordinality as element_(value, ord)
-                    where jsonb_typeof(element_.value) <> 'null'
-                ) as x28_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''gender'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            )
-            when (jsonb_typeof((f1.value -> 'gender')) = 'null') then null else (f1.value -> 'gender') end #>> '{}') as "gender",
-            ((
-                select any_value(x29_.value)
-                from (
-                    select n30_.value as value, n30_.ord as ord
-                    from (
-                        select x31_.value, x31_.ord, row_number() over (order by x31_.ord) as position
-                        from (
-                            select e33_.value as value, row_number() over (order by s32_.ord, e33_.ord) as ord
-                            from (
-                                select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'address')) = 'array' then (f1.value -> 'address') else jsonb_build_array((f1.value -> 'address')) end) with ordinality as element_(value, ord)
-                                where jsonb_typeof(element_.value) <> 'null'
-                            ) as s32_
-                            cross join lateral (
-                                select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((s32_.value -> 'line')) = 'array' then (s32_.value -> 'line') else jsonb_build_array((s32_.value -> 'line')) end) with ordinality as element_(value, ord)
-                                where jsonb_typeof(element_.value) <> 'null'
-                            ) as e33_
-                        ) as x31_
-                    ) as n30_
-                    where n30_.position = 1
-                ) as x29_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''street_address'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as "street_address",
-            ((
-                select any_value(x34_.value)
-                from (
-                    select n35_.value as value, n35_.ord as ord
-                    from (
-                        select x36_.value, x36_.ord, row_number() over (order by x36_.ord) as position
-                        from (
-                            select e38_.value as value, row_number() over (order by s37_.ord, e38_.ord) as ord
-                            from (
-                                select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'address')) = 'array' then (f1.value -> 'address') else jsonb_build_array((f1.value -> 'address')) end) with ordinality as element_(value, ord)
-                                where jsonb_typeof(element_.value) <> 'null'
-                            ) as s37_
-                            cross join lateral (
-                                select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((s37_.value -> 'city')) = 'array' then (s37_.value -> 'city') else jsonb_build_array((s37_.value -> 'city')) end) with ordinality as element_(value, ord)
-                                where jsonb_typeof(element_.value) <> 'null'
-                            ) as e38_
-                        ) as x36_
-                    ) as n35_
-                    where n35_.position = 1
-                ) as x34_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''city'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as "city",
-            ((
-                select any_value(x39_.value)
-                from (
-                    select n40_.value as value, n40_.ord as ord
-                    from (
-                        select x41_.value, x41_.ord, row_number() over (order by x41_.ord) as position
-                        from (
-                            select e43_.value as value, row_number() over (order by s42_.ord, e43_.ord) as ord
-                            from (
-                                select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'address')) = 'array' then (f1.value -> 'address') else jsonb_build_array((f1.value -> 'address')) end) with ordinality as element_(value, ord)
-                                where jsonb_typeof(element_.value) <> 'null'
-                            ) as s42_
-                            cross join lateral (
-                                select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((s42_.value -> 'district')) = 'array' then (s42_.value -> 'district') else jsonb_build_array((s42_.value -> 'district')) end) with ordinality as element_(value, ord)
-                                where jsonb_typeof(element_.value) <> 'null'
-                            ) as e43_
-                        ) as x41_
-                    ) as n40_
-                    where n40_.position = 1
-                ) as x39_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''county'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as "county",
-            ((
-                select any_value(x44_.value)
-                from (
-                    select n45_.value as value, n45_.ord as ord
-                    from (
-                        select x46_.value, x46_.ord, row_number() over (order by x46_.ord) as position
-                        from (
-                            select e48_.value as value, row_number() over (order by s47_.ord, e48_.ord) as ord
-                            from (
-                                select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'address')) = 'array' then (f1.value -> 'address') else jsonb_build_array((f1.value -> 'address')) end) with ordinality as element_(value, ord)
-                                where jsonb_typeof(element_.value) <> 'null'
-                            ) as s47_
-                            cross join lateral (
-                                select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((s47_.value -> 'state')) = 'array' then (s47_.value -> 'state') else jsonb_build_array((s47_.value -> 'state')) end) with ordinality as element_(value, ord)
-                                where jsonb_typeof(element_.value) <> 'null'
-                            ) as e48_
-                        ) as x46_
-                    ) as n45_
-                    where n45_.position = 1
-                ) as x44_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''state'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as "state",
-            ((
-                select any_value(x49_.value)
-                from (
-                    select n50_.value as value, n50_.ord as ord
-                    from (
-                        select x51_.value, x51_.ord, row_number() over (order by x51_.ord) as position
-                        from (
-                            select e53_.value as value, row_number() over (order by s52_.ord, e53_.ord) as ord
-                            from (
-                                select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'address')) = 'array' then (f1.value -> 'address') else jsonb_build_array((f1.value -> 'address')) end) with ordinality as element_(value, ord)
-                                where jsonb_typeof(element_.value) <> 'null'
-                            ) as s52_
-                            cross join lateral (
-                                select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((s52_.value -> 'postalCode')) = 'array' then (s52_.value -> 'postalCode') else jsonb_build_array((s52_.value -> 'postalCode')) end) with ordinality as element_(value, ord)
-                                where jsonb_typeof(element_.value) <> 'null'
-                            ) as e53_
-                        ) as x51_
-                    ) as n50_
-                    where n50_.position = 1
-                ) as x49_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''zip_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as "zip_code",
-            ((
-                select any_value(x54_.value)
-                from (
-                    select n55_.value as value, n55_.ord as ord
-                    from (
-                        select x56_.value, x56_.ord, row_number() over (order by x56_.ord) as position
-                        from (
-                            select e58_.value as value, row_number() over (order by s57_.ord, e58_.ord) as ord
-                            from (
-                                select w5.value as value, w5.ord as ord
-                                from (
-                                    select element_.value as value, element_.ord as ord
-                                    from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'telecom')) = 'array' then (f1.value -> 'telecom') else jsonb_build_array((f1.value -> 'telecom')) end) with ordinality as element_(value, ord)
-                                    where jsonb_typeof(element_.value) <> 'null'
-                                ) as w5
-                                where ((case when (jsonb_typeof((w5.value -> 'system')) = 'array') then (
-                                    select any_value(x59_.value)
-                                    from (
-                                        select element_.value as value, element_.ord as ord
-                                        from jsonb_array_elements(case when jsonb_typeof((w5.value -> 'system')) = 'array' then (w5.value -> 'system') else jsonb_build_array((w5.value -> 'system')) end) with ordinality as element_(value, ord)
-                                        where jsonb_typeof(element_.value) <> 'null'
-                                    ) as x59_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''phone'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                )
-                                when (jsonb_typeof((w5.value -> 'system')) = 'null') then null else (w5.value -> 'system') end #>> '{}') = 'phone')
-                            ) as s57_
-                            cross join lateral (
-                                select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((s57_.value -> 'value')) = 'array' then (s57_.value -> 'value') else jsonb_build_array((s57_.value -> 'value')) end) with ordinality as element_(value, ord)
-                                where jsonb_typeof(element_.value) <> 'null'
-                            ) as e58_
-                        ) as x56_
-                    ) as n55_
-                    where n55_.position = 1
-                ) as x54_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''phone'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as "phone",
-            ((
-                select any_value(x60_.value)
-                from (
-                    select n61_.value as value, n61_.ord as ord
-                    from (
-                        select x62_.value, x62_.ord, row_number() over (order by x62_.ord) as position
-                        from (
-                            select e64_.value as value, row_number() over (order by s63_.ord, e64_.ord) as ord
-                            from (
-                                select w6.value as value, w6.ord as ord
-                                from (
-                                    select element_.value as value, element_.ord as ord
-                                    from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'telecom')) = 'array' then (f1.value -> 'telecom') else jsonb_build_array((f1.value -> 'telecom')) end) with ordinality as element_(value, ord)
-                                    where jsonb_typeof(element_.value) <> 'null'
-                                ) as w6
-                                where ((case when (jsonb_typeof((w6.value -> 'system')) = 'array') then (
-                                    select any_value(x65_.value)
-                                    from (
-                                        select element_.value as value, element_.ord as ord
-                                        from jsonb_array_elements(case when jsonb_typeof((w6.value -> 'system')) = 'array' then (w6.value -> 'system') else jsonb_build_array((w6.value -> 'system')) end) with ordinality as element_(value, ord)
-                                        where jsonb_typeof(element_.value) <> 'null'
-                                    ) as x65_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''email'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                )
-                                when (jsonb_typeof((w6.value -> 'system')) = 'null') then null else (w6.value -> 'system') end #>> '{}') = 'email')
-                            ) as s63_
-                            cross join lateral (
-                                select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((s63_.value -> 'value')) = 'array' then (s63_.value -> 'value') else jsonb_build_array((s63_.value -> 'value')) end) with ordinality as element_(value, ord)
-                                where jsonb_typeof(element_.value) <> 'null'
-                            ) as e64_
-                        ) as x62_
-                    ) as n61_
-                    where n61_.position = 1
-                ) as x60_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''email'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as "email",
-            ((
-                select any_value(x66_.value)
-                from (
-                    select n67_.value as value, n67_.ord as ord
-                    from (
-                        select x68_.value, x68_.ord, row_number() over (order by x68_.ord) as position
-                        from (
-                            select e70_.value as value, row_number() over (order by s69_.ord, e70_.ord) as ord
-                            from (
-                                select e72_.value as value, row_number() over (order by s71_.ord, e72_.ord) as ord
-                                from (
-                                    select element_.value as value, element_.ord as ord
-                                    from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'maritalStatus')) = 'array' then (f1.value -> 'maritalStatus') else jsonb_build_array((f1.value -> 'maritalStatus')) end) with ordinality as element_(value, ord)
-                                    where jsonb_typeof(element_.value) <> 'null'
-                                ) as s71_
-                                cross join lateral (
-                                    select element_.value as value, element_.ord as ord
-                                    from jsonb_array_elements(case when jsonb_typeof((s71_.value -> 'coding')) = 'array' then (s71_.value -> 'coding') else jsonb_build_array((s71_.value -> 'coding')) end) with ordinality as element_(value, ord)
-                                    where jsonb_typeof(element_.value) <> 'null'
-                                ) as e72_
-                            ) as s69_
-                            cross join lateral (
-                                select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((s69_.value -> 'code')) = 'array' then (s69_.value -> 'code') else jsonb_build_array((s69_.value -> 'code')) end) with ordinality as element_(value, ord)
-                                where jsonb_typeof(element_.value) <> 'null'
-                            ) as e70_
-                        ) as x68_
-                    ) as n67_
-                    where n67_.position = 1
-                ) as x66_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''marital_status_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as "marital_status_code",
-            ((
-                select any_value(x73_.value)
-                from (
-                    select n74_.value as value, n74_.ord as ord
-                    from (
-                        select x75_.value, x75_.ord, row_number() over (order by x75_.ord) as position
-                        from (
-                            select e77_.value as value, row_number() over (order by s76_.ord, e77_.ord) as ord
-                            from (
-                                select e79_.value as value, row_number() over (order by s78_.ord, e79_.ord) as ord
-                                from (
-                                    select e81_.value as value, row_number() over (order by s80_.ord, e81_.ord) as ord
-                                    from (
-                                        select element_.value as value, element_.ord as ord
-                                        from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'communication')) = 'array' then (f1.value -> 'communication') else jsonb_build_array((f1.value -> 'communication')) end) with ordinality as element_(value, ord)
-                                        where jsonb_typeof(element_.value) <> 'null'
-                                    ) as s80_
-                                    cross join lateral (
-                                        select element_.value as value, element_.ord as ord
-                                        from jsonb_array_elements(case when jsonb_typeof((s80_.value -> 'language')) = 'array' then (s80_.value -> 'language') else jsonb_build_array((s80_.value -> 'language')) end) with ordinality as element_(value, ord)
-                                        where jsonb_typeof(element_.value) <> 'null'
-                                    ) as e81_
-                                ) as s78_
-                                cross join lateral (
-                                    select element_.value as value, element_.ord as ord
-                                    from jsonb_array_elements(case when jsonb_typeof((s78_.value -> 'coding')) = 'array' then (s78_.value -> 'coding') else jsonb_build_array((s78_.value -> 'coding')) end) with ordinality as element_(value, ord)
-                                    where jsonb_typeof(element_.value) <> 'null'
-                                ) as e79_
-                            ) as s76_
-                            cross join lateral (
-                                select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((s76_.value -> 'code')) = 'array' then (s76_.value -> 'code') else jsonb_build_array((s76_.value -> 'code')) end) with ordinality as element_(value, ord)
-                                where jsonb_typeof(element_.value) <> 'null'
-                            ) as e77_
-                        ) as x75_
-                    ) as n74_
-                    where n74_.position = 1
-                ) as x73_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''language_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as "language_code",
-            ((
-                select any_value(x82_.value)
-                from (
-                    select n83_.value as value, n83_.ord as ord
-                    from (
-                        select x84_.value, x84_.ord, row_number() over (order by x84_.ord) as position
-                        from (
-                            select e86_.value as value, row_number() over (order by s85_.ord, e86_.ord) as ord
-                            from (
-                                select e88_.value as value, row_number() over (order by s87_.ord, e88_.ord) as ord
-                                from (
-                                    select w8.value as value, w8.ord as ord
-                                    from (
-                                        select e90_.value as value, row_number() over (order by s89_.ord, e90_.ord) as ord
-                                        from (
-                                            select w7.value as value, w7.ord as ord
-                                            from (
-                                                select element_.value as value, element_.ord as ord
-                                                from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'extension')) = 'array' then (f1.value -> 'extension') else jsonb_build_array((f1.value -> 'extension')) end) with ordinality as element_(value, ord)
-                                                where jsonb_typeof(element_.value) <> 'null'
-                                            ) as w7
-                                            where ((case when (jsonb_typeof((w7.value -> 'url')) = 'array') then (
-                                                select any_value(x91_.value)
-                                                from (
-                                                    select element_.value as value, element_.ord as ord
-                                                    from jsonb_array_elements(case when jsonb_typeof((w7.value -> 'url')) = 'array' then (w7.value -> 'url') else jsonb_build_array((w7.value -> 'url')) end) with ordinality as element_(value, ord)
-                                                    where jsonb_typeof(element_.value) <> 'null'
-                                                ) as x91_
-                                                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''race_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                            )
-                                            when (jsonb_typeof((w7.value -> 'url')) = 'null') then null else (w7.value -> 'url') end #>> '{}') = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-race')
-                                        ) as s89_
-                                        cross join lateral (
-                                            select element_.value as value, element_.ord as ord
-                                            from jsonb_array_elements(case when jsonb_typeof((s89_.value -> 'extension')) = 'array' then (s89_.value -> 'extension') else jsonb_build_array((s89_.value -> 'extension')) end) with ordinality as element_(value, ord)
-                                            where jsonb_typeof(element_.value) <> 'null'
-                                        ) as e90_
-                                    ) as w8
-                                    where ((case when (jsonb_typeof((w8.value -> 'url')) = 'array') then (
-                                        select any_value(x92_.value)
-                                        from (
-                                            select element_.value as value, element_.ord as ord
-                                            from jsonb_array_elements(case when jsonb_typeof((w8.value -> 'url')) = 'array' then (w8.value -> 'url') else jsonb_build_array((w8.value -> 'url')) end) with ordinality as element_(value, ord)
-                                            where jsonb_typeof(element_.value) <> 'null'
-                                        ) as x92_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''race_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                    )
-                                    when (jsonb_typeof((w8.value -> 'url')) = 'null') then null else (w8.value -> 'url') end #>> '{}') = 'ombCategory')
-                                ) as s87_
-                                cross join lateral (
-                                    select element_.value as value, element_.ord as ord
-                                    from jsonb_array_elements(case when jsonb_typeof((s87_.value -> 'valueCoding')) = 'array' then (s87_.value -> 'valueCoding') else jsonb_build_array((s87_.value -> 'valueCoding')) end) with ordinality as element_(value, ord)
-                                    where jsonb_typeof(element_.value) <> 'null'
-                                ) as e88_
-                            ) as s85_
-                            cross join lateral (
-                                select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((s85_.value -> 'code')) = 'array' then (s85_.value -> 'code') else jsonb_build_array((s85_.value -> 'code')) end) with ordinality as element_(value, ord)
-                                where jsonb_typeof(element_.value) <> 'null'
-                            ) as e86_
-                        ) as x84_
-                    ) as n83_
-                    where n83_.position = 1
-                ) as x82_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''race_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as "race_code",
-            ((
-                select any_value(x93_.value)
-                from (
-                    select n94_.value as value, n94_.ord as ord
-                    from (
-                        select x95_.value, x95_.ord, row_number() over (order by x95_.ord) as position
-                        from (
-                            select e97_.value as value, row_number() over (order by s96_.ord, e97_.ord) as ord
-                            from (
-                                select e99_.value as value, row_number() over (order by s98_.ord, e99_.ord) as ord
-                                from (
-                                    select w10.value as value, w10.ord as ord
-                                    from (
-                                        select e101_.value as value, row_number() over (order by s100_.ord, e101_.ord) as ord
-                                        from (
-                                            select w9.value as value, w9.ord as ord
-                                            from (
-                                                select element_.value as value, element_.ord as ord
-                                                from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'extension')) = 'array' then (f1.value -> 'extension') else jsonb_build_array((f1.value -> 'extension')) end) with ordinality as element_(value, ord)
-                                                where jsonb_typeof(element_.value) <> 'null'
-                                            ) as w9
-                                            where ((case when (jsonb_typeof((w9.value -> 'url')) = 'array') then (
-                                                select any_value(x102_.value)
-                                                from (
-                                                    select element_.value as value, element_.ord as ord
-                                                    from jsonb_array_elements(case when jsonb_typeof((w9.value -> 'url')) = 'array' then (w9.value -> 'url') else jsonb_build_array((w9.value -> 'url')) end) with ordinality as element_(value, ord)
-                                                    where jsonb_typeof(element_.value) <> 'null'
-                                                ) as x102_
-                                                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''ethnicity_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                            )
-                                            when (jsonb_typeof((w9.value -> 'url')) = 'null') then null else (w9.value -> 'url') end #>> '{}') = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-ethnicity')
-                                        ) as s100_
-                                        cross join lateral (
-                                            select element_.value as value, element_.ord as ord
-                                            from jsonb_array_elements(case when jsonb_typeof((s100_.value -> 'extension')) = 'array' then (s100_.value -> 'extension') else jsonb_build_array((s100_.value -> 'extension')) end) with ordinality as element_(value, ord)
-                                            where jsonb_typeof(element_.value) <> 'null'
-                                        ) as e101_
-                                    ) as w10
-                                    where ((case when (jsonb_typeof((w10.value -> 'url')) = 'array') then (
-                                        select any_value(x103_.value)
-                                        from (
-                                            select element_.value as value, element_.ord as ord
-                                            from jsonb_array_elements(case when jsonb_typeof((w10.value -> 'url')) = 'array' then (w10.value -> 'url') else jsonb_build_array((w10.value -> 'url')) end) with ordinality as element_(value, ord)
-                                            where jsonb_typeof(element_.value) <> 'null'
-                                        ) as x103_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''ethnicity_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                    )
-                                    when (jsonb_typeof((w10.value -> 'url')) = 'null') then null else (w10.value -> 'url') end #>> '{}') = 'ombCategory')
-                                ) as s98_
-                                cross join lateral (
-                                    select element_.value as value, element_.ord as ord
-                                    from jsonb_array_elements(case when jsonb_typeof((s98_.value -> 'valueCoding')) = 'array' then (s98_.value -> 'valueCoding') else jsonb_build_array((s98_.value -> 'valueCoding')) end) with ordinality as element_(value, ord)
-                                    where jsonb_typeof(element_.value) <> 'null'
-                                ) as e99_
-                            ) as s96_
-                            cross join lateral (
-                                select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((s96_.value -> 'code')) = 'array' then (s96_.value -> 'code') else jsonb_build_array((s96_.value -> 'code')) end) with ordinality as element_(value, ord)
-                                where jsonb_typeof(element_.value) <> 'null'
-                            ) as e97_
-                        ) as x95_
-                    ) as n94_
-                    where n94_.position = 1
-                ) as x93_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''ethnicity_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as "ethnicity_code",
-            ((
-                select any_value(x104_.value)
-                from (
-                    select n105_.value as value, n105_.ord as ord
-                    from (
-                        select x106_.value, x106_.ord, row_number() over (order by x106_.ord) as position
-                        from (
-                            select e108_.value as value, row_number() over (order by s107_.ord, e108_.ord) as ord
-                            from (
-                                select w11.value as value, w11.ord as ord
-                                from (
-                                    select element_.value as value, element_.ord as ord
-                                    from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'extension')) = 'array' then (f1.value -> 'extension') else jsonb_build_array((f1.value -> 'extension')) end) with ordinality as element_(value, ord)
-                                    where jsonb_typeof(element_.value) <> 'null'
-                                ) as w11
-                                where ((case when (jsonb_typeof((w11.value -> 'url')) = 'array') then (
-                                    select any_value(x109_.value)
-                                    from (
-                                        select element_.value as value, element_.ord as ord
-                                        from jsonb_array_elements(case when jsonb_typeof((w11.value -> 'url')) = 'array' then (w11.value -> 'url') else jsonb_build_array((w11.value -> 'url')) end) with ordinality as element_(value, ord)
-                                        where jsonb_typeof(element_.value) <> 'null'
-                                    ) as x109_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''birth_sex'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                )
-                                when (jsonb_typeof((w11.value -> 'url')) = 'null') then null else (w11.value -> 'url') end #>> '{}') = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-birthsex')
-                            ) as s107_
-                            cross join lateral (
-                                select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((s107_.value -> 'valueCode')) = 'array' then (s107_.value -> 'valueCode') else jsonb_build_array((s107_.value -> 'valueCode')) end) with ordinality as element_(value, ord)
-                                where jsonb_typeof(element_.value) <> 'null'
-                            ) as e108_
-                        ) as x106_
-                    ) as n105_
-                    where n105_.position = 1
-                ) as x104_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''birth_sex'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as "birth_sex",
-            (case when (jsonb_typeof((f1.value -> 'birthDate')) = 'array') then (
-                select any_value(x110_.value)
-                from (
-                    select element_.value as value, element_.ord as ord
-                    from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'birthDate')) = 'array' then (f1.value -> 'birthDate') else jsonb_build_array((f1.value -> 'birthDate')) end) with ordinality as element_(value, ord)
-                    where jsonb_typeof(element_.value) <> 'null'
-                ) as x110_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''birth_date'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            )
-            when (jsonb_typeof((f1.value -> 'birthDate')) = 'null') then null else (f1.value -> 'birthDate') end #>> '{}') as "birth_date",
-            (case when (jsonb_typeof((f1.value -> 'deceasedDateTime')) = 'array') then (
-                select any_value(x111_.value)
-                from (
-                    select element_.value as value, element_.ord as ord
-                    from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'deceasedDateTime')) = 'array' then (f1.value -> 'deceasedDateTime') else jsonb_build_array((f1.value -> 'deceasedDateTime')) end) with ordinality as element_(value, ord)
-                    where jsonb_typeof(element_.value) <> 'null'
-                ) as x111_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''deceased_at'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            )
-            when (jsonb_typeof((f1.value -> 'deceasedDateTime')) = 'null') then null else (f1.value -> 'deceasedDateTime') end #>> '{}') as "deceased_at"
-        from (
-            select f0.value as value, f0.row_index as row_index
-        ) as f1
-    ) as s1_
-) as v0_
 {%- endmacro %}
 
 {% macro snowflake__view_stg_fhir__patients(relation) -%}
@@ -1272,682 +540,490 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
-    v0_."mrn",
-    v0_."ssn",
-    v0_."family_name",
-    v0_."given_name",
-    v0_."gender",
-    v0_."street_address",
-    v0_."city",
-    v0_."county",
-    v0_."state",
-    v0_."zip_code",
-    v0_."phone",
-    v0_."email",
-    v0_."marital_status_code",
-    v0_."language_code",
-    v0_."race_code",
-    v0_."ethnicity_code",
-    v0_."birth_sex",
-    v0_."birth_date",
-    v0_."deceased_at"
+    cast((
+        select any_value(x1_.value)
+        from (
+            select n2_.value as value, n2_.ord as ord
+            from (
+                select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
+                from (
+                    select e5_.value as value, row_number() over (order by s4_.ord, e5_.ord) as ord
+                    from (
+                        select w2.value as value, w2.ord as ord
+                        from (
+                            select flattened_.value as value, flattened_.index + 1 as ord
+                            from table(flatten(input => case when is_array(get(r.value, 'identifier')) then get(r.value, 'identifier') when get(r.value, 'identifier') is not null then array_construct(get(r.value, 'identifier')) end)) as flattened_
+                            where flattened_.value is not null and not is_null_value(flattened_.value)
+                        ) as w2
+                        where ((cast(get(w2.value, 'system') as varchar) = 'urn:aegis:mrn') or exists (
+                            select w3.value as value, w3.ord as ord
+                            from (
+                                select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
+                                from (
+                                    select flattened_.value as value, flattened_.index + 1 as ord
+                                    from table(flatten(input => case when is_array(get(w2.value, 'type')) then get(w2.value, 'type') when get(w2.value, 'type') is not null then array_construct(get(w2.value, 'type')) end)) as flattened_
+                                    where flattened_.value is not null and not is_null_value(flattened_.value)
+                                ) as s6_
+                                cross join lateral (
+                                    select flattened_.value as value, flattened_.index + 1 as ord
+                                    from table(flatten(input => case when is_array(get(s6_.value, 'coding')) then get(s6_.value, 'coding') when get(s6_.value, 'coding') is not null then array_construct(get(s6_.value, 'coding')) end)) as flattened_
+                                    where flattened_.value is not null and not is_null_value(flattened_.value)
+                                ) as e7_
+                            ) as w3
+                            where ((cast(get(w3.value, 'system') as varchar) = 'http://terminology.hl7.org/CodeSystem/v2-0203') and (cast(get(w3.value, 'code') as varchar) = 'MR'))
+                        ))
+                    ) as s4_
+                    cross join lateral (
+                        select flattened_.value as value, flattened_.index + 1 as ord
+                        from table(flatten(input => case when is_array(get(s4_.value, 'value')) then get(s4_.value, 'value') when get(s4_.value, 'value') is not null then array_construct(get(s4_.value, 'value')) end)) as flattened_
+                        where flattened_.value is not null and not is_null_value(flattened_.value)
+                    ) as e5_
+                ) as x3_
+            ) as n2_
+            where n2_.position = 1
+        ) as x1_
+    ) as varchar) as "mrn",
+    cast((
+        select any_value(x8_.value)
+        from (
+            select n9_.value as value, n9_.ord as ord
+            from (
+                select x10_.value, x10_.ord, row_number() over (order by x10_.ord) as position
+                from (
+                    select e12_.value as value, row_number() over (order by s11_.ord, e12_.ord) as ord
+                    from (
+                        select w4.value as value, w4.ord as ord
+                        from (
+                            select flattened_.value as value, flattened_.index + 1 as ord
+                            from table(flatten(input => case when is_array(get(r.value, 'identifier')) then get(r.value, 'identifier') when get(r.value, 'identifier') is not null then array_construct(get(r.value, 'identifier')) end)) as flattened_
+                            where flattened_.value is not null and not is_null_value(flattened_.value)
+                        ) as w4
+                        where (cast(get(w4.value, 'system') as varchar) = 'http://hl7.org/fhir/sid/us-ssn')
+                    ) as s11_
+                    cross join lateral (
+                        select flattened_.value as value, flattened_.index + 1 as ord
+                        from table(flatten(input => case when is_array(get(s11_.value, 'value')) then get(s11_.value, 'value') when get(s11_.value, 'value') is not null then array_construct(get(s11_.value, 'value')) end)) as flattened_
+                        where flattened_.value is not null and not is_null_value(flattened_.value)
+                    ) as e12_
+                ) as x10_
+            ) as n9_
+            where n9_.position = 1
+        ) as x8_
+    ) as varchar) as "ssn",
+    cast((
+        select any_value(x13_.value)
+        from (
+            select n14_.value as value, n14_.ord as ord
+            from (
+                select x15_.value, x15_.ord, row_number() over (order by x15_.ord) as position
+                from (
+                    select e17_.value as value, row_number() over (order by s16_.ord, e17_.ord) as ord
+                    from (
+                        select flattened_.value as value, flattened_.index + 1 as ord
+                        from table(flatten(input => case when is_array(get(r.value, 'name')) then get(r.value, 'name') when get(r.value, 'name') is not null then array_construct(get(r.value, 'name')) end)) as flattened_
+                        where flattened_.value is not null and not is_null_value(flattened_.value)
+                    ) as s16_
+                    cross join lateral (
+                        select flattened_.value as value, flattened_.index + 1 as ord
+                        from table(flatten(input => case when is_array(get(s16_.value, 'family')) then get(s16_.value, 'family') when get(s16_.value, 'family') is not null then array_construct(get(s16_.value, 'family')) end)) as flattened_
+                        where flattened_.value is not null and not is_null_value(flattened_.value)
+                    ) as e17_
+                ) as x15_
+            ) as n14_
+            where n14_.position = 1
+        ) as x13_
+    ) as varchar) as "family_name",
+    cast((
+        select any_value(x18_.value)
+        from (
+            select n19_.value as value, n19_.ord as ord
+            from (
+                select x20_.value, x20_.ord, row_number() over (order by x20_.ord) as position
+                from (
+                    select e22_.value as value, row_number() over (order by s21_.ord, e22_.ord) as ord
+                    from (
+                        select flattened_.value as value, flattened_.index + 1 as ord
+                        from table(flatten(input => case when is_array(get(r.value, 'name')) then get(r.value, 'name') when get(r.value, 'name') is not null then array_construct(get(r.value, 'name')) end)) as flattened_
+                        where flattened_.value is not null and not is_null_value(flattened_.value)
+                    ) as s21_
+                    cross join lateral (
+                        select flattened_.value as value, flattened_.index + 1 as ord
+                        from table(flatten(input => case when is_array(get(s21_.value, 'given')) then get(s21_.value, 'given') when get(s21_.value, 'given') is not null then array_construct(get(s21_.value, 'given')) end)) as flattened_
+                        where flattened_.value is not null and not is_null_value(flattened_.value)
+                    ) as e22_
+                ) as x20_
+            ) as n19_
+            where n19_.position = 1
+        ) as x18_
+    ) as varchar) as "given_name",
+    cast(get(r.value, 'gender') as varchar) as "gender",
+    cast((
+        select any_value(x23_.value)
+        from (
+            select n24_.value as value, n24_.ord as ord
+            from (
+                select x25_.value, x25_.ord, row_number() over (order by x25_.ord) as position
+                from (
+                    select e27_.value as value, row_number() over (order by s26_.ord, e27_.ord) as ord
+                    from (
+                        select flattened_.value as value, flattened_.index + 1 as ord
+                        from table(flatten(input => case when is_array(get(r.value, 'address')) then get(r.value, 'address') when get(r.value, 'address') is not null then array_construct(get(r.value, 'address')) end)) as flattened_
+                        where flattened_.value is not null and not is_null_value(flattened_.value)
+                    ) as s26_
+                    cross join lateral (
+                        select flattened_.value as value, flattened_.index + 1 as ord
+                        from table(flatten(input => case when is_array(get(s26_.value, 'line')) then get(s26_.value, 'line') when get(s26_.value, 'line') is not null then array_construct(get(s26_.value, 'line')) end)) as flattened_
+                        where flattened_.value is not null and not is_null_value(flattened_.value)
+                    ) as e27_
+                ) as x25_
+            ) as n24_
+            where n24_.position = 1
+        ) as x23_
+    ) as varchar) as "street_address",
+    cast((
+        select any_value(x28_.value)
+        from (
+            select n29_.value as value, n29_.ord as ord
+            from (
+                select x30_.value, x30_.ord, row_number() over (order by x30_.ord) as position
+                from (
+                    select e32_.value as value, row_number() over (order by s31_.ord, e32_.ord) as ord
+                    from (
+                        select flattened_.value as value, flattened_.index + 1 as ord
+                        from table(flatten(input => case when is_array(get(r.value, 'address')) then get(r.value, 'address') when get(r.value, 'address') is not null then array_construct(get(r.value, 'address')) end)) as flattened_
+                        where flattened_.value is not null and not is_null_value(flattened_.value)
+                    ) as s31_
+                    cross join lateral (
+                        select flattened_.value as value, flattened_.index + 1 as ord
+                        from table(flatten(input => case when is_array(get(s31_.value, 'city')) then get(s31_.value, 'city') when get(s31_.value, 'city') is not null then array_construct(get(s31_.value, 'city')) end)) as flattened_
+                        where flattened_.value is not null and not is_null_value(flattened_.value)
+                    ) as e32_
+                ) as x30_
+            ) as n29_
+            where n29_.position = 1
+        ) as x28_
+    ) as varchar) as "city",
+    cast((
+        select any_value(x33_.value)
+        from (
+            select n34_.value as value, n34_.ord as ord
+            from (
+                select x35_.value, x35_.ord, row_number() over (order by x35_.ord) as position
+                from (
+                    select e37_.value as value, row_number() over (order by s36_.ord, e37_.ord) as ord
+                    from (
+                        select flattened_.value as value, flattened_.index + 1 as ord
+                        from table(flatten(input => case when is_array(get(r.value, 'address')) then get(r.value, 'address') when get(r.value, 'address') is not null then array_construct(get(r.value, 'address')) end)) as flattened_
+                        where flattened_.value is not null and not is_null_value(flattened_.value)
+                    ) as s36_
+                    cross join lateral (
+                        select flattened_.value as value, flattened_.index + 1 as ord
+                        from table(flatten(input => case when is_array(get(s36_.value, 'district')) then get(s36_.value, 'district') when get(s36_.value, 'district') is not null then array_construct(get(s36_.value, 'district')) end)) as flattened_
+                        where flattened_.value is not null and not is_null_value(flattened_.value)
+                    ) as e37_
+                ) as x35_
+            ) as n34_
+            where n34_.position = 1
+        ) as x33_
+    ) as varchar) as "county",
+    cast((
+        select any_value(x38_.value)
+        from (
+            select n39_.value as value, n39_.ord as ord
+            from (
+                select x40_.value, x40_.ord, row_number() over (order by x40_.ord) as position
+                from (
+                    select e42_.value as value, row_number() over (order by s41_.ord, e42_.ord) as ord
+                    from (
+                        select flattened_.value as value, flattened_.index + 1 as ord
+                        from table(flatten(input => case when is_array(get(r.value, 'address')) then get(r.value, 'address') when get(r.value, 'address') is not null then array_construct(get(r.value, 'address')) end)) as flattened_
+                        where flattened_.value is not null and not is_null_value(flattened_.value)
+                    ) as s41_
+                    cross join lateral (
+                        select flattened_.value as value, flattened_.index + 1 as ord
+                        from table(flatten(input => case when is_array(get(s41_.value, 'state')) then get(s41_.value, 'state') when get(s41_.value, 'state') is not null then array_construct(get(s41_.value, 'state')) end)) as flattened_
+                        where flattened_.value is not null and not is_null_value(flattened_.value)
+                    ) as e42_
+                ) as x40_
+            ) as n39_
+            where n39_.position = 1
+        ) as x38_
+    ) as varchar) as "state",
+    cast((
+        select any_value(x43_.value)
+        from (
+            select n44_.value as value, n44_.ord as ord
+            from (
+                select x45_.value, x45_.ord, row_number() over (order by x45_.ord) as position
+                from (
+                    select e47_.value as value, row_number() over (order by s46_.ord, e47_.ord) as ord
+                    from (
+                        select flattened_.value as value, flattened_.index + 1 as ord
+                        from table(flatten(input => case when is_array(get(r.value, 'address')) then get(r.value, 'address') when get(r.value, 'address') is not null then array_construct(get(r.value, 'address')) end)) as flattened_
+                        where flattened_.value is not null and not is_null_value(flattened_.value)
+                    ) as s46_
+                    cross join lateral (
+                        select flattened_.value as value, flattened_.index + 1 as ord
+                        from table(flatten(input => case when is_array(get(s46_.value, 'postalCode')) then get(s46_.value, 'postalCode') when get(s46_.value, 'postalCode') is not null then array_construct(get(s46_.value, 'postalCode')) end)) as flattened_
+                        where flattened_.value is not null and not is_null_value(flattened_.value)
+                    ) as e47_
+                ) as x45_
+            ) as n44_
+            where n44_.position = 1
+        ) as x43_
+    ) as varchar) as "zip_code",
+    cast((
+        select any_value(x48_.value)
+        from (
+            select n49_.value as value, n49_.ord as ord
+            from (
+                select x50_.value, x50_.ord, row_number() over (order by x50_.ord) as position
+                from (
+                    select e52_.value as value, row_number() over (order by s51_.ord, e52_.ord) as ord
+                    from (
+                        select w5.value as value, w5.ord as ord
+                        from (
+                            select flattened_.value as value, flattened_.index + 1 as ord
+                            from table(flatten(input => case when is_array(get(r.value, 'telecom')) then get(r.value, 'telecom') when get(r.value, 'telecom') is not null then array_construct(get(r.value, 'telecom')) end)) as flattened_
+                            where flattened_.value is not null and not is_null_value(flattened_.value)
+                        ) as w5
+                        where (cast(get(w5.value, 'system') as varchar) = 'phone')
+                    ) as s51_
+                    cross join lateral (
+                        select flattened_.value as value, flattened_.index + 1 as ord
+                        from table(flatten(input => case when is_array(get(s51_.value, 'value')) then get(s51_.value, 'value') when get(s51_.value, 'value') is not null then array_construct(get(s51_.value, 'value')) end)) as flattened_
+                        where flattened_.value is not null and not is_null_value(flattened_.value)
+                    ) as e52_
+                ) as x50_
+            ) as n49_
+            where n49_.position = 1
+        ) as x48_
+    ) as varchar) as "phone",
+    cast((
+        select any_value(x53_.value)
+        from (
+            select n54_.value as value, n54_.ord as ord
+            from (
+                select x55_.value, x55_.ord, row_number() over (order by x55_.ord) as position
+                from (
+                    select e57_.value as value, row_number() over (order by s56_.ord, e57_.ord) as ord
+                    from (
+                        select w6.value as value, w6.ord as ord
+                        from (
+                            select flattened_.value as value, flattened_.index + 1 as ord
+                            from table(flatten(input => case when is_array(get(r.value, 'telecom')) then get(r.value, 'telecom') when get(r.value, 'telecom') is not null then array_construct(get(r.value, 'telecom')) end)) as flattened_
+                            where flattened_.value is not null and not is_null_value(flattened_.value)
+                        ) as w6
+                        where (cast(get(w6.value, 'system') as varchar) = 'email')
+                    ) as s56_
+                    cross join lateral (
+                        select flattened_.value as value, flattened_.index + 1 as ord
+                        from table(flatten(input => case when is_array(get(s56_.value, 'value')) then get(s56_.value, 'value') when get(s56_.value, 'value') is not null then array_construct(get(s56_.value, 'value')) end)) as flattened_
+                        where flattened_.value is not null and not is_null_value(flattened_.value)
+                    ) as e57_
+                ) as x55_
+            ) as n54_
+            where n54_.position = 1
+        ) as x53_
+    ) as varchar) as "email",
+    cast((
+        select any_value(x58_.value)
+        from (
+            select n59_.value as value, n59_.ord as ord
+            from (
+                select x60_.value, x60_.ord, row_number() over (order by x60_.ord) as position
+                from (
+                    select e62_.value as value, row_number() over (order by s61_.ord, e62_.ord) as ord
+                    from (
+                        select e64_.value as value, row_number() over (order by s63_.ord, e64_.ord) as ord
+                        from (
+                            select flattened_.value as value, flattened_.index + 1 as ord
+                            from table(flatten(input => case when is_array(get(r.value, 'maritalStatus')) then get(r.value, 'maritalStatus') when get(r.value, 'maritalStatus') is not null then array_construct(get(r.value, 'maritalStatus')) end)) as flattened_
+                            where flattened_.value is not null and not is_null_value(flattened_.value)
+                        ) as s63_
+                        cross join lateral (
+                            select flattened_.value as value, flattened_.index + 1 as ord
+                            from table(flatten(input => case when is_array(get(s63_.value, 'coding')) then get(s63_.value, 'coding') when get(s63_.value, 'coding') is not null then array_construct(get(s63_.value, 'coding')) end)) as flattened_
+                            where flattened_.value is not null and not is_null_value(flattened_.value)
+                        ) as e64_
+                    ) as s61_
+                    cross join lateral (
+                        select flattened_.value as value, flattened_.index + 1 as ord
+                        from table(flatten(input => case when is_array(get(s61_.value, 'code')) then get(s61_.value, 'code') when get(s61_.value, 'code') is not null then array_construct(get(s61_.value, 'code')) end)) as flattened_
+                        where flattened_.value is not null and not is_null_value(flattened_.value)
+                    ) as e62_
+                ) as x60_
+            ) as n59_
+            where n59_.position = 1
+        ) as x58_
+    ) as varchar) as "marital_status_code",
+    cast((
+        select any_value(x65_.value)
+        from (
+            select n66_.value as value, n66_.ord as ord
+            from (
+                select x67_.value, x67_.ord, row_number() over (order by x67_.ord) as position
+                from (
+                    select e69_.value as value, row_number() over (order by s68_.ord, e69_.ord) as ord
+                    from (
+                        select e71_.value as value, row_number() over (order by s70_.ord, e71_.ord) as ord
+                        from (
+                            select e73_.value as value, row_number() over (order by s72_.ord, e73_.ord) as ord
+                            from (
+                                select flattened_.value as value, flattened_.index + 1 as ord
+                                from table(flatten(input => case when is_array(get(r.value, 'communication')) then get(r.value, 'communication') when get(r.value, 'communication') is not null then array_construct(get(r.value, 'communication')) end)) as flattened_
+                                where flattened_.value is not null and not is_null_value(flattened_.value)
+                            ) as s72_
+                            cross join lateral (
+                                select flattened_.value as value, flattened_.index + 1 as ord
+                                from table(flatten(input => case when is_array(get(s72_.value, 'language')) then get(s72_.value, 'language') when get(s72_.value, 'language') is not null then array_construct(get(s72_.value, 'language')) end)) as flattened_
+                                where flattened_.value is not null and not is_null_value(flattened_.value)
+                            ) as e73_
+                        ) as s70_
+                        cross join lateral (
+                            select flattened_.value as value, flattened_.index + 1 as ord
+                            from table(flatten(input => case when is_array(get(s70_.value, 'coding')) then get(s70_.value, 'coding') when get(s70_.value, 'coding') is not null then array_construct(get(s70_.value, 'coding')) end)) as flattened_
+                            where flattened_.value is not null and not is_null_value(flattened_.value)
+                        ) as e71_
+                    ) as s68_
+                    cross join lateral (
+                        select flattened_.value as value, flattened_.index + 1 as ord
+                        from table(flatten(input => case when is_array(get(s68_.value, 'code')) then get(s68_.value, 'code') when get(s68_.value, 'code') is not null then array_construct(get(s68_.value, 'code')) end)) as flattened_
+                        where flattened_.value is not null and not is_null_value(flattened_.value)
+                    ) as e69_
+                ) as x67_
+            ) as n66_
+            where n66_.position = 1
+        ) as x65_
+    ) as varchar) as "language_code",
+    cast((
+        select any_value(x74_.value)
+        from (
+            select n75_.value as value, n75_.ord as ord
+            from (
+                select x76_.value, x76_.ord, row_number() over (order by x76_.ord) as position
+                from (
+                    select e78_.value as value, row_number() over (order by s77_.ord, e78_.ord) as ord
+                    from (
+                        select e80_.value as value, row_number() over (order by s79_.ord, e80_.ord) as ord
+                        from (
+                            select w8.value as value, w8.ord as ord
+                            from (
+                                select e82_.value as value, row_number() over (order by s81_.ord, e82_.ord) as ord
+                                from (
+                                    select w7.value as value, w7.ord as ord
+                                    from (
+                                        select flattened_.value as value, flattened_.index + 1 as ord
+                                        from table(flatten(input => case when is_array(get(r.value, 'extension')) then get(r.value, 'extension') when get(r.value, 'extension') is not null then array_construct(get(r.value, 'extension')) end)) as flattened_
+                                        where flattened_.value is not null and not is_null_value(flattened_.value)
+                                    ) as w7
+                                    where (cast(get(w7.value, 'url') as varchar) = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-race')
+                                ) as s81_
+                                cross join lateral (
+                                    select flattened_.value as value, flattened_.index + 1 as ord
+                                    from table(flatten(input => case when is_array(get(s81_.value, 'extension')) then get(s81_.value, 'extension') when get(s81_.value, 'extension') is not null then array_construct(get(s81_.value, 'extension')) end)) as flattened_
+                                    where flattened_.value is not null and not is_null_value(flattened_.value)
+                                ) as e82_
+                            ) as w8
+                            where (cast(get(w8.value, 'url') as varchar) = 'ombCategory')
+                        ) as s79_
+                        cross join lateral (
+                            select flattened_.value as value, flattened_.index + 1 as ord
+                            from table(flatten(input => case when is_array(get(s79_.value, 'valueCoding')) then get(s79_.value, 'valueCoding') when get(s79_.value, 'valueCoding') is not null then array_construct(get(s79_.value, 'valueCoding')) end)) as flattened_
+                            where flattened_.value is not null and not is_null_value(flattened_.value)
+                        ) as e80_
+                    ) as s77_
+                    cross join lateral (
+                        select flattened_.value as value, flattened_.index + 1 as ord
+                        from table(flatten(input => case when is_array(get(s77_.value, 'code')) then get(s77_.value, 'code') when get(s77_.value, 'code') is not null then array_construct(get(s77_.value, 'code')) end)) as flattened_
+                        where flattened_.value is not null and not is_null_value(flattened_.value)
+                    ) as e78_
+                ) as x76_
+            ) as n75_
+            where n75_.position = 1
+        ) as x74_
+    ) as varchar) as "race_code",
+    cast((
+        select any_value(x83_.value)
+        from (
+            select n84_.value as value, n84_.ord as ord
+            from (
+                select x85_.value, x85_.ord, row_number() over (order by x85_.ord) as position
+                from (
+                    select e87_.value as value, row_number() over (order by s86_.ord, e87_.ord) as ord
+                    from (
+                        select e89_.value as value, row_number() over (order by s88_.ord, e89_.ord) as ord
+                        from (
+                            select w10.value as value, w10.ord as ord
+                            from (
+                                select e91_.value as value, row_number() over (order by s90_.ord, e91_.ord) as ord
+                                from (
+                                    select w9.value as value, w9.ord as ord
+                                    from (
+                                        select flattened_.value as value, flattened_.index + 1 as ord
+                                        from table(flatten(input => case when is_array(get(r.value, 'extension')) then get(r.value, 'extension') when get(r.value, 'extension') is not null then array_construct(get(r.value, 'extension')) end)) as flattened_
+                                        where flattened_.value is not null and not is_null_value(flattened_.value)
+                                    ) as w9
+                                    where (cast(get(w9.value, 'url') as varchar) = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-ethnicity')
+                                ) as s90_
+                                cross join lateral (
+                                    select flattened_.value as value, flattened_.index + 1 as ord
+                                    from table(flatten(input => case when is_array(get(s90_.value, 'extension')) then get(s90_.value, 'extension') when get(s90_.value, 'extension') is not null then array_construct(get(s90_.value, 'extension')) end)) as flattened_
+                                    where flattened_.value is not null and not is_null_value(flattened_.value)
+                                ) as e91_
+                            ) as w10
+                            where (cast(get(w10.value, 'url') as varchar) = 'ombCategory')
+                        ) as s88_
+                        cross join lateral (
+                            select flattened_.value as value, flattened_.index + 1 as ord
+                            from table(flatten(input => case when is_array(get(s88_.value, 'valueCoding')) then get(s88_.value, 'valueCoding') when get(s88_.value, 'valueCoding') is not null then array_construct(get(s88_.value, 'valueCoding')) end)) as flattened_
+                            where flattened_.value is not null and not is_null_value(flattened_.value)
+                        ) as e89_
+                    ) as s86_
+                    cross join lateral (
+                        select flattened_.value as value, flattened_.index + 1 as ord
+                        from table(flatten(input => case when is_array(get(s86_.value, 'code')) then get(s86_.value, 'code') when get(s86_.value, 'code') is not null then array_construct(get(s86_.value, 'code')) end)) as flattened_
+                        where flattened_.value is not null and not is_null_value(flattened_.value)
+                    ) as e87_
+                ) as x85_
+            ) as n84_
+            where n84_.position = 1
+        ) as x83_
+    ) as varchar) as "ethnicity_code",
+    cast((
+        select any_value(x92_.value)
+        from (
+            select n93_.value as value, n93_.ord as ord
+            from (
+                select x94_.value, x94_.ord, row_number() over (order by x94_.ord) as position
+                from (
+                    select e96_.value as value, row_number() over (order by s95_.ord, e96_.ord) as ord
+                    from (
+                        select w11.value as value, w11.ord as ord
+                        from (
+                            select flattened_.value as value, flattened_.index + 1 as ord
+                            from table(flatten(input => case when is_array(get(r.value, 'extension')) then get(r.value, 'extension') when get(r.value, 'extension') is not null then array_construct(get(r.value, 'extension')) end)) as flattened_
+                            where flattened_.value is not null and not is_null_value(flattened_.value)
+                        ) as w11
+                        where (cast(get(w11.value, 'url') as varchar) = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-birthsex')
+                    ) as s95_
+                    cross join lateral (
+                        select flattened_.value as value, flattened_.index + 1 as ord
+                        from table(flatten(input => case when is_array(get(s95_.value, 'valueCode')) then get(s95_.value, 'valueCode') when get(s95_.value, 'valueCode') is not null then array_construct(get(s95_.value, 'valueCode')) end)) as flattened_
+                        where flattened_.value is not null and not is_null_value(flattened_.value)
+                    ) as e96_
+                ) as x94_
+            ) as n93_
+            where n93_.position = 1
+        ) as x92_
+    ) as varchar) as "birth_sex",
+    cast(get(r.value, 'birthDate') as varchar) as "birth_date",
+    cast(get(r.value, 'deceasedDateTime') as varchar) as "deceased_at"
 from (
     select cast(resource as variant) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
     from {{ relation }}
     where cast(get(cast(resource as variant), 'resourceType') as varchar) = 'Patient'
 ) as r
-cross join lateral (
-    select
-        s1_."mrn",
-        s1_."ssn",
-        s1_."family_name",
-        s1_."given_name",
-        s1_."gender",
-        s1_."street_address",
-        s1_."city",
-        s1_."county",
-        s1_."state",
-        s1_."zip_code",
-        s1_."phone",
-        s1_."email",
-        s1_."marital_status_code",
-        s1_."language_code",
-        s1_."race_code",
-        s1_."ethnicity_code",
-        s1_."birth_sex",
-        s1_."birth_date",
-        s1_."deceased_at"
-    from (
-        select r.value as value, r.row_index as row_index
-    ) as f0
-    cross join lateral (
-        select
-            cast((
-                select any_value(x2_.value)
-                from (
-                    select n3_.value as value, n3_.ord as ord
-                    from (
-                        select x4_.value, x4_.ord, row_number() over (order by x4_.ord) as position
-                        from (
-                            select e6_.value as value, row_number() over (order by s5_.ord, e6_.ord) as ord
-                            from (
-                                select w2.value as value, w2.ord as ord
-                                from (
-                                    select flattened_.value as value, flattened_.index + 1 as ord
-                                    from table(flatten(input => case when is_array(get(f1.value, 'identifier')) then get(f1.value, 'identifier') when get(f1.value, 'identifier') is not null then array_construct(get(f1.value, 'identifier')) end)) as flattened_
-                                    where flattened_.value is not null and not is_null_value(flattened_.value)
-                                ) as w2
-                                where ((cast(case when (is_array(get(w2.value, 'system'))) then (
-                                    select any_value(x7_.value)
-                                    from (
-                                        select flattened_.value as value, flattened_.index + 1 as ord
-                                        from table(flatten(input => case when is_array(get(w2.value, 'system')) then get(w2.value, 'system') when get(w2.value, 'system') is not null then array_construct(get(w2.value, 'system')) end)) as flattened_
-                                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                                    ) as x7_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''mrn'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (is_null_value(get(w2.value, 'system'))) then null else get(w2.value, 'system') end as varchar) = 'urn:aegis:mrn') or exists (
-                                    select w3.value as value, w3.ord as ord
-                                    from (
-                                        select e9_.value as value, row_number() over (order by s8_.ord, e9_.ord) as ord
-                                        from (
-                                            select flattened_.value as value, flattened_.index + 1 as ord
-                                            from table(flatten(input => case when is_array(get(w2.value, 'type')) then get(w2.value, 'type') when get(w2.value, 'type') is not null then array_construct(get(w2.value, 'type')) end)) as flattened_
-                                            where flattened_.value is not null and not is_null_value(flattened_.value)
-                                        ) as s8_
-                                        cross join lateral (
-                                            select flattened_.value as value, flattened_.index + 1 as ord
-                                            from table(flatten(input => case when is_array(get(s8_.value, 'coding')) then get(s8_.value, 'coding') when get(s8_.value, 'coding') is not null then array_construct(get(s8_.value, 'coding')) end)) as flattened_
-                                            where flattened_.value is not null and not is_null_value(flattened_.value)
-                                        ) as e9_
-                                    ) as w3
-                                    where ((cast(case when (is_array(get(w3.value, 'system'))) then (
-                                        select any_value(x10_.value)
-                                        from (
-                                            select flattened_.value as value, flattened_.index + 1 as ord
-                                            from table(flatten(input => case when is_array(get(w3.value, 'system')) then get(w3.value, 'system') when get(w3.value, 'system') is not null then array_construct(get(w3.value, 'system')) end)) as flattened_
-                                            where flattened_.value is not null and not is_null_value(flattened_.value)
-                                        ) as x10_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''mrn'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )
-                                    when (is_null_value(get(w3.value, 'system'))) then null else get(w3.value, 'system') end as varchar) = 'http://terminology.hl7.org/CodeSystem/v2-0203') and (cast(case when (is_array(get(w3.value, 'code'))) then (
-                                        select any_value(x11_.value)
-                                        from (
-                                            select flattened_.value as value, flattened_.index + 1 as ord
-                                            from table(flatten(input => case when is_array(get(w3.value, 'code')) then get(w3.value, 'code') when get(w3.value, 'code') is not null then array_construct(get(w3.value, 'code')) end)) as flattened_
-                                            where flattened_.value is not null and not is_null_value(flattened_.value)
-                                        ) as x11_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''mrn'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )
-                                    when (is_null_value(get(w3.value, 'code'))) then null else get(w3.value, 'code') end as varchar) = 'MR'))
-                                ))
-                            ) as s5_
-                            cross join lateral (
-                                select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(s5_.value, 'value')) then get(s5_.value, 'value') when get(s5_.value, 'value') is not null then array_construct(get(s5_.value, 'value')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as e6_
-                        ) as x4_
-                    ) as n3_
-                    where n3_.position = 1
-                ) as x2_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''mrn'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as "mrn",
-            cast((
-                select any_value(x12_.value)
-                from (
-                    select n13_.value as value, n13_.ord as ord
-                    from (
-                        select x14_.value, x14_.ord, row_number() over (order by x14_.ord) as position
-                        from (
-                            select e16_.value as value, row_number() over (order by s15_.ord, e16_.ord) as ord
-                            from (
-                                select w4.value as value, w4.ord as ord
-                                from (
-                                    select flattened_.value as value, flattened_.index + 1 as ord
-                                    from table(flatten(input => case when is_array(get(f1.value, 'identifier')) then get(f1.value, 'identifier') when get(f1.value, 'identifier') is not null then array_construct(get(f1.value, 'identifier')) end)) as flattened_
-                                    where flattened_.value is not null and not is_null_value(flattened_.value)
-                                ) as w4
-                                where (cast(case when (is_array(get(w4.value, 'system'))) then (
-                                    select any_value(x17_.value)
-                                    from (
-                                        select flattened_.value as value, flattened_.index + 1 as ord
-                                        from table(flatten(input => case when is_array(get(w4.value, 'system')) then get(w4.value, 'system') when get(w4.value, 'system') is not null then array_construct(get(w4.value, 'system')) end)) as flattened_
-                                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                                    ) as x17_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''ssn'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (is_null_value(get(w4.value, 'system'))) then null else get(w4.value, 'system') end as varchar) = 'http://hl7.org/fhir/sid/us-ssn')
-                            ) as s15_
-                            cross join lateral (
-                                select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(s15_.value, 'value')) then get(s15_.value, 'value') when get(s15_.value, 'value') is not null then array_construct(get(s15_.value, 'value')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as e16_
-                        ) as x14_
-                    ) as n13_
-                    where n13_.position = 1
-                ) as x12_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''ssn'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as "ssn",
-            cast((
-                select any_value(x18_.value)
-                from (
-                    select n19_.value as value, n19_.ord as ord
-                    from (
-                        select x20_.value, x20_.ord, row_number() over (order by x20_.ord) as position
-                        from (
-                            select e22_.value as value, row_number() over (order by s21_.ord, e22_.ord) as ord
-                            from (
-                                select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(f1.value, 'name')) then get(f1.value, 'name') when get(f1.value, 'name') is not null then array_construct(get(f1.value, 'name')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as s21_
-                            cross join lateral (
-                                select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(s21_.value, 'family')) then get(s21_.value, 'family') when get(s21_.value, 'family') is not null then array_construct(get(s21_.value, 'family')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as e22_
-                        ) as x20_
-                    ) as n19_
-                    where n19_.position = 1
-                ) as x18_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''family_name'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as "family_name",
-            cast((
-                select any_value(x23_.value)
-                from (
-                    select n24_.value as value, n24_.ord as ord
-                    from (
-                        select x25_.value, x25_.ord, row_number() over (order by x25_.ord) as position
-                        from (
-                            select e27_.value as value, row_number() over (order by s26_.ord, e27_.ord) as ord
-                            from (
-                                select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(f1.value, 'name')) then get(f1.value, 'name') when get(f1.value, 'name') is not null then array_construct(get(f1.value, 'name')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as s26_
-                            cross join lateral (
-                                select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(s26_.value, 'given')) then get(s26_.value, 'given') when get(s26_.value, 'given') is not null then array_construct(get(s26_.value, 'given')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as e27_
-                        ) as x25_
-                    ) as n24_
-                    where n24_.position = 1
-                ) as x23_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''given_name'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as "given_name",
-            cast(case when (is_array(get(f1.value, 'gender'))) then (
-                select any_value(x28_.value)
-                from (
-                    select flattened_.value as value, flattened_.index + 1 as ord
-                    from table(flatten(input => case when is_array(get(f1.value, 'gender')) then get(f1.value, 'gender') when get(f1.value, 'gender') is not null then array_construct(get(f1.value, 'gender')) end)) as flattened_
-                    where flattened_.value is not null and not is_null_value(flattened_.value)
-                ) as x28_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''gender'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (is_null_value(get(f1.value, 'gender'))) then null else get(f1.value, 'gender') end as varchar) as "gender",
-            cast((
-                select any_value(x29_.value)
-                from (
-                    select n30_.value as value, n30_.ord as ord
-                    from (
-                        select x31_.value, x31_.ord, row_number() over (order by x31_.ord) as position
-                        from (
-                            select e33_.value as value, row_number() over (order by s32_.ord, e33_.ord) as ord
-                            from (
-                                select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(f1.value, 'address')) then get(f1.value, 'address') when get(f1.value, 'address') is not null then array_construct(get(f1.value, 'address')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as s32_
-                            cross join lateral (
-                                select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(s32_.value, 'line')) then get(s32_.value, 'line') when get(s32_.value, 'line') is not null then array_construct(get(s32_.value, 'line')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as e33_
-                        ) as x31_
-                    ) as n30_
-                    where n30_.position = 1
-                ) as x29_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''street_address'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as "street_address",
-            cast((
-                select any_value(x34_.value)
-                from (
-                    select n35_.value as value, n35_.ord as ord
-                    from (
-                        select x36_.value, x36_.ord, row_number() over (order by x36_.ord) as position
-                        from (
-                            select e38_.value as value, row_number() over (order by s37_.ord, e38_.ord) as ord
-                            from (
-                                select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(f1.value, 'address')) then get(f1.value, 'address') when get(f1.value, 'address') is not null then array_construct(get(f1.value, 'address')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as s37_
-                            cross join lateral (
-                                select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(s37_.value, 'city')) then get(s37_.value, 'city') when get(s37_.value, 'city') is not null then array_construct(get(s37_.value, 'city')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as e38_
-                        ) as x36_
-                    ) as n35_
-                    where n35_.position = 1
-                ) as x34_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''city'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as "city",
-            cast((
-                select any_value(x39_.value)
-                from (
-                    select n40_.value as value, n40_.ord as ord
-                    from (
-                        select x41_.value, x41_.ord, row_number() over (order by x41_.ord) as position
-                        from (
-                            select e43_.value as value, row_number() over (order by s42_.ord, e43_.ord) as ord
-                            from (
-                                select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(f1.value, 'address')) then get(f1.value, 'address') when get(f1.value, 'address') is not null then array_construct(get(f1.value, 'address')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as s42_
-                            cross join lateral (
-                                select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(s42_.value, 'district')) then get(s42_.value, 'district') when get(s42_.value, 'district') is not null then array_construct(get(s42_.value, 'district')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as e43_
-                        ) as x41_
-                    ) as n40_
-                    where n40_.position = 1
-                ) as x39_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''county'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as "county",
-            cast((
-                select any_value(x44_.value)
-                from (
-                    select n45_.value as value, n45_.ord as ord
-                    from (
-                        select x46_.value, x46_.ord, row_number() over (order by x46_.ord) as position
-                        from (
-                            select e48_.value as value, row_number() over (order by s47_.ord, e48_.ord) as ord
-                            from (
-                                select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(f1.value, 'address')) then get(f1.value, 'address') when get(f1.value, 'address') is not null then array_construct(get(f1.value, 'address')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as s47_
-                            cross join lateral (
-                                select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(s47_.value, 'state')) then get(s47_.value, 'state') when get(s47_.value, 'state') is not null then array_construct(get(s47_.value, 'state')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as e48_
-                        ) as x46_
-                    ) as n45_
-                    where n45_.position = 1
-                ) as x44_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''state'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as "state",
-            cast((
-                select any_value(x49_.value)
-                from (
-                    select n50_.value as value, n50_.ord as ord
-                    from (
-                        select x51_.value, x51_.ord, row_number() over (order by x51_.ord) as position
-                        from (
-                            select e53_.value as value, row_number() over (order by s52_.ord, e53_.ord) as ord
-                            from (
-                                select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(f1.value, 'address')) then get(f1.value, 'address') when get(f1.value, 'address') is not null then array_construct(get(f1.value, 'address')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as s52_
-                            cross join lateral (
-                                select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(s52_.value, 'postalCode')) then get(s52_.value, 'postalCode') when get(s52_.value, 'postalCode') is not null then array_construct(get(s52_.value, 'postalCode')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as e53_
-                        ) as x51_
-                    ) as n50_
-                    where n50_.position = 1
-                ) as x49_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''zip_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as "zip_code",
-            cast((
-                select any_value(x54_.value)
-                from (
-                    select n55_.value as value, n55_.ord as ord
-                    from (
-                        select x56_.value, x56_.ord, row_number() over (order by x56_.ord) as position
-                        from (
-                            select e58_.value as value, row_number() over (order by s57_.ord, e58_.ord) as ord
-                            from (
-                                select w5.value as value, w5.ord as ord
-                                from (
-                                    select flattened_.value as value, flattened_.index + 1 as ord
-                                    from table(flatten(input => case when is_array(get(f1.value, 'telecom')) then get(f1.value, 'telecom') when get(f1.value, 'telecom') is not null then array_construct(get(f1.value, 'telecom')) end)) as flattened_
-                                    where flattened_.value is not null and not is_null_value(flattened_.value)
-                                ) as w5
-                                where (cast(case when (is_array(get(w5.value, 'system'))) then (
-                                    select any_value(x59_.value)
-                                    from (
-                                        select flattened_.value as value, flattened_.index + 1 as ord
-                                        from table(flatten(input => case when is_array(get(w5.value, 'system')) then get(w5.value, 'system') when get(w5.value, 'system') is not null then array_construct(get(w5.value, 'system')) end)) as flattened_
-                                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                                    ) as x59_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''phone'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (is_null_value(get(w5.value, 'system'))) then null else get(w5.value, 'system') end as varchar) = 'phone')
-                            ) as s57_
-                            cross join lateral (
-                                select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(s57_.value, 'value')) then get(s57_.value, 'value') when get(s57_.value, 'value') is not null then array_construct(get(s57_.value, 'value')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as e58_
-                        ) as x56_
-                    ) as n55_
-                    where n55_.position = 1
-                ) as x54_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''phone'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as "phone",
-            cast((
-                select any_value(x60_.value)
-                from (
-                    select n61_.value as value, n61_.ord as ord
-                    from (
-                        select x62_.value, x62_.ord, row_number() over (order by x62_.ord) as position
-                        from (
-                            select e64_.value as value, row_number() over (order by s63_.ord, e64_.ord) as ord
-                            from (
-                                select w6.value as value, w6.ord as ord
-                                from (
-                                    select flattened_.value as value, flattened_.index + 1 as ord
-                                    from table(flatten(input => case when is_array(get(f1.value, 'telecom')) then get(f1.value, 'telecom') when get(f1.value, 'telecom') is not null then array_construct(get(f1.value, 'telecom')) end)) as flattened_
-                                    where flattened_.value is not null and not is_null_value(flattened_.value)
-                                ) as w6
-                                where (cast(case when (is_array(get(w6.value, 'system'))) then (
-                                    select any_value(x65_.value)
-                                    from (
-                                        select flattened_.value as value, flattened_.index + 1 as ord
-                                        from table(flatten(input => case when is_array(get(w6.value, 'system')) then get(w6.value, 'system') when get(w6.value, 'system') is not null then array_construct(get(w6.value, 'system')) end)) as flattened_
-                                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                                    ) as x65_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''email'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (is_null_value(get(w6.value, 'system'))) then null else get(w6.value, 'system') end as varchar) = 'email')
-                            ) as s63_
-                            cross join lateral (
-                                select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(s63_.value, 'value')) then get(s63_.value, 'value') when get(s63_.value, 'value') is not null then array_construct(get(s63_.value, 'value')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as e64_
-                        ) as x62_
-                    ) as n61_
-                    where n61_.position = 1
-                ) as x60_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''email'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as "email",
-            cast((
-                select any_value(x66_.value)
-                from (
-                    select n67_.value as value, n67_.ord as ord
-                    from (
-                        select x68_.value, x68_.ord, row_number() over (order by x68_.ord) as position
-                        from (
-                            select e70_.value as value, row_number() over (order by s69_.ord, e70_.ord) as ord
-                            from (
-                                select e72_.value as value, row_number() over (order by s71_.ord, e72_.ord) as ord
-                                from (
-                                    select flattened_.value as value, flattened_.index + 1 as ord
-                                    from table(flatten(input => case when is_array(get(f1.value, 'maritalStatus')) then get(f1.value, 'maritalStatus') when get(f1.value, 'maritalStatus') is not null then array_construct(get(f1.value, 'maritalStatus')) end)) as flattened_
-                                    where flattened_.value is not null and not is_null_value(flattened_.value)
-                                ) as s71_
-                                cross join lateral (
-                                    select flattened_.value as value, flattened_.index + 1 as ord
-                                    from table(flatten(input => case when is_array(get(s71_.value, 'coding')) then get(s71_.value, 'coding') when get(s71_.value, 'coding') is not null then array_construct(get(s71_.value, 'coding')) end)) as flattened_
-                                    where flattened_.value is not null and not is_null_value(flattened_.value)
-                                ) as e72_
-                            ) as s69_
-                            cross join lateral (
-                                select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(s69_.value, 'code')) then get(s69_.value, 'code') when get(s69_.value, 'code') is not null then array_construct(get(s69_.value, 'code')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as e70_
-                        ) as x68_
-                    ) as n67_
-                    where n67_.position = 1
-                ) as x66_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''marital_status_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as "marital_status_code",
-            cast((
-                select any_value(x73_.value)
-                from (
-                    select n74_.value as value, n74_.ord as ord
-                    from (
-                        select x75_.value, x75_.ord, row_number() over (order by x75_.ord) as position
-                        from (
-                            select e77_.value as value, row_number() over (order by s76_.ord, e77_.ord) as ord
-                            from (
-                                select e79_.value as value, row_number() over (order by s78_.ord, e79_.ord) as ord
-                                from (
-                                    select e81_.value as value, row_number() over (order by s80_.ord, e81_.ord) as ord
-                                    from (
-                                        select flattened_.value as value, flattened_.index + 1 as ord
-                                        from table(flatten(input => case when is_array(get(f1.value, 'communication')) then get(f1.value, 'communication') when get(f1.value, 'communication') is not null then array_construct(get(f1.value, 'communication')) end)) as flattened_
-                                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                                    ) as s80_
-                                    cross join lateral (
-                                        select flattened_.value as value, flattened_.index + 1 as ord
-                                        from table(flatten(input => case when is_array(get(s80_.value, 'language')) then get(s80_.value, 'language') when get(s80_.value, 'language') is not null then array_construct(get(s80_.value, 'language')) end)) as flattened_
-                                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                                    ) as e81_
-                                ) as s78_
-                                cross join lateral (
-                                    select flattened_.value as value, flattened_.index + 1 as ord
-                                    from table(flatten(input => case when is_array(get(s78_.value, 'coding')) then get(s78_.value, 'coding') when get(s78_.value, 'coding') is not null then array_construct(get(s78_.value, 'coding')) end)) as flattened_
-                                    where flattened_.value is not null and not is_null_value(flattened_.value)
-                                ) as e79_
-                            ) as s76_
-                            cross join lateral (
-                                select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(s76_.value, 'code')) then get(s76_.value, 'code') when get(s76_.value, 'code') is not null then array_construct(get(s76_.value, 'code')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as e77_
-                        ) as x75_
-                    ) as n74_
-                    where n74_.position = 1
-                ) as x73_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''language_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as "language_code",
-            cast((
-                select any_value(x82_.value)
-                from (
-                    select n83_.value as value, n83_.ord as ord
-                    from (
-                        select x84_.value, x84_.ord, row_number() over (order by x84_.ord) as position
-                        from (
-                            select e86_.value as value, row_number() over (order by s85_.ord, e86_.ord) as ord
-                            from (
-                                select e88_.value as value, row_number() over (order by s87_.ord, e88_.ord) as ord
-                                from (
-                                    select w8.value as value, w8.ord as ord
-                                    from (
-                                        select e90_.value as value, row_number() over (order by s89_.ord, e90_.ord) as ord
-                                        from (
-                                            select w7.value as value, w7.ord as ord
-                                            from (
-                                                select flattened_.value as value, flattened_.index + 1 as ord
-                                                from table(flatten(input => case when is_array(get(f1.value, 'extension')) then get(f1.value, 'extension') when get(f1.value, 'extension') is not null then array_construct(get(f1.value, 'extension')) end)) as flattened_
-                                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                                            ) as w7
-                                            where (cast(case when (is_array(get(w7.value, 'url'))) then (
-                                                select any_value(x91_.value)
-                                                from (
-                                                    select flattened_.value as value, flattened_.index + 1 as ord
-                                                    from table(flatten(input => case when is_array(get(w7.value, 'url')) then get(w7.value, 'url') when get(w7.value, 'url') is not null then array_construct(get(w7.value, 'url')) end)) as flattened_
-                                                    where flattened_.value is not null and not is_null_value(flattened_.value)
-                                                ) as x91_
-                                                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''race_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                            )
-                                            when (is_null_value(get(w7.value, 'url'))) then null else get(w7.value, 'url') end as varchar) = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-race')
-                                        ) as s89_
-                                        cross join lateral (
-                                            select flattened_.value as value, flattened_.index + 1 as ord
-                                            from table(flatten(input => case when is_array(get(s89_.value, 'extension')) then get(s89_.value, 'extension') when get(s89_.value, 'extension') is not null then array_construct(get(s89_.value, 'extension')) end)) as flattened_
-                                            where flattened_.value is not null and not is_null_value(flattened_.value)
-                                        ) as e90_
-                                    ) as w8
-                                    where (cast(case when (is_array(get(w8.value, 'url'))) then (
-                                        select any_value(x92_.value)
-                                        from (
-                                            select flattened_.value as value, flattened_.index + 1 as ord
-                                            from table(flatten(input => case when is_array(get(w8.value, 'url')) then get(w8.value, 'url') when get(w8.value, 'url') is not null then array_construct(get(w8.value, 'url')) end)) as flattened_
-                                            where flattened_.value is not null and not is_null_value(flattened_.value)
-                                        ) as x92_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''race_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )
-                                    when (is_null_value(get(w8.value, 'url'))) then null else get(w8.value, 'url') end as varchar) = 'ombCategory')
-                                ) as s87_
-                                cross join lateral (
-                                    select flattened_.value as value, flattened_.index + 1 as ord
-                                    from table(flatten(input => case when is_array(get(s87_.value, 'valueCoding')) then get(s87_.value, 'valueCoding') when get(s87_.value, 'valueCoding') is not null then array_construct(get(s87_.value, 'valueCoding')) end)) as flattened_
-                                    where flattened_.value is not null and not is_null_value(flattened_.value)
-                                ) as e88_
-                            ) as s85_
-                            cross join lateral (
-                                select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(s85_.value, 'code')) then get(s85_.value, 'code') when get(s85_.value, 'code') is not null then array_construct(get(s85_.value, 'code')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as e86_
-                        ) as x84_
-                    ) as n83_
-                    where n83_.position = 1
-                ) as x82_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''race_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as "race_code",
-            cast((
-                select any_value(x93_.value)
-                from (
-                    select n94_.value as value, n94_.ord as ord
-                    from (
-                        select x95_.value, x95_.ord, row_number() over (order by x95_.ord) as position
-                        from (
-                            select e97_.value as value, row_number() over (order by s96_.ord, e97_.ord) as ord
-                            from (
-                                select e99_.value as value, row_number() over (order by s98_.ord, e99_.ord) as ord
-                                from (
-                                    select w10.value as value, w10.ord as ord
-                                    from (
-                                        select e101_.value as value, row_number() over (order by s100_.ord, e101_.ord) as ord
-                                        from (
-                                            select w9.value as value, w9.ord as ord
-                                            from (
-                                                select flattened_.value as value, flattened_.index + 1 as ord
-                                                from table(flatten(input => case when is_array(get(f1.value, 'extension')) then get(f1.value, 'extension') when get(f1.value, 'extension') is not null then array_construct(get(f1.value, 'extension')) end)) as flattened_
-                                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                                            ) as w9
-                                            where (cast(case when (is_array(get(w9.value, 'url'))) then (
-                                                select any_value(x102_.value)
-                                                from (
-                                                    select flattened_.value as value, flattened_.index + 1 as ord
-                                                    from table(flatten(input => case when is_array(get(w9.value, 'url')) then get(w9.value, 'url') when get(w9.value, 'url') is not null then array_construct(get(w9.value, 'url')) end)) as flattened_
-                                                    where flattened_.value is not null and not is_null_value(flattened_.value)
-                                                ) as x102_
-                                                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''ethnicity_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                            )
-                                            when (is_null_value(get(w9.value, 'url'))) then null else get(w9.value, 'url') end as varchar) = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-ethnicity')
-                                        ) as s100_
-                                        cross join lateral (
-                                            select flattened_.value as value, flattened_.index + 1 as ord
-                                            from table(flatten(input => case when is_array(get(s100_.value, 'extension')) then get(s100_.value, 'extension') when get(s100_.value, 'extension') is not null then array_construct(get(s100_.value, 'extension')) end)) as flattened_
-                                            where flattened_.value is not null and not is_null_value(flattened_.value)
-                                        ) as e101_
-                                    ) as w10
-                                    where (cast(case when (is_array(get(w10.value, 'url'))) then (
-                                        select any_value(x103_.value)
-                                        from (
-                                            select flattened_.value as value, flattened_.index + 1 as ord
-                                            from table(flatten(input => case when is_array(get(w10.value, 'url')) then get(w10.value, 'url') when get(w10.value, 'url') is not null then array_construct(get(w10.value, 'url')) end)) as flattened_
-                                            where flattened_.value is not null and not is_null_value(flattened_.value)
-                                        ) as x103_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''ethnicity_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )
-                                    when (is_null_value(get(w10.value, 'url'))) then null else get(w10.value, 'url') end as varchar) = 'ombCategory')
-                                ) as s98_
-                                cross join lateral (
-                                    select flattened_.value as value, flattened_.index + 1 as ord
-                                    from table(flatten(input => case when is_array(get(s98_.value, 'valueCoding')) then get(s98_.value, 'valueCoding') when get(s98_.value, 'valueCoding') is not null then array_construct(get(s98_.value, 'valueCoding')) end)) as flattened_
-                                    where flattened_.value is not null and not is_null_value(flattened_.value)
-                                ) as e99_
-                            ) as s96_
-                            cross join lateral (
-                                select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(s96_.value, 'code')) then get(s96_.value, 'code') when get(s96_.value, 'code') is not null then array_construct(get(s96_.value, 'code')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as e97_
-                        ) as x95_
-                    ) as n94_
-                    where n94_.position = 1
-                ) as x93_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''ethnicity_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as "ethnicity_code",
-            cast((
-                select any_value(x104_.value)
-                from (
-                    select n105_.value as value, n105_.ord as ord
-                    from (
-                        select x106_.value, x106_.ord, row_number() over (order by x106_.ord) as position
-                        from (
-                            select e108_.value as value, row_number() over (order by s107_.ord, e108_.ord) as ord
-                            from (
-                                select w11.value as value, w11.ord as ord
-                                from (
-                                    select flattened_.value as value, flattened_.index + 1 as ord
-                                    from table(flatten(input => case when is_array(get(f1.value, 'extension')) then get(f1.value, 'extension') when get(f1.value, 'extension') is not null then array_construct(get(f1.value, 'extension')) end)) as flattened_
-                                    where flattened_.value is not null and not is_null_value(flattened_.value)
-                                ) as w11
-                                where (cast(case when (is_array(get(w11.value, 'url'))) then (
-                                    select any_value(x109_.value)
-                                    from (
-                                        select flattened_.value as value, flattened_.index + 1 as ord
-                                        from table(flatten(input => case when is_array(get(w11.value, 'url')) then get(w11.value, 'url') when get(w11.value, 'url') is not null then array_construct(get(w11.value, 'url')) end)) as flattened_
-                                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                                    ) as x109_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''birth_sex'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (is_null_value(get(w11.value, 'url'))) then null else get(w11.value, 'url') end as varchar) = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-birthsex')
-                            ) as s107_
-                            cross join lateral (
-                                select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(s107_.value, 'valueCode')) then get(s107_.value, 'valueCode') when get(s107_.value, 'valueCode') is not null then array_construct(get(s107_.value, 'valueCode')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as e108_
-                        ) as x106_
-                    ) as n105_
-                    where n105_.position = 1
-                ) as x104_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''birth_sex'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as "birth_sex",
-            cast(case when (is_array(get(f1.value, 'birthDate'))) then (
-                select any_value(x110_.value)
-                from (
-                    select flattened_.value as value, flattened_.index + 1 as ord
-                    from table(flatten(input => case when is_array(get(f1.value, 'birthDate')) then get(f1.value, 'birthDate') when get(f1.value, 'birthDate') is not null then array_construct(get(f1.value, 'birthDate')) end)) as flattened_
-                    where flattened_.value is not null and not is_null_value(flattened_.value)
-                ) as x110_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''birth_date'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (is_null_value(get(f1.value, 'birthDate'))) then null else get(f1.value, 'birthDate') end as varchar) as "birth_date",
-            cast(case when (is_array(get(f1.value, 'deceasedDateTime'))) then (
-                select any_value(x111_.value)
-                from (
-                    select flattened_.value as value, flattened_.index + 1 as ord
-                    from table(flatten(input => case when is_array(get(f1.value, 'deceasedDateTime')) then get(f1.value, 'deceasedDateTime') when get(f1.value, 'deceasedDateTime') is not null then array_construct(get(f1.value, 'deceasedDateTime')) end)) as flattened_
-                    where flattened_.value is not null and not is_null_value(flattened_.value)
-                ) as x111_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''deceased_at'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (is_null_value(get(f1.value, 'deceasedDateTime'))) then null else get(f1.value, 'deceasedDateTime') end as varchar) as "deceased_at"
-        from (
-            select f0.value as value, f0.row_index as row_index
-        ) as f1
-    ) as s1_
-) as v0_
 {%- endmacro %}
 
 {% macro redshift__view_stg_fhir__patients(relation) -%}
@@ -1958,2709 +1034,1531 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
-    v0_."mrn",
-    v0_."ssn",
-    v0_."family_name",
-    v0_."given_name",
-    v0_."gender",
-    v0_."street_address",
-    v0_."city",
-    v0_."county",
-    v0_."state",
-    v0_."zip_code",
-    v0_."phone",
-    v0_."email",
-    v0_."marital_status_code",
-    v0_."language_code",
-    v0_."race_code",
-    v0_."ethnicity_code",
-    v0_."birth_sex",
-    v0_."birth_date",
-    v0_."deceased_at"
+    case when is_varchar((
+        select any_value(x1_.value)
+        from (
+            select n2_.value as value, n2_.ord as ord
+            from (
+                select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
+                from (
+                    select e5_.value as value, row_number() over (order by s4_.ord, e5_.ord) as ord
+                    from (
+                        select w2.value as value, w2.ord as ord
+                        from (
+                            select element_ as value, position_ + 1 as ord
+                            from (select case when is_array(r.value."identifier") then r.value."identifier" else array(r.value."identifier") end as items_) as array_,
+                                array_.items_ as element_ at position_
+                            where element_ is not null
+                        ) as w2
+                        where ((case when is_varchar(w2.value."system") then cast(w2.value."system" as varchar) else json_serialize(w2.value."system") end = 'urn:aegis:mrn') or exists (
+                            select w3.value as value, w3.ord as ord
+                            from (
+                                select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
+                                from (
+                                    select element_ as value, position_ + 1 as ord
+                                    from (select case when is_array(w2.value."type") then w2.value."type" else array(w2.value."type") end as items_) as array_,
+                                        array_.items_ as element_ at position_
+                                    where element_ is not null
+                                ) as s6_
+                                cross join lateral (
+                                    select element_ as value, position_ + 1 as ord
+                                    from (select case when is_array(s6_.value."coding") then s6_.value."coding" else array(s6_.value."coding") end as items_) as array_,
+                                        array_.items_ as element_ at position_
+                                    where element_ is not null
+                                ) as e7_
+                            ) as w3
+                            where ((case when is_varchar(w3.value."system") then cast(w3.value."system" as varchar) else json_serialize(w3.value."system") end = 'http://terminology.hl7.org/CodeSystem/v2-0203') and (case when is_varchar(w3.value."code") then cast(w3.value."code" as varchar) else json_serialize(w3.value."code") end = 'MR'))
+                        ))
+                    ) as s4_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s4_.value."value") then s4_.value."value" else array(s4_.value."value") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e5_
+                ) as x3_
+            ) as n2_
+            where n2_.position = 1
+        ) as x1_
+    )) then cast((
+        select any_value(x1_.value)
+        from (
+            select n2_.value as value, n2_.ord as ord
+            from (
+                select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
+                from (
+                    select e5_.value as value, row_number() over (order by s4_.ord, e5_.ord) as ord
+                    from (
+                        select w2.value as value, w2.ord as ord
+                        from (
+                            select element_ as value, position_ + 1 as ord
+                            from (select case when is_array(r.value."identifier") then r.value."identifier" else array(r.value."identifier") end as items_) as array_,
+                                array_.items_ as element_ at position_
+                            where element_ is not null
+                        ) as w2
+                        where ((case when is_varchar(w2.value."system") then cast(w2.value."system" as varchar) else json_serialize(w2.value."system") end = 'urn:aegis:mrn') or exists (
+                            select w3.value as value, w3.ord as ord
+                            from (
+                                select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
+                                from (
+                                    select element_ as value, position_ + 1 as ord
+                                    from (select case when is_array(w2.value."type") then w2.value."type" else array(w2.value."type") end as items_) as array_,
+                                        array_.items_ as element_ at position_
+                                    where element_ is not null
+                                ) as s6_
+                                cross join lateral (
+                                    select element_ as value, position_ + 1 as ord
+                                    from (select case when is_array(s6_.value."coding") then s6_.value."coding" else array(s6_.value."coding") end as items_) as array_,
+                                        array_.items_ as element_ at position_
+                                    where element_ is not null
+                                ) as e7_
+                            ) as w3
+                            where ((case when is_varchar(w3.value."system") then cast(w3.value."system" as varchar) else json_serialize(w3.value."system") end = 'http://terminology.hl7.org/CodeSystem/v2-0203') and (case when is_varchar(w3.value."code") then cast(w3.value."code" as varchar) else json_serialize(w3.value."code") end = 'MR'))
+                        ))
+                    ) as s4_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s4_.value."value") then s4_.value."value" else array(s4_.value."value") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e5_
+                ) as x3_
+            ) as n2_
+            where n2_.position = 1
+        ) as x1_
+    ) as varchar) else json_serialize((
+        select any_value(x1_.value)
+        from (
+            select n2_.value as value, n2_.ord as ord
+            from (
+                select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
+                from (
+                    select e5_.value as value, row_number() over (order by s4_.ord, e5_.ord) as ord
+                    from (
+                        select w2.value as value, w2.ord as ord
+                        from (
+                            select element_ as value, position_ + 1 as ord
+                            from (select case when is_array(r.value."identifier") then r.value."identifier" else array(r.value."identifier") end as items_) as array_,
+                                array_.items_ as element_ at position_
+                            where element_ is not null
+                        ) as w2
+                        where ((case when is_varchar(w2.value."system") then cast(w2.value."system" as varchar) else json_serialize(w2.value."system") end = 'urn:aegis:mrn') or exists (
+                            select w3.value as value, w3.ord as ord
+                            from (
+                                select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
+                                from (
+                                    select element_ as value, position_ + 1 as ord
+                                    from (select case when is_array(w2.value."type") then w2.value."type" else array(w2.value."type") end as items_) as array_,
+                                        array_.items_ as element_ at position_
+                                    where element_ is not null
+                                ) as s6_
+                                cross join lateral (
+                                    select element_ as value, position_ + 1 as ord
+                                    from (select case when is_array(s6_.value."coding") then s6_.value."coding" else array(s6_.value."coding") end as items_) as array_,
+                                        array_.items_ as element_ at position_
+                                    where element_ is not null
+                                ) as e7_
+                            ) as w3
+                            where ((case when is_varchar(w3.value."system") then cast(w3.value."system" as varchar) else json_serialize(w3.value."system") end = 'http://terminology.hl7.org/CodeSystem/v2-0203') and (case when is_varchar(w3.value."code") then cast(w3.value."code" as varchar) else json_serialize(w3.value."code") end = 'MR'))
+                        ))
+                    ) as s4_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s4_.value."value") then s4_.value."value" else array(s4_.value."value") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e5_
+                ) as x3_
+            ) as n2_
+            where n2_.position = 1
+        ) as x1_
+    )) end as "mrn",
+    case when is_varchar((
+        select any_value(x8_.value)
+        from (
+            select n9_.value as value, n9_.ord as ord
+            from (
+                select x10_.value, x10_.ord, row_number() over (order by x10_.ord) as position
+                from (
+                    select e12_.value as value, row_number() over (order by s11_.ord, e12_.ord) as ord
+                    from (
+                        select w4.value as value, w4.ord as ord
+                        from (
+                            select element_ as value, position_ + 1 as ord
+                            from (select case when is_array(r.value."identifier") then r.value."identifier" else array(r.value."identifier") end as items_) as array_,
+                                array_.items_ as element_ at position_
+                            where element_ is not null
+                        ) as w4
+                        where (case when is_varchar(w4.value."system") then cast(w4.value."system" as varchar) else json_serialize(w4.value."system") end = 'http://hl7.org/fhir/sid/us-ssn')
+                    ) as s11_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s11_.value."value") then s11_.value."value" else array(s11_.value."value") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e12_
+                ) as x10_
+            ) as n9_
+            where n9_.position = 1
+        ) as x8_
+    )) then cast((
+        select any_value(x8_.value)
+        from (
+            select n9_.value as value, n9_.ord as ord
+            from (
+                select x10_.value, x10_.ord, row_number() over (order by x10_.ord) as position
+                from (
+                    select e12_.value as value, row_number() over (order by s11_.ord, e12_.ord) as ord
+                    from (
+                        select w4.value as value, w4.ord as ord
+                        from (
+                            select element_ as value, position_ + 1 as ord
+                            from (select case when is_array(r.value."identifier") then r.value."identifier" else array(r.value."identifier") end as items_) as array_,
+                                array_.items_ as element_ at position_
+                            where element_ is not null
+                        ) as w4
+                        where (case when is_varchar(w4.value."system") then cast(w4.value."system" as varchar) else json_serialize(w4.value."system") end = 'http://hl7.org/fhir/sid/us-ssn')
+                    ) as s11_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s11_.value."value") then s11_.value."value" else array(s11_.value."value") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e12_
+                ) as x10_
+            ) as n9_
+            where n9_.position = 1
+        ) as x8_
+    ) as varchar) else json_serialize((
+        select any_value(x8_.value)
+        from (
+            select n9_.value as value, n9_.ord as ord
+            from (
+                select x10_.value, x10_.ord, row_number() over (order by x10_.ord) as position
+                from (
+                    select e12_.value as value, row_number() over (order by s11_.ord, e12_.ord) as ord
+                    from (
+                        select w4.value as value, w4.ord as ord
+                        from (
+                            select element_ as value, position_ + 1 as ord
+                            from (select case when is_array(r.value."identifier") then r.value."identifier" else array(r.value."identifier") end as items_) as array_,
+                                array_.items_ as element_ at position_
+                            where element_ is not null
+                        ) as w4
+                        where (case when is_varchar(w4.value."system") then cast(w4.value."system" as varchar) else json_serialize(w4.value."system") end = 'http://hl7.org/fhir/sid/us-ssn')
+                    ) as s11_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s11_.value."value") then s11_.value."value" else array(s11_.value."value") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e12_
+                ) as x10_
+            ) as n9_
+            where n9_.position = 1
+        ) as x8_
+    )) end as "ssn",
+    case when is_varchar((
+        select any_value(x13_.value)
+        from (
+            select n14_.value as value, n14_.ord as ord
+            from (
+                select x15_.value, x15_.ord, row_number() over (order by x15_.ord) as position
+                from (
+                    select e17_.value as value, row_number() over (order by s16_.ord, e17_.ord) as ord
+                    from (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(r.value."name") then r.value."name" else array(r.value."name") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as s16_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s16_.value."family") then s16_.value."family" else array(s16_.value."family") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e17_
+                ) as x15_
+            ) as n14_
+            where n14_.position = 1
+        ) as x13_
+    )) then cast((
+        select any_value(x13_.value)
+        from (
+            select n14_.value as value, n14_.ord as ord
+            from (
+                select x15_.value, x15_.ord, row_number() over (order by x15_.ord) as position
+                from (
+                    select e17_.value as value, row_number() over (order by s16_.ord, e17_.ord) as ord
+                    from (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(r.value."name") then r.value."name" else array(r.value."name") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as s16_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s16_.value."family") then s16_.value."family" else array(s16_.value."family") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e17_
+                ) as x15_
+            ) as n14_
+            where n14_.position = 1
+        ) as x13_
+    ) as varchar) else json_serialize((
+        select any_value(x13_.value)
+        from (
+            select n14_.value as value, n14_.ord as ord
+            from (
+                select x15_.value, x15_.ord, row_number() over (order by x15_.ord) as position
+                from (
+                    select e17_.value as value, row_number() over (order by s16_.ord, e17_.ord) as ord
+                    from (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(r.value."name") then r.value."name" else array(r.value."name") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as s16_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s16_.value."family") then s16_.value."family" else array(s16_.value."family") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e17_
+                ) as x15_
+            ) as n14_
+            where n14_.position = 1
+        ) as x13_
+    )) end as "family_name",
+    case when is_varchar((
+        select any_value(x18_.value)
+        from (
+            select n19_.value as value, n19_.ord as ord
+            from (
+                select x20_.value, x20_.ord, row_number() over (order by x20_.ord) as position
+                from (
+                    select e22_.value as value, row_number() over (order by s21_.ord, e22_.ord) as ord
+                    from (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(r.value."name") then r.value."name" else array(r.value."name") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as s21_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s21_.value."given") then s21_.value."given" else array(s21_.value."given") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e22_
+                ) as x20_
+            ) as n19_
+            where n19_.position = 1
+        ) as x18_
+    )) then cast((
+        select any_value(x18_.value)
+        from (
+            select n19_.value as value, n19_.ord as ord
+            from (
+                select x20_.value, x20_.ord, row_number() over (order by x20_.ord) as position
+                from (
+                    select e22_.value as value, row_number() over (order by s21_.ord, e22_.ord) as ord
+                    from (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(r.value."name") then r.value."name" else array(r.value."name") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as s21_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s21_.value."given") then s21_.value."given" else array(s21_.value."given") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e22_
+                ) as x20_
+            ) as n19_
+            where n19_.position = 1
+        ) as x18_
+    ) as varchar) else json_serialize((
+        select any_value(x18_.value)
+        from (
+            select n19_.value as value, n19_.ord as ord
+            from (
+                select x20_.value, x20_.ord, row_number() over (order by x20_.ord) as position
+                from (
+                    select e22_.value as value, row_number() over (order by s21_.ord, e22_.ord) as ord
+                    from (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(r.value."name") then r.value."name" else array(r.value."name") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as s21_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s21_.value."given") then s21_.value."given" else array(s21_.value."given") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e22_
+                ) as x20_
+            ) as n19_
+            where n19_.position = 1
+        ) as x18_
+    )) end as "given_name",
+    case when is_varchar(r.value."gender") then cast(r.value."gender" as varchar) else json_serialize(r.value."gender") end as "gender",
+    case when is_varchar((
+        select any_value(x23_.value)
+        from (
+            select n24_.value as value, n24_.ord as ord
+            from (
+                select x25_.value, x25_.ord, row_number() over (order by x25_.ord) as position
+                from (
+                    select e27_.value as value, row_number() over (order by s26_.ord, e27_.ord) as ord
+                    from (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(r.value."address") then r.value."address" else array(r.value."address") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as s26_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s26_.value."line") then s26_.value."line" else array(s26_.value."line") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e27_
+                ) as x25_
+            ) as n24_
+            where n24_.position = 1
+        ) as x23_
+    )) then cast((
+        select any_value(x23_.value)
+        from (
+            select n24_.value as value, n24_.ord as ord
+            from (
+                select x25_.value, x25_.ord, row_number() over (order by x25_.ord) as position
+                from (
+                    select e27_.value as value, row_number() over (order by s26_.ord, e27_.ord) as ord
+                    from (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(r.value."address") then r.value."address" else array(r.value."address") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as s26_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s26_.value."line") then s26_.value."line" else array(s26_.value."line") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e27_
+                ) as x25_
+            ) as n24_
+            where n24_.position = 1
+        ) as x23_
+    ) as varchar) else json_serialize((
+        select any_value(x23_.value)
+        from (
+            select n24_.value as value, n24_.ord as ord
+            from (
+                select x25_.value, x25_.ord, row_number() over (order by x25_.ord) as position
+                from (
+                    select e27_.value as value, row_number() over (order by s26_.ord, e27_.ord) as ord
+                    from (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(r.value."address") then r.value."address" else array(r.value."address") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as s26_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s26_.value."line") then s26_.value."line" else array(s26_.value."line") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e27_
+                ) as x25_
+            ) as n24_
+            where n24_.position = 1
+        ) as x23_
+    )) end as "street_address",
+    case when is_varchar((
+        select any_value(x28_.value)
+        from (
+            select n29_.value as value, n29_.ord as ord
+            from (
+                select x30_.value, x30_.ord, row_number() over (order by x30_.ord) as position
+                from (
+                    select e32_.value as value, row_number() over (order by s31_.ord, e32_.ord) as ord
+                    from (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(r.value."address") then r.value."address" else array(r.value."address") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as s31_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s31_.value."city") then s31_.value."city" else array(s31_.value."city") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e32_
+                ) as x30_
+            ) as n29_
+            where n29_.position = 1
+        ) as x28_
+    )) then cast((
+        select any_value(x28_.value)
+        from (
+            select n29_.value as value, n29_.ord as ord
+            from (
+                select x30_.value, x30_.ord, row_number() over (order by x30_.ord) as position
+                from (
+                    select e32_.value as value, row_number() over (order by s31_.ord, e32_.ord) as ord
+                    from (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(r.value."address") then r.value."address" else array(r.value."address") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as s31_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s31_.value."city") then s31_.value."city" else array(s31_.value."city") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e32_
+                ) as x30_
+            ) as n29_
+            where n29_.position = 1
+        ) as x28_
+    ) as varchar) else json_serialize((
+        select any_value(x28_.value)
+        from (
+            select n29_.value as value, n29_.ord as ord
+            from (
+                select x30_.value, x30_.ord, row_number() over (order by x30_.ord) as position
+                from (
+                    select e32_.value as value, row_number() over (order by s31_.ord, e32_.ord) as ord
+                    from (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(r.value."address") then r.value."address" else array(r.value."address") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as s31_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s31_.value."city") then s31_.value."city" else array(s31_.value."city") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e32_
+                ) as x30_
+            ) as n29_
+            where n29_.position = 1
+        ) as x28_
+    )) end as "city",
+    case when is_varchar((
+        select any_value(x33_.value)
+        from (
+            select n34_.value as value, n34_.ord as ord
+            from (
+                select x35_.value, x35_.ord, row_number() over (order by x35_.ord) as position
+                from (
+                    select e37_.value as value, row_number() over (order by s36_.ord, e37_.ord) as ord
+                    from (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(r.value."address") then r.value."address" else array(r.value."address") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as s36_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s36_.value."district") then s36_.value."district" else array(s36_.value."district") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e37_
+                ) as x35_
+            ) as n34_
+            where n34_.position = 1
+        ) as x33_
+    )) then cast((
+        select any_value(x33_.value)
+        from (
+            select n34_.value as value, n34_.ord as ord
+            from (
+                select x35_.value, x35_.ord, row_number() over (order by x35_.ord) as position
+                from (
+                    select e37_.value as value, row_number() over (order by s36_.ord, e37_.ord) as ord
+                    from (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(r.value."address") then r.value."address" else array(r.value."address") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as s36_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s36_.value."district") then s36_.value."district" else array(s36_.value."district") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e37_
+                ) as x35_
+            ) as n34_
+            where n34_.position = 1
+        ) as x33_
+    ) as varchar) else json_serialize((
+        select any_value(x33_.value)
+        from (
+            select n34_.value as value, n34_.ord as ord
+            from (
+                select x35_.value, x35_.ord, row_number() over (order by x35_.ord) as position
+                from (
+                    select e37_.value as value, row_number() over (order by s36_.ord, e37_.ord) as ord
+                    from (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(r.value."address") then r.value."address" else array(r.value."address") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as s36_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s36_.value."district") then s36_.value."district" else array(s36_.value."district") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e37_
+                ) as x35_
+            ) as n34_
+            where n34_.position = 1
+        ) as x33_
+    )) end as "county",
+    case when is_varchar((
+        select any_value(x38_.value)
+        from (
+            select n39_.value as value, n39_.ord as ord
+            from (
+                select x40_.value, x40_.ord, row_number() over (order by x40_.ord) as position
+                from (
+                    select e42_.value as value, row_number() over (order by s41_.ord, e42_.ord) as ord
+                    from (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(r.value."address") then r.value."address" else array(r.value."address") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as s41_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s41_.value."state") then s41_.value."state" else array(s41_.value."state") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e42_
+                ) as x40_
+            ) as n39_
+            where n39_.position = 1
+        ) as x38_
+    )) then cast((
+        select any_value(x38_.value)
+        from (
+            select n39_.value as value, n39_.ord as ord
+            from (
+                select x40_.value, x40_.ord, row_number() over (order by x40_.ord) as position
+                from (
+                    select e42_.value as value, row_number() over (order by s41_.ord, e42_.ord) as ord
+                    from (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(r.value."address") then r.value."address" else array(r.value."address") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as s41_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s41_.value."state") then s41_.value."state" else array(s41_.value."state") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e42_
+                ) as x40_
+            ) as n39_
+            where n39_.position = 1
+        ) as x38_
+    ) as varchar) else json_serialize((
+        select any_value(x38_.value)
+        from (
+            select n39_.value as value, n39_.ord as ord
+            from (
+                select x40_.value, x40_.ord, row_number() over (order by x40_.ord) as position
+                from (
+                    select e42_.value as value, row_number() over (order by s41_.ord, e42_.ord) as ord
+                    from (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(r.value."address") then r.value."address" else array(r.value."address") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as s41_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s41_.value."state") then s41_.value."state" else array(s41_.value."state") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e42_
+                ) as x40_
+            ) as n39_
+            where n39_.position = 1
+        ) as x38_
+    )) end as "state",
+    case when is_varchar((
+        select any_value(x43_.value)
+        from (
+            select n44_.value as value, n44_.ord as ord
+            from (
+                select x45_.value, x45_.ord, row_number() over (order by x45_.ord) as position
+                from (
+                    select e47_.value as value, row_number() over (order by s46_.ord, e47_.ord) as ord
+                    from (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(r.value."address") then r.value."address" else array(r.value."address") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as s46_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s46_.value."postalCode") then s46_.value."postalCode" else array(s46_.value."postalCode") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e47_
+                ) as x45_
+            ) as n44_
+            where n44_.position = 1
+        ) as x43_
+    )) then cast((
+        select any_value(x43_.value)
+        from (
+            select n44_.value as value, n44_.ord as ord
+            from (
+                select x45_.value, x45_.ord, row_number() over (order by x45_.ord) as position
+                from (
+                    select e47_.value as value, row_number() over (order by s46_.ord, e47_.ord) as ord
+                    from (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(r.value."address") then r.value."address" else array(r.value."address") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as s46_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s46_.value."postalCode") then s46_.value."postalCode" else array(s46_.value."postalCode") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e47_
+                ) as x45_
+            ) as n44_
+            where n44_.position = 1
+        ) as x43_
+    ) as varchar) else json_serialize((
+        select any_value(x43_.value)
+        from (
+            select n44_.value as value, n44_.ord as ord
+            from (
+                select x45_.value, x45_.ord, row_number() over (order by x45_.ord) as position
+                from (
+                    select e47_.value as value, row_number() over (order by s46_.ord, e47_.ord) as ord
+                    from (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(r.value."address") then r.value."address" else array(r.value."address") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as s46_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s46_.value."postalCode") then s46_.value."postalCode" else array(s46_.value."postalCode") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e47_
+                ) as x45_
+            ) as n44_
+            where n44_.position = 1
+        ) as x43_
+    )) end as "zip_code",
+    case when is_varchar((
+        select any_value(x48_.value)
+        from (
+            select n49_.value as value, n49_.ord as ord
+            from (
+                select x50_.value, x50_.ord, row_number() over (order by x50_.ord) as position
+                from (
+                    select e52_.value as value, row_number() over (order by s51_.ord, e52_.ord) as ord
+                    from (
+                        select w5.value as value, w5.ord as ord
+                        from (
+                            select element_ as value, position_ + 1 as ord
+                            from (select case when is_array(r.value."telecom") then r.value."telecom" else array(r.value."telecom") end as items_) as array_,
+                                array_.items_ as element_ at position_
+                            where element_ is not null
+                        ) as w5
+                        where (case when is_varchar(w5.value."system") then cast(w5.value."system" as varchar) else json_serialize(w5.value."system") end = 'phone')
+                    ) as s51_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s51_.value."value") then s51_.value."value" else array(s51_.value."value") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e52_
+                ) as x50_
+            ) as n49_
+            where n49_.position = 1
+        ) as x48_
+    )) then cast((
+        select any_value(x48_.value)
+        from (
+            select n49_.value as value, n49_.ord as ord
+            from (
+                select x50_.value, x50_.ord, row_number() over (order by x50_.ord) as position
+                from (
+                    select e52_.value as value, row_number() over (order by s51_.ord, e52_.ord) as ord
+                    from (
+                        select w5.value as value, w5.ord as ord
+                        from (
+                            select element_ as value, position_ + 1 as ord
+                            from (select case when is_array(r.value."telecom") then r.value."telecom" else array(r.value."telecom") end as items_) as array_,
+                                array_.items_ as element_ at position_
+                            where element_ is not null
+                        ) as w5
+                        where (case when is_varchar(w5.value."system") then cast(w5.value."system" as varchar) else json_serialize(w5.value."system") end = 'phone')
+                    ) as s51_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s51_.value."value") then s51_.value."value" else array(s51_.value."value") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e52_
+                ) as x50_
+            ) as n49_
+            where n49_.position = 1
+        ) as x48_
+    ) as varchar) else json_serialize((
+        select any_value(x48_.value)
+        from (
+            select n49_.value as value, n49_.ord as ord
+            from (
+                select x50_.value, x50_.ord, row_number() over (order by x50_.ord) as position
+                from (
+                    select e52_.value as value, row_number() over (order by s51_.ord, e52_.ord) as ord
+                    from (
+                        select w5.value as value, w5.ord as ord
+                        from (
+                            select element_ as value, position_ + 1 as ord
+                            from (select case when is_array(r.value."telecom") then r.value."telecom" else array(r.value."telecom") end as items_) as array_,
+                                array_.items_ as element_ at position_
+                            where element_ is not null
+                        ) as w5
+                        where (case when is_varchar(w5.value."system") then cast(w5.value."system" as varchar) else json_serialize(w5.value."system") end = 'phone')
+                    ) as s51_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s51_.value."value") then s51_.value."value" else array(s51_.value."value") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e52_
+                ) as x50_
+            ) as n49_
+            where n49_.position = 1
+        ) as x48_
+    )) end as "phone",
+    case when is_varchar((
+        select any_value(x53_.value)
+        from (
+            select n54_.value as value, n54_.ord as ord
+            from (
+                select x55_.value, x55_.ord, row_number() over (order by x55_.ord) as position
+                from (
+                    select e57_.value as value, row_number() over (order by s56_.ord, e57_.ord) as ord
+                    from (
+                        select w6.value as value, w6.ord as ord
+                        from (
+                            select element_ as value, position_ + 1 as ord
+                            from (select case when is_array(r.value."telecom") then r.value."telecom" else array(r.value."telecom") end as items_) as array_,
+                                array_.items_ as element_ at position_
+                            where element_ is not null
+                        ) as w6
+                        where (case when is_varchar(w6.value."system") then cast(w6.value."system" as varchar) else json_serialize(w6.value."system") end = 'email')
+                    ) as s56_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s56_.value."value") then s56_.value."value" else array(s56_.value."value") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e57_
+                ) as x55_
+            ) as n54_
+            where n54_.position = 1
+        ) as x53_
+    )) then cast((
+        select any_value(x53_.value)
+        from (
+            select n54_.value as value, n54_.ord as ord
+            from (
+                select x55_.value, x55_.ord, row_number() over (order by x55_.ord) as position
+                from (
+                    select e57_.value as value, row_number() over (order by s56_.ord, e57_.ord) as ord
+                    from (
+                        select w6.value as value, w6.ord as ord
+                        from (
+                            select element_ as value, position_ + 1 as ord
+                            from (select case when is_array(r.value."telecom") then r.value."telecom" else array(r.value."telecom") end as items_) as array_,
+                                array_.items_ as element_ at position_
+                            where element_ is not null
+                        ) as w6
+                        where (case when is_varchar(w6.value."system") then cast(w6.value."system" as varchar) else json_serialize(w6.value."system") end = 'email')
+                    ) as s56_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s56_.value."value") then s56_.value."value" else array(s56_.value."value") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e57_
+                ) as x55_
+            ) as n54_
+            where n54_.position = 1
+        ) as x53_
+    ) as varchar) else json_serialize((
+        select any_value(x53_.value)
+        from (
+            select n54_.value as value, n54_.ord as ord
+            from (
+                select x55_.value, x55_.ord, row_number() over (order by x55_.ord) as position
+                from (
+                    select e57_.value as value, row_number() over (order by s56_.ord, e57_.ord) as ord
+                    from (
+                        select w6.value as value, w6.ord as ord
+                        from (
+                            select element_ as value, position_ + 1 as ord
+                            from (select case when is_array(r.value."telecom") then r.value."telecom" else array(r.value."telecom") end as items_) as array_,
+                                array_.items_ as element_ at position_
+                            where element_ is not null
+                        ) as w6
+                        where (case when is_varchar(w6.value."system") then cast(w6.value."system" as varchar) else json_serialize(w6.value."system") end = 'email')
+                    ) as s56_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s56_.value."value") then s56_.value."value" else array(s56_.value."value") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e57_
+                ) as x55_
+            ) as n54_
+            where n54_.position = 1
+        ) as x53_
+    )) end as "email",
+    case when is_varchar((
+        select any_value(x58_.value)
+        from (
+            select n59_.value as value, n59_.ord as ord
+            from (
+                select x60_.value, x60_.ord, row_number() over (order by x60_.ord) as position
+                from (
+                    select e62_.value as value, row_number() over (order by s61_.ord, e62_.ord) as ord
+                    from (
+                        select e64_.value as value, row_number() over (order by s63_.ord, e64_.ord) as ord
+                        from (
+                            select element_ as value, position_ + 1 as ord
+                            from (select case when is_array(r.value."maritalStatus") then r.value."maritalStatus" else array(r.value."maritalStatus") end as items_) as array_,
+                                array_.items_ as element_ at position_
+                            where element_ is not null
+                        ) as s63_
+                        cross join lateral (
+                            select element_ as value, position_ + 1 as ord
+                            from (select case when is_array(s63_.value."coding") then s63_.value."coding" else array(s63_.value."coding") end as items_) as array_,
+                                array_.items_ as element_ at position_
+                            where element_ is not null
+                        ) as e64_
+                    ) as s61_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s61_.value."code") then s61_.value."code" else array(s61_.value."code") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e62_
+                ) as x60_
+            ) as n59_
+            where n59_.position = 1
+        ) as x58_
+    )) then cast((
+        select any_value(x58_.value)
+        from (
+            select n59_.value as value, n59_.ord as ord
+            from (
+                select x60_.value, x60_.ord, row_number() over (order by x60_.ord) as position
+                from (
+                    select e62_.value as value, row_number() over (order by s61_.ord, e62_.ord) as ord
+                    from (
+                        select e64_.value as value, row_number() over (order by s63_.ord, e64_.ord) as ord
+                        from (
+                            select element_ as value, position_ + 1 as ord
+                            from (select case when is_array(r.value."maritalStatus") then r.value."maritalStatus" else array(r.value."maritalStatus") end as items_) as array_,
+                                array_.items_ as element_ at position_
+                            where element_ is not null
+                        ) as s63_
+                        cross join lateral (
+                            select element_ as value, position_ + 1 as ord
+                            from (select case when is_array(s63_.value."coding") then s63_.value."coding" else array(s63_.value."coding") end as items_) as array_,
+                                array_.items_ as element_ at position_
+                            where element_ is not null
+                        ) as e64_
+                    ) as s61_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s61_.value."code") then s61_.value."code" else array(s61_.value."code") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e62_
+                ) as x60_
+            ) as n59_
+            where n59_.position = 1
+        ) as x58_
+    ) as varchar) else json_serialize((
+        select any_value(x58_.value)
+        from (
+            select n59_.value as value, n59_.ord as ord
+            from (
+                select x60_.value, x60_.ord, row_number() over (order by x60_.ord) as position
+                from (
+                    select e62_.value as value, row_number() over (order by s61_.ord, e62_.ord) as ord
+                    from (
+                        select e64_.value as value, row_number() over (order by s63_.ord, e64_.ord) as ord
+                        from (
+                            select element_ as value, position_ + 1 as ord
+                            from (select case when is_array(r.value."maritalStatus") then r.value."maritalStatus" else array(r.value."maritalStatus") end as items_) as array_,
+                                array_.items_ as element_ at position_
+                            where element_ is not null
+                        ) as s63_
+                        cross join lateral (
+                            select element_ as value, position_ + 1 as ord
+                            from (select case when is_array(s63_.value."coding") then s63_.value."coding" else array(s63_.value."coding") end as items_) as array_,
+                                array_.items_ as element_ at position_
+                            where element_ is not null
+                        ) as e64_
+                    ) as s61_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s61_.value."code") then s61_.value."code" else array(s61_.value."code") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e62_
+                ) as x60_
+            ) as n59_
+            where n59_.position = 1
+        ) as x58_
+    )) end as "marital_status_code",
+    case when is_varchar((
+        select any_value(x65_.value)
+        from (
+            select n66_.value as value, n66_.ord as ord
+            from (
+                select x67_.value, x67_.ord, row_number() over (order by x67_.ord) as position
+                from (
+                    select e69_.value as value, row_number() over (order by s68_.ord, e69_.ord) as ord
+                    from (
+                        select e71_.value as value, row_number() over (order by s70_.ord, e71_.ord) as ord
+                        from (
+                            select e73_.value as value, row_number() over (order by s72_.ord, e73_.ord) as ord
+                            from (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(r.value."communication") then r.value."communication" else array(r.value."communication") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as s72_
+                            cross join lateral (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(s72_.value."language") then s72_.value."language" else array(s72_.value."language") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as e73_
+                        ) as s70_
+                        cross join lateral (
+                            select element_ as value, position_ + 1 as ord
+                            from (select case when is_array(s70_.value."coding") then s70_.value."coding" else array(s70_.value."coding") end as items_) as array_,
+                                array_.items_ as element_ at position_
+                            where element_ is not null
+                        ) as e71_
+                    ) as s68_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s68_.value."code") then s68_.value."code" else array(s68_.value."code") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e69_
+                ) as x67_
+            ) as n66_
+            where n66_.position = 1
+        ) as x65_
+    )) then cast((
+        select any_value(x65_.value)
+        from (
+            select n66_.value as value, n66_.ord as ord
+            from (
+                select x67_.value, x67_.ord, row_number() over (order by x67_.ord) as position
+                from (
+                    select e69_.value as value, row_number() over (order by s68_.ord, e69_.ord) as ord
+                    from (
+                        select e71_.value as value, row_number() over (order by s70_.ord, e71_.ord) as ord
+                        from (
+                            select e73_.value as value, row_number() over (order by s72_.ord, e73_.ord) as ord
+                            from (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(r.value."communication") then r.value."communication" else array(r.value."communication") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as s72_
+                            cross join lateral (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(s72_.value."language") then s72_.value."language" else array(s72_.value."language") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as e73_
+                        ) as s70_
+                        cross join lateral (
+                            select element_ as value, position_ + 1 as ord
+                            from (select case when is_array(s70_.value."coding") then s70_.value."coding" else array(s70_.value."coding") end as items_) as array_,
+                                array_.items_ as element_ at position_
+                            where element_ is not null
+                        ) as e71_
+                    ) as s68_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s68_.value."code") then s68_.value."code" else array(s68_.value."code") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e69_
+                ) as x67_
+            ) as n66_
+            where n66_.position = 1
+        ) as x65_
+    ) as varchar) else json_serialize((
+        select any_value(x65_.value)
+        from (
+            select n66_.value as value, n66_.ord as ord
+            from (
+                select x67_.value, x67_.ord, row_number() over (order by x67_.ord) as position
+                from (
+                    select e69_.value as value, row_number() over (order by s68_.ord, e69_.ord) as ord
+                    from (
+                        select e71_.value as value, row_number() over (order by s70_.ord, e71_.ord) as ord
+                        from (
+                            select e73_.value as value, row_number() over (order by s72_.ord, e73_.ord) as ord
+                            from (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(r.value."communication") then r.value."communication" else array(r.value."communication") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as s72_
+                            cross join lateral (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(s72_.value."language") then s72_.value."language" else array(s72_.value."language") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as e73_
+                        ) as s70_
+                        cross join lateral (
+                            select element_ as value, position_ + 1 as ord
+                            from (select case when is_array(s70_.value."coding") then s70_.value."coding" else array(s70_.value."coding") end as items_) as array_,
+                                array_.items_ as element_ at position_
+                            where element_ is not null
+                        ) as e71_
+                    ) as s68_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s68_.value."code") then s68_.value."code" else array(s68_.value."code") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e69_
+                ) as x67_
+            ) as n66_
+            where n66_.position = 1
+        ) as x65_
+    )) end as "language_code",
+    case when is_varchar((
+        select any_value(x74_.value)
+        from (
+            select n75_.value as value, n75_.ord as ord
+            from (
+                select x76_.value, x76_.ord, row_number() over (order by x76_.ord) as position
+                from (
+                    select e78_.value as value, row_number() over (order by s77_.ord, e78_.ord) as ord
+                    from (
+                        select e80_.value as value, row_number() over (order by s79_.ord, e80_.ord) as ord
+                        from (
+                            select w8.value as value, w8.ord as ord
+                            from (
+                                select e82_.value as value, row_number() over (order by s81_.ord, e82_.ord) as ord
+                                from (
+                                    select w7.value as value, w7.ord as ord
+                                    from (
+                                        select element_ as value, position_ + 1 as ord
+                                        from (select case when is_array(r.value."extension") then r.value."extension" else array(r.value."extension") end as items_) as array_,
+                                            array_.items_ as element_ at position_
+                                        where element_ is not null
+                                    ) as w7
+                                    where (case when is_varchar(w7.value."url") then cast(w7.value."url" as varchar) else json_serialize(w7.value."url") end = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-race')
+                                ) as s81_
+                                cross join lateral (
+                                    select element_ as value, position_ + 1 as ord
+                                    from (select case when is_array(s81_.value."extension") then s81_.value."extension" else array(s81_.value."extension") end as items_) as array_,
+                                        array_.items_ as element_ at position_
+                                    where element_ is not null
+                                ) as e82_
+                            ) as w8
+                            where (case when is_varchar(w8.value."url") then cast(w8.value."url" as varchar) else json_serialize(w8.value."url") end = 'ombCategory')
+                        ) as s79_
+                        cross join lateral (
+                            select element_ as value, position_ + 1 as ord
+                            from (select case when is_array(s79_.value."valueCoding") then s79_.value."valueCoding" else array(s79_.value."valueCoding") end as items_) as array_,
+                                array_.items_ as element_ at position_
+                            where element_ is not null
+                        ) as e80_
+                    ) as s77_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s77_.value."code") then s77_.value."code" else array(s77_.value."code") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e78_
+                ) as x76_
+            ) as n75_
+            where n75_.position = 1
+        ) as x74_
+    )) then cast((
+        select any_value(x74_.value)
+        from (
+            select n75_.value as value, n75_.ord as ord
+            from (
+                select x76_.value, x76_.ord, row_number() over (order by x76_.ord) as position
+                from (
+                    select e78_.value as value, row_number() over (order by s77_.ord, e78_.ord) as ord
+                    from (
+                        select e80_.value as value, row_number() over (order by s79_.ord, e80_.ord) as ord
+                        from (
+                            select w8.value as value, w8.ord as ord
+                            from (
+                                select e82_.value as value, row_number() over (order by s81_.ord, e82_.ord) as ord
+                                from (
+                                    select w7.value as value, w7.ord as ord
+                                    from (
+                                        select element_ as value, position_ + 1 as ord
+                                        from (select case when is_array(r.value."extension") then r.value."extension" else array(r.value."extension") end as items_) as array_,
+                                            array_.items_ as element_ at position_
+                                        where element_ is not null
+                                    ) as w7
+                                    where (case when is_varchar(w7.value."url") then cast(w7.value."url" as varchar) else json_serialize(w7.value."url") end = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-race')
+                                ) as s81_
+                                cross join lateral (
+                                    select element_ as value, position_ + 1 as ord
+                                    from (select case when is_array(s81_.value."extension") then s81_.value."extension" else array(s81_.value."extension") end as items_) as array_,
+                                        array_.items_ as element_ at position_
+                                    where element_ is not null
+                                ) as e82_
+                            ) as w8
+                            where (case when is_varchar(w8.value."url") then cast(w8.value."url" as varchar) else json_serialize(w8.value."url") end = 'ombCategory')
+                        ) as s79_
+                        cross join lateral (
+                            select element_ as value, position_ + 1 as ord
+                            from (select case when is_array(s79_.value."valueCoding") then s79_.value."valueCoding" else array(s79_.value."valueCoding") end as items_) as array_,
+                                array_.items_ as element_ at position_
+                            where element_ is not null
+                        ) as e80_
+                    ) as s77_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s77_.value."code") then s77_.value."code" else array(s77_.value."code") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e78_
+                ) as x76_
+            ) as n75_
+            where n75_.position = 1
+        ) as x74_
+    ) as varchar) else json_serialize((
+        select any_value(x74_.value)
+        from (
+            select n75_.value as value, n75_.ord as ord
+            from (
+                select x76_.value, x76_.ord, row_number() over (order by x76_.ord) as position
+                from (
+                    select e78_.value as value, row_number() over (order by s77_.ord, e78_.ord) as ord
+                    from (
+                        select e80_.value as value, row_number() over (order by s79_.ord, e80_.ord) as ord
+                        from (
+                            select w8.value as value, w8.ord as ord
+                            from (
+                                select e82_.value as value, row_number() over (order by s81_.ord, e82_.ord) as ord
+                                from (
+                                    select w7.value as value, w7.ord as ord
+                                    from (
+                                        select element_ as value, position_ + 1 as ord
+                                        from (select case when is_array(r.value."extension") then r.value."extension" else array(r.value."extension") end as items_) as array_,
+                                            array_.items_ as element_ at position_
+                                        where element_ is not null
+                                    ) as w7
+                                    where (case when is_varchar(w7.value."url") then cast(w7.value."url" as varchar) else json_serialize(w7.value."url") end = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-race')
+                                ) as s81_
+                                cross join lateral (
+                                    select element_ as value, position_ + 1 as ord
+                                    from (select case when is_array(s81_.value."extension") then s81_.value."extension" else array(s81_.value."extension") end as items_) as array_,
+                                        array_.items_ as element_ at position_
+                                    where element_ is not null
+                                ) as e82_
+                            ) as w8
+                            where (case when is_varchar(w8.value."url") then cast(w8.value."url" as varchar) else json_serialize(w8.value."url") end = 'ombCategory')
+                        ) as s79_
+                        cross join lateral (
+                            select element_ as value, position_ + 1 as ord
+                            from (select case when is_array(s79_.value."valueCoding") then s79_.value."valueCoding" else array(s79_.value."valueCoding") end as items_) as array_,
+                                array_.items_ as element_ at position_
+                            where element_ is not null
+                        ) as e80_
+                    ) as s77_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s77_.value."code") then s77_.value."code" else array(s77_.value."code") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e78_
+                ) as x76_
+            ) as n75_
+            where n75_.position = 1
+        ) as x74_
+    )) end as "race_code",
+    case when is_varchar((
+        select any_value(x83_.value)
+        from (
+            select n84_.value as value, n84_.ord as ord
+            from (
+                select x85_.value, x85_.ord, row_number() over (order by x85_.ord) as position
+                from (
+                    select e87_.value as value, row_number() over (order by s86_.ord, e87_.ord) as ord
+                    from (
+                        select e89_.value as value, row_number() over (order by s88_.ord, e89_.ord) as ord
+                        from (
+                            select w10.value as value, w10.ord as ord
+                            from (
+                                select e91_.value as value, row_number() over (order by s90_.ord, e91_.ord) as ord
+                                from (
+                                    select w9.value as value, w9.ord as ord
+                                    from (
+                                        select element_ as value, position_ + 1 as ord
+                                        from (select case when is_array(r.value."extension") then r.value."extension" else array(r.value."extension") end as items_) as array_,
+                                            array_.items_ as element_ at position_
+                                        where element_ is not null
+                                    ) as w9
+                                    where (case when is_varchar(w9.value."url") then cast(w9.value."url" as varchar) else json_serialize(w9.value."url") end = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-ethnicity')
+                                ) as s90_
+                                cross join lateral (
+                                    select element_ as value, position_ + 1 as ord
+                                    from (select case when is_array(s90_.value."extension") then s90_.value."extension" else array(s90_.value."extension") end as items_) as array_,
+                                        array_.items_ as element_ at position_
+                                    where element_ is not null
+                                ) as e91_
+                            ) as w10
+                            where (case when is_varchar(w10.value."url") then cast(w10.value."url" as varchar) else json_serialize(w10.value."url") end = 'ombCategory')
+                        ) as s88_
+                        cross join lateral (
+                            select element_ as value, position_ + 1 as ord
+                            from (select case when is_array(s88_.value."valueCoding") then s88_.value."valueCoding" else array(s88_.value."valueCoding") end as items_) as array_,
+                                array_.items_ as element_ at position_
+                            where element_ is not null
+                        ) as e89_
+                    ) as s86_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s86_.value."code") then s86_.value."code" else array(s86_.value."code") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e87_
+                ) as x85_
+            ) as n84_
+            where n84_.position = 1
+        ) as x83_
+    )) then cast((
+        select any_value(x83_.value)
+        from (
+            select n84_.value as value, n84_.ord as ord
+            from (
+                select x85_.value, x85_.ord, row_number() over (order by x85_.ord) as position
+                from (
+                    select e87_.value as value, row_number() over (order by s86_.ord, e87_.ord) as ord
+                    from (
+                        select e89_.value as value, row_number() over (order by s88_.ord, e89_.ord) as ord
+                        from (
+                            select w10.value as value, w10.ord as ord
+                            from (
+                                select e91_.value as value, row_number() over (order by s90_.ord, e91_.ord) as ord
+                                from (
+                                    select w9.value as value, w9.ord as ord
+                                    from (
+                                        select element_ as value, position_ + 1 as ord
+                                        from (select case when is_array(r.value."extension") then r.value."extension" else array(r.value."extension") end as items_) as array_,
+                                            array_.items_ as element_ at position_
+                                        where element_ is not null
+                                    ) as w9
+                                    where (case when is_varchar(w9.value."url") then cast(w9.value."url" as varchar) else json_serialize(w9.value."url") end = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-ethnicity')
+                                ) as s90_
+                                cross join lateral (
+                                    select element_ as value, position_ + 1 as ord
+                                    from (select case when is_array(s90_.value."extension") then s90_.value."extension" else array(s90_.value."extension") end as items_) as array_,
+                                        array_.items_ as element_ at position_
+                                    where element_ is not null
+                                ) as e91_
+                            ) as w10
+                            where (case when is_varchar(w10.value."url") then cast(w10.value."url" as varchar) else json_serialize(w10.value."url") end = 'ombCategory')
+                        ) as s88_
+                        cross join lateral (
+                            select element_ as value, position_ + 1 as ord
+                            from (select case when is_array(s88_.value."valueCoding") then s88_.value."valueCoding" else array(s88_.value."valueCoding") end as items_) as array_,
+                                array_.items_ as element_ at position_
+                            where element_ is not null
+                        ) as e89_
+                    ) as s86_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s86_.value."code") then s86_.value."code" else array(s86_.value."code") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e87_
+                ) as x85_
+            ) as n84_
+            where n84_.position = 1
+        ) as x83_
+    ) as varchar) else json_serialize((
+        select any_value(x83_.value)
+        from (
+            select n84_.value as value, n84_.ord as ord
+            from (
+                select x85_.value, x85_.ord, row_number() over (order by x85_.ord) as position
+                from (
+                    select e87_.value as value, row_number() over (order by s86_.ord, e87_.ord) as ord
+                    from (
+                        select e89_.value as value, row_number() over (order by s88_.ord, e89_.ord) as ord
+                        from (
+                            select w10.value as value, w10.ord as ord
+                            from (
+                                select e91_.value as value, row_number() over (order by s90_.ord, e91_.ord) as ord
+                                from (
+                                    select w9.value as value, w9.ord as ord
+                                    from (
+                                        select element_ as value, position_ + 1 as ord
+                                        from (select case when is_array(r.value."extension") then r.value."extension" else array(r.value."extension") end as items_) as array_,
+                                            array_.items_ as element_ at position_
+                                        where element_ is not null
+                                    ) as w9
+                                    where (case when is_varchar(w9.value."url") then cast(w9.value."url" as varchar) else json_serialize(w9.value."url") end = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-ethnicity')
+                                ) as s90_
+                                cross join lateral (
+                                    select element_ as value, position_ + 1 as ord
+                                    from (select case when is_array(s90_.value."extension") then s90_.value."extension" else array(s90_.value."extension") end as items_) as array_,
+                                        array_.items_ as element_ at position_
+                                    where element_ is not null
+                                ) as e91_
+                            ) as w10
+                            where (case when is_varchar(w10.value."url") then cast(w10.value."url" as varchar) else json_serialize(w10.value."url") end = 'ombCategory')
+                        ) as s88_
+                        cross join lateral (
+                            select element_ as value, position_ + 1 as ord
+                            from (select case when is_array(s88_.value."valueCoding") then s88_.value."valueCoding" else array(s88_.value."valueCoding") end as items_) as array_,
+                                array_.items_ as element_ at position_
+                            where element_ is not null
+                        ) as e89_
+                    ) as s86_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s86_.value."code") then s86_.value."code" else array(s86_.value."code") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e87_
+                ) as x85_
+            ) as n84_
+            where n84_.position = 1
+        ) as x83_
+    )) end as "ethnicity_code",
+    case when is_varchar((
+        select any_value(x92_.value)
+        from (
+            select n93_.value as value, n93_.ord as ord
+            from (
+                select x94_.value, x94_.ord, row_number() over (order by x94_.ord) as position
+                from (
+                    select e96_.value as value, row_number() over (order by s95_.ord, e96_.ord) as ord
+                    from (
+                        select w11.value as value, w11.ord as ord
+                        from (
+                            select element_ as value, position_ + 1 as ord
+                            from (select case when is_array(r.value."extension") then r.value."extension" else array(r.value."extension") end as items_) as array_,
+                                array_.items_ as element_ at position_
+                            where element_ is not null
+                        ) as w11
+                        where (case when is_varchar(w11.value."url") then cast(w11.value."url" as varchar) else json_serialize(w11.value."url") end = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-birthsex')
+                    ) as s95_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s95_.value."valueCode") then s95_.value."valueCode" else array(s95_.value."valueCode") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e96_
+                ) as x94_
+            ) as n93_
+            where n93_.position = 1
+        ) as x92_
+    )) then cast((
+        select any_value(x92_.value)
+        from (
+            select n93_.value as value, n93_.ord as ord
+            from (
+                select x94_.value, x94_.ord, row_number() over (order by x94_.ord) as position
+                from (
+                    select e96_.value as value, row_number() over (order by s95_.ord, e96_.ord) as ord
+                    from (
+                        select w11.value as value, w11.ord as ord
+                        from (
+                            select element_ as value, position_ + 1 as ord
+                            from (select case when is_array(r.value."extension") then r.value."extension" else array(r.value."extension") end as items_) as array_,
+                                array_.items_ as element_ at position_
+                            where element_ is not null
+                        ) as w11
+                        where (case when is_varchar(w11.value."url") then cast(w11.value."url" as varchar) else json_serialize(w11.value."url") end = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-birthsex')
+                    ) as s95_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s95_.value."valueCode") then s95_.value."valueCode" else array(s95_.value."valueCode") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e96_
+                ) as x94_
+            ) as n93_
+            where n93_.position = 1
+        ) as x92_
+    ) as varchar) else json_serialize((
+        select any_value(x92_.value)
+        from (
+            select n93_.value as value, n93_.ord as ord
+            from (
+                select x94_.value, x94_.ord, row_number() over (order by x94_.ord) as position
+                from (
+                    select e96_.value as value, row_number() over (order by s95_.ord, e96_.ord) as ord
+                    from (
+                        select w11.value as value, w11.ord as ord
+                        from (
+                            select element_ as value, position_ + 1 as ord
+                            from (select case when is_array(r.value."extension") then r.value."extension" else array(r.value."extension") end as items_) as array_,
+                                array_.items_ as element_ at position_
+                            where element_ is not null
+                        ) as w11
+                        where (case when is_varchar(w11.value."url") then cast(w11.value."url" as varchar) else json_serialize(w11.value."url") end = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-birthsex')
+                    ) as s95_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s95_.value."valueCode") then s95_.value."valueCode" else array(s95_.value."valueCode") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e96_
+                ) as x94_
+            ) as n93_
+            where n93_.position = 1
+        ) as x92_
+    )) end as "birth_sex",
+    case when is_varchar(r.value."birthDate") then cast(r.value."birthDate" as varchar) else json_serialize(r.value."birthDate") end as "birth_date",
+    case when is_varchar(r.value."deceasedDateTime") then cast(r.value."deceasedDateTime" as varchar) else json_serialize(r.value."deceasedDateTime") end as "deceased_at"
 from (
     select resource as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
     from {{ relation }}
     where case when is_varchar(resource."resourceType") then cast(resource."resourceType" as varchar) else json_serialize(resource."resourceType") end = 'Patient'
 ) as r
-cross join lateral (
-    select
-        s1_."mrn",
-        s1_."ssn",
-        s1_."family_name",
-        s1_."given_name",
-        s1_."gender",
-        s1_."street_address",
-        s1_."city",
-        s1_."county",
-        s1_."state",
-        s1_."zip_code",
-        s1_."phone",
-        s1_."email",
-        s1_."marital_status_code",
-        s1_."language_code",
-        s1_."race_code",
-        s1_."ethnicity_code",
-        s1_."birth_sex",
-        s1_."birth_date",
-        s1_."deceased_at"
-    from (
-        select r.value as value, r.row_index as row_index
-    ) as f0
-    cross join lateral (
-        select
-            case when is_varchar((
-                select any_value(x2_.value)
-                from (
-                    select n3_.value as value, n3_.ord as ord
-                    from (
-                        select x4_.value, x4_.ord, row_number() over (order by x4_.ord) as position
-                        from (
-                            select e6_.value as value, row_number() over (order by s5_.ord, e6_.ord) as ord
-                            from (
-                                select w2.value as value, w2.ord as ord
-                                from (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(f1.value."identifier") then f1.value."identifier" else array(f1.value."identifier") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as w2
-                                where ((case when is_varchar(case when (is_array(w2.value."system")) then (
-                                    select any_value(x7_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w2.value."system") then w2.value."system" else array(w2.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x7_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''mrn'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w2.value."system") = 'null') then null else w2.value."system" end) then cast(case when (is_array(w2.value."system")) then (
-                                    select any_value(x7_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w2.value."system") then w2.value."system" else array(w2.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x7_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''mrn'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w2.value."system") = 'null') then null else w2.value."system" end as varchar) else json_serialize(case when (is_array(w2.value."system")) then (
-                                    select any_value(x7_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w2.value."system") then w2.value."system" else array(w2.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x7_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''mrn'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w2.value."system") = 'null') then null else w2.value."system" end) end = 'urn:aegis:mrn') or exists (
-                                    select w3.value as value, w3.ord as ord
-                                    from (
-                                        select e9_.value as value, row_number() over (order by s8_.ord, e9_.ord) as ord
-                                        from (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(w2.value."type") then w2.value."type" else array(w2.value."type") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as s8_
-                                        cross join lateral (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(s8_.value."coding") then s8_.value."coding" else array(s8_.value."coding") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as e9_
-                                    ) as w3
-                                    where ((case when is_varchar(case when (is_array(w3.value."system")) then (
-                                        select any_value(x10_.value)
-                                        from (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(w3.value."system") then w3.value."system" else array(w3.value."system") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as x10_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''mrn'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )
-                                    when (json_typeof(w3.value."system") = 'null') then null else w3.value."system" end) then cast(case when (is_array(w3.value."system")) then (
-                                        select any_value(x10_.value)
-                                        from (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(w3.value."system") then w3.value."system" else array(w3.value."system") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as x10_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''mrn'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )
-                                    when (json_typeof(w3.value."system") = 'null') then null else w3.value."system" end as varchar) else json_serialize(case when (is_array(w3.value."system")) then (
-                                        select any_value(x10_.value)
-                                        from (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(w3.value."system") then w3.value."system" else array(w3.value."system") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as x10_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''mrn'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )
-                                    when (json_typeof(w3.value."system") = 'null') then null else w3.value."system" end) end = 'http://terminology.hl7.org/CodeSystem/v2-0203') and (case when is_varchar(case when (is_array(w3.value."code")) then (
-                                        select any_value(x11_.value)
-                                        from (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(w3.value."code") then w3.value."code" else array(w3.value."code") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as x11_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''mrn'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )
-                                    when (json_typeof(w3.value."code") = 'null') then null else w3.value."code" end) then cast(case when (is_array(w3.value."code")) then (
-                                        select any_value(x11_.value)
-                                        from (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(w3.value."code") then w3.value."code" else array(w3.value."code") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as x11_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''mrn'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )
-                                    when (json_typeof(w3.value."code") = 'null') then null else w3.value."code" end as varchar) else json_serialize(case when (is_array(w3.value."code")) then (
-                                        select any_value(x11_.value)
-                                        from (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(w3.value."code") then w3.value."code" else array(w3.value."code") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as x11_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''mrn'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )
-                                    when (json_typeof(w3.value."code") = 'null') then null else w3.value."code" end) end = 'MR'))
-                                ))
-                            ) as s5_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s5_.value."value") then s5_.value."value" else array(s5_.value."value") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e6_
-                        ) as x4_
-                    ) as n3_
-                    where n3_.position = 1
-                ) as x2_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''mrn'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
-                select any_value(x2_.value)
-                from (
-                    select n3_.value as value, n3_.ord as ord
-                    from (
-                        select x4_.value, x4_.ord, row_number() over (order by x4_.ord) as position
-                        from (
-                            select e6_.value as value, row_number() over (order by s5_.ord, e6_.ord) as ord
-                            from (
-                                select w2.value as value, w2.ord as ord
-                                from (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(f1.value."identifier") then f1.value."identifier" else array(f1.value."identifier") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as w2
-                                where ((case when is_varchar(case when (is_array(w2.value."system")) then (
-                                    select any_value(x7_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w2.value."system") then w2.value."system" else array(w2.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x7_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''mrn'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w2.value."system") = 'null') then null else w2.value."system" end) then cast(case when (is_array(w2.value."system")) then (
-                                    select any_value(x7_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w2.value."system") then w2.value."system" else array(w2.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x7_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''mrn'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w2.value."system") = 'null') then null else w2.value."system" end as varchar) else json_serialize(case when (is_array(w2.value."system")) then (
-                                    select any_value(x7_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w2.value."system") then w2.value."system" else array(w2.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x7_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''mrn'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w2.value."system") = 'null') then null else w2.value."system" end) end = 'urn:aegis:mrn') or exists (
-                                    select w3.value as value, w3.ord as ord
-                                    from (
-                                        select e9_.value as value, row_number() over (order by s8_.ord, e9_.ord) as ord
-                                        from (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(w2.value."type") then w2.value."type" else array(w2.value."type") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as s8_
-                                        cross join lateral (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(s8_.value."coding") then s8_.value."coding" else array(s8_.value."coding") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as e9_
-                                    ) as w3
-                                    where ((case when is_varchar(case when (is_array(w3.value."system")) then (
-                                        select any_value(x10_.value)
-                                        from (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(w3.value."system") then w3.value."system" else array(w3.value."system") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as x10_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''mrn'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )
-                                    when (json_typeof(w3.value."system") = 'null') then null else w3.value."system" end) then cast(case when (is_array(w3.value."system")) then (
-                                        select any_value(x10_.value)
-                                        from (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(w3.value."system") then w3.value."system" else array(w3.value."system") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as x10_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''mrn'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )
-                                    when (json_typeof(w3.value."system") = 'null') then null else w3.value."system" end as varchar) else json_serialize(case when (is_array(w3.value."system")) then (
-                                        select any_value(x10_.value)
-                                        from (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(w3.value."system") then w3.value."system" else array(w3.value."system") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as x10_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''mrn'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )
-                                    when (json_typeof(w3.value."system") = 'null') then null else w3.value."system" end) end = 'http://terminology.hl7.org/CodeSystem/v2-0203') and (case when is_varchar(case when (is_array(w3.value."code")) then (
-                                        select any_value(x11_.value)
-                                        from (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(w3.value."code") then w3.value."code" else array(w3.value."code") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as x11_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''mrn'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )
-                                    when (json_typeof(w3.value."code") = 'null') then null else w3.value."code" end) then cast(case when (is_array(w3.value."code")) then (
-                                        select any_value(x11_.value)
-                                        from (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(w3.value."code") then w3.value."code" else array(w3.value."code") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as x11_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''mrn'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )
-                                    when (json_typeof(w3.value."code") = 'null') then null else w3.value."code" end as varchar) else json_serialize(case when (is_array(w3.value."code")) then (
-                                        select any_value(x11_.value)
-                                        from (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(w3.value."code") then w3.value."code" else array(w3.value."code") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as x11_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''mrn'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )
-                                    when (json_typeof(w3.value."code") = 'null') then null else w3.value."code" end) end = 'MR'))
-                                ))
-                            ) as s5_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s5_.value."value") then s5_.value."value" else array(s5_.value."value") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e6_
-                        ) as x4_
-                    ) as n3_
-                    where n3_.position = 1
-                ) as x2_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''mrn'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
-                select any_value(x2_.value)
-                from (
-                    select n3_.value as value, n3_.ord as ord
-                    from (
-                        select x4_.value, x4_.ord, row_number() over (order by x4_.ord) as position
-                        from (
-                            select e6_.value as value, row_number() over (order by s5_.ord, e6_.ord) as ord
-                            from (
-                                select w2.value as value, w2.ord as ord
-                                from (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(f1.value."identifier") then f1.value."identifier" else array(f1.value."identifier") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as w2
-                                where ((case when is_varchar(case when (is_array(w2.value."system")) then (
-                                    select any_value(x7_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w2.value."system") then w2.value."system" else array(w2.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x7_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''mrn'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w2.value."system") = 'null') then null else w2.value."system" end) then cast(case when (is_array(w2.value."system")) then (
-                                    select any_value(x7_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w2.value."system") then w2.value."system" else array(w2.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x7_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''mrn'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w2.value."system") = 'null') then null else w2.value."system" end as varchar) else json_serialize(case when (is_array(w2.value."system")) then (
-                                    select any_value(x7_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w2.value."system") then w2.value."system" else array(w2.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x7_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''mrn'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w2.value."system") = 'null') then null else w2.value."system" end) end = 'urn:aegis:mrn') or exists (
-                                    select w3.value as value, w3.ord as ord
-                                    from (
-                                        select e9_.value as value, row_number() over (order by s8_.ord, e9_.ord) as ord
-                                        from (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(w2.value."type") then w2.value."type" else array(w2.value."type") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as s8_
-                                        cross join lateral (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(s8_.value."coding") then s8_.value."coding" else array(s8_.value."coding") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as e9_
-                                    ) as w3
-                                    where ((case when is_varchar(case when (is_array(w3.value."system")) then (
-                                        select any_value(x10_.value)
-                                        from (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(w3.value."system") then w3.value."system" else array(w3.value."system") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as x10_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''mrn'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )
-                                    when (json_typeof(w3.value."system") = 'null') then null else w3.value."system" end) then cast(case when (is_array(w3.value."system")) then (
-                                        select any_value(x10_.value)
-                                        from (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(w3.value."system") then w3.value."system" else array(w3.value."system") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as x10_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''mrn'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )
-                                    when (json_typeof(w3.value."system") = 'null') then null else w3.value."system" end as varchar) else json_serialize(case when (is_array(w3.value."system")) then (
-                                        select any_value(x10_.value)
-                                        from (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(w3.value."system") then w3.value."system" else array(w3.value."system") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as x10_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''mrn'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )
-                                    when (json_typeof(w3.value."system") = 'null') then null else w3.value."system" end) end = 'http://terminology.hl7.org/CodeSystem/v2-0203') and (case when is_varchar(case when (is_array(w3.value."code")) then (
-                                        select any_value(x11_.value)
-                                        from (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(w3.value."code") then w3.value."code" else array(w3.value."code") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as x11_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''mrn'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )
-                                    when (json_typeof(w3.value."code") = 'null') then null else w3.value."code" end) then cast(case when (is_array(w3.value."code")) then (
-                                        select any_value(x11_.value)
-                                        from (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(w3.value."code") then w3.value."code" else array(w3.value."code") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as x11_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''mrn'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )
-                                    when (json_typeof(w3.value."code") = 'null') then null else w3.value."code" end as varchar) else json_serialize(case when (is_array(w3.value."code")) then (
-                                        select any_value(x11_.value)
-                                        from (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(w3.value."code") then w3.value."code" else array(w3.value."code") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as x11_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''mrn'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )
-                                    when (json_typeof(w3.value."code") = 'null') then null else w3.value."code" end) end = 'MR'))
-                                ))
-                            ) as s5_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s5_.value."value") then s5_.value."value" else array(s5_.value."value") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e6_
-                        ) as x4_
-                    ) as n3_
-                    where n3_.position = 1
-                ) as x2_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''mrn'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as "mrn",
-            case when is_varchar((
-                select any_value(x12_.value)
-                from (
-                    select n13_.value as value, n13_.ord as ord
-                    from (
-                        select x14_.value, x14_.ord, row_number() over (order by x14_.ord) as position
-                        from (
-                            select e16_.value as value, row_number() over (order by s15_.ord, e16_.ord) as ord
-                            from (
-                                select w4.value as value, w4.ord as ord
-                                from (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(f1.value."identifier") then f1.value."identifier" else array(f1.value."identifier") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as w4
-                                where (case when is_varchar(case when (is_array(w4.value."system")) then (
-                                    select any_value(x17_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w4.value."system") then w4.value."system" else array(w4.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x17_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''ssn'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end) then cast(case when (is_array(w4.value."system")) then (
-                                    select any_value(x17_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w4.value."system") then w4.value."system" else array(w4.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x17_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''ssn'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end as varchar) else json_serialize(case when (is_array(w4.value."system")) then (
-                                    select any_value(x17_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w4.value."system") then w4.value."system" else array(w4.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x17_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''ssn'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end) end = 'http://hl7.org/fhir/sid/us-ssn')
-                            ) as s15_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s15_.value."value") then s15_.value."value" else array(s15_.value."value") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e16_
-                        ) as x14_
-                    ) as n13_
-                    where n13_.position = 1
-                ) as x12_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''ssn'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
-                select any_value(x12_.value)
-                from (
-                    select n13_.value as value, n13_.ord as ord
-                    from (
-                        select x14_.value, x14_.ord, row_number() over (order by x14_.ord) as position
-                        from (
-                            select e16_.value as value, row_number() over (order by s15_.ord, e16_.ord) as ord
-                            from (
-                                select w4.value as value, w4.ord as ord
-                                from (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(f1.value."identifier") then f1.value."identifier" else array(f1.value."identifier") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as w4
-                                where (case when is_varchar(case when (is_array(w4.value."system")) then (
-                                    select any_value(x17_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w4.value."system") then w4.value."system" else array(w4.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x17_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''ssn'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end) then cast(case when (is_array(w4.value."system")) then (
-                                    select any_value(x17_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w4.value."system") then w4.value."system" else array(w4.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x17_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''ssn'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end as varchar) else json_serialize(case when (is_array(w4.value."system")) then (
-                                    select any_value(x17_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w4.value."system") then w4.value."system" else array(w4.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x17_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''ssn'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end) end = 'http://hl7.org/fhir/sid/us-ssn')
-                            ) as s15_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s15_.value."value") then s15_.value."value" else array(s15_.value."value") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e16_
-                        ) as x14_
-                    ) as n13_
-                    where n13_.position = 1
-                ) as x12_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''ssn'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
-                select any_value(x12_.value)
-                from (
-                    select n13_.value as value, n13_.ord as ord
-                    from (
-                        select x14_.value, x14_.ord, row_number() over (order by x14_.ord) as position
-                        from (
-                            select e16_.value as value, row_number() over (order by s15_.ord, e16_.ord) as ord
-                            from (
-                                select w4.value as value, w4.ord as ord
-                                from (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(f1.value."identifier") then f1.value."identifier" else array(f1.value."identifier") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as w4
-                                where (case when is_varchar(case when (is_array(w4.value."system")) then (
-                                    select any_value(x17_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w4.value."system") then w4.value."system" else array(w4.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x17_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''ssn'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end) then cast(case when (is_array(w4.value."system")) then (
-                                    select any_value(x17_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w4.value."system") then w4.value."system" else array(w4.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x17_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''ssn'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end as varchar) else json_serialize(case when (is_array(w4.value."system")) then (
-                                    select any_value(x17_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w4.value."system") then w4.value."system" else array(w4.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x17_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''ssn'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end) end = 'http://hl7.org/fhir/sid/us-ssn')
-                            ) as s15_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s15_.value."value") then s15_.value."value" else array(s15_.value."value") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e16_
-                        ) as x14_
-                    ) as n13_
-                    where n13_.position = 1
-                ) as x12_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''ssn'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as "ssn",
-            case when is_varchar((
-                select any_value(x18_.value)
-                from (
-                    select n19_.value as value, n19_.ord as ord
-                    from (
-                        select x20_.value, x20_.ord, row_number() over (order by x20_.ord) as position
-                        from (
-                            select e22_.value as value, row_number() over (order by s21_.ord, e22_.ord) as ord
-                            from (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(f1.value."name") then f1.value."name" else array(f1.value."name") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as s21_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s21_.value."family") then s21_.value."family" else array(s21_.value."family") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e22_
-                        ) as x20_
-                    ) as n19_
-                    where n19_.position = 1
-                ) as x18_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''family_name'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
-                select any_value(x18_.value)
-                from (
-                    select n19_.value as value, n19_.ord as ord
-                    from (
-                        select x20_.value, x20_.ord, row_number() over (order by x20_.ord) as position
-                        from (
-                            select e22_.value as value, row_number() over (order by s21_.ord, e22_.ord) as ord
-                            from (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(f1.value."name") then f1.value."name" else array(f1.value."name") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as s21_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s21_.value."family") then s21_.value."family" else array(s21_.value."family") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e22_
-                        ) as x20_
-                    ) as n19_
-                    where n19_.position = 1
-                ) as x18_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''family_name'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
-                select any_value(x18_.value)
-                from (
-                    select n19_.value as value, n19_.ord as ord
-                    from (
-                        select x20_.value, x20_.ord, row_number() over (order by x20_.ord) as position
-                        from (
-                            select e22_.value as value, row_number() over (order by s21_.ord, e22_.ord) as ord
-                            from (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(f1.value."name") then f1.value."name" else array(f1.value."name") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as s21_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s21_.value."family") then s21_.value."family" else array(s21_.value."family") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e22_
-                        ) as x20_
-                    ) as n19_
-                    where n19_.position = 1
-                ) as x18_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''family_name'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as "family_name",
-            case when is_varchar((
-                select any_value(x23_.value)
-                from (
-                    select n24_.value as value, n24_.ord as ord
-                    from (
-                        select x25_.value, x25_.ord, row_number() over (order by x25_.ord) as position
-                        from (
-                            select e27_.value as value, row_number() over (order by s26_.ord, e27_.ord) as ord
-                            from (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(f1.value."name") then f1.value."name" else array(f1.value."name") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as s26_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s26_.value."given") then s26_.value."given" else array(s26_.value."given") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e27_
-                        ) as x25_
-                    ) as n24_
-                    where n24_.position = 1
-                ) as x23_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''given_name'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
-                select any_value(x23_.value)
-                from (
-                    select n24_.value as value, n24_.ord as ord
-                    from (
-                        select x25_.value, x25_.ord, row_number() over (order by x25_.ord) as position
-                        from (
-                            select e27_.value as value, row_number() over (order by s26_.ord, e27_.ord) as ord
-                            from (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(f1.value."name") then f1.value."name" else array(f1.value."name") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as s26_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s26_.value."given") then s26_.value."given" else array(s26_.value."given") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e27_
-                        ) as x25_
-                    ) as n24_
-                    where n24_.position = 1
-                ) as x23_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''given_name'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
-                select any_value(x23_.value)
-                from (
-                    select n24_.value as value, n24_.ord as ord
-                    from (
-                        select x25_.value, x25_.ord, row_number() over (order by x25_.ord) as position
-                        from (
-                            select e27_.value as value, row_number() over (order by s26_.ord, e27_.ord) as ord
-                            from (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(f1.value."name") then f1.value."name" else array(f1.value."name") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as s26_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s26_.value."given") then s26_.value."given" else array(s26_.value."given") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e27_
-                        ) as x25_
-                    ) as n24_
-                    where n24_.position = 1
-                ) as x23_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''given_name'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as "given_name",
-            case when is_varchar(case when (is_array(f1.value."gender")) then (
-                select any_value(x28_.value)
-                from (
-                    select element_ as value, position_ + 1 as ord
-                    from (select case when is_array(f1.value."gender") then f1.value."gender" else array(f1.value."gender") end as items_) as array_,
-                        array_.items_ as element_ at position_
-                    where element_ is not null
-                ) as x28_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''gender'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (json_typeof(f1.value."gender") = 'null') then null else f1.value."gender" end) then cast(case when (is_array(f1.value."gender")) then (
-                select any_value(x28_.value)
-                from (
-                    select element_ as value, position_ + 1 as ord
-                    from (select case when is_array(f1.value."gender") then f1.value."gender" else array(f1.value."gender") end as items_) as array_,
-                        array_.items_ as element_ at position_
-                    where element_ is not null
-                ) as x28_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''gender'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (json_typeof(f1.value."gender") = 'null') then null else f1.value."gender" end as varchar) else json_serialize(case when (is_array(f1.value."gender")) then (
-                select any_value(x28_.value)
-                from (
-                    select element_ as value, position_ + 1 as ord
-                    from (select case when is_array(f1.value."gender") then f1.value."gender" else array(f1.value."gender") end as items_) as array_,
-                        array_.items_ as element_ at position_
-                    where element_ is not null
-                ) as x28_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''gender'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (json_typeof(f1.value."gender") = 'null') then null else f1.value."gender" end) end as "gender",
-            case when is_varchar((
-                select any_value(x29_.value)
-                from (
-                    select n30_.value as value, n30_.ord as ord
-                    from (
-                        select x31_.value, x31_.ord, row_number() over (order by x31_.ord) as position
-                        from (
-                            select e33_.value as value, row_number() over (order by s32_.ord, e33_.ord) as ord
-                            from (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(f1.value."address") then f1.value."address" else array(f1.value."address") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as s32_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s32_.value."line") then s32_.value."line" else array(s32_.value."line") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e33_
-                        ) as x31_
-                    ) as n30_
-                    where n30_.position = 1
-                ) as x29_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''street_address'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
-                select any_value(x29_.value)
-                from (
-                    select n30_.value as value, n30_.ord as ord
-                    from (
-                        select x31_.value, x31_.ord, row_number() over (order by x31_.ord) as position
-                        from (
-                            select e33_.value as value, row_number() over (order by s32_.ord, e33_.ord) as ord
-                            from (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(f1.value."address") then f1.value."address" else array(f1.value."address") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as s32_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s32_.value."line") then s32_.value."line" else array(s32_.value."line") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e33_
-                        ) as x31_
-                    ) as n30_
-                    where n30_.position = 1
-                ) as x29_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''street_address'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
-                select any_value(x29_.value)
-                from (
-                    select n30_.value as value, n30_.ord as ord
-                    from (
-                        select x31_.value, x31_.ord, row_number() over (order by x31_.ord) as position
-                        from (
-                            select e33_.value as value, row_number() over (order by s32_.ord, e33_.ord) as ord
-                            from (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(f1.value."address") then f1.value."address" else array(f1.value."address") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as s32_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s32_.value."line") then s32_.value."line" else array(s32_.value."line") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e33_
-                        ) as x31_
-                    ) as n30_
-                    where n30_.position = 1
-                ) as x29_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''street_address'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as "street_address",
-            case when is_varchar((
-                select any_value(x34_.value)
-                from (
-                    select n35_.value as value, n35_.ord as ord
-                    from (
-                        select x36_.value, x36_.ord, row_number() over (order by x36_.ord) as position
-                        from (
-                            select e38_.value as value, row_number() over (order by s37_.ord, e38_.ord) as ord
-                            from (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(f1.value."address") then f1.value."address" else array(f1.value."address") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as s37_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s37_.value."city") then s37_.value."city" else array(s37_.value."city") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e38_
-                        ) as x36_
-                    ) as n35_
-                    where n35_.position = 1
-                ) as x34_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''city'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
-                select any_value(x34_.value)
-                from (
-                    select n35_.value as value, n35_.ord as ord
-                    from (
-                        select x36_.value, x36_.ord, row_number() over (order by x36_.ord) as position
-                        from (
-                            select e38_.value as value, row_number() over (order by s37_.ord, e38_.ord) as ord
-                            from (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(f1.value."address") then f1.value."address" else array(f1.value."address") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as s37_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s37_.value."city") then s37_.value."city" else array(s37_.value."city") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e38_
-                        ) as x36_
-                    ) as n35_
-                    where n35_.position = 1
-                ) as x34_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''city'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
-                select any_value(x34_.value)
-                from (
-                    select n35_.value as value, n35_.ord as ord
-                    from (
-                        select x36_.value, x36_.ord, row_number() over (order by x36_.ord) as position
-                        from (
-                            select e38_.value as value, row_number() over (order by s37_.ord, e38_.ord) as ord
-                            from (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(f1.value."address") then f1.value."address" else array(f1.value."address") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as s37_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s37_.value."city") then s37_.value."city" else array(s37_.value."city") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e38_
-                        ) as x36_
-                    ) as n35_
-                    where n35_.position = 1
-                ) as x34_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''city'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as "city",
-            case when is_varchar((
-                select any_value(x39_.value)
-                from (
-                    select n40_.value as value, n40_.ord as ord
-                    from (
-                        select x41_.value, x41_.ord, row_number() over (order by x41_.ord) as position
-                        from (
-                            select e43_.value as value, row_number() over (order by s42_.ord, e43_.ord) as ord
-                            from (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(f1.value."address") then f1.value."address" else array(f1.value."address") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as s42_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s42_.value."district") then s42_.value."district" else array(s42_.value."district") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e43_
-                        ) as x41_
-                    ) as n40_
-                    where n40_.position = 1
-                ) as x39_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''county'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
-                select any_value(x39_.value)
-                from (
-                    select n40_.value as value, n40_.ord as ord
-                    from (
-                        select x41_.value, x41_.ord, row_number() over (order by x41_.ord) as position
-                        from (
-                            select e43_.value as value, row_number() over (order by s42_.ord, e43_.ord) as ord
-                            from (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(f1.value."address") then f1.value."address" else array(f1.value."address") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as s42_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s42_.value."district") then s42_.value."district" else array(s42_.value."district") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e43_
-                        ) as x41_
-                    ) as n40_
-                    where n40_.position = 1
-                ) as x39_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''county'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
-                select any_value(x39_.value)
-                from (
-                    select n40_.value as value, n40_.ord as ord
-                    from (
-                        select x41_.value, x41_.ord, row_number() over (order by x41_.ord) as position
-                        from (
-                            select e43_.value as value, row_number() over (order by s42_.ord, e43_.ord) as ord
-                            from (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(f1.value."address") then f1.value."address" else array(f1.value."address") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as s42_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s42_.value."district") then s42_.value."district" else array(s42_.value."district") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e43_
-                        ) as x41_
-                    ) as n40_
-                    where n40_.position = 1
-                ) as x39_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''county'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as "county",
-            case when is_varchar((
-                select any_value(x44_.value)
-                from (
-                    select n45_.value as value, n45_.ord as ord
-                    from (
-                        select x46_.value, x46_.ord, row_number() over (order by x46_.ord) as position
-                        from (
-                            select e48_.value as value, row_number() over (order by s47_.ord, e48_.ord) as ord
-                            from (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(f1.value."address") then f1.value."address" else array(f1.value."address") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as s47_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s47_.value."state") then s47_.value."state" else array(s47_.value."state") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e48_
-                        ) as x46_
-                    ) as n45_
-                    where n45_.position = 1
-                ) as x44_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''state'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
-                select any_value(x44_.value)
-                from (
-                    select n45_.value as value, n45_.ord as ord
-                    from (
-                        select x46_.value, x46_.ord, row_number() over (order by x46_.ord) as position
-                        from (
-                            select e48_.value as value, row_number() over (order by s47_.ord, e48_.ord) as ord
-                            from (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(f1.value."address") then f1.value."address" else array(f1.value."address") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as s47_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s47_.value."state") then s47_.value."state" else array(s47_.value."state") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e48_
-                        ) as x46_
-                    ) as n45_
-                    where n45_.position = 1
-                ) as x44_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''state'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
-                select any_value(x44_.value)
-                from (
-                    select n45_.value as value, n45_.ord as ord
-                    from (
-                        select x46_.value, x46_.ord, row_number() over (order by x46_.ord) as position
-                        from (
-                            select e48_.value as value, row_number() over (order by s47_.ord, e48_.ord) as ord
-                            from (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(f1.value."address") then f1.value."address" else array(f1.value."address") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as s47_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s47_.value."state") then s47_.value."state" else array(s47_.value."state") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e48_
-                        ) as x46_
-                    ) as n45_
-                    where n45_.position = 1
-                ) as x44_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''state'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as "state",
-            case when is_varchar((
-                select any_value(x49_.value)
-                from (
-                    select n50_.value as value, n50_.ord as ord
-                    from (
-                        select x51_.value, x51_.ord, row_number() over (order by x51_.ord) as position
-                        from (
-                            select e53_.value as value, row_number() over (order by s52_.ord, e53_.ord) as ord
-                            from (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(f1.value."address") then f1.value."address" else array(f1.value."address") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as s52_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s52_.value."postalCode") then s52_.value."postalCode" else array(s52_.value."postalCode") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e53_
-                        ) as x51_
-                    ) as n50_
-                    where n50_.position = 1
-                ) as x49_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''zip_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
-                select any_value(x49_.value)
-                from (
-                    select n50_.value as value, n50_.ord as ord
-                    from (
-                        select x51_.value, x51_.ord, row_number() over (order by x51_.ord) as position
-                        from (
-                            select e53_.value as value, row_number() over (order by s52_.ord, e53_.ord) as ord
-                            from (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(f1.value."address") then f1.value."address" else array(f1.value."address") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as s52_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s52_.value."postalCode") then s52_.value."postalCode" else array(s52_.value."postalCode") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e53_
-                        ) as x51_
-                    ) as n50_
-                    where n50_.position = 1
-                ) as x49_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''zip_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
-                select any_value(x49_.value)
-                from (
-                    select n50_.value as value, n50_.ord as ord
-                    from (
-                        select x51_.value, x51_.ord, row_number() over (order by x51_.ord) as position
-                        from (
-                            select e53_.value as value, row_number() over (order by s52_.ord, e53_.ord) as ord
-                            from (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(f1.value."address") then f1.value."address" else array(f1.value."address") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as s52_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s52_.value."postalCode") then s52_.value."postalCode" else array(s52_.value."postalCode") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e53_
-                        ) as x51_
-                    ) as n50_
-                    where n50_.position = 1
-                ) as x49_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''zip_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as "zip_code",
-            case when is_varchar((
-                select any_value(x54_.value)
-                from (
-                    select n55_.value as value, n55_.ord as ord
-                    from (
-                        select x56_.value, x56_.ord, row_number() over (order by x56_.ord) as position
-                        from (
-                            select e58_.value as value, row_number() over (order by s57_.ord, e58_.ord) as ord
-                            from (
-                                select w5.value as value, w5.ord as ord
-                                from (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(f1.value."telecom") then f1.value."telecom" else array(f1.value."telecom") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as w5
-                                where (case when is_varchar(case when (is_array(w5.value."system")) then (
-                                    select any_value(x59_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x59_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''phone'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) then cast(case when (is_array(w5.value."system")) then (
-                                    select any_value(x59_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x59_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''phone'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end as varchar) else json_serialize(case when (is_array(w5.value."system")) then (
-                                    select any_value(x59_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x59_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''phone'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) end = 'phone')
-                            ) as s57_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s57_.value."value") then s57_.value."value" else array(s57_.value."value") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e58_
-                        ) as x56_
-                    ) as n55_
-                    where n55_.position = 1
-                ) as x54_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''phone'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
-                select any_value(x54_.value)
-                from (
-                    select n55_.value as value, n55_.ord as ord
-                    from (
-                        select x56_.value, x56_.ord, row_number() over (order by x56_.ord) as position
-                        from (
-                            select e58_.value as value, row_number() over (order by s57_.ord, e58_.ord) as ord
-                            from (
-                                select w5.value as value, w5.ord as ord
-                                from (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(f1.value."telecom") then f1.value."telecom" else array(f1.value."telecom") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as w5
-                                where (case when is_varchar(case when (is_array(w5.value."system")) then (
-                                    select any_value(x59_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x59_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''phone'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) then cast(case when (is_array(w5.value."system")) then (
-                                    select any_value(x59_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x59_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''phone'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end as varchar) else json_serialize(case when (is_array(w5.value."system")) then (
-                                    select any_value(x59_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x59_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''phone'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) end = 'phone')
-                            ) as s57_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s57_.value."value") then s57_.value."value" else array(s57_.value."value") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e58_
-                        ) as x56_
-                    ) as n55_
-                    where n55_.position = 1
-                ) as x54_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''phone'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
-                select any_value(x54_.value)
-                from (
-                    select n55_.value as value, n55_.ord as ord
-                    from (
-                        select x56_.value, x56_.ord, row_number() over (order by x56_.ord) as position
-                        from (
-                            select e58_.value as value, row_number() over (order by s57_.ord, e58_.ord) as ord
-                            from (
-                                select w5.value as value, w5.ord as ord
-                                from (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(f1.value."telecom") then f1.value."telecom" else array(f1.value."telecom") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as w5
-                                where (case when is_varchar(case when (is_array(w5.value."system")) then (
-                                    select any_value(x59_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x59_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''phone'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) then cast(case when (is_array(w5.value."system")) then (
-                                    select any_value(x59_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x59_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''phone'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end as varchar) else json_serialize(case when (is_array(w5.value."system")) then (
-                                    select any_value(x59_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x59_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''phone'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) end = 'phone')
-                            ) as s57_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s57_.value."value") then s57_.value."value" else array(s57_.value."value") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e58_
-                        ) as x56_
-                    ) as n55_
-                    where n55_.position = 1
-                ) as x54_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''phone'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as "phone",
-            case when is_varchar((
-                select any_value(x60_.value)
-                from (
-                    select n61_.value as value, n61_.ord as ord
-                    from (
-                        select x62_.value, x62_.ord, row_number() over (order by x62_.ord) as position
-                        from (
-                            select e64_.value as value, row_number() over (order by s63_.ord, e64_.ord) as ord
-                            from (
-                                select w6.value as value, w6.ord as ord
-                                from (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(f1.value."telecom") then f1.value."telecom" else array(f1.value."telecom") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as w6
-                                where (case when is_varchar(case when (is_array(w6.value."system")) then (
-                                    select any_value(x65_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w6.value."system") then w6.value."system" else array(w6.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x65_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''email'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w6.value."system") = 'null') then null else w6.value."system" end) then cast(case when (is_array(w6.value."system")) then (
-                                    select any_value(x65_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w6.value."system") then w6.value."system" else array(w6.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x65_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''email'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w6.value."system") = 'null') then null else w6.value."system" end as varchar) else json_serialize(case when (is_array(w6.value."system")) then (
-                                    select any_value(x65_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w6.value."system") then w6.value."system" else array(w6.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x65_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''email'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w6.value."system") = 'null') then null else w6.value."system" end) end = 'email')
-                            ) as s63_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s63_.value."value") then s63_.value."value" else array(s63_.value."value") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e64_
-                        ) as x62_
-                    ) as n61_
-                    where n61_.position = 1
-                ) as x60_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''email'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
-                select any_value(x60_.value)
-                from (
-                    select n61_.value as value, n61_.ord as ord
-                    from (
-                        select x62_.value, x62_.ord, row_number() over (order by x62_.ord) as position
-                        from (
-                            select e64_.value as value, row_number() over (order by s63_.ord, e64_.ord) as ord
-                            from (
-                                select w6.value as value, w6.ord as ord
-                                from (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(f1.value."telecom") then f1.value."telecom" else array(f1.value."telecom") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as w6
-                                where (case when is_varchar(case when (is_array(w6.value."system")) then (
-                                    select any_value(x65_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w6.value."system") then w6.value."system" else array(w6.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x65_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''email'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w6.value."system") = 'null') then null else w6.value."system" end) then cast(case when (is_array(w6.value."system")) then (
-                                    select any_value(x65_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w6.value."system") then w6.value."system" else array(w6.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x65_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''email'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w6.value."system") = 'null') then null else w6.value."system" end as varchar) else json_serialize(case when (is_array(w6.value."system")) then (
-                                    select any_value(x65_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w6.value."system") then w6.value."system" else array(w6.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x65_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''email'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w6.value."system") = 'null') then null else w6.value."system" end) end = 'email')
-                            ) as s63_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s63_.value."value") then s63_.value."value" else array(s63_.value."value") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e64_
-                        ) as x62_
-                    ) as n61_
-                    where n61_.position = 1
-                ) as x60_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''email'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
-                select any_value(x60_.value)
-                from (
-                    select n61_.value as value, n61_.ord as ord
-                    from (
-                        select x62_.value, x62_.ord, row_number() over (order by x62_.ord) as position
-                        from (
-                            select e64_.value as value, row_number() over (order by s63_.ord, e64_.ord) as ord
-                            from (
-                                select w6.value as value, w6.ord as ord
-                                from (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(f1.value."telecom") then f1.value."telecom" else array(f1.value."telecom") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as w6
-                                where (case when is_varchar(case when (is_array(w6.value."system")) then (
-                                    select any_value(x65_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w6.value."system") then w6.value."system" else array(w6.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x65_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''email'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w6.value."system") = 'null') then null else w6.value."system" end) then cast(case when (is_array(w6.value."system")) then (
-                                    select any_value(x65_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w6.value."system") then w6.value."system" else array(w6.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x65_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''email'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w6.value."system") = 'null') then null else w6.value."system" end as varchar) else json_serialize(case when (is_array(w6.value."system")) then (
-                                    select any_value(x65_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w6.value."system") then w6.value."system" else array(w6.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x65_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''email'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w6.value."system") = 'null') then null else w6.value."system" end) end = 'email')
-                            ) as s63_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s63_.value."value") then s63_.value."value" else array(s63_.value."value") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e64_
-                        ) as x62_
-                    ) as n61_
-                    where n61_.position = 1
-                ) as x60_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''email'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as "email",
-            case when is_varchar((
-                select any_value(x66_.value)
-                from (
-                    select n67_.value as value, n67_.ord as ord
-                    from (
-                        select x68_.value, x68_.ord, row_number() over (order by x68_.ord) as position
-                        from (
-                            select e70_.value as value, row_number() over (order by s69_.ord, e70_.ord) as ord
-                            from (
-                                select e72_.value as value, row_number() over (order by s71_.ord, e72_.ord) as ord
-                                from (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(f1.value."maritalStatus") then f1.value."maritalStatus" else array(f1.value."maritalStatus") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as s71_
-                                cross join lateral (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(s71_.value."coding") then s71_.value."coding" else array(s71_.value."coding") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as e72_
-                            ) as s69_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s69_.value."code") then s69_.value."code" else array(s69_.value."code") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e70_
-                        ) as x68_
-                    ) as n67_
-                    where n67_.position = 1
-                ) as x66_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''marital_status_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
-                select any_value(x66_.value)
-                from (
-                    select n67_.value as value, n67_.ord as ord
-                    from (
-                        select x68_.value, x68_.ord, row_number() over (order by x68_.ord) as position
-                        from (
-                            select e70_.value as value, row_number() over (order by s69_.ord, e70_.ord) as ord
-                            from (
-                                select e72_.value as value, row_number() over (order by s71_.ord, e72_.ord) as ord
-                                from (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(f1.value."maritalStatus") then f1.value."maritalStatus" else array(f1.value."maritalStatus") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as s71_
-                                cross join lateral (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(s71_.value."coding") then s71_.value."coding" else array(s71_.value."coding") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as e72_
-                            ) as s69_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s69_.value."code") then s69_.value."code" else array(s69_.value."code") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e70_
-                        ) as x68_
-                    ) as n67_
-                    where n67_.position = 1
-                ) as x66_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''marital_status_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
-                select any_value(x66_.value)
-                from (
-                    select n67_.value as value, n67_.ord as ord
-                    from (
-                        select x68_.value, x68_.ord, row_number() over (order by x68_.ord) as position
-                        from (
-                            select e70_.value as value, row_number() over (order by s69_.ord, e70_.ord) as ord
-                            from (
-                                select e72_.value as value, row_number() over (order by s71_.ord, e72_.ord) as ord
-                                from (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(f1.value."maritalStatus") then f1.value."maritalStatus" else array(f1.value."maritalStatus") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as s71_
-                                cross join lateral (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(s71_.value."coding") then s71_.value."coding" else array(s71_.value."coding") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as e72_
-                            ) as s69_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s69_.value."code") then s69_.value."code" else array(s69_.value."code") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e70_
-                        ) as x68_
-                    ) as n67_
-                    where n67_.position = 1
-                ) as x66_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''marital_status_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as "marital_status_code",
-            case when is_varchar((
-                select any_value(x73_.value)
-                from (
-                    select n74_.value as value, n74_.ord as ord
-                    from (
-                        select x75_.value, x75_.ord, row_number() over (order by x75_.ord) as position
-                        from (
-                            select e77_.value as value, row_number() over (order by s76_.ord, e77_.ord) as ord
-                            from (
-                                select e79_.value as value, row_number() over (order by s78_.ord, e79_.ord) as ord
-                                from (
-                                    select e81_.value as value, row_number() over (order by s80_.ord, e81_.ord) as ord
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(f1.value."communication") then f1.value."communication" else array(f1.value."communication") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as s80_
-                                    cross join lateral (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(s80_.value."language") then s80_.value."language" else array(s80_.value."language") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as e81_
-                                ) as s78_
-                                cross join lateral (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(s78_.value."coding") then s78_.value."coding" else array(s78_.value."coding") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as e79_
-                            ) as s76_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s76_.value."code") then s76_.value."code" else array(s76_.value."code") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e77_
-                        ) as x75_
-                    ) as n74_
-                    where n74_.position = 1
-                ) as x73_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''language_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
-                select any_value(x73_.value)
-                from (
-                    select n74_.value as value, n74_.ord as ord
-                    from (
-                        select x75_.value, x75_.ord, row_number() over (order by x75_.ord) as position
-                        from (
-                            select e77_.value as value, row_number() over (order by s76_.ord, e77_.ord) as ord
-                            from (
-                                select e79_.value as value, row_number() over (order by s78_.ord, e79_.ord) as ord
-                                from (
-                                    select e81_.value as value, row_number() over (order by s80_.ord, e81_.ord) as ord
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(f1.value."communication") then f1.value."communication" else array(f1.value."communication") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as s80_
-                                    cross join lateral (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(s80_.value."language") then s80_.value."language" else array(s80_.value."language") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as e81_
-                                ) as s78_
-                                cross join lateral (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(s78_.value."coding") then s78_.value."coding" else array(s78_.value."coding") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as e79_
-                            ) as s76_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s76_.value."code") then s76_.value."code" else array(s76_.value."code") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e77_
-                        ) as x75_
-                    ) as n74_
-                    where n74_.position = 1
-                ) as x73_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''language_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
-                select any_value(x73_.value)
-                from (
-                    select n74_.value as value, n74_.ord as ord
-                    from (
-                        select x75_.value, x75_.ord, row_number() over (order by x75_.ord) as position
-                        from (
-                            select e77_.value as value, row_number() over (order by s76_.ord, e77_.ord) as ord
-                            from (
-                                select e79_.value as value, row_number() over (order by s78_.ord, e79_.ord) as ord
-                                from (
-                                    select e81_.value as value, row_number() over (order by s80_.ord, e81_.ord) as ord
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(f1.value."communication") then f1.value."communication" else array(f1.value."communication") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as s80_
-                                    cross join lateral (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(s80_.value."language") then s80_.value."language" else array(s80_.value."language") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as e81_
-                                ) as s78_
-                                cross join lateral (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(s78_.value."coding") then s78_.value."coding" else array(s78_.value."coding") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as e79_
-                            ) as s76_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s76_.value."code") then s76_.value."code" else array(s76_.value."code") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e77_
-                        ) as x75_
-                    ) as n74_
-                    where n74_.position = 1
-                ) as x73_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''language_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as "language_code",
-            case when is_varchar((
-                select any_value(x82_.value)
-                from (
-                    select n83_.value as value, n83_.ord as ord
-                    from (
-                        select x84_.value, x84_.ord, row_number() over (order by x84_.ord) as position
-                        from (
-                            select e86_.value as value, row_number() over (order by s85_.ord, e86_.ord) as ord
-                            from (
-                                select e88_.value as value, row_number() over (order by s87_.ord, e88_.ord) as ord
-                                from (
-                                    select w8.value as value, w8.ord as ord
-                                    from (
-                                        select e90_.value as value, row_number() over (order by s89_.ord, e90_.ord) as ord
-                                        from (
-                                            select w7.value as value, w7.ord as ord
-                                            from (
-                                                select element_ as value, position_ + 1 as ord
-                                                from (select case when is_array(f1.value."extension") then f1.value."extension" else array(f1.value."extension") end as items_) as array_,
-                                                    array_.items_ as element_ at position_
-                                                where element_ is not null
-                                            ) as w7
-                                            where (case when is_varchar(case when (is_array(w7.value."url")) then (
-                                                select any_value(x91_.value)
-                                                from (
-                                                    select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(w7.value."url") then w7.value."url" else array(w7.value."url") end as items_) as array_,
-                                                        array_.items_ as element_ at position_
-                                                    where element_ is not null
-                                                ) as x91_
-                                                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''race_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                            )
-                                            when (json_typeof(w7.value."url") = 'null') then null else w7.value."url" end) then cast(case when (is_array(w7.value."url")) then (
-                                                select any_value(x91_.value)
-                                                from (
-                                                    select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(w7.value."url") then w7.value."url" else array(w7.value."url") end as items_) as array_,
-                                                        array_.items_ as element_ at position_
-                                                    where element_ is not null
-                                                ) as x91_
-                                                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''race_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                            )
-                                            when (json_typeof(w7.value."url") = 'null') then null else w7.value."url" end as varchar) else json_serialize(case when (is_array(w7.value."url")) then (
-                                                select any_value(x91_.value)
-                                                from (
-                                                    select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(w7.value."url") then w7.value."url" else array(w7.value."url") end as items_) as array_,
-                                                        array_.items_ as element_ at position_
-                                                    where element_ is not null
-                                                ) as x91_
-                                                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''race_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                            )
-                                            when (json_typeof(w7.value."url") = 'null') then null else w7.value."url" end) end = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-race')
-                                        ) as s89_
-                                        cross join lateral (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(s89_.value."extension") then s89_.value."extension" else array(s89_.value."extension") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as e90_
-                                    ) as w8
-                                    where (case when is_varchar(case when (is_array(w8.value."url")) then (
-                                        select any_value(x92_.value)
-                                        from (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(w8.value."url") then w8.value."url" else array(w8.value."url") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as x92_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''race_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )
-                                    when (json_typeof(w8.value."url") = 'null') then null else w8.value."url" end) then cast(case when (is_array(w8.value."url")) then (
-                                        select any_value(x92_.value)
-                                        from (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(w8.value."url") then w8.value."url" else array(w8.value."url") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as x92_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''race_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )
-                                    when (json_typeof(w8.value."url") = 'null') then null else w8.value."url" end as varchar) else json_serialize(case when (is_array(w8.value."url")) then (
-                                        select any_value(x92_.value)
-                                        from (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(w8.value."url") then w8.value."url" else array(w8.value."url") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as x92_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''race_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )
-                                    when (json_typeof(w8.value."url") = 'null') then null else w8.value."url" end) end = 'ombCategory')
-                                ) as s87_
-                                cross join lateral (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(s87_.value."valueCoding") then s87_.value."valueCoding" else array(s87_.value."valueCoding") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as e88_
-                            ) as s85_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s85_.value."code") then s85_.value."code" else array(s85_.value."code") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e86_
-                        ) as x84_
-                    ) as n83_
-                    where n83_.position = 1
-                ) as x82_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''race_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
-                select any_value(x82_.value)
-                from (
-                    select n83_.value as value, n83_.ord as ord
-                    from (
-                        select x84_.value, x84_.ord, row_number() over (order by x84_.ord) as position
-                        from (
-                            select e86_.value as value, row_number() over (order by s85_.ord, e86_.ord) as ord
-                            from (
-                                select e88_.value as value, row_number() over (order by s87_.ord, e88_.ord) as ord
-                                from (
-                                    select w8.value as value, w8.ord as ord
-                                    from (
-                                        select e90_.value as value, row_number() over (order by s89_.ord, e90_.ord) as ord
-                                        from (
-                                            select w7.value as value, w7.ord as ord
-                                            from (
-                                                select element_ as value, position_ + 1 as ord
-                                                from (select case when is_array(f1.value."extension") then f1.value."extension" else array(f1.value."extension") end as items_) as array_,
-                                                    array_.items_ as element_ at position_
-                                                where element_ is not null
-                                            ) as w7
-                                            where (case when is_varchar(case when (is_array(w7.value."url")) then (
-                                                select any_value(x91_.value)
-                                                from (
-                                                    select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(w7.value."url") then w7.value."url" else array(w7.value."url") end as items_) as array_,
-                                                        array_.items_ as element_ at position_
-                                                    where element_ is not null
-                                                ) as x91_
-                                                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''race_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                            )
-                                            when (json_typeof(w7.value."url") = 'null') then null else w7.value."url" end) then cast(case when (is_array(w7.value."url")) then (
-                                                select any_value(x91_.value)
-                                                from (
-                                                    select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(w7.value."url") then w7.value."url" else array(w7.value."url") end as items_) as array_,
-                                                        array_.items_ as element_ at position_
-                                                    where element_ is not null
-                                                ) as x91_
-                                                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''race_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                            )
-                                            when (json_typeof(w7.value."url") = 'null') then null else w7.value."url" end as varchar) else json_serialize(case when (is_array(w7.value."url")) then (
-                                                select any_value(x91_.value)
-                                                from (
-                                                    select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(w7.value."url") then w7.value."url" else array(w7.value."url") end as items_) as array_,
-                                                        array_.items_ as element_ at position_
-                                                    where element_ is not null
-                                                ) as x91_
-                                                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''race_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                            )
-                                            when (json_typeof(w7.value."url") = 'null') then null else w7.value."url" end) end = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-race')
-                                        ) as s89_
-                                        cross join lateral (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(s89_.value."extension") then s89_.value."extension" else array(s89_.value."extension") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as e90_
-                                    ) as w8
-                                    where (case when is_varchar(case when (is_array(w8.value."url")) then (
-                                        select any_value(x92_.value)
-                                        from (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(w8.value."url") then w8.value."url" else array(w8.value."url") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as x92_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''race_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )
-                                    when (json_typeof(w8.value."url") = 'null') then null else w8.value."url" end) then cast(case when (is_array(w8.value."url")) then (
-                                        select any_value(x92_.value)
-                                        from (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(w8.value."url") then w8.value."url" else array(w8.value."url") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as x92_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''race_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )
-                                    when (json_typeof(w8.value."url") = 'null') then null else w8.value."url" end as varchar) else json_serialize(case when (is_array(w8.value."url")) then (
-                                        select any_value(x92_.value)
-                                        from (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(w8.value."url") then w8.value."url" else array(w8.value."url") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as x92_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''race_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )
-                                    when (json_typeof(w8.value."url") = 'null') then null else w8.value."url" end) end = 'ombCategory')
-                                ) as s87_
-                                cross join lateral (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(s87_.value."valueCoding") then s87_.value."valueCoding" else array(s87_.value."valueCoding") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as e88_
-                            ) as s85_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s85_.value."code") then s85_.value."code" else array(s85_.value."code") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e86_
-                        ) as x84_
-                    ) as n83_
-                    where n83_.position = 1
-                ) as x82_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''race_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
-                select any_value(x82_.value)
-                from (
-                    select n83_.value as value, n83_.ord as ord
-                    from (
-                        select x84_.value, x84_.ord, row_number() over (order by x84_.ord) as position
-                        from (
-                            select e86_.value as value, row_number() over (order by s85_.ord, e86_.ord) as ord
-                            from (
-                                select e88_.value as value, row_number() over (order by s87_.ord, e88_.ord) as ord
-                                from (
-                                    select w8.value as value, w8.ord as ord
-                                    from (
-                                        select e90_.value as value, row_number() over (order by s89_.ord, e90_.ord) as ord
-                                        from (
-                                            select w7.value as value, w7.ord as ord
-                                            from (
-                                                select element_ as value, position_ + 1 as ord
-                                                from (select case when is_array(f1.value."extension") then f1.value."extension" else array(f1.value."extension") end as items_) as array_,
-                                                    array_.items_ as element_ at position_
-                                                where element_ is not null
-                                            ) as w7
-                                            where (case when is_varchar(case when (is_array(w7.value."url")) then (
-                                                select any_value(x91_.value)
-                                                from (
-                                                    select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(w7.value."url") then w7.value."url" else array(w7.value."url") end as items_) as array_,
-                                                        array_.items_ as element_ at position_
-                                                    where element_ is not null
-                                                ) as x91_
-                                                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''race_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                            )
-                                            when (json_typeof(w7.value."url") = 'null') then null else w7.value."url" end) then cast(case when (is_array(w7.value."url")) then (
-                                                select any_value(x91_.value)
-                                                from (
-                                                    select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(w7.value."url") then w7.value."url" else array(w7.value."url") end as items_) as array_,
-                                                        array_.items_ as element_ at position_
-                                                    where element_ is not null
-                                                ) as x91_
-                                                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''race_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                            )
-                                            when (json_typeof(w7.value."url") = 'null') then null else w7.value."url" end as varchar) else json_serialize(case when (is_array(w7.value."url")) then (
-                                                select any_value(x91_.value)
-                                                from (
-                                                    select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(w7.value."url") then w7.value."url" else array(w7.value."url") end as items_) as array_,
-                                                        array_.items_ as element_ at position_
-                                                    where element_ is not null
-                                                ) as x91_
-                                                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''race_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                            )
-                                            when (json_typeof(w7.value."url") = 'null') then null else w7.value."url" end) end = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-race')
-                                        ) as s89_
-                                        cross join lateral (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(s89_.value."extension") then s89_.value."extension" else array(s89_.value."extension") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as e90_
-                                    ) as w8
-                                    where (case when is_varchar(case when (is_array(w8.value."url")) then (
-                                        select any_value(x92_.value)
-                                        from (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(w8.value."url") then w8.value."url" else array(w8.value."url") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as x92_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''race_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )
-                                    when (json_typeof(w8.value."url") = 'null') then null else w8.value."url" end) then cast(case when (is_array(w8.value."url")) then (
-                                        select any_value(x92_.value)
-                                        from (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(w8.value."url") then w8.value."url" else array(w8.value."url") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as x92_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''race_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )
-                                    when (json_typeof(w8.value."url") = 'null') then null else w8.value."url" end as varchar) else json_serialize(case when (is_array(w8.value."url")) then (
-                                        select any_value(x92_.value)
-                                        from (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(w8.value."url") then w8.value."url" else array(w8.value."url") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as x92_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''race_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )
-                                    when (json_typeof(w8.value."url") = 'null') then null else w8.value."url" end) end = 'ombCategory')
-                                ) as s87_
-                                cross join lateral (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(s87_.value."valueCoding") then s87_.value."valueCoding" else array(s87_.value."valueCoding") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as e88_
-                            ) as s85_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s85_.value."code") then s85_.value."code" else array(s85_.value."code") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e86_
-                        ) as x84_
-                    ) as n83_
-                    where n83_.position = 1
-                ) as x82_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''race_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as "race_code",
-            case when is_varchar((
-                select any_value(x93_.value)
-                from (
-                    select n94_.value as value, n94_.ord as ord
-                    from (
-                        select x95_.value, x95_.ord, row_number() over (order by x95_.ord) as position
-                        from (
-                            select e97_.value as value, row_number() over (order by s96_.ord, e97_.ord) as ord
-                            from (
-                                select e99_.value as value, row_number() over (order by s98_.ord, e99_.ord) as ord
-                                from (
-                                    select w10.value as value, w10.ord as ord
-                                    from (
-                                        select e101_.value as value, row_number() over (order by s100_.ord, e101_.ord) as ord
-                                        from (
-                                            select w9.value as value, w9.ord as ord
-                                            from (
-                                                select element_ as value, position_ + 1 as ord
-                                                from (select case when is_array(f1.value."extension") then f1.value."extension" else array(f1.value."extension") end as items_) as array_,
-                                                    array_.items_ as element_ at position_
-                                                where element_ is not null
-                                            ) as w9
-                                            where (case when is_varchar(case when (is_array(w9.value."url")) then (
-                                                select any_value(x102_.value)
-                                                from (
-                                                    select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(w9.value."url") then w9.value."url" else array(w9.value."url") end as items_) as array_,
-                                                        array_.items_ as element_ at position_
-                                                    where element_ is not null
-                                                ) as x102_
-                                                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''ethnicity_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                            )
-                                            when (json_typeof(w9.value."url") = 'null') then null else w9.value."url" end) then cast(case when (is_array(w9.value."url")) then (
-                                                select any_value(x102_.value)
-                                                from (
-                                                    select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(w9.value."url") then w9.value."url" else array(w9.value."url") end as items_) as array_,
-                                                        array_.items_ as element_ at position_
-                                                    where element_ is not null
-                                                ) as x102_
-                                                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''ethnicity_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                            )
-                                            when (json_typeof(w9.value."url") = 'null') then null else w9.value."url" end as varchar) else json_serialize(case when (is_array(w9.value."url")) then (
-                                                select any_value(x102_.value)
-                                                from (
-                                                    select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(w9.value."url") then w9.value."url" else array(w9.value."url") end as items_) as array_,
-                                                        array_.items_ as element_ at position_
-                                                    where element_ is not null
-                                                ) as x102_
-                                                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''ethnicity_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                            )
-                                            when (json_typeof(w9.value."url") = 'null') then null else w9.value."url" end) end = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-ethnicity')
-                                        ) as s100_
-                                        cross join lateral (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(s100_.value."extension") then s100_.value."extension" else array(s100_.value."extension") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as e101_
-                                    ) as w10
-                                    where (case when is_varchar(case when (is_array(w10.value."url")) then (
-                                        select any_value(x103_.value)
-                                        from (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(w10.value."url") then w10.value."url" else array(w10.value."url") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as x103_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''ethnicity_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )
-                                    when (json_typeof(w10.value."url") = 'null') then null else w10.value."url" end) then cast(case when (is_array(w10.value."url")) then (
-                                        select any_value(x103_.value)
-                                        from (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(w10.value."url") then w10.value."url" else array(w10.value."url") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as x103_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''ethnicity_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )
-                                    when (json_typeof(w10.value."url") = 'null') then null else w10.value."url" end as varchar) else json_serialize(case when (is_array(w10.value."url")) then (
-                                        select any_value(x103_.value)
-                                        from (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(w10.value."url") then w10.value."url" else array(w10.value."url") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as x103_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''ethnicity_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )
-                                    when (json_typeof(w10.value."url") = 'null') then null else w10.value."url" end) end = 'ombCategory')
-                                ) as s98_
-                                cross join lateral (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(s98_.value."valueCoding") then s98_.value."valueCoding" else array(s98_.value."valueCoding") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as e99_
-                            ) as s96_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s96_.value."code") then s96_.value."code" else array(s96_.value."code") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e97_
-                        ) as x95_
-                    ) as n94_
-                    where n94_.position = 1
-                ) as x93_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''ethnicity_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
-                select any_value(x93_.value)
-                from (
-                    select n94_.value as value, n94_.ord as ord
-                    from (
-                        select x95_.value, x95_.ord, row_number() over (order by x95_.ord) as position
-                        from (
-                            select e97_.value as value, row_number() over (order by s96_.ord, e97_.ord) as ord
-                            from (
-                                select e99_.value as value, row_number() over (order by s98_.ord, e99_.ord) as ord
-                                from (
-                                    select w10.value as value, w10.ord as ord
-                                    from (
-                                        select e101_.value as value, row_number() over (order by s100_.ord, e101_.ord) as ord
-                                        from (
-                                            select w9.value as value, w9.ord as ord
-                                            from (
-                                                select element_ as value, position_ + 1 as ord
-                                                from (select case when is_array(f1.value."extension") then f1.value."extension" else array(f1.value."extension") end as items_) as array_,
-                                                    array_.items_ as element_ at position_
-                                                where element_ is not null
-                                            ) as w9
-                                            where (case when is_varchar(case when (is_array(w9.value."url")) then (
-                                                select any_value(x102_.value)
-                                                from (
-                                                    select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(w9.value."url") then w9.value."url" else array(w9.value."url") end as items_) as array_,
-                                                        array_.items_ as element_ at position_
-                                                    where element_ is not null
-                                                ) as x102_
-                                                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''ethnicity_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                            )
-                                            when (json_typeof(w9.value."url") = 'null') then null else w9.value."url" end) then cast(case when (is_array(w9.value."url")) then (
-                                                select any_value(x102_.value)
-                                                from (
-                                                    select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(w9.value."url") then w9.value."url" else array(w9.value."url") end as items_) as array_,
-                                                        array_.items_ as element_ at position_
-                                                    where element_ is not null
-                                                ) as x102_
-                                                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''ethnicity_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                            )
-                                            when (json_typeof(w9.value."url") = 'null') then null else w9.value."url" end as varchar) else json_serialize(case when (is_array(w9.value."url")) then (
-                                                select any_value(x102_.value)
-                                                from (
-                                                    select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(w9.value."url") then w9.value."url" else array(w9.value."url") end as items_) as array_,
-                                                        array_.items_ as element_ at position_
-                                                    where element_ is not null
-                                                ) as x102_
-                                                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''ethnicity_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                            )
-                                            when (json_typeof(w9.value."url") = 'null') then null else w9.value."url" end) end = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-ethnicity')
-                                        ) as s100_
-                                        cross join lateral (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(s100_.value."extension") then s100_.value."extension" else array(s100_.value."extension") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as e101_
-                                    ) as w10
-                                    where (case when is_varchar(case when (is_array(w10.value."url")) then (
-                                        select any_value(x103_.value)
-                                        from (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(w10.value."url") then w10.value."url" else array(w10.value."url") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as x103_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''ethnicity_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )
-                                    when (json_typeof(w10.value."url") = 'null') then null else w10.value."url" end) then cast(case when (is_array(w10.value."url")) then (
-                                        select any_value(x103_.value)
-                                        from (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(w10.value."url") then w10.value."url" else array(w10.value."url") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as x103_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''ethnicity_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )
-                                    when (json_typeof(w10.value."url") = 'null') then null else w10.value."url" end as varchar) else json_serialize(case when (is_array(w10.value."url")) then (
-                                        select any_value(x103_.value)
-                                        from (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(w10.value."url") then w10.value."url" else array(w10.value."url") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as x103_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''ethnicity_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )
-                                    when (json_typeof(w10.value."url") = 'null') then null else w10.value."url" end) end = 'ombCategory')
-                                ) as s98_
-                                cross join lateral (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(s98_.value."valueCoding") then s98_.value."valueCoding" else array(s98_.value."valueCoding") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as e99_
-                            ) as s96_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s96_.value."code") then s96_.value."code" else array(s96_.value."code") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e97_
-                        ) as x95_
-                    ) as n94_
-                    where n94_.position = 1
-                ) as x93_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''ethnicity_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
-                select any_value(x93_.value)
-                from (
-                    select n94_.value as value, n94_.ord as ord
-                    from (
-                        select x95_.value, x95_.ord, row_number() over (order by x95_.ord) as position
-                        from (
-                            select e97_.value as value, row_number() over (order by s96_.ord, e97_.ord) as ord
-                            from (
-                                select e99_.value as value, row_number() over (order by s98_.ord, e99_.ord) as ord
-                                from (
-                                    select w10.value as value, w10.ord as ord
-                                    from (
-                                        select e101_.value as value, row_number() over (order by s100_.ord, e101_.ord) as ord
-                                        from (
-                                            select w9.value as value, w9.ord as ord
-                                            from (
-                                                select element_ as value, position_ + 1 as ord
-                                                from (select case when is_array(f1.value."extension") then f1.value."extension" else array(f1.value."extension") end as items_) as array_,
-                                                    array_.items_ as element_ at position_
-                                                where element_ is not null
-                                            ) as w9
-                                            where (case when is_varchar(case when (is_array(w9.value."url")) then (
-                                                select any_value(x102_.value)
-                                                from (
-                                                    select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(w9.value."url") then w9.value."url" else array(w9.value."url") end as items_) as array_,
-                                                        array_.items_ as element_ at position_
-                                                    where element_ is not null
-                                                ) as x102_
-                                                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''ethnicity_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                            )
-                                            when (json_typeof(w9.value."url") = 'null') then null else w9.value."url" end) then cast(case when (is_array(w9.value."url")) then (
-                                                select any_value(x102_.value)
-                                                from (
-                                                    select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(w9.value."url") then w9.value."url" else array(w9.value."url") end as items_) as array_,
-                                                        array_.items_ as element_ at position_
-                                                    where element_ is not null
-                                                ) as x102_
-                                                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''ethnicity_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                            )
-                                            when (json_typeof(w9.value."url") = 'null') then null else w9.value."url" end as varchar) else json_serialize(case when (is_array(w9.value."url")) then (
-                                                select any_value(x102_.value)
-                                                from (
-                                                    select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(w9.value."url") then w9.value."url" else array(w9.value."url") end as items_) as array_,
-                                                        array_.items_ as element_ at position_
-                                                    where element_ is not null
-                                                ) as x102_
-                                                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''ethnicity_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                            )
-                                            when (json_typeof(w9.value."url") = 'null') then null else w9.value."url" end) end = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-ethnicity')
-                                        ) as s100_
-                                        cross join lateral (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(s100_.value."extension") then s100_.value."extension" else array(s100_.value."extension") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as e101_
-                                    ) as w10
-                                    where (case when is_varchar(case when (is_array(w10.value."url")) then (
-                                        select any_value(x103_.value)
-                                        from (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(w10.value."url") then w10.value."url" else array(w10.value."url") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as x103_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''ethnicity_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )
-                                    when (json_typeof(w10.value."url") = 'null') then null else w10.value."url" end) then cast(case when (is_array(w10.value."url")) then (
-                                        select any_value(x103_.value)
-                                        from (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(w10.value."url") then w10.value."url" else array(w10.value."url") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as x103_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''ethnicity_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )
-                                    when (json_typeof(w10.value."url") = 'null') then null else w10.value."url" end as varchar) else json_serialize(case when (is_array(w10.value."url")) then (
-                                        select any_value(x103_.value)
-                                        from (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(w10.value."url") then w10.value."url" else array(w10.value."url") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as x103_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''ethnicity_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )
-                                    when (json_typeof(w10.value."url") = 'null') then null else w10.value."url" end) end = 'ombCategory')
-                                ) as s98_
-                                cross join lateral (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(s98_.value."valueCoding") then s98_.value."valueCoding" else array(s98_.value."valueCoding") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as e99_
-                            ) as s96_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s96_.value."code") then s96_.value."code" else array(s96_.value."code") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e97_
-                        ) as x95_
-                    ) as n94_
-                    where n94_.position = 1
-                ) as x93_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''ethnicity_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as "ethnicity_code",
-            case when is_varchar((
-                select any_value(x104_.value)
-                from (
-                    select n105_.value as value, n105_.ord as ord
-                    from (
-                        select x106_.value, x106_.ord, row_number() over (order by x106_.ord) as position
-                        from (
-                            select e108_.value as value, row_number() over (order by s107_.ord, e108_.ord) as ord
-                            from (
-                                select w11.value as value, w11.ord as ord
-                                from (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(f1.value."extension") then f1.value."extension" else array(f1.value."extension") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as w11
-                                where (case when is_varchar(case when (is_array(w11.value."url")) then (
-                                    select any_value(x109_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w11.value."url") then w11.value."url" else array(w11.value."url") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x109_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''birth_sex'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w11.value."url") = 'null') then null else w11.value."url" end) then cast(case when (is_array(w11.value."url")) then (
-                                    select any_value(x109_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w11.value."url") then w11.value."url" else array(w11.value."url") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x109_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''birth_sex'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w11.value."url") = 'null') then null else w11.value."url" end as varchar) else json_serialize(case when (is_array(w11.value."url")) then (
-                                    select any_value(x109_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w11.value."url") then w11.value."url" else array(w11.value."url") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x109_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''birth_sex'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w11.value."url") = 'null') then null else w11.value."url" end) end = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-birthsex')
-                            ) as s107_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s107_.value."valueCode") then s107_.value."valueCode" else array(s107_.value."valueCode") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e108_
-                        ) as x106_
-                    ) as n105_
-                    where n105_.position = 1
-                ) as x104_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''birth_sex'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
-                select any_value(x104_.value)
-                from (
-                    select n105_.value as value, n105_.ord as ord
-                    from (
-                        select x106_.value, x106_.ord, row_number() over (order by x106_.ord) as position
-                        from (
-                            select e108_.value as value, row_number() over (order by s107_.ord, e108_.ord) as ord
-                            from (
-                                select w11.value as value, w11.ord as ord
-                                from (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(f1.value."extension") then f1.value."extension" else array(f1.value."extension") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as w11
-                                where (case when is_varchar(case when (is_array(w11.value."url")) then (
-                                    select any_value(x109_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w11.value."url") then w11.value."url" else array(w11.value."url") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x109_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''birth_sex'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w11.value."url") = 'null') then null else w11.value."url" end) then cast(case when (is_array(w11.value."url")) then (
-                                    select any_value(x109_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w11.value."url") then w11.value."url" else array(w11.value."url") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x109_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''birth_sex'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w11.value."url") = 'null') then null else w11.value."url" end as varchar) else json_serialize(case when (is_array(w11.value."url")) then (
-                                    select any_value(x109_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w11.value."url") then w11.value."url" else array(w11.value."url") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x109_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''birth_sex'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w11.value."url") = 'null') then null else w11.value."url" end) end = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-birthsex')
-                            ) as s107_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s107_.value."valueCode") then s107_.value."valueCode" else array(s107_.value."valueCode") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e108_
-                        ) as x106_
-                    ) as n105_
-                    where n105_.position = 1
-                ) as x104_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''birth_sex'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
-                select any_value(x104_.value)
-                from (
-                    select n105_.value as value, n105_.ord as ord
-                    from (
-                        select x106_.value, x106_.ord, row_number() over (order by x106_.ord) as position
-                        from (
-                            select e108_.value as value, row_number() over (order by s107_.ord, e108_.ord) as ord
-                            from (
-                                select w11.value as value, w11.ord as ord
-                                from (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(f1.value."extension") then f1.value."extension" else array(f1.value."extension") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as w11
-                                where (case when is_varchar(case when (is_array(w11.value."url")) then (
-                                    select any_value(x109_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w11.value."url") then w11.value."url" else array(w11.value."url") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x109_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''birth_sex'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w11.value."url") = 'null') then null else w11.value."url" end) then cast(case when (is_array(w11.value."url")) then (
-                                    select any_value(x109_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w11.value."url") then w11.value."url" else array(w11.value."url") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x109_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''birth_sex'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w11.value."url") = 'null') then null else w11.value."url" end as varchar) else json_serialize(case when (is_array(w11.value."url")) then (
-                                    select any_value(x109_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w11.value."url") then w11.value."url" else array(w11.value."url") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x109_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''birth_sex'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w11.value."url") = 'null') then null else w11.value."url" end) end = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-birthsex')
-                            ) as s107_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s107_.value."valueCode") then s107_.value."valueCode" else array(s107_.value."valueCode") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e108_
-                        ) as x106_
-                    ) as n105_
-                    where n105_.position = 1
-                ) as x104_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''birth_sex'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as "birth_sex",
-            case when is_varchar(case when (is_array(f1.value."birthDate")) then (
-                select any_value(x110_.value)
-                from (
-                    select element_ as value, position_ + 1 as ord
-                    from (select case when is_array(f1.value."birthDate") then f1.value."birthDate" else array(f1.value."birthDate") end as items_) as array_,
-                        array_.items_ as element_ at position_
-                    where element_ is not null
-                ) as x110_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''birth_date'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (json_typeof(f1.value."birthDate") = 'null') then null else f1.value."birthDate" end) then cast(case when (is_array(f1.value."birthDate")) then (
-                select any_value(x110_.value)
-                from (
-                    select element_ as value, position_ + 1 as ord
-                    from (select case when is_array(f1.value."birthDate") then f1.value."birthDate" else array(f1.value."birthDate") end as items_) as array_,
-                        array_.items_ as element_ at position_
-                    where element_ is not null
-                ) as x110_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''birth_date'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (json_typeof(f1.value."birthDate") = 'null') then null else f1.value."birthDate" end as varchar) else json_serialize(case when (is_array(f1.value."birthDate")) then (
-                select any_value(x110_.value)
-                from (
-                    select element_ as value, position_ + 1 as ord
-                    from (select case when is_array(f1.value."birthDate") then f1.value."birthDate" else array(f1.value."birthDate") end as items_) as array_,
-                        array_.items_ as element_ at position_
-                    where element_ is not null
-                ) as x110_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''birth_date'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (json_typeof(f1.value."birthDate") = 'null') then null else f1.value."birthDate" end) end as "birth_date",
-            case when is_varchar(case when (is_array(f1.value."deceasedDateTime")) then (
-                select any_value(x111_.value)
-                from (
-                    select element_ as value, position_ + 1 as ord
-                    from (select case when is_array(f1.value."deceasedDateTime") then f1.value."deceasedDateTime" else array(f1.value."deceasedDateTime") end as items_) as array_,
-                        array_.items_ as element_ at position_
-                    where element_ is not null
-                ) as x111_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''deceased_at'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (json_typeof(f1.value."deceasedDateTime") = 'null') then null else f1.value."deceasedDateTime" end) then cast(case when (is_array(f1.value."deceasedDateTime")) then (
-                select any_value(x111_.value)
-                from (
-                    select element_ as value, position_ + 1 as ord
-                    from (select case when is_array(f1.value."deceasedDateTime") then f1.value."deceasedDateTime" else array(f1.value."deceasedDateTime") end as items_) as array_,
-                        array_.items_ as element_ at position_
-                    where element_ is not null
-                ) as x111_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''deceased_at'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (json_typeof(f1.value."deceasedDateTime") = 'null') then null else f1.value."deceasedDateTime" end as varchar) else json_serialize(case when (is_array(f1.value."deceasedDateTime")) then (
-                select any_value(x111_.value)
-                from (
-                    select element_ as value, position_ + 1 as ord
-                    from (select case when is_array(f1.value."deceasedDateTime") then f1.value."deceasedDateTime" else array(f1.value."deceasedDateTime") end as items_) as array_,
-                        array_.items_ as element_ at position_
-                    where element_ is not null
-                ) as x111_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__patients'': column ''deceased_at'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (json_typeof(f1.value."deceasedDateTime") = 'null') then null else f1.value."deceasedDateTime" end) end as "deceased_at"
-        from (
-            select f0.value as value, f0.row_index as row_index
-        ) as f1
-    ) as s1_
-) as v0_
 {%- endmacro %}

@@ -12,220 +12,19 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
-    v0_."patient_id",
-    v0_."encounter_id",
-    v0_."performer_npi",
-    v0_."hcpcs_code",
-    v0_."snomed_code",
-    v0_."status",
-    v0_."performed_date_time",
-    v0_."performed_period_start"
+    case when regexp_full_match(json_extract_string(r.value, '$."subject"."reference"'), '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(json_extract_string(r.value, '$."subject"."reference"'), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "patient_id",
+    case when regexp_full_match(json_extract_string(r.value, '$."encounter"."reference"'), '^(https?://[^?#]*/)?Encounter/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(json_extract_string(r.value, '$."encounter"."reference"'), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "encounter_id",
+    json_extract_string(list_filter(list_transform(list_filter(list_filter(json_extract(r.value, '$."performer"[*]."actor"."identifier"'), lambda item_: json_type(item_) <> 'NULL'), lambda w2_: (json_extract_string(w2_, '$."system"') = 'http://hl7.org/fhir/sid/us-npi')), lambda l1_: json_extract(l1_, '$."value"')), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "performer_npi",
+    json_extract_string(list_filter(list_transform(list_filter(list_filter(json_extract(r.value, '$."code"."coding"[*]'), lambda item_: json_type(item_) <> 'NULL'), lambda w3_: ((json_extract_string(w3_, '$."system"') = 'http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets') or (json_extract_string(w3_, '$."system"') = 'http://www.ama-assn.org/go/cpt'))), lambda l2_: json_extract(l2_, '$."code"')), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "hcpcs_code",
+    json_extract_string(list_filter(list_transform(list_filter(list_filter(json_extract(r.value, '$."code"."coding"[*]'), lambda item_: json_type(item_) <> 'NULL'), lambda w4_: (json_extract_string(w4_, '$."system"') = 'http://snomed.info/sct')), lambda l3_: json_extract(l3_, '$."code"')), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "snomed_code",
+    json_extract_string(r.value, '$."status"') as "status",
+    json_extract_string(r.value, '$."performedDateTime"') as "performed_date_time",
+    json_extract_string(r.value, '$."performedPeriod"."start"') as "performed_period_start"
 from (
     select cast(resource as json) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
     from {{ relation }}
-    where json_extract_string(json_extract(cast(resource as json), '$."resourceType"'), '$') = 'Procedure'
+    where json_extract_string(cast(resource as json), '$."resourceType"') = 'Procedure'
 ) as r
-cross join lateral (
-    select
-        s1_."patient_id",
-        s1_."encounter_id",
-        s1_."performer_npi",
-        s1_."hcpcs_code",
-        s1_."snomed_code",
-        s1_."status",
-        s1_."performed_date_time",
-        s1_."performed_period_start"
-    from (
-        select r.value as value, r.row_index as row_index
-    ) as f0
-    cross join lateral (
-        select
-            (
-                select case when regexp_full_match(b2.value, '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(b2.value, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end
-                from (select json_extract_string((
-                select any_value(x2_.value)
-                from (
-                    select e4_.value as value, row_number() over (order by s3_.ord, e4_.ord) as ord
-                    from (
-                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(f1.value, '$."subject"')) = 'ARRAY' then json_extract(f1.value, '$."subject"') else json_array(json_extract(f1.value, '$."subject"')) end) as each_
-                        where each_.type <> 'NULL'
-                    ) as s3_
-                    cross join lateral (
-                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(s3_.value, '$."reference"')) = 'ARRAY' then json_extract(s3_.value, '$."reference"') else json_array(json_extract(s3_.value, '$."reference"')) end) as each_
-                        where each_.type <> 'NULL'
-                    ) as e4_
-                ) as x2_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__procedures'': column ''patient_id'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as value) as b2
-            ) as "patient_id",
-            (
-                select case when regexp_full_match(b3.value, '^(https?://[^?#]*/)?Encounter/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(b3.value, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end
-                from (select json_extract_string((
-                select any_value(x5_.value)
-                from (
-                    select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
-                    from (
-                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(f1.value, '$."encounter"')) = 'ARRAY' then json_extract(f1.value, '$."encounter"') else json_array(json_extract(f1.value, '$."encounter"')) end) as each_
-                        where each_.type <> 'NULL'
-                    ) as s6_
-                    cross join lateral (
-                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(s6_.value, '$."reference"')) = 'ARRAY' then json_extract(s6_.value, '$."reference"') else json_array(json_extract(s6_.value, '$."reference"')) end) as each_
-                        where each_.type <> 'NULL'
-                    ) as e7_
-                ) as x5_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__procedures'': column ''encounter_id'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as value) as b3
-            ) as "encounter_id",
-            json_extract_string((
-                select any_value(x8_.value)
-                from (
-                    select n9_.value as value, n9_.ord as ord
-                    from (
-                        select x10_.value, x10_.ord, row_number() over (order by x10_.ord) as position
-                        from (
-                            select e12_.value as value, row_number() over (order by s11_.ord, e12_.ord) as ord
-                            from (
-                                select w4.value as value, w4.ord as ord
-                                from (
-                                    select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
-                                    from (
-                                        select e16_.value as value, row_number() over (order by s15_.ord, e16_.ord) as ord
-                                        from (
-                                            select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                            from json_each(case when json_type(json_extract(f1.value, '$."performer"')) = 'ARRAY' then json_extract(f1.value, '$."performer"') else json_array(json_extract(f1.value, '$."performer"')) end) as each_
-                                            where each_.type <> 'NULL'
-                                        ) as s15_
-                                        cross join lateral (
-                                            select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                            from json_each(case when json_type(json_extract(s15_.value, '$."actor"')) = 'ARRAY' then json_extract(s15_.value, '$."actor"') else json_array(json_extract(s15_.value, '$."actor"')) end) as each_
-                                            where each_.type <> 'NULL'
-                                        ) as e16_
-                                    ) as s13_
-                                    cross join lateral (
-                                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(s13_.value, '$."identifier"')) = 'ARRAY' then json_extract(s13_.value, '$."identifier"') else json_array(json_extract(s13_.value, '$."identifier"')) end) as each_
-                                        where each_.type <> 'NULL'
-                                    ) as e14_
-                                ) as w4
-                                where (json_extract_string(case when json_type(json_extract(w4.value, '$."system"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(w4.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__procedures'': column ''performer_npi'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(w4.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
-                                when json_type(json_extract(w4.value, '$."system"')) = 'NULL' then null else json_extract(w4.value, '$."system"') end, '$') = 'http://hl7.org/fhir/sid/us-npi')
-                            ) as s11_
-                            cross join lateral (
-                                select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s11_.value, '$."value"')) = 'ARRAY' then json_extract(s11_.value, '$."value"') else json_array(json_extract(s11_.value, '$."value"')) end) as each_
-                                where each_.type <> 'NULL'
-                            ) as e12_
-                        ) as x10_
-                    ) as n9_
-                    where n9_.position = 1
-                ) as x8_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__procedures'': column ''performer_npi'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "performer_npi",
-            json_extract_string((
-                select any_value(x17_.value)
-                from (
-                    select n18_.value as value, n18_.ord as ord
-                    from (
-                        select x19_.value, x19_.ord, row_number() over (order by x19_.ord) as position
-                        from (
-                            select e21_.value as value, row_number() over (order by s20_.ord, e21_.ord) as ord
-                            from (
-                                select w5.value as value, w5.ord as ord
-                                from (
-                                    select e23_.value as value, row_number() over (order by s22_.ord, e23_.ord) as ord
-                                    from (
-                                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(f1.value, '$."code"')) = 'ARRAY' then json_extract(f1.value, '$."code"') else json_array(json_extract(f1.value, '$."code"')) end) as each_
-                                        where each_.type <> 'NULL'
-                                    ) as s22_
-                                    cross join lateral (
-                                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(s22_.value, '$."coding"')) = 'ARRAY' then json_extract(s22_.value, '$."coding"') else json_array(json_extract(s22_.value, '$."coding"')) end) as each_
-                                        where each_.type <> 'NULL'
-                                    ) as e23_
-                                ) as w5
-                                where ((json_extract_string(case when json_type(json_extract(w5.value, '$."system"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(w5.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__procedures'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(w5.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
-                                when json_type(json_extract(w5.value, '$."system"')) = 'NULL' then null else json_extract(w5.value, '$."system"') end, '$') = 'http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets') or (json_extract_string(case when json_type(json_extract(w5.value, '$."system"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(w5.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__procedures'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(w5.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
-                                when json_type(json_extract(w5.value, '$."system"')) = 'NULL' then null else json_extract(w5.value, '$."system"') end, '$') = 'http://www.ama-assn.org/go/cpt'))
-                            ) as s20_
-                            cross join lateral (
-                                select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s20_.value, '$."code"')) = 'ARRAY' then json_extract(s20_.value, '$."code"') else json_array(json_extract(s20_.value, '$."code"')) end) as each_
-                                where each_.type <> 'NULL'
-                            ) as e21_
-                        ) as x19_
-                    ) as n18_
-                    where n18_.position = 1
-                ) as x17_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__procedures'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "hcpcs_code",
-            json_extract_string((
-                select any_value(x24_.value)
-                from (
-                    select n25_.value as value, n25_.ord as ord
-                    from (
-                        select x26_.value, x26_.ord, row_number() over (order by x26_.ord) as position
-                        from (
-                            select e28_.value as value, row_number() over (order by s27_.ord, e28_.ord) as ord
-                            from (
-                                select w6.value as value, w6.ord as ord
-                                from (
-                                    select e30_.value as value, row_number() over (order by s29_.ord, e30_.ord) as ord
-                                    from (
-                                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(f1.value, '$."code"')) = 'ARRAY' then json_extract(f1.value, '$."code"') else json_array(json_extract(f1.value, '$."code"')) end) as each_
-                                        where each_.type <> 'NULL'
-                                    ) as s29_
-                                    cross join lateral (
-                                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(s29_.value, '$."coding"')) = 'ARRAY' then json_extract(s29_.value, '$."coding"') else json_array(json_extract(s29_.value, '$."coding"')) end) as each_
-                                        where each_.type <> 'NULL'
-                                    ) as e30_
-                                ) as w6
-                                where (json_extract_string(case when json_type(json_extract(w6.value, '$."system"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(w6.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__procedures'': column ''snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(w6.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
-                                when json_type(json_extract(w6.value, '$."system"')) = 'NULL' then null else json_extract(w6.value, '$."system"') end, '$') = 'http://snomed.info/sct')
-                            ) as s27_
-                            cross join lateral (
-                                select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s27_.value, '$."code"')) = 'ARRAY' then json_extract(s27_.value, '$."code"') else json_array(json_extract(s27_.value, '$."code"')) end) as each_
-                                where each_.type <> 'NULL'
-                            ) as e28_
-                        ) as x26_
-                    ) as n25_
-                    where n25_.position = 1
-                ) as x24_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__procedures'': column ''snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "snomed_code",
-            json_extract_string(case when json_type(json_extract(f1.value, '$."status"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(f1.value, '$."status"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__procedures'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(f1.value, '$."status"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
-            when json_type(json_extract(f1.value, '$."status"')) = 'NULL' then null else json_extract(f1.value, '$."status"') end, '$') as "status",
-            json_extract_string(case when json_type(json_extract(f1.value, '$."performedDateTime"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(f1.value, '$."performedDateTime"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__procedures'': column ''performed_date_time'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(f1.value, '$."performedDateTime"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
-            when json_type(json_extract(f1.value, '$."performedDateTime"')) = 'NULL' then null else json_extract(f1.value, '$."performedDateTime"') end, '$') as "performed_date_time",
-            json_extract_string((
-                select any_value(x31_.value)
-                from (
-                    select e33_.value as value, row_number() over (order by s32_.ord, e33_.ord) as ord
-                    from (
-                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(f1.value, '$."performedPeriod"')) = 'ARRAY' then json_extract(f1.value, '$."performedPeriod"') else json_array(json_extract(f1.value, '$."performedPeriod"')) end) as each_
-                        where each_.type <> 'NULL'
-                    ) as s32_
-                    cross join lateral (
-                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(s32_.value, '$."start"')) = 'ARRAY' then json_extract(s32_.value, '$."start"') else json_array(json_extract(s32_.value, '$."start"')) end) as each_
-                        where each_.type <> 'NULL'
-                    ) as e33_
-                ) as x31_
-                having case when count(*) > 1 then cast(error('view ''stg_fhir__procedures'': column ''performed_period_start'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ), '$') as "performed_period_start"
-        from (
-            select f0.value as value, f0.row_index as row_index
-        ) as f1
-    ) as s1_
-) as v0_
 {%- endmacro %}
 
 {% macro postgres__view_stg_fhir__procedures(relation) -%}
@@ -236,268 +35,129 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
-    v0_."patient_id",
-    v0_."encounter_id",
-    v0_."performer_npi",
-    v0_."hcpcs_code",
-    v0_."snomed_code",
-    v0_."status",
-    v0_."performed_date_time",
-    v0_."performed_period_start"
+    case when ((r.value #>> '{"subject","reference"}') ~ '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then substring((r.value #>> '{"subject","reference"}') from '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$') end as "patient_id",
+    case when ((r.value #>> '{"encounter","reference"}') ~ '^(https?://[^?#]*/)?Encounter/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then substring((r.value #>> '{"encounter","reference"}') from '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$') end as "encounter_id",
+    ((
+        select any_value(x1_.value)
+        from (
+            select n2_.value as value, n2_.ord as ord
+            from (
+                select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
+                from (
+                    select e5_.value as value, row_number() over (order by s4_.ord, e5_.ord) as ord
+                    from (
+                        select w2.value as value, w2.ord as ord
+                        from (
+                            select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
+                            from (
+                                select e9_.value as value, row_number() over (order by s8_.ord, e9_.ord) as ord
+                                from (
+                                    select element_.value as value, element_.ord as ord
+                                    from jsonb_array_elements(case when jsonb_typeof((r.value -> 'performer')) = 'array' then (r.value -> 'performer') else jsonb_build_array((r.value -> 'performer')) end) with ordinality as element_(value, ord)
+                                    where jsonb_typeof(element_.value) <> 'null'
+                                ) as s8_
+                                cross join lateral (
+                                    select element_.value as value, element_.ord as ord
+                                    from jsonb_array_elements(case when jsonb_typeof((s8_.value -> 'actor')) = 'array' then (s8_.value -> 'actor') else jsonb_build_array((s8_.value -> 'actor')) end) with ordinality as element_(value, ord)
+                                    where jsonb_typeof(element_.value) <> 'null'
+                                ) as e9_
+                            ) as s6_
+                            cross join lateral (
+                                select element_.value as value, element_.ord as ord
+                                from jsonb_array_elements(case when jsonb_typeof((s6_.value -> 'identifier')) = 'array' then (s6_.value -> 'identifier') else jsonb_build_array((s6_.value -> 'identifier')) end) with ordinality as element_(value, ord)
+                                where jsonb_typeof(element_.value) <> 'null'
+                            ) as e7_
+                        ) as w2
+                        where ((w2.value #>> '{"system"}') = 'http://hl7.org/fhir/sid/us-npi')
+                    ) as s4_
+                    cross join lateral (
+                        select element_.value as value, element_.ord as ord
+                        from jsonb_array_elements(case when jsonb_typeof((s4_.value -> 'value')) = 'array' then (s4_.value -> 'value') else jsonb_build_array((s4_.value -> 'value')) end) with ordinality as element_(value, ord)
+                        where jsonb_typeof(element_.value) <> 'null'
+                    ) as e5_
+                ) as x3_
+            ) as n2_
+            where n2_.position = 1
+        ) as x1_
+    ) #>> '{}') as "performer_npi",
+    ((
+        select any_value(x10_.value)
+        from (
+            select n11_.value as value, n11_.ord as ord
+            from (
+                select x12_.value, x12_.ord, row_number() over (order by x12_.ord) as position
+                from (
+                    select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
+                    from (
+                        select w3.value as value, w3.ord as ord
+                        from (
+                            select e16_.value as value, row_number() over (order by s15_.ord, e16_.ord) as ord
+                            from (
+                                select element_.value as value, element_.ord as ord
+                                from jsonb_array_elements(case when jsonb_typeof((r.value -> 'code')) = 'array' then (r.value -> 'code') else jsonb_build_array((r.value -> 'code')) end) with ordinality as element_(value, ord)
+                                where jsonb_typeof(element_.value) <> 'null'
+                            ) as s15_
+                            cross join lateral (
+                                select element_.value as value, element_.ord as ord
+                                from jsonb_array_elements(case when jsonb_typeof((s15_.value -> 'coding')) = 'array' then (s15_.value -> 'coding') else jsonb_build_array((s15_.value -> 'coding')) end) with ordinality as element_(value, ord)
+                                where jsonb_typeof(element_.value) <> 'null'
+                            ) as e16_
+                        ) as w3
+                        where (((w3.value #>> '{"system"}') = 'http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets') or ((w3.value #>> '{"system"}') = 'http://www.ama-assn.org/go/cpt'))
+                    ) as s13_
+                    cross join lateral (
+                        select element_.value as value, element_.ord as ord
+                        from jsonb_array_elements(case when jsonb_typeof((s13_.value -> 'code')) = 'array' then (s13_.value -> 'code') else jsonb_build_array((s13_.value -> 'code')) end) with ordinality as element_(value, ord)
+                        where jsonb_typeof(element_.value) <> 'null'
+                    ) as e14_
+                ) as x12_
+            ) as n11_
+            where n11_.position = 1
+        ) as x10_
+    ) #>> '{}') as "hcpcs_code",
+    ((
+        select any_value(x17_.value)
+        from (
+            select n18_.value as value, n18_.ord as ord
+            from (
+                select x19_.value, x19_.ord, row_number() over (order by x19_.ord) as position
+                from (
+                    select e21_.value as value, row_number() over (order by s20_.ord, e21_.ord) as ord
+                    from (
+                        select w4.value as value, w4.ord as ord
+                        from (
+                            select e23_.value as value, row_number() over (order by s22_.ord, e23_.ord) as ord
+                            from (
+                                select element_.value as value, element_.ord as ord
+                                from jsonb_array_elements(case when jsonb_typeof((r.value -> 'code')) = 'array' then (r.value -> 'code') else jsonb_build_array((r.value -> 'code')) end) with ordinality as element_(value, ord)
+                                where jsonb_typeof(element_.value) <> 'null'
+                            ) as s22_
+                            cross join lateral (
+                                select element_.value as value, element_.ord as ord
+                                from jsonb_array_elements(case when jsonb_typeof((s22_.value -> 'coding')) = 'array' then (s22_.value -> 'coding') else jsonb_build_array((s22_.value -> 'coding')) end) with ordinality as element_(value, ord)
+                                where jsonb_typeof(element_.value) <> 'null'
+                            ) as e23_
+                        ) as w4
+                        where ((w4.value #>> '{"system"}') = 'http://snomed.info/sct')
+                    ) as s20_
+                    cross join lateral (
+                        select element_.value as value, element_.ord as ord
+                        from jsonb_array_elements(case when jsonb_typeof((s20_.value -> 'code')) = 'array' then (s20_.value -> 'code') else jsonb_build_array((s20_.value -> 'code')) end) with ordinality as element_(value, ord)
+                        where jsonb_typeof(element_.value) <> 'null'
+                    ) as e21_
+                ) as x19_
+            ) as n18_
+            where n18_.position = 1
+        ) as x17_
+    ) #>> '{}') as "snomed_code",
+    (r.value #>> '{"status"}') as "status",
+    (r.value #>> '{"performedDateTime"}') as "performed_date_time",
+    (r.value #>> '{"performedPeriod","start"}') as "performed_period_start"
 from (
     select cast(resource as jsonb) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
     from {{ relation }}
-    where ((cast(resource as jsonb) -> 'resourceType') #>> '{}') = 'Procedure'
+    where (cast(resource as jsonb) #>> '{"resourceType"}') = 'Procedure'
 ) as r
-cross join lateral (
-    select
-        s1_."patient_id",
-        s1_."encounter_id",
-        s1_."performer_npi",
-        s1_."hcpcs_code",
-        s1_."snomed_code",
-        s1_."status",
-        s1_."performed_date_time",
-        s1_."performed_period_start"
-    from (
-        select r.value as value, r.row_index as row_index
-    ) as f0
-    cross join lateral (
-        select
-            (
-                select case when (b2.value ~ '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then substring(b2.value from '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$') end
-                from (select ((
-                select any_value(x2_.value)
-                from (
-                    select e4_.value as value, row_number() over (order by s3_.ord, e4_.ord) as ord
-                    from (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'subject')) = 'array' then (f1.value -> 'subject') else jsonb_build_array((f1.value -> 'subject')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as s3_
-                    cross join lateral (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((s3_.value -> 'reference')) = 'array' then (s3_.value -> 'reference') else jsonb_build_array((s3_.value -> 'reference')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as e4_
-                ) as x2_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''patient_id'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as value) as b2
-            ) as "patient_id",
-            (
-                select case when (b3.value ~ '^(https?://[^?#]*/)?Encounter/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then substring(b3.value from '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$') end
-                from (select ((
-                select any_value(x5_.value)
-                from (
-                    select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
-                    from (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'encounter')) = 'array' then (f1.value -> 'encounter') else jsonb_build_array((f1.value -> 'encounter')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as s6_
-                    cross join lateral (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((s6_.value -> 'reference')) = 'array' then (s6_.value -> 'reference') else jsonb_build_array((s6_.value -> 'reference')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as e7_
-                ) as x5_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''encounter_id'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as value) as b3
-            ) as "encounter_id",
-            ((
-                select any_value(x8_.value)
-                from (
-                    select n9_.value as value, n9_.ord as ord
-                    from (
-                        select x10_.value, x10_.ord, row_number() over (order by x10_.ord) as position
-                        from (
-                            select e12_.value as value, row_number() over (order by s11_.ord, e12_.ord) as ord
-                            from (
-                                select w4.value as value, w4.ord as ord
-                                from (
-                                    select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
-                                    from (
-                                        select e16_.value as value, row_number() over (order by s15_.ord, e16_.ord) as ord
-                                        from (
-                                            select element_.value as value, element_.ord as ord
-                                            from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'performer')) = 'array' then (f1.value -> 'performer') else jsonb_build_array((f1.value -> 'performer')) end) with ordinality as element_(value, ord)
-                                            where jsonb_typeof(element_.value) <> 'null'
-                                        ) as s15_
-                                        cross join lateral (
-                                            select element_.value as value, element_.ord as ord
-                                            from jsonb_array_elements(case when jsonb_typeof((s15_.value -> 'actor')) = 'array' then (s15_.value -> 'actor') else jsonb_build_array((s15_.value -> 'actor')) end) with ordinality as element_(value, ord)
-                                            where jsonb_typeof(element_.value) <> 'null'
-                                        ) as e16_
-                                    ) as s13_
-                                    cross join lateral (
-                                        select element_.value as value, element_.ord as ord
-                                        from jsonb_array_elements(case when jsonb_typeof((s13_.value -> 'identifier')) = 'array' then (s13_.value -> 'identifier') else jsonb_build_array((s13_.value -> 'identifier')) end) with ordinality as element_(value, ord)
-                                        where jsonb_typeof(element_.value) <> 'null'
-                                    ) as e14_
-                                ) as w4
-                                where ((case when (jsonb_typeof((w4.value -> 'system')) = 'array') then (
-                                    select any_value(x17_.value)
-                                    from (
-                                        select element_.value as value, element_.ord as ord
-                                        from jsonb_array_elements(case when jsonb_typeof((w4.value -> 'system')) = 'array' then (w4.value -> 'system') else jsonb_build_array((w4.value -> 'system')) end) with ordinality as element_(value, ord)
-                                        where jsonb_typeof(element_.value) <> 'null'
-                                    ) as x17_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''performer_npi'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                )
-                                when (jsonb_typeof((w4.value -> 'system')) = 'null') then null else (w4.value -> 'system') end #>> '{}') = 'http://hl7.org/fhir/sid/us-npi')
-                            ) as s11_
-                            cross join lateral (
-                                select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((s11_.value -> 'value')) = 'array' then (s11_.value -> 'value') else jsonb_build_array((s11_.value -> 'value')) end) with ordinality as element_(value, ord)
-                                where jsonb_typeof(element_.value) <> 'null'
-                            ) as e12_
-                        ) as x10_
-                    ) as n9_
-                    where n9_.position = 1
-                ) as x8_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''performer_npi'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as "performer_npi",
-            ((
-                select any_value(x18_.value)
-                from (
-                    select n19_.value as value, n19_.ord as ord
-                    from (
-                        select x20_.value, x20_.ord, row_number() over (order by x20_.ord) as position
-                        from (
-                            select e22_.value as value, row_number() over (order by s21_.ord, e22_.ord) as ord
-                            from (
-                                select w5.value as value, w5.ord as ord
-                                from (
-                                    select e24_.value as value, row_number() over (order by s23_.ord, e24_.ord) as ord
-                                    from (
-                                        select element_.value as value, element_.ord as ord
-                                        from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'code')) = 'array' then (f1.value -> 'code') else jsonb_build_array((f1.value -> 'code')) end) with ordinality as element_(value, ord)
-                                        where jsonb_typeof(element_.value) <> 'null'
-                                    ) as s23_
-                                    cross join lateral (
-                                        select element_.value as value, element_.ord as ord
-                                        from jsonb_array_elements(case when jsonb_typeof((s23_.value -> 'coding')) = 'array' then (s23_.value -> 'coding') else jsonb_build_array((s23_.value -> 'coding')) end) with ordinality as element_(value, ord)
-                                        where jsonb_typeof(element_.value) <> 'null'
-                                    ) as e24_
-                                ) as w5
-                                where (((case when (jsonb_typeof((w5.value -> 'system')) = 'array') then (
-                                    select any_value(x25_.value)
-                                    from (
-                                        select element_.value as value, element_.ord as ord
-                                        from jsonb_array_elements(case when jsonb_typeof((w5.value -> 'system')) = 'array' then (w5.value -> 'system') else jsonb_build_array((w5.value -> 'system')) end) with ordinality as element_(value, ord)
-                                        where jsonb_typeof(element_.value) <> 'null'
-                                    ) as x25_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                )
-                                when (jsonb_typeof((w5.value -> 'system')) = 'null') then null else (w5.value -> 'system') end #>> '{}') = 'http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets') or ((case when (jsonb_typeof((w5.value -> 'system')) = 'array') then (
-                                    select any_value(x26_.value)
-                                    from (
-                                        select element_.value as value, element_.ord as ord
-                                        from jsonb_array_elements(case when jsonb_typeof((w5.value -> 'system')) = 'array' then (w5.value -> 'system') else jsonb_build_array((w5.value -> 'system')) end) with ordinality as element_(value, ord)
-                                        where jsonb_typeof(element_.value) <> 'null'
-                                    ) as x26_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                )
-                                when (jsonb_typeof((w5.value -> 'system')) = 'null') then null else (w5.value -> 'system') end #>> '{}') = 'http://www.ama-assn.org/go/cpt'))
-                            ) as s21_
-                            cross join lateral (
-                                select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((s21_.value -> 'code')) = 'array' then (s21_.value -> 'code') else jsonb_build_array((s21_.value -> 'code')) end) with ordinality as element_(value, ord)
-                                where jsonb_typeof(element_.value) <> 'null'
-                            ) as e22_
-                        ) as x20_
-                    ) as n19_
-                    where n19_.position = 1
-                ) as x18_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as "hcpcs_code",
-            ((
-                select any_value(x27_.value)
-                from (
-                    select n28_.value as value, n28_.ord as ord
-                    from (
-                        select x29_.value, x29_.ord, row_number() over (order by x29_.ord) as position
-                        from (
-                            select e31_.value as value, row_number() over (order by s30_.ord, e31_.ord) as ord
-                            from (
-                                select w6.value as value, w6.ord as ord
-                                from (
-                                    select e33_.value as value, row_number() over (order by s32_.ord, e33_.ord) as ord
-                                    from (
-                                        select element_.value as value, element_.ord as ord
-                                        from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'code')) = 'array' then (f1.value -> 'code') else jsonb_build_array((f1.value -> 'code')) end) with ordinality as element_(value, ord)
-                                        where jsonb_typeof(element_.value) <> 'null'
-                                    ) as s32_
-                                    cross join lateral (
-                                        select element_.value as value, element_.ord as ord
-                                        from jsonb_array_elements(case when jsonb_typeof((s32_.value -> 'coding')) = 'array' then (s32_.value -> 'coding') else jsonb_build_array((s32_.value -> 'coding')) end) with ordinality as element_(value, ord)
-                                        where jsonb_typeof(element_.value) <> 'null'
-                                    ) as e33_
-                                ) as w6
-                                where ((case when (jsonb_typeof((w6.value -> 'system')) = 'array') then (
-                                    select any_value(x34_.value)
-                                    from (
-                                        select element_.value as value, element_.ord as ord
-                                        from jsonb_array_elements(case when jsonb_typeof((w6.value -> 'system')) = 'array' then (w6.value -> 'system') else jsonb_build_array((w6.value -> 'system')) end) with ordinality as element_(value, ord)
-                                        where jsonb_typeof(element_.value) <> 'null'
-                                    ) as x34_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                )
-                                when (jsonb_typeof((w6.value -> 'system')) = 'null') then null else (w6.value -> 'system') end #>> '{}') = 'http://snomed.info/sct')
-                            ) as s30_
-                            cross join lateral (
-                                select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((s30_.value -> 'code')) = 'array' then (s30_.value -> 'code') else jsonb_build_array((s30_.value -> 'code')) end) with ordinality as element_(value, ord)
-                                where jsonb_typeof(element_.value) <> 'null'
-                            ) as e31_
-                        ) as x29_
-                    ) as n28_
-                    where n28_.position = 1
-                ) as x27_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as "snomed_code",
-            (case when (jsonb_typeof((f1.value -> 'status')) = 'array') then (
-                select any_value(x35_.value)
-                from (
-                    select element_.value as value, element_.ord as ord
-                    from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'status')) = 'array' then (f1.value -> 'status') else jsonb_build_array((f1.value -> 'status')) end) with ordinality as element_(value, ord)
-                    where jsonb_typeof(element_.value) <> 'null'
-                ) as x35_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            )
-            when (jsonb_typeof((f1.value -> 'status')) = 'null') then null else (f1.value -> 'status') end #>> '{}') as "status",
-            (case when (jsonb_typeof((f1.value -> 'performedDateTime')) = 'array') then (
-                select any_value(x36_.value)
-                from (
-                    select element_.value as value, element_.ord as ord
-                    from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'performedDateTime')) = 'array' then (f1.value -> 'performedDateTime') else jsonb_build_array((f1.value -> 'performedDateTime')) end) with ordinality as element_(value, ord)
-                    where jsonb_typeof(element_.value) <> 'null'
-                ) as x36_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''performed_date_time'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            )
-            when (jsonb_typeof((f1.value -> 'performedDateTime')) = 'null') then null else (f1.value -> 'performedDateTime') end #>> '{}') as "performed_date_time",
-            ((
-                select any_value(x37_.value)
-                from (
-                    select e39_.value as value, row_number() over (order by s38_.ord, e39_.ord) as ord
-                    from (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((f1.value -> 'performedPeriod')) = 'array' then (f1.value -> 'performedPeriod') else jsonb_build_array((f1.value -> 'performedPeriod')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as s38_
-                    cross join lateral (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((s38_.value -> 'start')) = 'array' then (s38_.value -> 'start') else jsonb_build_array((s38_.value -> 'start')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as e39_
-                ) as x37_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''performed_period_start'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-            ) #>> '{}') as "performed_period_start"
-        from (
-            select f0.value as value, f0.row_index as row_index
-        ) as f1
-    ) as s1_
-) as v0_
 {%- endmacro %}
 
 {% macro snowflake__view_stg_fhir__procedures(relation) -%}
@@ -508,268 +168,129 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
-    v0_."patient_id",
-    v0_."encounter_id",
-    v0_."performer_npi",
-    v0_."hcpcs_code",
-    v0_."snomed_code",
-    v0_."status",
-    v0_."performed_date_time",
-    v0_."performed_period_start"
+    case when regexp_like(cast(get(get(r.value, 'subject'), 'reference') as varchar), '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(cast(get(get(r.value, 'subject'), 'reference') as varchar), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e', 1) end as "patient_id",
+    case when regexp_like(cast(get(get(r.value, 'encounter'), 'reference') as varchar), '^(https?://[^?#]*/)?Encounter/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(cast(get(get(r.value, 'encounter'), 'reference') as varchar), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e', 1) end as "encounter_id",
+    cast((
+        select any_value(x1_.value)
+        from (
+            select n2_.value as value, n2_.ord as ord
+            from (
+                select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
+                from (
+                    select e5_.value as value, row_number() over (order by s4_.ord, e5_.ord) as ord
+                    from (
+                        select w2.value as value, w2.ord as ord
+                        from (
+                            select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
+                            from (
+                                select e9_.value as value, row_number() over (order by s8_.ord, e9_.ord) as ord
+                                from (
+                                    select flattened_.value as value, flattened_.index + 1 as ord
+                                    from table(flatten(input => case when is_array(get(r.value, 'performer')) then get(r.value, 'performer') when get(r.value, 'performer') is not null then array_construct(get(r.value, 'performer')) end)) as flattened_
+                                    where flattened_.value is not null and not is_null_value(flattened_.value)
+                                ) as s8_
+                                cross join lateral (
+                                    select flattened_.value as value, flattened_.index + 1 as ord
+                                    from table(flatten(input => case when is_array(get(s8_.value, 'actor')) then get(s8_.value, 'actor') when get(s8_.value, 'actor') is not null then array_construct(get(s8_.value, 'actor')) end)) as flattened_
+                                    where flattened_.value is not null and not is_null_value(flattened_.value)
+                                ) as e9_
+                            ) as s6_
+                            cross join lateral (
+                                select flattened_.value as value, flattened_.index + 1 as ord
+                                from table(flatten(input => case when is_array(get(s6_.value, 'identifier')) then get(s6_.value, 'identifier') when get(s6_.value, 'identifier') is not null then array_construct(get(s6_.value, 'identifier')) end)) as flattened_
+                                where flattened_.value is not null and not is_null_value(flattened_.value)
+                            ) as e7_
+                        ) as w2
+                        where (cast(get(w2.value, 'system') as varchar) = 'http://hl7.org/fhir/sid/us-npi')
+                    ) as s4_
+                    cross join lateral (
+                        select flattened_.value as value, flattened_.index + 1 as ord
+                        from table(flatten(input => case when is_array(get(s4_.value, 'value')) then get(s4_.value, 'value') when get(s4_.value, 'value') is not null then array_construct(get(s4_.value, 'value')) end)) as flattened_
+                        where flattened_.value is not null and not is_null_value(flattened_.value)
+                    ) as e5_
+                ) as x3_
+            ) as n2_
+            where n2_.position = 1
+        ) as x1_
+    ) as varchar) as "performer_npi",
+    cast((
+        select any_value(x10_.value)
+        from (
+            select n11_.value as value, n11_.ord as ord
+            from (
+                select x12_.value, x12_.ord, row_number() over (order by x12_.ord) as position
+                from (
+                    select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
+                    from (
+                        select w3.value as value, w3.ord as ord
+                        from (
+                            select e16_.value as value, row_number() over (order by s15_.ord, e16_.ord) as ord
+                            from (
+                                select flattened_.value as value, flattened_.index + 1 as ord
+                                from table(flatten(input => case when is_array(get(r.value, 'code')) then get(r.value, 'code') when get(r.value, 'code') is not null then array_construct(get(r.value, 'code')) end)) as flattened_
+                                where flattened_.value is not null and not is_null_value(flattened_.value)
+                            ) as s15_
+                            cross join lateral (
+                                select flattened_.value as value, flattened_.index + 1 as ord
+                                from table(flatten(input => case when is_array(get(s15_.value, 'coding')) then get(s15_.value, 'coding') when get(s15_.value, 'coding') is not null then array_construct(get(s15_.value, 'coding')) end)) as flattened_
+                                where flattened_.value is not null and not is_null_value(flattened_.value)
+                            ) as e16_
+                        ) as w3
+                        where ((cast(get(w3.value, 'system') as varchar) = 'http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets') or (cast(get(w3.value, 'system') as varchar) = 'http://www.ama-assn.org/go/cpt'))
+                    ) as s13_
+                    cross join lateral (
+                        select flattened_.value as value, flattened_.index + 1 as ord
+                        from table(flatten(input => case when is_array(get(s13_.value, 'code')) then get(s13_.value, 'code') when get(s13_.value, 'code') is not null then array_construct(get(s13_.value, 'code')) end)) as flattened_
+                        where flattened_.value is not null and not is_null_value(flattened_.value)
+                    ) as e14_
+                ) as x12_
+            ) as n11_
+            where n11_.position = 1
+        ) as x10_
+    ) as varchar) as "hcpcs_code",
+    cast((
+        select any_value(x17_.value)
+        from (
+            select n18_.value as value, n18_.ord as ord
+            from (
+                select x19_.value, x19_.ord, row_number() over (order by x19_.ord) as position
+                from (
+                    select e21_.value as value, row_number() over (order by s20_.ord, e21_.ord) as ord
+                    from (
+                        select w4.value as value, w4.ord as ord
+                        from (
+                            select e23_.value as value, row_number() over (order by s22_.ord, e23_.ord) as ord
+                            from (
+                                select flattened_.value as value, flattened_.index + 1 as ord
+                                from table(flatten(input => case when is_array(get(r.value, 'code')) then get(r.value, 'code') when get(r.value, 'code') is not null then array_construct(get(r.value, 'code')) end)) as flattened_
+                                where flattened_.value is not null and not is_null_value(flattened_.value)
+                            ) as s22_
+                            cross join lateral (
+                                select flattened_.value as value, flattened_.index + 1 as ord
+                                from table(flatten(input => case when is_array(get(s22_.value, 'coding')) then get(s22_.value, 'coding') when get(s22_.value, 'coding') is not null then array_construct(get(s22_.value, 'coding')) end)) as flattened_
+                                where flattened_.value is not null and not is_null_value(flattened_.value)
+                            ) as e23_
+                        ) as w4
+                        where (cast(get(w4.value, 'system') as varchar) = 'http://snomed.info/sct')
+                    ) as s20_
+                    cross join lateral (
+                        select flattened_.value as value, flattened_.index + 1 as ord
+                        from table(flatten(input => case when is_array(get(s20_.value, 'code')) then get(s20_.value, 'code') when get(s20_.value, 'code') is not null then array_construct(get(s20_.value, 'code')) end)) as flattened_
+                        where flattened_.value is not null and not is_null_value(flattened_.value)
+                    ) as e21_
+                ) as x19_
+            ) as n18_
+            where n18_.position = 1
+        ) as x17_
+    ) as varchar) as "snomed_code",
+    cast(get(r.value, 'status') as varchar) as "status",
+    cast(get(r.value, 'performedDateTime') as varchar) as "performed_date_time",
+    cast(get(get(r.value, 'performedPeriod'), 'start') as varchar) as "performed_period_start"
 from (
     select cast(resource as variant) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
     from {{ relation }}
     where cast(get(cast(resource as variant), 'resourceType') as varchar) = 'Procedure'
 ) as r
-cross join lateral (
-    select
-        s1_."patient_id",
-        s1_."encounter_id",
-        s1_."performer_npi",
-        s1_."hcpcs_code",
-        s1_."snomed_code",
-        s1_."status",
-        s1_."performed_date_time",
-        s1_."performed_period_start"
-    from (
-        select r.value as value, r.row_index as row_index
-    ) as f0
-    cross join lateral (
-        select
-            (
-                select case when regexp_like(b2.value, '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(b2.value, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e', 1) end
-                from (select cast((
-                select any_value(x2_.value)
-                from (
-                    select e4_.value as value, row_number() over (order by s3_.ord, e4_.ord) as ord
-                    from (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(f1.value, 'subject')) then get(f1.value, 'subject') when get(f1.value, 'subject') is not null then array_construct(get(f1.value, 'subject')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as s3_
-                    cross join lateral (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(s3_.value, 'reference')) then get(s3_.value, 'reference') when get(s3_.value, 'reference') is not null then array_construct(get(s3_.value, 'reference')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as e4_
-                ) as x2_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''patient_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as value) as b2
-            ) as "patient_id",
-            (
-                select case when regexp_like(b3.value, '^(https?://[^?#]*/)?Encounter/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(b3.value, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e', 1) end
-                from (select cast((
-                select any_value(x5_.value)
-                from (
-                    select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
-                    from (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(f1.value, 'encounter')) then get(f1.value, 'encounter') when get(f1.value, 'encounter') is not null then array_construct(get(f1.value, 'encounter')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as s6_
-                    cross join lateral (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(s6_.value, 'reference')) then get(s6_.value, 'reference') when get(s6_.value, 'reference') is not null then array_construct(get(s6_.value, 'reference')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as e7_
-                ) as x5_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''encounter_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as value) as b3
-            ) as "encounter_id",
-            cast((
-                select any_value(x8_.value)
-                from (
-                    select n9_.value as value, n9_.ord as ord
-                    from (
-                        select x10_.value, x10_.ord, row_number() over (order by x10_.ord) as position
-                        from (
-                            select e12_.value as value, row_number() over (order by s11_.ord, e12_.ord) as ord
-                            from (
-                                select w4.value as value, w4.ord as ord
-                                from (
-                                    select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
-                                    from (
-                                        select e16_.value as value, row_number() over (order by s15_.ord, e16_.ord) as ord
-                                        from (
-                                            select flattened_.value as value, flattened_.index + 1 as ord
-                                            from table(flatten(input => case when is_array(get(f1.value, 'performer')) then get(f1.value, 'performer') when get(f1.value, 'performer') is not null then array_construct(get(f1.value, 'performer')) end)) as flattened_
-                                            where flattened_.value is not null and not is_null_value(flattened_.value)
-                                        ) as s15_
-                                        cross join lateral (
-                                            select flattened_.value as value, flattened_.index + 1 as ord
-                                            from table(flatten(input => case when is_array(get(s15_.value, 'actor')) then get(s15_.value, 'actor') when get(s15_.value, 'actor') is not null then array_construct(get(s15_.value, 'actor')) end)) as flattened_
-                                            where flattened_.value is not null and not is_null_value(flattened_.value)
-                                        ) as e16_
-                                    ) as s13_
-                                    cross join lateral (
-                                        select flattened_.value as value, flattened_.index + 1 as ord
-                                        from table(flatten(input => case when is_array(get(s13_.value, 'identifier')) then get(s13_.value, 'identifier') when get(s13_.value, 'identifier') is not null then array_construct(get(s13_.value, 'identifier')) end)) as flattened_
-                                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                                    ) as e14_
-                                ) as w4
-                                where (cast(case when (is_array(get(w4.value, 'system'))) then (
-                                    select any_value(x17_.value)
-                                    from (
-                                        select flattened_.value as value, flattened_.index + 1 as ord
-                                        from table(flatten(input => case when is_array(get(w4.value, 'system')) then get(w4.value, 'system') when get(w4.value, 'system') is not null then array_construct(get(w4.value, 'system')) end)) as flattened_
-                                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                                    ) as x17_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''performer_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (is_null_value(get(w4.value, 'system'))) then null else get(w4.value, 'system') end as varchar) = 'http://hl7.org/fhir/sid/us-npi')
-                            ) as s11_
-                            cross join lateral (
-                                select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(s11_.value, 'value')) then get(s11_.value, 'value') when get(s11_.value, 'value') is not null then array_construct(get(s11_.value, 'value')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as e12_
-                        ) as x10_
-                    ) as n9_
-                    where n9_.position = 1
-                ) as x8_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''performer_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as "performer_npi",
-            cast((
-                select any_value(x18_.value)
-                from (
-                    select n19_.value as value, n19_.ord as ord
-                    from (
-                        select x20_.value, x20_.ord, row_number() over (order by x20_.ord) as position
-                        from (
-                            select e22_.value as value, row_number() over (order by s21_.ord, e22_.ord) as ord
-                            from (
-                                select w5.value as value, w5.ord as ord
-                                from (
-                                    select e24_.value as value, row_number() over (order by s23_.ord, e24_.ord) as ord
-                                    from (
-                                        select flattened_.value as value, flattened_.index + 1 as ord
-                                        from table(flatten(input => case when is_array(get(f1.value, 'code')) then get(f1.value, 'code') when get(f1.value, 'code') is not null then array_construct(get(f1.value, 'code')) end)) as flattened_
-                                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                                    ) as s23_
-                                    cross join lateral (
-                                        select flattened_.value as value, flattened_.index + 1 as ord
-                                        from table(flatten(input => case when is_array(get(s23_.value, 'coding')) then get(s23_.value, 'coding') when get(s23_.value, 'coding') is not null then array_construct(get(s23_.value, 'coding')) end)) as flattened_
-                                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                                    ) as e24_
-                                ) as w5
-                                where ((cast(case when (is_array(get(w5.value, 'system'))) then (
-                                    select any_value(x25_.value)
-                                    from (
-                                        select flattened_.value as value, flattened_.index + 1 as ord
-                                        from table(flatten(input => case when is_array(get(w5.value, 'system')) then get(w5.value, 'system') when get(w5.value, 'system') is not null then array_construct(get(w5.value, 'system')) end)) as flattened_
-                                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                                    ) as x25_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (is_null_value(get(w5.value, 'system'))) then null else get(w5.value, 'system') end as varchar) = 'http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets') or (cast(case when (is_array(get(w5.value, 'system'))) then (
-                                    select any_value(x26_.value)
-                                    from (
-                                        select flattened_.value as value, flattened_.index + 1 as ord
-                                        from table(flatten(input => case when is_array(get(w5.value, 'system')) then get(w5.value, 'system') when get(w5.value, 'system') is not null then array_construct(get(w5.value, 'system')) end)) as flattened_
-                                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                                    ) as x26_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (is_null_value(get(w5.value, 'system'))) then null else get(w5.value, 'system') end as varchar) = 'http://www.ama-assn.org/go/cpt'))
-                            ) as s21_
-                            cross join lateral (
-                                select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(s21_.value, 'code')) then get(s21_.value, 'code') when get(s21_.value, 'code') is not null then array_construct(get(s21_.value, 'code')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as e22_
-                        ) as x20_
-                    ) as n19_
-                    where n19_.position = 1
-                ) as x18_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as "hcpcs_code",
-            cast((
-                select any_value(x27_.value)
-                from (
-                    select n28_.value as value, n28_.ord as ord
-                    from (
-                        select x29_.value, x29_.ord, row_number() over (order by x29_.ord) as position
-                        from (
-                            select e31_.value as value, row_number() over (order by s30_.ord, e31_.ord) as ord
-                            from (
-                                select w6.value as value, w6.ord as ord
-                                from (
-                                    select e33_.value as value, row_number() over (order by s32_.ord, e33_.ord) as ord
-                                    from (
-                                        select flattened_.value as value, flattened_.index + 1 as ord
-                                        from table(flatten(input => case when is_array(get(f1.value, 'code')) then get(f1.value, 'code') when get(f1.value, 'code') is not null then array_construct(get(f1.value, 'code')) end)) as flattened_
-                                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                                    ) as s32_
-                                    cross join lateral (
-                                        select flattened_.value as value, flattened_.index + 1 as ord
-                                        from table(flatten(input => case when is_array(get(s32_.value, 'coding')) then get(s32_.value, 'coding') when get(s32_.value, 'coding') is not null then array_construct(get(s32_.value, 'coding')) end)) as flattened_
-                                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                                    ) as e33_
-                                ) as w6
-                                where (cast(case when (is_array(get(w6.value, 'system'))) then (
-                                    select any_value(x34_.value)
-                                    from (
-                                        select flattened_.value as value, flattened_.index + 1 as ord
-                                        from table(flatten(input => case when is_array(get(w6.value, 'system')) then get(w6.value, 'system') when get(w6.value, 'system') is not null then array_construct(get(w6.value, 'system')) end)) as flattened_
-                                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                                    ) as x34_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (is_null_value(get(w6.value, 'system'))) then null else get(w6.value, 'system') end as varchar) = 'http://snomed.info/sct')
-                            ) as s30_
-                            cross join lateral (
-                                select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(s30_.value, 'code')) then get(s30_.value, 'code') when get(s30_.value, 'code') is not null then array_construct(get(s30_.value, 'code')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as e31_
-                        ) as x29_
-                    ) as n28_
-                    where n28_.position = 1
-                ) as x27_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as "snomed_code",
-            cast(case when (is_array(get(f1.value, 'status'))) then (
-                select any_value(x35_.value)
-                from (
-                    select flattened_.value as value, flattened_.index + 1 as ord
-                    from table(flatten(input => case when is_array(get(f1.value, 'status')) then get(f1.value, 'status') when get(f1.value, 'status') is not null then array_construct(get(f1.value, 'status')) end)) as flattened_
-                    where flattened_.value is not null and not is_null_value(flattened_.value)
-                ) as x35_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (is_null_value(get(f1.value, 'status'))) then null else get(f1.value, 'status') end as varchar) as "status",
-            cast(case when (is_array(get(f1.value, 'performedDateTime'))) then (
-                select any_value(x36_.value)
-                from (
-                    select flattened_.value as value, flattened_.index + 1 as ord
-                    from table(flatten(input => case when is_array(get(f1.value, 'performedDateTime')) then get(f1.value, 'performedDateTime') when get(f1.value, 'performedDateTime') is not null then array_construct(get(f1.value, 'performedDateTime')) end)) as flattened_
-                    where flattened_.value is not null and not is_null_value(flattened_.value)
-                ) as x36_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''performed_date_time'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (is_null_value(get(f1.value, 'performedDateTime'))) then null else get(f1.value, 'performedDateTime') end as varchar) as "performed_date_time",
-            cast((
-                select any_value(x37_.value)
-                from (
-                    select e39_.value as value, row_number() over (order by s38_.ord, e39_.ord) as ord
-                    from (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(f1.value, 'performedPeriod')) then get(f1.value, 'performedPeriod') when get(f1.value, 'performedPeriod') is not null then array_construct(get(f1.value, 'performedPeriod')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as s38_
-                    cross join lateral (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(s38_.value, 'start')) then get(s38_.value, 'start') when get(s38_.value, 'start') is not null then array_construct(get(s38_.value, 'start')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as e39_
-                ) as x37_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''performed_period_start'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) as "performed_period_start"
-        from (
-            select f0.value as value, f0.row_index as row_index
-        ) as f1
-    ) as s1_
-) as v0_
 {%- endmacro %}
 
 {% macro redshift__view_stg_fhir__procedures(relation) -%}
@@ -780,1002 +301,377 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
-    v0_."patient_id",
-    v0_."encounter_id",
-    v0_."performer_npi",
-    v0_."hcpcs_code",
-    v0_."snomed_code",
-    v0_."status",
-    v0_."performed_date_time",
-    v0_."performed_period_start"
+    case when (case when is_varchar(r.value."subject"."reference") then cast(r.value."subject"."reference" as varchar) else json_serialize(r.value."subject"."reference") end ~ '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(case when is_varchar(r.value."subject"."reference") then cast(r.value."subject"."reference" as varchar) else json_serialize(r.value."subject"."reference") end, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e') end as "patient_id",
+    case when (case when is_varchar(r.value."encounter"."reference") then cast(r.value."encounter"."reference" as varchar) else json_serialize(r.value."encounter"."reference") end ~ '^(https?://[^?#]*/)?Encounter/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(case when is_varchar(r.value."encounter"."reference") then cast(r.value."encounter"."reference" as varchar) else json_serialize(r.value."encounter"."reference") end, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e') end as "encounter_id",
+    case when is_varchar((
+        select any_value(x1_.value)
+        from (
+            select n2_.value as value, n2_.ord as ord
+            from (
+                select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
+                from (
+                    select e5_.value as value, row_number() over (order by s4_.ord, e5_.ord) as ord
+                    from (
+                        select w2.value as value, w2.ord as ord
+                        from (
+                            select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
+                            from (
+                                select e9_.value as value, row_number() over (order by s8_.ord, e9_.ord) as ord
+                                from (
+                                    select element_ as value, position_ + 1 as ord
+                                    from (select case when is_array(r.value."performer") then r.value."performer" else array(r.value."performer") end as items_) as array_,
+                                        array_.items_ as element_ at position_
+                                    where element_ is not null
+                                ) as s8_
+                                cross join lateral (
+                                    select element_ as value, position_ + 1 as ord
+                                    from (select case when is_array(s8_.value."actor") then s8_.value."actor" else array(s8_.value."actor") end as items_) as array_,
+                                        array_.items_ as element_ at position_
+                                    where element_ is not null
+                                ) as e9_
+                            ) as s6_
+                            cross join lateral (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(s6_.value."identifier") then s6_.value."identifier" else array(s6_.value."identifier") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as e7_
+                        ) as w2
+                        where (case when is_varchar(w2.value."system") then cast(w2.value."system" as varchar) else json_serialize(w2.value."system") end = 'http://hl7.org/fhir/sid/us-npi')
+                    ) as s4_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s4_.value."value") then s4_.value."value" else array(s4_.value."value") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e5_
+                ) as x3_
+            ) as n2_
+            where n2_.position = 1
+        ) as x1_
+    )) then cast((
+        select any_value(x1_.value)
+        from (
+            select n2_.value as value, n2_.ord as ord
+            from (
+                select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
+                from (
+                    select e5_.value as value, row_number() over (order by s4_.ord, e5_.ord) as ord
+                    from (
+                        select w2.value as value, w2.ord as ord
+                        from (
+                            select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
+                            from (
+                                select e9_.value as value, row_number() over (order by s8_.ord, e9_.ord) as ord
+                                from (
+                                    select element_ as value, position_ + 1 as ord
+                                    from (select case when is_array(r.value."performer") then r.value."performer" else array(r.value."performer") end as items_) as array_,
+                                        array_.items_ as element_ at position_
+                                    where element_ is not null
+                                ) as s8_
+                                cross join lateral (
+                                    select element_ as value, position_ + 1 as ord
+                                    from (select case when is_array(s8_.value."actor") then s8_.value."actor" else array(s8_.value."actor") end as items_) as array_,
+                                        array_.items_ as element_ at position_
+                                    where element_ is not null
+                                ) as e9_
+                            ) as s6_
+                            cross join lateral (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(s6_.value."identifier") then s6_.value."identifier" else array(s6_.value."identifier") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as e7_
+                        ) as w2
+                        where (case when is_varchar(w2.value."system") then cast(w2.value."system" as varchar) else json_serialize(w2.value."system") end = 'http://hl7.org/fhir/sid/us-npi')
+                    ) as s4_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s4_.value."value") then s4_.value."value" else array(s4_.value."value") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e5_
+                ) as x3_
+            ) as n2_
+            where n2_.position = 1
+        ) as x1_
+    ) as varchar) else json_serialize((
+        select any_value(x1_.value)
+        from (
+            select n2_.value as value, n2_.ord as ord
+            from (
+                select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
+                from (
+                    select e5_.value as value, row_number() over (order by s4_.ord, e5_.ord) as ord
+                    from (
+                        select w2.value as value, w2.ord as ord
+                        from (
+                            select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
+                            from (
+                                select e9_.value as value, row_number() over (order by s8_.ord, e9_.ord) as ord
+                                from (
+                                    select element_ as value, position_ + 1 as ord
+                                    from (select case when is_array(r.value."performer") then r.value."performer" else array(r.value."performer") end as items_) as array_,
+                                        array_.items_ as element_ at position_
+                                    where element_ is not null
+                                ) as s8_
+                                cross join lateral (
+                                    select element_ as value, position_ + 1 as ord
+                                    from (select case when is_array(s8_.value."actor") then s8_.value."actor" else array(s8_.value."actor") end as items_) as array_,
+                                        array_.items_ as element_ at position_
+                                    where element_ is not null
+                                ) as e9_
+                            ) as s6_
+                            cross join lateral (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(s6_.value."identifier") then s6_.value."identifier" else array(s6_.value."identifier") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as e7_
+                        ) as w2
+                        where (case when is_varchar(w2.value."system") then cast(w2.value."system" as varchar) else json_serialize(w2.value."system") end = 'http://hl7.org/fhir/sid/us-npi')
+                    ) as s4_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s4_.value."value") then s4_.value."value" else array(s4_.value."value") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e5_
+                ) as x3_
+            ) as n2_
+            where n2_.position = 1
+        ) as x1_
+    )) end as "performer_npi",
+    case when is_varchar((
+        select any_value(x10_.value)
+        from (
+            select n11_.value as value, n11_.ord as ord
+            from (
+                select x12_.value, x12_.ord, row_number() over (order by x12_.ord) as position
+                from (
+                    select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
+                    from (
+                        select w3.value as value, w3.ord as ord
+                        from (
+                            select e16_.value as value, row_number() over (order by s15_.ord, e16_.ord) as ord
+                            from (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(r.value."code") then r.value."code" else array(r.value."code") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as s15_
+                            cross join lateral (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(s15_.value."coding") then s15_.value."coding" else array(s15_.value."coding") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as e16_
+                        ) as w3
+                        where ((case when is_varchar(w3.value."system") then cast(w3.value."system" as varchar) else json_serialize(w3.value."system") end = 'http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets') or (case when is_varchar(w3.value."system") then cast(w3.value."system" as varchar) else json_serialize(w3.value."system") end = 'http://www.ama-assn.org/go/cpt'))
+                    ) as s13_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s13_.value."code") then s13_.value."code" else array(s13_.value."code") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e14_
+                ) as x12_
+            ) as n11_
+            where n11_.position = 1
+        ) as x10_
+    )) then cast((
+        select any_value(x10_.value)
+        from (
+            select n11_.value as value, n11_.ord as ord
+            from (
+                select x12_.value, x12_.ord, row_number() over (order by x12_.ord) as position
+                from (
+                    select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
+                    from (
+                        select w3.value as value, w3.ord as ord
+                        from (
+                            select e16_.value as value, row_number() over (order by s15_.ord, e16_.ord) as ord
+                            from (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(r.value."code") then r.value."code" else array(r.value."code") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as s15_
+                            cross join lateral (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(s15_.value."coding") then s15_.value."coding" else array(s15_.value."coding") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as e16_
+                        ) as w3
+                        where ((case when is_varchar(w3.value."system") then cast(w3.value."system" as varchar) else json_serialize(w3.value."system") end = 'http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets') or (case when is_varchar(w3.value."system") then cast(w3.value."system" as varchar) else json_serialize(w3.value."system") end = 'http://www.ama-assn.org/go/cpt'))
+                    ) as s13_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s13_.value."code") then s13_.value."code" else array(s13_.value."code") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e14_
+                ) as x12_
+            ) as n11_
+            where n11_.position = 1
+        ) as x10_
+    ) as varchar) else json_serialize((
+        select any_value(x10_.value)
+        from (
+            select n11_.value as value, n11_.ord as ord
+            from (
+                select x12_.value, x12_.ord, row_number() over (order by x12_.ord) as position
+                from (
+                    select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
+                    from (
+                        select w3.value as value, w3.ord as ord
+                        from (
+                            select e16_.value as value, row_number() over (order by s15_.ord, e16_.ord) as ord
+                            from (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(r.value."code") then r.value."code" else array(r.value."code") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as s15_
+                            cross join lateral (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(s15_.value."coding") then s15_.value."coding" else array(s15_.value."coding") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as e16_
+                        ) as w3
+                        where ((case when is_varchar(w3.value."system") then cast(w3.value."system" as varchar) else json_serialize(w3.value."system") end = 'http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets') or (case when is_varchar(w3.value."system") then cast(w3.value."system" as varchar) else json_serialize(w3.value."system") end = 'http://www.ama-assn.org/go/cpt'))
+                    ) as s13_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s13_.value."code") then s13_.value."code" else array(s13_.value."code") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e14_
+                ) as x12_
+            ) as n11_
+            where n11_.position = 1
+        ) as x10_
+    )) end as "hcpcs_code",
+    case when is_varchar((
+        select any_value(x17_.value)
+        from (
+            select n18_.value as value, n18_.ord as ord
+            from (
+                select x19_.value, x19_.ord, row_number() over (order by x19_.ord) as position
+                from (
+                    select e21_.value as value, row_number() over (order by s20_.ord, e21_.ord) as ord
+                    from (
+                        select w4.value as value, w4.ord as ord
+                        from (
+                            select e23_.value as value, row_number() over (order by s22_.ord, e23_.ord) as ord
+                            from (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(r.value."code") then r.value."code" else array(r.value."code") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as s22_
+                            cross join lateral (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(s22_.value."coding") then s22_.value."coding" else array(s22_.value."coding") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as e23_
+                        ) as w4
+                        where (case when is_varchar(w4.value."system") then cast(w4.value."system" as varchar) else json_serialize(w4.value."system") end = 'http://snomed.info/sct')
+                    ) as s20_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s20_.value."code") then s20_.value."code" else array(s20_.value."code") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e21_
+                ) as x19_
+            ) as n18_
+            where n18_.position = 1
+        ) as x17_
+    )) then cast((
+        select any_value(x17_.value)
+        from (
+            select n18_.value as value, n18_.ord as ord
+            from (
+                select x19_.value, x19_.ord, row_number() over (order by x19_.ord) as position
+                from (
+                    select e21_.value as value, row_number() over (order by s20_.ord, e21_.ord) as ord
+                    from (
+                        select w4.value as value, w4.ord as ord
+                        from (
+                            select e23_.value as value, row_number() over (order by s22_.ord, e23_.ord) as ord
+                            from (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(r.value."code") then r.value."code" else array(r.value."code") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as s22_
+                            cross join lateral (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(s22_.value."coding") then s22_.value."coding" else array(s22_.value."coding") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as e23_
+                        ) as w4
+                        where (case when is_varchar(w4.value."system") then cast(w4.value."system" as varchar) else json_serialize(w4.value."system") end = 'http://snomed.info/sct')
+                    ) as s20_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s20_.value."code") then s20_.value."code" else array(s20_.value."code") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e21_
+                ) as x19_
+            ) as n18_
+            where n18_.position = 1
+        ) as x17_
+    ) as varchar) else json_serialize((
+        select any_value(x17_.value)
+        from (
+            select n18_.value as value, n18_.ord as ord
+            from (
+                select x19_.value, x19_.ord, row_number() over (order by x19_.ord) as position
+                from (
+                    select e21_.value as value, row_number() over (order by s20_.ord, e21_.ord) as ord
+                    from (
+                        select w4.value as value, w4.ord as ord
+                        from (
+                            select e23_.value as value, row_number() over (order by s22_.ord, e23_.ord) as ord
+                            from (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(r.value."code") then r.value."code" else array(r.value."code") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as s22_
+                            cross join lateral (
+                                select element_ as value, position_ + 1 as ord
+                                from (select case when is_array(s22_.value."coding") then s22_.value."coding" else array(s22_.value."coding") end as items_) as array_,
+                                    array_.items_ as element_ at position_
+                                where element_ is not null
+                            ) as e23_
+                        ) as w4
+                        where (case when is_varchar(w4.value."system") then cast(w4.value."system" as varchar) else json_serialize(w4.value."system") end = 'http://snomed.info/sct')
+                    ) as s20_
+                    cross join lateral (
+                        select element_ as value, position_ + 1 as ord
+                        from (select case when is_array(s20_.value."code") then s20_.value."code" else array(s20_.value."code") end as items_) as array_,
+                            array_.items_ as element_ at position_
+                        where element_ is not null
+                    ) as e21_
+                ) as x19_
+            ) as n18_
+            where n18_.position = 1
+        ) as x17_
+    )) end as "snomed_code",
+    case when is_varchar(r.value."status") then cast(r.value."status" as varchar) else json_serialize(r.value."status") end as "status",
+    case when is_varchar(r.value."performedDateTime") then cast(r.value."performedDateTime" as varchar) else json_serialize(r.value."performedDateTime") end as "performed_date_time",
+    case when is_varchar(r.value."performedPeriod"."start") then cast(r.value."performedPeriod"."start" as varchar) else json_serialize(r.value."performedPeriod"."start") end as "performed_period_start"
 from (
     select resource as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
     from {{ relation }}
     where case when is_varchar(resource."resourceType") then cast(resource."resourceType" as varchar) else json_serialize(resource."resourceType") end = 'Procedure'
 ) as r
-cross join lateral (
-    select
-        s1_."patient_id",
-        s1_."encounter_id",
-        s1_."performer_npi",
-        s1_."hcpcs_code",
-        s1_."snomed_code",
-        s1_."status",
-        s1_."performed_date_time",
-        s1_."performed_period_start"
-    from (
-        select r.value as value, r.row_index as row_index
-    ) as f0
-    cross join lateral (
-        select
-            (
-                select case when (b2.value ~ '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(b2.value, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e') end
-                from (select case when is_varchar((
-                select any_value(x2_.value)
-                from (
-                    select e4_.value as value, row_number() over (order by s3_.ord, e4_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."subject") then f1.value."subject" else array(f1.value."subject") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s3_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s3_.value."reference") then s3_.value."reference" else array(s3_.value."reference") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e4_
-                ) as x2_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''patient_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
-                select any_value(x2_.value)
-                from (
-                    select e4_.value as value, row_number() over (order by s3_.ord, e4_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."subject") then f1.value."subject" else array(f1.value."subject") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s3_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s3_.value."reference") then s3_.value."reference" else array(s3_.value."reference") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e4_
-                ) as x2_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''patient_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
-                select any_value(x2_.value)
-                from (
-                    select e4_.value as value, row_number() over (order by s3_.ord, e4_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."subject") then f1.value."subject" else array(f1.value."subject") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s3_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s3_.value."reference") then s3_.value."reference" else array(s3_.value."reference") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e4_
-                ) as x2_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''patient_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as value) as b2
-            ) as "patient_id",
-            (
-                select case when (b3.value ~ '^(https?://[^?#]*/)?Encounter/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(b3.value, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e') end
-                from (select case when is_varchar((
-                select any_value(x5_.value)
-                from (
-                    select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."encounter") then f1.value."encounter" else array(f1.value."encounter") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s6_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s6_.value."reference") then s6_.value."reference" else array(s6_.value."reference") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e7_
-                ) as x5_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''encounter_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
-                select any_value(x5_.value)
-                from (
-                    select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."encounter") then f1.value."encounter" else array(f1.value."encounter") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s6_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s6_.value."reference") then s6_.value."reference" else array(s6_.value."reference") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e7_
-                ) as x5_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''encounter_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
-                select any_value(x5_.value)
-                from (
-                    select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."encounter") then f1.value."encounter" else array(f1.value."encounter") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s6_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s6_.value."reference") then s6_.value."reference" else array(s6_.value."reference") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e7_
-                ) as x5_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''encounter_id'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as value) as b3
-            ) as "encounter_id",
-            case when is_varchar((
-                select any_value(x8_.value)
-                from (
-                    select n9_.value as value, n9_.ord as ord
-                    from (
-                        select x10_.value, x10_.ord, row_number() over (order by x10_.ord) as position
-                        from (
-                            select e12_.value as value, row_number() over (order by s11_.ord, e12_.ord) as ord
-                            from (
-                                select w4.value as value, w4.ord as ord
-                                from (
-                                    select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
-                                    from (
-                                        select e16_.value as value, row_number() over (order by s15_.ord, e16_.ord) as ord
-                                        from (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(f1.value."performer") then f1.value."performer" else array(f1.value."performer") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as s15_
-                                        cross join lateral (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(s15_.value."actor") then s15_.value."actor" else array(s15_.value."actor") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as e16_
-                                    ) as s13_
-                                    cross join lateral (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(s13_.value."identifier") then s13_.value."identifier" else array(s13_.value."identifier") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as e14_
-                                ) as w4
-                                where (case when is_varchar(case when (is_array(w4.value."system")) then (
-                                    select any_value(x17_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w4.value."system") then w4.value."system" else array(w4.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x17_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''performer_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end) then cast(case when (is_array(w4.value."system")) then (
-                                    select any_value(x17_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w4.value."system") then w4.value."system" else array(w4.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x17_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''performer_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end as varchar) else json_serialize(case when (is_array(w4.value."system")) then (
-                                    select any_value(x17_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w4.value."system") then w4.value."system" else array(w4.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x17_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''performer_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end) end = 'http://hl7.org/fhir/sid/us-npi')
-                            ) as s11_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s11_.value."value") then s11_.value."value" else array(s11_.value."value") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e12_
-                        ) as x10_
-                    ) as n9_
-                    where n9_.position = 1
-                ) as x8_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''performer_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
-                select any_value(x8_.value)
-                from (
-                    select n9_.value as value, n9_.ord as ord
-                    from (
-                        select x10_.value, x10_.ord, row_number() over (order by x10_.ord) as position
-                        from (
-                            select e12_.value as value, row_number() over (order by s11_.ord, e12_.ord) as ord
-                            from (
-                                select w4.value as value, w4.ord as ord
-                                from (
-                                    select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
-                                    from (
-                                        select e16_.value as value, row_number() over (order by s15_.ord, e16_.ord) as ord
-                                        from (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(f1.value."performer") then f1.value."performer" else array(f1.value."performer") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as s15_
-                                        cross join lateral (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(s15_.value."actor") then s15_.value."actor" else array(s15_.value."actor") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as e16_
-                                    ) as s13_
-                                    cross join lateral (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(s13_.value."identifier") then s13_.value."identifier" else array(s13_.value."identifier") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as e14_
-                                ) as w4
-                                where (case when is_varchar(case when (is_array(w4.value."system")) then (
-                                    select any_value(x17_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w4.value."system") then w4.value."system" else array(w4.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x17_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''performer_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end) then cast(case when (is_array(w4.value."system")) then (
-                                    select any_value(x17_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w4.value."system") then w4.value."system" else array(w4.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x17_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''performer_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end as varchar) else json_serialize(case when (is_array(w4.value."system")) then (
-                                    select any_value(x17_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w4.value."system") then w4.value."system" else array(w4.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x17_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''performer_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end) end = 'http://hl7.org/fhir/sid/us-npi')
-                            ) as s11_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s11_.value."value") then s11_.value."value" else array(s11_.value."value") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e12_
-                        ) as x10_
-                    ) as n9_
-                    where n9_.position = 1
-                ) as x8_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''performer_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
-                select any_value(x8_.value)
-                from (
-                    select n9_.value as value, n9_.ord as ord
-                    from (
-                        select x10_.value, x10_.ord, row_number() over (order by x10_.ord) as position
-                        from (
-                            select e12_.value as value, row_number() over (order by s11_.ord, e12_.ord) as ord
-                            from (
-                                select w4.value as value, w4.ord as ord
-                                from (
-                                    select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
-                                    from (
-                                        select e16_.value as value, row_number() over (order by s15_.ord, e16_.ord) as ord
-                                        from (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(f1.value."performer") then f1.value."performer" else array(f1.value."performer") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as s15_
-                                        cross join lateral (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(s15_.value."actor") then s15_.value."actor" else array(s15_.value."actor") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as e16_
-                                    ) as s13_
-                                    cross join lateral (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(s13_.value."identifier") then s13_.value."identifier" else array(s13_.value."identifier") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as e14_
-                                ) as w4
-                                where (case when is_varchar(case when (is_array(w4.value."system")) then (
-                                    select any_value(x17_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w4.value."system") then w4.value."system" else array(w4.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x17_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''performer_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end) then cast(case when (is_array(w4.value."system")) then (
-                                    select any_value(x17_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w4.value."system") then w4.value."system" else array(w4.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x17_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''performer_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end as varchar) else json_serialize(case when (is_array(w4.value."system")) then (
-                                    select any_value(x17_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w4.value."system") then w4.value."system" else array(w4.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x17_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''performer_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w4.value."system") = 'null') then null else w4.value."system" end) end = 'http://hl7.org/fhir/sid/us-npi')
-                            ) as s11_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s11_.value."value") then s11_.value."value" else array(s11_.value."value") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e12_
-                        ) as x10_
-                    ) as n9_
-                    where n9_.position = 1
-                ) as x8_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''performer_npi'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as "performer_npi",
-            case when is_varchar((
-                select any_value(x18_.value)
-                from (
-                    select n19_.value as value, n19_.ord as ord
-                    from (
-                        select x20_.value, x20_.ord, row_number() over (order by x20_.ord) as position
-                        from (
-                            select e22_.value as value, row_number() over (order by s21_.ord, e22_.ord) as ord
-                            from (
-                                select w5.value as value, w5.ord as ord
-                                from (
-                                    select e24_.value as value, row_number() over (order by s23_.ord, e24_.ord) as ord
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(f1.value."code") then f1.value."code" else array(f1.value."code") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as s23_
-                                    cross join lateral (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(s23_.value."coding") then s23_.value."coding" else array(s23_.value."coding") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as e24_
-                                ) as w5
-                                where ((case when is_varchar(case when (is_array(w5.value."system")) then (
-                                    select any_value(x25_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x25_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) then cast(case when (is_array(w5.value."system")) then (
-                                    select any_value(x25_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x25_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end as varchar) else json_serialize(case when (is_array(w5.value."system")) then (
-                                    select any_value(x25_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x25_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) end = 'http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets') or (case when is_varchar(case when (is_array(w5.value."system")) then (
-                                    select any_value(x26_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x26_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) then cast(case when (is_array(w5.value."system")) then (
-                                    select any_value(x26_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x26_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end as varchar) else json_serialize(case when (is_array(w5.value."system")) then (
-                                    select any_value(x26_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x26_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) end = 'http://www.ama-assn.org/go/cpt'))
-                            ) as s21_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s21_.value."code") then s21_.value."code" else array(s21_.value."code") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e22_
-                        ) as x20_
-                    ) as n19_
-                    where n19_.position = 1
-                ) as x18_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
-                select any_value(x18_.value)
-                from (
-                    select n19_.value as value, n19_.ord as ord
-                    from (
-                        select x20_.value, x20_.ord, row_number() over (order by x20_.ord) as position
-                        from (
-                            select e22_.value as value, row_number() over (order by s21_.ord, e22_.ord) as ord
-                            from (
-                                select w5.value as value, w5.ord as ord
-                                from (
-                                    select e24_.value as value, row_number() over (order by s23_.ord, e24_.ord) as ord
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(f1.value."code") then f1.value."code" else array(f1.value."code") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as s23_
-                                    cross join lateral (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(s23_.value."coding") then s23_.value."coding" else array(s23_.value."coding") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as e24_
-                                ) as w5
-                                where ((case when is_varchar(case when (is_array(w5.value."system")) then (
-                                    select any_value(x25_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x25_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) then cast(case when (is_array(w5.value."system")) then (
-                                    select any_value(x25_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x25_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end as varchar) else json_serialize(case when (is_array(w5.value."system")) then (
-                                    select any_value(x25_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x25_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) end = 'http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets') or (case when is_varchar(case when (is_array(w5.value."system")) then (
-                                    select any_value(x26_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x26_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) then cast(case when (is_array(w5.value."system")) then (
-                                    select any_value(x26_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x26_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end as varchar) else json_serialize(case when (is_array(w5.value."system")) then (
-                                    select any_value(x26_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x26_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) end = 'http://www.ama-assn.org/go/cpt'))
-                            ) as s21_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s21_.value."code") then s21_.value."code" else array(s21_.value."code") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e22_
-                        ) as x20_
-                    ) as n19_
-                    where n19_.position = 1
-                ) as x18_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
-                select any_value(x18_.value)
-                from (
-                    select n19_.value as value, n19_.ord as ord
-                    from (
-                        select x20_.value, x20_.ord, row_number() over (order by x20_.ord) as position
-                        from (
-                            select e22_.value as value, row_number() over (order by s21_.ord, e22_.ord) as ord
-                            from (
-                                select w5.value as value, w5.ord as ord
-                                from (
-                                    select e24_.value as value, row_number() over (order by s23_.ord, e24_.ord) as ord
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(f1.value."code") then f1.value."code" else array(f1.value."code") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as s23_
-                                    cross join lateral (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(s23_.value."coding") then s23_.value."coding" else array(s23_.value."coding") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as e24_
-                                ) as w5
-                                where ((case when is_varchar(case when (is_array(w5.value."system")) then (
-                                    select any_value(x25_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x25_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) then cast(case when (is_array(w5.value."system")) then (
-                                    select any_value(x25_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x25_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end as varchar) else json_serialize(case when (is_array(w5.value."system")) then (
-                                    select any_value(x25_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x25_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) end = 'http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets') or (case when is_varchar(case when (is_array(w5.value."system")) then (
-                                    select any_value(x26_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x26_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) then cast(case when (is_array(w5.value."system")) then (
-                                    select any_value(x26_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x26_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end as varchar) else json_serialize(case when (is_array(w5.value."system")) then (
-                                    select any_value(x26_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x26_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) end = 'http://www.ama-assn.org/go/cpt'))
-                            ) as s21_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s21_.value."code") then s21_.value."code" else array(s21_.value."code") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e22_
-                        ) as x20_
-                    ) as n19_
-                    where n19_.position = 1
-                ) as x18_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''hcpcs_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as "hcpcs_code",
-            case when is_varchar((
-                select any_value(x27_.value)
-                from (
-                    select n28_.value as value, n28_.ord as ord
-                    from (
-                        select x29_.value, x29_.ord, row_number() over (order by x29_.ord) as position
-                        from (
-                            select e31_.value as value, row_number() over (order by s30_.ord, e31_.ord) as ord
-                            from (
-                                select w6.value as value, w6.ord as ord
-                                from (
-                                    select e33_.value as value, row_number() over (order by s32_.ord, e33_.ord) as ord
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(f1.value."code") then f1.value."code" else array(f1.value."code") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as s32_
-                                    cross join lateral (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(s32_.value."coding") then s32_.value."coding" else array(s32_.value."coding") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as e33_
-                                ) as w6
-                                where (case when is_varchar(case when (is_array(w6.value."system")) then (
-                                    select any_value(x34_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w6.value."system") then w6.value."system" else array(w6.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x34_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w6.value."system") = 'null') then null else w6.value."system" end) then cast(case when (is_array(w6.value."system")) then (
-                                    select any_value(x34_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w6.value."system") then w6.value."system" else array(w6.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x34_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w6.value."system") = 'null') then null else w6.value."system" end as varchar) else json_serialize(case when (is_array(w6.value."system")) then (
-                                    select any_value(x34_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w6.value."system") then w6.value."system" else array(w6.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x34_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w6.value."system") = 'null') then null else w6.value."system" end) end = 'http://snomed.info/sct')
-                            ) as s30_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s30_.value."code") then s30_.value."code" else array(s30_.value."code") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e31_
-                        ) as x29_
-                    ) as n28_
-                    where n28_.position = 1
-                ) as x27_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
-                select any_value(x27_.value)
-                from (
-                    select n28_.value as value, n28_.ord as ord
-                    from (
-                        select x29_.value, x29_.ord, row_number() over (order by x29_.ord) as position
-                        from (
-                            select e31_.value as value, row_number() over (order by s30_.ord, e31_.ord) as ord
-                            from (
-                                select w6.value as value, w6.ord as ord
-                                from (
-                                    select e33_.value as value, row_number() over (order by s32_.ord, e33_.ord) as ord
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(f1.value."code") then f1.value."code" else array(f1.value."code") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as s32_
-                                    cross join lateral (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(s32_.value."coding") then s32_.value."coding" else array(s32_.value."coding") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as e33_
-                                ) as w6
-                                where (case when is_varchar(case when (is_array(w6.value."system")) then (
-                                    select any_value(x34_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w6.value."system") then w6.value."system" else array(w6.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x34_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w6.value."system") = 'null') then null else w6.value."system" end) then cast(case when (is_array(w6.value."system")) then (
-                                    select any_value(x34_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w6.value."system") then w6.value."system" else array(w6.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x34_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w6.value."system") = 'null') then null else w6.value."system" end as varchar) else json_serialize(case when (is_array(w6.value."system")) then (
-                                    select any_value(x34_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w6.value."system") then w6.value."system" else array(w6.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x34_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w6.value."system") = 'null') then null else w6.value."system" end) end = 'http://snomed.info/sct')
-                            ) as s30_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s30_.value."code") then s30_.value."code" else array(s30_.value."code") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e31_
-                        ) as x29_
-                    ) as n28_
-                    where n28_.position = 1
-                ) as x27_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
-                select any_value(x27_.value)
-                from (
-                    select n28_.value as value, n28_.ord as ord
-                    from (
-                        select x29_.value, x29_.ord, row_number() over (order by x29_.ord) as position
-                        from (
-                            select e31_.value as value, row_number() over (order by s30_.ord, e31_.ord) as ord
-                            from (
-                                select w6.value as value, w6.ord as ord
-                                from (
-                                    select e33_.value as value, row_number() over (order by s32_.ord, e33_.ord) as ord
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(f1.value."code") then f1.value."code" else array(f1.value."code") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as s32_
-                                    cross join lateral (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(s32_.value."coding") then s32_.value."coding" else array(s32_.value."coding") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as e33_
-                                ) as w6
-                                where (case when is_varchar(case when (is_array(w6.value."system")) then (
-                                    select any_value(x34_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w6.value."system") then w6.value."system" else array(w6.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x34_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w6.value."system") = 'null') then null else w6.value."system" end) then cast(case when (is_array(w6.value."system")) then (
-                                    select any_value(x34_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w6.value."system") then w6.value."system" else array(w6.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x34_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w6.value."system") = 'null') then null else w6.value."system" end as varchar) else json_serialize(case when (is_array(w6.value."system")) then (
-                                    select any_value(x34_.value)
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(w6.value."system") then w6.value."system" else array(w6.value."system") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as x34_
-                                    having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                )
-                                when (json_typeof(w6.value."system") = 'null') then null else w6.value."system" end) end = 'http://snomed.info/sct')
-                            ) as s30_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s30_.value."code") then s30_.value."code" else array(s30_.value."code") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e31_
-                        ) as x29_
-                    ) as n28_
-                    where n28_.position = 1
-                ) as x27_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''snomed_code'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as "snomed_code",
-            case when is_varchar(case when (is_array(f1.value."status")) then (
-                select any_value(x35_.value)
-                from (
-                    select element_ as value, position_ + 1 as ord
-                    from (select case when is_array(f1.value."status") then f1.value."status" else array(f1.value."status") end as items_) as array_,
-                        array_.items_ as element_ at position_
-                    where element_ is not null
-                ) as x35_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (json_typeof(f1.value."status") = 'null') then null else f1.value."status" end) then cast(case when (is_array(f1.value."status")) then (
-                select any_value(x35_.value)
-                from (
-                    select element_ as value, position_ + 1 as ord
-                    from (select case when is_array(f1.value."status") then f1.value."status" else array(f1.value."status") end as items_) as array_,
-                        array_.items_ as element_ at position_
-                    where element_ is not null
-                ) as x35_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (json_typeof(f1.value."status") = 'null') then null else f1.value."status" end as varchar) else json_serialize(case when (is_array(f1.value."status")) then (
-                select any_value(x35_.value)
-                from (
-                    select element_ as value, position_ + 1 as ord
-                    from (select case when is_array(f1.value."status") then f1.value."status" else array(f1.value."status") end as items_) as array_,
-                        array_.items_ as element_ at position_
-                    where element_ is not null
-                ) as x35_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''status'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (json_typeof(f1.value."status") = 'null') then null else f1.value."status" end) end as "status",
-            case when is_varchar(case when (is_array(f1.value."performedDateTime")) then (
-                select any_value(x36_.value)
-                from (
-                    select element_ as value, position_ + 1 as ord
-                    from (select case when is_array(f1.value."performedDateTime") then f1.value."performedDateTime" else array(f1.value."performedDateTime") end as items_) as array_,
-                        array_.items_ as element_ at position_
-                    where element_ is not null
-                ) as x36_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''performed_date_time'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (json_typeof(f1.value."performedDateTime") = 'null') then null else f1.value."performedDateTime" end) then cast(case when (is_array(f1.value."performedDateTime")) then (
-                select any_value(x36_.value)
-                from (
-                    select element_ as value, position_ + 1 as ord
-                    from (select case when is_array(f1.value."performedDateTime") then f1.value."performedDateTime" else array(f1.value."performedDateTime") end as items_) as array_,
-                        array_.items_ as element_ at position_
-                    where element_ is not null
-                ) as x36_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''performed_date_time'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (json_typeof(f1.value."performedDateTime") = 'null') then null else f1.value."performedDateTime" end as varchar) else json_serialize(case when (is_array(f1.value."performedDateTime")) then (
-                select any_value(x36_.value)
-                from (
-                    select element_ as value, position_ + 1 as ord
-                    from (select case when is_array(f1.value."performedDateTime") then f1.value."performedDateTime" else array(f1.value."performedDateTime") end as items_) as array_,
-                        array_.items_ as element_ at position_
-                    where element_ is not null
-                ) as x36_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''performed_date_time'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )
-            when (json_typeof(f1.value."performedDateTime") = 'null') then null else f1.value."performedDateTime" end) end as "performed_date_time",
-            case when is_varchar((
-                select any_value(x37_.value)
-                from (
-                    select e39_.value as value, row_number() over (order by s38_.ord, e39_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."performedPeriod") then f1.value."performedPeriod" else array(f1.value."performedPeriod") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s38_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s38_.value."start") then s38_.value."start" else array(s38_.value."start") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e39_
-                ) as x37_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''performed_period_start'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) then cast((
-                select any_value(x37_.value)
-                from (
-                    select e39_.value as value, row_number() over (order by s38_.ord, e39_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."performedPeriod") then f1.value."performedPeriod" else array(f1.value."performedPeriod") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s38_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s38_.value."start") then s38_.value."start" else array(s38_.value."start") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e39_
-                ) as x37_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''performed_period_start'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            ) as varchar) else json_serialize((
-                select any_value(x37_.value)
-                from (
-                    select e39_.value as value, row_number() over (order by s38_.ord, e39_.ord) as ord
-                    from (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(f1.value."performedPeriod") then f1.value."performedPeriod" else array(f1.value."performedPeriod") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as s38_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s38_.value."start") then s38_.value."start" else array(s38_.value."start") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e39_
-                ) as x37_
-                having case when count(*) > 1 then cast(concat('view ''stg_fhir__procedures'': column ''performed_period_start'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-            )) end as "performed_period_start"
-        from (
-            select f0.value as value, f0.row_index as row_index
-        ) as f1
-    ) as s1_
-) as v0_
 {%- endmacro %}

@@ -80,10 +80,15 @@ class FocusItem:
 
 @dataclass(frozen=True)
 class Children:
-    """Field `name` of every item of `source`; an array field contributes each of its non-null elements."""
+    """Field `name` of every item of `source`; an array field contributes each of its non-null elements.
+
+    `array` and `fhir_type` come from the R4 element model when the source's FHIR type is known there
+    (`array` False: the element holds at most one value per item); None when it is not known."""
 
     source: Collection
     name: str
+    array: bool | None = None
+    fhir_type: str | None = None
 
 
 @dataclass(frozen=True)
@@ -143,10 +148,21 @@ class RowIndex(_IntegerValued):
 @dataclass(frozen=True)
 class SingleItem(_JsonValued):
     """The only item of `source` as JSON: NULL when empty; more than one item is a runtime error with
-    `too_many_message` (the spec's "multiple values found but not expected"), never a silent pick."""
+    `too_many_message` (the spec's "multiple values found but not expected"), never a silent pick.
+    `too_many_message` is None when the planner proved that `source` has at most one item."""
 
     source: Collection
-    too_many_message: str
+    too_many_message: str | None
+
+
+@dataclass(frozen=True)
+class PathValue(_JsonValued):
+    """The element at `names` (one step each) of the item bound to variable `base` (or of the scalar JSON
+    item `base`), when the R4 element model proves every step single-valued: read in place as one JSON
+    path, no unnesting and no cardinality check. NULL when an element is missing."""
+
+    base: str | Scalar
+    names: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -323,6 +339,7 @@ Scalar = (
     | RowIndex
     | SingleItem
     | FieldValue
+    | PathValue
     | JsonValue
     | IsJsonKind
     | Cast

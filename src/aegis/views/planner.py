@@ -12,6 +12,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+from aegis.fhir.conformance import model as r4_model
+from aegis.fhir.conformance import resource_types as r4_resource_types
 from aegis.views import fhirpath as fp
 from aegis.views.boundaries import SUPPORTED_TYPES as BOUNDARY_TYPES
 from aegis.views.boundaries import boundary
@@ -48,6 +50,7 @@ from aegis.views.plan import (
     Logical,
     Not,
     OutputColumn,
+    PathValue,
     RegexGroup,
     RegexMatches,
     RepeatItems,
@@ -96,8 +99,23 @@ class _Planner:
     # The FHIR type of collections that ofType() selected: lowBoundary() needs to tell a dateTime from a date.
     known_types: dict[Collection, str] = field(default_factory=dict)
     location: str = "the view"  # of the expression being compiled, for runtime error messages
+    # The R4 type of the item bound to each variable (None: not an R4 type, or not known).
+    item_types: dict[str, str | None] = field(default_factory=dict)
 
-    def single(self, items: Collection) -> SingleItem | FieldValue:
+    def single(self, items: Collection) -> SingleItem | FieldValue | PathValue:
+        if at_most_one(items):
+            # The R4 model proves at most one item: no unnesting and no runtime check.
+            names: list[str] = []
+            base: Collection = items
+            while isinstance(base, Children):
+                names.append(base.name)
+                base = base.source
+            names.reverse()
+            if isinstance(base, FocusItem):
+                return PathValue(base.var, tuple(names))
+            if isinstance(base, ItemAt):
+                return PathValue(SingleItem(base, None), tuple(names)) if names else SingleItem(base, None)
+            return SingleItem(items, None)
         too_many = (
             f"view {self.view.name!r}: {self.location}: more than one value where one is expected "
             "(use first(), or collection: true on a column)"
@@ -106,12 +124,28 @@ class _Planner:
             return FieldValue(items.source.var, items.name, too_many)
         return SingleItem(items, too_many)
 
+    def children(self, source: Collection, name: str) -> Children:
+        """Field `name` of `source`'s items, with its cardinality and type when the R4 model knows them."""
+        element = _r4_element(self.type_of(source), name)
+        if element is None:
+            return Children(source, name)
+        return Children(source, name, array=element[1], fhir_type=element[0])
+
+    def type_of(self, items: Collection) -> str | None:
+        if isinstance(items, FocusItem):
+            return self.item_types.get(items.var)
+        if isinstance(items, Children):
+            return items.fhir_type
+        return self.type_of(items.source)
+
     def fresh(self, prefix: str) -> str:
         return f"{prefix}{next(self.counter)}"
 
     # entry points
 
     def plan(self) -> ViewPlan:
+        resource = self.view.resource
+        self.item_types[self.resource_var] = resource if resource in r4_resource_types() else None
         scope = _Scope(self.resource_var, self.resource_var)
         where = tuple(
             self.expression(path, f"where[{index}]", lambda node: self.condition(node, scope))
@@ -145,6 +179,7 @@ class _Planner:
             assert path is not None
             items = self.collection_expression(path, f"{keyword} of {location}", parent_scope)
             foci = EachItem(items, or_null=select.for_each_or_null is not None)
+            self.item_types[var] = self.type_of(items)
         elif select.repeat:
             step_var = self.fresh("t")
             steps = tuple(
@@ -154,6 +189,7 @@ class _Planner:
             foci = RepeatItems(parent, step_var, steps)
         else:
             foci = SameFocus(parent)
+            self.item_types[var] = self.item_types.get(parent)
         scope = _Scope(var, var)
         columns = tuple(self.column(column, scope) for column in select.columns)
         children: list[Selection | UnionAll] = [
@@ -204,7 +240,7 @@ class _Planner:
                 and scope.focus == self.resource_var
             ):
                 return FocusItem(self.resource_var)  # `Patient.name` in a Patient view
-            return Children(self.as_collection(self.compile(node.source, scope)), node.name)
+            return self.children(self.as_collection(self.compile(node.source, scope)), node.name)
         if isinstance(node, fp.Index):
             position = self.integer_argument(node.index, scope, "an index")
             return ItemAt(self.as_collection(self.compile(node.source, scope)), position)
@@ -320,7 +356,7 @@ class _Planner:
             return self.of_type(node, scope)
         if name == "getResourceKey":
             self.arity(node, 0)
-            return JsonValue(self.single(Children(FocusItem(self.resource_var), "id")), SqlType.TEXT)
+            return JsonValue(self.single(self.children(FocusItem(self.resource_var), "id")), SqlType.TEXT)
         if name == "not":
             self.arity(node, 0)
             return Not(self.condition(node.source, scope))
@@ -358,10 +394,10 @@ class _Planner:
             self.arity(node, 1)
             url = self.text_argument(args[0], scope, "an extension url")
             return self.filtered(
-                Children(items, "extension"),
+                self.children(items, "extension"),
                 lambda var: Compare(
                     "=",
-                    JsonValue(self.single(Children(FocusItem(var), "url")), SqlType.TEXT),
+                    JsonValue(self.single(self.children(FocusItem(var), "url")), SqlType.TEXT),
                     Literal(url, SqlType.TEXT),
                 ),
             )
@@ -369,7 +405,7 @@ class _Planner:
             if len(args) > 1:
                 raise _Unsupported("getReferenceKey() takes at most one argument, a resource type")
             resource_type = self.type_name(args[0]) if args else None
-            reference = JsonValue(self.single(Children(items, "reference")), SqlType.TEXT)
+            reference = JsonValue(self.single(self.children(items, "reference")), SqlType.TEXT)
             return self.let(
                 reference,
                 lambda text: Case(
@@ -404,7 +440,7 @@ class _Planner:
             raise _Unsupported("ofType() is supported on a choice element only, e.g. value.ofType(Quantity)")
         # A choice element `value[x]` is stored in JSON as valueQuantity, valueString, ...
         parent = self.as_collection(self.compile(source.source, scope))
-        chosen = Children(parent, source.name + type_name[:1].upper() + type_name[1:])
+        chosen = self.children(parent, source.name + type_name[:1].upper() + type_name[1:])
         self.known_types[chosen] = type_name
         return chosen
 
@@ -425,6 +461,7 @@ class _Planner:
 
     def filtered(self, items: Collection, condition: _ConditionOfVar) -> Collection:
         var = self.fresh("w")
+        self.item_types[var] = self.type_of(items)
         return Filter(items, var, condition(var))
 
     def condition(self, node: fp.Node, scope: _Scope) -> Scalar:
@@ -448,8 +485,10 @@ class _Planner:
         )
 
     def let(self, value: Scalar, body: Callable[[Scalar], Scalar]) -> Scalar:
-        """`body` of `value` computed once; a plain column or literal needs no binding."""
-        if isinstance(value, Literal | RowIndex | Bound):
+        """`body` of `value` computed once; a plain column, a literal or a direct path read needs no binding."""
+        if isinstance(value, Literal | RowIndex | Bound | PathValue) or (
+            isinstance(value, JsonValue) and isinstance(value.item, PathValue)
+        ):
             return body(value)
         var = self.fresh("b")
         return Let(var, value, body(Bound(var, value.type)))
@@ -497,6 +536,26 @@ class _Planner:
         if isinstance(value, Literal) and value.value is None:
             return Literal(None, target)
         return Cast(value, target)
+
+
+def _r4_element(type_name: str | None, name: str) -> tuple[str, bool] | None:
+    """(element type, is_array) of element `name` of R4 type `type_name`; None when either is unknown."""
+    if type_name is None:
+        return None
+    spec = r4_model()["types"].get(type_name)
+    element = spec["elements"].get(name) if spec is not None else None
+    if element is None:
+        return None
+    return str(element[0]), bool(element[2])
+
+
+def at_most_one(items: Collection) -> bool:
+    """Whether the R4 model proves that `items` has at most one item whatever the (conformant) data."""
+    if isinstance(items, FocusItem | ItemAt):
+        return True
+    if isinstance(items, Children):
+        return items.array is False and at_most_one(items.source)
+    return at_most_one(items.source)
 
 
 def plan_view(view: ViewDefinition) -> ViewPlan:

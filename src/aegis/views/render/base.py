@@ -40,6 +40,7 @@ from aegis.views.plan import (
     Literal,
     Logical,
     Not,
+    PathValue,
     RegexGroup,
     RegexMatches,
     RepeatItems,
@@ -83,6 +84,10 @@ class SqlRenderer(ABC):
 
     def __init__(self) -> None:
         self._aliases = itertools.count()
+        # SQL of a variable's item and %rowIndex where it is not `<var>.value` / `<var>.row_index`: the
+        # selections read in place of the resource row, and the lambda parameters of list functions.
+        self._items: dict[str, str] = {}
+        self._row_indexes: dict[str, str] = {}
 
     # --- engine primitives ----------------------------------------------------------------------
 
@@ -134,6 +139,22 @@ class SqlRenderer(ABC):
     def identifier(self, name: str) -> str:
         return '"' + name.replace('"', '""') + '"'
 
+    def json_path(self, item_sql: str, names: tuple[str, ...]) -> str:
+        """PathValue: the JSON at `names` (each step one object key, none an array) of `item_sql`."""
+        for name in names:
+            item_sql = self.json_field(item_sql, name)
+        return item_sql
+
+    def json_path_to(self, item_sql: str, names: tuple[str, ...], type_: SqlType) -> str:
+        """JsonValue(PathValue): the JSON at `names` converted to `type_` (engines read text in one step)."""
+        return self.json_to(self.json_path(item_sql, names), type_)
+
+    def item(self, var: str) -> str:
+        return self._items.get(var, f"{var}.value")
+
+    def row_index(self, var: str) -> str:
+        return self._row_indexes.get(var, f"{var}.row_index")
+
     def lateral(self, subquery: str, alias: str) -> str:
         return f"cross join lateral (\n{_indent(subquery)}\n) as {alias}"
 
@@ -142,17 +163,33 @@ class SqlRenderer(ABC):
     def render(self, plan: ViewPlan, source: SqlSource) -> str:
         """One SELECT statement (no WITH), so that it can also be the body of a CTE in a dbt model."""
         self._aliases = itertools.count()
+        self._items, self._row_indexes = {}, {}
         resource = plan.resource_var
         if source.resource_type_column:
             type_filter = f"{source.resource_type_column} = {self.string(plan.resource_type)}"
         else:
-            resource_type = self.json_to(
-                self.json_field(self.as_json(source.resource_column), "resourceType"), SqlType.TEXT
+            resource_type = self.json_path_to(
+                self.as_json(source.resource_column), ("resourceType",), SqlType.TEXT
             )
             type_filter = f"{resource_type} = {self.string(plan.resource_type)}"
         view_alias = self.alias("v")
         carried = [f"{resource}.{name}" for name in source.passthrough_columns]
-        columns = carried + [f"{view_alias}.{self.identifier(column.name)}" for column in plan.output]
+        in_place = _same_focus_selections(plan.root)
+        if in_place is not None:
+            # No iteration anywhere: every column is read from the resource row itself, no lateral join.
+            for selection in in_place:
+                self._items[selection.var] = self.item(resource)
+                self._row_indexes[selection.var] = self.row_index(resource)
+            values = {
+                value.column.name: f"{self.scalar(value.expression)} as {self.identifier(value.column.name)}"
+                for selection in in_place
+                for value in selection.columns
+            }
+            columns = carried + [values[column.name] for column in plan.output]
+            rows = ""
+        else:
+            columns = carried + [f"{view_alias}.{self.identifier(column.name)}" for column in plan.output]
+            rows = self.lateral(self.selection(plan.root), view_alias) + "\n"
         resource_select = [f"{self.as_json(source.resource_column)} as value", "0 as row_index"]
         resource_select.extend(source.passthrough_columns)
         where = "\n".join(
@@ -167,9 +204,8 @@ class SqlRenderer(ABC):
             + f"    from {source.relation}\n"
             + f"    where {type_filter}\n"
             + f") as {resource}\n"
-            + self.lateral(self.selection(plan.root), view_alias)
-            + (f"\n{where}" if where else "")
-            + "\n"
+            + rows
+            + (f"{where}\n" if where else "")
         )
 
     def alias(self, prefix: str) -> str:
@@ -216,7 +252,7 @@ class SqlRenderer(ABC):
     def foci(self, selection: Selection) -> str:
         foci = selection.foci
         if isinstance(foci, SameFocus):
-            return f"select {foci.parent}.value as value, {foci.parent}.row_index as row_index"
+            return f"select {self.item(foci.parent)} as value, {self.row_index(foci.parent)} as row_index"
         if isinstance(foci, EachItem):
             items = self.alias("i")
             return (
@@ -239,7 +275,7 @@ class SqlRenderer(ABC):
         return (
             f"with recursive {tree}(value, sort_key) as (\n"
             f"    select {found}.value, {key}\n"
-            f"    from (select {foci.parent}.value as value) as {step}\n"
+            f"    from (select {self.item(foci.parent)} as value) as {step}\n"
             f"{_indent(self.lateral(steps, found))}\n"
             "    union all\n"
             f"    select {found}.value, {step}.sort_key || {key}\n"
@@ -253,12 +289,11 @@ class SqlRenderer(ABC):
 
     def collection(self, collection: Collection) -> str:
         if isinstance(collection, FocusItem):
-            return (
-                f"select {collection.var}.value as value, 1 as ord where {collection.var}.value is not null"
-            )
+            item = self.item(collection.var)
+            return f"select {item} as value, 1 as ord where {item} is not null"
         if isinstance(collection, Children):
             if isinstance(collection.source, FocusItem):
-                return self.json_items(self.json_field(f"{collection.source.var}.value", collection.name))
+                return self.json_items(self.json_field(self.item(collection.source.var), collection.name))
             parent, child = self.alias("s"), self.alias("e")
             return (
                 f"select {child}.value as value, row_number() over (order by {parent}.ord, {child}.ord) as ord\n"
@@ -283,8 +318,11 @@ class SqlRenderer(ABC):
             f"where {numbered}.position = {collection.position + 1}"
         )
 
-    def single_item(self, rows: str, alias: str, too_many_message: str) -> str:
-        """The only `value` of `rows` (a FROM clause aliased `alias`); more than one fails."""
+    def single_item(self, rows: str, alias: str, too_many_message: str | None) -> str:
+        """The only `value` of `rows` (a FROM clause aliased `alias`); more than one fails (no check when
+        `too_many_message` is None: the plan proved at most one)."""
+        if too_many_message is None:
+            return f"(\n    select any_value({alias}.value)\n{_indent(rows)}\n)"
         too_many = f"case when count(*) > 1 then {self.fail(too_many_message)} else true end"
         return f"(\n    select any_value({alias}.value)\n{_indent(rows)}\n    having {too_many}\n)"
 
@@ -310,14 +348,18 @@ class SqlRenderer(ABC):
         if isinstance(scalar, Literal):
             return self.literal(scalar)
         if isinstance(scalar, RowIndex):
-            return f"{scalar.var}.row_index"
+            return self.row_index(scalar.var)
         if isinstance(scalar, SingleItem):
             return self.single_item(*self.over(scalar.source), scalar.too_many_message)
         if isinstance(scalar, FieldValue):
             return self.field_value(
-                self.json_field(f"{scalar.var}.value", scalar.name), scalar.too_many_message
+                self.json_field(self.item(scalar.var), scalar.name), scalar.too_many_message
             )
+        if isinstance(scalar, PathValue):
+            return self.json_path(self.path_base(scalar), scalar.names)
         if isinstance(scalar, JsonValue):
+            if isinstance(scalar.item, PathValue):
+                return self.json_path_to(self.path_base(scalar.item), scalar.item.names, scalar.type)
             return self.json_to(self.scalar(scalar.item), scalar.type)
         if isinstance(scalar, IsJsonKind):
             return self.json_is(self.scalar(scalar.item), scalar.kind)
@@ -360,7 +402,7 @@ class SqlRenderer(ABC):
         if isinstance(scalar, RegexGroup):
             return self.regex_group(self.scalar(scalar.text), scalar.pattern)
         if isinstance(scalar, Bound):
-            return f"{scalar.var}.value"
+            return self.item(scalar.var)
         if isinstance(scalar, Let):
             return (
                 f"(\n    select {self.scalar(scalar.body)}\n"
@@ -377,6 +419,9 @@ class SqlRenderer(ABC):
             return self.fail(scalar.message)
         raise TypeError(f"unknown plan node {scalar!r}")
 
+    def path_base(self, path: PathValue) -> str:
+        return self.item(path.base) if isinstance(path.base, str) else self.scalar(path.base)
+
     def literal(self, literal: Literal) -> str:
         value = literal.value
         if value is None:
@@ -390,6 +435,20 @@ class SqlRenderer(ABC):
         if literal.type in (SqlType.TEXT, SqlType.BOOLEAN):
             return rendered
         return f"cast({rendered} as {self.sql_type(literal.type)})"
+
+
+def _same_focus_selections(root: Selection) -> list[Selection] | None:
+    """The selections of a plan without iteration (no forEach, repeat or unionAll anywhere), in output
+    order, or None: such a view has one row per resource, read in place."""
+    found: list[Selection] = []
+
+    def visit(selection: Selection) -> bool:
+        if not isinstance(selection.foci, SameFocus):
+            return False
+        found.append(selection)
+        return all(isinstance(child, Selection) and visit(child) for child in selection.children)
+
+    return found if visit(root) else None
 
 
 def _indent(text: str, spaces: int = 4) -> str:

@@ -5,12 +5,31 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import ClassVar
 
-from aegis.views.plan import SqlType
+from aegis.views.plan import (
+    Children,
+    Collection,
+    Exists,
+    Filter,
+    FocusItem,
+    ItemAt,
+    Let,
+    Scalar,
+    SingleItem,
+    SqlType,
+)
 from aegis.views.render.base import SqlRenderer
+
+
+class _NotInline(Exception):
+    """A collection needs a subquery: it cannot be a list expression (inside a lambda)."""
 
 
 class DuckDBRenderer(SqlRenderer):
     engine = "duckdb"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._inline_only = False  # rendering a lambda body: a subquery raises _NotInline
 
     TYPES: ClassVar[Mapping[SqlType, str]] = {
         SqlType.TEXT: "varchar",
@@ -36,6 +55,101 @@ class DuckDBRenderer(SqlRenderer):
 
     def json_field(self, item_sql: str, name: str) -> str:
         return f"json_extract({item_sql}, {self.string('$.' + chr(34) + name + chr(34))})"
+
+    def json_path(self, item_sql: str, names: tuple[str, ...]) -> str:
+        return f"json_extract({item_sql}, {self.string(_json_path(names))})" if names else item_sql
+
+    def json_path_to(self, item_sql: str, names: tuple[str, ...], type_: SqlType) -> str:
+        if type_ is SqlType.JSON:
+            return self.json_path(item_sql, names)
+        text = f"json_extract_string({item_sql}, {self.string(_json_path(names))})"
+        return text if type_ is SqlType.TEXT else f"cast({text} as {self.TYPES[type_]})"
+
+    # Collections whose steps the R4 model knows are DuckDB lists of JSON items, read with JSONPath
+    # wildcards and list functions (no correlated subquery): `code.coding.where(system = %x).code.first()`
+    # is list_filter(json_extract(value, '$.code.coding[*]'), lambda ...)[1] read at '$.code'.
+
+    def scalar(self, scalar: Scalar) -> str:
+        if (
+            isinstance(scalar, SingleItem)
+            and scalar.too_many_message is None
+            and isinstance(scalar.source, ItemAt)
+        ):
+            items = self.items_list(scalar.source.source)
+            if items is not None:
+                position = scalar.source.position + 1
+                return f"{items}[{-position if scalar.source.from_end else position}]"
+        if isinstance(scalar, Exists):
+            items = self.items_list(scalar.source)
+            if items is not None:
+                return f"(coalesce(len({items}), 0) > 0)"
+        if isinstance(scalar, Let) and self._inline_only:
+            raise _NotInline
+        return super().scalar(scalar)
+
+    def collection(self, collection: Collection) -> str:
+        if self._inline_only:
+            raise _NotInline
+        return super().collection(collection)
+
+    def single_item(self, rows: str, alias: str, too_many_message: str | None) -> str:
+        if self._inline_only:
+            raise _NotInline
+        return super().single_item(rows, alias, too_many_message)
+
+    def items_list(self, collection: Collection) -> str | None:
+        """The items as a DuckDB list of JSON (in order, no NULL or JSON null), or None when a step is not
+        known to the R4 model or a filter condition needs a subquery."""
+        steps: list[tuple[str, bool]] = []
+        base = collection
+        while isinstance(base, Children) and base.array is not None:
+            steps.append((base.name, base.array))
+            base = base.source
+        steps.reverse()
+        element: str | None = None
+        items: str | None = None
+        if isinstance(base, FocusItem):
+            element = self.item(base.var)
+        elif isinstance(base, ItemAt):
+            inner = self.items_list(base.source)
+            if inner is None:
+                return None
+            position = base.position + 1
+            element = f"{inner}[{-position if base.from_end else position}]"
+        elif isinstance(base, Filter):
+            inner = self.items_list(base.source)
+            condition = self.inline_condition(base) if inner is not None else None
+            if condition is None:
+                return None
+            items = f"list_filter({inner}, lambda {base.var}_: {condition})"
+        else:
+            return None
+        if not steps:
+            return items
+        wildcard = any(is_array for _, is_array in steps)
+        path = self.string(_json_path(tuple(steps)))
+        if element is not None:
+            if not wildcard:
+                return None  # at most one item: the planner reads it as a PathValue
+            items = f"json_extract({element}, {path})"
+        else:
+            each = self.alias("l")
+            items = f"list_transform({items}, lambda {each}: json_extract({each}, {path}))"
+            items = f"flatten({items})" if wildcard else items
+        return f"list_filter({items}, lambda item_: json_type(item_) <> 'NULL')"
+
+    def inline_condition(self, filtered: Filter) -> str | None:
+        """The filter's condition as a lambda body over parameter `<var>_`, or None if it needs a subquery."""
+        saved = self._inline_only
+        self._inline_only = True
+        self._items[filtered.var] = f"{filtered.var}_"
+        try:
+            return self.scalar(filtered.condition)
+        except _NotInline:
+            return None
+        finally:
+            self._inline_only = saved
+            del self._items[filtered.var]
 
     def json_items(self, json_sql: str) -> str:
         return (
@@ -76,3 +190,12 @@ class DuckDBRenderer(SqlRenderer):
 
     def fail(self, message: str) -> str:
         return f"cast(error({self.string(message)}) as boolean)"
+
+
+def _json_path(steps: tuple[str, ...] | tuple[tuple[str, bool], ...]) -> str:
+    """A JSONPath of object keys; `[*]` after an array step (DuckDB flattens every wildcard, in order)."""
+    path = "$"
+    for step in steps:
+        name, is_array = (step, False) if isinstance(step, str) else step
+        path += '."' + name.replace('"', '\\"') + '"' + ("[*]" if is_array else "")
+    return path

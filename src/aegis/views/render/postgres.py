@@ -32,6 +32,15 @@ class PostgresRenderer(SqlRenderer):
     def json_field(self, item_sql: str, name: str) -> str:
         return f"({item_sql} -> {self.string(name)})"
 
+    def json_path(self, item_sql: str, names: tuple[str, ...]) -> str:
+        return f"({item_sql} #> {_text_array(names)})" if names else item_sql
+
+    def json_path_to(self, item_sql: str, names: tuple[str, ...], type_: SqlType) -> str:
+        if type_ is SqlType.JSON:
+            return self.json_path(item_sql, names)
+        text = f"({item_sql} #>> {_text_array(names)})"
+        return text if type_ is SqlType.TEXT else f"cast({text} as {self.TYPES[type_]})"
+
     def json_items(self, json_sql: str) -> str:
         return (
             "select element_.value as value, element_.ord as ord\n"
@@ -64,3 +73,9 @@ class PostgresRenderer(SqlRenderer):
         # with the message quoted. concat() is not immutable, so the planner cannot fold (and raise) it
         # ahead of time in a CASE branch that is never taken.
         return f"cast(concat({self.string(message)}) as boolean)"
+
+
+def _text_array(names: tuple[str, ...]) -> str:
+    """A text[] literal of the path's keys, each double-quoted: '{"period","start"}'."""
+    quoted = ('"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"' for name in names)
+    return "'{" + ",".join(quoted).replace("'", "''") + "}'"
