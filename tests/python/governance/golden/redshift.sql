@@ -708,18 +708,28 @@ attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__claims (cr
 attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__claims (created_at) to role aegis_phi_limited priority 30;
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_year_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__claims' and grantee = 'aegis_deidentified'
 attach masking policy aegis_mask_year_date on main_staging.stg_fhir__claims (created_at) to role aegis_deidentified priority 20;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_varchar' and schema_name = 'main_staging' and table_name = 'stg_fhir__claims' and grantee = 'aegis_phi_full'
+attach masking policy aegis_mask_clear_varchar on main_staging.stg_fhir__claims (event_id) to role aegis_phi_full priority 40;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_pseudonym_varchar' and schema_name = 'main_staging' and table_name = 'stg_fhir__claims' and grantee = 'aegis_phi_limited'
+attach masking policy aegis_mask_pseudonym_varchar on main_staging.stg_fhir__claims (event_id) to role aegis_phi_limited priority 30;
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__claims' and grantee = 'aegis_phi_full'
 attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__claims (last_updated_at) to role aegis_phi_full priority 40;
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__claims' and grantee = 'aegis_phi_limited'
 attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__claims (last_updated_at) to role aegis_phi_limited priority 30;
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_year_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__claims' and grantee = 'aegis_deidentified'
 attach masking policy aegis_mask_year_date on main_staging.stg_fhir__claims (last_updated_at) to role aegis_deidentified priority 20;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__claims' and grantee = 'aegis_phi_full'
+attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__claims (received_at) to role aegis_phi_full priority 40;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__claims' and grantee = 'aegis_phi_limited'
+attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__claims (received_at) to role aegis_phi_limited priority 30;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_year_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__claims' and grantee = 'aegis_deidentified'
+attach masking policy aegis_mask_year_date on main_staging.stg_fhir__claims (received_at) to role aegis_deidentified priority 20;
 grant usage on schema main_staging to role aegis_phi_full;
 grant select (claim_id, patient_id, coverage_id, provider_npi, claim_type, claim_use, status, principal_icd10cm_code, billable_period_start_date, billable_period_end_date, created_at, insurance_payer_name, event_id, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__claims to role aegis_phi_full;
 grant usage on schema main_staging to role aegis_phi_limited;
 grant select (claim_id, patient_id, coverage_id, provider_npi, claim_type, claim_use, status, principal_icd10cm_code, billable_period_start_date, billable_period_end_date, created_at, insurance_payer_name, event_id, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__claims to role aegis_phi_limited;
 grant usage on schema main_staging to role aegis_deidentified;
-grant select (provider_npi, claim_type, claim_use, status, principal_icd10cm_code, billable_period_start_date, billable_period_end_date, created_at, insurance_payer_name, event_id, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__claims to role aegis_deidentified;
+grant select (provider_npi, claim_type, claim_use, status, principal_icd10cm_code, billable_period_start_date, billable_period_end_date, created_at, insurance_payer_name, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__claims to role aegis_deidentified;
 
 -- model.aegis.stg_fhir__conditions -> main_staging.stg_fhir__conditions (table)
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_varchar' and schema_name = 'main_staging' and table_name = 'stg_fhir__conditions' and grantee = 'aegis_phi_full'
@@ -752,18 +762,28 @@ attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__conditions
 attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__conditions (abatement_date) to role aegis_phi_limited priority 30;
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_year_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__conditions' and grantee = 'aegis_deidentified'
 attach masking policy aegis_mask_year_date on main_staging.stg_fhir__conditions (abatement_date) to role aegis_deidentified priority 20;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_varchar' and schema_name = 'main_staging' and table_name = 'stg_fhir__conditions' and grantee = 'aegis_phi_full'
+attach masking policy aegis_mask_clear_varchar on main_staging.stg_fhir__conditions (event_id) to role aegis_phi_full priority 40;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_pseudonym_varchar' and schema_name = 'main_staging' and table_name = 'stg_fhir__conditions' and grantee = 'aegis_phi_limited'
+attach masking policy aegis_mask_pseudonym_varchar on main_staging.stg_fhir__conditions (event_id) to role aegis_phi_limited priority 30;
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__conditions' and grantee = 'aegis_phi_full'
 attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__conditions (last_updated_at) to role aegis_phi_full priority 40;
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__conditions' and grantee = 'aegis_phi_limited'
 attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__conditions (last_updated_at) to role aegis_phi_limited priority 30;
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_year_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__conditions' and grantee = 'aegis_deidentified'
 attach masking policy aegis_mask_year_date on main_staging.stg_fhir__conditions (last_updated_at) to role aegis_deidentified priority 20;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__conditions' and grantee = 'aegis_phi_full'
+attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__conditions (received_at) to role aegis_phi_full priority 40;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__conditions' and grantee = 'aegis_phi_limited'
+attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__conditions (received_at) to role aegis_phi_limited priority 30;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_year_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__conditions' and grantee = 'aegis_deidentified'
+attach masking policy aegis_mask_year_date on main_staging.stg_fhir__conditions (received_at) to role aegis_deidentified priority 20;
 grant usage on schema main_staging to role aegis_phi_full;
 grant select (condition_id, patient_id, encounter_id, icd10cm_code, clinical_status, onset_date, recorded_date, abatement_date, snomed_code, event_id, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__conditions to role aegis_phi_full;
 grant usage on schema main_staging to role aegis_phi_limited;
 grant select (condition_id, patient_id, encounter_id, icd10cm_code, clinical_status, onset_date, recorded_date, abatement_date, snomed_code, event_id, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__conditions to role aegis_phi_limited;
 grant usage on schema main_staging to role aegis_deidentified;
-grant select (icd10cm_code, clinical_status, onset_date, recorded_date, abatement_date, snomed_code, event_id, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__conditions to role aegis_deidentified;
+grant select (icd10cm_code, clinical_status, onset_date, recorded_date, abatement_date, snomed_code, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__conditions to role aegis_deidentified;
 
 -- model.aegis.stg_fhir__coverages -> main_staging.stg_fhir__coverages (table)
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_varchar' and schema_name = 'main_staging' and table_name = 'stg_fhir__coverages' and grantee = 'aegis_phi_full'
@@ -790,18 +810,28 @@ attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__coverages 
 attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__coverages (coverage_end_date) to role aegis_phi_limited priority 30;
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_year_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__coverages' and grantee = 'aegis_deidentified'
 attach masking policy aegis_mask_year_date on main_staging.stg_fhir__coverages (coverage_end_date) to role aegis_deidentified priority 20;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_varchar' and schema_name = 'main_staging' and table_name = 'stg_fhir__coverages' and grantee = 'aegis_phi_full'
+attach masking policy aegis_mask_clear_varchar on main_staging.stg_fhir__coverages (event_id) to role aegis_phi_full priority 40;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_pseudonym_varchar' and schema_name = 'main_staging' and table_name = 'stg_fhir__coverages' and grantee = 'aegis_phi_limited'
+attach masking policy aegis_mask_pseudonym_varchar on main_staging.stg_fhir__coverages (event_id) to role aegis_phi_limited priority 30;
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__coverages' and grantee = 'aegis_phi_full'
 attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__coverages (last_updated_at) to role aegis_phi_full priority 40;
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__coverages' and grantee = 'aegis_phi_limited'
 attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__coverages (last_updated_at) to role aegis_phi_limited priority 30;
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_year_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__coverages' and grantee = 'aegis_deidentified'
 attach masking policy aegis_mask_year_date on main_staging.stg_fhir__coverages (last_updated_at) to role aegis_deidentified priority 20;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__coverages' and grantee = 'aegis_phi_full'
+attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__coverages (received_at) to role aegis_phi_full priority 40;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__coverages' and grantee = 'aegis_phi_limited'
+attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__coverages (received_at) to role aegis_phi_limited priority 30;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_year_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__coverages' and grantee = 'aegis_deidentified'
+attach masking policy aegis_mask_year_date on main_staging.stg_fhir__coverages (received_at) to role aegis_deidentified priority 20;
 grant usage on schema main_staging to role aegis_phi_full;
 grant select (coverage_id, patient_id, subscriber_id, payer_name, plan_type, status, coverage_start_date, coverage_end_date, event_id, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__coverages to role aegis_phi_full;
 grant usage on schema main_staging to role aegis_phi_limited;
 grant select (coverage_id, patient_id, subscriber_id, payer_name, plan_type, status, coverage_start_date, coverage_end_date, event_id, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__coverages to role aegis_phi_limited;
 grant usage on schema main_staging to role aegis_deidentified;
-grant select (payer_name, plan_type, status, coverage_start_date, coverage_end_date, event_id, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__coverages to role aegis_deidentified;
+grant select (payer_name, plan_type, status, coverage_start_date, coverage_end_date, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__coverages to role aegis_deidentified;
 
 -- model.aegis.stg_fhir__encounters -> main_staging.stg_fhir__encounters (table)
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_varchar' and schema_name = 'main_staging' and table_name = 'stg_fhir__encounters' and grantee = 'aegis_phi_full'
@@ -824,18 +854,28 @@ attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__encounters
 attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__encounters (period_end_at) to role aegis_phi_limited priority 30;
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_year_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__encounters' and grantee = 'aegis_deidentified'
 attach masking policy aegis_mask_year_date on main_staging.stg_fhir__encounters (period_end_at) to role aegis_deidentified priority 20;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_varchar' and schema_name = 'main_staging' and table_name = 'stg_fhir__encounters' and grantee = 'aegis_phi_full'
+attach masking policy aegis_mask_clear_varchar on main_staging.stg_fhir__encounters (event_id) to role aegis_phi_full priority 40;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_pseudonym_varchar' and schema_name = 'main_staging' and table_name = 'stg_fhir__encounters' and grantee = 'aegis_phi_limited'
+attach masking policy aegis_mask_pseudonym_varchar on main_staging.stg_fhir__encounters (event_id) to role aegis_phi_limited priority 30;
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__encounters' and grantee = 'aegis_phi_full'
 attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__encounters (last_updated_at) to role aegis_phi_full priority 40;
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__encounters' and grantee = 'aegis_phi_limited'
 attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__encounters (last_updated_at) to role aegis_phi_limited priority 30;
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_year_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__encounters' and grantee = 'aegis_deidentified'
 attach masking policy aegis_mask_year_date on main_staging.stg_fhir__encounters (last_updated_at) to role aegis_deidentified priority 20;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__encounters' and grantee = 'aegis_phi_full'
+attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__encounters (received_at) to role aegis_phi_full priority 40;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__encounters' and grantee = 'aegis_phi_limited'
+attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__encounters (received_at) to role aegis_phi_limited priority 30;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_year_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__encounters' and grantee = 'aegis_deidentified'
+attach masking policy aegis_mask_year_date on main_staging.stg_fhir__encounters (received_at) to role aegis_deidentified priority 20;
 grant usage on schema main_staging to role aegis_phi_full;
 grant select (encounter_id, patient_id, facility_npi, encounter_class, status, reason_icd10cm_code, discharge_disposition_code, period_start_at, period_end_at, service_provider_id, reason_snomed_code, event_id, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__encounters to role aegis_phi_full;
 grant usage on schema main_staging to role aegis_phi_limited;
 grant select (encounter_id, patient_id, facility_npi, encounter_class, status, reason_icd10cm_code, discharge_disposition_code, period_start_at, period_end_at, service_provider_id, reason_snomed_code, event_id, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__encounters to role aegis_phi_limited;
 grant usage on schema main_staging to role aegis_deidentified;
-grant select (facility_npi, encounter_class, status, reason_icd10cm_code, discharge_disposition_code, period_start_at, period_end_at, service_provider_id, reason_snomed_code, event_id, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__encounters to role aegis_deidentified;
+grant select (facility_npi, encounter_class, status, reason_icd10cm_code, discharge_disposition_code, period_start_at, period_end_at, service_provider_id, reason_snomed_code, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__encounters to role aegis_deidentified;
 
 -- model.aegis.stg_fhir__explanation_of_benefit_items -> main_staging.stg_fhir__explanation_of_benefit_items (table)
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_varchar' and schema_name = 'main_staging' and table_name = 'stg_fhir__explanation_of_benefit_items' and grantee = 'aegis_phi_full'
@@ -856,18 +896,28 @@ attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__explanatio
 attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__explanation_of_benefit_items (service_date) to role aegis_phi_limited priority 30;
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_year_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__explanation_of_benefit_items' and grantee = 'aegis_deidentified'
 attach masking policy aegis_mask_year_date on main_staging.stg_fhir__explanation_of_benefit_items (service_date) to role aegis_deidentified priority 20;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_varchar' and schema_name = 'main_staging' and table_name = 'stg_fhir__explanation_of_benefit_items' and grantee = 'aegis_phi_full'
+attach masking policy aegis_mask_clear_varchar on main_staging.stg_fhir__explanation_of_benefit_items (event_id) to role aegis_phi_full priority 40;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_pseudonym_varchar' and schema_name = 'main_staging' and table_name = 'stg_fhir__explanation_of_benefit_items' and grantee = 'aegis_phi_limited'
+attach masking policy aegis_mask_pseudonym_varchar on main_staging.stg_fhir__explanation_of_benefit_items (event_id) to role aegis_phi_limited priority 30;
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__explanation_of_benefit_items' and grantee = 'aegis_phi_full'
 attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__explanation_of_benefit_items (last_updated_at) to role aegis_phi_full priority 40;
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__explanation_of_benefit_items' and grantee = 'aegis_phi_limited'
 attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__explanation_of_benefit_items (last_updated_at) to role aegis_phi_limited priority 30;
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_year_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__explanation_of_benefit_items' and grantee = 'aegis_deidentified'
 attach masking policy aegis_mask_year_date on main_staging.stg_fhir__explanation_of_benefit_items (last_updated_at) to role aegis_deidentified priority 20;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__explanation_of_benefit_items' and grantee = 'aegis_phi_full'
+attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__explanation_of_benefit_items (received_at) to role aegis_phi_full priority 40;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__explanation_of_benefit_items' and grantee = 'aegis_phi_limited'
+attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__explanation_of_benefit_items (received_at) to role aegis_phi_limited priority 30;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_year_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__explanation_of_benefit_items' and grantee = 'aegis_deidentified'
+attach masking policy aegis_mask_year_date on main_staging.stg_fhir__explanation_of_benefit_items (received_at) to role aegis_deidentified priority 20;
 grant usage on schema main_staging to role aegis_phi_full;
 grant select (explanation_of_benefit_id, line_number, claim_id, patient_id, hcpcs_code, revenue_code, billed_amount, allowed_amount, paid_amount, service_date, event_id, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__explanation_of_benefit_items to role aegis_phi_full;
 grant usage on schema main_staging to role aegis_phi_limited;
 grant select (explanation_of_benefit_id, line_number, claim_id, patient_id, hcpcs_code, revenue_code, billed_amount, allowed_amount, paid_amount, service_date, event_id, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__explanation_of_benefit_items to role aegis_phi_limited;
 grant usage on schema main_staging to role aegis_deidentified;
-grant select (line_number, hcpcs_code, revenue_code, billed_amount, allowed_amount, paid_amount, service_date, event_id, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__explanation_of_benefit_items to role aegis_deidentified;
+grant select (line_number, hcpcs_code, revenue_code, billed_amount, allowed_amount, paid_amount, service_date, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__explanation_of_benefit_items to role aegis_deidentified;
 
 -- model.aegis.stg_fhir__explanation_of_benefits -> main_staging.stg_fhir__explanation_of_benefits (table)
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_varchar' and schema_name = 'main_staging' and table_name = 'stg_fhir__explanation_of_benefits' and grantee = 'aegis_phi_full'
@@ -904,18 +954,28 @@ attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__explanatio
 attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__explanation_of_benefits (created_at) to role aegis_phi_limited priority 30;
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_year_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__explanation_of_benefits' and grantee = 'aegis_deidentified'
 attach masking policy aegis_mask_year_date on main_staging.stg_fhir__explanation_of_benefits (created_at) to role aegis_deidentified priority 20;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_varchar' and schema_name = 'main_staging' and table_name = 'stg_fhir__explanation_of_benefits' and grantee = 'aegis_phi_full'
+attach masking policy aegis_mask_clear_varchar on main_staging.stg_fhir__explanation_of_benefits (event_id) to role aegis_phi_full priority 40;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_pseudonym_varchar' and schema_name = 'main_staging' and table_name = 'stg_fhir__explanation_of_benefits' and grantee = 'aegis_phi_limited'
+attach masking policy aegis_mask_pseudonym_varchar on main_staging.stg_fhir__explanation_of_benefits (event_id) to role aegis_phi_limited priority 30;
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__explanation_of_benefits' and grantee = 'aegis_phi_full'
 attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__explanation_of_benefits (last_updated_at) to role aegis_phi_full priority 40;
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__explanation_of_benefits' and grantee = 'aegis_phi_limited'
 attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__explanation_of_benefits (last_updated_at) to role aegis_phi_limited priority 30;
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_year_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__explanation_of_benefits' and grantee = 'aegis_deidentified'
 attach masking policy aegis_mask_year_date on main_staging.stg_fhir__explanation_of_benefits (last_updated_at) to role aegis_deidentified priority 20;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__explanation_of_benefits' and grantee = 'aegis_phi_full'
+attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__explanation_of_benefits (received_at) to role aegis_phi_full priority 40;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__explanation_of_benefits' and grantee = 'aegis_phi_limited'
+attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__explanation_of_benefits (received_at) to role aegis_phi_limited priority 30;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_year_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__explanation_of_benefits' and grantee = 'aegis_deidentified'
+attach masking policy aegis_mask_year_date on main_staging.stg_fhir__explanation_of_benefits (received_at) to role aegis_deidentified priority 20;
 grant usage on schema main_staging to role aegis_phi_full;
 grant select (explanation_of_benefit_id, claim_id, patient_id, coverage_id, provider_npi, claim_type, claim_use, status, outcome, principal_icd10cm_code, billable_period_start_date, billable_period_end_date, created_at, insurance_payer_name, insurer_name, event_id, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__explanation_of_benefits to role aegis_phi_full;
 grant usage on schema main_staging to role aegis_phi_limited;
 grant select (explanation_of_benefit_id, claim_id, patient_id, coverage_id, provider_npi, claim_type, claim_use, status, outcome, principal_icd10cm_code, billable_period_start_date, billable_period_end_date, created_at, insurance_payer_name, insurer_name, event_id, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__explanation_of_benefits to role aegis_phi_limited;
 grant usage on schema main_staging to role aegis_deidentified;
-grant select (provider_npi, claim_type, claim_use, status, outcome, principal_icd10cm_code, billable_period_start_date, billable_period_end_date, created_at, insurance_payer_name, insurer_name, event_id, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__explanation_of_benefits to role aegis_deidentified;
+grant select (provider_npi, claim_type, claim_use, status, outcome, principal_icd10cm_code, billable_period_start_date, billable_period_end_date, created_at, insurance_payer_name, insurer_name, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__explanation_of_benefits to role aegis_deidentified;
 
 -- model.aegis.stg_fhir__immunizations -> main_staging.stg_fhir__immunizations (table)
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_varchar' and schema_name = 'main_staging' and table_name = 'stg_fhir__immunizations' and grantee = 'aegis_phi_full'
@@ -936,18 +996,28 @@ attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__immunizati
 attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__immunizations (occurred_at) to role aegis_phi_limited priority 30;
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_year_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__immunizations' and grantee = 'aegis_deidentified'
 attach masking policy aegis_mask_year_date on main_staging.stg_fhir__immunizations (occurred_at) to role aegis_deidentified priority 20;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_varchar' and schema_name = 'main_staging' and table_name = 'stg_fhir__immunizations' and grantee = 'aegis_phi_full'
+attach masking policy aegis_mask_clear_varchar on main_staging.stg_fhir__immunizations (event_id) to role aegis_phi_full priority 40;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_pseudonym_varchar' and schema_name = 'main_staging' and table_name = 'stg_fhir__immunizations' and grantee = 'aegis_phi_limited'
+attach masking policy aegis_mask_pseudonym_varchar on main_staging.stg_fhir__immunizations (event_id) to role aegis_phi_limited priority 30;
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__immunizations' and grantee = 'aegis_phi_full'
 attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__immunizations (last_updated_at) to role aegis_phi_full priority 40;
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__immunizations' and grantee = 'aegis_phi_limited'
 attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__immunizations (last_updated_at) to role aegis_phi_limited priority 30;
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_year_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__immunizations' and grantee = 'aegis_deidentified'
 attach masking policy aegis_mask_year_date on main_staging.stg_fhir__immunizations (last_updated_at) to role aegis_deidentified priority 20;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__immunizations' and grantee = 'aegis_phi_full'
+attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__immunizations (received_at) to role aegis_phi_full priority 40;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__immunizations' and grantee = 'aegis_phi_limited'
+attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__immunizations (received_at) to role aegis_phi_limited priority 30;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_year_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__immunizations' and grantee = 'aegis_deidentified'
+attach masking policy aegis_mask_year_date on main_staging.stg_fhir__immunizations (received_at) to role aegis_deidentified priority 20;
 grant usage on schema main_staging to role aegis_phi_full;
 grant select (immunization_id, patient_id, encounter_id, cvx_code, vaccine_name, status, occurred_at, event_id, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__immunizations to role aegis_phi_full;
 grant usage on schema main_staging to role aegis_phi_limited;
 grant select (immunization_id, patient_id, encounter_id, cvx_code, vaccine_name, status, occurred_at, event_id, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__immunizations to role aegis_phi_limited;
 grant usage on schema main_staging to role aegis_deidentified;
-grant select (cvx_code, vaccine_name, status, occurred_at, event_id, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__immunizations to role aegis_deidentified;
+grant select (cvx_code, vaccine_name, status, occurred_at, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__immunizations to role aegis_deidentified;
 
 -- model.aegis.stg_fhir__medication_requests -> main_staging.stg_fhir__medication_requests (table)
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_varchar' and schema_name = 'main_staging' and table_name = 'stg_fhir__medication_requests' and grantee = 'aegis_phi_full'
@@ -968,18 +1038,28 @@ attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__medication
 attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__medication_requests (authored_at) to role aegis_phi_limited priority 30;
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_year_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__medication_requests' and grantee = 'aegis_deidentified'
 attach masking policy aegis_mask_year_date on main_staging.stg_fhir__medication_requests (authored_at) to role aegis_deidentified priority 20;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_varchar' and schema_name = 'main_staging' and table_name = 'stg_fhir__medication_requests' and grantee = 'aegis_phi_full'
+attach masking policy aegis_mask_clear_varchar on main_staging.stg_fhir__medication_requests (event_id) to role aegis_phi_full priority 40;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_pseudonym_varchar' and schema_name = 'main_staging' and table_name = 'stg_fhir__medication_requests' and grantee = 'aegis_phi_limited'
+attach masking policy aegis_mask_pseudonym_varchar on main_staging.stg_fhir__medication_requests (event_id) to role aegis_phi_limited priority 30;
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__medication_requests' and grantee = 'aegis_phi_full'
 attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__medication_requests (last_updated_at) to role aegis_phi_full priority 40;
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__medication_requests' and grantee = 'aegis_phi_limited'
 attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__medication_requests (last_updated_at) to role aegis_phi_limited priority 30;
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_year_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__medication_requests' and grantee = 'aegis_deidentified'
 attach masking policy aegis_mask_year_date on main_staging.stg_fhir__medication_requests (last_updated_at) to role aegis_deidentified priority 20;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__medication_requests' and grantee = 'aegis_phi_full'
+attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__medication_requests (received_at) to role aegis_phi_full priority 40;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__medication_requests' and grantee = 'aegis_phi_limited'
+attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__medication_requests (received_at) to role aegis_phi_limited priority 30;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_year_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__medication_requests' and grantee = 'aegis_deidentified'
+attach masking policy aegis_mask_year_date on main_staging.stg_fhir__medication_requests (received_at) to role aegis_deidentified priority 20;
 grant usage on schema main_staging to role aegis_phi_full;
 grant select (medication_request_id, patient_id, encounter_id, prescriber_npi, rxnorm_code, medication_name, status, intent, authored_at, event_id, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__medication_requests to role aegis_phi_full;
 grant usage on schema main_staging to role aegis_phi_limited;
 grant select (medication_request_id, patient_id, encounter_id, prescriber_npi, rxnorm_code, medication_name, status, intent, authored_at, event_id, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__medication_requests to role aegis_phi_limited;
 grant usage on schema main_staging to role aegis_deidentified;
-grant select (prescriber_npi, rxnorm_code, medication_name, status, intent, authored_at, event_id, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__medication_requests to role aegis_deidentified;
+grant select (prescriber_npi, rxnorm_code, medication_name, status, intent, authored_at, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__medication_requests to role aegis_deidentified;
 
 -- model.aegis.stg_fhir__observations -> main_staging.stg_fhir__observations (table)
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_varchar' and schema_name = 'main_staging' and table_name = 'stg_fhir__observations' and grantee = 'aegis_phi_full'
@@ -1000,18 +1080,28 @@ attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__observatio
 attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__observations (effective_at) to role aegis_phi_limited priority 30;
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_year_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__observations' and grantee = 'aegis_deidentified'
 attach masking policy aegis_mask_year_date on main_staging.stg_fhir__observations (effective_at) to role aegis_deidentified priority 20;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_varchar' and schema_name = 'main_staging' and table_name = 'stg_fhir__observations' and grantee = 'aegis_phi_full'
+attach masking policy aegis_mask_clear_varchar on main_staging.stg_fhir__observations (event_id) to role aegis_phi_full priority 40;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_pseudonym_varchar' and schema_name = 'main_staging' and table_name = 'stg_fhir__observations' and grantee = 'aegis_phi_limited'
+attach masking policy aegis_mask_pseudonym_varchar on main_staging.stg_fhir__observations (event_id) to role aegis_phi_limited priority 30;
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__observations' and grantee = 'aegis_phi_full'
 attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__observations (last_updated_at) to role aegis_phi_full priority 40;
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__observations' and grantee = 'aegis_phi_limited'
 attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__observations (last_updated_at) to role aegis_phi_limited priority 30;
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_year_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__observations' and grantee = 'aegis_deidentified'
 attach masking policy aegis_mask_year_date on main_staging.stg_fhir__observations (last_updated_at) to role aegis_deidentified priority 20;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__observations' and grantee = 'aegis_phi_full'
+attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__observations (received_at) to role aegis_phi_full priority 40;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__observations' and grantee = 'aegis_phi_limited'
+attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__observations (received_at) to role aegis_phi_limited priority 30;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_year_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__observations' and grantee = 'aegis_deidentified'
+attach masking policy aegis_mask_year_date on main_staging.stg_fhir__observations (received_at) to role aegis_deidentified priority 20;
 grant usage on schema main_staging to role aegis_phi_full;
 grant select (observation_id, patient_id, encounter_id, loinc_code, category, status, value_unit, value_numeric, effective_at, event_id, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__observations to role aegis_phi_full;
 grant usage on schema main_staging to role aegis_phi_limited;
 grant select (observation_id, patient_id, encounter_id, loinc_code, category, status, value_unit, value_numeric, effective_at, event_id, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__observations to role aegis_phi_limited;
 grant usage on schema main_staging to role aegis_deidentified;
-grant select (loinc_code, category, status, value_unit, value_numeric, effective_at, event_id, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__observations to role aegis_deidentified;
+grant select (loinc_code, category, status, value_unit, value_numeric, effective_at, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__observations to role aegis_deidentified;
 
 -- model.aegis.stg_fhir__patients -> main_staging.stg_fhir__patients (table)
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_varchar' and schema_name = 'main_staging' and table_name = 'stg_fhir__patients' and grantee = 'aegis_phi_full'
@@ -1060,18 +1150,28 @@ attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__patients (
 attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__patients (deceased_at) to role aegis_phi_limited priority 30;
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_year_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__patients' and grantee = 'aegis_deidentified'
 attach masking policy aegis_mask_year_date on main_staging.stg_fhir__patients (deceased_at) to role aegis_deidentified priority 20;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_varchar' and schema_name = 'main_staging' and table_name = 'stg_fhir__patients' and grantee = 'aegis_phi_full'
+attach masking policy aegis_mask_clear_varchar on main_staging.stg_fhir__patients (event_id) to role aegis_phi_full priority 40;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_pseudonym_varchar' and schema_name = 'main_staging' and table_name = 'stg_fhir__patients' and grantee = 'aegis_phi_limited'
+attach masking policy aegis_mask_pseudonym_varchar on main_staging.stg_fhir__patients (event_id) to role aegis_phi_limited priority 30;
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__patients' and grantee = 'aegis_phi_full'
 attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__patients (last_updated_at) to role aegis_phi_full priority 40;
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__patients' and grantee = 'aegis_phi_limited'
 attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__patients (last_updated_at) to role aegis_phi_limited priority 30;
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_year_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__patients' and grantee = 'aegis_deidentified'
 attach masking policy aegis_mask_year_date on main_staging.stg_fhir__patients (last_updated_at) to role aegis_deidentified priority 20;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__patients' and grantee = 'aegis_phi_full'
+attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__patients (received_at) to role aegis_phi_full priority 40;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__patients' and grantee = 'aegis_phi_limited'
+attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__patients (received_at) to role aegis_phi_limited priority 30;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_year_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__patients' and grantee = 'aegis_deidentified'
+attach masking policy aegis_mask_year_date on main_staging.stg_fhir__patients (received_at) to role aegis_deidentified priority 20;
 grant usage on schema main_staging to role aegis_phi_full;
 grant select (patient_id, mrn, ssn, family_name, given_name, gender, street_address, city, county, state, zip_code, phone, email, marital_status_code, language_code, birth_date, deceased_at, race_code, ethnicity_code, birth_sex, event_id, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__patients to role aegis_phi_full;
 grant usage on schema main_staging to role aegis_phi_limited;
 grant select (patient_id, mrn, family_name, given_name, gender, street_address, city, county, state, zip_code, phone, email, marital_status_code, language_code, birth_date, deceased_at, race_code, ethnicity_code, birth_sex, event_id, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__patients to role aegis_phi_limited;
 grant usage on schema main_staging to role aegis_deidentified;
-grant select (gender, state, zip_code, marital_status_code, language_code, birth_date, deceased_at, race_code, ethnicity_code, birth_sex, event_id, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__patients to role aegis_deidentified;
+grant select (gender, state, zip_code, marital_status_code, language_code, birth_date, deceased_at, race_code, ethnicity_code, birth_sex, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__patients to role aegis_deidentified;
 
 -- model.aegis.stg_fhir__procedures -> main_staging.stg_fhir__procedures (table)
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_varchar' and schema_name = 'main_staging' and table_name = 'stg_fhir__procedures' and grantee = 'aegis_phi_full'
@@ -1092,18 +1192,28 @@ attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__procedures
 attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__procedures (performed_at) to role aegis_phi_limited priority 30;
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_year_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__procedures' and grantee = 'aegis_deidentified'
 attach masking policy aegis_mask_year_date on main_staging.stg_fhir__procedures (performed_at) to role aegis_deidentified priority 20;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_varchar' and schema_name = 'main_staging' and table_name = 'stg_fhir__procedures' and grantee = 'aegis_phi_full'
+attach masking policy aegis_mask_clear_varchar on main_staging.stg_fhir__procedures (event_id) to role aegis_phi_full priority 40;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_pseudonym_varchar' and schema_name = 'main_staging' and table_name = 'stg_fhir__procedures' and grantee = 'aegis_phi_limited'
+attach masking policy aegis_mask_pseudonym_varchar on main_staging.stg_fhir__procedures (event_id) to role aegis_phi_limited priority 30;
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__procedures' and grantee = 'aegis_phi_full'
 attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__procedures (last_updated_at) to role aegis_phi_full priority 40;
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__procedures' and grantee = 'aegis_phi_limited'
 attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__procedures (last_updated_at) to role aegis_phi_limited priority 30;
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_year_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__procedures' and grantee = 'aegis_deidentified'
 attach masking policy aegis_mask_year_date on main_staging.stg_fhir__procedures (last_updated_at) to role aegis_deidentified priority 20;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__procedures' and grantee = 'aegis_phi_full'
+attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__procedures (received_at) to role aegis_phi_full priority 40;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__procedures' and grantee = 'aegis_phi_limited'
+attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__procedures (received_at) to role aegis_phi_limited priority 30;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_year_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__procedures' and grantee = 'aegis_deidentified'
+attach masking policy aegis_mask_year_date on main_staging.stg_fhir__procedures (received_at) to role aegis_deidentified priority 20;
 grant usage on schema main_staging to role aegis_phi_full;
 grant select (procedure_id, patient_id, encounter_id, performer_npi, hcpcs_code, status, performed_at, snomed_code, event_id, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__procedures to role aegis_phi_full;
 grant usage on schema main_staging to role aegis_phi_limited;
 grant select (procedure_id, patient_id, encounter_id, performer_npi, hcpcs_code, status, performed_at, snomed_code, event_id, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__procedures to role aegis_phi_limited;
 grant usage on schema main_staging to role aegis_deidentified;
-grant select (performer_npi, hcpcs_code, status, performed_at, snomed_code, event_id, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__procedures to role aegis_deidentified;
+grant select (performer_npi, hcpcs_code, status, performed_at, snomed_code, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__procedures to role aegis_deidentified;
 
 -- snapshot.aegis.snp_fhir__coverages -> main_snapshots.snp_fhir__coverages (table)
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_varchar' and schema_name = 'main_snapshots' and table_name = 'snp_fhir__coverages' and grantee = 'aegis_phi_full'

@@ -701,7 +701,9 @@ alter table main_staging.stg_fhir__claims modify column coverage_id set masking 
 alter table main_staging.stg_fhir__claims modify column billable_period_start_date set masking policy aegis_governance.aegis_mask_event_date_date force;
 alter table main_staging.stg_fhir__claims modify column billable_period_end_date set masking policy aegis_governance.aegis_mask_event_date_date force;
 alter table main_staging.stg_fhir__claims modify column created_at set masking policy aegis_governance.aegis_mask_event_date_date force;
+alter table main_staging.stg_fhir__claims modify column event_id set masking policy aegis_governance.aegis_mask_other_id_varchar force;
 alter table main_staging.stg_fhir__claims modify column last_updated_at set masking policy aegis_governance.aegis_mask_event_date_date force;
+alter table main_staging.stg_fhir__claims modify column received_at set masking policy aegis_governance.aegis_mask_event_date_date force;
 grant usage on schema main_staging to role aegis_phi_full;
 grant select on table main_staging.stg_fhir__claims to role aegis_phi_full;
 grant usage on schema main_staging to role aegis_phi_limited;
@@ -717,7 +719,9 @@ alter table main_staging.stg_fhir__conditions modify column encounter_id set mas
 alter table main_staging.stg_fhir__conditions modify column onset_date set masking policy aegis_governance.aegis_mask_event_date_date force;
 alter table main_staging.stg_fhir__conditions modify column recorded_date set masking policy aegis_governance.aegis_mask_event_date_date force;
 alter table main_staging.stg_fhir__conditions modify column abatement_date set masking policy aegis_governance.aegis_mask_event_date_date force;
+alter table main_staging.stg_fhir__conditions modify column event_id set masking policy aegis_governance.aegis_mask_other_id_varchar force;
 alter table main_staging.stg_fhir__conditions modify column last_updated_at set masking policy aegis_governance.aegis_mask_event_date_date force;
+alter table main_staging.stg_fhir__conditions modify column received_at set masking policy aegis_governance.aegis_mask_event_date_date force;
 grant usage on schema main_staging to role aegis_phi_full;
 grant select on table main_staging.stg_fhir__conditions to role aegis_phi_full;
 grant usage on schema main_staging to role aegis_phi_limited;
@@ -732,7 +736,9 @@ alter table main_staging.stg_fhir__coverages modify column patient_id set maskin
 alter table main_staging.stg_fhir__coverages modify column subscriber_id set masking policy aegis_governance.aegis_mask_health_plan_id_varchar force;
 alter table main_staging.stg_fhir__coverages modify column coverage_start_date set masking policy aegis_governance.aegis_mask_event_date_date force;
 alter table main_staging.stg_fhir__coverages modify column coverage_end_date set masking policy aegis_governance.aegis_mask_event_date_date force;
+alter table main_staging.stg_fhir__coverages modify column event_id set masking policy aegis_governance.aegis_mask_other_id_varchar force;
 alter table main_staging.stg_fhir__coverages modify column last_updated_at set masking policy aegis_governance.aegis_mask_event_date_date force;
+alter table main_staging.stg_fhir__coverages modify column received_at set masking policy aegis_governance.aegis_mask_event_date_date force;
 grant usage on schema main_staging to role aegis_phi_full;
 grant select on table main_staging.stg_fhir__coverages to role aegis_phi_full;
 grant usage on schema main_staging to role aegis_phi_limited;
@@ -746,7 +752,9 @@ alter table main_staging.stg_fhir__encounters modify column encounter_id set mas
 alter table main_staging.stg_fhir__encounters modify column patient_id set masking policy aegis_governance.aegis_mask_other_id_varchar force;
 alter table main_staging.stg_fhir__encounters modify column period_start_at set masking policy aegis_governance.aegis_mask_event_date_date force;
 alter table main_staging.stg_fhir__encounters modify column period_end_at set masking policy aegis_governance.aegis_mask_event_date_date force;
+alter table main_staging.stg_fhir__encounters modify column event_id set masking policy aegis_governance.aegis_mask_other_id_varchar force;
 alter table main_staging.stg_fhir__encounters modify column last_updated_at set masking policy aegis_governance.aegis_mask_event_date_date force;
+alter table main_staging.stg_fhir__encounters modify column received_at set masking policy aegis_governance.aegis_mask_event_date_date force;
 grant usage on schema main_staging to role aegis_phi_full;
 grant select on table main_staging.stg_fhir__encounters to role aegis_phi_full;
 grant usage on schema main_staging to role aegis_phi_limited;
@@ -760,7 +768,9 @@ alter table main_staging.stg_fhir__explanation_of_benefit_items modify column ex
 alter table main_staging.stg_fhir__explanation_of_benefit_items modify column claim_id set masking policy aegis_governance.aegis_mask_other_id_varchar force;
 alter table main_staging.stg_fhir__explanation_of_benefit_items modify column patient_id set masking policy aegis_governance.aegis_mask_other_id_varchar force;
 alter table main_staging.stg_fhir__explanation_of_benefit_items modify column service_date set masking policy aegis_governance.aegis_mask_event_date_date force;
+alter table main_staging.stg_fhir__explanation_of_benefit_items modify column event_id set masking policy aegis_governance.aegis_mask_other_id_varchar force;
 alter table main_staging.stg_fhir__explanation_of_benefit_items modify column last_updated_at set masking policy aegis_governance.aegis_mask_event_date_date force;
+alter table main_staging.stg_fhir__explanation_of_benefit_items modify column received_at set masking policy aegis_governance.aegis_mask_event_date_date force;
 grant usage on schema main_staging to role aegis_phi_full;
 grant select on table main_staging.stg_fhir__explanation_of_benefit_items to role aegis_phi_full;
 grant usage on schema main_staging to role aegis_phi_limited;
@@ -777,7 +787,9 @@ alter table main_staging.stg_fhir__explanation_of_benefits modify column coverag
 alter table main_staging.stg_fhir__explanation_of_benefits modify column billable_period_start_date set masking policy aegis_governance.aegis_mask_event_date_date force;
 alter table main_staging.stg_fhir__explanation_of_benefits modify column billable_period_end_date set masking policy aegis_governance.aegis_mask_event_date_date force;
 alter table main_staging.stg_fhir__explanation_of_benefits modify column created_at set masking policy aegis_governance.aegis_mask_event_date_date force;
+alter table main_staging.stg_fhir__explanation_of_benefits modify column event_id set masking policy aegis_governance.aegis_mask_other_id_varchar force;
 alter table main_staging.stg_fhir__explanation_of_benefits modify column last_updated_at set masking policy aegis_governance.aegis_mask_event_date_date force;
+alter table main_staging.stg_fhir__explanation_of_benefits modify column received_at set masking policy aegis_governance.aegis_mask_event_date_date force;
 grant usage on schema main_staging to role aegis_phi_full;
 grant select on table main_staging.stg_fhir__explanation_of_benefits to role aegis_phi_full;
 grant usage on schema main_staging to role aegis_phi_limited;
@@ -791,7 +803,9 @@ alter table main_staging.stg_fhir__immunizations modify column immunization_id s
 alter table main_staging.stg_fhir__immunizations modify column patient_id set masking policy aegis_governance.aegis_mask_other_id_varchar force;
 alter table main_staging.stg_fhir__immunizations modify column encounter_id set masking policy aegis_governance.aegis_mask_other_id_varchar force;
 alter table main_staging.stg_fhir__immunizations modify column occurred_at set masking policy aegis_governance.aegis_mask_event_date_date force;
+alter table main_staging.stg_fhir__immunizations modify column event_id set masking policy aegis_governance.aegis_mask_other_id_varchar force;
 alter table main_staging.stg_fhir__immunizations modify column last_updated_at set masking policy aegis_governance.aegis_mask_event_date_date force;
+alter table main_staging.stg_fhir__immunizations modify column received_at set masking policy aegis_governance.aegis_mask_event_date_date force;
 grant usage on schema main_staging to role aegis_phi_full;
 grant select on table main_staging.stg_fhir__immunizations to role aegis_phi_full;
 grant usage on schema main_staging to role aegis_phi_limited;
@@ -805,7 +819,9 @@ alter table main_staging.stg_fhir__medication_requests modify column medication_
 alter table main_staging.stg_fhir__medication_requests modify column patient_id set masking policy aegis_governance.aegis_mask_other_id_varchar force;
 alter table main_staging.stg_fhir__medication_requests modify column encounter_id set masking policy aegis_governance.aegis_mask_other_id_varchar force;
 alter table main_staging.stg_fhir__medication_requests modify column authored_at set masking policy aegis_governance.aegis_mask_event_date_date force;
+alter table main_staging.stg_fhir__medication_requests modify column event_id set masking policy aegis_governance.aegis_mask_other_id_varchar force;
 alter table main_staging.stg_fhir__medication_requests modify column last_updated_at set masking policy aegis_governance.aegis_mask_event_date_date force;
+alter table main_staging.stg_fhir__medication_requests modify column received_at set masking policy aegis_governance.aegis_mask_event_date_date force;
 grant usage on schema main_staging to role aegis_phi_full;
 grant select on table main_staging.stg_fhir__medication_requests to role aegis_phi_full;
 grant usage on schema main_staging to role aegis_phi_limited;
@@ -819,7 +835,9 @@ alter table main_staging.stg_fhir__observations modify column observation_id set
 alter table main_staging.stg_fhir__observations modify column patient_id set masking policy aegis_governance.aegis_mask_other_id_varchar force;
 alter table main_staging.stg_fhir__observations modify column encounter_id set masking policy aegis_governance.aegis_mask_other_id_varchar force;
 alter table main_staging.stg_fhir__observations modify column effective_at set masking policy aegis_governance.aegis_mask_event_date_date force;
+alter table main_staging.stg_fhir__observations modify column event_id set masking policy aegis_governance.aegis_mask_other_id_varchar force;
 alter table main_staging.stg_fhir__observations modify column last_updated_at set masking policy aegis_governance.aegis_mask_event_date_date force;
+alter table main_staging.stg_fhir__observations modify column received_at set masking policy aegis_governance.aegis_mask_event_date_date force;
 grant usage on schema main_staging to role aegis_phi_full;
 grant select on table main_staging.stg_fhir__observations to role aegis_phi_full;
 grant usage on schema main_staging to role aegis_phi_limited;
@@ -842,7 +860,9 @@ alter table main_staging.stg_fhir__patients modify column phone set masking poli
 alter table main_staging.stg_fhir__patients modify column email set masking policy aegis_governance.aegis_mask_email_varchar force;
 alter table main_staging.stg_fhir__patients modify column birth_date set masking policy aegis_governance.aegis_mask_birth_date_date force;
 alter table main_staging.stg_fhir__patients modify column deceased_at set masking policy aegis_governance.aegis_mask_death_date_date force;
+alter table main_staging.stg_fhir__patients modify column event_id set masking policy aegis_governance.aegis_mask_other_id_varchar force;
 alter table main_staging.stg_fhir__patients modify column last_updated_at set masking policy aegis_governance.aegis_mask_event_date_date force;
+alter table main_staging.stg_fhir__patients modify column received_at set masking policy aegis_governance.aegis_mask_event_date_date force;
 grant usage on schema main_staging to role aegis_phi_full;
 grant select on table main_staging.stg_fhir__patients to role aegis_phi_full;
 grant usage on schema main_staging to role aegis_phi_limited;
@@ -856,7 +876,9 @@ alter table main_staging.stg_fhir__procedures modify column procedure_id set mas
 alter table main_staging.stg_fhir__procedures modify column patient_id set masking policy aegis_governance.aegis_mask_other_id_varchar force;
 alter table main_staging.stg_fhir__procedures modify column encounter_id set masking policy aegis_governance.aegis_mask_other_id_varchar force;
 alter table main_staging.stg_fhir__procedures modify column performed_at set masking policy aegis_governance.aegis_mask_event_date_date force;
+alter table main_staging.stg_fhir__procedures modify column event_id set masking policy aegis_governance.aegis_mask_other_id_varchar force;
 alter table main_staging.stg_fhir__procedures modify column last_updated_at set masking policy aegis_governance.aegis_mask_event_date_date force;
+alter table main_staging.stg_fhir__procedures modify column received_at set masking policy aegis_governance.aegis_mask_event_date_date force;
 grant usage on schema main_staging to role aegis_phi_full;
 grant select on table main_staging.stg_fhir__procedures to role aegis_phi_full;
 grant usage on schema main_staging to role aegis_phi_limited;
