@@ -208,9 +208,11 @@ class ProjectLineage:
             return
         columns = self.lineage[node.unique_id].columns
         for column, expressions in paths.items():
-            edges = columns.setdefault(column, [])
-            for expression in expressions:
-                edges.append(Edge(SourceColumn(key, "resource", fhirpath_element_path(expression))))
+            # The view's paths replace what the SQL parser made of the rendered JSON access: they are the
+            # FHIRPath the column was declared with (filters such as where(system = %ssn_system) included).
+            edges = [edge for edge in columns.get(column, []) if edge.source.column != "resource"]
+            edges += [Edge(SourceColumn(key, "resource", fhirpath_element_path(e))) for e in expressions]
+            columns[column] = edges
 
     def statement_of(self, node: RelationNode) -> StatementLineage:
         sql = node.compiled_code or ""
