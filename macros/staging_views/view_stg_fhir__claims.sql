@@ -14,45 +14,11 @@ select
     r.is_deleted,
     case when regexp_full_match(json_extract_string(r.value, '$."patient"."reference"'), '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(json_extract_string(r.value, '$."patient"."reference"'), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "patient_id",
     case when regexp_full_match(json_extract_string(list_filter(json_extract(r.value, '$."insurance"[*]'), lambda item_: json_type(item_) <> 'NULL')[1], '$."coverage"."reference"'), '^(https?://[^?#]*/)?Coverage/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(json_extract_string(list_filter(json_extract(r.value, '$."insurance"[*]'), lambda item_: json_type(item_) <> 'NULL')[1], '$."coverage"."reference"'), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "coverage_id",
-    json_extract_string((
-        select any_value(x1_.value)
-        from (
-            select n2_.value as value, n2_.ord as ord
-            from (
-                select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
-                from (
-                    select e5_.value as value, row_number() over (order by s4_.ord, e5_.ord) as ord
-                    from (
-                        select w2.value as value, w2.ord as ord
-                        from (
-                            select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
-                            from (
-                                select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(r.value, '$."provider"')) = 'ARRAY' then json_extract(r.value, '$."provider"') else json_array(json_extract(r.value, '$."provider"')) end) as each_
-                                where each_.type <> 'NULL'
-                            ) as s6_
-                            cross join lateral (
-                                select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s6_.value, '$."identifier"')) = 'ARRAY' then json_extract(s6_.value, '$."identifier"') else json_array(json_extract(s6_.value, '$."identifier"')) end) as each_
-                                where each_.type <> 'NULL'
-                            ) as e7_
-                        ) as w2
-                        where (json_extract_string(w2.value, '$."system"') = 'http://hl7.org/fhir/sid/us-npi')
-                    ) as s4_
-                    cross join lateral (
-                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(s4_.value, '$."value"')) = 'ARRAY' then json_extract(s4_.value, '$."value"') else json_array(json_extract(s4_.value, '$."value"')) end) as each_
-                        where each_.type <> 'NULL'
-                    ) as e5_
-                ) as x3_
-            ) as n2_
-            where n2_.position = 1
-        ) as x1_
-    ), '$') as "provider_npi",
+    json_extract_string(list_filter(list_transform(list_filter(list_filter([json_extract(r.value, '$."provider"."identifier"')], lambda item_: json_type(item_) <> 'NULL'), lambda w2_: (json_extract_string(w2_, '$."system"') = 'http://hl7.org/fhir/sid/us-npi')), lambda l1_: json_extract(l1_, '$."value"')), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "provider_npi",
     json_extract_string(list_filter(json_extract(r.value, '$."type"."coding"[*]."code"'), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "claim_type",
     json_extract_string(r.value, '$."use"') as "claim_use",
     json_extract_string(r.value, '$."status"') as "status",
-    json_extract_string(list_filter(list_transform(list_filter(list_filter(json_extract(r.value, '$."diagnosis"[*]."diagnosisCodeableConcept"."coding"[*]'), lambda item_: json_type(item_) <> 'NULL'), lambda w3_: (json_extract_string(w3_, '$."system"') = 'http://hl7.org/fhir/sid/icd-10-cm')), lambda l8_: json_extract(l8_, '$."code"')), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "principal_icd10cm_code",
+    json_extract_string(list_filter(list_transform(list_filter(list_filter(json_extract(r.value, '$."diagnosis"[*]."diagnosisCodeableConcept"."coding"[*]'), lambda item_: json_type(item_) <> 'NULL'), lambda w3_: (json_extract_string(w3_, '$."system"') = 'http://hl7.org/fhir/sid/icd-10-cm')), lambda l2_: json_extract(l2_, '$."code"')), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "principal_icd10cm_code",
     json_extract_string(list_filter(json_extract(r.value, '$."insurance"[*]."coverage"."display"'), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "insurance_payer_name",
     json_extract_string(r.value, '$."billablePeriod"."start"') as "billable_period_start_date",
     json_extract_string(r.value, '$."billablePeriod"."end"') as "billable_period_end_date",
@@ -262,8 +228,8 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
-    case when regexp_like(cast(get(get(r.value, 'patient'), 'reference') as varchar), '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(cast(get(get(r.value, 'patient'), 'reference') as varchar), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e', 1) end as "patient_id",
-    case when regexp_like(cast(get(get((
+    case when regexp_like(cast(get_path(r.value, '"patient"."reference"') as varchar), '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(cast(get_path(r.value, '"patient"."reference"') as varchar), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e', 1) end as "patient_id",
+    case when regexp_like(cast(get_path((
         select any_value(x1_.value)
         from (
             select n2_.value as value, n2_.ord as ord
@@ -277,7 +243,7 @@ select
             ) as n2_
             where n2_.position = 1
         ) as x1_
-    ), 'coverage'), 'reference') as varchar), '^(https?://[^?#]*/)?Coverage/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(cast(get(get((
+    ), '"coverage"."reference"') as varchar), '^(https?://[^?#]*/)?Coverage/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(cast(get_path((
         select any_value(x4_.value)
         from (
             select n5_.value as value, n5_.ord as ord
@@ -291,7 +257,7 @@ select
             ) as n5_
             where n5_.position = 1
         ) as x4_
-    ), 'coverage'), 'reference') as varchar), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e', 1) end as "coverage_id",
+    ), '"coverage"."reference"') as varchar), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e', 1) end as "coverage_id",
     cast((
         select any_value(x7_.value)
         from (
@@ -315,7 +281,7 @@ select
                                 where flattened_.value is not null and not is_null_value(flattened_.value)
                             ) as e13_
                         ) as w2
-                        where (cast(get(w2.value, 'system') as varchar) = 'http://hl7.org/fhir/sid/us-npi')
+                        where (cast(get_path(w2.value, '"system"') as varchar) = 'http://hl7.org/fhir/sid/us-npi')
                     ) as s10_
                     cross join lateral (
                         select flattened_.value as value, flattened_.index + 1 as ord
@@ -358,8 +324,8 @@ select
             where n15_.position = 1
         ) as x14_
     ) as varchar) as "claim_type",
-    cast(get(r.value, 'use') as varchar) as "claim_use",
-    cast(get(r.value, 'status') as varchar) as "status",
+    cast(get_path(r.value, '"use"') as varchar) as "claim_use",
+    cast(get_path(r.value, '"status"') as varchar) as "status",
     cast((
         select any_value(x21_.value)
         from (
@@ -391,7 +357,7 @@ select
                                 where flattened_.value is not null and not is_null_value(flattened_.value)
                             ) as e27_
                         ) as w3
-                        where (cast(get(w3.value, 'system') as varchar) = 'http://hl7.org/fhir/sid/icd-10-cm')
+                        where (cast(get_path(w3.value, '"system"') as varchar) = 'http://hl7.org/fhir/sid/icd-10-cm')
                     ) as s24_
                     cross join lateral (
                         select flattened_.value as value, flattened_.index + 1 as ord
@@ -434,13 +400,13 @@ select
             where n31_.position = 1
         ) as x30_
     ) as varchar) as "insurance_payer_name",
-    cast(get(get(r.value, 'billablePeriod'), 'start') as varchar) as "billable_period_start_date",
-    cast(get(get(r.value, 'billablePeriod'), 'end') as varchar) as "billable_period_end_date",
-    cast(get(r.value, 'created') as varchar) as "created_at"
+    cast(get_path(r.value, '"billablePeriod"."start"') as varchar) as "billable_period_start_date",
+    cast(get_path(r.value, '"billablePeriod"."end"') as varchar) as "billable_period_end_date",
+    cast(get_path(r.value, '"created"') as varchar) as "created_at"
 from (
     select cast(resource as variant) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
     from {{ relation }}
-    where cast(get(cast(resource as variant), 'resourceType') as varchar) = 'Claim'
+    where cast(get_path(cast(resource as variant), '"resourceType"') as varchar) = 'Claim'
 ) as r
 {%- endmacro %}
 

@@ -160,8 +160,8 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
-    case when regexp_like(cast(get(get(r.value, 'subject'), 'reference') as varchar), '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(cast(get(get(r.value, 'subject'), 'reference') as varchar), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e', 1) end as "patient_id",
-    case when regexp_like(cast(get(get(r.value, 'encounter'), 'reference') as varchar), '^(https?://[^?#]*/)?Encounter/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(cast(get(get(r.value, 'encounter'), 'reference') as varchar), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e', 1) end as "encounter_id",
+    case when regexp_like(cast(get_path(r.value, '"subject"."reference"') as varchar), '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(cast(get_path(r.value, '"subject"."reference"') as varchar), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e', 1) end as "patient_id",
+    case when regexp_like(cast(get_path(r.value, '"encounter"."reference"') as varchar), '^(https?://[^?#]*/)?Encounter/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(cast(get_path(r.value, '"encounter"."reference"') as varchar), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e', 1) end as "encounter_id",
     cast((
         select any_value(x1_.value)
         from (
@@ -185,7 +185,7 @@ select
                                 where flattened_.value is not null and not is_null_value(flattened_.value)
                             ) as e7_
                         ) as w2
-                        where (cast(get(w2.value, 'system') as varchar) = 'http://hl7.org/fhir/sid/icd-10-cm')
+                        where (cast(get_path(w2.value, '"system"') as varchar) = 'http://hl7.org/fhir/sid/icd-10-cm')
                     ) as s4_
                     cross join lateral (
                         select flattened_.value as value, flattened_.index + 1 as ord
@@ -220,7 +220,7 @@ select
                                 where flattened_.value is not null and not is_null_value(flattened_.value)
                             ) as e14_
                         ) as w3
-                        where (cast(get(w3.value, 'system') as varchar) = 'http://snomed.info/sct')
+                        where (cast(get_path(w3.value, '"system"') as varchar) = 'http://snomed.info/sct')
                     ) as s11_
                     cross join lateral (
                         select flattened_.value as value, flattened_.index + 1 as ord
@@ -263,15 +263,15 @@ select
             where n16_.position = 1
         ) as x15_
     ) as varchar) as "clinical_status",
-    cast(get(r.value, 'onsetDateTime') as varchar) as "onset_date_time",
-    cast(get(get(r.value, 'onsetPeriod'), 'start') as varchar) as "onset_period_start",
-    cast(get(r.value, 'recordedDate') as varchar) as "recorded_date",
-    cast(get(r.value, 'abatementDateTime') as varchar) as "abatement_date_time",
-    cast(get(get(r.value, 'abatementPeriod'), 'end') as varchar) as "abatement_period_end"
+    cast(get_path(r.value, '"onsetDateTime"') as varchar) as "onset_date_time",
+    cast(get_path(r.value, '"onsetPeriod"."start"') as varchar) as "onset_period_start",
+    cast(get_path(r.value, '"recordedDate"') as varchar) as "recorded_date",
+    cast(get_path(r.value, '"abatementDateTime"') as varchar) as "abatement_date_time",
+    cast(get_path(r.value, '"abatementPeriod"."end"') as varchar) as "abatement_period_end"
 from (
     select cast(resource as variant) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
     from {{ relation }}
-    where cast(get(cast(resource as variant), 'resourceType') as varchar) = 'Condition'
+    where cast(get_path(cast(resource as variant), '"resourceType"') as varchar) = 'Condition'
 ) as r
 {%- endmacro %}
 

@@ -108,8 +108,8 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
-    case when regexp_like(cast(get(get(r.value, 'beneficiary'), 'reference') as varchar), '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(cast(get(get(r.value, 'beneficiary'), 'reference') as varchar), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e', 1) end as "patient_id",
-    cast(get(r.value, 'subscriberId') as varchar) as "subscriber_id",
+    case when regexp_like(cast(get_path(r.value, '"beneficiary"."reference"') as varchar), '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(cast(get_path(r.value, '"beneficiary"."reference"') as varchar), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e', 1) end as "patient_id",
+    cast(get_path(r.value, '"subscriberId"') as varchar) as "subscriber_id",
     cast((
         select any_value(x1_.value)
         from (
@@ -164,13 +164,13 @@ select
             where n7_.position = 1
         ) as x6_
     ) as varchar) as "plan_type",
-    cast(get(r.value, 'status') as varchar) as "status",
-    cast(get(get(r.value, 'period'), 'start') as varchar) as "coverage_start_date",
-    cast(get(get(r.value, 'period'), 'end') as varchar) as "coverage_end_date"
+    cast(get_path(r.value, '"status"') as varchar) as "status",
+    cast(get_path(r.value, '"period"."start"') as varchar) as "coverage_start_date",
+    cast(get_path(r.value, '"period"."end"') as varchar) as "coverage_end_date"
 from (
     select cast(resource as variant) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
     from {{ relation }}
-    where cast(get(cast(resource as variant), 'resourceType') as varchar) = 'Coverage'
+    where cast(get_path(cast(resource as variant), '"resourceType"') as varchar) = 'Coverage'
 ) as r
 {%- endmacro %}
 

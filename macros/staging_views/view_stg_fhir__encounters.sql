@@ -13,46 +13,12 @@ select
     r.received_at,
     r.is_deleted,
     case when regexp_full_match(json_extract_string(r.value, '$."subject"."reference"'), '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(json_extract_string(r.value, '$."subject"."reference"'), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "patient_id",
-    json_extract_string((
-        select any_value(x1_.value)
-        from (
-            select n2_.value as value, n2_.ord as ord
-            from (
-                select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
-                from (
-                    select e5_.value as value, row_number() over (order by s4_.ord, e5_.ord) as ord
-                    from (
-                        select w2.value as value, w2.ord as ord
-                        from (
-                            select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
-                            from (
-                                select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(r.value, '$."serviceProvider"')) = 'ARRAY' then json_extract(r.value, '$."serviceProvider"') else json_array(json_extract(r.value, '$."serviceProvider"')) end) as each_
-                                where each_.type <> 'NULL'
-                            ) as s6_
-                            cross join lateral (
-                                select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s6_.value, '$."identifier"')) = 'ARRAY' then json_extract(s6_.value, '$."identifier"') else json_array(json_extract(s6_.value, '$."identifier"')) end) as each_
-                                where each_.type <> 'NULL'
-                            ) as e7_
-                        ) as w2
-                        where (json_extract_string(w2.value, '$."system"') = 'http://hl7.org/fhir/sid/us-npi')
-                    ) as s4_
-                    cross join lateral (
-                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(s4_.value, '$."value"')) = 'ARRAY' then json_extract(s4_.value, '$."value"') else json_array(json_extract(s4_.value, '$."value"')) end) as each_
-                        where each_.type <> 'NULL'
-                    ) as e5_
-                ) as x3_
-            ) as n2_
-            where n2_.position = 1
-        ) as x1_
-    ), '$') as "facility_npi",
+    json_extract_string(list_filter(list_transform(list_filter(list_filter([json_extract(r.value, '$."serviceProvider"."identifier"')], lambda item_: json_type(item_) <> 'NULL'), lambda w2_: (json_extract_string(w2_, '$."system"') = 'http://hl7.org/fhir/sid/us-npi')), lambda l1_: json_extract(l1_, '$."value"')), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "facility_npi",
     case when regexp_full_match(json_extract_string(r.value, '$."serviceProvider"."reference"'), '^(https?://[^?#]*/)?Organization/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(json_extract_string(r.value, '$."serviceProvider"."reference"'), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "service_provider_id",
     json_extract_string(r.value, '$."class"."code"') as "encounter_class",
     json_extract_string(r.value, '$."status"') as "status",
-    json_extract_string(list_filter(list_transform(list_filter(list_filter(json_extract(r.value, '$."reasonCode"[*]."coding"[*]'), lambda item_: json_type(item_) <> 'NULL'), lambda w3_: (json_extract_string(w3_, '$."system"') = 'http://hl7.org/fhir/sid/icd-10-cm')), lambda l8_: json_extract(l8_, '$."code"')), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "reason_icd10cm_code",
-    json_extract_string(list_filter(list_transform(list_filter(list_filter(json_extract(r.value, '$."reasonCode"[*]."coding"[*]'), lambda item_: json_type(item_) <> 'NULL'), lambda w4_: (json_extract_string(w4_, '$."system"') = 'http://snomed.info/sct')), lambda l9_: json_extract(l9_, '$."code"')), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "reason_snomed_code",
+    json_extract_string(list_filter(list_transform(list_filter(list_filter(json_extract(r.value, '$."reasonCode"[*]."coding"[*]'), lambda item_: json_type(item_) <> 'NULL'), lambda w3_: (json_extract_string(w3_, '$."system"') = 'http://hl7.org/fhir/sid/icd-10-cm')), lambda l2_: json_extract(l2_, '$."code"')), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "reason_icd10cm_code",
+    json_extract_string(list_filter(list_transform(list_filter(list_filter(json_extract(r.value, '$."reasonCode"[*]."coding"[*]'), lambda item_: json_type(item_) <> 'NULL'), lambda w4_: (json_extract_string(w4_, '$."system"') = 'http://snomed.info/sct')), lambda l3_: json_extract(l3_, '$."code"')), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "reason_snomed_code",
     json_extract_string(list_filter(json_extract(r.value, '$."hospitalization"."dischargeDisposition"."coding"[*]."code"'), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "discharge_disposition_code",
     json_extract_string(r.value, '$."period"."start"') as "period_start_at",
     json_extract_string(r.value, '$."period"."end"') as "period_end_at"
@@ -236,7 +202,7 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
-    case when regexp_like(cast(get(get(r.value, 'subject'), 'reference') as varchar), '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(cast(get(get(r.value, 'subject'), 'reference') as varchar), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e', 1) end as "patient_id",
+    case when regexp_like(cast(get_path(r.value, '"subject"."reference"') as varchar), '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(cast(get_path(r.value, '"subject"."reference"') as varchar), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e', 1) end as "patient_id",
     cast((
         select any_value(x1_.value)
         from (
@@ -260,7 +226,7 @@ select
                                 where flattened_.value is not null and not is_null_value(flattened_.value)
                             ) as e7_
                         ) as w2
-                        where (cast(get(w2.value, 'system') as varchar) = 'http://hl7.org/fhir/sid/us-npi')
+                        where (cast(get_path(w2.value, '"system"') as varchar) = 'http://hl7.org/fhir/sid/us-npi')
                     ) as s4_
                     cross join lateral (
                         select flattened_.value as value, flattened_.index + 1 as ord
@@ -272,9 +238,9 @@ select
             where n2_.position = 1
         ) as x1_
     ) as varchar) as "facility_npi",
-    case when regexp_like(cast(get(get(r.value, 'serviceProvider'), 'reference') as varchar), '^(https?://[^?#]*/)?Organization/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(cast(get(get(r.value, 'serviceProvider'), 'reference') as varchar), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e', 1) end as "service_provider_id",
-    cast(get(get(r.value, 'class'), 'code') as varchar) as "encounter_class",
-    cast(get(r.value, 'status') as varchar) as "status",
+    case when regexp_like(cast(get_path(r.value, '"serviceProvider"."reference"') as varchar), '^(https?://[^?#]*/)?Organization/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(cast(get_path(r.value, '"serviceProvider"."reference"') as varchar), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e', 1) end as "service_provider_id",
+    cast(get_path(r.value, '"class"."code"') as varchar) as "encounter_class",
+    cast(get_path(r.value, '"status"') as varchar) as "status",
     cast((
         select any_value(x8_.value)
         from (
@@ -298,7 +264,7 @@ select
                                 where flattened_.value is not null and not is_null_value(flattened_.value)
                             ) as e14_
                         ) as w3
-                        where (cast(get(w3.value, 'system') as varchar) = 'http://hl7.org/fhir/sid/icd-10-cm')
+                        where (cast(get_path(w3.value, '"system"') as varchar) = 'http://hl7.org/fhir/sid/icd-10-cm')
                     ) as s11_
                     cross join lateral (
                         select flattened_.value as value, flattened_.index + 1 as ord
@@ -333,7 +299,7 @@ select
                                 where flattened_.value is not null and not is_null_value(flattened_.value)
                             ) as e21_
                         ) as w4
-                        where (cast(get(w4.value, 'system') as varchar) = 'http://snomed.info/sct')
+                        where (cast(get_path(w4.value, '"system"') as varchar) = 'http://snomed.info/sct')
                     ) as s18_
                     cross join lateral (
                         select flattened_.value as value, flattened_.index + 1 as ord
@@ -384,12 +350,12 @@ select
             where n23_.position = 1
         ) as x22_
     ) as varchar) as "discharge_disposition_code",
-    cast(get(get(r.value, 'period'), 'start') as varchar) as "period_start_at",
-    cast(get(get(r.value, 'period'), 'end') as varchar) as "period_end_at"
+    cast(get_path(r.value, '"period"."start"') as varchar) as "period_start_at",
+    cast(get_path(r.value, '"period"."end"') as varchar) as "period_end_at"
 from (
     select cast(resource as variant) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
     from {{ relation }}
-    where cast(get(cast(resource as variant), 'resourceType') as varchar) = 'Encounter'
+    where cast(get_path(cast(resource as variant), '"resourceType"') as varchar) = 'Encounter'
 ) as r
 {%- endmacro %}
 

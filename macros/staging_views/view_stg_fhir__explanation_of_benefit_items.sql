@@ -63,370 +63,22 @@ cross join lateral (
             cast(json_extract_string(f2.value, '$."sequence"') as integer) as "line_number",
             json_extract_string(list_filter(list_transform(list_filter(list_filter(json_extract(f2.value, '$."productOrService"."coding"[*]'), lambda item_: json_type(item_) <> 'NULL'), lambda w3_: ((json_extract_string(w3_, '$."system"') = 'http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets') or (json_extract_string(w3_, '$."system"') = 'http://www.ama-assn.org/go/cpt'))), lambda l3_: json_extract(l3_, '$."code"')), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "hcpcs_code",
             json_extract_string(list_filter(json_extract(f2.value, '$."revenue"."coding"[*]."code"'), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "revenue_code",
-            cast(json_extract_string((
-                select any_value(x5_.value)
-                from (
-                    select n6_.value as value, n6_.ord as ord
-                    from (
-                        select x7_.value, x7_.ord, row_number() over (order by x7_.ord) as position
-                        from (
-                            select e9_.value as value, row_number() over (order by s8_.ord, e9_.ord) as ord
-                            from (
-                                select e11_.value as value, row_number() over (order by s10_.ord, e11_.ord) as ord
-                                from (
-                                    select w4.value as value, w4.ord as ord
-                                    from (
-                                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(f2.value, '$."adjudication"')) = 'ARRAY' then json_extract(f2.value, '$."adjudication"') else json_array(json_extract(f2.value, '$."adjudication"')) end) as each_
-                                        where each_.type <> 'NULL'
-                                    ) as w4
-                                    where (json_extract_string((
-                                        select any_value(x12_.value)
-                                        from (
-                                            select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
-                                            from (
-                                                select e16_.value as value, row_number() over (order by s15_.ord, e16_.ord) as ord
-                                                from (
-                                                    select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                                    from json_each(case when json_type(json_extract(w4.value, '$."category"')) = 'ARRAY' then json_extract(w4.value, '$."category"') else json_array(json_extract(w4.value, '$."category"')) end) as each_
-                                                    where each_.type <> 'NULL'
-                                                ) as s15_
-                                                cross join lateral (
-                                                    select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                                    from json_each(case when json_type(json_extract(s15_.value, '$."coding"')) = 'ARRAY' then json_extract(s15_.value, '$."coding"') else json_array(json_extract(s15_.value, '$."coding"')) end) as each_
-                                                    where each_.type <> 'NULL'
-                                                ) as e16_
-                                            ) as s13_
-                                            cross join lateral (
-                                                select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                                from json_each(case when json_type(json_extract(s13_.value, '$."code"')) = 'ARRAY' then json_extract(s13_.value, '$."code"') else json_array(json_extract(s13_.value, '$."code"')) end) as each_
-                                                where each_.type <> 'NULL'
-                                            ) as e14_
-                                        ) as x12_
-                                        having case when count(*) > 1 then cast(error('view ''stg_fhir__explanation_of_benefit_items'': column ''billed_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                    ), '$') = 'submitted')
-                                ) as s10_
-                                cross join lateral (
-                                    select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                    from json_each(case when json_type(json_extract(s10_.value, '$."amount"')) = 'ARRAY' then json_extract(s10_.value, '$."amount"') else json_array(json_extract(s10_.value, '$."amount"')) end) as each_
-                                    where each_.type <> 'NULL'
-                                ) as e11_
-                            ) as s8_
-                            cross join lateral (
-                                select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s8_.value, '$."value"')) = 'ARRAY' then json_extract(s8_.value, '$."value"') else json_array(json_extract(s8_.value, '$."value"')) end) as each_
-                                where each_.type <> 'NULL'
-                            ) as e9_
-                        ) as x7_
-                    ) as n6_
-                    where n6_.position = 1
-                ) as x5_
-            ), '$') as decimal(38, 9)) as "billed_adjudicated",
-            cast(json_extract_string((
-                select any_value(x18_.value)
-                from (
-                    select n19_.value as value, n19_.ord as ord
-                    from (
-                        select x20_.value, x20_.ord, row_number() over (order by x20_.ord) as position
-                        from (
-                            select e22_.value as value, row_number() over (order by s21_.ord, e22_.ord) as ord
-                            from (
-                                select e24_.value as value, row_number() over (order by s23_.ord, e24_.ord) as ord
-                                from (
-                                    select w5.value as value, w5.ord as ord
-                                    from (
-                                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(f2.value, '$."adjudication"')) = 'ARRAY' then json_extract(f2.value, '$."adjudication"') else json_array(json_extract(f2.value, '$."adjudication"')) end) as each_
-                                        where each_.type <> 'NULL'
-                                    ) as w5
-                                    where (json_extract_string((
-                                        select any_value(x25_.value)
-                                        from (
-                                            select e27_.value as value, row_number() over (order by s26_.ord, e27_.ord) as ord
-                                            from (
-                                                select e29_.value as value, row_number() over (order by s28_.ord, e29_.ord) as ord
-                                                from (
-                                                    select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                                    from json_each(case when json_type(json_extract(w5.value, '$."category"')) = 'ARRAY' then json_extract(w5.value, '$."category"') else json_array(json_extract(w5.value, '$."category"')) end) as each_
-                                                    where each_.type <> 'NULL'
-                                                ) as s28_
-                                                cross join lateral (
-                                                    select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                                    from json_each(case when json_type(json_extract(s28_.value, '$."coding"')) = 'ARRAY' then json_extract(s28_.value, '$."coding"') else json_array(json_extract(s28_.value, '$."coding"')) end) as each_
-                                                    where each_.type <> 'NULL'
-                                                ) as e29_
-                                            ) as s26_
-                                            cross join lateral (
-                                                select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                                from json_each(case when json_type(json_extract(s26_.value, '$."code"')) = 'ARRAY' then json_extract(s26_.value, '$."code"') else json_array(json_extract(s26_.value, '$."code"')) end) as each_
-                                                where each_.type <> 'NULL'
-                                            ) as e27_
-                                        ) as x25_
-                                        having case when count(*) > 1 then cast(error('view ''stg_fhir__explanation_of_benefit_items'': column ''billed_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                    ), '$') = 'https://bluebutton.cms.gov/resources/variables/line_sbmtd_chrg_amt')
-                                ) as s23_
-                                cross join lateral (
-                                    select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                    from json_each(case when json_type(json_extract(s23_.value, '$."amount"')) = 'ARRAY' then json_extract(s23_.value, '$."amount"') else json_array(json_extract(s23_.value, '$."amount"')) end) as each_
-                                    where each_.type <> 'NULL'
-                                ) as e24_
-                            ) as s21_
-                            cross join lateral (
-                                select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s21_.value, '$."value"')) = 'ARRAY' then json_extract(s21_.value, '$."value"') else json_array(json_extract(s21_.value, '$."value"')) end) as each_
-                                where each_.type <> 'NULL'
-                            ) as e22_
-                        ) as x20_
-                    ) as n19_
-                    where n19_.position = 1
-                ) as x18_
-            ), '$') as decimal(38, 9)) as "billed_blue_button",
+            cast(json_extract_string(list_filter(list_transform(list_filter(list_filter(json_extract(f2.value, '$."adjudication"[*]'), lambda item_: json_type(item_) <> 'NULL'), lambda w4_: (json_extract_string((case when len(list_filter(json_extract(w4_, '$."category"."coding"[*]."code"'), lambda item_: json_type(item_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__explanation_of_benefit_items'': column ''billed_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(w4_, '$."category"."coding"[*]."code"'), lambda item_: json_type(item_) <> 'NULL')[1] end), '$') = 'submitted')), lambda l4_: json_extract(l4_, '$."amount"."value"')), lambda item_: json_type(item_) <> 'NULL')[1], '$') as decimal(38, 9)) as "billed_adjudicated",
+            cast(json_extract_string(list_filter(list_transform(list_filter(list_filter(json_extract(f2.value, '$."adjudication"[*]'), lambda item_: json_type(item_) <> 'NULL'), lambda w5_: (json_extract_string((case when len(list_filter(json_extract(w5_, '$."category"."coding"[*]."code"'), lambda item_: json_type(item_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__explanation_of_benefit_items'': column ''billed_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(w5_, '$."category"."coding"[*]."code"'), lambda item_: json_type(item_) <> 'NULL')[1] end), '$') = 'https://bluebutton.cms.gov/resources/variables/line_sbmtd_chrg_amt')), lambda l5_: json_extract(l5_, '$."amount"."value"')), lambda item_: json_type(item_) <> 'NULL')[1], '$') as decimal(38, 9)) as "billed_blue_button",
             cast(json_extract_string(f2.value, '$."net"."value"') as decimal(38, 9)) as "billed_net",
-            cast(json_extract_string((
-                select any_value(x31_.value)
-                from (
-                    select n32_.value as value, n32_.ord as ord
-                    from (
-                        select x33_.value, x33_.ord, row_number() over (order by x33_.ord) as position
-                        from (
-                            select e35_.value as value, row_number() over (order by s34_.ord, e35_.ord) as ord
-                            from (
-                                select e37_.value as value, row_number() over (order by s36_.ord, e37_.ord) as ord
-                                from (
-                                    select w6.value as value, w6.ord as ord
-                                    from (
-                                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(f2.value, '$."adjudication"')) = 'ARRAY' then json_extract(f2.value, '$."adjudication"') else json_array(json_extract(f2.value, '$."adjudication"')) end) as each_
-                                        where each_.type <> 'NULL'
-                                    ) as w6
-                                    where (json_extract_string((
-                                        select any_value(x38_.value)
-                                        from (
-                                            select e40_.value as value, row_number() over (order by s39_.ord, e40_.ord) as ord
-                                            from (
-                                                select e42_.value as value, row_number() over (order by s41_.ord, e42_.ord) as ord
-                                                from (
-                                                    select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                                    from json_each(case when json_type(json_extract(w6.value, '$."category"')) = 'ARRAY' then json_extract(w6.value, '$."category"') else json_array(json_extract(w6.value, '$."category"')) end) as each_
-                                                    where each_.type <> 'NULL'
-                                                ) as s41_
-                                                cross join lateral (
-                                                    select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                                    from json_each(case when json_type(json_extract(s41_.value, '$."coding"')) = 'ARRAY' then json_extract(s41_.value, '$."coding"') else json_array(json_extract(s41_.value, '$."coding"')) end) as each_
-                                                    where each_.type <> 'NULL'
-                                                ) as e42_
-                                            ) as s39_
-                                            cross join lateral (
-                                                select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                                from json_each(case when json_type(json_extract(s39_.value, '$."code"')) = 'ARRAY' then json_extract(s39_.value, '$."code"') else json_array(json_extract(s39_.value, '$."code"')) end) as each_
-                                                where each_.type <> 'NULL'
-                                            ) as e40_
-                                        ) as x38_
-                                        having case when count(*) > 1 then cast(error('view ''stg_fhir__explanation_of_benefit_items'': column ''allowed_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                    ), '$') = 'eligible')
-                                ) as s36_
-                                cross join lateral (
-                                    select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                    from json_each(case when json_type(json_extract(s36_.value, '$."amount"')) = 'ARRAY' then json_extract(s36_.value, '$."amount"') else json_array(json_extract(s36_.value, '$."amount"')) end) as each_
-                                    where each_.type <> 'NULL'
-                                ) as e37_
-                            ) as s34_
-                            cross join lateral (
-                                select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s34_.value, '$."value"')) = 'ARRAY' then json_extract(s34_.value, '$."value"') else json_array(json_extract(s34_.value, '$."value"')) end) as each_
-                                where each_.type <> 'NULL'
-                            ) as e35_
-                        ) as x33_
-                    ) as n32_
-                    where n32_.position = 1
-                ) as x31_
-            ), '$') as decimal(38, 9)) as "allowed_adjudicated",
-            cast(json_extract_string((
-                select any_value(x44_.value)
-                from (
-                    select n45_.value as value, n45_.ord as ord
-                    from (
-                        select x46_.value, x46_.ord, row_number() over (order by x46_.ord) as position
-                        from (
-                            select e48_.value as value, row_number() over (order by s47_.ord, e48_.ord) as ord
-                            from (
-                                select e50_.value as value, row_number() over (order by s49_.ord, e50_.ord) as ord
-                                from (
-                                    select w7.value as value, w7.ord as ord
-                                    from (
-                                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(f2.value, '$."adjudication"')) = 'ARRAY' then json_extract(f2.value, '$."adjudication"') else json_array(json_extract(f2.value, '$."adjudication"')) end) as each_
-                                        where each_.type <> 'NULL'
-                                    ) as w7
-                                    where (json_extract_string((
-                                        select any_value(x51_.value)
-                                        from (
-                                            select e53_.value as value, row_number() over (order by s52_.ord, e53_.ord) as ord
-                                            from (
-                                                select e55_.value as value, row_number() over (order by s54_.ord, e55_.ord) as ord
-                                                from (
-                                                    select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                                    from json_each(case when json_type(json_extract(w7.value, '$."category"')) = 'ARRAY' then json_extract(w7.value, '$."category"') else json_array(json_extract(w7.value, '$."category"')) end) as each_
-                                                    where each_.type <> 'NULL'
-                                                ) as s54_
-                                                cross join lateral (
-                                                    select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                                    from json_each(case when json_type(json_extract(s54_.value, '$."coding"')) = 'ARRAY' then json_extract(s54_.value, '$."coding"') else json_array(json_extract(s54_.value, '$."coding"')) end) as each_
-                                                    where each_.type <> 'NULL'
-                                                ) as e55_
-                                            ) as s52_
-                                            cross join lateral (
-                                                select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                                from json_each(case when json_type(json_extract(s52_.value, '$."code"')) = 'ARRAY' then json_extract(s52_.value, '$."code"') else json_array(json_extract(s52_.value, '$."code"')) end) as each_
-                                                where each_.type <> 'NULL'
-                                            ) as e53_
-                                        ) as x51_
-                                        having case when count(*) > 1 then cast(error('view ''stg_fhir__explanation_of_benefit_items'': column ''allowed_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                    ), '$') = 'https://bluebutton.cms.gov/resources/variables/line_allowed_chrg_amt')
-                                ) as s49_
-                                cross join lateral (
-                                    select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                    from json_each(case when json_type(json_extract(s49_.value, '$."amount"')) = 'ARRAY' then json_extract(s49_.value, '$."amount"') else json_array(json_extract(s49_.value, '$."amount"')) end) as each_
-                                    where each_.type <> 'NULL'
-                                ) as e50_
-                            ) as s47_
-                            cross join lateral (
-                                select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s47_.value, '$."value"')) = 'ARRAY' then json_extract(s47_.value, '$."value"') else json_array(json_extract(s47_.value, '$."value"')) end) as each_
-                                where each_.type <> 'NULL'
-                            ) as e48_
-                        ) as x46_
-                    ) as n45_
-                    where n45_.position = 1
-                ) as x44_
-            ), '$') as decimal(38, 9)) as "allowed_blue_button",
-            cast(json_extract_string((
-                select any_value(x57_.value)
-                from (
-                    select n58_.value as value, n58_.ord as ord
-                    from (
-                        select x59_.value, x59_.ord, row_number() over (order by x59_.ord) as position
-                        from (
-                            select e61_.value as value, row_number() over (order by s60_.ord, e61_.ord) as ord
-                            from (
-                                select e63_.value as value, row_number() over (order by s62_.ord, e63_.ord) as ord
-                                from (
-                                    select w8.value as value, w8.ord as ord
-                                    from (
-                                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(f2.value, '$."adjudication"')) = 'ARRAY' then json_extract(f2.value, '$."adjudication"') else json_array(json_extract(f2.value, '$."adjudication"')) end) as each_
-                                        where each_.type <> 'NULL'
-                                    ) as w8
-                                    where (json_extract_string((
-                                        select any_value(x64_.value)
-                                        from (
-                                            select e66_.value as value, row_number() over (order by s65_.ord, e66_.ord) as ord
-                                            from (
-                                                select e68_.value as value, row_number() over (order by s67_.ord, e68_.ord) as ord
-                                                from (
-                                                    select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                                    from json_each(case when json_type(json_extract(w8.value, '$."category"')) = 'ARRAY' then json_extract(w8.value, '$."category"') else json_array(json_extract(w8.value, '$."category"')) end) as each_
-                                                    where each_.type <> 'NULL'
-                                                ) as s67_
-                                                cross join lateral (
-                                                    select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                                    from json_each(case when json_type(json_extract(s67_.value, '$."coding"')) = 'ARRAY' then json_extract(s67_.value, '$."coding"') else json_array(json_extract(s67_.value, '$."coding"')) end) as each_
-                                                    where each_.type <> 'NULL'
-                                                ) as e68_
-                                            ) as s65_
-                                            cross join lateral (
-                                                select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                                from json_each(case when json_type(json_extract(s65_.value, '$."code"')) = 'ARRAY' then json_extract(s65_.value, '$."code"') else json_array(json_extract(s65_.value, '$."code"')) end) as each_
-                                                where each_.type <> 'NULL'
-                                            ) as e66_
-                                        ) as x64_
-                                        having case when count(*) > 1 then cast(error('view ''stg_fhir__explanation_of_benefit_items'': column ''paid_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                    ), '$') = 'benefit')
-                                ) as s62_
-                                cross join lateral (
-                                    select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                    from json_each(case when json_type(json_extract(s62_.value, '$."amount"')) = 'ARRAY' then json_extract(s62_.value, '$."amount"') else json_array(json_extract(s62_.value, '$."amount"')) end) as each_
-                                    where each_.type <> 'NULL'
-                                ) as e63_
-                            ) as s60_
-                            cross join lateral (
-                                select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s60_.value, '$."value"')) = 'ARRAY' then json_extract(s60_.value, '$."value"') else json_array(json_extract(s60_.value, '$."value"')) end) as each_
-                                where each_.type <> 'NULL'
-                            ) as e61_
-                        ) as x59_
-                    ) as n58_
-                    where n58_.position = 1
-                ) as x57_
-            ), '$') as decimal(38, 9)) as "paid_adjudicated",
-            cast(json_extract_string((
-                select any_value(x70_.value)
-                from (
-                    select n71_.value as value, n71_.ord as ord
-                    from (
-                        select x72_.value, x72_.ord, row_number() over (order by x72_.ord) as position
-                        from (
-                            select e74_.value as value, row_number() over (order by s73_.ord, e74_.ord) as ord
-                            from (
-                                select e76_.value as value, row_number() over (order by s75_.ord, e76_.ord) as ord
-                                from (
-                                    select w9.value as value, w9.ord as ord
-                                    from (
-                                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(f2.value, '$."adjudication"')) = 'ARRAY' then json_extract(f2.value, '$."adjudication"') else json_array(json_extract(f2.value, '$."adjudication"')) end) as each_
-                                        where each_.type <> 'NULL'
-                                    ) as w9
-                                    where (json_extract_string((
-                                        select any_value(x77_.value)
-                                        from (
-                                            select e79_.value as value, row_number() over (order by s78_.ord, e79_.ord) as ord
-                                            from (
-                                                select e81_.value as value, row_number() over (order by s80_.ord, e81_.ord) as ord
-                                                from (
-                                                    select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                                    from json_each(case when json_type(json_extract(w9.value, '$."category"')) = 'ARRAY' then json_extract(w9.value, '$."category"') else json_array(json_extract(w9.value, '$."category"')) end) as each_
-                                                    where each_.type <> 'NULL'
-                                                ) as s80_
-                                                cross join lateral (
-                                                    select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                                    from json_each(case when json_type(json_extract(s80_.value, '$."coding"')) = 'ARRAY' then json_extract(s80_.value, '$."coding"') else json_array(json_extract(s80_.value, '$."coding"')) end) as each_
-                                                    where each_.type <> 'NULL'
-                                                ) as e81_
-                                            ) as s78_
-                                            cross join lateral (
-                                                select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                                from json_each(case when json_type(json_extract(s78_.value, '$."code"')) = 'ARRAY' then json_extract(s78_.value, '$."code"') else json_array(json_extract(s78_.value, '$."code"')) end) as each_
-                                                where each_.type <> 'NULL'
-                                            ) as e79_
-                                        ) as x77_
-                                        having case when count(*) > 1 then cast(error('view ''stg_fhir__explanation_of_benefit_items'': column ''paid_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                    ), '$') = 'https://bluebutton.cms.gov/resources/variables/line_prvdr_pmt_amt')
-                                ) as s75_
-                                cross join lateral (
-                                    select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                    from json_each(case when json_type(json_extract(s75_.value, '$."amount"')) = 'ARRAY' then json_extract(s75_.value, '$."amount"') else json_array(json_extract(s75_.value, '$."amount"')) end) as each_
-                                    where each_.type <> 'NULL'
-                                ) as e76_
-                            ) as s73_
-                            cross join lateral (
-                                select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s73_.value, '$."value"')) = 'ARRAY' then json_extract(s73_.value, '$."value"') else json_array(json_extract(s73_.value, '$."value"')) end) as each_
-                                where each_.type <> 'NULL'
-                            ) as e74_
-                        ) as x72_
-                    ) as n71_
-                    where n71_.position = 1
-                ) as x70_
-            ), '$') as decimal(38, 9)) as "paid_blue_button",
+            cast(json_extract_string(list_filter(list_transform(list_filter(list_filter(json_extract(f2.value, '$."adjudication"[*]'), lambda item_: json_type(item_) <> 'NULL'), lambda w6_: (json_extract_string((case when len(list_filter(json_extract(w6_, '$."category"."coding"[*]."code"'), lambda item_: json_type(item_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__explanation_of_benefit_items'': column ''allowed_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(w6_, '$."category"."coding"[*]."code"'), lambda item_: json_type(item_) <> 'NULL')[1] end), '$') = 'eligible')), lambda l6_: json_extract(l6_, '$."amount"."value"')), lambda item_: json_type(item_) <> 'NULL')[1], '$') as decimal(38, 9)) as "allowed_adjudicated",
+            cast(json_extract_string(list_filter(list_transform(list_filter(list_filter(json_extract(f2.value, '$."adjudication"[*]'), lambda item_: json_type(item_) <> 'NULL'), lambda w7_: (json_extract_string((case when len(list_filter(json_extract(w7_, '$."category"."coding"[*]."code"'), lambda item_: json_type(item_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__explanation_of_benefit_items'': column ''allowed_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(w7_, '$."category"."coding"[*]."code"'), lambda item_: json_type(item_) <> 'NULL')[1] end), '$') = 'https://bluebutton.cms.gov/resources/variables/line_allowed_chrg_amt')), lambda l7_: json_extract(l7_, '$."amount"."value"')), lambda item_: json_type(item_) <> 'NULL')[1], '$') as decimal(38, 9)) as "allowed_blue_button",
+            cast(json_extract_string(list_filter(list_transform(list_filter(list_filter(json_extract(f2.value, '$."adjudication"[*]'), lambda item_: json_type(item_) <> 'NULL'), lambda w8_: (json_extract_string((case when len(list_filter(json_extract(w8_, '$."category"."coding"[*]."code"'), lambda item_: json_type(item_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__explanation_of_benefit_items'': column ''paid_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(w8_, '$."category"."coding"[*]."code"'), lambda item_: json_type(item_) <> 'NULL')[1] end), '$') = 'benefit')), lambda l8_: json_extract(l8_, '$."amount"."value"')), lambda item_: json_type(item_) <> 'NULL')[1], '$') as decimal(38, 9)) as "paid_adjudicated",
+            cast(json_extract_string(list_filter(list_transform(list_filter(list_filter(json_extract(f2.value, '$."adjudication"[*]'), lambda item_: json_type(item_) <> 'NULL'), lambda w9_: (json_extract_string((case when len(list_filter(json_extract(w9_, '$."category"."coding"[*]."code"'), lambda item_: json_type(item_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__explanation_of_benefit_items'': column ''paid_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(w9_, '$."category"."coding"[*]."code"'), lambda item_: json_type(item_) <> 'NULL')[1] end), '$') = 'https://bluebutton.cms.gov/resources/variables/line_prvdr_pmt_amt')), lambda l9_: json_extract(l9_, '$."amount"."value"')), lambda item_: json_type(item_) <> 'NULL')[1], '$') as decimal(38, 9)) as "paid_blue_button",
             json_extract_string(f2.value, '$."servicedDate"') as "service_date_date",
             json_extract_string(f2.value, '$."servicedPeriod"."start"') as "service_period_start"
         from (
-            select i82_.value as value, row_number() over (order by i82_.ord) - 1 as row_index
+            select i10_.value as value, row_number() over (order by i10_.ord) - 1 as row_index
             from (
                 select each_.value as value, cast(each_.key as integer) + 1 as ord
                 from json_each(case when json_type(json_extract(f0.value, '$."item"')) = 'ARRAY' then json_extract(f0.value, '$."item"') else json_array(json_extract(f0.value, '$."item"')) end) as each_
                 where each_.type <> 'NULL'
-            ) as i82_
+            ) as i10_
         ) as f2
         union all
         select cast(null as integer) as "line_number", cast(null as varchar) as "hcpcs_code", cast(null as varchar) as "revenue_code", cast(null as decimal(38, 9)) as "billed_adjudicated", cast(null as decimal(38, 9)) as "billed_blue_button", cast(null as decimal(38, 9)) as "billed_net", cast(null as decimal(38, 9)) as "allowed_adjudicated", cast(null as decimal(38, 9)) as "allowed_blue_button", cast(null as decimal(38, 9)) as "paid_adjudicated", cast(null as decimal(38, 9)) as "paid_blue_button", cast(null as varchar) as "service_date_date", cast(null as varchar) as "service_period_start"
@@ -963,7 +615,7 @@ select
 from (
     select cast(resource as variant) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
     from {{ relation }}
-    where cast(get(cast(resource as variant), 'resourceType') as varchar) = 'ExplanationOfBenefit'
+    where cast(get_path(cast(resource as variant), '"resourceType"') as varchar) = 'ExplanationOfBenefit'
 ) as r
 cross join lateral (
     select
@@ -986,15 +638,15 @@ cross join lateral (
     ) as f0
     cross join lateral (
         select
-            case when regexp_like(cast(get(get(f1.value, 'claim'), 'reference') as varchar), '^(https?://[^?#]*/)?Claim/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(cast(get(get(f1.value, 'claim'), 'reference') as varchar), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e', 1) end as "claim_id",
-            case when regexp_like(cast(get(get(f1.value, 'patient'), 'reference') as varchar), '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(cast(get(get(f1.value, 'patient'), 'reference') as varchar), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e', 1) end as "patient_id"
+            case when regexp_like(cast(get_path(f1.value, '"claim"."reference"') as varchar), '^(https?://[^?#]*/)?Claim/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(cast(get_path(f1.value, '"claim"."reference"') as varchar), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e', 1) end as "claim_id",
+            case when regexp_like(cast(get_path(f1.value, '"patient"."reference"') as varchar), '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(cast(get_path(f1.value, '"patient"."reference"') as varchar), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e', 1) end as "patient_id"
         from (
             select f0.value as value, f0.row_index as row_index
         ) as f1
     ) as s1_
     cross join lateral (
         select
-            cast(get(f2.value, 'sequence') as integer) as "line_number",
+            cast(get_path(f2.value, '"sequence"') as integer) as "line_number",
             cast((
                 select any_value(x3_.value)
                 from (
@@ -1018,7 +670,7 @@ cross join lateral (
                                         where flattened_.value is not null and not is_null_value(flattened_.value)
                                     ) as e9_
                                 ) as w3
-                                where ((cast(get(w3.value, 'system') as varchar) = 'http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets') or (cast(get(w3.value, 'system') as varchar) = 'http://www.ama-assn.org/go/cpt'))
+                                where ((cast(get_path(w3.value, '"system"') as varchar) = 'http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets') or (cast(get_path(w3.value, '"system"') as varchar) = 'http://www.ama-assn.org/go/cpt'))
                             ) as s6_
                             cross join lateral (
                                 select flattened_.value as value, flattened_.index + 1 as ord
@@ -1179,7 +831,7 @@ cross join lateral (
                     where n30_.position = 1
                 ) as x29_
             ) as number(38, 9)) as "billed_blue_button",
-            cast(get(get(f2.value, 'net'), 'value') as number(38, 9)) as "billed_net",
+            cast(get_path(f2.value, '"net"."value"') as number(38, 9)) as "billed_net",
             cast((
                 select any_value(x41_.value)
                 from (
@@ -1416,8 +1068,8 @@ cross join lateral (
                     where n78_.position = 1
                 ) as x77_
             ) as number(38, 9)) as "paid_blue_button",
-            cast(get(f2.value, 'servicedDate') as varchar) as "service_date_date",
-            cast(get(get(f2.value, 'servicedPeriod'), 'start') as varchar) as "service_period_start"
+            cast(get_path(f2.value, '"servicedDate"') as varchar) as "service_date_date",
+            cast(get_path(f2.value, '"servicedPeriod"."start"') as varchar) as "service_period_start"
         from (
             select i89_.value as value, row_number() over (order by i89_.ord) - 1 as row_index
             from (

@@ -88,8 +88,8 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
-    case when regexp_like(cast(get(get(r.value, 'patient'), 'reference') as varchar), '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(cast(get(get(r.value, 'patient'), 'reference') as varchar), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e', 1) end as "patient_id",
-    case when regexp_like(cast(get(get(r.value, 'encounter'), 'reference') as varchar), '^(https?://[^?#]*/)?Encounter/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(cast(get(get(r.value, 'encounter'), 'reference') as varchar), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e', 1) end as "encounter_id",
+    case when regexp_like(cast(get_path(r.value, '"patient"."reference"') as varchar), '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(cast(get_path(r.value, '"patient"."reference"') as varchar), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e', 1) end as "patient_id",
+    case when regexp_like(cast(get_path(r.value, '"encounter"."reference"') as varchar), '^(https?://[^?#]*/)?Encounter/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(cast(get_path(r.value, '"encounter"."reference"') as varchar), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e', 1) end as "encounter_id",
     cast((
         select any_value(x1_.value)
         from (
@@ -113,7 +113,7 @@ select
                                 where flattened_.value is not null and not is_null_value(flattened_.value)
                             ) as e7_
                         ) as w2
-                        where (cast(get(w2.value, 'system') as varchar) = 'http://hl7.org/fhir/sid/cvx')
+                        where (cast(get_path(w2.value, '"system"') as varchar) = 'http://hl7.org/fhir/sid/cvx')
                     ) as s4_
                     cross join lateral (
                         select flattened_.value as value, flattened_.index + 1 as ord
@@ -125,13 +125,13 @@ select
             where n2_.position = 1
         ) as x1_
     ) as varchar) as "cvx_code",
-    cast(get(get(r.value, 'vaccineCode'), 'text') as varchar) as "vaccine_name",
-    cast(get(r.value, 'status') as varchar) as "status",
-    cast(get(r.value, 'occurrenceDateTime') as varchar) as "occurred_date_time"
+    cast(get_path(r.value, '"vaccineCode"."text"') as varchar) as "vaccine_name",
+    cast(get_path(r.value, '"status"') as varchar) as "status",
+    cast(get_path(r.value, '"occurrenceDateTime"') as varchar) as "occurred_date_time"
 from (
     select cast(resource as variant) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
     from {{ relation }}
-    where cast(get(cast(resource as variant), 'resourceType') as varchar) = 'Immunization'
+    where cast(get_path(cast(resource as variant), '"resourceType"') as varchar) = 'Immunization'
 ) as r
 {%- endmacro %}
 

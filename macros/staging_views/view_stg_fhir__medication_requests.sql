@@ -14,142 +14,14 @@ select
     r.is_deleted,
     case when regexp_full_match(json_extract_string(r.value, '$."subject"."reference"'), '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(json_extract_string(r.value, '$."subject"."reference"'), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "patient_id",
     case when regexp_full_match(json_extract_string(r.value, '$."encounter"."reference"'), '^(https?://[^?#]*/)?Encounter/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(json_extract_string(r.value, '$."encounter"."reference"'), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "encounter_id",
-    json_extract_string((
-        select any_value(x1_.value)
-        from (
-            select n2_.value as value, n2_.ord as ord
-            from (
-                select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
-                from (
-                    select e5_.value as value, row_number() over (order by s4_.ord, e5_.ord) as ord
-                    from (
-                        select w2.value as value, w2.ord as ord
-                        from (
-                            select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
-                            from (
-                                select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(r.value, '$."requester"')) = 'ARRAY' then json_extract(r.value, '$."requester"') else json_array(json_extract(r.value, '$."requester"')) end) as each_
-                                where each_.type <> 'NULL'
-                            ) as s6_
-                            cross join lateral (
-                                select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s6_.value, '$."identifier"')) = 'ARRAY' then json_extract(s6_.value, '$."identifier"') else json_array(json_extract(s6_.value, '$."identifier"')) end) as each_
-                                where each_.type <> 'NULL'
-                            ) as e7_
-                        ) as w2
-                        where (json_extract_string(w2.value, '$."system"') = 'http://hl7.org/fhir/sid/us-npi')
-                    ) as s4_
-                    cross join lateral (
-                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(s4_.value, '$."value"')) = 'ARRAY' then json_extract(s4_.value, '$."value"') else json_array(json_extract(s4_.value, '$."value"')) end) as each_
-                        where each_.type <> 'NULL'
-                    ) as e5_
-                ) as x3_
-            ) as n2_
-            where n2_.position = 1
-        ) as x1_
-    ), '$') as "prescriber_npi",
-    json_extract_string(list_filter(list_transform(list_filter(list_filter(json_extract(r.value, '$."medicationCodeableConcept"."coding"[*]'), lambda item_: json_type(item_) <> 'NULL'), lambda w3_: (json_extract_string(w3_, '$."system"') = 'http://www.nlm.nih.gov/research/umls/rxnorm')), lambda l8_: json_extract(l8_, '$."code"')), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "rxnorm_code_coded",
-    json_extract_string((
-        select any_value(x9_.value)
-        from (
-            select n10_.value as value, n10_.ord as ord
-            from (
-                select x11_.value, x11_.ord, row_number() over (order by x11_.ord) as position
-                from (
-                    select e13_.value as value, row_number() over (order by s12_.ord, e13_.ord) as ord
-                    from (
-                        select w5.value as value, w5.ord as ord
-                        from (
-                            select e15_.value as value, row_number() over (order by s14_.ord, e15_.ord) as ord
-                            from (
-                                select e17_.value as value, row_number() over (order by s16_.ord, e17_.ord) as ord
-                                from (
-                                    select w4.value as value, w4.ord as ord
-                                    from (
-                                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(r.value, '$."contained"')) = 'ARRAY' then json_extract(r.value, '$."contained"') else json_array(json_extract(r.value, '$."contained"')) end) as each_
-                                        where each_.type <> 'NULL'
-                                    ) as w4
-                                    where (json_extract_string(case when json_type(json_extract(w4.value, '$."resourceType"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(w4.value, '$."resourceType"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(w4.value, '$."resourceType"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
-                                    when json_type(json_extract(w4.value, '$."resourceType"')) = 'NULL' then null else json_extract(w4.value, '$."resourceType"') end, '$') = 'Medication')
-                                ) as s16_
-                                cross join lateral (
-                                    select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                    from json_each(case when json_type(json_extract(s16_.value, '$."code"')) = 'ARRAY' then json_extract(s16_.value, '$."code"') else json_array(json_extract(s16_.value, '$."code"')) end) as each_
-                                    where each_.type <> 'NULL'
-                                ) as e17_
-                            ) as s14_
-                            cross join lateral (
-                                select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s14_.value, '$."coding"')) = 'ARRAY' then json_extract(s14_.value, '$."coding"') else json_array(json_extract(s14_.value, '$."coding"')) end) as each_
-                                where each_.type <> 'NULL'
-                            ) as e15_
-                        ) as w5
-                        where (json_extract_string(case when json_type(json_extract(w5.value, '$."system"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(w5.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(w5.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
-                        when json_type(json_extract(w5.value, '$."system"')) = 'NULL' then null else json_extract(w5.value, '$."system"') end, '$') = 'http://www.nlm.nih.gov/research/umls/rxnorm')
-                    ) as s12_
-                    cross join lateral (
-                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(s12_.value, '$."code"')) = 'ARRAY' then json_extract(s12_.value, '$."code"') else json_array(json_extract(s12_.value, '$."code"')) end) as each_
-                        where each_.type <> 'NULL'
-                    ) as e13_
-                ) as x11_
-            ) as n10_
-            where n10_.position = 1
-        ) as x9_
-    ), '$') as "rxnorm_code_contained",
-    json_extract_string(list_filter(list_transform(list_filter(list_filter(json_extract(r.value, '$."medicationCodeableConcept"."coding"[*]'), lambda item_: json_type(item_) <> 'NULL'), lambda w6_: (json_extract_string(w6_, '$."system"') = 'http://www.nlm.nih.gov/research/umls/rxnorm')), lambda l18_: json_extract(l18_, '$."display"')), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "medication_name_coded",
+    json_extract_string(list_filter(list_transform(list_filter(list_filter([json_extract(r.value, '$."requester"."identifier"')], lambda item_: json_type(item_) <> 'NULL'), lambda w2_: (json_extract_string(w2_, '$."system"') = 'http://hl7.org/fhir/sid/us-npi')), lambda l1_: json_extract(l1_, '$."value"')), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "prescriber_npi",
+    json_extract_string(list_filter(list_transform(list_filter(list_filter(json_extract(r.value, '$."medicationCodeableConcept"."coding"[*]'), lambda item_: json_type(item_) <> 'NULL'), lambda w3_: (json_extract_string(w3_, '$."system"') = 'http://www.nlm.nih.gov/research/umls/rxnorm')), lambda l2_: json_extract(l2_, '$."code"')), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "rxnorm_code_coded",
+    json_extract_string(list_filter(list_transform(list_filter(list_filter(flatten(list_transform(list_filter(list_filter(json_extract(r.value, '$."contained"[*]'), lambda item_: json_type(item_) <> 'NULL'), lambda w4_: (json_extract_string(case when json_type(json_extract(w4_, '$."resourceType"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(w4_, '$."resourceType"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(w4_, '$."resourceType"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
+    when json_type(json_extract(w4_, '$."resourceType"')) = 'NULL' then null else json_extract(w4_, '$."resourceType"') end, '$') = 'Medication')), lambda l3_: json_extract(l3_, '$."code"."coding"[*]'))), lambda item_: json_type(item_) <> 'NULL'), lambda w5_: (json_extract_string(w5_, '$."system"') = 'http://www.nlm.nih.gov/research/umls/rxnorm')), lambda l4_: json_extract(l4_, '$."code"')), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "rxnorm_code_contained",
+    json_extract_string(list_filter(list_transform(list_filter(list_filter(json_extract(r.value, '$."medicationCodeableConcept"."coding"[*]'), lambda item_: json_type(item_) <> 'NULL'), lambda w6_: (json_extract_string(w6_, '$."system"') = 'http://www.nlm.nih.gov/research/umls/rxnorm')), lambda l5_: json_extract(l5_, '$."display"')), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "medication_name_coded",
     json_extract_string(r.value, '$."medicationCodeableConcept"."text"') as "medication_name_text",
-    json_extract_string((
-        select any_value(x19_.value)
-        from (
-            select n20_.value as value, n20_.ord as ord
-            from (
-                select x21_.value, x21_.ord, row_number() over (order by x21_.ord) as position
-                from (
-                    select e23_.value as value, row_number() over (order by s22_.ord, e23_.ord) as ord
-                    from (
-                        select w8.value as value, w8.ord as ord
-                        from (
-                            select e25_.value as value, row_number() over (order by s24_.ord, e25_.ord) as ord
-                            from (
-                                select e27_.value as value, row_number() over (order by s26_.ord, e27_.ord) as ord
-                                from (
-                                    select w7.value as value, w7.ord as ord
-                                    from (
-                                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                        from json_each(case when json_type(json_extract(r.value, '$."contained"')) = 'ARRAY' then json_extract(r.value, '$."contained"') else json_array(json_extract(r.value, '$."contained"')) end) as each_
-                                        where each_.type <> 'NULL'
-                                    ) as w7
-                                    where (json_extract_string(case when json_type(json_extract(w7.value, '$."resourceType"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(w7.value, '$."resourceType"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(w7.value, '$."resourceType"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
-                                    when json_type(json_extract(w7.value, '$."resourceType"')) = 'NULL' then null else json_extract(w7.value, '$."resourceType"') end, '$') = 'Medication')
-                                ) as s26_
-                                cross join lateral (
-                                    select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                    from json_each(case when json_type(json_extract(s26_.value, '$."code"')) = 'ARRAY' then json_extract(s26_.value, '$."code"') else json_array(json_extract(s26_.value, '$."code"')) end) as each_
-                                    where each_.type <> 'NULL'
-                                ) as e27_
-                            ) as s24_
-                            cross join lateral (
-                                select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s24_.value, '$."coding"')) = 'ARRAY' then json_extract(s24_.value, '$."coding"') else json_array(json_extract(s24_.value, '$."coding"')) end) as each_
-                                where each_.type <> 'NULL'
-                            ) as e25_
-                        ) as w8
-                        where (json_extract_string(case when json_type(json_extract(w8.value, '$."system"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(w8.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(w8.value, '$."system"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
-                        when json_type(json_extract(w8.value, '$."system"')) = 'NULL' then null else json_extract(w8.value, '$."system"') end, '$') = 'http://www.nlm.nih.gov/research/umls/rxnorm')
-                    ) as s22_
-                    cross join lateral (
-                        select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(s22_.value, '$."display"')) = 'ARRAY' then json_extract(s22_.value, '$."display"') else json_array(json_extract(s22_.value, '$."display"')) end) as each_
-                        where each_.type <> 'NULL'
-                    ) as e23_
-                ) as x21_
-            ) as n20_
-            where n20_.position = 1
-        ) as x19_
-    ), '$') as "medication_name_contained",
+    json_extract_string(list_filter(list_transform(list_filter(list_filter(flatten(list_transform(list_filter(list_filter(json_extract(r.value, '$."contained"[*]'), lambda item_: json_type(item_) <> 'NULL'), lambda w7_: (json_extract_string(case when json_type(json_extract(w7_, '$."resourceType"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(w7_, '$."resourceType"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(w7_, '$."resourceType"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
+    when json_type(json_extract(w7_, '$."resourceType"')) = 'NULL' then null else json_extract(w7_, '$."resourceType"') end, '$') = 'Medication')), lambda l6_: json_extract(l6_, '$."code"."coding"[*]'))), lambda item_: json_type(item_) <> 'NULL'), lambda w8_: (json_extract_string(w8_, '$."system"') = 'http://www.nlm.nih.gov/research/umls/rxnorm')), lambda l7_: json_extract(l7_, '$."display"')), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "medication_name_contained",
     json_extract_string(r.value, '$."status"') as "status",
     json_extract_string(r.value, '$."intent"') as "intent",
     json_extract_string(r.value, '$."authoredOn"') as "authored_at"
@@ -284,16 +156,7 @@ select
                                 where jsonb_typeof(element_.value) <> 'null'
                             ) as e21_
                         ) as w5
-                        where ((case when (jsonb_typeof((w5.value -> 'system')) = 'array') then (
-                            select any_value(x25_.value)
-                            from (
-                                select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((w5.value -> 'system')) = 'array' then (w5.value -> 'system') else jsonb_build_array((w5.value -> 'system')) end) with ordinality as element_(value, ord)
-                                where jsonb_typeof(element_.value) <> 'null'
-                            ) as x25_
-                            having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                        )
-                        when (jsonb_typeof((w5.value -> 'system')) = 'null') then null else (w5.value -> 'system') end #>> '{}') = 'http://www.nlm.nih.gov/research/umls/rxnorm')
+                        where ((w5.value #>> '{"system"}') = 'http://www.nlm.nih.gov/research/umls/rxnorm')
                     ) as s18_
                     cross join lateral (
                         select element_.value as value, element_.ord as ord
@@ -306,55 +169,55 @@ select
         ) as x15_
     ) #>> '{}') as "rxnorm_code_contained",
     ((
-        select any_value(x26_.value)
+        select any_value(x25_.value)
         from (
-            select n27_.value as value, n27_.ord as ord
+            select n26_.value as value, n26_.ord as ord
             from (
-                select x28_.value, x28_.ord, row_number() over (order by x28_.ord) as position
+                select x27_.value, x27_.ord, row_number() over (order by x27_.ord) as position
                 from (
-                    select e30_.value as value, row_number() over (order by s29_.ord, e30_.ord) as ord
+                    select e29_.value as value, row_number() over (order by s28_.ord, e29_.ord) as ord
                     from (
                         select w6.value as value, w6.ord as ord
                         from (
-                            select e32_.value as value, row_number() over (order by s31_.ord, e32_.ord) as ord
+                            select e31_.value as value, row_number() over (order by s30_.ord, e31_.ord) as ord
                             from (
                                 select element_.value as value, element_.ord as ord
                                 from jsonb_array_elements(case when jsonb_typeof((r.value -> 'medicationCodeableConcept')) = 'array' then (r.value -> 'medicationCodeableConcept') else jsonb_build_array((r.value -> 'medicationCodeableConcept')) end) with ordinality as element_(value, ord)
                                 where jsonb_typeof(element_.value) <> 'null'
-                            ) as s31_
+                            ) as s30_
                             cross join lateral (
                                 select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((s31_.value -> 'coding')) = 'array' then (s31_.value -> 'coding') else jsonb_build_array((s31_.value -> 'coding')) end) with ordinality as element_(value, ord)
+                                from jsonb_array_elements(case when jsonb_typeof((s30_.value -> 'coding')) = 'array' then (s30_.value -> 'coding') else jsonb_build_array((s30_.value -> 'coding')) end) with ordinality as element_(value, ord)
                                 where jsonb_typeof(element_.value) <> 'null'
-                            ) as e32_
+                            ) as e31_
                         ) as w6
                         where ((w6.value #>> '{"system"}') = 'http://www.nlm.nih.gov/research/umls/rxnorm')
-                    ) as s29_
+                    ) as s28_
                     cross join lateral (
                         select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((s29_.value -> 'display')) = 'array' then (s29_.value -> 'display') else jsonb_build_array((s29_.value -> 'display')) end) with ordinality as element_(value, ord)
+                        from jsonb_array_elements(case when jsonb_typeof((s28_.value -> 'display')) = 'array' then (s28_.value -> 'display') else jsonb_build_array((s28_.value -> 'display')) end) with ordinality as element_(value, ord)
                         where jsonb_typeof(element_.value) <> 'null'
-                    ) as e30_
-                ) as x28_
-            ) as n27_
-            where n27_.position = 1
-        ) as x26_
+                    ) as e29_
+                ) as x27_
+            ) as n26_
+            where n26_.position = 1
+        ) as x25_
     ) #>> '{}') as "medication_name_coded",
     (r.value #>> '{"medicationCodeableConcept","text"}') as "medication_name_text",
     ((
-        select any_value(x33_.value)
+        select any_value(x32_.value)
         from (
-            select n34_.value as value, n34_.ord as ord
+            select n33_.value as value, n33_.ord as ord
             from (
-                select x35_.value, x35_.ord, row_number() over (order by x35_.ord) as position
+                select x34_.value, x34_.ord, row_number() over (order by x34_.ord) as position
                 from (
-                    select e37_.value as value, row_number() over (order by s36_.ord, e37_.ord) as ord
+                    select e36_.value as value, row_number() over (order by s35_.ord, e36_.ord) as ord
                     from (
                         select w8.value as value, w8.ord as ord
                         from (
-                            select e39_.value as value, row_number() over (order by s38_.ord, e39_.ord) as ord
+                            select e38_.value as value, row_number() over (order by s37_.ord, e38_.ord) as ord
                             from (
-                                select e41_.value as value, row_number() over (order by s40_.ord, e41_.ord) as ord
+                                select e40_.value as value, row_number() over (order by s39_.ord, e40_.ord) as ord
                                 from (
                                     select w7.value as value, w7.ord as ord
                                     from (
@@ -363,48 +226,39 @@ select
                                         where jsonb_typeof(element_.value) <> 'null'
                                     ) as w7
                                     where ((case when (jsonb_typeof((w7.value -> 'resourceType')) = 'array') then (
-                                        select any_value(x42_.value)
+                                        select any_value(x41_.value)
                                         from (
                                             select element_.value as value, element_.ord as ord
                                             from jsonb_array_elements(case when jsonb_typeof((w7.value -> 'resourceType')) = 'array' then (w7.value -> 'resourceType') else jsonb_build_array((w7.value -> 'resourceType')) end) with ordinality as element_(value, ord)
                                             where jsonb_typeof(element_.value) <> 'null'
-                                        ) as x42_
+                                        ) as x41_
                                         having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
                                     )
                                     when (jsonb_typeof((w7.value -> 'resourceType')) = 'null') then null else (w7.value -> 'resourceType') end #>> '{}') = 'Medication')
-                                ) as s40_
+                                ) as s39_
                                 cross join lateral (
                                     select element_.value as value, element_.ord as ord
-                                    from jsonb_array_elements(case when jsonb_typeof((s40_.value -> 'code')) = 'array' then (s40_.value -> 'code') else jsonb_build_array((s40_.value -> 'code')) end) with ordinality as element_(value, ord)
+                                    from jsonb_array_elements(case when jsonb_typeof((s39_.value -> 'code')) = 'array' then (s39_.value -> 'code') else jsonb_build_array((s39_.value -> 'code')) end) with ordinality as element_(value, ord)
                                     where jsonb_typeof(element_.value) <> 'null'
-                                ) as e41_
-                            ) as s38_
+                                ) as e40_
+                            ) as s37_
                             cross join lateral (
                                 select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((s38_.value -> 'coding')) = 'array' then (s38_.value -> 'coding') else jsonb_build_array((s38_.value -> 'coding')) end) with ordinality as element_(value, ord)
+                                from jsonb_array_elements(case when jsonb_typeof((s37_.value -> 'coding')) = 'array' then (s37_.value -> 'coding') else jsonb_build_array((s37_.value -> 'coding')) end) with ordinality as element_(value, ord)
                                 where jsonb_typeof(element_.value) <> 'null'
-                            ) as e39_
+                            ) as e38_
                         ) as w8
-                        where ((case when (jsonb_typeof((w8.value -> 'system')) = 'array') then (
-                            select any_value(x43_.value)
-                            from (
-                                select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((w8.value -> 'system')) = 'array' then (w8.value -> 'system') else jsonb_build_array((w8.value -> 'system')) end) with ordinality as element_(value, ord)
-                                where jsonb_typeof(element_.value) <> 'null'
-                            ) as x43_
-                            having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                        )
-                        when (jsonb_typeof((w8.value -> 'system')) = 'null') then null else (w8.value -> 'system') end #>> '{}') = 'http://www.nlm.nih.gov/research/umls/rxnorm')
-                    ) as s36_
+                        where ((w8.value #>> '{"system"}') = 'http://www.nlm.nih.gov/research/umls/rxnorm')
+                    ) as s35_
                     cross join lateral (
                         select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((s36_.value -> 'display')) = 'array' then (s36_.value -> 'display') else jsonb_build_array((s36_.value -> 'display')) end) with ordinality as element_(value, ord)
+                        from jsonb_array_elements(case when jsonb_typeof((s35_.value -> 'display')) = 'array' then (s35_.value -> 'display') else jsonb_build_array((s35_.value -> 'display')) end) with ordinality as element_(value, ord)
                         where jsonb_typeof(element_.value) <> 'null'
-                    ) as e37_
-                ) as x35_
-            ) as n34_
-            where n34_.position = 1
-        ) as x33_
+                    ) as e36_
+                ) as x34_
+            ) as n33_
+            where n33_.position = 1
+        ) as x32_
     ) #>> '{}') as "medication_name_contained",
     (r.value #>> '{"status"}') as "status",
     (r.value #>> '{"intent"}') as "intent",
@@ -424,8 +278,8 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
-    case when regexp_like(cast(get(get(r.value, 'subject'), 'reference') as varchar), '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(cast(get(get(r.value, 'subject'), 'reference') as varchar), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e', 1) end as "patient_id",
-    case when regexp_like(cast(get(get(r.value, 'encounter'), 'reference') as varchar), '^(https?://[^?#]*/)?Encounter/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(cast(get(get(r.value, 'encounter'), 'reference') as varchar), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e', 1) end as "encounter_id",
+    case when regexp_like(cast(get_path(r.value, '"subject"."reference"') as varchar), '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(cast(get_path(r.value, '"subject"."reference"') as varchar), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e', 1) end as "patient_id",
+    case when regexp_like(cast(get_path(r.value, '"encounter"."reference"') as varchar), '^(https?://[^?#]*/)?Encounter/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(cast(get_path(r.value, '"encounter"."reference"') as varchar), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e', 1) end as "encounter_id",
     cast((
         select any_value(x1_.value)
         from (
@@ -449,7 +303,7 @@ select
                                 where flattened_.value is not null and not is_null_value(flattened_.value)
                             ) as e7_
                         ) as w2
-                        where (cast(get(w2.value, 'system') as varchar) = 'http://hl7.org/fhir/sid/us-npi')
+                        where (cast(get_path(w2.value, '"system"') as varchar) = 'http://hl7.org/fhir/sid/us-npi')
                     ) as s4_
                     cross join lateral (
                         select flattened_.value as value, flattened_.index + 1 as ord
@@ -484,7 +338,7 @@ select
                                 where flattened_.value is not null and not is_null_value(flattened_.value)
                             ) as e14_
                         ) as w3
-                        where (cast(get(w3.value, 'system') as varchar) = 'http://www.nlm.nih.gov/research/umls/rxnorm')
+                        where (cast(get_path(w3.value, '"system"') as varchar) = 'http://www.nlm.nih.gov/research/umls/rxnorm')
                     ) as s11_
                     cross join lateral (
                         select flattened_.value as value, flattened_.index + 1 as ord
@@ -540,16 +394,7 @@ select
                                 where flattened_.value is not null and not is_null_value(flattened_.value)
                             ) as e21_
                         ) as w5
-                        where (cast(case when (is_array(get(w5.value, 'system'))) then (
-                            select any_value(x25_.value)
-                            from (
-                                select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(w5.value, 'system')) then get(w5.value, 'system') when get(w5.value, 'system') is not null then array_construct(get(w5.value, 'system')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as x25_
-                            having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                        )
-                        when (is_null_value(get(w5.value, 'system'))) then null else get(w5.value, 'system') end as varchar) = 'http://www.nlm.nih.gov/research/umls/rxnorm')
+                        where (cast(get_path(w5.value, '"system"') as varchar) = 'http://www.nlm.nih.gov/research/umls/rxnorm')
                     ) as s18_
                     cross join lateral (
                         select flattened_.value as value, flattened_.index + 1 as ord
@@ -562,55 +407,55 @@ select
         ) as x15_
     ) as varchar) as "rxnorm_code_contained",
     cast((
-        select any_value(x26_.value)
+        select any_value(x25_.value)
         from (
-            select n27_.value as value, n27_.ord as ord
+            select n26_.value as value, n26_.ord as ord
             from (
-                select x28_.value, x28_.ord, row_number() over (order by x28_.ord) as position
+                select x27_.value, x27_.ord, row_number() over (order by x27_.ord) as position
                 from (
-                    select e30_.value as value, row_number() over (order by s29_.ord, e30_.ord) as ord
+                    select e29_.value as value, row_number() over (order by s28_.ord, e29_.ord) as ord
                     from (
                         select w6.value as value, w6.ord as ord
                         from (
-                            select e32_.value as value, row_number() over (order by s31_.ord, e32_.ord) as ord
+                            select e31_.value as value, row_number() over (order by s30_.ord, e31_.ord) as ord
                             from (
                                 select flattened_.value as value, flattened_.index + 1 as ord
                                 from table(flatten(input => case when is_array(get(r.value, 'medicationCodeableConcept')) then get(r.value, 'medicationCodeableConcept') when get(r.value, 'medicationCodeableConcept') is not null then array_construct(get(r.value, 'medicationCodeableConcept')) end)) as flattened_
                                 where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as s31_
+                            ) as s30_
                             cross join lateral (
                                 select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(s31_.value, 'coding')) then get(s31_.value, 'coding') when get(s31_.value, 'coding') is not null then array_construct(get(s31_.value, 'coding')) end)) as flattened_
+                                from table(flatten(input => case when is_array(get(s30_.value, 'coding')) then get(s30_.value, 'coding') when get(s30_.value, 'coding') is not null then array_construct(get(s30_.value, 'coding')) end)) as flattened_
                                 where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as e32_
+                            ) as e31_
                         ) as w6
-                        where (cast(get(w6.value, 'system') as varchar) = 'http://www.nlm.nih.gov/research/umls/rxnorm')
-                    ) as s29_
+                        where (cast(get_path(w6.value, '"system"') as varchar) = 'http://www.nlm.nih.gov/research/umls/rxnorm')
+                    ) as s28_
                     cross join lateral (
                         select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(s29_.value, 'display')) then get(s29_.value, 'display') when get(s29_.value, 'display') is not null then array_construct(get(s29_.value, 'display')) end)) as flattened_
+                        from table(flatten(input => case when is_array(get(s28_.value, 'display')) then get(s28_.value, 'display') when get(s28_.value, 'display') is not null then array_construct(get(s28_.value, 'display')) end)) as flattened_
                         where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as e30_
-                ) as x28_
-            ) as n27_
-            where n27_.position = 1
-        ) as x26_
+                    ) as e29_
+                ) as x27_
+            ) as n26_
+            where n26_.position = 1
+        ) as x25_
     ) as varchar) as "medication_name_coded",
-    cast(get(get(r.value, 'medicationCodeableConcept'), 'text') as varchar) as "medication_name_text",
+    cast(get_path(r.value, '"medicationCodeableConcept"."text"') as varchar) as "medication_name_text",
     cast((
-        select any_value(x33_.value)
+        select any_value(x32_.value)
         from (
-            select n34_.value as value, n34_.ord as ord
+            select n33_.value as value, n33_.ord as ord
             from (
-                select x35_.value, x35_.ord, row_number() over (order by x35_.ord) as position
+                select x34_.value, x34_.ord, row_number() over (order by x34_.ord) as position
                 from (
-                    select e37_.value as value, row_number() over (order by s36_.ord, e37_.ord) as ord
+                    select e36_.value as value, row_number() over (order by s35_.ord, e36_.ord) as ord
                     from (
                         select w8.value as value, w8.ord as ord
                         from (
-                            select e39_.value as value, row_number() over (order by s38_.ord, e39_.ord) as ord
+                            select e38_.value as value, row_number() over (order by s37_.ord, e38_.ord) as ord
                             from (
-                                select e41_.value as value, row_number() over (order by s40_.ord, e41_.ord) as ord
+                                select e40_.value as value, row_number() over (order by s39_.ord, e40_.ord) as ord
                                 from (
                                     select w7.value as value, w7.ord as ord
                                     from (
@@ -619,56 +464,47 @@ select
                                         where flattened_.value is not null and not is_null_value(flattened_.value)
                                     ) as w7
                                     where (cast(case when (is_array(get(w7.value, 'resourceType'))) then (
-                                        select any_value(x42_.value)
+                                        select any_value(x41_.value)
                                         from (
                                             select flattened_.value as value, flattened_.index + 1 as ord
                                             from table(flatten(input => case when is_array(get(w7.value, 'resourceType')) then get(w7.value, 'resourceType') when get(w7.value, 'resourceType') is not null then array_construct(get(w7.value, 'resourceType')) end)) as flattened_
                                             where flattened_.value is not null and not is_null_value(flattened_.value)
-                                        ) as x42_
+                                        ) as x41_
                                         having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
                                     )
                                     when (is_null_value(get(w7.value, 'resourceType'))) then null else get(w7.value, 'resourceType') end as varchar) = 'Medication')
-                                ) as s40_
+                                ) as s39_
                                 cross join lateral (
                                     select flattened_.value as value, flattened_.index + 1 as ord
-                                    from table(flatten(input => case when is_array(get(s40_.value, 'code')) then get(s40_.value, 'code') when get(s40_.value, 'code') is not null then array_construct(get(s40_.value, 'code')) end)) as flattened_
+                                    from table(flatten(input => case when is_array(get(s39_.value, 'code')) then get(s39_.value, 'code') when get(s39_.value, 'code') is not null then array_construct(get(s39_.value, 'code')) end)) as flattened_
                                     where flattened_.value is not null and not is_null_value(flattened_.value)
-                                ) as e41_
-                            ) as s38_
+                                ) as e40_
+                            ) as s37_
                             cross join lateral (
                                 select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(s38_.value, 'coding')) then get(s38_.value, 'coding') when get(s38_.value, 'coding') is not null then array_construct(get(s38_.value, 'coding')) end)) as flattened_
+                                from table(flatten(input => case when is_array(get(s37_.value, 'coding')) then get(s37_.value, 'coding') when get(s37_.value, 'coding') is not null then array_construct(get(s37_.value, 'coding')) end)) as flattened_
                                 where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as e39_
+                            ) as e38_
                         ) as w8
-                        where (cast(case when (is_array(get(w8.value, 'system'))) then (
-                            select any_value(x43_.value)
-                            from (
-                                select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(w8.value, 'system')) then get(w8.value, 'system') when get(w8.value, 'system') is not null then array_construct(get(w8.value, 'system')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as x43_
-                            having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                        )
-                        when (is_null_value(get(w8.value, 'system'))) then null else get(w8.value, 'system') end as varchar) = 'http://www.nlm.nih.gov/research/umls/rxnorm')
-                    ) as s36_
+                        where (cast(get_path(w8.value, '"system"') as varchar) = 'http://www.nlm.nih.gov/research/umls/rxnorm')
+                    ) as s35_
                     cross join lateral (
                         select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(s36_.value, 'display')) then get(s36_.value, 'display') when get(s36_.value, 'display') is not null then array_construct(get(s36_.value, 'display')) end)) as flattened_
+                        from table(flatten(input => case when is_array(get(s35_.value, 'display')) then get(s35_.value, 'display') when get(s35_.value, 'display') is not null then array_construct(get(s35_.value, 'display')) end)) as flattened_
                         where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as e37_
-                ) as x35_
-            ) as n34_
-            where n34_.position = 1
-        ) as x33_
+                    ) as e36_
+                ) as x34_
+            ) as n33_
+            where n33_.position = 1
+        ) as x32_
     ) as varchar) as "medication_name_contained",
-    cast(get(r.value, 'status') as varchar) as "status",
-    cast(get(r.value, 'intent') as varchar) as "intent",
-    cast(get(r.value, 'authoredOn') as varchar) as "authored_at"
+    cast(get_path(r.value, '"status"') as varchar) as "status",
+    cast(get_path(r.value, '"intent"') as varchar) as "intent",
+    cast(get_path(r.value, '"authoredOn"') as varchar) as "authored_at"
 from (
     select cast(resource as variant) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
     from {{ relation }}
-    where cast(get(cast(resource as variant), 'resourceType') as varchar) = 'MedicationRequest'
+    where cast(get_path(cast(resource as variant), '"resourceType"') as varchar) = 'MedicationRequest'
 ) as r
 {%- endmacro %}
 
@@ -974,37 +810,7 @@ select
                                 where element_ is not null
                             ) as e21_
                         ) as w5
-                        where (case when is_varchar(case when (is_array(w5.value."system")) then (
-                            select any_value(x25_.value)
-                            from (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as x25_
-                            having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                        )
-                        when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) then cast(case when (is_array(w5.value."system")) then (
-                            select any_value(x25_.value)
-                            from (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as x25_
-                            having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                        )
-                        when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end as varchar) else json_serialize(case when (is_array(w5.value."system")) then (
-                            select any_value(x25_.value)
-                            from (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as x25_
-                            having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                        )
-                        when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
+                        where (case when is_varchar(w5.value."system") then cast(w5.value."system" as varchar) else json_serialize(w5.value."system") end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
                     ) as s18_
                     cross join lateral (
                         select element_ as value, position_ + 1 as ord
@@ -1084,37 +890,7 @@ select
                                 where element_ is not null
                             ) as e21_
                         ) as w5
-                        where (case when is_varchar(case when (is_array(w5.value."system")) then (
-                            select any_value(x25_.value)
-                            from (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as x25_
-                            having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                        )
-                        when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) then cast(case when (is_array(w5.value."system")) then (
-                            select any_value(x25_.value)
-                            from (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as x25_
-                            having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                        )
-                        when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end as varchar) else json_serialize(case when (is_array(w5.value."system")) then (
-                            select any_value(x25_.value)
-                            from (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as x25_
-                            having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                        )
-                        when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
+                        where (case when is_varchar(w5.value."system") then cast(w5.value."system" as varchar) else json_serialize(w5.value."system") end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
                     ) as s18_
                     cross join lateral (
                         select element_ as value, position_ + 1 as ord
@@ -1194,37 +970,7 @@ select
                                 where element_ is not null
                             ) as e21_
                         ) as w5
-                        where (case when is_varchar(case when (is_array(w5.value."system")) then (
-                            select any_value(x25_.value)
-                            from (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as x25_
-                            having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                        )
-                        when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) then cast(case when (is_array(w5.value."system")) then (
-                            select any_value(x25_.value)
-                            from (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as x25_
-                            having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                        )
-                        when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end as varchar) else json_serialize(case when (is_array(w5.value."system")) then (
-                            select any_value(x25_.value)
-                            from (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(w5.value."system") then w5.value."system" else array(w5.value."system") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as x25_
-                            having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                        )
-                        when (json_typeof(w5.value."system") = 'null') then null else w5.value."system" end) end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
+                        where (case when is_varchar(w5.value."system") then cast(w5.value."system" as varchar) else json_serialize(w5.value."system") end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
                     ) as s18_
                     cross join lateral (
                         select element_ as value, position_ + 1 as ord
@@ -1238,132 +984,132 @@ select
         ) as x15_
     )) end as "rxnorm_code_contained",
     case when is_varchar((
-        select any_value(x26_.value)
+        select any_value(x25_.value)
         from (
-            select n27_.value as value, n27_.ord as ord
+            select n26_.value as value, n26_.ord as ord
             from (
-                select x28_.value, x28_.ord, row_number() over (order by x28_.ord) as position
+                select x27_.value, x27_.ord, row_number() over (order by x27_.ord) as position
                 from (
-                    select e30_.value as value, row_number() over (order by s29_.ord, e30_.ord) as ord
+                    select e29_.value as value, row_number() over (order by s28_.ord, e29_.ord) as ord
                     from (
                         select w6.value as value, w6.ord as ord
                         from (
-                            select e32_.value as value, row_number() over (order by s31_.ord, e32_.ord) as ord
+                            select e31_.value as value, row_number() over (order by s30_.ord, e31_.ord) as ord
                             from (
                                 select element_ as value, position_ + 1 as ord
                                 from (select case when is_array(r.value."medicationCodeableConcept") then r.value."medicationCodeableConcept" else array(r.value."medicationCodeableConcept") end as items_) as array_,
                                     array_.items_ as element_ at position_
                                 where element_ is not null
-                            ) as s31_
+                            ) as s30_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s31_.value."coding") then s31_.value."coding" else array(s31_.value."coding") end as items_) as array_,
+                                from (select case when is_array(s30_.value."coding") then s30_.value."coding" else array(s30_.value."coding") end as items_) as array_,
                                     array_.items_ as element_ at position_
                                 where element_ is not null
-                            ) as e32_
+                            ) as e31_
                         ) as w6
                         where (case when is_varchar(w6.value."system") then cast(w6.value."system" as varchar) else json_serialize(w6.value."system") end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
-                    ) as s29_
+                    ) as s28_
                     cross join lateral (
                         select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s29_.value."display") then s29_.value."display" else array(s29_.value."display") end as items_) as array_,
+                        from (select case when is_array(s28_.value."display") then s28_.value."display" else array(s28_.value."display") end as items_) as array_,
                             array_.items_ as element_ at position_
                         where element_ is not null
-                    ) as e30_
-                ) as x28_
-            ) as n27_
-            where n27_.position = 1
-        ) as x26_
+                    ) as e29_
+                ) as x27_
+            ) as n26_
+            where n26_.position = 1
+        ) as x25_
     )) then cast((
-        select any_value(x26_.value)
+        select any_value(x25_.value)
         from (
-            select n27_.value as value, n27_.ord as ord
+            select n26_.value as value, n26_.ord as ord
             from (
-                select x28_.value, x28_.ord, row_number() over (order by x28_.ord) as position
+                select x27_.value, x27_.ord, row_number() over (order by x27_.ord) as position
                 from (
-                    select e30_.value as value, row_number() over (order by s29_.ord, e30_.ord) as ord
+                    select e29_.value as value, row_number() over (order by s28_.ord, e29_.ord) as ord
                     from (
                         select w6.value as value, w6.ord as ord
                         from (
-                            select e32_.value as value, row_number() over (order by s31_.ord, e32_.ord) as ord
+                            select e31_.value as value, row_number() over (order by s30_.ord, e31_.ord) as ord
                             from (
                                 select element_ as value, position_ + 1 as ord
                                 from (select case when is_array(r.value."medicationCodeableConcept") then r.value."medicationCodeableConcept" else array(r.value."medicationCodeableConcept") end as items_) as array_,
                                     array_.items_ as element_ at position_
                                 where element_ is not null
-                            ) as s31_
+                            ) as s30_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s31_.value."coding") then s31_.value."coding" else array(s31_.value."coding") end as items_) as array_,
+                                from (select case when is_array(s30_.value."coding") then s30_.value."coding" else array(s30_.value."coding") end as items_) as array_,
                                     array_.items_ as element_ at position_
                                 where element_ is not null
-                            ) as e32_
+                            ) as e31_
                         ) as w6
                         where (case when is_varchar(w6.value."system") then cast(w6.value."system" as varchar) else json_serialize(w6.value."system") end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
-                    ) as s29_
+                    ) as s28_
                     cross join lateral (
                         select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s29_.value."display") then s29_.value."display" else array(s29_.value."display") end as items_) as array_,
+                        from (select case when is_array(s28_.value."display") then s28_.value."display" else array(s28_.value."display") end as items_) as array_,
                             array_.items_ as element_ at position_
                         where element_ is not null
-                    ) as e30_
-                ) as x28_
-            ) as n27_
-            where n27_.position = 1
-        ) as x26_
+                    ) as e29_
+                ) as x27_
+            ) as n26_
+            where n26_.position = 1
+        ) as x25_
     ) as varchar) else json_serialize((
-        select any_value(x26_.value)
+        select any_value(x25_.value)
         from (
-            select n27_.value as value, n27_.ord as ord
+            select n26_.value as value, n26_.ord as ord
             from (
-                select x28_.value, x28_.ord, row_number() over (order by x28_.ord) as position
+                select x27_.value, x27_.ord, row_number() over (order by x27_.ord) as position
                 from (
-                    select e30_.value as value, row_number() over (order by s29_.ord, e30_.ord) as ord
+                    select e29_.value as value, row_number() over (order by s28_.ord, e29_.ord) as ord
                     from (
                         select w6.value as value, w6.ord as ord
                         from (
-                            select e32_.value as value, row_number() over (order by s31_.ord, e32_.ord) as ord
+                            select e31_.value as value, row_number() over (order by s30_.ord, e31_.ord) as ord
                             from (
                                 select element_ as value, position_ + 1 as ord
                                 from (select case when is_array(r.value."medicationCodeableConcept") then r.value."medicationCodeableConcept" else array(r.value."medicationCodeableConcept") end as items_) as array_,
                                     array_.items_ as element_ at position_
                                 where element_ is not null
-                            ) as s31_
+                            ) as s30_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s31_.value."coding") then s31_.value."coding" else array(s31_.value."coding") end as items_) as array_,
+                                from (select case when is_array(s30_.value."coding") then s30_.value."coding" else array(s30_.value."coding") end as items_) as array_,
                                     array_.items_ as element_ at position_
                                 where element_ is not null
-                            ) as e32_
+                            ) as e31_
                         ) as w6
                         where (case when is_varchar(w6.value."system") then cast(w6.value."system" as varchar) else json_serialize(w6.value."system") end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
-                    ) as s29_
+                    ) as s28_
                     cross join lateral (
                         select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s29_.value."display") then s29_.value."display" else array(s29_.value."display") end as items_) as array_,
+                        from (select case when is_array(s28_.value."display") then s28_.value."display" else array(s28_.value."display") end as items_) as array_,
                             array_.items_ as element_ at position_
                         where element_ is not null
-                    ) as e30_
-                ) as x28_
-            ) as n27_
-            where n27_.position = 1
-        ) as x26_
+                    ) as e29_
+                ) as x27_
+            ) as n26_
+            where n26_.position = 1
+        ) as x25_
     )) end as "medication_name_coded",
     case when is_varchar(r.value."medicationCodeableConcept"."text") then cast(r.value."medicationCodeableConcept"."text" as varchar) else json_serialize(r.value."medicationCodeableConcept"."text") end as "medication_name_text",
     case when is_varchar((
-        select any_value(x33_.value)
+        select any_value(x32_.value)
         from (
-            select n34_.value as value, n34_.ord as ord
+            select n33_.value as value, n33_.ord as ord
             from (
-                select x35_.value, x35_.ord, row_number() over (order by x35_.ord) as position
+                select x34_.value, x34_.ord, row_number() over (order by x34_.ord) as position
                 from (
-                    select e37_.value as value, row_number() over (order by s36_.ord, e37_.ord) as ord
+                    select e36_.value as value, row_number() over (order by s35_.ord, e36_.ord) as ord
                     from (
                         select w8.value as value, w8.ord as ord
                         from (
-                            select e39_.value as value, row_number() over (order by s38_.ord, e39_.ord) as ord
+                            select e38_.value as value, row_number() over (order by s37_.ord, e38_.ord) as ord
                             from (
-                                select e41_.value as value, row_number() over (order by s40_.ord, e41_.ord) as ord
+                                select e40_.value as value, row_number() over (order by s39_.ord, e40_.ord) as ord
                                 from (
                                     select w7.value as value, w7.ord as ord
                                     from (
@@ -1373,107 +1119,77 @@ select
                                         where element_ is not null
                                     ) as w7
                                     where (case when is_varchar(case when (is_array(w7.value."resourceType")) then (
-                                        select any_value(x42_.value)
+                                        select any_value(x41_.value)
                                         from (
                                             select element_ as value, position_ + 1 as ord
                                             from (select case when is_array(w7.value."resourceType") then w7.value."resourceType" else array(w7.value."resourceType") end as items_) as array_,
                                                 array_.items_ as element_ at position_
                                             where element_ is not null
-                                        ) as x42_
+                                        ) as x41_
                                         having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
                                     )
                                     when (json_typeof(w7.value."resourceType") = 'null') then null else w7.value."resourceType" end) then cast(case when (is_array(w7.value."resourceType")) then (
-                                        select any_value(x42_.value)
+                                        select any_value(x41_.value)
                                         from (
                                             select element_ as value, position_ + 1 as ord
                                             from (select case when is_array(w7.value."resourceType") then w7.value."resourceType" else array(w7.value."resourceType") end as items_) as array_,
                                                 array_.items_ as element_ at position_
                                             where element_ is not null
-                                        ) as x42_
+                                        ) as x41_
                                         having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
                                     )
                                     when (json_typeof(w7.value."resourceType") = 'null') then null else w7.value."resourceType" end as varchar) else json_serialize(case when (is_array(w7.value."resourceType")) then (
-                                        select any_value(x42_.value)
+                                        select any_value(x41_.value)
                                         from (
                                             select element_ as value, position_ + 1 as ord
                                             from (select case when is_array(w7.value."resourceType") then w7.value."resourceType" else array(w7.value."resourceType") end as items_) as array_,
                                                 array_.items_ as element_ at position_
                                             where element_ is not null
-                                        ) as x42_
+                                        ) as x41_
                                         having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
                                     )
                                     when (json_typeof(w7.value."resourceType") = 'null') then null else w7.value."resourceType" end) end = 'Medication')
-                                ) as s40_
+                                ) as s39_
                                 cross join lateral (
                                     select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(s40_.value."code") then s40_.value."code" else array(s40_.value."code") end as items_) as array_,
+                                    from (select case when is_array(s39_.value."code") then s39_.value."code" else array(s39_.value."code") end as items_) as array_,
                                         array_.items_ as element_ at position_
                                     where element_ is not null
-                                ) as e41_
-                            ) as s38_
+                                ) as e40_
+                            ) as s37_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s38_.value."coding") then s38_.value."coding" else array(s38_.value."coding") end as items_) as array_,
+                                from (select case when is_array(s37_.value."coding") then s37_.value."coding" else array(s37_.value."coding") end as items_) as array_,
                                     array_.items_ as element_ at position_
                                 where element_ is not null
-                            ) as e39_
+                            ) as e38_
                         ) as w8
-                        where (case when is_varchar(case when (is_array(w8.value."system")) then (
-                            select any_value(x43_.value)
-                            from (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(w8.value."system") then w8.value."system" else array(w8.value."system") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as x43_
-                            having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                        )
-                        when (json_typeof(w8.value."system") = 'null') then null else w8.value."system" end) then cast(case when (is_array(w8.value."system")) then (
-                            select any_value(x43_.value)
-                            from (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(w8.value."system") then w8.value."system" else array(w8.value."system") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as x43_
-                            having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                        )
-                        when (json_typeof(w8.value."system") = 'null') then null else w8.value."system" end as varchar) else json_serialize(case when (is_array(w8.value."system")) then (
-                            select any_value(x43_.value)
-                            from (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(w8.value."system") then w8.value."system" else array(w8.value."system") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as x43_
-                            having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                        )
-                        when (json_typeof(w8.value."system") = 'null') then null else w8.value."system" end) end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
-                    ) as s36_
+                        where (case when is_varchar(w8.value."system") then cast(w8.value."system" as varchar) else json_serialize(w8.value."system") end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
+                    ) as s35_
                     cross join lateral (
                         select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s36_.value."display") then s36_.value."display" else array(s36_.value."display") end as items_) as array_,
+                        from (select case when is_array(s35_.value."display") then s35_.value."display" else array(s35_.value."display") end as items_) as array_,
                             array_.items_ as element_ at position_
                         where element_ is not null
-                    ) as e37_
-                ) as x35_
-            ) as n34_
-            where n34_.position = 1
-        ) as x33_
+                    ) as e36_
+                ) as x34_
+            ) as n33_
+            where n33_.position = 1
+        ) as x32_
     )) then cast((
-        select any_value(x33_.value)
+        select any_value(x32_.value)
         from (
-            select n34_.value as value, n34_.ord as ord
+            select n33_.value as value, n33_.ord as ord
             from (
-                select x35_.value, x35_.ord, row_number() over (order by x35_.ord) as position
+                select x34_.value, x34_.ord, row_number() over (order by x34_.ord) as position
                 from (
-                    select e37_.value as value, row_number() over (order by s36_.ord, e37_.ord) as ord
+                    select e36_.value as value, row_number() over (order by s35_.ord, e36_.ord) as ord
                     from (
                         select w8.value as value, w8.ord as ord
                         from (
-                            select e39_.value as value, row_number() over (order by s38_.ord, e39_.ord) as ord
+                            select e38_.value as value, row_number() over (order by s37_.ord, e38_.ord) as ord
                             from (
-                                select e41_.value as value, row_number() over (order by s40_.ord, e41_.ord) as ord
+                                select e40_.value as value, row_number() over (order by s39_.ord, e40_.ord) as ord
                                 from (
                                     select w7.value as value, w7.ord as ord
                                     from (
@@ -1483,107 +1199,77 @@ select
                                         where element_ is not null
                                     ) as w7
                                     where (case when is_varchar(case when (is_array(w7.value."resourceType")) then (
-                                        select any_value(x42_.value)
+                                        select any_value(x41_.value)
                                         from (
                                             select element_ as value, position_ + 1 as ord
                                             from (select case when is_array(w7.value."resourceType") then w7.value."resourceType" else array(w7.value."resourceType") end as items_) as array_,
                                                 array_.items_ as element_ at position_
                                             where element_ is not null
-                                        ) as x42_
+                                        ) as x41_
                                         having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
                                     )
                                     when (json_typeof(w7.value."resourceType") = 'null') then null else w7.value."resourceType" end) then cast(case when (is_array(w7.value."resourceType")) then (
-                                        select any_value(x42_.value)
+                                        select any_value(x41_.value)
                                         from (
                                             select element_ as value, position_ + 1 as ord
                                             from (select case when is_array(w7.value."resourceType") then w7.value."resourceType" else array(w7.value."resourceType") end as items_) as array_,
                                                 array_.items_ as element_ at position_
                                             where element_ is not null
-                                        ) as x42_
+                                        ) as x41_
                                         having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
                                     )
                                     when (json_typeof(w7.value."resourceType") = 'null') then null else w7.value."resourceType" end as varchar) else json_serialize(case when (is_array(w7.value."resourceType")) then (
-                                        select any_value(x42_.value)
+                                        select any_value(x41_.value)
                                         from (
                                             select element_ as value, position_ + 1 as ord
                                             from (select case when is_array(w7.value."resourceType") then w7.value."resourceType" else array(w7.value."resourceType") end as items_) as array_,
                                                 array_.items_ as element_ at position_
                                             where element_ is not null
-                                        ) as x42_
+                                        ) as x41_
                                         having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
                                     )
                                     when (json_typeof(w7.value."resourceType") = 'null') then null else w7.value."resourceType" end) end = 'Medication')
-                                ) as s40_
+                                ) as s39_
                                 cross join lateral (
                                     select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(s40_.value."code") then s40_.value."code" else array(s40_.value."code") end as items_) as array_,
+                                    from (select case when is_array(s39_.value."code") then s39_.value."code" else array(s39_.value."code") end as items_) as array_,
                                         array_.items_ as element_ at position_
                                     where element_ is not null
-                                ) as e41_
-                            ) as s38_
+                                ) as e40_
+                            ) as s37_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s38_.value."coding") then s38_.value."coding" else array(s38_.value."coding") end as items_) as array_,
+                                from (select case when is_array(s37_.value."coding") then s37_.value."coding" else array(s37_.value."coding") end as items_) as array_,
                                     array_.items_ as element_ at position_
                                 where element_ is not null
-                            ) as e39_
+                            ) as e38_
                         ) as w8
-                        where (case when is_varchar(case when (is_array(w8.value."system")) then (
-                            select any_value(x43_.value)
-                            from (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(w8.value."system") then w8.value."system" else array(w8.value."system") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as x43_
-                            having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                        )
-                        when (json_typeof(w8.value."system") = 'null') then null else w8.value."system" end) then cast(case when (is_array(w8.value."system")) then (
-                            select any_value(x43_.value)
-                            from (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(w8.value."system") then w8.value."system" else array(w8.value."system") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as x43_
-                            having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                        )
-                        when (json_typeof(w8.value."system") = 'null') then null else w8.value."system" end as varchar) else json_serialize(case when (is_array(w8.value."system")) then (
-                            select any_value(x43_.value)
-                            from (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(w8.value."system") then w8.value."system" else array(w8.value."system") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as x43_
-                            having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                        )
-                        when (json_typeof(w8.value."system") = 'null') then null else w8.value."system" end) end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
-                    ) as s36_
+                        where (case when is_varchar(w8.value."system") then cast(w8.value."system" as varchar) else json_serialize(w8.value."system") end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
+                    ) as s35_
                     cross join lateral (
                         select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s36_.value."display") then s36_.value."display" else array(s36_.value."display") end as items_) as array_,
+                        from (select case when is_array(s35_.value."display") then s35_.value."display" else array(s35_.value."display") end as items_) as array_,
                             array_.items_ as element_ at position_
                         where element_ is not null
-                    ) as e37_
-                ) as x35_
-            ) as n34_
-            where n34_.position = 1
-        ) as x33_
+                    ) as e36_
+                ) as x34_
+            ) as n33_
+            where n33_.position = 1
+        ) as x32_
     ) as varchar) else json_serialize((
-        select any_value(x33_.value)
+        select any_value(x32_.value)
         from (
-            select n34_.value as value, n34_.ord as ord
+            select n33_.value as value, n33_.ord as ord
             from (
-                select x35_.value, x35_.ord, row_number() over (order by x35_.ord) as position
+                select x34_.value, x34_.ord, row_number() over (order by x34_.ord) as position
                 from (
-                    select e37_.value as value, row_number() over (order by s36_.ord, e37_.ord) as ord
+                    select e36_.value as value, row_number() over (order by s35_.ord, e36_.ord) as ord
                     from (
                         select w8.value as value, w8.ord as ord
                         from (
-                            select e39_.value as value, row_number() over (order by s38_.ord, e39_.ord) as ord
+                            select e38_.value as value, row_number() over (order by s37_.ord, e38_.ord) as ord
                             from (
-                                select e41_.value as value, row_number() over (order by s40_.ord, e41_.ord) as ord
+                                select e40_.value as value, row_number() over (order by s39_.ord, e40_.ord) as ord
                                 from (
                                     select w7.value as value, w7.ord as ord
                                     from (
@@ -1593,93 +1279,63 @@ select
                                         where element_ is not null
                                     ) as w7
                                     where (case when is_varchar(case when (is_array(w7.value."resourceType")) then (
-                                        select any_value(x42_.value)
+                                        select any_value(x41_.value)
                                         from (
                                             select element_ as value, position_ + 1 as ord
                                             from (select case when is_array(w7.value."resourceType") then w7.value."resourceType" else array(w7.value."resourceType") end as items_) as array_,
                                                 array_.items_ as element_ at position_
                                             where element_ is not null
-                                        ) as x42_
+                                        ) as x41_
                                         having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
                                     )
                                     when (json_typeof(w7.value."resourceType") = 'null') then null else w7.value."resourceType" end) then cast(case when (is_array(w7.value."resourceType")) then (
-                                        select any_value(x42_.value)
+                                        select any_value(x41_.value)
                                         from (
                                             select element_ as value, position_ + 1 as ord
                                             from (select case when is_array(w7.value."resourceType") then w7.value."resourceType" else array(w7.value."resourceType") end as items_) as array_,
                                                 array_.items_ as element_ at position_
                                             where element_ is not null
-                                        ) as x42_
+                                        ) as x41_
                                         having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
                                     )
                                     when (json_typeof(w7.value."resourceType") = 'null') then null else w7.value."resourceType" end as varchar) else json_serialize(case when (is_array(w7.value."resourceType")) then (
-                                        select any_value(x42_.value)
+                                        select any_value(x41_.value)
                                         from (
                                             select element_ as value, position_ + 1 as ord
                                             from (select case when is_array(w7.value."resourceType") then w7.value."resourceType" else array(w7.value."resourceType") end as items_) as array_,
                                                 array_.items_ as element_ at position_
                                             where element_ is not null
-                                        ) as x42_
+                                        ) as x41_
                                         having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
                                     )
                                     when (json_typeof(w7.value."resourceType") = 'null') then null else w7.value."resourceType" end) end = 'Medication')
-                                ) as s40_
+                                ) as s39_
                                 cross join lateral (
                                     select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(s40_.value."code") then s40_.value."code" else array(s40_.value."code") end as items_) as array_,
+                                    from (select case when is_array(s39_.value."code") then s39_.value."code" else array(s39_.value."code") end as items_) as array_,
                                         array_.items_ as element_ at position_
                                     where element_ is not null
-                                ) as e41_
-                            ) as s38_
+                                ) as e40_
+                            ) as s37_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s38_.value."coding") then s38_.value."coding" else array(s38_.value."coding") end as items_) as array_,
+                                from (select case when is_array(s37_.value."coding") then s37_.value."coding" else array(s37_.value."coding") end as items_) as array_,
                                     array_.items_ as element_ at position_
                                 where element_ is not null
-                            ) as e39_
+                            ) as e38_
                         ) as w8
-                        where (case when is_varchar(case when (is_array(w8.value."system")) then (
-                            select any_value(x43_.value)
-                            from (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(w8.value."system") then w8.value."system" else array(w8.value."system") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as x43_
-                            having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                        )
-                        when (json_typeof(w8.value."system") = 'null') then null else w8.value."system" end) then cast(case when (is_array(w8.value."system")) then (
-                            select any_value(x43_.value)
-                            from (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(w8.value."system") then w8.value."system" else array(w8.value."system") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as x43_
-                            having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                        )
-                        when (json_typeof(w8.value."system") = 'null') then null else w8.value."system" end as varchar) else json_serialize(case when (is_array(w8.value."system")) then (
-                            select any_value(x43_.value)
-                            from (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(w8.value."system") then w8.value."system" else array(w8.value."system") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as x43_
-                            having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                        )
-                        when (json_typeof(w8.value."system") = 'null') then null else w8.value."system" end) end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
-                    ) as s36_
+                        where (case when is_varchar(w8.value."system") then cast(w8.value."system" as varchar) else json_serialize(w8.value."system") end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
+                    ) as s35_
                     cross join lateral (
                         select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s36_.value."display") then s36_.value."display" else array(s36_.value."display") end as items_) as array_,
+                        from (select case when is_array(s35_.value."display") then s35_.value."display" else array(s35_.value."display") end as items_) as array_,
                             array_.items_ as element_ at position_
                         where element_ is not null
-                    ) as e37_
-                ) as x35_
-            ) as n34_
-            where n34_.position = 1
-        ) as x33_
+                    ) as e36_
+                ) as x34_
+            ) as n33_
+            where n33_.position = 1
+        ) as x32_
     )) end as "medication_name_contained",
     case when is_varchar(r.value."status") then cast(r.value."status" as varchar) else json_serialize(r.value."status") end as "status",
     case when is_varchar(r.value."intent") then cast(r.value."intent" as varchar) else json_serialize(r.value."intent") end as "intent",

@@ -126,8 +126,8 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
-    case when regexp_like(cast(get(get(r.value, 'subject'), 'reference') as varchar), '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(cast(get(get(r.value, 'subject'), 'reference') as varchar), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e', 1) end as "patient_id",
-    case when regexp_like(cast(get(get(r.value, 'encounter'), 'reference') as varchar), '^(https?://[^?#]*/)?Encounter/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(cast(get(get(r.value, 'encounter'), 'reference') as varchar), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e', 1) end as "encounter_id",
+    case when regexp_like(cast(get_path(r.value, '"subject"."reference"') as varchar), '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(cast(get_path(r.value, '"subject"."reference"') as varchar), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e', 1) end as "patient_id",
+    case when regexp_like(cast(get_path(r.value, '"encounter"."reference"') as varchar), '^(https?://[^?#]*/)?Encounter/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(cast(get_path(r.value, '"encounter"."reference"') as varchar), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e', 1) end as "encounter_id",
     cast((
         select any_value(x1_.value)
         from (
@@ -151,7 +151,7 @@ select
                                 where flattened_.value is not null and not is_null_value(flattened_.value)
                             ) as e7_
                         ) as w2
-                        where (cast(get(w2.value, 'system') as varchar) = 'http://loinc.org')
+                        where (cast(get_path(w2.value, '"system"') as varchar) = 'http://loinc.org')
                     ) as s4_
                     cross join lateral (
                         select flattened_.value as value, flattened_.index + 1 as ord
@@ -194,16 +194,16 @@ select
             where n9_.position = 1
         ) as x8_
     ) as varchar) as "category",
-    cast(get(r.value, 'status') as varchar) as "status",
-    cast(get(get(r.value, 'valueQuantity'), 'unit') as varchar) as "value_unit",
-    cast(get(get(r.value, 'valueQuantity'), 'value') as number(38, 9)) as "value_numeric",
-    cast(get(r.value, 'effectiveDateTime') as varchar) as "effective_date_time",
-    cast(get(r.value, 'effectiveInstant') as varchar) as "effective_instant",
-    cast(get(get(r.value, 'effectivePeriod'), 'start') as varchar) as "effective_period_start"
+    cast(get_path(r.value, '"status"') as varchar) as "status",
+    cast(get_path(r.value, '"valueQuantity"."unit"') as varchar) as "value_unit",
+    cast(get_path(r.value, '"valueQuantity"."value"') as number(38, 9)) as "value_numeric",
+    cast(get_path(r.value, '"effectiveDateTime"') as varchar) as "effective_date_time",
+    cast(get_path(r.value, '"effectiveInstant"') as varchar) as "effective_instant",
+    cast(get_path(r.value, '"effectivePeriod"."start"') as varchar) as "effective_period_start"
 from (
     select cast(resource as variant) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
     from {{ relation }}
-    where cast(get(cast(resource as variant), 'resourceType') as varchar) = 'Observation'
+    where cast(get_path(cast(resource as variant), '"resourceType"') as varchar) = 'Observation'
 ) as r
 {%- endmacro %}
 

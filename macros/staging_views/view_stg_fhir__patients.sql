@@ -555,7 +555,7 @@ select
                             from table(flatten(input => case when is_array(get(r.value, 'identifier')) then get(r.value, 'identifier') when get(r.value, 'identifier') is not null then array_construct(get(r.value, 'identifier')) end)) as flattened_
                             where flattened_.value is not null and not is_null_value(flattened_.value)
                         ) as w2
-                        where ((cast(get(w2.value, 'system') as varchar) = 'urn:aegis:mrn') or exists (
+                        where ((cast(get_path(w2.value, '"system"') as varchar) = 'urn:aegis:mrn') or exists (
                             select w3.value as value, w3.ord as ord
                             from (
                                 select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
@@ -570,7 +570,7 @@ select
                                     where flattened_.value is not null and not is_null_value(flattened_.value)
                                 ) as e7_
                             ) as w3
-                            where ((cast(get(w3.value, 'system') as varchar) = 'http://terminology.hl7.org/CodeSystem/v2-0203') and (cast(get(w3.value, 'code') as varchar) = 'MR'))
+                            where ((cast(get_path(w3.value, '"system"') as varchar) = 'http://terminology.hl7.org/CodeSystem/v2-0203') and (cast(get_path(w3.value, '"code"') as varchar) = 'MR'))
                         ))
                     ) as s4_
                     cross join lateral (
@@ -598,7 +598,7 @@ select
                             from table(flatten(input => case when is_array(get(r.value, 'identifier')) then get(r.value, 'identifier') when get(r.value, 'identifier') is not null then array_construct(get(r.value, 'identifier')) end)) as flattened_
                             where flattened_.value is not null and not is_null_value(flattened_.value)
                         ) as w4
-                        where (cast(get(w4.value, 'system') as varchar) = 'http://hl7.org/fhir/sid/us-ssn')
+                        where (cast(get_path(w4.value, '"system"') as varchar) = 'http://hl7.org/fhir/sid/us-ssn')
                     ) as s11_
                     cross join lateral (
                         select flattened_.value as value, flattened_.index + 1 as ord
@@ -656,7 +656,7 @@ select
             where n19_.position = 1
         ) as x18_
     ) as varchar) as "given_name",
-    cast(get(r.value, 'gender') as varchar) as "gender",
+    cast(get_path(r.value, '"gender"') as varchar) as "gender",
     cast((
         select any_value(x23_.value)
         from (
@@ -787,7 +787,7 @@ select
                             from table(flatten(input => case when is_array(get(r.value, 'telecom')) then get(r.value, 'telecom') when get(r.value, 'telecom') is not null then array_construct(get(r.value, 'telecom')) end)) as flattened_
                             where flattened_.value is not null and not is_null_value(flattened_.value)
                         ) as w5
-                        where (cast(get(w5.value, 'system') as varchar) = 'phone')
+                        where (cast(get_path(w5.value, '"system"') as varchar) = 'phone')
                     ) as s51_
                     cross join lateral (
                         select flattened_.value as value, flattened_.index + 1 as ord
@@ -814,7 +814,7 @@ select
                             from table(flatten(input => case when is_array(get(r.value, 'telecom')) then get(r.value, 'telecom') when get(r.value, 'telecom') is not null then array_construct(get(r.value, 'telecom')) end)) as flattened_
                             where flattened_.value is not null and not is_null_value(flattened_.value)
                         ) as w6
-                        where (cast(get(w6.value, 'system') as varchar) = 'email')
+                        where (cast(get_path(w6.value, '"system"') as varchar) = 'email')
                     ) as s56_
                     cross join lateral (
                         select flattened_.value as value, flattened_.index + 1 as ord
@@ -917,7 +917,7 @@ select
                                         from table(flatten(input => case when is_array(get(r.value, 'extension')) then get(r.value, 'extension') when get(r.value, 'extension') is not null then array_construct(get(r.value, 'extension')) end)) as flattened_
                                         where flattened_.value is not null and not is_null_value(flattened_.value)
                                     ) as w7
-                                    where (cast(get(w7.value, 'url') as varchar) = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-race')
+                                    where (cast(get_path(w7.value, '"url"') as varchar) = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-race')
                                 ) as s81_
                                 cross join lateral (
                                     select flattened_.value as value, flattened_.index + 1 as ord
@@ -925,7 +925,7 @@ select
                                     where flattened_.value is not null and not is_null_value(flattened_.value)
                                 ) as e82_
                             ) as w8
-                            where (cast(get(w8.value, 'url') as varchar) = 'ombCategory')
+                            where (cast(get_path(w8.value, '"url"') as varchar) = 'ombCategory')
                         ) as s79_
                         cross join lateral (
                             select flattened_.value as value, flattened_.index + 1 as ord
@@ -964,7 +964,7 @@ select
                                         from table(flatten(input => case when is_array(get(r.value, 'extension')) then get(r.value, 'extension') when get(r.value, 'extension') is not null then array_construct(get(r.value, 'extension')) end)) as flattened_
                                         where flattened_.value is not null and not is_null_value(flattened_.value)
                                     ) as w9
-                                    where (cast(get(w9.value, 'url') as varchar) = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-ethnicity')
+                                    where (cast(get_path(w9.value, '"url"') as varchar) = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-ethnicity')
                                 ) as s90_
                                 cross join lateral (
                                     select flattened_.value as value, flattened_.index + 1 as ord
@@ -972,7 +972,7 @@ select
                                     where flattened_.value is not null and not is_null_value(flattened_.value)
                                 ) as e91_
                             ) as w10
-                            where (cast(get(w10.value, 'url') as varchar) = 'ombCategory')
+                            where (cast(get_path(w10.value, '"url"') as varchar) = 'ombCategory')
                         ) as s88_
                         cross join lateral (
                             select flattened_.value as value, flattened_.index + 1 as ord
@@ -1005,7 +1005,7 @@ select
                             from table(flatten(input => case when is_array(get(r.value, 'extension')) then get(r.value, 'extension') when get(r.value, 'extension') is not null then array_construct(get(r.value, 'extension')) end)) as flattened_
                             where flattened_.value is not null and not is_null_value(flattened_.value)
                         ) as w11
-                        where (cast(get(w11.value, 'url') as varchar) = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-birthsex')
+                        where (cast(get_path(w11.value, '"url"') as varchar) = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-birthsex')
                     ) as s95_
                     cross join lateral (
                         select flattened_.value as value, flattened_.index + 1 as ord
@@ -1017,12 +1017,12 @@ select
             where n93_.position = 1
         ) as x92_
     ) as varchar) as "birth_sex",
-    cast(get(r.value, 'birthDate') as varchar) as "birth_date",
-    cast(get(r.value, 'deceasedDateTime') as varchar) as "deceased_at"
+    cast(get_path(r.value, '"birthDate"') as varchar) as "birth_date",
+    cast(get_path(r.value, '"deceasedDateTime"') as varchar) as "deceased_at"
 from (
     select cast(resource as variant) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
     from {{ relation }}
-    where cast(get(cast(resource as variant), 'resourceType') as varchar) = 'Patient'
+    where cast(get_path(cast(resource as variant), '"resourceType"') as varchar) = 'Patient'
 ) as r
 {%- endmacro %}
 

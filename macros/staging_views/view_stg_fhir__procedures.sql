@@ -168,8 +168,8 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
-    case when regexp_like(cast(get(get(r.value, 'subject'), 'reference') as varchar), '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(cast(get(get(r.value, 'subject'), 'reference') as varchar), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e', 1) end as "patient_id",
-    case when regexp_like(cast(get(get(r.value, 'encounter'), 'reference') as varchar), '^(https?://[^?#]*/)?Encounter/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(cast(get(get(r.value, 'encounter'), 'reference') as varchar), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e', 1) end as "encounter_id",
+    case when regexp_like(cast(get_path(r.value, '"subject"."reference"') as varchar), '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(cast(get_path(r.value, '"subject"."reference"') as varchar), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e', 1) end as "patient_id",
+    case when regexp_like(cast(get_path(r.value, '"encounter"."reference"') as varchar), '^(https?://[^?#]*/)?Encounter/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(cast(get_path(r.value, '"encounter"."reference"') as varchar), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e', 1) end as "encounter_id",
     cast((
         select any_value(x1_.value)
         from (
@@ -201,7 +201,7 @@ select
                                 where flattened_.value is not null and not is_null_value(flattened_.value)
                             ) as e7_
                         ) as w2
-                        where (cast(get(w2.value, 'system') as varchar) = 'http://hl7.org/fhir/sid/us-npi')
+                        where (cast(get_path(w2.value, '"system"') as varchar) = 'http://hl7.org/fhir/sid/us-npi')
                     ) as s4_
                     cross join lateral (
                         select flattened_.value as value, flattened_.index + 1 as ord
@@ -236,7 +236,7 @@ select
                                 where flattened_.value is not null and not is_null_value(flattened_.value)
                             ) as e16_
                         ) as w3
-                        where ((cast(get(w3.value, 'system') as varchar) = 'http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets') or (cast(get(w3.value, 'system') as varchar) = 'http://www.ama-assn.org/go/cpt'))
+                        where ((cast(get_path(w3.value, '"system"') as varchar) = 'http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets') or (cast(get_path(w3.value, '"system"') as varchar) = 'http://www.ama-assn.org/go/cpt'))
                     ) as s13_
                     cross join lateral (
                         select flattened_.value as value, flattened_.index + 1 as ord
@@ -271,7 +271,7 @@ select
                                 where flattened_.value is not null and not is_null_value(flattened_.value)
                             ) as e23_
                         ) as w4
-                        where (cast(get(w4.value, 'system') as varchar) = 'http://snomed.info/sct')
+                        where (cast(get_path(w4.value, '"system"') as varchar) = 'http://snomed.info/sct')
                     ) as s20_
                     cross join lateral (
                         select flattened_.value as value, flattened_.index + 1 as ord
@@ -283,13 +283,13 @@ select
             where n18_.position = 1
         ) as x17_
     ) as varchar) as "snomed_code",
-    cast(get(r.value, 'status') as varchar) as "status",
-    cast(get(r.value, 'performedDateTime') as varchar) as "performed_date_time",
-    cast(get(get(r.value, 'performedPeriod'), 'start') as varchar) as "performed_period_start"
+    cast(get_path(r.value, '"status"') as varchar) as "status",
+    cast(get_path(r.value, '"performedDateTime"') as varchar) as "performed_date_time",
+    cast(get_path(r.value, '"performedPeriod"."start"') as varchar) as "performed_period_start"
 from (
     select cast(resource as variant) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
     from {{ relation }}
-    where cast(get(cast(resource as variant), 'resourceType') as varchar) = 'Procedure'
+    where cast(get_path(cast(resource as variant), '"resourceType"') as varchar) = 'Procedure'
 ) as r
 {%- endmacro %}
 

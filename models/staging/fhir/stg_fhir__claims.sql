@@ -6,7 +6,7 @@
     unique_key='claim_id',
     incremental_strategy='delete+insert',
     on_schema_change='fail',
-    post_hook=['delete from {{ this }} where is_deleted'],
+    post_hook=["{% if is_incremental() %}delete from {{ this }} where is_deleted{% endif %}"],
 ) }}
 
 -- noqa: disable=all
@@ -37,24 +37,28 @@ final as (
 
     select
         flattened.resource_id as claim_id,
-        flattened.patient_id as patient_id,
-        flattened.coverage_id as coverage_id,
-        flattened.provider_npi as provider_npi,
-        flattened.claim_type as claim_type,
-        flattened.claim_use as claim_use,
-        flattened.status as status,
-        flattened.principal_icd10cm_code as principal_icd10cm_code,
-        flattened.insurance_payer_name as insurance_payer_name,
-        {{ aegis.parse_fhir_date('flattened.billable_period_start_date') }} as billable_period_start_date,
-        {{ aegis.parse_fhir_date('flattened.billable_period_end_date') }} as billable_period_end_date,
-        {{ aegis.parse_fhir_timestamp('flattened.created_at') }} as created_at,
+        flattened."patient_id" as patient_id,
+        flattened."coverage_id" as coverage_id,
+        flattened."provider_npi" as provider_npi,
+        flattened."claim_type" as claim_type,
+        flattened."claim_use" as claim_use,
+        flattened."status" as status,
+        flattened."principal_icd10cm_code" as principal_icd10cm_code,
+        flattened."insurance_payer_name" as insurance_payer_name,
+        {{ aegis.parse_fhir_date('flattened."billable_period_start_date"') }} as billable_period_start_date,
+        {{ aegis.parse_fhir_date('flattened."billable_period_end_date"') }} as billable_period_end_date,
+        {{ aegis.parse_fhir_timestamp('flattened."created_at"') }} as created_at,
         flattened.event_id,
         flattened.version_id,
         flattened.last_updated_at,
         flattened.received_at,
         flattened.is_deleted
     from flattened
+    {% if is_incremental() %}
     where true
+    {% else %}
+    where not flattened.is_deleted
+    {% endif %}
 
 )
 

@@ -6,7 +6,7 @@
     unique_key='condition_id',
     incremental_strategy='delete+insert',
     on_schema_change='fail',
-    post_hook=['delete from {{ this }} where is_deleted'],
+    post_hook=["{% if is_incremental() %}delete from {{ this }} where is_deleted{% endif %}"],
 ) }}
 
 -- noqa: disable=all
@@ -37,21 +37,25 @@ final as (
 
     select
         flattened.resource_id as condition_id,
-        flattened.patient_id as patient_id,
-        flattened.encounter_id as encounter_id,
-        flattened.icd10cm_code as icd10cm_code,
-        flattened.snomed_code as snomed_code,
-        flattened.clinical_status as clinical_status,
-        coalesce({{ aegis.parse_fhir_date('flattened.onset_date_time') }}, {{ aegis.parse_fhir_date('flattened.onset_period_start') }}) as onset_date,
-        {{ aegis.parse_fhir_date('flattened.recorded_date') }} as recorded_date,
-        coalesce({{ aegis.parse_fhir_date('flattened.abatement_date_time') }}, {{ aegis.parse_fhir_date('flattened.abatement_period_end') }}) as abatement_date,
+        flattened."patient_id" as patient_id,
+        flattened."encounter_id" as encounter_id,
+        flattened."icd10cm_code" as icd10cm_code,
+        flattened."snomed_code" as snomed_code,
+        flattened."clinical_status" as clinical_status,
+        coalesce({{ aegis.parse_fhir_date('flattened."onset_date_time"') }}, {{ aegis.parse_fhir_date('flattened."onset_period_start"') }}) as onset_date,
+        {{ aegis.parse_fhir_date('flattened."recorded_date"') }} as recorded_date,
+        coalesce({{ aegis.parse_fhir_date('flattened."abatement_date_time"') }}, {{ aegis.parse_fhir_date('flattened."abatement_period_end"') }}) as abatement_date,
         flattened.event_id,
         flattened.version_id,
         flattened.last_updated_at,
         flattened.received_at,
         flattened.is_deleted
     from flattened
+    {% if is_incremental() %}
     where true
+    {% else %}
+    where not flattened.is_deleted
+    {% endif %}
 
 )
 

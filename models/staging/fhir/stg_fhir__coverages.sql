@@ -6,7 +6,7 @@
     unique_key='coverage_id',
     incremental_strategy='delete+insert',
     on_schema_change='fail',
-    post_hook=['delete from {{ this }} where is_deleted'],
+    post_hook=["{% if is_incremental() %}delete from {{ this }} where is_deleted{% endif %}"],
 ) }}
 
 -- noqa: disable=all
@@ -37,20 +37,24 @@ final as (
 
     select
         flattened.resource_id as coverage_id,
-        flattened.patient_id as patient_id,
-        flattened.subscriber_id as subscriber_id,
-        flattened.payer_name as payer_name,
-        flattened.plan_type as plan_type,
-        flattened.status as status,
-        {{ aegis.parse_fhir_date('flattened.coverage_start_date') }} as coverage_start_date,
-        {{ aegis.parse_fhir_date('flattened.coverage_end_date') }} as coverage_end_date,
+        flattened."patient_id" as patient_id,
+        flattened."subscriber_id" as subscriber_id,
+        flattened."payer_name" as payer_name,
+        flattened."plan_type" as plan_type,
+        flattened."status" as status,
+        {{ aegis.parse_fhir_date('flattened."coverage_start_date"') }} as coverage_start_date,
+        {{ aegis.parse_fhir_date('flattened."coverage_end_date"') }} as coverage_end_date,
         flattened.event_id,
         flattened.version_id,
         flattened.last_updated_at,
         flattened.received_at,
         flattened.is_deleted
     from flattened
+    {% if is_incremental() %}
     where true
+    {% else %}
+    where not flattened.is_deleted
+    {% endif %}
 
 )
 

@@ -6,7 +6,7 @@
     unique_key='encounter_id',
     incremental_strategy='delete+insert',
     on_schema_change='fail',
-    post_hook=['delete from {{ this }} where is_deleted'],
+    post_hook=["{% if is_incremental() %}delete from {{ this }} where is_deleted{% endif %}"],
 ) }}
 
 -- noqa: disable=all
@@ -37,23 +37,27 @@ final as (
 
     select
         flattened.resource_id as encounter_id,
-        flattened.patient_id as patient_id,
-        flattened.facility_npi as facility_npi,
-        flattened.service_provider_id as service_provider_id,
-        flattened.encounter_class as encounter_class,
-        flattened.status as status,
-        flattened.reason_icd10cm_code as reason_icd10cm_code,
-        flattened.reason_snomed_code as reason_snomed_code,
-        flattened.discharge_disposition_code as discharge_disposition_code,
-        {{ aegis.parse_fhir_timestamp('flattened.period_start_at') }} as period_start_at,
-        {{ aegis.parse_fhir_timestamp('flattened.period_end_at') }} as period_end_at,
+        flattened."patient_id" as patient_id,
+        flattened."facility_npi" as facility_npi,
+        flattened."service_provider_id" as service_provider_id,
+        flattened."encounter_class" as encounter_class,
+        flattened."status" as status,
+        flattened."reason_icd10cm_code" as reason_icd10cm_code,
+        flattened."reason_snomed_code" as reason_snomed_code,
+        flattened."discharge_disposition_code" as discharge_disposition_code,
+        {{ aegis.parse_fhir_timestamp('flattened."period_start_at"') }} as period_start_at,
+        {{ aegis.parse_fhir_timestamp('flattened."period_end_at"') }} as period_end_at,
         flattened.event_id,
         flattened.version_id,
         flattened.last_updated_at,
         flattened.received_at,
         flattened.is_deleted
     from flattened
+    {% if is_incremental() %}
     where true
+    {% else %}
+    where not flattened.is_deleted
+    {% endif %}
 
 )
 

@@ -6,7 +6,7 @@
     unique_key='explanation_of_benefit_id',
     incremental_strategy='delete+insert',
     on_schema_change='fail',
-    post_hook=['delete from {{ this }} where is_deleted'],
+    post_hook=["{% if is_incremental() %}delete from {{ this }} where is_deleted{% endif %}"],
 ) }}
 
 -- noqa: disable=all
@@ -37,22 +37,26 @@ final as (
 
     select
         flattened.resource_id as explanation_of_benefit_id,
-        flattened.claim_id as claim_id,
-        flattened.patient_id as patient_id,
-        cast(flattened.line_number as integer) as line_number,
-        flattened.hcpcs_code as hcpcs_code,
-        flattened.revenue_code as revenue_code,
-        coalesce(cast(flattened.billed_adjudicated as decimal(18, 2)), cast(flattened.billed_blue_button as decimal(18, 2)), cast(flattened.billed_net as decimal(18, 2))) as billed_amount,
-        coalesce(cast(flattened.allowed_adjudicated as decimal(18, 2)), cast(flattened.allowed_blue_button as decimal(18, 2))) as allowed_amount,
-        coalesce(cast(flattened.paid_adjudicated as decimal(18, 2)), cast(flattened.paid_blue_button as decimal(18, 2))) as paid_amount,
-        coalesce({{ aegis.parse_fhir_date('flattened.service_date_date') }}, {{ aegis.parse_fhir_date('flattened.service_period_start') }}) as service_date,
+        flattened."claim_id" as claim_id,
+        flattened."patient_id" as patient_id,
+        cast(flattened."line_number" as integer) as line_number,
+        flattened."hcpcs_code" as hcpcs_code,
+        flattened."revenue_code" as revenue_code,
+        coalesce(cast(flattened."billed_adjudicated" as decimal(18, 2)), cast(flattened."billed_blue_button" as decimal(18, 2)), cast(flattened."billed_net" as decimal(18, 2))) as billed_amount,
+        coalesce(cast(flattened."allowed_adjudicated" as decimal(18, 2)), cast(flattened."allowed_blue_button" as decimal(18, 2))) as allowed_amount,
+        coalesce(cast(flattened."paid_adjudicated" as decimal(18, 2)), cast(flattened."paid_blue_button" as decimal(18, 2))) as paid_amount,
+        coalesce({{ aegis.parse_fhir_date('flattened."service_date_date"') }}, {{ aegis.parse_fhir_date('flattened."service_period_start"') }}) as service_date,
         flattened.event_id,
         flattened.version_id,
         flattened.last_updated_at,
         flattened.received_at,
         flattened.is_deleted
     from flattened
-    where flattened.is_deleted or flattened.line_number is not null
+    {% if is_incremental() %}
+    where flattened.is_deleted or flattened."line_number" is not null
+    {% else %}
+    where not flattened.is_deleted and flattened."line_number" is not null
+    {% endif %}
 
 )
 

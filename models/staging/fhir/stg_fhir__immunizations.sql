@@ -6,7 +6,7 @@
     unique_key='immunization_id',
     incremental_strategy='delete+insert',
     on_schema_change='fail',
-    post_hook=['delete from {{ this }} where is_deleted'],
+    post_hook=["{% if is_incremental() %}delete from {{ this }} where is_deleted{% endif %}"],
 ) }}
 
 -- noqa: disable=all
@@ -37,19 +37,23 @@ final as (
 
     select
         flattened.resource_id as immunization_id,
-        flattened.patient_id as patient_id,
-        flattened.encounter_id as encounter_id,
-        flattened.cvx_code as cvx_code,
-        flattened.vaccine_name as vaccine_name,
-        flattened.status as status,
-        {{ aegis.parse_fhir_timestamp('flattened.occurred_date_time') }} as occurred_at,
+        flattened."patient_id" as patient_id,
+        flattened."encounter_id" as encounter_id,
+        flattened."cvx_code" as cvx_code,
+        flattened."vaccine_name" as vaccine_name,
+        flattened."status" as status,
+        {{ aegis.parse_fhir_timestamp('flattened."occurred_date_time"') }} as occurred_at,
         flattened.event_id,
         flattened.version_id,
         flattened.last_updated_at,
         flattened.received_at,
         flattened.is_deleted
     from flattened
+    {% if is_incremental() %}
     where true
+    {% else %}
+    where not flattened.is_deleted
+    {% endif %}
 
 )
 

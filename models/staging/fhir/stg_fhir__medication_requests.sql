@@ -6,7 +6,7 @@
     unique_key='medication_request_id',
     incremental_strategy='delete+insert',
     on_schema_change='fail',
-    post_hook=['delete from {{ this }} where is_deleted'],
+    post_hook=["{% if is_incremental() %}delete from {{ this }} where is_deleted{% endif %}"],
 ) }}
 
 -- noqa: disable=all
@@ -37,21 +37,25 @@ final as (
 
     select
         flattened.resource_id as medication_request_id,
-        flattened.patient_id as patient_id,
-        flattened.encounter_id as encounter_id,
-        flattened.prescriber_npi as prescriber_npi,
-        coalesce(flattened.rxnorm_code_coded, flattened.rxnorm_code_contained) as rxnorm_code,
-        coalesce(flattened.medication_name_coded, flattened.medication_name_text, flattened.medication_name_contained) as medication_name,
-        flattened.status as status,
-        flattened.intent as intent,
-        {{ aegis.parse_fhir_timestamp('flattened.authored_at') }} as authored_at,
+        flattened."patient_id" as patient_id,
+        flattened."encounter_id" as encounter_id,
+        flattened."prescriber_npi" as prescriber_npi,
+        coalesce(flattened."rxnorm_code_coded", flattened."rxnorm_code_contained") as rxnorm_code,
+        coalesce(flattened."medication_name_coded", flattened."medication_name_text", flattened."medication_name_contained") as medication_name,
+        flattened."status" as status,
+        flattened."intent" as intent,
+        {{ aegis.parse_fhir_timestamp('flattened."authored_at"') }} as authored_at,
         flattened.event_id,
         flattened.version_id,
         flattened.last_updated_at,
         flattened.received_at,
         flattened.is_deleted
     from flattened
+    {% if is_incremental() %}
     where true
+    {% else %}
+    where not flattened.is_deleted
+    {% endif %}
 
 )
 

@@ -6,7 +6,7 @@
     unique_key='observation_id',
     incremental_strategy='delete+insert',
     on_schema_change='fail',
-    post_hook=['delete from {{ this }} where is_deleted'],
+    post_hook=["{% if is_incremental() %}delete from {{ this }} where is_deleted{% endif %}"],
 ) }}
 
 -- noqa: disable=all
@@ -37,21 +37,25 @@ final as (
 
     select
         flattened.resource_id as observation_id,
-        flattened.patient_id as patient_id,
-        flattened.encounter_id as encounter_id,
-        flattened.loinc_code as loinc_code,
-        flattened.category as category,
-        flattened.status as status,
-        flattened.value_unit as value_unit,
-        cast(flattened.value_numeric as double precision) as value_numeric,
-        coalesce({{ aegis.parse_fhir_timestamp('flattened.effective_date_time') }}, {{ aegis.parse_fhir_timestamp('flattened.effective_instant') }}, {{ aegis.parse_fhir_timestamp('flattened.effective_period_start') }}) as effective_at,
+        flattened."patient_id" as patient_id,
+        flattened."encounter_id" as encounter_id,
+        flattened."loinc_code" as loinc_code,
+        flattened."category" as category,
+        flattened."status" as status,
+        flattened."value_unit" as value_unit,
+        cast(flattened."value_numeric" as double precision) as value_numeric,
+        coalesce({{ aegis.parse_fhir_timestamp('flattened."effective_date_time"') }}, {{ aegis.parse_fhir_timestamp('flattened."effective_instant"') }}, {{ aegis.parse_fhir_timestamp('flattened."effective_period_start"') }}) as effective_at,
         flattened.event_id,
         flattened.version_id,
         flattened.last_updated_at,
         flattened.received_at,
         flattened.is_deleted
     from flattened
+    {% if is_incremental() %}
     where true
+    {% else %}
+    where not flattened.is_deleted
+    {% endif %}
 
 )
 

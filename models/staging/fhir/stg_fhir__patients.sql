@@ -6,7 +6,7 @@
     unique_key='patient_id',
     incremental_strategy='delete+insert',
     on_schema_change='fail',
-    post_hook=['delete from {{ this }} where is_deleted'],
+    post_hook=["{% if is_incremental() %}delete from {{ this }} where is_deleted{% endif %}"],
 ) }}
 
 -- noqa: disable=all
@@ -37,32 +37,36 @@ final as (
 
     select
         flattened.resource_id as patient_id,
-        flattened.mrn as mrn,
-        flattened.ssn as ssn,
-        flattened.family_name as family_name,
-        flattened.given_name as given_name,
-        flattened.gender as gender,
-        flattened.street_address as street_address,
-        flattened.city as city,
-        flattened.county as county,
-        flattened.state as state,
-        flattened.zip_code as zip_code,
-        flattened.phone as phone,
-        flattened.email as email,
-        flattened.marital_status_code as marital_status_code,
-        flattened.language_code as language_code,
-        flattened.race_code as race_code,
-        flattened.ethnicity_code as ethnicity_code,
-        flattened.birth_sex as birth_sex,
-        {{ aegis.parse_fhir_date('flattened.birth_date') }} as birth_date,
-        {{ aegis.parse_fhir_timestamp('flattened.deceased_at') }} as deceased_at,
+        flattened."mrn" as mrn,
+        flattened."ssn" as ssn,
+        flattened."family_name" as family_name,
+        flattened."given_name" as given_name,
+        flattened."gender" as gender,
+        flattened."street_address" as street_address,
+        flattened."city" as city,
+        flattened."county" as county,
+        flattened."state" as state,
+        flattened."zip_code" as zip_code,
+        flattened."phone" as phone,
+        flattened."email" as email,
+        flattened."marital_status_code" as marital_status_code,
+        flattened."language_code" as language_code,
+        flattened."race_code" as race_code,
+        flattened."ethnicity_code" as ethnicity_code,
+        flattened."birth_sex" as birth_sex,
+        {{ aegis.parse_fhir_date('flattened."birth_date"') }} as birth_date,
+        {{ aegis.parse_fhir_timestamp('flattened."deceased_at"') }} as deceased_at,
         flattened.event_id,
         flattened.version_id,
         flattened.last_updated_at,
         flattened.received_at,
         flattened.is_deleted
     from flattened
+    {% if is_incremental() %}
     where true
+    {% else %}
+    where not flattened.is_deleted
+    {% endif %}
 
 )
 

@@ -6,7 +6,7 @@
     unique_key='procedure_id',
     incremental_strategy='delete+insert',
     on_schema_change='fail',
-    post_hook=['delete from {{ this }} where is_deleted'],
+    post_hook=["{% if is_incremental() %}delete from {{ this }} where is_deleted{% endif %}"],
 ) }}
 
 -- noqa: disable=all
@@ -37,20 +37,24 @@ final as (
 
     select
         flattened.resource_id as procedure_id,
-        flattened.patient_id as patient_id,
-        flattened.encounter_id as encounter_id,
-        flattened.performer_npi as performer_npi,
-        flattened.hcpcs_code as hcpcs_code,
-        flattened.snomed_code as snomed_code,
-        flattened.status as status,
-        coalesce({{ aegis.parse_fhir_timestamp('flattened.performed_date_time') }}, {{ aegis.parse_fhir_timestamp('flattened.performed_period_start') }}) as performed_at,
+        flattened."patient_id" as patient_id,
+        flattened."encounter_id" as encounter_id,
+        flattened."performer_npi" as performer_npi,
+        flattened."hcpcs_code" as hcpcs_code,
+        flattened."snomed_code" as snomed_code,
+        flattened."status" as status,
+        coalesce({{ aegis.parse_fhir_timestamp('flattened."performed_date_time"') }}, {{ aegis.parse_fhir_timestamp('flattened."performed_period_start"') }}) as performed_at,
         flattened.event_id,
         flattened.version_id,
         flattened.last_updated_at,
         flattened.received_at,
         flattened.is_deleted
     from flattened
+    {% if is_incremental() %}
     where true
+    {% else %}
+    where not flattened.is_deleted
+    {% endif %}
 
 )
 

@@ -120,8 +120,14 @@ def read_staging_view(path: Path) -> StagingView:
     )
 
 
+def _view_column(name: str) -> str:
+    """A column of the rendered view, quoted as the renderers name it: on Snowflake a quoted lowercase name
+    is case-sensitive, and `flattened.mrn` would look for MRN."""
+    return 'flattened."' + name.replace('"', '""') + '"'
+
+
 def _typed(column: Column) -> str:
-    parts = [f"flattened.{name}" for name in column.view_columns]
+    parts = [_view_column(name) for name in column.view_columns]
     if column.fhir_type == "date":
         parts = [f"{{{{ aegis.parse_fhir_date('{part}') }}}}" for part in parts]
     elif column.fhir_type in ("dateTime", "instant"):
@@ -142,16 +148,19 @@ def model_sql(view: StagingView) -> str:
         + view.model
         + ".sql. -#}\n"
     )
-    # A deletion arrives as a row of its key only (delete+insert then drops the stored row) and is removed
-    # once merged; for a view of several rows per resource (forEachOrNull), a resource without any gives one
-    # empty row, which is dropped too.
-    keep = f"flattened.is_deleted or flattened.{view.row_key} is not null" if view.row_key else "true"
+    # Incremental: a deletion arrives as a row of its key only (delete+insert then drops the stored row)
+    # and the post-hook removes it once merged. A full refresh has nothing to replace: deletions are left
+    # out at once, and the post-hook (one more statement per model) does not run. For a view of several
+    # rows per resource (forEachOrNull), a resource without any gives one empty row, which is dropped too.
+    row_key = f"{_view_column(view.row_key)} is not null" if view.row_key else None
+    keep_merged = f"flattened.is_deleted or {row_key}" if row_key else "true"
+    keep_full = f"not flattened.is_deleted and {row_key}" if row_key else "not flattened.is_deleted"
     return f"""{note}{{{{ config(
     materialized='incremental',
     unique_key='{view.key}',
     incremental_strategy='delete+insert',
     on_schema_change='fail',
-    post_hook=['delete from {{{{ this }}}} where is_deleted'],
+    post_hook=["{{% if is_incremental() %}}delete from {{{{ this }}}} where is_deleted{{% endif %}}"],
 ) }}}}
 
 -- noqa: disable=all
@@ -185,7 +194,11 @@ final as (
         {typed},
         {envelope}
     from flattened
-    where {keep}
+    {{% if is_incremental() %}}
+    where {keep_merged}
+    {{% else %}}
+    where {keep_full}
+    {{% endif %}}
 
 )
 

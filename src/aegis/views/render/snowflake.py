@@ -41,6 +41,19 @@ class SnowflakeRenderer(SqlRenderer):
     def json_field(self, item_sql: str, name: str) -> str:
         return f"get({item_sql}, {self.string(name)})"
 
+    def json_path(self, item_sql: str, names: tuple[str, ...]) -> str:
+        if not names:
+            return item_sql
+        path = ".".join('"' + name.replace('"', '""') + '"' for name in names)
+        return f"get_path({item_sql}, {self.string(path)})"
+
+    def json_path_to(self, item_sql: str, names: tuple[str, ...], type_: SqlType) -> str:
+        # A cast of a path read straight from the VARIANT (get_path(...)::varchar) unquotes a string in one
+        # step; it is also the form fakesnow translates faithfully (DuckDB's ->>).
+        if not names:
+            return self.json_to(item_sql, type_)
+        return self.json_to(self.json_path(item_sql, names), type_)
+
     def json_items(self, json_sql: str) -> str:
         return (
             "select flattened_.value as value, flattened_.index + 1 as ord\n"
