@@ -39,7 +39,12 @@ def warehouse(tmp_path_factory: pytest.TempPathFactory) -> duckdb.DuckDBPyConnec
         report = land_file(path, landing, quarantine, progress=False)
         assert report.quarantined == 0, report.quarantined_by_reason
     result = run_dbt(["build", "--vars", PERIOD], env=isolated_dbt_env(work), timeout=1800)
-    assert result.ok, result.output[-4000:]
+    problems = [
+        line
+        for line in result.output.splitlines()
+        if " ERROR " in line or " FAIL " in line or "Error in" in line
+    ]
+    assert result.ok, "\n".join(problems) or result.output[-4000:]
     assert "ERROR=0" in result.output
     return duckdb.connect(str(work / "aegis.duckdb"), read_only=True)
 

@@ -52,6 +52,13 @@ safe_harbor as (
 
 {{ aegis_k_anonymous_levels('safe_harbor', 'research_person_id', levels, k) }},
 
+-- With every quasi-identifier suppressed, all patients share one class: a population smaller than k cannot
+-- be released k-anonymously at all, so it is withheld whole (record suppression; five Synthea patients are).
+releasable_population as (
+    select count(*) >= {{ k }} as is_releasable
+    from safe_harbor
+),
+
 final as (
     select
         safe_harbor.research_person_id,
@@ -68,6 +75,8 @@ final as (
     from safe_harbor
     inner join levels_assigned
         on safe_harbor.research_person_id = levels_assigned.research_person_id
+    cross join releasable_population
+    where releasable_population.is_releasable
 )
 
 select * from final

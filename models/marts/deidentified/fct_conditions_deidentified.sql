@@ -10,6 +10,12 @@ research_ids as (
     select * from {{ ref('int_records_assigned_research_ids') }}
 ),
 
+-- Only patients the de-identified dimension releases (it withholds a population too small to be
+-- k-anonymous): a fact of a withheld patient would be a record of someone the release left out.
+released_patients as (
+    select research_person_id from {{ ref('dim_patient_deidentified') }}
+),
+
 final as (
     select
         cast(condition_research_ids.research_id as varchar) as research_condition_id,
@@ -30,6 +36,8 @@ final as (
         on
             patient_research_ids.entity_type = 'patient'
             and conditions.patient_id = patient_research_ids.source_id
+    inner join released_patients
+        on cast(patient_research_ids.research_id as varchar) = released_patients.research_person_id
     left join research_ids as encounter_research_ids
         on
             encounter_research_ids.entity_type = 'encounter'
