@@ -652,6 +652,18 @@ def views_conformance_command(
         raise typer.Exit(1)
 
 
+@views_app.command("staging")
+def views_staging_command(
+    check: Annotated[
+        bool, typer.Option("--check", help="Change nothing; exit 1 when a generated file is not up to date.")
+    ] = False,
+) -> None:
+    """Write the staging models and engine macros the ViewDefinitions in models/staging/fhir/views give."""
+    from aegis.staging.__main__ import main as staging_main
+
+    raise typer.Exit(staging_main(["--check"] if check else []))
+
+
 def main() -> None:
     app()
 
