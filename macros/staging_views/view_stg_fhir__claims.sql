@@ -54,54 +54,45 @@ select
             where n2_.position = 1
         ) as x1_
     ) #>> '{"coverage","reference"}') ~ '^(https?://[^?#]*/)?Coverage/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then substring(((
-        select any_value(x4_.value)
+        select any_value(x5_.value)
         from (
-            select n5_.value as value, n5_.ord as ord
+            select n6_.value as value, n6_.ord as ord
             from (
-                select x6_.value, x6_.ord, row_number() over (order by x6_.ord) as position
+                select x7_.value, x7_.ord, row_number() over (order by x7_.ord) as position
                 from (
                     select element_.value as value, element_.ord as ord
                     from jsonb_array_elements(case when jsonb_typeof((r.value -> 'insurance')) = 'array' then (r.value -> 'insurance') else jsonb_build_array((r.value -> 'insurance')) end) with ordinality as element_(value, ord)
                     where jsonb_typeof(element_.value) <> 'null'
-                ) as x6_
-            ) as n5_
-            where n5_.position = 1
-        ) as x4_
+                ) as x7_
+            ) as n6_
+            where n6_.position = 1
+        ) as x5_
     ) #>> '{"coverage","reference"}') from '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$') end as "coverage_id",
     ((
-        select any_value(x7_.value)
+        select any_value(x9_.value)
         from (
-            select n8_.value as value, n8_.ord as ord
+            select n10_.value as value, n10_.ord as ord
             from (
-                select x9_.value, x9_.ord, row_number() over (order by x9_.ord) as position
+                select x11_.value, x11_.ord, row_number() over (order by x11_.ord) as position
                 from (
-                    select e11_.value as value, row_number() over (order by s10_.ord, e11_.ord) as ord
+                    select (s12_.value -> 'value') as value, s12_.ord as ord
                     from (
                         select w2.value as value, w2.ord as ord
                         from (
-                            select e13_.value as value, row_number() over (order by s12_.ord, e13_.ord) as ord
+                            select (s13_.value -> 'identifier') as value, s13_.ord as ord
                             from (
-                                select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((r.value -> 'provider')) = 'array' then (r.value -> 'provider') else jsonb_build_array((r.value -> 'provider')) end) with ordinality as element_(value, ord)
-                                where jsonb_typeof(element_.value) <> 'null'
-                            ) as s12_
-                            cross join lateral (
-                                select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((s12_.value -> 'identifier')) = 'array' then (s12_.value -> 'identifier') else jsonb_build_array((s12_.value -> 'identifier')) end) with ordinality as element_(value, ord)
-                                where jsonb_typeof(element_.value) <> 'null'
-                            ) as e13_
+                                select (r.value -> 'provider') as value, 1 as ord
+                                where (r.value -> 'provider') is not null and not (jsonb_typeof((r.value -> 'provider')) = 'null')
+                            ) as s13_
+                            where (s13_.value -> 'identifier') is not null and not (jsonb_typeof((s13_.value -> 'identifier')) = 'null')
                         ) as w2
                         where ((w2.value #>> '{"system"}') = 'http://hl7.org/fhir/sid/us-npi')
-                    ) as s10_
-                    cross join lateral (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((s10_.value -> 'value')) = 'array' then (s10_.value -> 'value') else jsonb_build_array((s10_.value -> 'value')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as e11_
-                ) as x9_
-            ) as n8_
-            where n8_.position = 1
-        ) as x7_
+                    ) as s12_
+                    where (s12_.value -> 'value') is not null and not (jsonb_typeof((s12_.value -> 'value')) = 'null')
+                ) as x11_
+            ) as n10_
+            where n10_.position = 1
+        ) as x9_
     ) #>> '{}') as "provider_npi",
     ((
         select any_value(x14_.value)
@@ -110,25 +101,20 @@ select
             from (
                 select x16_.value, x16_.ord, row_number() over (order by x16_.ord) as position
                 from (
-                    select e18_.value as value, row_number() over (order by s17_.ord, e18_.ord) as ord
+                    select (s17_.value -> 'code') as value, s17_.ord as ord
                     from (
-                        select e20_.value as value, row_number() over (order by s19_.ord, e20_.ord) as ord
+                        select e19_.value as value, row_number() over (order by s18_.ord, e19_.ord) as ord
                         from (
-                            select element_.value as value, element_.ord as ord
-                            from jsonb_array_elements(case when jsonb_typeof((r.value -> 'type')) = 'array' then (r.value -> 'type') else jsonb_build_array((r.value -> 'type')) end) with ordinality as element_(value, ord)
-                            where jsonb_typeof(element_.value) <> 'null'
-                        ) as s19_
+                            select (r.value -> 'type') as value, 1 as ord
+                            where (r.value -> 'type') is not null and not (jsonb_typeof((r.value -> 'type')) = 'null')
+                        ) as s18_
                         cross join lateral (
                             select element_.value as value, element_.ord as ord
-                            from jsonb_array_elements(case when jsonb_typeof((s19_.value -> 'coding')) = 'array' then (s19_.value -> 'coding') else jsonb_build_array((s19_.value -> 'coding')) end) with ordinality as element_(value, ord)
+                            from jsonb_array_elements(case when jsonb_typeof((s18_.value -> 'coding')) = 'array' then (s18_.value -> 'coding') else jsonb_build_array((s18_.value -> 'coding')) end) with ordinality as element_(value, ord)
                             where jsonb_typeof(element_.value) <> 'null'
-                        ) as e20_
+                        ) as e19_
                     ) as s17_
-                    cross join lateral (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((s17_.value -> 'code')) = 'array' then (s17_.value -> 'code') else jsonb_build_array((s17_.value -> 'code')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as e18_
+                    where (s17_.value -> 'code') is not null and not (jsonb_typeof((s17_.value -> 'code')) = 'null')
                 ) as x16_
             ) as n15_
             where n15_.position = 1
@@ -137,78 +123,62 @@ select
     (r.value #>> '{"use"}') as "claim_use",
     (r.value #>> '{"status"}') as "status",
     ((
-        select any_value(x21_.value)
+        select any_value(x20_.value)
         from (
-            select n22_.value as value, n22_.ord as ord
+            select n21_.value as value, n21_.ord as ord
             from (
-                select x23_.value, x23_.ord, row_number() over (order by x23_.ord) as position
+                select x22_.value, x22_.ord, row_number() over (order by x22_.ord) as position
                 from (
-                    select e25_.value as value, row_number() over (order by s24_.ord, e25_.ord) as ord
+                    select (s23_.value -> 'code') as value, s23_.ord as ord
                     from (
                         select w3.value as value, w3.ord as ord
                         from (
-                            select e27_.value as value, row_number() over (order by s26_.ord, e27_.ord) as ord
+                            select e27_.value as value, row_number() over (order by s24_.ord, e27_.ord) as ord
                             from (
-                                select e29_.value as value, row_number() over (order by s28_.ord, e29_.ord) as ord
+                                select (s25_.value -> 'diagnosisCodeableConcept') as value, s25_.ord as ord
                                 from (
                                     select element_.value as value, element_.ord as ord
                                     from jsonb_array_elements(case when jsonb_typeof((r.value -> 'diagnosis')) = 'array' then (r.value -> 'diagnosis') else jsonb_build_array((r.value -> 'diagnosis')) end) with ordinality as element_(value, ord)
                                     where jsonb_typeof(element_.value) <> 'null'
-                                ) as s28_
-                                cross join lateral (
-                                    select element_.value as value, element_.ord as ord
-                                    from jsonb_array_elements(case when jsonb_typeof((s28_.value -> 'diagnosisCodeableConcept')) = 'array' then (s28_.value -> 'diagnosisCodeableConcept') else jsonb_build_array((s28_.value -> 'diagnosisCodeableConcept')) end) with ordinality as element_(value, ord)
-                                    where jsonb_typeof(element_.value) <> 'null'
-                                ) as e29_
-                            ) as s26_
+                                ) as s25_
+                                where (s25_.value -> 'diagnosisCodeableConcept') is not null and not (jsonb_typeof((s25_.value -> 'diagnosisCodeableConcept')) = 'null')
+                            ) as s24_
                             cross join lateral (
                                 select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((s26_.value -> 'coding')) = 'array' then (s26_.value -> 'coding') else jsonb_build_array((s26_.value -> 'coding')) end) with ordinality as element_(value, ord)
+                                from jsonb_array_elements(case when jsonb_typeof((s24_.value -> 'coding')) = 'array' then (s24_.value -> 'coding') else jsonb_build_array((s24_.value -> 'coding')) end) with ordinality as element_(value, ord)
                                 where jsonb_typeof(element_.value) <> 'null'
                             ) as e27_
                         ) as w3
                         where ((w3.value #>> '{"system"}') = 'http://hl7.org/fhir/sid/icd-10-cm')
-                    ) as s24_
-                    cross join lateral (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((s24_.value -> 'code')) = 'array' then (s24_.value -> 'code') else jsonb_build_array((s24_.value -> 'code')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as e25_
-                ) as x23_
-            ) as n22_
-            where n22_.position = 1
-        ) as x21_
+                    ) as s23_
+                    where (s23_.value -> 'code') is not null and not (jsonb_typeof((s23_.value -> 'code')) = 'null')
+                ) as x22_
+            ) as n21_
+            where n21_.position = 1
+        ) as x20_
     ) #>> '{}') as "principal_icd10cm_code",
     ((
-        select any_value(x30_.value)
+        select any_value(x28_.value)
         from (
-            select n31_.value as value, n31_.ord as ord
+            select n29_.value as value, n29_.ord as ord
             from (
-                select x32_.value, x32_.ord, row_number() over (order by x32_.ord) as position
+                select x30_.value, x30_.ord, row_number() over (order by x30_.ord) as position
                 from (
-                    select e34_.value as value, row_number() over (order by s33_.ord, e34_.ord) as ord
+                    select (s31_.value -> 'display') as value, s31_.ord as ord
                     from (
-                        select e36_.value as value, row_number() over (order by s35_.ord, e36_.ord) as ord
+                        select (s32_.value -> 'coverage') as value, s32_.ord as ord
                         from (
                             select element_.value as value, element_.ord as ord
                             from jsonb_array_elements(case when jsonb_typeof((r.value -> 'insurance')) = 'array' then (r.value -> 'insurance') else jsonb_build_array((r.value -> 'insurance')) end) with ordinality as element_(value, ord)
                             where jsonb_typeof(element_.value) <> 'null'
-                        ) as s35_
-                        cross join lateral (
-                            select element_.value as value, element_.ord as ord
-                            from jsonb_array_elements(case when jsonb_typeof((s35_.value -> 'coverage')) = 'array' then (s35_.value -> 'coverage') else jsonb_build_array((s35_.value -> 'coverage')) end) with ordinality as element_(value, ord)
-                            where jsonb_typeof(element_.value) <> 'null'
-                        ) as e36_
-                    ) as s33_
-                    cross join lateral (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((s33_.value -> 'display')) = 'array' then (s33_.value -> 'display') else jsonb_build_array((s33_.value -> 'display')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as e34_
-                ) as x32_
-            ) as n31_
-            where n31_.position = 1
-        ) as x30_
+                        ) as s32_
+                        where (s32_.value -> 'coverage') is not null and not (jsonb_typeof((s32_.value -> 'coverage')) = 'null')
+                    ) as s31_
+                    where (s31_.value -> 'display') is not null and not (jsonb_typeof((s31_.value -> 'display')) = 'null')
+                ) as x30_
+            ) as n29_
+            where n29_.position = 1
+        ) as x28_
     ) #>> '{}') as "insurance_payer_name",
     (r.value #>> '{"billablePeriod","start"}') as "billable_period_start_date",
     (r.value #>> '{"billablePeriod","end"}') as "billable_period_end_date",
@@ -237,61 +207,52 @@ select
                 select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
                 from (
                     select flattened_.value as value, flattened_.index + 1 as ord
-                    from table(flatten(input => case when is_array(get(r.value, 'insurance')) then get(r.value, 'insurance') when get(r.value, 'insurance') is not null then array_construct(get(r.value, 'insurance')) end)) as flattened_
-                    where flattened_.value is not null and not is_null_value(flattened_.value)
+                    from table(flatten(input => get_path(r.value, '"insurance"'))) as flattened_
+                    where not is_null_value(flattened_.value)
                 ) as x3_
             ) as n2_
             where n2_.position = 1
         ) as x1_
     ), '"coverage"."reference"') as varchar), '^(https?://[^?#]*/)?Coverage/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(cast(get_path((
-        select any_value(x4_.value)
+        select any_value(x5_.value)
         from (
-            select n5_.value as value, n5_.ord as ord
+            select n6_.value as value, n6_.ord as ord
             from (
-                select x6_.value, x6_.ord, row_number() over (order by x6_.ord) as position
+                select x7_.value, x7_.ord, row_number() over (order by x7_.ord) as position
                 from (
                     select flattened_.value as value, flattened_.index + 1 as ord
-                    from table(flatten(input => case when is_array(get(r.value, 'insurance')) then get(r.value, 'insurance') when get(r.value, 'insurance') is not null then array_construct(get(r.value, 'insurance')) end)) as flattened_
-                    where flattened_.value is not null and not is_null_value(flattened_.value)
-                ) as x6_
-            ) as n5_
-            where n5_.position = 1
-        ) as x4_
+                    from table(flatten(input => get_path(r.value, '"insurance"'))) as flattened_
+                    where not is_null_value(flattened_.value)
+                ) as x7_
+            ) as n6_
+            where n6_.position = 1
+        ) as x5_
     ), '"coverage"."reference"') as varchar), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e', 1) end as "coverage_id",
     cast((
-        select any_value(x7_.value)
+        select any_value(x9_.value)
         from (
-            select n8_.value as value, n8_.ord as ord
+            select n10_.value as value, n10_.ord as ord
             from (
-                select x9_.value, x9_.ord, row_number() over (order by x9_.ord) as position
+                select x11_.value, x11_.ord, row_number() over (order by x11_.ord) as position
                 from (
-                    select e11_.value as value, row_number() over (order by s10_.ord, e11_.ord) as ord
+                    select get_path(s12_.value, '"value"') as value, s12_.ord as ord
                     from (
                         select w2.value as value, w2.ord as ord
                         from (
-                            select e13_.value as value, row_number() over (order by s12_.ord, e13_.ord) as ord
+                            select get_path(s13_.value, '"identifier"') as value, s13_.ord as ord
                             from (
-                                select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(r.value, 'provider')) then get(r.value, 'provider') when get(r.value, 'provider') is not null then array_construct(get(r.value, 'provider')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as s12_
-                            cross join lateral (
-                                select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(s12_.value, 'identifier')) then get(s12_.value, 'identifier') when get(s12_.value, 'identifier') is not null then array_construct(get(s12_.value, 'identifier')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as e13_
+                                select get_path(r.value, '"provider"') as value, 1 as ord
+                                where get_path(r.value, '"provider"') is not null and not (is_null_value(get_path(r.value, '"provider"')))
+                            ) as s13_
+                            where get_path(s13_.value, '"identifier"') is not null and not (is_null_value(get_path(s13_.value, '"identifier"')))
                         ) as w2
                         where (cast(get_path(w2.value, '"system"') as varchar) = 'http://hl7.org/fhir/sid/us-npi')
-                    ) as s10_
-                    cross join lateral (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(s10_.value, 'value')) then get(s10_.value, 'value') when get(s10_.value, 'value') is not null then array_construct(get(s10_.value, 'value')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as e11_
-                ) as x9_
-            ) as n8_
-            where n8_.position = 1
-        ) as x7_
+                    ) as s12_
+                    where get_path(s12_.value, '"value"') is not null and not (is_null_value(get_path(s12_.value, '"value"')))
+                ) as x11_
+            ) as n10_
+            where n10_.position = 1
+        ) as x9_
     ) as varchar) as "provider_npi",
     cast((
         select any_value(x14_.value)
@@ -300,25 +261,20 @@ select
             from (
                 select x16_.value, x16_.ord, row_number() over (order by x16_.ord) as position
                 from (
-                    select e18_.value as value, row_number() over (order by s17_.ord, e18_.ord) as ord
+                    select get_path(s17_.value, '"code"') as value, s17_.ord as ord
                     from (
-                        select e20_.value as value, row_number() over (order by s19_.ord, e20_.ord) as ord
+                        select e19_.value as value, row_number() over (order by s18_.ord, e19_.ord) as ord
                         from (
-                            select flattened_.value as value, flattened_.index + 1 as ord
-                            from table(flatten(input => case when is_array(get(r.value, 'type')) then get(r.value, 'type') when get(r.value, 'type') is not null then array_construct(get(r.value, 'type')) end)) as flattened_
-                            where flattened_.value is not null and not is_null_value(flattened_.value)
-                        ) as s19_
+                            select get_path(r.value, '"type"') as value, 1 as ord
+                            where get_path(r.value, '"type"') is not null and not (is_null_value(get_path(r.value, '"type"')))
+                        ) as s18_
                         cross join lateral (
                             select flattened_.value as value, flattened_.index + 1 as ord
-                            from table(flatten(input => case when is_array(get(s19_.value, 'coding')) then get(s19_.value, 'coding') when get(s19_.value, 'coding') is not null then array_construct(get(s19_.value, 'coding')) end)) as flattened_
-                            where flattened_.value is not null and not is_null_value(flattened_.value)
-                        ) as e20_
+                            from table(flatten(input => get_path(s18_.value, '"coding"'))) as flattened_
+                            where not is_null_value(flattened_.value)
+                        ) as e19_
                     ) as s17_
-                    cross join lateral (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(s17_.value, 'code')) then get(s17_.value, 'code') when get(s17_.value, 'code') is not null then array_construct(get(s17_.value, 'code')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as e18_
+                    where get_path(s17_.value, '"code"') is not null and not (is_null_value(get_path(s17_.value, '"code"')))
                 ) as x16_
             ) as n15_
             where n15_.position = 1
@@ -327,78 +283,62 @@ select
     cast(get_path(r.value, '"use"') as varchar) as "claim_use",
     cast(get_path(r.value, '"status"') as varchar) as "status",
     cast((
-        select any_value(x21_.value)
+        select any_value(x20_.value)
         from (
-            select n22_.value as value, n22_.ord as ord
+            select n21_.value as value, n21_.ord as ord
             from (
-                select x23_.value, x23_.ord, row_number() over (order by x23_.ord) as position
+                select x22_.value, x22_.ord, row_number() over (order by x22_.ord) as position
                 from (
-                    select e25_.value as value, row_number() over (order by s24_.ord, e25_.ord) as ord
+                    select get_path(s23_.value, '"code"') as value, s23_.ord as ord
                     from (
                         select w3.value as value, w3.ord as ord
                         from (
-                            select e27_.value as value, row_number() over (order by s26_.ord, e27_.ord) as ord
+                            select e27_.value as value, row_number() over (order by s24_.ord, e27_.ord) as ord
                             from (
-                                select e29_.value as value, row_number() over (order by s28_.ord, e29_.ord) as ord
+                                select get_path(s25_.value, '"diagnosisCodeableConcept"') as value, s25_.ord as ord
                                 from (
                                     select flattened_.value as value, flattened_.index + 1 as ord
-                                    from table(flatten(input => case when is_array(get(r.value, 'diagnosis')) then get(r.value, 'diagnosis') when get(r.value, 'diagnosis') is not null then array_construct(get(r.value, 'diagnosis')) end)) as flattened_
-                                    where flattened_.value is not null and not is_null_value(flattened_.value)
-                                ) as s28_
-                                cross join lateral (
-                                    select flattened_.value as value, flattened_.index + 1 as ord
-                                    from table(flatten(input => case when is_array(get(s28_.value, 'diagnosisCodeableConcept')) then get(s28_.value, 'diagnosisCodeableConcept') when get(s28_.value, 'diagnosisCodeableConcept') is not null then array_construct(get(s28_.value, 'diagnosisCodeableConcept')) end)) as flattened_
-                                    where flattened_.value is not null and not is_null_value(flattened_.value)
-                                ) as e29_
-                            ) as s26_
+                                    from table(flatten(input => get_path(r.value, '"diagnosis"'))) as flattened_
+                                    where not is_null_value(flattened_.value)
+                                ) as s25_
+                                where get_path(s25_.value, '"diagnosisCodeableConcept"') is not null and not (is_null_value(get_path(s25_.value, '"diagnosisCodeableConcept"')))
+                            ) as s24_
                             cross join lateral (
                                 select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(s26_.value, 'coding')) then get(s26_.value, 'coding') when get(s26_.value, 'coding') is not null then array_construct(get(s26_.value, 'coding')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
+                                from table(flatten(input => get_path(s24_.value, '"coding"'))) as flattened_
+                                where not is_null_value(flattened_.value)
                             ) as e27_
                         ) as w3
                         where (cast(get_path(w3.value, '"system"') as varchar) = 'http://hl7.org/fhir/sid/icd-10-cm')
-                    ) as s24_
-                    cross join lateral (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(s24_.value, 'code')) then get(s24_.value, 'code') when get(s24_.value, 'code') is not null then array_construct(get(s24_.value, 'code')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as e25_
-                ) as x23_
-            ) as n22_
-            where n22_.position = 1
-        ) as x21_
+                    ) as s23_
+                    where get_path(s23_.value, '"code"') is not null and not (is_null_value(get_path(s23_.value, '"code"')))
+                ) as x22_
+            ) as n21_
+            where n21_.position = 1
+        ) as x20_
     ) as varchar) as "principal_icd10cm_code",
     cast((
-        select any_value(x30_.value)
+        select any_value(x28_.value)
         from (
-            select n31_.value as value, n31_.ord as ord
+            select n29_.value as value, n29_.ord as ord
             from (
-                select x32_.value, x32_.ord, row_number() over (order by x32_.ord) as position
+                select x30_.value, x30_.ord, row_number() over (order by x30_.ord) as position
                 from (
-                    select e34_.value as value, row_number() over (order by s33_.ord, e34_.ord) as ord
+                    select get_path(s31_.value, '"display"') as value, s31_.ord as ord
                     from (
-                        select e36_.value as value, row_number() over (order by s35_.ord, e36_.ord) as ord
+                        select get_path(s32_.value, '"coverage"') as value, s32_.ord as ord
                         from (
                             select flattened_.value as value, flattened_.index + 1 as ord
-                            from table(flatten(input => case when is_array(get(r.value, 'insurance')) then get(r.value, 'insurance') when get(r.value, 'insurance') is not null then array_construct(get(r.value, 'insurance')) end)) as flattened_
-                            where flattened_.value is not null and not is_null_value(flattened_.value)
-                        ) as s35_
-                        cross join lateral (
-                            select flattened_.value as value, flattened_.index + 1 as ord
-                            from table(flatten(input => case when is_array(get(s35_.value, 'coverage')) then get(s35_.value, 'coverage') when get(s35_.value, 'coverage') is not null then array_construct(get(s35_.value, 'coverage')) end)) as flattened_
-                            where flattened_.value is not null and not is_null_value(flattened_.value)
-                        ) as e36_
-                    ) as s33_
-                    cross join lateral (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(s33_.value, 'display')) then get(s33_.value, 'display') when get(s33_.value, 'display') is not null then array_construct(get(s33_.value, 'display')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as e34_
-                ) as x32_
-            ) as n31_
-            where n31_.position = 1
-        ) as x30_
+                            from table(flatten(input => get_path(r.value, '"insurance"'))) as flattened_
+                            where not is_null_value(flattened_.value)
+                        ) as s32_
+                        where get_path(s32_.value, '"coverage"') is not null and not (is_null_value(get_path(s32_.value, '"coverage"')))
+                    ) as s31_
+                    where get_path(s31_.value, '"display"') is not null and not (is_null_value(get_path(s31_.value, '"display"')))
+                ) as x30_
+            ) as n29_
+            where n29_.position = 1
+        ) as x28_
     ) as varchar) as "insurance_payer_name",
     cast(get_path(r.value, '"billablePeriod"."start"') as varchar) as "billable_period_start_date",
     cast(get_path(r.value, '"billablePeriod"."end"') as varchar) as "billable_period_end_date",
@@ -465,162 +405,126 @@ select
             where n2_.position = 1
         ) as x1_
     )."coverage"."reference") end ~ '^(https?://[^?#]*/)?Coverage/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(case when is_varchar((
-        select any_value(x4_.value)
+        select any_value(x5_.value)
         from (
-            select n5_.value as value, n5_.ord as ord
+            select n6_.value as value, n6_.ord as ord
             from (
-                select x6_.value, x6_.ord, row_number() over (order by x6_.ord) as position
+                select x7_.value, x7_.ord, row_number() over (order by x7_.ord) as position
                 from (
                     select element_ as value, position_ + 1 as ord
                     from (select case when is_array(r.value."insurance") then r.value."insurance" else array(r.value."insurance") end as items_) as array_,
                         array_.items_ as element_ at position_
                     where element_ is not null
-                ) as x6_
-            ) as n5_
-            where n5_.position = 1
-        ) as x4_
+                ) as x7_
+            ) as n6_
+            where n6_.position = 1
+        ) as x5_
     )."coverage"."reference") then cast((
-        select any_value(x4_.value)
+        select any_value(x5_.value)
         from (
-            select n5_.value as value, n5_.ord as ord
+            select n6_.value as value, n6_.ord as ord
             from (
-                select x6_.value, x6_.ord, row_number() over (order by x6_.ord) as position
+                select x7_.value, x7_.ord, row_number() over (order by x7_.ord) as position
                 from (
                     select element_ as value, position_ + 1 as ord
                     from (select case when is_array(r.value."insurance") then r.value."insurance" else array(r.value."insurance") end as items_) as array_,
                         array_.items_ as element_ at position_
                     where element_ is not null
-                ) as x6_
-            ) as n5_
-            where n5_.position = 1
-        ) as x4_
+                ) as x7_
+            ) as n6_
+            where n6_.position = 1
+        ) as x5_
     )."coverage"."reference" as varchar) else json_serialize((
-        select any_value(x4_.value)
+        select any_value(x5_.value)
         from (
-            select n5_.value as value, n5_.ord as ord
+            select n6_.value as value, n6_.ord as ord
             from (
-                select x6_.value, x6_.ord, row_number() over (order by x6_.ord) as position
+                select x7_.value, x7_.ord, row_number() over (order by x7_.ord) as position
                 from (
                     select element_ as value, position_ + 1 as ord
                     from (select case when is_array(r.value."insurance") then r.value."insurance" else array(r.value."insurance") end as items_) as array_,
                         array_.items_ as element_ at position_
                     where element_ is not null
-                ) as x6_
-            ) as n5_
-            where n5_.position = 1
-        ) as x4_
+                ) as x7_
+            ) as n6_
+            where n6_.position = 1
+        ) as x5_
     )."coverage"."reference") end, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e') end as "coverage_id",
     case when is_varchar((
-        select any_value(x7_.value)
+        select any_value(x9_.value)
         from (
-            select n8_.value as value, n8_.ord as ord
+            select n10_.value as value, n10_.ord as ord
             from (
-                select x9_.value, x9_.ord, row_number() over (order by x9_.ord) as position
+                select x11_.value, x11_.ord, row_number() over (order by x11_.ord) as position
                 from (
-                    select e11_.value as value, row_number() over (order by s10_.ord, e11_.ord) as ord
+                    select s12_.value."value" as value, s12_.ord as ord
                     from (
                         select w2.value as value, w2.ord as ord
                         from (
-                            select e13_.value as value, row_number() over (order by s12_.ord, e13_.ord) as ord
+                            select s13_.value."identifier" as value, s13_.ord as ord
                             from (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(r.value."provider") then r.value."provider" else array(r.value."provider") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as s12_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s12_.value."identifier") then s12_.value."identifier" else array(s12_.value."identifier") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e13_
+                                select r.value."provider" as value, 1 as ord
+                                where r.value."provider" is not null and not (json_typeof(r.value."provider") = 'null')
+                            ) as s13_
+                            where s13_.value."identifier" is not null and not (json_typeof(s13_.value."identifier") = 'null')
                         ) as w2
                         where (case when is_varchar(w2.value."system") then cast(w2.value."system" as varchar) else json_serialize(w2.value."system") end = 'http://hl7.org/fhir/sid/us-npi')
-                    ) as s10_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s10_.value."value") then s10_.value."value" else array(s10_.value."value") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e11_
-                ) as x9_
-            ) as n8_
-            where n8_.position = 1
-        ) as x7_
+                    ) as s12_
+                    where s12_.value."value" is not null and not (json_typeof(s12_.value."value") = 'null')
+                ) as x11_
+            ) as n10_
+            where n10_.position = 1
+        ) as x9_
     )) then cast((
-        select any_value(x7_.value)
+        select any_value(x9_.value)
         from (
-            select n8_.value as value, n8_.ord as ord
+            select n10_.value as value, n10_.ord as ord
             from (
-                select x9_.value, x9_.ord, row_number() over (order by x9_.ord) as position
+                select x11_.value, x11_.ord, row_number() over (order by x11_.ord) as position
                 from (
-                    select e11_.value as value, row_number() over (order by s10_.ord, e11_.ord) as ord
+                    select s12_.value."value" as value, s12_.ord as ord
                     from (
                         select w2.value as value, w2.ord as ord
                         from (
-                            select e13_.value as value, row_number() over (order by s12_.ord, e13_.ord) as ord
+                            select s13_.value."identifier" as value, s13_.ord as ord
                             from (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(r.value."provider") then r.value."provider" else array(r.value."provider") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as s12_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s12_.value."identifier") then s12_.value."identifier" else array(s12_.value."identifier") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e13_
+                                select r.value."provider" as value, 1 as ord
+                                where r.value."provider" is not null and not (json_typeof(r.value."provider") = 'null')
+                            ) as s13_
+                            where s13_.value."identifier" is not null and not (json_typeof(s13_.value."identifier") = 'null')
                         ) as w2
                         where (case when is_varchar(w2.value."system") then cast(w2.value."system" as varchar) else json_serialize(w2.value."system") end = 'http://hl7.org/fhir/sid/us-npi')
-                    ) as s10_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s10_.value."value") then s10_.value."value" else array(s10_.value."value") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e11_
-                ) as x9_
-            ) as n8_
-            where n8_.position = 1
-        ) as x7_
+                    ) as s12_
+                    where s12_.value."value" is not null and not (json_typeof(s12_.value."value") = 'null')
+                ) as x11_
+            ) as n10_
+            where n10_.position = 1
+        ) as x9_
     ) as varchar) else json_serialize((
-        select any_value(x7_.value)
+        select any_value(x9_.value)
         from (
-            select n8_.value as value, n8_.ord as ord
+            select n10_.value as value, n10_.ord as ord
             from (
-                select x9_.value, x9_.ord, row_number() over (order by x9_.ord) as position
+                select x11_.value, x11_.ord, row_number() over (order by x11_.ord) as position
                 from (
-                    select e11_.value as value, row_number() over (order by s10_.ord, e11_.ord) as ord
+                    select s12_.value."value" as value, s12_.ord as ord
                     from (
                         select w2.value as value, w2.ord as ord
                         from (
-                            select e13_.value as value, row_number() over (order by s12_.ord, e13_.ord) as ord
+                            select s13_.value."identifier" as value, s13_.ord as ord
                             from (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(r.value."provider") then r.value."provider" else array(r.value."provider") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as s12_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s12_.value."identifier") then s12_.value."identifier" else array(s12_.value."identifier") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e13_
+                                select r.value."provider" as value, 1 as ord
+                                where r.value."provider" is not null and not (json_typeof(r.value."provider") = 'null')
+                            ) as s13_
+                            where s13_.value."identifier" is not null and not (json_typeof(s13_.value."identifier") = 'null')
                         ) as w2
                         where (case when is_varchar(w2.value."system") then cast(w2.value."system" as varchar) else json_serialize(w2.value."system") end = 'http://hl7.org/fhir/sid/us-npi')
-                    ) as s10_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s10_.value."value") then s10_.value."value" else array(s10_.value."value") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e11_
-                ) as x9_
-            ) as n8_
-            where n8_.position = 1
-        ) as x7_
+                    ) as s12_
+                    where s12_.value."value" is not null and not (json_typeof(s12_.value."value") = 'null')
+                ) as x11_
+            ) as n10_
+            where n10_.position = 1
+        ) as x9_
     )) end as "provider_npi",
     case when is_varchar((
         select any_value(x14_.value)
@@ -629,28 +533,21 @@ select
             from (
                 select x16_.value, x16_.ord, row_number() over (order by x16_.ord) as position
                 from (
-                    select e18_.value as value, row_number() over (order by s17_.ord, e18_.ord) as ord
+                    select s17_.value."code" as value, s17_.ord as ord
                     from (
-                        select e20_.value as value, row_number() over (order by s19_.ord, e20_.ord) as ord
+                        select e19_.value as value, row_number() over (order by s18_.ord, e19_.ord) as ord
                         from (
-                            select element_ as value, position_ + 1 as ord
-                            from (select case when is_array(r.value."type") then r.value."type" else array(r.value."type") end as items_) as array_,
-                                array_.items_ as element_ at position_
-                            where element_ is not null
-                        ) as s19_
+                            select r.value."type" as value, 1 as ord
+                            where r.value."type" is not null and not (json_typeof(r.value."type") = 'null')
+                        ) as s18_
                         cross join lateral (
                             select element_ as value, position_ + 1 as ord
-                            from (select case when is_array(s19_.value."coding") then s19_.value."coding" else array(s19_.value."coding") end as items_) as array_,
+                            from (select case when is_array(s18_.value."coding") then s18_.value."coding" else array(s18_.value."coding") end as items_) as array_,
                                 array_.items_ as element_ at position_
                             where element_ is not null
-                        ) as e20_
+                        ) as e19_
                     ) as s17_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s17_.value."code") then s17_.value."code" else array(s17_.value."code") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e18_
+                    where s17_.value."code" is not null and not (json_typeof(s17_.value."code") = 'null')
                 ) as x16_
             ) as n15_
             where n15_.position = 1
@@ -662,28 +559,21 @@ select
             from (
                 select x16_.value, x16_.ord, row_number() over (order by x16_.ord) as position
                 from (
-                    select e18_.value as value, row_number() over (order by s17_.ord, e18_.ord) as ord
+                    select s17_.value."code" as value, s17_.ord as ord
                     from (
-                        select e20_.value as value, row_number() over (order by s19_.ord, e20_.ord) as ord
+                        select e19_.value as value, row_number() over (order by s18_.ord, e19_.ord) as ord
                         from (
-                            select element_ as value, position_ + 1 as ord
-                            from (select case when is_array(r.value."type") then r.value."type" else array(r.value."type") end as items_) as array_,
-                                array_.items_ as element_ at position_
-                            where element_ is not null
-                        ) as s19_
+                            select r.value."type" as value, 1 as ord
+                            where r.value."type" is not null and not (json_typeof(r.value."type") = 'null')
+                        ) as s18_
                         cross join lateral (
                             select element_ as value, position_ + 1 as ord
-                            from (select case when is_array(s19_.value."coding") then s19_.value."coding" else array(s19_.value."coding") end as items_) as array_,
+                            from (select case when is_array(s18_.value."coding") then s18_.value."coding" else array(s18_.value."coding") end as items_) as array_,
                                 array_.items_ as element_ at position_
                             where element_ is not null
-                        ) as e20_
+                        ) as e19_
                     ) as s17_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s17_.value."code") then s17_.value."code" else array(s17_.value."code") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e18_
+                    where s17_.value."code" is not null and not (json_typeof(s17_.value."code") = 'null')
                 ) as x16_
             ) as n15_
             where n15_.position = 1
@@ -695,28 +585,21 @@ select
             from (
                 select x16_.value, x16_.ord, row_number() over (order by x16_.ord) as position
                 from (
-                    select e18_.value as value, row_number() over (order by s17_.ord, e18_.ord) as ord
+                    select s17_.value."code" as value, s17_.ord as ord
                     from (
-                        select e20_.value as value, row_number() over (order by s19_.ord, e20_.ord) as ord
+                        select e19_.value as value, row_number() over (order by s18_.ord, e19_.ord) as ord
                         from (
-                            select element_ as value, position_ + 1 as ord
-                            from (select case when is_array(r.value."type") then r.value."type" else array(r.value."type") end as items_) as array_,
-                                array_.items_ as element_ at position_
-                            where element_ is not null
-                        ) as s19_
+                            select r.value."type" as value, 1 as ord
+                            where r.value."type" is not null and not (json_typeof(r.value."type") = 'null')
+                        ) as s18_
                         cross join lateral (
                             select element_ as value, position_ + 1 as ord
-                            from (select case when is_array(s19_.value."coding") then s19_.value."coding" else array(s19_.value."coding") end as items_) as array_,
+                            from (select case when is_array(s18_.value."coding") then s18_.value."coding" else array(s18_.value."coding") end as items_) as array_,
                                 array_.items_ as element_ at position_
                             where element_ is not null
-                        ) as e20_
+                        ) as e19_
                     ) as s17_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s17_.value."code") then s17_.value."code" else array(s17_.value."code") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e18_
+                    where s17_.value."code" is not null and not (json_typeof(s17_.value."code") = 'null')
                 ) as x16_
             ) as n15_
             where n15_.position = 1
@@ -725,243 +608,183 @@ select
     case when is_varchar(r.value."use") then cast(r.value."use" as varchar) else json_serialize(r.value."use") end as "claim_use",
     case when is_varchar(r.value."status") then cast(r.value."status" as varchar) else json_serialize(r.value."status") end as "status",
     case when is_varchar((
-        select any_value(x21_.value)
+        select any_value(x20_.value)
         from (
-            select n22_.value as value, n22_.ord as ord
+            select n21_.value as value, n21_.ord as ord
             from (
-                select x23_.value, x23_.ord, row_number() over (order by x23_.ord) as position
+                select x22_.value, x22_.ord, row_number() over (order by x22_.ord) as position
                 from (
-                    select e25_.value as value, row_number() over (order by s24_.ord, e25_.ord) as ord
+                    select s23_.value."code" as value, s23_.ord as ord
                     from (
                         select w3.value as value, w3.ord as ord
                         from (
-                            select e27_.value as value, row_number() over (order by s26_.ord, e27_.ord) as ord
+                            select e27_.value as value, row_number() over (order by s24_.ord, e27_.ord) as ord
                             from (
-                                select e29_.value as value, row_number() over (order by s28_.ord, e29_.ord) as ord
+                                select s25_.value."diagnosisCodeableConcept" as value, s25_.ord as ord
                                 from (
                                     select element_ as value, position_ + 1 as ord
                                     from (select case when is_array(r.value."diagnosis") then r.value."diagnosis" else array(r.value."diagnosis") end as items_) as array_,
                                         array_.items_ as element_ at position_
                                     where element_ is not null
-                                ) as s28_
-                                cross join lateral (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(s28_.value."diagnosisCodeableConcept") then s28_.value."diagnosisCodeableConcept" else array(s28_.value."diagnosisCodeableConcept") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as e29_
-                            ) as s26_
+                                ) as s25_
+                                where s25_.value."diagnosisCodeableConcept" is not null and not (json_typeof(s25_.value."diagnosisCodeableConcept") = 'null')
+                            ) as s24_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s26_.value."coding") then s26_.value."coding" else array(s26_.value."coding") end as items_) as array_,
+                                from (select case when is_array(s24_.value."coding") then s24_.value."coding" else array(s24_.value."coding") end as items_) as array_,
                                     array_.items_ as element_ at position_
                                 where element_ is not null
                             ) as e27_
                         ) as w3
                         where (case when is_varchar(w3.value."system") then cast(w3.value."system" as varchar) else json_serialize(w3.value."system") end = 'http://hl7.org/fhir/sid/icd-10-cm')
-                    ) as s24_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s24_.value."code") then s24_.value."code" else array(s24_.value."code") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e25_
-                ) as x23_
-            ) as n22_
-            where n22_.position = 1
-        ) as x21_
+                    ) as s23_
+                    where s23_.value."code" is not null and not (json_typeof(s23_.value."code") = 'null')
+                ) as x22_
+            ) as n21_
+            where n21_.position = 1
+        ) as x20_
     )) then cast((
-        select any_value(x21_.value)
+        select any_value(x20_.value)
         from (
-            select n22_.value as value, n22_.ord as ord
+            select n21_.value as value, n21_.ord as ord
             from (
-                select x23_.value, x23_.ord, row_number() over (order by x23_.ord) as position
+                select x22_.value, x22_.ord, row_number() over (order by x22_.ord) as position
                 from (
-                    select e25_.value as value, row_number() over (order by s24_.ord, e25_.ord) as ord
+                    select s23_.value."code" as value, s23_.ord as ord
                     from (
                         select w3.value as value, w3.ord as ord
                         from (
-                            select e27_.value as value, row_number() over (order by s26_.ord, e27_.ord) as ord
+                            select e27_.value as value, row_number() over (order by s24_.ord, e27_.ord) as ord
                             from (
-                                select e29_.value as value, row_number() over (order by s28_.ord, e29_.ord) as ord
+                                select s25_.value."diagnosisCodeableConcept" as value, s25_.ord as ord
                                 from (
                                     select element_ as value, position_ + 1 as ord
                                     from (select case when is_array(r.value."diagnosis") then r.value."diagnosis" else array(r.value."diagnosis") end as items_) as array_,
                                         array_.items_ as element_ at position_
                                     where element_ is not null
-                                ) as s28_
-                                cross join lateral (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(s28_.value."diagnosisCodeableConcept") then s28_.value."diagnosisCodeableConcept" else array(s28_.value."diagnosisCodeableConcept") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as e29_
-                            ) as s26_
+                                ) as s25_
+                                where s25_.value."diagnosisCodeableConcept" is not null and not (json_typeof(s25_.value."diagnosisCodeableConcept") = 'null')
+                            ) as s24_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s26_.value."coding") then s26_.value."coding" else array(s26_.value."coding") end as items_) as array_,
+                                from (select case when is_array(s24_.value."coding") then s24_.value."coding" else array(s24_.value."coding") end as items_) as array_,
                                     array_.items_ as element_ at position_
                                 where element_ is not null
                             ) as e27_
                         ) as w3
                         where (case when is_varchar(w3.value."system") then cast(w3.value."system" as varchar) else json_serialize(w3.value."system") end = 'http://hl7.org/fhir/sid/icd-10-cm')
-                    ) as s24_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s24_.value."code") then s24_.value."code" else array(s24_.value."code") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e25_
-                ) as x23_
-            ) as n22_
-            where n22_.position = 1
-        ) as x21_
+                    ) as s23_
+                    where s23_.value."code" is not null and not (json_typeof(s23_.value."code") = 'null')
+                ) as x22_
+            ) as n21_
+            where n21_.position = 1
+        ) as x20_
     ) as varchar) else json_serialize((
-        select any_value(x21_.value)
+        select any_value(x20_.value)
         from (
-            select n22_.value as value, n22_.ord as ord
+            select n21_.value as value, n21_.ord as ord
             from (
-                select x23_.value, x23_.ord, row_number() over (order by x23_.ord) as position
+                select x22_.value, x22_.ord, row_number() over (order by x22_.ord) as position
                 from (
-                    select e25_.value as value, row_number() over (order by s24_.ord, e25_.ord) as ord
+                    select s23_.value."code" as value, s23_.ord as ord
                     from (
                         select w3.value as value, w3.ord as ord
                         from (
-                            select e27_.value as value, row_number() over (order by s26_.ord, e27_.ord) as ord
+                            select e27_.value as value, row_number() over (order by s24_.ord, e27_.ord) as ord
                             from (
-                                select e29_.value as value, row_number() over (order by s28_.ord, e29_.ord) as ord
+                                select s25_.value."diagnosisCodeableConcept" as value, s25_.ord as ord
                                 from (
                                     select element_ as value, position_ + 1 as ord
                                     from (select case when is_array(r.value."diagnosis") then r.value."diagnosis" else array(r.value."diagnosis") end as items_) as array_,
                                         array_.items_ as element_ at position_
                                     where element_ is not null
-                                ) as s28_
-                                cross join lateral (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(s28_.value."diagnosisCodeableConcept") then s28_.value."diagnosisCodeableConcept" else array(s28_.value."diagnosisCodeableConcept") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as e29_
-                            ) as s26_
+                                ) as s25_
+                                where s25_.value."diagnosisCodeableConcept" is not null and not (json_typeof(s25_.value."diagnosisCodeableConcept") = 'null')
+                            ) as s24_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s26_.value."coding") then s26_.value."coding" else array(s26_.value."coding") end as items_) as array_,
+                                from (select case when is_array(s24_.value."coding") then s24_.value."coding" else array(s24_.value."coding") end as items_) as array_,
                                     array_.items_ as element_ at position_
                                 where element_ is not null
                             ) as e27_
                         ) as w3
                         where (case when is_varchar(w3.value."system") then cast(w3.value."system" as varchar) else json_serialize(w3.value."system") end = 'http://hl7.org/fhir/sid/icd-10-cm')
-                    ) as s24_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s24_.value."code") then s24_.value."code" else array(s24_.value."code") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e25_
-                ) as x23_
-            ) as n22_
-            where n22_.position = 1
-        ) as x21_
+                    ) as s23_
+                    where s23_.value."code" is not null and not (json_typeof(s23_.value."code") = 'null')
+                ) as x22_
+            ) as n21_
+            where n21_.position = 1
+        ) as x20_
     )) end as "principal_icd10cm_code",
     case when is_varchar((
-        select any_value(x30_.value)
+        select any_value(x28_.value)
         from (
-            select n31_.value as value, n31_.ord as ord
+            select n29_.value as value, n29_.ord as ord
             from (
-                select x32_.value, x32_.ord, row_number() over (order by x32_.ord) as position
+                select x30_.value, x30_.ord, row_number() over (order by x30_.ord) as position
                 from (
-                    select e34_.value as value, row_number() over (order by s33_.ord, e34_.ord) as ord
+                    select s31_.value."display" as value, s31_.ord as ord
                     from (
-                        select e36_.value as value, row_number() over (order by s35_.ord, e36_.ord) as ord
+                        select s32_.value."coverage" as value, s32_.ord as ord
                         from (
                             select element_ as value, position_ + 1 as ord
                             from (select case when is_array(r.value."insurance") then r.value."insurance" else array(r.value."insurance") end as items_) as array_,
                                 array_.items_ as element_ at position_
                             where element_ is not null
-                        ) as s35_
-                        cross join lateral (
-                            select element_ as value, position_ + 1 as ord
-                            from (select case when is_array(s35_.value."coverage") then s35_.value."coverage" else array(s35_.value."coverage") end as items_) as array_,
-                                array_.items_ as element_ at position_
-                            where element_ is not null
-                        ) as e36_
-                    ) as s33_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s33_.value."display") then s33_.value."display" else array(s33_.value."display") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e34_
-                ) as x32_
-            ) as n31_
-            where n31_.position = 1
-        ) as x30_
+                        ) as s32_
+                        where s32_.value."coverage" is not null and not (json_typeof(s32_.value."coverage") = 'null')
+                    ) as s31_
+                    where s31_.value."display" is not null and not (json_typeof(s31_.value."display") = 'null')
+                ) as x30_
+            ) as n29_
+            where n29_.position = 1
+        ) as x28_
     )) then cast((
-        select any_value(x30_.value)
+        select any_value(x28_.value)
         from (
-            select n31_.value as value, n31_.ord as ord
+            select n29_.value as value, n29_.ord as ord
             from (
-                select x32_.value, x32_.ord, row_number() over (order by x32_.ord) as position
+                select x30_.value, x30_.ord, row_number() over (order by x30_.ord) as position
                 from (
-                    select e34_.value as value, row_number() over (order by s33_.ord, e34_.ord) as ord
+                    select s31_.value."display" as value, s31_.ord as ord
                     from (
-                        select e36_.value as value, row_number() over (order by s35_.ord, e36_.ord) as ord
+                        select s32_.value."coverage" as value, s32_.ord as ord
                         from (
                             select element_ as value, position_ + 1 as ord
                             from (select case when is_array(r.value."insurance") then r.value."insurance" else array(r.value."insurance") end as items_) as array_,
                                 array_.items_ as element_ at position_
                             where element_ is not null
-                        ) as s35_
-                        cross join lateral (
-                            select element_ as value, position_ + 1 as ord
-                            from (select case when is_array(s35_.value."coverage") then s35_.value."coverage" else array(s35_.value."coverage") end as items_) as array_,
-                                array_.items_ as element_ at position_
-                            where element_ is not null
-                        ) as e36_
-                    ) as s33_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s33_.value."display") then s33_.value."display" else array(s33_.value."display") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e34_
-                ) as x32_
-            ) as n31_
-            where n31_.position = 1
-        ) as x30_
+                        ) as s32_
+                        where s32_.value."coverage" is not null and not (json_typeof(s32_.value."coverage") = 'null')
+                    ) as s31_
+                    where s31_.value."display" is not null and not (json_typeof(s31_.value."display") = 'null')
+                ) as x30_
+            ) as n29_
+            where n29_.position = 1
+        ) as x28_
     ) as varchar) else json_serialize((
-        select any_value(x30_.value)
+        select any_value(x28_.value)
         from (
-            select n31_.value as value, n31_.ord as ord
+            select n29_.value as value, n29_.ord as ord
             from (
-                select x32_.value, x32_.ord, row_number() over (order by x32_.ord) as position
+                select x30_.value, x30_.ord, row_number() over (order by x30_.ord) as position
                 from (
-                    select e34_.value as value, row_number() over (order by s33_.ord, e34_.ord) as ord
+                    select s31_.value."display" as value, s31_.ord as ord
                     from (
-                        select e36_.value as value, row_number() over (order by s35_.ord, e36_.ord) as ord
+                        select s32_.value."coverage" as value, s32_.ord as ord
                         from (
                             select element_ as value, position_ + 1 as ord
                             from (select case when is_array(r.value."insurance") then r.value."insurance" else array(r.value."insurance") end as items_) as array_,
                                 array_.items_ as element_ at position_
                             where element_ is not null
-                        ) as s35_
-                        cross join lateral (
-                            select element_ as value, position_ + 1 as ord
-                            from (select case when is_array(s35_.value."coverage") then s35_.value."coverage" else array(s35_.value."coverage") end as items_) as array_,
-                                array_.items_ as element_ at position_
-                            where element_ is not null
-                        ) as e36_
-                    ) as s33_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s33_.value."display") then s33_.value."display" else array(s33_.value."display") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e34_
-                ) as x32_
-            ) as n31_
-            where n31_.position = 1
-        ) as x30_
+                        ) as s32_
+                        where s32_.value."coverage" is not null and not (json_typeof(s32_.value."coverage") = 'null')
+                    ) as s31_
+                    where s31_.value."display" is not null and not (json_typeof(s31_.value."display") = 'null')
+                ) as x30_
+            ) as n29_
+            where n29_.position = 1
+        ) as x28_
     )) end as "insurance_payer_name",
     case when is_varchar(r.value."billablePeriod"."start") then cast(r.value."billablePeriod"."start" as varchar) else json_serialize(r.value."billablePeriod"."start") end as "billable_period_start_date",
     case when is_varchar(r.value."billablePeriod"."end") then cast(r.value."billablePeriod"."end" as varchar) else json_serialize(r.value."billablePeriod"."end") end as "billable_period_end_date",

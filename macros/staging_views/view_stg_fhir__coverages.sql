@@ -43,17 +43,13 @@ select
             from (
                 select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
                 from (
-                    select e5_.value as value, row_number() over (order by s4_.ord, e5_.ord) as ord
+                    select (s4_.value -> 'display') as value, s4_.ord as ord
                     from (
                         select element_.value as value, element_.ord as ord
                         from jsonb_array_elements(case when jsonb_typeof((r.value -> 'payor')) = 'array' then (r.value -> 'payor') else jsonb_build_array((r.value -> 'payor')) end) with ordinality as element_(value, ord)
                         where jsonb_typeof(element_.value) <> 'null'
                     ) as s4_
-                    cross join lateral (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((s4_.value -> 'display')) = 'array' then (s4_.value -> 'display') else jsonb_build_array((s4_.value -> 'display')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as e5_
+                    where (s4_.value -> 'display') is not null and not (jsonb_typeof((s4_.value -> 'display')) = 'null')
                 ) as x3_
             ) as n2_
             where n2_.position = 1
@@ -66,25 +62,20 @@ select
             from (
                 select x8_.value, x8_.ord, row_number() over (order by x8_.ord) as position
                 from (
-                    select e10_.value as value, row_number() over (order by s9_.ord, e10_.ord) as ord
+                    select (s9_.value -> 'code') as value, s9_.ord as ord
                     from (
-                        select e12_.value as value, row_number() over (order by s11_.ord, e12_.ord) as ord
+                        select e11_.value as value, row_number() over (order by s10_.ord, e11_.ord) as ord
                         from (
-                            select element_.value as value, element_.ord as ord
-                            from jsonb_array_elements(case when jsonb_typeof((r.value -> 'type')) = 'array' then (r.value -> 'type') else jsonb_build_array((r.value -> 'type')) end) with ordinality as element_(value, ord)
-                            where jsonb_typeof(element_.value) <> 'null'
-                        ) as s11_
+                            select (r.value -> 'type') as value, 1 as ord
+                            where (r.value -> 'type') is not null and not (jsonb_typeof((r.value -> 'type')) = 'null')
+                        ) as s10_
                         cross join lateral (
                             select element_.value as value, element_.ord as ord
-                            from jsonb_array_elements(case when jsonb_typeof((s11_.value -> 'coding')) = 'array' then (s11_.value -> 'coding') else jsonb_build_array((s11_.value -> 'coding')) end) with ordinality as element_(value, ord)
+                            from jsonb_array_elements(case when jsonb_typeof((s10_.value -> 'coding')) = 'array' then (s10_.value -> 'coding') else jsonb_build_array((s10_.value -> 'coding')) end) with ordinality as element_(value, ord)
                             where jsonb_typeof(element_.value) <> 'null'
-                        ) as e12_
+                        ) as e11_
                     ) as s9_
-                    cross join lateral (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((s9_.value -> 'code')) = 'array' then (s9_.value -> 'code') else jsonb_build_array((s9_.value -> 'code')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as e10_
+                    where (s9_.value -> 'code') is not null and not (jsonb_typeof((s9_.value -> 'code')) = 'null')
                 ) as x8_
             ) as n7_
             where n7_.position = 1
@@ -117,17 +108,13 @@ select
             from (
                 select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
                 from (
-                    select e5_.value as value, row_number() over (order by s4_.ord, e5_.ord) as ord
+                    select get_path(s4_.value, '"display"') as value, s4_.ord as ord
                     from (
                         select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(r.value, 'payor')) then get(r.value, 'payor') when get(r.value, 'payor') is not null then array_construct(get(r.value, 'payor')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
+                        from table(flatten(input => get_path(r.value, '"payor"'))) as flattened_
+                        where not is_null_value(flattened_.value)
                     ) as s4_
-                    cross join lateral (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(s4_.value, 'display')) then get(s4_.value, 'display') when get(s4_.value, 'display') is not null then array_construct(get(s4_.value, 'display')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as e5_
+                    where get_path(s4_.value, '"display"') is not null and not (is_null_value(get_path(s4_.value, '"display"')))
                 ) as x3_
             ) as n2_
             where n2_.position = 1
@@ -140,25 +127,20 @@ select
             from (
                 select x8_.value, x8_.ord, row_number() over (order by x8_.ord) as position
                 from (
-                    select e10_.value as value, row_number() over (order by s9_.ord, e10_.ord) as ord
+                    select get_path(s9_.value, '"code"') as value, s9_.ord as ord
                     from (
-                        select e12_.value as value, row_number() over (order by s11_.ord, e12_.ord) as ord
+                        select e11_.value as value, row_number() over (order by s10_.ord, e11_.ord) as ord
                         from (
-                            select flattened_.value as value, flattened_.index + 1 as ord
-                            from table(flatten(input => case when is_array(get(r.value, 'type')) then get(r.value, 'type') when get(r.value, 'type') is not null then array_construct(get(r.value, 'type')) end)) as flattened_
-                            where flattened_.value is not null and not is_null_value(flattened_.value)
-                        ) as s11_
+                            select get_path(r.value, '"type"') as value, 1 as ord
+                            where get_path(r.value, '"type"') is not null and not (is_null_value(get_path(r.value, '"type"')))
+                        ) as s10_
                         cross join lateral (
                             select flattened_.value as value, flattened_.index + 1 as ord
-                            from table(flatten(input => case when is_array(get(s11_.value, 'coding')) then get(s11_.value, 'coding') when get(s11_.value, 'coding') is not null then array_construct(get(s11_.value, 'coding')) end)) as flattened_
-                            where flattened_.value is not null and not is_null_value(flattened_.value)
-                        ) as e12_
+                            from table(flatten(input => get_path(s10_.value, '"coding"'))) as flattened_
+                            where not is_null_value(flattened_.value)
+                        ) as e11_
                     ) as s9_
-                    cross join lateral (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(s9_.value, 'code')) then get(s9_.value, 'code') when get(s9_.value, 'code') is not null then array_construct(get(s9_.value, 'code')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as e10_
+                    where get_path(s9_.value, '"code"') is not null and not (is_null_value(get_path(s9_.value, '"code"')))
                 ) as x8_
             ) as n7_
             where n7_.position = 1
@@ -191,19 +173,14 @@ select
             from (
                 select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
                 from (
-                    select e5_.value as value, row_number() over (order by s4_.ord, e5_.ord) as ord
+                    select s4_.value."display" as value, s4_.ord as ord
                     from (
                         select element_ as value, position_ + 1 as ord
                         from (select case when is_array(r.value."payor") then r.value."payor" else array(r.value."payor") end as items_) as array_,
                             array_.items_ as element_ at position_
                         where element_ is not null
                     ) as s4_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s4_.value."display") then s4_.value."display" else array(s4_.value."display") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e5_
+                    where s4_.value."display" is not null and not (json_typeof(s4_.value."display") = 'null')
                 ) as x3_
             ) as n2_
             where n2_.position = 1
@@ -215,19 +192,14 @@ select
             from (
                 select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
                 from (
-                    select e5_.value as value, row_number() over (order by s4_.ord, e5_.ord) as ord
+                    select s4_.value."display" as value, s4_.ord as ord
                     from (
                         select element_ as value, position_ + 1 as ord
                         from (select case when is_array(r.value."payor") then r.value."payor" else array(r.value."payor") end as items_) as array_,
                             array_.items_ as element_ at position_
                         where element_ is not null
                     ) as s4_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s4_.value."display") then s4_.value."display" else array(s4_.value."display") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e5_
+                    where s4_.value."display" is not null and not (json_typeof(s4_.value."display") = 'null')
                 ) as x3_
             ) as n2_
             where n2_.position = 1
@@ -239,19 +211,14 @@ select
             from (
                 select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
                 from (
-                    select e5_.value as value, row_number() over (order by s4_.ord, e5_.ord) as ord
+                    select s4_.value."display" as value, s4_.ord as ord
                     from (
                         select element_ as value, position_ + 1 as ord
                         from (select case when is_array(r.value."payor") then r.value."payor" else array(r.value."payor") end as items_) as array_,
                             array_.items_ as element_ at position_
                         where element_ is not null
                     ) as s4_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s4_.value."display") then s4_.value."display" else array(s4_.value."display") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e5_
+                    where s4_.value."display" is not null and not (json_typeof(s4_.value."display") = 'null')
                 ) as x3_
             ) as n2_
             where n2_.position = 1
@@ -264,28 +231,21 @@ select
             from (
                 select x8_.value, x8_.ord, row_number() over (order by x8_.ord) as position
                 from (
-                    select e10_.value as value, row_number() over (order by s9_.ord, e10_.ord) as ord
+                    select s9_.value."code" as value, s9_.ord as ord
                     from (
-                        select e12_.value as value, row_number() over (order by s11_.ord, e12_.ord) as ord
+                        select e11_.value as value, row_number() over (order by s10_.ord, e11_.ord) as ord
                         from (
-                            select element_ as value, position_ + 1 as ord
-                            from (select case when is_array(r.value."type") then r.value."type" else array(r.value."type") end as items_) as array_,
-                                array_.items_ as element_ at position_
-                            where element_ is not null
-                        ) as s11_
+                            select r.value."type" as value, 1 as ord
+                            where r.value."type" is not null and not (json_typeof(r.value."type") = 'null')
+                        ) as s10_
                         cross join lateral (
                             select element_ as value, position_ + 1 as ord
-                            from (select case when is_array(s11_.value."coding") then s11_.value."coding" else array(s11_.value."coding") end as items_) as array_,
+                            from (select case when is_array(s10_.value."coding") then s10_.value."coding" else array(s10_.value."coding") end as items_) as array_,
                                 array_.items_ as element_ at position_
                             where element_ is not null
-                        ) as e12_
+                        ) as e11_
                     ) as s9_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s9_.value."code") then s9_.value."code" else array(s9_.value."code") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e10_
+                    where s9_.value."code" is not null and not (json_typeof(s9_.value."code") = 'null')
                 ) as x8_
             ) as n7_
             where n7_.position = 1
@@ -297,28 +257,21 @@ select
             from (
                 select x8_.value, x8_.ord, row_number() over (order by x8_.ord) as position
                 from (
-                    select e10_.value as value, row_number() over (order by s9_.ord, e10_.ord) as ord
+                    select s9_.value."code" as value, s9_.ord as ord
                     from (
-                        select e12_.value as value, row_number() over (order by s11_.ord, e12_.ord) as ord
+                        select e11_.value as value, row_number() over (order by s10_.ord, e11_.ord) as ord
                         from (
-                            select element_ as value, position_ + 1 as ord
-                            from (select case when is_array(r.value."type") then r.value."type" else array(r.value."type") end as items_) as array_,
-                                array_.items_ as element_ at position_
-                            where element_ is not null
-                        ) as s11_
+                            select r.value."type" as value, 1 as ord
+                            where r.value."type" is not null and not (json_typeof(r.value."type") = 'null')
+                        ) as s10_
                         cross join lateral (
                             select element_ as value, position_ + 1 as ord
-                            from (select case when is_array(s11_.value."coding") then s11_.value."coding" else array(s11_.value."coding") end as items_) as array_,
+                            from (select case when is_array(s10_.value."coding") then s10_.value."coding" else array(s10_.value."coding") end as items_) as array_,
                                 array_.items_ as element_ at position_
                             where element_ is not null
-                        ) as e12_
+                        ) as e11_
                     ) as s9_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s9_.value."code") then s9_.value."code" else array(s9_.value."code") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e10_
+                    where s9_.value."code" is not null and not (json_typeof(s9_.value."code") = 'null')
                 ) as x8_
             ) as n7_
             where n7_.position = 1
@@ -330,28 +283,21 @@ select
             from (
                 select x8_.value, x8_.ord, row_number() over (order by x8_.ord) as position
                 from (
-                    select e10_.value as value, row_number() over (order by s9_.ord, e10_.ord) as ord
+                    select s9_.value."code" as value, s9_.ord as ord
                     from (
-                        select e12_.value as value, row_number() over (order by s11_.ord, e12_.ord) as ord
+                        select e11_.value as value, row_number() over (order by s10_.ord, e11_.ord) as ord
                         from (
-                            select element_ as value, position_ + 1 as ord
-                            from (select case when is_array(r.value."type") then r.value."type" else array(r.value."type") end as items_) as array_,
-                                array_.items_ as element_ at position_
-                            where element_ is not null
-                        ) as s11_
+                            select r.value."type" as value, 1 as ord
+                            where r.value."type" is not null and not (json_typeof(r.value."type") = 'null')
+                        ) as s10_
                         cross join lateral (
                             select element_ as value, position_ + 1 as ord
-                            from (select case when is_array(s11_.value."coding") then s11_.value."coding" else array(s11_.value."coding") end as items_) as array_,
+                            from (select case when is_array(s10_.value."coding") then s10_.value."coding" else array(s10_.value."coding") end as items_) as array_,
                                 array_.items_ as element_ at position_
                             where element_ is not null
-                        ) as e12_
+                        ) as e11_
                     ) as s9_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s9_.value."code") then s9_.value."code" else array(s9_.value."code") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e10_
+                    where s9_.value."code" is not null and not (json_typeof(s9_.value."code") = 'null')
                 ) as x8_
             ) as n7_
             where n7_.position = 1

@@ -45,29 +45,20 @@ select
             from (
                 select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
                 from (
-                    select e5_.value as value, row_number() over (order by s4_.ord, e5_.ord) as ord
+                    select (s4_.value -> 'value') as value, s4_.ord as ord
                     from (
                         select w2.value as value, w2.ord as ord
                         from (
-                            select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
+                            select (s5_.value -> 'identifier') as value, s5_.ord as ord
                             from (
-                                select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((r.value -> 'serviceProvider')) = 'array' then (r.value -> 'serviceProvider') else jsonb_build_array((r.value -> 'serviceProvider')) end) with ordinality as element_(value, ord)
-                                where jsonb_typeof(element_.value) <> 'null'
-                            ) as s6_
-                            cross join lateral (
-                                select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((s6_.value -> 'identifier')) = 'array' then (s6_.value -> 'identifier') else jsonb_build_array((s6_.value -> 'identifier')) end) with ordinality as element_(value, ord)
-                                where jsonb_typeof(element_.value) <> 'null'
-                            ) as e7_
+                                select (r.value -> 'serviceProvider') as value, 1 as ord
+                                where (r.value -> 'serviceProvider') is not null and not (jsonb_typeof((r.value -> 'serviceProvider')) = 'null')
+                            ) as s5_
+                            where (s5_.value -> 'identifier') is not null and not (jsonb_typeof((s5_.value -> 'identifier')) = 'null')
                         ) as w2
                         where ((w2.value #>> '{"system"}') = 'http://hl7.org/fhir/sid/us-npi')
                     ) as s4_
-                    cross join lateral (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((s4_.value -> 'value')) = 'array' then (s4_.value -> 'value') else jsonb_build_array((s4_.value -> 'value')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as e5_
+                    where (s4_.value -> 'value') is not null and not (jsonb_typeof((s4_.value -> 'value')) = 'null')
                 ) as x3_
             ) as n2_
             where n2_.position = 1
@@ -77,113 +68,96 @@ select
     (r.value #>> '{"class","code"}') as "encounter_class",
     (r.value #>> '{"status"}') as "status",
     ((
-        select any_value(x8_.value)
+        select any_value(x6_.value)
         from (
-            select n9_.value as value, n9_.ord as ord
+            select n7_.value as value, n7_.ord as ord
             from (
-                select x10_.value, x10_.ord, row_number() over (order by x10_.ord) as position
+                select x8_.value, x8_.ord, row_number() over (order by x8_.ord) as position
                 from (
-                    select e12_.value as value, row_number() over (order by s11_.ord, e12_.ord) as ord
+                    select (s9_.value -> 'code') as value, s9_.ord as ord
                     from (
                         select w3.value as value, w3.ord as ord
                         from (
-                            select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
+                            select e12_.value as value, row_number() over (order by s10_.ord, e12_.ord) as ord
                             from (
                                 select element_.value as value, element_.ord as ord
                                 from jsonb_array_elements(case when jsonb_typeof((r.value -> 'reasonCode')) = 'array' then (r.value -> 'reasonCode') else jsonb_build_array((r.value -> 'reasonCode')) end) with ordinality as element_(value, ord)
                                 where jsonb_typeof(element_.value) <> 'null'
-                            ) as s13_
+                            ) as s10_
                             cross join lateral (
                                 select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((s13_.value -> 'coding')) = 'array' then (s13_.value -> 'coding') else jsonb_build_array((s13_.value -> 'coding')) end) with ordinality as element_(value, ord)
+                                from jsonb_array_elements(case when jsonb_typeof((s10_.value -> 'coding')) = 'array' then (s10_.value -> 'coding') else jsonb_build_array((s10_.value -> 'coding')) end) with ordinality as element_(value, ord)
                                 where jsonb_typeof(element_.value) <> 'null'
-                            ) as e14_
+                            ) as e12_
                         ) as w3
                         where ((w3.value #>> '{"system"}') = 'http://hl7.org/fhir/sid/icd-10-cm')
-                    ) as s11_
-                    cross join lateral (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((s11_.value -> 'code')) = 'array' then (s11_.value -> 'code') else jsonb_build_array((s11_.value -> 'code')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as e12_
-                ) as x10_
-            ) as n9_
-            where n9_.position = 1
-        ) as x8_
+                    ) as s9_
+                    where (s9_.value -> 'code') is not null and not (jsonb_typeof((s9_.value -> 'code')) = 'null')
+                ) as x8_
+            ) as n7_
+            where n7_.position = 1
+        ) as x6_
     ) #>> '{}') as "reason_icd10cm_code",
     ((
-        select any_value(x15_.value)
+        select any_value(x13_.value)
         from (
-            select n16_.value as value, n16_.ord as ord
+            select n14_.value as value, n14_.ord as ord
             from (
-                select x17_.value, x17_.ord, row_number() over (order by x17_.ord) as position
+                select x15_.value, x15_.ord, row_number() over (order by x15_.ord) as position
                 from (
-                    select e19_.value as value, row_number() over (order by s18_.ord, e19_.ord) as ord
+                    select (s16_.value -> 'code') as value, s16_.ord as ord
                     from (
                         select w4.value as value, w4.ord as ord
                         from (
-                            select e21_.value as value, row_number() over (order by s20_.ord, e21_.ord) as ord
+                            select e19_.value as value, row_number() over (order by s17_.ord, e19_.ord) as ord
                             from (
                                 select element_.value as value, element_.ord as ord
                                 from jsonb_array_elements(case when jsonb_typeof((r.value -> 'reasonCode')) = 'array' then (r.value -> 'reasonCode') else jsonb_build_array((r.value -> 'reasonCode')) end) with ordinality as element_(value, ord)
                                 where jsonb_typeof(element_.value) <> 'null'
-                            ) as s20_
+                            ) as s17_
                             cross join lateral (
                                 select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((s20_.value -> 'coding')) = 'array' then (s20_.value -> 'coding') else jsonb_build_array((s20_.value -> 'coding')) end) with ordinality as element_(value, ord)
+                                from jsonb_array_elements(case when jsonb_typeof((s17_.value -> 'coding')) = 'array' then (s17_.value -> 'coding') else jsonb_build_array((s17_.value -> 'coding')) end) with ordinality as element_(value, ord)
                                 where jsonb_typeof(element_.value) <> 'null'
-                            ) as e21_
+                            ) as e19_
                         ) as w4
                         where ((w4.value #>> '{"system"}') = 'http://snomed.info/sct')
-                    ) as s18_
-                    cross join lateral (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((s18_.value -> 'code')) = 'array' then (s18_.value -> 'code') else jsonb_build_array((s18_.value -> 'code')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as e19_
-                ) as x17_
-            ) as n16_
-            where n16_.position = 1
-        ) as x15_
+                    ) as s16_
+                    where (s16_.value -> 'code') is not null and not (jsonb_typeof((s16_.value -> 'code')) = 'null')
+                ) as x15_
+            ) as n14_
+            where n14_.position = 1
+        ) as x13_
     ) #>> '{}') as "reason_snomed_code",
     ((
-        select any_value(x22_.value)
+        select any_value(x20_.value)
         from (
-            select n23_.value as value, n23_.ord as ord
+            select n21_.value as value, n21_.ord as ord
             from (
-                select x24_.value, x24_.ord, row_number() over (order by x24_.ord) as position
+                select x22_.value, x22_.ord, row_number() over (order by x22_.ord) as position
                 from (
-                    select e26_.value as value, row_number() over (order by s25_.ord, e26_.ord) as ord
+                    select (s23_.value -> 'code') as value, s23_.ord as ord
                     from (
-                        select e28_.value as value, row_number() over (order by s27_.ord, e28_.ord) as ord
+                        select e26_.value as value, row_number() over (order by s24_.ord, e26_.ord) as ord
                         from (
-                            select e30_.value as value, row_number() over (order by s29_.ord, e30_.ord) as ord
+                            select (s25_.value -> 'dischargeDisposition') as value, s25_.ord as ord
                             from (
-                                select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((r.value -> 'hospitalization')) = 'array' then (r.value -> 'hospitalization') else jsonb_build_array((r.value -> 'hospitalization')) end) with ordinality as element_(value, ord)
-                                where jsonb_typeof(element_.value) <> 'null'
-                            ) as s29_
-                            cross join lateral (
-                                select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((s29_.value -> 'dischargeDisposition')) = 'array' then (s29_.value -> 'dischargeDisposition') else jsonb_build_array((s29_.value -> 'dischargeDisposition')) end) with ordinality as element_(value, ord)
-                                where jsonb_typeof(element_.value) <> 'null'
-                            ) as e30_
-                        ) as s27_
+                                select (r.value -> 'hospitalization') as value, 1 as ord
+                                where (r.value -> 'hospitalization') is not null and not (jsonb_typeof((r.value -> 'hospitalization')) = 'null')
+                            ) as s25_
+                            where (s25_.value -> 'dischargeDisposition') is not null and not (jsonb_typeof((s25_.value -> 'dischargeDisposition')) = 'null')
+                        ) as s24_
                         cross join lateral (
                             select element_.value as value, element_.ord as ord
-                            from jsonb_array_elements(case when jsonb_typeof((s27_.value -> 'coding')) = 'array' then (s27_.value -> 'coding') else jsonb_build_array((s27_.value -> 'coding')) end) with ordinality as element_(value, ord)
+                            from jsonb_array_elements(case when jsonb_typeof((s24_.value -> 'coding')) = 'array' then (s24_.value -> 'coding') else jsonb_build_array((s24_.value -> 'coding')) end) with ordinality as element_(value, ord)
                             where jsonb_typeof(element_.value) <> 'null'
-                        ) as e28_
-                    ) as s25_
-                    cross join lateral (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((s25_.value -> 'code')) = 'array' then (s25_.value -> 'code') else jsonb_build_array((s25_.value -> 'code')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as e26_
-                ) as x24_
-            ) as n23_
-            where n23_.position = 1
-        ) as x22_
+                        ) as e26_
+                    ) as s23_
+                    where (s23_.value -> 'code') is not null and not (jsonb_typeof((s23_.value -> 'code')) = 'null')
+                ) as x22_
+            ) as n21_
+            where n21_.position = 1
+        ) as x20_
     ) #>> '{}') as "discharge_disposition_code",
     (r.value #>> '{"period","start"}') as "period_start_at",
     (r.value #>> '{"period","end"}') as "period_end_at"
@@ -210,29 +184,20 @@ select
             from (
                 select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
                 from (
-                    select e5_.value as value, row_number() over (order by s4_.ord, e5_.ord) as ord
+                    select get_path(s4_.value, '"value"') as value, s4_.ord as ord
                     from (
                         select w2.value as value, w2.ord as ord
                         from (
-                            select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
+                            select get_path(s5_.value, '"identifier"') as value, s5_.ord as ord
                             from (
-                                select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(r.value, 'serviceProvider')) then get(r.value, 'serviceProvider') when get(r.value, 'serviceProvider') is not null then array_construct(get(r.value, 'serviceProvider')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as s6_
-                            cross join lateral (
-                                select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(s6_.value, 'identifier')) then get(s6_.value, 'identifier') when get(s6_.value, 'identifier') is not null then array_construct(get(s6_.value, 'identifier')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as e7_
+                                select get_path(r.value, '"serviceProvider"') as value, 1 as ord
+                                where get_path(r.value, '"serviceProvider"') is not null and not (is_null_value(get_path(r.value, '"serviceProvider"')))
+                            ) as s5_
+                            where get_path(s5_.value, '"identifier"') is not null and not (is_null_value(get_path(s5_.value, '"identifier"')))
                         ) as w2
                         where (cast(get_path(w2.value, '"system"') as varchar) = 'http://hl7.org/fhir/sid/us-npi')
                     ) as s4_
-                    cross join lateral (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(s4_.value, 'value')) then get(s4_.value, 'value') when get(s4_.value, 'value') is not null then array_construct(get(s4_.value, 'value')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as e5_
+                    where get_path(s4_.value, '"value"') is not null and not (is_null_value(get_path(s4_.value, '"value"')))
                 ) as x3_
             ) as n2_
             where n2_.position = 1
@@ -242,113 +207,96 @@ select
     cast(get_path(r.value, '"class"."code"') as varchar) as "encounter_class",
     cast(get_path(r.value, '"status"') as varchar) as "status",
     cast((
-        select any_value(x8_.value)
+        select any_value(x6_.value)
         from (
-            select n9_.value as value, n9_.ord as ord
+            select n7_.value as value, n7_.ord as ord
             from (
-                select x10_.value, x10_.ord, row_number() over (order by x10_.ord) as position
+                select x8_.value, x8_.ord, row_number() over (order by x8_.ord) as position
                 from (
-                    select e12_.value as value, row_number() over (order by s11_.ord, e12_.ord) as ord
+                    select get_path(s9_.value, '"code"') as value, s9_.ord as ord
                     from (
                         select w3.value as value, w3.ord as ord
                         from (
-                            select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
+                            select e12_.value as value, row_number() over (order by s10_.ord, e12_.ord) as ord
                             from (
                                 select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(r.value, 'reasonCode')) then get(r.value, 'reasonCode') when get(r.value, 'reasonCode') is not null then array_construct(get(r.value, 'reasonCode')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as s13_
+                                from table(flatten(input => get_path(r.value, '"reasonCode"'))) as flattened_
+                                where not is_null_value(flattened_.value)
+                            ) as s10_
                             cross join lateral (
                                 select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(s13_.value, 'coding')) then get(s13_.value, 'coding') when get(s13_.value, 'coding') is not null then array_construct(get(s13_.value, 'coding')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as e14_
+                                from table(flatten(input => get_path(s10_.value, '"coding"'))) as flattened_
+                                where not is_null_value(flattened_.value)
+                            ) as e12_
                         ) as w3
                         where (cast(get_path(w3.value, '"system"') as varchar) = 'http://hl7.org/fhir/sid/icd-10-cm')
-                    ) as s11_
-                    cross join lateral (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(s11_.value, 'code')) then get(s11_.value, 'code') when get(s11_.value, 'code') is not null then array_construct(get(s11_.value, 'code')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as e12_
-                ) as x10_
-            ) as n9_
-            where n9_.position = 1
-        ) as x8_
+                    ) as s9_
+                    where get_path(s9_.value, '"code"') is not null and not (is_null_value(get_path(s9_.value, '"code"')))
+                ) as x8_
+            ) as n7_
+            where n7_.position = 1
+        ) as x6_
     ) as varchar) as "reason_icd10cm_code",
     cast((
-        select any_value(x15_.value)
+        select any_value(x13_.value)
         from (
-            select n16_.value as value, n16_.ord as ord
+            select n14_.value as value, n14_.ord as ord
             from (
-                select x17_.value, x17_.ord, row_number() over (order by x17_.ord) as position
+                select x15_.value, x15_.ord, row_number() over (order by x15_.ord) as position
                 from (
-                    select e19_.value as value, row_number() over (order by s18_.ord, e19_.ord) as ord
+                    select get_path(s16_.value, '"code"') as value, s16_.ord as ord
                     from (
                         select w4.value as value, w4.ord as ord
                         from (
-                            select e21_.value as value, row_number() over (order by s20_.ord, e21_.ord) as ord
+                            select e19_.value as value, row_number() over (order by s17_.ord, e19_.ord) as ord
                             from (
                                 select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(r.value, 'reasonCode')) then get(r.value, 'reasonCode') when get(r.value, 'reasonCode') is not null then array_construct(get(r.value, 'reasonCode')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as s20_
+                                from table(flatten(input => get_path(r.value, '"reasonCode"'))) as flattened_
+                                where not is_null_value(flattened_.value)
+                            ) as s17_
                             cross join lateral (
                                 select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(s20_.value, 'coding')) then get(s20_.value, 'coding') when get(s20_.value, 'coding') is not null then array_construct(get(s20_.value, 'coding')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as e21_
+                                from table(flatten(input => get_path(s17_.value, '"coding"'))) as flattened_
+                                where not is_null_value(flattened_.value)
+                            ) as e19_
                         ) as w4
                         where (cast(get_path(w4.value, '"system"') as varchar) = 'http://snomed.info/sct')
-                    ) as s18_
-                    cross join lateral (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(s18_.value, 'code')) then get(s18_.value, 'code') when get(s18_.value, 'code') is not null then array_construct(get(s18_.value, 'code')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as e19_
-                ) as x17_
-            ) as n16_
-            where n16_.position = 1
-        ) as x15_
+                    ) as s16_
+                    where get_path(s16_.value, '"code"') is not null and not (is_null_value(get_path(s16_.value, '"code"')))
+                ) as x15_
+            ) as n14_
+            where n14_.position = 1
+        ) as x13_
     ) as varchar) as "reason_snomed_code",
     cast((
-        select any_value(x22_.value)
+        select any_value(x20_.value)
         from (
-            select n23_.value as value, n23_.ord as ord
+            select n21_.value as value, n21_.ord as ord
             from (
-                select x24_.value, x24_.ord, row_number() over (order by x24_.ord) as position
+                select x22_.value, x22_.ord, row_number() over (order by x22_.ord) as position
                 from (
-                    select e26_.value as value, row_number() over (order by s25_.ord, e26_.ord) as ord
+                    select get_path(s23_.value, '"code"') as value, s23_.ord as ord
                     from (
-                        select e28_.value as value, row_number() over (order by s27_.ord, e28_.ord) as ord
+                        select e26_.value as value, row_number() over (order by s24_.ord, e26_.ord) as ord
                         from (
-                            select e30_.value as value, row_number() over (order by s29_.ord, e30_.ord) as ord
+                            select get_path(s25_.value, '"dischargeDisposition"') as value, s25_.ord as ord
                             from (
-                                select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(r.value, 'hospitalization')) then get(r.value, 'hospitalization') when get(r.value, 'hospitalization') is not null then array_construct(get(r.value, 'hospitalization')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as s29_
-                            cross join lateral (
-                                select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(s29_.value, 'dischargeDisposition')) then get(s29_.value, 'dischargeDisposition') when get(s29_.value, 'dischargeDisposition') is not null then array_construct(get(s29_.value, 'dischargeDisposition')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as e30_
-                        ) as s27_
+                                select get_path(r.value, '"hospitalization"') as value, 1 as ord
+                                where get_path(r.value, '"hospitalization"') is not null and not (is_null_value(get_path(r.value, '"hospitalization"')))
+                            ) as s25_
+                            where get_path(s25_.value, '"dischargeDisposition"') is not null and not (is_null_value(get_path(s25_.value, '"dischargeDisposition"')))
+                        ) as s24_
                         cross join lateral (
                             select flattened_.value as value, flattened_.index + 1 as ord
-                            from table(flatten(input => case when is_array(get(s27_.value, 'coding')) then get(s27_.value, 'coding') when get(s27_.value, 'coding') is not null then array_construct(get(s27_.value, 'coding')) end)) as flattened_
-                            where flattened_.value is not null and not is_null_value(flattened_.value)
-                        ) as e28_
-                    ) as s25_
-                    cross join lateral (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(s25_.value, 'code')) then get(s25_.value, 'code') when get(s25_.value, 'code') is not null then array_construct(get(s25_.value, 'code')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as e26_
-                ) as x24_
-            ) as n23_
-            where n23_.position = 1
-        ) as x22_
+                            from table(flatten(input => get_path(s24_.value, '"coding"'))) as flattened_
+                            where not is_null_value(flattened_.value)
+                        ) as e26_
+                    ) as s23_
+                    where get_path(s23_.value, '"code"') is not null and not (is_null_value(get_path(s23_.value, '"code"')))
+                ) as x22_
+            ) as n21_
+            where n21_.position = 1
+        ) as x20_
     ) as varchar) as "discharge_disposition_code",
     cast(get_path(r.value, '"period"."start"') as varchar) as "period_start_at",
     cast(get_path(r.value, '"period"."end"') as varchar) as "period_end_at"
@@ -375,32 +323,20 @@ select
             from (
                 select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
                 from (
-                    select e5_.value as value, row_number() over (order by s4_.ord, e5_.ord) as ord
+                    select s4_.value."value" as value, s4_.ord as ord
                     from (
                         select w2.value as value, w2.ord as ord
                         from (
-                            select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
+                            select s5_.value."identifier" as value, s5_.ord as ord
                             from (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(r.value."serviceProvider") then r.value."serviceProvider" else array(r.value."serviceProvider") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as s6_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s6_.value."identifier") then s6_.value."identifier" else array(s6_.value."identifier") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e7_
+                                select r.value."serviceProvider" as value, 1 as ord
+                                where r.value."serviceProvider" is not null and not (json_typeof(r.value."serviceProvider") = 'null')
+                            ) as s5_
+                            where s5_.value."identifier" is not null and not (json_typeof(s5_.value."identifier") = 'null')
                         ) as w2
                         where (case when is_varchar(w2.value."system") then cast(w2.value."system" as varchar) else json_serialize(w2.value."system") end = 'http://hl7.org/fhir/sid/us-npi')
                     ) as s4_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s4_.value."value") then s4_.value."value" else array(s4_.value."value") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e5_
+                    where s4_.value."value" is not null and not (json_typeof(s4_.value."value") = 'null')
                 ) as x3_
             ) as n2_
             where n2_.position = 1
@@ -412,32 +348,20 @@ select
             from (
                 select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
                 from (
-                    select e5_.value as value, row_number() over (order by s4_.ord, e5_.ord) as ord
+                    select s4_.value."value" as value, s4_.ord as ord
                     from (
                         select w2.value as value, w2.ord as ord
                         from (
-                            select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
+                            select s5_.value."identifier" as value, s5_.ord as ord
                             from (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(r.value."serviceProvider") then r.value."serviceProvider" else array(r.value."serviceProvider") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as s6_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s6_.value."identifier") then s6_.value."identifier" else array(s6_.value."identifier") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e7_
+                                select r.value."serviceProvider" as value, 1 as ord
+                                where r.value."serviceProvider" is not null and not (json_typeof(r.value."serviceProvider") = 'null')
+                            ) as s5_
+                            where s5_.value."identifier" is not null and not (json_typeof(s5_.value."identifier") = 'null')
                         ) as w2
                         where (case when is_varchar(w2.value."system") then cast(w2.value."system" as varchar) else json_serialize(w2.value."system") end = 'http://hl7.org/fhir/sid/us-npi')
                     ) as s4_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s4_.value."value") then s4_.value."value" else array(s4_.value."value") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e5_
+                    where s4_.value."value" is not null and not (json_typeof(s4_.value."value") = 'null')
                 ) as x3_
             ) as n2_
             where n2_.position = 1
@@ -449,32 +373,20 @@ select
             from (
                 select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
                 from (
-                    select e5_.value as value, row_number() over (order by s4_.ord, e5_.ord) as ord
+                    select s4_.value."value" as value, s4_.ord as ord
                     from (
                         select w2.value as value, w2.ord as ord
                         from (
-                            select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
+                            select s5_.value."identifier" as value, s5_.ord as ord
                             from (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(r.value."serviceProvider") then r.value."serviceProvider" else array(r.value."serviceProvider") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as s6_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s6_.value."identifier") then s6_.value."identifier" else array(s6_.value."identifier") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e7_
+                                select r.value."serviceProvider" as value, 1 as ord
+                                where r.value."serviceProvider" is not null and not (json_typeof(r.value."serviceProvider") = 'null')
+                            ) as s5_
+                            where s5_.value."identifier" is not null and not (json_typeof(s5_.value."identifier") = 'null')
                         ) as w2
                         where (case when is_varchar(w2.value."system") then cast(w2.value."system" as varchar) else json_serialize(w2.value."system") end = 'http://hl7.org/fhir/sid/us-npi')
                     ) as s4_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s4_.value."value") then s4_.value."value" else array(s4_.value."value") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e5_
+                    where s4_.value."value" is not null and not (json_typeof(s4_.value."value") = 'null')
                 ) as x3_
             ) as n2_
             where n2_.position = 1
@@ -484,355 +396,289 @@ select
     case when is_varchar(r.value."class"."code") then cast(r.value."class"."code" as varchar) else json_serialize(r.value."class"."code") end as "encounter_class",
     case when is_varchar(r.value."status") then cast(r.value."status" as varchar) else json_serialize(r.value."status") end as "status",
     case when is_varchar((
-        select any_value(x8_.value)
+        select any_value(x6_.value)
         from (
-            select n9_.value as value, n9_.ord as ord
+            select n7_.value as value, n7_.ord as ord
             from (
-                select x10_.value, x10_.ord, row_number() over (order by x10_.ord) as position
+                select x8_.value, x8_.ord, row_number() over (order by x8_.ord) as position
                 from (
-                    select e12_.value as value, row_number() over (order by s11_.ord, e12_.ord) as ord
+                    select s9_.value."code" as value, s9_.ord as ord
                     from (
                         select w3.value as value, w3.ord as ord
                         from (
-                            select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
+                            select e12_.value as value, row_number() over (order by s10_.ord, e12_.ord) as ord
                             from (
                                 select element_ as value, position_ + 1 as ord
                                 from (select case when is_array(r.value."reasonCode") then r.value."reasonCode" else array(r.value."reasonCode") end as items_) as array_,
                                     array_.items_ as element_ at position_
                                 where element_ is not null
-                            ) as s13_
+                            ) as s10_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s13_.value."coding") then s13_.value."coding" else array(s13_.value."coding") end as items_) as array_,
+                                from (select case when is_array(s10_.value."coding") then s10_.value."coding" else array(s10_.value."coding") end as items_) as array_,
                                     array_.items_ as element_ at position_
                                 where element_ is not null
-                            ) as e14_
+                            ) as e12_
                         ) as w3
                         where (case when is_varchar(w3.value."system") then cast(w3.value."system" as varchar) else json_serialize(w3.value."system") end = 'http://hl7.org/fhir/sid/icd-10-cm')
-                    ) as s11_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s11_.value."code") then s11_.value."code" else array(s11_.value."code") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e12_
-                ) as x10_
-            ) as n9_
-            where n9_.position = 1
-        ) as x8_
+                    ) as s9_
+                    where s9_.value."code" is not null and not (json_typeof(s9_.value."code") = 'null')
+                ) as x8_
+            ) as n7_
+            where n7_.position = 1
+        ) as x6_
     )) then cast((
-        select any_value(x8_.value)
+        select any_value(x6_.value)
         from (
-            select n9_.value as value, n9_.ord as ord
+            select n7_.value as value, n7_.ord as ord
             from (
-                select x10_.value, x10_.ord, row_number() over (order by x10_.ord) as position
+                select x8_.value, x8_.ord, row_number() over (order by x8_.ord) as position
                 from (
-                    select e12_.value as value, row_number() over (order by s11_.ord, e12_.ord) as ord
+                    select s9_.value."code" as value, s9_.ord as ord
                     from (
                         select w3.value as value, w3.ord as ord
                         from (
-                            select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
+                            select e12_.value as value, row_number() over (order by s10_.ord, e12_.ord) as ord
                             from (
                                 select element_ as value, position_ + 1 as ord
                                 from (select case when is_array(r.value."reasonCode") then r.value."reasonCode" else array(r.value."reasonCode") end as items_) as array_,
                                     array_.items_ as element_ at position_
                                 where element_ is not null
-                            ) as s13_
+                            ) as s10_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s13_.value."coding") then s13_.value."coding" else array(s13_.value."coding") end as items_) as array_,
+                                from (select case when is_array(s10_.value."coding") then s10_.value."coding" else array(s10_.value."coding") end as items_) as array_,
                                     array_.items_ as element_ at position_
                                 where element_ is not null
-                            ) as e14_
+                            ) as e12_
                         ) as w3
                         where (case when is_varchar(w3.value."system") then cast(w3.value."system" as varchar) else json_serialize(w3.value."system") end = 'http://hl7.org/fhir/sid/icd-10-cm')
-                    ) as s11_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s11_.value."code") then s11_.value."code" else array(s11_.value."code") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e12_
-                ) as x10_
-            ) as n9_
-            where n9_.position = 1
-        ) as x8_
+                    ) as s9_
+                    where s9_.value."code" is not null and not (json_typeof(s9_.value."code") = 'null')
+                ) as x8_
+            ) as n7_
+            where n7_.position = 1
+        ) as x6_
     ) as varchar) else json_serialize((
-        select any_value(x8_.value)
+        select any_value(x6_.value)
         from (
-            select n9_.value as value, n9_.ord as ord
+            select n7_.value as value, n7_.ord as ord
             from (
-                select x10_.value, x10_.ord, row_number() over (order by x10_.ord) as position
+                select x8_.value, x8_.ord, row_number() over (order by x8_.ord) as position
                 from (
-                    select e12_.value as value, row_number() over (order by s11_.ord, e12_.ord) as ord
+                    select s9_.value."code" as value, s9_.ord as ord
                     from (
                         select w3.value as value, w3.ord as ord
                         from (
-                            select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
+                            select e12_.value as value, row_number() over (order by s10_.ord, e12_.ord) as ord
                             from (
                                 select element_ as value, position_ + 1 as ord
                                 from (select case when is_array(r.value."reasonCode") then r.value."reasonCode" else array(r.value."reasonCode") end as items_) as array_,
                                     array_.items_ as element_ at position_
                                 where element_ is not null
-                            ) as s13_
+                            ) as s10_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s13_.value."coding") then s13_.value."coding" else array(s13_.value."coding") end as items_) as array_,
+                                from (select case when is_array(s10_.value."coding") then s10_.value."coding" else array(s10_.value."coding") end as items_) as array_,
                                     array_.items_ as element_ at position_
                                 where element_ is not null
-                            ) as e14_
+                            ) as e12_
                         ) as w3
                         where (case when is_varchar(w3.value."system") then cast(w3.value."system" as varchar) else json_serialize(w3.value."system") end = 'http://hl7.org/fhir/sid/icd-10-cm')
-                    ) as s11_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s11_.value."code") then s11_.value."code" else array(s11_.value."code") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e12_
-                ) as x10_
-            ) as n9_
-            where n9_.position = 1
-        ) as x8_
+                    ) as s9_
+                    where s9_.value."code" is not null and not (json_typeof(s9_.value."code") = 'null')
+                ) as x8_
+            ) as n7_
+            where n7_.position = 1
+        ) as x6_
     )) end as "reason_icd10cm_code",
     case when is_varchar((
-        select any_value(x15_.value)
+        select any_value(x13_.value)
         from (
-            select n16_.value as value, n16_.ord as ord
+            select n14_.value as value, n14_.ord as ord
             from (
-                select x17_.value, x17_.ord, row_number() over (order by x17_.ord) as position
+                select x15_.value, x15_.ord, row_number() over (order by x15_.ord) as position
                 from (
-                    select e19_.value as value, row_number() over (order by s18_.ord, e19_.ord) as ord
+                    select s16_.value."code" as value, s16_.ord as ord
                     from (
                         select w4.value as value, w4.ord as ord
                         from (
-                            select e21_.value as value, row_number() over (order by s20_.ord, e21_.ord) as ord
+                            select e19_.value as value, row_number() over (order by s17_.ord, e19_.ord) as ord
                             from (
                                 select element_ as value, position_ + 1 as ord
                                 from (select case when is_array(r.value."reasonCode") then r.value."reasonCode" else array(r.value."reasonCode") end as items_) as array_,
                                     array_.items_ as element_ at position_
                                 where element_ is not null
-                            ) as s20_
+                            ) as s17_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s20_.value."coding") then s20_.value."coding" else array(s20_.value."coding") end as items_) as array_,
+                                from (select case when is_array(s17_.value."coding") then s17_.value."coding" else array(s17_.value."coding") end as items_) as array_,
                                     array_.items_ as element_ at position_
                                 where element_ is not null
-                            ) as e21_
+                            ) as e19_
                         ) as w4
                         where (case when is_varchar(w4.value."system") then cast(w4.value."system" as varchar) else json_serialize(w4.value."system") end = 'http://snomed.info/sct')
-                    ) as s18_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s18_.value."code") then s18_.value."code" else array(s18_.value."code") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e19_
-                ) as x17_
-            ) as n16_
-            where n16_.position = 1
-        ) as x15_
+                    ) as s16_
+                    where s16_.value."code" is not null and not (json_typeof(s16_.value."code") = 'null')
+                ) as x15_
+            ) as n14_
+            where n14_.position = 1
+        ) as x13_
     )) then cast((
-        select any_value(x15_.value)
+        select any_value(x13_.value)
         from (
-            select n16_.value as value, n16_.ord as ord
+            select n14_.value as value, n14_.ord as ord
             from (
-                select x17_.value, x17_.ord, row_number() over (order by x17_.ord) as position
+                select x15_.value, x15_.ord, row_number() over (order by x15_.ord) as position
                 from (
-                    select e19_.value as value, row_number() over (order by s18_.ord, e19_.ord) as ord
+                    select s16_.value."code" as value, s16_.ord as ord
                     from (
                         select w4.value as value, w4.ord as ord
                         from (
-                            select e21_.value as value, row_number() over (order by s20_.ord, e21_.ord) as ord
+                            select e19_.value as value, row_number() over (order by s17_.ord, e19_.ord) as ord
                             from (
                                 select element_ as value, position_ + 1 as ord
                                 from (select case when is_array(r.value."reasonCode") then r.value."reasonCode" else array(r.value."reasonCode") end as items_) as array_,
                                     array_.items_ as element_ at position_
                                 where element_ is not null
-                            ) as s20_
+                            ) as s17_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s20_.value."coding") then s20_.value."coding" else array(s20_.value."coding") end as items_) as array_,
+                                from (select case when is_array(s17_.value."coding") then s17_.value."coding" else array(s17_.value."coding") end as items_) as array_,
                                     array_.items_ as element_ at position_
                                 where element_ is not null
-                            ) as e21_
+                            ) as e19_
                         ) as w4
                         where (case when is_varchar(w4.value."system") then cast(w4.value."system" as varchar) else json_serialize(w4.value."system") end = 'http://snomed.info/sct')
-                    ) as s18_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s18_.value."code") then s18_.value."code" else array(s18_.value."code") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e19_
-                ) as x17_
-            ) as n16_
-            where n16_.position = 1
-        ) as x15_
+                    ) as s16_
+                    where s16_.value."code" is not null and not (json_typeof(s16_.value."code") = 'null')
+                ) as x15_
+            ) as n14_
+            where n14_.position = 1
+        ) as x13_
     ) as varchar) else json_serialize((
-        select any_value(x15_.value)
+        select any_value(x13_.value)
         from (
-            select n16_.value as value, n16_.ord as ord
+            select n14_.value as value, n14_.ord as ord
             from (
-                select x17_.value, x17_.ord, row_number() over (order by x17_.ord) as position
+                select x15_.value, x15_.ord, row_number() over (order by x15_.ord) as position
                 from (
-                    select e19_.value as value, row_number() over (order by s18_.ord, e19_.ord) as ord
+                    select s16_.value."code" as value, s16_.ord as ord
                     from (
                         select w4.value as value, w4.ord as ord
                         from (
-                            select e21_.value as value, row_number() over (order by s20_.ord, e21_.ord) as ord
+                            select e19_.value as value, row_number() over (order by s17_.ord, e19_.ord) as ord
                             from (
                                 select element_ as value, position_ + 1 as ord
                                 from (select case when is_array(r.value."reasonCode") then r.value."reasonCode" else array(r.value."reasonCode") end as items_) as array_,
                                     array_.items_ as element_ at position_
                                 where element_ is not null
-                            ) as s20_
+                            ) as s17_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s20_.value."coding") then s20_.value."coding" else array(s20_.value."coding") end as items_) as array_,
+                                from (select case when is_array(s17_.value."coding") then s17_.value."coding" else array(s17_.value."coding") end as items_) as array_,
                                     array_.items_ as element_ at position_
                                 where element_ is not null
-                            ) as e21_
+                            ) as e19_
                         ) as w4
                         where (case when is_varchar(w4.value."system") then cast(w4.value."system" as varchar) else json_serialize(w4.value."system") end = 'http://snomed.info/sct')
-                    ) as s18_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s18_.value."code") then s18_.value."code" else array(s18_.value."code") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e19_
-                ) as x17_
-            ) as n16_
-            where n16_.position = 1
-        ) as x15_
+                    ) as s16_
+                    where s16_.value."code" is not null and not (json_typeof(s16_.value."code") = 'null')
+                ) as x15_
+            ) as n14_
+            where n14_.position = 1
+        ) as x13_
     )) end as "reason_snomed_code",
     case when is_varchar((
-        select any_value(x22_.value)
+        select any_value(x20_.value)
         from (
-            select n23_.value as value, n23_.ord as ord
+            select n21_.value as value, n21_.ord as ord
             from (
-                select x24_.value, x24_.ord, row_number() over (order by x24_.ord) as position
+                select x22_.value, x22_.ord, row_number() over (order by x22_.ord) as position
                 from (
-                    select e26_.value as value, row_number() over (order by s25_.ord, e26_.ord) as ord
+                    select s23_.value."code" as value, s23_.ord as ord
                     from (
-                        select e28_.value as value, row_number() over (order by s27_.ord, e28_.ord) as ord
+                        select e26_.value as value, row_number() over (order by s24_.ord, e26_.ord) as ord
                         from (
-                            select e30_.value as value, row_number() over (order by s29_.ord, e30_.ord) as ord
+                            select s25_.value."dischargeDisposition" as value, s25_.ord as ord
                             from (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(r.value."hospitalization") then r.value."hospitalization" else array(r.value."hospitalization") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as s29_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s29_.value."dischargeDisposition") then s29_.value."dischargeDisposition" else array(s29_.value."dischargeDisposition") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e30_
-                        ) as s27_
+                                select r.value."hospitalization" as value, 1 as ord
+                                where r.value."hospitalization" is not null and not (json_typeof(r.value."hospitalization") = 'null')
+                            ) as s25_
+                            where s25_.value."dischargeDisposition" is not null and not (json_typeof(s25_.value."dischargeDisposition") = 'null')
+                        ) as s24_
                         cross join lateral (
                             select element_ as value, position_ + 1 as ord
-                            from (select case when is_array(s27_.value."coding") then s27_.value."coding" else array(s27_.value."coding") end as items_) as array_,
+                            from (select case when is_array(s24_.value."coding") then s24_.value."coding" else array(s24_.value."coding") end as items_) as array_,
                                 array_.items_ as element_ at position_
                             where element_ is not null
-                        ) as e28_
-                    ) as s25_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s25_.value."code") then s25_.value."code" else array(s25_.value."code") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e26_
-                ) as x24_
-            ) as n23_
-            where n23_.position = 1
-        ) as x22_
+                        ) as e26_
+                    ) as s23_
+                    where s23_.value."code" is not null and not (json_typeof(s23_.value."code") = 'null')
+                ) as x22_
+            ) as n21_
+            where n21_.position = 1
+        ) as x20_
     )) then cast((
-        select any_value(x22_.value)
+        select any_value(x20_.value)
         from (
-            select n23_.value as value, n23_.ord as ord
+            select n21_.value as value, n21_.ord as ord
             from (
-                select x24_.value, x24_.ord, row_number() over (order by x24_.ord) as position
+                select x22_.value, x22_.ord, row_number() over (order by x22_.ord) as position
                 from (
-                    select e26_.value as value, row_number() over (order by s25_.ord, e26_.ord) as ord
+                    select s23_.value."code" as value, s23_.ord as ord
                     from (
-                        select e28_.value as value, row_number() over (order by s27_.ord, e28_.ord) as ord
+                        select e26_.value as value, row_number() over (order by s24_.ord, e26_.ord) as ord
                         from (
-                            select e30_.value as value, row_number() over (order by s29_.ord, e30_.ord) as ord
+                            select s25_.value."dischargeDisposition" as value, s25_.ord as ord
                             from (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(r.value."hospitalization") then r.value."hospitalization" else array(r.value."hospitalization") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as s29_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s29_.value."dischargeDisposition") then s29_.value."dischargeDisposition" else array(s29_.value."dischargeDisposition") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e30_
-                        ) as s27_
+                                select r.value."hospitalization" as value, 1 as ord
+                                where r.value."hospitalization" is not null and not (json_typeof(r.value."hospitalization") = 'null')
+                            ) as s25_
+                            where s25_.value."dischargeDisposition" is not null and not (json_typeof(s25_.value."dischargeDisposition") = 'null')
+                        ) as s24_
                         cross join lateral (
                             select element_ as value, position_ + 1 as ord
-                            from (select case when is_array(s27_.value."coding") then s27_.value."coding" else array(s27_.value."coding") end as items_) as array_,
+                            from (select case when is_array(s24_.value."coding") then s24_.value."coding" else array(s24_.value."coding") end as items_) as array_,
                                 array_.items_ as element_ at position_
                             where element_ is not null
-                        ) as e28_
-                    ) as s25_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s25_.value."code") then s25_.value."code" else array(s25_.value."code") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e26_
-                ) as x24_
-            ) as n23_
-            where n23_.position = 1
-        ) as x22_
+                        ) as e26_
+                    ) as s23_
+                    where s23_.value."code" is not null and not (json_typeof(s23_.value."code") = 'null')
+                ) as x22_
+            ) as n21_
+            where n21_.position = 1
+        ) as x20_
     ) as varchar) else json_serialize((
-        select any_value(x22_.value)
+        select any_value(x20_.value)
         from (
-            select n23_.value as value, n23_.ord as ord
+            select n21_.value as value, n21_.ord as ord
             from (
-                select x24_.value, x24_.ord, row_number() over (order by x24_.ord) as position
+                select x22_.value, x22_.ord, row_number() over (order by x22_.ord) as position
                 from (
-                    select e26_.value as value, row_number() over (order by s25_.ord, e26_.ord) as ord
+                    select s23_.value."code" as value, s23_.ord as ord
                     from (
-                        select e28_.value as value, row_number() over (order by s27_.ord, e28_.ord) as ord
+                        select e26_.value as value, row_number() over (order by s24_.ord, e26_.ord) as ord
                         from (
-                            select e30_.value as value, row_number() over (order by s29_.ord, e30_.ord) as ord
+                            select s25_.value."dischargeDisposition" as value, s25_.ord as ord
                             from (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(r.value."hospitalization") then r.value."hospitalization" else array(r.value."hospitalization") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as s29_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s29_.value."dischargeDisposition") then s29_.value."dischargeDisposition" else array(s29_.value."dischargeDisposition") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e30_
-                        ) as s27_
+                                select r.value."hospitalization" as value, 1 as ord
+                                where r.value."hospitalization" is not null and not (json_typeof(r.value."hospitalization") = 'null')
+                            ) as s25_
+                            where s25_.value."dischargeDisposition" is not null and not (json_typeof(s25_.value."dischargeDisposition") = 'null')
+                        ) as s24_
                         cross join lateral (
                             select element_ as value, position_ + 1 as ord
-                            from (select case when is_array(s27_.value."coding") then s27_.value."coding" else array(s27_.value."coding") end as items_) as array_,
+                            from (select case when is_array(s24_.value."coding") then s24_.value."coding" else array(s24_.value."coding") end as items_) as array_,
                                 array_.items_ as element_ at position_
                             where element_ is not null
-                        ) as e28_
-                    ) as s25_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s25_.value."code") then s25_.value."code" else array(s25_.value."code") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e26_
-                ) as x24_
-            ) as n23_
-            where n23_.position = 1
-        ) as x22_
+                        ) as e26_
+                    ) as s23_
+                    where s23_.value."code" is not null and not (json_typeof(s23_.value."code") = 'null')
+                ) as x22_
+            ) as n21_
+            where n21_.position = 1
+        ) as x20_
     )) end as "discharge_disposition_code",
     case when is_varchar(r.value."period"."start") then cast(r.value."period"."start" as varchar) else json_serialize(r.value."period"."start") end as "period_start_at",
     case when is_varchar(r.value."period"."end") then cast(r.value."period"."end" as varchar) else json_serialize(r.value."period"."end") end as "period_end_at"

@@ -155,75 +155,65 @@ cross join lateral (
                     from (
                         select x5_.value, x5_.ord, row_number() over (order by x5_.ord) as position
                         from (
-                            select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
+                            select (s6_.value -> 'code') as value, s6_.ord as ord
                             from (
                                 select w3.value as value, w3.ord as ord
                                 from (
-                                    select e9_.value as value, row_number() over (order by s8_.ord, e9_.ord) as ord
+                                    select e8_.value as value, row_number() over (order by s7_.ord, e8_.ord) as ord
                                     from (
-                                        select element_.value as value, element_.ord as ord
-                                        from jsonb_array_elements(case when jsonb_typeof((f2.value -> 'productOrService')) = 'array' then (f2.value -> 'productOrService') else jsonb_build_array((f2.value -> 'productOrService')) end) with ordinality as element_(value, ord)
-                                        where jsonb_typeof(element_.value) <> 'null'
-                                    ) as s8_
+                                        select (f2.value -> 'productOrService') as value, 1 as ord
+                                        where (f2.value -> 'productOrService') is not null and not (jsonb_typeof((f2.value -> 'productOrService')) = 'null')
+                                    ) as s7_
                                     cross join lateral (
                                         select element_.value as value, element_.ord as ord
-                                        from jsonb_array_elements(case when jsonb_typeof((s8_.value -> 'coding')) = 'array' then (s8_.value -> 'coding') else jsonb_build_array((s8_.value -> 'coding')) end) with ordinality as element_(value, ord)
+                                        from jsonb_array_elements(case when jsonb_typeof((s7_.value -> 'coding')) = 'array' then (s7_.value -> 'coding') else jsonb_build_array((s7_.value -> 'coding')) end) with ordinality as element_(value, ord)
                                         where jsonb_typeof(element_.value) <> 'null'
-                                    ) as e9_
+                                    ) as e8_
                                 ) as w3
                                 where (((w3.value #>> '{"system"}') = 'http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets') or ((w3.value #>> '{"system"}') = 'http://www.ama-assn.org/go/cpt'))
                             ) as s6_
-                            cross join lateral (
-                                select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((s6_.value -> 'code')) = 'array' then (s6_.value -> 'code') else jsonb_build_array((s6_.value -> 'code')) end) with ordinality as element_(value, ord)
-                                where jsonb_typeof(element_.value) <> 'null'
-                            ) as e7_
+                            where (s6_.value -> 'code') is not null and not (jsonb_typeof((s6_.value -> 'code')) = 'null')
                         ) as x5_
                     ) as n4_
                     where n4_.position = 1
                 ) as x3_
             ) #>> '{}') as "hcpcs_code",
             ((
-                select any_value(x10_.value)
+                select any_value(x9_.value)
                 from (
-                    select n11_.value as value, n11_.ord as ord
+                    select n10_.value as value, n10_.ord as ord
                     from (
-                        select x12_.value, x12_.ord, row_number() over (order by x12_.ord) as position
+                        select x11_.value, x11_.ord, row_number() over (order by x11_.ord) as position
                         from (
-                            select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
+                            select (s12_.value -> 'code') as value, s12_.ord as ord
                             from (
-                                select e16_.value as value, row_number() over (order by s15_.ord, e16_.ord) as ord
+                                select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
                                 from (
-                                    select element_.value as value, element_.ord as ord
-                                    from jsonb_array_elements(case when jsonb_typeof((f2.value -> 'revenue')) = 'array' then (f2.value -> 'revenue') else jsonb_build_array((f2.value -> 'revenue')) end) with ordinality as element_(value, ord)
-                                    where jsonb_typeof(element_.value) <> 'null'
-                                ) as s15_
+                                    select (f2.value -> 'revenue') as value, 1 as ord
+                                    where (f2.value -> 'revenue') is not null and not (jsonb_typeof((f2.value -> 'revenue')) = 'null')
+                                ) as s13_
                                 cross join lateral (
                                     select element_.value as value, element_.ord as ord
-                                    from jsonb_array_elements(case when jsonb_typeof((s15_.value -> 'coding')) = 'array' then (s15_.value -> 'coding') else jsonb_build_array((s15_.value -> 'coding')) end) with ordinality as element_(value, ord)
+                                    from jsonb_array_elements(case when jsonb_typeof((s13_.value -> 'coding')) = 'array' then (s13_.value -> 'coding') else jsonb_build_array((s13_.value -> 'coding')) end) with ordinality as element_(value, ord)
                                     where jsonb_typeof(element_.value) <> 'null'
-                                ) as e16_
-                            ) as s13_
-                            cross join lateral (
-                                select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((s13_.value -> 'code')) = 'array' then (s13_.value -> 'code') else jsonb_build_array((s13_.value -> 'code')) end) with ordinality as element_(value, ord)
-                                where jsonb_typeof(element_.value) <> 'null'
-                            ) as e14_
-                        ) as x12_
-                    ) as n11_
-                    where n11_.position = 1
-                ) as x10_
+                                ) as e14_
+                            ) as s12_
+                            where (s12_.value -> 'code') is not null and not (jsonb_typeof((s12_.value -> 'code')) = 'null')
+                        ) as x11_
+                    ) as n10_
+                    where n10_.position = 1
+                ) as x9_
             ) #>> '{}') as "revenue_code",
             cast(((
-                select any_value(x17_.value)
+                select any_value(x15_.value)
                 from (
-                    select n18_.value as value, n18_.ord as ord
+                    select n16_.value as value, n16_.ord as ord
                     from (
-                        select x19_.value, x19_.ord, row_number() over (order by x19_.ord) as position
+                        select x17_.value, x17_.ord, row_number() over (order by x17_.ord) as position
                         from (
-                            select e21_.value as value, row_number() over (order by s20_.ord, e21_.ord) as ord
+                            select (s18_.value -> 'value') as value, s18_.ord as ord
                             from (
-                                select e23_.value as value, row_number() over (order by s22_.ord, e23_.ord) as ord
+                                select (s19_.value -> 'amount') as value, s19_.ord as ord
                                 from (
                                     select w4.value as value, w4.ord as ord
                                     from (
@@ -232,57 +222,44 @@ cross join lateral (
                                         where jsonb_typeof(element_.value) <> 'null'
                                     ) as w4
                                     where (((
-                                        select any_value(x24_.value)
+                                        select any_value(x21_.value)
                                         from (
-                                            select e26_.value as value, row_number() over (order by s25_.ord, e26_.ord) as ord
+                                            select (s22_.value -> 'code') as value, s22_.ord as ord
                                             from (
-                                                select e28_.value as value, row_number() over (order by s27_.ord, e28_.ord) as ord
+                                                select e24_.value as value, row_number() over (order by s23_.ord, e24_.ord) as ord
                                                 from (
-                                                    select element_.value as value, element_.ord as ord
-                                                    from jsonb_array_elements(case when jsonb_typeof((w4.value -> 'category')) = 'array' then (w4.value -> 'category') else jsonb_build_array((w4.value -> 'category')) end) with ordinality as element_(value, ord)
-                                                    where jsonb_typeof(element_.value) <> 'null'
-                                                ) as s27_
+                                                    select (w4.value -> 'category') as value, 1 as ord
+                                                    where (w4.value -> 'category') is not null and not (jsonb_typeof((w4.value -> 'category')) = 'null')
+                                                ) as s23_
                                                 cross join lateral (
                                                     select element_.value as value, element_.ord as ord
-                                                    from jsonb_array_elements(case when jsonb_typeof((s27_.value -> 'coding')) = 'array' then (s27_.value -> 'coding') else jsonb_build_array((s27_.value -> 'coding')) end) with ordinality as element_(value, ord)
+                                                    from jsonb_array_elements(case when jsonb_typeof((s23_.value -> 'coding')) = 'array' then (s23_.value -> 'coding') else jsonb_build_array((s23_.value -> 'coding')) end) with ordinality as element_(value, ord)
                                                     where jsonb_typeof(element_.value) <> 'null'
-                                                ) as e28_
-                                            ) as s25_
-                                            cross join lateral (
-                                                select element_.value as value, element_.ord as ord
-                                                from jsonb_array_elements(case when jsonb_typeof((s25_.value -> 'code')) = 'array' then (s25_.value -> 'code') else jsonb_build_array((s25_.value -> 'code')) end) with ordinality as element_(value, ord)
-                                                where jsonb_typeof(element_.value) <> 'null'
-                                            ) as e26_
-                                        ) as x24_
+                                                ) as e24_
+                                            ) as s22_
+                                            where (s22_.value -> 'code') is not null and not (jsonb_typeof((s22_.value -> 'code')) = 'null')
+                                        ) as x21_
                                         having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''billed_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
                                     ) #>> '{}') = 'submitted')
-                                ) as s22_
-                                cross join lateral (
-                                    select element_.value as value, element_.ord as ord
-                                    from jsonb_array_elements(case when jsonb_typeof((s22_.value -> 'amount')) = 'array' then (s22_.value -> 'amount') else jsonb_build_array((s22_.value -> 'amount')) end) with ordinality as element_(value, ord)
-                                    where jsonb_typeof(element_.value) <> 'null'
-                                ) as e23_
-                            ) as s20_
-                            cross join lateral (
-                                select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((s20_.value -> 'value')) = 'array' then (s20_.value -> 'value') else jsonb_build_array((s20_.value -> 'value')) end) with ordinality as element_(value, ord)
-                                where jsonb_typeof(element_.value) <> 'null'
-                            ) as e21_
-                        ) as x19_
-                    ) as n18_
-                    where n18_.position = 1
-                ) as x17_
+                                ) as s19_
+                                where (s19_.value -> 'amount') is not null and not (jsonb_typeof((s19_.value -> 'amount')) = 'null')
+                            ) as s18_
+                            where (s18_.value -> 'value') is not null and not (jsonb_typeof((s18_.value -> 'value')) = 'null')
+                        ) as x17_
+                    ) as n16_
+                    where n16_.position = 1
+                ) as x15_
             ) #>> '{}') as numeric) as "billed_adjudicated",
             cast(((
-                select any_value(x29_.value)
+                select any_value(x25_.value)
                 from (
-                    select n30_.value as value, n30_.ord as ord
+                    select n26_.value as value, n26_.ord as ord
                     from (
-                        select x31_.value, x31_.ord, row_number() over (order by x31_.ord) as position
+                        select x27_.value, x27_.ord, row_number() over (order by x27_.ord) as position
                         from (
-                            select e33_.value as value, row_number() over (order by s32_.ord, e33_.ord) as ord
+                            select (s28_.value -> 'value') as value, s28_.ord as ord
                             from (
-                                select e35_.value as value, row_number() over (order by s34_.ord, e35_.ord) as ord
+                                select (s29_.value -> 'amount') as value, s29_.ord as ord
                                 from (
                                     select w5.value as value, w5.ord as ord
                                     from (
@@ -291,58 +268,45 @@ cross join lateral (
                                         where jsonb_typeof(element_.value) <> 'null'
                                     ) as w5
                                     where (((
-                                        select any_value(x36_.value)
+                                        select any_value(x31_.value)
                                         from (
-                                            select e38_.value as value, row_number() over (order by s37_.ord, e38_.ord) as ord
+                                            select (s32_.value -> 'code') as value, s32_.ord as ord
                                             from (
-                                                select e40_.value as value, row_number() over (order by s39_.ord, e40_.ord) as ord
+                                                select e34_.value as value, row_number() over (order by s33_.ord, e34_.ord) as ord
                                                 from (
-                                                    select element_.value as value, element_.ord as ord
-                                                    from jsonb_array_elements(case when jsonb_typeof((w5.value -> 'category')) = 'array' then (w5.value -> 'category') else jsonb_build_array((w5.value -> 'category')) end) with ordinality as element_(value, ord)
-                                                    where jsonb_typeof(element_.value) <> 'null'
-                                                ) as s39_
+                                                    select (w5.value -> 'category') as value, 1 as ord
+                                                    where (w5.value -> 'category') is not null and not (jsonb_typeof((w5.value -> 'category')) = 'null')
+                                                ) as s33_
                                                 cross join lateral (
                                                     select element_.value as value, element_.ord as ord
-                                                    from jsonb_array_elements(case when jsonb_typeof((s39_.value -> 'coding')) = 'array' then (s39_.value -> 'coding') else jsonb_build_array((s39_.value -> 'coding')) end) with ordinality as element_(value, ord)
+                                                    from jsonb_array_elements(case when jsonb_typeof((s33_.value -> 'coding')) = 'array' then (s33_.value -> 'coding') else jsonb_build_array((s33_.value -> 'coding')) end) with ordinality as element_(value, ord)
                                                     where jsonb_typeof(element_.value) <> 'null'
-                                                ) as e40_
-                                            ) as s37_
-                                            cross join lateral (
-                                                select element_.value as value, element_.ord as ord
-                                                from jsonb_array_elements(case when jsonb_typeof((s37_.value -> 'code')) = 'array' then (s37_.value -> 'code') else jsonb_build_array((s37_.value -> 'code')) end) with ordinality as element_(value, ord)
-                                                where jsonb_typeof(element_.value) <> 'null'
-                                            ) as e38_
-                                        ) as x36_
+                                                ) as e34_
+                                            ) as s32_
+                                            where (s32_.value -> 'code') is not null and not (jsonb_typeof((s32_.value -> 'code')) = 'null')
+                                        ) as x31_
                                         having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''billed_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
                                     ) #>> '{}') = 'https://bluebutton.cms.gov/resources/variables/line_sbmtd_chrg_amt')
-                                ) as s34_
-                                cross join lateral (
-                                    select element_.value as value, element_.ord as ord
-                                    from jsonb_array_elements(case when jsonb_typeof((s34_.value -> 'amount')) = 'array' then (s34_.value -> 'amount') else jsonb_build_array((s34_.value -> 'amount')) end) with ordinality as element_(value, ord)
-                                    where jsonb_typeof(element_.value) <> 'null'
-                                ) as e35_
-                            ) as s32_
-                            cross join lateral (
-                                select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((s32_.value -> 'value')) = 'array' then (s32_.value -> 'value') else jsonb_build_array((s32_.value -> 'value')) end) with ordinality as element_(value, ord)
-                                where jsonb_typeof(element_.value) <> 'null'
-                            ) as e33_
-                        ) as x31_
-                    ) as n30_
-                    where n30_.position = 1
-                ) as x29_
+                                ) as s29_
+                                where (s29_.value -> 'amount') is not null and not (jsonb_typeof((s29_.value -> 'amount')) = 'null')
+                            ) as s28_
+                            where (s28_.value -> 'value') is not null and not (jsonb_typeof((s28_.value -> 'value')) = 'null')
+                        ) as x27_
+                    ) as n26_
+                    where n26_.position = 1
+                ) as x25_
             ) #>> '{}') as numeric) as "billed_blue_button",
             cast((f2.value #>> '{"net","value"}') as numeric) as "billed_net",
             cast(((
-                select any_value(x41_.value)
+                select any_value(x35_.value)
                 from (
-                    select n42_.value as value, n42_.ord as ord
+                    select n36_.value as value, n36_.ord as ord
                     from (
-                        select x43_.value, x43_.ord, row_number() over (order by x43_.ord) as position
+                        select x37_.value, x37_.ord, row_number() over (order by x37_.ord) as position
                         from (
-                            select e45_.value as value, row_number() over (order by s44_.ord, e45_.ord) as ord
+                            select (s38_.value -> 'value') as value, s38_.ord as ord
                             from (
-                                select e47_.value as value, row_number() over (order by s46_.ord, e47_.ord) as ord
+                                select (s39_.value -> 'amount') as value, s39_.ord as ord
                                 from (
                                     select w6.value as value, w6.ord as ord
                                     from (
@@ -351,57 +315,44 @@ cross join lateral (
                                         where jsonb_typeof(element_.value) <> 'null'
                                     ) as w6
                                     where (((
-                                        select any_value(x48_.value)
+                                        select any_value(x41_.value)
                                         from (
-                                            select e50_.value as value, row_number() over (order by s49_.ord, e50_.ord) as ord
+                                            select (s42_.value -> 'code') as value, s42_.ord as ord
                                             from (
-                                                select e52_.value as value, row_number() over (order by s51_.ord, e52_.ord) as ord
+                                                select e44_.value as value, row_number() over (order by s43_.ord, e44_.ord) as ord
                                                 from (
-                                                    select element_.value as value, element_.ord as ord
-                                                    from jsonb_array_elements(case when jsonb_typeof((w6.value -> 'category')) = 'array' then (w6.value -> 'category') else jsonb_build_array((w6.value -> 'category')) end) with ordinality as element_(value, ord)
-                                                    where jsonb_typeof(element_.value) <> 'null'
-                                                ) as s51_
+                                                    select (w6.value -> 'category') as value, 1 as ord
+                                                    where (w6.value -> 'category') is not null and not (jsonb_typeof((w6.value -> 'category')) = 'null')
+                                                ) as s43_
                                                 cross join lateral (
                                                     select element_.value as value, element_.ord as ord
-                                                    from jsonb_array_elements(case when jsonb_typeof((s51_.value -> 'coding')) = 'array' then (s51_.value -> 'coding') else jsonb_build_array((s51_.value -> 'coding')) end) with ordinality as element_(value, ord)
+                                                    from jsonb_array_elements(case when jsonb_typeof((s43_.value -> 'coding')) = 'array' then (s43_.value -> 'coding') else jsonb_build_array((s43_.value -> 'coding')) end) with ordinality as element_(value, ord)
                                                     where jsonb_typeof(element_.value) <> 'null'
-                                                ) as e52_
-                                            ) as s49_
-                                            cross join lateral (
-                                                select element_.value as value, element_.ord as ord
-                                                from jsonb_array_elements(case when jsonb_typeof((s49_.value -> 'code')) = 'array' then (s49_.value -> 'code') else jsonb_build_array((s49_.value -> 'code')) end) with ordinality as element_(value, ord)
-                                                where jsonb_typeof(element_.value) <> 'null'
-                                            ) as e50_
-                                        ) as x48_
+                                                ) as e44_
+                                            ) as s42_
+                                            where (s42_.value -> 'code') is not null and not (jsonb_typeof((s42_.value -> 'code')) = 'null')
+                                        ) as x41_
                                         having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''allowed_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
                                     ) #>> '{}') = 'eligible')
-                                ) as s46_
-                                cross join lateral (
-                                    select element_.value as value, element_.ord as ord
-                                    from jsonb_array_elements(case when jsonb_typeof((s46_.value -> 'amount')) = 'array' then (s46_.value -> 'amount') else jsonb_build_array((s46_.value -> 'amount')) end) with ordinality as element_(value, ord)
-                                    where jsonb_typeof(element_.value) <> 'null'
-                                ) as e47_
-                            ) as s44_
-                            cross join lateral (
-                                select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((s44_.value -> 'value')) = 'array' then (s44_.value -> 'value') else jsonb_build_array((s44_.value -> 'value')) end) with ordinality as element_(value, ord)
-                                where jsonb_typeof(element_.value) <> 'null'
-                            ) as e45_
-                        ) as x43_
-                    ) as n42_
-                    where n42_.position = 1
-                ) as x41_
+                                ) as s39_
+                                where (s39_.value -> 'amount') is not null and not (jsonb_typeof((s39_.value -> 'amount')) = 'null')
+                            ) as s38_
+                            where (s38_.value -> 'value') is not null and not (jsonb_typeof((s38_.value -> 'value')) = 'null')
+                        ) as x37_
+                    ) as n36_
+                    where n36_.position = 1
+                ) as x35_
             ) #>> '{}') as numeric) as "allowed_adjudicated",
             cast(((
-                select any_value(x53_.value)
+                select any_value(x45_.value)
                 from (
-                    select n54_.value as value, n54_.ord as ord
+                    select n46_.value as value, n46_.ord as ord
                     from (
-                        select x55_.value, x55_.ord, row_number() over (order by x55_.ord) as position
+                        select x47_.value, x47_.ord, row_number() over (order by x47_.ord) as position
                         from (
-                            select e57_.value as value, row_number() over (order by s56_.ord, e57_.ord) as ord
+                            select (s48_.value -> 'value') as value, s48_.ord as ord
                             from (
-                                select e59_.value as value, row_number() over (order by s58_.ord, e59_.ord) as ord
+                                select (s49_.value -> 'amount') as value, s49_.ord as ord
                                 from (
                                     select w7.value as value, w7.ord as ord
                                     from (
@@ -410,57 +361,44 @@ cross join lateral (
                                         where jsonb_typeof(element_.value) <> 'null'
                                     ) as w7
                                     where (((
-                                        select any_value(x60_.value)
+                                        select any_value(x51_.value)
                                         from (
-                                            select e62_.value as value, row_number() over (order by s61_.ord, e62_.ord) as ord
+                                            select (s52_.value -> 'code') as value, s52_.ord as ord
                                             from (
-                                                select e64_.value as value, row_number() over (order by s63_.ord, e64_.ord) as ord
+                                                select e54_.value as value, row_number() over (order by s53_.ord, e54_.ord) as ord
                                                 from (
-                                                    select element_.value as value, element_.ord as ord
-                                                    from jsonb_array_elements(case when jsonb_typeof((w7.value -> 'category')) = 'array' then (w7.value -> 'category') else jsonb_build_array((w7.value -> 'category')) end) with ordinality as element_(value, ord)
-                                                    where jsonb_typeof(element_.value) <> 'null'
-                                                ) as s63_
+                                                    select (w7.value -> 'category') as value, 1 as ord
+                                                    where (w7.value -> 'category') is not null and not (jsonb_typeof((w7.value -> 'category')) = 'null')
+                                                ) as s53_
                                                 cross join lateral (
                                                     select element_.value as value, element_.ord as ord
-                                                    from jsonb_array_elements(case when jsonb_typeof((s63_.value -> 'coding')) = 'array' then (s63_.value -> 'coding') else jsonb_build_array((s63_.value -> 'coding')) end) with ordinality as element_(value, ord)
+                                                    from jsonb_array_elements(case when jsonb_typeof((s53_.value -> 'coding')) = 'array' then (s53_.value -> 'coding') else jsonb_build_array((s53_.value -> 'coding')) end) with ordinality as element_(value, ord)
                                                     where jsonb_typeof(element_.value) <> 'null'
-                                                ) as e64_
-                                            ) as s61_
-                                            cross join lateral (
-                                                select element_.value as value, element_.ord as ord
-                                                from jsonb_array_elements(case when jsonb_typeof((s61_.value -> 'code')) = 'array' then (s61_.value -> 'code') else jsonb_build_array((s61_.value -> 'code')) end) with ordinality as element_(value, ord)
-                                                where jsonb_typeof(element_.value) <> 'null'
-                                            ) as e62_
-                                        ) as x60_
+                                                ) as e54_
+                                            ) as s52_
+                                            where (s52_.value -> 'code') is not null and not (jsonb_typeof((s52_.value -> 'code')) = 'null')
+                                        ) as x51_
                                         having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''allowed_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
                                     ) #>> '{}') = 'https://bluebutton.cms.gov/resources/variables/line_allowed_chrg_amt')
-                                ) as s58_
-                                cross join lateral (
-                                    select element_.value as value, element_.ord as ord
-                                    from jsonb_array_elements(case when jsonb_typeof((s58_.value -> 'amount')) = 'array' then (s58_.value -> 'amount') else jsonb_build_array((s58_.value -> 'amount')) end) with ordinality as element_(value, ord)
-                                    where jsonb_typeof(element_.value) <> 'null'
-                                ) as e59_
-                            ) as s56_
-                            cross join lateral (
-                                select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((s56_.value -> 'value')) = 'array' then (s56_.value -> 'value') else jsonb_build_array((s56_.value -> 'value')) end) with ordinality as element_(value, ord)
-                                where jsonb_typeof(element_.value) <> 'null'
-                            ) as e57_
-                        ) as x55_
-                    ) as n54_
-                    where n54_.position = 1
-                ) as x53_
+                                ) as s49_
+                                where (s49_.value -> 'amount') is not null and not (jsonb_typeof((s49_.value -> 'amount')) = 'null')
+                            ) as s48_
+                            where (s48_.value -> 'value') is not null and not (jsonb_typeof((s48_.value -> 'value')) = 'null')
+                        ) as x47_
+                    ) as n46_
+                    where n46_.position = 1
+                ) as x45_
             ) #>> '{}') as numeric) as "allowed_blue_button",
             cast(((
-                select any_value(x65_.value)
+                select any_value(x55_.value)
                 from (
-                    select n66_.value as value, n66_.ord as ord
+                    select n56_.value as value, n56_.ord as ord
                     from (
-                        select x67_.value, x67_.ord, row_number() over (order by x67_.ord) as position
+                        select x57_.value, x57_.ord, row_number() over (order by x57_.ord) as position
                         from (
-                            select e69_.value as value, row_number() over (order by s68_.ord, e69_.ord) as ord
+                            select (s58_.value -> 'value') as value, s58_.ord as ord
                             from (
-                                select e71_.value as value, row_number() over (order by s70_.ord, e71_.ord) as ord
+                                select (s59_.value -> 'amount') as value, s59_.ord as ord
                                 from (
                                     select w8.value as value, w8.ord as ord
                                     from (
@@ -469,57 +407,44 @@ cross join lateral (
                                         where jsonb_typeof(element_.value) <> 'null'
                                     ) as w8
                                     where (((
-                                        select any_value(x72_.value)
+                                        select any_value(x61_.value)
                                         from (
-                                            select e74_.value as value, row_number() over (order by s73_.ord, e74_.ord) as ord
+                                            select (s62_.value -> 'code') as value, s62_.ord as ord
                                             from (
-                                                select e76_.value as value, row_number() over (order by s75_.ord, e76_.ord) as ord
+                                                select e64_.value as value, row_number() over (order by s63_.ord, e64_.ord) as ord
                                                 from (
-                                                    select element_.value as value, element_.ord as ord
-                                                    from jsonb_array_elements(case when jsonb_typeof((w8.value -> 'category')) = 'array' then (w8.value -> 'category') else jsonb_build_array((w8.value -> 'category')) end) with ordinality as element_(value, ord)
-                                                    where jsonb_typeof(element_.value) <> 'null'
-                                                ) as s75_
+                                                    select (w8.value -> 'category') as value, 1 as ord
+                                                    where (w8.value -> 'category') is not null and not (jsonb_typeof((w8.value -> 'category')) = 'null')
+                                                ) as s63_
                                                 cross join lateral (
                                                     select element_.value as value, element_.ord as ord
-                                                    from jsonb_array_elements(case when jsonb_typeof((s75_.value -> 'coding')) = 'array' then (s75_.value -> 'coding') else jsonb_build_array((s75_.value -> 'coding')) end) with ordinality as element_(value, ord)
+                                                    from jsonb_array_elements(case when jsonb_typeof((s63_.value -> 'coding')) = 'array' then (s63_.value -> 'coding') else jsonb_build_array((s63_.value -> 'coding')) end) with ordinality as element_(value, ord)
                                                     where jsonb_typeof(element_.value) <> 'null'
-                                                ) as e76_
-                                            ) as s73_
-                                            cross join lateral (
-                                                select element_.value as value, element_.ord as ord
-                                                from jsonb_array_elements(case when jsonb_typeof((s73_.value -> 'code')) = 'array' then (s73_.value -> 'code') else jsonb_build_array((s73_.value -> 'code')) end) with ordinality as element_(value, ord)
-                                                where jsonb_typeof(element_.value) <> 'null'
-                                            ) as e74_
-                                        ) as x72_
+                                                ) as e64_
+                                            ) as s62_
+                                            where (s62_.value -> 'code') is not null and not (jsonb_typeof((s62_.value -> 'code')) = 'null')
+                                        ) as x61_
                                         having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''paid_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
                                     ) #>> '{}') = 'benefit')
-                                ) as s70_
-                                cross join lateral (
-                                    select element_.value as value, element_.ord as ord
-                                    from jsonb_array_elements(case when jsonb_typeof((s70_.value -> 'amount')) = 'array' then (s70_.value -> 'amount') else jsonb_build_array((s70_.value -> 'amount')) end) with ordinality as element_(value, ord)
-                                    where jsonb_typeof(element_.value) <> 'null'
-                                ) as e71_
-                            ) as s68_
-                            cross join lateral (
-                                select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((s68_.value -> 'value')) = 'array' then (s68_.value -> 'value') else jsonb_build_array((s68_.value -> 'value')) end) with ordinality as element_(value, ord)
-                                where jsonb_typeof(element_.value) <> 'null'
-                            ) as e69_
-                        ) as x67_
-                    ) as n66_
-                    where n66_.position = 1
-                ) as x65_
+                                ) as s59_
+                                where (s59_.value -> 'amount') is not null and not (jsonb_typeof((s59_.value -> 'amount')) = 'null')
+                            ) as s58_
+                            where (s58_.value -> 'value') is not null and not (jsonb_typeof((s58_.value -> 'value')) = 'null')
+                        ) as x57_
+                    ) as n56_
+                    where n56_.position = 1
+                ) as x55_
             ) #>> '{}') as numeric) as "paid_adjudicated",
             cast(((
-                select any_value(x77_.value)
+                select any_value(x65_.value)
                 from (
-                    select n78_.value as value, n78_.ord as ord
+                    select n66_.value as value, n66_.ord as ord
                     from (
-                        select x79_.value, x79_.ord, row_number() over (order by x79_.ord) as position
+                        select x67_.value, x67_.ord, row_number() over (order by x67_.ord) as position
                         from (
-                            select e81_.value as value, row_number() over (order by s80_.ord, e81_.ord) as ord
+                            select (s68_.value -> 'value') as value, s68_.ord as ord
                             from (
-                                select e83_.value as value, row_number() over (order by s82_.ord, e83_.ord) as ord
+                                select (s69_.value -> 'amount') as value, s69_.ord as ord
                                 from (
                                     select w9.value as value, w9.ord as ord
                                     from (
@@ -528,56 +453,43 @@ cross join lateral (
                                         where jsonb_typeof(element_.value) <> 'null'
                                     ) as w9
                                     where (((
-                                        select any_value(x84_.value)
+                                        select any_value(x71_.value)
                                         from (
-                                            select e86_.value as value, row_number() over (order by s85_.ord, e86_.ord) as ord
+                                            select (s72_.value -> 'code') as value, s72_.ord as ord
                                             from (
-                                                select e88_.value as value, row_number() over (order by s87_.ord, e88_.ord) as ord
+                                                select e74_.value as value, row_number() over (order by s73_.ord, e74_.ord) as ord
                                                 from (
-                                                    select element_.value as value, element_.ord as ord
-                                                    from jsonb_array_elements(case when jsonb_typeof((w9.value -> 'category')) = 'array' then (w9.value -> 'category') else jsonb_build_array((w9.value -> 'category')) end) with ordinality as element_(value, ord)
-                                                    where jsonb_typeof(element_.value) <> 'null'
-                                                ) as s87_
+                                                    select (w9.value -> 'category') as value, 1 as ord
+                                                    where (w9.value -> 'category') is not null and not (jsonb_typeof((w9.value -> 'category')) = 'null')
+                                                ) as s73_
                                                 cross join lateral (
                                                     select element_.value as value, element_.ord as ord
-                                                    from jsonb_array_elements(case when jsonb_typeof((s87_.value -> 'coding')) = 'array' then (s87_.value -> 'coding') else jsonb_build_array((s87_.value -> 'coding')) end) with ordinality as element_(value, ord)
+                                                    from jsonb_array_elements(case when jsonb_typeof((s73_.value -> 'coding')) = 'array' then (s73_.value -> 'coding') else jsonb_build_array((s73_.value -> 'coding')) end) with ordinality as element_(value, ord)
                                                     where jsonb_typeof(element_.value) <> 'null'
-                                                ) as e88_
-                                            ) as s85_
-                                            cross join lateral (
-                                                select element_.value as value, element_.ord as ord
-                                                from jsonb_array_elements(case when jsonb_typeof((s85_.value -> 'code')) = 'array' then (s85_.value -> 'code') else jsonb_build_array((s85_.value -> 'code')) end) with ordinality as element_(value, ord)
-                                                where jsonb_typeof(element_.value) <> 'null'
-                                            ) as e86_
-                                        ) as x84_
+                                                ) as e74_
+                                            ) as s72_
+                                            where (s72_.value -> 'code') is not null and not (jsonb_typeof((s72_.value -> 'code')) = 'null')
+                                        ) as x71_
                                         having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''paid_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
                                     ) #>> '{}') = 'https://bluebutton.cms.gov/resources/variables/line_prvdr_pmt_amt')
-                                ) as s82_
-                                cross join lateral (
-                                    select element_.value as value, element_.ord as ord
-                                    from jsonb_array_elements(case when jsonb_typeof((s82_.value -> 'amount')) = 'array' then (s82_.value -> 'amount') else jsonb_build_array((s82_.value -> 'amount')) end) with ordinality as element_(value, ord)
-                                    where jsonb_typeof(element_.value) <> 'null'
-                                ) as e83_
-                            ) as s80_
-                            cross join lateral (
-                                select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((s80_.value -> 'value')) = 'array' then (s80_.value -> 'value') else jsonb_build_array((s80_.value -> 'value')) end) with ordinality as element_(value, ord)
-                                where jsonb_typeof(element_.value) <> 'null'
-                            ) as e81_
-                        ) as x79_
-                    ) as n78_
-                    where n78_.position = 1
-                ) as x77_
+                                ) as s69_
+                                where (s69_.value -> 'amount') is not null and not (jsonb_typeof((s69_.value -> 'amount')) = 'null')
+                            ) as s68_
+                            where (s68_.value -> 'value') is not null and not (jsonb_typeof((s68_.value -> 'value')) = 'null')
+                        ) as x67_
+                    ) as n66_
+                    where n66_.position = 1
+                ) as x65_
             ) #>> '{}') as numeric) as "paid_blue_button",
             (f2.value #>> '{"servicedDate"}') as "service_date_date",
             (f2.value #>> '{"servicedPeriod","start"}') as "service_period_start"
         from (
-            select i89_.value as value, row_number() over (order by i89_.ord) - 1 as row_index
+            select i75_.value as value, row_number() over (order by i75_.ord) - 1 as row_index
             from (
                 select element_.value as value, element_.ord as ord
                 from jsonb_array_elements(case when jsonb_typeof((f0.value -> 'item')) = 'array' then (f0.value -> 'item') else jsonb_build_array((f0.value -> 'item')) end) with ordinality as element_(value, ord)
                 where jsonb_typeof(element_.value) <> 'null'
-            ) as i89_
+            ) as i75_
         ) as f2
         union all
         select cast(null as integer) as "line_number", cast(null as text) as "hcpcs_code", cast(null as text) as "revenue_code", cast(null as numeric) as "billed_adjudicated", cast(null as numeric) as "billed_blue_button", cast(null as numeric) as "billed_net", cast(null as numeric) as "allowed_adjudicated", cast(null as numeric) as "allowed_blue_button", cast(null as numeric) as "paid_adjudicated", cast(null as numeric) as "paid_blue_button", cast(null as text) as "service_date_date", cast(null as text) as "service_period_start"
@@ -654,302 +566,286 @@ cross join lateral (
                     from (
                         select x5_.value, x5_.ord, row_number() over (order by x5_.ord) as position
                         from (
-                            select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
+                            select get_path(s6_.value, '"code"') as value, s6_.ord as ord
                             from (
                                 select w3.value as value, w3.ord as ord
                                 from (
-                                    select e9_.value as value, row_number() over (order by s8_.ord, e9_.ord) as ord
+                                    select e8_.value as value, row_number() over (order by s7_.ord, e8_.ord) as ord
                                     from (
-                                        select flattened_.value as value, flattened_.index + 1 as ord
-                                        from table(flatten(input => case when is_array(get(f2.value, 'productOrService')) then get(f2.value, 'productOrService') when get(f2.value, 'productOrService') is not null then array_construct(get(f2.value, 'productOrService')) end)) as flattened_
-                                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                                    ) as s8_
+                                        select get_path(f2.value, '"productOrService"') as value, 1 as ord
+                                        where get_path(f2.value, '"productOrService"') is not null and not (is_null_value(get_path(f2.value, '"productOrService"')))
+                                    ) as s7_
                                     cross join lateral (
                                         select flattened_.value as value, flattened_.index + 1 as ord
-                                        from table(flatten(input => case when is_array(get(s8_.value, 'coding')) then get(s8_.value, 'coding') when get(s8_.value, 'coding') is not null then array_construct(get(s8_.value, 'coding')) end)) as flattened_
-                                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                                    ) as e9_
+                                        from table(flatten(input => get_path(s7_.value, '"coding"'))) as flattened_
+                                        where not is_null_value(flattened_.value)
+                                    ) as e8_
                                 ) as w3
                                 where ((cast(get_path(w3.value, '"system"') as varchar) = 'http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets') or (cast(get_path(w3.value, '"system"') as varchar) = 'http://www.ama-assn.org/go/cpt'))
                             ) as s6_
-                            cross join lateral (
-                                select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(s6_.value, 'code')) then get(s6_.value, 'code') when get(s6_.value, 'code') is not null then array_construct(get(s6_.value, 'code')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as e7_
+                            where get_path(s6_.value, '"code"') is not null and not (is_null_value(get_path(s6_.value, '"code"')))
                         ) as x5_
                     ) as n4_
                     where n4_.position = 1
                 ) as x3_
             ) as varchar) as "hcpcs_code",
             cast((
-                select any_value(x10_.value)
+                select any_value(x9_.value)
                 from (
-                    select n11_.value as value, n11_.ord as ord
+                    select n10_.value as value, n10_.ord as ord
                     from (
-                        select x12_.value, x12_.ord, row_number() over (order by x12_.ord) as position
+                        select x11_.value, x11_.ord, row_number() over (order by x11_.ord) as position
                         from (
-                            select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
+                            select get_path(s12_.value, '"code"') as value, s12_.ord as ord
                             from (
-                                select e16_.value as value, row_number() over (order by s15_.ord, e16_.ord) as ord
+                                select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
                                 from (
-                                    select flattened_.value as value, flattened_.index + 1 as ord
-                                    from table(flatten(input => case when is_array(get(f2.value, 'revenue')) then get(f2.value, 'revenue') when get(f2.value, 'revenue') is not null then array_construct(get(f2.value, 'revenue')) end)) as flattened_
-                                    where flattened_.value is not null and not is_null_value(flattened_.value)
-                                ) as s15_
+                                    select get_path(f2.value, '"revenue"') as value, 1 as ord
+                                    where get_path(f2.value, '"revenue"') is not null and not (is_null_value(get_path(f2.value, '"revenue"')))
+                                ) as s13_
                                 cross join lateral (
                                     select flattened_.value as value, flattened_.index + 1 as ord
-                                    from table(flatten(input => case when is_array(get(s15_.value, 'coding')) then get(s15_.value, 'coding') when get(s15_.value, 'coding') is not null then array_construct(get(s15_.value, 'coding')) end)) as flattened_
-                                    where flattened_.value is not null and not is_null_value(flattened_.value)
-                                ) as e16_
-                            ) as s13_
-                            cross join lateral (
-                                select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(s13_.value, 'code')) then get(s13_.value, 'code') when get(s13_.value, 'code') is not null then array_construct(get(s13_.value, 'code')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as e14_
-                        ) as x12_
-                    ) as n11_
-                    where n11_.position = 1
-                ) as x10_
+                                    from table(flatten(input => get_path(s13_.value, '"coding"'))) as flattened_
+                                    where not is_null_value(flattened_.value)
+                                ) as e14_
+                            ) as s12_
+                            where get_path(s12_.value, '"code"') is not null and not (is_null_value(get_path(s12_.value, '"code"')))
+                        ) as x11_
+                    ) as n10_
+                    where n10_.position = 1
+                ) as x9_
             ) as varchar) as "revenue_code",
             cast((
-                select any_value(x17_.value)
+                select any_value(x15_.value)
                 from (
-                    select n18_.value as value, n18_.ord as ord
+                    select n16_.value as value, n16_.ord as ord
                     from (
-                        select x19_.value, x19_.ord, row_number() over (order by x19_.ord) as position
+                        select x17_.value, x17_.ord, row_number() over (order by x17_.ord) as position
                         from (
-                            select e21_.value as value, row_number() over (order by s20_.ord, e21_.ord) as ord
+                            select get_path(s18_.value, '"value"') as value, s18_.ord as ord
                             from (
-                                select e23_.value as value, row_number() over (order by s22_.ord, e23_.ord) as ord
+                                select get_path(s19_.value, '"amount"') as value, s19_.ord as ord
                                 from (
                                     select w4.value as value, w4.ord as ord
                                     from (
                                         select flattened_.value as value, flattened_.index + 1 as ord
-                                        from table(flatten(input => case when is_array(get(f2.value, 'adjudication')) then get(f2.value, 'adjudication') when get(f2.value, 'adjudication') is not null then array_construct(get(f2.value, 'adjudication')) end)) as flattened_
-                                        where flattened_.value is not null and not is_null_value(flattened_.value)
+                                        from table(flatten(input => get_path(f2.value, '"adjudication"'))) as flattened_
+                                        where not is_null_value(flattened_.value)
                                     ) as w4
                                     where (cast((
-                                        select any_value(x24_.value)
+                                        select any_value(x21_.value)
                                         from (
-                                            select e26_.value as value, row_number() over (order by s25_.ord, e26_.ord) as ord
+                                            select get_path(s22_.value, '"code"') as value, s22_.ord as ord
                                             from (
-                                                select e28_.value as value, row_number() over (order by s27_.ord, e28_.ord) as ord
+                                                select e24_.value as value, row_number() over (order by s23_.ord, e24_.ord) as ord
                                                 from (
-                                                    select flattened_.value as value, flattened_.index + 1 as ord
-                                                    from table(flatten(input => case when is_array(get(w4.value, 'category')) then get(w4.value, 'category') when get(w4.value, 'category') is not null then array_construct(get(w4.value, 'category')) end)) as flattened_
-                                                    where flattened_.value is not null and not is_null_value(flattened_.value)
-                                                ) as s27_
+                                                    select get_path(w4.value, '"category"') as value, 1 as ord
+                                                    where get_path(w4.value, '"category"') is not null and not (is_null_value(get_path(w4.value, '"category"')))
+                                                ) as s23_
                                                 cross join lateral (
                                                     select flattened_.value as value, flattened_.index + 1 as ord
-                                                    from table(flatten(input => case when is_array(get(s27_.value, 'coding')) then get(s27_.value, 'coding') when get(s27_.value, 'coding') is not null then array_construct(get(s27_.value, 'coding')) end)) as flattened_
-                                                    where flattened_.value is not null and not is_null_value(flattened_.value)
-                                                ) as e28_
-                                            ) as s25_
-                                            cross join lateral (
-                                                select flattened_.value as value, flattened_.index + 1 as ord
-                                                from table(flatten(input => case when is_array(get(s25_.value, 'code')) then get(s25_.value, 'code') when get(s25_.value, 'code') is not null then array_construct(get(s25_.value, 'code')) end)) as flattened_
-                                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                                            ) as e26_
-                                        ) as x24_
+                                                    from table(flatten(input => get_path(s23_.value, '"coding"'))) as flattened_
+                                                    where not is_null_value(flattened_.value)
+                                                ) as e24_
+                                            ) as s22_
+                                            where get_path(s22_.value, '"code"') is not null and not (is_null_value(get_path(s22_.value, '"code"')))
+                                        ) as x21_
                                         having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''billed_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
                                     ) as varchar) = 'submitted')
-                                ) as s22_
-                                cross join lateral (
-                                    select flattened_.value as value, flattened_.index + 1 as ord
-                                    from table(flatten(input => case when is_array(get(s22_.value, 'amount')) then get(s22_.value, 'amount') when get(s22_.value, 'amount') is not null then array_construct(get(s22_.value, 'amount')) end)) as flattened_
-                                    where flattened_.value is not null and not is_null_value(flattened_.value)
-                                ) as e23_
-                            ) as s20_
-                            cross join lateral (
-                                select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(s20_.value, 'value')) then get(s20_.value, 'value') when get(s20_.value, 'value') is not null then array_construct(get(s20_.value, 'value')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as e21_
-                        ) as x19_
-                    ) as n18_
-                    where n18_.position = 1
-                ) as x17_
+                                ) as s19_
+                                where get_path(s19_.value, '"amount"') is not null and not (is_null_value(get_path(s19_.value, '"amount"')))
+                            ) as s18_
+                            where get_path(s18_.value, '"value"') is not null and not (is_null_value(get_path(s18_.value, '"value"')))
+                        ) as x17_
+                    ) as n16_
+                    where n16_.position = 1
+                ) as x15_
             ) as number(38, 9)) as "billed_adjudicated",
             cast((
-                select any_value(x29_.value)
+                select any_value(x25_.value)
                 from (
-                    select n30_.value as value, n30_.ord as ord
+                    select n26_.value as value, n26_.ord as ord
                     from (
-                        select x31_.value, x31_.ord, row_number() over (order by x31_.ord) as position
+                        select x27_.value, x27_.ord, row_number() over (order by x27_.ord) as position
                         from (
-                            select e33_.value as value, row_number() over (order by s32_.ord, e33_.ord) as ord
+                            select get_path(s28_.value, '"value"') as value, s28_.ord as ord
                             from (
-                                select e35_.value as value, row_number() over (order by s34_.ord, e35_.ord) as ord
+                                select get_path(s29_.value, '"amount"') as value, s29_.ord as ord
                                 from (
                                     select w5.value as value, w5.ord as ord
                                     from (
                                         select flattened_.value as value, flattened_.index + 1 as ord
-                                        from table(flatten(input => case when is_array(get(f2.value, 'adjudication')) then get(f2.value, 'adjudication') when get(f2.value, 'adjudication') is not null then array_construct(get(f2.value, 'adjudication')) end)) as flattened_
-                                        where flattened_.value is not null and not is_null_value(flattened_.value)
+                                        from table(flatten(input => get_path(f2.value, '"adjudication"'))) as flattened_
+                                        where not is_null_value(flattened_.value)
                                     ) as w5
                                     where (cast((
-                                        select any_value(x36_.value)
+                                        select any_value(x31_.value)
                                         from (
-                                            select e38_.value as value, row_number() over (order by s37_.ord, e38_.ord) as ord
+                                            select get_path(s32_.value, '"code"') as value, s32_.ord as ord
                                             from (
-                                                select e40_.value as value, row_number() over (order by s39_.ord, e40_.ord) as ord
+                                                select e34_.value as value, row_number() over (order by s33_.ord, e34_.ord) as ord
                                                 from (
-                                                    select flattened_.value as value, flattened_.index + 1 as ord
-                                                    from table(flatten(input => case when is_array(get(w5.value, 'category')) then get(w5.value, 'category') when get(w5.value, 'category') is not null then array_construct(get(w5.value, 'category')) end)) as flattened_
-                                                    where flattened_.value is not null and not is_null_value(flattened_.value)
-                                                ) as s39_
+                                                    select get_path(w5.value, '"category"') as value, 1 as ord
+                                                    where get_path(w5.value, '"category"') is not null and not (is_null_value(get_path(w5.value, '"category"')))
+                                                ) as s33_
                                                 cross join lateral (
                                                     select flattened_.value as value, flattened_.index + 1 as ord
-                                                    from table(flatten(input => case when is_array(get(s39_.value, 'coding')) then get(s39_.value, 'coding') when get(s39_.value, 'coding') is not null then array_construct(get(s39_.value, 'coding')) end)) as flattened_
-                                                    where flattened_.value is not null and not is_null_value(flattened_.value)
-                                                ) as e40_
-                                            ) as s37_
-                                            cross join lateral (
-                                                select flattened_.value as value, flattened_.index + 1 as ord
-                                                from table(flatten(input => case when is_array(get(s37_.value, 'code')) then get(s37_.value, 'code') when get(s37_.value, 'code') is not null then array_construct(get(s37_.value, 'code')) end)) as flattened_
-                                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                                            ) as e38_
-                                        ) as x36_
+                                                    from table(flatten(input => get_path(s33_.value, '"coding"'))) as flattened_
+                                                    where not is_null_value(flattened_.value)
+                                                ) as e34_
+                                            ) as s32_
+                                            where get_path(s32_.value, '"code"') is not null and not (is_null_value(get_path(s32_.value, '"code"')))
+                                        ) as x31_
                                         having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''billed_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
                                     ) as varchar) = 'https://bluebutton.cms.gov/resources/variables/line_sbmtd_chrg_amt')
-                                ) as s34_
-                                cross join lateral (
-                                    select flattened_.value as value, flattened_.index + 1 as ord
-                                    from table(flatten(input => case when is_array(get(s34_.value, 'amount')) then get(s34_.value, 'amount') when get(s34_.value, 'amount') is not null then array_construct(get(s34_.value, 'amount')) end)) as flattened_
-                                    where flattened_.value is not null and not is_null_value(flattened_.value)
-                                ) as e35_
-                            ) as s32_
-                            cross join lateral (
-                                select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(s32_.value, 'value')) then get(s32_.value, 'value') when get(s32_.value, 'value') is not null then array_construct(get(s32_.value, 'value')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as e33_
-                        ) as x31_
-                    ) as n30_
-                    where n30_.position = 1
-                ) as x29_
+                                ) as s29_
+                                where get_path(s29_.value, '"amount"') is not null and not (is_null_value(get_path(s29_.value, '"amount"')))
+                            ) as s28_
+                            where get_path(s28_.value, '"value"') is not null and not (is_null_value(get_path(s28_.value, '"value"')))
+                        ) as x27_
+                    ) as n26_
+                    where n26_.position = 1
+                ) as x25_
             ) as number(38, 9)) as "billed_blue_button",
             cast(get_path(f2.value, '"net"."value"') as number(38, 9)) as "billed_net",
             cast((
-                select any_value(x41_.value)
+                select any_value(x35_.value)
                 from (
-                    select n42_.value as value, n42_.ord as ord
+                    select n36_.value as value, n36_.ord as ord
                     from (
-                        select x43_.value, x43_.ord, row_number() over (order by x43_.ord) as position
+                        select x37_.value, x37_.ord, row_number() over (order by x37_.ord) as position
                         from (
-                            select e45_.value as value, row_number() over (order by s44_.ord, e45_.ord) as ord
+                            select get_path(s38_.value, '"value"') as value, s38_.ord as ord
                             from (
-                                select e47_.value as value, row_number() over (order by s46_.ord, e47_.ord) as ord
+                                select get_path(s39_.value, '"amount"') as value, s39_.ord as ord
                                 from (
                                     select w6.value as value, w6.ord as ord
                                     from (
                                         select flattened_.value as value, flattened_.index + 1 as ord
-                                        from table(flatten(input => case when is_array(get(f2.value, 'adjudication')) then get(f2.value, 'adjudication') when get(f2.value, 'adjudication') is not null then array_construct(get(f2.value, 'adjudication')) end)) as flattened_
-                                        where flattened_.value is not null and not is_null_value(flattened_.value)
+                                        from table(flatten(input => get_path(f2.value, '"adjudication"'))) as flattened_
+                                        where not is_null_value(flattened_.value)
                                     ) as w6
                                     where (cast((
-                                        select any_value(x48_.value)
+                                        select any_value(x41_.value)
                                         from (
-                                            select e50_.value as value, row_number() over (order by s49_.ord, e50_.ord) as ord
+                                            select get_path(s42_.value, '"code"') as value, s42_.ord as ord
                                             from (
-                                                select e52_.value as value, row_number() over (order by s51_.ord, e52_.ord) as ord
+                                                select e44_.value as value, row_number() over (order by s43_.ord, e44_.ord) as ord
                                                 from (
-                                                    select flattened_.value as value, flattened_.index + 1 as ord
-                                                    from table(flatten(input => case when is_array(get(w6.value, 'category')) then get(w6.value, 'category') when get(w6.value, 'category') is not null then array_construct(get(w6.value, 'category')) end)) as flattened_
-                                                    where flattened_.value is not null and not is_null_value(flattened_.value)
-                                                ) as s51_
+                                                    select get_path(w6.value, '"category"') as value, 1 as ord
+                                                    where get_path(w6.value, '"category"') is not null and not (is_null_value(get_path(w6.value, '"category"')))
+                                                ) as s43_
                                                 cross join lateral (
                                                     select flattened_.value as value, flattened_.index + 1 as ord
-                                                    from table(flatten(input => case when is_array(get(s51_.value, 'coding')) then get(s51_.value, 'coding') when get(s51_.value, 'coding') is not null then array_construct(get(s51_.value, 'coding')) end)) as flattened_
-                                                    where flattened_.value is not null and not is_null_value(flattened_.value)
-                                                ) as e52_
-                                            ) as s49_
-                                            cross join lateral (
-                                                select flattened_.value as value, flattened_.index + 1 as ord
-                                                from table(flatten(input => case when is_array(get(s49_.value, 'code')) then get(s49_.value, 'code') when get(s49_.value, 'code') is not null then array_construct(get(s49_.value, 'code')) end)) as flattened_
-                                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                                            ) as e50_
-                                        ) as x48_
+                                                    from table(flatten(input => get_path(s43_.value, '"coding"'))) as flattened_
+                                                    where not is_null_value(flattened_.value)
+                                                ) as e44_
+                                            ) as s42_
+                                            where get_path(s42_.value, '"code"') is not null and not (is_null_value(get_path(s42_.value, '"code"')))
+                                        ) as x41_
                                         having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''allowed_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
                                     ) as varchar) = 'eligible')
-                                ) as s46_
-                                cross join lateral (
-                                    select flattened_.value as value, flattened_.index + 1 as ord
-                                    from table(flatten(input => case when is_array(get(s46_.value, 'amount')) then get(s46_.value, 'amount') when get(s46_.value, 'amount') is not null then array_construct(get(s46_.value, 'amount')) end)) as flattened_
-                                    where flattened_.value is not null and not is_null_value(flattened_.value)
-                                ) as e47_
-                            ) as s44_
-                            cross join lateral (
-                                select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(s44_.value, 'value')) then get(s44_.value, 'value') when get(s44_.value, 'value') is not null then array_construct(get(s44_.value, 'value')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as e45_
-                        ) as x43_
-                    ) as n42_
-                    where n42_.position = 1
-                ) as x41_
+                                ) as s39_
+                                where get_path(s39_.value, '"amount"') is not null and not (is_null_value(get_path(s39_.value, '"amount"')))
+                            ) as s38_
+                            where get_path(s38_.value, '"value"') is not null and not (is_null_value(get_path(s38_.value, '"value"')))
+                        ) as x37_
+                    ) as n36_
+                    where n36_.position = 1
+                ) as x35_
             ) as number(38, 9)) as "allowed_adjudicated",
             cast((
-                select any_value(x53_.value)
+                select any_value(x45_.value)
                 from (
-                    select n54_.value as value, n54_.ord as ord
+                    select n46_.value as value, n46_.ord as ord
                     from (
-                        select x55_.value, x55_.ord, row_number() over (order by x55_.ord) as position
+                        select x47_.value, x47_.ord, row_number() over (order by x47_.ord) as position
                         from (
-                            select e57_.value as value, row_number() over (order by s56_.ord, e57_.ord) as ord
+                            select get_path(s48_.value, '"value"') as value, s48_.ord as ord
                             from (
-                                select e59_.value as value, row_number() over (order by s58_.ord, e59_.ord) as ord
+                                select get_path(s49_.value, '"amount"') as value, s49_.ord as ord
                                 from (
                                     select w7.value as value, w7.ord as ord
                                     from (
                                         select flattened_.value as value, flattened_.index + 1 as ord
-                                        from table(flatten(input => case when is_array(get(f2.value, 'adjudication')) then get(f2.value, 'adjudication') when get(f2.value, 'adjudication') is not null then array_construct(get(f2.value, 'adjudication')) end)) as flattened_
-                                        where flattened_.value is not null and not is_null_value(flattened_.value)
+                                        from table(flatten(input => get_path(f2.value, '"adjudication"'))) as flattened_
+                                        where not is_null_value(flattened_.value)
                                     ) as w7
                                     where (cast((
-                                        select any_value(x60_.value)
+                                        select any_value(x51_.value)
                                         from (
-                                            select e62_.value as value, row_number() over (order by s61_.ord, e62_.ord) as ord
+                                            select get_path(s52_.value, '"code"') as value, s52_.ord as ord
+                                            from (
+                                                select e54_.value as value, row_number() over (order by s53_.ord, e54_.ord) as ord
+                                                from (
+                                                    select get_path(w7.value, '"category"') as value, 1 as ord
+                                                    where get_path(w7.value, '"category"') is not null and not (is_null_value(get_path(w7.value, '"category"')))
+                                                ) as s53_
+                                                cross join lateral (
+                                                    select flattened_.value as value, flattened_.index + 1 as ord
+                                                    from table(flatten(input => get_path(s53_.value, '"coding"'))) as flattened_
+                                                    where not is_null_value(flattened_.value)
+                                                ) as e54_
+                                            ) as s52_
+                                            where get_path(s52_.value, '"code"') is not null and not (is_null_value(get_path(s52_.value, '"code"')))
+                                        ) as x51_
+                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''allowed_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                                    ) as varchar) = 'https://bluebutton.cms.gov/resources/variables/line_allowed_chrg_amt')
+                                ) as s49_
+                                where get_path(s49_.value, '"amount"') is not null and not (is_null_value(get_path(s49_.value, '"amount"')))
+                            ) as s48_
+                            where get_path(s48_.value, '"value"') is not null and not (is_null_value(get_path(s48_.value, '"value"')))
+                        ) as x47_
+                    ) as n46_
+                    where n46_.position = 1
+                ) as x45_
+            ) as number(38, 9)) as "allowed_blue_button",
+            cast((
+                select any_value(x55_.value)
+                from (
+                    select n56_.value as value, n56_.ord as ord
+                    from (
+                        select x57_.value, x57_.ord, row_number() over (order by x57_.ord) as position
+                        from (
+                            select get_path(s58_.value, '"value"') as value, s58_.ord as ord
+                            from (
+                                select get_path(s59_.value, '"amount"') as value, s59_.ord as ord
+                                from (
+                                    select w8.value as value, w8.ord as ord
+                                    from (
+                                        select flattened_.value as value, flattened_.index + 1 as ord
+                                        from table(flatten(input => get_path(f2.value, '"adjudication"'))) as flattened_
+                                        where not is_null_value(flattened_.value)
+                                    ) as w8
+                                    where (cast((
+                                        select any_value(x61_.value)
+                                        from (
+                                            select get_path(s62_.value, '"code"') as value, s62_.ord as ord
                                             from (
                                                 select e64_.value as value, row_number() over (order by s63_.ord, e64_.ord) as ord
                                                 from (
-                                                    select flattened_.value as value, flattened_.index + 1 as ord
-                                                    from table(flatten(input => case when is_array(get(w7.value, 'category')) then get(w7.value, 'category') when get(w7.value, 'category') is not null then array_construct(get(w7.value, 'category')) end)) as flattened_
-                                                    where flattened_.value is not null and not is_null_value(flattened_.value)
+                                                    select get_path(w8.value, '"category"') as value, 1 as ord
+                                                    where get_path(w8.value, '"category"') is not null and not (is_null_value(get_path(w8.value, '"category"')))
                                                 ) as s63_
                                                 cross join lateral (
                                                     select flattened_.value as value, flattened_.index + 1 as ord
-                                                    from table(flatten(input => case when is_array(get(s63_.value, 'coding')) then get(s63_.value, 'coding') when get(s63_.value, 'coding') is not null then array_construct(get(s63_.value, 'coding')) end)) as flattened_
-                                                    where flattened_.value is not null and not is_null_value(flattened_.value)
+                                                    from table(flatten(input => get_path(s63_.value, '"coding"'))) as flattened_
+                                                    where not is_null_value(flattened_.value)
                                                 ) as e64_
-                                            ) as s61_
-                                            cross join lateral (
-                                                select flattened_.value as value, flattened_.index + 1 as ord
-                                                from table(flatten(input => case when is_array(get(s61_.value, 'code')) then get(s61_.value, 'code') when get(s61_.value, 'code') is not null then array_construct(get(s61_.value, 'code')) end)) as flattened_
-                                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                                            ) as e62_
-                                        ) as x60_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''allowed_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    ) as varchar) = 'https://bluebutton.cms.gov/resources/variables/line_allowed_chrg_amt')
-                                ) as s58_
-                                cross join lateral (
-                                    select flattened_.value as value, flattened_.index + 1 as ord
-                                    from table(flatten(input => case when is_array(get(s58_.value, 'amount')) then get(s58_.value, 'amount') when get(s58_.value, 'amount') is not null then array_construct(get(s58_.value, 'amount')) end)) as flattened_
-                                    where flattened_.value is not null and not is_null_value(flattened_.value)
-                                ) as e59_
-                            ) as s56_
-                            cross join lateral (
-                                select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(s56_.value, 'value')) then get(s56_.value, 'value') when get(s56_.value, 'value') is not null then array_construct(get(s56_.value, 'value')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as e57_
-                        ) as x55_
-                    ) as n54_
-                    where n54_.position = 1
-                ) as x53_
-            ) as number(38, 9)) as "allowed_blue_button",
+                                            ) as s62_
+                                            where get_path(s62_.value, '"code"') is not null and not (is_null_value(get_path(s62_.value, '"code"')))
+                                        ) as x61_
+                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''paid_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
+                                    ) as varchar) = 'benefit')
+                                ) as s59_
+                                where get_path(s59_.value, '"amount"') is not null and not (is_null_value(get_path(s59_.value, '"amount"')))
+                            ) as s58_
+                            where get_path(s58_.value, '"value"') is not null and not (is_null_value(get_path(s58_.value, '"value"')))
+                        ) as x57_
+                    ) as n56_
+                    where n56_.position = 1
+                ) as x55_
+            ) as number(38, 9)) as "paid_adjudicated",
             cast((
                 select any_value(x65_.value)
                 from (
@@ -957,133 +853,61 @@ cross join lateral (
                     from (
                         select x67_.value, x67_.ord, row_number() over (order by x67_.ord) as position
                         from (
-                            select e69_.value as value, row_number() over (order by s68_.ord, e69_.ord) as ord
+                            select get_path(s68_.value, '"value"') as value, s68_.ord as ord
                             from (
-                                select e71_.value as value, row_number() over (order by s70_.ord, e71_.ord) as ord
-                                from (
-                                    select w8.value as value, w8.ord as ord
-                                    from (
-                                        select flattened_.value as value, flattened_.index + 1 as ord
-                                        from table(flatten(input => case when is_array(get(f2.value, 'adjudication')) then get(f2.value, 'adjudication') when get(f2.value, 'adjudication') is not null then array_construct(get(f2.value, 'adjudication')) end)) as flattened_
-                                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                                    ) as w8
-                                    where (cast((
-                                        select any_value(x72_.value)
-                                        from (
-                                            select e74_.value as value, row_number() over (order by s73_.ord, e74_.ord) as ord
-                                            from (
-                                                select e76_.value as value, row_number() over (order by s75_.ord, e76_.ord) as ord
-                                                from (
-                                                    select flattened_.value as value, flattened_.index + 1 as ord
-                                                    from table(flatten(input => case when is_array(get(w8.value, 'category')) then get(w8.value, 'category') when get(w8.value, 'category') is not null then array_construct(get(w8.value, 'category')) end)) as flattened_
-                                                    where flattened_.value is not null and not is_null_value(flattened_.value)
-                                                ) as s75_
-                                                cross join lateral (
-                                                    select flattened_.value as value, flattened_.index + 1 as ord
-                                                    from table(flatten(input => case when is_array(get(s75_.value, 'coding')) then get(s75_.value, 'coding') when get(s75_.value, 'coding') is not null then array_construct(get(s75_.value, 'coding')) end)) as flattened_
-                                                    where flattened_.value is not null and not is_null_value(flattened_.value)
-                                                ) as e76_
-                                            ) as s73_
-                                            cross join lateral (
-                                                select flattened_.value as value, flattened_.index + 1 as ord
-                                                from table(flatten(input => case when is_array(get(s73_.value, 'code')) then get(s73_.value, 'code') when get(s73_.value, 'code') is not null then array_construct(get(s73_.value, 'code')) end)) as flattened_
-                                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                                            ) as e74_
-                                        ) as x72_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''paid_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    ) as varchar) = 'benefit')
-                                ) as s70_
-                                cross join lateral (
-                                    select flattened_.value as value, flattened_.index + 1 as ord
-                                    from table(flatten(input => case when is_array(get(s70_.value, 'amount')) then get(s70_.value, 'amount') when get(s70_.value, 'amount') is not null then array_construct(get(s70_.value, 'amount')) end)) as flattened_
-                                    where flattened_.value is not null and not is_null_value(flattened_.value)
-                                ) as e71_
-                            ) as s68_
-                            cross join lateral (
-                                select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(s68_.value, 'value')) then get(s68_.value, 'value') when get(s68_.value, 'value') is not null then array_construct(get(s68_.value, 'value')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as e69_
-                        ) as x67_
-                    ) as n66_
-                    where n66_.position = 1
-                ) as x65_
-            ) as number(38, 9)) as "paid_adjudicated",
-            cast((
-                select any_value(x77_.value)
-                from (
-                    select n78_.value as value, n78_.ord as ord
-                    from (
-                        select x79_.value, x79_.ord, row_number() over (order by x79_.ord) as position
-                        from (
-                            select e81_.value as value, row_number() over (order by s80_.ord, e81_.ord) as ord
-                            from (
-                                select e83_.value as value, row_number() over (order by s82_.ord, e83_.ord) as ord
+                                select get_path(s69_.value, '"amount"') as value, s69_.ord as ord
                                 from (
                                     select w9.value as value, w9.ord as ord
                                     from (
                                         select flattened_.value as value, flattened_.index + 1 as ord
-                                        from table(flatten(input => case when is_array(get(f2.value, 'adjudication')) then get(f2.value, 'adjudication') when get(f2.value, 'adjudication') is not null then array_construct(get(f2.value, 'adjudication')) end)) as flattened_
-                                        where flattened_.value is not null and not is_null_value(flattened_.value)
+                                        from table(flatten(input => get_path(f2.value, '"adjudication"'))) as flattened_
+                                        where not is_null_value(flattened_.value)
                                     ) as w9
                                     where (cast((
-                                        select any_value(x84_.value)
+                                        select any_value(x71_.value)
                                         from (
-                                            select e86_.value as value, row_number() over (order by s85_.ord, e86_.ord) as ord
+                                            select get_path(s72_.value, '"code"') as value, s72_.ord as ord
                                             from (
-                                                select e88_.value as value, row_number() over (order by s87_.ord, e88_.ord) as ord
+                                                select e74_.value as value, row_number() over (order by s73_.ord, e74_.ord) as ord
                                                 from (
-                                                    select flattened_.value as value, flattened_.index + 1 as ord
-                                                    from table(flatten(input => case when is_array(get(w9.value, 'category')) then get(w9.value, 'category') when get(w9.value, 'category') is not null then array_construct(get(w9.value, 'category')) end)) as flattened_
-                                                    where flattened_.value is not null and not is_null_value(flattened_.value)
-                                                ) as s87_
+                                                    select get_path(w9.value, '"category"') as value, 1 as ord
+                                                    where get_path(w9.value, '"category"') is not null and not (is_null_value(get_path(w9.value, '"category"')))
+                                                ) as s73_
                                                 cross join lateral (
                                                     select flattened_.value as value, flattened_.index + 1 as ord
-                                                    from table(flatten(input => case when is_array(get(s87_.value, 'coding')) then get(s87_.value, 'coding') when get(s87_.value, 'coding') is not null then array_construct(get(s87_.value, 'coding')) end)) as flattened_
-                                                    where flattened_.value is not null and not is_null_value(flattened_.value)
-                                                ) as e88_
-                                            ) as s85_
-                                            cross join lateral (
-                                                select flattened_.value as value, flattened_.index + 1 as ord
-                                                from table(flatten(input => case when is_array(get(s85_.value, 'code')) then get(s85_.value, 'code') when get(s85_.value, 'code') is not null then array_construct(get(s85_.value, 'code')) end)) as flattened_
-                                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                                            ) as e86_
-                                        ) as x84_
+                                                    from table(flatten(input => get_path(s73_.value, '"coding"'))) as flattened_
+                                                    where not is_null_value(flattened_.value)
+                                                ) as e74_
+                                            ) as s72_
+                                            where get_path(s72_.value, '"code"') is not null and not (is_null_value(get_path(s72_.value, '"code"')))
+                                        ) as x71_
                                         having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''paid_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
                                     ) as varchar) = 'https://bluebutton.cms.gov/resources/variables/line_prvdr_pmt_amt')
-                                ) as s82_
-                                cross join lateral (
-                                    select flattened_.value as value, flattened_.index + 1 as ord
-                                    from table(flatten(input => case when is_array(get(s82_.value, 'amount')) then get(s82_.value, 'amount') when get(s82_.value, 'amount') is not null then array_construct(get(s82_.value, 'amount')) end)) as flattened_
-                                    where flattened_.value is not null and not is_null_value(flattened_.value)
-                                ) as e83_
-                            ) as s80_
-                            cross join lateral (
-                                select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(s80_.value, 'value')) then get(s80_.value, 'value') when get(s80_.value, 'value') is not null then array_construct(get(s80_.value, 'value')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as e81_
-                        ) as x79_
-                    ) as n78_
-                    where n78_.position = 1
-                ) as x77_
+                                ) as s69_
+                                where get_path(s69_.value, '"amount"') is not null and not (is_null_value(get_path(s69_.value, '"amount"')))
+                            ) as s68_
+                            where get_path(s68_.value, '"value"') is not null and not (is_null_value(get_path(s68_.value, '"value"')))
+                        ) as x67_
+                    ) as n66_
+                    where n66_.position = 1
+                ) as x65_
             ) as number(38, 9)) as "paid_blue_button",
             cast(get_path(f2.value, '"servicedDate"') as varchar) as "service_date_date",
             cast(get_path(f2.value, '"servicedPeriod"."start"') as varchar) as "service_period_start"
         from (
-            select i89_.value as value, row_number() over (order by i89_.ord) - 1 as row_index
+            select i75_.value as value, row_number() over (order by i75_.ord) - 1 as row_index
             from (
                 select flattened_.value as value, flattened_.index + 1 as ord
-                from table(flatten(input => case when is_array(get(f0.value, 'item')) then get(f0.value, 'item') when get(f0.value, 'item') is not null then array_construct(get(f0.value, 'item')) end)) as flattened_
-                where flattened_.value is not null and not is_null_value(flattened_.value)
-            ) as i89_
+                from table(flatten(input => get_path(f0.value, '"item"'))) as flattened_
+                where not is_null_value(flattened_.value)
+            ) as i75_
         ) as f2
         union all
         select cast(null as integer) as "line_number", cast(null as varchar) as "hcpcs_code", cast(null as varchar) as "revenue_code", cast(null as number(38, 9)) as "billed_adjudicated", cast(null as number(38, 9)) as "billed_blue_button", cast(null as number(38, 9)) as "billed_net", cast(null as number(38, 9)) as "allowed_adjudicated", cast(null as number(38, 9)) as "allowed_blue_button", cast(null as number(38, 9)) as "paid_adjudicated", cast(null as number(38, 9)) as "paid_blue_button", cast(null as varchar) as "service_date_date", cast(null as varchar) as "service_period_start"
         where not exists (
             select flattened_.value as value, flattened_.index + 1 as ord
-            from table(flatten(input => case when is_array(get(f0.value, 'item')) then get(f0.value, 'item') when get(f0.value, 'item') is not null then array_construct(get(f0.value, 'item')) end)) as flattened_
-            where flattened_.value is not null and not is_null_value(flattened_.value)
+            from table(flatten(input => get_path(f0.value, '"item"'))) as flattened_
+            where not is_null_value(flattened_.value)
         )
     ) as s2_
 ) as v0_
@@ -1153,32 +977,25 @@ cross join lateral (
                     from (
                         select x5_.value, x5_.ord, row_number() over (order by x5_.ord) as position
                         from (
-                            select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
+                            select s6_.value."code" as value, s6_.ord as ord
                             from (
                                 select w3.value as value, w3.ord as ord
                                 from (
-                                    select e9_.value as value, row_number() over (order by s8_.ord, e9_.ord) as ord
+                                    select e8_.value as value, row_number() over (order by s7_.ord, e8_.ord) as ord
                                     from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(f2.value."productOrService") then f2.value."productOrService" else array(f2.value."productOrService") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as s8_
+                                        select f2.value."productOrService" as value, 1 as ord
+                                        where f2.value."productOrService" is not null and not (json_typeof(f2.value."productOrService") = 'null')
+                                    ) as s7_
                                     cross join lateral (
                                         select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(s8_.value."coding") then s8_.value."coding" else array(s8_.value."coding") end as items_) as array_,
+                                        from (select case when is_array(s7_.value."coding") then s7_.value."coding" else array(s7_.value."coding") end as items_) as array_,
                                             array_.items_ as element_ at position_
                                         where element_ is not null
-                                    ) as e9_
+                                    ) as e8_
                                 ) as w3
                                 where ((case when is_varchar(w3.value."system") then cast(w3.value."system" as varchar) else json_serialize(w3.value."system") end = 'http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets') or (case when is_varchar(w3.value."system") then cast(w3.value."system" as varchar) else json_serialize(w3.value."system") end = 'http://www.ama-assn.org/go/cpt'))
                             ) as s6_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s6_.value."code") then s6_.value."code" else array(s6_.value."code") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e7_
+                            where s6_.value."code" is not null and not (json_typeof(s6_.value."code") = 'null')
                         ) as x5_
                     ) as n4_
                     where n4_.position = 1
@@ -1190,32 +1007,25 @@ cross join lateral (
                     from (
                         select x5_.value, x5_.ord, row_number() over (order by x5_.ord) as position
                         from (
-                            select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
+                            select s6_.value."code" as value, s6_.ord as ord
                             from (
                                 select w3.value as value, w3.ord as ord
                                 from (
-                                    select e9_.value as value, row_number() over (order by s8_.ord, e9_.ord) as ord
+                                    select e8_.value as value, row_number() over (order by s7_.ord, e8_.ord) as ord
                                     from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(f2.value."productOrService") then f2.value."productOrService" else array(f2.value."productOrService") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as s8_
+                                        select f2.value."productOrService" as value, 1 as ord
+                                        where f2.value."productOrService" is not null and not (json_typeof(f2.value."productOrService") = 'null')
+                                    ) as s7_
                                     cross join lateral (
                                         select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(s8_.value."coding") then s8_.value."coding" else array(s8_.value."coding") end as items_) as array_,
+                                        from (select case when is_array(s7_.value."coding") then s7_.value."coding" else array(s7_.value."coding") end as items_) as array_,
                                             array_.items_ as element_ at position_
                                         where element_ is not null
-                                    ) as e9_
+                                    ) as e8_
                                 ) as w3
                                 where ((case when is_varchar(w3.value."system") then cast(w3.value."system" as varchar) else json_serialize(w3.value."system") end = 'http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets') or (case when is_varchar(w3.value."system") then cast(w3.value."system" as varchar) else json_serialize(w3.value."system") end = 'http://www.ama-assn.org/go/cpt'))
                             ) as s6_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s6_.value."code") then s6_.value."code" else array(s6_.value."code") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e7_
+                            where s6_.value."code" is not null and not (json_typeof(s6_.value."code") = 'null')
                         ) as x5_
                     ) as n4_
                     where n4_.position = 1
@@ -1227,147 +1037,119 @@ cross join lateral (
                     from (
                         select x5_.value, x5_.ord, row_number() over (order by x5_.ord) as position
                         from (
-                            select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
+                            select s6_.value."code" as value, s6_.ord as ord
                             from (
                                 select w3.value as value, w3.ord as ord
                                 from (
-                                    select e9_.value as value, row_number() over (order by s8_.ord, e9_.ord) as ord
+                                    select e8_.value as value, row_number() over (order by s7_.ord, e8_.ord) as ord
                                     from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(f2.value."productOrService") then f2.value."productOrService" else array(f2.value."productOrService") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as s8_
+                                        select f2.value."productOrService" as value, 1 as ord
+                                        where f2.value."productOrService" is not null and not (json_typeof(f2.value."productOrService") = 'null')
+                                    ) as s7_
                                     cross join lateral (
                                         select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(s8_.value."coding") then s8_.value."coding" else array(s8_.value."coding") end as items_) as array_,
+                                        from (select case when is_array(s7_.value."coding") then s7_.value."coding" else array(s7_.value."coding") end as items_) as array_,
                                             array_.items_ as element_ at position_
                                         where element_ is not null
-                                    ) as e9_
+                                    ) as e8_
                                 ) as w3
                                 where ((case when is_varchar(w3.value."system") then cast(w3.value."system" as varchar) else json_serialize(w3.value."system") end = 'http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets') or (case when is_varchar(w3.value."system") then cast(w3.value."system" as varchar) else json_serialize(w3.value."system") end = 'http://www.ama-assn.org/go/cpt'))
                             ) as s6_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s6_.value."code") then s6_.value."code" else array(s6_.value."code") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e7_
+                            where s6_.value."code" is not null and not (json_typeof(s6_.value."code") = 'null')
                         ) as x5_
                     ) as n4_
                     where n4_.position = 1
                 ) as x3_
             )) end as "hcpcs_code",
             case when is_varchar((
-                select any_value(x10_.value)
+                select any_value(x9_.value)
                 from (
-                    select n11_.value as value, n11_.ord as ord
+                    select n10_.value as value, n10_.ord as ord
                     from (
-                        select x12_.value, x12_.ord, row_number() over (order by x12_.ord) as position
+                        select x11_.value, x11_.ord, row_number() over (order by x11_.ord) as position
                         from (
-                            select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
+                            select s12_.value."code" as value, s12_.ord as ord
                             from (
-                                select e16_.value as value, row_number() over (order by s15_.ord, e16_.ord) as ord
+                                select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
                                 from (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(f2.value."revenue") then f2.value."revenue" else array(f2.value."revenue") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as s15_
+                                    select f2.value."revenue" as value, 1 as ord
+                                    where f2.value."revenue" is not null and not (json_typeof(f2.value."revenue") = 'null')
+                                ) as s13_
                                 cross join lateral (
                                     select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(s15_.value."coding") then s15_.value."coding" else array(s15_.value."coding") end as items_) as array_,
+                                    from (select case when is_array(s13_.value."coding") then s13_.value."coding" else array(s13_.value."coding") end as items_) as array_,
                                         array_.items_ as element_ at position_
                                     where element_ is not null
-                                ) as e16_
-                            ) as s13_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s13_.value."code") then s13_.value."code" else array(s13_.value."code") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e14_
-                        ) as x12_
-                    ) as n11_
-                    where n11_.position = 1
-                ) as x10_
+                                ) as e14_
+                            ) as s12_
+                            where s12_.value."code" is not null and not (json_typeof(s12_.value."code") = 'null')
+                        ) as x11_
+                    ) as n10_
+                    where n10_.position = 1
+                ) as x9_
             )) then cast((
-                select any_value(x10_.value)
+                select any_value(x9_.value)
                 from (
-                    select n11_.value as value, n11_.ord as ord
+                    select n10_.value as value, n10_.ord as ord
                     from (
-                        select x12_.value, x12_.ord, row_number() over (order by x12_.ord) as position
+                        select x11_.value, x11_.ord, row_number() over (order by x11_.ord) as position
                         from (
-                            select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
+                            select s12_.value."code" as value, s12_.ord as ord
                             from (
-                                select e16_.value as value, row_number() over (order by s15_.ord, e16_.ord) as ord
+                                select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
                                 from (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(f2.value."revenue") then f2.value."revenue" else array(f2.value."revenue") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as s15_
+                                    select f2.value."revenue" as value, 1 as ord
+                                    where f2.value."revenue" is not null and not (json_typeof(f2.value."revenue") = 'null')
+                                ) as s13_
                                 cross join lateral (
                                     select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(s15_.value."coding") then s15_.value."coding" else array(s15_.value."coding") end as items_) as array_,
+                                    from (select case when is_array(s13_.value."coding") then s13_.value."coding" else array(s13_.value."coding") end as items_) as array_,
                                         array_.items_ as element_ at position_
                                     where element_ is not null
-                                ) as e16_
-                            ) as s13_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s13_.value."code") then s13_.value."code" else array(s13_.value."code") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e14_
-                        ) as x12_
-                    ) as n11_
-                    where n11_.position = 1
-                ) as x10_
+                                ) as e14_
+                            ) as s12_
+                            where s12_.value."code" is not null and not (json_typeof(s12_.value."code") = 'null')
+                        ) as x11_
+                    ) as n10_
+                    where n10_.position = 1
+                ) as x9_
             ) as varchar) else json_serialize((
-                select any_value(x10_.value)
+                select any_value(x9_.value)
                 from (
-                    select n11_.value as value, n11_.ord as ord
+                    select n10_.value as value, n10_.ord as ord
                     from (
-                        select x12_.value, x12_.ord, row_number() over (order by x12_.ord) as position
+                        select x11_.value, x11_.ord, row_number() over (order by x11_.ord) as position
                         from (
-                            select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
+                            select s12_.value."code" as value, s12_.ord as ord
                             from (
-                                select e16_.value as value, row_number() over (order by s15_.ord, e16_.ord) as ord
+                                select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
                                 from (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(f2.value."revenue") then f2.value."revenue" else array(f2.value."revenue") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as s15_
+                                    select f2.value."revenue" as value, 1 as ord
+                                    where f2.value."revenue" is not null and not (json_typeof(f2.value."revenue") = 'null')
+                                ) as s13_
                                 cross join lateral (
                                     select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(s15_.value."coding") then s15_.value."coding" else array(s15_.value."coding") end as items_) as array_,
+                                    from (select case when is_array(s13_.value."coding") then s13_.value."coding" else array(s13_.value."coding") end as items_) as array_,
                                         array_.items_ as element_ at position_
                                     where element_ is not null
-                                ) as e16_
-                            ) as s13_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s13_.value."code") then s13_.value."code" else array(s13_.value."code") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e14_
-                        ) as x12_
-                    ) as n11_
-                    where n11_.position = 1
-                ) as x10_
+                                ) as e14_
+                            ) as s12_
+                            where s12_.value."code" is not null and not (json_typeof(s12_.value."code") = 'null')
+                        ) as x11_
+                    ) as n10_
+                    where n10_.position = 1
+                ) as x9_
             )) end as "revenue_code",
             cast((
-                select any_value(x17_.value)
+                select any_value(x15_.value)
                 from (
-                    select n18_.value as value, n18_.ord as ord
+                    select n16_.value as value, n16_.ord as ord
                     from (
-                        select x19_.value, x19_.ord, row_number() over (order by x19_.ord) as position
+                        select x17_.value, x17_.ord, row_number() over (order by x17_.ord) as position
                         from (
-                            select e21_.value as value, row_number() over (order by s20_.ord, e21_.ord) as ord
+                            select s18_.value."value" as value, s18_.ord as ord
                             from (
-                                select e23_.value as value, row_number() over (order by s22_.ord, e23_.ord) as ord
+                                select s19_.value."amount" as value, s19_.ord as ord
                                 from (
                                     select w4.value as value, w4.ord as ord
                                     from (
@@ -1377,116 +1159,85 @@ cross join lateral (
                                         where element_ is not null
                                     ) as w4
                                     where (case when is_varchar((
-                                        select any_value(x24_.value)
+                                        select any_value(x21_.value)
                                         from (
-                                            select e26_.value as value, row_number() over (order by s25_.ord, e26_.ord) as ord
+                                            select s22_.value."code" as value, s22_.ord as ord
                                             from (
-                                                select e28_.value as value, row_number() over (order by s27_.ord, e28_.ord) as ord
+                                                select e24_.value as value, row_number() over (order by s23_.ord, e24_.ord) as ord
                                                 from (
-                                                    select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(w4.value."category") then w4.value."category" else array(w4.value."category") end as items_) as array_,
-                                                        array_.items_ as element_ at position_
-                                                    where element_ is not null
-                                                ) as s27_
+                                                    select w4.value."category" as value, 1 as ord
+                                                    where w4.value."category" is not null and not (json_typeof(w4.value."category") = 'null')
+                                                ) as s23_
                                                 cross join lateral (
                                                     select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(s27_.value."coding") then s27_.value."coding" else array(s27_.value."coding") end as items_) as array_,
+                                                    from (select case when is_array(s23_.value."coding") then s23_.value."coding" else array(s23_.value."coding") end as items_) as array_,
                                                         array_.items_ as element_ at position_
                                                     where element_ is not null
-                                                ) as e28_
-                                            ) as s25_
-                                            cross join lateral (
-                                                select element_ as value, position_ + 1 as ord
-                                                from (select case when is_array(s25_.value."code") then s25_.value."code" else array(s25_.value."code") end as items_) as array_,
-                                                    array_.items_ as element_ at position_
-                                                where element_ is not null
-                                            ) as e26_
-                                        ) as x24_
+                                                ) as e24_
+                                            ) as s22_
+                                            where s22_.value."code" is not null and not (json_typeof(s22_.value."code") = 'null')
+                                        ) as x21_
                                         having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''billed_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
                                     )) then cast((
-                                        select any_value(x24_.value)
+                                        select any_value(x21_.value)
                                         from (
-                                            select e26_.value as value, row_number() over (order by s25_.ord, e26_.ord) as ord
+                                            select s22_.value."code" as value, s22_.ord as ord
                                             from (
-                                                select e28_.value as value, row_number() over (order by s27_.ord, e28_.ord) as ord
+                                                select e24_.value as value, row_number() over (order by s23_.ord, e24_.ord) as ord
                                                 from (
-                                                    select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(w4.value."category") then w4.value."category" else array(w4.value."category") end as items_) as array_,
-                                                        array_.items_ as element_ at position_
-                                                    where element_ is not null
-                                                ) as s27_
+                                                    select w4.value."category" as value, 1 as ord
+                                                    where w4.value."category" is not null and not (json_typeof(w4.value."category") = 'null')
+                                                ) as s23_
                                                 cross join lateral (
                                                     select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(s27_.value."coding") then s27_.value."coding" else array(s27_.value."coding") end as items_) as array_,
+                                                    from (select case when is_array(s23_.value."coding") then s23_.value."coding" else array(s23_.value."coding") end as items_) as array_,
                                                         array_.items_ as element_ at position_
                                                     where element_ is not null
-                                                ) as e28_
-                                            ) as s25_
-                                            cross join lateral (
-                                                select element_ as value, position_ + 1 as ord
-                                                from (select case when is_array(s25_.value."code") then s25_.value."code" else array(s25_.value."code") end as items_) as array_,
-                                                    array_.items_ as element_ at position_
-                                                where element_ is not null
-                                            ) as e26_
-                                        ) as x24_
+                                                ) as e24_
+                                            ) as s22_
+                                            where s22_.value."code" is not null and not (json_typeof(s22_.value."code") = 'null')
+                                        ) as x21_
                                         having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''billed_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
                                     ) as varchar) else json_serialize((
-                                        select any_value(x24_.value)
+                                        select any_value(x21_.value)
                                         from (
-                                            select e26_.value as value, row_number() over (order by s25_.ord, e26_.ord) as ord
+                                            select s22_.value."code" as value, s22_.ord as ord
                                             from (
-                                                select e28_.value as value, row_number() over (order by s27_.ord, e28_.ord) as ord
+                                                select e24_.value as value, row_number() over (order by s23_.ord, e24_.ord) as ord
                                                 from (
-                                                    select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(w4.value."category") then w4.value."category" else array(w4.value."category") end as items_) as array_,
-                                                        array_.items_ as element_ at position_
-                                                    where element_ is not null
-                                                ) as s27_
+                                                    select w4.value."category" as value, 1 as ord
+                                                    where w4.value."category" is not null and not (json_typeof(w4.value."category") = 'null')
+                                                ) as s23_
                                                 cross join lateral (
                                                     select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(s27_.value."coding") then s27_.value."coding" else array(s27_.value."coding") end as items_) as array_,
+                                                    from (select case when is_array(s23_.value."coding") then s23_.value."coding" else array(s23_.value."coding") end as items_) as array_,
                                                         array_.items_ as element_ at position_
                                                     where element_ is not null
-                                                ) as e28_
-                                            ) as s25_
-                                            cross join lateral (
-                                                select element_ as value, position_ + 1 as ord
-                                                from (select case when is_array(s25_.value."code") then s25_.value."code" else array(s25_.value."code") end as items_) as array_,
-                                                    array_.items_ as element_ at position_
-                                                where element_ is not null
-                                            ) as e26_
-                                        ) as x24_
+                                                ) as e24_
+                                            ) as s22_
+                                            where s22_.value."code" is not null and not (json_typeof(s22_.value."code") = 'null')
+                                        ) as x21_
                                         having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''billed_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
                                     )) end = 'submitted')
-                                ) as s22_
-                                cross join lateral (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(s22_.value."amount") then s22_.value."amount" else array(s22_.value."amount") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as e23_
-                            ) as s20_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s20_.value."value") then s20_.value."value" else array(s20_.value."value") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e21_
-                        ) as x19_
-                    ) as n18_
-                    where n18_.position = 1
-                ) as x17_
+                                ) as s19_
+                                where s19_.value."amount" is not null and not (json_typeof(s19_.value."amount") = 'null')
+                            ) as s18_
+                            where s18_.value."value" is not null and not (json_typeof(s18_.value."value") = 'null')
+                        ) as x17_
+                    ) as n16_
+                    where n16_.position = 1
+                ) as x15_
             ) as decimal(38, 9)) as "billed_adjudicated",
             cast((
-                select any_value(x29_.value)
+                select any_value(x25_.value)
                 from (
-                    select n30_.value as value, n30_.ord as ord
+                    select n26_.value as value, n26_.ord as ord
                     from (
-                        select x31_.value, x31_.ord, row_number() over (order by x31_.ord) as position
+                        select x27_.value, x27_.ord, row_number() over (order by x27_.ord) as position
                         from (
-                            select e33_.value as value, row_number() over (order by s32_.ord, e33_.ord) as ord
+                            select s28_.value."value" as value, s28_.ord as ord
                             from (
-                                select e35_.value as value, row_number() over (order by s34_.ord, e35_.ord) as ord
+                                select s29_.value."amount" as value, s29_.ord as ord
                                 from (
                                     select w5.value as value, w5.ord as ord
                                     from (
@@ -1496,117 +1247,86 @@ cross join lateral (
                                         where element_ is not null
                                     ) as w5
                                     where (case when is_varchar((
-                                        select any_value(x36_.value)
+                                        select any_value(x31_.value)
                                         from (
-                                            select e38_.value as value, row_number() over (order by s37_.ord, e38_.ord) as ord
+                                            select s32_.value."code" as value, s32_.ord as ord
                                             from (
-                                                select e40_.value as value, row_number() over (order by s39_.ord, e40_.ord) as ord
+                                                select e34_.value as value, row_number() over (order by s33_.ord, e34_.ord) as ord
                                                 from (
-                                                    select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(w5.value."category") then w5.value."category" else array(w5.value."category") end as items_) as array_,
-                                                        array_.items_ as element_ at position_
-                                                    where element_ is not null
-                                                ) as s39_
+                                                    select w5.value."category" as value, 1 as ord
+                                                    where w5.value."category" is not null and not (json_typeof(w5.value."category") = 'null')
+                                                ) as s33_
                                                 cross join lateral (
                                                     select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(s39_.value."coding") then s39_.value."coding" else array(s39_.value."coding") end as items_) as array_,
+                                                    from (select case when is_array(s33_.value."coding") then s33_.value."coding" else array(s33_.value."coding") end as items_) as array_,
                                                         array_.items_ as element_ at position_
                                                     where element_ is not null
-                                                ) as e40_
-                                            ) as s37_
-                                            cross join lateral (
-                                                select element_ as value, position_ + 1 as ord
-                                                from (select case when is_array(s37_.value."code") then s37_.value."code" else array(s37_.value."code") end as items_) as array_,
-                                                    array_.items_ as element_ at position_
-                                                where element_ is not null
-                                            ) as e38_
-                                        ) as x36_
+                                                ) as e34_
+                                            ) as s32_
+                                            where s32_.value."code" is not null and not (json_typeof(s32_.value."code") = 'null')
+                                        ) as x31_
                                         having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''billed_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
                                     )) then cast((
-                                        select any_value(x36_.value)
+                                        select any_value(x31_.value)
                                         from (
-                                            select e38_.value as value, row_number() over (order by s37_.ord, e38_.ord) as ord
+                                            select s32_.value."code" as value, s32_.ord as ord
                                             from (
-                                                select e40_.value as value, row_number() over (order by s39_.ord, e40_.ord) as ord
+                                                select e34_.value as value, row_number() over (order by s33_.ord, e34_.ord) as ord
                                                 from (
-                                                    select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(w5.value."category") then w5.value."category" else array(w5.value."category") end as items_) as array_,
-                                                        array_.items_ as element_ at position_
-                                                    where element_ is not null
-                                                ) as s39_
+                                                    select w5.value."category" as value, 1 as ord
+                                                    where w5.value."category" is not null and not (json_typeof(w5.value."category") = 'null')
+                                                ) as s33_
                                                 cross join lateral (
                                                     select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(s39_.value."coding") then s39_.value."coding" else array(s39_.value."coding") end as items_) as array_,
+                                                    from (select case when is_array(s33_.value."coding") then s33_.value."coding" else array(s33_.value."coding") end as items_) as array_,
                                                         array_.items_ as element_ at position_
                                                     where element_ is not null
-                                                ) as e40_
-                                            ) as s37_
-                                            cross join lateral (
-                                                select element_ as value, position_ + 1 as ord
-                                                from (select case when is_array(s37_.value."code") then s37_.value."code" else array(s37_.value."code") end as items_) as array_,
-                                                    array_.items_ as element_ at position_
-                                                where element_ is not null
-                                            ) as e38_
-                                        ) as x36_
+                                                ) as e34_
+                                            ) as s32_
+                                            where s32_.value."code" is not null and not (json_typeof(s32_.value."code") = 'null')
+                                        ) as x31_
                                         having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''billed_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
                                     ) as varchar) else json_serialize((
-                                        select any_value(x36_.value)
+                                        select any_value(x31_.value)
                                         from (
-                                            select e38_.value as value, row_number() over (order by s37_.ord, e38_.ord) as ord
+                                            select s32_.value."code" as value, s32_.ord as ord
                                             from (
-                                                select e40_.value as value, row_number() over (order by s39_.ord, e40_.ord) as ord
+                                                select e34_.value as value, row_number() over (order by s33_.ord, e34_.ord) as ord
                                                 from (
-                                                    select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(w5.value."category") then w5.value."category" else array(w5.value."category") end as items_) as array_,
-                                                        array_.items_ as element_ at position_
-                                                    where element_ is not null
-                                                ) as s39_
+                                                    select w5.value."category" as value, 1 as ord
+                                                    where w5.value."category" is not null and not (json_typeof(w5.value."category") = 'null')
+                                                ) as s33_
                                                 cross join lateral (
                                                     select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(s39_.value."coding") then s39_.value."coding" else array(s39_.value."coding") end as items_) as array_,
+                                                    from (select case when is_array(s33_.value."coding") then s33_.value."coding" else array(s33_.value."coding") end as items_) as array_,
                                                         array_.items_ as element_ at position_
                                                     where element_ is not null
-                                                ) as e40_
-                                            ) as s37_
-                                            cross join lateral (
-                                                select element_ as value, position_ + 1 as ord
-                                                from (select case when is_array(s37_.value."code") then s37_.value."code" else array(s37_.value."code") end as items_) as array_,
-                                                    array_.items_ as element_ at position_
-                                                where element_ is not null
-                                            ) as e38_
-                                        ) as x36_
+                                                ) as e34_
+                                            ) as s32_
+                                            where s32_.value."code" is not null and not (json_typeof(s32_.value."code") = 'null')
+                                        ) as x31_
                                         having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''billed_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
                                     )) end = 'https://bluebutton.cms.gov/resources/variables/line_sbmtd_chrg_amt')
-                                ) as s34_
-                                cross join lateral (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(s34_.value."amount") then s34_.value."amount" else array(s34_.value."amount") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as e35_
-                            ) as s32_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s32_.value."value") then s32_.value."value" else array(s32_.value."value") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e33_
-                        ) as x31_
-                    ) as n30_
-                    where n30_.position = 1
-                ) as x29_
+                                ) as s29_
+                                where s29_.value."amount" is not null and not (json_typeof(s29_.value."amount") = 'null')
+                            ) as s28_
+                            where s28_.value."value" is not null and not (json_typeof(s28_.value."value") = 'null')
+                        ) as x27_
+                    ) as n26_
+                    where n26_.position = 1
+                ) as x25_
             ) as decimal(38, 9)) as "billed_blue_button",
             cast(f2.value."net"."value" as decimal(38, 9)) as "billed_net",
             cast((
-                select any_value(x41_.value)
+                select any_value(x35_.value)
                 from (
-                    select n42_.value as value, n42_.ord as ord
+                    select n36_.value as value, n36_.ord as ord
                     from (
-                        select x43_.value, x43_.ord, row_number() over (order by x43_.ord) as position
+                        select x37_.value, x37_.ord, row_number() over (order by x37_.ord) as position
                         from (
-                            select e45_.value as value, row_number() over (order by s44_.ord, e45_.ord) as ord
+                            select s38_.value."value" as value, s38_.ord as ord
                             from (
-                                select e47_.value as value, row_number() over (order by s46_.ord, e47_.ord) as ord
+                                select s39_.value."amount" as value, s39_.ord as ord
                                 from (
                                     select w6.value as value, w6.ord as ord
                                     from (
@@ -1616,116 +1336,85 @@ cross join lateral (
                                         where element_ is not null
                                     ) as w6
                                     where (case when is_varchar((
-                                        select any_value(x48_.value)
+                                        select any_value(x41_.value)
                                         from (
-                                            select e50_.value as value, row_number() over (order by s49_.ord, e50_.ord) as ord
+                                            select s42_.value."code" as value, s42_.ord as ord
                                             from (
-                                                select e52_.value as value, row_number() over (order by s51_.ord, e52_.ord) as ord
+                                                select e44_.value as value, row_number() over (order by s43_.ord, e44_.ord) as ord
                                                 from (
-                                                    select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(w6.value."category") then w6.value."category" else array(w6.value."category") end as items_) as array_,
-                                                        array_.items_ as element_ at position_
-                                                    where element_ is not null
-                                                ) as s51_
+                                                    select w6.value."category" as value, 1 as ord
+                                                    where w6.value."category" is not null and not (json_typeof(w6.value."category") = 'null')
+                                                ) as s43_
                                                 cross join lateral (
                                                     select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(s51_.value."coding") then s51_.value."coding" else array(s51_.value."coding") end as items_) as array_,
+                                                    from (select case when is_array(s43_.value."coding") then s43_.value."coding" else array(s43_.value."coding") end as items_) as array_,
                                                         array_.items_ as element_ at position_
                                                     where element_ is not null
-                                                ) as e52_
-                                            ) as s49_
-                                            cross join lateral (
-                                                select element_ as value, position_ + 1 as ord
-                                                from (select case when is_array(s49_.value."code") then s49_.value."code" else array(s49_.value."code") end as items_) as array_,
-                                                    array_.items_ as element_ at position_
-                                                where element_ is not null
-                                            ) as e50_
-                                        ) as x48_
+                                                ) as e44_
+                                            ) as s42_
+                                            where s42_.value."code" is not null and not (json_typeof(s42_.value."code") = 'null')
+                                        ) as x41_
                                         having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''allowed_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
                                     )) then cast((
-                                        select any_value(x48_.value)
+                                        select any_value(x41_.value)
                                         from (
-                                            select e50_.value as value, row_number() over (order by s49_.ord, e50_.ord) as ord
+                                            select s42_.value."code" as value, s42_.ord as ord
                                             from (
-                                                select e52_.value as value, row_number() over (order by s51_.ord, e52_.ord) as ord
+                                                select e44_.value as value, row_number() over (order by s43_.ord, e44_.ord) as ord
                                                 from (
-                                                    select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(w6.value."category") then w6.value."category" else array(w6.value."category") end as items_) as array_,
-                                                        array_.items_ as element_ at position_
-                                                    where element_ is not null
-                                                ) as s51_
+                                                    select w6.value."category" as value, 1 as ord
+                                                    where w6.value."category" is not null and not (json_typeof(w6.value."category") = 'null')
+                                                ) as s43_
                                                 cross join lateral (
                                                     select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(s51_.value."coding") then s51_.value."coding" else array(s51_.value."coding") end as items_) as array_,
+                                                    from (select case when is_array(s43_.value."coding") then s43_.value."coding" else array(s43_.value."coding") end as items_) as array_,
                                                         array_.items_ as element_ at position_
                                                     where element_ is not null
-                                                ) as e52_
-                                            ) as s49_
-                                            cross join lateral (
-                                                select element_ as value, position_ + 1 as ord
-                                                from (select case when is_array(s49_.value."code") then s49_.value."code" else array(s49_.value."code") end as items_) as array_,
-                                                    array_.items_ as element_ at position_
-                                                where element_ is not null
-                                            ) as e50_
-                                        ) as x48_
+                                                ) as e44_
+                                            ) as s42_
+                                            where s42_.value."code" is not null and not (json_typeof(s42_.value."code") = 'null')
+                                        ) as x41_
                                         having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''allowed_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
                                     ) as varchar) else json_serialize((
-                                        select any_value(x48_.value)
+                                        select any_value(x41_.value)
                                         from (
-                                            select e50_.value as value, row_number() over (order by s49_.ord, e50_.ord) as ord
+                                            select s42_.value."code" as value, s42_.ord as ord
                                             from (
-                                                select e52_.value as value, row_number() over (order by s51_.ord, e52_.ord) as ord
+                                                select e44_.value as value, row_number() over (order by s43_.ord, e44_.ord) as ord
                                                 from (
-                                                    select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(w6.value."category") then w6.value."category" else array(w6.value."category") end as items_) as array_,
-                                                        array_.items_ as element_ at position_
-                                                    where element_ is not null
-                                                ) as s51_
+                                                    select w6.value."category" as value, 1 as ord
+                                                    where w6.value."category" is not null and not (json_typeof(w6.value."category") = 'null')
+                                                ) as s43_
                                                 cross join lateral (
                                                     select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(s51_.value."coding") then s51_.value."coding" else array(s51_.value."coding") end as items_) as array_,
+                                                    from (select case when is_array(s43_.value."coding") then s43_.value."coding" else array(s43_.value."coding") end as items_) as array_,
                                                         array_.items_ as element_ at position_
                                                     where element_ is not null
-                                                ) as e52_
-                                            ) as s49_
-                                            cross join lateral (
-                                                select element_ as value, position_ + 1 as ord
-                                                from (select case when is_array(s49_.value."code") then s49_.value."code" else array(s49_.value."code") end as items_) as array_,
-                                                    array_.items_ as element_ at position_
-                                                where element_ is not null
-                                            ) as e50_
-                                        ) as x48_
+                                                ) as e44_
+                                            ) as s42_
+                                            where s42_.value."code" is not null and not (json_typeof(s42_.value."code") = 'null')
+                                        ) as x41_
                                         having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''allowed_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
                                     )) end = 'eligible')
-                                ) as s46_
-                                cross join lateral (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(s46_.value."amount") then s46_.value."amount" else array(s46_.value."amount") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as e47_
-                            ) as s44_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s44_.value."value") then s44_.value."value" else array(s44_.value."value") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e45_
-                        ) as x43_
-                    ) as n42_
-                    where n42_.position = 1
-                ) as x41_
+                                ) as s39_
+                                where s39_.value."amount" is not null and not (json_typeof(s39_.value."amount") = 'null')
+                            ) as s38_
+                            where s38_.value."value" is not null and not (json_typeof(s38_.value."value") = 'null')
+                        ) as x37_
+                    ) as n36_
+                    where n36_.position = 1
+                ) as x35_
             ) as decimal(38, 9)) as "allowed_adjudicated",
             cast((
-                select any_value(x53_.value)
+                select any_value(x45_.value)
                 from (
-                    select n54_.value as value, n54_.ord as ord
+                    select n46_.value as value, n46_.ord as ord
                     from (
-                        select x55_.value, x55_.ord, row_number() over (order by x55_.ord) as position
+                        select x47_.value, x47_.ord, row_number() over (order by x47_.ord) as position
                         from (
-                            select e57_.value as value, row_number() over (order by s56_.ord, e57_.ord) as ord
+                            select s48_.value."value" as value, s48_.ord as ord
                             from (
-                                select e59_.value as value, row_number() over (order by s58_.ord, e59_.ord) as ord
+                                select s49_.value."amount" as value, s49_.ord as ord
                                 from (
                                     select w7.value as value, w7.ord as ord
                                     from (
@@ -1735,116 +1424,85 @@ cross join lateral (
                                         where element_ is not null
                                     ) as w7
                                     where (case when is_varchar((
-                                        select any_value(x60_.value)
+                                        select any_value(x51_.value)
                                         from (
-                                            select e62_.value as value, row_number() over (order by s61_.ord, e62_.ord) as ord
+                                            select s52_.value."code" as value, s52_.ord as ord
                                             from (
-                                                select e64_.value as value, row_number() over (order by s63_.ord, e64_.ord) as ord
+                                                select e54_.value as value, row_number() over (order by s53_.ord, e54_.ord) as ord
                                                 from (
-                                                    select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(w7.value."category") then w7.value."category" else array(w7.value."category") end as items_) as array_,
-                                                        array_.items_ as element_ at position_
-                                                    where element_ is not null
-                                                ) as s63_
+                                                    select w7.value."category" as value, 1 as ord
+                                                    where w7.value."category" is not null and not (json_typeof(w7.value."category") = 'null')
+                                                ) as s53_
                                                 cross join lateral (
                                                     select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(s63_.value."coding") then s63_.value."coding" else array(s63_.value."coding") end as items_) as array_,
+                                                    from (select case when is_array(s53_.value."coding") then s53_.value."coding" else array(s53_.value."coding") end as items_) as array_,
                                                         array_.items_ as element_ at position_
                                                     where element_ is not null
-                                                ) as e64_
-                                            ) as s61_
-                                            cross join lateral (
-                                                select element_ as value, position_ + 1 as ord
-                                                from (select case when is_array(s61_.value."code") then s61_.value."code" else array(s61_.value."code") end as items_) as array_,
-                                                    array_.items_ as element_ at position_
-                                                where element_ is not null
-                                            ) as e62_
-                                        ) as x60_
+                                                ) as e54_
+                                            ) as s52_
+                                            where s52_.value."code" is not null and not (json_typeof(s52_.value."code") = 'null')
+                                        ) as x51_
                                         having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''allowed_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
                                     )) then cast((
-                                        select any_value(x60_.value)
+                                        select any_value(x51_.value)
                                         from (
-                                            select e62_.value as value, row_number() over (order by s61_.ord, e62_.ord) as ord
+                                            select s52_.value."code" as value, s52_.ord as ord
                                             from (
-                                                select e64_.value as value, row_number() over (order by s63_.ord, e64_.ord) as ord
+                                                select e54_.value as value, row_number() over (order by s53_.ord, e54_.ord) as ord
                                                 from (
-                                                    select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(w7.value."category") then w7.value."category" else array(w7.value."category") end as items_) as array_,
-                                                        array_.items_ as element_ at position_
-                                                    where element_ is not null
-                                                ) as s63_
+                                                    select w7.value."category" as value, 1 as ord
+                                                    where w7.value."category" is not null and not (json_typeof(w7.value."category") = 'null')
+                                                ) as s53_
                                                 cross join lateral (
                                                     select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(s63_.value."coding") then s63_.value."coding" else array(s63_.value."coding") end as items_) as array_,
+                                                    from (select case when is_array(s53_.value."coding") then s53_.value."coding" else array(s53_.value."coding") end as items_) as array_,
                                                         array_.items_ as element_ at position_
                                                     where element_ is not null
-                                                ) as e64_
-                                            ) as s61_
-                                            cross join lateral (
-                                                select element_ as value, position_ + 1 as ord
-                                                from (select case when is_array(s61_.value."code") then s61_.value."code" else array(s61_.value."code") end as items_) as array_,
-                                                    array_.items_ as element_ at position_
-                                                where element_ is not null
-                                            ) as e62_
-                                        ) as x60_
+                                                ) as e54_
+                                            ) as s52_
+                                            where s52_.value."code" is not null and not (json_typeof(s52_.value."code") = 'null')
+                                        ) as x51_
                                         having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''allowed_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
                                     ) as varchar) else json_serialize((
-                                        select any_value(x60_.value)
+                                        select any_value(x51_.value)
                                         from (
-                                            select e62_.value as value, row_number() over (order by s61_.ord, e62_.ord) as ord
+                                            select s52_.value."code" as value, s52_.ord as ord
                                             from (
-                                                select e64_.value as value, row_number() over (order by s63_.ord, e64_.ord) as ord
+                                                select e54_.value as value, row_number() over (order by s53_.ord, e54_.ord) as ord
                                                 from (
-                                                    select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(w7.value."category") then w7.value."category" else array(w7.value."category") end as items_) as array_,
-                                                        array_.items_ as element_ at position_
-                                                    where element_ is not null
-                                                ) as s63_
+                                                    select w7.value."category" as value, 1 as ord
+                                                    where w7.value."category" is not null and not (json_typeof(w7.value."category") = 'null')
+                                                ) as s53_
                                                 cross join lateral (
                                                     select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(s63_.value."coding") then s63_.value."coding" else array(s63_.value."coding") end as items_) as array_,
+                                                    from (select case when is_array(s53_.value."coding") then s53_.value."coding" else array(s53_.value."coding") end as items_) as array_,
                                                         array_.items_ as element_ at position_
                                                     where element_ is not null
-                                                ) as e64_
-                                            ) as s61_
-                                            cross join lateral (
-                                                select element_ as value, position_ + 1 as ord
-                                                from (select case when is_array(s61_.value."code") then s61_.value."code" else array(s61_.value."code") end as items_) as array_,
-                                                    array_.items_ as element_ at position_
-                                                where element_ is not null
-                                            ) as e62_
-                                        ) as x60_
+                                                ) as e54_
+                                            ) as s52_
+                                            where s52_.value."code" is not null and not (json_typeof(s52_.value."code") = 'null')
+                                        ) as x51_
                                         having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''allowed_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
                                     )) end = 'https://bluebutton.cms.gov/resources/variables/line_allowed_chrg_amt')
-                                ) as s58_
-                                cross join lateral (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(s58_.value."amount") then s58_.value."amount" else array(s58_.value."amount") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as e59_
-                            ) as s56_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s56_.value."value") then s56_.value."value" else array(s56_.value."value") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e57_
-                        ) as x55_
-                    ) as n54_
-                    where n54_.position = 1
-                ) as x53_
+                                ) as s49_
+                                where s49_.value."amount" is not null and not (json_typeof(s49_.value."amount") = 'null')
+                            ) as s48_
+                            where s48_.value."value" is not null and not (json_typeof(s48_.value."value") = 'null')
+                        ) as x47_
+                    ) as n46_
+                    where n46_.position = 1
+                ) as x45_
             ) as decimal(38, 9)) as "allowed_blue_button",
             cast((
-                select any_value(x65_.value)
+                select any_value(x55_.value)
                 from (
-                    select n66_.value as value, n66_.ord as ord
+                    select n56_.value as value, n56_.ord as ord
                     from (
-                        select x67_.value, x67_.ord, row_number() over (order by x67_.ord) as position
+                        select x57_.value, x57_.ord, row_number() over (order by x57_.ord) as position
                         from (
-                            select e69_.value as value, row_number() over (order by s68_.ord, e69_.ord) as ord
+                            select s58_.value."value" as value, s58_.ord as ord
                             from (
-                                select e71_.value as value, row_number() over (order by s70_.ord, e71_.ord) as ord
+                                select s59_.value."amount" as value, s59_.ord as ord
                                 from (
                                     select w8.value as value, w8.ord as ord
                                     from (
@@ -1854,116 +1512,85 @@ cross join lateral (
                                         where element_ is not null
                                     ) as w8
                                     where (case when is_varchar((
-                                        select any_value(x72_.value)
+                                        select any_value(x61_.value)
                                         from (
-                                            select e74_.value as value, row_number() over (order by s73_.ord, e74_.ord) as ord
+                                            select s62_.value."code" as value, s62_.ord as ord
                                             from (
-                                                select e76_.value as value, row_number() over (order by s75_.ord, e76_.ord) as ord
+                                                select e64_.value as value, row_number() over (order by s63_.ord, e64_.ord) as ord
                                                 from (
-                                                    select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(w8.value."category") then w8.value."category" else array(w8.value."category") end as items_) as array_,
-                                                        array_.items_ as element_ at position_
-                                                    where element_ is not null
-                                                ) as s75_
+                                                    select w8.value."category" as value, 1 as ord
+                                                    where w8.value."category" is not null and not (json_typeof(w8.value."category") = 'null')
+                                                ) as s63_
                                                 cross join lateral (
                                                     select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(s75_.value."coding") then s75_.value."coding" else array(s75_.value."coding") end as items_) as array_,
+                                                    from (select case when is_array(s63_.value."coding") then s63_.value."coding" else array(s63_.value."coding") end as items_) as array_,
                                                         array_.items_ as element_ at position_
                                                     where element_ is not null
-                                                ) as e76_
-                                            ) as s73_
-                                            cross join lateral (
-                                                select element_ as value, position_ + 1 as ord
-                                                from (select case when is_array(s73_.value."code") then s73_.value."code" else array(s73_.value."code") end as items_) as array_,
-                                                    array_.items_ as element_ at position_
-                                                where element_ is not null
-                                            ) as e74_
-                                        ) as x72_
+                                                ) as e64_
+                                            ) as s62_
+                                            where s62_.value."code" is not null and not (json_typeof(s62_.value."code") = 'null')
+                                        ) as x61_
                                         having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''paid_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
                                     )) then cast((
-                                        select any_value(x72_.value)
+                                        select any_value(x61_.value)
                                         from (
-                                            select e74_.value as value, row_number() over (order by s73_.ord, e74_.ord) as ord
+                                            select s62_.value."code" as value, s62_.ord as ord
                                             from (
-                                                select e76_.value as value, row_number() over (order by s75_.ord, e76_.ord) as ord
+                                                select e64_.value as value, row_number() over (order by s63_.ord, e64_.ord) as ord
                                                 from (
-                                                    select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(w8.value."category") then w8.value."category" else array(w8.value."category") end as items_) as array_,
-                                                        array_.items_ as element_ at position_
-                                                    where element_ is not null
-                                                ) as s75_
+                                                    select w8.value."category" as value, 1 as ord
+                                                    where w8.value."category" is not null and not (json_typeof(w8.value."category") = 'null')
+                                                ) as s63_
                                                 cross join lateral (
                                                     select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(s75_.value."coding") then s75_.value."coding" else array(s75_.value."coding") end as items_) as array_,
+                                                    from (select case when is_array(s63_.value."coding") then s63_.value."coding" else array(s63_.value."coding") end as items_) as array_,
                                                         array_.items_ as element_ at position_
                                                     where element_ is not null
-                                                ) as e76_
-                                            ) as s73_
-                                            cross join lateral (
-                                                select element_ as value, position_ + 1 as ord
-                                                from (select case when is_array(s73_.value."code") then s73_.value."code" else array(s73_.value."code") end as items_) as array_,
-                                                    array_.items_ as element_ at position_
-                                                where element_ is not null
-                                            ) as e74_
-                                        ) as x72_
+                                                ) as e64_
+                                            ) as s62_
+                                            where s62_.value."code" is not null and not (json_typeof(s62_.value."code") = 'null')
+                                        ) as x61_
                                         having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''paid_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
                                     ) as varchar) else json_serialize((
-                                        select any_value(x72_.value)
+                                        select any_value(x61_.value)
                                         from (
-                                            select e74_.value as value, row_number() over (order by s73_.ord, e74_.ord) as ord
+                                            select s62_.value."code" as value, s62_.ord as ord
                                             from (
-                                                select e76_.value as value, row_number() over (order by s75_.ord, e76_.ord) as ord
+                                                select e64_.value as value, row_number() over (order by s63_.ord, e64_.ord) as ord
                                                 from (
-                                                    select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(w8.value."category") then w8.value."category" else array(w8.value."category") end as items_) as array_,
-                                                        array_.items_ as element_ at position_
-                                                    where element_ is not null
-                                                ) as s75_
+                                                    select w8.value."category" as value, 1 as ord
+                                                    where w8.value."category" is not null and not (json_typeof(w8.value."category") = 'null')
+                                                ) as s63_
                                                 cross join lateral (
                                                     select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(s75_.value."coding") then s75_.value."coding" else array(s75_.value."coding") end as items_) as array_,
+                                                    from (select case when is_array(s63_.value."coding") then s63_.value."coding" else array(s63_.value."coding") end as items_) as array_,
                                                         array_.items_ as element_ at position_
                                                     where element_ is not null
-                                                ) as e76_
-                                            ) as s73_
-                                            cross join lateral (
-                                                select element_ as value, position_ + 1 as ord
-                                                from (select case when is_array(s73_.value."code") then s73_.value."code" else array(s73_.value."code") end as items_) as array_,
-                                                    array_.items_ as element_ at position_
-                                                where element_ is not null
-                                            ) as e74_
-                                        ) as x72_
+                                                ) as e64_
+                                            ) as s62_
+                                            where s62_.value."code" is not null and not (json_typeof(s62_.value."code") = 'null')
+                                        ) as x61_
                                         having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''paid_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
                                     )) end = 'benefit')
-                                ) as s70_
-                                cross join lateral (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(s70_.value."amount") then s70_.value."amount" else array(s70_.value."amount") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as e71_
-                            ) as s68_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s68_.value."value") then s68_.value."value" else array(s68_.value."value") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e69_
-                        ) as x67_
-                    ) as n66_
-                    where n66_.position = 1
-                ) as x65_
+                                ) as s59_
+                                where s59_.value."amount" is not null and not (json_typeof(s59_.value."amount") = 'null')
+                            ) as s58_
+                            where s58_.value."value" is not null and not (json_typeof(s58_.value."value") = 'null')
+                        ) as x57_
+                    ) as n56_
+                    where n56_.position = 1
+                ) as x55_
             ) as decimal(38, 9)) as "paid_adjudicated",
             cast((
-                select any_value(x77_.value)
+                select any_value(x65_.value)
                 from (
-                    select n78_.value as value, n78_.ord as ord
+                    select n66_.value as value, n66_.ord as ord
                     from (
-                        select x79_.value, x79_.ord, row_number() over (order by x79_.ord) as position
+                        select x67_.value, x67_.ord, row_number() over (order by x67_.ord) as position
                         from (
-                            select e81_.value as value, row_number() over (order by s80_.ord, e81_.ord) as ord
+                            select s68_.value."value" as value, s68_.ord as ord
                             from (
-                                select e83_.value as value, row_number() over (order by s82_.ord, e83_.ord) as ord
+                                select s69_.value."amount" as value, s69_.ord as ord
                                 from (
                                     select w9.value as value, w9.ord as ord
                                     from (
@@ -1973,116 +1600,85 @@ cross join lateral (
                                         where element_ is not null
                                     ) as w9
                                     where (case when is_varchar((
-                                        select any_value(x84_.value)
+                                        select any_value(x71_.value)
                                         from (
-                                            select e86_.value as value, row_number() over (order by s85_.ord, e86_.ord) as ord
+                                            select s72_.value."code" as value, s72_.ord as ord
                                             from (
-                                                select e88_.value as value, row_number() over (order by s87_.ord, e88_.ord) as ord
+                                                select e74_.value as value, row_number() over (order by s73_.ord, e74_.ord) as ord
                                                 from (
-                                                    select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(w9.value."category") then w9.value."category" else array(w9.value."category") end as items_) as array_,
-                                                        array_.items_ as element_ at position_
-                                                    where element_ is not null
-                                                ) as s87_
+                                                    select w9.value."category" as value, 1 as ord
+                                                    where w9.value."category" is not null and not (json_typeof(w9.value."category") = 'null')
+                                                ) as s73_
                                                 cross join lateral (
                                                     select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(s87_.value."coding") then s87_.value."coding" else array(s87_.value."coding") end as items_) as array_,
+                                                    from (select case when is_array(s73_.value."coding") then s73_.value."coding" else array(s73_.value."coding") end as items_) as array_,
                                                         array_.items_ as element_ at position_
                                                     where element_ is not null
-                                                ) as e88_
-                                            ) as s85_
-                                            cross join lateral (
-                                                select element_ as value, position_ + 1 as ord
-                                                from (select case when is_array(s85_.value."code") then s85_.value."code" else array(s85_.value."code") end as items_) as array_,
-                                                    array_.items_ as element_ at position_
-                                                where element_ is not null
-                                            ) as e86_
-                                        ) as x84_
+                                                ) as e74_
+                                            ) as s72_
+                                            where s72_.value."code" is not null and not (json_typeof(s72_.value."code") = 'null')
+                                        ) as x71_
                                         having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''paid_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
                                     )) then cast((
-                                        select any_value(x84_.value)
+                                        select any_value(x71_.value)
                                         from (
-                                            select e86_.value as value, row_number() over (order by s85_.ord, e86_.ord) as ord
+                                            select s72_.value."code" as value, s72_.ord as ord
                                             from (
-                                                select e88_.value as value, row_number() over (order by s87_.ord, e88_.ord) as ord
+                                                select e74_.value as value, row_number() over (order by s73_.ord, e74_.ord) as ord
                                                 from (
-                                                    select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(w9.value."category") then w9.value."category" else array(w9.value."category") end as items_) as array_,
-                                                        array_.items_ as element_ at position_
-                                                    where element_ is not null
-                                                ) as s87_
+                                                    select w9.value."category" as value, 1 as ord
+                                                    where w9.value."category" is not null and not (json_typeof(w9.value."category") = 'null')
+                                                ) as s73_
                                                 cross join lateral (
                                                     select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(s87_.value."coding") then s87_.value."coding" else array(s87_.value."coding") end as items_) as array_,
+                                                    from (select case when is_array(s73_.value."coding") then s73_.value."coding" else array(s73_.value."coding") end as items_) as array_,
                                                         array_.items_ as element_ at position_
                                                     where element_ is not null
-                                                ) as e88_
-                                            ) as s85_
-                                            cross join lateral (
-                                                select element_ as value, position_ + 1 as ord
-                                                from (select case when is_array(s85_.value."code") then s85_.value."code" else array(s85_.value."code") end as items_) as array_,
-                                                    array_.items_ as element_ at position_
-                                                where element_ is not null
-                                            ) as e86_
-                                        ) as x84_
+                                                ) as e74_
+                                            ) as s72_
+                                            where s72_.value."code" is not null and not (json_typeof(s72_.value."code") = 'null')
+                                        ) as x71_
                                         having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''paid_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
                                     ) as varchar) else json_serialize((
-                                        select any_value(x84_.value)
+                                        select any_value(x71_.value)
                                         from (
-                                            select e86_.value as value, row_number() over (order by s85_.ord, e86_.ord) as ord
+                                            select s72_.value."code" as value, s72_.ord as ord
                                             from (
-                                                select e88_.value as value, row_number() over (order by s87_.ord, e88_.ord) as ord
+                                                select e74_.value as value, row_number() over (order by s73_.ord, e74_.ord) as ord
                                                 from (
-                                                    select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(w9.value."category") then w9.value."category" else array(w9.value."category") end as items_) as array_,
-                                                        array_.items_ as element_ at position_
-                                                    where element_ is not null
-                                                ) as s87_
+                                                    select w9.value."category" as value, 1 as ord
+                                                    where w9.value."category" is not null and not (json_typeof(w9.value."category") = 'null')
+                                                ) as s73_
                                                 cross join lateral (
                                                     select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(s87_.value."coding") then s87_.value."coding" else array(s87_.value."coding") end as items_) as array_,
+                                                    from (select case when is_array(s73_.value."coding") then s73_.value."coding" else array(s73_.value."coding") end as items_) as array_,
                                                         array_.items_ as element_ at position_
                                                     where element_ is not null
-                                                ) as e88_
-                                            ) as s85_
-                                            cross join lateral (
-                                                select element_ as value, position_ + 1 as ord
-                                                from (select case when is_array(s85_.value."code") then s85_.value."code" else array(s85_.value."code") end as items_) as array_,
-                                                    array_.items_ as element_ at position_
-                                                where element_ is not null
-                                            ) as e86_
-                                        ) as x84_
+                                                ) as e74_
+                                            ) as s72_
+                                            where s72_.value."code" is not null and not (json_typeof(s72_.value."code") = 'null')
+                                        ) as x71_
                                         having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''paid_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
                                     )) end = 'https://bluebutton.cms.gov/resources/variables/line_prvdr_pmt_amt')
-                                ) as s82_
-                                cross join lateral (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(s82_.value."amount") then s82_.value."amount" else array(s82_.value."amount") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as e83_
-                            ) as s80_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s80_.value."value") then s80_.value."value" else array(s80_.value."value") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e81_
-                        ) as x79_
-                    ) as n78_
-                    where n78_.position = 1
-                ) as x77_
+                                ) as s69_
+                                where s69_.value."amount" is not null and not (json_typeof(s69_.value."amount") = 'null')
+                            ) as s68_
+                            where s68_.value."value" is not null and not (json_typeof(s68_.value."value") = 'null')
+                        ) as x67_
+                    ) as n66_
+                    where n66_.position = 1
+                ) as x65_
             ) as decimal(38, 9)) as "paid_blue_button",
             case when is_varchar(f2.value."servicedDate") then cast(f2.value."servicedDate" as varchar) else json_serialize(f2.value."servicedDate") end as "service_date_date",
             case when is_varchar(f2.value."servicedPeriod"."start") then cast(f2.value."servicedPeriod"."start" as varchar) else json_serialize(f2.value."servicedPeriod"."start") end as "service_period_start"
         from (
-            select i89_.value as value, row_number() over (order by i89_.ord) - 1 as row_index
+            select i75_.value as value, row_number() over (order by i75_.ord) - 1 as row_index
             from (
                 select element_ as value, position_ + 1 as ord
                 from (select case when is_array(f0.value."item") then f0.value."item" else array(f0.value."item") end as items_) as array_,
                     array_.items_ as element_ at position_
                 where element_ is not null
-            ) as i89_
+            ) as i75_
         ) as f2
         union all
         select cast(null as integer) as "line_number", cast(null as varchar) as "hcpcs_code", cast(null as varchar) as "revenue_code", cast(null as decimal(38, 9)) as "billed_adjudicated", cast(null as decimal(38, 9)) as "billed_blue_button", cast(null as decimal(38, 9)) as "billed_net", cast(null as decimal(38, 9)) as "allowed_adjudicated", cast(null as decimal(38, 9)) as "allowed_blue_button", cast(null as decimal(38, 9)) as "paid_adjudicated", cast(null as decimal(38, 9)) as "paid_blue_button", cast(null as varchar) as "service_date_date", cast(null as varchar) as "service_period_start"

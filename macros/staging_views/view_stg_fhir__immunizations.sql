@@ -42,29 +42,24 @@ select
             from (
                 select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
                 from (
-                    select e5_.value as value, row_number() over (order by s4_.ord, e5_.ord) as ord
+                    select (s4_.value -> 'code') as value, s4_.ord as ord
                     from (
                         select w2.value as value, w2.ord as ord
                         from (
-                            select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
+                            select e6_.value as value, row_number() over (order by s5_.ord, e6_.ord) as ord
                             from (
-                                select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((r.value -> 'vaccineCode')) = 'array' then (r.value -> 'vaccineCode') else jsonb_build_array((r.value -> 'vaccineCode')) end) with ordinality as element_(value, ord)
-                                where jsonb_typeof(element_.value) <> 'null'
-                            ) as s6_
+                                select (r.value -> 'vaccineCode') as value, 1 as ord
+                                where (r.value -> 'vaccineCode') is not null and not (jsonb_typeof((r.value -> 'vaccineCode')) = 'null')
+                            ) as s5_
                             cross join lateral (
                                 select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((s6_.value -> 'coding')) = 'array' then (s6_.value -> 'coding') else jsonb_build_array((s6_.value -> 'coding')) end) with ordinality as element_(value, ord)
+                                from jsonb_array_elements(case when jsonb_typeof((s5_.value -> 'coding')) = 'array' then (s5_.value -> 'coding') else jsonb_build_array((s5_.value -> 'coding')) end) with ordinality as element_(value, ord)
                                 where jsonb_typeof(element_.value) <> 'null'
-                            ) as e7_
+                            ) as e6_
                         ) as w2
                         where ((w2.value #>> '{"system"}') = 'http://hl7.org/fhir/sid/cvx')
                     ) as s4_
-                    cross join lateral (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((s4_.value -> 'code')) = 'array' then (s4_.value -> 'code') else jsonb_build_array((s4_.value -> 'code')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as e5_
+                    where (s4_.value -> 'code') is not null and not (jsonb_typeof((s4_.value -> 'code')) = 'null')
                 ) as x3_
             ) as n2_
             where n2_.position = 1
@@ -97,29 +92,24 @@ select
             from (
                 select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
                 from (
-                    select e5_.value as value, row_number() over (order by s4_.ord, e5_.ord) as ord
+                    select get_path(s4_.value, '"code"') as value, s4_.ord as ord
                     from (
                         select w2.value as value, w2.ord as ord
                         from (
-                            select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
+                            select e6_.value as value, row_number() over (order by s5_.ord, e6_.ord) as ord
                             from (
-                                select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(r.value, 'vaccineCode')) then get(r.value, 'vaccineCode') when get(r.value, 'vaccineCode') is not null then array_construct(get(r.value, 'vaccineCode')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as s6_
+                                select get_path(r.value, '"vaccineCode"') as value, 1 as ord
+                                where get_path(r.value, '"vaccineCode"') is not null and not (is_null_value(get_path(r.value, '"vaccineCode"')))
+                            ) as s5_
                             cross join lateral (
                                 select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(s6_.value, 'coding')) then get(s6_.value, 'coding') when get(s6_.value, 'coding') is not null then array_construct(get(s6_.value, 'coding')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as e7_
+                                from table(flatten(input => get_path(s5_.value, '"coding"'))) as flattened_
+                                where not is_null_value(flattened_.value)
+                            ) as e6_
                         ) as w2
                         where (cast(get_path(w2.value, '"system"') as varchar) = 'http://hl7.org/fhir/sid/cvx')
                     ) as s4_
-                    cross join lateral (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(s4_.value, 'code')) then get(s4_.value, 'code') when get(s4_.value, 'code') is not null then array_construct(get(s4_.value, 'code')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as e5_
+                    where get_path(s4_.value, '"code"') is not null and not (is_null_value(get_path(s4_.value, '"code"')))
                 ) as x3_
             ) as n2_
             where n2_.position = 1
@@ -152,32 +142,25 @@ select
             from (
                 select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
                 from (
-                    select e5_.value as value, row_number() over (order by s4_.ord, e5_.ord) as ord
+                    select s4_.value."code" as value, s4_.ord as ord
                     from (
                         select w2.value as value, w2.ord as ord
                         from (
-                            select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
+                            select e6_.value as value, row_number() over (order by s5_.ord, e6_.ord) as ord
                             from (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(r.value."vaccineCode") then r.value."vaccineCode" else array(r.value."vaccineCode") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as s6_
+                                select r.value."vaccineCode" as value, 1 as ord
+                                where r.value."vaccineCode" is not null and not (json_typeof(r.value."vaccineCode") = 'null')
+                            ) as s5_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s6_.value."coding") then s6_.value."coding" else array(s6_.value."coding") end as items_) as array_,
+                                from (select case when is_array(s5_.value."coding") then s5_.value."coding" else array(s5_.value."coding") end as items_) as array_,
                                     array_.items_ as element_ at position_
                                 where element_ is not null
-                            ) as e7_
+                            ) as e6_
                         ) as w2
                         where (case when is_varchar(w2.value."system") then cast(w2.value."system" as varchar) else json_serialize(w2.value."system") end = 'http://hl7.org/fhir/sid/cvx')
                     ) as s4_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s4_.value."code") then s4_.value."code" else array(s4_.value."code") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e5_
+                    where s4_.value."code" is not null and not (json_typeof(s4_.value."code") = 'null')
                 ) as x3_
             ) as n2_
             where n2_.position = 1
@@ -189,32 +172,25 @@ select
             from (
                 select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
                 from (
-                    select e5_.value as value, row_number() over (order by s4_.ord, e5_.ord) as ord
+                    select s4_.value."code" as value, s4_.ord as ord
                     from (
                         select w2.value as value, w2.ord as ord
                         from (
-                            select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
+                            select e6_.value as value, row_number() over (order by s5_.ord, e6_.ord) as ord
                             from (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(r.value."vaccineCode") then r.value."vaccineCode" else array(r.value."vaccineCode") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as s6_
+                                select r.value."vaccineCode" as value, 1 as ord
+                                where r.value."vaccineCode" is not null and not (json_typeof(r.value."vaccineCode") = 'null')
+                            ) as s5_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s6_.value."coding") then s6_.value."coding" else array(s6_.value."coding") end as items_) as array_,
+                                from (select case when is_array(s5_.value."coding") then s5_.value."coding" else array(s5_.value."coding") end as items_) as array_,
                                     array_.items_ as element_ at position_
                                 where element_ is not null
-                            ) as e7_
+                            ) as e6_
                         ) as w2
                         where (case when is_varchar(w2.value."system") then cast(w2.value."system" as varchar) else json_serialize(w2.value."system") end = 'http://hl7.org/fhir/sid/cvx')
                     ) as s4_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s4_.value."code") then s4_.value."code" else array(s4_.value."code") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e5_
+                    where s4_.value."code" is not null and not (json_typeof(s4_.value."code") = 'null')
                 ) as x3_
             ) as n2_
             where n2_.position = 1
@@ -226,32 +202,25 @@ select
             from (
                 select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
                 from (
-                    select e5_.value as value, row_number() over (order by s4_.ord, e5_.ord) as ord
+                    select s4_.value."code" as value, s4_.ord as ord
                     from (
                         select w2.value as value, w2.ord as ord
                         from (
-                            select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
+                            select e6_.value as value, row_number() over (order by s5_.ord, e6_.ord) as ord
                             from (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(r.value."vaccineCode") then r.value."vaccineCode" else array(r.value."vaccineCode") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as s6_
+                                select r.value."vaccineCode" as value, 1 as ord
+                                where r.value."vaccineCode" is not null and not (json_typeof(r.value."vaccineCode") = 'null')
+                            ) as s5_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s6_.value."coding") then s6_.value."coding" else array(s6_.value."coding") end as items_) as array_,
+                                from (select case when is_array(s5_.value."coding") then s5_.value."coding" else array(s5_.value."coding") end as items_) as array_,
                                     array_.items_ as element_ at position_
                                 where element_ is not null
-                            ) as e7_
+                            ) as e6_
                         ) as w2
                         where (case when is_varchar(w2.value."system") then cast(w2.value."system" as varchar) else json_serialize(w2.value."system") end = 'http://hl7.org/fhir/sid/cvx')
                     ) as s4_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s4_.value."code") then s4_.value."code" else array(s4_.value."code") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e5_
+                    where s4_.value."code" is not null and not (json_typeof(s4_.value."code") = 'null')
                 ) as x3_
             ) as n2_
             where n2_.position = 1

@@ -16,12 +16,10 @@ select
     case when regexp_full_match(json_extract_string(r.value, '$."encounter"."reference"'), '^(https?://[^?#]*/)?Encounter/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(json_extract_string(r.value, '$."encounter"."reference"'), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "encounter_id",
     json_extract_string(list_filter(list_transform(list_filter(list_filter([json_extract(r.value, '$."requester"."identifier"')], lambda item_: json_type(item_) <> 'NULL'), lambda w2_: (json_extract_string(w2_, '$."system"') = 'http://hl7.org/fhir/sid/us-npi')), lambda l1_: json_extract(l1_, '$."value"')), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "prescriber_npi",
     json_extract_string(list_filter(list_transform(list_filter(list_filter(json_extract(r.value, '$."medicationCodeableConcept"."coding"[*]'), lambda item_: json_type(item_) <> 'NULL'), lambda w3_: (json_extract_string(w3_, '$."system"') = 'http://www.nlm.nih.gov/research/umls/rxnorm')), lambda l2_: json_extract(l2_, '$."code"')), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "rxnorm_code_coded",
-    json_extract_string(list_filter(list_transform(list_filter(list_filter(flatten(list_transform(list_filter(list_filter(json_extract(r.value, '$."contained"[*]'), lambda item_: json_type(item_) <> 'NULL'), lambda w4_: (json_extract_string(case when json_type(json_extract(w4_, '$."resourceType"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(w4_, '$."resourceType"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(w4_, '$."resourceType"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
-    when json_type(json_extract(w4_, '$."resourceType"')) = 'NULL' then null else json_extract(w4_, '$."resourceType"') end, '$') = 'Medication')), lambda l3_: json_extract(l3_, '$."code"."coding"[*]'))), lambda item_: json_type(item_) <> 'NULL'), lambda w5_: (json_extract_string(w5_, '$."system"') = 'http://www.nlm.nih.gov/research/umls/rxnorm')), lambda l4_: json_extract(l4_, '$."code"')), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "rxnorm_code_contained",
+    json_extract_string(list_filter(list_transform(list_filter(list_filter(flatten(list_transform(list_filter(list_filter(json_extract(r.value, '$."contained"[*]'), lambda item_: json_type(item_) <> 'NULL'), lambda w4_: (json_extract_string(w4_, '$."resourceType"') = 'Medication')), lambda l3_: json_extract(l3_, '$."code"."coding"[*]'))), lambda item_: json_type(item_) <> 'NULL'), lambda w5_: (json_extract_string(w5_, '$."system"') = 'http://www.nlm.nih.gov/research/umls/rxnorm')), lambda l4_: json_extract(l4_, '$."code"')), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "rxnorm_code_contained",
     json_extract_string(list_filter(list_transform(list_filter(list_filter(json_extract(r.value, '$."medicationCodeableConcept"."coding"[*]'), lambda item_: json_type(item_) <> 'NULL'), lambda w6_: (json_extract_string(w6_, '$."system"') = 'http://www.nlm.nih.gov/research/umls/rxnorm')), lambda l5_: json_extract(l5_, '$."display"')), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "medication_name_coded",
     json_extract_string(r.value, '$."medicationCodeableConcept"."text"') as "medication_name_text",
-    json_extract_string(list_filter(list_transform(list_filter(list_filter(flatten(list_transform(list_filter(list_filter(json_extract(r.value, '$."contained"[*]'), lambda item_: json_type(item_) <> 'NULL'), lambda w7_: (json_extract_string(case when json_type(json_extract(w7_, '$."resourceType"')) = 'ARRAY' then (case when len(list_filter(json_extract(json_extract(w7_, '$."resourceType"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')) > 1 then cast(error('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else list_filter(json_extract(json_extract(w7_, '$."resourceType"'), '$[*]'), lambda element_: json_type(element_) <> 'NULL')[1] end)
-    when json_type(json_extract(w7_, '$."resourceType"')) = 'NULL' then null else json_extract(w7_, '$."resourceType"') end, '$') = 'Medication')), lambda l6_: json_extract(l6_, '$."code"."coding"[*]'))), lambda item_: json_type(item_) <> 'NULL'), lambda w8_: (json_extract_string(w8_, '$."system"') = 'http://www.nlm.nih.gov/research/umls/rxnorm')), lambda l7_: json_extract(l7_, '$."display"')), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "medication_name_contained",
+    json_extract_string(list_filter(list_transform(list_filter(list_filter(flatten(list_transform(list_filter(list_filter(json_extract(r.value, '$."contained"[*]'), lambda item_: json_type(item_) <> 'NULL'), lambda w7_: (json_extract_string(w7_, '$."resourceType"') = 'Medication')), lambda l6_: json_extract(l6_, '$."code"."coding"[*]'))), lambda item_: json_type(item_) <> 'NULL'), lambda w8_: (json_extract_string(w8_, '$."system"') = 'http://www.nlm.nih.gov/research/umls/rxnorm')), lambda l7_: json_extract(l7_, '$."display"')), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "medication_name_contained",
     json_extract_string(r.value, '$."status"') as "status",
     json_extract_string(r.value, '$."intent"') as "intent",
     json_extract_string(r.value, '$."authoredOn"') as "authored_at"
@@ -49,83 +47,69 @@ select
             from (
                 select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
                 from (
-                    select e5_.value as value, row_number() over (order by s4_.ord, e5_.ord) as ord
+                    select (s4_.value -> 'value') as value, s4_.ord as ord
                     from (
                         select w2.value as value, w2.ord as ord
                         from (
-                            select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
+                            select (s5_.value -> 'identifier') as value, s5_.ord as ord
                             from (
-                                select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((r.value -> 'requester')) = 'array' then (r.value -> 'requester') else jsonb_build_array((r.value -> 'requester')) end) with ordinality as element_(value, ord)
-                                where jsonb_typeof(element_.value) <> 'null'
-                            ) as s6_
-                            cross join lateral (
-                                select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((s6_.value -> 'identifier')) = 'array' then (s6_.value -> 'identifier') else jsonb_build_array((s6_.value -> 'identifier')) end) with ordinality as element_(value, ord)
-                                where jsonb_typeof(element_.value) <> 'null'
-                            ) as e7_
+                                select (r.value -> 'requester') as value, 1 as ord
+                                where (r.value -> 'requester') is not null and not (jsonb_typeof((r.value -> 'requester')) = 'null')
+                            ) as s5_
+                            where (s5_.value -> 'identifier') is not null and not (jsonb_typeof((s5_.value -> 'identifier')) = 'null')
                         ) as w2
                         where ((w2.value #>> '{"system"}') = 'http://hl7.org/fhir/sid/us-npi')
                     ) as s4_
-                    cross join lateral (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((s4_.value -> 'value')) = 'array' then (s4_.value -> 'value') else jsonb_build_array((s4_.value -> 'value')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as e5_
+                    where (s4_.value -> 'value') is not null and not (jsonb_typeof((s4_.value -> 'value')) = 'null')
                 ) as x3_
             ) as n2_
             where n2_.position = 1
         ) as x1_
     ) #>> '{}') as "prescriber_npi",
     ((
-        select any_value(x8_.value)
+        select any_value(x6_.value)
         from (
-            select n9_.value as value, n9_.ord as ord
+            select n7_.value as value, n7_.ord as ord
             from (
-                select x10_.value, x10_.ord, row_number() over (order by x10_.ord) as position
+                select x8_.value, x8_.ord, row_number() over (order by x8_.ord) as position
                 from (
-                    select e12_.value as value, row_number() over (order by s11_.ord, e12_.ord) as ord
+                    select (s9_.value -> 'code') as value, s9_.ord as ord
                     from (
                         select w3.value as value, w3.ord as ord
                         from (
-                            select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
+                            select e11_.value as value, row_number() over (order by s10_.ord, e11_.ord) as ord
                             from (
-                                select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((r.value -> 'medicationCodeableConcept')) = 'array' then (r.value -> 'medicationCodeableConcept') else jsonb_build_array((r.value -> 'medicationCodeableConcept')) end) with ordinality as element_(value, ord)
-                                where jsonb_typeof(element_.value) <> 'null'
-                            ) as s13_
+                                select (r.value -> 'medicationCodeableConcept') as value, 1 as ord
+                                where (r.value -> 'medicationCodeableConcept') is not null and not (jsonb_typeof((r.value -> 'medicationCodeableConcept')) = 'null')
+                            ) as s10_
                             cross join lateral (
                                 select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((s13_.value -> 'coding')) = 'array' then (s13_.value -> 'coding') else jsonb_build_array((s13_.value -> 'coding')) end) with ordinality as element_(value, ord)
+                                from jsonb_array_elements(case when jsonb_typeof((s10_.value -> 'coding')) = 'array' then (s10_.value -> 'coding') else jsonb_build_array((s10_.value -> 'coding')) end) with ordinality as element_(value, ord)
                                 where jsonb_typeof(element_.value) <> 'null'
-                            ) as e14_
+                            ) as e11_
                         ) as w3
                         where ((w3.value #>> '{"system"}') = 'http://www.nlm.nih.gov/research/umls/rxnorm')
-                    ) as s11_
-                    cross join lateral (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((s11_.value -> 'code')) = 'array' then (s11_.value -> 'code') else jsonb_build_array((s11_.value -> 'code')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as e12_
-                ) as x10_
-            ) as n9_
-            where n9_.position = 1
-        ) as x8_
+                    ) as s9_
+                    where (s9_.value -> 'code') is not null and not (jsonb_typeof((s9_.value -> 'code')) = 'null')
+                ) as x8_
+            ) as n7_
+            where n7_.position = 1
+        ) as x6_
     ) #>> '{}') as "rxnorm_code_coded",
     ((
-        select any_value(x15_.value)
+        select any_value(x12_.value)
         from (
-            select n16_.value as value, n16_.ord as ord
+            select n13_.value as value, n13_.ord as ord
             from (
-                select x17_.value, x17_.ord, row_number() over (order by x17_.ord) as position
+                select x14_.value, x14_.ord, row_number() over (order by x14_.ord) as position
                 from (
-                    select e19_.value as value, row_number() over (order by s18_.ord, e19_.ord) as ord
+                    select (s15_.value -> 'code') as value, s15_.ord as ord
                     from (
                         select w5.value as value, w5.ord as ord
                         from (
-                            select e21_.value as value, row_number() over (order by s20_.ord, e21_.ord) as ord
+                            select e19_.value as value, row_number() over (order by s16_.ord, e19_.ord) as ord
                             from (
-                                select e23_.value as value, row_number() over (order by s22_.ord, e23_.ord) as ord
+                                select (s17_.value -> 'code') as value, s17_.ord as ord
                                 from (
                                     select w4.value as value, w4.ord as ord
                                     from (
@@ -133,91 +117,69 @@ select
                                         from jsonb_array_elements(case when jsonb_typeof((r.value -> 'contained')) = 'array' then (r.value -> 'contained') else jsonb_build_array((r.value -> 'contained')) end) with ordinality as element_(value, ord)
                                         where jsonb_typeof(element_.value) <> 'null'
                                     ) as w4
-                                    where ((case when (jsonb_typeof((w4.value -> 'resourceType')) = 'array') then (
-                                        select any_value(x24_.value)
-                                        from (
-                                            select element_.value as value, element_.ord as ord
-                                            from jsonb_array_elements(case when jsonb_typeof((w4.value -> 'resourceType')) = 'array' then (w4.value -> 'resourceType') else jsonb_build_array((w4.value -> 'resourceType')) end) with ordinality as element_(value, ord)
-                                            where jsonb_typeof(element_.value) <> 'null'
-                                        ) as x24_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                    )
-                                    when (jsonb_typeof((w4.value -> 'resourceType')) = 'null') then null else (w4.value -> 'resourceType') end #>> '{}') = 'Medication')
-                                ) as s22_
-                                cross join lateral (
-                                    select element_.value as value, element_.ord as ord
-                                    from jsonb_array_elements(case when jsonb_typeof((s22_.value -> 'code')) = 'array' then (s22_.value -> 'code') else jsonb_build_array((s22_.value -> 'code')) end) with ordinality as element_(value, ord)
-                                    where jsonb_typeof(element_.value) <> 'null'
-                                ) as e23_
-                            ) as s20_
+                                    where ((w4.value #>> '{"resourceType"}') = 'Medication')
+                                ) as s17_
+                                where (s17_.value -> 'code') is not null and not (jsonb_typeof((s17_.value -> 'code')) = 'null')
+                            ) as s16_
                             cross join lateral (
                                 select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((s20_.value -> 'coding')) = 'array' then (s20_.value -> 'coding') else jsonb_build_array((s20_.value -> 'coding')) end) with ordinality as element_(value, ord)
+                                from jsonb_array_elements(case when jsonb_typeof((s16_.value -> 'coding')) = 'array' then (s16_.value -> 'coding') else jsonb_build_array((s16_.value -> 'coding')) end) with ordinality as element_(value, ord)
                                 where jsonb_typeof(element_.value) <> 'null'
-                            ) as e21_
+                            ) as e19_
                         ) as w5
                         where ((w5.value #>> '{"system"}') = 'http://www.nlm.nih.gov/research/umls/rxnorm')
-                    ) as s18_
-                    cross join lateral (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((s18_.value -> 'code')) = 'array' then (s18_.value -> 'code') else jsonb_build_array((s18_.value -> 'code')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as e19_
-                ) as x17_
-            ) as n16_
-            where n16_.position = 1
-        ) as x15_
+                    ) as s15_
+                    where (s15_.value -> 'code') is not null and not (jsonb_typeof((s15_.value -> 'code')) = 'null')
+                ) as x14_
+            ) as n13_
+            where n13_.position = 1
+        ) as x12_
     ) #>> '{}') as "rxnorm_code_contained",
     ((
-        select any_value(x25_.value)
+        select any_value(x20_.value)
         from (
-            select n26_.value as value, n26_.ord as ord
+            select n21_.value as value, n21_.ord as ord
             from (
-                select x27_.value, x27_.ord, row_number() over (order by x27_.ord) as position
+                select x22_.value, x22_.ord, row_number() over (order by x22_.ord) as position
                 from (
-                    select e29_.value as value, row_number() over (order by s28_.ord, e29_.ord) as ord
+                    select (s23_.value -> 'display') as value, s23_.ord as ord
                     from (
                         select w6.value as value, w6.ord as ord
                         from (
-                            select e31_.value as value, row_number() over (order by s30_.ord, e31_.ord) as ord
+                            select e25_.value as value, row_number() over (order by s24_.ord, e25_.ord) as ord
                             from (
-                                select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((r.value -> 'medicationCodeableConcept')) = 'array' then (r.value -> 'medicationCodeableConcept') else jsonb_build_array((r.value -> 'medicationCodeableConcept')) end) with ordinality as element_(value, ord)
-                                where jsonb_typeof(element_.value) <> 'null'
-                            ) as s30_
+                                select (r.value -> 'medicationCodeableConcept') as value, 1 as ord
+                                where (r.value -> 'medicationCodeableConcept') is not null and not (jsonb_typeof((r.value -> 'medicationCodeableConcept')) = 'null')
+                            ) as s24_
                             cross join lateral (
                                 select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((s30_.value -> 'coding')) = 'array' then (s30_.value -> 'coding') else jsonb_build_array((s30_.value -> 'coding')) end) with ordinality as element_(value, ord)
+                                from jsonb_array_elements(case when jsonb_typeof((s24_.value -> 'coding')) = 'array' then (s24_.value -> 'coding') else jsonb_build_array((s24_.value -> 'coding')) end) with ordinality as element_(value, ord)
                                 where jsonb_typeof(element_.value) <> 'null'
-                            ) as e31_
+                            ) as e25_
                         ) as w6
                         where ((w6.value #>> '{"system"}') = 'http://www.nlm.nih.gov/research/umls/rxnorm')
-                    ) as s28_
-                    cross join lateral (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((s28_.value -> 'display')) = 'array' then (s28_.value -> 'display') else jsonb_build_array((s28_.value -> 'display')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as e29_
-                ) as x27_
-            ) as n26_
-            where n26_.position = 1
-        ) as x25_
+                    ) as s23_
+                    where (s23_.value -> 'display') is not null and not (jsonb_typeof((s23_.value -> 'display')) = 'null')
+                ) as x22_
+            ) as n21_
+            where n21_.position = 1
+        ) as x20_
     ) #>> '{}') as "medication_name_coded",
     (r.value #>> '{"medicationCodeableConcept","text"}') as "medication_name_text",
     ((
-        select any_value(x32_.value)
+        select any_value(x26_.value)
         from (
-            select n33_.value as value, n33_.ord as ord
+            select n27_.value as value, n27_.ord as ord
             from (
-                select x34_.value, x34_.ord, row_number() over (order by x34_.ord) as position
+                select x28_.value, x28_.ord, row_number() over (order by x28_.ord) as position
                 from (
-                    select e36_.value as value, row_number() over (order by s35_.ord, e36_.ord) as ord
+                    select (s29_.value -> 'display') as value, s29_.ord as ord
                     from (
                         select w8.value as value, w8.ord as ord
                         from (
-                            select e38_.value as value, row_number() over (order by s37_.ord, e38_.ord) as ord
+                            select e33_.value as value, row_number() over (order by s30_.ord, e33_.ord) as ord
                             from (
-                                select e40_.value as value, row_number() over (order by s39_.ord, e40_.ord) as ord
+                                select (s31_.value -> 'code') as value, s31_.ord as ord
                                 from (
                                     select w7.value as value, w7.ord as ord
                                     from (
@@ -225,40 +187,23 @@ select
                                         from jsonb_array_elements(case when jsonb_typeof((r.value -> 'contained')) = 'array' then (r.value -> 'contained') else jsonb_build_array((r.value -> 'contained')) end) with ordinality as element_(value, ord)
                                         where jsonb_typeof(element_.value) <> 'null'
                                     ) as w7
-                                    where ((case when (jsonb_typeof((w7.value -> 'resourceType')) = 'array') then (
-                                        select any_value(x41_.value)
-                                        from (
-                                            select element_.value as value, element_.ord as ord
-                                            from jsonb_array_elements(case when jsonb_typeof((w7.value -> 'resourceType')) = 'array' then (w7.value -> 'resourceType') else jsonb_build_array((w7.value -> 'resourceType')) end) with ordinality as element_(value, ord)
-                                            where jsonb_typeof(element_.value) <> 'null'
-                                        ) as x41_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                    )
-                                    when (jsonb_typeof((w7.value -> 'resourceType')) = 'null') then null else (w7.value -> 'resourceType') end #>> '{}') = 'Medication')
-                                ) as s39_
-                                cross join lateral (
-                                    select element_.value as value, element_.ord as ord
-                                    from jsonb_array_elements(case when jsonb_typeof((s39_.value -> 'code')) = 'array' then (s39_.value -> 'code') else jsonb_build_array((s39_.value -> 'code')) end) with ordinality as element_(value, ord)
-                                    where jsonb_typeof(element_.value) <> 'null'
-                                ) as e40_
-                            ) as s37_
+                                    where ((w7.value #>> '{"resourceType"}') = 'Medication')
+                                ) as s31_
+                                where (s31_.value -> 'code') is not null and not (jsonb_typeof((s31_.value -> 'code')) = 'null')
+                            ) as s30_
                             cross join lateral (
                                 select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((s37_.value -> 'coding')) = 'array' then (s37_.value -> 'coding') else jsonb_build_array((s37_.value -> 'coding')) end) with ordinality as element_(value, ord)
+                                from jsonb_array_elements(case when jsonb_typeof((s30_.value -> 'coding')) = 'array' then (s30_.value -> 'coding') else jsonb_build_array((s30_.value -> 'coding')) end) with ordinality as element_(value, ord)
                                 where jsonb_typeof(element_.value) <> 'null'
-                            ) as e38_
+                            ) as e33_
                         ) as w8
                         where ((w8.value #>> '{"system"}') = 'http://www.nlm.nih.gov/research/umls/rxnorm')
-                    ) as s35_
-                    cross join lateral (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((s35_.value -> 'display')) = 'array' then (s35_.value -> 'display') else jsonb_build_array((s35_.value -> 'display')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as e36_
-                ) as x34_
-            ) as n33_
-            where n33_.position = 1
-        ) as x32_
+                    ) as s29_
+                    where (s29_.value -> 'display') is not null and not (jsonb_typeof((s29_.value -> 'display')) = 'null')
+                ) as x28_
+            ) as n27_
+            where n27_.position = 1
+        ) as x26_
     ) #>> '{}') as "medication_name_contained",
     (r.value #>> '{"status"}') as "status",
     (r.value #>> '{"intent"}') as "intent",
@@ -287,216 +232,163 @@ select
             from (
                 select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
                 from (
-                    select e5_.value as value, row_number() over (order by s4_.ord, e5_.ord) as ord
+                    select get_path(s4_.value, '"value"') as value, s4_.ord as ord
                     from (
                         select w2.value as value, w2.ord as ord
                         from (
-                            select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
+                            select get_path(s5_.value, '"identifier"') as value, s5_.ord as ord
                             from (
-                                select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(r.value, 'requester')) then get(r.value, 'requester') when get(r.value, 'requester') is not null then array_construct(get(r.value, 'requester')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as s6_
-                            cross join lateral (
-                                select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(s6_.value, 'identifier')) then get(s6_.value, 'identifier') when get(s6_.value, 'identifier') is not null then array_construct(get(s6_.value, 'identifier')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as e7_
+                                select get_path(r.value, '"requester"') as value, 1 as ord
+                                where get_path(r.value, '"requester"') is not null and not (is_null_value(get_path(r.value, '"requester"')))
+                            ) as s5_
+                            where get_path(s5_.value, '"identifier"') is not null and not (is_null_value(get_path(s5_.value, '"identifier"')))
                         ) as w2
                         where (cast(get_path(w2.value, '"system"') as varchar) = 'http://hl7.org/fhir/sid/us-npi')
                     ) as s4_
-                    cross join lateral (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(s4_.value, 'value')) then get(s4_.value, 'value') when get(s4_.value, 'value') is not null then array_construct(get(s4_.value, 'value')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as e5_
+                    where get_path(s4_.value, '"value"') is not null and not (is_null_value(get_path(s4_.value, '"value"')))
                 ) as x3_
             ) as n2_
             where n2_.position = 1
         ) as x1_
     ) as varchar) as "prescriber_npi",
     cast((
-        select any_value(x8_.value)
+        select any_value(x6_.value)
         from (
-            select n9_.value as value, n9_.ord as ord
+            select n7_.value as value, n7_.ord as ord
             from (
-                select x10_.value, x10_.ord, row_number() over (order by x10_.ord) as position
+                select x8_.value, x8_.ord, row_number() over (order by x8_.ord) as position
                 from (
-                    select e12_.value as value, row_number() over (order by s11_.ord, e12_.ord) as ord
+                    select get_path(s9_.value, '"code"') as value, s9_.ord as ord
                     from (
                         select w3.value as value, w3.ord as ord
                         from (
-                            select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
+                            select e11_.value as value, row_number() over (order by s10_.ord, e11_.ord) as ord
                             from (
-                                select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(r.value, 'medicationCodeableConcept')) then get(r.value, 'medicationCodeableConcept') when get(r.value, 'medicationCodeableConcept') is not null then array_construct(get(r.value, 'medicationCodeableConcept')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as s13_
+                                select get_path(r.value, '"medicationCodeableConcept"') as value, 1 as ord
+                                where get_path(r.value, '"medicationCodeableConcept"') is not null and not (is_null_value(get_path(r.value, '"medicationCodeableConcept"')))
+                            ) as s10_
                             cross join lateral (
                                 select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(s13_.value, 'coding')) then get(s13_.value, 'coding') when get(s13_.value, 'coding') is not null then array_construct(get(s13_.value, 'coding')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as e14_
+                                from table(flatten(input => get_path(s10_.value, '"coding"'))) as flattened_
+                                where not is_null_value(flattened_.value)
+                            ) as e11_
                         ) as w3
                         where (cast(get_path(w3.value, '"system"') as varchar) = 'http://www.nlm.nih.gov/research/umls/rxnorm')
-                    ) as s11_
-                    cross join lateral (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(s11_.value, 'code')) then get(s11_.value, 'code') when get(s11_.value, 'code') is not null then array_construct(get(s11_.value, 'code')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as e12_
-                ) as x10_
-            ) as n9_
-            where n9_.position = 1
-        ) as x8_
+                    ) as s9_
+                    where get_path(s9_.value, '"code"') is not null and not (is_null_value(get_path(s9_.value, '"code"')))
+                ) as x8_
+            ) as n7_
+            where n7_.position = 1
+        ) as x6_
     ) as varchar) as "rxnorm_code_coded",
     cast((
-        select any_value(x15_.value)
+        select any_value(x12_.value)
         from (
-            select n16_.value as value, n16_.ord as ord
+            select n13_.value as value, n13_.ord as ord
             from (
-                select x17_.value, x17_.ord, row_number() over (order by x17_.ord) as position
+                select x14_.value, x14_.ord, row_number() over (order by x14_.ord) as position
                 from (
-                    select e19_.value as value, row_number() over (order by s18_.ord, e19_.ord) as ord
+                    select get_path(s15_.value, '"code"') as value, s15_.ord as ord
                     from (
                         select w5.value as value, w5.ord as ord
                         from (
-                            select e21_.value as value, row_number() over (order by s20_.ord, e21_.ord) as ord
+                            select e19_.value as value, row_number() over (order by s16_.ord, e19_.ord) as ord
                             from (
-                                select e23_.value as value, row_number() over (order by s22_.ord, e23_.ord) as ord
+                                select get_path(s17_.value, '"code"') as value, s17_.ord as ord
                                 from (
                                     select w4.value as value, w4.ord as ord
                                     from (
                                         select flattened_.value as value, flattened_.index + 1 as ord
-                                        from table(flatten(input => case when is_array(get(r.value, 'contained')) then get(r.value, 'contained') when get(r.value, 'contained') is not null then array_construct(get(r.value, 'contained')) end)) as flattened_
-                                        where flattened_.value is not null and not is_null_value(flattened_.value)
+                                        from table(flatten(input => get_path(r.value, '"contained"'))) as flattened_
+                                        where not is_null_value(flattened_.value)
                                     ) as w4
-                                    where (cast(case when (is_array(get(w4.value, 'resourceType'))) then (
-                                        select any_value(x24_.value)
-                                        from (
-                                            select flattened_.value as value, flattened_.index + 1 as ord
-                                            from table(flatten(input => case when is_array(get(w4.value, 'resourceType')) then get(w4.value, 'resourceType') when get(w4.value, 'resourceType') is not null then array_construct(get(w4.value, 'resourceType')) end)) as flattened_
-                                            where flattened_.value is not null and not is_null_value(flattened_.value)
-                                        ) as x24_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )
-                                    when (is_null_value(get(w4.value, 'resourceType'))) then null else get(w4.value, 'resourceType') end as varchar) = 'Medication')
-                                ) as s22_
-                                cross join lateral (
-                                    select flattened_.value as value, flattened_.index + 1 as ord
-                                    from table(flatten(input => case when is_array(get(s22_.value, 'code')) then get(s22_.value, 'code') when get(s22_.value, 'code') is not null then array_construct(get(s22_.value, 'code')) end)) as flattened_
-                                    where flattened_.value is not null and not is_null_value(flattened_.value)
-                                ) as e23_
-                            ) as s20_
+                                    where (cast(get_path(w4.value, '"resourceType"') as varchar) = 'Medication')
+                                ) as s17_
+                                where get_path(s17_.value, '"code"') is not null and not (is_null_value(get_path(s17_.value, '"code"')))
+                            ) as s16_
                             cross join lateral (
                                 select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(s20_.value, 'coding')) then get(s20_.value, 'coding') when get(s20_.value, 'coding') is not null then array_construct(get(s20_.value, 'coding')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as e21_
+                                from table(flatten(input => get_path(s16_.value, '"coding"'))) as flattened_
+                                where not is_null_value(flattened_.value)
+                            ) as e19_
                         ) as w5
                         where (cast(get_path(w5.value, '"system"') as varchar) = 'http://www.nlm.nih.gov/research/umls/rxnorm')
-                    ) as s18_
-                    cross join lateral (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(s18_.value, 'code')) then get(s18_.value, 'code') when get(s18_.value, 'code') is not null then array_construct(get(s18_.value, 'code')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as e19_
-                ) as x17_
-            ) as n16_
-            where n16_.position = 1
-        ) as x15_
+                    ) as s15_
+                    where get_path(s15_.value, '"code"') is not null and not (is_null_value(get_path(s15_.value, '"code"')))
+                ) as x14_
+            ) as n13_
+            where n13_.position = 1
+        ) as x12_
     ) as varchar) as "rxnorm_code_contained",
     cast((
-        select any_value(x25_.value)
+        select any_value(x20_.value)
         from (
-            select n26_.value as value, n26_.ord as ord
+            select n21_.value as value, n21_.ord as ord
             from (
-                select x27_.value, x27_.ord, row_number() over (order by x27_.ord) as position
+                select x22_.value, x22_.ord, row_number() over (order by x22_.ord) as position
                 from (
-                    select e29_.value as value, row_number() over (order by s28_.ord, e29_.ord) as ord
+                    select get_path(s23_.value, '"display"') as value, s23_.ord as ord
                     from (
                         select w6.value as value, w6.ord as ord
                         from (
-                            select e31_.value as value, row_number() over (order by s30_.ord, e31_.ord) as ord
+                            select e25_.value as value, row_number() over (order by s24_.ord, e25_.ord) as ord
                             from (
-                                select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(r.value, 'medicationCodeableConcept')) then get(r.value, 'medicationCodeableConcept') when get(r.value, 'medicationCodeableConcept') is not null then array_construct(get(r.value, 'medicationCodeableConcept')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as s30_
+                                select get_path(r.value, '"medicationCodeableConcept"') as value, 1 as ord
+                                where get_path(r.value, '"medicationCodeableConcept"') is not null and not (is_null_value(get_path(r.value, '"medicationCodeableConcept"')))
+                            ) as s24_
                             cross join lateral (
                                 select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(s30_.value, 'coding')) then get(s30_.value, 'coding') when get(s30_.value, 'coding') is not null then array_construct(get(s30_.value, 'coding')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as e31_
+                                from table(flatten(input => get_path(s24_.value, '"coding"'))) as flattened_
+                                where not is_null_value(flattened_.value)
+                            ) as e25_
                         ) as w6
                         where (cast(get_path(w6.value, '"system"') as varchar) = 'http://www.nlm.nih.gov/research/umls/rxnorm')
-                    ) as s28_
-                    cross join lateral (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(s28_.value, 'display')) then get(s28_.value, 'display') when get(s28_.value, 'display') is not null then array_construct(get(s28_.value, 'display')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as e29_
-                ) as x27_
-            ) as n26_
-            where n26_.position = 1
-        ) as x25_
+                    ) as s23_
+                    where get_path(s23_.value, '"display"') is not null and not (is_null_value(get_path(s23_.value, '"display"')))
+                ) as x22_
+            ) as n21_
+            where n21_.position = 1
+        ) as x20_
     ) as varchar) as "medication_name_coded",
     cast(get_path(r.value, '"medicationCodeableConcept"."text"') as varchar) as "medication_name_text",
     cast((
-        select any_value(x32_.value)
+        select any_value(x26_.value)
         from (
-            select n33_.value as value, n33_.ord as ord
+            select n27_.value as value, n27_.ord as ord
             from (
-                select x34_.value, x34_.ord, row_number() over (order by x34_.ord) as position
+                select x28_.value, x28_.ord, row_number() over (order by x28_.ord) as position
                 from (
-                    select e36_.value as value, row_number() over (order by s35_.ord, e36_.ord) as ord
+                    select get_path(s29_.value, '"display"') as value, s29_.ord as ord
                     from (
                         select w8.value as value, w8.ord as ord
                         from (
-                            select e38_.value as value, row_number() over (order by s37_.ord, e38_.ord) as ord
+                            select e33_.value as value, row_number() over (order by s30_.ord, e33_.ord) as ord
                             from (
-                                select e40_.value as value, row_number() over (order by s39_.ord, e40_.ord) as ord
+                                select get_path(s31_.value, '"code"') as value, s31_.ord as ord
                                 from (
                                     select w7.value as value, w7.ord as ord
                                     from (
                                         select flattened_.value as value, flattened_.index + 1 as ord
-                                        from table(flatten(input => case when is_array(get(r.value, 'contained')) then get(r.value, 'contained') when get(r.value, 'contained') is not null then array_construct(get(r.value, 'contained')) end)) as flattened_
-                                        where flattened_.value is not null and not is_null_value(flattened_.value)
+                                        from table(flatten(input => get_path(r.value, '"contained"'))) as flattened_
+                                        where not is_null_value(flattened_.value)
                                     ) as w7
-                                    where (cast(case when (is_array(get(w7.value, 'resourceType'))) then (
-                                        select any_value(x41_.value)
-                                        from (
-                                            select flattened_.value as value, flattened_.index + 1 as ord
-                                            from table(flatten(input => case when is_array(get(w7.value, 'resourceType')) then get(w7.value, 'resourceType') when get(w7.value, 'resourceType') is not null then array_construct(get(w7.value, 'resourceType')) end)) as flattened_
-                                            where flattened_.value is not null and not is_null_value(flattened_.value)
-                                        ) as x41_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )
-                                    when (is_null_value(get(w7.value, 'resourceType'))) then null else get(w7.value, 'resourceType') end as varchar) = 'Medication')
-                                ) as s39_
-                                cross join lateral (
-                                    select flattened_.value as value, flattened_.index + 1 as ord
-                                    from table(flatten(input => case when is_array(get(s39_.value, 'code')) then get(s39_.value, 'code') when get(s39_.value, 'code') is not null then array_construct(get(s39_.value, 'code')) end)) as flattened_
-                                    where flattened_.value is not null and not is_null_value(flattened_.value)
-                                ) as e40_
-                            ) as s37_
+                                    where (cast(get_path(w7.value, '"resourceType"') as varchar) = 'Medication')
+                                ) as s31_
+                                where get_path(s31_.value, '"code"') is not null and not (is_null_value(get_path(s31_.value, '"code"')))
+                            ) as s30_
                             cross join lateral (
                                 select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(s37_.value, 'coding')) then get(s37_.value, 'coding') when get(s37_.value, 'coding') is not null then array_construct(get(s37_.value, 'coding')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as e38_
+                                from table(flatten(input => get_path(s30_.value, '"coding"'))) as flattened_
+                                where not is_null_value(flattened_.value)
+                            ) as e33_
                         ) as w8
                         where (cast(get_path(w8.value, '"system"') as varchar) = 'http://www.nlm.nih.gov/research/umls/rxnorm')
-                    ) as s35_
-                    cross join lateral (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(s35_.value, 'display')) then get(s35_.value, 'display') when get(s35_.value, 'display') is not null then array_construct(get(s35_.value, 'display')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as e36_
-                ) as x34_
-            ) as n33_
-            where n33_.position = 1
-        ) as x32_
+                    ) as s29_
+                    where get_path(s29_.value, '"display"') is not null and not (is_null_value(get_path(s29_.value, '"display"')))
+                ) as x28_
+            ) as n27_
+            where n27_.position = 1
+        ) as x26_
     ) as varchar) as "medication_name_contained",
     cast(get_path(r.value, '"status"') as varchar) as "status",
     cast(get_path(r.value, '"intent"') as varchar) as "intent",
@@ -525,32 +417,20 @@ select
             from (
                 select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
                 from (
-                    select e5_.value as value, row_number() over (order by s4_.ord, e5_.ord) as ord
+                    select s4_.value."value" as value, s4_.ord as ord
                     from (
                         select w2.value as value, w2.ord as ord
                         from (
-                            select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
+                            select s5_.value."identifier" as value, s5_.ord as ord
                             from (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(r.value."requester") then r.value."requester" else array(r.value."requester") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as s6_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s6_.value."identifier") then s6_.value."identifier" else array(s6_.value."identifier") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e7_
+                                select r.value."requester" as value, 1 as ord
+                                where r.value."requester" is not null and not (json_typeof(r.value."requester") = 'null')
+                            ) as s5_
+                            where s5_.value."identifier" is not null and not (json_typeof(s5_.value."identifier") = 'null')
                         ) as w2
                         where (case when is_varchar(w2.value."system") then cast(w2.value."system" as varchar) else json_serialize(w2.value."system") end = 'http://hl7.org/fhir/sid/us-npi')
                     ) as s4_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s4_.value."value") then s4_.value."value" else array(s4_.value."value") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e5_
+                    where s4_.value."value" is not null and not (json_typeof(s4_.value."value") = 'null')
                 ) as x3_
             ) as n2_
             where n2_.position = 1
@@ -562,32 +442,20 @@ select
             from (
                 select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
                 from (
-                    select e5_.value as value, row_number() over (order by s4_.ord, e5_.ord) as ord
+                    select s4_.value."value" as value, s4_.ord as ord
                     from (
                         select w2.value as value, w2.ord as ord
                         from (
-                            select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
+                            select s5_.value."identifier" as value, s5_.ord as ord
                             from (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(r.value."requester") then r.value."requester" else array(r.value."requester") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as s6_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s6_.value."identifier") then s6_.value."identifier" else array(s6_.value."identifier") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e7_
+                                select r.value."requester" as value, 1 as ord
+                                where r.value."requester" is not null and not (json_typeof(r.value."requester") = 'null')
+                            ) as s5_
+                            where s5_.value."identifier" is not null and not (json_typeof(s5_.value."identifier") = 'null')
                         ) as w2
                         where (case when is_varchar(w2.value."system") then cast(w2.value."system" as varchar) else json_serialize(w2.value."system") end = 'http://hl7.org/fhir/sid/us-npi')
                     ) as s4_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s4_.value."value") then s4_.value."value" else array(s4_.value."value") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e5_
+                    where s4_.value."value" is not null and not (json_typeof(s4_.value."value") = 'null')
                 ) as x3_
             ) as n2_
             where n2_.position = 1
@@ -599,163 +467,130 @@ select
             from (
                 select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
                 from (
-                    select e5_.value as value, row_number() over (order by s4_.ord, e5_.ord) as ord
+                    select s4_.value."value" as value, s4_.ord as ord
                     from (
                         select w2.value as value, w2.ord as ord
                         from (
-                            select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
+                            select s5_.value."identifier" as value, s5_.ord as ord
                             from (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(r.value."requester") then r.value."requester" else array(r.value."requester") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as s6_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s6_.value."identifier") then s6_.value."identifier" else array(s6_.value."identifier") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e7_
+                                select r.value."requester" as value, 1 as ord
+                                where r.value."requester" is not null and not (json_typeof(r.value."requester") = 'null')
+                            ) as s5_
+                            where s5_.value."identifier" is not null and not (json_typeof(s5_.value."identifier") = 'null')
                         ) as w2
                         where (case when is_varchar(w2.value."system") then cast(w2.value."system" as varchar) else json_serialize(w2.value."system") end = 'http://hl7.org/fhir/sid/us-npi')
                     ) as s4_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s4_.value."value") then s4_.value."value" else array(s4_.value."value") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e5_
+                    where s4_.value."value" is not null and not (json_typeof(s4_.value."value") = 'null')
                 ) as x3_
             ) as n2_
             where n2_.position = 1
         ) as x1_
     )) end as "prescriber_npi",
     case when is_varchar((
-        select any_value(x8_.value)
+        select any_value(x6_.value)
         from (
-            select n9_.value as value, n9_.ord as ord
+            select n7_.value as value, n7_.ord as ord
             from (
-                select x10_.value, x10_.ord, row_number() over (order by x10_.ord) as position
+                select x8_.value, x8_.ord, row_number() over (order by x8_.ord) as position
                 from (
-                    select e12_.value as value, row_number() over (order by s11_.ord, e12_.ord) as ord
+                    select s9_.value."code" as value, s9_.ord as ord
                     from (
                         select w3.value as value, w3.ord as ord
                         from (
-                            select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
+                            select e11_.value as value, row_number() over (order by s10_.ord, e11_.ord) as ord
                             from (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(r.value."medicationCodeableConcept") then r.value."medicationCodeableConcept" else array(r.value."medicationCodeableConcept") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as s13_
+                                select r.value."medicationCodeableConcept" as value, 1 as ord
+                                where r.value."medicationCodeableConcept" is not null and not (json_typeof(r.value."medicationCodeableConcept") = 'null')
+                            ) as s10_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s13_.value."coding") then s13_.value."coding" else array(s13_.value."coding") end as items_) as array_,
+                                from (select case when is_array(s10_.value."coding") then s10_.value."coding" else array(s10_.value."coding") end as items_) as array_,
                                     array_.items_ as element_ at position_
                                 where element_ is not null
-                            ) as e14_
+                            ) as e11_
                         ) as w3
                         where (case when is_varchar(w3.value."system") then cast(w3.value."system" as varchar) else json_serialize(w3.value."system") end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
-                    ) as s11_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s11_.value."code") then s11_.value."code" else array(s11_.value."code") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e12_
-                ) as x10_
-            ) as n9_
-            where n9_.position = 1
-        ) as x8_
+                    ) as s9_
+                    where s9_.value."code" is not null and not (json_typeof(s9_.value."code") = 'null')
+                ) as x8_
+            ) as n7_
+            where n7_.position = 1
+        ) as x6_
     )) then cast((
-        select any_value(x8_.value)
+        select any_value(x6_.value)
         from (
-            select n9_.value as value, n9_.ord as ord
+            select n7_.value as value, n7_.ord as ord
             from (
-                select x10_.value, x10_.ord, row_number() over (order by x10_.ord) as position
+                select x8_.value, x8_.ord, row_number() over (order by x8_.ord) as position
                 from (
-                    select e12_.value as value, row_number() over (order by s11_.ord, e12_.ord) as ord
+                    select s9_.value."code" as value, s9_.ord as ord
                     from (
                         select w3.value as value, w3.ord as ord
                         from (
-                            select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
+                            select e11_.value as value, row_number() over (order by s10_.ord, e11_.ord) as ord
                             from (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(r.value."medicationCodeableConcept") then r.value."medicationCodeableConcept" else array(r.value."medicationCodeableConcept") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as s13_
+                                select r.value."medicationCodeableConcept" as value, 1 as ord
+                                where r.value."medicationCodeableConcept" is not null and not (json_typeof(r.value."medicationCodeableConcept") = 'null')
+                            ) as s10_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s13_.value."coding") then s13_.value."coding" else array(s13_.value."coding") end as items_) as array_,
+                                from (select case when is_array(s10_.value."coding") then s10_.value."coding" else array(s10_.value."coding") end as items_) as array_,
                                     array_.items_ as element_ at position_
                                 where element_ is not null
-                            ) as e14_
+                            ) as e11_
                         ) as w3
                         where (case when is_varchar(w3.value."system") then cast(w3.value."system" as varchar) else json_serialize(w3.value."system") end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
-                    ) as s11_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s11_.value."code") then s11_.value."code" else array(s11_.value."code") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e12_
-                ) as x10_
-            ) as n9_
-            where n9_.position = 1
-        ) as x8_
+                    ) as s9_
+                    where s9_.value."code" is not null and not (json_typeof(s9_.value."code") = 'null')
+                ) as x8_
+            ) as n7_
+            where n7_.position = 1
+        ) as x6_
     ) as varchar) else json_serialize((
-        select any_value(x8_.value)
+        select any_value(x6_.value)
         from (
-            select n9_.value as value, n9_.ord as ord
+            select n7_.value as value, n7_.ord as ord
             from (
-                select x10_.value, x10_.ord, row_number() over (order by x10_.ord) as position
+                select x8_.value, x8_.ord, row_number() over (order by x8_.ord) as position
                 from (
-                    select e12_.value as value, row_number() over (order by s11_.ord, e12_.ord) as ord
+                    select s9_.value."code" as value, s9_.ord as ord
                     from (
                         select w3.value as value, w3.ord as ord
                         from (
-                            select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
+                            select e11_.value as value, row_number() over (order by s10_.ord, e11_.ord) as ord
                             from (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(r.value."medicationCodeableConcept") then r.value."medicationCodeableConcept" else array(r.value."medicationCodeableConcept") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as s13_
+                                select r.value."medicationCodeableConcept" as value, 1 as ord
+                                where r.value."medicationCodeableConcept" is not null and not (json_typeof(r.value."medicationCodeableConcept") = 'null')
+                            ) as s10_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s13_.value."coding") then s13_.value."coding" else array(s13_.value."coding") end as items_) as array_,
+                                from (select case when is_array(s10_.value."coding") then s10_.value."coding" else array(s10_.value."coding") end as items_) as array_,
                                     array_.items_ as element_ at position_
                                 where element_ is not null
-                            ) as e14_
+                            ) as e11_
                         ) as w3
                         where (case when is_varchar(w3.value."system") then cast(w3.value."system" as varchar) else json_serialize(w3.value."system") end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
-                    ) as s11_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s11_.value."code") then s11_.value."code" else array(s11_.value."code") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e12_
-                ) as x10_
-            ) as n9_
-            where n9_.position = 1
-        ) as x8_
+                    ) as s9_
+                    where s9_.value."code" is not null and not (json_typeof(s9_.value."code") = 'null')
+                ) as x8_
+            ) as n7_
+            where n7_.position = 1
+        ) as x6_
     )) end as "rxnorm_code_coded",
     case when is_varchar((
-        select any_value(x15_.value)
+        select any_value(x12_.value)
         from (
-            select n16_.value as value, n16_.ord as ord
+            select n13_.value as value, n13_.ord as ord
             from (
-                select x17_.value, x17_.ord, row_number() over (order by x17_.ord) as position
+                select x14_.value, x14_.ord, row_number() over (order by x14_.ord) as position
                 from (
-                    select e19_.value as value, row_number() over (order by s18_.ord, e19_.ord) as ord
+                    select s15_.value."code" as value, s15_.ord as ord
                     from (
                         select w5.value as value, w5.ord as ord
                         from (
-                            select e21_.value as value, row_number() over (order by s20_.ord, e21_.ord) as ord
+                            select e19_.value as value, row_number() over (order by s16_.ord, e19_.ord) as ord
                             from (
-                                select e23_.value as value, row_number() over (order by s22_.ord, e23_.ord) as ord
+                                select s17_.value."code" as value, s17_.ord as ord
                                 from (
                                     select w4.value as value, w4.ord as ord
                                     from (
@@ -764,78 +599,38 @@ select
                                             array_.items_ as element_ at position_
                                         where element_ is not null
                                     ) as w4
-                                    where (case when is_varchar(case when (is_array(w4.value."resourceType")) then (
-                                        select any_value(x24_.value)
-                                        from (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(w4.value."resourceType") then w4.value."resourceType" else array(w4.value."resourceType") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as x24_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )
-                                    when (json_typeof(w4.value."resourceType") = 'null') then null else w4.value."resourceType" end) then cast(case when (is_array(w4.value."resourceType")) then (
-                                        select any_value(x24_.value)
-                                        from (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(w4.value."resourceType") then w4.value."resourceType" else array(w4.value."resourceType") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as x24_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )
-                                    when (json_typeof(w4.value."resourceType") = 'null') then null else w4.value."resourceType" end as varchar) else json_serialize(case when (is_array(w4.value."resourceType")) then (
-                                        select any_value(x24_.value)
-                                        from (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(w4.value."resourceType") then w4.value."resourceType" else array(w4.value."resourceType") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as x24_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )
-                                    when (json_typeof(w4.value."resourceType") = 'null') then null else w4.value."resourceType" end) end = 'Medication')
-                                ) as s22_
-                                cross join lateral (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(s22_.value."code") then s22_.value."code" else array(s22_.value."code") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as e23_
-                            ) as s20_
+                                    where (case when is_varchar(w4.value."resourceType") then cast(w4.value."resourceType" as varchar) else json_serialize(w4.value."resourceType") end = 'Medication')
+                                ) as s17_
+                                where s17_.value."code" is not null and not (json_typeof(s17_.value."code") = 'null')
+                            ) as s16_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s20_.value."coding") then s20_.value."coding" else array(s20_.value."coding") end as items_) as array_,
+                                from (select case when is_array(s16_.value."coding") then s16_.value."coding" else array(s16_.value."coding") end as items_) as array_,
                                     array_.items_ as element_ at position_
                                 where element_ is not null
-                            ) as e21_
+                            ) as e19_
                         ) as w5
                         where (case when is_varchar(w5.value."system") then cast(w5.value."system" as varchar) else json_serialize(w5.value."system") end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
-                    ) as s18_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s18_.value."code") then s18_.value."code" else array(s18_.value."code") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e19_
-                ) as x17_
-            ) as n16_
-            where n16_.position = 1
-        ) as x15_
+                    ) as s15_
+                    where s15_.value."code" is not null and not (json_typeof(s15_.value."code") = 'null')
+                ) as x14_
+            ) as n13_
+            where n13_.position = 1
+        ) as x12_
     )) then cast((
-        select any_value(x15_.value)
+        select any_value(x12_.value)
         from (
-            select n16_.value as value, n16_.ord as ord
+            select n13_.value as value, n13_.ord as ord
             from (
-                select x17_.value, x17_.ord, row_number() over (order by x17_.ord) as position
+                select x14_.value, x14_.ord, row_number() over (order by x14_.ord) as position
                 from (
-                    select e19_.value as value, row_number() over (order by s18_.ord, e19_.ord) as ord
+                    select s15_.value."code" as value, s15_.ord as ord
                     from (
                         select w5.value as value, w5.ord as ord
                         from (
-                            select e21_.value as value, row_number() over (order by s20_.ord, e21_.ord) as ord
+                            select e19_.value as value, row_number() over (order by s16_.ord, e19_.ord) as ord
                             from (
-                                select e23_.value as value, row_number() over (order by s22_.ord, e23_.ord) as ord
+                                select s17_.value."code" as value, s17_.ord as ord
                                 from (
                                     select w4.value as value, w4.ord as ord
                                     from (
@@ -844,78 +639,38 @@ select
                                             array_.items_ as element_ at position_
                                         where element_ is not null
                                     ) as w4
-                                    where (case when is_varchar(case when (is_array(w4.value."resourceType")) then (
-                                        select any_value(x24_.value)
-                                        from (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(w4.value."resourceType") then w4.value."resourceType" else array(w4.value."resourceType") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as x24_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )
-                                    when (json_typeof(w4.value."resourceType") = 'null') then null else w4.value."resourceType" end) then cast(case when (is_array(w4.value."resourceType")) then (
-                                        select any_value(x24_.value)
-                                        from (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(w4.value."resourceType") then w4.value."resourceType" else array(w4.value."resourceType") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as x24_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )
-                                    when (json_typeof(w4.value."resourceType") = 'null') then null else w4.value."resourceType" end as varchar) else json_serialize(case when (is_array(w4.value."resourceType")) then (
-                                        select any_value(x24_.value)
-                                        from (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(w4.value."resourceType") then w4.value."resourceType" else array(w4.value."resourceType") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as x24_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )
-                                    when (json_typeof(w4.value."resourceType") = 'null') then null else w4.value."resourceType" end) end = 'Medication')
-                                ) as s22_
-                                cross join lateral (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(s22_.value."code") then s22_.value."code" else array(s22_.value."code") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as e23_
-                            ) as s20_
+                                    where (case when is_varchar(w4.value."resourceType") then cast(w4.value."resourceType" as varchar) else json_serialize(w4.value."resourceType") end = 'Medication')
+                                ) as s17_
+                                where s17_.value."code" is not null and not (json_typeof(s17_.value."code") = 'null')
+                            ) as s16_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s20_.value."coding") then s20_.value."coding" else array(s20_.value."coding") end as items_) as array_,
+                                from (select case when is_array(s16_.value."coding") then s16_.value."coding" else array(s16_.value."coding") end as items_) as array_,
                                     array_.items_ as element_ at position_
                                 where element_ is not null
-                            ) as e21_
+                            ) as e19_
                         ) as w5
                         where (case when is_varchar(w5.value."system") then cast(w5.value."system" as varchar) else json_serialize(w5.value."system") end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
-                    ) as s18_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s18_.value."code") then s18_.value."code" else array(s18_.value."code") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e19_
-                ) as x17_
-            ) as n16_
-            where n16_.position = 1
-        ) as x15_
+                    ) as s15_
+                    where s15_.value."code" is not null and not (json_typeof(s15_.value."code") = 'null')
+                ) as x14_
+            ) as n13_
+            where n13_.position = 1
+        ) as x12_
     ) as varchar) else json_serialize((
-        select any_value(x15_.value)
+        select any_value(x12_.value)
         from (
-            select n16_.value as value, n16_.ord as ord
+            select n13_.value as value, n13_.ord as ord
             from (
-                select x17_.value, x17_.ord, row_number() over (order by x17_.ord) as position
+                select x14_.value, x14_.ord, row_number() over (order by x14_.ord) as position
                 from (
-                    select e19_.value as value, row_number() over (order by s18_.ord, e19_.ord) as ord
+                    select s15_.value."code" as value, s15_.ord as ord
                     from (
                         select w5.value as value, w5.ord as ord
                         from (
-                            select e21_.value as value, row_number() over (order by s20_.ord, e21_.ord) as ord
+                            select e19_.value as value, row_number() over (order by s16_.ord, e19_.ord) as ord
                             from (
-                                select e23_.value as value, row_number() over (order by s22_.ord, e23_.ord) as ord
+                                select s17_.value."code" as value, s17_.ord as ord
                                 from (
                                     select w4.value as value, w4.ord as ord
                                     from (
@@ -924,192 +679,131 @@ select
                                             array_.items_ as element_ at position_
                                         where element_ is not null
                                     ) as w4
-                                    where (case when is_varchar(case when (is_array(w4.value."resourceType")) then (
-                                        select any_value(x24_.value)
-                                        from (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(w4.value."resourceType") then w4.value."resourceType" else array(w4.value."resourceType") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as x24_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )
-                                    when (json_typeof(w4.value."resourceType") = 'null') then null else w4.value."resourceType" end) then cast(case when (is_array(w4.value."resourceType")) then (
-                                        select any_value(x24_.value)
-                                        from (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(w4.value."resourceType") then w4.value."resourceType" else array(w4.value."resourceType") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as x24_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )
-                                    when (json_typeof(w4.value."resourceType") = 'null') then null else w4.value."resourceType" end as varchar) else json_serialize(case when (is_array(w4.value."resourceType")) then (
-                                        select any_value(x24_.value)
-                                        from (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(w4.value."resourceType") then w4.value."resourceType" else array(w4.value."resourceType") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as x24_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''rxnorm_code_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )
-                                    when (json_typeof(w4.value."resourceType") = 'null') then null else w4.value."resourceType" end) end = 'Medication')
-                                ) as s22_
-                                cross join lateral (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(s22_.value."code") then s22_.value."code" else array(s22_.value."code") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as e23_
-                            ) as s20_
+                                    where (case when is_varchar(w4.value."resourceType") then cast(w4.value."resourceType" as varchar) else json_serialize(w4.value."resourceType") end = 'Medication')
+                                ) as s17_
+                                where s17_.value."code" is not null and not (json_typeof(s17_.value."code") = 'null')
+                            ) as s16_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s20_.value."coding") then s20_.value."coding" else array(s20_.value."coding") end as items_) as array_,
+                                from (select case when is_array(s16_.value."coding") then s16_.value."coding" else array(s16_.value."coding") end as items_) as array_,
                                     array_.items_ as element_ at position_
                                 where element_ is not null
-                            ) as e21_
+                            ) as e19_
                         ) as w5
                         where (case when is_varchar(w5.value."system") then cast(w5.value."system" as varchar) else json_serialize(w5.value."system") end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
-                    ) as s18_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s18_.value."code") then s18_.value."code" else array(s18_.value."code") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e19_
-                ) as x17_
-            ) as n16_
-            where n16_.position = 1
-        ) as x15_
+                    ) as s15_
+                    where s15_.value."code" is not null and not (json_typeof(s15_.value."code") = 'null')
+                ) as x14_
+            ) as n13_
+            where n13_.position = 1
+        ) as x12_
     )) end as "rxnorm_code_contained",
     case when is_varchar((
-        select any_value(x25_.value)
+        select any_value(x20_.value)
         from (
-            select n26_.value as value, n26_.ord as ord
+            select n21_.value as value, n21_.ord as ord
             from (
-                select x27_.value, x27_.ord, row_number() over (order by x27_.ord) as position
+                select x22_.value, x22_.ord, row_number() over (order by x22_.ord) as position
                 from (
-                    select e29_.value as value, row_number() over (order by s28_.ord, e29_.ord) as ord
+                    select s23_.value."display" as value, s23_.ord as ord
                     from (
                         select w6.value as value, w6.ord as ord
                         from (
-                            select e31_.value as value, row_number() over (order by s30_.ord, e31_.ord) as ord
+                            select e25_.value as value, row_number() over (order by s24_.ord, e25_.ord) as ord
                             from (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(r.value."medicationCodeableConcept") then r.value."medicationCodeableConcept" else array(r.value."medicationCodeableConcept") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as s30_
+                                select r.value."medicationCodeableConcept" as value, 1 as ord
+                                where r.value."medicationCodeableConcept" is not null and not (json_typeof(r.value."medicationCodeableConcept") = 'null')
+                            ) as s24_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s30_.value."coding") then s30_.value."coding" else array(s30_.value."coding") end as items_) as array_,
+                                from (select case when is_array(s24_.value."coding") then s24_.value."coding" else array(s24_.value."coding") end as items_) as array_,
                                     array_.items_ as element_ at position_
                                 where element_ is not null
-                            ) as e31_
+                            ) as e25_
                         ) as w6
                         where (case when is_varchar(w6.value."system") then cast(w6.value."system" as varchar) else json_serialize(w6.value."system") end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
-                    ) as s28_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s28_.value."display") then s28_.value."display" else array(s28_.value."display") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e29_
-                ) as x27_
-            ) as n26_
-            where n26_.position = 1
-        ) as x25_
+                    ) as s23_
+                    where s23_.value."display" is not null and not (json_typeof(s23_.value."display") = 'null')
+                ) as x22_
+            ) as n21_
+            where n21_.position = 1
+        ) as x20_
     )) then cast((
-        select any_value(x25_.value)
+        select any_value(x20_.value)
         from (
-            select n26_.value as value, n26_.ord as ord
+            select n21_.value as value, n21_.ord as ord
             from (
-                select x27_.value, x27_.ord, row_number() over (order by x27_.ord) as position
+                select x22_.value, x22_.ord, row_number() over (order by x22_.ord) as position
                 from (
-                    select e29_.value as value, row_number() over (order by s28_.ord, e29_.ord) as ord
+                    select s23_.value."display" as value, s23_.ord as ord
                     from (
                         select w6.value as value, w6.ord as ord
                         from (
-                            select e31_.value as value, row_number() over (order by s30_.ord, e31_.ord) as ord
+                            select e25_.value as value, row_number() over (order by s24_.ord, e25_.ord) as ord
                             from (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(r.value."medicationCodeableConcept") then r.value."medicationCodeableConcept" else array(r.value."medicationCodeableConcept") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as s30_
+                                select r.value."medicationCodeableConcept" as value, 1 as ord
+                                where r.value."medicationCodeableConcept" is not null and not (json_typeof(r.value."medicationCodeableConcept") = 'null')
+                            ) as s24_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s30_.value."coding") then s30_.value."coding" else array(s30_.value."coding") end as items_) as array_,
+                                from (select case when is_array(s24_.value."coding") then s24_.value."coding" else array(s24_.value."coding") end as items_) as array_,
                                     array_.items_ as element_ at position_
                                 where element_ is not null
-                            ) as e31_
+                            ) as e25_
                         ) as w6
                         where (case when is_varchar(w6.value."system") then cast(w6.value."system" as varchar) else json_serialize(w6.value."system") end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
-                    ) as s28_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s28_.value."display") then s28_.value."display" else array(s28_.value."display") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e29_
-                ) as x27_
-            ) as n26_
-            where n26_.position = 1
-        ) as x25_
+                    ) as s23_
+                    where s23_.value."display" is not null and not (json_typeof(s23_.value."display") = 'null')
+                ) as x22_
+            ) as n21_
+            where n21_.position = 1
+        ) as x20_
     ) as varchar) else json_serialize((
-        select any_value(x25_.value)
+        select any_value(x20_.value)
         from (
-            select n26_.value as value, n26_.ord as ord
+            select n21_.value as value, n21_.ord as ord
             from (
-                select x27_.value, x27_.ord, row_number() over (order by x27_.ord) as position
+                select x22_.value, x22_.ord, row_number() over (order by x22_.ord) as position
                 from (
-                    select e29_.value as value, row_number() over (order by s28_.ord, e29_.ord) as ord
+                    select s23_.value."display" as value, s23_.ord as ord
                     from (
                         select w6.value as value, w6.ord as ord
                         from (
-                            select e31_.value as value, row_number() over (order by s30_.ord, e31_.ord) as ord
+                            select e25_.value as value, row_number() over (order by s24_.ord, e25_.ord) as ord
                             from (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(r.value."medicationCodeableConcept") then r.value."medicationCodeableConcept" else array(r.value."medicationCodeableConcept") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as s30_
+                                select r.value."medicationCodeableConcept" as value, 1 as ord
+                                where r.value."medicationCodeableConcept" is not null and not (json_typeof(r.value."medicationCodeableConcept") = 'null')
+                            ) as s24_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s30_.value."coding") then s30_.value."coding" else array(s30_.value."coding") end as items_) as array_,
+                                from (select case when is_array(s24_.value."coding") then s24_.value."coding" else array(s24_.value."coding") end as items_) as array_,
                                     array_.items_ as element_ at position_
                                 where element_ is not null
-                            ) as e31_
+                            ) as e25_
                         ) as w6
                         where (case when is_varchar(w6.value."system") then cast(w6.value."system" as varchar) else json_serialize(w6.value."system") end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
-                    ) as s28_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s28_.value."display") then s28_.value."display" else array(s28_.value."display") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e29_
-                ) as x27_
-            ) as n26_
-            where n26_.position = 1
-        ) as x25_
+                    ) as s23_
+                    where s23_.value."display" is not null and not (json_typeof(s23_.value."display") = 'null')
+                ) as x22_
+            ) as n21_
+            where n21_.position = 1
+        ) as x20_
     )) end as "medication_name_coded",
     case when is_varchar(r.value."medicationCodeableConcept"."text") then cast(r.value."medicationCodeableConcept"."text" as varchar) else json_serialize(r.value."medicationCodeableConcept"."text") end as "medication_name_text",
     case when is_varchar((
-        select any_value(x32_.value)
+        select any_value(x26_.value)
         from (
-            select n33_.value as value, n33_.ord as ord
+            select n27_.value as value, n27_.ord as ord
             from (
-                select x34_.value, x34_.ord, row_number() over (order by x34_.ord) as position
+                select x28_.value, x28_.ord, row_number() over (order by x28_.ord) as position
                 from (
-                    select e36_.value as value, row_number() over (order by s35_.ord, e36_.ord) as ord
+                    select s29_.value."display" as value, s29_.ord as ord
                     from (
                         select w8.value as value, w8.ord as ord
                         from (
-                            select e38_.value as value, row_number() over (order by s37_.ord, e38_.ord) as ord
+                            select e33_.value as value, row_number() over (order by s30_.ord, e33_.ord) as ord
                             from (
-                                select e40_.value as value, row_number() over (order by s39_.ord, e40_.ord) as ord
+                                select s31_.value."code" as value, s31_.ord as ord
                                 from (
                                     select w7.value as value, w7.ord as ord
                                     from (
@@ -1118,78 +812,38 @@ select
                                             array_.items_ as element_ at position_
                                         where element_ is not null
                                     ) as w7
-                                    where (case when is_varchar(case when (is_array(w7.value."resourceType")) then (
-                                        select any_value(x41_.value)
-                                        from (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(w7.value."resourceType") then w7.value."resourceType" else array(w7.value."resourceType") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as x41_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )
-                                    when (json_typeof(w7.value."resourceType") = 'null') then null else w7.value."resourceType" end) then cast(case when (is_array(w7.value."resourceType")) then (
-                                        select any_value(x41_.value)
-                                        from (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(w7.value."resourceType") then w7.value."resourceType" else array(w7.value."resourceType") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as x41_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )
-                                    when (json_typeof(w7.value."resourceType") = 'null') then null else w7.value."resourceType" end as varchar) else json_serialize(case when (is_array(w7.value."resourceType")) then (
-                                        select any_value(x41_.value)
-                                        from (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(w7.value."resourceType") then w7.value."resourceType" else array(w7.value."resourceType") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as x41_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )
-                                    when (json_typeof(w7.value."resourceType") = 'null') then null else w7.value."resourceType" end) end = 'Medication')
-                                ) as s39_
-                                cross join lateral (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(s39_.value."code") then s39_.value."code" else array(s39_.value."code") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as e40_
-                            ) as s37_
+                                    where (case when is_varchar(w7.value."resourceType") then cast(w7.value."resourceType" as varchar) else json_serialize(w7.value."resourceType") end = 'Medication')
+                                ) as s31_
+                                where s31_.value."code" is not null and not (json_typeof(s31_.value."code") = 'null')
+                            ) as s30_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s37_.value."coding") then s37_.value."coding" else array(s37_.value."coding") end as items_) as array_,
+                                from (select case when is_array(s30_.value."coding") then s30_.value."coding" else array(s30_.value."coding") end as items_) as array_,
                                     array_.items_ as element_ at position_
                                 where element_ is not null
-                            ) as e38_
+                            ) as e33_
                         ) as w8
                         where (case when is_varchar(w8.value."system") then cast(w8.value."system" as varchar) else json_serialize(w8.value."system") end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
-                    ) as s35_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s35_.value."display") then s35_.value."display" else array(s35_.value."display") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e36_
-                ) as x34_
-            ) as n33_
-            where n33_.position = 1
-        ) as x32_
+                    ) as s29_
+                    where s29_.value."display" is not null and not (json_typeof(s29_.value."display") = 'null')
+                ) as x28_
+            ) as n27_
+            where n27_.position = 1
+        ) as x26_
     )) then cast((
-        select any_value(x32_.value)
+        select any_value(x26_.value)
         from (
-            select n33_.value as value, n33_.ord as ord
+            select n27_.value as value, n27_.ord as ord
             from (
-                select x34_.value, x34_.ord, row_number() over (order by x34_.ord) as position
+                select x28_.value, x28_.ord, row_number() over (order by x28_.ord) as position
                 from (
-                    select e36_.value as value, row_number() over (order by s35_.ord, e36_.ord) as ord
+                    select s29_.value."display" as value, s29_.ord as ord
                     from (
                         select w8.value as value, w8.ord as ord
                         from (
-                            select e38_.value as value, row_number() over (order by s37_.ord, e38_.ord) as ord
+                            select e33_.value as value, row_number() over (order by s30_.ord, e33_.ord) as ord
                             from (
-                                select e40_.value as value, row_number() over (order by s39_.ord, e40_.ord) as ord
+                                select s31_.value."code" as value, s31_.ord as ord
                                 from (
                                     select w7.value as value, w7.ord as ord
                                     from (
@@ -1198,78 +852,38 @@ select
                                             array_.items_ as element_ at position_
                                         where element_ is not null
                                     ) as w7
-                                    where (case when is_varchar(case when (is_array(w7.value."resourceType")) then (
-                                        select any_value(x41_.value)
-                                        from (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(w7.value."resourceType") then w7.value."resourceType" else array(w7.value."resourceType") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as x41_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )
-                                    when (json_typeof(w7.value."resourceType") = 'null') then null else w7.value."resourceType" end) then cast(case when (is_array(w7.value."resourceType")) then (
-                                        select any_value(x41_.value)
-                                        from (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(w7.value."resourceType") then w7.value."resourceType" else array(w7.value."resourceType") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as x41_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )
-                                    when (json_typeof(w7.value."resourceType") = 'null') then null else w7.value."resourceType" end as varchar) else json_serialize(case when (is_array(w7.value."resourceType")) then (
-                                        select any_value(x41_.value)
-                                        from (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(w7.value."resourceType") then w7.value."resourceType" else array(w7.value."resourceType") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as x41_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )
-                                    when (json_typeof(w7.value."resourceType") = 'null') then null else w7.value."resourceType" end) end = 'Medication')
-                                ) as s39_
-                                cross join lateral (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(s39_.value."code") then s39_.value."code" else array(s39_.value."code") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as e40_
-                            ) as s37_
+                                    where (case when is_varchar(w7.value."resourceType") then cast(w7.value."resourceType" as varchar) else json_serialize(w7.value."resourceType") end = 'Medication')
+                                ) as s31_
+                                where s31_.value."code" is not null and not (json_typeof(s31_.value."code") = 'null')
+                            ) as s30_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s37_.value."coding") then s37_.value."coding" else array(s37_.value."coding") end as items_) as array_,
+                                from (select case when is_array(s30_.value."coding") then s30_.value."coding" else array(s30_.value."coding") end as items_) as array_,
                                     array_.items_ as element_ at position_
                                 where element_ is not null
-                            ) as e38_
+                            ) as e33_
                         ) as w8
                         where (case when is_varchar(w8.value."system") then cast(w8.value."system" as varchar) else json_serialize(w8.value."system") end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
-                    ) as s35_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s35_.value."display") then s35_.value."display" else array(s35_.value."display") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e36_
-                ) as x34_
-            ) as n33_
-            where n33_.position = 1
-        ) as x32_
+                    ) as s29_
+                    where s29_.value."display" is not null and not (json_typeof(s29_.value."display") = 'null')
+                ) as x28_
+            ) as n27_
+            where n27_.position = 1
+        ) as x26_
     ) as varchar) else json_serialize((
-        select any_value(x32_.value)
+        select any_value(x26_.value)
         from (
-            select n33_.value as value, n33_.ord as ord
+            select n27_.value as value, n27_.ord as ord
             from (
-                select x34_.value, x34_.ord, row_number() over (order by x34_.ord) as position
+                select x28_.value, x28_.ord, row_number() over (order by x28_.ord) as position
                 from (
-                    select e36_.value as value, row_number() over (order by s35_.ord, e36_.ord) as ord
+                    select s29_.value."display" as value, s29_.ord as ord
                     from (
                         select w8.value as value, w8.ord as ord
                         from (
-                            select e38_.value as value, row_number() over (order by s37_.ord, e38_.ord) as ord
+                            select e33_.value as value, row_number() over (order by s30_.ord, e33_.ord) as ord
                             from (
-                                select e40_.value as value, row_number() over (order by s39_.ord, e40_.ord) as ord
+                                select s31_.value."code" as value, s31_.ord as ord
                                 from (
                                     select w7.value as value, w7.ord as ord
                                     from (
@@ -1278,64 +892,24 @@ select
                                             array_.items_ as element_ at position_
                                         where element_ is not null
                                     ) as w7
-                                    where (case when is_varchar(case when (is_array(w7.value."resourceType")) then (
-                                        select any_value(x41_.value)
-                                        from (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(w7.value."resourceType") then w7.value."resourceType" else array(w7.value."resourceType") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as x41_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )
-                                    when (json_typeof(w7.value."resourceType") = 'null') then null else w7.value."resourceType" end) then cast(case when (is_array(w7.value."resourceType")) then (
-                                        select any_value(x41_.value)
-                                        from (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(w7.value."resourceType") then w7.value."resourceType" else array(w7.value."resourceType") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as x41_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )
-                                    when (json_typeof(w7.value."resourceType") = 'null') then null else w7.value."resourceType" end as varchar) else json_serialize(case when (is_array(w7.value."resourceType")) then (
-                                        select any_value(x41_.value)
-                                        from (
-                                            select element_ as value, position_ + 1 as ord
-                                            from (select case when is_array(w7.value."resourceType") then w7.value."resourceType" else array(w7.value."resourceType") end as items_) as array_,
-                                                array_.items_ as element_ at position_
-                                            where element_ is not null
-                                        ) as x41_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__medication_requests'': column ''medication_name_contained'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )
-                                    when (json_typeof(w7.value."resourceType") = 'null') then null else w7.value."resourceType" end) end = 'Medication')
-                                ) as s39_
-                                cross join lateral (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(s39_.value."code") then s39_.value."code" else array(s39_.value."code") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as e40_
-                            ) as s37_
+                                    where (case when is_varchar(w7.value."resourceType") then cast(w7.value."resourceType" as varchar) else json_serialize(w7.value."resourceType") end = 'Medication')
+                                ) as s31_
+                                where s31_.value."code" is not null and not (json_typeof(s31_.value."code") = 'null')
+                            ) as s30_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s37_.value."coding") then s37_.value."coding" else array(s37_.value."coding") end as items_) as array_,
+                                from (select case when is_array(s30_.value."coding") then s30_.value."coding" else array(s30_.value."coding") end as items_) as array_,
                                     array_.items_ as element_ at position_
                                 where element_ is not null
-                            ) as e38_
+                            ) as e33_
                         ) as w8
                         where (case when is_varchar(w8.value."system") then cast(w8.value."system" as varchar) else json_serialize(w8.value."system") end = 'http://www.nlm.nih.gov/research/umls/rxnorm')
-                    ) as s35_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s35_.value."display") then s35_.value."display" else array(s35_.value."display") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e36_
-                ) as x34_
-            ) as n33_
-            where n33_.position = 1
-        ) as x32_
+                    ) as s29_
+                    where s29_.value."display" is not null and not (json_typeof(s29_.value."display") = 'null')
+                ) as x28_
+            ) as n27_
+            where n27_.position = 1
+        ) as x26_
     )) end as "medication_name_contained",
     case when is_varchar(r.value."status") then cast(r.value."status" as varchar) else json_serialize(r.value."status") end as "status",
     case when is_varchar(r.value."intent") then cast(r.value."intent" as varchar) else json_serialize(r.value."intent") end as "intent",

@@ -46,64 +46,55 @@ select
             from (
                 select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
                 from (
-                    select e5_.value as value, row_number() over (order by s4_.ord, e5_.ord) as ord
+                    select (s4_.value -> 'code') as value, s4_.ord as ord
                     from (
                         select w2.value as value, w2.ord as ord
                         from (
-                            select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
+                            select e6_.value as value, row_number() over (order by s5_.ord, e6_.ord) as ord
                             from (
-                                select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((r.value -> 'code')) = 'array' then (r.value -> 'code') else jsonb_build_array((r.value -> 'code')) end) with ordinality as element_(value, ord)
-                                where jsonb_typeof(element_.value) <> 'null'
-                            ) as s6_
+                                select (r.value -> 'code') as value, 1 as ord
+                                where (r.value -> 'code') is not null and not (jsonb_typeof((r.value -> 'code')) = 'null')
+                            ) as s5_
                             cross join lateral (
                                 select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((s6_.value -> 'coding')) = 'array' then (s6_.value -> 'coding') else jsonb_build_array((s6_.value -> 'coding')) end) with ordinality as element_(value, ord)
+                                from jsonb_array_elements(case when jsonb_typeof((s5_.value -> 'coding')) = 'array' then (s5_.value -> 'coding') else jsonb_build_array((s5_.value -> 'coding')) end) with ordinality as element_(value, ord)
                                 where jsonb_typeof(element_.value) <> 'null'
-                            ) as e7_
+                            ) as e6_
                         ) as w2
                         where ((w2.value #>> '{"system"}') = 'http://loinc.org')
                     ) as s4_
-                    cross join lateral (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((s4_.value -> 'code')) = 'array' then (s4_.value -> 'code') else jsonb_build_array((s4_.value -> 'code')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as e5_
+                    where (s4_.value -> 'code') is not null and not (jsonb_typeof((s4_.value -> 'code')) = 'null')
                 ) as x3_
             ) as n2_
             where n2_.position = 1
         ) as x1_
     ) #>> '{}') as "loinc_code",
     ((
-        select any_value(x8_.value)
+        select any_value(x7_.value)
         from (
-            select n9_.value as value, n9_.ord as ord
+            select n8_.value as value, n8_.ord as ord
             from (
-                select x10_.value, x10_.ord, row_number() over (order by x10_.ord) as position
+                select x9_.value, x9_.ord, row_number() over (order by x9_.ord) as position
                 from (
-                    select e12_.value as value, row_number() over (order by s11_.ord, e12_.ord) as ord
+                    select (s10_.value -> 'code') as value, s10_.ord as ord
                     from (
-                        select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
+                        select e13_.value as value, row_number() over (order by s11_.ord, e13_.ord) as ord
                         from (
                             select element_.value as value, element_.ord as ord
                             from jsonb_array_elements(case when jsonb_typeof((r.value -> 'category')) = 'array' then (r.value -> 'category') else jsonb_build_array((r.value -> 'category')) end) with ordinality as element_(value, ord)
                             where jsonb_typeof(element_.value) <> 'null'
-                        ) as s13_
+                        ) as s11_
                         cross join lateral (
                             select element_.value as value, element_.ord as ord
-                            from jsonb_array_elements(case when jsonb_typeof((s13_.value -> 'coding')) = 'array' then (s13_.value -> 'coding') else jsonb_build_array((s13_.value -> 'coding')) end) with ordinality as element_(value, ord)
+                            from jsonb_array_elements(case when jsonb_typeof((s11_.value -> 'coding')) = 'array' then (s11_.value -> 'coding') else jsonb_build_array((s11_.value -> 'coding')) end) with ordinality as element_(value, ord)
                             where jsonb_typeof(element_.value) <> 'null'
-                        ) as e14_
-                    ) as s11_
-                    cross join lateral (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((s11_.value -> 'code')) = 'array' then (s11_.value -> 'code') else jsonb_build_array((s11_.value -> 'code')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as e12_
-                ) as x10_
-            ) as n9_
-            where n9_.position = 1
-        ) as x8_
+                        ) as e13_
+                    ) as s10_
+                    where (s10_.value -> 'code') is not null and not (jsonb_typeof((s10_.value -> 'code')) = 'null')
+                ) as x9_
+            ) as n8_
+            where n8_.position = 1
+        ) as x7_
     ) #>> '{}') as "category",
     (r.value #>> '{"status"}') as "status",
     (r.value #>> '{"valueQuantity","unit"}') as "value_unit",
@@ -135,64 +126,55 @@ select
             from (
                 select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
                 from (
-                    select e5_.value as value, row_number() over (order by s4_.ord, e5_.ord) as ord
+                    select get_path(s4_.value, '"code"') as value, s4_.ord as ord
                     from (
                         select w2.value as value, w2.ord as ord
                         from (
-                            select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
+                            select e6_.value as value, row_number() over (order by s5_.ord, e6_.ord) as ord
                             from (
-                                select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(r.value, 'code')) then get(r.value, 'code') when get(r.value, 'code') is not null then array_construct(get(r.value, 'code')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as s6_
+                                select get_path(r.value, '"code"') as value, 1 as ord
+                                where get_path(r.value, '"code"') is not null and not (is_null_value(get_path(r.value, '"code"')))
+                            ) as s5_
                             cross join lateral (
                                 select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(s6_.value, 'coding')) then get(s6_.value, 'coding') when get(s6_.value, 'coding') is not null then array_construct(get(s6_.value, 'coding')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as e7_
+                                from table(flatten(input => get_path(s5_.value, '"coding"'))) as flattened_
+                                where not is_null_value(flattened_.value)
+                            ) as e6_
                         ) as w2
                         where (cast(get_path(w2.value, '"system"') as varchar) = 'http://loinc.org')
                     ) as s4_
-                    cross join lateral (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(s4_.value, 'code')) then get(s4_.value, 'code') when get(s4_.value, 'code') is not null then array_construct(get(s4_.value, 'code')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as e5_
+                    where get_path(s4_.value, '"code"') is not null and not (is_null_value(get_path(s4_.value, '"code"')))
                 ) as x3_
             ) as n2_
             where n2_.position = 1
         ) as x1_
     ) as varchar) as "loinc_code",
     cast((
-        select any_value(x8_.value)
+        select any_value(x7_.value)
         from (
-            select n9_.value as value, n9_.ord as ord
+            select n8_.value as value, n8_.ord as ord
             from (
-                select x10_.value, x10_.ord, row_number() over (order by x10_.ord) as position
+                select x9_.value, x9_.ord, row_number() over (order by x9_.ord) as position
                 from (
-                    select e12_.value as value, row_number() over (order by s11_.ord, e12_.ord) as ord
+                    select get_path(s10_.value, '"code"') as value, s10_.ord as ord
                     from (
-                        select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
+                        select e13_.value as value, row_number() over (order by s11_.ord, e13_.ord) as ord
                         from (
                             select flattened_.value as value, flattened_.index + 1 as ord
-                            from table(flatten(input => case when is_array(get(r.value, 'category')) then get(r.value, 'category') when get(r.value, 'category') is not null then array_construct(get(r.value, 'category')) end)) as flattened_
-                            where flattened_.value is not null and not is_null_value(flattened_.value)
-                        ) as s13_
+                            from table(flatten(input => get_path(r.value, '"category"'))) as flattened_
+                            where not is_null_value(flattened_.value)
+                        ) as s11_
                         cross join lateral (
                             select flattened_.value as value, flattened_.index + 1 as ord
-                            from table(flatten(input => case when is_array(get(s13_.value, 'coding')) then get(s13_.value, 'coding') when get(s13_.value, 'coding') is not null then array_construct(get(s13_.value, 'coding')) end)) as flattened_
-                            where flattened_.value is not null and not is_null_value(flattened_.value)
-                        ) as e14_
-                    ) as s11_
-                    cross join lateral (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(s11_.value, 'code')) then get(s11_.value, 'code') when get(s11_.value, 'code') is not null then array_construct(get(s11_.value, 'code')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as e12_
-                ) as x10_
-            ) as n9_
-            where n9_.position = 1
-        ) as x8_
+                            from table(flatten(input => get_path(s11_.value, '"coding"'))) as flattened_
+                            where not is_null_value(flattened_.value)
+                        ) as e13_
+                    ) as s10_
+                    where get_path(s10_.value, '"code"') is not null and not (is_null_value(get_path(s10_.value, '"code"')))
+                ) as x9_
+            ) as n8_
+            where n8_.position = 1
+        ) as x7_
     ) as varchar) as "category",
     cast(get_path(r.value, '"status"') as varchar) as "status",
     cast(get_path(r.value, '"valueQuantity"."unit"') as varchar) as "value_unit",
@@ -224,32 +206,25 @@ select
             from (
                 select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
                 from (
-                    select e5_.value as value, row_number() over (order by s4_.ord, e5_.ord) as ord
+                    select s4_.value."code" as value, s4_.ord as ord
                     from (
                         select w2.value as value, w2.ord as ord
                         from (
-                            select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
+                            select e6_.value as value, row_number() over (order by s5_.ord, e6_.ord) as ord
                             from (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(r.value."code") then r.value."code" else array(r.value."code") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as s6_
+                                select r.value."code" as value, 1 as ord
+                                where r.value."code" is not null and not (json_typeof(r.value."code") = 'null')
+                            ) as s5_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s6_.value."coding") then s6_.value."coding" else array(s6_.value."coding") end as items_) as array_,
+                                from (select case when is_array(s5_.value."coding") then s5_.value."coding" else array(s5_.value."coding") end as items_) as array_,
                                     array_.items_ as element_ at position_
                                 where element_ is not null
-                            ) as e7_
+                            ) as e6_
                         ) as w2
                         where (case when is_varchar(w2.value."system") then cast(w2.value."system" as varchar) else json_serialize(w2.value."system") end = 'http://loinc.org')
                     ) as s4_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s4_.value."code") then s4_.value."code" else array(s4_.value."code") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e5_
+                    where s4_.value."code" is not null and not (json_typeof(s4_.value."code") = 'null')
                 ) as x3_
             ) as n2_
             where n2_.position = 1
@@ -261,32 +236,25 @@ select
             from (
                 select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
                 from (
-                    select e5_.value as value, row_number() over (order by s4_.ord, e5_.ord) as ord
+                    select s4_.value."code" as value, s4_.ord as ord
                     from (
                         select w2.value as value, w2.ord as ord
                         from (
-                            select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
+                            select e6_.value as value, row_number() over (order by s5_.ord, e6_.ord) as ord
                             from (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(r.value."code") then r.value."code" else array(r.value."code") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as s6_
+                                select r.value."code" as value, 1 as ord
+                                where r.value."code" is not null and not (json_typeof(r.value."code") = 'null')
+                            ) as s5_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s6_.value."coding") then s6_.value."coding" else array(s6_.value."coding") end as items_) as array_,
+                                from (select case when is_array(s5_.value."coding") then s5_.value."coding" else array(s5_.value."coding") end as items_) as array_,
                                     array_.items_ as element_ at position_
                                 where element_ is not null
-                            ) as e7_
+                            ) as e6_
                         ) as w2
                         where (case when is_varchar(w2.value."system") then cast(w2.value."system" as varchar) else json_serialize(w2.value."system") end = 'http://loinc.org')
                     ) as s4_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s4_.value."code") then s4_.value."code" else array(s4_.value."code") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e5_
+                    where s4_.value."code" is not null and not (json_typeof(s4_.value."code") = 'null')
                 ) as x3_
             ) as n2_
             where n2_.position = 1
@@ -298,136 +266,114 @@ select
             from (
                 select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
                 from (
-                    select e5_.value as value, row_number() over (order by s4_.ord, e5_.ord) as ord
+                    select s4_.value."code" as value, s4_.ord as ord
                     from (
                         select w2.value as value, w2.ord as ord
                         from (
-                            select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
+                            select e6_.value as value, row_number() over (order by s5_.ord, e6_.ord) as ord
                             from (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(r.value."code") then r.value."code" else array(r.value."code") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as s6_
+                                select r.value."code" as value, 1 as ord
+                                where r.value."code" is not null and not (json_typeof(r.value."code") = 'null')
+                            ) as s5_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s6_.value."coding") then s6_.value."coding" else array(s6_.value."coding") end as items_) as array_,
+                                from (select case when is_array(s5_.value."coding") then s5_.value."coding" else array(s5_.value."coding") end as items_) as array_,
                                     array_.items_ as element_ at position_
                                 where element_ is not null
-                            ) as e7_
+                            ) as e6_
                         ) as w2
                         where (case when is_varchar(w2.value."system") then cast(w2.value."system" as varchar) else json_serialize(w2.value."system") end = 'http://loinc.org')
                     ) as s4_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s4_.value."code") then s4_.value."code" else array(s4_.value."code") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e5_
+                    where s4_.value."code" is not null and not (json_typeof(s4_.value."code") = 'null')
                 ) as x3_
             ) as n2_
             where n2_.position = 1
         ) as x1_
     )) end as "loinc_code",
     case when is_varchar((
-        select any_value(x8_.value)
+        select any_value(x7_.value)
         from (
-            select n9_.value as value, n9_.ord as ord
+            select n8_.value as value, n8_.ord as ord
             from (
-                select x10_.value, x10_.ord, row_number() over (order by x10_.ord) as position
+                select x9_.value, x9_.ord, row_number() over (order by x9_.ord) as position
                 from (
-                    select e12_.value as value, row_number() over (order by s11_.ord, e12_.ord) as ord
+                    select s10_.value."code" as value, s10_.ord as ord
                     from (
-                        select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
+                        select e13_.value as value, row_number() over (order by s11_.ord, e13_.ord) as ord
                         from (
                             select element_ as value, position_ + 1 as ord
                             from (select case when is_array(r.value."category") then r.value."category" else array(r.value."category") end as items_) as array_,
                                 array_.items_ as element_ at position_
                             where element_ is not null
-                        ) as s13_
+                        ) as s11_
                         cross join lateral (
                             select element_ as value, position_ + 1 as ord
-                            from (select case when is_array(s13_.value."coding") then s13_.value."coding" else array(s13_.value."coding") end as items_) as array_,
+                            from (select case when is_array(s11_.value."coding") then s11_.value."coding" else array(s11_.value."coding") end as items_) as array_,
                                 array_.items_ as element_ at position_
                             where element_ is not null
-                        ) as e14_
-                    ) as s11_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s11_.value."code") then s11_.value."code" else array(s11_.value."code") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e12_
-                ) as x10_
-            ) as n9_
-            where n9_.position = 1
-        ) as x8_
+                        ) as e13_
+                    ) as s10_
+                    where s10_.value."code" is not null and not (json_typeof(s10_.value."code") = 'null')
+                ) as x9_
+            ) as n8_
+            where n8_.position = 1
+        ) as x7_
     )) then cast((
-        select any_value(x8_.value)
+        select any_value(x7_.value)
         from (
-            select n9_.value as value, n9_.ord as ord
+            select n8_.value as value, n8_.ord as ord
             from (
-                select x10_.value, x10_.ord, row_number() over (order by x10_.ord) as position
+                select x9_.value, x9_.ord, row_number() over (order by x9_.ord) as position
                 from (
-                    select e12_.value as value, row_number() over (order by s11_.ord, e12_.ord) as ord
+                    select s10_.value."code" as value, s10_.ord as ord
                     from (
-                        select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
+                        select e13_.value as value, row_number() over (order by s11_.ord, e13_.ord) as ord
                         from (
                             select element_ as value, position_ + 1 as ord
                             from (select case when is_array(r.value."category") then r.value."category" else array(r.value."category") end as items_) as array_,
                                 array_.items_ as element_ at position_
                             where element_ is not null
-                        ) as s13_
+                        ) as s11_
                         cross join lateral (
                             select element_ as value, position_ + 1 as ord
-                            from (select case when is_array(s13_.value."coding") then s13_.value."coding" else array(s13_.value."coding") end as items_) as array_,
+                            from (select case when is_array(s11_.value."coding") then s11_.value."coding" else array(s11_.value."coding") end as items_) as array_,
                                 array_.items_ as element_ at position_
                             where element_ is not null
-                        ) as e14_
-                    ) as s11_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s11_.value."code") then s11_.value."code" else array(s11_.value."code") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e12_
-                ) as x10_
-            ) as n9_
-            where n9_.position = 1
-        ) as x8_
+                        ) as e13_
+                    ) as s10_
+                    where s10_.value."code" is not null and not (json_typeof(s10_.value."code") = 'null')
+                ) as x9_
+            ) as n8_
+            where n8_.position = 1
+        ) as x7_
     ) as varchar) else json_serialize((
-        select any_value(x8_.value)
+        select any_value(x7_.value)
         from (
-            select n9_.value as value, n9_.ord as ord
+            select n8_.value as value, n8_.ord as ord
             from (
-                select x10_.value, x10_.ord, row_number() over (order by x10_.ord) as position
+                select x9_.value, x9_.ord, row_number() over (order by x9_.ord) as position
                 from (
-                    select e12_.value as value, row_number() over (order by s11_.ord, e12_.ord) as ord
+                    select s10_.value."code" as value, s10_.ord as ord
                     from (
-                        select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
+                        select e13_.value as value, row_number() over (order by s11_.ord, e13_.ord) as ord
                         from (
                             select element_ as value, position_ + 1 as ord
                             from (select case when is_array(r.value."category") then r.value."category" else array(r.value."category") end as items_) as array_,
                                 array_.items_ as element_ at position_
                             where element_ is not null
-                        ) as s13_
+                        ) as s11_
                         cross join lateral (
                             select element_ as value, position_ + 1 as ord
-                            from (select case when is_array(s13_.value."coding") then s13_.value."coding" else array(s13_.value."coding") end as items_) as array_,
+                            from (select case when is_array(s11_.value."coding") then s11_.value."coding" else array(s11_.value."coding") end as items_) as array_,
                                 array_.items_ as element_ at position_
                             where element_ is not null
-                        ) as e14_
-                    ) as s11_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s11_.value."code") then s11_.value."code" else array(s11_.value."code") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e12_
-                ) as x10_
-            ) as n9_
-            where n9_.position = 1
-        ) as x8_
+                        ) as e13_
+                    ) as s10_
+                    where s10_.value."code" is not null and not (json_typeof(s10_.value."code") = 'null')
+                ) as x9_
+            ) as n8_
+            where n8_.position = 1
+        ) as x7_
     )) end as "category",
     case when is_varchar(r.value."status") then cast(r.value."status" as varchar) else json_serialize(r.value."status") end as "status",
     case when is_varchar(r.value."valueQuantity"."unit") then cast(r.value."valueQuantity"."unit" as varchar) else json_serialize(r.value."valueQuantity"."unit") end as "value_unit",

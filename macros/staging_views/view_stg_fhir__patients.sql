@@ -53,7 +53,7 @@ select
             from (
                 select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
                 from (
-                    select e5_.value as value, row_number() over (order by s4_.ord, e5_.ord) as ord
+                    select (s4_.value -> 'value') as value, s4_.ord as ord
                     from (
                         select w2.value as value, w2.ord as ord
                         from (
@@ -66,9 +66,8 @@ select
                             from (
                                 select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
                                 from (
-                                    select element_.value as value, element_.ord as ord
-                                    from jsonb_array_elements(case when jsonb_typeof((w2.value -> 'type')) = 'array' then (w2.value -> 'type') else jsonb_build_array((w2.value -> 'type')) end) with ordinality as element_(value, ord)
-                                    where jsonb_typeof(element_.value) <> 'null'
+                                    select (w2.value -> 'type') as value, 1 as ord
+                                    where (w2.value -> 'type') is not null and not (jsonb_typeof((w2.value -> 'type')) = 'null')
                                 ) as s6_
                                 cross join lateral (
                                     select element_.value as value, element_.ord as ord
@@ -79,11 +78,7 @@ select
                             where (((w3.value #>> '{"system"}') = 'http://terminology.hl7.org/CodeSystem/v2-0203') and ((w3.value #>> '{"code"}') = 'MR'))
                         ))
                     ) as s4_
-                    cross join lateral (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((s4_.value -> 'value')) = 'array' then (s4_.value -> 'value') else jsonb_build_array((s4_.value -> 'value')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as e5_
+                    where (s4_.value -> 'value') is not null and not (jsonb_typeof((s4_.value -> 'value')) = 'null')
                 ) as x3_
             ) as n2_
             where n2_.position = 1
@@ -96,7 +91,7 @@ select
             from (
                 select x10_.value, x10_.ord, row_number() over (order by x10_.ord) as position
                 from (
-                    select e12_.value as value, row_number() over (order by s11_.ord, e12_.ord) as ord
+                    select (s11_.value -> 'value') as value, s11_.ord as ord
                     from (
                         select w4.value as value, w4.ord as ord
                         from (
@@ -106,11 +101,7 @@ select
                         ) as w4
                         where ((w4.value #>> '{"system"}') = 'http://hl7.org/fhir/sid/us-ssn')
                     ) as s11_
-                    cross join lateral (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((s11_.value -> 'value')) = 'array' then (s11_.value -> 'value') else jsonb_build_array((s11_.value -> 'value')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as e12_
+                    where (s11_.value -> 'value') is not null and not (jsonb_typeof((s11_.value -> 'value')) = 'null')
                 ) as x10_
             ) as n9_
             where n9_.position = 1
@@ -123,17 +114,13 @@ select
             from (
                 select x15_.value, x15_.ord, row_number() over (order by x15_.ord) as position
                 from (
-                    select e17_.value as value, row_number() over (order by s16_.ord, e17_.ord) as ord
+                    select (s16_.value -> 'family') as value, s16_.ord as ord
                     from (
                         select element_.value as value, element_.ord as ord
                         from jsonb_array_elements(case when jsonb_typeof((r.value -> 'name')) = 'array' then (r.value -> 'name') else jsonb_build_array((r.value -> 'name')) end) with ordinality as element_(value, ord)
                         where jsonb_typeof(element_.value) <> 'null'
                     ) as s16_
-                    cross join lateral (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((s16_.value -> 'family')) = 'array' then (s16_.value -> 'family') else jsonb_build_array((s16_.value -> 'family')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as e17_
+                    where (s16_.value -> 'family') is not null and not (jsonb_typeof((s16_.value -> 'family')) = 'null')
                 ) as x15_
             ) as n14_
             where n14_.position = 1
@@ -146,7 +133,7 @@ select
             from (
                 select x20_.value, x20_.ord, row_number() over (order by x20_.ord) as position
                 from (
-                    select e22_.value as value, row_number() over (order by s21_.ord, e22_.ord) as ord
+                    select e23_.value as value, row_number() over (order by s21_.ord, e23_.ord) as ord
                     from (
                         select element_.value as value, element_.ord as ord
                         from jsonb_array_elements(case when jsonb_typeof((r.value -> 'name')) = 'array' then (r.value -> 'name') else jsonb_build_array((r.value -> 'name')) end) with ordinality as element_(value, ord)
@@ -156,7 +143,7 @@ select
                         select element_.value as value, element_.ord as ord
                         from jsonb_array_elements(case when jsonb_typeof((s21_.value -> 'given')) = 'array' then (s21_.value -> 'given') else jsonb_build_array((s21_.value -> 'given')) end) with ordinality as element_(value, ord)
                         where jsonb_typeof(element_.value) <> 'null'
-                    ) as e22_
+                    ) as e23_
                 ) as x20_
             ) as n19_
             where n19_.position = 1
@@ -164,128 +151,112 @@ select
     ) #>> '{}') as "given_name",
     (r.value #>> '{"gender"}') as "gender",
     ((
-        select any_value(x23_.value)
+        select any_value(x24_.value)
         from (
-            select n24_.value as value, n24_.ord as ord
+            select n25_.value as value, n25_.ord as ord
             from (
-                select x25_.value, x25_.ord, row_number() over (order by x25_.ord) as position
+                select x26_.value, x26_.ord, row_number() over (order by x26_.ord) as position
                 from (
-                    select e27_.value as value, row_number() over (order by s26_.ord, e27_.ord) as ord
+                    select e29_.value as value, row_number() over (order by s27_.ord, e29_.ord) as ord
                     from (
                         select element_.value as value, element_.ord as ord
                         from jsonb_array_elements(case when jsonb_typeof((r.value -> 'address')) = 'array' then (r.value -> 'address') else jsonb_build_array((r.value -> 'address')) end) with ordinality as element_(value, ord)
                         where jsonb_typeof(element_.value) <> 'null'
-                    ) as s26_
+                    ) as s27_
                     cross join lateral (
                         select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((s26_.value -> 'line')) = 'array' then (s26_.value -> 'line') else jsonb_build_array((s26_.value -> 'line')) end) with ordinality as element_(value, ord)
+                        from jsonb_array_elements(case when jsonb_typeof((s27_.value -> 'line')) = 'array' then (s27_.value -> 'line') else jsonb_build_array((s27_.value -> 'line')) end) with ordinality as element_(value, ord)
                         where jsonb_typeof(element_.value) <> 'null'
-                    ) as e27_
-                ) as x25_
-            ) as n24_
-            where n24_.position = 1
-        ) as x23_
+                    ) as e29_
+                ) as x26_
+            ) as n25_
+            where n25_.position = 1
+        ) as x24_
     ) #>> '{}') as "street_address",
     ((
-        select any_value(x28_.value)
+        select any_value(x30_.value)
         from (
-            select n29_.value as value, n29_.ord as ord
+            select n31_.value as value, n31_.ord as ord
             from (
-                select x30_.value, x30_.ord, row_number() over (order by x30_.ord) as position
+                select x32_.value, x32_.ord, row_number() over (order by x32_.ord) as position
                 from (
-                    select e32_.value as value, row_number() over (order by s31_.ord, e32_.ord) as ord
+                    select (s33_.value -> 'city') as value, s33_.ord as ord
                     from (
                         select element_.value as value, element_.ord as ord
                         from jsonb_array_elements(case when jsonb_typeof((r.value -> 'address')) = 'array' then (r.value -> 'address') else jsonb_build_array((r.value -> 'address')) end) with ordinality as element_(value, ord)
                         where jsonb_typeof(element_.value) <> 'null'
-                    ) as s31_
-                    cross join lateral (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((s31_.value -> 'city')) = 'array' then (s31_.value -> 'city') else jsonb_build_array((s31_.value -> 'city')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as e32_
-                ) as x30_
-            ) as n29_
-            where n29_.position = 1
-        ) as x28_
+                    ) as s33_
+                    where (s33_.value -> 'city') is not null and not (jsonb_typeof((s33_.value -> 'city')) = 'null')
+                ) as x32_
+            ) as n31_
+            where n31_.position = 1
+        ) as x30_
     ) #>> '{}') as "city",
     ((
-        select any_value(x33_.value)
+        select any_value(x35_.value)
         from (
-            select n34_.value as value, n34_.ord as ord
+            select n36_.value as value, n36_.ord as ord
             from (
-                select x35_.value, x35_.ord, row_number() over (order by x35_.ord) as position
+                select x37_.value, x37_.ord, row_number() over (order by x37_.ord) as position
                 from (
-                    select e37_.value as value, row_number() over (order by s36_.ord, e37_.ord) as ord
+                    select (s38_.value -> 'district') as value, s38_.ord as ord
                     from (
                         select element_.value as value, element_.ord as ord
                         from jsonb_array_elements(case when jsonb_typeof((r.value -> 'address')) = 'array' then (r.value -> 'address') else jsonb_build_array((r.value -> 'address')) end) with ordinality as element_(value, ord)
                         where jsonb_typeof(element_.value) <> 'null'
-                    ) as s36_
-                    cross join lateral (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((s36_.value -> 'district')) = 'array' then (s36_.value -> 'district') else jsonb_build_array((s36_.value -> 'district')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as e37_
-                ) as x35_
-            ) as n34_
-            where n34_.position = 1
-        ) as x33_
+                    ) as s38_
+                    where (s38_.value -> 'district') is not null and not (jsonb_typeof((s38_.value -> 'district')) = 'null')
+                ) as x37_
+            ) as n36_
+            where n36_.position = 1
+        ) as x35_
     ) #>> '{}') as "county",
     ((
-        select any_value(x38_.value)
+        select any_value(x40_.value)
         from (
-            select n39_.value as value, n39_.ord as ord
+            select n41_.value as value, n41_.ord as ord
             from (
-                select x40_.value, x40_.ord, row_number() over (order by x40_.ord) as position
+                select x42_.value, x42_.ord, row_number() over (order by x42_.ord) as position
                 from (
-                    select e42_.value as value, row_number() over (order by s41_.ord, e42_.ord) as ord
+                    select (s43_.value -> 'state') as value, s43_.ord as ord
                     from (
                         select element_.value as value, element_.ord as ord
                         from jsonb_array_elements(case when jsonb_typeof((r.value -> 'address')) = 'array' then (r.value -> 'address') else jsonb_build_array((r.value -> 'address')) end) with ordinality as element_(value, ord)
                         where jsonb_typeof(element_.value) <> 'null'
-                    ) as s41_
-                    cross join lateral (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((s41_.value -> 'state')) = 'array' then (s41_.value -> 'state') else jsonb_build_array((s41_.value -> 'state')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as e42_
-                ) as x40_
-            ) as n39_
-            where n39_.position = 1
-        ) as x38_
+                    ) as s43_
+                    where (s43_.value -> 'state') is not null and not (jsonb_typeof((s43_.value -> 'state')) = 'null')
+                ) as x42_
+            ) as n41_
+            where n41_.position = 1
+        ) as x40_
     ) #>> '{}') as "state",
     ((
-        select any_value(x43_.value)
+        select any_value(x45_.value)
         from (
-            select n44_.value as value, n44_.ord as ord
+            select n46_.value as value, n46_.ord as ord
             from (
-                select x45_.value, x45_.ord, row_number() over (order by x45_.ord) as position
+                select x47_.value, x47_.ord, row_number() over (order by x47_.ord) as position
                 from (
-                    select e47_.value as value, row_number() over (order by s46_.ord, e47_.ord) as ord
+                    select (s48_.value -> 'postalCode') as value, s48_.ord as ord
                     from (
                         select element_.value as value, element_.ord as ord
                         from jsonb_array_elements(case when jsonb_typeof((r.value -> 'address')) = 'array' then (r.value -> 'address') else jsonb_build_array((r.value -> 'address')) end) with ordinality as element_(value, ord)
                         where jsonb_typeof(element_.value) <> 'null'
-                    ) as s46_
-                    cross join lateral (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((s46_.value -> 'postalCode')) = 'array' then (s46_.value -> 'postalCode') else jsonb_build_array((s46_.value -> 'postalCode')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as e47_
-                ) as x45_
-            ) as n44_
-            where n44_.position = 1
-        ) as x43_
+                    ) as s48_
+                    where (s48_.value -> 'postalCode') is not null and not (jsonb_typeof((s48_.value -> 'postalCode')) = 'null')
+                ) as x47_
+            ) as n46_
+            where n46_.position = 1
+        ) as x45_
     ) #>> '{}') as "zip_code",
     ((
-        select any_value(x48_.value)
+        select any_value(x50_.value)
         from (
-            select n49_.value as value, n49_.ord as ord
+            select n51_.value as value, n51_.ord as ord
             from (
-                select x50_.value, x50_.ord, row_number() over (order by x50_.ord) as position
+                select x52_.value, x52_.ord, row_number() over (order by x52_.ord) as position
                 from (
-                    select e52_.value as value, row_number() over (order by s51_.ord, e52_.ord) as ord
+                    select (s53_.value -> 'value') as value, s53_.ord as ord
                     from (
                         select w5.value as value, w5.ord as ord
                         from (
@@ -294,25 +265,21 @@ select
                             where jsonb_typeof(element_.value) <> 'null'
                         ) as w5
                         where ((w5.value #>> '{"system"}') = 'phone')
-                    ) as s51_
-                    cross join lateral (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((s51_.value -> 'value')) = 'array' then (s51_.value -> 'value') else jsonb_build_array((s51_.value -> 'value')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as e52_
-                ) as x50_
-            ) as n49_
-            where n49_.position = 1
-        ) as x48_
+                    ) as s53_
+                    where (s53_.value -> 'value') is not null and not (jsonb_typeof((s53_.value -> 'value')) = 'null')
+                ) as x52_
+            ) as n51_
+            where n51_.position = 1
+        ) as x50_
     ) #>> '{}') as "phone",
     ((
-        select any_value(x53_.value)
+        select any_value(x55_.value)
         from (
-            select n54_.value as value, n54_.ord as ord
+            select n56_.value as value, n56_.ord as ord
             from (
-                select x55_.value, x55_.ord, row_number() over (order by x55_.ord) as position
+                select x57_.value, x57_.ord, row_number() over (order by x57_.ord) as position
                 from (
-                    select e57_.value as value, row_number() over (order by s56_.ord, e57_.ord) as ord
+                    select (s58_.value -> 'value') as value, s58_.ord as ord
                     from (
                         select w6.value as value, w6.ord as ord
                         from (
@@ -321,86 +288,69 @@ select
                             where jsonb_typeof(element_.value) <> 'null'
                         ) as w6
                         where ((w6.value #>> '{"system"}') = 'email')
-                    ) as s56_
-                    cross join lateral (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((s56_.value -> 'value')) = 'array' then (s56_.value -> 'value') else jsonb_build_array((s56_.value -> 'value')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as e57_
-                ) as x55_
-            ) as n54_
-            where n54_.position = 1
-        ) as x53_
+                    ) as s58_
+                    where (s58_.value -> 'value') is not null and not (jsonb_typeof((s58_.value -> 'value')) = 'null')
+                ) as x57_
+            ) as n56_
+            where n56_.position = 1
+        ) as x55_
     ) #>> '{}') as "email",
     ((
-        select any_value(x58_.value)
+        select any_value(x60_.value)
         from (
-            select n59_.value as value, n59_.ord as ord
+            select n61_.value as value, n61_.ord as ord
             from (
-                select x60_.value, x60_.ord, row_number() over (order by x60_.ord) as position
+                select x62_.value, x62_.ord, row_number() over (order by x62_.ord) as position
                 from (
-                    select e62_.value as value, row_number() over (order by s61_.ord, e62_.ord) as ord
+                    select (s63_.value -> 'code') as value, s63_.ord as ord
                     from (
-                        select e64_.value as value, row_number() over (order by s63_.ord, e64_.ord) as ord
+                        select e65_.value as value, row_number() over (order by s64_.ord, e65_.ord) as ord
                         from (
-                            select element_.value as value, element_.ord as ord
-                            from jsonb_array_elements(case when jsonb_typeof((r.value -> 'maritalStatus')) = 'array' then (r.value -> 'maritalStatus') else jsonb_build_array((r.value -> 'maritalStatus')) end) with ordinality as element_(value, ord)
-                            where jsonb_typeof(element_.value) <> 'null'
-                        ) as s63_
+                            select (r.value -> 'maritalStatus') as value, 1 as ord
+                            where (r.value -> 'maritalStatus') is not null and not (jsonb_typeof((r.value -> 'maritalStatus')) = 'null')
+                        ) as s64_
                         cross join lateral (
                             select element_.value as value, element_.ord as ord
-                            from jsonb_array_elements(case when jsonb_typeof((s63_.value -> 'coding')) = 'array' then (s63_.value -> 'coding') else jsonb_build_array((s63_.value -> 'coding')) end) with ordinality as element_(value, ord)
+                            from jsonb_array_elements(case when jsonb_typeof((s64_.value -> 'coding')) = 'array' then (s64_.value -> 'coding') else jsonb_build_array((s64_.value -> 'coding')) end) with ordinality as element_(value, ord)
                             where jsonb_typeof(element_.value) <> 'null'
-                        ) as e64_
-                    ) as s61_
-                    cross join lateral (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((s61_.value -> 'code')) = 'array' then (s61_.value -> 'code') else jsonb_build_array((s61_.value -> 'code')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as e62_
-                ) as x60_
-            ) as n59_
-            where n59_.position = 1
-        ) as x58_
+                        ) as e65_
+                    ) as s63_
+                    where (s63_.value -> 'code') is not null and not (jsonb_typeof((s63_.value -> 'code')) = 'null')
+                ) as x62_
+            ) as n61_
+            where n61_.position = 1
+        ) as x60_
     ) #>> '{}') as "marital_status_code",
     ((
-        select any_value(x65_.value)
+        select any_value(x66_.value)
         from (
-            select n66_.value as value, n66_.ord as ord
+            select n67_.value as value, n67_.ord as ord
             from (
-                select x67_.value, x67_.ord, row_number() over (order by x67_.ord) as position
+                select x68_.value, x68_.ord, row_number() over (order by x68_.ord) as position
                 from (
-                    select e69_.value as value, row_number() over (order by s68_.ord, e69_.ord) as ord
+                    select (s69_.value -> 'code') as value, s69_.ord as ord
                     from (
-                        select e71_.value as value, row_number() over (order by s70_.ord, e71_.ord) as ord
+                        select e73_.value as value, row_number() over (order by s70_.ord, e73_.ord) as ord
                         from (
-                            select e73_.value as value, row_number() over (order by s72_.ord, e73_.ord) as ord
+                            select (s71_.value -> 'language') as value, s71_.ord as ord
                             from (
                                 select element_.value as value, element_.ord as ord
                                 from jsonb_array_elements(case when jsonb_typeof((r.value -> 'communication')) = 'array' then (r.value -> 'communication') else jsonb_build_array((r.value -> 'communication')) end) with ordinality as element_(value, ord)
                                 where jsonb_typeof(element_.value) <> 'null'
-                            ) as s72_
-                            cross join lateral (
-                                select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((s72_.value -> 'language')) = 'array' then (s72_.value -> 'language') else jsonb_build_array((s72_.value -> 'language')) end) with ordinality as element_(value, ord)
-                                where jsonb_typeof(element_.value) <> 'null'
-                            ) as e73_
+                            ) as s71_
+                            where (s71_.value -> 'language') is not null and not (jsonb_typeof((s71_.value -> 'language')) = 'null')
                         ) as s70_
                         cross join lateral (
                             select element_.value as value, element_.ord as ord
                             from jsonb_array_elements(case when jsonb_typeof((s70_.value -> 'coding')) = 'array' then (s70_.value -> 'coding') else jsonb_build_array((s70_.value -> 'coding')) end) with ordinality as element_(value, ord)
                             where jsonb_typeof(element_.value) <> 'null'
-                        ) as e71_
-                    ) as s68_
-                    cross join lateral (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((s68_.value -> 'code')) = 'array' then (s68_.value -> 'code') else jsonb_build_array((s68_.value -> 'code')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as e69_
-                ) as x67_
-            ) as n66_
-            where n66_.position = 1
-        ) as x65_
+                        ) as e73_
+                    ) as s69_
+                    where (s69_.value -> 'code') is not null and not (jsonb_typeof((s69_.value -> 'code')) = 'null')
+                ) as x68_
+            ) as n67_
+            where n67_.position = 1
+        ) as x66_
     ) #>> '{}') as "language_code",
     ((
         select any_value(x74_.value)
@@ -409,13 +359,13 @@ select
             from (
                 select x76_.value, x76_.ord, row_number() over (order by x76_.ord) as position
                 from (
-                    select e78_.value as value, row_number() over (order by s77_.ord, e78_.ord) as ord
+                    select (s77_.value -> 'code') as value, s77_.ord as ord
                     from (
-                        select e80_.value as value, row_number() over (order by s79_.ord, e80_.ord) as ord
+                        select (s78_.value -> 'valueCoding') as value, s78_.ord as ord
                         from (
                             select w8.value as value, w8.ord as ord
                             from (
-                                select e82_.value as value, row_number() over (order by s81_.ord, e82_.ord) as ord
+                                select e81_.value as value, row_number() over (order by s79_.ord, e81_.ord) as ord
                                 from (
                                     select w7.value as value, w7.ord as ord
                                     from (
@@ -424,45 +374,37 @@ select
                                         where jsonb_typeof(element_.value) <> 'null'
                                     ) as w7
                                     where ((w7.value #>> '{"url"}') = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-race')
-                                ) as s81_
+                                ) as s79_
                                 cross join lateral (
                                     select element_.value as value, element_.ord as ord
-                                    from jsonb_array_elements(case when jsonb_typeof((s81_.value -> 'extension')) = 'array' then (s81_.value -> 'extension') else jsonb_build_array((s81_.value -> 'extension')) end) with ordinality as element_(value, ord)
+                                    from jsonb_array_elements(case when jsonb_typeof((s79_.value -> 'extension')) = 'array' then (s79_.value -> 'extension') else jsonb_build_array((s79_.value -> 'extension')) end) with ordinality as element_(value, ord)
                                     where jsonb_typeof(element_.value) <> 'null'
-                                ) as e82_
+                                ) as e81_
                             ) as w8
                             where ((w8.value #>> '{"url"}') = 'ombCategory')
-                        ) as s79_
-                        cross join lateral (
-                            select element_.value as value, element_.ord as ord
-                            from jsonb_array_elements(case when jsonb_typeof((s79_.value -> 'valueCoding')) = 'array' then (s79_.value -> 'valueCoding') else jsonb_build_array((s79_.value -> 'valueCoding')) end) with ordinality as element_(value, ord)
-                            where jsonb_typeof(element_.value) <> 'null'
-                        ) as e80_
+                        ) as s78_
+                        where (s78_.value -> 'valueCoding') is not null and not (jsonb_typeof((s78_.value -> 'valueCoding')) = 'null')
                     ) as s77_
-                    cross join lateral (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((s77_.value -> 'code')) = 'array' then (s77_.value -> 'code') else jsonb_build_array((s77_.value -> 'code')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as e78_
+                    where (s77_.value -> 'code') is not null and not (jsonb_typeof((s77_.value -> 'code')) = 'null')
                 ) as x76_
             ) as n75_
             where n75_.position = 1
         ) as x74_
     ) #>> '{}') as "race_code",
     ((
-        select any_value(x83_.value)
+        select any_value(x82_.value)
         from (
-            select n84_.value as value, n84_.ord as ord
+            select n83_.value as value, n83_.ord as ord
             from (
-                select x85_.value, x85_.ord, row_number() over (order by x85_.ord) as position
+                select x84_.value, x84_.ord, row_number() over (order by x84_.ord) as position
                 from (
-                    select e87_.value as value, row_number() over (order by s86_.ord, e87_.ord) as ord
+                    select (s85_.value -> 'code') as value, s85_.ord as ord
                     from (
-                        select e89_.value as value, row_number() over (order by s88_.ord, e89_.ord) as ord
+                        select (s86_.value -> 'valueCoding') as value, s86_.ord as ord
                         from (
                             select w10.value as value, w10.ord as ord
                             from (
-                                select e91_.value as value, row_number() over (order by s90_.ord, e91_.ord) as ord
+                                select e89_.value as value, row_number() over (order by s87_.ord, e89_.ord) as ord
                                 from (
                                     select w9.value as value, w9.ord as ord
                                     from (
@@ -471,39 +413,31 @@ select
                                         where jsonb_typeof(element_.value) <> 'null'
                                     ) as w9
                                     where ((w9.value #>> '{"url"}') = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-ethnicity')
-                                ) as s90_
+                                ) as s87_
                                 cross join lateral (
                                     select element_.value as value, element_.ord as ord
-                                    from jsonb_array_elements(case when jsonb_typeof((s90_.value -> 'extension')) = 'array' then (s90_.value -> 'extension') else jsonb_build_array((s90_.value -> 'extension')) end) with ordinality as element_(value, ord)
+                                    from jsonb_array_elements(case when jsonb_typeof((s87_.value -> 'extension')) = 'array' then (s87_.value -> 'extension') else jsonb_build_array((s87_.value -> 'extension')) end) with ordinality as element_(value, ord)
                                     where jsonb_typeof(element_.value) <> 'null'
-                                ) as e91_
+                                ) as e89_
                             ) as w10
                             where ((w10.value #>> '{"url"}') = 'ombCategory')
-                        ) as s88_
-                        cross join lateral (
-                            select element_.value as value, element_.ord as ord
-                            from jsonb_array_elements(case when jsonb_typeof((s88_.value -> 'valueCoding')) = 'array' then (s88_.value -> 'valueCoding') else jsonb_build_array((s88_.value -> 'valueCoding')) end) with ordinality as element_(value, ord)
-                            where jsonb_typeof(element_.value) <> 'null'
-                        ) as e89_
-                    ) as s86_
-                    cross join lateral (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((s86_.value -> 'code')) = 'array' then (s86_.value -> 'code') else jsonb_build_array((s86_.value -> 'code')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as e87_
-                ) as x85_
-            ) as n84_
-            where n84_.position = 1
-        ) as x83_
+                        ) as s86_
+                        where (s86_.value -> 'valueCoding') is not null and not (jsonb_typeof((s86_.value -> 'valueCoding')) = 'null')
+                    ) as s85_
+                    where (s85_.value -> 'code') is not null and not (jsonb_typeof((s85_.value -> 'code')) = 'null')
+                ) as x84_
+            ) as n83_
+            where n83_.position = 1
+        ) as x82_
     ) #>> '{}') as "ethnicity_code",
     ((
-        select any_value(x92_.value)
+        select any_value(x90_.value)
         from (
-            select n93_.value as value, n93_.ord as ord
+            select n91_.value as value, n91_.ord as ord
             from (
-                select x94_.value, x94_.ord, row_number() over (order by x94_.ord) as position
+                select x92_.value, x92_.ord, row_number() over (order by x92_.ord) as position
                 from (
-                    select e96_.value as value, row_number() over (order by s95_.ord, e96_.ord) as ord
+                    select (s93_.value -> 'valueCode') as value, s93_.ord as ord
                     from (
                         select w11.value as value, w11.ord as ord
                         from (
@@ -512,16 +446,12 @@ select
                             where jsonb_typeof(element_.value) <> 'null'
                         ) as w11
                         where ((w11.value #>> '{"url"}') = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-birthsex')
-                    ) as s95_
-                    cross join lateral (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((s95_.value -> 'valueCode')) = 'array' then (s95_.value -> 'valueCode') else jsonb_build_array((s95_.value -> 'valueCode')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as e96_
-                ) as x94_
-            ) as n93_
-            where n93_.position = 1
-        ) as x92_
+                    ) as s93_
+                    where (s93_.value -> 'valueCode') is not null and not (jsonb_typeof((s93_.value -> 'valueCode')) = 'null')
+                ) as x92_
+            ) as n91_
+            where n91_.position = 1
+        ) as x90_
     ) #>> '{}') as "birth_sex",
     (r.value #>> '{"birthDate"}') as "birth_date",
     (r.value #>> '{"deceasedDateTime"}') as "deceased_at"
@@ -547,37 +477,32 @@ select
             from (
                 select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
                 from (
-                    select e5_.value as value, row_number() over (order by s4_.ord, e5_.ord) as ord
+                    select get_path(s4_.value, '"value"') as value, s4_.ord as ord
                     from (
                         select w2.value as value, w2.ord as ord
                         from (
                             select flattened_.value as value, flattened_.index + 1 as ord
-                            from table(flatten(input => case when is_array(get(r.value, 'identifier')) then get(r.value, 'identifier') when get(r.value, 'identifier') is not null then array_construct(get(r.value, 'identifier')) end)) as flattened_
-                            where flattened_.value is not null and not is_null_value(flattened_.value)
+                            from table(flatten(input => get_path(r.value, '"identifier"'))) as flattened_
+                            where not is_null_value(flattened_.value)
                         ) as w2
                         where ((cast(get_path(w2.value, '"system"') as varchar) = 'urn:aegis:mrn') or exists (
                             select w3.value as value, w3.ord as ord
                             from (
                                 select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
                                 from (
-                                    select flattened_.value as value, flattened_.index + 1 as ord
-                                    from table(flatten(input => case when is_array(get(w2.value, 'type')) then get(w2.value, 'type') when get(w2.value, 'type') is not null then array_construct(get(w2.value, 'type')) end)) as flattened_
-                                    where flattened_.value is not null and not is_null_value(flattened_.value)
+                                    select get_path(w2.value, '"type"') as value, 1 as ord
+                                    where get_path(w2.value, '"type"') is not null and not (is_null_value(get_path(w2.value, '"type"')))
                                 ) as s6_
                                 cross join lateral (
                                     select flattened_.value as value, flattened_.index + 1 as ord
-                                    from table(flatten(input => case when is_array(get(s6_.value, 'coding')) then get(s6_.value, 'coding') when get(s6_.value, 'coding') is not null then array_construct(get(s6_.value, 'coding')) end)) as flattened_
-                                    where flattened_.value is not null and not is_null_value(flattened_.value)
+                                    from table(flatten(input => get_path(s6_.value, '"coding"'))) as flattened_
+                                    where not is_null_value(flattened_.value)
                                 ) as e7_
                             ) as w3
                             where ((cast(get_path(w3.value, '"system"') as varchar) = 'http://terminology.hl7.org/CodeSystem/v2-0203') and (cast(get_path(w3.value, '"code"') as varchar) = 'MR'))
                         ))
                     ) as s4_
-                    cross join lateral (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(s4_.value, 'value')) then get(s4_.value, 'value') when get(s4_.value, 'value') is not null then array_construct(get(s4_.value, 'value')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as e5_
+                    where get_path(s4_.value, '"value"') is not null and not (is_null_value(get_path(s4_.value, '"value"')))
                 ) as x3_
             ) as n2_
             where n2_.position = 1
@@ -590,21 +515,17 @@ select
             from (
                 select x10_.value, x10_.ord, row_number() over (order by x10_.ord) as position
                 from (
-                    select e12_.value as value, row_number() over (order by s11_.ord, e12_.ord) as ord
+                    select get_path(s11_.value, '"value"') as value, s11_.ord as ord
                     from (
                         select w4.value as value, w4.ord as ord
                         from (
                             select flattened_.value as value, flattened_.index + 1 as ord
-                            from table(flatten(input => case when is_array(get(r.value, 'identifier')) then get(r.value, 'identifier') when get(r.value, 'identifier') is not null then array_construct(get(r.value, 'identifier')) end)) as flattened_
-                            where flattened_.value is not null and not is_null_value(flattened_.value)
+                            from table(flatten(input => get_path(r.value, '"identifier"'))) as flattened_
+                            where not is_null_value(flattened_.value)
                         ) as w4
                         where (cast(get_path(w4.value, '"system"') as varchar) = 'http://hl7.org/fhir/sid/us-ssn')
                     ) as s11_
-                    cross join lateral (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(s11_.value, 'value')) then get(s11_.value, 'value') when get(s11_.value, 'value') is not null then array_construct(get(s11_.value, 'value')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as e12_
+                    where get_path(s11_.value, '"value"') is not null and not (is_null_value(get_path(s11_.value, '"value"')))
                 ) as x10_
             ) as n9_
             where n9_.position = 1
@@ -617,17 +538,13 @@ select
             from (
                 select x15_.value, x15_.ord, row_number() over (order by x15_.ord) as position
                 from (
-                    select e17_.value as value, row_number() over (order by s16_.ord, e17_.ord) as ord
+                    select get_path(s16_.value, '"family"') as value, s16_.ord as ord
                     from (
                         select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(r.value, 'name')) then get(r.value, 'name') when get(r.value, 'name') is not null then array_construct(get(r.value, 'name')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
+                        from table(flatten(input => get_path(r.value, '"name"'))) as flattened_
+                        where not is_null_value(flattened_.value)
                     ) as s16_
-                    cross join lateral (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(s16_.value, 'family')) then get(s16_.value, 'family') when get(s16_.value, 'family') is not null then array_construct(get(s16_.value, 'family')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as e17_
+                    where get_path(s16_.value, '"family"') is not null and not (is_null_value(get_path(s16_.value, '"family"')))
                 ) as x15_
             ) as n14_
             where n14_.position = 1
@@ -640,17 +557,17 @@ select
             from (
                 select x20_.value, x20_.ord, row_number() over (order by x20_.ord) as position
                 from (
-                    select e22_.value as value, row_number() over (order by s21_.ord, e22_.ord) as ord
+                    select e23_.value as value, row_number() over (order by s21_.ord, e23_.ord) as ord
                     from (
                         select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(r.value, 'name')) then get(r.value, 'name') when get(r.value, 'name') is not null then array_construct(get(r.value, 'name')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
+                        from table(flatten(input => get_path(r.value, '"name"'))) as flattened_
+                        where not is_null_value(flattened_.value)
                     ) as s21_
                     cross join lateral (
                         select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(s21_.value, 'given')) then get(s21_.value, 'given') when get(s21_.value, 'given') is not null then array_construct(get(s21_.value, 'given')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as e22_
+                        from table(flatten(input => get_path(s21_.value, '"given"'))) as flattened_
+                        where not is_null_value(flattened_.value)
+                    ) as e23_
                 ) as x20_
             ) as n19_
             where n19_.position = 1
@@ -658,243 +575,206 @@ select
     ) as varchar) as "given_name",
     cast(get_path(r.value, '"gender"') as varchar) as "gender",
     cast((
-        select any_value(x23_.value)
+        select any_value(x24_.value)
         from (
-            select n24_.value as value, n24_.ord as ord
+            select n25_.value as value, n25_.ord as ord
             from (
-                select x25_.value, x25_.ord, row_number() over (order by x25_.ord) as position
+                select x26_.value, x26_.ord, row_number() over (order by x26_.ord) as position
                 from (
-                    select e27_.value as value, row_number() over (order by s26_.ord, e27_.ord) as ord
+                    select e29_.value as value, row_number() over (order by s27_.ord, e29_.ord) as ord
                     from (
                         select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(r.value, 'address')) then get(r.value, 'address') when get(r.value, 'address') is not null then array_construct(get(r.value, 'address')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as s26_
+                        from table(flatten(input => get_path(r.value, '"address"'))) as flattened_
+                        where not is_null_value(flattened_.value)
+                    ) as s27_
                     cross join lateral (
                         select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(s26_.value, 'line')) then get(s26_.value, 'line') when get(s26_.value, 'line') is not null then array_construct(get(s26_.value, 'line')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as e27_
-                ) as x25_
-            ) as n24_
-            where n24_.position = 1
-        ) as x23_
+                        from table(flatten(input => get_path(s27_.value, '"line"'))) as flattened_
+                        where not is_null_value(flattened_.value)
+                    ) as e29_
+                ) as x26_
+            ) as n25_
+            where n25_.position = 1
+        ) as x24_
     ) as varchar) as "street_address",
     cast((
-        select any_value(x28_.value)
+        select any_value(x30_.value)
         from (
-            select n29_.value as value, n29_.ord as ord
+            select n31_.value as value, n31_.ord as ord
             from (
-                select x30_.value, x30_.ord, row_number() over (order by x30_.ord) as position
+                select x32_.value, x32_.ord, row_number() over (order by x32_.ord) as position
                 from (
-                    select e32_.value as value, row_number() over (order by s31_.ord, e32_.ord) as ord
+                    select get_path(s33_.value, '"city"') as value, s33_.ord as ord
                     from (
                         select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(r.value, 'address')) then get(r.value, 'address') when get(r.value, 'address') is not null then array_construct(get(r.value, 'address')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as s31_
-                    cross join lateral (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(s31_.value, 'city')) then get(s31_.value, 'city') when get(s31_.value, 'city') is not null then array_construct(get(s31_.value, 'city')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as e32_
-                ) as x30_
-            ) as n29_
-            where n29_.position = 1
-        ) as x28_
+                        from table(flatten(input => get_path(r.value, '"address"'))) as flattened_
+                        where not is_null_value(flattened_.value)
+                    ) as s33_
+                    where get_path(s33_.value, '"city"') is not null and not (is_null_value(get_path(s33_.value, '"city"')))
+                ) as x32_
+            ) as n31_
+            where n31_.position = 1
+        ) as x30_
     ) as varchar) as "city",
     cast((
-        select any_value(x33_.value)
+        select any_value(x35_.value)
         from (
-            select n34_.value as value, n34_.ord as ord
+            select n36_.value as value, n36_.ord as ord
             from (
-                select x35_.value, x35_.ord, row_number() over (order by x35_.ord) as position
+                select x37_.value, x37_.ord, row_number() over (order by x37_.ord) as position
                 from (
-                    select e37_.value as value, row_number() over (order by s36_.ord, e37_.ord) as ord
+                    select get_path(s38_.value, '"district"') as value, s38_.ord as ord
                     from (
                         select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(r.value, 'address')) then get(r.value, 'address') when get(r.value, 'address') is not null then array_construct(get(r.value, 'address')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as s36_
-                    cross join lateral (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(s36_.value, 'district')) then get(s36_.value, 'district') when get(s36_.value, 'district') is not null then array_construct(get(s36_.value, 'district')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as e37_
-                ) as x35_
-            ) as n34_
-            where n34_.position = 1
-        ) as x33_
+                        from table(flatten(input => get_path(r.value, '"address"'))) as flattened_
+                        where not is_null_value(flattened_.value)
+                    ) as s38_
+                    where get_path(s38_.value, '"district"') is not null and not (is_null_value(get_path(s38_.value, '"district"')))
+                ) as x37_
+            ) as n36_
+            where n36_.position = 1
+        ) as x35_
     ) as varchar) as "county",
     cast((
-        select any_value(x38_.value)
+        select any_value(x40_.value)
         from (
-            select n39_.value as value, n39_.ord as ord
+            select n41_.value as value, n41_.ord as ord
             from (
-                select x40_.value, x40_.ord, row_number() over (order by x40_.ord) as position
+                select x42_.value, x42_.ord, row_number() over (order by x42_.ord) as position
                 from (
-                    select e42_.value as value, row_number() over (order by s41_.ord, e42_.ord) as ord
+                    select get_path(s43_.value, '"state"') as value, s43_.ord as ord
                     from (
                         select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(r.value, 'address')) then get(r.value, 'address') when get(r.value, 'address') is not null then array_construct(get(r.value, 'address')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as s41_
-                    cross join lateral (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(s41_.value, 'state')) then get(s41_.value, 'state') when get(s41_.value, 'state') is not null then array_construct(get(s41_.value, 'state')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as e42_
-                ) as x40_
-            ) as n39_
-            where n39_.position = 1
-        ) as x38_
+                        from table(flatten(input => get_path(r.value, '"address"'))) as flattened_
+                        where not is_null_value(flattened_.value)
+                    ) as s43_
+                    where get_path(s43_.value, '"state"') is not null and not (is_null_value(get_path(s43_.value, '"state"')))
+                ) as x42_
+            ) as n41_
+            where n41_.position = 1
+        ) as x40_
     ) as varchar) as "state",
     cast((
-        select any_value(x43_.value)
+        select any_value(x45_.value)
         from (
-            select n44_.value as value, n44_.ord as ord
+            select n46_.value as value, n46_.ord as ord
             from (
-                select x45_.value, x45_.ord, row_number() over (order by x45_.ord) as position
+                select x47_.value, x47_.ord, row_number() over (order by x47_.ord) as position
                 from (
-                    select e47_.value as value, row_number() over (order by s46_.ord, e47_.ord) as ord
+                    select get_path(s48_.value, '"postalCode"') as value, s48_.ord as ord
                     from (
                         select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(r.value, 'address')) then get(r.value, 'address') when get(r.value, 'address') is not null then array_construct(get(r.value, 'address')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as s46_
-                    cross join lateral (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(s46_.value, 'postalCode')) then get(s46_.value, 'postalCode') when get(s46_.value, 'postalCode') is not null then array_construct(get(s46_.value, 'postalCode')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as e47_
-                ) as x45_
-            ) as n44_
-            where n44_.position = 1
-        ) as x43_
+                        from table(flatten(input => get_path(r.value, '"address"'))) as flattened_
+                        where not is_null_value(flattened_.value)
+                    ) as s48_
+                    where get_path(s48_.value, '"postalCode"') is not null and not (is_null_value(get_path(s48_.value, '"postalCode"')))
+                ) as x47_
+            ) as n46_
+            where n46_.position = 1
+        ) as x45_
     ) as varchar) as "zip_code",
     cast((
-        select any_value(x48_.value)
+        select any_value(x50_.value)
         from (
-            select n49_.value as value, n49_.ord as ord
+            select n51_.value as value, n51_.ord as ord
             from (
-                select x50_.value, x50_.ord, row_number() over (order by x50_.ord) as position
+                select x52_.value, x52_.ord, row_number() over (order by x52_.ord) as position
                 from (
-                    select e52_.value as value, row_number() over (order by s51_.ord, e52_.ord) as ord
+                    select get_path(s53_.value, '"value"') as value, s53_.ord as ord
                     from (
                         select w5.value as value, w5.ord as ord
                         from (
                             select flattened_.value as value, flattened_.index + 1 as ord
-                            from table(flatten(input => case when is_array(get(r.value, 'telecom')) then get(r.value, 'telecom') when get(r.value, 'telecom') is not null then array_construct(get(r.value, 'telecom')) end)) as flattened_
-                            where flattened_.value is not null and not is_null_value(flattened_.value)
+                            from table(flatten(input => get_path(r.value, '"telecom"'))) as flattened_
+                            where not is_null_value(flattened_.value)
                         ) as w5
                         where (cast(get_path(w5.value, '"system"') as varchar) = 'phone')
-                    ) as s51_
-                    cross join lateral (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(s51_.value, 'value')) then get(s51_.value, 'value') when get(s51_.value, 'value') is not null then array_construct(get(s51_.value, 'value')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as e52_
-                ) as x50_
-            ) as n49_
-            where n49_.position = 1
-        ) as x48_
+                    ) as s53_
+                    where get_path(s53_.value, '"value"') is not null and not (is_null_value(get_path(s53_.value, '"value"')))
+                ) as x52_
+            ) as n51_
+            where n51_.position = 1
+        ) as x50_
     ) as varchar) as "phone",
     cast((
-        select any_value(x53_.value)
+        select any_value(x55_.value)
         from (
-            select n54_.value as value, n54_.ord as ord
+            select n56_.value as value, n56_.ord as ord
             from (
-                select x55_.value, x55_.ord, row_number() over (order by x55_.ord) as position
+                select x57_.value, x57_.ord, row_number() over (order by x57_.ord) as position
                 from (
-                    select e57_.value as value, row_number() over (order by s56_.ord, e57_.ord) as ord
+                    select get_path(s58_.value, '"value"') as value, s58_.ord as ord
                     from (
                         select w6.value as value, w6.ord as ord
                         from (
                             select flattened_.value as value, flattened_.index + 1 as ord
-                            from table(flatten(input => case when is_array(get(r.value, 'telecom')) then get(r.value, 'telecom') when get(r.value, 'telecom') is not null then array_construct(get(r.value, 'telecom')) end)) as flattened_
-                            where flattened_.value is not null and not is_null_value(flattened_.value)
+                            from table(flatten(input => get_path(r.value, '"telecom"'))) as flattened_
+                            where not is_null_value(flattened_.value)
                         ) as w6
                         where (cast(get_path(w6.value, '"system"') as varchar) = 'email')
-                    ) as s56_
-                    cross join lateral (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(s56_.value, 'value')) then get(s56_.value, 'value') when get(s56_.value, 'value') is not null then array_construct(get(s56_.value, 'value')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as e57_
-                ) as x55_
-            ) as n54_
-            where n54_.position = 1
-        ) as x53_
+                    ) as s58_
+                    where get_path(s58_.value, '"value"') is not null and not (is_null_value(get_path(s58_.value, '"value"')))
+                ) as x57_
+            ) as n56_
+            where n56_.position = 1
+        ) as x55_
     ) as varchar) as "email",
     cast((
-        select any_value(x58_.value)
+        select any_value(x60_.value)
         from (
-            select n59_.value as value, n59_.ord as ord
+            select n61_.value as value, n61_.ord as ord
             from (
-                select x60_.value, x60_.ord, row_number() over (order by x60_.ord) as position
+                select x62_.value, x62_.ord, row_number() over (order by x62_.ord) as position
                 from (
-                    select e62_.value as value, row_number() over (order by s61_.ord, e62_.ord) as ord
+                    select get_path(s63_.value, '"code"') as value, s63_.ord as ord
                     from (
-                        select e64_.value as value, row_number() over (order by s63_.ord, e64_.ord) as ord
+                        select e65_.value as value, row_number() over (order by s64_.ord, e65_.ord) as ord
                         from (
-                            select flattened_.value as value, flattened_.index + 1 as ord
-                            from table(flatten(input => case when is_array(get(r.value, 'maritalStatus')) then get(r.value, 'maritalStatus') when get(r.value, 'maritalStatus') is not null then array_construct(get(r.value, 'maritalStatus')) end)) as flattened_
-                            where flattened_.value is not null and not is_null_value(flattened_.value)
-                        ) as s63_
+                            select get_path(r.value, '"maritalStatus"') as value, 1 as ord
+                            where get_path(r.value, '"maritalStatus"') is not null and not (is_null_value(get_path(r.value, '"maritalStatus"')))
+                        ) as s64_
                         cross join lateral (
                             select flattened_.value as value, flattened_.index + 1 as ord
-                            from table(flatten(input => case when is_array(get(s63_.value, 'coding')) then get(s63_.value, 'coding') when get(s63_.value, 'coding') is not null then array_construct(get(s63_.value, 'coding')) end)) as flattened_
-                            where flattened_.value is not null and not is_null_value(flattened_.value)
-                        ) as e64_
-                    ) as s61_
-                    cross join lateral (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(s61_.value, 'code')) then get(s61_.value, 'code') when get(s61_.value, 'code') is not null then array_construct(get(s61_.value, 'code')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as e62_
-                ) as x60_
-            ) as n59_
-            where n59_.position = 1
-        ) as x58_
+                            from table(flatten(input => get_path(s64_.value, '"coding"'))) as flattened_
+                            where not is_null_value(flattened_.value)
+                        ) as e65_
+                    ) as s63_
+                    where get_path(s63_.value, '"code"') is not null and not (is_null_value(get_path(s63_.value, '"code"')))
+                ) as x62_
+            ) as n61_
+            where n61_.position = 1
+        ) as x60_
     ) as varchar) as "marital_status_code",
     cast((
-        select any_value(x65_.value)
+        select any_value(x66_.value)
         from (
-            select n66_.value as value, n66_.ord as ord
+            select n67_.value as value, n67_.ord as ord
             from (
-                select x67_.value, x67_.ord, row_number() over (order by x67_.ord) as position
+                select x68_.value, x68_.ord, row_number() over (order by x68_.ord) as position
                 from (
-                    select e69_.value as value, row_number() over (order by s68_.ord, e69_.ord) as ord
+                    select get_path(s69_.value, '"code"') as value, s69_.ord as ord
                     from (
-                        select e71_.value as value, row_number() over (order by s70_.ord, e71_.ord) as ord
+                        select e73_.value as value, row_number() over (order by s70_.ord, e73_.ord) as ord
                         from (
-                            select e73_.value as value, row_number() over (order by s72_.ord, e73_.ord) as ord
+                            select get_path(s71_.value, '"language"') as value, s71_.ord as ord
                             from (
                                 select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(r.value, 'communication')) then get(r.value, 'communication') when get(r.value, 'communication') is not null then array_construct(get(r.value, 'communication')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as s72_
-                            cross join lateral (
-                                select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(s72_.value, 'language')) then get(s72_.value, 'language') when get(s72_.value, 'language') is not null then array_construct(get(s72_.value, 'language')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as e73_
+                                from table(flatten(input => get_path(r.value, '"communication"'))) as flattened_
+                                where not is_null_value(flattened_.value)
+                            ) as s71_
+                            where get_path(s71_.value, '"language"') is not null and not (is_null_value(get_path(s71_.value, '"language"')))
                         ) as s70_
                         cross join lateral (
                             select flattened_.value as value, flattened_.index + 1 as ord
-                            from table(flatten(input => case when is_array(get(s70_.value, 'coding')) then get(s70_.value, 'coding') when get(s70_.value, 'coding') is not null then array_construct(get(s70_.value, 'coding')) end)) as flattened_
-                            where flattened_.value is not null and not is_null_value(flattened_.value)
-                        ) as e71_
-                    ) as s68_
-                    cross join lateral (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(s68_.value, 'code')) then get(s68_.value, 'code') when get(s68_.value, 'code') is not null then array_construct(get(s68_.value, 'code')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as e69_
-                ) as x67_
-            ) as n66_
-            where n66_.position = 1
-        ) as x65_
+                            from table(flatten(input => get_path(s70_.value, '"coding"'))) as flattened_
+                            where not is_null_value(flattened_.value)
+                        ) as e73_
+                    ) as s69_
+                    where get_path(s69_.value, '"code"') is not null and not (is_null_value(get_path(s69_.value, '"code"')))
+                ) as x68_
+            ) as n67_
+            where n67_.position = 1
+        ) as x66_
     ) as varchar) as "language_code",
     cast((
         select any_value(x74_.value)
@@ -903,119 +783,99 @@ select
             from (
                 select x76_.value, x76_.ord, row_number() over (order by x76_.ord) as position
                 from (
-                    select e78_.value as value, row_number() over (order by s77_.ord, e78_.ord) as ord
+                    select get_path(s77_.value, '"code"') as value, s77_.ord as ord
                     from (
-                        select e80_.value as value, row_number() over (order by s79_.ord, e80_.ord) as ord
+                        select get_path(s78_.value, '"valueCoding"') as value, s78_.ord as ord
                         from (
                             select w8.value as value, w8.ord as ord
                             from (
-                                select e82_.value as value, row_number() over (order by s81_.ord, e82_.ord) as ord
+                                select e81_.value as value, row_number() over (order by s79_.ord, e81_.ord) as ord
                                 from (
                                     select w7.value as value, w7.ord as ord
                                     from (
                                         select flattened_.value as value, flattened_.index + 1 as ord
-                                        from table(flatten(input => case when is_array(get(r.value, 'extension')) then get(r.value, 'extension') when get(r.value, 'extension') is not null then array_construct(get(r.value, 'extension')) end)) as flattened_
-                                        where flattened_.value is not null and not is_null_value(flattened_.value)
+                                        from table(flatten(input => get_path(r.value, '"extension"'))) as flattened_
+                                        where not is_null_value(flattened_.value)
                                     ) as w7
                                     where (cast(get_path(w7.value, '"url"') as varchar) = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-race')
-                                ) as s81_
+                                ) as s79_
                                 cross join lateral (
                                     select flattened_.value as value, flattened_.index + 1 as ord
-                                    from table(flatten(input => case when is_array(get(s81_.value, 'extension')) then get(s81_.value, 'extension') when get(s81_.value, 'extension') is not null then array_construct(get(s81_.value, 'extension')) end)) as flattened_
-                                    where flattened_.value is not null and not is_null_value(flattened_.value)
-                                ) as e82_
+                                    from table(flatten(input => get_path(s79_.value, '"extension"'))) as flattened_
+                                    where not is_null_value(flattened_.value)
+                                ) as e81_
                             ) as w8
                             where (cast(get_path(w8.value, '"url"') as varchar) = 'ombCategory')
-                        ) as s79_
-                        cross join lateral (
-                            select flattened_.value as value, flattened_.index + 1 as ord
-                            from table(flatten(input => case when is_array(get(s79_.value, 'valueCoding')) then get(s79_.value, 'valueCoding') when get(s79_.value, 'valueCoding') is not null then array_construct(get(s79_.value, 'valueCoding')) end)) as flattened_
-                            where flattened_.value is not null and not is_null_value(flattened_.value)
-                        ) as e80_
+                        ) as s78_
+                        where get_path(s78_.value, '"valueCoding"') is not null and not (is_null_value(get_path(s78_.value, '"valueCoding"')))
                     ) as s77_
-                    cross join lateral (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(s77_.value, 'code')) then get(s77_.value, 'code') when get(s77_.value, 'code') is not null then array_construct(get(s77_.value, 'code')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as e78_
+                    where get_path(s77_.value, '"code"') is not null and not (is_null_value(get_path(s77_.value, '"code"')))
                 ) as x76_
             ) as n75_
             where n75_.position = 1
         ) as x74_
     ) as varchar) as "race_code",
     cast((
-        select any_value(x83_.value)
+        select any_value(x82_.value)
         from (
-            select n84_.value as value, n84_.ord as ord
+            select n83_.value as value, n83_.ord as ord
             from (
-                select x85_.value, x85_.ord, row_number() over (order by x85_.ord) as position
+                select x84_.value, x84_.ord, row_number() over (order by x84_.ord) as position
                 from (
-                    select e87_.value as value, row_number() over (order by s86_.ord, e87_.ord) as ord
+                    select get_path(s85_.value, '"code"') as value, s85_.ord as ord
                     from (
-                        select e89_.value as value, row_number() over (order by s88_.ord, e89_.ord) as ord
+                        select get_path(s86_.value, '"valueCoding"') as value, s86_.ord as ord
                         from (
                             select w10.value as value, w10.ord as ord
                             from (
-                                select e91_.value as value, row_number() over (order by s90_.ord, e91_.ord) as ord
+                                select e89_.value as value, row_number() over (order by s87_.ord, e89_.ord) as ord
                                 from (
                                     select w9.value as value, w9.ord as ord
                                     from (
                                         select flattened_.value as value, flattened_.index + 1 as ord
-                                        from table(flatten(input => case when is_array(get(r.value, 'extension')) then get(r.value, 'extension') when get(r.value, 'extension') is not null then array_construct(get(r.value, 'extension')) end)) as flattened_
-                                        where flattened_.value is not null and not is_null_value(flattened_.value)
+                                        from table(flatten(input => get_path(r.value, '"extension"'))) as flattened_
+                                        where not is_null_value(flattened_.value)
                                     ) as w9
                                     where (cast(get_path(w9.value, '"url"') as varchar) = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-ethnicity')
-                                ) as s90_
+                                ) as s87_
                                 cross join lateral (
                                     select flattened_.value as value, flattened_.index + 1 as ord
-                                    from table(flatten(input => case when is_array(get(s90_.value, 'extension')) then get(s90_.value, 'extension') when get(s90_.value, 'extension') is not null then array_construct(get(s90_.value, 'extension')) end)) as flattened_
-                                    where flattened_.value is not null and not is_null_value(flattened_.value)
-                                ) as e91_
+                                    from table(flatten(input => get_path(s87_.value, '"extension"'))) as flattened_
+                                    where not is_null_value(flattened_.value)
+                                ) as e89_
                             ) as w10
                             where (cast(get_path(w10.value, '"url"') as varchar) = 'ombCategory')
-                        ) as s88_
-                        cross join lateral (
-                            select flattened_.value as value, flattened_.index + 1 as ord
-                            from table(flatten(input => case when is_array(get(s88_.value, 'valueCoding')) then get(s88_.value, 'valueCoding') when get(s88_.value, 'valueCoding') is not null then array_construct(get(s88_.value, 'valueCoding')) end)) as flattened_
-                            where flattened_.value is not null and not is_null_value(flattened_.value)
-                        ) as e89_
-                    ) as s86_
-                    cross join lateral (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(s86_.value, 'code')) then get(s86_.value, 'code') when get(s86_.value, 'code') is not null then array_construct(get(s86_.value, 'code')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as e87_
-                ) as x85_
-            ) as n84_
-            where n84_.position = 1
-        ) as x83_
+                        ) as s86_
+                        where get_path(s86_.value, '"valueCoding"') is not null and not (is_null_value(get_path(s86_.value, '"valueCoding"')))
+                    ) as s85_
+                    where get_path(s85_.value, '"code"') is not null and not (is_null_value(get_path(s85_.value, '"code"')))
+                ) as x84_
+            ) as n83_
+            where n83_.position = 1
+        ) as x82_
     ) as varchar) as "ethnicity_code",
     cast((
-        select any_value(x92_.value)
+        select any_value(x90_.value)
         from (
-            select n93_.value as value, n93_.ord as ord
+            select n91_.value as value, n91_.ord as ord
             from (
-                select x94_.value, x94_.ord, row_number() over (order by x94_.ord) as position
+                select x92_.value, x92_.ord, row_number() over (order by x92_.ord) as position
                 from (
-                    select e96_.value as value, row_number() over (order by s95_.ord, e96_.ord) as ord
+                    select get_path(s93_.value, '"valueCode"') as value, s93_.ord as ord
                     from (
                         select w11.value as value, w11.ord as ord
                         from (
                             select flattened_.value as value, flattened_.index + 1 as ord
-                            from table(flatten(input => case when is_array(get(r.value, 'extension')) then get(r.value, 'extension') when get(r.value, 'extension') is not null then array_construct(get(r.value, 'extension')) end)) as flattened_
-                            where flattened_.value is not null and not is_null_value(flattened_.value)
+                            from table(flatten(input => get_path(r.value, '"extension"'))) as flattened_
+                            where not is_null_value(flattened_.value)
                         ) as w11
                         where (cast(get_path(w11.value, '"url"') as varchar) = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-birthsex')
-                    ) as s95_
-                    cross join lateral (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(s95_.value, 'valueCode')) then get(s95_.value, 'valueCode') when get(s95_.value, 'valueCode') is not null then array_construct(get(s95_.value, 'valueCode')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as e96_
-                ) as x94_
-            ) as n93_
-            where n93_.position = 1
-        ) as x92_
+                    ) as s93_
+                    where get_path(s93_.value, '"valueCode"') is not null and not (is_null_value(get_path(s93_.value, '"valueCode"')))
+                ) as x92_
+            ) as n91_
+            where n91_.position = 1
+        ) as x90_
     ) as varchar) as "birth_sex",
     cast(get_path(r.value, '"birthDate"') as varchar) as "birth_date",
     cast(get_path(r.value, '"deceasedDateTime"') as varchar) as "deceased_at"
@@ -1041,7 +901,7 @@ select
             from (
                 select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
                 from (
-                    select e5_.value as value, row_number() over (order by s4_.ord, e5_.ord) as ord
+                    select s4_.value."value" as value, s4_.ord as ord
                     from (
                         select w2.value as value, w2.ord as ord
                         from (
@@ -1055,10 +915,8 @@ select
                             from (
                                 select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
                                 from (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(w2.value."type") then w2.value."type" else array(w2.value."type") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
+                                    select w2.value."type" as value, 1 as ord
+                                    where w2.value."type" is not null and not (json_typeof(w2.value."type") = 'null')
                                 ) as s6_
                                 cross join lateral (
                                     select element_ as value, position_ + 1 as ord
@@ -1070,12 +928,7 @@ select
                             where ((case when is_varchar(w3.value."system") then cast(w3.value."system" as varchar) else json_serialize(w3.value."system") end = 'http://terminology.hl7.org/CodeSystem/v2-0203') and (case when is_varchar(w3.value."code") then cast(w3.value."code" as varchar) else json_serialize(w3.value."code") end = 'MR'))
                         ))
                     ) as s4_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s4_.value."value") then s4_.value."value" else array(s4_.value."value") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e5_
+                    where s4_.value."value" is not null and not (json_typeof(s4_.value."value") = 'null')
                 ) as x3_
             ) as n2_
             where n2_.position = 1
@@ -1087,7 +940,7 @@ select
             from (
                 select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
                 from (
-                    select e5_.value as value, row_number() over (order by s4_.ord, e5_.ord) as ord
+                    select s4_.value."value" as value, s4_.ord as ord
                     from (
                         select w2.value as value, w2.ord as ord
                         from (
@@ -1101,10 +954,8 @@ select
                             from (
                                 select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
                                 from (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(w2.value."type") then w2.value."type" else array(w2.value."type") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
+                                    select w2.value."type" as value, 1 as ord
+                                    where w2.value."type" is not null and not (json_typeof(w2.value."type") = 'null')
                                 ) as s6_
                                 cross join lateral (
                                     select element_ as value, position_ + 1 as ord
@@ -1116,12 +967,7 @@ select
                             where ((case when is_varchar(w3.value."system") then cast(w3.value."system" as varchar) else json_serialize(w3.value."system") end = 'http://terminology.hl7.org/CodeSystem/v2-0203') and (case when is_varchar(w3.value."code") then cast(w3.value."code" as varchar) else json_serialize(w3.value."code") end = 'MR'))
                         ))
                     ) as s4_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s4_.value."value") then s4_.value."value" else array(s4_.value."value") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e5_
+                    where s4_.value."value" is not null and not (json_typeof(s4_.value."value") = 'null')
                 ) as x3_
             ) as n2_
             where n2_.position = 1
@@ -1133,7 +979,7 @@ select
             from (
                 select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
                 from (
-                    select e5_.value as value, row_number() over (order by s4_.ord, e5_.ord) as ord
+                    select s4_.value."value" as value, s4_.ord as ord
                     from (
                         select w2.value as value, w2.ord as ord
                         from (
@@ -1147,10 +993,8 @@ select
                             from (
                                 select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
                                 from (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(w2.value."type") then w2.value."type" else array(w2.value."type") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
+                                    select w2.value."type" as value, 1 as ord
+                                    where w2.value."type" is not null and not (json_typeof(w2.value."type") = 'null')
                                 ) as s6_
                                 cross join lateral (
                                     select element_ as value, position_ + 1 as ord
@@ -1162,12 +1006,7 @@ select
                             where ((case when is_varchar(w3.value."system") then cast(w3.value."system" as varchar) else json_serialize(w3.value."system") end = 'http://terminology.hl7.org/CodeSystem/v2-0203') and (case when is_varchar(w3.value."code") then cast(w3.value."code" as varchar) else json_serialize(w3.value."code") end = 'MR'))
                         ))
                     ) as s4_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s4_.value."value") then s4_.value."value" else array(s4_.value."value") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e5_
+                    where s4_.value."value" is not null and not (json_typeof(s4_.value."value") = 'null')
                 ) as x3_
             ) as n2_
             where n2_.position = 1
@@ -1180,7 +1019,7 @@ select
             from (
                 select x10_.value, x10_.ord, row_number() over (order by x10_.ord) as position
                 from (
-                    select e12_.value as value, row_number() over (order by s11_.ord, e12_.ord) as ord
+                    select s11_.value."value" as value, s11_.ord as ord
                     from (
                         select w4.value as value, w4.ord as ord
                         from (
@@ -1191,12 +1030,7 @@ select
                         ) as w4
                         where (case when is_varchar(w4.value."system") then cast(w4.value."system" as varchar) else json_serialize(w4.value."system") end = 'http://hl7.org/fhir/sid/us-ssn')
                     ) as s11_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s11_.value."value") then s11_.value."value" else array(s11_.value."value") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e12_
+                    where s11_.value."value" is not null and not (json_typeof(s11_.value."value") = 'null')
                 ) as x10_
             ) as n9_
             where n9_.position = 1
@@ -1208,7 +1042,7 @@ select
             from (
                 select x10_.value, x10_.ord, row_number() over (order by x10_.ord) as position
                 from (
-                    select e12_.value as value, row_number() over (order by s11_.ord, e12_.ord) as ord
+                    select s11_.value."value" as value, s11_.ord as ord
                     from (
                         select w4.value as value, w4.ord as ord
                         from (
@@ -1219,12 +1053,7 @@ select
                         ) as w4
                         where (case when is_varchar(w4.value."system") then cast(w4.value."system" as varchar) else json_serialize(w4.value."system") end = 'http://hl7.org/fhir/sid/us-ssn')
                     ) as s11_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s11_.value."value") then s11_.value."value" else array(s11_.value."value") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e12_
+                    where s11_.value."value" is not null and not (json_typeof(s11_.value."value") = 'null')
                 ) as x10_
             ) as n9_
             where n9_.position = 1
@@ -1236,7 +1065,7 @@ select
             from (
                 select x10_.value, x10_.ord, row_number() over (order by x10_.ord) as position
                 from (
-                    select e12_.value as value, row_number() over (order by s11_.ord, e12_.ord) as ord
+                    select s11_.value."value" as value, s11_.ord as ord
                     from (
                         select w4.value as value, w4.ord as ord
                         from (
@@ -1247,12 +1076,7 @@ select
                         ) as w4
                         where (case when is_varchar(w4.value."system") then cast(w4.value."system" as varchar) else json_serialize(w4.value."system") end = 'http://hl7.org/fhir/sid/us-ssn')
                     ) as s11_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s11_.value."value") then s11_.value."value" else array(s11_.value."value") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e12_
+                    where s11_.value."value" is not null and not (json_typeof(s11_.value."value") = 'null')
                 ) as x10_
             ) as n9_
             where n9_.position = 1
@@ -1265,19 +1089,14 @@ select
             from (
                 select x15_.value, x15_.ord, row_number() over (order by x15_.ord) as position
                 from (
-                    select e17_.value as value, row_number() over (order by s16_.ord, e17_.ord) as ord
+                    select s16_.value."family" as value, s16_.ord as ord
                     from (
                         select element_ as value, position_ + 1 as ord
                         from (select case when is_array(r.value."name") then r.value."name" else array(r.value."name") end as items_) as array_,
                             array_.items_ as element_ at position_
                         where element_ is not null
                     ) as s16_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s16_.value."family") then s16_.value."family" else array(s16_.value."family") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e17_
+                    where s16_.value."family" is not null and not (json_typeof(s16_.value."family") = 'null')
                 ) as x15_
             ) as n14_
             where n14_.position = 1
@@ -1289,19 +1108,14 @@ select
             from (
                 select x15_.value, x15_.ord, row_number() over (order by x15_.ord) as position
                 from (
-                    select e17_.value as value, row_number() over (order by s16_.ord, e17_.ord) as ord
+                    select s16_.value."family" as value, s16_.ord as ord
                     from (
                         select element_ as value, position_ + 1 as ord
                         from (select case when is_array(r.value."name") then r.value."name" else array(r.value."name") end as items_) as array_,
                             array_.items_ as element_ at position_
                         where element_ is not null
                     ) as s16_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s16_.value."family") then s16_.value."family" else array(s16_.value."family") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e17_
+                    where s16_.value."family" is not null and not (json_typeof(s16_.value."family") = 'null')
                 ) as x15_
             ) as n14_
             where n14_.position = 1
@@ -1313,19 +1127,14 @@ select
             from (
                 select x15_.value, x15_.ord, row_number() over (order by x15_.ord) as position
                 from (
-                    select e17_.value as value, row_number() over (order by s16_.ord, e17_.ord) as ord
+                    select s16_.value."family" as value, s16_.ord as ord
                     from (
                         select element_ as value, position_ + 1 as ord
                         from (select case when is_array(r.value."name") then r.value."name" else array(r.value."name") end as items_) as array_,
                             array_.items_ as element_ at position_
                         where element_ is not null
                     ) as s16_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s16_.value."family") then s16_.value."family" else array(s16_.value."family") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e17_
+                    where s16_.value."family" is not null and not (json_typeof(s16_.value."family") = 'null')
                 ) as x15_
             ) as n14_
             where n14_.position = 1
@@ -1338,7 +1147,7 @@ select
             from (
                 select x20_.value, x20_.ord, row_number() over (order by x20_.ord) as position
                 from (
-                    select e22_.value as value, row_number() over (order by s21_.ord, e22_.ord) as ord
+                    select e23_.value as value, row_number() over (order by s21_.ord, e23_.ord) as ord
                     from (
                         select element_ as value, position_ + 1 as ord
                         from (select case when is_array(r.value."name") then r.value."name" else array(r.value."name") end as items_) as array_,
@@ -1350,7 +1159,7 @@ select
                         from (select case when is_array(s21_.value."given") then s21_.value."given" else array(s21_.value."given") end as items_) as array_,
                             array_.items_ as element_ at position_
                         where element_ is not null
-                    ) as e22_
+                    ) as e23_
                 ) as x20_
             ) as n19_
             where n19_.position = 1
@@ -1362,7 +1171,7 @@ select
             from (
                 select x20_.value, x20_.ord, row_number() over (order by x20_.ord) as position
                 from (
-                    select e22_.value as value, row_number() over (order by s21_.ord, e22_.ord) as ord
+                    select e23_.value as value, row_number() over (order by s21_.ord, e23_.ord) as ord
                     from (
                         select element_ as value, position_ + 1 as ord
                         from (select case when is_array(r.value."name") then r.value."name" else array(r.value."name") end as items_) as array_,
@@ -1374,7 +1183,7 @@ select
                         from (select case when is_array(s21_.value."given") then s21_.value."given" else array(s21_.value."given") end as items_) as array_,
                             array_.items_ as element_ at position_
                         where element_ is not null
-                    ) as e22_
+                    ) as e23_
                 ) as x20_
             ) as n19_
             where n19_.position = 1
@@ -1386,7 +1195,7 @@ select
             from (
                 select x20_.value, x20_.ord, row_number() over (order by x20_.ord) as position
                 from (
-                    select e22_.value as value, row_number() over (order by s21_.ord, e22_.ord) as ord
+                    select e23_.value as value, row_number() over (order by s21_.ord, e23_.ord) as ord
                     from (
                         select element_ as value, position_ + 1 as ord
                         from (select case when is_array(r.value."name") then r.value."name" else array(r.value."name") end as items_) as array_,
@@ -1398,7 +1207,7 @@ select
                         from (select case when is_array(s21_.value."given") then s21_.value."given" else array(s21_.value."given") end as items_) as array_,
                             array_.items_ as element_ at position_
                         where element_ is not null
-                    ) as e22_
+                    ) as e23_
                 ) as x20_
             ) as n19_
             where n19_.position = 1
@@ -1406,378 +1215,318 @@ select
     )) end as "given_name",
     case when is_varchar(r.value."gender") then cast(r.value."gender" as varchar) else json_serialize(r.value."gender") end as "gender",
     case when is_varchar((
-        select any_value(x23_.value)
+        select any_value(x24_.value)
         from (
-            select n24_.value as value, n24_.ord as ord
+            select n25_.value as value, n25_.ord as ord
             from (
-                select x25_.value, x25_.ord, row_number() over (order by x25_.ord) as position
+                select x26_.value, x26_.ord, row_number() over (order by x26_.ord) as position
                 from (
-                    select e27_.value as value, row_number() over (order by s26_.ord, e27_.ord) as ord
+                    select e29_.value as value, row_number() over (order by s27_.ord, e29_.ord) as ord
                     from (
                         select element_ as value, position_ + 1 as ord
                         from (select case when is_array(r.value."address") then r.value."address" else array(r.value."address") end as items_) as array_,
                             array_.items_ as element_ at position_
                         where element_ is not null
-                    ) as s26_
+                    ) as s27_
                     cross join lateral (
                         select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s26_.value."line") then s26_.value."line" else array(s26_.value."line") end as items_) as array_,
+                        from (select case when is_array(s27_.value."line") then s27_.value."line" else array(s27_.value."line") end as items_) as array_,
                             array_.items_ as element_ at position_
                         where element_ is not null
-                    ) as e27_
-                ) as x25_
-            ) as n24_
-            where n24_.position = 1
-        ) as x23_
+                    ) as e29_
+                ) as x26_
+            ) as n25_
+            where n25_.position = 1
+        ) as x24_
     )) then cast((
-        select any_value(x23_.value)
+        select any_value(x24_.value)
         from (
-            select n24_.value as value, n24_.ord as ord
+            select n25_.value as value, n25_.ord as ord
             from (
-                select x25_.value, x25_.ord, row_number() over (order by x25_.ord) as position
+                select x26_.value, x26_.ord, row_number() over (order by x26_.ord) as position
                 from (
-                    select e27_.value as value, row_number() over (order by s26_.ord, e27_.ord) as ord
+                    select e29_.value as value, row_number() over (order by s27_.ord, e29_.ord) as ord
                     from (
                         select element_ as value, position_ + 1 as ord
                         from (select case when is_array(r.value."address") then r.value."address" else array(r.value."address") end as items_) as array_,
                             array_.items_ as element_ at position_
                         where element_ is not null
-                    ) as s26_
+                    ) as s27_
                     cross join lateral (
                         select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s26_.value."line") then s26_.value."line" else array(s26_.value."line") end as items_) as array_,
+                        from (select case when is_array(s27_.value."line") then s27_.value."line" else array(s27_.value."line") end as items_) as array_,
                             array_.items_ as element_ at position_
                         where element_ is not null
-                    ) as e27_
-                ) as x25_
-            ) as n24_
-            where n24_.position = 1
-        ) as x23_
+                    ) as e29_
+                ) as x26_
+            ) as n25_
+            where n25_.position = 1
+        ) as x24_
     ) as varchar) else json_serialize((
-        select any_value(x23_.value)
+        select any_value(x24_.value)
         from (
-            select n24_.value as value, n24_.ord as ord
+            select n25_.value as value, n25_.ord as ord
             from (
-                select x25_.value, x25_.ord, row_number() over (order by x25_.ord) as position
+                select x26_.value, x26_.ord, row_number() over (order by x26_.ord) as position
                 from (
-                    select e27_.value as value, row_number() over (order by s26_.ord, e27_.ord) as ord
+                    select e29_.value as value, row_number() over (order by s27_.ord, e29_.ord) as ord
                     from (
                         select element_ as value, position_ + 1 as ord
                         from (select case when is_array(r.value."address") then r.value."address" else array(r.value."address") end as items_) as array_,
                             array_.items_ as element_ at position_
                         where element_ is not null
-                    ) as s26_
+                    ) as s27_
                     cross join lateral (
                         select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s26_.value."line") then s26_.value."line" else array(s26_.value."line") end as items_) as array_,
+                        from (select case when is_array(s27_.value."line") then s27_.value."line" else array(s27_.value."line") end as items_) as array_,
                             array_.items_ as element_ at position_
                         where element_ is not null
-                    ) as e27_
-                ) as x25_
-            ) as n24_
-            where n24_.position = 1
-        ) as x23_
+                    ) as e29_
+                ) as x26_
+            ) as n25_
+            where n25_.position = 1
+        ) as x24_
     )) end as "street_address",
     case when is_varchar((
-        select any_value(x28_.value)
+        select any_value(x30_.value)
         from (
-            select n29_.value as value, n29_.ord as ord
+            select n31_.value as value, n31_.ord as ord
             from (
-                select x30_.value, x30_.ord, row_number() over (order by x30_.ord) as position
+                select x32_.value, x32_.ord, row_number() over (order by x32_.ord) as position
                 from (
-                    select e32_.value as value, row_number() over (order by s31_.ord, e32_.ord) as ord
+                    select s33_.value."city" as value, s33_.ord as ord
                     from (
                         select element_ as value, position_ + 1 as ord
                         from (select case when is_array(r.value."address") then r.value."address" else array(r.value."address") end as items_) as array_,
                             array_.items_ as element_ at position_
                         where element_ is not null
-                    ) as s31_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s31_.value."city") then s31_.value."city" else array(s31_.value."city") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e32_
-                ) as x30_
-            ) as n29_
-            where n29_.position = 1
-        ) as x28_
+                    ) as s33_
+                    where s33_.value."city" is not null and not (json_typeof(s33_.value."city") = 'null')
+                ) as x32_
+            ) as n31_
+            where n31_.position = 1
+        ) as x30_
     )) then cast((
-        select any_value(x28_.value)
+        select any_value(x30_.value)
         from (
-            select n29_.value as value, n29_.ord as ord
+            select n31_.value as value, n31_.ord as ord
             from (
-                select x30_.value, x30_.ord, row_number() over (order by x30_.ord) as position
+                select x32_.value, x32_.ord, row_number() over (order by x32_.ord) as position
                 from (
-                    select e32_.value as value, row_number() over (order by s31_.ord, e32_.ord) as ord
+                    select s33_.value."city" as value, s33_.ord as ord
                     from (
                         select element_ as value, position_ + 1 as ord
                         from (select case when is_array(r.value."address") then r.value."address" else array(r.value."address") end as items_) as array_,
                             array_.items_ as element_ at position_
                         where element_ is not null
-                    ) as s31_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s31_.value."city") then s31_.value."city" else array(s31_.value."city") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e32_
-                ) as x30_
-            ) as n29_
-            where n29_.position = 1
-        ) as x28_
+                    ) as s33_
+                    where s33_.value."city" is not null and not (json_typeof(s33_.value."city") = 'null')
+                ) as x32_
+            ) as n31_
+            where n31_.position = 1
+        ) as x30_
     ) as varchar) else json_serialize((
-        select any_value(x28_.value)
+        select any_value(x30_.value)
         from (
-            select n29_.value as value, n29_.ord as ord
+            select n31_.value as value, n31_.ord as ord
             from (
-                select x30_.value, x30_.ord, row_number() over (order by x30_.ord) as position
+                select x32_.value, x32_.ord, row_number() over (order by x32_.ord) as position
                 from (
-                    select e32_.value as value, row_number() over (order by s31_.ord, e32_.ord) as ord
+                    select s33_.value."city" as value, s33_.ord as ord
                     from (
                         select element_ as value, position_ + 1 as ord
                         from (select case when is_array(r.value."address") then r.value."address" else array(r.value."address") end as items_) as array_,
                             array_.items_ as element_ at position_
                         where element_ is not null
-                    ) as s31_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s31_.value."city") then s31_.value."city" else array(s31_.value."city") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e32_
-                ) as x30_
-            ) as n29_
-            where n29_.position = 1
-        ) as x28_
+                    ) as s33_
+                    where s33_.value."city" is not null and not (json_typeof(s33_.value."city") = 'null')
+                ) as x32_
+            ) as n31_
+            where n31_.position = 1
+        ) as x30_
     )) end as "city",
     case when is_varchar((
-        select any_value(x33_.value)
+        select any_value(x35_.value)
         from (
-            select n34_.value as value, n34_.ord as ord
+            select n36_.value as value, n36_.ord as ord
             from (
-                select x35_.value, x35_.ord, row_number() over (order by x35_.ord) as position
+                select x37_.value, x37_.ord, row_number() over (order by x37_.ord) as position
                 from (
-                    select e37_.value as value, row_number() over (order by s36_.ord, e37_.ord) as ord
+                    select s38_.value."district" as value, s38_.ord as ord
                     from (
                         select element_ as value, position_ + 1 as ord
                         from (select case when is_array(r.value."address") then r.value."address" else array(r.value."address") end as items_) as array_,
                             array_.items_ as element_ at position_
                         where element_ is not null
-                    ) as s36_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s36_.value."district") then s36_.value."district" else array(s36_.value."district") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e37_
-                ) as x35_
-            ) as n34_
-            where n34_.position = 1
-        ) as x33_
+                    ) as s38_
+                    where s38_.value."district" is not null and not (json_typeof(s38_.value."district") = 'null')
+                ) as x37_
+            ) as n36_
+            where n36_.position = 1
+        ) as x35_
     )) then cast((
-        select any_value(x33_.value)
+        select any_value(x35_.value)
         from (
-            select n34_.value as value, n34_.ord as ord
+            select n36_.value as value, n36_.ord as ord
             from (
-                select x35_.value, x35_.ord, row_number() over (order by x35_.ord) as position
+                select x37_.value, x37_.ord, row_number() over (order by x37_.ord) as position
                 from (
-                    select e37_.value as value, row_number() over (order by s36_.ord, e37_.ord) as ord
+                    select s38_.value."district" as value, s38_.ord as ord
                     from (
                         select element_ as value, position_ + 1 as ord
                         from (select case when is_array(r.value."address") then r.value."address" else array(r.value."address") end as items_) as array_,
                             array_.items_ as element_ at position_
                         where element_ is not null
-                    ) as s36_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s36_.value."district") then s36_.value."district" else array(s36_.value."district") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e37_
-                ) as x35_
-            ) as n34_
-            where n34_.position = 1
-        ) as x33_
+                    ) as s38_
+                    where s38_.value."district" is not null and not (json_typeof(s38_.value."district") = 'null')
+                ) as x37_
+            ) as n36_
+            where n36_.position = 1
+        ) as x35_
     ) as varchar) else json_serialize((
-        select any_value(x33_.value)
+        select any_value(x35_.value)
         from (
-            select n34_.value as value, n34_.ord as ord
+            select n36_.value as value, n36_.ord as ord
             from (
-                select x35_.value, x35_.ord, row_number() over (order by x35_.ord) as position
+                select x37_.value, x37_.ord, row_number() over (order by x37_.ord) as position
                 from (
-                    select e37_.value as value, row_number() over (order by s36_.ord, e37_.ord) as ord
+                    select s38_.value."district" as value, s38_.ord as ord
                     from (
                         select element_ as value, position_ + 1 as ord
                         from (select case when is_array(r.value."address") then r.value."address" else array(r.value."address") end as items_) as array_,
                             array_.items_ as element_ at position_
                         where element_ is not null
-                    ) as s36_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s36_.value."district") then s36_.value."district" else array(s36_.value."district") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e37_
-                ) as x35_
-            ) as n34_
-            where n34_.position = 1
-        ) as x33_
+                    ) as s38_
+                    where s38_.value."district" is not null and not (json_typeof(s38_.value."district") = 'null')
+                ) as x37_
+            ) as n36_
+            where n36_.position = 1
+        ) as x35_
     )) end as "county",
     case when is_varchar((
-        select any_value(x38_.value)
+        select any_value(x40_.value)
         from (
-            select n39_.value as value, n39_.ord as ord
+            select n41_.value as value, n41_.ord as ord
             from (
-                select x40_.value, x40_.ord, row_number() over (order by x40_.ord) as position
+                select x42_.value, x42_.ord, row_number() over (order by x42_.ord) as position
                 from (
-                    select e42_.value as value, row_number() over (order by s41_.ord, e42_.ord) as ord
+                    select s43_.value."state" as value, s43_.ord as ord
                     from (
                         select element_ as value, position_ + 1 as ord
                         from (select case when is_array(r.value."address") then r.value."address" else array(r.value."address") end as items_) as array_,
                             array_.items_ as element_ at position_
                         where element_ is not null
-                    ) as s41_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s41_.value."state") then s41_.value."state" else array(s41_.value."state") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e42_
-                ) as x40_
-            ) as n39_
-            where n39_.position = 1
-        ) as x38_
+                    ) as s43_
+                    where s43_.value."state" is not null and not (json_typeof(s43_.value."state") = 'null')
+                ) as x42_
+            ) as n41_
+            where n41_.position = 1
+        ) as x40_
     )) then cast((
-        select any_value(x38_.value)
+        select any_value(x40_.value)
         from (
-            select n39_.value as value, n39_.ord as ord
+            select n41_.value as value, n41_.ord as ord
             from (
-                select x40_.value, x40_.ord, row_number() over (order by x40_.ord) as position
+                select x42_.value, x42_.ord, row_number() over (order by x42_.ord) as position
                 from (
-                    select e42_.value as value, row_number() over (order by s41_.ord, e42_.ord) as ord
+                    select s43_.value."state" as value, s43_.ord as ord
                     from (
                         select element_ as value, position_ + 1 as ord
                         from (select case when is_array(r.value."address") then r.value."address" else array(r.value."address") end as items_) as array_,
                             array_.items_ as element_ at position_
                         where element_ is not null
-                    ) as s41_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s41_.value."state") then s41_.value."state" else array(s41_.value."state") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e42_
-                ) as x40_
-            ) as n39_
-            where n39_.position = 1
-        ) as x38_
+                    ) as s43_
+                    where s43_.value."state" is not null and not (json_typeof(s43_.value."state") = 'null')
+                ) as x42_
+            ) as n41_
+            where n41_.position = 1
+        ) as x40_
     ) as varchar) else json_serialize((
-        select any_value(x38_.value)
+        select any_value(x40_.value)
         from (
-            select n39_.value as value, n39_.ord as ord
+            select n41_.value as value, n41_.ord as ord
             from (
-                select x40_.value, x40_.ord, row_number() over (order by x40_.ord) as position
+                select x42_.value, x42_.ord, row_number() over (order by x42_.ord) as position
                 from (
-                    select e42_.value as value, row_number() over (order by s41_.ord, e42_.ord) as ord
+                    select s43_.value."state" as value, s43_.ord as ord
                     from (
                         select element_ as value, position_ + 1 as ord
                         from (select case when is_array(r.value."address") then r.value."address" else array(r.value."address") end as items_) as array_,
                             array_.items_ as element_ at position_
                         where element_ is not null
-                    ) as s41_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s41_.value."state") then s41_.value."state" else array(s41_.value."state") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e42_
-                ) as x40_
-            ) as n39_
-            where n39_.position = 1
-        ) as x38_
+                    ) as s43_
+                    where s43_.value."state" is not null and not (json_typeof(s43_.value."state") = 'null')
+                ) as x42_
+            ) as n41_
+            where n41_.position = 1
+        ) as x40_
     )) end as "state",
     case when is_varchar((
-        select any_value(x43_.value)
+        select any_value(x45_.value)
         from (
-            select n44_.value as value, n44_.ord as ord
+            select n46_.value as value, n46_.ord as ord
             from (
-                select x45_.value, x45_.ord, row_number() over (order by x45_.ord) as position
+                select x47_.value, x47_.ord, row_number() over (order by x47_.ord) as position
                 from (
-                    select e47_.value as value, row_number() over (order by s46_.ord, e47_.ord) as ord
+                    select s48_.value."postalCode" as value, s48_.ord as ord
                     from (
                         select element_ as value, position_ + 1 as ord
                         from (select case when is_array(r.value."address") then r.value."address" else array(r.value."address") end as items_) as array_,
                             array_.items_ as element_ at position_
                         where element_ is not null
-                    ) as s46_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s46_.value."postalCode") then s46_.value."postalCode" else array(s46_.value."postalCode") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e47_
-                ) as x45_
-            ) as n44_
-            where n44_.position = 1
-        ) as x43_
+                    ) as s48_
+                    where s48_.value."postalCode" is not null and not (json_typeof(s48_.value."postalCode") = 'null')
+                ) as x47_
+            ) as n46_
+            where n46_.position = 1
+        ) as x45_
     )) then cast((
-        select any_value(x43_.value)
+        select any_value(x45_.value)
         from (
-            select n44_.value as value, n44_.ord as ord
+            select n46_.value as value, n46_.ord as ord
             from (
-                select x45_.value, x45_.ord, row_number() over (order by x45_.ord) as position
+                select x47_.value, x47_.ord, row_number() over (order by x47_.ord) as position
                 from (
-                    select e47_.value as value, row_number() over (order by s46_.ord, e47_.ord) as ord
+                    select s48_.value."postalCode" as value, s48_.ord as ord
                     from (
                         select element_ as value, position_ + 1 as ord
                         from (select case when is_array(r.value."address") then r.value."address" else array(r.value."address") end as items_) as array_,
                             array_.items_ as element_ at position_
                         where element_ is not null
-                    ) as s46_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s46_.value."postalCode") then s46_.value."postalCode" else array(s46_.value."postalCode") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e47_
-                ) as x45_
-            ) as n44_
-            where n44_.position = 1
-        ) as x43_
+                    ) as s48_
+                    where s48_.value."postalCode" is not null and not (json_typeof(s48_.value."postalCode") = 'null')
+                ) as x47_
+            ) as n46_
+            where n46_.position = 1
+        ) as x45_
     ) as varchar) else json_serialize((
-        select any_value(x43_.value)
+        select any_value(x45_.value)
         from (
-            select n44_.value as value, n44_.ord as ord
+            select n46_.value as value, n46_.ord as ord
             from (
-                select x45_.value, x45_.ord, row_number() over (order by x45_.ord) as position
+                select x47_.value, x47_.ord, row_number() over (order by x47_.ord) as position
                 from (
-                    select e47_.value as value, row_number() over (order by s46_.ord, e47_.ord) as ord
+                    select s48_.value."postalCode" as value, s48_.ord as ord
                     from (
                         select element_ as value, position_ + 1 as ord
                         from (select case when is_array(r.value."address") then r.value."address" else array(r.value."address") end as items_) as array_,
                             array_.items_ as element_ at position_
                         where element_ is not null
-                    ) as s46_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s46_.value."postalCode") then s46_.value."postalCode" else array(s46_.value."postalCode") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e47_
-                ) as x45_
-            ) as n44_
-            where n44_.position = 1
-        ) as x43_
+                    ) as s48_
+                    where s48_.value."postalCode" is not null and not (json_typeof(s48_.value."postalCode") = 'null')
+                ) as x47_
+            ) as n46_
+            where n46_.position = 1
+        ) as x45_
     )) end as "zip_code",
     case when is_varchar((
-        select any_value(x48_.value)
+        select any_value(x50_.value)
         from (
-            select n49_.value as value, n49_.ord as ord
+            select n51_.value as value, n51_.ord as ord
             from (
-                select x50_.value, x50_.ord, row_number() over (order by x50_.ord) as position
+                select x52_.value, x52_.ord, row_number() over (order by x52_.ord) as position
                 from (
-                    select e52_.value as value, row_number() over (order by s51_.ord, e52_.ord) as ord
+                    select s53_.value."value" as value, s53_.ord as ord
                     from (
                         select w5.value as value, w5.ord as ord
                         from (
@@ -1787,25 +1536,20 @@ select
                             where element_ is not null
                         ) as w5
                         where (case when is_varchar(w5.value."system") then cast(w5.value."system" as varchar) else json_serialize(w5.value."system") end = 'phone')
-                    ) as s51_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s51_.value."value") then s51_.value."value" else array(s51_.value."value") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e52_
-                ) as x50_
-            ) as n49_
-            where n49_.position = 1
-        ) as x48_
+                    ) as s53_
+                    where s53_.value."value" is not null and not (json_typeof(s53_.value."value") = 'null')
+                ) as x52_
+            ) as n51_
+            where n51_.position = 1
+        ) as x50_
     )) then cast((
-        select any_value(x48_.value)
+        select any_value(x50_.value)
         from (
-            select n49_.value as value, n49_.ord as ord
+            select n51_.value as value, n51_.ord as ord
             from (
-                select x50_.value, x50_.ord, row_number() over (order by x50_.ord) as position
+                select x52_.value, x52_.ord, row_number() over (order by x52_.ord) as position
                 from (
-                    select e52_.value as value, row_number() over (order by s51_.ord, e52_.ord) as ord
+                    select s53_.value."value" as value, s53_.ord as ord
                     from (
                         select w5.value as value, w5.ord as ord
                         from (
@@ -1815,25 +1559,20 @@ select
                             where element_ is not null
                         ) as w5
                         where (case when is_varchar(w5.value."system") then cast(w5.value."system" as varchar) else json_serialize(w5.value."system") end = 'phone')
-                    ) as s51_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s51_.value."value") then s51_.value."value" else array(s51_.value."value") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e52_
-                ) as x50_
-            ) as n49_
-            where n49_.position = 1
-        ) as x48_
+                    ) as s53_
+                    where s53_.value."value" is not null and not (json_typeof(s53_.value."value") = 'null')
+                ) as x52_
+            ) as n51_
+            where n51_.position = 1
+        ) as x50_
     ) as varchar) else json_serialize((
-        select any_value(x48_.value)
+        select any_value(x50_.value)
         from (
-            select n49_.value as value, n49_.ord as ord
+            select n51_.value as value, n51_.ord as ord
             from (
-                select x50_.value, x50_.ord, row_number() over (order by x50_.ord) as position
+                select x52_.value, x52_.ord, row_number() over (order by x52_.ord) as position
                 from (
-                    select e52_.value as value, row_number() over (order by s51_.ord, e52_.ord) as ord
+                    select s53_.value."value" as value, s53_.ord as ord
                     from (
                         select w5.value as value, w5.ord as ord
                         from (
@@ -1843,26 +1582,21 @@ select
                             where element_ is not null
                         ) as w5
                         where (case when is_varchar(w5.value."system") then cast(w5.value."system" as varchar) else json_serialize(w5.value."system") end = 'phone')
-                    ) as s51_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s51_.value."value") then s51_.value."value" else array(s51_.value."value") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e52_
-                ) as x50_
-            ) as n49_
-            where n49_.position = 1
-        ) as x48_
+                    ) as s53_
+                    where s53_.value."value" is not null and not (json_typeof(s53_.value."value") = 'null')
+                ) as x52_
+            ) as n51_
+            where n51_.position = 1
+        ) as x50_
     )) end as "phone",
     case when is_varchar((
-        select any_value(x53_.value)
+        select any_value(x55_.value)
         from (
-            select n54_.value as value, n54_.ord as ord
+            select n56_.value as value, n56_.ord as ord
             from (
-                select x55_.value, x55_.ord, row_number() over (order by x55_.ord) as position
+                select x57_.value, x57_.ord, row_number() over (order by x57_.ord) as position
                 from (
-                    select e57_.value as value, row_number() over (order by s56_.ord, e57_.ord) as ord
+                    select s58_.value."value" as value, s58_.ord as ord
                     from (
                         select w6.value as value, w6.ord as ord
                         from (
@@ -1872,25 +1606,20 @@ select
                             where element_ is not null
                         ) as w6
                         where (case when is_varchar(w6.value."system") then cast(w6.value."system" as varchar) else json_serialize(w6.value."system") end = 'email')
-                    ) as s56_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s56_.value."value") then s56_.value."value" else array(s56_.value."value") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e57_
-                ) as x55_
-            ) as n54_
-            where n54_.position = 1
-        ) as x53_
+                    ) as s58_
+                    where s58_.value."value" is not null and not (json_typeof(s58_.value."value") = 'null')
+                ) as x57_
+            ) as n56_
+            where n56_.position = 1
+        ) as x55_
     )) then cast((
-        select any_value(x53_.value)
+        select any_value(x55_.value)
         from (
-            select n54_.value as value, n54_.ord as ord
+            select n56_.value as value, n56_.ord as ord
             from (
-                select x55_.value, x55_.ord, row_number() over (order by x55_.ord) as position
+                select x57_.value, x57_.ord, row_number() over (order by x57_.ord) as position
                 from (
-                    select e57_.value as value, row_number() over (order by s56_.ord, e57_.ord) as ord
+                    select s58_.value."value" as value, s58_.ord as ord
                     from (
                         select w6.value as value, w6.ord as ord
                         from (
@@ -1900,25 +1629,20 @@ select
                             where element_ is not null
                         ) as w6
                         where (case when is_varchar(w6.value."system") then cast(w6.value."system" as varchar) else json_serialize(w6.value."system") end = 'email')
-                    ) as s56_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s56_.value."value") then s56_.value."value" else array(s56_.value."value") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e57_
-                ) as x55_
-            ) as n54_
-            where n54_.position = 1
-        ) as x53_
+                    ) as s58_
+                    where s58_.value."value" is not null and not (json_typeof(s58_.value."value") = 'null')
+                ) as x57_
+            ) as n56_
+            where n56_.position = 1
+        ) as x55_
     ) as varchar) else json_serialize((
-        select any_value(x53_.value)
+        select any_value(x55_.value)
         from (
-            select n54_.value as value, n54_.ord as ord
+            select n56_.value as value, n56_.ord as ord
             from (
-                select x55_.value, x55_.ord, row_number() over (order by x55_.ord) as position
+                select x57_.value, x57_.ord, row_number() over (order by x57_.ord) as position
                 from (
-                    select e57_.value as value, row_number() over (order by s56_.ord, e57_.ord) as ord
+                    select s58_.value."value" as value, s58_.ord as ord
                     from (
                         select w6.value as value, w6.ord as ord
                         from (
@@ -1928,244 +1652,188 @@ select
                             where element_ is not null
                         ) as w6
                         where (case when is_varchar(w6.value."system") then cast(w6.value."system" as varchar) else json_serialize(w6.value."system") end = 'email')
-                    ) as s56_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s56_.value."value") then s56_.value."value" else array(s56_.value."value") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e57_
-                ) as x55_
-            ) as n54_
-            where n54_.position = 1
-        ) as x53_
+                    ) as s58_
+                    where s58_.value."value" is not null and not (json_typeof(s58_.value."value") = 'null')
+                ) as x57_
+            ) as n56_
+            where n56_.position = 1
+        ) as x55_
     )) end as "email",
     case when is_varchar((
-        select any_value(x58_.value)
+        select any_value(x60_.value)
         from (
-            select n59_.value as value, n59_.ord as ord
+            select n61_.value as value, n61_.ord as ord
             from (
-                select x60_.value, x60_.ord, row_number() over (order by x60_.ord) as position
+                select x62_.value, x62_.ord, row_number() over (order by x62_.ord) as position
                 from (
-                    select e62_.value as value, row_number() over (order by s61_.ord, e62_.ord) as ord
+                    select s63_.value."code" as value, s63_.ord as ord
                     from (
-                        select e64_.value as value, row_number() over (order by s63_.ord, e64_.ord) as ord
+                        select e65_.value as value, row_number() over (order by s64_.ord, e65_.ord) as ord
                         from (
-                            select element_ as value, position_ + 1 as ord
-                            from (select case when is_array(r.value."maritalStatus") then r.value."maritalStatus" else array(r.value."maritalStatus") end as items_) as array_,
-                                array_.items_ as element_ at position_
-                            where element_ is not null
-                        ) as s63_
+                            select r.value."maritalStatus" as value, 1 as ord
+                            where r.value."maritalStatus" is not null and not (json_typeof(r.value."maritalStatus") = 'null')
+                        ) as s64_
                         cross join lateral (
                             select element_ as value, position_ + 1 as ord
-                            from (select case when is_array(s63_.value."coding") then s63_.value."coding" else array(s63_.value."coding") end as items_) as array_,
+                            from (select case when is_array(s64_.value."coding") then s64_.value."coding" else array(s64_.value."coding") end as items_) as array_,
                                 array_.items_ as element_ at position_
                             where element_ is not null
-                        ) as e64_
-                    ) as s61_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s61_.value."code") then s61_.value."code" else array(s61_.value."code") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e62_
-                ) as x60_
-            ) as n59_
-            where n59_.position = 1
-        ) as x58_
+                        ) as e65_
+                    ) as s63_
+                    where s63_.value."code" is not null and not (json_typeof(s63_.value."code") = 'null')
+                ) as x62_
+            ) as n61_
+            where n61_.position = 1
+        ) as x60_
     )) then cast((
-        select any_value(x58_.value)
+        select any_value(x60_.value)
         from (
-            select n59_.value as value, n59_.ord as ord
+            select n61_.value as value, n61_.ord as ord
             from (
-                select x60_.value, x60_.ord, row_number() over (order by x60_.ord) as position
+                select x62_.value, x62_.ord, row_number() over (order by x62_.ord) as position
                 from (
-                    select e62_.value as value, row_number() over (order by s61_.ord, e62_.ord) as ord
+                    select s63_.value."code" as value, s63_.ord as ord
                     from (
-                        select e64_.value as value, row_number() over (order by s63_.ord, e64_.ord) as ord
+                        select e65_.value as value, row_number() over (order by s64_.ord, e65_.ord) as ord
                         from (
-                            select element_ as value, position_ + 1 as ord
-                            from (select case when is_array(r.value."maritalStatus") then r.value."maritalStatus" else array(r.value."maritalStatus") end as items_) as array_,
-                                array_.items_ as element_ at position_
-                            where element_ is not null
-                        ) as s63_
+                            select r.value."maritalStatus" as value, 1 as ord
+                            where r.value."maritalStatus" is not null and not (json_typeof(r.value."maritalStatus") = 'null')
+                        ) as s64_
                         cross join lateral (
                             select element_ as value, position_ + 1 as ord
-                            from (select case when is_array(s63_.value."coding") then s63_.value."coding" else array(s63_.value."coding") end as items_) as array_,
+                            from (select case when is_array(s64_.value."coding") then s64_.value."coding" else array(s64_.value."coding") end as items_) as array_,
                                 array_.items_ as element_ at position_
                             where element_ is not null
-                        ) as e64_
-                    ) as s61_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s61_.value."code") then s61_.value."code" else array(s61_.value."code") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e62_
-                ) as x60_
-            ) as n59_
-            where n59_.position = 1
-        ) as x58_
+                        ) as e65_
+                    ) as s63_
+                    where s63_.value."code" is not null and not (json_typeof(s63_.value."code") = 'null')
+                ) as x62_
+            ) as n61_
+            where n61_.position = 1
+        ) as x60_
     ) as varchar) else json_serialize((
-        select any_value(x58_.value)
+        select any_value(x60_.value)
         from (
-            select n59_.value as value, n59_.ord as ord
+            select n61_.value as value, n61_.ord as ord
             from (
-                select x60_.value, x60_.ord, row_number() over (order by x60_.ord) as position
+                select x62_.value, x62_.ord, row_number() over (order by x62_.ord) as position
                 from (
-                    select e62_.value as value, row_number() over (order by s61_.ord, e62_.ord) as ord
+                    select s63_.value."code" as value, s63_.ord as ord
                     from (
-                        select e64_.value as value, row_number() over (order by s63_.ord, e64_.ord) as ord
+                        select e65_.value as value, row_number() over (order by s64_.ord, e65_.ord) as ord
                         from (
-                            select element_ as value, position_ + 1 as ord
-                            from (select case when is_array(r.value."maritalStatus") then r.value."maritalStatus" else array(r.value."maritalStatus") end as items_) as array_,
-                                array_.items_ as element_ at position_
-                            where element_ is not null
-                        ) as s63_
+                            select r.value."maritalStatus" as value, 1 as ord
+                            where r.value."maritalStatus" is not null and not (json_typeof(r.value."maritalStatus") = 'null')
+                        ) as s64_
                         cross join lateral (
                             select element_ as value, position_ + 1 as ord
-                            from (select case when is_array(s63_.value."coding") then s63_.value."coding" else array(s63_.value."coding") end as items_) as array_,
+                            from (select case when is_array(s64_.value."coding") then s64_.value."coding" else array(s64_.value."coding") end as items_) as array_,
                                 array_.items_ as element_ at position_
                             where element_ is not null
-                        ) as e64_
-                    ) as s61_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s61_.value."code") then s61_.value."code" else array(s61_.value."code") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e62_
-                ) as x60_
-            ) as n59_
-            where n59_.position = 1
-        ) as x58_
+                        ) as e65_
+                    ) as s63_
+                    where s63_.value."code" is not null and not (json_typeof(s63_.value."code") = 'null')
+                ) as x62_
+            ) as n61_
+            where n61_.position = 1
+        ) as x60_
     )) end as "marital_status_code",
     case when is_varchar((
-        select any_value(x65_.value)
+        select any_value(x66_.value)
         from (
-            select n66_.value as value, n66_.ord as ord
+            select n67_.value as value, n67_.ord as ord
             from (
-                select x67_.value, x67_.ord, row_number() over (order by x67_.ord) as position
+                select x68_.value, x68_.ord, row_number() over (order by x68_.ord) as position
                 from (
-                    select e69_.value as value, row_number() over (order by s68_.ord, e69_.ord) as ord
+                    select s69_.value."code" as value, s69_.ord as ord
                     from (
-                        select e71_.value as value, row_number() over (order by s70_.ord, e71_.ord) as ord
+                        select e73_.value as value, row_number() over (order by s70_.ord, e73_.ord) as ord
                         from (
-                            select e73_.value as value, row_number() over (order by s72_.ord, e73_.ord) as ord
+                            select s71_.value."language" as value, s71_.ord as ord
                             from (
                                 select element_ as value, position_ + 1 as ord
                                 from (select case when is_array(r.value."communication") then r.value."communication" else array(r.value."communication") end as items_) as array_,
                                     array_.items_ as element_ at position_
                                 where element_ is not null
-                            ) as s72_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s72_.value."language") then s72_.value."language" else array(s72_.value."language") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e73_
+                            ) as s71_
+                            where s71_.value."language" is not null and not (json_typeof(s71_.value."language") = 'null')
                         ) as s70_
                         cross join lateral (
                             select element_ as value, position_ + 1 as ord
                             from (select case when is_array(s70_.value."coding") then s70_.value."coding" else array(s70_.value."coding") end as items_) as array_,
                                 array_.items_ as element_ at position_
                             where element_ is not null
-                        ) as e71_
-                    ) as s68_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s68_.value."code") then s68_.value."code" else array(s68_.value."code") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e69_
-                ) as x67_
-            ) as n66_
-            where n66_.position = 1
-        ) as x65_
+                        ) as e73_
+                    ) as s69_
+                    where s69_.value."code" is not null and not (json_typeof(s69_.value."code") = 'null')
+                ) as x68_
+            ) as n67_
+            where n67_.position = 1
+        ) as x66_
     )) then cast((
-        select any_value(x65_.value)
+        select any_value(x66_.value)
         from (
-            select n66_.value as value, n66_.ord as ord
+            select n67_.value as value, n67_.ord as ord
             from (
-                select x67_.value, x67_.ord, row_number() over (order by x67_.ord) as position
+                select x68_.value, x68_.ord, row_number() over (order by x68_.ord) as position
                 from (
-                    select e69_.value as value, row_number() over (order by s68_.ord, e69_.ord) as ord
+                    select s69_.value."code" as value, s69_.ord as ord
                     from (
-                        select e71_.value as value, row_number() over (order by s70_.ord, e71_.ord) as ord
+                        select e73_.value as value, row_number() over (order by s70_.ord, e73_.ord) as ord
                         from (
-                            select e73_.value as value, row_number() over (order by s72_.ord, e73_.ord) as ord
+                            select s71_.value."language" as value, s71_.ord as ord
                             from (
                                 select element_ as value, position_ + 1 as ord
                                 from (select case when is_array(r.value."communication") then r.value."communication" else array(r.value."communication") end as items_) as array_,
                                     array_.items_ as element_ at position_
                                 where element_ is not null
-                            ) as s72_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s72_.value."language") then s72_.value."language" else array(s72_.value."language") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e73_
+                            ) as s71_
+                            where s71_.value."language" is not null and not (json_typeof(s71_.value."language") = 'null')
                         ) as s70_
                         cross join lateral (
                             select element_ as value, position_ + 1 as ord
                             from (select case when is_array(s70_.value."coding") then s70_.value."coding" else array(s70_.value."coding") end as items_) as array_,
                                 array_.items_ as element_ at position_
                             where element_ is not null
-                        ) as e71_
-                    ) as s68_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s68_.value."code") then s68_.value."code" else array(s68_.value."code") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e69_
-                ) as x67_
-            ) as n66_
-            where n66_.position = 1
-        ) as x65_
+                        ) as e73_
+                    ) as s69_
+                    where s69_.value."code" is not null and not (json_typeof(s69_.value."code") = 'null')
+                ) as x68_
+            ) as n67_
+            where n67_.position = 1
+        ) as x66_
     ) as varchar) else json_serialize((
-        select any_value(x65_.value)
+        select any_value(x66_.value)
         from (
-            select n66_.value as value, n66_.ord as ord
+            select n67_.value as value, n67_.ord as ord
             from (
-                select x67_.value, x67_.ord, row_number() over (order by x67_.ord) as position
+                select x68_.value, x68_.ord, row_number() over (order by x68_.ord) as position
                 from (
-                    select e69_.value as value, row_number() over (order by s68_.ord, e69_.ord) as ord
+                    select s69_.value."code" as value, s69_.ord as ord
                     from (
-                        select e71_.value as value, row_number() over (order by s70_.ord, e71_.ord) as ord
+                        select e73_.value as value, row_number() over (order by s70_.ord, e73_.ord) as ord
                         from (
-                            select e73_.value as value, row_number() over (order by s72_.ord, e73_.ord) as ord
+                            select s71_.value."language" as value, s71_.ord as ord
                             from (
                                 select element_ as value, position_ + 1 as ord
                                 from (select case when is_array(r.value."communication") then r.value."communication" else array(r.value."communication") end as items_) as array_,
                                     array_.items_ as element_ at position_
                                 where element_ is not null
-                            ) as s72_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s72_.value."language") then s72_.value."language" else array(s72_.value."language") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e73_
+                            ) as s71_
+                            where s71_.value."language" is not null and not (json_typeof(s71_.value."language") = 'null')
                         ) as s70_
                         cross join lateral (
                             select element_ as value, position_ + 1 as ord
                             from (select case when is_array(s70_.value."coding") then s70_.value."coding" else array(s70_.value."coding") end as items_) as array_,
                                 array_.items_ as element_ at position_
                             where element_ is not null
-                        ) as e71_
-                    ) as s68_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s68_.value."code") then s68_.value."code" else array(s68_.value."code") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e69_
-                ) as x67_
-            ) as n66_
-            where n66_.position = 1
-        ) as x65_
+                        ) as e73_
+                    ) as s69_
+                    where s69_.value."code" is not null and not (json_typeof(s69_.value."code") = 'null')
+                ) as x68_
+            ) as n67_
+            where n67_.position = 1
+        ) as x66_
     )) end as "language_code",
     case when is_varchar((
         select any_value(x74_.value)
@@ -2174,13 +1842,13 @@ select
             from (
                 select x76_.value, x76_.ord, row_number() over (order by x76_.ord) as position
                 from (
-                    select e78_.value as value, row_number() over (order by s77_.ord, e78_.ord) as ord
+                    select s77_.value."code" as value, s77_.ord as ord
                     from (
-                        select e80_.value as value, row_number() over (order by s79_.ord, e80_.ord) as ord
+                        select s78_.value."valueCoding" as value, s78_.ord as ord
                         from (
                             select w8.value as value, w8.ord as ord
                             from (
-                                select e82_.value as value, row_number() over (order by s81_.ord, e82_.ord) as ord
+                                select e81_.value as value, row_number() over (order by s79_.ord, e81_.ord) as ord
                                 from (
                                     select w7.value as value, w7.ord as ord
                                     from (
@@ -2190,29 +1858,19 @@ select
                                         where element_ is not null
                                     ) as w7
                                     where (case when is_varchar(w7.value."url") then cast(w7.value."url" as varchar) else json_serialize(w7.value."url") end = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-race')
-                                ) as s81_
+                                ) as s79_
                                 cross join lateral (
                                     select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(s81_.value."extension") then s81_.value."extension" else array(s81_.value."extension") end as items_) as array_,
+                                    from (select case when is_array(s79_.value."extension") then s79_.value."extension" else array(s79_.value."extension") end as items_) as array_,
                                         array_.items_ as element_ at position_
                                     where element_ is not null
-                                ) as e82_
+                                ) as e81_
                             ) as w8
                             where (case when is_varchar(w8.value."url") then cast(w8.value."url" as varchar) else json_serialize(w8.value."url") end = 'ombCategory')
-                        ) as s79_
-                        cross join lateral (
-                            select element_ as value, position_ + 1 as ord
-                            from (select case when is_array(s79_.value."valueCoding") then s79_.value."valueCoding" else array(s79_.value."valueCoding") end as items_) as array_,
-                                array_.items_ as element_ at position_
-                            where element_ is not null
-                        ) as e80_
+                        ) as s78_
+                        where s78_.value."valueCoding" is not null and not (json_typeof(s78_.value."valueCoding") = 'null')
                     ) as s77_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s77_.value."code") then s77_.value."code" else array(s77_.value."code") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e78_
+                    where s77_.value."code" is not null and not (json_typeof(s77_.value."code") = 'null')
                 ) as x76_
             ) as n75_
             where n75_.position = 1
@@ -2224,13 +1882,13 @@ select
             from (
                 select x76_.value, x76_.ord, row_number() over (order by x76_.ord) as position
                 from (
-                    select e78_.value as value, row_number() over (order by s77_.ord, e78_.ord) as ord
+                    select s77_.value."code" as value, s77_.ord as ord
                     from (
-                        select e80_.value as value, row_number() over (order by s79_.ord, e80_.ord) as ord
+                        select s78_.value."valueCoding" as value, s78_.ord as ord
                         from (
                             select w8.value as value, w8.ord as ord
                             from (
-                                select e82_.value as value, row_number() over (order by s81_.ord, e82_.ord) as ord
+                                select e81_.value as value, row_number() over (order by s79_.ord, e81_.ord) as ord
                                 from (
                                     select w7.value as value, w7.ord as ord
                                     from (
@@ -2240,29 +1898,19 @@ select
                                         where element_ is not null
                                     ) as w7
                                     where (case when is_varchar(w7.value."url") then cast(w7.value."url" as varchar) else json_serialize(w7.value."url") end = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-race')
-                                ) as s81_
+                                ) as s79_
                                 cross join lateral (
                                     select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(s81_.value."extension") then s81_.value."extension" else array(s81_.value."extension") end as items_) as array_,
+                                    from (select case when is_array(s79_.value."extension") then s79_.value."extension" else array(s79_.value."extension") end as items_) as array_,
                                         array_.items_ as element_ at position_
                                     where element_ is not null
-                                ) as e82_
+                                ) as e81_
                             ) as w8
                             where (case when is_varchar(w8.value."url") then cast(w8.value."url" as varchar) else json_serialize(w8.value."url") end = 'ombCategory')
-                        ) as s79_
-                        cross join lateral (
-                            select element_ as value, position_ + 1 as ord
-                            from (select case when is_array(s79_.value."valueCoding") then s79_.value."valueCoding" else array(s79_.value."valueCoding") end as items_) as array_,
-                                array_.items_ as element_ at position_
-                            where element_ is not null
-                        ) as e80_
+                        ) as s78_
+                        where s78_.value."valueCoding" is not null and not (json_typeof(s78_.value."valueCoding") = 'null')
                     ) as s77_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s77_.value."code") then s77_.value."code" else array(s77_.value."code") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e78_
+                    where s77_.value."code" is not null and not (json_typeof(s77_.value."code") = 'null')
                 ) as x76_
             ) as n75_
             where n75_.position = 1
@@ -2274,13 +1922,13 @@ select
             from (
                 select x76_.value, x76_.ord, row_number() over (order by x76_.ord) as position
                 from (
-                    select e78_.value as value, row_number() over (order by s77_.ord, e78_.ord) as ord
+                    select s77_.value."code" as value, s77_.ord as ord
                     from (
-                        select e80_.value as value, row_number() over (order by s79_.ord, e80_.ord) as ord
+                        select s78_.value."valueCoding" as value, s78_.ord as ord
                         from (
                             select w8.value as value, w8.ord as ord
                             from (
-                                select e82_.value as value, row_number() over (order by s81_.ord, e82_.ord) as ord
+                                select e81_.value as value, row_number() over (order by s79_.ord, e81_.ord) as ord
                                 from (
                                     select w7.value as value, w7.ord as ord
                                     from (
@@ -2290,48 +1938,38 @@ select
                                         where element_ is not null
                                     ) as w7
                                     where (case when is_varchar(w7.value."url") then cast(w7.value."url" as varchar) else json_serialize(w7.value."url") end = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-race')
-                                ) as s81_
+                                ) as s79_
                                 cross join lateral (
                                     select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(s81_.value."extension") then s81_.value."extension" else array(s81_.value."extension") end as items_) as array_,
+                                    from (select case when is_array(s79_.value."extension") then s79_.value."extension" else array(s79_.value."extension") end as items_) as array_,
                                         array_.items_ as element_ at position_
                                     where element_ is not null
-                                ) as e82_
+                                ) as e81_
                             ) as w8
                             where (case when is_varchar(w8.value."url") then cast(w8.value."url" as varchar) else json_serialize(w8.value."url") end = 'ombCategory')
-                        ) as s79_
-                        cross join lateral (
-                            select element_ as value, position_ + 1 as ord
-                            from (select case when is_array(s79_.value."valueCoding") then s79_.value."valueCoding" else array(s79_.value."valueCoding") end as items_) as array_,
-                                array_.items_ as element_ at position_
-                            where element_ is not null
-                        ) as e80_
+                        ) as s78_
+                        where s78_.value."valueCoding" is not null and not (json_typeof(s78_.value."valueCoding") = 'null')
                     ) as s77_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s77_.value."code") then s77_.value."code" else array(s77_.value."code") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e78_
+                    where s77_.value."code" is not null and not (json_typeof(s77_.value."code") = 'null')
                 ) as x76_
             ) as n75_
             where n75_.position = 1
         ) as x74_
     )) end as "race_code",
     case when is_varchar((
-        select any_value(x83_.value)
+        select any_value(x82_.value)
         from (
-            select n84_.value as value, n84_.ord as ord
+            select n83_.value as value, n83_.ord as ord
             from (
-                select x85_.value, x85_.ord, row_number() over (order by x85_.ord) as position
+                select x84_.value, x84_.ord, row_number() over (order by x84_.ord) as position
                 from (
-                    select e87_.value as value, row_number() over (order by s86_.ord, e87_.ord) as ord
+                    select s85_.value."code" as value, s85_.ord as ord
                     from (
-                        select e89_.value as value, row_number() over (order by s88_.ord, e89_.ord) as ord
+                        select s86_.value."valueCoding" as value, s86_.ord as ord
                         from (
                             select w10.value as value, w10.ord as ord
                             from (
-                                select e91_.value as value, row_number() over (order by s90_.ord, e91_.ord) as ord
+                                select e89_.value as value, row_number() over (order by s87_.ord, e89_.ord) as ord
                                 from (
                                     select w9.value as value, w9.ord as ord
                                     from (
@@ -2341,47 +1979,37 @@ select
                                         where element_ is not null
                                     ) as w9
                                     where (case when is_varchar(w9.value."url") then cast(w9.value."url" as varchar) else json_serialize(w9.value."url") end = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-ethnicity')
-                                ) as s90_
+                                ) as s87_
                                 cross join lateral (
                                     select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(s90_.value."extension") then s90_.value."extension" else array(s90_.value."extension") end as items_) as array_,
+                                    from (select case when is_array(s87_.value."extension") then s87_.value."extension" else array(s87_.value."extension") end as items_) as array_,
                                         array_.items_ as element_ at position_
                                     where element_ is not null
-                                ) as e91_
+                                ) as e89_
                             ) as w10
                             where (case when is_varchar(w10.value."url") then cast(w10.value."url" as varchar) else json_serialize(w10.value."url") end = 'ombCategory')
-                        ) as s88_
-                        cross join lateral (
-                            select element_ as value, position_ + 1 as ord
-                            from (select case when is_array(s88_.value."valueCoding") then s88_.value."valueCoding" else array(s88_.value."valueCoding") end as items_) as array_,
-                                array_.items_ as element_ at position_
-                            where element_ is not null
-                        ) as e89_
-                    ) as s86_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s86_.value."code") then s86_.value."code" else array(s86_.value."code") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e87_
-                ) as x85_
-            ) as n84_
-            where n84_.position = 1
-        ) as x83_
+                        ) as s86_
+                        where s86_.value."valueCoding" is not null and not (json_typeof(s86_.value."valueCoding") = 'null')
+                    ) as s85_
+                    where s85_.value."code" is not null and not (json_typeof(s85_.value."code") = 'null')
+                ) as x84_
+            ) as n83_
+            where n83_.position = 1
+        ) as x82_
     )) then cast((
-        select any_value(x83_.value)
+        select any_value(x82_.value)
         from (
-            select n84_.value as value, n84_.ord as ord
+            select n83_.value as value, n83_.ord as ord
             from (
-                select x85_.value, x85_.ord, row_number() over (order by x85_.ord) as position
+                select x84_.value, x84_.ord, row_number() over (order by x84_.ord) as position
                 from (
-                    select e87_.value as value, row_number() over (order by s86_.ord, e87_.ord) as ord
+                    select s85_.value."code" as value, s85_.ord as ord
                     from (
-                        select e89_.value as value, row_number() over (order by s88_.ord, e89_.ord) as ord
+                        select s86_.value."valueCoding" as value, s86_.ord as ord
                         from (
                             select w10.value as value, w10.ord as ord
                             from (
-                                select e91_.value as value, row_number() over (order by s90_.ord, e91_.ord) as ord
+                                select e89_.value as value, row_number() over (order by s87_.ord, e89_.ord) as ord
                                 from (
                                     select w9.value as value, w9.ord as ord
                                     from (
@@ -2391,47 +2019,37 @@ select
                                         where element_ is not null
                                     ) as w9
                                     where (case when is_varchar(w9.value."url") then cast(w9.value."url" as varchar) else json_serialize(w9.value."url") end = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-ethnicity')
-                                ) as s90_
+                                ) as s87_
                                 cross join lateral (
                                     select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(s90_.value."extension") then s90_.value."extension" else array(s90_.value."extension") end as items_) as array_,
+                                    from (select case when is_array(s87_.value."extension") then s87_.value."extension" else array(s87_.value."extension") end as items_) as array_,
                                         array_.items_ as element_ at position_
                                     where element_ is not null
-                                ) as e91_
+                                ) as e89_
                             ) as w10
                             where (case when is_varchar(w10.value."url") then cast(w10.value."url" as varchar) else json_serialize(w10.value."url") end = 'ombCategory')
-                        ) as s88_
-                        cross join lateral (
-                            select element_ as value, position_ + 1 as ord
-                            from (select case when is_array(s88_.value."valueCoding") then s88_.value."valueCoding" else array(s88_.value."valueCoding") end as items_) as array_,
-                                array_.items_ as element_ at position_
-                            where element_ is not null
-                        ) as e89_
-                    ) as s86_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s86_.value."code") then s86_.value."code" else array(s86_.value."code") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e87_
-                ) as x85_
-            ) as n84_
-            where n84_.position = 1
-        ) as x83_
+                        ) as s86_
+                        where s86_.value."valueCoding" is not null and not (json_typeof(s86_.value."valueCoding") = 'null')
+                    ) as s85_
+                    where s85_.value."code" is not null and not (json_typeof(s85_.value."code") = 'null')
+                ) as x84_
+            ) as n83_
+            where n83_.position = 1
+        ) as x82_
     ) as varchar) else json_serialize((
-        select any_value(x83_.value)
+        select any_value(x82_.value)
         from (
-            select n84_.value as value, n84_.ord as ord
+            select n83_.value as value, n83_.ord as ord
             from (
-                select x85_.value, x85_.ord, row_number() over (order by x85_.ord) as position
+                select x84_.value, x84_.ord, row_number() over (order by x84_.ord) as position
                 from (
-                    select e87_.value as value, row_number() over (order by s86_.ord, e87_.ord) as ord
+                    select s85_.value."code" as value, s85_.ord as ord
                     from (
-                        select e89_.value as value, row_number() over (order by s88_.ord, e89_.ord) as ord
+                        select s86_.value."valueCoding" as value, s86_.ord as ord
                         from (
                             select w10.value as value, w10.ord as ord
                             from (
-                                select e91_.value as value, row_number() over (order by s90_.ord, e91_.ord) as ord
+                                select e89_.value as value, row_number() over (order by s87_.ord, e89_.ord) as ord
                                 from (
                                     select w9.value as value, w9.ord as ord
                                     from (
@@ -2441,42 +2059,32 @@ select
                                         where element_ is not null
                                     ) as w9
                                     where (case when is_varchar(w9.value."url") then cast(w9.value."url" as varchar) else json_serialize(w9.value."url") end = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-ethnicity')
-                                ) as s90_
+                                ) as s87_
                                 cross join lateral (
                                     select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(s90_.value."extension") then s90_.value."extension" else array(s90_.value."extension") end as items_) as array_,
+                                    from (select case when is_array(s87_.value."extension") then s87_.value."extension" else array(s87_.value."extension") end as items_) as array_,
                                         array_.items_ as element_ at position_
                                     where element_ is not null
-                                ) as e91_
+                                ) as e89_
                             ) as w10
                             where (case when is_varchar(w10.value."url") then cast(w10.value."url" as varchar) else json_serialize(w10.value."url") end = 'ombCategory')
-                        ) as s88_
-                        cross join lateral (
-                            select element_ as value, position_ + 1 as ord
-                            from (select case when is_array(s88_.value."valueCoding") then s88_.value."valueCoding" else array(s88_.value."valueCoding") end as items_) as array_,
-                                array_.items_ as element_ at position_
-                            where element_ is not null
-                        ) as e89_
-                    ) as s86_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s86_.value."code") then s86_.value."code" else array(s86_.value."code") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e87_
-                ) as x85_
-            ) as n84_
-            where n84_.position = 1
-        ) as x83_
+                        ) as s86_
+                        where s86_.value."valueCoding" is not null and not (json_typeof(s86_.value."valueCoding") = 'null')
+                    ) as s85_
+                    where s85_.value."code" is not null and not (json_typeof(s85_.value."code") = 'null')
+                ) as x84_
+            ) as n83_
+            where n83_.position = 1
+        ) as x82_
     )) end as "ethnicity_code",
     case when is_varchar((
-        select any_value(x92_.value)
+        select any_value(x90_.value)
         from (
-            select n93_.value as value, n93_.ord as ord
+            select n91_.value as value, n91_.ord as ord
             from (
-                select x94_.value, x94_.ord, row_number() over (order by x94_.ord) as position
+                select x92_.value, x92_.ord, row_number() over (order by x92_.ord) as position
                 from (
-                    select e96_.value as value, row_number() over (order by s95_.ord, e96_.ord) as ord
+                    select s93_.value."valueCode" as value, s93_.ord as ord
                     from (
                         select w11.value as value, w11.ord as ord
                         from (
@@ -2486,25 +2094,20 @@ select
                             where element_ is not null
                         ) as w11
                         where (case when is_varchar(w11.value."url") then cast(w11.value."url" as varchar) else json_serialize(w11.value."url") end = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-birthsex')
-                    ) as s95_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s95_.value."valueCode") then s95_.value."valueCode" else array(s95_.value."valueCode") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e96_
-                ) as x94_
-            ) as n93_
-            where n93_.position = 1
-        ) as x92_
+                    ) as s93_
+                    where s93_.value."valueCode" is not null and not (json_typeof(s93_.value."valueCode") = 'null')
+                ) as x92_
+            ) as n91_
+            where n91_.position = 1
+        ) as x90_
     )) then cast((
-        select any_value(x92_.value)
+        select any_value(x90_.value)
         from (
-            select n93_.value as value, n93_.ord as ord
+            select n91_.value as value, n91_.ord as ord
             from (
-                select x94_.value, x94_.ord, row_number() over (order by x94_.ord) as position
+                select x92_.value, x92_.ord, row_number() over (order by x92_.ord) as position
                 from (
-                    select e96_.value as value, row_number() over (order by s95_.ord, e96_.ord) as ord
+                    select s93_.value."valueCode" as value, s93_.ord as ord
                     from (
                         select w11.value as value, w11.ord as ord
                         from (
@@ -2514,25 +2117,20 @@ select
                             where element_ is not null
                         ) as w11
                         where (case when is_varchar(w11.value."url") then cast(w11.value."url" as varchar) else json_serialize(w11.value."url") end = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-birthsex')
-                    ) as s95_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s95_.value."valueCode") then s95_.value."valueCode" else array(s95_.value."valueCode") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e96_
-                ) as x94_
-            ) as n93_
-            where n93_.position = 1
-        ) as x92_
+                    ) as s93_
+                    where s93_.value."valueCode" is not null and not (json_typeof(s93_.value."valueCode") = 'null')
+                ) as x92_
+            ) as n91_
+            where n91_.position = 1
+        ) as x90_
     ) as varchar) else json_serialize((
-        select any_value(x92_.value)
+        select any_value(x90_.value)
         from (
-            select n93_.value as value, n93_.ord as ord
+            select n91_.value as value, n91_.ord as ord
             from (
-                select x94_.value, x94_.ord, row_number() over (order by x94_.ord) as position
+                select x92_.value, x92_.ord, row_number() over (order by x92_.ord) as position
                 from (
-                    select e96_.value as value, row_number() over (order by s95_.ord, e96_.ord) as ord
+                    select s93_.value."valueCode" as value, s93_.ord as ord
                     from (
                         select w11.value as value, w11.ord as ord
                         from (
@@ -2542,17 +2140,12 @@ select
                             where element_ is not null
                         ) as w11
                         where (case when is_varchar(w11.value."url") then cast(w11.value."url" as varchar) else json_serialize(w11.value."url") end = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-birthsex')
-                    ) as s95_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s95_.value."valueCode") then s95_.value."valueCode" else array(s95_.value."valueCode") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e96_
-                ) as x94_
-            ) as n93_
-            where n93_.position = 1
-        ) as x92_
+                    ) as s93_
+                    where s93_.value."valueCode" is not null and not (json_typeof(s93_.value."valueCode") = 'null')
+                ) as x92_
+            ) as n91_
+            where n91_.position = 1
+        ) as x90_
     )) end as "birth_sex",
     case when is_varchar(r.value."birthDate") then cast(r.value."birthDate" as varchar) else json_serialize(r.value."birthDate") end as "birth_date",
     case when is_varchar(r.value."deceasedDateTime") then cast(r.value."deceasedDateTime" as varchar) else json_serialize(r.value."deceasedDateTime") end as "deceased_at"

@@ -44,111 +44,89 @@ select
             from (
                 select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
                 from (
-                    select e5_.value as value, row_number() over (order by s4_.ord, e5_.ord) as ord
+                    select (s4_.value -> 'value') as value, s4_.ord as ord
                     from (
                         select w2.value as value, w2.ord as ord
                         from (
-                            select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
+                            select (s5_.value -> 'identifier') as value, s5_.ord as ord
                             from (
-                                select e9_.value as value, row_number() over (order by s8_.ord, e9_.ord) as ord
+                                select (s6_.value -> 'actor') as value, s6_.ord as ord
                                 from (
                                     select element_.value as value, element_.ord as ord
                                     from jsonb_array_elements(case when jsonb_typeof((r.value -> 'performer')) = 'array' then (r.value -> 'performer') else jsonb_build_array((r.value -> 'performer')) end) with ordinality as element_(value, ord)
                                     where jsonb_typeof(element_.value) <> 'null'
-                                ) as s8_
-                                cross join lateral (
-                                    select element_.value as value, element_.ord as ord
-                                    from jsonb_array_elements(case when jsonb_typeof((s8_.value -> 'actor')) = 'array' then (s8_.value -> 'actor') else jsonb_build_array((s8_.value -> 'actor')) end) with ordinality as element_(value, ord)
-                                    where jsonb_typeof(element_.value) <> 'null'
-                                ) as e9_
-                            ) as s6_
-                            cross join lateral (
-                                select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((s6_.value -> 'identifier')) = 'array' then (s6_.value -> 'identifier') else jsonb_build_array((s6_.value -> 'identifier')) end) with ordinality as element_(value, ord)
-                                where jsonb_typeof(element_.value) <> 'null'
-                            ) as e7_
+                                ) as s6_
+                                where (s6_.value -> 'actor') is not null and not (jsonb_typeof((s6_.value -> 'actor')) = 'null')
+                            ) as s5_
+                            where (s5_.value -> 'identifier') is not null and not (jsonb_typeof((s5_.value -> 'identifier')) = 'null')
                         ) as w2
                         where ((w2.value #>> '{"system"}') = 'http://hl7.org/fhir/sid/us-npi')
                     ) as s4_
-                    cross join lateral (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((s4_.value -> 'value')) = 'array' then (s4_.value -> 'value') else jsonb_build_array((s4_.value -> 'value')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as e5_
+                    where (s4_.value -> 'value') is not null and not (jsonb_typeof((s4_.value -> 'value')) = 'null')
                 ) as x3_
             ) as n2_
             where n2_.position = 1
         ) as x1_
     ) #>> '{}') as "performer_npi",
     ((
-        select any_value(x10_.value)
+        select any_value(x8_.value)
         from (
-            select n11_.value as value, n11_.ord as ord
+            select n9_.value as value, n9_.ord as ord
             from (
-                select x12_.value, x12_.ord, row_number() over (order by x12_.ord) as position
+                select x10_.value, x10_.ord, row_number() over (order by x10_.ord) as position
                 from (
-                    select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
+                    select (s11_.value -> 'code') as value, s11_.ord as ord
                     from (
                         select w3.value as value, w3.ord as ord
                         from (
-                            select e16_.value as value, row_number() over (order by s15_.ord, e16_.ord) as ord
+                            select e13_.value as value, row_number() over (order by s12_.ord, e13_.ord) as ord
                             from (
-                                select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((r.value -> 'code')) = 'array' then (r.value -> 'code') else jsonb_build_array((r.value -> 'code')) end) with ordinality as element_(value, ord)
-                                where jsonb_typeof(element_.value) <> 'null'
-                            ) as s15_
+                                select (r.value -> 'code') as value, 1 as ord
+                                where (r.value -> 'code') is not null and not (jsonb_typeof((r.value -> 'code')) = 'null')
+                            ) as s12_
                             cross join lateral (
                                 select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((s15_.value -> 'coding')) = 'array' then (s15_.value -> 'coding') else jsonb_build_array((s15_.value -> 'coding')) end) with ordinality as element_(value, ord)
+                                from jsonb_array_elements(case when jsonb_typeof((s12_.value -> 'coding')) = 'array' then (s12_.value -> 'coding') else jsonb_build_array((s12_.value -> 'coding')) end) with ordinality as element_(value, ord)
                                 where jsonb_typeof(element_.value) <> 'null'
-                            ) as e16_
+                            ) as e13_
                         ) as w3
                         where (((w3.value #>> '{"system"}') = 'http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets') or ((w3.value #>> '{"system"}') = 'http://www.ama-assn.org/go/cpt'))
-                    ) as s13_
-                    cross join lateral (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((s13_.value -> 'code')) = 'array' then (s13_.value -> 'code') else jsonb_build_array((s13_.value -> 'code')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as e14_
-                ) as x12_
-            ) as n11_
-            where n11_.position = 1
-        ) as x10_
+                    ) as s11_
+                    where (s11_.value -> 'code') is not null and not (jsonb_typeof((s11_.value -> 'code')) = 'null')
+                ) as x10_
+            ) as n9_
+            where n9_.position = 1
+        ) as x8_
     ) #>> '{}') as "hcpcs_code",
     ((
-        select any_value(x17_.value)
+        select any_value(x14_.value)
         from (
-            select n18_.value as value, n18_.ord as ord
+            select n15_.value as value, n15_.ord as ord
             from (
-                select x19_.value, x19_.ord, row_number() over (order by x19_.ord) as position
+                select x16_.value, x16_.ord, row_number() over (order by x16_.ord) as position
                 from (
-                    select e21_.value as value, row_number() over (order by s20_.ord, e21_.ord) as ord
+                    select (s17_.value -> 'code') as value, s17_.ord as ord
                     from (
                         select w4.value as value, w4.ord as ord
                         from (
-                            select e23_.value as value, row_number() over (order by s22_.ord, e23_.ord) as ord
+                            select e19_.value as value, row_number() over (order by s18_.ord, e19_.ord) as ord
                             from (
-                                select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((r.value -> 'code')) = 'array' then (r.value -> 'code') else jsonb_build_array((r.value -> 'code')) end) with ordinality as element_(value, ord)
-                                where jsonb_typeof(element_.value) <> 'null'
-                            ) as s22_
+                                select (r.value -> 'code') as value, 1 as ord
+                                where (r.value -> 'code') is not null and not (jsonb_typeof((r.value -> 'code')) = 'null')
+                            ) as s18_
                             cross join lateral (
                                 select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((s22_.value -> 'coding')) = 'array' then (s22_.value -> 'coding') else jsonb_build_array((s22_.value -> 'coding')) end) with ordinality as element_(value, ord)
+                                from jsonb_array_elements(case when jsonb_typeof((s18_.value -> 'coding')) = 'array' then (s18_.value -> 'coding') else jsonb_build_array((s18_.value -> 'coding')) end) with ordinality as element_(value, ord)
                                 where jsonb_typeof(element_.value) <> 'null'
-                            ) as e23_
+                            ) as e19_
                         ) as w4
                         where ((w4.value #>> '{"system"}') = 'http://snomed.info/sct')
-                    ) as s20_
-                    cross join lateral (
-                        select element_.value as value, element_.ord as ord
-                        from jsonb_array_elements(case when jsonb_typeof((s20_.value -> 'code')) = 'array' then (s20_.value -> 'code') else jsonb_build_array((s20_.value -> 'code')) end) with ordinality as element_(value, ord)
-                        where jsonb_typeof(element_.value) <> 'null'
-                    ) as e21_
-                ) as x19_
-            ) as n18_
-            where n18_.position = 1
-        ) as x17_
+                    ) as s17_
+                    where (s17_.value -> 'code') is not null and not (jsonb_typeof((s17_.value -> 'code')) = 'null')
+                ) as x16_
+            ) as n15_
+            where n15_.position = 1
+        ) as x14_
     ) #>> '{}') as "snomed_code",
     (r.value #>> '{"status"}') as "status",
     (r.value #>> '{"performedDateTime"}') as "performed_date_time",
@@ -177,111 +155,89 @@ select
             from (
                 select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
                 from (
-                    select e5_.value as value, row_number() over (order by s4_.ord, e5_.ord) as ord
+                    select get_path(s4_.value, '"value"') as value, s4_.ord as ord
                     from (
                         select w2.value as value, w2.ord as ord
                         from (
-                            select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
+                            select get_path(s5_.value, '"identifier"') as value, s5_.ord as ord
                             from (
-                                select e9_.value as value, row_number() over (order by s8_.ord, e9_.ord) as ord
+                                select get_path(s6_.value, '"actor"') as value, s6_.ord as ord
                                 from (
                                     select flattened_.value as value, flattened_.index + 1 as ord
-                                    from table(flatten(input => case when is_array(get(r.value, 'performer')) then get(r.value, 'performer') when get(r.value, 'performer') is not null then array_construct(get(r.value, 'performer')) end)) as flattened_
-                                    where flattened_.value is not null and not is_null_value(flattened_.value)
-                                ) as s8_
-                                cross join lateral (
-                                    select flattened_.value as value, flattened_.index + 1 as ord
-                                    from table(flatten(input => case when is_array(get(s8_.value, 'actor')) then get(s8_.value, 'actor') when get(s8_.value, 'actor') is not null then array_construct(get(s8_.value, 'actor')) end)) as flattened_
-                                    where flattened_.value is not null and not is_null_value(flattened_.value)
-                                ) as e9_
-                            ) as s6_
-                            cross join lateral (
-                                select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(s6_.value, 'identifier')) then get(s6_.value, 'identifier') when get(s6_.value, 'identifier') is not null then array_construct(get(s6_.value, 'identifier')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as e7_
+                                    from table(flatten(input => get_path(r.value, '"performer"'))) as flattened_
+                                    where not is_null_value(flattened_.value)
+                                ) as s6_
+                                where get_path(s6_.value, '"actor"') is not null and not (is_null_value(get_path(s6_.value, '"actor"')))
+                            ) as s5_
+                            where get_path(s5_.value, '"identifier"') is not null and not (is_null_value(get_path(s5_.value, '"identifier"')))
                         ) as w2
                         where (cast(get_path(w2.value, '"system"') as varchar) = 'http://hl7.org/fhir/sid/us-npi')
                     ) as s4_
-                    cross join lateral (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(s4_.value, 'value')) then get(s4_.value, 'value') when get(s4_.value, 'value') is not null then array_construct(get(s4_.value, 'value')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as e5_
+                    where get_path(s4_.value, '"value"') is not null and not (is_null_value(get_path(s4_.value, '"value"')))
                 ) as x3_
             ) as n2_
             where n2_.position = 1
         ) as x1_
     ) as varchar) as "performer_npi",
     cast((
-        select any_value(x10_.value)
+        select any_value(x8_.value)
         from (
-            select n11_.value as value, n11_.ord as ord
+            select n9_.value as value, n9_.ord as ord
             from (
-                select x12_.value, x12_.ord, row_number() over (order by x12_.ord) as position
+                select x10_.value, x10_.ord, row_number() over (order by x10_.ord) as position
                 from (
-                    select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
+                    select get_path(s11_.value, '"code"') as value, s11_.ord as ord
                     from (
                         select w3.value as value, w3.ord as ord
                         from (
-                            select e16_.value as value, row_number() over (order by s15_.ord, e16_.ord) as ord
+                            select e13_.value as value, row_number() over (order by s12_.ord, e13_.ord) as ord
                             from (
-                                select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(r.value, 'code')) then get(r.value, 'code') when get(r.value, 'code') is not null then array_construct(get(r.value, 'code')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as s15_
+                                select get_path(r.value, '"code"') as value, 1 as ord
+                                where get_path(r.value, '"code"') is not null and not (is_null_value(get_path(r.value, '"code"')))
+                            ) as s12_
                             cross join lateral (
                                 select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(s15_.value, 'coding')) then get(s15_.value, 'coding') when get(s15_.value, 'coding') is not null then array_construct(get(s15_.value, 'coding')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as e16_
+                                from table(flatten(input => get_path(s12_.value, '"coding"'))) as flattened_
+                                where not is_null_value(flattened_.value)
+                            ) as e13_
                         ) as w3
                         where ((cast(get_path(w3.value, '"system"') as varchar) = 'http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets') or (cast(get_path(w3.value, '"system"') as varchar) = 'http://www.ama-assn.org/go/cpt'))
-                    ) as s13_
-                    cross join lateral (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(s13_.value, 'code')) then get(s13_.value, 'code') when get(s13_.value, 'code') is not null then array_construct(get(s13_.value, 'code')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as e14_
-                ) as x12_
-            ) as n11_
-            where n11_.position = 1
-        ) as x10_
+                    ) as s11_
+                    where get_path(s11_.value, '"code"') is not null and not (is_null_value(get_path(s11_.value, '"code"')))
+                ) as x10_
+            ) as n9_
+            where n9_.position = 1
+        ) as x8_
     ) as varchar) as "hcpcs_code",
     cast((
-        select any_value(x17_.value)
+        select any_value(x14_.value)
         from (
-            select n18_.value as value, n18_.ord as ord
+            select n15_.value as value, n15_.ord as ord
             from (
-                select x19_.value, x19_.ord, row_number() over (order by x19_.ord) as position
+                select x16_.value, x16_.ord, row_number() over (order by x16_.ord) as position
                 from (
-                    select e21_.value as value, row_number() over (order by s20_.ord, e21_.ord) as ord
+                    select get_path(s17_.value, '"code"') as value, s17_.ord as ord
                     from (
                         select w4.value as value, w4.ord as ord
                         from (
-                            select e23_.value as value, row_number() over (order by s22_.ord, e23_.ord) as ord
+                            select e19_.value as value, row_number() over (order by s18_.ord, e19_.ord) as ord
                             from (
-                                select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(r.value, 'code')) then get(r.value, 'code') when get(r.value, 'code') is not null then array_construct(get(r.value, 'code')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as s22_
+                                select get_path(r.value, '"code"') as value, 1 as ord
+                                where get_path(r.value, '"code"') is not null and not (is_null_value(get_path(r.value, '"code"')))
+                            ) as s18_
                             cross join lateral (
                                 select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => case when is_array(get(s22_.value, 'coding')) then get(s22_.value, 'coding') when get(s22_.value, 'coding') is not null then array_construct(get(s22_.value, 'coding')) end)) as flattened_
-                                where flattened_.value is not null and not is_null_value(flattened_.value)
-                            ) as e23_
+                                from table(flatten(input => get_path(s18_.value, '"coding"'))) as flattened_
+                                where not is_null_value(flattened_.value)
+                            ) as e19_
                         ) as w4
                         where (cast(get_path(w4.value, '"system"') as varchar) = 'http://snomed.info/sct')
-                    ) as s20_
-                    cross join lateral (
-                        select flattened_.value as value, flattened_.index + 1 as ord
-                        from table(flatten(input => case when is_array(get(s20_.value, 'code')) then get(s20_.value, 'code') when get(s20_.value, 'code') is not null then array_construct(get(s20_.value, 'code')) end)) as flattened_
-                        where flattened_.value is not null and not is_null_value(flattened_.value)
-                    ) as e21_
-                ) as x19_
-            ) as n18_
-            where n18_.position = 1
-        ) as x17_
+                    ) as s17_
+                    where get_path(s17_.value, '"code"') is not null and not (is_null_value(get_path(s17_.value, '"code"')))
+                ) as x16_
+            ) as n15_
+            where n15_.position = 1
+        ) as x14_
     ) as varchar) as "snomed_code",
     cast(get_path(r.value, '"status"') as varchar) as "status",
     cast(get_path(r.value, '"performedDateTime"') as varchar) as "performed_date_time",
@@ -310,41 +266,26 @@ select
             from (
                 select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
                 from (
-                    select e5_.value as value, row_number() over (order by s4_.ord, e5_.ord) as ord
+                    select s4_.value."value" as value, s4_.ord as ord
                     from (
                         select w2.value as value, w2.ord as ord
                         from (
-                            select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
+                            select s5_.value."identifier" as value, s5_.ord as ord
                             from (
-                                select e9_.value as value, row_number() over (order by s8_.ord, e9_.ord) as ord
+                                select s6_.value."actor" as value, s6_.ord as ord
                                 from (
                                     select element_ as value, position_ + 1 as ord
                                     from (select case when is_array(r.value."performer") then r.value."performer" else array(r.value."performer") end as items_) as array_,
                                         array_.items_ as element_ at position_
                                     where element_ is not null
-                                ) as s8_
-                                cross join lateral (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(s8_.value."actor") then s8_.value."actor" else array(s8_.value."actor") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as e9_
-                            ) as s6_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s6_.value."identifier") then s6_.value."identifier" else array(s6_.value."identifier") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e7_
+                                ) as s6_
+                                where s6_.value."actor" is not null and not (json_typeof(s6_.value."actor") = 'null')
+                            ) as s5_
+                            where s5_.value."identifier" is not null and not (json_typeof(s5_.value."identifier") = 'null')
                         ) as w2
                         where (case when is_varchar(w2.value."system") then cast(w2.value."system" as varchar) else json_serialize(w2.value."system") end = 'http://hl7.org/fhir/sid/us-npi')
                     ) as s4_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s4_.value."value") then s4_.value."value" else array(s4_.value."value") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e5_
+                    where s4_.value."value" is not null and not (json_typeof(s4_.value."value") = 'null')
                 ) as x3_
             ) as n2_
             where n2_.position = 1
@@ -356,41 +297,26 @@ select
             from (
                 select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
                 from (
-                    select e5_.value as value, row_number() over (order by s4_.ord, e5_.ord) as ord
+                    select s4_.value."value" as value, s4_.ord as ord
                     from (
                         select w2.value as value, w2.ord as ord
                         from (
-                            select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
+                            select s5_.value."identifier" as value, s5_.ord as ord
                             from (
-                                select e9_.value as value, row_number() over (order by s8_.ord, e9_.ord) as ord
+                                select s6_.value."actor" as value, s6_.ord as ord
                                 from (
                                     select element_ as value, position_ + 1 as ord
                                     from (select case when is_array(r.value."performer") then r.value."performer" else array(r.value."performer") end as items_) as array_,
                                         array_.items_ as element_ at position_
                                     where element_ is not null
-                                ) as s8_
-                                cross join lateral (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(s8_.value."actor") then s8_.value."actor" else array(s8_.value."actor") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as e9_
-                            ) as s6_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s6_.value."identifier") then s6_.value."identifier" else array(s6_.value."identifier") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e7_
+                                ) as s6_
+                                where s6_.value."actor" is not null and not (json_typeof(s6_.value."actor") = 'null')
+                            ) as s5_
+                            where s5_.value."identifier" is not null and not (json_typeof(s5_.value."identifier") = 'null')
                         ) as w2
                         where (case when is_varchar(w2.value."system") then cast(w2.value."system" as varchar) else json_serialize(w2.value."system") end = 'http://hl7.org/fhir/sid/us-npi')
                     ) as s4_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s4_.value."value") then s4_.value."value" else array(s4_.value."value") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e5_
+                    where s4_.value."value" is not null and not (json_typeof(s4_.value."value") = 'null')
                 ) as x3_
             ) as n2_
             where n2_.position = 1
@@ -402,269 +328,212 @@ select
             from (
                 select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
                 from (
-                    select e5_.value as value, row_number() over (order by s4_.ord, e5_.ord) as ord
+                    select s4_.value."value" as value, s4_.ord as ord
                     from (
                         select w2.value as value, w2.ord as ord
                         from (
-                            select e7_.value as value, row_number() over (order by s6_.ord, e7_.ord) as ord
+                            select s5_.value."identifier" as value, s5_.ord as ord
                             from (
-                                select e9_.value as value, row_number() over (order by s8_.ord, e9_.ord) as ord
+                                select s6_.value."actor" as value, s6_.ord as ord
                                 from (
                                     select element_ as value, position_ + 1 as ord
                                     from (select case when is_array(r.value."performer") then r.value."performer" else array(r.value."performer") end as items_) as array_,
                                         array_.items_ as element_ at position_
                                     where element_ is not null
-                                ) as s8_
-                                cross join lateral (
-                                    select element_ as value, position_ + 1 as ord
-                                    from (select case when is_array(s8_.value."actor") then s8_.value."actor" else array(s8_.value."actor") end as items_) as array_,
-                                        array_.items_ as element_ at position_
-                                    where element_ is not null
-                                ) as e9_
-                            ) as s6_
-                            cross join lateral (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s6_.value."identifier") then s6_.value."identifier" else array(s6_.value."identifier") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as e7_
+                                ) as s6_
+                                where s6_.value."actor" is not null and not (json_typeof(s6_.value."actor") = 'null')
+                            ) as s5_
+                            where s5_.value."identifier" is not null and not (json_typeof(s5_.value."identifier") = 'null')
                         ) as w2
                         where (case when is_varchar(w2.value."system") then cast(w2.value."system" as varchar) else json_serialize(w2.value."system") end = 'http://hl7.org/fhir/sid/us-npi')
                     ) as s4_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s4_.value."value") then s4_.value."value" else array(s4_.value."value") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e5_
+                    where s4_.value."value" is not null and not (json_typeof(s4_.value."value") = 'null')
                 ) as x3_
             ) as n2_
             where n2_.position = 1
         ) as x1_
     )) end as "performer_npi",
     case when is_varchar((
-        select any_value(x10_.value)
+        select any_value(x8_.value)
         from (
-            select n11_.value as value, n11_.ord as ord
+            select n9_.value as value, n9_.ord as ord
             from (
-                select x12_.value, x12_.ord, row_number() over (order by x12_.ord) as position
+                select x10_.value, x10_.ord, row_number() over (order by x10_.ord) as position
                 from (
-                    select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
+                    select s11_.value."code" as value, s11_.ord as ord
                     from (
                         select w3.value as value, w3.ord as ord
                         from (
-                            select e16_.value as value, row_number() over (order by s15_.ord, e16_.ord) as ord
+                            select e13_.value as value, row_number() over (order by s12_.ord, e13_.ord) as ord
                             from (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(r.value."code") then r.value."code" else array(r.value."code") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as s15_
+                                select r.value."code" as value, 1 as ord
+                                where r.value."code" is not null and not (json_typeof(r.value."code") = 'null')
+                            ) as s12_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s15_.value."coding") then s15_.value."coding" else array(s15_.value."coding") end as items_) as array_,
+                                from (select case when is_array(s12_.value."coding") then s12_.value."coding" else array(s12_.value."coding") end as items_) as array_,
                                     array_.items_ as element_ at position_
                                 where element_ is not null
-                            ) as e16_
+                            ) as e13_
                         ) as w3
                         where ((case when is_varchar(w3.value."system") then cast(w3.value."system" as varchar) else json_serialize(w3.value."system") end = 'http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets') or (case when is_varchar(w3.value."system") then cast(w3.value."system" as varchar) else json_serialize(w3.value."system") end = 'http://www.ama-assn.org/go/cpt'))
-                    ) as s13_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s13_.value."code") then s13_.value."code" else array(s13_.value."code") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e14_
-                ) as x12_
-            ) as n11_
-            where n11_.position = 1
-        ) as x10_
+                    ) as s11_
+                    where s11_.value."code" is not null and not (json_typeof(s11_.value."code") = 'null')
+                ) as x10_
+            ) as n9_
+            where n9_.position = 1
+        ) as x8_
     )) then cast((
-        select any_value(x10_.value)
+        select any_value(x8_.value)
         from (
-            select n11_.value as value, n11_.ord as ord
+            select n9_.value as value, n9_.ord as ord
             from (
-                select x12_.value, x12_.ord, row_number() over (order by x12_.ord) as position
+                select x10_.value, x10_.ord, row_number() over (order by x10_.ord) as position
                 from (
-                    select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
+                    select s11_.value."code" as value, s11_.ord as ord
                     from (
                         select w3.value as value, w3.ord as ord
                         from (
-                            select e16_.value as value, row_number() over (order by s15_.ord, e16_.ord) as ord
+                            select e13_.value as value, row_number() over (order by s12_.ord, e13_.ord) as ord
                             from (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(r.value."code") then r.value."code" else array(r.value."code") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as s15_
+                                select r.value."code" as value, 1 as ord
+                                where r.value."code" is not null and not (json_typeof(r.value."code") = 'null')
+                            ) as s12_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s15_.value."coding") then s15_.value."coding" else array(s15_.value."coding") end as items_) as array_,
+                                from (select case when is_array(s12_.value."coding") then s12_.value."coding" else array(s12_.value."coding") end as items_) as array_,
                                     array_.items_ as element_ at position_
                                 where element_ is not null
-                            ) as e16_
+                            ) as e13_
                         ) as w3
                         where ((case when is_varchar(w3.value."system") then cast(w3.value."system" as varchar) else json_serialize(w3.value."system") end = 'http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets') or (case when is_varchar(w3.value."system") then cast(w3.value."system" as varchar) else json_serialize(w3.value."system") end = 'http://www.ama-assn.org/go/cpt'))
-                    ) as s13_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s13_.value."code") then s13_.value."code" else array(s13_.value."code") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e14_
-                ) as x12_
-            ) as n11_
-            where n11_.position = 1
-        ) as x10_
+                    ) as s11_
+                    where s11_.value."code" is not null and not (json_typeof(s11_.value."code") = 'null')
+                ) as x10_
+            ) as n9_
+            where n9_.position = 1
+        ) as x8_
     ) as varchar) else json_serialize((
-        select any_value(x10_.value)
+        select any_value(x8_.value)
         from (
-            select n11_.value as value, n11_.ord as ord
+            select n9_.value as value, n9_.ord as ord
             from (
-                select x12_.value, x12_.ord, row_number() over (order by x12_.ord) as position
+                select x10_.value, x10_.ord, row_number() over (order by x10_.ord) as position
                 from (
-                    select e14_.value as value, row_number() over (order by s13_.ord, e14_.ord) as ord
+                    select s11_.value."code" as value, s11_.ord as ord
                     from (
                         select w3.value as value, w3.ord as ord
                         from (
-                            select e16_.value as value, row_number() over (order by s15_.ord, e16_.ord) as ord
+                            select e13_.value as value, row_number() over (order by s12_.ord, e13_.ord) as ord
                             from (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(r.value."code") then r.value."code" else array(r.value."code") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as s15_
+                                select r.value."code" as value, 1 as ord
+                                where r.value."code" is not null and not (json_typeof(r.value."code") = 'null')
+                            ) as s12_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s15_.value."coding") then s15_.value."coding" else array(s15_.value."coding") end as items_) as array_,
+                                from (select case when is_array(s12_.value."coding") then s12_.value."coding" else array(s12_.value."coding") end as items_) as array_,
                                     array_.items_ as element_ at position_
                                 where element_ is not null
-                            ) as e16_
+                            ) as e13_
                         ) as w3
                         where ((case when is_varchar(w3.value."system") then cast(w3.value."system" as varchar) else json_serialize(w3.value."system") end = 'http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets') or (case when is_varchar(w3.value."system") then cast(w3.value."system" as varchar) else json_serialize(w3.value."system") end = 'http://www.ama-assn.org/go/cpt'))
-                    ) as s13_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s13_.value."code") then s13_.value."code" else array(s13_.value."code") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e14_
-                ) as x12_
-            ) as n11_
-            where n11_.position = 1
-        ) as x10_
+                    ) as s11_
+                    where s11_.value."code" is not null and not (json_typeof(s11_.value."code") = 'null')
+                ) as x10_
+            ) as n9_
+            where n9_.position = 1
+        ) as x8_
     )) end as "hcpcs_code",
     case when is_varchar((
-        select any_value(x17_.value)
+        select any_value(x14_.value)
         from (
-            select n18_.value as value, n18_.ord as ord
+            select n15_.value as value, n15_.ord as ord
             from (
-                select x19_.value, x19_.ord, row_number() over (order by x19_.ord) as position
+                select x16_.value, x16_.ord, row_number() over (order by x16_.ord) as position
                 from (
-                    select e21_.value as value, row_number() over (order by s20_.ord, e21_.ord) as ord
+                    select s17_.value."code" as value, s17_.ord as ord
                     from (
                         select w4.value as value, w4.ord as ord
                         from (
-                            select e23_.value as value, row_number() over (order by s22_.ord, e23_.ord) as ord
+                            select e19_.value as value, row_number() over (order by s18_.ord, e19_.ord) as ord
                             from (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(r.value."code") then r.value."code" else array(r.value."code") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as s22_
+                                select r.value."code" as value, 1 as ord
+                                where r.value."code" is not null and not (json_typeof(r.value."code") = 'null')
+                            ) as s18_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s22_.value."coding") then s22_.value."coding" else array(s22_.value."coding") end as items_) as array_,
+                                from (select case when is_array(s18_.value."coding") then s18_.value."coding" else array(s18_.value."coding") end as items_) as array_,
                                     array_.items_ as element_ at position_
                                 where element_ is not null
-                            ) as e23_
+                            ) as e19_
                         ) as w4
                         where (case when is_varchar(w4.value."system") then cast(w4.value."system" as varchar) else json_serialize(w4.value."system") end = 'http://snomed.info/sct')
-                    ) as s20_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s20_.value."code") then s20_.value."code" else array(s20_.value."code") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e21_
-                ) as x19_
-            ) as n18_
-            where n18_.position = 1
-        ) as x17_
+                    ) as s17_
+                    where s17_.value."code" is not null and not (json_typeof(s17_.value."code") = 'null')
+                ) as x16_
+            ) as n15_
+            where n15_.position = 1
+        ) as x14_
     )) then cast((
-        select any_value(x17_.value)
+        select any_value(x14_.value)
         from (
-            select n18_.value as value, n18_.ord as ord
+            select n15_.value as value, n15_.ord as ord
             from (
-                select x19_.value, x19_.ord, row_number() over (order by x19_.ord) as position
+                select x16_.value, x16_.ord, row_number() over (order by x16_.ord) as position
                 from (
-                    select e21_.value as value, row_number() over (order by s20_.ord, e21_.ord) as ord
+                    select s17_.value."code" as value, s17_.ord as ord
                     from (
                         select w4.value as value, w4.ord as ord
                         from (
-                            select e23_.value as value, row_number() over (order by s22_.ord, e23_.ord) as ord
+                            select e19_.value as value, row_number() over (order by s18_.ord, e19_.ord) as ord
                             from (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(r.value."code") then r.value."code" else array(r.value."code") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as s22_
+                                select r.value."code" as value, 1 as ord
+                                where r.value."code" is not null and not (json_typeof(r.value."code") = 'null')
+                            ) as s18_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s22_.value."coding") then s22_.value."coding" else array(s22_.value."coding") end as items_) as array_,
+                                from (select case when is_array(s18_.value."coding") then s18_.value."coding" else array(s18_.value."coding") end as items_) as array_,
                                     array_.items_ as element_ at position_
                                 where element_ is not null
-                            ) as e23_
+                            ) as e19_
                         ) as w4
                         where (case when is_varchar(w4.value."system") then cast(w4.value."system" as varchar) else json_serialize(w4.value."system") end = 'http://snomed.info/sct')
-                    ) as s20_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s20_.value."code") then s20_.value."code" else array(s20_.value."code") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e21_
-                ) as x19_
-            ) as n18_
-            where n18_.position = 1
-        ) as x17_
+                    ) as s17_
+                    where s17_.value."code" is not null and not (json_typeof(s17_.value."code") = 'null')
+                ) as x16_
+            ) as n15_
+            where n15_.position = 1
+        ) as x14_
     ) as varchar) else json_serialize((
-        select any_value(x17_.value)
+        select any_value(x14_.value)
         from (
-            select n18_.value as value, n18_.ord as ord
+            select n15_.value as value, n15_.ord as ord
             from (
-                select x19_.value, x19_.ord, row_number() over (order by x19_.ord) as position
+                select x16_.value, x16_.ord, row_number() over (order by x16_.ord) as position
                 from (
-                    select e21_.value as value, row_number() over (order by s20_.ord, e21_.ord) as ord
+                    select s17_.value."code" as value, s17_.ord as ord
                     from (
                         select w4.value as value, w4.ord as ord
                         from (
-                            select e23_.value as value, row_number() over (order by s22_.ord, e23_.ord) as ord
+                            select e19_.value as value, row_number() over (order by s18_.ord, e19_.ord) as ord
                             from (
-                                select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(r.value."code") then r.value."code" else array(r.value."code") end as items_) as array_,
-                                    array_.items_ as element_ at position_
-                                where element_ is not null
-                            ) as s22_
+                                select r.value."code" as value, 1 as ord
+                                where r.value."code" is not null and not (json_typeof(r.value."code") = 'null')
+                            ) as s18_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s22_.value."coding") then s22_.value."coding" else array(s22_.value."coding") end as items_) as array_,
+                                from (select case when is_array(s18_.value."coding") then s18_.value."coding" else array(s18_.value."coding") end as items_) as array_,
                                     array_.items_ as element_ at position_
                                 where element_ is not null
-                            ) as e23_
+                            ) as e19_
                         ) as w4
                         where (case when is_varchar(w4.value."system") then cast(w4.value."system" as varchar) else json_serialize(w4.value."system") end = 'http://snomed.info/sct')
-                    ) as s20_
-                    cross join lateral (
-                        select element_ as value, position_ + 1 as ord
-                        from (select case when is_array(s20_.value."code") then s20_.value."code" else array(s20_.value."code") end as items_) as array_,
-                            array_.items_ as element_ at position_
-                        where element_ is not null
-                    ) as e21_
-                ) as x19_
-            ) as n18_
-            where n18_.position = 1
-        ) as x17_
+                    ) as s17_
+                    where s17_.value."code" is not null and not (json_typeof(s17_.value."code") = 'null')
+                ) as x16_
+            ) as n15_
+            where n15_.position = 1
+        ) as x14_
     )) end as "snomed_code",
     case when is_varchar(r.value."status") then cast(r.value."status" as varchar) else json_serialize(r.value."status") end as "status",
     case when is_varchar(r.value."performedDateTime") then cast(r.value."performedDateTime" as varchar) else json_serialize(r.value."performedDateTime") end as "performed_date_time",

@@ -22,7 +22,10 @@ with three adjustments, each for a reason a test would otherwise trip on:
 - `table(information_schema.policy_references(...))` is not emulated; since no policy can exist here
   (see above), it reads as the empty table it would be;
 - `to_timestamp_tz(x, 'auto')` (how staging parses FHIR instants on Snowflake) is not emulated; we hand
-  fakesnow the equivalent cast, which DuckDB reads the same way for ISO 8601 text.
+  fakesnow the equivalent cast, which DuckDB reads the same way for ISO 8601 text;
+- a VARIANT string cast to varchar keeps its JSON quotes on fakesnow unless the cast is of a path read;
+  the SQL-on-FHIR views cast scalar subqueries and derived tables' `value` columns, which we hand
+  fakesnow as path reads of their root (`_variant_text_cast`), so they unquote as on Snowflake.
 """
 
 from __future__ import annotations
@@ -247,13 +250,38 @@ def _auto_format_to_cast(node: Any) -> Any:
     return node
 
 
+def _variant_text_cast(node: Any) -> Any:
+    """`cast(<scalar subquery or alias.value> as varchar)`: read as a VARIANT cast (unquoted text).
+
+    Snowflake unquotes a VARIANT string cast to varchar. fakesnow does so only for a cast of a path
+    read (`get_path(...)::varchar`); a VARIANT from a subquery or a derived table's `value` column (how the
+    SQL-on-FHIR views pass JSON items along) would keep its JSON quotes. Such an operand becomes a path
+    read of its root, which fakesnow then turns into DuckDB's `->> '$'`.
+    """
+    from sqlglot import exp
+
+    if not (
+        isinstance(node, exp.Cast) and node.to.this in (exp.DataType.Type.VARCHAR, exp.DataType.Type.TEXT)
+    ):
+        return node
+    operand = node.this
+    is_item = isinstance(operand, exp.Subquery) or (
+        isinstance(operand, exp.Column) and operand.table and operand.name.lower() == "value"
+    )
+    if is_item:
+        root = exp.JSONPath(expressions=[exp.JSONPathRoot()])
+        operand.replace(exp.JSONExtract(this=operand.copy(), expression=root))
+    return node
+
+
 def _install_auto_timestamp_format() -> None:
     from fakesnow.cursor import FakeSnowflakeCursor
 
     original = FakeSnowflakeCursor._transform
 
     def transform(self: FakeSnowflakeCursor, expression: Any, params: Any) -> Any:
-        return original(self, expression.transform(_auto_format_to_cast, copy=False), params)
+        expression = expression.transform(_auto_format_to_cast, copy=False)
+        return original(self, expression.transform(_variant_text_cast, copy=False), params)
 
     FakeSnowflakeCursor._transform = transform  # type: ignore[method-assign]
 

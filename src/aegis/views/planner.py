@@ -101,6 +101,8 @@ class _Planner:
     location: str = "the view"  # of the expression being compiled, for runtime error messages
     # The R4 type of the item bound to each variable (None: not an R4 type, or not known).
     item_types: dict[str, str | None] = field(default_factory=dict)
+    # Filters that select one resource type out of a collection of any resource (contained).
+    narrowed_types: dict[Collection, str] = field(default_factory=dict)
 
     def single(self, items: Collection) -> SingleItem | FieldValue | PathValue:
         if at_most_one(items):
@@ -132,6 +134,8 @@ class _Planner:
         return Children(source, name, array=element[1], fhir_type=element[0])
 
     def type_of(self, items: Collection) -> str | None:
+        if items in self.narrowed_types:
+            return self.narrowed_types[items]
         if isinstance(items, FocusItem):
             return self.item_types.get(items.var)
         if isinstance(items, Children):
@@ -457,7 +461,12 @@ class _Planner:
         raise _Unsupported("expected a type name such as Patient or Quantity")
 
     def where(self, items: Collection, criteria: fp.Node, scope: _Scope) -> Collection:
-        return self.filtered(items, lambda var: self.condition(criteria, _Scope(var, scope.selection)))
+        filtered = self.filtered(items, lambda var: self.condition(criteria, _Scope(var, scope.selection)))
+        narrowed = _resource_type_test(criteria)
+        if narrowed is not None and self.type_of(items) in ("Resource", "DomainResource"):
+            # contained.where(resourceType = 'Medication'): the items that pass are Medications.
+            self.narrowed_types[filtered] = narrowed
+        return filtered
 
     def filtered(self, items: Collection, condition: _ConditionOfVar) -> Collection:
         var = self.fresh("w")
@@ -543,10 +552,29 @@ def _r4_element(type_name: str | None, name: str) -> tuple[str, bool] | None:
     if type_name is None:
         return None
     spec = r4_model()["types"].get(type_name)
+    if spec is not None and spec["kind"] == "resource" and name == "resourceType":
+        return "code", False  # not an element, but every resource's JSON has exactly one
     element = spec["elements"].get(name) if spec is not None else None
     if element is None:
         return None
     return str(element[0]), bool(element[2])
+
+
+def _resource_type_test(criteria: fp.Node) -> str | None:
+    """The R4 resource type that `resourceType = 'X'` (either side) selects, else None."""
+    if not (isinstance(criteria, fp.Binary) and criteria.operator == "="):
+        return None
+    for field_side, literal_side in ((criteria.left, criteria.right), (criteria.right, criteria.left)):
+        if (
+            isinstance(field_side, fp.Member)
+            and isinstance(field_side.source, fp.This)
+            and field_side.name == "resourceType"
+            and isinstance(literal_side, fp.Literal)
+            and literal_side.kind == "string"
+            and literal_side.value in r4_resource_types()
+        ):
+            return str(literal_side.value)
+    return None
 
 
 def at_most_one(items: Collection) -> bool:

@@ -291,6 +291,8 @@ class SqlRenderer(ABC):
         if isinstance(collection, FocusItem):
             item = self.item(collection.var)
             return f"select {item} as value, 1 as ord where {item} is not null"
+        if isinstance(collection, Children) and collection.array is not None:
+            return self.known_children(collection)
         if isinstance(collection, Children):
             if isinstance(collection.source, FocusItem):
                 return self.json_items(self.json_field(self.item(collection.source.var), collection.name))
@@ -317,6 +319,30 @@ class SqlRenderer(ABC):
             f") as {numbered}\n"
             f"where {numbered}.position = {collection.position + 1}"
         )
+
+    def json_array_items(self, array_sql: str) -> str:
+        """Rows (value, ord) of a field the R4 model declares an array (no test of its JSON kind)."""
+        return self.json_items(array_sql)
+
+    def known_children(self, children: Children) -> str:
+        """Children whose cardinality the R4 model gives: an array field is unnested as such, a single field
+        is read in place (no unnesting)."""
+        if isinstance(children.source, FocusItem):
+            parent, rows, ord_sql = self.item(children.source.var), "", "1"
+        else:
+            alias = self.alias("s")
+            parent, ord_sql = f"{alias}.value", f"{alias}.ord"
+            rows = f"from (\n{_indent(self.collection(children.source))}\n) as {alias}\n"
+        field = self.json_field(parent, children.name)
+        if children.array:
+            child = self.alias("e")
+            order = f"{ord_sql}, {child}.ord" if rows else f"{child}.ord"
+            join = self.lateral(self.json_array_items(field), child) if rows else ""
+            if not rows:
+                return self.json_array_items(field)
+            return f"select {child}.value as value, row_number() over (order by {order}) as ord\n{rows}{join}"
+        present = f"{field} is not null and not {self.json_is(field, 'null')}"
+        return f"select {field} as value, {ord_sql} as ord\n{rows}where {present}"
 
     def single_item(self, rows: str, alias: str, too_many_message: str | None) -> str:
         """The only `value` of `rows` (a FROM clause aliased `alias`); more than one fails (no check when

@@ -79,6 +79,11 @@ class DuckDBRenderer(SqlRenderer):
             if items is not None:
                 position = scalar.source.position + 1
                 return f"{items}[{-position if scalar.source.from_end else position}]"
+        if isinstance(scalar, SingleItem) and scalar.too_many_message is not None:
+            items = self.items_list(scalar.source)
+            if items is not None:
+                too_many = f"cast(error({self.string(scalar.too_many_message)}) as json)"
+                return f"(case when len({items}) > 1 then {too_many} else {items}[1] end)"
         if isinstance(scalar, Exists):
             items = self.items_list(scalar.source)
             if items is not None:
@@ -129,9 +134,7 @@ class DuckDBRenderer(SqlRenderer):
         wildcard = any(is_array for _, is_array in steps)
         path = self.string(_json_path(tuple(steps)))
         if element is not None:
-            if not wildcard:
-                return None  # at most one item: the planner reads it as a PathValue
-            items = f"json_extract({element}, {path})"
+            items = f"json_extract({element}, {path})" if wildcard else f"[json_extract({element}, {path})]"
         else:
             each = self.alias("l")
             items = f"list_transform({items}, lambda {each}: json_extract({each}, {path}))"

@@ -39,7 +39,8 @@ class SnowflakeRenderer(SqlRenderer):
         return f"cast({column_sql} as variant)"
 
     def json_field(self, item_sql: str, name: str) -> str:
-        return f"get({item_sql}, {self.string(name)})"
+        # get_path with a quoted key rather than get(): fakesnow mis-parses `get(...) is not null`.
+        return self.json_path(item_sql, (name,))
 
     def json_path(self, item_sql: str, names: tuple[str, ...]) -> str:
         if not names:
@@ -60,6 +61,14 @@ class SnowflakeRenderer(SqlRenderer):
             f"from table(flatten(input => case when is_array({json_sql}) then {json_sql} "
             f"when {json_sql} is not null then array_construct({json_sql}) end)) as flattened_\n"
             "where flattened_.value is not null and not is_null_value(flattened_.value)"
+        )
+
+    def json_array_items(self, array_sql: str) -> str:
+        # flatten of the field itself (not of a CASE over it, which fakesnow mistranslates).
+        return (
+            "select flattened_.value as value, flattened_.index + 1 as ord\n"
+            f"from table(flatten(input => {array_sql})) as flattened_\n"
+            "where not is_null_value(flattened_.value)"
         )
 
     def json_to(self, item_sql: str, type_: SqlType) -> str:
