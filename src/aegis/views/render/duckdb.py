@@ -57,7 +57,9 @@ class DuckDBRenderer(SqlRenderer):
         return f"json_extract({item_sql}, {self.string('$.' + chr(34) + name + chr(34))})"
 
     def json_path(self, item_sql: str, names: tuple[str, ...]) -> str:
-        return f"json_extract({item_sql}, {self.string(_json_path(names))})" if names else item_sql
+        # A JSON null (not FHIR, but seen) is no value, as a missing element is.
+        extracted = f"json_extract({item_sql}, {self.string(_json_path(names))})"
+        return f"nullif({extracted}, cast('null' as json))" if names else item_sql
 
     def json_path_to(self, item_sql: str, names: tuple[str, ...], type_: SqlType) -> str:
         if type_ is SqlType.JSON:

@@ -33,7 +33,8 @@ class PostgresRenderer(SqlRenderer):
         return f"({item_sql} -> {self.string(name)})"
 
     def json_path(self, item_sql: str, names: tuple[str, ...]) -> str:
-        return f"({item_sql} #> {_text_array(names)})" if names else item_sql
+        # A JSON null (not FHIR, but seen) is no value, as a missing element is.
+        return f"nullif({item_sql} #> {_text_array(names)}, 'null'::jsonb)" if names else item_sql
 
     def json_path_to(self, item_sql: str, names: tuple[str, ...], type_: SqlType) -> str:
         if type_ is SqlType.JSON:
