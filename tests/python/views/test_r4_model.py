@@ -13,6 +13,7 @@ from typing import Any
 
 import duckdb
 import pytest
+from test_compile import duckdb_rows, postgres_rows  # the views' table of resources, on each engine
 
 from aegis.engines.postgres import PostgresServer
 from aegis.paths import project_root
@@ -124,35 +125,6 @@ def normalized(rows: list[tuple[Any, ...]]) -> list[tuple[str, ...]]:
         return str(value.normalize()) if isinstance(value, Decimal) else str(value)
 
     return sorted(tuple(text(value) for value in row) for row in rows)
-
-
-def duckdb_rows(view: dict[str, Any], resources: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
-    connection = duckdb.connect()
-    connection.execute("create table fhir_resources (resource_type varchar, resource json)")
-    for resource in resources:
-        connection.execute(
-            "insert into fhir_resources values (?, ?)", [resource["resourceType"], json.dumps(resource)]
-        )
-    return connection.execute(compile_view(view, "duckdb").sql).fetchall()
-
-
-def postgres_rows(
-    server: PostgresServer, view: dict[str, Any], resources: list[dict[str, Any]]
-) -> list[tuple[Any, ...]]:
-    connection = server.connect()
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("drop table if exists fhir_resources")
-            cursor.execute("create table fhir_resources (resource_type text, resource jsonb)")
-            for resource in resources:
-                cursor.execute(
-                    "insert into fhir_resources values (%s, %s)",
-                    (resource["resourceType"], json.dumps(resource)),
-                )
-            cursor.execute(compile_view(view, "postgres").sql)
-            return list(cursor.fetchall())
-    finally:
-        connection.close()
 
 
 @pytest.mark.parametrize(("file_name", "resources"), CASES, ids=[name for name, _ in CASES])
