@@ -76,7 +76,7 @@ cross join lateral (
             select i10_.value as value, row_number() over (order by i10_.ord) - 1 as row_index
             from (
                 select each_.value as value, cast(each_.key as integer) + 1 as ord
-                from json_each(case when json_type(json_extract(f0.value, '$."item"')) = 'ARRAY' then json_extract(f0.value, '$."item"') else json_array(json_extract(f0.value, '$."item"')) end) as each_
+                from json_each(json_extract(f0.value, '$."item"')) as each_
                 where each_.type <> 'NULL'
             ) as i10_
         ) as f2
@@ -84,7 +84,7 @@ cross join lateral (
         select cast(null as integer) as "line_number", cast(null as varchar) as "hcpcs_code", cast(null as varchar) as "revenue_code", cast(null as decimal(38, 9)) as "billed_adjudicated", cast(null as decimal(38, 9)) as "billed_blue_button", cast(null as decimal(38, 9)) as "billed_net", cast(null as decimal(38, 9)) as "allowed_adjudicated", cast(null as decimal(38, 9)) as "allowed_blue_button", cast(null as decimal(38, 9)) as "paid_adjudicated", cast(null as decimal(38, 9)) as "paid_blue_button", cast(null as varchar) as "service_date_date", cast(null as varchar) as "service_period_start"
         where not exists (
             select each_.value as value, cast(each_.key as integer) + 1 as ord
-            from json_each(case when json_type(json_extract(f0.value, '$."item"')) = 'ARRAY' then json_extract(f0.value, '$."item"') else json_array(json_extract(f0.value, '$."item"')) end) as each_
+            from json_each(json_extract(f0.value, '$."item"')) as each_
             where each_.type <> 'NULL'
         )
     ) as s2_

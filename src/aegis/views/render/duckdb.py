@@ -163,6 +163,14 @@ class DuckDBRenderer(SqlRenderer):
             "where each_.type <> 'NULL'"
         )
 
+    def json_array_items(self, array_sql: str) -> str:
+        # The R4 model says it is an array: no test of its JSON kind.
+        return (
+            "select each_.value as value, cast(each_.key as integer) + 1 as ord\n"
+            f"from json_each({array_sql}) as each_\n"
+            "where each_.type <> 'NULL'"
+        )
+
     def field_value(self, field_sql: str, too_many_message: str) -> str:
         # DuckDB's list functions read an array field in place: no correlated subquery to decorrelate.
         elements = (

@@ -35,14 +35,14 @@ cross join lateral (
                         select w2.value as value, w2.ord as ord
                         from (
                             select each_.value as value, cast(each_.key as integer) + 1 as ord
-                            from json_each(case when json_type(json_extract(f1.value, '$."name"')) = 'ARRAY' then json_extract(f1.value, '$."name"') else json_array(json_extract(f1.value, '$."name"')) end) as each_
+                            from json_each(json_extract(f1.value, '$."name"')) as each_
                             where each_.type <> 'NULL'
                         ) as w2
                         where (json_extract_string(w2.value, '$."use"') = 'official')
                     ) as s3_
                     cross join lateral (
                         select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(s3_.value, '$."given"')) = 'ARRAY' then json_extract(s3_.value, '$."given"') else json_array(json_extract(s3_.value, '$."given"')) end) as each_
+                        from json_each(json_extract(s3_.value, '$."given"')) as each_
                         where each_.type <> 'NULL'
                     ) as e5_
                 ) as x2_
@@ -53,7 +53,7 @@ cross join lateral (
                     select json_extract(s7_.value, '$."family"') as value, s7_.ord as ord
                     from (
                         select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(case when json_type(json_extract(f1.value, '$."name"')) = 'ARRAY' then json_extract(f1.value, '$."name"') else json_array(json_extract(f1.value, '$."name"')) end) as each_
+                        from json_each(json_extract(f1.value, '$."name"')) as each_
                         where each_.type <> 'NULL'
                     ) as s7_
                     where json_extract(s7_.value, '$."family"') is not null and not (json_type(json_extract(s7_.value, '$."family"')) = 'NULL')
@@ -71,7 +71,7 @@ cross join lateral (
             select i10_.value as value, row_number() over (order by i10_.ord) - 1 as row_index
             from (
                 select each_.value as value, cast(each_.key as integer) + 1 as ord
-                from json_each(case when json_type(json_extract(f0.value, '$."address"')) = 'ARRAY' then json_extract(f0.value, '$."address"') else json_array(json_extract(f0.value, '$."address"')) end) as each_
+                from json_each(json_extract(f0.value, '$."address"')) as each_
                 where each_.type <> 'NULL'
             ) as i10_
         ) as f3
@@ -79,7 +79,7 @@ cross join lateral (
         select 0 as "address_index", cast(null as varchar) as "postal_code"
         where not exists (
             select each_.value as value, cast(each_.key as integer) + 1 as ord
-            from json_each(case when json_type(json_extract(f0.value, '$."address"')) = 'ARRAY' then json_extract(f0.value, '$."address"') else json_array(json_extract(f0.value, '$."address"')) end) as each_
+            from json_each(json_extract(f0.value, '$."address"')) as each_
             where each_.type <> 'NULL'
         )
     ) as s9_
@@ -99,7 +99,7 @@ cross join lateral (
                         select w6.value as value, w6.ord as ord
                         from (
                             select each_.value as value, cast(each_.key as integer) + 1 as ord
-                            from json_each(case when json_type(json_extract(f4.value, '$."telecom"')) = 'ARRAY' then json_extract(f4.value, '$."telecom"') else json_array(json_extract(f4.value, '$."telecom"')) end) as each_
+                            from json_each(json_extract(f4.value, '$."telecom"')) as each_
                             where each_.type <> 'NULL'
                         ) as w6
                         where (json_extract_string(w6.value, '$."system"') = 'phone')
@@ -118,12 +118,12 @@ cross join lateral (
                             select e20_.value as value, row_number() over (order by s18_.ord, e20_.ord) as ord
                             from (
                                 select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(f4.value, '$."contact"')) = 'ARRAY' then json_extract(f4.value, '$."contact"') else json_array(json_extract(f4.value, '$."contact"')) end) as each_
+                                from json_each(json_extract(f4.value, '$."contact"')) as each_
                                 where each_.type <> 'NULL'
                             ) as s18_
                             cross join lateral (
                                 select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(case when json_type(json_extract(s18_.value, '$."telecom"')) = 'ARRAY' then json_extract(s18_.value, '$."telecom"') else json_array(json_extract(s18_.value, '$."telecom"')) end) as each_
+                                from json_each(json_extract(s18_.value, '$."telecom"')) as each_
                                 where each_.type <> 'NULL'
                             ) as e20_
                         ) as w8
