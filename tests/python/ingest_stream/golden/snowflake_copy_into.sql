@@ -15,10 +15,12 @@ create table if not exists raw_fhir.patient (
     last_updated timestamp_tz,
     received_at timestamp_tz,
     source varchar,
+    source_position varchar,
+    deleted boolean,
     resource variant
 );
 
-copy into raw_fhir.patient (event_id, resource_type, resource_id, version_id, last_updated, received_at, source, resource)
+copy into raw_fhir.patient (event_id, resource_type, resource_id, version_id, last_updated, received_at, source, source_position, deleted, resource)
 from (
     select
         $1:event_id::varchar,
@@ -28,6 +30,8 @@ from (
         $1:last_updated::timestamp_tz,
         $1:received_at::timestamp_tz,
         $1:source::varchar,
+        $1:source_position::varchar,
+        $1:deleted::boolean,
         $1:resource
     from @raw_fhir.aegis_landing/resource_type=Patient/
 )
@@ -42,10 +46,12 @@ create table if not exists raw_fhir.coverage (
     last_updated timestamp_tz,
     received_at timestamp_tz,
     source varchar,
+    source_position varchar,
+    deleted boolean,
     resource variant
 );
 
-copy into raw_fhir.coverage (event_id, resource_type, resource_id, version_id, last_updated, received_at, source, resource)
+copy into raw_fhir.coverage (event_id, resource_type, resource_id, version_id, last_updated, received_at, source, source_position, deleted, resource)
 from (
     select
         $1:event_id::varchar,
@@ -55,6 +61,8 @@ from (
         $1:last_updated::timestamp_tz,
         $1:received_at::timestamp_tz,
         $1:source::varchar,
+        $1:source_position::varchar,
+        $1:deleted::boolean,
         $1:resource
     from @raw_fhir.aegis_landing/resource_type=Coverage/
 )
@@ -69,10 +77,12 @@ create table if not exists raw_fhir.encounter (
     last_updated timestamp_tz,
     received_at timestamp_tz,
     source varchar,
+    source_position varchar,
+    deleted boolean,
     resource variant
 );
 
-copy into raw_fhir.encounter (event_id, resource_type, resource_id, version_id, last_updated, received_at, source, resource)
+copy into raw_fhir.encounter (event_id, resource_type, resource_id, version_id, last_updated, received_at, source, source_position, deleted, resource)
 from (
     select
         $1:event_id::varchar,
@@ -82,6 +92,8 @@ from (
         $1:last_updated::timestamp_tz,
         $1:received_at::timestamp_tz,
         $1:source::varchar,
+        $1:source_position::varchar,
+        $1:deleted::boolean,
         $1:resource
     from @raw_fhir.aegis_landing/resource_type=Encounter/
 )
@@ -96,10 +108,12 @@ create table if not exists raw_fhir.condition (
     last_updated timestamp_tz,
     received_at timestamp_tz,
     source varchar,
+    source_position varchar,
+    deleted boolean,
     resource variant
 );
 
-copy into raw_fhir.condition (event_id, resource_type, resource_id, version_id, last_updated, received_at, source, resource)
+copy into raw_fhir.condition (event_id, resource_type, resource_id, version_id, last_updated, received_at, source, source_position, deleted, resource)
 from (
     select
         $1:event_id::varchar,
@@ -109,6 +123,8 @@ from (
         $1:last_updated::timestamp_tz,
         $1:received_at::timestamp_tz,
         $1:source::varchar,
+        $1:source_position::varchar,
+        $1:deleted::boolean,
         $1:resource
     from @raw_fhir.aegis_landing/resource_type=Condition/
 )
@@ -123,10 +139,12 @@ create table if not exists raw_fhir.observation (
     last_updated timestamp_tz,
     received_at timestamp_tz,
     source varchar,
+    source_position varchar,
+    deleted boolean,
     resource variant
 );
 
-copy into raw_fhir.observation (event_id, resource_type, resource_id, version_id, last_updated, received_at, source, resource)
+copy into raw_fhir.observation (event_id, resource_type, resource_id, version_id, last_updated, received_at, source, source_position, deleted, resource)
 from (
     select
         $1:event_id::varchar,
@@ -136,6 +154,8 @@ from (
         $1:last_updated::timestamp_tz,
         $1:received_at::timestamp_tz,
         $1:source::varchar,
+        $1:source_position::varchar,
+        $1:deleted::boolean,
         $1:resource
     from @raw_fhir.aegis_landing/resource_type=Observation/
 )
@@ -150,10 +170,12 @@ create table if not exists raw_fhir.procedure (
     last_updated timestamp_tz,
     received_at timestamp_tz,
     source varchar,
+    source_position varchar,
+    deleted boolean,
     resource variant
 );
 
-copy into raw_fhir.procedure (event_id, resource_type, resource_id, version_id, last_updated, received_at, source, resource)
+copy into raw_fhir.procedure (event_id, resource_type, resource_id, version_id, last_updated, received_at, source, source_position, deleted, resource)
 from (
     select
         $1:event_id::varchar,
@@ -163,6 +185,8 @@ from (
         $1:last_updated::timestamp_tz,
         $1:received_at::timestamp_tz,
         $1:source::varchar,
+        $1:source_position::varchar,
+        $1:deleted::boolean,
         $1:resource
     from @raw_fhir.aegis_landing/resource_type=Procedure/
 )
@@ -177,10 +201,12 @@ create table if not exists raw_fhir.medication_request (
     last_updated timestamp_tz,
     received_at timestamp_tz,
     source varchar,
+    source_position varchar,
+    deleted boolean,
     resource variant
 );
 
-copy into raw_fhir.medication_request (event_id, resource_type, resource_id, version_id, last_updated, received_at, source, resource)
+copy into raw_fhir.medication_request (event_id, resource_type, resource_id, version_id, last_updated, received_at, source, source_position, deleted, resource)
 from (
     select
         $1:event_id::varchar,
@@ -190,6 +216,8 @@ from (
         $1:last_updated::timestamp_tz,
         $1:received_at::timestamp_tz,
         $1:source::varchar,
+        $1:source_position::varchar,
+        $1:deleted::boolean,
         $1:resource
     from @raw_fhir.aegis_landing/resource_type=MedicationRequest/
 )
@@ -204,10 +232,12 @@ create table if not exists raw_fhir.claim (
     last_updated timestamp_tz,
     received_at timestamp_tz,
     source varchar,
+    source_position varchar,
+    deleted boolean,
     resource variant
 );
 
-copy into raw_fhir.claim (event_id, resource_type, resource_id, version_id, last_updated, received_at, source, resource)
+copy into raw_fhir.claim (event_id, resource_type, resource_id, version_id, last_updated, received_at, source, source_position, deleted, resource)
 from (
     select
         $1:event_id::varchar,
@@ -217,6 +247,8 @@ from (
         $1:last_updated::timestamp_tz,
         $1:received_at::timestamp_tz,
         $1:source::varchar,
+        $1:source_position::varchar,
+        $1:deleted::boolean,
         $1:resource
     from @raw_fhir.aegis_landing/resource_type=Claim/
 )
@@ -231,10 +263,12 @@ create table if not exists raw_fhir.explanation_of_benefit (
     last_updated timestamp_tz,
     received_at timestamp_tz,
     source varchar,
+    source_position varchar,
+    deleted boolean,
     resource variant
 );
 
-copy into raw_fhir.explanation_of_benefit (event_id, resource_type, resource_id, version_id, last_updated, received_at, source, resource)
+copy into raw_fhir.explanation_of_benefit (event_id, resource_type, resource_id, version_id, last_updated, received_at, source, source_position, deleted, resource)
 from (
     select
         $1:event_id::varchar,
@@ -244,8 +278,41 @@ from (
         $1:last_updated::timestamp_tz,
         $1:received_at::timestamp_tz,
         $1:source::varchar,
+        $1:source_position::varchar,
+        $1:deleted::boolean,
         $1:resource
     from @raw_fhir.aegis_landing/resource_type=ExplanationOfBenefit/
+)
+pattern = '.*ingest_date=[0-9]{4}-[0-9]{2}-[0-9]{2}/part-.*[.]ndjson[.]gz'
+on_error = abort_statement;
+
+create table if not exists raw_fhir.immunization (
+    event_id varchar,
+    resource_type varchar,
+    resource_id varchar,
+    version_id varchar,
+    last_updated timestamp_tz,
+    received_at timestamp_tz,
+    source varchar,
+    source_position varchar,
+    deleted boolean,
+    resource variant
+);
+
+copy into raw_fhir.immunization (event_id, resource_type, resource_id, version_id, last_updated, received_at, source, source_position, deleted, resource)
+from (
+    select
+        $1:event_id::varchar,
+        $1:resource_type::varchar,
+        $1:resource_id::varchar,
+        $1:version_id::varchar,
+        $1:last_updated::timestamp_tz,
+        $1:received_at::timestamp_tz,
+        $1:source::varchar,
+        $1:source_position::varchar,
+        $1:deleted::boolean,
+        $1:resource
+    from @raw_fhir.aegis_landing/resource_type=Immunization/
 )
 pattern = '.*ingest_date=[0-9]{4}-[0-9]{2}-[0-9]{2}/part-.*[.]ndjson[.]gz'
 on_error = abort_statement;

@@ -15,13 +15,15 @@ create table if not exists raw_fhir.patient (
     last_updated timestamp_tz,
     received_at timestamp_tz,
     source varchar,
+    source_position varchar,
+    deleted boolean,
     resource variant
 );
 
 create pipe if not exists raw_fhir.aegis_patient_pipe
     auto_ingest = true
 as
-copy into raw_fhir.patient (event_id, resource_type, resource_id, version_id, last_updated, received_at, source, resource)
+copy into raw_fhir.patient (event_id, resource_type, resource_id, version_id, last_updated, received_at, source, source_position, deleted, resource)
 from (
     select
         $1:event_id::varchar,
@@ -31,6 +33,8 @@ from (
         $1:last_updated::timestamp_tz,
         $1:received_at::timestamp_tz,
         $1:source::varchar,
+        $1:source_position::varchar,
+        $1:deleted::boolean,
         $1:resource
     from @raw_fhir.aegis_landing/resource_type=Patient/
 )
@@ -45,13 +49,15 @@ create table if not exists raw_fhir.explanation_of_benefit (
     last_updated timestamp_tz,
     received_at timestamp_tz,
     source varchar,
+    source_position varchar,
+    deleted boolean,
     resource variant
 );
 
 create pipe if not exists raw_fhir.aegis_explanation_of_benefit_pipe
     auto_ingest = true
 as
-copy into raw_fhir.explanation_of_benefit (event_id, resource_type, resource_id, version_id, last_updated, received_at, source, resource)
+copy into raw_fhir.explanation_of_benefit (event_id, resource_type, resource_id, version_id, last_updated, received_at, source, source_position, deleted, resource)
 from (
     select
         $1:event_id::varchar,
@@ -61,6 +67,8 @@ from (
         $1:last_updated::timestamp_tz,
         $1:received_at::timestamp_tz,
         $1:source::varchar,
+        $1:source_position::varchar,
+        $1:deleted::boolean,
         $1:resource
     from @raw_fhir.aegis_landing/resource_type=ExplanationOfBenefit/
 )
