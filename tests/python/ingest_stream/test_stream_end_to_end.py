@@ -138,14 +138,22 @@ def test_duplicates_collapse_and_the_latest_version_wins_after_dbt_build(
         env={"AEGIS_LANDING_DIR": str(landing), "AEGIS_DATA_DIR": str(tmp_path / "data")},
     )
     assert result.returncode == 0, result.stdout[-4000:]
+    # Envelopes without meta (as Bulk Data sends them) are version 1; deleted resources leave staging.
     newest: dict[tuple[str, str], int] = {}
+    deleted: set[tuple[str, str]] = set()
     for envelope in stack.landed_envelopes():
         key = (envelope["resource_type"], envelope["resource_id"])
-        newest[key] = max(newest.get(key, 0), int(envelope["version_id"]))
+        if envelope["deleted"]:
+            deleted.add(key)
+            continue
+        newest[key] = max(newest.get(key, 0), int(envelope["version_id"] or 1))
     with duckdb.connect(str(tmp_path / "aegis.duckdb"), read_only=True) as warehouse:
         for resource_type, (model, id_column) in STAGING_MODELS.items():
             rows = warehouse.execute(f"select {id_column}, version_id from main_staging.{model}").fetchall()
             assert len(rows) == expected["latest_resources"][resource_type], model
             assert len({row[0] for row in rows}) == len(rows), f"{model}: one row per resource"
             for resource_id, version in rows:
-                assert int(version) == newest[(resource_type, resource_id)], f"{model}: latest version wins"
+                assert (resource_type, resource_id) not in deleted, f"{model}: a deleted resource is gone"
+                assert int(version or 1) == newest[(resource_type, resource_id)], (
+                    f"{model}: latest version wins"
+                )
