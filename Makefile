@@ -28,12 +28,19 @@ $(STAMP): requirements.lock pyproject.toml
 .PHONY: venv
 venv: $(STAMP) ## Create .venv and install the pinned dependencies (idempotent)
 
+.PHONY: chromium
+chromium: ## Debian's headless Chromium, for the page checks of dbt docs and reports (installs it when missing)
+	@command -v chromium >/dev/null || { \
+	  [ "$$(id -u)" = 0 ] || { echo "chromium is missing: install Debian's chromium package (needs root)"; exit 2; }; \
+	  export DEBIAN_FRONTEND=noninteractive; \
+	  apt-get install -y -q chromium >/dev/null || { apt-get update -q >/dev/null && apt-get install -y -q chromium >/dev/null; }; }
+
 .PHONY: demo
 demo: $(STAMP) ## Generate synthetic FHIR data, land it, build the DuckDB warehouse, print a summary
 	$(BIN)/python scripts/demo.py --patients $(PATIENTS) --seed $(SEED)
 
 .PHONY: test
-test: $(STAMP) ## Every check: lint, dbt build on DuckDB, deprecation gate, pytest (what CI runs)
+test: $(STAMP) chromium ## Every check: lint, dbt build on DuckDB, deprecation gate, pytest (what CI runs)
 	$(BIN)/python scripts/check.py
 
 .PHONY: lint
