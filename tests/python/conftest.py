@@ -31,6 +31,8 @@ from aegis.governance.dbt_cli import DbtResult
 from aegis.governance.dbt_cli import run_dbt as run_dbt_cli
 from aegis.governance.sample_project import isolated_dbt_env
 
+pytest_plugins = ("area_progress",)  # one line per area instead of dots (tests/python/area_progress.py)
+
 
 @pytest.fixture(scope="session")
 def session_dir() -> Iterator[Path]:

@@ -304,10 +304,9 @@ def test_generation_is_streamed_with_flat_memory(tmp_path: Path) -> None:
         tracemalloc.stop()
     # 2,000 patients are ~65,000 records (tens of MB as JSON): holding them would grow the peak ~5x. Streaming
     # holds one patient plus at most QUEUE_CHUNKS chunks waiting for the compressor thread, which fills or
-    # not depending on machine load: so the bound is a fixed cap, not a ratio close to 1.
+    # not depending on machine load: so the bound is a fixed cap (a ratio to the small run failed under load).
     assert summary.records > 60_000
     assert peaks[2000] < 12 * 2**20, peaks
-    assert peaks[2000] < 2.5 * peaks[400], peaks
 
 
 def test_expected_json_holds_counts_only(population: tuple[dict[str, Any], Recount], tmp_path: Path) -> None:
