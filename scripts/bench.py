@@ -2,7 +2,14 @@
 
 For each size: generation, landing and `dbt build` wall time and peak memory (of that step's process tree's
 largest process), rows per layer, and the incremental rebuild after adding 1% new events, as a ratio of the
-full build measured in the same run (ratios travel between machines; seconds do not).
+full build measured in the same run (ratios travel between machines; seconds do not); the staging floor
+(staging's share of the build against a bare DuckDB scan of the same landing files) and the masked reads
+(phi_limited tier views against their base tables: point lookup, month aggregate, fact-dim join).
+
+Each run appends one line (figures, core count, git commit) to <workdir>/history.jsonl, prints the change
+against the previous run of the same size and draws <workdir>/history.png (docs/performance.md).
+
+    BENCH_SIZES=1000000 .venv/bin/python scripts/bench.py [--sizes 100000,1000000] [--workdir /tmp/x]
 """
 
 from __future__ import annotations
@@ -15,12 +22,16 @@ import shutil
 import subprocess
 import sys
 import time
+from datetime import UTC, datetime
 from pathlib import Path
+
+import duckdb
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from aegis.governance.bench import duckdb_masked_reads  # noqa: E402
 from aegis.observe.summary import summarize  # noqa: E402
 from aegis.paths import Paths  # noqa: E402
 
@@ -34,6 +45,61 @@ def timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"benchmark step failed: {' '.join(command[:3])}")
     return seconds, usage.ru_maxrss / 1024
+
+
+# The same columns the staging sources read (models/staging/fhir/_fhir__sources.yml), so the floor parses
+# the same JSON: the least any staging could cost on this machine.
+FLOOR_SQL = """
+select count(*) from read_json('{landing}/fhir/resource_type=*/ingest_date=*/part-*.ndjson.gz',
+    format = 'newline_delimited', hive_partitioning = true, union_by_name = true,
+    columns = {{'event_id': 'varchar', 'resource_type': 'varchar', 'resource_id': 'varchar',
+    'version_id': 'varchar', 'last_updated': 'timestamptz', 'received_at': 'timestamptz', 'source': 'varchar',
+    'source_position': 'varchar', 'deleted': 'boolean', 'resource': 'json'}})
+"""
+
+
+def staging_floor(data: Path, run_results: Path) -> dict[str, float]:
+    """Staging wall time inside the full build (first staging model start to last staging model end, from
+    run_results.json) against a bare scan of the same landing files with the same DuckDB settings."""
+    results = json.loads(run_results.read_text())["results"]
+    spans = [
+        (timing["started_at"], timing["completed_at"])
+        for result in results
+        if result["unique_id"].startswith("model.aegis.stg_")
+        for timing in result["timing"]
+        if timing["name"] == "execute"
+    ]
+    if not spans:
+        raise SystemExit("benchmark: the build ran no staging model (run_results.json has none)")
+    staging_s = (
+        datetime.fromisoformat(max(end for _, end in spans))
+        - datetime.fromisoformat(min(s for s, _ in spans))
+    ).total_seconds()
+    spill = data / "warehouse" / "duckdb_spill"
+    with duckdb.connect(config={"threads": 2, "memory_limit": "6GB", "temp_directory": str(spill)}) as con:
+        started = time.monotonic()
+        con.execute(FLOOR_SQL.format(landing=data / "landing")).fetchall()
+        floor_s = time.monotonic() - started
+    return {
+        "staging_s": round(staging_s, 2),
+        "scan_floor_s": round(floor_s, 2),
+        "staging_over_floor": round(staging_s / floor_s, 2),
+    }
+
+
+def git_commit() -> str:
+    """The commit measured: AEGIS_BENCH_COMMIT when the bench runs in an exported copy, else HEAD (+dirty)."""
+    if os.environ.get("AEGIS_BENCH_COMMIT"):
+        return os.environ["AEGIS_BENCH_COMMIT"]
+    head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
+    dirty = subprocess.run(
+        ["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT, capture_output=True
+    )
+    return (
+        head.stdout.strip() + ("+dirty" if dirty.stdout.strip() else "")
+        if head.returncode == 0
+        else "unknown"
+    )
 
 
 def bench_size(patients: int, workdir: Path) -> dict[str, object]:
@@ -55,6 +121,8 @@ def bench_size(patients: int, workdir: Path) -> dict[str, object]:
     )
     figures["land_s"], figures["land_peak_mib"] = timed([aegis, "ingest", "land"], env)
     figures["build_s"], figures["build_peak_mib"] = timed([dbt, "build", "--quiet"], env)
+    figures.update(staging_floor(data, Path(env["DBT_TARGET_PATH"]) / "run_results.json"))
+    figures["masked_reads_duckdb"] = duckdb_masked_reads(data / "warehouse" / "aegis.duckdb")
 
     # 1% new events: a population 1% the size with another seed (new ids), landed on top.
     extra = data / "synth-extra"
@@ -70,6 +138,70 @@ def bench_size(patients: int, workdir: Path) -> dict[str, object]:
     return figures
 
 
+def read_history(path: Path) -> list[dict[str, object]]:
+    if not path.exists():
+        return []
+    return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+
+
+COMPARED = ("generate_s", "land_s", "build_s", "build_peak_mib", "incremental_ratio", "staging_over_floor")
+
+
+def print_comparison(previous: list[dict[str, object]], results: list[dict[str, object]]) -> None:
+    """Each figure against the last earlier run of the same size (another machine's seconds say little:
+    the core count is printed with it)."""
+    for figures in results:
+        before = [p for p in previous if p.get("patients") == figures["patients"]]
+        if not before:
+            print(f"{figures['patients']:,} patients: no earlier run in the history")
+            continue
+        last = before[-1]
+        changes = [
+            f"{key} {last[key]} -> {figures[key]}"
+            for key in COMPARED
+            if key in last and isinstance(last[key], int | float) and isinstance(figures[key], int | float)
+        ]
+        print(
+            f"{figures['patients']:,} patients vs {last.get('commit')} ({last.get('cores')} cores): "
+            + "; ".join(changes)
+        )
+
+
+def draw_history(history: list[dict[str, object]], out: Path) -> Path:
+    """A small PNG: for the latest run of each size, build seconds and peak GiB by size (bars), and the
+    incremental ratio (figures under the bars). Pillow only, no plotting library."""
+    from PIL import Image, ImageDraw
+
+    latest: dict[int, dict[str, object]] = {}
+    for row in history:
+        latest[int(row["patients"])] = row  # type: ignore[call-overload]
+    sizes = sorted(latest)
+    width, height, left, bottom = max(560, 140 + 160 * len(sizes)), 320, 60, 260
+    image = Image.new("RGB", (width, height), "white")
+    draw = ImageDraw.Draw(image)
+    draw.text(
+        (10, 8), "make bench: dbt build s (blue), land s (green), build peak GiB x10 (red)", fill="black"
+    )
+    values = [
+        (float(r["build_s"]), float(r["land_s"]), float(r["build_peak_mib"]) / 1024 * 10)  # type: ignore[arg-type]
+        for r in (latest[s] for s in sizes)
+    ]
+    top = max([v for triple in values for v in triple] + [1.0])
+    for index, (size, triple) in enumerate(zip(sizes, values, strict=True)):
+        x = left + 160 * index
+        for offset, (value, colour) in enumerate(zip(triple, ("#3465a4", "#4e9a06", "#cc0000"), strict=True)):
+            bar = int((bottom - 40) * value / top)
+            draw.rectangle((x + 30 * offset, bottom - bar, x + 30 * offset + 24, bottom), fill=colour)
+            draw.text((x + 30 * offset, bottom - bar - 12), f"{value:.0f}", fill="black")
+        row = latest[size]
+        draw.text((x, bottom + 8), f"{size:,} patients", fill="black")
+        draw.text((x, bottom + 22), f"incremental {row['incremental_ratio']}x", fill="black")
+        draw.text((x, bottom + 36), f"staging/floor {row.get('staging_over_floor', '-')}x", fill="black")
+    draw.line((left - 10, bottom, width - 10, bottom), fill="black")
+    image.save(out)
+    return out
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", default=os.environ.get("BENCH_SIZES", "1000,10000,100000"))
@@ -81,16 +213,38 @@ def main() -> int:
         figures = bench_size(size, args.workdir)
         results.append(figures)
         print(json.dumps(figures, indent=2), flush=True)
-    print("\n| patients | generate s | land s | dbt build s | build peak MiB | incremental / full |")
-    print("|---:|---:|---:|---:|---:|---:|")
+    print(
+        "\n| patients | generate s | land s | land peak MiB | dbt build s | build peak MiB "
+        "| incremental / full | staging / scan floor |"
+    )
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|")
     for f in results:
         print(
-            f"| {f['patients']:,} | {f['generate_s']:.1f} | {f['land_s']:.1f} | {f['build_s']:.1f} "
-            f"| {f['build_peak_mib']:.0f} | {f['incremental_ratio']:.2f} |"
+            f"| {f['patients']:,} | {f['generate_s']:.1f} | {f['land_s']:.1f} | {f['land_peak_mib']:.0f} "
+            f"| {f['build_s']:.1f} | {f['build_peak_mib']:.0f} | {f['incremental_ratio']:.2f} "
+            f"| {f['staging_over_floor']:.2f} |"
+        )
+        reads: dict[str, dict[str, float]] = f["masked_reads_duckdb"]  # type: ignore[assignment]
+        print(
+            "  DuckDB phi_limited / base: "
+            + ", ".join(f"{k} {v['tier_over_base']:.2f}x" for k, v in reads.items())
         )
     out = args.workdir / "results.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(results, indent=2))
+    history = args.workdir / "history.jsonl"
+    previous = read_history(history)
+    run = {
+        "at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "commit": git_commit(),
+        "cores": os.cpu_count(),
+    }
+    with history.open("a") as handle:
+        for figures in results:
+            handle.write(json.dumps({**run, **figures}) + "\n")
+    print_comparison(previous, results)
+    chart = draw_history(read_history(history), args.workdir / "history.png")
+    print(f"history: {history}  chart: {chart}")
     print(
         f"\nwritten: {out}  (peak self RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MiB)"
     )

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import statistics
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -69,6 +71,58 @@ def view_overhead(duckdb_path: Path, repeats: int = 20) -> dict[str, Any]:
     }
 
 
+# The three reads a masked-view cost matters for (issue 13): a point lookup by key, a month aggregate, a join
+# of a fact to its dimension. `{s}` is the schema: the base marts schema or its phi_limited tier schema. The
+# lookup key is read from the relation itself, so on the tier it is the pseudonym the tier shows.
+MASKED_READS = {
+    "point_lookup": (
+        "select * from {s}.dim_patient where patient_id = (select max(patient_id) from {s}.dim_patient)"
+    ),
+    "month_aggregate": (
+        "select date_trunc('month', encounter_start_date) as month, encounter_class, count(*) as encounters"
+        " from {s}.fct_encounters group by all"
+    ),
+    "fact_dim_join": (
+        "select dim_patient.gender, count(*) as encounters, count(distinct dim_patient.patient_id) as patients"
+        " from {s}.fct_encounters inner join {s}.dim_patient"
+        " on fct_encounters.patient_id = dim_patient.patient_id group by all"
+    ),
+}
+
+
+def masked_reads(
+    run: Callable[[str], object], base_schema: str, tier_schema: str, repeats: int = 5
+) -> dict[str, dict[str, float]]:
+    """Median seconds of each of MASKED_READS over the base schema and the tier schema, and their ratio.
+    `run` executes one query and fetches its rows (any engine's connection)."""
+    figures: dict[str, dict[str, float]] = {}
+    for name, template in MASKED_READS.items():
+        medians: dict[str, float] = {}
+        for label, schema in (("base", base_schema), ("tier", tier_schema)):
+            sql = template.format(s=schema)
+            run(sql)  # warm
+            samples = []
+            for _ in range(repeats):
+                started = time.perf_counter()
+                run(sql)
+                samples.append(time.perf_counter() - started)
+            medians[label] = statistics.median(samples)
+        figures[name] = {
+            "base_ms": round(medians["base"] * 1000, 3),
+            "tier_ms": round(medians["tier"] * 1000, 3),
+            "tier_over_base": round(medians["tier"] / medians["base"], 2),
+        }
+    return figures
+
+
+def duckdb_masked_reads(duckdb_path: Path, repeats: int = 5) -> dict[str, dict[str, float]]:
+    """MASKED_READS on a built DuckDB warehouse: main_marts against main_marts_tier_phi_limited."""
+    with duckdb.connect(str(duckdb_path), read_only=True) as con:
+        return masked_reads(
+            lambda sql: con.execute(sql).fetchall(), "main_marts", "main_marts_tier_phi_limited", repeats
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--models", type=int, default=500)
@@ -85,6 +139,7 @@ def main() -> None:
     warehouse = Paths.from_env().duckdb_path
     if warehouse.exists():
         figures["duckdb_masked_view"] = view_overhead(warehouse)
+        figures["duckdb_masked_reads"] = duckdb_masked_reads(warehouse)
     print(json.dumps(figures, indent=2))
 
 
