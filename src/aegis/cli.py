@@ -600,6 +600,67 @@ def summary_command() -> None:
     typer.echo(render(summary))
 
 
+# --- observe: run history, SLOs, anomalies, drift, alerts, report (owned by aegis.observe) ---------
+
+observe_app = typer.Typer(
+    help="Run history, freshness SLOs, volume anomalies, schema drift, alerts and the report.",
+    no_args_is_help=True,
+)
+app.add_typer(observe_app, name="observe")
+ObserveTarget = Annotated[
+    str, typer.Option("--target", "-t", help="dev (DuckDB, AEGIS_DUCKDB_PATH) or postgres.")
+]
+
+
+@observe_app.command("record")
+def observe_record_command(target: ObserveTarget = "dev") -> None:
+    """Append the last build, source freshness and loads to the observability schema; alert on breaches."""
+    from aegis.observe.record import record
+
+    typer.echo(record(target).render())
+
+
+@observe_app.command("report")
+def observe_report_command(target: ObserveTarget = "dev") -> None:
+    """Write <reports>/observability/index.html (self-contained) and print its path."""
+    from contextlib import suppress
+
+    from aegis.artifacts import load_json
+    from aegis.observe.report import write_report
+
+    manifest = None
+    with suppress(FileNotFoundError):
+        manifest = load_json("manifest.json")
+    typer.echo(str(write_report(target, manifest=manifest)))
+
+
+@observe_app.command("evaluate")
+def observe_evaluate_command(
+    days: Annotated[int, typer.Option("--days", help="Length of the synthetic feed.")] = 90,
+    seed: Annotated[list[int] | None, typer.Option("--seed", help="Feed seed (repeatable).")] = None,
+) -> None:
+    """Score the volume anomaly detector and elementary's default on a synthetic seasonal feed."""
+    from aegis.observe.anomaly import evaluate, render_evaluation
+
+    if days < 35:
+        raise UserError(
+            f"--days {days}: the detector needs at least 5 weeks of history to be judged; use >= 35"
+        )
+    typer.echo(render_evaluation(evaluate(days, seed or [1]), days))
+
+
+@observe_app.command("ddl")
+def observe_ddl_command(
+    engine: Annotated[str, typer.Option("--engine", help="duckdb, postgres, snowflake or redshift.")],
+) -> None:
+    """Print the DDL of the observability schema for an engine (for Snowflake/Redshift deployments)."""
+    from aegis.observe.history import ENGINES, ddl
+
+    if engine not in ENGINES:
+        raise UserError(f"--engine {engine!r}: choose one of {', '.join(ENGINES)}")
+    typer.echo(";\n".join(ddl(engine)) + ";")  # type: ignore[arg-type]
+
+
 # --- views: SQL on FHIR (owned by aegis.views) ---------------------------------------------------
 views_app = typer.Typer(
     help="SQL on FHIR v2 ViewDefinitions: compile them to SQL, run the conformance suite.",
