@@ -1,5 +1,6 @@
 -- One row per patient (latest FHIR version). Identifiers stay in clear here: the governance layer masks
 -- them per tier from the column classification.
+{{ config(**aegis.aegis_physical_design(distribute_by='patient_id')) }}
 with
 
 patients as (

@@ -1,5 +1,6 @@
 -- One row per condition (latest FHIR version), with how many chronic condition groups it maps to and the
 -- 42 CFR Part 2 flag for substance-use diagnoses.
+{{ config(**aegis.aegis_physical_design(distribute_by='patient_id', sort_by=['onset_date'])) }}
 with
 
 conditions as (

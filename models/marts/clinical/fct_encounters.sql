@@ -1,5 +1,6 @@
 -- One row per encounter (all classes), with the inpatient stay it belongs to (IMP only) and the Part 2
 -- flag when its reason code is a substance-use diagnosis.
+{{ config(**aegis.aegis_physical_design(distribute_by='patient_id', sort_by=['encounter_start_date'])) }}
 with
 
 encounters as (

@@ -1,4 +1,5 @@
 -- One row per observation (latest FHIR version): labs and vital signs with their LOINC code and value.
+{{ config(**aegis.aegis_physical_design(distribute_by='patient_id', sort_by=['effective_date'])) }}
 with
 
 observations as (

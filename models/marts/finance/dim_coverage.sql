@@ -1,4 +1,5 @@
 -- One row per coverage (latest FHIR version): who is covered, by which payer and plan type, and when.
+{{ config(**aegis.aegis_physical_design(distribute_by='patient_id', sort_by=['coverage_start_date'])) }}
 with
 
 coverages as (

@@ -1,5 +1,6 @@
 -- One row per adjudicated claim line (ExplanationOfBenefit item, latest EOB version) with its payer,
 -- service category and billed / allowed / paid amounts.
+{{ config(**aegis.aegis_physical_design(distribute_by='patient_id', sort_by=['service_date'])) }}
 with
 
 claim_lines as (
