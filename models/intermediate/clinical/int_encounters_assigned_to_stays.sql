@@ -14,6 +14,7 @@ inpatient_encounters as (
         facility_npi,
         reason_icd10cm_code,
         discharge_disposition_code,
+        is_part2_sensitive,
         {{ to_utc_timestamp('period_start_at') }} as period_start_at,
         {{ to_utc_timestamp('period_end_at') }} as period_end_at
     from encounters
@@ -98,6 +99,8 @@ final as (
         cast(stay_sequence as integer) as stay_sequence,
         position_from_admission = 1 as is_admitting_encounter,
         position_from_discharge = 1 as is_discharging_encounter,
+        -- the encounter's 42 CFR Part 2 mark, carried so each engine's row policy applies here too
+        is_part2_sensitive,
         period_start_at,
         period_end_at
     from positioned_in_stay

@@ -31,7 +31,9 @@ stay_spans as (
         count(*) as encounter_count,
         min(period_start_at) as admitted_at,
         -- an encounter without an end keeps the whole stay open: no discharge yet
-        case when count(period_end_at) = count(*) then max(period_end_at) end as discharged_at
+        case when count(period_end_at) = count(*) then max(period_end_at) end as discharged_at,
+        -- a stay with one 42 CFR Part 2 encounter is a Part 2 stay (its row would name the program)
+        max(case when is_part2_sensitive then 1 else 0 end) = 1 as is_part2_sensitive
     from stay_encounters
     group by stay_id, patient_id
 ),
@@ -47,6 +49,7 @@ joined as (
         stay_spans.encounter_count,
         stay_spans.admitted_at,
         stay_spans.discharged_at,
+        stay_spans.is_part2_sensitive,
         cast(stay_spans.admitted_at as date) as admit_date,
         cast(stay_spans.discharged_at as date) as discharge_date
     from stay_spans
@@ -71,7 +74,8 @@ final as (
         admit_date,
         discharge_date,
         admitted_at,
-        discharged_at
+        discharged_at,
+        is_part2_sensitive
     from joined
 )
 

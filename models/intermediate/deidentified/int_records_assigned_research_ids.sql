@@ -23,12 +23,16 @@ patients as (
     select * from {{ ref('stg_fhir__patients') }}
 ),
 
+-- 42 CFR Part 2 records get no research id: the de-identified marts leave them out, and a research id
+-- would be a handle on them
 encounters as (
     select * from {{ ref('stg_fhir__encounters') }}
+    where not is_part2_sensitive
 ),
 
 conditions as (
     select * from {{ ref('stg_fhir__conditions') }}
+    where not is_part2_sensitive
 ),
 
 source_records as (

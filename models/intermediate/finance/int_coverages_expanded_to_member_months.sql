@@ -22,7 +22,8 @@ claim_implied_coverages as (
         min(billable_period_start_date) as coverage_start_date,
         max(billable_period_end_date) as coverage_end_date
     from explanation_of_benefits
-    where coverage_id is null and insurance_payer_name is not null
+    -- a payer seen only on 42 CFR Part 2 claims would reveal them: such claims imply no coverage
+    where coverage_id is null and insurance_payer_name is not null and not is_part2_sensitive
     group by patient_id, insurance_payer_name
 ),
 

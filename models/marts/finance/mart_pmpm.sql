@@ -47,6 +47,9 @@ adjudicated_lines_in_period as (
     where
         claim_status = 'active'
         and claim_outcome in ('complete', 'partial')
+        -- 42 CFR Part 2 lines are left out for every tier (the aggregate tier reads this mart): a published
+        -- cell including them would be rebuilt by subtracting the lines a lower tier sees (docs/governance.md)
+        and not is_part2_sensitive
         and service_date between cast('{{ var("aegis_period_start") }}' as date)
         and cast('{{ var("aegis_period_end") }}' as date)
 ),

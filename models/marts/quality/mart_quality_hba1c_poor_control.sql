@@ -13,7 +13,10 @@ patients as (
 ),
 
 conditions as (
+    -- 42 CFR Part 2 diagnoses never define the diabetic denominator (they are not diabetes codes); left
+    -- out so that no row of this mart derives from a Part 2 row
     select * from {{ ref('stg_fhir__conditions') }}
+    where not is_part2_sensitive
 ),
 
 observations as (

@@ -48,6 +48,7 @@ final as (
         {{ aegis.parse_fhir_date('flattened."billable_period_start_date"') }} as billable_period_start_date,
         {{ aegis.parse_fhir_date('flattened."billable_period_end_date"') }} as billable_period_end_date,
         {{ aegis.parse_fhir_timestamp('flattened."created_at"') }} as created_at,
+        {{ aegis.sensitive_row_flag([['icd10cm', 'flattened."principal_icd10cm_code"']]) }} as is_part2_sensitive,
         flattened.event_id,
         flattened.version_id,
         flattened.last_updated_at,

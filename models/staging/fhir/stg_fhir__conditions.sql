@@ -45,6 +45,7 @@ final as (
         coalesce({{ aegis.parse_fhir_date('flattened."onset_date_time"') }}, {{ aegis.parse_fhir_date('flattened."onset_period_start"') }}) as onset_date,
         {{ aegis.parse_fhir_date('flattened."recorded_date"') }} as recorded_date,
         coalesce({{ aegis.parse_fhir_date('flattened."abatement_date_time"') }}, {{ aegis.parse_fhir_date('flattened."abatement_period_end"') }}) as abatement_date,
+        {{ aegis.sensitive_row_flag([['icd10cm', 'flattened."icd10cm_code"'], ['snomed', 'flattened."snomed_code"']]) }} as is_part2_sensitive,
         flattened.event_id,
         flattened.version_id,
         flattened.last_updated_at,

@@ -47,6 +47,7 @@ final as (
         flattened."discharge_disposition_code" as discharge_disposition_code,
         {{ aegis.parse_fhir_timestamp('flattened."period_start_at"') }} as period_start_at,
         {{ aegis.parse_fhir_timestamp('flattened."period_end_at"') }} as period_end_at,
+        {{ aegis.sensitive_row_flag([['icd10cm', 'flattened."reason_icd10cm_code"'], ['snomed', 'flattened."reason_snomed_code"']]) }} as is_part2_sensitive,
         flattened.event_id,
         flattened.version_id,
         flattened.last_updated_at,

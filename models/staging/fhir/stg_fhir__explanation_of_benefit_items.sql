@@ -46,6 +46,7 @@ final as (
         coalesce(cast(flattened."allowed_adjudicated" as decimal(18, 2)), cast(flattened."allowed_blue_button" as decimal(18, 2))) as allowed_amount,
         coalesce(cast(flattened."paid_adjudicated" as decimal(18, 2)), cast(flattened."paid_blue_button" as decimal(18, 2))) as paid_amount,
         coalesce({{ aegis.parse_fhir_date('flattened."service_date_date"') }}, {{ aegis.parse_fhir_date('flattened."service_period_start"') }}) as service_date,
+        {{ aegis.sensitive_row_flag([['hcpcs', 'flattened."hcpcs_code"']]) }} as is_part2_sensitive,
         flattened.event_id,
         flattened.version_id,
         flattened.last_updated_at,

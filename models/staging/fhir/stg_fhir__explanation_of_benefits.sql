@@ -51,6 +51,7 @@ final as (
         {{ aegis.parse_fhir_timestamp('flattened."created_at"') }} as created_at,
         flattened."outcome" as outcome,
         flattened."insurer_name" as insurer_name,
+        {{ aegis.sensitive_row_flag([['icd10cm', 'flattened."principal_icd10cm_code"']]) }} as is_part2_sensitive,
         flattened.event_id,
         flattened.version_id,
         flattened.last_updated_at,

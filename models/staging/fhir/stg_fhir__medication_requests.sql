@@ -45,6 +45,7 @@ final as (
         flattened."status" as status,
         flattened."intent" as intent,
         {{ aegis.parse_fhir_timestamp('flattened."authored_at"') }} as authored_at,
+        {{ aegis.sensitive_row_flag([['rxnorm', 'flattened."rxnorm_code_coded"'], ['rxnorm', 'flattened."rxnorm_code_contained"']]) }} as is_part2_sensitive,
         flattened.event_id,
         flattened.version_id,
         flattened.last_updated_at,

@@ -44,6 +44,7 @@ final as (
         flattened."snomed_code" as snomed_code,
         flattened."status" as status,
         coalesce({{ aegis.parse_fhir_timestamp('flattened."performed_date_time"') }}, {{ aegis.parse_fhir_timestamp('flattened."performed_period_start"') }}) as performed_at,
+        {{ aegis.sensitive_row_flag([['hcpcs', 'flattened."hcpcs_code"']]) }} as is_part2_sensitive,
         flattened.event_id,
         flattened.version_id,
         flattened.last_updated_at,

@@ -8,6 +8,10 @@ the category it inherits. Three findings:
 - `false_aggregation`: declassified `by: aggregation` although some PHI reaches it without passing a
   reducing aggregate grouped by non-identifying keys.
 - `unresolved_lineage`: a column whose upstream could not be followed (the audit fails closed).
+- `unfiltered_sensitive_rows` (the row-level counterpart): a model or snapshot built from a parent that
+  declares a sensitive-row column (`config.meta.sensitive_row_column`, 42 CFR Part 2) declares neither its
+  own `sensitive_row_column` (which the governance compiler turns into each engine's row policy) nor
+  `sensitive_rows_excluded: <reason>` backed by a filter on the parent's flag in its SQL.
 
 Findings carry model, column, the upstream path (down to the root column) and the fix. No data values are
 read: only the manifest (compiled SQL, declared columns, meta).
@@ -36,7 +40,14 @@ from aegis.lineage.fhir_paths import fhir_path_category, fhirpath_element_path
 from aegis.lineage.nodes import Column, RelationNode, relation_nodes
 from aegis.lineage.sql_lineage import Edge, RelationKey, SourceColumn, StatementLineage, statement_lineage
 
-FindingKind = Literal["undeclared_phi", "under_classified", "false_aggregation", "unresolved_lineage"]
+FindingKind = Literal[
+    "undeclared_phi",
+    "under_classified",
+    "false_aggregation",
+    "unresolved_lineage",
+    "unfiltered_sensitive_rows",
+]
+ROWS = "(rows)"  # the "column" of a row-level finding
 DIALECTS = {"duckdb": "duckdb", "postgres": "postgres", "snowflake": "snowflake", "redshift": "redshift"}
 EXTERNAL_SOURCE_CATALOG = "aegis_external_source"
 SNAPSHOT_META_COLUMNS = frozenset(
@@ -435,10 +446,54 @@ def audit(
             column_audit, column_findings = auditor.audit_column(node, column, meta_column)
             columns.append(column_audit)
             findings.extend(column_findings)
+    findings.extend(audit_sensitive_rows(project.nodes))
     unresolved = {uid: lin.unresolved for uid, lin in project.lineage.items() if lin.unresolved}
     return AuditReport(
         project.dialect, findings, columns, len(targets), time.perf_counter() - started, unresolved
     )
+
+
+def sensitive_row_column(node: RelationNode) -> str | None:
+    value = node.meta.get("sensitive_row_column")
+    return str(value).lower() if value else None
+
+
+def audit_sensitive_rows(nodes: dict[str, RelationNode]) -> list[Finding]:
+    """Row sensitivity propagates like column PHI: every model or snapshot with a parent that marks
+    sensitive rows must mark them too (so each engine's row policy applies), or drop them and say why.
+    Direct parents suffice: a parent that neither marks nor drops is itself a finding."""
+    findings: list[Finding] = []
+    for node in sorted(nodes.values(), key=lambda n: n.name):
+        if node.resource_type not in ("model", "snapshot"):
+            continue
+        marked = [
+            (parent, column)
+            for parent in (nodes.get(uid) for uid in node.depends_on)
+            if parent is not None
+            and parent.resource_type in ("model", "snapshot")
+            and (column := sensitive_row_column(parent)) is not None
+        ]
+        if not marked or sensitive_row_column(node) is not None:
+            continue
+        parents = tuple(f"{parent.name}.{column} [sensitive rows]" for parent, column in marked)
+        reason = node.meta.get("sensitive_rows_excluded")
+        if isinstance(reason, str) and reason.strip():
+            code = (node.compiled_code or "").lower()
+            unfiltered = [column for _, column in marked if column not in code]
+            if node.compiled_code is None or not unfiltered:
+                continue
+            fix = f"filter the parents' rows on {', '.join(sorted(set(unfiltered)))} as declared"
+        else:
+            fix = (
+                "carry the parents' flag into config.meta.sensitive_row_column (each engine's row policy "
+                "then hides the rows), or drop the rows and declare sensitive_rows_excluded: <reason>"
+            )
+        findings.append(
+            Finding(
+                "unfiltered_sensitive_rows", node.name, ROWS, "no row filter", "sensitive rows", parents, fix
+            )
+        )
+    return findings
 
 
 def _compute_with_progress(project: ProjectLineage, targets: list[RelationNode], progress: bool) -> None:
