@@ -79,6 +79,11 @@ def steps(patients: int) -> list[Step]:
             "lint",
             [[str(BIN / "python"), "-m", "aegis.staging", "--check"]],
         ),
+        Step(
+            "PHI tags and classification docs derived from config.meta.phi",
+            "lint",
+            [[str(BIN / "python"), "-m", "aegis.governance.phi_docs", "--check"]],
+        ),
         gate("fakesnow"),
         gate("redshift_parse"),
         Step(
@@ -128,6 +133,23 @@ def steps(patients: int) -> list[Step]:
             build,
         ),
         Step("dbt docs generate", "build", [[dbt, "docs", "generate"]], build),
+        # The generated site in a real browser: dim_patient's page shows its classification without a click.
+        Step(
+            "dbt docs: classification on the model page (headless Chromium)",
+            "build",
+            [
+                [
+                    str(BIN / "python"),
+                    "-m",
+                    "aegis.governance.phi_docs",
+                    "--docs-page",
+                    str(CHECK_DATA / "target"),
+                    "--screenshot",
+                    str(CHECK_DATA / "reports" / "dbt-docs-dim_patient.png"),
+                ]
+            ],
+            build,
+        ),
         Step(
             "sqlfluff lint (dbt templater)",
             "lint",
