@@ -75,7 +75,7 @@ def staging_models(manifest: dict[str, Any]) -> list[Any]:
     ]
 
 
-def _existing(store: Store) -> set[tuple[str, str]]:
+def existing_relations(store: Store) -> set[tuple[str, str]]:
     rows = store.execute("select table_schema, table_name from information_schema.tables")
     return {(str(s), str(t)) for s, t in rows}
 
@@ -85,7 +85,7 @@ def volume_rows(store: Store, manifest: dict[str, Any], recorded_at: str) -> lis
 
     The predicate on received_at lets an incremental model or a partitioned table prune; counts only.
     """
-    existing = _existing(store)
+    existing = existing_relations(store)
     last = {
         str(r): d
         for r, d in store.execute(

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from aegis.artifacts import nodes
@@ -108,7 +109,14 @@ def lag_rows(store: Store, manifest: dict[str, Any], run_results: dict[str, Any]
 
     invocation = str((run_results.get("metadata") or {}).get("invocation_id"))
     built = _built_at(run_results)
-    staged = {n.unique_id: n for n in staging_models(manifest) if n.unique_id in built}
+    from aegis.observe.record import existing_relations
+
+    existing = existing_relations(store)
+    staged = {
+        n.unique_id: n
+        for n in staging_models(manifest)
+        if n.unique_id in built and (n.schema, n.alias) in existing
+    }
     if not staged:
         return []
     marker = "?" if store.engine == "duckdb" else "%s"
@@ -163,7 +171,7 @@ def lag_rows(store: Store, manifest: dict[str, Any], run_results: dict[str, Any]
     for model in staged.values():
         add("resource_type", model.name, [model], built[model.unique_id])
     for node in nodes(manifest, ("model",)):
-        if node.layer not in ("marts", "deidentified") or node.unique_id not in built:
+        if Path(node.path).parts[:1] != ("marts",) or node.unique_id not in built:
             continue
         upstream = [staged[u] for u in sorted(_upstream(manifest, node.unique_id)) if u in staged]
         if upstream:
