@@ -93,6 +93,13 @@ part2_claims as (
     {{ part2_sensitive_keys(
         'eobs', 'explanation_of_benefit_id', 'principal_icd10cm_code', 'chronic_condition_groups',
     ) }}
+    union
+    -- the staging marks: a claim with one 42 CFR Part 2 line (HCPCS) is a Part 2 claim, every line of it
+    select eob_items.explanation_of_benefit_id from eob_items
+    where eob_items.is_part2_sensitive
+    union
+    select eobs.explanation_of_benefit_id from eobs
+    where eobs.is_part2_sensitive
 ),
 
 final as (

@@ -30,8 +30,10 @@ final as (
         cast(encounters.reason_icd10cm_code as varchar) as reason_icd10cm_code,
         cast(encounters.discharge_disposition_code as varchar) as discharge_disposition_code,
         -- the staging mark (reason in ICD-10-CM or SNOMED CT) or the reason-code rule of the seed
-        coalesce(encounters.is_part2_sensitive, false) or part2_encounters.encounter_id is not null
-        as is_part2_sensitive,
+        (
+            coalesce(encounters.is_part2_sensitive, false)
+            or part2_encounters.encounter_id is not null
+        ) as is_part2_sensitive,
         cast({{ to_utc_timestamp('encounters.period_start_at') }} as date) as encounter_start_date,
         {{ to_utc_timestamp('encounters.period_start_at') }} as period_start_at,
         {{ to_utc_timestamp('encounters.period_end_at') }} as period_end_at
