@@ -491,12 +491,21 @@ attach masking policy aegis_mask_clear_date on main_intermediate.int_encounters_
 attach masking policy aegis_mask_clear_date on main_intermediate.int_encounters_assigned_to_stays (period_end_at) to role aegis_phi_limited priority 30;
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_year_date' and schema_name = 'main_intermediate' and table_name = 'int_encounters_assigned_to_stays' and grantee = 'aegis_deidentified'
 attach masking policy aegis_mask_year_date on main_intermediate.int_encounters_assigned_to_stays (period_end_at) to role aegis_deidentified priority 20;
+-- skipped when this returns a row: select 1 from svv_rls_attached_policy where polname = 'aegis_rows_all' and schema_name = 'main_intermediate' and relname = 'int_encounters_assigned_to_stays' and grantee = 'aegis_phi_full'
+attach rls policy aegis_rows_all on main_intermediate.int_encounters_assigned_to_stays to role aegis_phi_full;
+-- skipped when this returns a row: select 1 from svv_rls_attached_policy where polname = 'aegis_rows_hide_is_part2_sensitive' and schema_name = 'main_intermediate' and relname = 'int_encounters_assigned_to_stays' and grantee = 'aegis_phi_limited'
+attach rls policy aegis_rows_hide_is_part2_sensitive on main_intermediate.int_encounters_assigned_to_stays to role aegis_phi_limited;
+-- skipped when this returns a row: select 1 from svv_rls_attached_policy where polname = 'aegis_rows_hide_is_part2_sensitive' and schema_name = 'main_intermediate' and relname = 'int_encounters_assigned_to_stays' and grantee = 'aegis_deidentified'
+attach rls policy aegis_rows_hide_is_part2_sensitive on main_intermediate.int_encounters_assigned_to_stays to role aegis_deidentified;
+-- skipped when this returns a row: select 1 from svv_rls_attached_policy where polname = 'aegis_rows_hide_is_part2_sensitive' and schema_name = 'main_intermediate' and relname = 'int_encounters_assigned_to_stays' and grantee = 'aegis_aggregate'
+attach rls policy aegis_rows_hide_is_part2_sensitive on main_intermediate.int_encounters_assigned_to_stays to role aegis_aggregate;
+alter table main_intermediate.int_encounters_assigned_to_stays row level security on;
 grant usage on schema main_intermediate to role aegis_phi_full;
-grant select (encounter_id, stay_id, patient_id, facility_npi, reason_icd10cm_code, discharge_disposition_code, stay_sequence, is_admitting_encounter, is_discharging_encounter, period_start_at, period_end_at) on main_intermediate.int_encounters_assigned_to_stays to role aegis_phi_full;
+grant select (encounter_id, stay_id, patient_id, facility_npi, reason_icd10cm_code, discharge_disposition_code, stay_sequence, is_admitting_encounter, is_discharging_encounter, period_start_at, period_end_at, is_part2_sensitive) on main_intermediate.int_encounters_assigned_to_stays to role aegis_phi_full;
 grant usage on schema main_intermediate to role aegis_phi_limited;
-grant select (encounter_id, stay_id, patient_id, facility_npi, reason_icd10cm_code, discharge_disposition_code, stay_sequence, is_admitting_encounter, is_discharging_encounter, period_start_at, period_end_at) on main_intermediate.int_encounters_assigned_to_stays to role aegis_phi_limited;
+grant select (encounter_id, stay_id, patient_id, facility_npi, reason_icd10cm_code, discharge_disposition_code, stay_sequence, is_admitting_encounter, is_discharging_encounter, period_start_at, period_end_at, is_part2_sensitive) on main_intermediate.int_encounters_assigned_to_stays to role aegis_phi_limited;
 grant usage on schema main_intermediate to role aegis_deidentified;
-grant select (facility_npi, reason_icd10cm_code, discharge_disposition_code, stay_sequence, is_admitting_encounter, is_discharging_encounter, period_start_at, period_end_at) on main_intermediate.int_encounters_assigned_to_stays to role aegis_deidentified;
+grant select (facility_npi, reason_icd10cm_code, discharge_disposition_code, stay_sequence, is_admitting_encounter, is_discharging_encounter, period_start_at, period_end_at, is_part2_sensitive) on main_intermediate.int_encounters_assigned_to_stays to role aegis_deidentified;
 
 -- model.aegis.int_encounters_grouped_to_stays -> main_intermediate.int_encounters_grouped_to_stays (table)
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_varchar' and schema_name = 'main_intermediate' and table_name = 'int_encounters_grouped_to_stays' and grantee = 'aegis_phi_full'
@@ -531,12 +540,21 @@ attach masking policy aegis_mask_clear_date on main_intermediate.int_encounters_
 attach masking policy aegis_mask_clear_date on main_intermediate.int_encounters_grouped_to_stays (discharged_at) to role aegis_phi_limited priority 30;
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_year_date' and schema_name = 'main_intermediate' and table_name = 'int_encounters_grouped_to_stays' and grantee = 'aegis_deidentified'
 attach masking policy aegis_mask_year_date on main_intermediate.int_encounters_grouped_to_stays (discharged_at) to role aegis_deidentified priority 20;
+-- skipped when this returns a row: select 1 from svv_rls_attached_policy where polname = 'aegis_rows_all' and schema_name = 'main_intermediate' and relname = 'int_encounters_grouped_to_stays' and grantee = 'aegis_phi_full'
+attach rls policy aegis_rows_all on main_intermediate.int_encounters_grouped_to_stays to role aegis_phi_full;
+-- skipped when this returns a row: select 1 from svv_rls_attached_policy where polname = 'aegis_rows_hide_is_part2_sensitive' and schema_name = 'main_intermediate' and relname = 'int_encounters_grouped_to_stays' and grantee = 'aegis_phi_limited'
+attach rls policy aegis_rows_hide_is_part2_sensitive on main_intermediate.int_encounters_grouped_to_stays to role aegis_phi_limited;
+-- skipped when this returns a row: select 1 from svv_rls_attached_policy where polname = 'aegis_rows_hide_is_part2_sensitive' and schema_name = 'main_intermediate' and relname = 'int_encounters_grouped_to_stays' and grantee = 'aegis_deidentified'
+attach rls policy aegis_rows_hide_is_part2_sensitive on main_intermediate.int_encounters_grouped_to_stays to role aegis_deidentified;
+-- skipped when this returns a row: select 1 from svv_rls_attached_policy where polname = 'aegis_rows_hide_is_part2_sensitive' and schema_name = 'main_intermediate' and relname = 'int_encounters_grouped_to_stays' and grantee = 'aegis_aggregate'
+attach rls policy aegis_rows_hide_is_part2_sensitive on main_intermediate.int_encounters_grouped_to_stays to role aegis_aggregate;
+alter table main_intermediate.int_encounters_grouped_to_stays row level security on;
 grant usage on schema main_intermediate to role aegis_phi_full;
-grant select (stay_id, patient_id, admitting_facility_npi, discharging_facility_npi, principal_icd10cm_code, discharge_disposition_code, encounter_count, length_of_stay_days, has_transfer, is_discharged, admit_date, discharge_date, admitted_at, discharged_at) on main_intermediate.int_encounters_grouped_to_stays to role aegis_phi_full;
+grant select (stay_id, patient_id, admitting_facility_npi, discharging_facility_npi, principal_icd10cm_code, discharge_disposition_code, encounter_count, length_of_stay_days, has_transfer, is_discharged, admit_date, discharge_date, admitted_at, discharged_at, is_part2_sensitive) on main_intermediate.int_encounters_grouped_to_stays to role aegis_phi_full;
 grant usage on schema main_intermediate to role aegis_phi_limited;
-grant select (stay_id, patient_id, admitting_facility_npi, discharging_facility_npi, principal_icd10cm_code, discharge_disposition_code, encounter_count, length_of_stay_days, has_transfer, is_discharged, admit_date, discharge_date, admitted_at, discharged_at) on main_intermediate.int_encounters_grouped_to_stays to role aegis_phi_limited;
+grant select (stay_id, patient_id, admitting_facility_npi, discharging_facility_npi, principal_icd10cm_code, discharge_disposition_code, encounter_count, length_of_stay_days, has_transfer, is_discharged, admit_date, discharge_date, admitted_at, discharged_at, is_part2_sensitive) on main_intermediate.int_encounters_grouped_to_stays to role aegis_phi_limited;
 grant usage on schema main_intermediate to role aegis_deidentified;
-grant select (admitting_facility_npi, discharging_facility_npi, principal_icd10cm_code, discharge_disposition_code, encounter_count, length_of_stay_days, has_transfer, is_discharged, admit_date, discharge_date, admitted_at, discharged_at) on main_intermediate.int_encounters_grouped_to_stays to role aegis_deidentified;
+grant select (admitting_facility_npi, discharging_facility_npi, principal_icd10cm_code, discharge_disposition_code, encounter_count, length_of_stay_days, has_transfer, is_discharged, admit_date, discharge_date, admitted_at, discharged_at, is_part2_sensitive) on main_intermediate.int_encounters_grouped_to_stays to role aegis_deidentified;
 
 -- model.aegis.int_records_assigned_research_ids -> main_intermediate.int_records_assigned_research_ids (table)
 grant usage on schema main_intermediate to role aegis_phi_full;
@@ -724,12 +742,21 @@ attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__claims (re
 attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__claims (received_at) to role aegis_phi_limited priority 30;
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_year_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__claims' and grantee = 'aegis_deidentified'
 attach masking policy aegis_mask_year_date on main_staging.stg_fhir__claims (received_at) to role aegis_deidentified priority 20;
+-- skipped when this returns a row: select 1 from svv_rls_attached_policy where polname = 'aegis_rows_all' and schema_name = 'main_staging' and relname = 'stg_fhir__claims' and grantee = 'aegis_phi_full'
+attach rls policy aegis_rows_all on main_staging.stg_fhir__claims to role aegis_phi_full;
+-- skipped when this returns a row: select 1 from svv_rls_attached_policy where polname = 'aegis_rows_hide_is_part2_sensitive' and schema_name = 'main_staging' and relname = 'stg_fhir__claims' and grantee = 'aegis_phi_limited'
+attach rls policy aegis_rows_hide_is_part2_sensitive on main_staging.stg_fhir__claims to role aegis_phi_limited;
+-- skipped when this returns a row: select 1 from svv_rls_attached_policy where polname = 'aegis_rows_hide_is_part2_sensitive' and schema_name = 'main_staging' and relname = 'stg_fhir__claims' and grantee = 'aegis_deidentified'
+attach rls policy aegis_rows_hide_is_part2_sensitive on main_staging.stg_fhir__claims to role aegis_deidentified;
+-- skipped when this returns a row: select 1 from svv_rls_attached_policy where polname = 'aegis_rows_hide_is_part2_sensitive' and schema_name = 'main_staging' and relname = 'stg_fhir__claims' and grantee = 'aegis_aggregate'
+attach rls policy aegis_rows_hide_is_part2_sensitive on main_staging.stg_fhir__claims to role aegis_aggregate;
+alter table main_staging.stg_fhir__claims row level security on;
 grant usage on schema main_staging to role aegis_phi_full;
-grant select (claim_id, patient_id, coverage_id, provider_npi, claim_type, claim_use, status, principal_icd10cm_code, billable_period_start_date, billable_period_end_date, created_at, insurance_payer_name, event_id, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__claims to role aegis_phi_full;
+grant select (claim_id, patient_id, coverage_id, provider_npi, claim_type, claim_use, status, principal_icd10cm_code, billable_period_start_date, billable_period_end_date, created_at, insurance_payer_name, event_id, version_id, last_updated_at, received_at, is_part2_sensitive, is_deleted) on main_staging.stg_fhir__claims to role aegis_phi_full;
 grant usage on schema main_staging to role aegis_phi_limited;
-grant select (claim_id, patient_id, coverage_id, provider_npi, claim_type, claim_use, status, principal_icd10cm_code, billable_period_start_date, billable_period_end_date, created_at, insurance_payer_name, event_id, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__claims to role aegis_phi_limited;
+grant select (claim_id, patient_id, coverage_id, provider_npi, claim_type, claim_use, status, principal_icd10cm_code, billable_period_start_date, billable_period_end_date, created_at, insurance_payer_name, event_id, version_id, last_updated_at, received_at, is_part2_sensitive, is_deleted) on main_staging.stg_fhir__claims to role aegis_phi_limited;
 grant usage on schema main_staging to role aegis_deidentified;
-grant select (provider_npi, claim_type, claim_use, status, principal_icd10cm_code, billable_period_start_date, billable_period_end_date, created_at, insurance_payer_name, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__claims to role aegis_deidentified;
+grant select (provider_npi, claim_type, claim_use, status, principal_icd10cm_code, billable_period_start_date, billable_period_end_date, created_at, insurance_payer_name, version_id, last_updated_at, received_at, is_part2_sensitive, is_deleted) on main_staging.stg_fhir__claims to role aegis_deidentified;
 
 -- model.aegis.stg_fhir__conditions -> main_staging.stg_fhir__conditions (table)
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_varchar' and schema_name = 'main_staging' and table_name = 'stg_fhir__conditions' and grantee = 'aegis_phi_full'
@@ -778,12 +805,21 @@ attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__conditions
 attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__conditions (received_at) to role aegis_phi_limited priority 30;
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_year_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__conditions' and grantee = 'aegis_deidentified'
 attach masking policy aegis_mask_year_date on main_staging.stg_fhir__conditions (received_at) to role aegis_deidentified priority 20;
+-- skipped when this returns a row: select 1 from svv_rls_attached_policy where polname = 'aegis_rows_all' and schema_name = 'main_staging' and relname = 'stg_fhir__conditions' and grantee = 'aegis_phi_full'
+attach rls policy aegis_rows_all on main_staging.stg_fhir__conditions to role aegis_phi_full;
+-- skipped when this returns a row: select 1 from svv_rls_attached_policy where polname = 'aegis_rows_hide_is_part2_sensitive' and schema_name = 'main_staging' and relname = 'stg_fhir__conditions' and grantee = 'aegis_phi_limited'
+attach rls policy aegis_rows_hide_is_part2_sensitive on main_staging.stg_fhir__conditions to role aegis_phi_limited;
+-- skipped when this returns a row: select 1 from svv_rls_attached_policy where polname = 'aegis_rows_hide_is_part2_sensitive' and schema_name = 'main_staging' and relname = 'stg_fhir__conditions' and grantee = 'aegis_deidentified'
+attach rls policy aegis_rows_hide_is_part2_sensitive on main_staging.stg_fhir__conditions to role aegis_deidentified;
+-- skipped when this returns a row: select 1 from svv_rls_attached_policy where polname = 'aegis_rows_hide_is_part2_sensitive' and schema_name = 'main_staging' and relname = 'stg_fhir__conditions' and grantee = 'aegis_aggregate'
+attach rls policy aegis_rows_hide_is_part2_sensitive on main_staging.stg_fhir__conditions to role aegis_aggregate;
+alter table main_staging.stg_fhir__conditions row level security on;
 grant usage on schema main_staging to role aegis_phi_full;
-grant select (condition_id, patient_id, encounter_id, icd10cm_code, clinical_status, onset_date, recorded_date, abatement_date, snomed_code, event_id, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__conditions to role aegis_phi_full;
+grant select (condition_id, patient_id, encounter_id, icd10cm_code, clinical_status, onset_date, recorded_date, abatement_date, snomed_code, event_id, version_id, last_updated_at, received_at, is_part2_sensitive, is_deleted) on main_staging.stg_fhir__conditions to role aegis_phi_full;
 grant usage on schema main_staging to role aegis_phi_limited;
-grant select (condition_id, patient_id, encounter_id, icd10cm_code, clinical_status, onset_date, recorded_date, abatement_date, snomed_code, event_id, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__conditions to role aegis_phi_limited;
+grant select (condition_id, patient_id, encounter_id, icd10cm_code, clinical_status, onset_date, recorded_date, abatement_date, snomed_code, event_id, version_id, last_updated_at, received_at, is_part2_sensitive, is_deleted) on main_staging.stg_fhir__conditions to role aegis_phi_limited;
 grant usage on schema main_staging to role aegis_deidentified;
-grant select (icd10cm_code, clinical_status, onset_date, recorded_date, abatement_date, snomed_code, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__conditions to role aegis_deidentified;
+grant select (icd10cm_code, clinical_status, onset_date, recorded_date, abatement_date, snomed_code, version_id, last_updated_at, received_at, is_part2_sensitive, is_deleted) on main_staging.stg_fhir__conditions to role aegis_deidentified;
 
 -- model.aegis.stg_fhir__coverages -> main_staging.stg_fhir__coverages (table)
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_varchar' and schema_name = 'main_staging' and table_name = 'stg_fhir__coverages' and grantee = 'aegis_phi_full'
@@ -870,12 +906,21 @@ attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__encounters
 attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__encounters (received_at) to role aegis_phi_limited priority 30;
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_year_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__encounters' and grantee = 'aegis_deidentified'
 attach masking policy aegis_mask_year_date on main_staging.stg_fhir__encounters (received_at) to role aegis_deidentified priority 20;
+-- skipped when this returns a row: select 1 from svv_rls_attached_policy where polname = 'aegis_rows_all' and schema_name = 'main_staging' and relname = 'stg_fhir__encounters' and grantee = 'aegis_phi_full'
+attach rls policy aegis_rows_all on main_staging.stg_fhir__encounters to role aegis_phi_full;
+-- skipped when this returns a row: select 1 from svv_rls_attached_policy where polname = 'aegis_rows_hide_is_part2_sensitive' and schema_name = 'main_staging' and relname = 'stg_fhir__encounters' and grantee = 'aegis_phi_limited'
+attach rls policy aegis_rows_hide_is_part2_sensitive on main_staging.stg_fhir__encounters to role aegis_phi_limited;
+-- skipped when this returns a row: select 1 from svv_rls_attached_policy where polname = 'aegis_rows_hide_is_part2_sensitive' and schema_name = 'main_staging' and relname = 'stg_fhir__encounters' and grantee = 'aegis_deidentified'
+attach rls policy aegis_rows_hide_is_part2_sensitive on main_staging.stg_fhir__encounters to role aegis_deidentified;
+-- skipped when this returns a row: select 1 from svv_rls_attached_policy where polname = 'aegis_rows_hide_is_part2_sensitive' and schema_name = 'main_staging' and relname = 'stg_fhir__encounters' and grantee = 'aegis_aggregate'
+attach rls policy aegis_rows_hide_is_part2_sensitive on main_staging.stg_fhir__encounters to role aegis_aggregate;
+alter table main_staging.stg_fhir__encounters row level security on;
 grant usage on schema main_staging to role aegis_phi_full;
-grant select (encounter_id, patient_id, facility_npi, encounter_class, status, reason_icd10cm_code, discharge_disposition_code, period_start_at, period_end_at, service_provider_id, reason_snomed_code, event_id, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__encounters to role aegis_phi_full;
+grant select (encounter_id, patient_id, facility_npi, encounter_class, status, reason_icd10cm_code, discharge_disposition_code, period_start_at, period_end_at, service_provider_id, reason_snomed_code, event_id, version_id, last_updated_at, received_at, is_part2_sensitive, is_deleted) on main_staging.stg_fhir__encounters to role aegis_phi_full;
 grant usage on schema main_staging to role aegis_phi_limited;
-grant select (encounter_id, patient_id, facility_npi, encounter_class, status, reason_icd10cm_code, discharge_disposition_code, period_start_at, period_end_at, service_provider_id, reason_snomed_code, event_id, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__encounters to role aegis_phi_limited;
+grant select (encounter_id, patient_id, facility_npi, encounter_class, status, reason_icd10cm_code, discharge_disposition_code, period_start_at, period_end_at, service_provider_id, reason_snomed_code, event_id, version_id, last_updated_at, received_at, is_part2_sensitive, is_deleted) on main_staging.stg_fhir__encounters to role aegis_phi_limited;
 grant usage on schema main_staging to role aegis_deidentified;
-grant select (facility_npi, encounter_class, status, reason_icd10cm_code, discharge_disposition_code, period_start_at, period_end_at, service_provider_id, reason_snomed_code, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__encounters to role aegis_deidentified;
+grant select (facility_npi, encounter_class, status, reason_icd10cm_code, discharge_disposition_code, period_start_at, period_end_at, service_provider_id, reason_snomed_code, version_id, last_updated_at, received_at, is_part2_sensitive, is_deleted) on main_staging.stg_fhir__encounters to role aegis_deidentified;
 
 -- model.aegis.stg_fhir__explanation_of_benefit_items -> main_staging.stg_fhir__explanation_of_benefit_items (table)
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_varchar' and schema_name = 'main_staging' and table_name = 'stg_fhir__explanation_of_benefit_items' and grantee = 'aegis_phi_full'
@@ -912,12 +957,21 @@ attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__explanatio
 attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__explanation_of_benefit_items (received_at) to role aegis_phi_limited priority 30;
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_year_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__explanation_of_benefit_items' and grantee = 'aegis_deidentified'
 attach masking policy aegis_mask_year_date on main_staging.stg_fhir__explanation_of_benefit_items (received_at) to role aegis_deidentified priority 20;
+-- skipped when this returns a row: select 1 from svv_rls_attached_policy where polname = 'aegis_rows_all' and schema_name = 'main_staging' and relname = 'stg_fhir__explanation_of_benefit_items' and grantee = 'aegis_phi_full'
+attach rls policy aegis_rows_all on main_staging.stg_fhir__explanation_of_benefit_items to role aegis_phi_full;
+-- skipped when this returns a row: select 1 from svv_rls_attached_policy where polname = 'aegis_rows_hide_is_part2_sensitive' and schema_name = 'main_staging' and relname = 'stg_fhir__explanation_of_benefit_items' and grantee = 'aegis_phi_limited'
+attach rls policy aegis_rows_hide_is_part2_sensitive on main_staging.stg_fhir__explanation_of_benefit_items to role aegis_phi_limited;
+-- skipped when this returns a row: select 1 from svv_rls_attached_policy where polname = 'aegis_rows_hide_is_part2_sensitive' and schema_name = 'main_staging' and relname = 'stg_fhir__explanation_of_benefit_items' and grantee = 'aegis_deidentified'
+attach rls policy aegis_rows_hide_is_part2_sensitive on main_staging.stg_fhir__explanation_of_benefit_items to role aegis_deidentified;
+-- skipped when this returns a row: select 1 from svv_rls_attached_policy where polname = 'aegis_rows_hide_is_part2_sensitive' and schema_name = 'main_staging' and relname = 'stg_fhir__explanation_of_benefit_items' and grantee = 'aegis_aggregate'
+attach rls policy aegis_rows_hide_is_part2_sensitive on main_staging.stg_fhir__explanation_of_benefit_items to role aegis_aggregate;
+alter table main_staging.stg_fhir__explanation_of_benefit_items row level security on;
 grant usage on schema main_staging to role aegis_phi_full;
-grant select (explanation_of_benefit_id, line_number, claim_id, patient_id, hcpcs_code, revenue_code, billed_amount, allowed_amount, paid_amount, service_date, event_id, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__explanation_of_benefit_items to role aegis_phi_full;
+grant select (explanation_of_benefit_id, line_number, claim_id, patient_id, hcpcs_code, revenue_code, billed_amount, allowed_amount, paid_amount, service_date, event_id, version_id, last_updated_at, received_at, is_part2_sensitive, is_deleted) on main_staging.stg_fhir__explanation_of_benefit_items to role aegis_phi_full;
 grant usage on schema main_staging to role aegis_phi_limited;
-grant select (explanation_of_benefit_id, line_number, claim_id, patient_id, hcpcs_code, revenue_code, billed_amount, allowed_amount, paid_amount, service_date, event_id, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__explanation_of_benefit_items to role aegis_phi_limited;
+grant select (explanation_of_benefit_id, line_number, claim_id, patient_id, hcpcs_code, revenue_code, billed_amount, allowed_amount, paid_amount, service_date, event_id, version_id, last_updated_at, received_at, is_part2_sensitive, is_deleted) on main_staging.stg_fhir__explanation_of_benefit_items to role aegis_phi_limited;
 grant usage on schema main_staging to role aegis_deidentified;
-grant select (line_number, hcpcs_code, revenue_code, billed_amount, allowed_amount, paid_amount, service_date, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__explanation_of_benefit_items to role aegis_deidentified;
+grant select (line_number, hcpcs_code, revenue_code, billed_amount, allowed_amount, paid_amount, service_date, version_id, last_updated_at, received_at, is_part2_sensitive, is_deleted) on main_staging.stg_fhir__explanation_of_benefit_items to role aegis_deidentified;
 
 -- model.aegis.stg_fhir__explanation_of_benefits -> main_staging.stg_fhir__explanation_of_benefits (table)
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_varchar' and schema_name = 'main_staging' and table_name = 'stg_fhir__explanation_of_benefits' and grantee = 'aegis_phi_full'
@@ -970,12 +1024,21 @@ attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__explanatio
 attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__explanation_of_benefits (received_at) to role aegis_phi_limited priority 30;
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_year_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__explanation_of_benefits' and grantee = 'aegis_deidentified'
 attach masking policy aegis_mask_year_date on main_staging.stg_fhir__explanation_of_benefits (received_at) to role aegis_deidentified priority 20;
+-- skipped when this returns a row: select 1 from svv_rls_attached_policy where polname = 'aegis_rows_all' and schema_name = 'main_staging' and relname = 'stg_fhir__explanation_of_benefits' and grantee = 'aegis_phi_full'
+attach rls policy aegis_rows_all on main_staging.stg_fhir__explanation_of_benefits to role aegis_phi_full;
+-- skipped when this returns a row: select 1 from svv_rls_attached_policy where polname = 'aegis_rows_hide_is_part2_sensitive' and schema_name = 'main_staging' and relname = 'stg_fhir__explanation_of_benefits' and grantee = 'aegis_phi_limited'
+attach rls policy aegis_rows_hide_is_part2_sensitive on main_staging.stg_fhir__explanation_of_benefits to role aegis_phi_limited;
+-- skipped when this returns a row: select 1 from svv_rls_attached_policy where polname = 'aegis_rows_hide_is_part2_sensitive' and schema_name = 'main_staging' and relname = 'stg_fhir__explanation_of_benefits' and grantee = 'aegis_deidentified'
+attach rls policy aegis_rows_hide_is_part2_sensitive on main_staging.stg_fhir__explanation_of_benefits to role aegis_deidentified;
+-- skipped when this returns a row: select 1 from svv_rls_attached_policy where polname = 'aegis_rows_hide_is_part2_sensitive' and schema_name = 'main_staging' and relname = 'stg_fhir__explanation_of_benefits' and grantee = 'aegis_aggregate'
+attach rls policy aegis_rows_hide_is_part2_sensitive on main_staging.stg_fhir__explanation_of_benefits to role aegis_aggregate;
+alter table main_staging.stg_fhir__explanation_of_benefits row level security on;
 grant usage on schema main_staging to role aegis_phi_full;
-grant select (explanation_of_benefit_id, claim_id, patient_id, coverage_id, provider_npi, claim_type, claim_use, status, outcome, principal_icd10cm_code, billable_period_start_date, billable_period_end_date, created_at, insurance_payer_name, insurer_name, event_id, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__explanation_of_benefits to role aegis_phi_full;
+grant select (explanation_of_benefit_id, claim_id, patient_id, coverage_id, provider_npi, claim_type, claim_use, status, outcome, principal_icd10cm_code, billable_period_start_date, billable_period_end_date, created_at, insurance_payer_name, insurer_name, event_id, version_id, last_updated_at, received_at, is_part2_sensitive, is_deleted) on main_staging.stg_fhir__explanation_of_benefits to role aegis_phi_full;
 grant usage on schema main_staging to role aegis_phi_limited;
-grant select (explanation_of_benefit_id, claim_id, patient_id, coverage_id, provider_npi, claim_type, claim_use, status, outcome, principal_icd10cm_code, billable_period_start_date, billable_period_end_date, created_at, insurance_payer_name, insurer_name, event_id, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__explanation_of_benefits to role aegis_phi_limited;
+grant select (explanation_of_benefit_id, claim_id, patient_id, coverage_id, provider_npi, claim_type, claim_use, status, outcome, principal_icd10cm_code, billable_period_start_date, billable_period_end_date, created_at, insurance_payer_name, insurer_name, event_id, version_id, last_updated_at, received_at, is_part2_sensitive, is_deleted) on main_staging.stg_fhir__explanation_of_benefits to role aegis_phi_limited;
 grant usage on schema main_staging to role aegis_deidentified;
-grant select (provider_npi, claim_type, claim_use, status, outcome, principal_icd10cm_code, billable_period_start_date, billable_period_end_date, created_at, insurance_payer_name, insurer_name, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__explanation_of_benefits to role aegis_deidentified;
+grant select (provider_npi, claim_type, claim_use, status, outcome, principal_icd10cm_code, billable_period_start_date, billable_period_end_date, created_at, insurance_payer_name, insurer_name, version_id, last_updated_at, received_at, is_part2_sensitive, is_deleted) on main_staging.stg_fhir__explanation_of_benefits to role aegis_deidentified;
 
 -- model.aegis.stg_fhir__immunizations -> main_staging.stg_fhir__immunizations (table)
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_varchar' and schema_name = 'main_staging' and table_name = 'stg_fhir__immunizations' and grantee = 'aegis_phi_full'
@@ -1054,12 +1117,21 @@ attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__medication
 attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__medication_requests (received_at) to role aegis_phi_limited priority 30;
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_year_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__medication_requests' and grantee = 'aegis_deidentified'
 attach masking policy aegis_mask_year_date on main_staging.stg_fhir__medication_requests (received_at) to role aegis_deidentified priority 20;
+-- skipped when this returns a row: select 1 from svv_rls_attached_policy where polname = 'aegis_rows_all' and schema_name = 'main_staging' and relname = 'stg_fhir__medication_requests' and grantee = 'aegis_phi_full'
+attach rls policy aegis_rows_all on main_staging.stg_fhir__medication_requests to role aegis_phi_full;
+-- skipped when this returns a row: select 1 from svv_rls_attached_policy where polname = 'aegis_rows_hide_is_part2_sensitive' and schema_name = 'main_staging' and relname = 'stg_fhir__medication_requests' and grantee = 'aegis_phi_limited'
+attach rls policy aegis_rows_hide_is_part2_sensitive on main_staging.stg_fhir__medication_requests to role aegis_phi_limited;
+-- skipped when this returns a row: select 1 from svv_rls_attached_policy where polname = 'aegis_rows_hide_is_part2_sensitive' and schema_name = 'main_staging' and relname = 'stg_fhir__medication_requests' and grantee = 'aegis_deidentified'
+attach rls policy aegis_rows_hide_is_part2_sensitive on main_staging.stg_fhir__medication_requests to role aegis_deidentified;
+-- skipped when this returns a row: select 1 from svv_rls_attached_policy where polname = 'aegis_rows_hide_is_part2_sensitive' and schema_name = 'main_staging' and relname = 'stg_fhir__medication_requests' and grantee = 'aegis_aggregate'
+attach rls policy aegis_rows_hide_is_part2_sensitive on main_staging.stg_fhir__medication_requests to role aegis_aggregate;
+alter table main_staging.stg_fhir__medication_requests row level security on;
 grant usage on schema main_staging to role aegis_phi_full;
-grant select (medication_request_id, patient_id, encounter_id, prescriber_npi, rxnorm_code, medication_name, status, intent, authored_at, event_id, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__medication_requests to role aegis_phi_full;
+grant select (medication_request_id, patient_id, encounter_id, prescriber_npi, rxnorm_code, medication_name, status, intent, authored_at, event_id, version_id, last_updated_at, received_at, is_part2_sensitive, is_deleted) on main_staging.stg_fhir__medication_requests to role aegis_phi_full;
 grant usage on schema main_staging to role aegis_phi_limited;
-grant select (medication_request_id, patient_id, encounter_id, prescriber_npi, rxnorm_code, medication_name, status, intent, authored_at, event_id, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__medication_requests to role aegis_phi_limited;
+grant select (medication_request_id, patient_id, encounter_id, prescriber_npi, rxnorm_code, medication_name, status, intent, authored_at, event_id, version_id, last_updated_at, received_at, is_part2_sensitive, is_deleted) on main_staging.stg_fhir__medication_requests to role aegis_phi_limited;
 grant usage on schema main_staging to role aegis_deidentified;
-grant select (prescriber_npi, rxnorm_code, medication_name, status, intent, authored_at, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__medication_requests to role aegis_deidentified;
+grant select (prescriber_npi, rxnorm_code, medication_name, status, intent, authored_at, version_id, last_updated_at, received_at, is_part2_sensitive, is_deleted) on main_staging.stg_fhir__medication_requests to role aegis_deidentified;
 
 -- model.aegis.stg_fhir__observations -> main_staging.stg_fhir__observations (table)
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_varchar' and schema_name = 'main_staging' and table_name = 'stg_fhir__observations' and grantee = 'aegis_phi_full'
@@ -1208,12 +1280,21 @@ attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__procedures
 attach masking policy aegis_mask_clear_date on main_staging.stg_fhir__procedures (received_at) to role aegis_phi_limited priority 30;
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_year_date' and schema_name = 'main_staging' and table_name = 'stg_fhir__procedures' and grantee = 'aegis_deidentified'
 attach masking policy aegis_mask_year_date on main_staging.stg_fhir__procedures (received_at) to role aegis_deidentified priority 20;
+-- skipped when this returns a row: select 1 from svv_rls_attached_policy where polname = 'aegis_rows_all' and schema_name = 'main_staging' and relname = 'stg_fhir__procedures' and grantee = 'aegis_phi_full'
+attach rls policy aegis_rows_all on main_staging.stg_fhir__procedures to role aegis_phi_full;
+-- skipped when this returns a row: select 1 from svv_rls_attached_policy where polname = 'aegis_rows_hide_is_part2_sensitive' and schema_name = 'main_staging' and relname = 'stg_fhir__procedures' and grantee = 'aegis_phi_limited'
+attach rls policy aegis_rows_hide_is_part2_sensitive on main_staging.stg_fhir__procedures to role aegis_phi_limited;
+-- skipped when this returns a row: select 1 from svv_rls_attached_policy where polname = 'aegis_rows_hide_is_part2_sensitive' and schema_name = 'main_staging' and relname = 'stg_fhir__procedures' and grantee = 'aegis_deidentified'
+attach rls policy aegis_rows_hide_is_part2_sensitive on main_staging.stg_fhir__procedures to role aegis_deidentified;
+-- skipped when this returns a row: select 1 from svv_rls_attached_policy where polname = 'aegis_rows_hide_is_part2_sensitive' and schema_name = 'main_staging' and relname = 'stg_fhir__procedures' and grantee = 'aegis_aggregate'
+attach rls policy aegis_rows_hide_is_part2_sensitive on main_staging.stg_fhir__procedures to role aegis_aggregate;
+alter table main_staging.stg_fhir__procedures row level security on;
 grant usage on schema main_staging to role aegis_phi_full;
-grant select (procedure_id, patient_id, encounter_id, performer_npi, hcpcs_code, status, performed_at, snomed_code, event_id, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__procedures to role aegis_phi_full;
+grant select (procedure_id, patient_id, encounter_id, performer_npi, hcpcs_code, status, performed_at, snomed_code, event_id, version_id, last_updated_at, received_at, is_part2_sensitive, is_deleted) on main_staging.stg_fhir__procedures to role aegis_phi_full;
 grant usage on schema main_staging to role aegis_phi_limited;
-grant select (procedure_id, patient_id, encounter_id, performer_npi, hcpcs_code, status, performed_at, snomed_code, event_id, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__procedures to role aegis_phi_limited;
+grant select (procedure_id, patient_id, encounter_id, performer_npi, hcpcs_code, status, performed_at, snomed_code, event_id, version_id, last_updated_at, received_at, is_part2_sensitive, is_deleted) on main_staging.stg_fhir__procedures to role aegis_phi_limited;
 grant usage on schema main_staging to role aegis_deidentified;
-grant select (performer_npi, hcpcs_code, status, performed_at, snomed_code, version_id, last_updated_at, received_at, is_deleted) on main_staging.stg_fhir__procedures to role aegis_deidentified;
+grant select (performer_npi, hcpcs_code, status, performed_at, snomed_code, version_id, last_updated_at, received_at, is_part2_sensitive, is_deleted) on main_staging.stg_fhir__procedures to role aegis_deidentified;
 
 -- snapshot.aegis.snp_fhir__coverages -> main_snapshots.snp_fhir__coverages (table)
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_varchar' and schema_name = 'main_snapshots' and table_name = 'snp_fhir__coverages' and grantee = 'aegis_phi_full'

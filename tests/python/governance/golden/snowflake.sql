@@ -582,6 +582,8 @@ alter table main_intermediate.int_encounters_assigned_to_stays modify column sta
 alter table main_intermediate.int_encounters_assigned_to_stays modify column patient_id set masking policy aegis_governance.aegis_mask_other_id_varchar force;
 alter table main_intermediate.int_encounters_assigned_to_stays modify column period_start_at set masking policy aegis_governance.aegis_mask_event_date_date force;
 alter table main_intermediate.int_encounters_assigned_to_stays modify column period_end_at set masking policy aegis_governance.aegis_mask_event_date_date force;
+-- skipped when this returns a row: select 1 from table(information_schema.policy_references(ref_entity_name => 'main_intermediate.int_encounters_assigned_to_stays', ref_entity_domain => 'table')) where policy_kind = 'ROW_ACCESS_POLICY'
+alter table main_intermediate.int_encounters_assigned_to_stays add row access policy aegis_governance.aegis_rows_part2_substance_use on (is_part2_sensitive);
 grant usage on schema main_intermediate to role aegis_phi_full;
 grant select on table main_intermediate.int_encounters_assigned_to_stays to role aegis_phi_full;
 grant usage on schema main_intermediate to role aegis_phi_limited;
@@ -597,6 +599,8 @@ alter table main_intermediate.int_encounters_grouped_to_stays modify column admi
 alter table main_intermediate.int_encounters_grouped_to_stays modify column discharge_date set masking policy aegis_governance.aegis_mask_event_date_date force;
 alter table main_intermediate.int_encounters_grouped_to_stays modify column admitted_at set masking policy aegis_governance.aegis_mask_event_date_date force;
 alter table main_intermediate.int_encounters_grouped_to_stays modify column discharged_at set masking policy aegis_governance.aegis_mask_event_date_date force;
+-- skipped when this returns a row: select 1 from table(information_schema.policy_references(ref_entity_name => 'main_intermediate.int_encounters_grouped_to_stays', ref_entity_domain => 'table')) where policy_kind = 'ROW_ACCESS_POLICY'
+alter table main_intermediate.int_encounters_grouped_to_stays add row access policy aegis_governance.aegis_rows_part2_substance_use on (is_part2_sensitive);
 grant usage on schema main_intermediate to role aegis_phi_full;
 grant select on table main_intermediate.int_encounters_grouped_to_stays to role aegis_phi_full;
 grant usage on schema main_intermediate to role aegis_phi_limited;
@@ -704,6 +708,8 @@ alter table main_staging.stg_fhir__claims modify column created_at set masking p
 alter table main_staging.stg_fhir__claims modify column event_id set masking policy aegis_governance.aegis_mask_other_id_varchar force;
 alter table main_staging.stg_fhir__claims modify column last_updated_at set masking policy aegis_governance.aegis_mask_event_date_date force;
 alter table main_staging.stg_fhir__claims modify column received_at set masking policy aegis_governance.aegis_mask_event_date_date force;
+-- skipped when this returns a row: select 1 from table(information_schema.policy_references(ref_entity_name => 'main_staging.stg_fhir__claims', ref_entity_domain => 'table')) where policy_kind = 'ROW_ACCESS_POLICY'
+alter table main_staging.stg_fhir__claims add row access policy aegis_governance.aegis_rows_part2_substance_use on (is_part2_sensitive);
 grant usage on schema main_staging to role aegis_phi_full;
 grant select on table main_staging.stg_fhir__claims to role aegis_phi_full;
 grant usage on schema main_staging to role aegis_phi_limited;
@@ -722,6 +728,8 @@ alter table main_staging.stg_fhir__conditions modify column abatement_date set m
 alter table main_staging.stg_fhir__conditions modify column event_id set masking policy aegis_governance.aegis_mask_other_id_varchar force;
 alter table main_staging.stg_fhir__conditions modify column last_updated_at set masking policy aegis_governance.aegis_mask_event_date_date force;
 alter table main_staging.stg_fhir__conditions modify column received_at set masking policy aegis_governance.aegis_mask_event_date_date force;
+-- skipped when this returns a row: select 1 from table(information_schema.policy_references(ref_entity_name => 'main_staging.stg_fhir__conditions', ref_entity_domain => 'table')) where policy_kind = 'ROW_ACCESS_POLICY'
+alter table main_staging.stg_fhir__conditions add row access policy aegis_governance.aegis_rows_part2_substance_use on (is_part2_sensitive);
 grant usage on schema main_staging to role aegis_phi_full;
 grant select on table main_staging.stg_fhir__conditions to role aegis_phi_full;
 grant usage on schema main_staging to role aegis_phi_limited;
@@ -755,6 +763,8 @@ alter table main_staging.stg_fhir__encounters modify column period_end_at set ma
 alter table main_staging.stg_fhir__encounters modify column event_id set masking policy aegis_governance.aegis_mask_other_id_varchar force;
 alter table main_staging.stg_fhir__encounters modify column last_updated_at set masking policy aegis_governance.aegis_mask_event_date_date force;
 alter table main_staging.stg_fhir__encounters modify column received_at set masking policy aegis_governance.aegis_mask_event_date_date force;
+-- skipped when this returns a row: select 1 from table(information_schema.policy_references(ref_entity_name => 'main_staging.stg_fhir__encounters', ref_entity_domain => 'table')) where policy_kind = 'ROW_ACCESS_POLICY'
+alter table main_staging.stg_fhir__encounters add row access policy aegis_governance.aegis_rows_part2_substance_use on (is_part2_sensitive);
 grant usage on schema main_staging to role aegis_phi_full;
 grant select on table main_staging.stg_fhir__encounters to role aegis_phi_full;
 grant usage on schema main_staging to role aegis_phi_limited;
@@ -771,6 +781,8 @@ alter table main_staging.stg_fhir__explanation_of_benefit_items modify column se
 alter table main_staging.stg_fhir__explanation_of_benefit_items modify column event_id set masking policy aegis_governance.aegis_mask_other_id_varchar force;
 alter table main_staging.stg_fhir__explanation_of_benefit_items modify column last_updated_at set masking policy aegis_governance.aegis_mask_event_date_date force;
 alter table main_staging.stg_fhir__explanation_of_benefit_items modify column received_at set masking policy aegis_governance.aegis_mask_event_date_date force;
+-- skipped when this returns a row: select 1 from table(information_schema.policy_references(ref_entity_name => 'main_staging.stg_fhir__explanation_of_benefit_items', ref_entity_domain => 'table')) where policy_kind = 'ROW_ACCESS_POLICY'
+alter table main_staging.stg_fhir__explanation_of_benefit_items add row access policy aegis_governance.aegis_rows_part2_substance_use on (is_part2_sensitive);
 grant usage on schema main_staging to role aegis_phi_full;
 grant select on table main_staging.stg_fhir__explanation_of_benefit_items to role aegis_phi_full;
 grant usage on schema main_staging to role aegis_phi_limited;
@@ -790,6 +802,8 @@ alter table main_staging.stg_fhir__explanation_of_benefits modify column created
 alter table main_staging.stg_fhir__explanation_of_benefits modify column event_id set masking policy aegis_governance.aegis_mask_other_id_varchar force;
 alter table main_staging.stg_fhir__explanation_of_benefits modify column last_updated_at set masking policy aegis_governance.aegis_mask_event_date_date force;
 alter table main_staging.stg_fhir__explanation_of_benefits modify column received_at set masking policy aegis_governance.aegis_mask_event_date_date force;
+-- skipped when this returns a row: select 1 from table(information_schema.policy_references(ref_entity_name => 'main_staging.stg_fhir__explanation_of_benefits', ref_entity_domain => 'table')) where policy_kind = 'ROW_ACCESS_POLICY'
+alter table main_staging.stg_fhir__explanation_of_benefits add row access policy aegis_governance.aegis_rows_part2_substance_use on (is_part2_sensitive);
 grant usage on schema main_staging to role aegis_phi_full;
 grant select on table main_staging.stg_fhir__explanation_of_benefits to role aegis_phi_full;
 grant usage on schema main_staging to role aegis_phi_limited;
@@ -822,6 +836,8 @@ alter table main_staging.stg_fhir__medication_requests modify column authored_at
 alter table main_staging.stg_fhir__medication_requests modify column event_id set masking policy aegis_governance.aegis_mask_other_id_varchar force;
 alter table main_staging.stg_fhir__medication_requests modify column last_updated_at set masking policy aegis_governance.aegis_mask_event_date_date force;
 alter table main_staging.stg_fhir__medication_requests modify column received_at set masking policy aegis_governance.aegis_mask_event_date_date force;
+-- skipped when this returns a row: select 1 from table(information_schema.policy_references(ref_entity_name => 'main_staging.stg_fhir__medication_requests', ref_entity_domain => 'table')) where policy_kind = 'ROW_ACCESS_POLICY'
+alter table main_staging.stg_fhir__medication_requests add row access policy aegis_governance.aegis_rows_part2_substance_use on (is_part2_sensitive);
 grant usage on schema main_staging to role aegis_phi_full;
 grant select on table main_staging.stg_fhir__medication_requests to role aegis_phi_full;
 grant usage on schema main_staging to role aegis_phi_limited;
@@ -879,6 +895,8 @@ alter table main_staging.stg_fhir__procedures modify column performed_at set mas
 alter table main_staging.stg_fhir__procedures modify column event_id set masking policy aegis_governance.aegis_mask_other_id_varchar force;
 alter table main_staging.stg_fhir__procedures modify column last_updated_at set masking policy aegis_governance.aegis_mask_event_date_date force;
 alter table main_staging.stg_fhir__procedures modify column received_at set masking policy aegis_governance.aegis_mask_event_date_date force;
+-- skipped when this returns a row: select 1 from table(information_schema.policy_references(ref_entity_name => 'main_staging.stg_fhir__procedures', ref_entity_domain => 'table')) where policy_kind = 'ROW_ACCESS_POLICY'
+alter table main_staging.stg_fhir__procedures add row access policy aegis_governance.aegis_rows_part2_substance_use on (is_part2_sensitive);
 grant usage on schema main_staging to role aegis_phi_full;
 grant select on table main_staging.stg_fhir__procedures to role aegis_phi_full;
 grant usage on schema main_staging to role aegis_phi_limited;
