@@ -49,7 +49,7 @@ def test_history_tables_are_filled_from_the_artifacts(observed: Any) -> None:
     assert lags[("mart", "dim_patient")][5] >= timedelta(hours=3).total_seconds()
 
 
-def test_record_is_incremental(observed: Any) -> None:
+def test_record_is_incremental(observed_env: Any) -> None:
     again = record("dev")
     assert {k: v for k, v in again.inserted.items() if v and k != "volumes"} == {}
 
@@ -66,8 +66,9 @@ def test_a_freshness_breach_is_exactly_one_alert_on_each_channel(observed: Any) 
 
 
 def test_a_breach_that_lasts_is_held_until_the_renotify_interval(
-    observed: Any, monkeypatch: pytest.MonkeyPatch
+    observed_env: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    observed = observed_env
     sent_before = len(observed.webhook_bodies)
     record("dev")  # the same breach, minutes later
     assert len(observed.webhook_bodies) == sent_before
@@ -78,7 +79,8 @@ def test_a_breach_that_lasts_is_held_until_the_renotify_interval(
     assert len(observed.webhook_bodies) == sent_before + 1
 
 
-def test_no_alert_history_or_report_holds_a_phi_value(observed: Any) -> None:
+def test_no_alert_history_or_report_holds_a_phi_value(observed_env: Any) -> None:
+    observed = observed_env
     report = write_report(
         "dev",
         observed.paths,
