@@ -126,6 +126,13 @@ def steps(patients: int) -> list[Step]:
             build,
         ),
         Step("dbt source freshness", "build", [[dbt, "source", "freshness"]], build),
+        # The Airflow DAG's last two steps (issue 14) on this build: history appended, report written.
+        Step(
+            "observability: record the build, write the report",
+            "build",
+            [[aegis, "observe", "record"], [aegis, "observe", "report"]],
+            build,
+        ),
         Step(
             "de-identification check (declared and observed)",
             "build",
@@ -155,6 +162,11 @@ def steps(patients: int) -> list[Step]:
             "lint",
             [[str(BIN / "sqlfluff"), "lint", "models", "snapshots", "analyses"]],
             build,
+        ),
+        Step(
+            "volume anomalies: ours vs elementary's default on a 90-day synthetic feed (goals per seed)",
+            "test",
+            [[aegis, "observe", "evaluate", "--days", "90", *(a for s in "12345" for a in ("--seed", s))]],
         ),
         Step("pytest", "test", [[str(BIN / "pytest"), "-q"]]),
     ]

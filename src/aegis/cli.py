@@ -639,14 +639,22 @@ def observe_evaluate_command(
     days: Annotated[int, typer.Option("--days", help="Length of the synthetic feed.")] = 90,
     seed: Annotated[list[int] | None, typer.Option("--seed", help="Feed seed (repeatable).")] = None,
 ) -> None:
-    """Score the volume anomaly detector and elementary's default on a synthetic seasonal feed."""
-    from aegis.observe.anomaly import evaluate, render_evaluation
+    """Score the volume anomaly detector and elementary's default on a synthetic seasonal feed.
+
+    Exit 1 when our detector misses a goal on any seed."""
+    from aegis.observe.anomaly import evaluate, misses_goals, render_evaluation
 
     if days < 35:
         raise UserError(
             f"--days {days}: the detector needs at least 5 weeks of history to be judged; use >= 35"
         )
-    typer.echo(render_evaluation(evaluate(days, seed or [1]), days))
+    results = evaluate(days, seed or [1])
+    typer.echo(render_evaluation(results, days))
+    missed = misses_goals(results)
+    if missed:
+        typer.echo(f"goals missed (recall >= 95 %, <= 1 false alert per 100 table-days) on seed(s) {missed}")
+        raise typer.Exit(1)
+    typer.echo("goals met on every seed: recall >= 95 %, <= 1 false alert per 100 table-days")
 
 
 @observe_app.command("ddl")
