@@ -114,6 +114,20 @@ def steps(patients: int) -> list[Step]:
             build,
         ),
         Step(
+            "model governance (groups, primary-key tests, exposures vs tiers)",
+            "build",
+            [
+                [
+                    str(BIN / "python"),
+                    "-m",
+                    "aegis.governance.model_governance",
+                    "--manifest",
+                    str(CHECK_DATA / "target" / "manifest.json"),
+                ]
+            ],
+            build,
+        ),
+        Step(
             "summary of the build (fails on an empty warehouse)",
             "build",
             [[aegis, "summary"]],

@@ -8,10 +8,6 @@ member_months as (
     select * from {{ ref('int_coverages_expanded_to_member_months') }}
 ),
 
-patients as (
-    select * from {{ ref('stg_fhir__patients') }}
-),
-
 chronic_conditions as (
     select * from {{ ref('mart_chronic_conditions') }}
 ),
@@ -42,10 +38,11 @@ members_with_strata as (
     select
         members.patient_id,
         'gender' as stratum_type,
-        coalesce(patients.gender, 'unknown') as stratum_value
+        coalesce(chronic_conditions.gender, 'unknown') as stratum_value
     from members
-    inner join patients
-        on members.patient_id = patients.patient_id
+    -- one row per patient, gender included: the patients it was built from are not joined again
+    inner join chronic_conditions
+        on members.patient_id = chronic_conditions.patient_id
 ),
 
 member_groups as (

@@ -36,6 +36,8 @@ flags_per_patient as (
 final as (
     select
         cast(patients.patient_id as varchar) as patient_id,
+        -- carried here so that prevalence marts stratify by it without joining patients again
+        cast(patients.gender as varchar) as gender,
         {%- for condition_group in condition_groups %}
             coalesce(flags_per_patient.{{ condition_group }}_flag, 0) = 1 as has_{{ condition_group }},
         {%- endfor %}

@@ -594,11 +594,11 @@ attach rls policy aegis_rows_hide_is_part2_sensitive on main_marts.mart_chronic_
 attach rls policy aegis_rows_hide_is_part2_sensitive on main_marts.mart_chronic_conditions to role aegis_aggregate;
 alter table main_marts.mart_chronic_conditions row level security on;
 grant usage on schema main_marts to role aegis_phi_full;
-grant select (patient_id, has_diabetes, has_heart_failure, has_copd, has_hypertension, has_ckd, has_hyperlipidemia, has_depression, has_part2_substance_use, chronic_condition_count, is_part2_sensitive) on main_marts.mart_chronic_conditions to role aegis_phi_full;
+grant select (patient_id, gender, has_diabetes, has_heart_failure, has_copd, has_hypertension, has_ckd, has_hyperlipidemia, has_depression, has_part2_substance_use, chronic_condition_count, is_part2_sensitive) on main_marts.mart_chronic_conditions to role aegis_phi_full;
 grant usage on schema main_marts to role aegis_phi_limited;
-grant select (patient_id, has_diabetes, has_heart_failure, has_copd, has_hypertension, has_ckd, has_hyperlipidemia, has_depression, has_part2_substance_use, chronic_condition_count, is_part2_sensitive) on main_marts.mart_chronic_conditions to role aegis_phi_limited;
+grant select (patient_id, gender, has_diabetes, has_heart_failure, has_copd, has_hypertension, has_ckd, has_hyperlipidemia, has_depression, has_part2_substance_use, chronic_condition_count, is_part2_sensitive) on main_marts.mart_chronic_conditions to role aegis_phi_limited;
 grant usage on schema main_marts to role aegis_deidentified;
-grant select (has_diabetes, has_heart_failure, has_copd, has_hypertension, has_ckd, has_hyperlipidemia, has_depression, has_part2_substance_use, chronic_condition_count, is_part2_sensitive) on main_marts.mart_chronic_conditions to role aegis_deidentified;
+grant select (gender, has_diabetes, has_heart_failure, has_copd, has_hypertension, has_ckd, has_hyperlipidemia, has_depression, has_part2_substance_use, chronic_condition_count, is_part2_sensitive) on main_marts.mart_chronic_conditions to role aegis_deidentified;
 
 -- model.aegis.mart_pmpm -> main_marts.mart_pmpm (table)
 grant usage on schema main_marts to role aegis_phi_full;
