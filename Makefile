@@ -53,7 +53,7 @@ bench: $(STAMP) ## All benchmarks (pipeline at 1k/10k/100k patients, validator, 
 	$(BIN)/python scripts/bench_ingest.py --patients 2000
 	$(BIN)/python scripts/bench_staging.py --patients 20000
 	test -f data/warehouse/aegis.duckdb || $(MAKE) demo  # masked-view overhead reads the demo warehouse
-	$(BIN)/python -m aegis.governance.bench
+	$(BIN)/python -m aegis.governance.bench --postgres-landing data/landing  # masked reads on PostgreSQL too
 	$(BIN)/python -m aegis.lineage.bench --models 500
 
 .PHONY: docs
