@@ -94,6 +94,7 @@ def collect(store: Store, manifest: dict[str, Any] | None) -> dict[str, Any]:
                     "low": verdict.low,
                     "high": verdict.high,
                     "status": verdict.status,
+                    "reason": verdict.reason,
                 }
             )
         volumes.append({"relation": relation, "points": points})
@@ -211,7 +212,8 @@ def render_html(data: dict[str, Any]) -> str:
     )
     volume_blocks = (
         "".join(
-            f'<h3>{_h(v["relation"])}</h3><canvas id="volume-{i}" width="900" height="220"></canvas>'
+            f"<h3>{_h(v['relation'])}</h3><p>last day: {_h(v['points'][-1]['status'])} "
+            f'{_h(v["points"][-1]["reason"])}</p><canvas id="volume-{i}" width="900" height="220"></canvas>'
             for i, v in enumerate(data["volumes"])
         )
         or '<p class="empty">No volumes recorded yet.</p>'
