@@ -1,7 +1,8 @@
 {#- Snowflake: a role per tier; one masking policy per category and type whose body branches on
     IS_ROLE_IN_SESSION (most privileged tier first, the dbt role always clear, anything else NULL);
     policies set on columns with FORCE (replaces in place, no unprotected moment); a row access
-    policy hides sensitive rows; an aggregation policy makes the aggregate tier group at least 11 rows
+    policy hides sensitive rows and a projection policy keeps their flag out of lower tiers' results
+    (filterable, not shown); an aggregation policy makes the aggregate tier group at least 11 rows
     of an aggregate mart; grants come last. dbt creates a relation without grants (no
     copy_grants, no future grants on Aegis schemas), so nothing reads it before this has run. -#}
 {% macro snowflake__aegis_render_entry(entry, ctx) %}
@@ -63,6 +64,28 @@
             'alter ' ~ kind ~ ' ' ~ base ~ ' add row access policy ' ~ policy ~ ' on (' ~ entry.row_filter.column ~ ')',
             skip_if="select 1 from table(information_schema.policy_references(ref_entity_name => '" ~ base ~ "', ref_entity_domain => '" ~ kind ~ "')) where policy_kind = 'ROW_ACCESS_POLICY'"
         )) -%}
+    {%- endif -%}
+    {#- 2b. the sensitive-row flag may be filtered on but not shown by tiers that may not see sensitive
+        rows: for them it is always false (the row policy), so a filter on it reveals nothing, while a
+        projected column would carry the name of a 42 CFR Part 2 partition into every extract and BI
+        tool. Join keys get no projection policy: a key that can be filtered on but not shown is an
+        oracle (where patient_id = '<guess>'), so identifiers stay masked or denied instead. -#}
+    {%- set hidden_from = [] -%}
+    {%- for tier in entry.tiers if entry.row_filter and tier.can_read and not tier.sees_sensitive_rows -%}
+        {%- do hidden_from.append(tier.tier) -%}
+    {%- endfor -%}
+    {%- if hidden_from -%}
+        {%- set policy = governance ~ '.aegis_project_' ~ entry.row_filter.group -%}
+        {%- set shown = ["is_role_in_session('" ~ ctx.transformer_role | upper ~ "')"] -%}
+        {%- for tier in entry.tiers if tier.sees_sensitive_rows -%}
+            {%- do shown.append("is_role_in_session('" ~ tier.role | upper ~ "')") -%}
+        {%- endfor -%}
+        {%- set body = 'case\n    when ' ~ shown | join('\n        or ') ~ '\n        then projection_constraint(allow => true)\n    else projection_constraint(allow => false)\nend' -%}
+        {%- set skip = aegis.aegis_fakesnow_skip() -%}
+        {%- do setup.append(aegis.aegis_statement('create projection policy if not exists ' ~ policy ~ ' as () returns projection_constraint ->\n' ~ body, skip_if=skip)) -%}
+        {%- do setup.append(aegis.aegis_statement('alter projection policy ' ~ policy ~ ' set body ->\n' ~ body, skip_if=skip,
+            same_body={'describe': 'describe projection policy ' ~ policy, 'body': body})) -%}
+        {%- do apply.append(aegis.aegis_statement('alter ' ~ kind ~ ' ' ~ base ~ ' modify column ' ~ entry.row_filter.column ~ ' set projection policy ' ~ policy ~ ' force', skip_if=skip)) -%}
     {%- endif -%}
     {#- 3. aggregates the aggregate tier reads: every query of theirs must group at least
         aegis_small_cell_max + 1 rows (CMS cell size); other tiers and the dbt role are unconstrained -#}

@@ -26,6 +26,10 @@
     {%- if entry.row_filter -%}
         {%- do relation.append(aegis.aegis_statement('alter ' ~ entry.relation_kind ~ ' ' ~ base ~ ' drop all row access policies')) -%}
         {%- do shared.append(aegis.aegis_statement('drop row access policy if exists ' ~ governance ~ '.aegis_rows_' ~ entry.row_filter.group)) -%}
+        {%- if entry.tiers | rejectattr('sees_sensitive_rows') | selectattr('can_read') | list -%}
+            {%- do relation.append(aegis.aegis_statement('alter ' ~ entry.relation_kind ~ ' ' ~ base ~ ' modify column ' ~ entry.row_filter.column ~ ' unset projection policy', skip_if=aegis.aegis_fakesnow_skip())) -%}
+            {%- do shared.append(aegis.aegis_statement('drop projection policy if exists ' ~ governance ~ '.aegis_project_' ~ entry.row_filter.group, skip_if=aegis.aegis_fakesnow_skip())) -%}
+        {%- endif -%}
     {%- endif -%}
     {%- if entry.aggregate_safe and entry.relation_kind == 'table' -%}
         {%- do relation.append(aegis.aegis_statement('alter table ' ~ base ~ ' unset aggregation policy', skip_if=aegis.aegis_fakesnow_skip())) -%}

@@ -2,7 +2,7 @@
 
 The pinned sqlfluff (4.4.0, held back by sqlfluff-templater-dbt) lacks two grammars Aegis renders:
 Redshift masking-policy DDL, a schema-qualified name in Snowflake's CREATE ROW ACCESS POLICY, and
-Snowflake aggregation-policy DDL, all parsed by 4.5.0. Those statements are parsed by sqlfluff 4.5.0 in a small separate environment
+Snowflake aggregation- and projection-policy DDL, all parsed by 4.5.0. Those statements are parsed by sqlfluff 4.5.0 in a small separate environment
 (.venv/sqlfluff-4.5.0, created on first use from PyPI). Statements no sqlfluff release parses
 (Redshift ALTER TABLE ... ROW LEVEL SECURITY and GRANT IGNORE RLS, Snowflake ALTER TAG ... SET
 MASKING POLICY) are listed in UNPARSEABLE and reviewed by hand.
@@ -23,7 +23,7 @@ CHECK_SQLFLUFF_VERSION = "4.5.0"
 NEEDS_NEWER_SQLFLUFF = {
     "redshift": re.compile(r"^(create|alter|attach|detach|drop) masking policy ", re.IGNORECASE),
     "snowflake": re.compile(
-        r"^(create row access policy |(create|alter|drop) aggregation policy )", re.IGNORECASE
+        r"^(create row access policy |(create|alter|drop) (aggregation|projection) policy )", re.IGNORECASE
     ),
 }
 UNPARSEABLE = {

@@ -94,3 +94,16 @@ def test_parse_check_catches_broken_sql() -> None:
         "snowflake", "create masking policy if not exists p as (val varchar) returns ->;\n"
     )
     assert unparsed_statements("redshift", "attach masking policy p on t to role;\n")
+
+
+def test_snowflake_projection_policy_hides_only_the_sensitive_row_flag() -> None:
+    """Every relation with a row access policy gets a projection policy on its flag (filterable, not
+    shown to tiers that may not see sensitive rows), and no other column gets one: a key that can be
+    filtered on but not shown would be an oracle."""
+    script = (GOLDEN / "snowflake.sql").read_text()
+    row_policy = set(re.findall(r"^alter table (\S+) add row access policy \S+ on \((\w+)\);$", script, re.M))
+    projected = set(
+        re.findall(r"^alter table (\S+) modify column (\w+) set projection policy \S+ force;$", script, re.M)
+    )
+    assert len(row_policy) >= 10
+    assert projected == row_policy

@@ -91,6 +91,21 @@ alter row access policy aegis_governance.aegis_rows_part2_substance_use set body
     is_sensitive = false
     or is_role_in_session('AEGIS_TRANSFORMER')
     or is_role_in_session('AEGIS_PHI_FULL');
+create projection policy if not exists aegis_governance.aegis_project_part2_substance_use as () returns projection_constraint ->
+case
+    when is_role_in_session('AEGIS_TRANSFORMER')
+        or is_role_in_session('AEGIS_PHI_FULL')
+        then projection_constraint(allow => true)
+    else projection_constraint(allow => false)
+end;
+-- skipped when `describe projection policy aegis_governance.aegis_project_part2_substance_use` shows this body already
+alter projection policy aegis_governance.aegis_project_part2_substance_use set body ->
+case
+    when is_role_in_session('AEGIS_TRANSFORMER')
+        or is_role_in_session('AEGIS_PHI_FULL')
+        then projection_constraint(allow => true)
+    else projection_constraint(allow => false)
+end;
 create aggregation policy if not exists aegis_governance.aegis_aggregate_min_group as () returns aggregation_constraint ->
 case
     when is_role_in_session('AEGIS_TRANSFORMER')
@@ -231,6 +246,7 @@ alter table main.fct_demo_encounters modify column city set masking policy aegis
 alter table main.fct_demo_encounters modify column admitted_at set masking policy aegis_governance.aegis_mask_event_date_timestamp_ntz force;
 -- skipped when this returns a row: select 1 from table(information_schema.policy_references(ref_entity_name => 'main.fct_demo_encounters', ref_entity_domain => 'table')) where policy_kind = 'ROW_ACCESS_POLICY'
 alter table main.fct_demo_encounters add row access policy aegis_governance.aegis_rows_part2_substance_use on (is_part2_sensitive);
+alter table main.fct_demo_encounters modify column is_part2_sensitive set projection policy aegis_governance.aegis_project_part2_substance_use force;
 grant usage on schema main to role aegis_phi_full;
 grant select on table main.fct_demo_encounters to role aegis_phi_full;
 grant usage on schema main to role aegis_phi_limited;
@@ -261,6 +277,7 @@ alter view main.stg_demo__patients modify column age_years set masking policy ae
 alter view main.stg_demo__patients modify column email set masking policy aegis_governance.aegis_mask_email_varchar_4c75e8f9 force;
 -- skipped when this returns a row: select 1 from table(information_schema.policy_references(ref_entity_name => 'main.stg_demo__patients', ref_entity_domain => 'view')) where policy_kind = 'ROW_ACCESS_POLICY'
 alter view main.stg_demo__patients add row access policy aegis_governance.aegis_rows_part2_substance_use on (is_part2_sensitive);
+alter view main.stg_demo__patients modify column is_part2_sensitive set projection policy aegis_governance.aegis_project_part2_substance_use force;
 grant usage on schema main to role aegis_phi_full;
 grant select on view main.stg_demo__patients to role aegis_phi_full;
 grant usage on schema main to role aegis_phi_limited;

@@ -338,6 +338,21 @@ alter row access policy aegis_governance.aegis_rows_part2_substance_use set body
     is_sensitive = false
     or is_role_in_session('AEGIS_TRANSFORMER')
     or is_role_in_session('AEGIS_PHI_FULL');
+create projection policy if not exists aegis_governance.aegis_project_part2_substance_use as () returns projection_constraint ->
+case
+    when is_role_in_session('AEGIS_TRANSFORMER')
+        or is_role_in_session('AEGIS_PHI_FULL')
+        then projection_constraint(allow => true)
+    else projection_constraint(allow => false)
+end;
+-- skipped when `describe projection policy aegis_governance.aegis_project_part2_substance_use` shows this body already
+alter projection policy aegis_governance.aegis_project_part2_substance_use set body ->
+case
+    when is_role_in_session('AEGIS_TRANSFORMER')
+        or is_role_in_session('AEGIS_PHI_FULL')
+        then projection_constraint(allow => true)
+    else projection_constraint(allow => false)
+end;
 create masking policy if not exists aegis_governance.aegis_mask_none_varchar_ffa0f2ee as (val varchar) returns varchar ->
 case
     when is_role_in_session('AEGIS_TRANSFORMER') then val
@@ -452,6 +467,7 @@ alter table main_marts.fct_claim_lines modify column coverage_id set masking pol
 alter table main_marts.fct_claim_lines modify column service_date set masking policy aegis_governance.aegis_mask_event_date_date force;
 -- skipped when this returns a row: select 1 from table(information_schema.policy_references(ref_entity_name => 'main_marts.fct_claim_lines', ref_entity_domain => 'table')) where policy_kind = 'ROW_ACCESS_POLICY'
 alter table main_marts.fct_claim_lines add row access policy aegis_governance.aegis_rows_part2_substance_use on (is_part2_sensitive);
+alter table main_marts.fct_claim_lines modify column is_part2_sensitive set projection policy aegis_governance.aegis_project_part2_substance_use force;
 grant usage on schema main_marts to role aegis_phi_full;
 grant select on table main_marts.fct_claim_lines to role aegis_phi_full;
 grant usage on schema main_marts to role aegis_phi_limited;
@@ -469,6 +485,7 @@ alter table main_marts.fct_conditions modify column recorded_date set masking po
 alter table main_marts.fct_conditions modify column abatement_date set masking policy aegis_governance.aegis_mask_event_date_date force;
 -- skipped when this returns a row: select 1 from table(information_schema.policy_references(ref_entity_name => 'main_marts.fct_conditions', ref_entity_domain => 'table')) where policy_kind = 'ROW_ACCESS_POLICY'
 alter table main_marts.fct_conditions add row access policy aegis_governance.aegis_rows_part2_substance_use on (is_part2_sensitive);
+alter table main_marts.fct_conditions modify column is_part2_sensitive set projection policy aegis_governance.aegis_project_part2_substance_use force;
 grant usage on schema main_marts to role aegis_phi_full;
 grant select on table main_marts.fct_conditions to role aegis_phi_full;
 grant usage on schema main_marts to role aegis_phi_limited;
@@ -495,6 +512,7 @@ alter table main_marts.fct_encounters modify column period_start_at set masking 
 alter table main_marts.fct_encounters modify column period_end_at set masking policy aegis_governance.aegis_mask_event_date_timestamp_ntz force;
 -- skipped when this returns a row: select 1 from table(information_schema.policy_references(ref_entity_name => 'main_marts.fct_encounters', ref_entity_domain => 'table')) where policy_kind = 'ROW_ACCESS_POLICY'
 alter table main_marts.fct_encounters add row access policy aegis_governance.aegis_rows_part2_substance_use on (is_part2_sensitive);
+alter table main_marts.fct_encounters modify column is_part2_sensitive set projection policy aegis_governance.aegis_project_part2_substance_use force;
 grant usage on schema main_marts to role aegis_phi_full;
 grant select on table main_marts.fct_encounters to role aegis_phi_full;
 grant usage on schema main_marts to role aegis_phi_limited;
@@ -537,6 +555,7 @@ alter table main_intermediate.int_claim_lines_normalised modify column billable_
 alter table main_intermediate.int_claim_lines_normalised modify column billable_period_end_date set masking policy aegis_governance.aegis_mask_event_date_date force;
 -- skipped when this returns a row: select 1 from table(information_schema.policy_references(ref_entity_name => 'main_intermediate.int_claim_lines_normalised', ref_entity_domain => 'table')) where policy_kind = 'ROW_ACCESS_POLICY'
 alter table main_intermediate.int_claim_lines_normalised add row access policy aegis_governance.aegis_rows_part2_substance_use on (is_part2_sensitive);
+alter table main_intermediate.int_claim_lines_normalised modify column is_part2_sensitive set projection policy aegis_governance.aegis_project_part2_substance_use force;
 grant usage on schema main_intermediate to role aegis_phi_full;
 grant select on table main_intermediate.int_claim_lines_normalised to role aegis_phi_full;
 grant usage on schema main_intermediate to role aegis_phi_limited;
@@ -554,6 +573,7 @@ alter table main_intermediate.int_conditions_mapped_to_chronic_groups modify col
 alter table main_intermediate.int_conditions_mapped_to_chronic_groups modify column abatement_date set masking policy aegis_governance.aegis_mask_event_date_date force;
 -- skipped when this returns a row: select 1 from table(information_schema.policy_references(ref_entity_name => 'main_intermediate.int_conditions_mapped_to_chronic_groups', ref_entity_domain => 'table')) where policy_kind = 'ROW_ACCESS_POLICY'
 alter table main_intermediate.int_conditions_mapped_to_chronic_groups add row access policy aegis_governance.aegis_rows_part2_substance_use on (is_part2_sensitive);
+alter table main_intermediate.int_conditions_mapped_to_chronic_groups modify column is_part2_sensitive set projection policy aegis_governance.aegis_project_part2_substance_use force;
 grant usage on schema main_intermediate to role aegis_phi_full;
 grant select on table main_intermediate.int_conditions_mapped_to_chronic_groups to role aegis_phi_full;
 grant usage on schema main_intermediate to role aegis_phi_limited;
@@ -584,6 +604,7 @@ alter table main_intermediate.int_encounters_assigned_to_stays modify column per
 alter table main_intermediate.int_encounters_assigned_to_stays modify column period_end_at set masking policy aegis_governance.aegis_mask_event_date_date force;
 -- skipped when this returns a row: select 1 from table(information_schema.policy_references(ref_entity_name => 'main_intermediate.int_encounters_assigned_to_stays', ref_entity_domain => 'table')) where policy_kind = 'ROW_ACCESS_POLICY'
 alter table main_intermediate.int_encounters_assigned_to_stays add row access policy aegis_governance.aegis_rows_part2_substance_use on (is_part2_sensitive);
+alter table main_intermediate.int_encounters_assigned_to_stays modify column is_part2_sensitive set projection policy aegis_governance.aegis_project_part2_substance_use force;
 grant usage on schema main_intermediate to role aegis_phi_full;
 grant select on table main_intermediate.int_encounters_assigned_to_stays to role aegis_phi_full;
 grant usage on schema main_intermediate to role aegis_phi_limited;
@@ -601,6 +622,7 @@ alter table main_intermediate.int_encounters_grouped_to_stays modify column admi
 alter table main_intermediate.int_encounters_grouped_to_stays modify column discharged_at set masking policy aegis_governance.aegis_mask_event_date_date force;
 -- skipped when this returns a row: select 1 from table(information_schema.policy_references(ref_entity_name => 'main_intermediate.int_encounters_grouped_to_stays', ref_entity_domain => 'table')) where policy_kind = 'ROW_ACCESS_POLICY'
 alter table main_intermediate.int_encounters_grouped_to_stays add row access policy aegis_governance.aegis_rows_part2_substance_use on (is_part2_sensitive);
+alter table main_intermediate.int_encounters_grouped_to_stays modify column is_part2_sensitive set projection policy aegis_governance.aegis_project_part2_substance_use force;
 grant usage on schema main_intermediate to role aegis_phi_full;
 grant select on table main_intermediate.int_encounters_grouped_to_stays to role aegis_phi_full;
 grant usage on schema main_intermediate to role aegis_phi_limited;
@@ -624,6 +646,7 @@ revoke select on table main_intermediate.int_records_assigned_research_ids from 
 -- model.aegis.mart_chronic_condition_prevalence -> main_marts.mart_chronic_condition_prevalence (table)
 -- skipped when this returns a row: select 1 from table(information_schema.policy_references(ref_entity_name => 'main_marts.mart_chronic_condition_prevalence', ref_entity_domain => 'table')) where policy_kind = 'ROW_ACCESS_POLICY'
 alter table main_marts.mart_chronic_condition_prevalence add row access policy aegis_governance.aegis_rows_part2_substance_use on (is_part2_sensitive);
+alter table main_marts.mart_chronic_condition_prevalence modify column is_part2_sensitive set projection policy aegis_governance.aegis_project_part2_substance_use force;
 alter table main_marts.mart_chronic_condition_prevalence set aggregation policy aegis_governance.aegis_aggregate_min_group force;
 grant usage on schema main_marts to role aegis_phi_full;
 grant select on table main_marts.mart_chronic_condition_prevalence to role aegis_phi_full;
@@ -638,6 +661,7 @@ grant select on table main_marts.mart_chronic_condition_prevalence to role aegis
 alter table main_marts.mart_chronic_conditions modify column patient_id set masking policy aegis_governance.aegis_mask_other_id_varchar force;
 -- skipped when this returns a row: select 1 from table(information_schema.policy_references(ref_entity_name => 'main_marts.mart_chronic_conditions', ref_entity_domain => 'table')) where policy_kind = 'ROW_ACCESS_POLICY'
 alter table main_marts.mart_chronic_conditions add row access policy aegis_governance.aegis_rows_part2_substance_use on (is_part2_sensitive);
+alter table main_marts.mart_chronic_conditions modify column is_part2_sensitive set projection policy aegis_governance.aegis_project_part2_substance_use force;
 grant usage on schema main_marts to role aegis_phi_full;
 grant select on table main_marts.mart_chronic_conditions to role aegis_phi_full;
 grant usage on schema main_marts to role aegis_phi_limited;
@@ -690,6 +714,7 @@ alter table main_marts.mart_readmissions_30d modify column discharge_date set ma
 alter table main_marts.mart_readmissions_30d modify column readmission_admit_date set masking policy aegis_governance.aegis_mask_event_date_date force;
 -- skipped when this returns a row: select 1 from table(information_schema.policy_references(ref_entity_name => 'main_marts.mart_readmissions_30d', ref_entity_domain => 'table')) where policy_kind = 'ROW_ACCESS_POLICY'
 alter table main_marts.mart_readmissions_30d add row access policy aegis_governance.aegis_rows_part2_substance_use on (is_part2_sensitive);
+alter table main_marts.mart_readmissions_30d modify column is_part2_sensitive set projection policy aegis_governance.aegis_project_part2_substance_use force;
 grant usage on schema main_marts to role aegis_phi_full;
 grant select on table main_marts.mart_readmissions_30d to role aegis_phi_full;
 grant usage on schema main_marts to role aegis_phi_limited;
@@ -710,6 +735,7 @@ alter table main_staging.stg_fhir__claims modify column last_updated_at set mask
 alter table main_staging.stg_fhir__claims modify column received_at set masking policy aegis_governance.aegis_mask_event_date_date force;
 -- skipped when this returns a row: select 1 from table(information_schema.policy_references(ref_entity_name => 'main_staging.stg_fhir__claims', ref_entity_domain => 'table')) where policy_kind = 'ROW_ACCESS_POLICY'
 alter table main_staging.stg_fhir__claims add row access policy aegis_governance.aegis_rows_part2_substance_use on (is_part2_sensitive);
+alter table main_staging.stg_fhir__claims modify column is_part2_sensitive set projection policy aegis_governance.aegis_project_part2_substance_use force;
 grant usage on schema main_staging to role aegis_phi_full;
 grant select on table main_staging.stg_fhir__claims to role aegis_phi_full;
 grant usage on schema main_staging to role aegis_phi_limited;
@@ -730,6 +756,7 @@ alter table main_staging.stg_fhir__conditions modify column last_updated_at set 
 alter table main_staging.stg_fhir__conditions modify column received_at set masking policy aegis_governance.aegis_mask_event_date_date force;
 -- skipped when this returns a row: select 1 from table(information_schema.policy_references(ref_entity_name => 'main_staging.stg_fhir__conditions', ref_entity_domain => 'table')) where policy_kind = 'ROW_ACCESS_POLICY'
 alter table main_staging.stg_fhir__conditions add row access policy aegis_governance.aegis_rows_part2_substance_use on (is_part2_sensitive);
+alter table main_staging.stg_fhir__conditions modify column is_part2_sensitive set projection policy aegis_governance.aegis_project_part2_substance_use force;
 grant usage on schema main_staging to role aegis_phi_full;
 grant select on table main_staging.stg_fhir__conditions to role aegis_phi_full;
 grant usage on schema main_staging to role aegis_phi_limited;
@@ -765,6 +792,7 @@ alter table main_staging.stg_fhir__encounters modify column last_updated_at set 
 alter table main_staging.stg_fhir__encounters modify column received_at set masking policy aegis_governance.aegis_mask_event_date_date force;
 -- skipped when this returns a row: select 1 from table(information_schema.policy_references(ref_entity_name => 'main_staging.stg_fhir__encounters', ref_entity_domain => 'table')) where policy_kind = 'ROW_ACCESS_POLICY'
 alter table main_staging.stg_fhir__encounters add row access policy aegis_governance.aegis_rows_part2_substance_use on (is_part2_sensitive);
+alter table main_staging.stg_fhir__encounters modify column is_part2_sensitive set projection policy aegis_governance.aegis_project_part2_substance_use force;
 grant usage on schema main_staging to role aegis_phi_full;
 grant select on table main_staging.stg_fhir__encounters to role aegis_phi_full;
 grant usage on schema main_staging to role aegis_phi_limited;
@@ -783,6 +811,7 @@ alter table main_staging.stg_fhir__explanation_of_benefit_items modify column la
 alter table main_staging.stg_fhir__explanation_of_benefit_items modify column received_at set masking policy aegis_governance.aegis_mask_event_date_date force;
 -- skipped when this returns a row: select 1 from table(information_schema.policy_references(ref_entity_name => 'main_staging.stg_fhir__explanation_of_benefit_items', ref_entity_domain => 'table')) where policy_kind = 'ROW_ACCESS_POLICY'
 alter table main_staging.stg_fhir__explanation_of_benefit_items add row access policy aegis_governance.aegis_rows_part2_substance_use on (is_part2_sensitive);
+alter table main_staging.stg_fhir__explanation_of_benefit_items modify column is_part2_sensitive set projection policy aegis_governance.aegis_project_part2_substance_use force;
 grant usage on schema main_staging to role aegis_phi_full;
 grant select on table main_staging.stg_fhir__explanation_of_benefit_items to role aegis_phi_full;
 grant usage on schema main_staging to role aegis_phi_limited;
@@ -804,6 +833,7 @@ alter table main_staging.stg_fhir__explanation_of_benefits modify column last_up
 alter table main_staging.stg_fhir__explanation_of_benefits modify column received_at set masking policy aegis_governance.aegis_mask_event_date_date force;
 -- skipped when this returns a row: select 1 from table(information_schema.policy_references(ref_entity_name => 'main_staging.stg_fhir__explanation_of_benefits', ref_entity_domain => 'table')) where policy_kind = 'ROW_ACCESS_POLICY'
 alter table main_staging.stg_fhir__explanation_of_benefits add row access policy aegis_governance.aegis_rows_part2_substance_use on (is_part2_sensitive);
+alter table main_staging.stg_fhir__explanation_of_benefits modify column is_part2_sensitive set projection policy aegis_governance.aegis_project_part2_substance_use force;
 grant usage on schema main_staging to role aegis_phi_full;
 grant select on table main_staging.stg_fhir__explanation_of_benefits to role aegis_phi_full;
 grant usage on schema main_staging to role aegis_phi_limited;
@@ -838,6 +868,7 @@ alter table main_staging.stg_fhir__medication_requests modify column last_update
 alter table main_staging.stg_fhir__medication_requests modify column received_at set masking policy aegis_governance.aegis_mask_event_date_date force;
 -- skipped when this returns a row: select 1 from table(information_schema.policy_references(ref_entity_name => 'main_staging.stg_fhir__medication_requests', ref_entity_domain => 'table')) where policy_kind = 'ROW_ACCESS_POLICY'
 alter table main_staging.stg_fhir__medication_requests add row access policy aegis_governance.aegis_rows_part2_substance_use on (is_part2_sensitive);
+alter table main_staging.stg_fhir__medication_requests modify column is_part2_sensitive set projection policy aegis_governance.aegis_project_part2_substance_use force;
 grant usage on schema main_staging to role aegis_phi_full;
 grant select on table main_staging.stg_fhir__medication_requests to role aegis_phi_full;
 grant usage on schema main_staging to role aegis_phi_limited;
@@ -897,6 +928,7 @@ alter table main_staging.stg_fhir__procedures modify column last_updated_at set 
 alter table main_staging.stg_fhir__procedures modify column received_at set masking policy aegis_governance.aegis_mask_event_date_date force;
 -- skipped when this returns a row: select 1 from table(information_schema.policy_references(ref_entity_name => 'main_staging.stg_fhir__procedures', ref_entity_domain => 'table')) where policy_kind = 'ROW_ACCESS_POLICY'
 alter table main_staging.stg_fhir__procedures add row access policy aegis_governance.aegis_rows_part2_substance_use on (is_part2_sensitive);
+alter table main_staging.stg_fhir__procedures modify column is_part2_sensitive set projection policy aegis_governance.aegis_project_part2_substance_use force;
 grant usage on schema main_staging to role aegis_phi_full;
 grant select on table main_staging.stg_fhir__procedures to role aegis_phi_full;
 grant usage on schema main_staging to role aegis_phi_limited;
