@@ -54,12 +54,17 @@ def main() -> int:
         run([aegis, "governance", "deid-check"])
         for command in ACCESS_MATRIX:
             run([aegis, *command])
+        # Freshness measured, history recorded, the observability report written (docs/observability.md).
+        run([dbt, "source", "freshness"])
+        run([aegis, "observe", "record"])
+        run([aegis, "observe", "report"])
     except subprocess.CalledProcessError as error:
         print(f"\ndemo failed at: {' '.join(error.cmd[:4])} (exit {error.returncode})", file=sys.stderr)
         return error.returncode or 1
     run([aegis, "summary"])
     print(f"lineage:      {paths.data_dir / 'openlineage'} (OpenLineage events, JSON lines)")
     print(f"reports:      {paths.reports_dir} (lineage audit, access matrix)")
+    print(f"observability: {paths.reports_dir / 'observability' / 'index.html'}")
     return 0
 
 
