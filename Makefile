@@ -28,6 +28,19 @@ $(STAMP): requirements.lock pyproject.toml
 .PHONY: venv
 venv: $(STAMP) ## Create .venv and install the pinned dependencies (idempotent)
 
+AIRFLOW_VENV := .venv-airflow
+AIRFLOW_STAMP := $(AIRFLOW_VENV)/.installed
+
+# Airflow + cosmos in their own environment: their pins conflict with the dbt set. dbt runs from .venv.
+$(AIRFLOW_STAMP): orchestration/airflow/requirements.lock
+	$(PYTHON) -m venv $(AIRFLOW_VENV)
+	$(AIRFLOW_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --only-binary=:all: \
+	  -r orchestration/airflow/requirements.lock
+	touch $(AIRFLOW_STAMP)
+
+.PHONY: airflow-venv
+airflow-venv: $(AIRFLOW_STAMP) ## Create .venv-airflow (Airflow 3 + astronomer-cosmos, pinned) for orchestration/airflow
+
 .PHONY: chromium
 chromium: ## Debian's headless Chromium, for the page checks of dbt docs and reports (installs it when missing)
 	@command -v chromium >/dev/null || { \
@@ -40,7 +53,7 @@ demo: $(STAMP) ## Generate synthetic FHIR data, land it, build the DuckDB wareho
 	$(BIN)/python scripts/demo.py --patients $(PATIENTS) --seed $(SEED)
 
 .PHONY: test
-test: $(STAMP) chromium ## Every check: lint, dbt build on DuckDB, deprecation gate, pytest (what CI runs)
+test: $(STAMP) $(AIRFLOW_STAMP) chromium ## Every check: lint, dbt build on DuckDB, deprecation gate, pytest (what CI runs)
 	$(BIN)/python scripts/check.py
 
 .PHONY: lint
@@ -48,7 +61,7 @@ lint: $(STAMP) ## ruff, mypy and sqlfluff only
 	$(BIN)/python scripts/check.py --only lint
 
 .PHONY: bench
-bench: $(STAMP) ## All benchmarks (pipeline at 1k/10k/100k patients, validator, governance plan, lineage audit)
+bench: $(STAMP) $(AIRFLOW_STAMP) ## All benchmarks (pipeline at 1k/10k/100k patients, validator, governance plan, lineage audit)
 	$(BIN)/python scripts/bench.py
 	$(BIN)/python scripts/bench_ingest.py --patients 2000
 	$(BIN)/python scripts/bench_staging.py --patients 20000
@@ -66,4 +79,4 @@ clean: ## Remove generated data, dbt artifacts (keeps .venv)
 
 .PHONY: distclean
 distclean: clean ## Also remove .venv
-	rm -rf $(VENV)
+	rm -rf $(VENV) $(AIRFLOW_VENV)

@@ -66,11 +66,13 @@ def steps(patients: int) -> list[Step]:
         )
 
     return [
-        Step("ruff", "lint", [[str(BIN / "ruff"), "check", "src", "tests/python", "scripts"]]),
+        Step(
+            "ruff", "lint", [[str(BIN / "ruff"), "check", "src", "tests/python", "scripts", "orchestration"]]
+        ),
         Step(
             "ruff format --check",
             "lint",
-            [[str(BIN / "ruff"), "format", "--check", "src", "tests/python", "scripts"]],
+            [[str(BIN / "ruff"), "format", "--check", "src", "tests/python", "scripts", "orchestration"]],
         ),
         Step("mypy --strict (src/aegis)", "lint", [[str(BIN / "mypy")]]),
         Step("cfn-lint (infra)", "lint", [[str(BIN / "cfn-lint"), "infra/template.yaml"]]),

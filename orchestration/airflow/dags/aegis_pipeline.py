@@ -1,0 +1,201 @@
+"""The Aegis pipeline as Airflow DAGs (astronomer-cosmos): land -> freshness gates -> dbt build per model ->
+governance verify -> lineage audit -> observability.
+
+Two DAGs from one factory: `aegis_daily` lands the day's files itself, `aegis_intraday` waits for what the
+streaming path (Kinesis -> Lambda) has landed. Each dbt model is one task (`dbt build --select <model>`: the
+model and its tests), rendered from the manifest once per parse (LoadMode.DBT_MANIFEST: no `dbt ls`).
+Each source is a freshness gate rendered from the same manifest: its status comes from one
+`dbt source freshness` run; a stale source skips its models (and theirs), raises one alert for the run,
+and fails nothing. See docs/orchestration.md.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from airflow.providers.standard.operators.python import PythonOperator, ShortCircuitOperator
+from airflow.providers.standard.sensors.python import PythonSensor
+from airflow.sdk import DAG, TaskGroup, TriggerRule
+from airflow.sdk.definitions.deadline import AsyncCallback, DeadlineAlert, DeadlineReference
+from cosmos import DbtTaskGroup, ExecutionConfig, ProfileConfig, ProjectConfig, RenderConfig
+from cosmos.constants import DbtResourceType, ExecutionMode, LoadMode, SourceRenderingBehavior, TestBehavior
+from cosmos.dbt.graph import DbtNode
+
+# The dags folder is on sys.path for Airflow; this keeps the import working when the file is run directly.
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import aegis_flow
+
+SETTINGS = aegis_flow.Settings.from_env()
+FRESHNESS_TASK = "source_freshness"
+
+
+def on_failure(context: Any) -> None:
+    aegis_flow.failure_alert(SETTINGS, context)
+
+
+def land() -> None:
+    SETTINGS.run([SETTINGS.aegis, "ingest", "land", *SETTINGS.land_inputs])
+
+
+def freshness() -> dict[str, str]:
+    return aegis_flow.measure_freshness(SETTINGS)
+
+
+def alert_stale(ti: Any, dag_run: Any) -> list[str]:
+    statuses = ti.xcom_pull(task_ids=FRESHNESS_TASK)
+    return aegis_flow.freshness_alert(SETTINGS, statuses, dag_run.dag_id, dag_run.run_id)
+
+
+def gate(source: str, has_freshness: bool, ti: Any) -> bool:
+    return aegis_flow.gate_open(source, has_freshness, ti.xcom_pull(task_ids=FRESHNESS_TASK))
+
+
+def freshness_gate(dag: DAG, task_group: TaskGroup | None, node: DbtNode, **_: Any) -> ShortCircuitOperator:
+    """cosmos node converter: each dbt source of the manifest becomes the gate of the models that read it.
+
+    ignore_downstream_trigger_rules=False: the gate skips the models that read the source; their own
+    models skip through the default all_success rule, and the steps after the build (none_failed) run."""
+    source_table = node.unique_id.split(".", 2)[2].replace(".", "_")
+    return ShortCircuitOperator(
+        task_id=f"freshness_gate_{source_table}",
+        python_callable=gate,
+        op_kwargs={"source": node.unique_id, "has_freshness": node.has_freshness},
+        ignore_downstream_trigger_rules=False,
+        dag=dag,
+        task_group=task_group,
+    )
+
+
+def governance_verify() -> None:
+    SETTINGS.run([SETTINGS.aegis, "governance", "verify", "--target", SETTINGS.target])
+
+
+def compile_for_audit() -> None:
+    # One task per model leaves no manifest with every model's compiled SQL, which the audit reads.
+    # Tests carry no column lineage: only models and snapshots are compiled.
+    SETTINGS.run(
+        [
+            SETTINGS.dbt,
+            "compile",
+            *SETTINGS.dbt_args(),
+            "--select",
+            "resource_type:model resource_type:snapshot",
+            "--target-path",
+            SETTINGS.audit_target,
+        ]
+    )
+
+
+def lineage_audit() -> None:
+    SETTINGS.run(
+        [
+            SETTINGS.aegis,
+            "governance",
+            "lineage-audit",
+            "--no-compile",
+            "--manifest",
+            SETTINGS.audit_target / "manifest.json",
+        ]
+    )
+
+
+def observe(step: str) -> None:
+    SETTINGS.run([SETTINGS.aegis, "observe", step])
+
+
+def dbt_build() -> DbtTaskGroup:
+    project = SETTINGS.project_dir
+    return DbtTaskGroup(
+        group_id="dbt_build",
+        project_config=ProjectConfig(
+            dbt_project_path=project, manifest_path=SETTINGS.manifest, project_name="aegis"
+        ),
+        profile_config=ProfileConfig(
+            profile_name="aegis", target_name=SETTINGS.target, profiles_yml_filepath=project / "profiles.yml"
+        ),
+        # dbt runs from the project's own environment: its pins conflict with Airflow's.
+        execution_config=ExecutionConfig(
+            execution_mode=ExecutionMode.LOCAL, dbt_executable_path=str(SETTINGS.dbt)
+        ),
+        render_config=RenderConfig(
+            load_method=LoadMode.DBT_MANIFEST,
+            test_behavior=TestBehavior.BUILD,
+            select=list(SETTINGS.select),
+            exclude=list(SETTINGS.exclude),
+            # Sources render through the converter only (as gates), not as cosmos freshness tasks that fail.
+            source_rendering_behavior=SourceRenderingBehavior.NONE,
+            node_converters={DbtResourceType.SOURCE: freshness_gate},
+            emit_datasets=False,
+        ),
+        operator_args={
+            "pool": SETTINGS.pool,
+            "install_deps": False,
+            "execution_timeout": timedelta(minutes=30),
+        },
+    )
+
+
+def pipeline(dag_id: str, schedule: str, description: str, lands: bool) -> DAG:
+    default_args: dict[str, Any] = {
+        "owner": "aegis",
+        "retries": SETTINGS.retries,
+        "retry_delay": timedelta(minutes=5),
+        "retry_exponential_backoff": True,
+        "execution_timeout": timedelta(minutes=20),
+        "on_failure_callback": on_failure,
+    }
+    with DAG(
+        dag_id,
+        description=description,
+        schedule=schedule,
+        start_date=datetime(2026, 1, 1, tzinfo=UTC),
+        catchup=False,
+        max_active_runs=1,
+        dagrun_timeout=timedelta(hours=4),
+        # The SLO: a run's data is in the marts within 2 hours of its scheduled time (its logical date).
+        deadline=DeadlineAlert(
+            reference=DeadlineReference.DAGRUN_LOGICAL_DATE,
+            interval=timedelta(hours=2),
+            callback=AsyncCallback(aegis_flow.deadline_missed, kwargs={"dag_id": dag_id}),
+        ),
+        default_args=default_args,
+        tags=["aegis", "dbt"],
+    ) as dag:
+        pool = {"pool": SETTINGS.pool}
+        start: Any
+        if lands:
+            start = PythonOperator(task_id="land", python_callable=land)
+        else:
+            start = PythonSensor(
+                task_id="wait_for_landing",
+                python_callable=aegis_flow.landing_has_files,
+                op_args=[SETTINGS.landing_root],
+                mode="reschedule",
+                poke_interval=300,
+                timeout=3600,
+            )
+        measured = PythonOperator(task_id=FRESHNESS_TASK, python_callable=freshness, **pool)
+        stale = PythonOperator(task_id="freshness_alert", python_callable=alert_stale)
+        build = dbt_build()
+        verify = PythonOperator(
+            task_id="governance_verify",
+            python_callable=governance_verify,
+            trigger_rule=TriggerRule.NONE_FAILED,
+            **pool,
+        )
+        compiled = PythonOperator(task_id="compile_for_audit", python_callable=compile_for_audit, **pool)
+        audit = PythonOperator(task_id="lineage_audit", python_callable=lineage_audit)
+        record = PythonOperator(task_id="observe_record", python_callable=observe, op_args=["record"], **pool)
+        report = PythonOperator(task_id="observe_report", python_callable=observe, op_args=["report"])
+        start >> measured >> [stale, build]
+        build >> verify >> compiled >> audit >> record >> report
+    return dag
+
+
+daily = pipeline("aegis_daily", "0 5 * * *", "Land the day's files and build every model they feed", True)
+intraday = pipeline(
+    "aegis_intraday", "30 7-19 * * *", "Build what the stream has landed since the last run", False
+)
