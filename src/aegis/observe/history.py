@@ -45,156 +45,34 @@ class Table:
         return [c.name for c in self.columns]
 
 
-def _c(name: str, type_: NeutralType, description: str) -> Column:
-    return Column(name, type_, description)
+DECLARATION = Path("models") / "observability" / "_observability__sources.yml"
+NEUTRAL_TYPES: frozenset[str] = frozenset({"text", "int", "float", "timestamp", "date"})
 
 
-TABLES: tuple[Table, ...] = (
-    Table(
-        "invocations",
-        "One row per dbt invocation whose artifacts were recorded.",
-        (
-            _c("invocation_id", "text", "dbt's invocation id."),
-            _c("command", "text", "build, run, test, seed, snapshot or source freshness."),
-            _c("dbt_version", "text", "The dbt version that ran."),
-            _c("generated_at", "timestamp", "When dbt wrote the artifact."),
-            _c("elapsed_s", "float", "Wall time of the invocation, seconds."),
-            _c("results", "int", "How many results the invocation had."),
-            _c("recorded_at", "timestamp", "When aegis observe record appended the row."),
-        ),
-        ("invocation_id", "command"),
-    ),
-    Table(
-        "node_results",
-        "One row per model, seed or snapshot result of a recorded invocation (no message, no SQL).",
-        (
-            _c("invocation_id", "text", "dbt's invocation id."),
-            _c("unique_id", "text", "The node's unique id."),
-            _c("resource_type", "text", "model, seed or snapshot."),
-            _c("status", "text", "success, error, skipped."),
-            _c("execution_time_s", "float", "Seconds the node ran."),
-            _c("rows_affected", "int", "Rows the adapter reported (null when it reports none)."),
-            _c("completed_at", "timestamp", "When the node's execution finished."),
-        ),
-        ("invocation_id", "unique_id"),
-    ),
-    Table(
-        "test_results",
-        "One row per data or unit test result of a recorded invocation: a status and a failure count.",
-        (
-            _c("invocation_id", "text", "dbt's invocation id."),
-            _c("unique_id", "text", "The test's unique id."),
-            _c("tested_node", "text", "The model or source the test is attached to."),
-            _c("status", "text", "pass, warn, fail, error, skipped."),
-            _c("failures", "int", "How many rows failed (a count, never the rows)."),
-            _c("completed_at", "timestamp", "When the test finished."),
-        ),
-        ("invocation_id", "unique_id"),
-    ),
-    Table(
-        "source_freshness",
-        "One row per source table of a recorded `dbt source freshness`.",
-        (
-            _c("invocation_id", "text", "dbt's invocation id."),
-            _c("unique_id", "text", "The source table's unique id."),
-            _c("status", "text", "pass, warn, error, runtime error."),
-            _c("max_loaded_at", "timestamp", "The newest loaded_at_field value dbt found."),
-            _c("snapshotted_at", "timestamp", "When dbt measured it."),
-            _c("age_s", "float", "snapshotted_at - max_loaded_at, seconds."),
-        ),
-        ("invocation_id", "unique_id"),
-    ),
-    Table(
-        "load_reports",
-        "One row per loader report (aegis ingest land): counts only.",
-        (
-            _c("load_id", "text", "The report's key (sha256 of the input, and the run's start)."),
-            _c("started_at", "timestamp", "When the load started."),
-            _c("finished_at", "timestamp", "When the load finished."),
-            _c("items_in", "int", "Items read (records and Bundle entries)."),
-            _c("landed", "int", "Items landed."),
-            _c("quarantined", "int", "Items quarantined."),
-        ),
-        ("load_id",),
-    ),
-    Table(
-        "load_counts",
-        "Per load: landed items per resource type and quarantined items per reason code.",
-        (
-            _c("load_id", "text", "The report's key."),
-            _c("kind", "text", "landed (by resource type) or quarantined (by reason)."),
-            _c("label", "text", "A FHIR resource type or a quarantine reason code."),
-            _c("items", "int", "How many items."),
-        ),
-        ("load_id", "kind", "label"),
-    ),
-    Table(
-        "volumes",
-        "Daily row counts per monitored relation, from its timestamp column (counts only).",
-        (
-            _c("relation", "text", "The monitored relation (a source table or a model)."),
-            _c("day", "date", "The day of the timestamp column."),
-            _c("row_count", "int", "Rows whose timestamp falls on that day."),
-            _c("recorded_at", "timestamp", "When the count was taken."),
-        ),
-        ("relation", "day"),
-    ),
-    Table(
-        "freshness_lags",
-        "End-to-end lag percentiles, from an event's received_at to its landing and to the marts built from it.",
-        (
-            _c("invocation_id", "text", "The build the lag was measured against."),
-            _c("subject_kind", "text", "resource_type (received to landed) or mart (received to built)."),
-            _c("subject", "text", "The resource type or mart."),
-            _c("events", "int", "How many events the percentiles are over."),
-            _c("p50_s", "float", "Median lag, seconds."),
-            _c("p95_s", "float", "95th percentile lag, seconds."),
-            _c("max_s", "float", "Largest lag, seconds."),
-        ),
-        ("invocation_id", "subject_kind", "subject"),
-    ),
-    Table(
-        "schema_columns",
-        "The last seen shape of each landed FHIR resource type and warehouse relation (names and types).",
-        (
-            _c("scope", "text", "fhir (element paths of landed resources) or warehouse (relation columns)."),
-            _c("relation", "text", "A resource type or schema.relation."),
-            _c("column_name", "text", "An element path or a column name."),
-            _c("data_type", "text", "A JSON type or a SQL type."),
-            _c("seen_at", "timestamp", "When the shape was taken."),
-        ),
-        ("scope", "relation", "column_name", "seen_at"),
-    ),
-    Table(
-        "drift_events",
-        "Columns added, removed or retyped between two recorded shapes.",
-        (
-            _c("detected_at", "timestamp", "When the drift was found."),
-            _c("scope", "text", "fhir or warehouse."),
-            _c("relation", "text", "A resource type or schema.relation."),
-            _c("column_name", "text", "An element path or column name."),
-            _c("change", "text", "added, removed or retyped."),
-            _c("old_type", "text", "The type before (null when added)."),
-            _c("new_type", "text", "The type after (null when removed)."),
-        ),
-        ("detected_at", "scope", "relation", "column_name"),
-    ),
-    Table(
-        "alerts",
-        "Every alert sent (or held back by de-duplication): SLO, relation, metric, expected and observed.",
-        (
-            _c("alert_key", "text", "SLO and relation: what de-duplication groups by."),
-            _c("slo", "text", "The SLO or check that fired."),
-            _c("relation", "text", "The table, source or mart."),
-            _c("metric", "text", "What was measured."),
-            _c("expected", "text", "The expected value or band."),
-            _c("observed", "text", "The observed value."),
-            _c("sent_at", "timestamp", "When it was sent."),
-            _c("channels", "text", "Where it went (webhook, sns), or held (de-duplicated)."),
-        ),
-        ("alert_key", "sent_at"),
-    ),
-)
+def load_tables(project_dir: Path | None = None) -> tuple[Table, ...]:
+    """The history tables as `models/observability/_observability__sources.yml` declares them (a dbt source:
+    dbt validates each column's `config.meta.phi` like every other source's; Python renders the DDL)."""
+    import yaml  # type: ignore[import-untyped]  # no types-PyYAML in the pinned toolchain
+
+    from aegis.paths import project_root
+
+    path = (project_dir or project_root()) / DECLARATION
+    document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    (source,) = [s for s in document["sources"] if s["name"] == SCHEMA]
+    tables = []
+    for table in source["tables"]:
+        columns = []
+        for column in table["columns"]:
+            meta = column["config"]["meta"]
+            if meta["history_type"] not in NEUTRAL_TYPES:
+                raise ValueError(f"{path}: {table['name']}.{column['name']}: unknown history_type")
+            columns.append(Column(column["name"], meta["history_type"], column["description"], meta["phi"]))
+        key = tuple(table["config"]["meta"]["history_key"])
+        tables.append(Table(table["name"], table["description"], tuple(columns), key))
+    return tuple(tables)
+
+
+TABLES: tuple[Table, ...] = load_tables()
 TABLE_BY_NAME = {t.name: t for t in TABLES}
 
 
