@@ -129,6 +129,8 @@ def record(target: str = "dev", paths: Paths | None = None, folder: Path | None 
 
     paths = paths or Paths.from_env()
     folder = folder or target_dir()
+    if target in ("dev", "duckdb"):
+        open_store(target, paths).close()  # the warehouse must exist before its artifacts matter
     try:
         manifest = load_json("manifest.json", folder)
     except FileNotFoundError as error:

@@ -28,7 +28,9 @@ def test_the_detection_day_is_not_in_its_own_training() -> None:
     assert (normal.expected, normal.low, normal.high) == (spiked.expected, spiked.low, spiked.high)
     assert normal.status == "ok" and spiked.anomalous
     # elementary's default puts the spike into its own mean and stddev
-    assert detect_elementary_default(series, day).expected != detect_elementary_default(weeks(6), day).expected
+    assert (
+        detect_elementary_default(series, day).expected != detect_elementary_default(weeks(6), day).expected
+    )
 
 
 def test_short_history_is_not_enough_never_a_pass() -> None:

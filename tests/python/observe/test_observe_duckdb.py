@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import duckdb
@@ -81,6 +81,26 @@ def test_a_breach_that_lasts_is_held_until_the_renotify_interval(
 
 def test_no_alert_history_or_report_holds_a_phi_value(observed_env: Any) -> None:
     observed = observed_env
+    # The canary's table also has a volume anomaly: six weeks of history, then yesterday at a tenth.
+    today = datetime.now(UTC).date()
+    store = Store.duckdb(observed.paths.duckdb_path)
+    try:
+        store.append(
+            "volumes",
+            [
+                {
+                    "relation": "stg_fhir__patients",
+                    "day": str(today - timedelta(days=days_ago)),
+                    "row_count": 40 if days_ago == 1 else 400 + 7 * (days_ago % 3),
+                    "recorded_at": datetime.now(UTC).isoformat(),
+                }
+                for days_ago in range(43, 0, -1)
+            ],
+        )
+    finally:
+        store.close()
+    anomaly = record("dev")
+    assert any("SLO volume_anomaly breached on stg_fhir__patients" in a for a in anomaly.alerts)
     report = write_report(
         "dev",
         observed.paths,

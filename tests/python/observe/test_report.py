@@ -62,6 +62,12 @@ def test_report_renders_in_chromium(observed_env: Any, tmp_path: Path) -> None:
     assert rendered.console == []
     assert distinct_colours(rendered.screenshot) > 20
     dom = rendered.dom
-    for expected in ("fhir_freshness_2h", "breached", "stg_fhir__encounters", "access-matrix.html", "lineage-audit"):
+    for expected in (
+        "fhir_freshness_2h",
+        "breached",
+        "stg_fhir__encounters",
+        "access-matrix.html",
+        "lineage-audit",
+    ):
         assert expected in dom, expected
     assert dom.count("<canvas") >= 5
