@@ -347,6 +347,7 @@ def governance_classification_command(
 ProjectDirOption = Annotated[
     Path | None, typer.Option("--project-dir", help="dbt project folder (default: the repository).")
 ]
+DuckdbPathOption = Annotated[Path | None, typer.Option("--duckdb-path", help="Default: AEGIS_DUCKDB_PATH.")]
 
 
 @governance_app.command("verify")
@@ -358,9 +359,7 @@ def governance_verify_command(
         bool, typer.Option("--print-queries", help="Snowflake/Redshift: print the catalog queries to run.")
     ] = False,
     project_dir: ProjectDirOption = None,
-    duckdb_path: Annotated[
-        Path | None, typer.Option("--duckdb-path", help="Default: AEGIS_DUCKDB_PATH.")
-    ] = None,
+    duckdb_path: DuckdbPathOption = None,
 ) -> None:
     """Compare declared protection (the plan) with the live warehouse; exit 1 on drift."""
     from aegis.governance.classification import load_plan
@@ -395,6 +394,49 @@ def governance_verify_command(
         typer.echo(drift.describe())
     typer.echo(report.summary())
     raise typer.Exit(0 if report.clean else 1)
+
+
+@governance_app.command("prune")
+def governance_prune_command(
+    target: Annotated[str, typer.Option("--target", "-t", help="dev/duckdb or postgres.")] = "dev",
+    apply: Annotated[
+        bool, typer.Option("--apply", help="Drop them; without it, only the plan is printed.")
+    ] = False,
+    project_dir: ProjectDirOption = None,
+    duckdb_path: DuckdbPathOption = None,
+) -> None:
+    """Drop the relations and tier views of models deleted from the project (plan first; --apply drops)."""
+    from aegis.governance.prune import run_prune
+    from aegis.governance.verify import engine_of, postgres_connection
+
+    engine = engine_of(target)
+    if engine not in ("duckdb", "postgres"):
+        raise UserError(f"prune: {engine} has no live warehouse here; prune runs on dev/duckdb and postgres")
+    profile_env: dict[str, str] = {}
+    if engine == "duckdb":
+        duckdb_path = existing_duckdb(duckdb_path)
+        profile_env["AEGIS_DUCKDB_PATH"] = str(duckdb_path)
+    else:
+        postgres_connection().close()  # the server answers, before dbt parses
+    with environment(profile_env):
+        result = run_prune(target, project_dir=project_dir, duckdb_path=duckdb_path, apply=apply)
+    if result.relations_seen == 0:
+        typer.echo(f"prune on {engine}: no governed relation found (is the project built?)", err=True)
+        raise typer.Exit(1)
+    if not result.orphans:
+        typer.echo(
+            f"prune on {engine}: nothing to drop; {result.relations_seen} relation(s) belong to models"
+        )
+        return
+    for orphan in result.orphans:
+        left = f"{orphan.kind} and {len(orphan.tier_views)} tier view(s)"
+        typer.echo(f"orphan: {orphan.schema}.{orphan.name} ({left}): no model builds it any more")
+    for statement in result.statements:
+        typer.echo(f"{statement};")
+    if result.applied:
+        typer.echo(f"prune on {engine}: dropped {len(result.statements)} relation(s)")
+    else:
+        typer.echo(f"prune on {engine}: plan only, nothing dropped; run again with --apply to drop them")
 
 
 @governance_app.command("access-matrix")

@@ -28,6 +28,16 @@ from aegis.governance.access_matrix import (
     tier_schema,
     tier_view_columns,
 )
+from aegis.governance.prune import (
+    ORPHAN_KIND,
+    Orphan,
+    find_orphans,
+    governed_schemas,
+    live_duckdb,
+    live_postgres,
+    manifest_relations,
+    orphan_relations,
+)
 
 ENGINE_OF_TARGET = {
     "dev": "duckdb",
@@ -467,6 +477,7 @@ def run_verify(
     target: str, *, project_dir: Path | None = None, duckdb_path: Path | None = None
 ) -> VerifyReport:
     """Verify a live target (postgres or duckdb): plan from the project, catalog from the warehouse."""
+    from aegis.artifacts import load_manifest
     from aegis.governance.classification import load_plan
     from aegis.governance.dbt_cli import governance_plan_sql
 
@@ -479,18 +490,41 @@ def run_verify(
     # read-only connection's lock.
     plan_sql = governance_plan_sql(engine, project_dir=project_dir, extra=["--target", dbt_target_of(target)])
     plan = load_plan(project_dir)
+    built = manifest_relations(load_manifest(project_dir=project_dir))
+    bases, tier_schemas = governed_schemas(plan)
     if engine == "duckdb":
         import duckdb
 
         from aegis.paths import Paths
 
         with duckdb.connect(str(duckdb_path or Paths.from_env().duckdb_path), read_only=True) as connection:
-            return verify_duckdb(connection, plan, plan_sql)
+            report = verify_duckdb(connection, plan, plan_sql)
+            live = live_duckdb(connection, bases + tier_schemas)
+        return with_orphans(report, find_orphans(plan, built, live))
     connection = postgres_connection()
     try:
-        return verify_postgres(connection, plan, plan_sql)
+        report = verify_postgres(connection, plan, plan_sql)
+        live = live_postgres(connection, bases + tier_schemas)
+        return with_orphans(report, find_orphans(plan, built, live))
     finally:
         connection.close()
+
+
+def with_orphans(report: VerifyReport, orphans: list[Orphan]) -> VerifyReport:
+    """Drift on relations of deleted models is told apart from hand-made drift, and the base relations
+    they left behind (with their data) are drift too: `aegis governance prune` removes them."""
+    left = {relation_name(*relation) for relation in orphan_relations(orphans)}
+    hint = "the model is no longer in the project (aegis governance prune drops it)"
+    drifts = [
+        Drift(d.relation, ORPHAN_KIND, f"{d.kind}, {d.detail}; {hint}") if d.relation.lower() in left else d
+        for d in report.drifts
+    ]
+    drifts += [
+        Drift(relation_name(o.schema, o.name), ORPHAN_KIND, f"{o.kind} still holds its rows; {hint}")
+        for o in orphans
+    ]
+    report.drifts = sorted(set(drifts))
+    return report
 
 
 def postgres_connection() -> Any:

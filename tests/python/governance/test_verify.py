@@ -1,7 +1,9 @@
 """`aegis governance verify` on a real PostgreSQL 18 and on DuckDB: a fresh build is clean; a grant,
 revoke, dropped policy or edited tier view made by hand is drift (exit 1, names only, no values); the
 next `dbt run` re-applies and verify is clean again. `access-matrix --measure` agrees with the plan
-on the clean build and shows the hand-made grant."""
+on the clean build and shows the hand-made grant. Last (it deletes a model from the built project): a
+deleted model's relation and tier views are orphans, told apart from hand-made drift, and
+`aegis governance prune` drops them only with --apply."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from typing import Any
 
 import duckdb
 import pytest
+import yaml  # type: ignore[import-untyped]
 from typer.testing import CliRunner
 
 from aegis.cli import app
@@ -221,3 +224,68 @@ def test_snowflake_and_redshift_render_catalog_queries(duck: Built) -> None:
     for view in ("svv_attached_masking_policy", "svv_rls_attached_policy", "svv_relation_privileges"):
         assert f"from {view}" in redshift.output
     assert "(schema_name = 'main' and table_name = 'stg_demo__patients')" in redshift.output
+
+
+DELETED = "mart_demo_encounter_counts"
+
+
+def delete_model(project: Path) -> None:
+    marts = project / "models" / "marts" / "demo"
+    (marts / f"{DELETED}.sql").unlink()
+    models_yaml = marts / "_demo__models.yml"
+    document = yaml.safe_load(models_yaml.read_text())
+    document["models"] = [m for m in document["models"] if m["name"] != DELETED]
+    models_yaml.write_text(yaml.safe_dump(document, sort_keys=False))
+
+
+def duckdb_execute(env: dict[str, str], statement: str) -> None:
+    with duckdb.connect(env["AEGIS_DUCKDB_PATH"]) as con:
+        con.execute(statement)
+
+
+# Runs after every other test of this module: it deletes a model from the built sample projects.
+@pytest.mark.parametrize("engine", ["duckdb", "postgres"])
+def test_deleted_model_leaves_orphans_that_prune_drops_only_with_apply(
+    engine: str, request: pytest.FixtureRequest
+) -> None:
+    if engine == "duckdb":
+        project, env = request.getfixturevalue("duck")
+        target, base = "dev", "main"
+
+        def execute(statement: str) -> None:
+            duckdb_execute(env, statement)
+    else:
+        server, project, env = request.getfixturevalue("pg")
+        target, base = "postgres", "aegis"
+
+        def execute(statement: str) -> None:
+            as_superuser(server, statement)
+
+    delete_model(project)
+    tier = f"{base}_tier_aggregate"
+    execute(f"create view {tier}.sneaky as select 1 as one")
+
+    verified = verify(project, env, target)
+    assert verified.exit_code == 1, verified.output
+    assert f"orphan of a deleted model: {base}.{DELETED}: table still holds its rows" in verified.output
+    assert f"orphan of a deleted model: {base}_tier_phi_full.{DELETED}: tier view" in verified.output
+    assert f"tier view added by hand: {tier}.sneaky" in verified.output
+    assert "fct_demo_encounters" not in verified.output
+
+    planned = cli(["prune", "--target", target, "--project-dir", str(project)], env)
+    assert planned.exit_code == 0, planned.output
+    assert f'drop view if exists "{base}_tier_phi_full"."{DELETED}";' in planned.output
+    assert f'drop table if exists "{base}"."{DELETED}";' in planned.output
+    assert "sneaky" not in planned.output
+    assert "plan only, nothing dropped" in planned.output
+
+    applied = cli(["prune", "--target", target, "--apply", "--project-dir", str(project)], env)
+    assert applied.exit_code == 0, applied.output
+    drops = [line for line in planned.output.splitlines() if line.startswith("drop ")]
+    assert f"dropped {len(drops)} relation(s)" in applied.output
+
+    after = verify(project, env, target)
+    assert after.exit_code == 1, after.output
+    assert "orphan" not in after.output
+    assert f"tier view added by hand: {tier}.sneaky" in after.output
+    execute(f"drop view {tier}.sneaky")
