@@ -315,3 +315,29 @@ def test_no_sensitive_row_while_a_model_is_rebuilt(warehouse: Warehouse) -> None
     assert sum(count is not None for count in seen) >= 3, "the rebuild was never observed"
     assert all(count in (None, 0) for count in seen), "a Part 2 row was readable during the rebuild"
     assert sensitive_counts(warehouse)["stg_fhir__conditions"] > 0  # the rebuild did bring them back
+
+
+def test_quasi_identifier_linkage_to_deidentified_patients_finds_no_one(warehouse: Warehouse) -> None:
+    """phi_limited knows each patient's demographics (a Limited Data Set): joined on every
+    quasi-identifier of dim_patient_deidentified (a NULL there matches anything), nobody narrows down to
+    fewer than k research ids."""
+    dim = next(e for e in warehouse.plan if e["name"] == "dim_patient")
+    deid = next(e for e in warehouse.plan if e["name"] == "dim_patient_deidentified")
+    pairs = ("gender", "marital_status_code", "language_code", "state", "is_deceased")
+    on = " and ".join(f"(d.{c} is null or d.{c} = a.{c})" for c in pairs)
+    rows = warehouse.rows(
+        "with a as (select patient_id, gender, marital_status_code, language_code, state, is_deceased,"
+        " left(zip_code, 3) as zip3, least(age_at_period_end, 90) as age,"
+        " extract(year from birth_date)::int as birth_year, extract(year from death_date)::int as death_year"
+        f" from {tier_view(dim, 'phi_limited')}),"
+        " m as (select a.patient_id, count(*) as candidates from a"
+        f" inner join {tier_view(deid, 'phi_limited')} as d on {on}"
+        " and (d.zip3 is null or d.zip3 = a.zip3) and (d.age_at_period_end is null or d.age_at_period_end = a.age)"
+        " and (d.birth_year is null or d.birth_year = a.birth_year)"
+        " and (d.death_year is null or d.death_year = a.death_year) group by a.patient_id)"
+        " select count(*), count(*) filter (where candidates < 11) from m",
+        "phi_limited",
+    )
+    linked, unique_enough = rows[0]
+    assert linked > 0
+    assert unique_enough == 0
