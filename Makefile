@@ -68,6 +68,7 @@ bench: $(STAMP) $(AIRFLOW_STAMP) ## All benchmarks (pipeline at 1k/10k/100k pati
 	test -f data/warehouse/aegis.duckdb || $(MAKE) demo  # masked-view overhead reads the demo warehouse
 	$(BIN)/python -m aegis.governance.bench --postgres-landing data/landing  # masked reads on PostgreSQL too
 	$(BIN)/python -m aegis.lineage.bench --models 500
+	$(BIN)/python scripts/bench_orchestration.py --patients 200  # Airflow DAG (parse, whole run) vs plain dbt build
 
 .PHONY: docs
 docs: $(STAMP) ## Generate dbt docs (then: .venv/bin/dbt docs serve)
