@@ -124,8 +124,9 @@ def create_table_sql(table: Table, engine: Engine) -> str:
 
 
 def insert_sql(table: Table, engine: Engine) -> str:
-    """A parameterised insert (DB-API `%s` for PostgreSQL/Redshift drivers, `?` for DuckDB/Snowflake qmark)."""
-    marker = "%s" if engine in ("postgres", "redshift") else "?"
+    """A parameterised insert: `?` for DuckDB, `%s` (pyformat) for psycopg2, redshift_connector and the
+    Snowflake connector's default binding."""
+    marker = "?" if engine == "duckdb" else "%s"
     placeholders = ", ".join(marker for _ in table.columns)
     return f"insert into {SCHEMA}.{table.name} ({', '.join(table.column_names)}) values ({placeholders})"
 

@@ -77,3 +77,33 @@ def test_history_tables_are_filled_on_postgresql(
         ("fhir_freshness_2h_lag", "mart dim_patient", "none configured"),
     ]
     assert record("postgres").inserted.get("invocations") == 0
+
+
+def test_history_tables_are_created_and_filled_in_snowflakes_dialect(
+    observed: Any, fakesnow_server: Any
+) -> None:
+    """The Snowflake DDL and inserts run through the Snowflake connector against fakesnow (no enforcement,
+    but Snowflake's SQL, types and parameter binding)."""
+    import json
+    import uuid
+
+    from aegis.observe.history import Store
+
+    database = f"observe_{uuid.uuid4().hex[:8]}"
+    admin = fakesnow_server.connect(database=None)
+    admin.cursor().execute(f"create database {database}")
+    admin.close()
+    store = Store("snowflake", fakesnow_server.connect(database=database))
+    try:
+        store.ensure()
+        folder = observed.work / "artifacts-of-run"
+        run_results = json.loads((folder / "run_results.json").read_text(encoding="utf-8"))
+        manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+        rows = history.run_result_rows(run_results, manifest, "2026-01-01T00:00:00+00:00")
+        rows.update(history.load_report_rows((observed.work / "data" / "landing" / "_loads").glob("*.json")))
+        inserted = history.append_all(store.append, rows)
+        assert inserted["invocations"] == 1 and inserted["node_results"] == 2 and inserted["load_counts"] > 0
+        assert history.append_all(store.append, rows) == {name: 0 for name in rows}  # keys read back
+        assert store.rows("node_results", order_by="unique_id")[0]["status"] == "success"
+    finally:
+        store.close()
