@@ -57,6 +57,8 @@ def load_tables(project_dir: Path | None = None) -> tuple[Table, ...]:
     from aegis.paths import project_root
 
     path = (project_dir or project_root()) / DECLARATION
+    if not path.is_file():  # AEGIS_PROJECT_DIR names a project without it: this checkout's declaration
+        path = Path(__file__).resolve().parents[3] / DECLARATION
     document = yaml.safe_load(path.read_text(encoding="utf-8"))
     (source,) = [s for s in document["sources"] if s["name"] == SCHEMA]
     tables = []
