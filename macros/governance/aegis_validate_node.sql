@@ -1,6 +1,6 @@
 {#- Every classification error of one node, each naming the node, the column and what is allowed.
     Only category names and column names appear: never a data value. -#}
-{% macro aegis_validate_node(record, settings) %}
+{% macro aegis_validate_node(record, settings, yaml_path=none) %}
     {%- set errors = [] -%}
     {%- set where = record.resource_type ~ " '" ~ record.name ~ "'" -%}
     {%- set allowed_categories = settings.categories | join(', ') -%}
@@ -14,9 +14,9 @@
         {%- set at = where ~ " column '" ~ column.name ~ "'" -%}
         {%- do column_names.append(column.name) -%}
         {%- if column.phi is none -%}
-            {%- do errors.append(at ~ ": missing config.meta.phi (allowed: " ~ allowed_categories ~ ")") -%}
+            {%- do errors.append(at ~ ": missing config.meta.phi (allowed: " ~ allowed_categories ~ ")" ~ aegis.aegis_classification_hint(column, settings, yaml_path)) -%}
         {%- elif column.phi not in settings.categories -%}
-            {%- do errors.append(at ~ ": unknown phi '" ~ column.phi ~ "' (allowed: " ~ allowed_categories ~ ")") -%}
+            {%- do errors.append(at ~ ": unknown phi '" ~ column.phi ~ "' (allowed: " ~ allowed_categories ~ ")" ~ aegis.aegis_classification_hint(column, settings, yaml_path)) -%}
         {%- elif column.phi != 'none' -%}
             {%- do phi_columns.append(column.name) -%}
         {%- endif -%}

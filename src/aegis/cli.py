@@ -411,7 +411,7 @@ def governance_prune_command(
 
     engine = engine_of(target)
     if engine not in ("duckdb", "postgres"):
-        raise UserError(f"prune: {engine} has no live warehouse here; prune runs on dev/duckdb and postgres")
+        raise UserError(f"{engine} has no live warehouse here; prune runs on dev/duckdb and postgres")
     profile_env: dict[str, str] = {}
     if engine == "duckdb":
         duckdb_path = existing_duckdb(duckdb_path)

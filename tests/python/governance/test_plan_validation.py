@@ -115,3 +115,43 @@ def test_a_built_column_that_is_not_classified_fails_the_model(tmp_path: Path) -
     result = _run(project, tmp_path)
     assert not result.ok
     assert "column 'mrn_copy' is in the built relation but not classified" in result.output
+
+
+def test_dev_builds_skip_unselected_drafts_and_ci_fails_closed_with_a_fix(tmp_path: Path) -> None:
+    """A model still being classified does not block `dbt run -s other` on the dev target; in CI (or any
+    other target) the same run fails, naming the YAML file, a "did you mean" and the YAML to paste."""
+    project = write_sample_project(tmp_path / "project")
+    (project / "models" / "staging" / "demo" / "stg_demo__draft.sql").write_text(
+        "select 1 as patient_key, cast('2000-01-01' as date) as birthdate\n"
+    )
+
+    def add_draft(document: dict[str, Any]) -> None:
+        document["models"].append(
+            {
+                "name": "stg_demo__draft",
+                "config": {"meta": {"contains_phi": True}},
+                "columns": [
+                    {"name": "patient_key", "config": {"meta": {"phi": "none"}}},
+                    {"name": "birthdate", "config": {"meta": {"phi": "birthdate"}}},
+                ],
+            }
+        )
+
+    _edit_yaml(project, STAGING_YAML, add_draft)
+
+    dev = run_dbt(
+        ["run", "-s", "stg_demo__patients"], project_dir=project, env=isolated_dbt_env(tmp_path, CI="")
+    )
+    assert dev.ok, dev.output[-3000:]
+    assert "classification checked for the selected nodes only" in dev.output
+
+    ci = run_dbt(
+        ["run", "-s", "stg_demo__patients"], project_dir=project, env=isolated_dbt_env(tmp_path, CI="true")
+    )
+    assert not ci.ok
+    assert "model 'stg_demo__draft' column 'birthdate': unknown phi 'birthdate'" in ci.output
+    assert "did you mean 'birth_date'?" in ci.output
+    assert "in models/staging/demo/_demo__models.yml:" in ci.output
+    assert "- name: birthdate" in ci.output and "phi: birth_date" in ci.output
+    assert "How to classify: docs/classification.md" in ci.output
+    assert "START sql" not in ci.output
