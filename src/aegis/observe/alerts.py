@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -110,32 +111,62 @@ def _parse(value: Any) -> datetime:
     return datetime.fromisoformat(str(value).replace("Z", "+00:00"))
 
 
+def _deliver(channels: Channels, alert: Alert) -> tuple[list[str], list[str]]:
+    """(channels that took the alert, channels that failed). A failure is named, never quoted: a webhook
+    URL carries its secret token and an error message may repeat it."""
+    used: list[str] = []
+    failed: list[str] = []
+    senders: tuple[tuple[str, str | None, Callable[[], None]], ...] = (
+        ("webhook", channels.webhook_url, lambda: post_webhook(str(channels.webhook_url), alert)),
+        ("sns", channels.sns_topic_arn, lambda: publish_sns(channels, alert)),
+    )
+    for name, configured, send in senders:
+        if not configured:
+            continue
+        try:
+            send()
+            used.append(name)
+        except Exception:  # one channel down must not silence the other or lose the record
+            failed.append(name)
+    return used, failed
+
+
 def dispatch(
     store: Store, alerts: list[Alert], sent_at: str, channels: Channels | None = None
 ) -> list[Alert]:
-    """Send the alerts not sent within the re-notify interval; record every one. Returns those sent."""
+    """Send the alerts not sent within the re-notify interval; record every one. Returns those sent.
+
+    Raises UserError after recording when a channel failed (that alert is due again at the next record).
+    """
     channels = channels or Channels.from_env()
     now = _parse(sent_at)
     last_sent: dict[str, datetime] = {}
     for row in store.rows("alerts"):
-        if row["channels"] != "held":
+        if row["channels"] != "held" and not str(row["channels"]).startswith("failed"):
             when = _parse(row["sent_at"])
             if row["alert_key"] not in last_sent or when > last_sent[row["alert_key"]]:
                 last_sent[row["alert_key"]] = when
     sent: list[Alert] = []
     rows: list[dict[str, Any]] = []
+    failures: set[str] = set()
     for alert in alerts:
         previous = last_sent.get(alert.key)
         due = previous is None or now - previous >= channels.renotify
         used: list[str] = []
+        failed: list[str] = []
         if due:
-            if channels.webhook_url:
-                post_webhook(channels.webhook_url, alert)
-                used.append("webhook")
-            if channels.sns_topic_arn:
-                publish_sns(channels, alert)
-                used.append("sns")
-            sent.append(alert)
+            used, failed = _deliver(channels, alert)
+            failures.update(failed)
+            if used or not failed:
+                sent.append(alert)
+        if not due:
+            recorded = "held"
+        elif used or failed:
+            recorded = ",".join(used + [f"{name} failed" for name in failed])
+            if not used:
+                recorded = "failed: " + recorded
+        else:
+            recorded = "none configured"
         rows.append(
             {
                 "alert_key": alert.key,
@@ -145,10 +176,17 @@ def dispatch(
                 "expected": alert.expected,
                 "observed": alert.observed,
                 "sent_at": sent_at,
-                "channels": ",".join(used) if due and used else ("none configured" if due else "held"),
+                "channels": recorded,
             }
         )
     store.append("alerts", rows)
+    if failures:
+        from aegis.errors import UserError
+
+        raise UserError(
+            f"alert delivery failed on {', '.join(sorted(failures))} (check AEGIS_ALERT_WEBHOOK_URL / "
+            "AEGIS_ALERT_SNS_TOPIC_ARN and the endpoint); the alerts are recorded and due again at the next record"
+        )
     return sent
 
 

@@ -147,3 +147,28 @@ def test_alert_text_is_built_from_names_and_numbers_only() -> None:
     alert = alerts.Alert("s", "t", "m", "<= 1", "2", "http://x/index.html")
     payload = alert.slack_payload()
     assert payload["text"] == alert.text() and "blocks" in payload
+
+
+def test_a_channel_that_fails_is_named_without_its_url_and_the_alert_stays_due(tmp_path: Any) -> None:
+    import socket
+
+    from aegis.errors import UserError
+
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        closed = probe.getsockname()[1]
+    secret_url = f"http://127.0.0.1:{closed}/services/T000/B000/not-a-real-token"
+    store = Store.duckdb(tmp_path / "alerts.duckdb")
+    try:
+        store.ensure()
+        alert = alerts.Alert("s", "t", "m", "<= 1", "2", "http://x/index.html")
+        channels = alerts.Channels(webhook_url=secret_url)
+        with pytest.raises(UserError) as raised:
+            alerts.dispatch(store, [alert], "2026-01-01T00:00:00+00:00", channels)
+        assert "webhook" in str(raised.value) and "not-a-real-token" not in str(raised.value)
+        assert [r["channels"] for r in store.rows("alerts")] == ["failed: webhook failed"]
+        with pytest.raises(UserError):  # not held: still due at the next record
+            alerts.dispatch(store, [alert], "2026-01-01T00:05:00+00:00", channels)
+        assert len(store.rows("alerts")) == 2
+    finally:
+        store.close()
