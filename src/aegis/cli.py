@@ -439,6 +439,31 @@ def governance_prune_command(
         typer.echo(f"prune on {engine}: plan only, nothing dropped; run again with --apply to drop them")
 
 
+@governance_app.command("scaffold")
+def governance_scaffold_command(
+    model: Annotated[str, typer.Argument(help="The model to write YAML for (it needs no YAML yet).")],
+    target: Annotated[str | None, typer.Option("--target", "-t", help="dbt target to compile on.")] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Write the YAML to this file (default: print it).")
+    ] = None,
+    project_dir: ProjectDirOption = None,
+) -> None:
+    """A model's YAML with every column and a classification suggested from column lineage (REVIEW marks)."""
+    from aegis.governance.scaffold import scaffold
+
+    if out is not None and out.exists():
+        raise UserError(f"{out} exists: scaffold never overwrites; choose another --out or print it")
+    try:
+        text = scaffold(model, project_dir=project_dir, target=target)
+    except LookupError as error:
+        raise UserError(f"{error}: check the name (dbt ls -s {model})") from error
+    if out is None:
+        typer.echo(text, nl=False)
+        return
+    out.write_text(text)
+    typer.echo(f"wrote {out}: review every REVIEW line, then move the block into the folder's YAML")
+
+
 @governance_app.command("access-matrix")
 def governance_access_matrix_command(
     out: Annotated[Path | None, typer.Option("--out", help="Default: <reports>/access-matrix.")] = None,
