@@ -137,6 +137,11 @@ def record(target: str = "dev", paths: Paths | None = None, folder: Path | None 
         raise UserError(f"{error}; set DBT_TARGET_PATH to the build's target folder") from None
     run_results = last_build_results(folder)
     sources_path = folder / "sources.json"
+    if not run_results and not sources_path.is_file():  # a record of nothing is a failure, not "no alerts"
+        raise UserError(
+            f"observe record: no dbt build results or source freshness in {folder}; run dbt build first "
+            "(or set DBT_TARGET_PATH)"
+        )
     recorded_at = now_iso()
     store = open_store(target, paths)
     summary = RecordSummary(engine=store.engine)
@@ -164,11 +169,6 @@ def record(target: str = "dev", paths: Paths | None = None, folder: Path | None 
         summary.alerts = [a.text() for a in slo.evaluate_and_alert(store, manifest, recorded_at)]
     finally:
         store.close()
-    if not any(summary.inserted.values()) and not run_results and not sources_path.is_file():
-        raise UserError(
-            f"observe record: no dbt build results or source freshness in {folder}; run dbt build first "
-            "(or set DBT_TARGET_PATH)"
-        )
     return summary
 
 

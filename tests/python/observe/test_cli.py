@@ -52,3 +52,11 @@ def test_evaluate_needs_weeks_of_history(tmp_path: Path) -> None:
 
 def test_ddl_of_an_unknown_engine(tmp_path: Path) -> None:
     one_line(run(tmp_path, "observe", "ddl", "--engine", "oracle"), "'oracle'", "redshift")
+
+
+def test_record_of_a_manifest_without_results(tmp_path: Path) -> None:
+    (tmp_path / "data").mkdir()
+    duckdb.connect(str(tmp_path / "data" / "aegis.duckdb")).close()
+    (tmp_path / "target").mkdir()
+    (tmp_path / "target" / "manifest.json").write_text('{"nodes": {}, "sources": {}}')
+    one_line(run(tmp_path, "observe", "record"), "no dbt build results or source freshness", str(tmp_path))
