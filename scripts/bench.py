@@ -157,7 +157,7 @@ def print_comparison(previous: list[dict[str, object]], results: list[dict[str, 
             continue
         last = before[-1]
         changes = [
-            f"{key} {last[key]} -> {figures[key]}"
+            f"{key} {last[key]:.2f} -> {figures[key]:.2f}"
             for key in COMPARED
             if key in last and isinstance(last[key], int | float) and isinstance(figures[key], int | float)
         ]
@@ -207,12 +207,23 @@ def main() -> int:
     parser.add_argument("--sizes", default=os.environ.get("BENCH_SIZES", "1000,10000,100000"))
     parser.add_argument("--workdir", type=Path, default=ROOT / "data" / "bench")
     args = parser.parse_args()
+    args.workdir.mkdir(parents=True, exist_ok=True)
+    history = args.workdir / "history.jsonl"
+    previous = read_history(history)
+    run = {
+        "at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "commit": git_commit(),
+        "cores": os.cpu_count(),
+    }
     results = []
     for size in (int(s) for s in args.sizes.split(",")):
         print(f"== {size:,} patients", flush=True)
         figures = bench_size(size, args.workdir)
         results.append(figures)
         print(json.dumps(figures, indent=2), flush=True)
+        # each size as soon as it is measured: a 1M run that is stopped keeps the sizes before it
+        with history.open("a") as handle:
+            handle.write(json.dumps({**run, **figures}) + "\n")
     print(
         "\n| patients | generate s | land s | land peak MiB | dbt build s | build peak MiB "
         "| incremental / full | staging / scan floor |"
@@ -232,16 +243,6 @@ def main() -> int:
     out = args.workdir / "results.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(results, indent=2))
-    history = args.workdir / "history.jsonl"
-    previous = read_history(history)
-    run = {
-        "at": datetime.now(UTC).isoformat(timespec="seconds"),
-        "commit": git_commit(),
-        "cores": os.cpu_count(),
-    }
-    with history.open("a") as handle:
-        for figures in results:
-            handle.write(json.dumps({**run, **figures}) + "\n")
     print_comparison(previous, results)
     chart = draw_history(read_history(history), args.workdir / "history.png")
     print(f"history: {history}  chart: {chart}")
