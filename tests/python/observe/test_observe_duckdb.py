@@ -172,3 +172,31 @@ def test_a_channel_that_fails_is_named_without_its_url_and_the_alert_stays_due(t
         assert len(store.rows("alerts")) == 2
     finally:
         store.close()
+
+
+def test_fhir_drift_names_new_and_retyped_elements_per_resource_type(observed: Any, tmp_path: Any) -> None:
+    import gzip
+    import shutil
+
+    from aegis.observe.drift import diff, fhir_shape
+
+    landing = tmp_path / "landing"
+    shutil.copytree(observed.work / "data" / "landing" / "fhir", landing / "fhir")
+    before = fhir_shape(landing)
+    assert "Patient.name.family" in before["Patient"] and before["Patient"]["Patient.gender"] == "string"
+    newest = sorted((landing / "fhir" / "resource_type=Patient").glob("ingest_date=*"))[-1]
+    lines = gzip.decompress(next(newest.glob("part-*.ndjson.gz")).read_bytes()).decode().splitlines()
+    envelopes = [json.loads(line) for line in lines if line.strip()]
+    for envelope in envelopes:
+        envelope["resource"]["gender"] = {"coding": [{"code": "F"}]}  # a sender changed its type
+        envelope["resource"]["photo"] = [{"contentType": "image/png"}]  # a new element
+    later = newest.parent / "ingest_date=2999-01-01"
+    later.mkdir()
+    (later / "part-0.ndjson.gz").write_bytes(gzip.compress("\n".join(map(json.dumps, envelopes)).encode()))
+    events = diff("fhir", before, fhir_shape(landing), "2999-01-01T00:00:00+00:00")
+    changes = {(e["relation"], e["column_name"], e["change"]) for e in events}
+    assert ("Patient", "Patient.photo", "added") in changes
+    assert ("Patient", "Patient.photo.contentType", "added") in changes
+    assert ("Patient", "Patient.gender", "retyped") in changes
+    assert {e["relation"] for e in events} == {"Patient"}
+    assert all(observed.canary["gender"] not in json.dumps(e) for e in events)
