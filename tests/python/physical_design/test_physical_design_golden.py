@@ -42,7 +42,10 @@ def test_physical_design_ddl_matches_golden_and_parses(engine: str, tmp_path: Pa
     golden = GOLDEN / f"{engine}.sql"
     if UPDATE or not golden.exists():
         golden.write_text(rendered)
-    assert rendered == golden.read_text(), f"{golden.name} differs: review, then AEGIS_UPDATE_GOLDEN=1"
+    assert rendered == golden.read_text(), (
+        f"{golden.name} differs (a model added or changed its physical design?): review, then "
+        "AEGIS_UPDATE_GOLDEN=1 .venv/bin/pytest tests/python/physical_design"
+    )
     statements = split_statements(rendered)
     for fact in FACTS:  # an empty plan must not pass as a matching one
         assert any(f"{fact}__dbt_tmp" in s for s in statements), f"{fact} has no physical design on {engine}"
