@@ -95,6 +95,8 @@ def main() -> None:
                 "AEGIS_DUCKDB_PATH": str(work / f"{label}.duckdb"),
                 "DBT_LOG_PATH": str(work / "logs"),
             }
+            # the seeds the generated models' 42 CFR Part 2 mark reads, loaded before the clock starts
+            _timed([DBT, "seed", "--vars", NO_GOVERNANCE], project, run_env)
             command = [DBT, "run", "-s", "path:models/staging", "--full-refresh", "--vars", NO_GOVERNANCE]
             figures[f"staging_{label}_s"] = round(_timed(command, project, run_env), 2)
         figures["generated_vs_hand_written"] = round(

@@ -252,6 +252,11 @@ def differences(
     return found
 
 
+# The staging models and the seeds their 42 CFR Part 2 mark reads (aegis.sensitive_row_flag), without
+# data tests: what `dbt run` of the staging models did before they read seeds.
+STAGING = ("-s", "+path:models/staging", "--exclude-resource-type", "test", "unit_test")
+
+
 def succeeded(result: subprocess.CompletedProcess[str]) -> bool:
     if result.returncode != 0:
         print(result.stdout[-5000:], result.stderr[-3000:])
@@ -267,7 +272,7 @@ def test_duckdb_keeps_the_latest_version_and_incremental_runs_equal_a_full_refre
     landing = tmp_path / "landing"
     land(landing, batch_one())
     env = {"AEGIS_LANDING_DIR": str(landing)}
-    assert succeeded(run_dbt("build", "-s", "path:models/staging", env=env))
+    assert succeeded(run_dbt("build", *STAGING, env=env))
 
     first = duckdb_rows(tmp_path / "aegis.duckdb")
     assert [
@@ -286,7 +291,7 @@ def test_duckdb_keeps_the_latest_version_and_incremental_runs_equal_a_full_refre
     assert encounter_row["patient_id"] == "p1"
 
     land(landing, batch_two())
-    assert succeeded(run_dbt("run", "-s", "path:models/staging", env=env))
+    assert succeeded(run_dbt("build", *STAGING, env=env))
     incremental = duckdb_rows(tmp_path / "aegis.duckdb")
 
     assert [(row["observation_id"], row["version_id"], row["value_numeric"]) for row in incremental["stg_fhir__observations"]] == [
@@ -299,9 +304,7 @@ def test_duckdb_keeps_the_latest_version_and_incremental_runs_equal_a_full_refre
 
     rebuilt = tmp_path / "rebuilt.duckdb"
     full_env = {**env, "AEGIS_DUCKDB_PATH": str(rebuilt)}
-    assert succeeded(
-        run_dbt("run", "--full-refresh", "-s", "path:models/staging", *NO_GOVERNANCE, env=full_env)
-    )
+    assert succeeded(run_dbt("build", "--full-refresh", *STAGING, *NO_GOVERNANCE, env=full_env))
     assert duckdb_rows(rebuilt) == incremental
 
 
@@ -318,7 +321,7 @@ def full_landing(tmp_path: Path) -> Path:
 @pytest.fixture
 def duckdb_reference(full_landing: Path, tmp_path: Path, run_dbt: Any) -> dict[str, list[dict[str, Any]]]:
     env = {"AEGIS_LANDING_DIR": str(full_landing)}
-    assert succeeded(run_dbt("run", "-s", "path:models/staging", *NO_GOVERNANCE, env=env))
+    assert succeeded(run_dbt("build", *STAGING, *NO_GOVERNANCE, env=env))
     return duckdb_rows(tmp_path / "aegis.duckdb")
 
 
@@ -333,11 +336,10 @@ def test_postgres_stages_the_same_rows_as_duckdb(
         connection.close()
     assert succeeded(
         run_dbt(
-            "run",
+            "build",
             "--target",
             "postgres",
-            "-s",
-            "path:models/staging",
+            *STAGING,
             *NO_GOVERNANCE,
             env=postgres_database.dbt_env(),
         )
@@ -362,9 +364,7 @@ def test_fakesnow_stages_the_same_rows_as_duckdb(
     finally:
         connection.close()
     env = {**fakesnow_server.dbt_env(), "AEGIS_SF_DATABASE": database}
-    assert succeeded(
-        run_dbt("run", "--target", "fakesnow", "-s", "path:models/staging", *NO_GOVERNANCE, env=env)
-    )
+    assert succeeded(run_dbt("build", "--target", "fakesnow", *STAGING, *NO_GOVERNANCE, env=env))
     connection = fakesnow_server.connect(database=database)
     try:
         cursor = connection.cursor()

@@ -130,7 +130,7 @@ def test_duplicates_collapse_and_the_latest_version_wins_after_dbt_build(
     result = run_dbt(
         "build",
         "--select",
-        "path:models/staging/fhir",
+        "+path:models/staging/fhir",  # with the seeds the Part 2 mark reads
         "--warn-error",
         # One thread: the machine is shared, and governance post-hooks once raced on DuckDB schemas.
         "--threads",
