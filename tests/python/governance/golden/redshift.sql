@@ -1,4 +1,4 @@
--- engine: redshift; relations: 34; nothing below has been executed
+-- engine: redshift; relations: 36; nothing below has been executed
 
 -- shared objects: roles, schemas, policies
 -- skipped when this returns a row: select 1 from svv_roles where role_name = 'aegis_phi_full'
@@ -300,6 +300,47 @@ grant select (research_encounter_id, research_person_id, facility_npi, encounter
 grant usage on schema main_deidentified to role aegis_deidentified;
 grant select (research_encounter_id, research_person_id, facility_npi, encounter_class, status, reason_icd10cm_code, discharge_disposition_code, encounter_year) on main_deidentified.fct_encounters_deidentified to role aegis_deidentified;
 
+-- model.aegis.fct_medication_requests -> main_marts.fct_medication_requests (table)
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_varchar' and schema_name = 'main_marts' and table_name = 'fct_medication_requests' and grantee = 'aegis_phi_full'
+attach masking policy aegis_mask_clear_varchar on main_marts.fct_medication_requests (medication_request_id) to role aegis_phi_full priority 40;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_pseudonym_varchar' and schema_name = 'main_marts' and table_name = 'fct_medication_requests' and grantee = 'aegis_phi_limited'
+attach masking policy aegis_mask_pseudonym_varchar on main_marts.fct_medication_requests (medication_request_id) to role aegis_phi_limited priority 30;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_varchar' and schema_name = 'main_marts' and table_name = 'fct_medication_requests' and grantee = 'aegis_phi_full'
+attach masking policy aegis_mask_clear_varchar on main_marts.fct_medication_requests (patient_id) to role aegis_phi_full priority 40;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_pseudonym_varchar' and schema_name = 'main_marts' and table_name = 'fct_medication_requests' and grantee = 'aegis_phi_limited'
+attach masking policy aegis_mask_pseudonym_varchar on main_marts.fct_medication_requests (patient_id) to role aegis_phi_limited priority 30;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_varchar' and schema_name = 'main_marts' and table_name = 'fct_medication_requests' and grantee = 'aegis_phi_full'
+attach masking policy aegis_mask_clear_varchar on main_marts.fct_medication_requests (encounter_id) to role aegis_phi_full priority 40;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_pseudonym_varchar' and schema_name = 'main_marts' and table_name = 'fct_medication_requests' and grantee = 'aegis_phi_limited'
+attach masking policy aegis_mask_pseudonym_varchar on main_marts.fct_medication_requests (encounter_id) to role aegis_phi_limited priority 30;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_date' and schema_name = 'main_marts' and table_name = 'fct_medication_requests' and grantee = 'aegis_phi_full'
+attach masking policy aegis_mask_clear_date on main_marts.fct_medication_requests (authored_date) to role aegis_phi_full priority 40;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_date' and schema_name = 'main_marts' and table_name = 'fct_medication_requests' and grantee = 'aegis_phi_limited'
+attach masking policy aegis_mask_clear_date on main_marts.fct_medication_requests (authored_date) to role aegis_phi_limited priority 30;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_year_date' and schema_name = 'main_marts' and table_name = 'fct_medication_requests' and grantee = 'aegis_deidentified'
+attach masking policy aegis_mask_year_date on main_marts.fct_medication_requests (authored_date) to role aegis_deidentified priority 20;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_timestamp' and schema_name = 'main_marts' and table_name = 'fct_medication_requests' and grantee = 'aegis_phi_full'
+attach masking policy aegis_mask_clear_timestamp on main_marts.fct_medication_requests (authored_at) to role aegis_phi_full priority 40;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_timestamp' and schema_name = 'main_marts' and table_name = 'fct_medication_requests' and grantee = 'aegis_phi_limited'
+attach masking policy aegis_mask_clear_timestamp on main_marts.fct_medication_requests (authored_at) to role aegis_phi_limited priority 30;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_year_timestamp' and schema_name = 'main_marts' and table_name = 'fct_medication_requests' and grantee = 'aegis_deidentified'
+attach masking policy aegis_mask_year_timestamp on main_marts.fct_medication_requests (authored_at) to role aegis_deidentified priority 20;
+-- skipped when this returns a row: select 1 from svv_rls_attached_policy where polname = 'aegis_rows_all' and schema_name = 'main_marts' and relname = 'fct_medication_requests' and grantee = 'aegis_phi_full'
+attach rls policy aegis_rows_all on main_marts.fct_medication_requests to role aegis_phi_full;
+-- skipped when this returns a row: select 1 from svv_rls_attached_policy where polname = 'aegis_rows_hide_is_part2_sensitive' and schema_name = 'main_marts' and relname = 'fct_medication_requests' and grantee = 'aegis_phi_limited'
+attach rls policy aegis_rows_hide_is_part2_sensitive on main_marts.fct_medication_requests to role aegis_phi_limited;
+-- skipped when this returns a row: select 1 from svv_rls_attached_policy where polname = 'aegis_rows_hide_is_part2_sensitive' and schema_name = 'main_marts' and relname = 'fct_medication_requests' and grantee = 'aegis_deidentified'
+attach rls policy aegis_rows_hide_is_part2_sensitive on main_marts.fct_medication_requests to role aegis_deidentified;
+-- skipped when this returns a row: select 1 from svv_rls_attached_policy where polname = 'aegis_rows_hide_is_part2_sensitive' and schema_name = 'main_marts' and relname = 'fct_medication_requests' and grantee = 'aegis_aggregate'
+attach rls policy aegis_rows_hide_is_part2_sensitive on main_marts.fct_medication_requests to role aegis_aggregate;
+alter table main_marts.fct_medication_requests row level security on;
+grant usage on schema main_marts to role aegis_phi_full;
+grant select (medication_request_id, patient_id, encounter_id, prescriber_npi, rxnorm_code, medication_name, status, intent, authored_date, authored_at, is_part2_sensitive) on main_marts.fct_medication_requests to role aegis_phi_full;
+grant usage on schema main_marts to role aegis_phi_limited;
+grant select (medication_request_id, patient_id, encounter_id, prescriber_npi, rxnorm_code, medication_name, status, intent, authored_date, authored_at, is_part2_sensitive) on main_marts.fct_medication_requests to role aegis_phi_limited;
+grant usage on schema main_marts to role aegis_deidentified;
+grant select (prescriber_npi, rxnorm_code, medication_name, status, intent, authored_date, authored_at, is_part2_sensitive) on main_marts.fct_medication_requests to role aegis_deidentified;
+
 -- model.aegis.fct_observations -> main_marts.fct_observations (table)
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_varchar' and schema_name = 'main_marts' and table_name = 'fct_observations' and grantee = 'aegis_phi_full'
 attach masking policy aegis_mask_clear_varchar on main_marts.fct_observations (observation_id) to role aegis_phi_full priority 40;
@@ -331,6 +372,47 @@ grant usage on schema main_marts to role aegis_phi_limited;
 grant select (observation_id, patient_id, encounter_id, loinc_code, category, status, value_unit, value_numeric, effective_date, effective_at) on main_marts.fct_observations to role aegis_phi_limited;
 grant usage on schema main_marts to role aegis_deidentified;
 grant select (loinc_code, category, status, value_unit, value_numeric, effective_date, effective_at) on main_marts.fct_observations to role aegis_deidentified;
+
+-- model.aegis.fct_procedures -> main_marts.fct_procedures (table)
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_varchar' and schema_name = 'main_marts' and table_name = 'fct_procedures' and grantee = 'aegis_phi_full'
+attach masking policy aegis_mask_clear_varchar on main_marts.fct_procedures (procedure_id) to role aegis_phi_full priority 40;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_pseudonym_varchar' and schema_name = 'main_marts' and table_name = 'fct_procedures' and grantee = 'aegis_phi_limited'
+attach masking policy aegis_mask_pseudonym_varchar on main_marts.fct_procedures (procedure_id) to role aegis_phi_limited priority 30;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_varchar' and schema_name = 'main_marts' and table_name = 'fct_procedures' and grantee = 'aegis_phi_full'
+attach masking policy aegis_mask_clear_varchar on main_marts.fct_procedures (patient_id) to role aegis_phi_full priority 40;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_pseudonym_varchar' and schema_name = 'main_marts' and table_name = 'fct_procedures' and grantee = 'aegis_phi_limited'
+attach masking policy aegis_mask_pseudonym_varchar on main_marts.fct_procedures (patient_id) to role aegis_phi_limited priority 30;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_varchar' and schema_name = 'main_marts' and table_name = 'fct_procedures' and grantee = 'aegis_phi_full'
+attach masking policy aegis_mask_clear_varchar on main_marts.fct_procedures (encounter_id) to role aegis_phi_full priority 40;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_pseudonym_varchar' and schema_name = 'main_marts' and table_name = 'fct_procedures' and grantee = 'aegis_phi_limited'
+attach masking policy aegis_mask_pseudonym_varchar on main_marts.fct_procedures (encounter_id) to role aegis_phi_limited priority 30;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_date' and schema_name = 'main_marts' and table_name = 'fct_procedures' and grantee = 'aegis_phi_full'
+attach masking policy aegis_mask_clear_date on main_marts.fct_procedures (performed_date) to role aegis_phi_full priority 40;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_date' and schema_name = 'main_marts' and table_name = 'fct_procedures' and grantee = 'aegis_phi_limited'
+attach masking policy aegis_mask_clear_date on main_marts.fct_procedures (performed_date) to role aegis_phi_limited priority 30;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_year_date' and schema_name = 'main_marts' and table_name = 'fct_procedures' and grantee = 'aegis_deidentified'
+attach masking policy aegis_mask_year_date on main_marts.fct_procedures (performed_date) to role aegis_deidentified priority 20;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_timestamp' and schema_name = 'main_marts' and table_name = 'fct_procedures' and grantee = 'aegis_phi_full'
+attach masking policy aegis_mask_clear_timestamp on main_marts.fct_procedures (performed_at) to role aegis_phi_full priority 40;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_timestamp' and schema_name = 'main_marts' and table_name = 'fct_procedures' and grantee = 'aegis_phi_limited'
+attach masking policy aegis_mask_clear_timestamp on main_marts.fct_procedures (performed_at) to role aegis_phi_limited priority 30;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_year_timestamp' and schema_name = 'main_marts' and table_name = 'fct_procedures' and grantee = 'aegis_deidentified'
+attach masking policy aegis_mask_year_timestamp on main_marts.fct_procedures (performed_at) to role aegis_deidentified priority 20;
+-- skipped when this returns a row: select 1 from svv_rls_attached_policy where polname = 'aegis_rows_all' and schema_name = 'main_marts' and relname = 'fct_procedures' and grantee = 'aegis_phi_full'
+attach rls policy aegis_rows_all on main_marts.fct_procedures to role aegis_phi_full;
+-- skipped when this returns a row: select 1 from svv_rls_attached_policy where polname = 'aegis_rows_hide_is_part2_sensitive' and schema_name = 'main_marts' and relname = 'fct_procedures' and grantee = 'aegis_phi_limited'
+attach rls policy aegis_rows_hide_is_part2_sensitive on main_marts.fct_procedures to role aegis_phi_limited;
+-- skipped when this returns a row: select 1 from svv_rls_attached_policy where polname = 'aegis_rows_hide_is_part2_sensitive' and schema_name = 'main_marts' and relname = 'fct_procedures' and grantee = 'aegis_deidentified'
+attach rls policy aegis_rows_hide_is_part2_sensitive on main_marts.fct_procedures to role aegis_deidentified;
+-- skipped when this returns a row: select 1 from svv_rls_attached_policy where polname = 'aegis_rows_hide_is_part2_sensitive' and schema_name = 'main_marts' and relname = 'fct_procedures' and grantee = 'aegis_aggregate'
+attach rls policy aegis_rows_hide_is_part2_sensitive on main_marts.fct_procedures to role aegis_aggregate;
+alter table main_marts.fct_procedures row level security on;
+grant usage on schema main_marts to role aegis_phi_full;
+grant select (procedure_id, patient_id, encounter_id, performer_npi, hcpcs_code, snomed_code, status, performed_date, performed_at, is_part2_sensitive) on main_marts.fct_procedures to role aegis_phi_full;
+grant usage on schema main_marts to role aegis_phi_limited;
+grant select (procedure_id, patient_id, encounter_id, performer_npi, hcpcs_code, snomed_code, status, performed_date, performed_at, is_part2_sensitive) on main_marts.fct_procedures to role aegis_phi_limited;
+grant usage on schema main_marts to role aegis_deidentified;
+grant select (performer_npi, hcpcs_code, snomed_code, status, performed_date, performed_at, is_part2_sensitive) on main_marts.fct_procedures to role aegis_deidentified;
 
 -- model.aegis.int_claim_lines_normalised -> main_intermediate.int_claim_lines_normalised (table)
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_varchar' and schema_name = 'main_intermediate' and table_name = 'int_claim_lines_normalised' and grantee = 'aegis_phi_full'

@@ -1,4 +1,4 @@
--- engine: snowflake; relations: 34; nothing below has been executed
+-- engine: snowflake; relations: 36; nothing below has been executed
 
 -- shared objects: roles, schemas, policies
 create role if not exists aegis_phi_full;
@@ -530,6 +530,23 @@ grant usage on schema main_deidentified to role aegis_deidentified;
 grant select on table main_deidentified.fct_encounters_deidentified to role aegis_deidentified;
 revoke select on table main_deidentified.fct_encounters_deidentified from role aegis_aggregate;
 
+-- model.aegis.fct_medication_requests -> main_marts.fct_medication_requests (table)
+alter table main_marts.fct_medication_requests modify column medication_request_id set masking policy aegis_governance.aegis_mask_other_id_varchar force;
+alter table main_marts.fct_medication_requests modify column patient_id set masking policy aegis_governance.aegis_mask_other_id_varchar force;
+alter table main_marts.fct_medication_requests modify column encounter_id set masking policy aegis_governance.aegis_mask_other_id_varchar force;
+alter table main_marts.fct_medication_requests modify column authored_date set masking policy aegis_governance.aegis_mask_event_date_date force;
+alter table main_marts.fct_medication_requests modify column authored_at set masking policy aegis_governance.aegis_mask_event_date_timestamp_ntz force;
+-- skipped when this returns a row: select 1 from table(information_schema.policy_references(ref_entity_name => 'main_marts.fct_medication_requests', ref_entity_domain => 'table')) where policy_kind = 'ROW_ACCESS_POLICY'
+alter table main_marts.fct_medication_requests add row access policy aegis_governance.aegis_rows_part2_substance_use on (is_part2_sensitive);
+alter table main_marts.fct_medication_requests modify column is_part2_sensitive set projection policy aegis_governance.aegis_project_part2_substance_use force;
+grant usage on schema main_marts to role aegis_phi_full;
+grant select on table main_marts.fct_medication_requests to role aegis_phi_full;
+grant usage on schema main_marts to role aegis_phi_limited;
+grant select on table main_marts.fct_medication_requests to role aegis_phi_limited;
+grant usage on schema main_marts to role aegis_deidentified;
+grant select on table main_marts.fct_medication_requests to role aegis_deidentified;
+revoke select on table main_marts.fct_medication_requests from role aegis_aggregate;
+
 -- model.aegis.fct_observations -> main_marts.fct_observations (table)
 alter table main_marts.fct_observations modify column observation_id set masking policy aegis_governance.aegis_mask_other_id_varchar force;
 alter table main_marts.fct_observations modify column patient_id set masking policy aegis_governance.aegis_mask_other_id_varchar force;
@@ -543,6 +560,23 @@ grant select on table main_marts.fct_observations to role aegis_phi_limited;
 grant usage on schema main_marts to role aegis_deidentified;
 grant select on table main_marts.fct_observations to role aegis_deidentified;
 revoke select on table main_marts.fct_observations from role aegis_aggregate;
+
+-- model.aegis.fct_procedures -> main_marts.fct_procedures (table)
+alter table main_marts.fct_procedures modify column procedure_id set masking policy aegis_governance.aegis_mask_other_id_varchar force;
+alter table main_marts.fct_procedures modify column patient_id set masking policy aegis_governance.aegis_mask_other_id_varchar force;
+alter table main_marts.fct_procedures modify column encounter_id set masking policy aegis_governance.aegis_mask_other_id_varchar force;
+alter table main_marts.fct_procedures modify column performed_date set masking policy aegis_governance.aegis_mask_event_date_date force;
+alter table main_marts.fct_procedures modify column performed_at set masking policy aegis_governance.aegis_mask_event_date_timestamp_ntz force;
+-- skipped when this returns a row: select 1 from table(information_schema.policy_references(ref_entity_name => 'main_marts.fct_procedures', ref_entity_domain => 'table')) where policy_kind = 'ROW_ACCESS_POLICY'
+alter table main_marts.fct_procedures add row access policy aegis_governance.aegis_rows_part2_substance_use on (is_part2_sensitive);
+alter table main_marts.fct_procedures modify column is_part2_sensitive set projection policy aegis_governance.aegis_project_part2_substance_use force;
+grant usage on schema main_marts to role aegis_phi_full;
+grant select on table main_marts.fct_procedures to role aegis_phi_full;
+grant usage on schema main_marts to role aegis_phi_limited;
+grant select on table main_marts.fct_procedures to role aegis_phi_limited;
+grant usage on schema main_marts to role aegis_deidentified;
+grant select on table main_marts.fct_procedures to role aegis_deidentified;
+revoke select on table main_marts.fct_procedures from role aegis_aggregate;
 
 -- model.aegis.int_claim_lines_normalised -> main_intermediate.int_claim_lines_normalised (table)
 alter table main_intermediate.int_claim_lines_normalised modify column claim_line_id set masking policy aegis_governance.aegis_mask_other_id_varchar force;
