@@ -43,6 +43,7 @@ class Settings:
     land_inputs: tuple[str, ...]
     landing_root: Path
     retries: int
+    deadline_hours: float
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -69,6 +70,7 @@ class Settings:
             land_inputs=tuple(shlex.split(env.get("AEGIS_AIRFLOW_LAND_INPUTS", ""))),
             landing_root=Path(env.get("AEGIS_LANDING_DIR") or data / "landing"),
             retries=int(env.get("AEGIS_AIRFLOW_RETRIES", "2")),
+            deadline_hours=float(env.get("AEGIS_AIRFLOW_DEADLINE_HOURS") or 0),
         )
 
     @property
