@@ -43,23 +43,44 @@ def land_local(
         if report.stopped_early is not None:
             out.print(f"[red]aegis ingest land: {path} ended early[/red] {report.stopped_early}")
     out.print(report_table(reports))
-    out.print(f"landing: {paths.landing_dir}  quarantine: {paths.quarantine_dir}")
+    reasons = reason_table(reports)
+    if reasons is not None:
+        out.print(reasons)
+    # One path a line: side by side, two long paths wrapped in the middle of one of them.
+    out.print(f"landing:    {paths.landing_dir}", soft_wrap=True)
+    out.print(f"quarantine: {paths.quarantine_dir}", soft_wrap=True)
     return 1 if any(report.stopped_early for report in reports) else 0
 
 
 def report_table(reports: list[LoadReport]) -> Table:
-    """One row a file and a total: records, items, landed, quarantined (by reason), deletions."""
+    """One row a file and a total: records, items, landed, deletions, quarantined. The reasons are a table
+    of their own (reason_table): as a column they folded mid-word on an 80-column terminal."""
     table = Table(title="aegis ingest land", show_lines=False)
-    for column in ("file", "records", "items", "landed", "deleted", "quarantined", "reasons"):
-        table.add_column(
-            column, justify="left" if column in ("file", "reasons") else "right", overflow="fold"
-        )
+    # Counts never shrink (a truncated number is a wrong number); a long file name folds instead.
+    table.add_column("file", justify="left", overflow="fold")
+    for column in ("records", "items", "landed", "deleted", "quarantined"):
+        table.add_column(column, justify="right", no_wrap=True, min_width=len(column))
     totals = [0, 0, 0, 0, 0]
     for report in reports:
         values = [report.records_in, report.items_in, report.landed, report.deleted, report.quarantined]
         totals = [total + value for total, value in zip(totals, values, strict=True)]
-        reasons = ", ".join(f"{reason} {count:,}" for reason, count in report.quarantined_by_reason.items())
-        table.add_row(Path(report.events_path).name, *(f"{value:,}" for value in values), reasons)
+        table.add_row(Path(report.events_path).name, *(f"{value:,}" for value in values))
     if len(reports) > 1:
-        table.add_row("[bold]total[/bold]", *(f"[bold]{value:,}[/bold]" for value in totals), "")
+        table.add_row("[bold]total[/bold]", *(f"[bold]{value:,}[/bold]" for value in totals))
+    return table
+
+
+def reason_table(reports: list[LoadReport]) -> Table | None:
+    """Quarantined items by reason over every file, one row a reason (None when nothing was quarantined)."""
+    counts: dict[str, int] = {}
+    for report in reports:
+        for reason, count in report.quarantined_by_reason.items():
+            counts[reason] = counts.get(reason, 0) + count
+    if not counts:
+        return None
+    table = Table(title="quarantined by reason", show_lines=False)
+    table.add_column("reason", justify="left", no_wrap=True)
+    table.add_column("items", justify="right", no_wrap=True)
+    for reason, count in sorted(counts.items()):
+        table.add_row(reason, f"{count:,}")
     return table
