@@ -20,7 +20,15 @@ create table "aegis"."aegis_marts"."fct_conditions__dbt_tmp" diststyle key distk
 create table "aegis"."aegis_marts"."fct_encounters__dbt_tmp" diststyle key distkey (patient_id) 
       compound sortkey(encounter_start_date) as (select * from "aegis"."aegis_marts"."fct_encounters");
 
+-- model.aegis.fct_medication_requests
+create table "aegis"."aegis_marts"."fct_medication_requests__dbt_tmp" diststyle key distkey (patient_id) 
+      compound sortkey(authored_date) as (select * from "aegis"."aegis_marts"."fct_medication_requests");
+
 -- model.aegis.fct_observations
 create table "aegis"."aegis_marts"."fct_observations__dbt_tmp" diststyle key distkey (patient_id) 
       compound sortkey(effective_date) as (select * from "aegis"."aegis_marts"."fct_observations");
+
+-- model.aegis.fct_procedures
+create table "aegis"."aegis_marts"."fct_procedures__dbt_tmp" diststyle key distkey (patient_id) 
+      compound sortkey(performed_date) as (select * from "aegis"."aegis_marts"."fct_procedures");
 -- AEGIS PHYSICAL DESIGN END
