@@ -449,7 +449,7 @@ def governance_scaffold_command(
     project_dir: ProjectDirOption = None,
 ) -> None:
     """A model's YAML with every column and a classification suggested from column lineage (REVIEW marks)."""
-    from aegis.governance.scaffold import scaffold
+    from aegis.lineage.scaffold import scaffold
 
     if out is not None and out.exists():
         raise UserError(f"{out} exists: scaffold never overwrites; choose another --out or print it")
