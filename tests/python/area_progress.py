@@ -1,34 +1,45 @@
 """pytest output by area instead of minutes of dots.
 
-A passing test prints nothing; when the run moves on from an area (a folder under tests/python, or a
-top-level test file) one line says how it went: `governance  118 passed  1 skipped  94.2 s`. Failures,
-errors and the final summary are pytest's own, unchanged. `-v` restores pytest's normal output.
+A passing test prints nothing; when every test of an area (a folder under tests/python, or a top-level test
+file) has run, one line says how it went: `governance  118 passed  1 skipped  94.2 s` (wall time from its
+first to its last test). Failures, errors and the final summary are pytest's own, unchanged. It works the
+same with pytest-xdist (the controller sees every report). `-v` restores pytest's normal output.
 """
 
 from __future__ import annotations
 
 import time
 from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 import pytest
 
-_AREA_KEY = pytest.StashKey["_AreaTally"]()
+_KEY = pytest.StashKey["_Tally"]()
 
 
-class _AreaTally:
-    def __init__(self) -> None:
-        self.area: str | None = None
-        self.started = 0.0
-        self.outcomes: Counter[str] = Counter()
+@dataclass
+class _Area:
+    total: int = 0
+    done: int = 0
+    started: float | None = None
+    outcomes: Counter[str] = field(default_factory=Counter)
+
+
+@dataclass
+class _Tally:
+    areas: dict[str, _Area] = field(default_factory=dict)
+    collected: bool = False
+
+    def area(self, name: str) -> _Area:
+        return self.areas.setdefault(name, _Area())
 
 
 def area_of(nodeid: str) -> str:
     """`governance/test_x.py::t` -> `governance`; `test_ingest_records.py::t` -> `ingest_records`."""
-    path = PurePosixPath(nodeid.split("::", 1)[0])
-    parts = path.parts
-    if len(parts) > 1 and parts[0] == "tests":  # run from the repository root
-        parts = parts[2:] if len(parts) > 2 and parts[1] == "python" else parts[1:]
+    parts = PurePosixPath(nodeid.split("::", 1)[0]).parts
+    if len(parts) > 2 and parts[:2] == ("tests", "python"):  # run from the repository root
+        parts = parts[2:]
     if len(parts) > 1:
         return parts[0]
     return PurePosixPath(parts[0]).stem.removeprefix("test_")
@@ -38,52 +49,76 @@ def _quiet(config: pytest.Config) -> bool:
     return int(config.option.verbose) <= 0
 
 
-def _flush(config: pytest.Config, tally: _AreaTally) -> None:
-    if tally.area is None:
+def _count_collected(config: pytest.Config, nodeids: list[str]) -> None:
+    tally = config.stash[_KEY]
+    if tally.collected:  # every xdist worker reports the same collection
         return
+    tally.collected = True
+    for nodeid in nodeids:
+        tally.area(area_of(nodeid)).total += 1
+
+
+def _write(config: pytest.Config, name: str, area: _Area) -> None:
     reporter = config.pluginmanager.get_plugin("terminalreporter")
     if reporter is None:
         return
-    counts = "  ".join(f"{n} {outcome}" for outcome, n in sorted(tally.outcomes.items()))
+    counts = "  ".join(f"{n} {outcome}" for outcome, n in sorted(area.outcomes.items())) or "no tests"
+    seconds = time.monotonic() - (area.started or time.monotonic())
     reporter.ensure_newline()
-    reporter.write_line(f"{tally.area:<24} {counts or 'no tests'}  {time.monotonic() - tally.started:.1f} s")
+    reporter.write_line(f"{name:<26} {counts}  {seconds:.1f} s")
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    config.stash[_AREA_KEY] = _AreaTally()
+    config.stash[_KEY] = _Tally()
 
 
-@pytest.hookimpl(tryfirst=True)
-def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> None:
-    del nextitem
-    config = item.config
-    if not _quiet(config):
-        return
-    tally = config.stash[_AREA_KEY]
-    area = area_of(item.nodeid)
-    if area != tally.area:
-        _flush(config, tally)
-        tally.area, tally.started, tally.outcomes = area, time.monotonic(), Counter()
+def pytest_collection_finish(session: pytest.Session) -> None:
+    if not hasattr(session.config, "workerinput"):  # a worker's collection is the controller's business
+        _count_collected(session.config, [item.nodeid for item in session.items])
 
 
-def _count(tally: _AreaTally, report: pytest.TestReport) -> None:
-    if report.failed and report.when != "call":
-        tally.outcomes["errors"] += 1
-    elif report.when == "call" or report.skipped:
-        tally.outcomes[report.outcome] += 1
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_node_collection_finished(node: object, ids: list[str]) -> None:
+    _count_collected(node.config, ids)  # type: ignore[attr-defined]
 
 
 def pytest_report_teststatus(report: pytest.TestReport, config: pytest.Config) -> tuple[str, str, str] | None:
-    if not _quiet(config):
-        return None
-    if not getattr(report, "_aegis_counted", False):  # the short summary asks again for the same report
-        _count(config.stash[_AREA_KEY], report)
-        report._aegis_counted = True  # type: ignore[attr-defined]
-    if report.passed and report.when == "call":
+    if _quiet(config) and report.passed and report.when == "call":
         return "passed", "", "PASSED"  # no dot: the area line tells
     return None
 
 
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    config = _CONFIG.get("config")
+    if config is None or not _quiet(config) or hasattr(config, "workerinput"):
+        return
+    tally = config.stash[_KEY]
+    name = area_of(report.nodeid)
+    area = tally.area(name)
+    if area.started is None:
+        area.started = time.monotonic()
+    if report.failed and report.when != "call":
+        area.outcomes["errors"] += 1
+    elif report.when == "call" or report.skipped:
+        area.outcomes[report.outcome] += 1
+    if report.when == "teardown":
+        area.done += 1
+        if area.done == area.total:
+            _write(config, name, area)
+
+
+_CONFIG: dict[str, pytest.Config] = {}
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_sessionstart(session: pytest.Session) -> None:
+    _CONFIG["config"] = session.config
+
+
 def pytest_sessionfinish(session: pytest.Session) -> None:
-    if _quiet(session.config):
-        _flush(session.config, session.config.stash[_AREA_KEY])
+    config = session.config
+    if not _quiet(config) or hasattr(config, "workerinput"):
+        return
+    for name, area in config.stash[_KEY].areas.items():  # areas cut short (-x, a crash, -k)
+        if area.started is not None and area.done != area.total:
+            _write(config, name, area)
