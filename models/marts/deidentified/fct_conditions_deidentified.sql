@@ -1,5 +1,8 @@
 -- One row per condition, Safe Harbor de-identified: random research ids instead of FHIR ids, years instead
 -- of dates. 42 CFR Part 2 (substance-use) conditions are left out, as in fct_encounters_deidentified.
+-- k-anonymous per patient, as fct_encounters_deidentified: the patient's rows are published at their
+-- release level (int_patients_assigned_fact_release_levels). At level 4 the encounter id goes too: it
+-- would group a patient's unlinked diagnoses by encounter.
 with
 
 conditions as (
@@ -16,17 +19,49 @@ released_patients as (
     select research_person_id from {{ ref('dim_patient_deidentified') }}
 ),
 
+release_levels as (
+    select * from {{ ref('int_patients_assigned_fact_release_levels') }}
+),
+
 final as (
     select
         cast(condition_research_ids.research_id as varchar) as research_condition_id,
-        cast(patient_research_ids.research_id as varchar) as research_person_id,
-        cast(encounter_research_ids.research_id as varchar) as research_encounter_id,
-        cast(conditions.icd10cm_code as varchar) as icd10cm_code,
-        cast(conditions.clinical_status as varchar) as clinical_status,
-        cast(conditions.chronic_group_count as integer) as chronic_group_count,
-        cast({{ aegis_safe_harbor_year('conditions.onset_date') }} as integer) as onset_year,
-        cast({{ aegis_safe_harbor_year('conditions.recorded_date') }} as integer) as recorded_year,
-        cast({{ aegis_safe_harbor_year('conditions.abatement_date') }} as integer) as abatement_year
+        cast(
+            case when release_levels.release_level < 4 then patient_research_ids.research_id end as varchar
+        ) as research_person_id,
+        cast(
+            case when release_levels.release_level < 4 then encounter_research_ids.research_id end as varchar
+        ) as research_encounter_id,
+        -- the full code at level 0, its 3-character category at 1, 2 and 4, nothing at 3 (counts only)
+        cast(
+            case
+                when release_levels.release_level = 0 then conditions.icd10cm_code
+                when release_levels.release_level <> 3 then left(conditions.icd10cm_code, 3)
+            end
+            as varchar
+        ) as icd10cm_code,
+        cast(case when release_levels.release_level <= 1 then conditions.clinical_status end as varchar) as clinical_status,
+        cast(
+            case when release_levels.release_level = 0 then conditions.chronic_group_count end as integer
+        ) as chronic_group_count,
+        cast(
+            case when release_levels.release_level <= 1 then {{ aegis_safe_harbor_year('conditions.onset_date') }} end
+            as integer
+        ) as onset_year,
+        cast(
+            case
+                when release_levels.release_level <= 1
+                    then {{ aegis_safe_harbor_year('conditions.recorded_date') }}
+            end
+            as integer
+        ) as recorded_year,
+        cast(
+            case
+                when release_levels.release_level <= 1
+                    then {{ aegis_safe_harbor_year('conditions.abatement_date') }}
+            end
+            as integer
+        ) as abatement_year
     from conditions
     inner join research_ids as condition_research_ids
         on
@@ -38,6 +73,8 @@ final as (
             and conditions.patient_id = patient_research_ids.source_id
     inner join released_patients
         on cast(patient_research_ids.research_id as varchar) = released_patients.research_person_id
+    inner join release_levels
+        on released_patients.research_person_id = release_levels.research_person_id
     left join research_ids as encounter_research_ids
         on
             encounter_research_ids.entity_type = 'encounter'

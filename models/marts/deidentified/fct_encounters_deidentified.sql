@@ -1,6 +1,9 @@
 -- One row per encounter, Safe Harbor de-identified: random research ids instead of FHIR ids, the year
 -- instead of dates and times. Encounters flagged 42 CFR Part 2 are left out: the de-identified tier is
 -- not among the tiers allowed to see them, and leaving them out here keeps that true on every engine.
+-- k-anonymous per patient: the set of a patient's rows is published at their release level
+-- (int_patients_assigned_fact_release_levels), so that at least k patients publish the same set, or
+-- with no research_person_id at all (level 4), so that the rows cannot be grouped into a set.
 with
 
 encounters as (
@@ -17,16 +20,32 @@ released_patients as (
     select research_person_id from {{ ref('dim_patient_deidentified') }}
 ),
 
+release_levels as (
+    select * from {{ ref('int_patients_assigned_fact_release_levels') }}
+),
+
 final as (
     select
         cast(encounter_research_ids.research_id as varchar) as research_encounter_id,
-        cast(patient_research_ids.research_id as varchar) as research_person_id,
-        cast(encounters.facility_npi as varchar) as facility_npi,
+        cast(
+            case when release_levels.release_level < 4 then patient_research_ids.research_id end as varchar
+        ) as research_person_id,
+        cast(case when release_levels.release_level = 0 then encounters.facility_npi end as varchar) as facility_npi,
         cast(encounters.encounter_class as varchar) as encounter_class,
-        cast(encounters.status as varchar) as status,
-        cast(encounters.reason_icd10cm_code as varchar) as reason_icd10cm_code,
-        cast(encounters.discharge_disposition_code as varchar) as discharge_disposition_code,
-        cast({{ aegis_safe_harbor_year('encounters.period_start_at') }} as integer) as encounter_year
+        cast(case when release_levels.release_level <= 1 then encounters.status end as varchar) as status,
+        cast(
+            case when release_levels.release_level = 0 then encounters.reason_icd10cm_code end as varchar
+        ) as reason_icd10cm_code,
+        cast(
+            case when release_levels.release_level = 0 then encounters.discharge_disposition_code end as varchar
+        ) as discharge_disposition_code,
+        cast(
+            case
+                when release_levels.release_level <= 1
+                    then {{ aegis_safe_harbor_year('encounters.period_start_at') }}
+            end
+            as integer
+        ) as encounter_year
     from encounters
     inner join research_ids as encounter_research_ids
         on
@@ -38,6 +57,8 @@ final as (
             and encounters.patient_id = patient_research_ids.source_id
     inner join released_patients
         on cast(patient_research_ids.research_id as varchar) = released_patients.research_person_id
+    inner join release_levels
+        on released_patients.research_person_id = release_levels.research_person_id
     where not encounters.is_part2_sensitive
 )
 
