@@ -88,15 +88,28 @@ def pytest_report_teststatus(report: pytest.TestReport, config: pytest.Config) -
     return None
 
 
-def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+def _controller_config() -> pytest.Config | None:
     config = _CONFIG.get("config")
     if config is None or not _quiet(config) or hasattr(config, "workerinput"):
+        return None
+    return config
+
+
+def pytest_runtest_logstart(nodeid: str, location: tuple[str, int | None, str]) -> None:
+    del location
+    config = _controller_config()
+    if config is not None:
+        area = config.stash[_KEY].area(area_of(nodeid))
+        area.started = area.started or time.monotonic()  # before setup: module builds count
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    config = _controller_config()
+    if config is None:
         return
     tally = config.stash[_KEY]
     name = area_of(report.nodeid)
     area = tally.area(name)
-    if area.started is None:
-        area.started = time.monotonic()
     if report.failed and report.when != "call":
         area.outcomes["errors"] += 1
     elif report.when == "call" or report.skipped:

@@ -1,4 +1,4 @@
--- One row per procedure (latest FHIR version) coded in HCPCS Level II, with the 42 CFR Part 2 mark of
+-- One row per procedure (latest FHIR version), coded in HCPCS Level II or SNOMED CT, with the 42 CFR Part 2 mark of
 -- staging (substance-use services) carried so the row policy hides those rows from other tiers.
 {{ config(**aegis.aegis_physical_design(distribute_by='patient_id', sort_by=['performed_date'])) }}
 with

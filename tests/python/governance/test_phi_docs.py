@@ -5,13 +5,18 @@ from __future__ import annotations
 import json
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from aegis.browser import ChromiumMissing, chromium_path
 from aegis.governance import phi_docs
-from conftest import RunDbt
+from aegis.governance.dbt_cli import DbtResult
+
+# The run_dbt fixture's type (tests/python/conftest.py); `from conftest import` picks whichever conftest
+# is first on sys.path, which under xdist is not always that one.
+RunDbt = Callable[..., DbtResult]
 
 ROOT = Path(__file__).resolve().parents[3]
 
