@@ -1,5 +1,5 @@
 -- One row per prescription (latest FHIR MedicationRequest version) coded in RxNorm, with the 42 CFR
--- Part 2 mark of staging (medication for addiction treatment) carried for the row policy.
+-- Part 2 mark of staging (medication for addiction treatment) or of the encounter it was written in.
 {{ config(**aegis.aegis_physical_design(distribute_by='patient_id', sort_by=['authored_date'])) }}
 with
 
@@ -7,20 +7,36 @@ medication_requests as (
     select * from {{ ref('stg_fhir__medication_requests') }}
 ),
 
+encounters as (
+    select * from {{ ref('fct_encounters') }}
+),
+
+-- A row recorded in a Part 2 encounter discloses Part 2 treatment even when its own code does not (a drug
+-- screen, a counselling procedure, a prescription written there).
+part2_encounters as (
+    select encounter_id from encounters
+    where is_part2_sensitive
+),
+
 final as (
     select
-        cast(medication_request_id as varchar) as medication_request_id,
-        cast(patient_id as varchar) as patient_id,
-        cast(encounter_id as varchar) as encounter_id,
-        cast(prescriber_npi as varchar) as prescriber_npi,
-        cast(rxnorm_code as varchar) as rxnorm_code,
-        cast(medication_name as varchar) as medication_name,
-        cast(status as varchar) as status,
-        cast(intent as varchar) as intent,
-        cast({{ to_utc_timestamp('authored_at') }} as date) as authored_date,
-        {{ to_utc_timestamp('authored_at') }} as authored_at,
-        cast(is_part2_sensitive as boolean) as is_part2_sensitive
+        cast(medication_requests.medication_request_id as varchar) as medication_request_id,
+        cast(medication_requests.patient_id as varchar) as patient_id,
+        cast(medication_requests.encounter_id as varchar) as encounter_id,
+        cast(medication_requests.prescriber_npi as varchar) as prescriber_npi,
+        cast(medication_requests.rxnorm_code as varchar) as rxnorm_code,
+        cast(medication_requests.medication_name as varchar) as medication_name,
+        cast(medication_requests.status as varchar) as status,
+        cast(medication_requests.intent as varchar) as intent,
+        cast({{ to_utc_timestamp('medication_requests.authored_at') }} as date) as authored_date,
+        {{ to_utc_timestamp('medication_requests.authored_at') }} as authored_at,
+        (
+            coalesce(medication_requests.is_part2_sensitive, false)
+            or part2_encounters.encounter_id is not null
+        ) as is_part2_sensitive
     from medication_requests
+    left join part2_encounters
+        on medication_requests.encounter_id = part2_encounters.encounter_id
 )
 
 select * from final

@@ -366,12 +366,21 @@ attach masking policy aegis_mask_clear_timestamp on main_marts.fct_observations 
 attach masking policy aegis_mask_clear_timestamp on main_marts.fct_observations (effective_at) to role aegis_phi_limited priority 30;
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_year_timestamp' and schema_name = 'main_marts' and table_name = 'fct_observations' and grantee = 'aegis_deidentified'
 attach masking policy aegis_mask_year_timestamp on main_marts.fct_observations (effective_at) to role aegis_deidentified priority 20;
+-- skipped when this returns a row: select 1 from svv_rls_attached_policy where polname = 'aegis_rows_all' and schema_name = 'main_marts' and relname = 'fct_observations' and grantee = 'aegis_phi_full'
+attach rls policy aegis_rows_all on main_marts.fct_observations to role aegis_phi_full;
+-- skipped when this returns a row: select 1 from svv_rls_attached_policy where polname = 'aegis_rows_hide_is_part2_sensitive' and schema_name = 'main_marts' and relname = 'fct_observations' and grantee = 'aegis_phi_limited'
+attach rls policy aegis_rows_hide_is_part2_sensitive on main_marts.fct_observations to role aegis_phi_limited;
+-- skipped when this returns a row: select 1 from svv_rls_attached_policy where polname = 'aegis_rows_hide_is_part2_sensitive' and schema_name = 'main_marts' and relname = 'fct_observations' and grantee = 'aegis_deidentified'
+attach rls policy aegis_rows_hide_is_part2_sensitive on main_marts.fct_observations to role aegis_deidentified;
+-- skipped when this returns a row: select 1 from svv_rls_attached_policy where polname = 'aegis_rows_hide_is_part2_sensitive' and schema_name = 'main_marts' and relname = 'fct_observations' and grantee = 'aegis_aggregate'
+attach rls policy aegis_rows_hide_is_part2_sensitive on main_marts.fct_observations to role aegis_aggregate;
+alter table main_marts.fct_observations row level security on;
 grant usage on schema main_marts to role aegis_phi_full;
-grant select (observation_id, patient_id, encounter_id, loinc_code, category, status, value_unit, value_numeric, effective_date, effective_at) on main_marts.fct_observations to role aegis_phi_full;
+grant select (observation_id, patient_id, encounter_id, loinc_code, category, status, value_unit, value_numeric, effective_date, effective_at, is_part2_sensitive) on main_marts.fct_observations to role aegis_phi_full;
 grant usage on schema main_marts to role aegis_phi_limited;
-grant select (observation_id, patient_id, encounter_id, loinc_code, category, status, value_unit, value_numeric, effective_date, effective_at) on main_marts.fct_observations to role aegis_phi_limited;
+grant select (observation_id, patient_id, encounter_id, loinc_code, category, status, value_unit, value_numeric, effective_date, effective_at, is_part2_sensitive) on main_marts.fct_observations to role aegis_phi_limited;
 grant usage on schema main_marts to role aegis_deidentified;
-grant select (loinc_code, category, status, value_unit, value_numeric, effective_date, effective_at) on main_marts.fct_observations to role aegis_deidentified;
+grant select (loinc_code, category, status, value_unit, value_numeric, effective_date, effective_at, is_part2_sensitive) on main_marts.fct_observations to role aegis_deidentified;
 
 -- model.aegis.fct_procedures -> main_marts.fct_procedures (table)
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_varchar' and schema_name = 'main_marts' and table_name = 'fct_procedures' and grantee = 'aegis_phi_full'

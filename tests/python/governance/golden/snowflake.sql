@@ -553,6 +553,9 @@ alter table main_marts.fct_observations modify column patient_id set masking pol
 alter table main_marts.fct_observations modify column encounter_id set masking policy aegis_governance.aegis_mask_other_id_varchar force;
 alter table main_marts.fct_observations modify column effective_date set masking policy aegis_governance.aegis_mask_event_date_date force;
 alter table main_marts.fct_observations modify column effective_at set masking policy aegis_governance.aegis_mask_event_date_timestamp_ntz force;
+-- skipped when this returns a row: select 1 from table(information_schema.policy_references(ref_entity_name => 'main_marts.fct_observations', ref_entity_domain => 'table')) where policy_kind = 'ROW_ACCESS_POLICY'
+alter table main_marts.fct_observations add row access policy aegis_governance.aegis_rows_part2_substance_use on (is_part2_sensitive);
+alter table main_marts.fct_observations modify column is_part2_sensitive set projection policy aegis_governance.aegis_project_part2_substance_use force;
 grant usage on schema main_marts to role aegis_phi_full;
 grant select on table main_marts.fct_observations to role aegis_phi_full;
 grant usage on schema main_marts to role aegis_phi_limited;
