@@ -43,10 +43,12 @@ airflow-venv: $(AIRFLOW_STAMP) ## Create .venv-airflow (Airflow 3 + astronomer-c
 
 .PHONY: chromium
 chromium: ## Debian's headless Chromium, for the page checks of dbt docs and reports (installs it when missing)
-	@command -v chromium >/dev/null || { \
+	@if [ -n "$${AEGIS_CHROMIUM:-}" ]; then \
+	  command -v "$$AEGIS_CHROMIUM" >/dev/null || { echo "AEGIS_CHROMIUM=$$AEGIS_CHROMIUM is not on PATH"; exit 2; }; \
+	else command -v chromium >/dev/null || { \
 	  [ "$$(id -u)" = 0 ] || { echo "chromium is missing: install Debian's chromium package (needs root)"; exit 2; }; \
 	  export DEBIAN_FRONTEND=noninteractive; \
-	  apt-get install -y -q chromium >/dev/null || { apt-get update -q >/dev/null && apt-get install -y -q chromium >/dev/null; }; }
+	  apt-get install -y -q chromium >/dev/null || { apt-get update -q >/dev/null && apt-get install -y -q chromium >/dev/null; }; }; fi
 
 .PHONY: demo
 demo: $(STAMP) ## Generate synthetic FHIR data, land it, build the DuckDB warehouse, print a summary

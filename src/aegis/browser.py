@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import os
 import re
 import shutil
 import subprocess
@@ -50,9 +51,13 @@ class RenderedPage:
 
 
 def chromium_path() -> str:
-    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    """Debian's chromium, or the browser AEGIS_CHROMIUM names (GitHub's Ubuntu runners ship google-chrome)."""
+    named = os.environ.get("AEGIS_CHROMIUM")
+    found = shutil.which(named) if named else shutil.which("chromium") or shutil.which("chromium-browser")
     if not found:
-        raise ChromiumMissing("chromium is not installed: run `make chromium` (Debian's chromium package)")
+        raise ChromiumMissing(
+            f"{named or 'chromium'} is not installed: run `make chromium` (Debian's chromium package)"
+        )
     return found
 
 
