@@ -102,11 +102,8 @@ def git_commit() -> str:
     )
 
 
-def bench_size(patients: int, workdir: Path) -> dict[str, object]:
-    data = workdir / f"p{patients}"
-    shutil.rmtree(data, ignore_errors=True)
-    (data / "warehouse").mkdir(parents=True)  # DuckDB creates its file, not the folder
-    env = {
+def bench_env(data: Path) -> dict[str, str]:
+    return {
         **os.environ,
         "AEGIS_DATA_DIR": str(data),
         "AEGIS_DUCKDB_PATH": str(data / "warehouse" / "aegis.duckdb"),
@@ -114,28 +111,91 @@ def bench_size(patients: int, workdir: Path) -> dict[str, object]:
         "DBT_LOG_PATH": str(data / "logs"),
         "DBT_PROFILES_DIR": str(ROOT),
     }
-    aegis, dbt = str(BIN / "aegis"), str(BIN / "dbt")
-    figures: dict[str, object] = {"patients": patients}
+
+
+PREPARED_FOLDERS = ("landing", "quarantine", "reports", "synth-extra")
+
+
+def prepare(patients: int, workdir: Path, reuse: bool) -> tuple[Path, dict[str, object]]:
+    """Generation and landing of the population, and generation of the 1% extra, in `p<N>/prepared`.
+
+    With `reuse`, an earlier preparation of the same size is kept (its figures say which commit made it):
+    at 1,000,000 patients generation and landing are half an hour that a change to the models does not
+    need to pay again. The build then runs on a hard-linked copy, so the prepared landing stays as landed.
+    """
+    base = workdir / f"p{patients}" / "prepared"
+    record = base / "prepared.json"
+    if reuse and record.exists():
+        figures: dict[str, object] = json.loads(record.read_text())
+        print(f"reusing the landing prepared at commit {figures['prepared_commit']}", flush=True)
+        return base, figures
+    shutil.rmtree(base, ignore_errors=True)
+    base.mkdir(parents=True)
+    env = bench_env(base)
+    aegis = str(BIN / "aegis")
+    figures = {"prepared_commit": git_commit()}
     figures["generate_s"], figures["generate_peak_mib"] = timed(
         [aegis, "synth", "--patients", str(patients)], env
     )
     figures["land_s"], figures["land_peak_mib"] = timed([aegis, "ingest", "land"], env)
+    # 1% new events: a population 1% the size with another seed (new ids), landed after the full build.
+    extra = base / "synth-extra"
+    timed(
+        [aegis, "synth", "--patients", str(max(1, patients // 100)), "--seed", "4242", "--out", str(extra)],
+        env,
+    )
+    shutil.rmtree(base / "synth", ignore_errors=True)  # landed; the raw events are not needed again
+    record.write_text(json.dumps(figures, indent=2))
+    return base, figures
+
+
+def bench_size(patients: int, workdir: Path, reuse: bool) -> dict[str, object]:
+    base, prepared = prepare(patients, workdir, reuse)
+    data = workdir / f"p{patients}" / "run"
+    shutil.rmtree(data, ignore_errors=True)
+    (data / "warehouse").mkdir(parents=True)  # DuckDB creates its file, not the folder
+    for folder in PREPARED_FOLDERS:
+        if (base / folder).exists():  # hard links: landing only ever adds files, never rewrites one
+            subprocess.run(["cp", "-al", str(base / folder), str(data / folder)], check=True)
+    env = bench_env(data)
+    aegis, dbt = str(BIN / "aegis"), str(BIN / "dbt")
+    figures: dict[str, object] = {"patients": patients, **prepared}
     figures["build_s"], figures["build_peak_mib"] = timed([dbt, "build", "--quiet"], env)
     figures.update(staging_floor(data, Path(env["DBT_TARGET_PATH"]) / "run_results.json"))
     figures["masked_reads_duckdb"] = duckdb_masked_reads(data / "warehouse" / "aegis.duckdb")
 
-    # 1% new events: a population 1% the size with another seed (new ids), landed on top.
-    extra = data / "synth-extra"
-    new_patients = max(1, patients // 100)
-    timed([aegis, "synth", "--patients", str(new_patients), "--seed", "4242", "--out", str(extra)], env)
-    timed([aegis, "ingest", "land", "--events", str(extra / "events.ndjson.gz")], env)
-    figures["incremental_build_s"], _ = timed([dbt, "build", "--quiet"], env)
+    timed([aegis, "ingest", "land", "--events", str(data / "synth-extra" / "events.ndjson.gz")], env)
+    figures["incremental_build_s"], figures["incremental_peak_mib"] = timed([dbt, "build", "--quiet"], env)
     figures["incremental_ratio"] = round(float(figures["incremental_build_s"]) / float(figures["build_s"]), 3)  # type: ignore[arg-type]
 
     os.environ.update({k: env[k] for k in ("AEGIS_DATA_DIR", "AEGIS_DUCKDB_PATH", "DBT_TARGET_PATH")})
     summary = summarize(Paths.from_env(), Path(env["DBT_TARGET_PATH"]))
     figures["rows_by_layer"] = summary.rows_by_layer
     return figures
+
+
+def end_to_end_s(figures: dict[str, object]) -> float:
+    return sum(float(str(figures[key])) for key in ("generate_s", "land_s", "build_s"))
+
+
+def print_scaling(results: list[dict[str, object]]) -> None:
+    """Each step's time at a size against the same step at the first size of the run (the issue's bound:
+    1,000,000 patients cost at most 12x 100,000, measured in the same run)."""
+    if len(results) < 2:
+        return
+    first = results[0]
+    for figures in results[1:]:
+        factor = int(figures["patients"]) / int(first["patients"])  # type: ignore[call-overload]
+        steps = ", ".join(
+            f"{key} {float(figures[key]) / float(first[key]):.2f}x"  # type: ignore[arg-type]
+            for key in ("generate_s", "land_s", "build_s", "incremental_build_s")
+        )
+        total = end_to_end_s(figures)
+        total_first = end_to_end_s(first)
+        print(
+            f"{figures['patients']:,} vs {first['patients']:,} patients ({factor:g}x the people): "
+            f"{steps}; end to end {total / total_first:.2f}x"
+        )
 
 
 def read_history(path: Path) -> list[dict[str, object]]:
@@ -206,6 +266,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", default=os.environ.get("BENCH_SIZES", "1000,10000,100000"))
     parser.add_argument("--workdir", type=Path, default=ROOT / "data" / "bench")
+    parser.add_argument(
+        "--reuse-landing",
+        action="store_true",
+        help="keep an earlier generation and landing of the same size (its commit is recorded)",
+    )
     args = parser.parse_args()
     args.workdir.mkdir(parents=True, exist_ok=True)
     history = args.workdir / "history.jsonl"
@@ -218,7 +283,7 @@ def main() -> int:
     results = []
     for size in (int(s) for s in args.sizes.split(",")):
         print(f"== {size:,} patients", flush=True)
-        figures = bench_size(size, args.workdir)
+        figures = bench_size(size, args.workdir, args.reuse_landing)
         results.append(figures)
         print(json.dumps(figures, indent=2), flush=True)
         # each size as soon as it is measured: a 1M run that is stopped keeps the sizes before it
@@ -243,6 +308,7 @@ def main() -> int:
     out = args.workdir / "results.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(results, indent=2))
+    print_scaling(results)
     print_comparison(previous, results)
     chart = draw_history(read_history(history), args.workdir / "history.png")
     print(f"history: {history}  chart: {chart}")
