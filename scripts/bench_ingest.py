@@ -10,6 +10,8 @@ process), resources per second for:
 Goals: >= 50,000/s per core for Patient, Encounter, Condition, Observation; aegis / json.loads >= 0.5;
 aegis / fhir.resources >= 8.
 
+Landing many small inputs (the public corpus) with one process and with a process a core.
+
 Then landing end to end: `land_file` on the whole events.ndjson.gz (bundles and defects included) with
 one process and with one worker a core, against the validation throughput of the same records measured
 in this run (goal: >= 0.5). And the Kinesis handler on 500-record batches into a local landing folder.
@@ -35,15 +37,18 @@ from rich.console import Console
 from rich.progress import Progress
 from rich.table import Table
 
+from aegis.ingest.fanout import land_inputs
 from aegis.ingest.jsonio import Decoded, decode
 from aegis.ingest.kinesis.handler import KinesisBatchHandler
 from aegis.ingest.kinesis.records import lambda_event
 from aegis.ingest.landing import LocalStore
 from aegis.ingest.loader import land_file
+from aegis.ingest.reading import expand_inputs
 from aegis.ingest.validate import validate_resource
 from aegis.synth import SynthOptions, generate
 
 BATCH = 500
+CORPUS = Path(__file__).resolve().parent.parent / "tests" / "data" / "fhir"  # public data we did not write
 ARN = "arn:aws:kinesis:us-east-1:123456789012:stream/bench"
 
 
@@ -118,6 +123,28 @@ def landing_figures(events: Path, lines: list[bytes], progress: Progress) -> dic
         figures[f"{label}_vs_validation"] = round(rate / validation_rate, 2)
         progress.advance(task)
     return figures
+
+
+def fanout_figures(progress: Progress) -> dict[str, Any]:
+    """Many small inputs (the vendored public corpus: Synthea bundles, HL7 examples, Bulk Data NDJSON),
+    landed with one process and with a process a core (aegis.ingest.fanout); the speed-up."""
+    files = expand_inputs([str(CORPUS)])
+    task = progress.add_task("landing many inputs", total=2)
+    seconds: dict[str, float] = {}
+    for label, workers in (("one_process", 1), ("all_cores", None)):
+        with tempfile.TemporaryDirectory(prefix="aegis-bench-fanout-") as folder:
+            root = Path(folder)
+            started = time.perf_counter()
+            land_inputs(
+                files, LocalStore(root / "l"), LocalStore(root / "q"), workers=workers, progress=False
+            )
+            seconds[label] = time.perf_counter() - started
+        progress.advance(task)
+    return {
+        "inputs": len(files),
+        **{f"{label}_s": round(value, 2) for label, value in seconds.items()},
+        "speedup": round(seconds["one_process"] / seconds["all_cores"], 2),
+    }
 
 
 def validation_figures(lines: list[bytes], progress: Progress) -> list[dict[str, Any]]:
@@ -203,8 +230,14 @@ def main() -> None:
             validation = validation_figures(lines, progress)
             landing = landing_figures(summary.events_path, lines, progress)
             handler = handler_figures(lines, progress)
+            fanout = fanout_figures(progress)
     if args.json:
-        print(json.dumps({"validation": validation, "landing": landing, "handler": handler}, indent=2))
+        print(
+            json.dumps(
+                {"validation": validation, "landing": landing, "handler": handler, "many_inputs": fanout},
+                indent=2,
+            )
+        )
         return
     table = Table(title=f"validation, resources/s on one core ({args.patients} patients)")
     for column in ("type", "n", "json.loads", "orjson", "aegis", "fhir R4B", "aegis/json", "aegis/R4B"):
@@ -223,6 +256,7 @@ def main() -> None:
     console.print(table)
     console.print(f"landing {args.patients} patients (aegis ingest land): {landing}")
     console.print(f"handler, {BATCH}-record batches into local landing files: {handler}")
+    console.print(f"many small inputs (public corpus), one process vs a process a core: {fanout}")
 
 
 if __name__ == "__main__":

@@ -7,8 +7,9 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
+from aegis.ingest.fanout import land_inputs
 from aegis.ingest.landing import LocalStore
-from aegis.ingest.loader import AlreadyLandedError, LoadReport, land_events
+from aegis.ingest.loader import LoadReport
 from aegis.ingest.reading import expand_inputs
 from aegis.paths import Paths
 
@@ -31,17 +32,18 @@ def land_local(
         )
         return 2
     landing, quarantine = LocalStore(paths.landing_dir), LocalStore(paths.quarantine_dir)
+    outcomes = land_inputs(files, landing, quarantine, force=force, workers=workers)
     reports: list[LoadReport] = []
-    for path in files:
-        try:
-            report = land_events(path, landing, quarantine, force=force, workers=workers)
-        except AlreadyLandedError as refused:
-            out.print(f"[yellow]already landed[/yellow] {path}: nothing written (--force lands it again).")
-            reports.append(refused.previous)
-            continue
-        reports.append(report)
-        if report.stopped_early is not None:
-            out.print(f"[red]aegis ingest land: {path} ended early[/red] {report.stopped_early}")
+    for outcome in outcomes:
+        reports.append(outcome.report)
+        if outcome.already_landed:
+            out.print(
+                f"[yellow]already landed[/yellow] {outcome.path}: nothing written (--force lands it again)."
+            )
+        elif outcome.report.stopped_early is not None:
+            out.print(
+                f"[red]aegis ingest land: {outcome.path} ended early[/red] {outcome.report.stopped_early}"
+            )
     out.print(report_table(reports))
     reasons = reason_table(reports)
     if reasons is not None:
