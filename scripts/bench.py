@@ -116,40 +116,54 @@ def bench_env(data: Path) -> dict[str, str]:
 PREPARED_FOLDERS = ("landing", "quarantine", "reports", "synth-extra")
 
 
-def prepare(patients: int, workdir: Path, reuse: bool) -> tuple[Path, dict[str, object]]:
-    """Generation and landing of the population, and generation of the 1% extra, in `p<N>/prepared`.
-
-    With `reuse`, an earlier preparation of the same size is kept (its figures say which commit made it):
-    at 1,000,000 patients generation and landing are half an hour that a change to the models does not
-    need to pay again. The build then runs on a hard-linked copy, so the prepared landing stays as landed.
-    """
-    base = workdir / f"p{patients}" / "prepared"
-    record = base / "prepared.json"
+def generate(patients: int, base: Path, reuse: bool) -> dict[str, object]:
+    """The population and the 1% extra (a population 1% the size with another seed: new ids), in
+    `<base>/synth` and `<base>/synth-extra`. With `reuse`, an earlier generation of the same size is kept:
+    the generator is deterministic, so its output depends on its code only (the commit is recorded)."""
+    record = base / "generated.json"
     if reuse and record.exists():
         figures: dict[str, object] = json.loads(record.read_text())
-        print(f"reusing the landing prepared at commit {figures['prepared_commit']}", flush=True)
-        return base, figures
+        print(f"reusing the population generated at commit {figures['generated_commit']}", flush=True)
+        return figures
     shutil.rmtree(base, ignore_errors=True)
     base.mkdir(parents=True)
-    env = bench_env(base)
-    aegis = str(BIN / "aegis")
-    figures = {"prepared_commit": git_commit()}
+    env, aegis = bench_env(base), str(BIN / "aegis")
+    figures = {"generated_commit": git_commit()}
     figures["generate_s"], figures["generate_peak_mib"] = timed(
         [aegis, "synth", "--patients", str(patients)], env
     )
-    figures["land_s"], figures["land_peak_mib"] = timed([aegis, "ingest", "land"], env)
-    # 1% new events: a population 1% the size with another seed (new ids), landed after the full build.
-    extra = base / "synth-extra"
-    timed(
-        [aegis, "synth", "--patients", str(max(1, patients // 100)), "--seed", "4242", "--out", str(extra)],
-        env,
+    extra = ["--seed", "4242", "--out", str(base / "synth-extra")]
+    timed([aegis, "synth", "--patients", str(max(1, patients // 100)), *extra], env)
+    record.write_text(json.dumps(figures, indent=2))
+    return figures
+
+
+def prepare(patients: int, workdir: Path, reuse: str) -> tuple[Path, dict[str, object]]:
+    """Generation and landing of the population in `p<N>/prepared` (the extra is landed by the build).
+
+    `reuse`: "landing" keeps an earlier generation and landing of the same size, "generated" the
+    generation only, "none" neither. At 1,000,000 patients generation and landing are the longest steps,
+    which a change to the models does not need to pay again; the commits that made them are recorded. The
+    build runs on a hard-linked copy, so the prepared landing stays as landed.
+    """
+    base = workdir / f"p{patients}" / "prepared"
+    record = base / "prepared.json"
+    if reuse == "landing" and record.exists():
+        figures: dict[str, object] = json.loads(record.read_text())
+        print(f"reusing the landing prepared at commit {figures['prepared_commit']}", flush=True)
+        return base, figures
+    figures = generate(patients, base, reuse in ("landing", "generated"))
+    for folder in ("landing", "quarantine", "reports", "warehouse"):
+        shutil.rmtree(base / folder, ignore_errors=True)
+    figures["prepared_commit"] = git_commit()
+    figures["land_s"], figures["land_peak_mib"] = timed(
+        [str(BIN / "aegis"), "ingest", "land"], bench_env(base)
     )
-    shutil.rmtree(base / "synth", ignore_errors=True)  # landed; the raw events are not needed again
     record.write_text(json.dumps(figures, indent=2))
     return base, figures
 
 
-def bench_size(patients: int, workdir: Path, reuse: bool) -> dict[str, object]:
+def bench_size(patients: int, workdir: Path, reuse: str) -> dict[str, object]:
     base, prepared = prepare(patients, workdir, reuse)
     data = workdir / f"p{patients}" / "run"
     shutil.rmtree(data, ignore_errors=True)
@@ -267,9 +281,13 @@ def main() -> int:
     parser.add_argument("--sizes", default=os.environ.get("BENCH_SIZES", "1000,10000,100000"))
     parser.add_argument("--workdir", type=Path, default=ROOT / "data" / "bench")
     parser.add_argument(
-        "--reuse-landing",
-        action="store_true",
-        help="keep an earlier generation and landing of the same size (its commit is recorded)",
+        "--reuse",
+        choices=("none", "generated", "landing"),
+        default="none",
+        help="keep an earlier generation (and landing) of the same size; the commits are recorded",
+    )
+    parser.add_argument(
+        "--generate-only", action="store_true", help="generate the populations (for a later --reuse) and stop"
     )
     args = parser.parse_args()
     args.workdir.mkdir(parents=True, exist_ok=True)
@@ -280,10 +298,15 @@ def main() -> int:
         "commit": git_commit(),
         "cores": os.cpu_count(),
     }
+    sizes = [int(size) for size in args.sizes.split(",")]
+    if args.generate_only:
+        for size in sizes:
+            print(json.dumps(generate(size, args.workdir / f"p{size}" / "prepared", args.reuse != "none")))
+        return 0
     results = []
-    for size in (int(s) for s in args.sizes.split(",")):
+    for size in sizes:
         print(f"== {size:,} patients", flush=True)
-        figures = bench_size(size, args.workdir, args.reuse_landing)
+        figures = bench_size(size, args.workdir, args.reuse)
         results.append(figures)
         print(json.dumps(figures, indent=2), flush=True)
         # each size as soon as it is measured: a 1M run that is stopped keeps the sizes before it
