@@ -17,21 +17,36 @@
     )
 {%- endmacro %}
 
-{#- DuckDB reads the landing files themselves: a literal bound on the ingest_date partition (the UTC date
-    of received_at, landing contract) lets it skip every older file instead of parsing them all to compare
-    received_at. The bound is read from the target when the model compiles, as a literal, because DuckDB
-    prunes files only on values it knows when it plans the query. -#}
+{#- DuckDB reads the landing files themselves, and skips a file on a literal bound it knows when it plans
+    the query (a bound from a subquery prunes nothing), so the bounds are read from the target when the
+    model compiles:
+    - the ingest_date partition (the UTC date of received_at, landing contract) skips older days;
+    - the instant in the part's name (when it was written, aegis.ingest.landing.part_key) skips the files
+      of the day written before the last load. Every envelope of a part was received before it was
+      written, and a file the last run could not see yet was written after the newest received_at it
+      loaded, less the time between a name's stamp and the file's appearance (a local rename:
+      milliseconds; an S3 PUT: seconds), which var aegis_landing_file_lookback_seconds (default 10)
+      covers. A part without an instant in its name (landed before names carried one) is always read.
+    Both bounds only skip files whose rows the received_at filter above would drop or that the last run
+    has read already; rows read twice change nothing. -#}
 {% macro duckdb__fhir_received_since_last_load(target_relation) -%}
-    {%- set first_partition = none -%}
+    {%- set bounds = none -%}
     {%- if execute -%}
         {%- set threshold = dbt.dateadd('hour', -1 * var('aegis_staging_lookback_hours', 3), 'max(received_at)') -%}
+        {%- set file_threshold = dbt.dateadd('second', -1 * var('aegis_landing_file_lookback_seconds', 10), 'max(received_at)') -%}
         {%- set query -%}
-            select cast(cast(timezone('UTC', {{ threshold }}) as date) as varchar) from {{ target_relation }}
+            select
+                cast(cast(timezone('UTC', {{ threshold }}) as date) as varchar),
+                strftime(timezone('UTC', {{ file_threshold }}), '%Y%m%dT%H%M%S%fZ')
+            from {{ target_relation }}
         {%- endset -%}
-        {%- set first_partition = run_query(query).columns[0].values()[0] -%}
+        {%- set bounds = run_query(query).rows[0] -%}
     {%- endif -%}
     {{ aegis.default__fhir_received_since_last_load(target_relation) }}
-    {%- if first_partition %}
-        and ingest_date >= cast('{{ first_partition }}' as date)
+    {%- if bounds and bounds[0] %}
+        and ingest_date >= cast('{{ bounds[0] }}' as date)
+        {#- The instant of a part's name, or '~' (after every digit) for a name without one. -#}
+        and coalesce(nullif(regexp_extract(landing_file, 'part-([0-9]{8}T[0-9]{12}Z)-[^/\\]*$', 1), ''), '~')
+            > '{{ bounds[1] }}'
     {%- endif %}
 {%- endmacro %}

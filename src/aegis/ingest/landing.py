@@ -2,8 +2,9 @@
 
 Keys are relative to a store's root and use `/` on every store:
 
-- landing store: `fhir/resource_type=<Type>/ingest_date=<YYYY-MM-DD>/part-<uuid4>.ndjson.gz`
-  (gzip NDJSON, one envelope a line) and `_loads/<sha256>.json` (load manifests of the local loader);
+- landing store: `fhir/resource_type=<Type>/ingest_date=<YYYY-MM-DD>/part-<written>-<uuid4>.ndjson.gz`
+  (gzip NDJSON, one envelope a line; `<written>` is the UTC instant the part was written,
+  `YYYYMMDDTHHMMSSffffffZ`, see `part_key`) and `_loads/<sha256>.json` (load manifests of the local loader);
 - quarantine store: `<reason>/<YYYY-MM-DD>/<event_id as a file name>.json.gz`. On S3 the quarantine store
   is the landing bucket with prefix `quarantine/` (or a bucket of its own); locally it is
   `Paths.quarantine_dir`.
@@ -23,6 +24,7 @@ import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -35,6 +37,8 @@ LOADS_PREFIX = "_loads"
 # Gzip level 6 is zlib's default: most of level 9's ratio at a fraction of its time.
 _GZIP_LEVEL = 6
 _UNSAFE_NAME_CHARS = re.compile(r"[^A-Za-z0-9._-]")
+# The written instant in a part's name: fixed width, so names sort as the instants do.
+PART_STAMP_FORMAT = "%Y%m%dT%H%M%S%fZ"
 
 
 class Store(Protocol):
@@ -54,6 +58,20 @@ def safe_file_name(event_id: str) -> str:
     name = _UNSAFE_NAME_CHARS.sub("_", event_id)
     # A leading dot would make `.` / `..` or a hidden file.
     return "_" + name if name.startswith(".") else name
+
+
+def part_key(resource_type: str, ingest_date: str, written_at: datetime) -> str:
+    """The key of a landing part written at `written_at`.
+
+    Every envelope in a part was received before the part was written, so the instant in the name bounds
+    the file's received_at from above: DuckDB staging skips, by name alone, the files written before the
+    last load (macros/cross_engine/fhir_received_since_last_load.sql). The uuid keeps names unique
+    between writers."""
+    stamp = written_at.astimezone(UTC).strftime(PART_STAMP_FORMAT)
+    return (
+        f"{LANDING_PREFIX}/resource_type={resource_type}/ingest_date={ingest_date}/"
+        f"part-{stamp}-{uuid.uuid4()}.ndjson.gz"
+    )
 
 
 def gzip_bytes(data: bytes) -> bytes:
@@ -190,11 +208,11 @@ class LandingWriter:
     def _write(self, partition: tuple[str, str]) -> None:
         buffer = self._buffers.pop(partition)
         resource_type, ingest_date = partition
-        key = (
-            f"{LANDING_PREFIX}/resource_type={resource_type}/ingest_date={ingest_date}/"
-            f"part-{uuid.uuid4()}.ndjson.gz"
-        )
-        self.store.put(key, gzip_bytes(b"".join(buffer.lines)), sensitive=True)
+        data = gzip_bytes(b"".join(buffer.lines))
+        # Stamped after compressing, just before the put: the name's instant trails the file's appearance
+        # by the put alone (a local rename: milliseconds), which the staging lookback covers.
+        key = part_key(resource_type, ingest_date, datetime.now(UTC))
+        self.store.put(key, data, sensitive=True)
         self.parts_written.append(key)
 
 

@@ -1,0 +1,135 @@
+"""An incremental staging run reads only the landing files written since its last load (docs/staging.md).
+
+On DuckDB: land a population in many small parts, build staging, land another population on the same day
+(the same ingest_date partition), then make every earlier part that the file bound says is loaded already
+unreadable (garbage bytes under the same name) and run staging incrementally. DuckDB would fail on any of
+those files it opened, so the run succeeding proves they were skipped; the files are then restored and a
+full refresh from the same landing must give the same rows (EXCEPT ALL both ways, counts only)."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from datetime import UTC
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pytest
+
+from aegis.ingest.landing import PART_STAMP_FORMAT, BufferLimits, LocalStore
+from aegis.ingest.loader import land_events
+from aegis.synth import SynthOptions, generate
+
+pytestmark = pytest.mark.slow
+
+STAGING = ["path:models/staging"]
+NO_TESTS = ["--exclude-resource-type", "test", "--exclude-resource-type", "unit_test"]
+# No lookback: the test names exactly the files the bound skips (the default covers a PUT's duration).
+NO_LOOKBACK = ["--vars", json.dumps({"aegis_landing_file_lookback_seconds": 0})]
+# Small parts, so that one load writes several parts per resource type, most before its last record.
+SMALL_PARTS = BufferLimits(max_bytes=16 * 1024)
+_STAMP = re.compile(r"part-(\d{8}T\d{12}Z)-")
+
+
+def _land(events: Path, landing: Path, quarantine: Path) -> None:
+    land_events(
+        events, LocalStore(landing), LocalStore(quarantine), limits=SMALL_PARTS, progress=False, workers=1
+    )
+
+
+def _parts(landing: Path) -> dict[Path, str]:
+    """Every landing part -> the written instant in its name."""
+    parts = {}
+    for path in landing.glob("fhir/resource_type=*/ingest_date=*/part-*.ndjson.gz"):
+        found = _STAMP.search(path.name)
+        assert found, "a part without the written instant in its name"
+        parts[path] = found.group(1)
+    return parts
+
+
+def _staging_models(target: Path) -> dict[str, tuple[str, str]]:
+    """Staging model name -> (schema, resource type of the source it reads)."""
+    manifest = json.loads((target / "manifest.json").read_text())
+    models = {}
+    for node in manifest["nodes"].values():
+        if node["resource_type"] != "model" or not node["name"].startswith("stg_fhir__"):
+            continue
+        (source,) = [uid for uid in node["depends_on"]["nodes"] if uid.startswith("source.aegis.fhir.")]
+        models[node["name"]] = (node["schema"], manifest["sources"][source]["meta"]["resource_type"])
+    return models
+
+
+def _loaded_bounds(warehouse: Path, models: dict[str, tuple[str, str]]) -> dict[str, str]:
+    """Per resource type, the instant up to which every part is loaded: the smallest, over the models
+    reading that type, of the newest received_at each holds (the bound of the DuckDB macro, no lookback)."""
+    bounds: dict[str, str] = {}
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        for name, (schema, resource_type) in models.items():
+            row = con.execute(f"select max(received_at) from {schema}.{name}").fetchone()
+            if row is None or row[0] is None:
+                continue
+            stamp = row[0].astimezone(UTC).strftime(PART_STAMP_FORMAT)
+            bounds[resource_type] = min(stamp, bounds.get(resource_type, stamp))
+    return bounds
+
+
+def _differences(warehouse: Path, incremental: Path, models: dict[str, tuple[str, str]]) -> dict[str, Any]:
+    differences: dict[str, Any] = {}
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        con.execute(f"attach '{incremental}' as incremental (read_only)")
+        for name, (schema, _) in sorted(models.items()):
+            counts = [
+                con.execute(
+                    f"select count(*) from (select * from {a}.{name} except all select * from {b}.{name})"
+                ).fetchone()
+                for a, b in ((schema, f"incremental.{schema}"), (f"incremental.{schema}", schema))
+            ]
+            if counts != [(0,), (0,)]:
+                differences[name] = counts
+    return differences
+
+
+def test_incremental_staging_reads_only_new_parts(run_dbt: Any, tmp_path: Path) -> None:
+    landing, quarantine = tmp_path / "landing", tmp_path / "quarantine"
+    env = {"AEGIS_LANDING_DIR": str(landing)}
+    first = generate(SynthOptions(patients=40, seed=5151), tmp_path / "first", progress=False)
+    _land(first.events_path, landing, quarantine)
+    built = run_dbt("build", "-s", f"+{STAGING[0]}", *NO_TESTS, env=env)
+    assert built.ok, built.output[-3000:]
+    warehouse = tmp_path / "aegis.duckdb"
+    models = _staging_models(tmp_path / "target")
+    bounds = _loaded_bounds(warehouse, models)
+    old_parts = _parts(landing)
+
+    second = generate(SynthOptions(patients=8, seed=5152), tmp_path / "second", progress=False)
+    _land(second.events_path, landing, quarantine)
+    new_parts = set(_parts(landing)) - set(old_parts)
+    assert {p.parent.name for p in new_parts} <= {p.parent.name for p in old_parts}, "not the same day"
+
+    loaded = {
+        path
+        for path, stamp in old_parts.items()
+        if stamp <= bounds.get(path.parent.parent.name.removeprefix("resource_type="), "")
+    }
+    # The bound must skip most of the first load: all but the parts written after its newest record.
+    assert len(loaded) >= len(old_parts) // 2, (len(loaded), len(old_parts))
+    originals = {path: path.read_bytes() for path in loaded}
+    for path in loaded:
+        path.write_bytes(b"not gzip: a reader that opens this file fails")
+    try:
+        incremental = run_dbt("run", "-s", *STAGING, *NO_LOOKBACK, env=env)
+    finally:
+        for path, data in originals.items():
+            path.write_bytes(data)
+    assert incremental.ok, incremental.output[-3000:]
+
+    incremental_copy = tmp_path / "incremental.duckdb"
+    shutil.copy(warehouse, incremental_copy)
+    with duckdb.connect(str(incremental_copy), read_only=True) as con:
+        patients = con.execute("select count(*) from main_staging.stg_fhir__patients").fetchone()
+    assert patients == (48,), "the second landing did not arrive"
+    full = run_dbt("run", "--full-refresh", "-s", *STAGING, env=env)
+    assert full.ok, full.output[-3000:]
+    assert _differences(warehouse, incremental_copy, models) == {}
