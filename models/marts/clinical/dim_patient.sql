@@ -1,10 +1,16 @@
 -- One row per patient (latest FHIR version). Identifiers stay in clear here: the governance layer masks
 -- them per tier from the column classification.
-{{ config(**aegis.aegis_physical_design(distribute_by='patient_id')) }}
+-- Incremental (docs/incremental.md): the patients received since the table's watermark (every column comes
+-- from the patient's own row and the period vars).
+{{ config(**aegis.aegis_incremental_fact('patient_id', 'stg_fhir__patients', distribute_by='patient_id')) }}
 with
 
-patients as (
+staged_patients as (
     select * from {{ ref('stg_fhir__patients') }}
+),
+
+patients as (
+    {{ aegis.aegis_rows_to_derive('staged_patients', 'patient_id') }}
 ),
 
 final as (
@@ -28,7 +34,9 @@ final as (
         deceased_at is not null as is_deceased,
         cast(birth_date as date) as birth_date,
         cast({{ to_utc_timestamp('deceased_at') }} as date) as death_date,
-        {{ to_utc_timestamp('last_updated_at') }} as last_updated_at
+        {{ to_utc_timestamp('last_updated_at') }} as last_updated_at,
+        -- the watermark of the incremental runs
+        {{ to_utc_timestamp('received_at') }} as received_at
     from patients
 )
 

@@ -1,10 +1,18 @@
 -- One row per condition (latest FHIR version), with how many chronic condition groups it maps to and the
 -- 42 CFR Part 2 flag for substance-use diagnoses.
-{{ config(**aegis.aegis_physical_design(distribute_by='patient_id', sort_by=['onset_date'])) }}
+-- Incremental (docs/incremental.md): the conditions received since the table's watermark. Every column is
+-- derived from the condition's own row (its groups come from its own codes and the seeds).
+{{ config(**aegis.aegis_incremental_fact(
+    'condition_id', 'stg_fhir__conditions', distribute_by='patient_id', sort_by=['onset_date'],
+)) }}
 with
 
-conditions as (
+staged_conditions as (
     select * from {{ ref('stg_fhir__conditions') }}
+),
+
+conditions as (
+    {{ aegis.aegis_rows_to_derive('staged_conditions', 'condition_id') }}
 ),
 
 conditions_in_groups as (
@@ -31,7 +39,9 @@ final as (
         coalesce(condition_group_summary.part2_flag, 0) = 1 as is_part2_sensitive,
         cast(conditions.onset_date as date) as onset_date,
         cast(conditions.recorded_date as date) as recorded_date,
-        cast(conditions.abatement_date as date) as abatement_date
+        cast(conditions.abatement_date as date) as abatement_date,
+        -- the watermark of the incremental runs
+        {{ to_utc_timestamp('conditions.received_at') }} as received_at
     from conditions
     left join condition_group_summary
         on conditions.condition_id = condition_group_summary.condition_id

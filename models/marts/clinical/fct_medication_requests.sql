@@ -1,9 +1,13 @@
 -- One row per prescription (latest FHIR MedicationRequest version) coded in RxNorm, with the 42 CFR
 -- Part 2 mark of staging (medication for addiction treatment) or of the encounter it was written in.
-{{ config(**aegis.aegis_physical_design(distribute_by='patient_id', sort_by=['authored_date'])) }}
+-- Incremental (docs/incremental.md): the rows received since the table's watermark, and those whose
+-- encounter's Part 2 mark changed.
+{{ config(**aegis.aegis_incremental_fact(
+    'medication_request_id', 'stg_fhir__medication_requests', distribute_by='patient_id', sort_by=['authored_date'],
+)) }}
 with
 
-medication_requests as (
+staged_medication_requests as (
     select * from {{ ref('stg_fhir__medication_requests') }}
 ),
 
@@ -16,6 +20,17 @@ encounters as (
 part2_encounters as (
     select encounter_id from encounters
     where is_part2_sensitive
+),
+
+{% if is_incremental() %}
+-- the stored rows whose encounter's Part 2 mark changed: derived again
+remarked_medication_requests as (
+    {{ aegis.aegis_rows_remarked_by_encounter('medication_request_id', 'part2_encounters') }}
+),
+{% endif %}
+
+medication_requests as (
+    {{ aegis.aegis_rows_to_derive('staged_medication_requests', 'medication_request_id', 'remarked_medication_requests') }}
 ),
 
 final as (
@@ -33,7 +48,9 @@ final as (
         (
             coalesce(medication_requests.is_part2_sensitive, false)
             or part2_encounters.encounter_id is not null
-        ) as is_part2_sensitive
+        ) as is_part2_sensitive,
+        -- the watermark of the incremental runs
+        {{ to_utc_timestamp('medication_requests.received_at') }} as received_at
     from medication_requests
     left join part2_encounters
         on medication_requests.encounter_id = part2_encounters.encounter_id

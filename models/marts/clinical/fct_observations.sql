@@ -1,9 +1,13 @@
 -- One row per observation (latest FHIR version): labs and vital signs with their LOINC code and value, and
 -- the 42 CFR Part 2 mark of the encounter it was recorded in.
-{{ config(**aegis.aegis_physical_design(distribute_by='patient_id', sort_by=['effective_date'])) }}
+-- Incremental (docs/incremental.md): the rows received since the table's watermark, and those whose
+-- encounter's Part 2 mark changed.
+{{ config(**aegis.aegis_incremental_fact(
+    'observation_id', 'stg_fhir__observations', distribute_by='patient_id', sort_by=['effective_date'],
+)) }}
 with
 
-observations as (
+staged_observations as (
     select * from {{ ref('stg_fhir__observations') }}
 ),
 
@@ -18,6 +22,17 @@ part2_encounters as (
     where is_part2_sensitive
 ),
 
+{% if is_incremental() %}
+-- the stored rows whose encounter's Part 2 mark changed: derived again
+remarked_observations as (
+    {{ aegis.aegis_rows_remarked_by_encounter('observation_id', 'part2_encounters') }}
+),
+{% endif %}
+
+observations as (
+    {{ aegis.aegis_rows_to_derive('staged_observations', 'observation_id', 'remarked_observations') }}
+),
+
 final as (
     select
         cast(observations.observation_id as varchar) as observation_id,
@@ -30,7 +45,9 @@ final as (
         cast(observations.value_numeric as numeric(18, 4)) as value_numeric,
         cast({{ to_utc_timestamp('observations.effective_at') }} as date) as effective_date,
         {{ to_utc_timestamp('observations.effective_at') }} as effective_at,
-        part2_encounters.encounter_id is not null as is_part2_sensitive
+        part2_encounters.encounter_id is not null as is_part2_sensitive,
+        -- the watermark of the incremental runs
+        {{ to_utc_timestamp('observations.received_at') }} as received_at
     from observations
     left join part2_encounters
         on observations.encounter_id = part2_encounters.encounter_id

@@ -1,9 +1,13 @@
 -- One row per procedure (latest FHIR version), coded in HCPCS Level II or SNOMED CT, with the 42 CFR Part 2 mark of
 -- staging (substance-use services) or of its encounter, so the row policy hides those rows from other tiers.
-{{ config(**aegis.aegis_physical_design(distribute_by='patient_id', sort_by=['performed_date'])) }}
+-- Incremental (docs/incremental.md): the rows received since the table's watermark, and those whose
+-- encounter's Part 2 mark changed.
+{{ config(**aegis.aegis_incremental_fact(
+    'procedure_id', 'stg_fhir__procedures', distribute_by='patient_id', sort_by=['performed_date'],
+)) }}
 with
 
-procedures as (
+staged_procedures as (
     select * from {{ ref('stg_fhir__procedures') }}
 ),
 
@@ -16,6 +20,17 @@ encounters as (
 part2_encounters as (
     select encounter_id from encounters
     where is_part2_sensitive
+),
+
+{% if is_incremental() %}
+-- the stored rows whose encounter's Part 2 mark changed: derived again
+remarked_procedures as (
+    {{ aegis.aegis_rows_remarked_by_encounter('procedure_id', 'part2_encounters') }}
+),
+{% endif %}
+
+procedures as (
+    {{ aegis.aegis_rows_to_derive('staged_procedures', 'procedure_id', 'remarked_procedures') }}
 ),
 
 final as (
@@ -32,7 +47,9 @@ final as (
         (
             coalesce(procedures.is_part2_sensitive, false)
             or part2_encounters.encounter_id is not null
-        ) as is_part2_sensitive
+        ) as is_part2_sensitive,
+        -- the watermark of the incremental runs
+        {{ to_utc_timestamp('procedures.received_at') }} as received_at
     from procedures
     left join part2_encounters
         on procedures.encounter_id = part2_encounters.encounter_id

@@ -1,9 +1,17 @@
 -- One row per coverage (latest FHIR version): who is covered, by which payer and plan type, and when.
-{{ config(**aegis.aegis_physical_design(distribute_by='patient_id', sort_by=['coverage_start_date'])) }}
+-- Incremental (docs/incremental.md): the coverages received since the table's watermark (every column comes
+-- from the coverage's own row and the period vars).
+{{ config(**aegis.aegis_incremental_fact(
+    'coverage_id', 'stg_fhir__coverages', distribute_by='patient_id', sort_by=['coverage_start_date'],
+)) }}
 with
 
-coverages as (
+staged_coverages as (
     select * from {{ ref('stg_fhir__coverages') }}
+),
+
+coverages as (
+    {{ aegis.aegis_rows_to_derive('staged_coverages', 'coverage_id') }}
 ),
 
 final as (
@@ -23,7 +31,9 @@ final as (
             )
         ) as is_active_in_period,
         cast(coverage_start_date as date) as coverage_start_date,
-        cast(coverage_end_date as date) as coverage_end_date
+        cast(coverage_end_date as date) as coverage_end_date,
+        -- the watermark of the incremental runs
+        {{ to_utc_timestamp('received_at') }} as received_at
     from coverages
 )
 

@@ -23,6 +23,10 @@ create masking policy aegis_mask_clear_date if not exists with (val date) using 
 alter masking policy aegis_mask_clear_date using (val);
 create masking policy aegis_mask_year_date if not exists with (val date) using (case when cast(val as date) > dateadd(year, -90, current_date)::date then cast(date_trunc('year', val) as date) end);
 alter masking policy aegis_mask_year_date using (case when cast(val as date) > dateadd(year, -90, current_date)::date then cast(date_trunc('year', val) as date) end);
+create masking policy aegis_mask_clear_timestamp if not exists with (val timestamp) using (val);
+alter masking policy aegis_mask_clear_timestamp using (val);
+create masking policy aegis_mask_year_timestamp if not exists with (val timestamp) using (case when cast(val as date) > dateadd(year, -90, current_date)::date then cast(date_trunc('year', val) as timestamp) end);
+alter masking policy aegis_mask_year_timestamp using (case when cast(val as date) > dateadd(year, -90, current_date)::date then cast(date_trunc('year', val) as timestamp) end);
 create masking policy aegis_mask_redact_varchar if not exists with (val varchar) using (case when val is not null then '[REDACTED]' end);
 alter masking policy aegis_mask_redact_varchar using (case when val is not null then '[REDACTED]' end);
 create masking policy aegis_mask_zip3_varchar if not exists with (val varchar) using (case when left(val, 3) in ('036', '059', '063', '102', '203', '556', '692', '790', '821', '823', '830', '831', '878', '879', '884', '890', '893') then '000' else left(val, 3) end);
@@ -31,10 +35,6 @@ create masking policy aegis_mask_clear_integer if not exists with (val integer) 
 alter masking policy aegis_mask_clear_integer using (val);
 create masking policy aegis_mask_age_cap_90_integer if not exists with (val integer) using (case when val > 89 then cast(90 as integer) else val end);
 alter masking policy aegis_mask_age_cap_90_integer using (case when val > 89 then cast(90 as integer) else val end);
-create masking policy aegis_mask_clear_timestamp if not exists with (val timestamp) using (val);
-alter masking policy aegis_mask_clear_timestamp using (val);
-create masking policy aegis_mask_year_timestamp if not exists with (val timestamp) using (case when cast(val as date) > dateadd(year, -90, current_date)::date then cast(date_trunc('year', val) as timestamp) end);
-alter masking policy aegis_mask_year_timestamp using (case when cast(val as date) > dateadd(year, -90, current_date)::date then cast(date_trunc('year', val) as timestamp) end);
 -- skipped when this returns a row: select 1 from svv_rls_policy where polname = 'aegis_rows_hide_is_part2_sensitive'
 create rls policy aegis_rows_hide_is_part2_sensitive with (is_part2_sensitive boolean) using (is_part2_sensitive = false);
 -- skipped when this returns a row: select 1 from svv_rls_policy where polname = 'aegis_rows_all'
@@ -66,12 +66,18 @@ attach masking policy aegis_mask_clear_date on main_marts.dim_coverage (coverage
 attach masking policy aegis_mask_clear_date on main_marts.dim_coverage (coverage_end_date) to role aegis_phi_limited priority 30;
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_year_date' and schema_name = 'main_marts' and table_name = 'dim_coverage' and grantee = 'aegis_deidentified'
 attach masking policy aegis_mask_year_date on main_marts.dim_coverage (coverage_end_date) to role aegis_deidentified priority 20;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_timestamp' and schema_name = 'main_marts' and table_name = 'dim_coverage' and grantee = 'aegis_phi_full'
+attach masking policy aegis_mask_clear_timestamp on main_marts.dim_coverage (received_at) to role aegis_phi_full priority 40;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_timestamp' and schema_name = 'main_marts' and table_name = 'dim_coverage' and grantee = 'aegis_phi_limited'
+attach masking policy aegis_mask_clear_timestamp on main_marts.dim_coverage (received_at) to role aegis_phi_limited priority 30;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_year_timestamp' and schema_name = 'main_marts' and table_name = 'dim_coverage' and grantee = 'aegis_deidentified'
+attach masking policy aegis_mask_year_timestamp on main_marts.dim_coverage (received_at) to role aegis_deidentified priority 20;
 grant usage on schema main_marts to role aegis_phi_full;
-grant select (coverage_id, patient_id, subscriber_id, payer_name, plan_type, status, is_active_in_period, coverage_start_date, coverage_end_date) on main_marts.dim_coverage to role aegis_phi_full;
+grant select (coverage_id, patient_id, subscriber_id, payer_name, plan_type, status, is_active_in_period, coverage_start_date, coverage_end_date, received_at) on main_marts.dim_coverage to role aegis_phi_full;
 grant usage on schema main_marts to role aegis_phi_limited;
-grant select (coverage_id, patient_id, subscriber_id, payer_name, plan_type, status, is_active_in_period, coverage_start_date, coverage_end_date) on main_marts.dim_coverage to role aegis_phi_limited;
+grant select (coverage_id, patient_id, subscriber_id, payer_name, plan_type, status, is_active_in_period, coverage_start_date, coverage_end_date, received_at) on main_marts.dim_coverage to role aegis_phi_limited;
 grant usage on schema main_marts to role aegis_deidentified;
-grant select (payer_name, plan_type, status, is_active_in_period, coverage_start_date, coverage_end_date) on main_marts.dim_coverage to role aegis_deidentified;
+grant select (payer_name, plan_type, status, is_active_in_period, coverage_start_date, coverage_end_date, received_at) on main_marts.dim_coverage to role aegis_deidentified;
 
 -- model.aegis.dim_patient -> main_marts.dim_patient (table)
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_varchar' and schema_name = 'main_marts' and table_name = 'dim_patient' and grantee = 'aegis_phi_full'
@@ -132,12 +138,18 @@ attach masking policy aegis_mask_clear_timestamp on main_marts.dim_patient (last
 attach masking policy aegis_mask_clear_timestamp on main_marts.dim_patient (last_updated_at) to role aegis_phi_limited priority 30;
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_year_timestamp' and schema_name = 'main_marts' and table_name = 'dim_patient' and grantee = 'aegis_deidentified'
 attach masking policy aegis_mask_year_timestamp on main_marts.dim_patient (last_updated_at) to role aegis_deidentified priority 20;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_timestamp' and schema_name = 'main_marts' and table_name = 'dim_patient' and grantee = 'aegis_phi_full'
+attach masking policy aegis_mask_clear_timestamp on main_marts.dim_patient (received_at) to role aegis_phi_full priority 40;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_timestamp' and schema_name = 'main_marts' and table_name = 'dim_patient' and grantee = 'aegis_phi_limited'
+attach masking policy aegis_mask_clear_timestamp on main_marts.dim_patient (received_at) to role aegis_phi_limited priority 30;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_year_timestamp' and schema_name = 'main_marts' and table_name = 'dim_patient' and grantee = 'aegis_deidentified'
+attach masking policy aegis_mask_year_timestamp on main_marts.dim_patient (received_at) to role aegis_deidentified priority 20;
 grant usage on schema main_marts to role aegis_phi_full;
-grant select (patient_id, mrn, ssn, given_name, family_name, gender, marital_status_code, language_code, street_address, city, county, state, zip_code, phone, email, age_at_period_end, is_deceased, birth_date, death_date, last_updated_at) on main_marts.dim_patient to role aegis_phi_full;
+grant select (patient_id, mrn, ssn, given_name, family_name, gender, marital_status_code, language_code, street_address, city, county, state, zip_code, phone, email, age_at_period_end, is_deceased, birth_date, death_date, last_updated_at, received_at) on main_marts.dim_patient to role aegis_phi_full;
 grant usage on schema main_marts to role aegis_phi_limited;
-grant select (patient_id, mrn, given_name, family_name, gender, marital_status_code, language_code, street_address, city, county, state, zip_code, phone, email, age_at_period_end, is_deceased, birth_date, death_date, last_updated_at) on main_marts.dim_patient to role aegis_phi_limited;
+grant select (patient_id, mrn, given_name, family_name, gender, marital_status_code, language_code, street_address, city, county, state, zip_code, phone, email, age_at_period_end, is_deceased, birth_date, death_date, last_updated_at, received_at) on main_marts.dim_patient to role aegis_phi_limited;
 grant usage on schema main_marts to role aegis_deidentified;
-grant select (gender, marital_status_code, language_code, state, zip_code, age_at_period_end, is_deceased, birth_date, death_date, last_updated_at) on main_marts.dim_patient to role aegis_deidentified;
+grant select (gender, marital_status_code, language_code, state, zip_code, age_at_period_end, is_deceased, birth_date, death_date, last_updated_at, received_at) on main_marts.dim_patient to role aegis_deidentified;
 
 -- model.aegis.dim_patient_deidentified -> main_deidentified.dim_patient_deidentified (table)
 grant usage on schema main_deidentified to role aegis_phi_full;
@@ -221,6 +233,12 @@ attach masking policy aegis_mask_clear_date on main_marts.fct_conditions (abatem
 attach masking policy aegis_mask_clear_date on main_marts.fct_conditions (abatement_date) to role aegis_phi_limited priority 30;
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_year_date' and schema_name = 'main_marts' and table_name = 'fct_conditions' and grantee = 'aegis_deidentified'
 attach masking policy aegis_mask_year_date on main_marts.fct_conditions (abatement_date) to role aegis_deidentified priority 20;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_timestamp' and schema_name = 'main_marts' and table_name = 'fct_conditions' and grantee = 'aegis_phi_full'
+attach masking policy aegis_mask_clear_timestamp on main_marts.fct_conditions (received_at) to role aegis_phi_full priority 40;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_timestamp' and schema_name = 'main_marts' and table_name = 'fct_conditions' and grantee = 'aegis_phi_limited'
+attach masking policy aegis_mask_clear_timestamp on main_marts.fct_conditions (received_at) to role aegis_phi_limited priority 30;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_year_timestamp' and schema_name = 'main_marts' and table_name = 'fct_conditions' and grantee = 'aegis_deidentified'
+attach masking policy aegis_mask_year_timestamp on main_marts.fct_conditions (received_at) to role aegis_deidentified priority 20;
 -- skipped when this returns a row: select 1 from svv_rls_attached_policy where polname = 'aegis_rows_all' and schema_name = 'main_marts' and relname = 'fct_conditions' and grantee = 'aegis_phi_full'
 attach rls policy aegis_rows_all on main_marts.fct_conditions to role aegis_phi_full;
 -- skipped when this returns a row: select 1 from svv_rls_attached_policy where polname = 'aegis_rows_hide_is_part2_sensitive' and schema_name = 'main_marts' and relname = 'fct_conditions' and grantee = 'aegis_phi_limited'
@@ -231,11 +249,11 @@ attach rls policy aegis_rows_hide_is_part2_sensitive on main_marts.fct_condition
 attach rls policy aegis_rows_hide_is_part2_sensitive on main_marts.fct_conditions to role aegis_aggregate;
 alter table main_marts.fct_conditions row level security on;
 grant usage on schema main_marts to role aegis_phi_full;
-grant select (condition_id, patient_id, encounter_id, icd10cm_code, clinical_status, chronic_group_count, is_part2_sensitive, onset_date, recorded_date, abatement_date) on main_marts.fct_conditions to role aegis_phi_full;
+grant select (condition_id, patient_id, encounter_id, icd10cm_code, clinical_status, chronic_group_count, is_part2_sensitive, onset_date, recorded_date, abatement_date, received_at) on main_marts.fct_conditions to role aegis_phi_full;
 grant usage on schema main_marts to role aegis_phi_limited;
-grant select (condition_id, patient_id, encounter_id, icd10cm_code, clinical_status, chronic_group_count, is_part2_sensitive, onset_date, recorded_date, abatement_date) on main_marts.fct_conditions to role aegis_phi_limited;
+grant select (condition_id, patient_id, encounter_id, icd10cm_code, clinical_status, chronic_group_count, is_part2_sensitive, onset_date, recorded_date, abatement_date, received_at) on main_marts.fct_conditions to role aegis_phi_limited;
 grant usage on schema main_marts to role aegis_deidentified;
-grant select (icd10cm_code, clinical_status, chronic_group_count, is_part2_sensitive, onset_date, recorded_date, abatement_date) on main_marts.fct_conditions to role aegis_deidentified;
+grant select (icd10cm_code, clinical_status, chronic_group_count, is_part2_sensitive, onset_date, recorded_date, abatement_date, received_at) on main_marts.fct_conditions to role aegis_deidentified;
 
 -- model.aegis.fct_conditions_deidentified -> main_deidentified.fct_conditions_deidentified (table)
 grant usage on schema main_deidentified to role aegis_phi_full;
@@ -276,6 +294,12 @@ attach masking policy aegis_mask_clear_timestamp on main_marts.fct_encounters (p
 attach masking policy aegis_mask_clear_timestamp on main_marts.fct_encounters (period_end_at) to role aegis_phi_limited priority 30;
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_year_timestamp' and schema_name = 'main_marts' and table_name = 'fct_encounters' and grantee = 'aegis_deidentified'
 attach masking policy aegis_mask_year_timestamp on main_marts.fct_encounters (period_end_at) to role aegis_deidentified priority 20;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_timestamp' and schema_name = 'main_marts' and table_name = 'fct_encounters' and grantee = 'aegis_phi_full'
+attach masking policy aegis_mask_clear_timestamp on main_marts.fct_encounters (received_at) to role aegis_phi_full priority 40;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_timestamp' and schema_name = 'main_marts' and table_name = 'fct_encounters' and grantee = 'aegis_phi_limited'
+attach masking policy aegis_mask_clear_timestamp on main_marts.fct_encounters (received_at) to role aegis_phi_limited priority 30;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_year_timestamp' and schema_name = 'main_marts' and table_name = 'fct_encounters' and grantee = 'aegis_deidentified'
+attach masking policy aegis_mask_year_timestamp on main_marts.fct_encounters (received_at) to role aegis_deidentified priority 20;
 -- skipped when this returns a row: select 1 from svv_rls_attached_policy where polname = 'aegis_rows_all' and schema_name = 'main_marts' and relname = 'fct_encounters' and grantee = 'aegis_phi_full'
 attach rls policy aegis_rows_all on main_marts.fct_encounters to role aegis_phi_full;
 -- skipped when this returns a row: select 1 from svv_rls_attached_policy where polname = 'aegis_rows_hide_is_part2_sensitive' and schema_name = 'main_marts' and relname = 'fct_encounters' and grantee = 'aegis_phi_limited'
@@ -286,11 +310,11 @@ attach rls policy aegis_rows_hide_is_part2_sensitive on main_marts.fct_encounter
 attach rls policy aegis_rows_hide_is_part2_sensitive on main_marts.fct_encounters to role aegis_aggregate;
 alter table main_marts.fct_encounters row level security on;
 grant usage on schema main_marts to role aegis_phi_full;
-grant select (encounter_id, patient_id, stay_id, facility_npi, encounter_class, status, reason_icd10cm_code, discharge_disposition_code, is_part2_sensitive, encounter_start_date, period_start_at, period_end_at) on main_marts.fct_encounters to role aegis_phi_full;
+grant select (encounter_id, patient_id, stay_id, facility_npi, encounter_class, status, reason_icd10cm_code, discharge_disposition_code, is_part2_sensitive, encounter_start_date, period_start_at, period_end_at, received_at) on main_marts.fct_encounters to role aegis_phi_full;
 grant usage on schema main_marts to role aegis_phi_limited;
-grant select (encounter_id, patient_id, stay_id, facility_npi, encounter_class, status, reason_icd10cm_code, discharge_disposition_code, is_part2_sensitive, encounter_start_date, period_start_at, period_end_at) on main_marts.fct_encounters to role aegis_phi_limited;
+grant select (encounter_id, patient_id, stay_id, facility_npi, encounter_class, status, reason_icd10cm_code, discharge_disposition_code, is_part2_sensitive, encounter_start_date, period_start_at, period_end_at, received_at) on main_marts.fct_encounters to role aegis_phi_limited;
 grant usage on schema main_marts to role aegis_deidentified;
-grant select (facility_npi, encounter_class, status, reason_icd10cm_code, discharge_disposition_code, is_part2_sensitive, encounter_start_date, period_start_at, period_end_at) on main_marts.fct_encounters to role aegis_deidentified;
+grant select (facility_npi, encounter_class, status, reason_icd10cm_code, discharge_disposition_code, is_part2_sensitive, encounter_start_date, period_start_at, period_end_at, received_at) on main_marts.fct_encounters to role aegis_deidentified;
 
 -- model.aegis.fct_encounters_deidentified -> main_deidentified.fct_encounters_deidentified (table)
 grant usage on schema main_deidentified to role aegis_phi_full;
@@ -325,6 +349,12 @@ attach masking policy aegis_mask_clear_timestamp on main_marts.fct_medication_re
 attach masking policy aegis_mask_clear_timestamp on main_marts.fct_medication_requests (authored_at) to role aegis_phi_limited priority 30;
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_year_timestamp' and schema_name = 'main_marts' and table_name = 'fct_medication_requests' and grantee = 'aegis_deidentified'
 attach masking policy aegis_mask_year_timestamp on main_marts.fct_medication_requests (authored_at) to role aegis_deidentified priority 20;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_timestamp' and schema_name = 'main_marts' and table_name = 'fct_medication_requests' and grantee = 'aegis_phi_full'
+attach masking policy aegis_mask_clear_timestamp on main_marts.fct_medication_requests (received_at) to role aegis_phi_full priority 40;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_timestamp' and schema_name = 'main_marts' and table_name = 'fct_medication_requests' and grantee = 'aegis_phi_limited'
+attach masking policy aegis_mask_clear_timestamp on main_marts.fct_medication_requests (received_at) to role aegis_phi_limited priority 30;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_year_timestamp' and schema_name = 'main_marts' and table_name = 'fct_medication_requests' and grantee = 'aegis_deidentified'
+attach masking policy aegis_mask_year_timestamp on main_marts.fct_medication_requests (received_at) to role aegis_deidentified priority 20;
 -- skipped when this returns a row: select 1 from svv_rls_attached_policy where polname = 'aegis_rows_all' and schema_name = 'main_marts' and relname = 'fct_medication_requests' and grantee = 'aegis_phi_full'
 attach rls policy aegis_rows_all on main_marts.fct_medication_requests to role aegis_phi_full;
 -- skipped when this returns a row: select 1 from svv_rls_attached_policy where polname = 'aegis_rows_hide_is_part2_sensitive' and schema_name = 'main_marts' and relname = 'fct_medication_requests' and grantee = 'aegis_phi_limited'
@@ -335,11 +365,11 @@ attach rls policy aegis_rows_hide_is_part2_sensitive on main_marts.fct_medicatio
 attach rls policy aegis_rows_hide_is_part2_sensitive on main_marts.fct_medication_requests to role aegis_aggregate;
 alter table main_marts.fct_medication_requests row level security on;
 grant usage on schema main_marts to role aegis_phi_full;
-grant select (medication_request_id, patient_id, encounter_id, prescriber_npi, rxnorm_code, medication_name, status, intent, authored_date, authored_at, is_part2_sensitive) on main_marts.fct_medication_requests to role aegis_phi_full;
+grant select (medication_request_id, patient_id, encounter_id, prescriber_npi, rxnorm_code, medication_name, status, intent, authored_date, authored_at, is_part2_sensitive, received_at) on main_marts.fct_medication_requests to role aegis_phi_full;
 grant usage on schema main_marts to role aegis_phi_limited;
-grant select (medication_request_id, patient_id, encounter_id, prescriber_npi, rxnorm_code, medication_name, status, intent, authored_date, authored_at, is_part2_sensitive) on main_marts.fct_medication_requests to role aegis_phi_limited;
+grant select (medication_request_id, patient_id, encounter_id, prescriber_npi, rxnorm_code, medication_name, status, intent, authored_date, authored_at, is_part2_sensitive, received_at) on main_marts.fct_medication_requests to role aegis_phi_limited;
 grant usage on schema main_marts to role aegis_deidentified;
-grant select (prescriber_npi, rxnorm_code, medication_name, status, intent, authored_date, authored_at, is_part2_sensitive) on main_marts.fct_medication_requests to role aegis_deidentified;
+grant select (prescriber_npi, rxnorm_code, medication_name, status, intent, authored_date, authored_at, is_part2_sensitive, received_at) on main_marts.fct_medication_requests to role aegis_deidentified;
 
 -- model.aegis.fct_observations -> main_marts.fct_observations (table)
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_varchar' and schema_name = 'main_marts' and table_name = 'fct_observations' and grantee = 'aegis_phi_full'
@@ -366,6 +396,12 @@ attach masking policy aegis_mask_clear_timestamp on main_marts.fct_observations 
 attach masking policy aegis_mask_clear_timestamp on main_marts.fct_observations (effective_at) to role aegis_phi_limited priority 30;
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_year_timestamp' and schema_name = 'main_marts' and table_name = 'fct_observations' and grantee = 'aegis_deidentified'
 attach masking policy aegis_mask_year_timestamp on main_marts.fct_observations (effective_at) to role aegis_deidentified priority 20;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_timestamp' and schema_name = 'main_marts' and table_name = 'fct_observations' and grantee = 'aegis_phi_full'
+attach masking policy aegis_mask_clear_timestamp on main_marts.fct_observations (received_at) to role aegis_phi_full priority 40;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_timestamp' and schema_name = 'main_marts' and table_name = 'fct_observations' and grantee = 'aegis_phi_limited'
+attach masking policy aegis_mask_clear_timestamp on main_marts.fct_observations (received_at) to role aegis_phi_limited priority 30;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_year_timestamp' and schema_name = 'main_marts' and table_name = 'fct_observations' and grantee = 'aegis_deidentified'
+attach masking policy aegis_mask_year_timestamp on main_marts.fct_observations (received_at) to role aegis_deidentified priority 20;
 -- skipped when this returns a row: select 1 from svv_rls_attached_policy where polname = 'aegis_rows_all' and schema_name = 'main_marts' and relname = 'fct_observations' and grantee = 'aegis_phi_full'
 attach rls policy aegis_rows_all on main_marts.fct_observations to role aegis_phi_full;
 -- skipped when this returns a row: select 1 from svv_rls_attached_policy where polname = 'aegis_rows_hide_is_part2_sensitive' and schema_name = 'main_marts' and relname = 'fct_observations' and grantee = 'aegis_phi_limited'
@@ -376,11 +412,11 @@ attach rls policy aegis_rows_hide_is_part2_sensitive on main_marts.fct_observati
 attach rls policy aegis_rows_hide_is_part2_sensitive on main_marts.fct_observations to role aegis_aggregate;
 alter table main_marts.fct_observations row level security on;
 grant usage on schema main_marts to role aegis_phi_full;
-grant select (observation_id, patient_id, encounter_id, loinc_code, category, status, value_unit, value_numeric, effective_date, effective_at, is_part2_sensitive) on main_marts.fct_observations to role aegis_phi_full;
+grant select (observation_id, patient_id, encounter_id, loinc_code, category, status, value_unit, value_numeric, effective_date, effective_at, is_part2_sensitive, received_at) on main_marts.fct_observations to role aegis_phi_full;
 grant usage on schema main_marts to role aegis_phi_limited;
-grant select (observation_id, patient_id, encounter_id, loinc_code, category, status, value_unit, value_numeric, effective_date, effective_at, is_part2_sensitive) on main_marts.fct_observations to role aegis_phi_limited;
+grant select (observation_id, patient_id, encounter_id, loinc_code, category, status, value_unit, value_numeric, effective_date, effective_at, is_part2_sensitive, received_at) on main_marts.fct_observations to role aegis_phi_limited;
 grant usage on schema main_marts to role aegis_deidentified;
-grant select (loinc_code, category, status, value_unit, value_numeric, effective_date, effective_at, is_part2_sensitive) on main_marts.fct_observations to role aegis_deidentified;
+grant select (loinc_code, category, status, value_unit, value_numeric, effective_date, effective_at, is_part2_sensitive, received_at) on main_marts.fct_observations to role aegis_deidentified;
 
 -- model.aegis.fct_procedures -> main_marts.fct_procedures (table)
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_varchar' and schema_name = 'main_marts' and table_name = 'fct_procedures' and grantee = 'aegis_phi_full'
@@ -407,6 +443,12 @@ attach masking policy aegis_mask_clear_timestamp on main_marts.fct_procedures (p
 attach masking policy aegis_mask_clear_timestamp on main_marts.fct_procedures (performed_at) to role aegis_phi_limited priority 30;
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_year_timestamp' and schema_name = 'main_marts' and table_name = 'fct_procedures' and grantee = 'aegis_deidentified'
 attach masking policy aegis_mask_year_timestamp on main_marts.fct_procedures (performed_at) to role aegis_deidentified priority 20;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_timestamp' and schema_name = 'main_marts' and table_name = 'fct_procedures' and grantee = 'aegis_phi_full'
+attach masking policy aegis_mask_clear_timestamp on main_marts.fct_procedures (received_at) to role aegis_phi_full priority 40;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_timestamp' and schema_name = 'main_marts' and table_name = 'fct_procedures' and grantee = 'aegis_phi_limited'
+attach masking policy aegis_mask_clear_timestamp on main_marts.fct_procedures (received_at) to role aegis_phi_limited priority 30;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_year_timestamp' and schema_name = 'main_marts' and table_name = 'fct_procedures' and grantee = 'aegis_deidentified'
+attach masking policy aegis_mask_year_timestamp on main_marts.fct_procedures (received_at) to role aegis_deidentified priority 20;
 -- skipped when this returns a row: select 1 from svv_rls_attached_policy where polname = 'aegis_rows_all' and schema_name = 'main_marts' and relname = 'fct_procedures' and grantee = 'aegis_phi_full'
 attach rls policy aegis_rows_all on main_marts.fct_procedures to role aegis_phi_full;
 -- skipped when this returns a row: select 1 from svv_rls_attached_policy where polname = 'aegis_rows_hide_is_part2_sensitive' and schema_name = 'main_marts' and relname = 'fct_procedures' and grantee = 'aegis_phi_limited'
@@ -417,11 +459,11 @@ attach rls policy aegis_rows_hide_is_part2_sensitive on main_marts.fct_procedure
 attach rls policy aegis_rows_hide_is_part2_sensitive on main_marts.fct_procedures to role aegis_aggregate;
 alter table main_marts.fct_procedures row level security on;
 grant usage on schema main_marts to role aegis_phi_full;
-grant select (procedure_id, patient_id, encounter_id, performer_npi, hcpcs_code, snomed_code, status, performed_date, performed_at, is_part2_sensitive) on main_marts.fct_procedures to role aegis_phi_full;
+grant select (procedure_id, patient_id, encounter_id, performer_npi, hcpcs_code, snomed_code, status, performed_date, performed_at, is_part2_sensitive, received_at) on main_marts.fct_procedures to role aegis_phi_full;
 grant usage on schema main_marts to role aegis_phi_limited;
-grant select (procedure_id, patient_id, encounter_id, performer_npi, hcpcs_code, snomed_code, status, performed_date, performed_at, is_part2_sensitive) on main_marts.fct_procedures to role aegis_phi_limited;
+grant select (procedure_id, patient_id, encounter_id, performer_npi, hcpcs_code, snomed_code, status, performed_date, performed_at, is_part2_sensitive, received_at) on main_marts.fct_procedures to role aegis_phi_limited;
 grant usage on schema main_marts to role aegis_deidentified;
-grant select (performer_npi, hcpcs_code, snomed_code, status, performed_date, performed_at, is_part2_sensitive) on main_marts.fct_procedures to role aegis_deidentified;
+grant select (performer_npi, hcpcs_code, snomed_code, status, performed_date, performed_at, is_part2_sensitive, received_at) on main_marts.fct_procedures to role aegis_deidentified;
 
 -- model.aegis.int_claim_lines_normalised -> main_intermediate.int_claim_lines_normalised (table)
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_varchar' and schema_name = 'main_intermediate' and table_name = 'int_claim_lines_normalised' and grantee = 'aegis_phi_full'

@@ -82,6 +82,25 @@ case
     when is_role_in_session('AEGIS_AGGREGATE') then cast(null as date)
     else cast(null as date)
 end;
+create masking policy if not exists aegis_governance.aegis_mask_event_date_timestamp_ntz as (val timestamp_ntz) returns timestamp_ntz ->
+case
+    when is_role_in_session('AEGIS_TRANSFORMER') then val
+    when is_role_in_session('AEGIS_PHI_FULL') then val
+    when is_role_in_session('AEGIS_PHI_LIMITED') then val
+    when is_role_in_session('AEGIS_DEIDENTIFIED') then case when cast(val as date) > dateadd(year, -90, current_date()) then cast(date_trunc('year', val) as timestamp_ntz) end
+    when is_role_in_session('AEGIS_AGGREGATE') then cast(null as timestamp_ntz)
+    else cast(null as timestamp_ntz)
+end;
+-- skipped when `describe masking policy aegis_governance.aegis_mask_event_date_timestamp_ntz` shows this body already
+alter masking policy aegis_governance.aegis_mask_event_date_timestamp_ntz set body ->
+case
+    when is_role_in_session('AEGIS_TRANSFORMER') then val
+    when is_role_in_session('AEGIS_PHI_FULL') then val
+    when is_role_in_session('AEGIS_PHI_LIMITED') then val
+    when is_role_in_session('AEGIS_DEIDENTIFIED') then case when cast(val as date) > dateadd(year, -90, current_date()) then cast(date_trunc('year', val) as timestamp_ntz) end
+    when is_role_in_session('AEGIS_AGGREGATE') then cast(null as timestamp_ntz)
+    else cast(null as timestamp_ntz)
+end;
 create masking policy if not exists aegis_governance.aegis_mask_mrn_varchar as (val varchar) returns varchar ->
 case
     when is_role_in_session('AEGIS_TRANSFORMER') then val
@@ -310,25 +329,6 @@ case
     when is_role_in_session('AEGIS_AGGREGATE') then cast(null as date)
     else cast(null as date)
 end;
-create masking policy if not exists aegis_governance.aegis_mask_event_date_timestamp_ntz as (val timestamp_ntz) returns timestamp_ntz ->
-case
-    when is_role_in_session('AEGIS_TRANSFORMER') then val
-    when is_role_in_session('AEGIS_PHI_FULL') then val
-    when is_role_in_session('AEGIS_PHI_LIMITED') then val
-    when is_role_in_session('AEGIS_DEIDENTIFIED') then case when cast(val as date) > dateadd(year, -90, current_date()) then cast(date_trunc('year', val) as timestamp_ntz) end
-    when is_role_in_session('AEGIS_AGGREGATE') then cast(null as timestamp_ntz)
-    else cast(null as timestamp_ntz)
-end;
--- skipped when `describe masking policy aegis_governance.aegis_mask_event_date_timestamp_ntz` shows this body already
-alter masking policy aegis_governance.aegis_mask_event_date_timestamp_ntz set body ->
-case
-    when is_role_in_session('AEGIS_TRANSFORMER') then val
-    when is_role_in_session('AEGIS_PHI_FULL') then val
-    when is_role_in_session('AEGIS_PHI_LIMITED') then val
-    when is_role_in_session('AEGIS_DEIDENTIFIED') then case when cast(val as date) > dateadd(year, -90, current_date()) then cast(date_trunc('year', val) as timestamp_ntz) end
-    when is_role_in_session('AEGIS_AGGREGATE') then cast(null as timestamp_ntz)
-    else cast(null as timestamp_ntz)
-end;
 create row access policy if not exists aegis_governance.aegis_rows_part2_substance_use as (is_sensitive boolean) returns boolean ->
     is_sensitive = false
     or is_role_in_session('AEGIS_TRANSFORMER')
@@ -417,6 +417,7 @@ alter table main_marts.dim_coverage modify column patient_id set masking policy 
 alter table main_marts.dim_coverage modify column subscriber_id set masking policy aegis_governance.aegis_mask_health_plan_id_varchar force;
 alter table main_marts.dim_coverage modify column coverage_start_date set masking policy aegis_governance.aegis_mask_event_date_date force;
 alter table main_marts.dim_coverage modify column coverage_end_date set masking policy aegis_governance.aegis_mask_event_date_date force;
+alter table main_marts.dim_coverage modify column received_at set masking policy aegis_governance.aegis_mask_event_date_timestamp_ntz force;
 grant usage on schema main_marts to role aegis_phi_full;
 grant select on table main_marts.dim_coverage to role aegis_phi_full;
 grant usage on schema main_marts to role aegis_phi_limited;
@@ -441,6 +442,7 @@ alter table main_marts.dim_patient modify column age_at_period_end set masking p
 alter table main_marts.dim_patient modify column birth_date set masking policy aegis_governance.aegis_mask_birth_date_date force;
 alter table main_marts.dim_patient modify column death_date set masking policy aegis_governance.aegis_mask_death_date_date force;
 alter table main_marts.dim_patient modify column last_updated_at set masking policy aegis_governance.aegis_mask_event_date_timestamp_ntz force;
+alter table main_marts.dim_patient modify column received_at set masking policy aegis_governance.aegis_mask_event_date_timestamp_ntz force;
 grant usage on schema main_marts to role aegis_phi_full;
 grant select on table main_marts.dim_patient to role aegis_phi_full;
 grant usage on schema main_marts to role aegis_phi_limited;
@@ -483,6 +485,7 @@ alter table main_marts.fct_conditions modify column encounter_id set masking pol
 alter table main_marts.fct_conditions modify column onset_date set masking policy aegis_governance.aegis_mask_event_date_date force;
 alter table main_marts.fct_conditions modify column recorded_date set masking policy aegis_governance.aegis_mask_event_date_date force;
 alter table main_marts.fct_conditions modify column abatement_date set masking policy aegis_governance.aegis_mask_event_date_date force;
+alter table main_marts.fct_conditions modify column received_at set masking policy aegis_governance.aegis_mask_event_date_timestamp_ntz force;
 -- skipped when this returns a row: select 1 from table(information_schema.policy_references(ref_entity_name => 'main_marts.fct_conditions', ref_entity_domain => 'table')) where policy_kind = 'ROW_ACCESS_POLICY'
 alter table main_marts.fct_conditions add row access policy aegis_governance.aegis_rows_part2_substance_use on (is_part2_sensitive);
 alter table main_marts.fct_conditions modify column is_part2_sensitive set projection policy aegis_governance.aegis_project_part2_substance_use force;
@@ -510,6 +513,7 @@ alter table main_marts.fct_encounters modify column stay_id set masking policy a
 alter table main_marts.fct_encounters modify column encounter_start_date set masking policy aegis_governance.aegis_mask_event_date_date force;
 alter table main_marts.fct_encounters modify column period_start_at set masking policy aegis_governance.aegis_mask_event_date_timestamp_ntz force;
 alter table main_marts.fct_encounters modify column period_end_at set masking policy aegis_governance.aegis_mask_event_date_timestamp_ntz force;
+alter table main_marts.fct_encounters modify column received_at set masking policy aegis_governance.aegis_mask_event_date_timestamp_ntz force;
 -- skipped when this returns a row: select 1 from table(information_schema.policy_references(ref_entity_name => 'main_marts.fct_encounters', ref_entity_domain => 'table')) where policy_kind = 'ROW_ACCESS_POLICY'
 alter table main_marts.fct_encounters add row access policy aegis_governance.aegis_rows_part2_substance_use on (is_part2_sensitive);
 alter table main_marts.fct_encounters modify column is_part2_sensitive set projection policy aegis_governance.aegis_project_part2_substance_use force;
@@ -536,6 +540,7 @@ alter table main_marts.fct_medication_requests modify column patient_id set mask
 alter table main_marts.fct_medication_requests modify column encounter_id set masking policy aegis_governance.aegis_mask_other_id_varchar force;
 alter table main_marts.fct_medication_requests modify column authored_date set masking policy aegis_governance.aegis_mask_event_date_date force;
 alter table main_marts.fct_medication_requests modify column authored_at set masking policy aegis_governance.aegis_mask_event_date_timestamp_ntz force;
+alter table main_marts.fct_medication_requests modify column received_at set masking policy aegis_governance.aegis_mask_event_date_timestamp_ntz force;
 -- skipped when this returns a row: select 1 from table(information_schema.policy_references(ref_entity_name => 'main_marts.fct_medication_requests', ref_entity_domain => 'table')) where policy_kind = 'ROW_ACCESS_POLICY'
 alter table main_marts.fct_medication_requests add row access policy aegis_governance.aegis_rows_part2_substance_use on (is_part2_sensitive);
 alter table main_marts.fct_medication_requests modify column is_part2_sensitive set projection policy aegis_governance.aegis_project_part2_substance_use force;
@@ -553,6 +558,7 @@ alter table main_marts.fct_observations modify column patient_id set masking pol
 alter table main_marts.fct_observations modify column encounter_id set masking policy aegis_governance.aegis_mask_other_id_varchar force;
 alter table main_marts.fct_observations modify column effective_date set masking policy aegis_governance.aegis_mask_event_date_date force;
 alter table main_marts.fct_observations modify column effective_at set masking policy aegis_governance.aegis_mask_event_date_timestamp_ntz force;
+alter table main_marts.fct_observations modify column received_at set masking policy aegis_governance.aegis_mask_event_date_timestamp_ntz force;
 -- skipped when this returns a row: select 1 from table(information_schema.policy_references(ref_entity_name => 'main_marts.fct_observations', ref_entity_domain => 'table')) where policy_kind = 'ROW_ACCESS_POLICY'
 alter table main_marts.fct_observations add row access policy aegis_governance.aegis_rows_part2_substance_use on (is_part2_sensitive);
 alter table main_marts.fct_observations modify column is_part2_sensitive set projection policy aegis_governance.aegis_project_part2_substance_use force;
@@ -570,6 +576,7 @@ alter table main_marts.fct_procedures modify column patient_id set masking polic
 alter table main_marts.fct_procedures modify column encounter_id set masking policy aegis_governance.aegis_mask_other_id_varchar force;
 alter table main_marts.fct_procedures modify column performed_date set masking policy aegis_governance.aegis_mask_event_date_date force;
 alter table main_marts.fct_procedures modify column performed_at set masking policy aegis_governance.aegis_mask_event_date_timestamp_ntz force;
+alter table main_marts.fct_procedures modify column received_at set masking policy aegis_governance.aegis_mask_event_date_timestamp_ntz force;
 -- skipped when this returns a row: select 1 from table(information_schema.policy_references(ref_entity_name => 'main_marts.fct_procedures', ref_entity_domain => 'table')) where policy_kind = 'ROW_ACCESS_POLICY'
 alter table main_marts.fct_procedures add row access policy aegis_governance.aegis_rows_part2_substance_use on (is_part2_sensitive);
 alter table main_marts.fct_procedures modify column is_part2_sensitive set projection policy aegis_governance.aegis_project_part2_substance_use force;

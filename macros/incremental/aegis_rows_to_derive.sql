@@ -1,0 +1,14 @@
+{#- Select of the upstream rows an incremental fact derives this run: on a full build all of them; on an
+    incremental run those received since its watermark (aegis_received_since_watermark), and the rows of
+    the keys in `rederived` (a CTE of the caller with a column named `unique_key`: stored rows whose
+    cross-row value changed). -#}
+{% macro aegis_rows_to_derive(upstream, unique_key, rederived=none) %}
+    select * from {{ upstream }}
+    {%- if is_incremental() %}
+    where
+        {{ aegis.aegis_received_since_watermark(upstream, unique_key) }}
+        {%- if rederived %}
+        or {{ upstream }}.{{ unique_key }} in (select {{ rederived }}.{{ unique_key }} from {{ rederived }})
+        {%- endif %}
+    {%- endif %}
+{%- endmacro %}
