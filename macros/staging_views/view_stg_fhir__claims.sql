@@ -12,19 +12,19 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
-    case when regexp_full_match(json_extract_string(r.value, '$."patient"."reference"'), '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(json_extract_string(r.value, '$."patient"."reference"'), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "patient_id",
-    case when regexp_full_match(json_extract_string(list_filter(json_extract(r.value, '$."insurance"[*]'), lambda item_: json_type(item_) <> 'NULL')[1], '$."coverage"."reference"'), '^(https?://[^?#]*/)?Coverage/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(json_extract_string(list_filter(json_extract(r.value, '$."insurance"[*]'), lambda item_: json_type(item_) <> 'NULL')[1], '$."coverage"."reference"'), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "coverage_id",
-    json_extract_string(list_filter(list_transform(list_filter(list_filter([json_extract(r.value, '$."provider"."identifier"')], lambda item_: json_type(item_) <> 'NULL'), lambda w2_: (json_extract_string(w2_, '$."system"') = 'http://hl7.org/fhir/sid/us-npi')), lambda l1_: json_extract(l1_, '$."value"')), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "provider_npi",
-    json_extract_string(list_filter(json_extract(r.value, '$."type"."coding"[*]."code"'), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "claim_type",
-    json_extract_string(r.value, '$."use"') as "claim_use",
-    json_extract_string(r.value, '$."status"') as "status",
-    json_extract_string(list_filter(list_transform(list_filter(list_filter(json_extract(r.value, '$."diagnosis"[*]."diagnosisCodeableConcept"."coding"[*]'), lambda item_: json_type(item_) <> 'NULL'), lambda w3_: (json_extract_string(w3_, '$."system"') = 'http://hl7.org/fhir/sid/icd-10-cm')), lambda l2_: json_extract(l2_, '$."code"')), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "principal_icd10cm_code",
-    json_extract_string(list_filter(json_extract(r.value, '$."insurance"[*]."coverage"."display"'), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "insurance_payer_name",
-    json_extract_string(r.value, '$."billablePeriod"."start"') as "billable_period_start_date",
-    json_extract_string(r.value, '$."billablePeriod"."end"') as "billable_period_end_date",
-    json_extract_string(r.value, '$."created"') as "created_at"
+    case when regexp_full_match(json_extract_string(r.keys_[1], '$."reference"'), '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(json_extract_string(r.keys_[1], '$."reference"'), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "patient_id",
+    case when regexp_full_match(json_extract_string(list_filter(json_extract(r.keys_[2], '$[*]'), lambda item_: json_type(item_) <> 'NULL')[1], '$."coverage"."reference"'), '^(https?://[^?#]*/)?Coverage/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(json_extract_string(list_filter(json_extract(r.keys_[2], '$[*]'), lambda item_: json_type(item_) <> 'NULL')[1], '$."coverage"."reference"'), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "coverage_id",
+    json_extract_string(list_filter(list_transform(list_filter(list_filter([json_extract(r.keys_[3], '$."identifier"')], lambda item_: json_type(item_) <> 'NULL'), lambda w2_: (json_extract_string(w2_, '$."system"') = 'http://hl7.org/fhir/sid/us-npi')), lambda l1_: json_extract(l1_, '$."value"')), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "provider_npi",
+    json_extract_string(list_filter(json_extract(r.keys_[4], '$."coding"[*]."code"'), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "claim_type",
+    json_extract_string(r.keys_[5], '$') as "claim_use",
+    json_extract_string(r.keys_[6], '$') as "status",
+    json_extract_string(list_filter(list_transform(list_filter(list_filter(json_extract(r.keys_[7], '$[*]."diagnosisCodeableConcept"."coding"[*]'), lambda item_: json_type(item_) <> 'NULL'), lambda w3_: (json_extract_string(w3_, '$."system"') = 'http://hl7.org/fhir/sid/icd-10-cm')), lambda l2_: json_extract(l2_, '$."code"')), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "principal_icd10cm_code",
+    json_extract_string(list_filter(json_extract(r.keys_[2], '$[*]."coverage"."display"'), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "insurance_payer_name",
+    json_extract_string(r.keys_[8], '$."start"') as "billable_period_start_date",
+    json_extract_string(r.keys_[8], '$."end"') as "billable_period_end_date",
+    json_extract_string(r.keys_[9], '$') as "created_at"
 from (
-    select cast(resource as json) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
+    select cast(resource as json) as value, 0 as row_index, json_extract(cast(resource as json), ['$."patient"', '$."insurance"', '$."provider"', '$."type"', '$."use"', '$."status"', '$."diagnosis"', '$."billablePeriod"', '$."created"']) as keys_, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
     from {{ relation }}
     where json_extract_string(cast(resource as json), '$."resourceType"') = 'Claim'
 ) as r

@@ -12,18 +12,18 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
-    case when regexp_full_match(json_extract_string(r.value, '$."subject"."reference"'), '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(json_extract_string(r.value, '$."subject"."reference"'), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "patient_id",
-    case when regexp_full_match(json_extract_string(r.value, '$."encounter"."reference"'), '^(https?://[^?#]*/)?Encounter/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(json_extract_string(r.value, '$."encounter"."reference"'), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "encounter_id",
-    json_extract_string(list_filter(list_transform(list_filter(list_filter(json_extract(r.value, '$."code"."coding"[*]'), lambda item_: json_type(item_) <> 'NULL'), lambda w2_: (json_extract_string(w2_, '$."system"') = 'http://hl7.org/fhir/sid/icd-10-cm')), lambda l1_: json_extract(l1_, '$."code"')), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "icd10cm_code",
-    json_extract_string(list_filter(list_transform(list_filter(list_filter(json_extract(r.value, '$."code"."coding"[*]'), lambda item_: json_type(item_) <> 'NULL'), lambda w3_: (json_extract_string(w3_, '$."system"') = 'http://snomed.info/sct')), lambda l2_: json_extract(l2_, '$."code"')), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "snomed_code",
-    json_extract_string(list_filter(json_extract(r.value, '$."clinicalStatus"."coding"[*]."code"'), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "clinical_status",
-    json_extract_string(r.value, '$."onsetDateTime"') as "onset_date_time",
-    json_extract_string(r.value, '$."onsetPeriod"."start"') as "onset_period_start",
-    json_extract_string(r.value, '$."recordedDate"') as "recorded_date",
-    json_extract_string(r.value, '$."abatementDateTime"') as "abatement_date_time",
-    json_extract_string(r.value, '$."abatementPeriod"."end"') as "abatement_period_end"
+    case when regexp_full_match(json_extract_string(r.keys_[1], '$."reference"'), '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(json_extract_string(r.keys_[1], '$."reference"'), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "patient_id",
+    case when regexp_full_match(json_extract_string(r.keys_[2], '$."reference"'), '^(https?://[^?#]*/)?Encounter/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(json_extract_string(r.keys_[2], '$."reference"'), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "encounter_id",
+    json_extract_string(list_filter(list_transform(list_filter(list_filter(json_extract(r.keys_[3], '$."coding"[*]'), lambda item_: json_type(item_) <> 'NULL'), lambda w2_: (json_extract_string(w2_, '$."system"') = 'http://hl7.org/fhir/sid/icd-10-cm')), lambda l1_: json_extract(l1_, '$."code"')), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "icd10cm_code",
+    json_extract_string(list_filter(list_transform(list_filter(list_filter(json_extract(r.keys_[3], '$."coding"[*]'), lambda item_: json_type(item_) <> 'NULL'), lambda w3_: (json_extract_string(w3_, '$."system"') = 'http://snomed.info/sct')), lambda l2_: json_extract(l2_, '$."code"')), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "snomed_code",
+    json_extract_string(list_filter(json_extract(r.keys_[4], '$."coding"[*]."code"'), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "clinical_status",
+    json_extract_string(r.keys_[5], '$') as "onset_date_time",
+    json_extract_string(r.keys_[6], '$."start"') as "onset_period_start",
+    json_extract_string(r.keys_[7], '$') as "recorded_date",
+    json_extract_string(r.keys_[8], '$') as "abatement_date_time",
+    json_extract_string(r.keys_[9], '$."end"') as "abatement_period_end"
 from (
-    select cast(resource as json) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
+    select cast(resource as json) as value, 0 as row_index, json_extract(cast(resource as json), ['$."subject"', '$."encounter"', '$."code"', '$."clinicalStatus"', '$."onsetDateTime"', '$."onsetPeriod"', '$."recordedDate"', '$."abatementDateTime"', '$."abatementPeriod"']) as keys_, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
     from {{ relation }}
     where json_extract_string(cast(resource as json), '$."resourceType"') = 'Condition'
 ) as r

@@ -12,15 +12,15 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
-    case when regexp_full_match(json_extract_string(r.value, '$."beneficiary"."reference"'), '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(json_extract_string(r.value, '$."beneficiary"."reference"'), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "patient_id",
-    json_extract_string(r.value, '$."subscriberId"') as "subscriber_id",
-    json_extract_string(list_filter(json_extract(r.value, '$."payor"[*]."display"'), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "payer_name",
-    json_extract_string(list_filter(json_extract(r.value, '$."type"."coding"[*]."code"'), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "plan_type",
-    json_extract_string(r.value, '$."status"') as "status",
-    json_extract_string(r.value, '$."period"."start"') as "coverage_start_date",
-    json_extract_string(r.value, '$."period"."end"') as "coverage_end_date"
+    case when regexp_full_match(json_extract_string(r.keys_[1], '$."reference"'), '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(json_extract_string(r.keys_[1], '$."reference"'), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "patient_id",
+    json_extract_string(r.keys_[2], '$') as "subscriber_id",
+    json_extract_string(list_filter(json_extract(r.keys_[3], '$[*]."display"'), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "payer_name",
+    json_extract_string(list_filter(json_extract(r.keys_[4], '$."coding"[*]."code"'), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "plan_type",
+    json_extract_string(r.keys_[5], '$') as "status",
+    json_extract_string(r.keys_[6], '$."start"') as "coverage_start_date",
+    json_extract_string(r.keys_[6], '$."end"') as "coverage_end_date"
 from (
-    select cast(resource as json) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
+    select cast(resource as json) as value, 0 as row_index, json_extract(cast(resource as json), ['$."beneficiary"', '$."subscriberId"', '$."payor"', '$."type"', '$."status"', '$."period"']) as keys_, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
     from {{ relation }}
     where json_extract_string(cast(resource as json), '$."resourceType"') = 'Coverage'
 ) as r

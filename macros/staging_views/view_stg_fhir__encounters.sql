@@ -12,18 +12,18 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
-    case when regexp_full_match(json_extract_string(r.value, '$."subject"."reference"'), '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(json_extract_string(r.value, '$."subject"."reference"'), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "patient_id",
-    json_extract_string(list_filter(list_transform(list_filter(list_filter([json_extract(r.value, '$."serviceProvider"."identifier"')], lambda item_: json_type(item_) <> 'NULL'), lambda w2_: (json_extract_string(w2_, '$."system"') = 'http://hl7.org/fhir/sid/us-npi')), lambda l1_: json_extract(l1_, '$."value"')), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "facility_npi",
-    case when regexp_full_match(json_extract_string(r.value, '$."serviceProvider"."reference"'), '^(https?://[^?#]*/)?Organization/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(json_extract_string(r.value, '$."serviceProvider"."reference"'), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "service_provider_id",
-    json_extract_string(r.value, '$."class"."code"') as "encounter_class",
-    json_extract_string(r.value, '$."status"') as "status",
-    json_extract_string(list_filter(list_transform(list_filter(list_filter(json_extract(r.value, '$."reasonCode"[*]."coding"[*]'), lambda item_: json_type(item_) <> 'NULL'), lambda w3_: (json_extract_string(w3_, '$."system"') = 'http://hl7.org/fhir/sid/icd-10-cm')), lambda l2_: json_extract(l2_, '$."code"')), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "reason_icd10cm_code",
-    json_extract_string(list_filter(list_transform(list_filter(list_filter(json_extract(r.value, '$."reasonCode"[*]."coding"[*]'), lambda item_: json_type(item_) <> 'NULL'), lambda w4_: (json_extract_string(w4_, '$."system"') = 'http://snomed.info/sct')), lambda l3_: json_extract(l3_, '$."code"')), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "reason_snomed_code",
-    json_extract_string(list_filter(json_extract(r.value, '$."hospitalization"."dischargeDisposition"."coding"[*]."code"'), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "discharge_disposition_code",
-    json_extract_string(r.value, '$."period"."start"') as "period_start_at",
-    json_extract_string(r.value, '$."period"."end"') as "period_end_at"
+    case when regexp_full_match(json_extract_string(r.keys_[1], '$."reference"'), '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(json_extract_string(r.keys_[1], '$."reference"'), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "patient_id",
+    json_extract_string(list_filter(list_transform(list_filter(list_filter([json_extract(r.keys_[2], '$."identifier"')], lambda item_: json_type(item_) <> 'NULL'), lambda w2_: (json_extract_string(w2_, '$."system"') = 'http://hl7.org/fhir/sid/us-npi')), lambda l1_: json_extract(l1_, '$."value"')), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "facility_npi",
+    case when regexp_full_match(json_extract_string(r.keys_[2], '$."reference"'), '^(https?://[^?#]*/)?Organization/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(json_extract_string(r.keys_[2], '$."reference"'), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "service_provider_id",
+    json_extract_string(r.keys_[3], '$."code"') as "encounter_class",
+    json_extract_string(r.keys_[4], '$') as "status",
+    json_extract_string(list_filter(list_transform(list_filter(list_filter(json_extract(r.keys_[5], '$[*]."coding"[*]'), lambda item_: json_type(item_) <> 'NULL'), lambda w3_: (json_extract_string(w3_, '$."system"') = 'http://hl7.org/fhir/sid/icd-10-cm')), lambda l2_: json_extract(l2_, '$."code"')), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "reason_icd10cm_code",
+    json_extract_string(list_filter(list_transform(list_filter(list_filter(json_extract(r.keys_[5], '$[*]."coding"[*]'), lambda item_: json_type(item_) <> 'NULL'), lambda w4_: (json_extract_string(w4_, '$."system"') = 'http://snomed.info/sct')), lambda l3_: json_extract(l3_, '$."code"')), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "reason_snomed_code",
+    json_extract_string(list_filter(json_extract(r.keys_[6], '$."dischargeDisposition"."coding"[*]."code"'), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "discharge_disposition_code",
+    json_extract_string(r.keys_[7], '$."start"') as "period_start_at",
+    json_extract_string(r.keys_[7], '$."end"') as "period_end_at"
 from (
-    select cast(resource as json) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
+    select cast(resource as json) as value, 0 as row_index, json_extract(cast(resource as json), ['$."subject"', '$."serviceProvider"', '$."class"', '$."status"', '$."reasonCode"', '$."hospitalization"', '$."period"']) as keys_, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
     from {{ relation }}
     where json_extract_string(cast(resource as json), '$."resourceType"') = 'Encounter'
 ) as r

@@ -27,7 +27,7 @@ select
     v0_."service_date_date",
     v0_."service_period_start"
 from (
-    select cast(resource as json) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
+    select cast(resource as json) as value, 0 as row_index, json_extract(cast(resource as json), ['$."claim"', '$."patient"', '$."item"']) as keys_, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
     from {{ relation }}
     where json_extract_string(cast(resource as json), '$."resourceType"') = 'ExplanationOfBenefit'
 ) as r
@@ -48,14 +48,14 @@ cross join lateral (
         s2_."service_date_date",
         s2_."service_period_start"
     from (
-        select r.value as value, r.row_index as row_index
+        select r.value as value, r.row_index as row_index, r.keys_ as keys_
     ) as f0
     cross join lateral (
         select
-            case when regexp_full_match(json_extract_string(f1.value, '$."claim"."reference"'), '^(https?://[^?#]*/)?Claim/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(json_extract_string(f1.value, '$."claim"."reference"'), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "claim_id",
-            case when regexp_full_match(json_extract_string(f1.value, '$."patient"."reference"'), '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(json_extract_string(f1.value, '$."patient"."reference"'), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "patient_id"
+            case when regexp_full_match(json_extract_string(f1.keys_[1], '$."reference"'), '^(https?://[^?#]*/)?Claim/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(json_extract_string(f1.keys_[1], '$."reference"'), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "claim_id",
+            case when regexp_full_match(json_extract_string(f1.keys_[2], '$."reference"'), '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(json_extract_string(f1.keys_[2], '$."reference"'), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "patient_id"
         from (
-            select f0.value as value, f0.row_index as row_index
+            select f0.value as value, f0.row_index as row_index, f0.keys_ as keys_
         ) as f1
     ) as s1_
     cross join lateral (
@@ -76,7 +76,7 @@ cross join lateral (
             select i10_.value as value, row_number() over (order by i10_.ord) - 1 as row_index
             from (
                 select each_.value as value, cast(each_.key as integer) + 1 as ord
-                from json_each(json_extract(f0.value, '$."item"')) as each_
+                from json_each(json_extract(f0.keys_[3], '$')) as each_
                 where each_.type <> 'NULL'
             ) as i10_
         ) as f2
@@ -84,7 +84,7 @@ cross join lateral (
         select cast(null as integer) as "line_number", cast(null as varchar) as "hcpcs_code", cast(null as varchar) as "revenue_code", cast(null as decimal(38, 9)) as "billed_adjudicated", cast(null as decimal(38, 9)) as "billed_blue_button", cast(null as decimal(38, 9)) as "billed_net", cast(null as decimal(38, 9)) as "allowed_adjudicated", cast(null as decimal(38, 9)) as "allowed_blue_button", cast(null as decimal(38, 9)) as "paid_adjudicated", cast(null as decimal(38, 9)) as "paid_blue_button", cast(null as varchar) as "service_date_date", cast(null as varchar) as "service_period_start"
         where not exists (
             select each_.value as value, cast(each_.key as integer) + 1 as ord
-            from json_each(json_extract(f0.value, '$."item"')) as each_
+            from json_each(json_extract(f0.keys_[3], '$')) as each_
             where each_.type <> 'NULL'
         )
     ) as s2_

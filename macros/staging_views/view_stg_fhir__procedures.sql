@@ -12,16 +12,16 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
-    case when regexp_full_match(json_extract_string(r.value, '$."subject"."reference"'), '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(json_extract_string(r.value, '$."subject"."reference"'), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "patient_id",
-    case when regexp_full_match(json_extract_string(r.value, '$."encounter"."reference"'), '^(https?://[^?#]*/)?Encounter/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(json_extract_string(r.value, '$."encounter"."reference"'), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "encounter_id",
-    json_extract_string(list_filter(list_transform(list_filter(list_filter(json_extract(r.value, '$."performer"[*]."actor"."identifier"'), lambda item_: json_type(item_) <> 'NULL'), lambda w2_: (json_extract_string(w2_, '$."system"') = 'http://hl7.org/fhir/sid/us-npi')), lambda l1_: json_extract(l1_, '$."value"')), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "performer_npi",
-    json_extract_string(list_filter(list_transform(list_filter(list_filter(json_extract(r.value, '$."code"."coding"[*]'), lambda item_: json_type(item_) <> 'NULL'), lambda w3_: ((json_extract_string(w3_, '$."system"') = 'http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets') or (json_extract_string(w3_, '$."system"') = 'http://www.ama-assn.org/go/cpt'))), lambda l2_: json_extract(l2_, '$."code"')), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "hcpcs_code",
-    json_extract_string(list_filter(list_transform(list_filter(list_filter(json_extract(r.value, '$."code"."coding"[*]'), lambda item_: json_type(item_) <> 'NULL'), lambda w4_: (json_extract_string(w4_, '$."system"') = 'http://snomed.info/sct')), lambda l3_: json_extract(l3_, '$."code"')), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "snomed_code",
-    json_extract_string(r.value, '$."status"') as "status",
-    json_extract_string(r.value, '$."performedDateTime"') as "performed_date_time",
-    json_extract_string(r.value, '$."performedPeriod"."start"') as "performed_period_start"
+    case when regexp_full_match(json_extract_string(r.keys_[1], '$."reference"'), '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(json_extract_string(r.keys_[1], '$."reference"'), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "patient_id",
+    case when regexp_full_match(json_extract_string(r.keys_[2], '$."reference"'), '^(https?://[^?#]*/)?Encounter/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(json_extract_string(r.keys_[2], '$."reference"'), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "encounter_id",
+    json_extract_string(list_filter(list_transform(list_filter(list_filter(json_extract(r.keys_[3], '$[*]."actor"."identifier"'), lambda item_: json_type(item_) <> 'NULL'), lambda w2_: (json_extract_string(w2_, '$."system"') = 'http://hl7.org/fhir/sid/us-npi')), lambda l1_: json_extract(l1_, '$."value"')), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "performer_npi",
+    json_extract_string(list_filter(list_transform(list_filter(list_filter(json_extract(r.keys_[4], '$."coding"[*]'), lambda item_: json_type(item_) <> 'NULL'), lambda w3_: ((json_extract_string(w3_, '$."system"') = 'http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets') or (json_extract_string(w3_, '$."system"') = 'http://www.ama-assn.org/go/cpt'))), lambda l2_: json_extract(l2_, '$."code"')), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "hcpcs_code",
+    json_extract_string(list_filter(list_transform(list_filter(list_filter(json_extract(r.keys_[4], '$."coding"[*]'), lambda item_: json_type(item_) <> 'NULL'), lambda w4_: (json_extract_string(w4_, '$."system"') = 'http://snomed.info/sct')), lambda l3_: json_extract(l3_, '$."code"')), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "snomed_code",
+    json_extract_string(r.keys_[5], '$') as "status",
+    json_extract_string(r.keys_[6], '$') as "performed_date_time",
+    json_extract_string(r.keys_[7], '$."start"') as "performed_period_start"
 from (
-    select cast(resource as json) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
+    select cast(resource as json) as value, 0 as row_index, json_extract(cast(resource as json), ['$."subject"', '$."encounter"', '$."performer"', '$."code"', '$."status"', '$."performedDateTime"', '$."performedPeriod"']) as keys_, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
     from {{ relation }}
     where json_extract_string(cast(resource as json), '$."resourceType"') = 'Procedure'
 ) as r

@@ -170,7 +170,9 @@ ENCOUNTER_START = {
 
 def test_a_single_valued_r4_path_is_one_path_read_without_a_cardinality_check() -> None:
     sql = compile_view(ENCOUNTER_START, "duckdb").sql
-    assert 'json_extract_string(r.value, \'$."period"."start"\')' in sql
+    # one path read, from the top-level element the resource row extracts once (keys_)
+    assert "json_extract_string(r.keys_[1], '$.\"start\"')" in sql
+    assert "json_extract(cast(resource as json), ['$.\"period\"']) as keys_" in sql
     assert "more than one value" not in sql and "json_each" not in sql and "lateral" not in sql
     postgres = compile_view(ENCOUNTER_START, "postgres").sql
     assert '#>> \'{"period","start"}\'' in postgres and "more than one value" not in postgres

@@ -190,12 +190,14 @@ class SqlRenderer(ABC):
         else:
             columns = carried + [f"{view_alias}.{self.identifier(column.name)}" for column in plan.output]
             rows = self.lateral(self.selection(plan.root), view_alias) + "\n"
-        resource_select = [f"{self.as_json(source.resource_column)} as value", "0 as row_index"]
-        resource_select.extend(source.passthrough_columns)
         where = "\n".join(
             ("where " if index == 0 else "    and ") + f"{self.scalar(condition)}"
             for index, condition in enumerate(plan.where)
         )
+        # After every expression is rendered: resource_columns() may depend on what they read.
+        resource_select = [f"{self.as_json(source.resource_column)} as value", "0 as row_index"]
+        resource_select.extend(self.resource_columns(source))
+        resource_select.extend(source.passthrough_columns)
         return (
             "select\n"
             + _indent(",\n".join(columns))
@@ -207,6 +209,11 @@ class SqlRenderer(ABC):
             + rows
             + (f"{where}\n" if where else "")
         )
+
+    def resource_columns(self, source: SqlSource) -> list[str]:
+        """Columns the resource row carries besides `value` and `row_index` (none by default): an engine
+        may read something of the resource once there instead of in every expression."""
+        return []
 
     def alias(self, prefix: str) -> str:
         # Plan variables are f<n>, t<n>, w<n>, b<n> and r; renderer aliases end in an underscore: never the same.

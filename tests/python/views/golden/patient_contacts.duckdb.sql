@@ -7,7 +7,7 @@ select
     v0_."postal_code",
     v0_."phone"
 from (
-    select cast(resource as json) as value, 0 as row_index
+    select cast(resource as json) as value, 0 as row_index, json_extract(cast(resource as json), ['$."id"', '$."managingOrganization"', '$."name"', '$."address"', '$."telecom"', '$."contact"', '$."active"']) as keys_
     from fhir_resources
     where resource_type = 'Patient'
 ) as r
@@ -21,12 +21,12 @@ cross join lateral (
         s9_."postal_code",
         s13_."phone"
     from (
-        select r.value as value, r.row_index as row_index
+        select r.value as value, r.row_index as row_index, r.keys_ as keys_
     ) as f0
     cross join lateral (
         select
-            json_extract_string(r.value, '$."id"') as "patient_id",
-            case when regexp_full_match(json_extract_string(f1.value, '$."managingOrganization"."reference"'), '^(https?://[^?#]*/)?Organization/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(json_extract_string(f1.value, '$."managingOrganization"."reference"'), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "organization_id",
+            json_extract_string(r.keys_[1], '$') as "patient_id",
+            case when regexp_full_match(json_extract_string(f1.keys_[2], '$."reference"'), '^(https?://[^?#]*/)?Organization/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(json_extract_string(f1.keys_[2], '$."reference"'), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "organization_id",
             (
                 select coalesce(string_agg(json_extract_string(x2_.value, '$'), ' ' order by x2_.ord), '')
                 from (
@@ -35,7 +35,7 @@ cross join lateral (
                         select w2.value as value, w2.ord as ord
                         from (
                             select each_.value as value, cast(each_.key as integer) + 1 as ord
-                            from json_each(json_extract(f1.value, '$."name"')) as each_
+                            from json_each(json_extract(f1.keys_[3], '$')) as each_
                             where each_.type <> 'NULL'
                         ) as w2
                         where (json_extract_string(w2.value, '$."use"') = 'official')
@@ -53,14 +53,14 @@ cross join lateral (
                     select json_extract(s7_.value, '$."family"') as value, s7_.ord as ord
                     from (
                         select each_.value as value, cast(each_.key as integer) + 1 as ord
-                        from json_each(json_extract(f1.value, '$."name"')) as each_
+                        from json_each(json_extract(f1.keys_[3], '$')) as each_
                         where each_.type <> 'NULL'
                     ) as s7_
                     where json_extract(s7_.value, '$."family"') is not null and not (json_type(json_extract(s7_.value, '$."family"')) = 'NULL')
                 ) as x6_
             ) as "all_families"
         from (
-            select f0.value as value, f0.row_index as row_index
+            select f0.value as value, f0.row_index as row_index, f0.keys_ as keys_
         ) as f1
     ) as s1_
     cross join lateral (
@@ -71,7 +71,7 @@ cross join lateral (
             select i10_.value as value, row_number() over (order by i10_.ord) - 1 as row_index
             from (
                 select each_.value as value, cast(each_.key as integer) + 1 as ord
-                from json_each(json_extract(f0.value, '$."address"')) as each_
+                from json_each(json_extract(f0.keys_[4], '$')) as each_
                 where each_.type <> 'NULL'
             ) as i10_
         ) as f3
@@ -79,7 +79,7 @@ cross join lateral (
         select 0 as "address_index", cast(null as varchar) as "postal_code"
         where not exists (
             select each_.value as value, cast(each_.key as integer) + 1 as ord
-            from json_each(json_extract(f0.value, '$."address"')) as each_
+            from json_each(json_extract(f0.keys_[4], '$')) as each_
             where each_.type <> 'NULL'
         )
     ) as s9_
@@ -87,7 +87,7 @@ cross join lateral (
         select
             s14_."phone"
         from (
-            select f0.value as value, f0.row_index as row_index
+            select f0.value as value, f0.row_index as row_index, f0.keys_ as keys_
         ) as f4
         cross join lateral (
             (
@@ -99,7 +99,7 @@ cross join lateral (
                         select w6.value as value, w6.ord as ord
                         from (
                             select each_.value as value, cast(each_.key as integer) + 1 as ord
-                            from json_each(json_extract(f4.value, '$."telecom"')) as each_
+                            from json_each(json_extract(f4.keys_[5], '$')) as each_
                             where each_.type <> 'NULL'
                         ) as w6
                         where (json_extract_string(w6.value, '$."system"') = 'phone')
@@ -118,7 +118,7 @@ cross join lateral (
                             select e20_.value as value, row_number() over (order by s18_.ord, e20_.ord) as ord
                             from (
                                 select each_.value as value, cast(each_.key as integer) + 1 as ord
-                                from json_each(json_extract(f4.value, '$."contact"')) as each_
+                                from json_each(json_extract(f4.keys_[6], '$')) as each_
                                 where each_.type <> 'NULL'
                             ) as s18_
                             cross join lateral (
@@ -134,4 +134,4 @@ cross join lateral (
         ) as s14_
     ) as s13_
 ) as v0_
-where ((coalesce(len(list_filter([json_extract(r.value, '$."active"')], lambda item_: json_type(item_) <> 'NULL')), 0) > 0) and (cast(json_extract_string(r.value, '$."active"') as boolean) = true))
+where ((coalesce(len(list_filter([json_extract(r.keys_[7], '$')], lambda item_: json_type(item_) <> 'NULL')), 0) > 0) and (cast(json_extract_string(r.keys_[7], '$') as boolean) = true))
