@@ -1,0 +1,63 @@
+"""Data tests of the incremental facts read only recent rows on the daily run, whole tables otherwise
+(docs/incremental.md, tests on incremental models): compiled with var aegis_tests_received_since, every test
+attached to an incremental fact filters its model on received_at and no other test does; compiled
+without it (make test, CI) or with aegis_full_tests (the weekly run), no test does."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+INCREMENTAL_FACTS = {
+    "fct_encounters",
+    "fct_conditions",
+    "fct_observations",
+    "fct_procedures",
+    "fct_medication_requests",
+    "dim_patient",
+    "dim_coverage",
+}
+# The tests of the facts, and tests of other models (among them a relationship to a fact, whose parent
+# side must stay whole).
+SELECTION = ["test_type:data,fct_encounters", "test_type:data,dim_coverage", "test_type:data,mart_pmpm"]
+WINDOW = "received_at >= cast("
+
+
+def _compiled_tests(
+    run_dbt: Any, target: Path, variables: Mapping[str, object]
+) -> dict[str, tuple[str, str]]:
+    """unique_id -> (the model the test is attached to, its compiled SQL)."""
+    result = run_dbt("compile", "-s", *SELECTION, "--vars", json.dumps(variables))
+    assert result.ok, result.output[-3000:]
+    nodes = json.loads((target / "manifest.json").read_text())["nodes"]
+    tests = {
+        uid: (str(node.get("attached_node") or "").removeprefix("model.aegis."), node["compiled_code"])
+        for uid, node in nodes.items()
+        if node["resource_type"] == "test" and node.get("compiled_code")
+    }
+    assert tests, "no test compiled"
+    return tests
+
+
+def test_daily_run_tests_recent_rows_of_incremental_facts_only(run_dbt: Any, tmp_path: Path) -> None:
+    target = tmp_path / "target"
+    daily = _compiled_tests(run_dbt, target, {"aegis_tests_received_since": "2026-01-01 00:00:00"})
+    windowed = {uid for uid, (_, sql) in daily.items() if WINDOW in sql}
+    on_facts = {uid for uid, (attached, _) in daily.items() if attached in INCREMENTAL_FACTS}
+    assert on_facts and len(on_facts) < len(daily)
+    assert windowed == on_facts
+
+    whole_table_runs: list[Mapping[str, object]] = [
+        {},
+        {"aegis_tests_received_since": "2026-01-01 00:00:00", "aegis_full_tests": True},
+    ]
+    for variables in whole_table_runs:
+        whole = _compiled_tests(run_dbt, target, variables)
+        assert set(whole) == set(daily)
+        assert [uid for uid, (_, sql) in whole.items() if WINDOW in sql] == [], variables
