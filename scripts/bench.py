@@ -287,7 +287,9 @@ def main() -> int:
         help="keep an earlier generation (and landing) of the same size; the commits are recorded",
     )
     parser.add_argument(
-        "--generate-only", action="store_true", help="generate the populations (for a later --reuse) and stop"
+        "--stop-after",
+        choices=("generate", "land"),
+        help="prepare the populations up to this step (for a later --reuse) and stop",
     )
     args = parser.parse_args()
     args.workdir.mkdir(parents=True, exist_ok=True)
@@ -299,9 +301,14 @@ def main() -> int:
         "cores": os.cpu_count(),
     }
     sizes = [int(size) for size in args.sizes.split(",")]
-    if args.generate_only:
+    if args.stop_after is not None:
         for size in sizes:
-            print(json.dumps(generate(size, args.workdir / f"p{size}" / "prepared", args.reuse != "none")))
+            prepared = (
+                generate(size, args.workdir / f"p{size}" / "prepared", args.reuse != "none")
+                if args.stop_after == "generate"
+                else prepare(size, args.workdir, args.reuse)[1]
+            )
+            print(json.dumps({"patients": size, **prepared}), flush=True)
         return 0
     results = []
     for size in sizes:
