@@ -1,7 +1,8 @@
 {#- True when the data test being compiled may read only the recent rows of `relation` (see
     default__get_where_subquery): var aegis_tests_received_since set, aegis_full_tests not true, the test
-    attached to an incremental model with a received_at column that `relation` is, and not marked
-    meta aegis_whole_table. -#}
+    attached to an incremental model that declares meta aegis_tests_read_new_rows (aegis_incremental_fact
+    does: its received_at is a naive UTC timestamp, as the bound) and has a received_at column, `relation`
+    being that model, and the test not marked meta aegis_whole_table. -#}
 {% macro aegis_test_reads_new_rows(relation) %}
     {#- at parse time nothing is read: the where clause only matters in the compiled test -#}
     {%- if not execute or var('aegis_tests_received_since', none) is none or var('aegis_full_tests', false) -%}
@@ -14,6 +15,7 @@
     {{ return(
         attached is not none
         and attached.config.materialized == 'incremental'
+        and attached.config.meta.get('aegis_tests_read_new_rows', false)
         and 'received_at' in attached.columns
         and attached.alias == relation.identifier
         and attached.schema == relation.schema

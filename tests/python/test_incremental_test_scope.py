@@ -23,9 +23,15 @@ INCREMENTAL_FACTS = {
     "dim_patient",
     "dim_coverage",
 }
-# The tests of the facts, and tests of other models (among them a relationship to a fact, whose parent
-# side must stay whole).
-SELECTION = ["test_type:data,fct_encounters", "test_type:data,dim_coverage", "test_type:data,mart_pmpm"]
+# The tests of two facts (dim_coverage's relationship to dim_patient: its parent side stays whole), and
+# tests of other models: an aggregate mart, and an incremental staging model that does not declare
+# aegis_tests_read_new_rows.
+SELECTION = [
+    "test_type:data,fct_encounters",
+    "test_type:data,dim_coverage",
+    "test_type:data,mart_pmpm",
+    "test_type:data,stg_fhir__coverages",
+]
 WINDOW = "received_at >= cast("
 
 
