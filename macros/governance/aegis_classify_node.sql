@@ -12,6 +12,7 @@
             'data_type_declared': column.data_type is not none,
             'phi_strategy': column_meta.get('phi_strategy') or {},
             'phi_declassified': column_meta.get('phi_declassified'),
+            'pseudonym_of': (column_meta.get('pseudonym_of') or '') | lower or none,
         }) -%}
     {%- endfor -%}
     {%- set config = node.get('config') or {} -%}

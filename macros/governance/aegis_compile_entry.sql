@@ -20,6 +20,11 @@
             'sees_sensitive_rows': row_filter is none or tier in row_filter.allowed_tiers,
         }) -%}
     {%- endfor -%}
+    {#- identifier -> the column holding its pseudonym computed at build time (aegis_pseudonym) -#}
+    {%- set pseudonym_columns = {} -%}
+    {%- for column in record.columns if column.pseudonym_of and column.phi == 'keyed_pseudonym' -%}
+        {%- do pseudonym_columns.update({column.pseudonym_of: column.name}) -%}
+    {%- endfor -%}
     {%- set columns = [] -%}
     {%- for column in record.columns -%}
         {%- set strategies = {} -%}
@@ -36,6 +41,7 @@
             'data_type': column.data_type,
             'family': aegis.aegis_type_family(column.data_type),
             'overridden': column.phi_strategy | length > 0,
+            'pseudonym_column': pseudonym_columns.get(column.name),
             'strategies': strategies,
         }) -%}
     {%- endfor -%}

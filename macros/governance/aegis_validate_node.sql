@@ -41,6 +41,21 @@
             {%- endif -%}
         {%- endif -%}
     {%- endfor -%}
+    {#- a pseudonym computed at build time (aegis_pseudonym) names the identifier it stands for, and is as
+        identifying as that identifier's pseudonym: Safe Harbor (164.514(c)) and aggregate tiers never read it -#}
+    {%- for column in record.columns if column.phi == 'keyed_pseudonym' or column.pseudonym_of -%}
+        {%- set at = where ~ " column '" ~ column.name ~ "'" -%}
+        {%- if column.phi != 'keyed_pseudonym' -%}
+            {%- do errors.append(at ~ ": pseudonym_of is only for phi: keyed_pseudonym columns") -%}
+        {%- elif not column.pseudonym_of -%}
+            {%- do errors.append(at ~ ": a keyed_pseudonym column needs config.meta.pseudonym_of (the identifier column it pseudonymises)") -%}
+        {%- elif column.pseudonym_of not in column_names or column.pseudonym_of == column.name -%}
+            {%- do errors.append(at ~ ": pseudonym_of '" ~ column.pseudonym_of ~ "' is not another declared column (declared: " ~ column_names | join(', ') ~ ")") -%}
+        {%- endif -%}
+        {%- for tier in ['deidentified', 'aggregate'] if tier in settings.tiers and aegis.aegis_strategy_for(tier, column.phi, column.phi_strategy if column.phi_strategy is mapping else {}) in ['clear', 'pseudonym'] -%}
+            {%- do errors.append(at ~ ": a keyed pseudonym may not be readable by the " ~ tier ~ " tier (45 CFR 164.514(c): deny it)") -%}
+        {%- endfor -%}
+    {%- endfor -%}
     {%- if phi_columns and record.contains_phi is not true -%}
         {%- do errors.append(where ~ ": has PHI columns (" ~ phi_columns | join(', ') ~ ") but config.meta.contains_phi is not true") -%}
     {%- endif -%}

@@ -28,7 +28,14 @@
             {%- do apply.append(aegis.aegis_statement('create policy ' ~ policy ~ ' on ' ~ base ~ ' for select to ' ~ tier.role ~ ' using (' ~ predicate ~ ')')) -%}
         {%- endfor -%}
     {%- endif -%}
-    {#- 2. tier views, rebuilt from scratch so that a changed column list never fails -#}
+    {#- 2. a stored pseudonym is the key phi_limited looks up and joins on: it gets an index, as the base
+        key does (unless one exists: incremental tables keep theirs; unnamed, so a backup table being
+        swapped out never holds the name) -#}
+    {%- for column in entry.columns if column.pseudonym_column and is_table -%}
+        {%- do apply.append(aegis.aegis_statement('create index on ' ~ base ~ ' (' ~ column.pseudonym_column ~ ')',
+            skip_if="select 1 from pg_catalog.pg_index as i join pg_catalog.pg_attribute as a on a.attrelid = i.indrelid and a.attnum = i.indkey[0] where i.indrelid = '" ~ base ~ "'::regclass and a.attname = '" ~ column.pseudonym_column ~ "'")) -%}
+    {%- endfor -%}
+    {#- 3. tier views, rebuilt from scratch so that a changed column list never fails -#}
     {%- set view_grants = [] -%}
     {%- for tier in entry.tiers -%}
         {%- set tier_schema = aegis.aegis_tier_schema(entry.schema, tier.tier) -%}
@@ -43,7 +50,7 @@
             {%- do view_grants.append(aegis.aegis_statement('grant select (' ~ granted | join(', ') ~ ') on ' ~ view ~ ' to ' ~ tier.role)) -%}
         {%- endif -%}
     {%- endfor -%}
-    {#- 3. grants last: reset the base relation's grants, then grant what each tier may read -#}
+    {#- 4. grants last: reset the base relation's grants, then grant what each tier may read -#}
     {%- for tier in entry.tiers -%}
         {%- do apply.append(aegis.aegis_statement('revoke all on ' ~ base ~ ' from ' ~ tier.role)) -%}
     {%- endfor -%}

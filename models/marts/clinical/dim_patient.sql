@@ -17,6 +17,9 @@ final as (
     select
         cast(patient_id as varchar) as patient_id,
         cast(mrn as varchar) as mrn,
+        -- computed once here, read by the phi_limited tier as patient_id and mrn (docs/governance.md)
+        {{ aegis.aegis_pseudonym('cast(patient_id as varchar)') }} as patient_id_pseudonym,
+        {{ aegis.aegis_pseudonym('cast(mrn as varchar)') }} as mrn_pseudonym,
         cast(ssn as varchar) as ssn,
         cast(given_name as varchar) as given_name,
         cast(family_name as varchar) as family_name,

@@ -51,6 +51,10 @@ final as (
         cast(encounters.encounter_id as varchar) as encounter_id,
         cast(encounters.patient_id as varchar) as patient_id,
         cast(stay_encounters.stay_id as varchar) as stay_id,
+        -- computed once here, read by the phi_limited tier as the three ids (docs/governance.md)
+        {{ aegis.aegis_pseudonym('cast(encounters.encounter_id as varchar)') }} as encounter_id_pseudonym,
+        {{ aegis.aegis_pseudonym('cast(encounters.patient_id as varchar)') }} as patient_id_pseudonym,
+        {{ aegis.aegis_pseudonym('cast(stay_encounters.stay_id as varchar)') }} as stay_id_pseudonym,
         cast(encounters.facility_npi as varchar) as facility_npi,
         cast(encounters.encounter_class as varchar) as encounter_class,
         cast(encounters.status as varchar) as status,

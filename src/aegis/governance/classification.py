@@ -100,6 +100,7 @@ def classify_column(column: dict[str, Any]) -> dict[str, Any]:
         "data_type_declared": data_type is not None,
         "phi_strategy": meta.get("phi_strategy") or {},
         "phi_declassified": meta.get("phi_declassified"),
+        "pseudonym_of": str(meta.get("pseudonym_of") or "").lower() or None,
     }
 
 
@@ -152,6 +153,12 @@ def compile_entry(record: dict[str, Any], settings: GovernanceSettings) -> dict[
         }
         for tier in settings.tiers
     ]
+    # identifier -> the column holding its pseudonym computed at build time (aegis_pseudonym)
+    pseudonym_columns = {
+        c["pseudonym_of"]: c["name"]
+        for c in record["columns"]
+        if c["pseudonym_of"] and c["phi"] == "keyed_pseudonym"
+    }
     columns = []
     for column in record["columns"]:
         strategies = {
@@ -167,6 +174,7 @@ def compile_entry(record: dict[str, Any], settings: GovernanceSettings) -> dict[
                 "data_type": column["data_type"],
                 "family": type_family(column["data_type"]),
                 "overridden": len(column["phi_strategy"]) > 0,
+                "pseudonym_column": pseudonym_columns.get(column["name"]),
                 "strategies": strategies,
             }
         )

@@ -212,7 +212,10 @@ def write_sample_project(dest: Path, *, wide_models: int = 0, wide_columns: int 
     if wide_models:
         wide = dest / "models" / "wide"
         wide.mkdir(parents=True, exist_ok=True)
-        categories = [c for c in project["vars"]["aegis_phi_categories"] if c != "none"]
+        # a keyed_pseudonym column must name the identifier it stands for: the wide models have none
+        categories = [
+            c for c in project["vars"]["aegis_phi_categories"] if c not in ("none", "keyed_pseudonym")
+        ]
         wide_yaml = []
         for index in range(wide_models):
             sql, model = _wide_model(index, wide_columns, categories)

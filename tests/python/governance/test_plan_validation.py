@@ -155,3 +155,36 @@ def test_dev_builds_skip_unselected_drafts_and_ci_fails_closed_with_a_fix(tmp_pa
     assert "- name: birthdate" in ci.output and "phi: birth_date" in ci.output
     assert "How to classify: docs/classification.md" in ci.output
     assert "START sql" not in ci.output
+
+
+def test_keyed_pseudonyms_name_their_identifier_and_stay_out_of_safe_harbor(tmp_path: Path) -> None:
+    project = write_sample_project(tmp_path / "project")
+
+    def add_pseudonyms(document: dict[str, Any]) -> None:
+        patients = next(m for m in document["models"] if m["name"] == "stg_demo__patients")
+        meta = {"phi": "keyed_pseudonym"}
+        patients["columns"] += [
+            {"name": "mrn_pseudonym", "config": {"meta": {**meta, "pseudonym_of": "mrn"}}},
+            {"name": "lost_pseudonym", "config": {"meta": meta}},
+            {"name": "stray_pseudonym", "config": {"meta": {**meta, "pseudonym_of": "nowhere"}}},
+            {
+                "name": "open_pseudonym",
+                "config": {
+                    "meta": {**meta, "pseudonym_of": "ssn", "phi_strategy": {"deidentified": "clear"}}
+                },
+            },
+            {"name": "misfiled_code", "config": {"meta": {"phi": "mrn", "pseudonym_of": "mrn"}}},
+        ]
+
+    _edit_yaml(project, STAGING_YAML, add_pseudonyms)
+    result = _run(project, tmp_path)
+    assert not result.ok
+    expected = [
+        "column 'lost_pseudonym': a keyed_pseudonym column needs config.meta.pseudonym_of",
+        "column 'stray_pseudonym': pseudonym_of 'nowhere' is not another declared column",
+        "column 'open_pseudonym': a keyed pseudonym may not be readable by the deidentified tier",
+        "column 'misfiled_code': pseudonym_of is only for phi: keyed_pseudonym columns",
+    ]
+    for message in expected:
+        assert message in result.output, message
+    assert "Aegis classification check failed (4 problem(s))" in result.output  # mrn_pseudonym is right

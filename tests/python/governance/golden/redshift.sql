@@ -145,7 +145,7 @@ attach masking policy aegis_mask_clear_timestamp on main_marts.dim_patient (rece
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_year_timestamp' and schema_name = 'main_marts' and table_name = 'dim_patient' and grantee = 'aegis_deidentified'
 attach masking policy aegis_mask_year_timestamp on main_marts.dim_patient (received_at) to role aegis_deidentified priority 20;
 grant usage on schema main_marts to role aegis_phi_full;
-grant select (patient_id, mrn, ssn, given_name, family_name, gender, marital_status_code, language_code, street_address, city, county, state, zip_code, phone, email, age_at_period_end, is_deceased, birth_date, death_date, last_updated_at, received_at) on main_marts.dim_patient to role aegis_phi_full;
+grant select (patient_id, mrn, patient_id_pseudonym, mrn_pseudonym, ssn, given_name, family_name, gender, marital_status_code, language_code, street_address, city, county, state, zip_code, phone, email, age_at_period_end, is_deceased, birth_date, death_date, last_updated_at, received_at) on main_marts.dim_patient to role aegis_phi_full;
 grant usage on schema main_marts to role aegis_phi_limited;
 grant select (patient_id, mrn, given_name, family_name, gender, marital_status_code, language_code, street_address, city, county, state, zip_code, phone, email, age_at_period_end, is_deceased, birth_date, death_date, last_updated_at, received_at) on main_marts.dim_patient to role aegis_phi_limited;
 grant usage on schema main_marts to role aegis_deidentified;
@@ -310,7 +310,7 @@ attach rls policy aegis_rows_hide_is_part2_sensitive on main_marts.fct_encounter
 attach rls policy aegis_rows_hide_is_part2_sensitive on main_marts.fct_encounters to role aegis_aggregate;
 alter table main_marts.fct_encounters row level security on;
 grant usage on schema main_marts to role aegis_phi_full;
-grant select (encounter_id, patient_id, stay_id, facility_npi, encounter_class, status, reason_icd10cm_code, discharge_disposition_code, is_part2_sensitive, encounter_start_date, period_start_at, period_end_at, received_at) on main_marts.fct_encounters to role aegis_phi_full;
+grant select (encounter_id, patient_id, stay_id, encounter_id_pseudonym, patient_id_pseudonym, stay_id_pseudonym, facility_npi, encounter_class, status, reason_icd10cm_code, discharge_disposition_code, is_part2_sensitive, encounter_start_date, period_start_at, period_end_at, received_at) on main_marts.fct_encounters to role aegis_phi_full;
 grant usage on schema main_marts to role aegis_phi_limited;
 grant select (encounter_id, patient_id, stay_id, facility_npi, encounter_class, status, reason_icd10cm_code, discharge_disposition_code, is_part2_sensitive, encounter_start_date, period_start_at, period_end_at, received_at) on main_marts.fct_encounters to role aegis_phi_limited;
 grant usage on schema main_marts to role aegis_deidentified;

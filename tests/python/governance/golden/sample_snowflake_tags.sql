@@ -25,7 +25,7 @@ def hmac_sha256(key, val):
         return None
     return hmac.new(key, val.encode('utf-8'), hashlib.sha256).hexdigest()
 $$;
-create tag if not exists aegis_governance.aegis_phi_category allowed_values 'name', 'street_address', 'city', 'county', 'geo_point', 'zip', 'birth_date', 'death_date', 'event_date', 'age', 'phone', 'fax', 'email', 'ssn', 'mrn', 'health_plan_id', 'account_number', 'license_number', 'vehicle_id', 'device_id', 'url', 'ip_address', 'biometric', 'photo', 'other_id', 'quasi' comment = 'Aegis PHI category (docs/classification.md)';
+create tag if not exists aegis_governance.aegis_phi_category allowed_values 'name', 'street_address', 'city', 'county', 'geo_point', 'zip', 'birth_date', 'death_date', 'event_date', 'age', 'phone', 'fax', 'email', 'ssn', 'mrn', 'health_plan_id', 'account_number', 'license_number', 'vehicle_id', 'device_id', 'url', 'ip_address', 'biometric', 'photo', 'other_id', 'keyed_pseudonym', 'quasi' comment = 'Aegis PHI category (docs/classification.md)';
 create masking policy if not exists aegis_governance.aegis_tag_mask_varchar as (val varchar) returns varchar ->
 case
     when is_role_in_session('AEGIS_TRANSFORMER') then val
@@ -49,6 +49,7 @@ case
         when 'biometric' then cast(null as varchar)
         when 'photo' then cast(null as varchar)
         when 'other_id' then aegis_governance.aegis_hmac_sha256((select key from aegis_governance.aegis_pseudonym_key), val)
+        when 'keyed_pseudonym' then cast(null as varchar)
         else val
     end
     when is_role_in_session('AEGIS_DEIDENTIFIED') then case system$get_tag_on_current_column('aegis_governance.aegis_phi_category')
@@ -77,6 +78,7 @@ case
         when 'biometric' then cast(null as varchar)
         when 'photo' then cast(null as varchar)
         when 'other_id' then cast(null as varchar)
+        when 'keyed_pseudonym' then cast(null as varchar)
         else val
     end
     when is_role_in_session('AEGIS_AGGREGATE') then case system$get_tag_on_current_column('aegis_governance.aegis_phi_category')
@@ -105,6 +107,7 @@ case
         when 'biometric' then cast(null as varchar)
         when 'photo' then cast(null as varchar)
         when 'other_id' then cast(null as varchar)
+        when 'keyed_pseudonym' then cast(null as varchar)
         else val
     end
     else cast(null as varchar)
@@ -133,6 +136,7 @@ case
         when 'biometric' then cast(null as varchar)
         when 'photo' then cast(null as varchar)
         when 'other_id' then aegis_governance.aegis_hmac_sha256((select key from aegis_governance.aegis_pseudonym_key), val)
+        when 'keyed_pseudonym' then cast(null as varchar)
         else val
     end
     when is_role_in_session('AEGIS_DEIDENTIFIED') then case system$get_tag_on_current_column('aegis_governance.aegis_phi_category')
@@ -161,6 +165,7 @@ case
         when 'biometric' then cast(null as varchar)
         when 'photo' then cast(null as varchar)
         when 'other_id' then cast(null as varchar)
+        when 'keyed_pseudonym' then cast(null as varchar)
         else val
     end
     when is_role_in_session('AEGIS_AGGREGATE') then case system$get_tag_on_current_column('aegis_governance.aegis_phi_category')
@@ -189,6 +194,7 @@ case
         when 'biometric' then cast(null as varchar)
         when 'photo' then cast(null as varchar)
         when 'other_id' then cast(null as varchar)
+        when 'keyed_pseudonym' then cast(null as varchar)
         else val
     end
     else cast(null as varchar)
@@ -217,6 +223,7 @@ case
         when 'biometric' then cast(null as timestamp_ntz)
         when 'photo' then cast(null as timestamp_ntz)
         when 'other_id' then cast(null as timestamp_ntz)
+        when 'keyed_pseudonym' then cast(null as timestamp_ntz)
         else val
     end
     when is_role_in_session('AEGIS_DEIDENTIFIED') then case system$get_tag_on_current_column('aegis_governance.aegis_phi_category')
@@ -245,6 +252,7 @@ case
         when 'biometric' then cast(null as timestamp_ntz)
         when 'photo' then cast(null as timestamp_ntz)
         when 'other_id' then cast(null as timestamp_ntz)
+        when 'keyed_pseudonym' then cast(null as timestamp_ntz)
         else val
     end
     when is_role_in_session('AEGIS_AGGREGATE') then case system$get_tag_on_current_column('aegis_governance.aegis_phi_category')
@@ -273,6 +281,7 @@ case
         when 'biometric' then cast(null as timestamp_ntz)
         when 'photo' then cast(null as timestamp_ntz)
         when 'other_id' then cast(null as timestamp_ntz)
+        when 'keyed_pseudonym' then cast(null as timestamp_ntz)
         else val
     end
     else cast(null as timestamp_ntz)
@@ -301,6 +310,7 @@ case
         when 'biometric' then cast(null as timestamp_ntz)
         when 'photo' then cast(null as timestamp_ntz)
         when 'other_id' then cast(null as timestamp_ntz)
+        when 'keyed_pseudonym' then cast(null as timestamp_ntz)
         else val
     end
     when is_role_in_session('AEGIS_DEIDENTIFIED') then case system$get_tag_on_current_column('aegis_governance.aegis_phi_category')
@@ -329,6 +339,7 @@ case
         when 'biometric' then cast(null as timestamp_ntz)
         when 'photo' then cast(null as timestamp_ntz)
         when 'other_id' then cast(null as timestamp_ntz)
+        when 'keyed_pseudonym' then cast(null as timestamp_ntz)
         else val
     end
     when is_role_in_session('AEGIS_AGGREGATE') then case system$get_tag_on_current_column('aegis_governance.aegis_phi_category')
@@ -357,6 +368,7 @@ case
         when 'biometric' then cast(null as timestamp_ntz)
         when 'photo' then cast(null as timestamp_ntz)
         when 'other_id' then cast(null as timestamp_ntz)
+        when 'keyed_pseudonym' then cast(null as timestamp_ntz)
         else val
     end
     else cast(null as timestamp_ntz)
@@ -428,6 +440,7 @@ case
         when 'biometric' then cast(null as date)
         when 'photo' then cast(null as date)
         when 'other_id' then cast(null as date)
+        when 'keyed_pseudonym' then cast(null as date)
         else val
     end
     when is_role_in_session('AEGIS_DEIDENTIFIED') then case system$get_tag_on_current_column('aegis_governance.aegis_phi_category')
@@ -456,6 +469,7 @@ case
         when 'biometric' then cast(null as date)
         when 'photo' then cast(null as date)
         when 'other_id' then cast(null as date)
+        when 'keyed_pseudonym' then cast(null as date)
         else val
     end
     when is_role_in_session('AEGIS_AGGREGATE') then case system$get_tag_on_current_column('aegis_governance.aegis_phi_category')
@@ -484,6 +498,7 @@ case
         when 'biometric' then cast(null as date)
         when 'photo' then cast(null as date)
         when 'other_id' then cast(null as date)
+        when 'keyed_pseudonym' then cast(null as date)
         else val
     end
     else cast(null as date)
@@ -512,6 +527,7 @@ case
         when 'biometric' then cast(null as date)
         when 'photo' then cast(null as date)
         when 'other_id' then cast(null as date)
+        when 'keyed_pseudonym' then cast(null as date)
         else val
     end
     when is_role_in_session('AEGIS_DEIDENTIFIED') then case system$get_tag_on_current_column('aegis_governance.aegis_phi_category')
@@ -540,6 +556,7 @@ case
         when 'biometric' then cast(null as date)
         when 'photo' then cast(null as date)
         when 'other_id' then cast(null as date)
+        when 'keyed_pseudonym' then cast(null as date)
         else val
     end
     when is_role_in_session('AEGIS_AGGREGATE') then case system$get_tag_on_current_column('aegis_governance.aegis_phi_category')
@@ -568,6 +585,7 @@ case
         when 'biometric' then cast(null as date)
         when 'photo' then cast(null as date)
         when 'other_id' then cast(null as date)
+        when 'keyed_pseudonym' then cast(null as date)
         else val
     end
     else cast(null as date)
@@ -596,6 +614,7 @@ case
         when 'biometric' then cast(null as number)
         when 'photo' then cast(null as number)
         when 'other_id' then cast(null as number)
+        when 'keyed_pseudonym' then cast(null as number)
         else val
     end
     when is_role_in_session('AEGIS_DEIDENTIFIED') then case system$get_tag_on_current_column('aegis_governance.aegis_phi_category')
@@ -624,6 +643,7 @@ case
         when 'biometric' then cast(null as number)
         when 'photo' then cast(null as number)
         when 'other_id' then cast(null as number)
+        when 'keyed_pseudonym' then cast(null as number)
         else val
     end
     when is_role_in_session('AEGIS_AGGREGATE') then case system$get_tag_on_current_column('aegis_governance.aegis_phi_category')
@@ -652,6 +672,7 @@ case
         when 'biometric' then cast(null as number)
         when 'photo' then cast(null as number)
         when 'other_id' then cast(null as number)
+        when 'keyed_pseudonym' then cast(null as number)
         else val
     end
     else cast(null as number)
@@ -680,6 +701,7 @@ case
         when 'biometric' then cast(null as number)
         when 'photo' then cast(null as number)
         when 'other_id' then cast(null as number)
+        when 'keyed_pseudonym' then cast(null as number)
         else val
     end
     when is_role_in_session('AEGIS_DEIDENTIFIED') then case system$get_tag_on_current_column('aegis_governance.aegis_phi_category')
@@ -708,6 +730,7 @@ case
         when 'biometric' then cast(null as number)
         when 'photo' then cast(null as number)
         when 'other_id' then cast(null as number)
+        when 'keyed_pseudonym' then cast(null as number)
         else val
     end
     when is_role_in_session('AEGIS_AGGREGATE') then case system$get_tag_on_current_column('aegis_governance.aegis_phi_category')
@@ -736,6 +759,7 @@ case
         when 'biometric' then cast(null as number)
         when 'photo' then cast(null as number)
         when 'other_id' then cast(null as number)
+        when 'keyed_pseudonym' then cast(null as number)
         else val
     end
     else cast(null as number)

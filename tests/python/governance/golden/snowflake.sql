@@ -120,6 +120,25 @@ case
     when is_role_in_session('AEGIS_AGGREGATE') then cast(null as varchar)
     else cast(null as varchar)
 end;
+create masking policy if not exists aegis_governance.aegis_mask_keyed_pseudonym_varchar as (val varchar) returns varchar ->
+case
+    when is_role_in_session('AEGIS_TRANSFORMER') then val
+    when is_role_in_session('AEGIS_PHI_FULL') then val
+    when is_role_in_session('AEGIS_PHI_LIMITED') then cast(null as varchar)
+    when is_role_in_session('AEGIS_DEIDENTIFIED') then cast(null as varchar)
+    when is_role_in_session('AEGIS_AGGREGATE') then cast(null as varchar)
+    else cast(null as varchar)
+end;
+-- skipped when `describe masking policy aegis_governance.aegis_mask_keyed_pseudonym_varchar` shows this body already
+alter masking policy aegis_governance.aegis_mask_keyed_pseudonym_varchar set body ->
+case
+    when is_role_in_session('AEGIS_TRANSFORMER') then val
+    when is_role_in_session('AEGIS_PHI_FULL') then val
+    when is_role_in_session('AEGIS_PHI_LIMITED') then cast(null as varchar)
+    when is_role_in_session('AEGIS_DEIDENTIFIED') then cast(null as varchar)
+    when is_role_in_session('AEGIS_AGGREGATE') then cast(null as varchar)
+    else cast(null as varchar)
+end;
 create masking policy if not exists aegis_governance.aegis_mask_ssn_varchar as (val varchar) returns varchar ->
 case
     when is_role_in_session('AEGIS_TRANSFORMER') then val
@@ -429,6 +448,8 @@ revoke select on table main_marts.dim_coverage from role aegis_aggregate;
 -- model.aegis.dim_patient -> main_marts.dim_patient (table)
 alter table main_marts.dim_patient modify column patient_id set masking policy aegis_governance.aegis_mask_other_id_varchar force;
 alter table main_marts.dim_patient modify column mrn set masking policy aegis_governance.aegis_mask_mrn_varchar force;
+alter table main_marts.dim_patient modify column patient_id_pseudonym set masking policy aegis_governance.aegis_mask_keyed_pseudonym_varchar force;
+alter table main_marts.dim_patient modify column mrn_pseudonym set masking policy aegis_governance.aegis_mask_keyed_pseudonym_varchar force;
 alter table main_marts.dim_patient modify column ssn set masking policy aegis_governance.aegis_mask_ssn_varchar force;
 alter table main_marts.dim_patient modify column given_name set masking policy aegis_governance.aegis_mask_name_varchar force;
 alter table main_marts.dim_patient modify column family_name set masking policy aegis_governance.aegis_mask_name_varchar force;
@@ -510,6 +531,9 @@ revoke select on table main_deidentified.fct_conditions_deidentified from role a
 alter table main_marts.fct_encounters modify column encounter_id set masking policy aegis_governance.aegis_mask_other_id_varchar force;
 alter table main_marts.fct_encounters modify column patient_id set masking policy aegis_governance.aegis_mask_other_id_varchar force;
 alter table main_marts.fct_encounters modify column stay_id set masking policy aegis_governance.aegis_mask_other_id_varchar force;
+alter table main_marts.fct_encounters modify column encounter_id_pseudonym set masking policy aegis_governance.aegis_mask_keyed_pseudonym_varchar force;
+alter table main_marts.fct_encounters modify column patient_id_pseudonym set masking policy aegis_governance.aegis_mask_keyed_pseudonym_varchar force;
+alter table main_marts.fct_encounters modify column stay_id_pseudonym set masking policy aegis_governance.aegis_mask_keyed_pseudonym_varchar force;
 alter table main_marts.fct_encounters modify column encounter_start_date set masking policy aegis_governance.aegis_mask_event_date_date force;
 alter table main_marts.fct_encounters modify column period_start_at set masking policy aegis_governance.aegis_mask_event_date_timestamp_ntz force;
 alter table main_marts.fct_encounters modify column period_end_at set masking policy aegis_governance.aegis_mask_event_date_timestamp_ntz force;
