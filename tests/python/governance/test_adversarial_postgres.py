@@ -12,6 +12,7 @@ by looking at nothing.
 from __future__ import annotations
 
 import gzip
+import hashlib
 import os
 import secrets
 import subprocess
@@ -186,6 +187,17 @@ def test_statistics_show_no_hidden_column(warehouse: Warehouse, tier: str) -> No
         )
 
 
+# A function that raises every value it is given: run in WHERE, it shows which rows a plan let through.
+LEAK_FUNCTION = (
+    "create function pg_temp.leak(value text) returns boolean language plpgsql cost 0.0000001 as"
+    " $$ begin raise notice 'leak:%', value; return true; end $$"
+)
+
+
+def leaked_values(conn: Any) -> set[str]:
+    return {line.split("leak:", 1)[1].strip() for line in conn.notices if "leak:" in line}
+
+
 def test_a_leaky_function_sees_only_visible_rows(warehouse: Warehouse) -> None:
     entry = next(e for e in warehouse.plan if e["name"] == "stg_fhir__conditions")
     part2_codes = {code for (code,) in warehouse.rows(f"select icd10cm_code from {base(entry)} where {FLAG}")}
@@ -193,10 +205,7 @@ def test_a_leaky_function_sees_only_visible_rows(warehouse: Warehouse) -> None:
     conn = warehouse.connect("phi_limited")
     try:
         with conn.cursor() as cursor:
-            cursor.execute(
-                "create function pg_temp.leak(value text) returns boolean language plpgsql cost 0.0000001 as"
-                " $$ begin raise notice 'leak:%', value; return true; end $$"
-            )
+            cursor.execute(LEAK_FUNCTION)
             for relation in (tier_view(entry, "phi_limited"), base(entry)):
                 del conn.notices[:]
                 try:
@@ -204,7 +213,7 @@ def test_a_leaky_function_sees_only_visible_rows(warehouse: Warehouse) -> None:
                 except psycopg2.errors.InsufficientPrivilege:
                     conn.rollback()
                     continue
-                leaked = {line.split("leak:", 1)[1].strip() for line in conn.notices if "leak:" in line}
+                leaked = leaked_values(conn)
                 assert leaked, f"the function ran on no row of {relation}"
                 assert not leaked & part2_codes, f"a Part 2 code reached the function through {relation}"
     finally:
@@ -341,3 +350,89 @@ def test_quasi_identifier_linkage_to_deidentified_patients_finds_no_one(warehous
     linked, unique_enough = rows[0]
     assert linked > 0
     assert unique_enough == 0
+
+
+# ---- pseudonyms computed at build time (keyed_pseudonym columns, aegis_pseudonym) ----
+
+
+def materialised_pseudonyms(wh: Warehouse) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+    """(entry, identifier column) for every identifier whose pseudonym the model stores."""
+    return [(e, c) for e in wh.plan for c in e["columns"] if c.get("pseudonym_column")]
+
+
+def hmac_from_pads(inner: bytes, outer: bytes, value: str) -> str:
+    return hashlib.sha256(outer + hashlib.sha256(inner + value.encode("utf-8")).digest()).hexdigest()
+
+
+@pytest.mark.parametrize("tier", LOWER_TIERS)
+def test_stored_pseudonyms_are_out_of_reach(warehouse: Warehouse, tier: str) -> None:
+    """No lower tier reads a stored pseudonym column by its own name (base table or tier view, in a
+    select or a filter), sees its statistics, or can execute a function that computes one."""
+    stored = materialised_pseudonyms(warehouse)
+    assert {e["name"] for e, _ in stored} >= {"dim_patient", "fct_encounters"}
+    for entry, column in stored:
+        name = column["pseudonym_column"]
+        assert warehouse.rows(f'select count("{name}") from {base(entry)}')[0][0] > 0, (
+            f"{name}: nothing to find"
+        )
+        for relation in (base(entry), tier_view(entry, tier)):
+            for probe in (
+                f'select "{name}" from {relation}',
+                f"select count(*) from {relation} where \"{name}\" > ''",
+            ):
+                assert warehouse.denied_or_rows(probe, tier) is None, f"{tier}: {probe}"
+    stats = "select tablename, attname from pg_stats where attname like '%\\_pseudonym'"
+    assert warehouse.rows(stats, "phi_full"), "no statistics of stored pseudonyms: nothing to find"
+    assert warehouse.rows(stats, tier) == []
+    functions = warehouse.rows(
+        "select p.oid::regprocedure::text from pg_proc as p join pg_namespace as n on n.oid = p.pronamespace"
+        " where n.nspname not in ('pg_catalog', 'information_schema') and has_function_privilege(p.oid, 'execute')",
+        tier,
+    )
+    assert functions == [], f"{tier} may execute {functions}"
+    assert warehouse.rows("select has_schema_privilege('aegis_governance', 'usage')", tier) == [(False,)]
+
+
+def test_phi_limited_cannot_recover_identifiers_through_pseudonyms(warehouse: Warehouse) -> None:
+    """phi_limited reads each stored pseudonym as its identifier: the keyed HMAC of the real value, never
+    the value itself, whether selected, passed to a leaky function or shown in an error message."""
+    inner, outer = (
+        bytes(v)
+        for v in warehouse.rows("select inner_pad, outer_pad from aegis_governance.aegis_pseudonym_key")[0]
+    )
+    checked = 0
+    for entry, column in materialised_pseudonyms(warehouse):
+        hidden = f" where not {entry['row_filter']['column']}" if entry["row_filter"] else ""
+        real = {
+            v
+            for (v,) in warehouse.rows(f'select "{column["name"]}" from {base(entry)}{hidden}')
+            if v is not None
+        }
+        seen = {
+            v
+            for (v,) in warehouse.rows(
+                f'select "{column["name"]}" from {tier_view(entry, "phi_limited")}', "phi_limited"
+            )
+            if v is not None
+        }
+        assert real, f"{entry['name']}.{column['name']}: nothing to find"
+        assert seen == {hmac_from_pads(inner, outer, v) for v in real}, f"{entry['name']}.{column['name']}"
+        assert not seen & real
+        checked += 1
+    assert checked >= 5
+    dim = next(e for e in warehouse.plan if e["name"] == "dim_patient")
+    real_ids = {v for (v,) in warehouse.rows(f"select patient_id from {base(dim)}")}
+    conn = warehouse.connect("phi_limited")
+    try:
+        with conn.cursor() as cursor:
+            cursor.execute(LEAK_FUNCTION)
+            cursor.execute(
+                f"select count(*) from {tier_view(dim, 'phi_limited')} where pg_temp.leak(patient_id)"
+            )
+            leaked = leaked_values(conn)
+            assert leaked and not leaked & real_ids, "a real patient id reached the function"
+            with pytest.raises(psycopg2.errors.InvalidTextRepresentation) as error:
+                cursor.execute(f"select patient_id::int from {tier_view(dim, 'phi_limited')}")
+            assert not any(real in str(error.value) for real in real_ids), "a real id in an error message"
+    finally:
+        conn.close()
