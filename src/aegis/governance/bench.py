@@ -4,7 +4,10 @@
   parse that leaves the partial-parse cache warm) as a ratio of a full `dbt parse` of the same
   project, for this project and for a generated one of 500 models x 30 columns;
 - masked-view overhead on DuckDB: the same aggregate query over a tier view and over its base
-  relation, as a ratio (needs a built warehouse: `make demo` first).
+  relation, as a ratio (needs a built warehouse: `make demo` first);
+- masked reads (MASKED_READS: point lookup, month aggregate, fact-dimension join) on that DuckDB
+  warehouse and, with `--postgres-landing`, on embedded PostgreSQL: phi_limited tier against base, and
+  the base with the tier's 42 CFR Part 2 row filter applied by hand.
 Ratios travel between machines; seconds do not.
 """
 
@@ -72,46 +75,64 @@ def view_overhead(duckdb_path: Path, repeats: int = 20) -> dict[str, Any]:
 
 
 # The three reads a masked-view cost matters for (issue 13): a point lookup by key, a month aggregate, a join
-# of a fact to its dimension. `{s}` is the schema: the base marts schema or its phi_limited tier schema. The
-# lookup key is read from the relation itself, so on the tier it is the pseudonym the tier shows.
+# of a fact to its dimension. `{s}` is the schema: the base marts schema or its phi_limited tier schema.
+# The lookup's `{key}` is a key of that relation, found before timing (LOOKUP_KEY), so on the tier it is
+# the pseudonym the tier shows: an analyst looks up a key they hold, not one the query must search for.
+# `{where}` is empty, except in a third sample of the base table that applies the tier's 42 CFR Part 2 row
+# filter by hand: what the filter costs, apart from the view.
+LOOKUP_KEY = "select max(patient_id) from {s}.dim_patient"
+PART2_FILTER = " where fct_encounters.is_part2_sensitive = false"
 MASKED_READS = {
-    "point_lookup": (
-        "select * from {s}.dim_patient where patient_id = (select max(patient_id) from {s}.dim_patient)"
-    ),
+    "point_lookup": "select * from {s}.dim_patient where patient_id = '{key}'",
     "month_aggregate": (
         "select date_trunc('month', encounter_start_date) as month, encounter_class, count(*) as encounters"
-        " from {s}.fct_encounters group by 1, 2"
+        " from {s}.fct_encounters{where} group by 1, 2"
     ),
     "fact_dim_join": (
         "select dim_patient.gender, count(*) as encounters, count(distinct dim_patient.patient_id) as patients"
         " from {s}.fct_encounters inner join {s}.dim_patient"
-        " on fct_encounters.patient_id = dim_patient.patient_id group by 1"
+        " on fct_encounters.patient_id = dim_patient.patient_id{where} group by 1"
     ),
 }
 
 
 def masked_reads(
-    run: Callable[[str], object], base_schema: str, tier_schema: str, repeats: int = 5
+    run: Callable[[str], Any], base_schema: str, tier_schema: str, repeats: int = 5
 ) -> dict[str, dict[str, float]]:
     """Median seconds of each of MASKED_READS over the base schema and the tier schema, and their ratio.
-    `run` executes one query and fetches its rows (any engine's connection)."""
+    `run` executes one query and returns its rows (any engine's connection). Base and tier samples
+    alternate, so that load from other processes weighs on both alike (the ratio is the figure)."""
+    schemas = {"base": base_schema, "tier": tier_schema}
+    keys = {
+        label: str(run(LOOKUP_KEY.format(s=schema))[0][0]).replace("'", "''")
+        for label, schema in schemas.items()
+    }
     figures: dict[str, dict[str, float]] = {}
     for name, template in MASKED_READS.items():
-        medians: dict[str, float] = {}
-        for label, schema in (("base", base_schema), ("tier", tier_schema)):
-            sql = template.format(s=schema)
+        queries = {
+            label: template.format(s=schema, key=keys[label], where="") for label, schema in schemas.items()
+        }
+        if "{where}" in template:
+            queries["base_part2_filtered"] = template.format(s=base_schema, where=PART2_FILTER)
+        samples: dict[str, list[float]] = {label: [] for label in queries}
+        for sql in queries.values():
             run(sql)  # warm
-            samples = []
-            for _ in range(repeats):
+        for _ in range(repeats):
+            for label, sql in queries.items():
                 started = time.perf_counter()
                 run(sql)
-                samples.append(time.perf_counter() - started)
-            medians[label] = statistics.median(samples)
+                samples[label].append(time.perf_counter() - started)
+        medians = {label: statistics.median(values) for label, values in samples.items()}
         figures[name] = {
             "base_ms": round(medians["base"] * 1000, 3),
             "tier_ms": round(medians["tier"] * 1000, 3),
             "tier_over_base": round(medians["tier"] / medians["base"], 2),
         }
+        if "base_part2_filtered" in medians:
+            filtered = medians["base_part2_filtered"]
+            figures[name]["base_part2_filtered_ms"] = round(filtered * 1000, 3)
+            figures[name]["part2_filtered_over_base"] = round(filtered / medians["base"], 2)
+            figures[name]["tier_over_part2_filtered"] = round(medians["tier"] / filtered, 2)
     return figures
 
 
