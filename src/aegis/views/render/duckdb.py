@@ -140,7 +140,11 @@ class DuckDBRenderer(SqlRenderer):
             items = self.items_list(scalar.source)
             if items is not None:
                 too_many = f"cast(error({self.string(scalar.too_many_message)}) as json)"
-                return f"(case when len({items}) > 1 then {too_many} else {items}[1] end)"
+                # The list bound once to a lambda parameter (a one-item list transformed): written twice
+                # in a CASE it would be computed twice, every JSON in it parsed again.
+                bound = self.alias("one")
+                check = f"case when len({bound}) > 1 then {too_many} else {bound}[1] end"
+                return f"list_transform([{items}], lambda {bound}: {check})[1]"
         if isinstance(scalar, Exists):
             items = self.items_list(scalar.source)
             if items is not None:
