@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import orjson
 import pytest
 
 from aegis.ingest.landing import PART_STAMP_FORMAT, BufferLimits, LocalStore
@@ -91,13 +92,21 @@ def _differences(warehouse: Path, incremental: Path, models: dict[str, tuple[str
     return differences
 
 
-def test_incremental_staging_reads_only_new_parts(run_dbt: Any, tmp_path: Path) -> None:
+def _staged_population(
+    run_dbt: Any, tmp_path: Path, patients: int, seed: int
+) -> tuple[Path, Path, dict[str, str]]:
+    """A population landed in small parts and its staging built: (landing, quarantine, dbt env)."""
     landing, quarantine = tmp_path / "landing", tmp_path / "quarantine"
     env = {"AEGIS_LANDING_DIR": str(landing)}
-    first = generate(SynthOptions(patients=40, seed=5151), tmp_path / "first", progress=False)
+    first = generate(SynthOptions(patients=patients, seed=seed), tmp_path / "first", progress=False)
     _land(first.events_path, landing, quarantine)
     built = run_dbt("build", "-s", f"+{STAGING[0]}", *NO_TESTS, env=env)
     assert built.ok, built.output[-3000:]
+    return landing, quarantine, env
+
+
+def test_incremental_staging_reads_only_new_parts(run_dbt: Any, tmp_path: Path) -> None:
+    landing, quarantine, env = _staged_population(run_dbt, tmp_path, patients=40, seed=5151)
     warehouse = tmp_path / "aegis.duckdb"
     models = _staging_models(tmp_path / "target")
     bounds = _loaded_bounds(warehouse, models)
@@ -133,3 +142,64 @@ def test_incremental_staging_reads_only_new_parts(run_dbt: Any, tmp_path: Path) 
     full = run_dbt("run", "--full-refresh", "-s", *STAGING, env=env)
     assert full.ok, full.output[-3000:]
     assert _differences(warehouse, incremental_copy, models) == {}
+
+
+# Resources deleted after they were staged, and the staging tables that must lose them (the items of an
+# ExplanationOfBenefit go with it).
+DELETED = {
+    "Observation": ["stg_fhir__observations"],
+    "Encounter": ["stg_fhir__encounters"],
+    "ExplanationOfBenefit": ["stg_fhir__explanation_of_benefits", "stg_fhir__explanation_of_benefit_items"],
+}
+KEYS = {
+    "Observation": "observation_id",
+    "Encounter": "encounter_id",
+    "ExplanationOfBenefit": "explanation_of_benefit_id",
+}
+
+
+def test_an_incremental_run_applies_deletions_of_resources_staged_before(
+    run_dbt: Any, tmp_path: Path
+) -> None:
+    """A deletion has no resource to flatten: the view alone would drop it, and the stored row would stay."""
+    landing, quarantine, env = _staged_population(run_dbt, tmp_path, patients=30, seed=5153)
+    warehouse = tmp_path / "aegis.duckdb"
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        victims = {
+            resource_type: str(
+                con.execute(f"select min({KEYS[resource_type]}) from main_staging.{tables[0]}").fetchone()[0]
+            )  # type: ignore[index]
+            for resource_type, tables in DELETED.items()
+        }
+    deletions = tmp_path / "deletions.ndjson"
+    deletions.write_bytes(
+        b"".join(
+            orjson.dumps(
+                {
+                    "resourceType": "Bundle",
+                    "type": "transaction",
+                    "entry": [{"request": {"method": "DELETE", "url": f"{resource_type}/{resource_id}"}}],
+                }
+            )
+            + b"\n"
+            for resource_type, resource_id in victims.items()
+        )
+    )
+    report = land_events(deletions, LocalStore(landing), LocalStore(quarantine), progress=False, workers=1)
+    assert report.deleted == len(victims), report
+
+    incremental = run_dbt("run", "-s", *STAGING, env=env)
+    assert incremental.ok, incremental.output[-3000:]
+    incremental_copy = tmp_path / "incremental.duckdb"
+    shutil.copy(warehouse, incremental_copy)
+    with duckdb.connect(str(incremental_copy), read_only=True) as con:
+        for resource_type, tables in DELETED.items():
+            for table in tables:
+                found = con.execute(
+                    f"select count(*) from main_staging.{table} where {KEYS[resource_type]} = ?",
+                    [victims[resource_type]],
+                ).fetchone()
+                assert found == (0,), f"{table} kept a resource deleted upstream"
+    full = run_dbt("run", "--full-refresh", "-s", *STAGING, env=env)
+    assert full.ok, full.output[-3000:]
+    assert _differences(warehouse, incremental_copy, _staging_models(tmp_path / "target")) == {}

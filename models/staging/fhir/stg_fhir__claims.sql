@@ -55,10 +55,10 @@ final as (
         flattened.received_at,
         flattened.is_deleted
     from flattened
-    {% if is_incremental() %}
-    where true
-    {% else %}
     where not flattened.is_deleted
+    {% if is_incremental() %}
+    union all
+    {{ aegis.fhir_staged_deletions('latest_versions', 'claim_id', ['patient_id', 'coverage_id', 'provider_npi', 'claim_type', 'claim_use', 'status', 'principal_icd10cm_code', 'insurance_payer_name', 'billable_period_start_date', 'billable_period_end_date', 'created_at', 'is_part2_sensitive']) }}
     {% endif %}
 
 )

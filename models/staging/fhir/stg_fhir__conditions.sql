@@ -52,10 +52,10 @@ final as (
         flattened.received_at,
         flattened.is_deleted
     from flattened
-    {% if is_incremental() %}
-    where true
-    {% else %}
     where not flattened.is_deleted
+    {% if is_incremental() %}
+    union all
+    {{ aegis.fhir_staged_deletions('latest_versions', 'condition_id', ['patient_id', 'encounter_id', 'icd10cm_code', 'snomed_code', 'clinical_status', 'onset_date', 'recorded_date', 'abatement_date', 'is_part2_sensitive']) }}
     {% endif %}
 
 )

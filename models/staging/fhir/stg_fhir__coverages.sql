@@ -50,10 +50,10 @@ final as (
         flattened.received_at,
         flattened.is_deleted
     from flattened
-    {% if is_incremental() %}
-    where true
-    {% else %}
     where not flattened.is_deleted
+    {% if is_incremental() %}
+    union all
+    {{ aegis.fhir_staged_deletions('latest_versions', 'coverage_id', ['patient_id', 'subscriber_id', 'payer_name', 'plan_type', 'status', 'coverage_start_date', 'coverage_end_date']) }}
     {% endif %}
 
 )

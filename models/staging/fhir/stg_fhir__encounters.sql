@@ -54,10 +54,10 @@ final as (
         flattened.received_at,
         flattened.is_deleted
     from flattened
-    {% if is_incremental() %}
-    where true
-    {% else %}
     where not flattened.is_deleted
+    {% if is_incremental() %}
+    union all
+    {{ aegis.fhir_staged_deletions('latest_versions', 'encounter_id', ['patient_id', 'facility_npi', 'service_provider_id', 'encounter_class', 'status', 'reason_icd10cm_code', 'reason_snomed_code', 'discharge_disposition_code', 'period_start_at', 'period_end_at', 'is_part2_sensitive']) }}
     {% endif %}
 
 )

@@ -53,10 +53,10 @@ final as (
         flattened.received_at,
         flattened.is_deleted
     from flattened
-    {% if is_incremental() %}
-    where flattened.is_deleted or flattened."line_number" is not null
-    {% else %}
     where not flattened.is_deleted and flattened."line_number" is not null
+    {% if is_incremental() %}
+    union all
+    {{ aegis.fhir_staged_deletions('latest_versions', 'explanation_of_benefit_id', ['claim_id', 'patient_id', 'line_number', 'hcpcs_code', 'revenue_code', 'billed_amount', 'allowed_amount', 'paid_amount', 'service_date', 'is_part2_sensitive']) }}
     {% endif %}
 
 )

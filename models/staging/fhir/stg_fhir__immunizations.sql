@@ -49,10 +49,10 @@ final as (
         flattened.received_at,
         flattened.is_deleted
     from flattened
-    {% if is_incremental() %}
-    where true
-    {% else %}
     where not flattened.is_deleted
+    {% if is_incremental() %}
+    union all
+    {{ aegis.fhir_staged_deletions('latest_versions', 'immunization_id', ['patient_id', 'encounter_id', 'cvx_code', 'vaccine_name', 'status', 'occurred_at']) }}
     {% endif %}
 
 )

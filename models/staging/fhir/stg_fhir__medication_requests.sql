@@ -52,10 +52,10 @@ final as (
         flattened.received_at,
         flattened.is_deleted
     from flattened
-    {% if is_incremental() %}
-    where true
-    {% else %}
     where not flattened.is_deleted
+    {% if is_incremental() %}
+    union all
+    {{ aegis.fhir_staged_deletions('latest_versions', 'medication_request_id', ['patient_id', 'encounter_id', 'prescriber_npi', 'rxnorm_code', 'medication_name', 'status', 'intent', 'authored_at', 'is_part2_sensitive']) }}
     {% endif %}
 
 )

@@ -51,10 +51,10 @@ final as (
         flattened.received_at,
         flattened.is_deleted
     from flattened
-    {% if is_incremental() %}
-    where true
-    {% else %}
     where not flattened.is_deleted
+    {% if is_incremental() %}
+    union all
+    {{ aegis.fhir_staged_deletions('latest_versions', 'observation_id', ['patient_id', 'encounter_id', 'loinc_code', 'category', 'status', 'value_unit', 'value_numeric', 'effective_at']) }}
     {% endif %}
 
 )

@@ -62,10 +62,10 @@ final as (
         flattened.received_at,
         flattened.is_deleted
     from flattened
-    {% if is_incremental() %}
-    where true
-    {% else %}
     where not flattened.is_deleted
+    {% if is_incremental() %}
+    union all
+    {{ aegis.fhir_staged_deletions('latest_versions', 'patient_id', ['mrn', 'ssn', 'family_name', 'given_name', 'gender', 'street_address', 'city', 'county', 'state', 'zip_code', 'phone', 'email', 'marital_status_code', 'language_code', 'race_code', 'ethnicity_code', 'birth_sex', 'birth_date', 'deceased_at']) }}
     {% endif %}
 
 )

@@ -51,10 +51,10 @@ final as (
         flattened.received_at,
         flattened.is_deleted
     from flattened
-    {% if is_incremental() %}
-    where true
-    {% else %}
     where not flattened.is_deleted
+    {% if is_incremental() %}
+    union all
+    {{ aegis.fhir_staged_deletions('latest_versions', 'procedure_id', ['patient_id', 'encounter_id', 'performer_npi', 'hcpcs_code', 'snomed_code', 'status', 'performed_at', 'is_part2_sensitive']) }}
     {% endif %}
 
 )

@@ -169,13 +169,20 @@ def model_sql(view: StagingView) -> str:
         + view.model
         + ".sql. -#}\n"
     )
-    # Incremental: a deletion arrives as a row of its key only (delete+insert then drops the stored row)
-    # and the post-hook removes it once merged. A full refresh has nothing to replace: deletions are left
-    # out at once, and the post-hook (one more statement per model) does not run. For a view of several
-    # rows per resource (forEachOrNull), a resource without any gives one empty row, which is dropped too.
-    row_key = f"{_view_column(view.row_key)} is not null" if view.row_key else None
-    keep_merged = f"flattened.is_deleted or {row_key}" if row_key else "true"
-    keep_full = f"not flattened.is_deleted and {row_key}" if row_key else "not flattened.is_deleted"
+    # A view flattens the resources that exist: a deletion's envelope has no resource (the view's
+    # resourceType filter drops it, and a forEach gives it no row). So on an incremental run the deletions
+    # are added after the view as a row of their key only, which delete+insert uses to drop the stored
+    # rows, and the post-hook then removes. A full refresh has nothing to replace: it leaves them out. For a
+    # view of several rows per resource (forEachOrNull), a resource without any gives one empty row, which
+    # is dropped too.
+    keep = (
+        f"not flattened.is_deleted and {_view_column(view.row_key)} is not null"
+        if view.row_key
+        else ("not flattened.is_deleted")
+    )
+    null_columns = [column.name for column in view.columns] + (
+        [SENSITIVE_ROW_COLUMN] if view.sensitive_codes else []
+    )
     return f"""{note}{{{{ config(
     materialized='incremental',
     unique_key='{view.key}',
@@ -215,10 +222,10 @@ final as (
         {typed},
         {envelope}
     from flattened
+    where {keep}
     {{% if is_incremental() %}}
-    where {keep_merged}
-    {{% else %}}
-    where {keep_full}
+    union all
+    {{{{ aegis.fhir_staged_deletions('latest_versions', '{view.key}', {null_columns}) }}}}
     {{% endif %}}
 
 )

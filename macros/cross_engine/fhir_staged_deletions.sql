@@ -1,0 +1,18 @@
+{#- The rows an incremental staging run adds for the deletions among `relation`'s latest versions: a
+    deletion has no resource for the view to flatten, so it arrives as a row of its key, every view column
+    null, and the envelope; delete+insert drops the stored rows of that key with it, and the model's
+    post-hook removes it. -#}
+{% macro fhir_staged_deletions(relation, key_column, null_columns) -%}
+    select
+        deletions.resource_id as {{ key_column }},
+        {%- for column in null_columns %}
+        null as {{ column }},
+        {%- endfor %}
+        deletions.event_id,
+        deletions.version_id,
+        deletions.last_updated_at,
+        deletions.received_at,
+        deletions.is_deleted
+    from {{ relation }} as deletions
+    where deletions.is_deleted
+{%- endmacro %}
