@@ -18,7 +18,15 @@ from aegis.ingest.landing import LocalStore
 from aegis.ingest.reading import expand_inputs
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "fhir"
-COUNTED = ("records_in", "items_in", "landed", "quarantined", "deleted", "quarantined_by_reason", "landed_by_type")
+COUNTED = (
+    "records_in",
+    "items_in",
+    "landed",
+    "quarantined",
+    "deleted",
+    "quarantined_by_reason",
+    "landed_by_type",
+)
 
 
 def _land(files: list[Path], root: Path, workers: int, force: bool = False) -> list[Landed]:

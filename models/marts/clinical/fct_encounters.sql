@@ -19,19 +19,19 @@ stay_encounters as (
 -- A stay is derived across a patient's encounters: a new, changed or deleted encounter can merge, split or
 -- rename the stay of older ones. Those older rows are derived again: every stored row whose stay is not
 -- the current one (stays are few next to encounters; this reads two columns of the table).
-restayed_encounters as (
-    select stay_encounters.encounter_id
-    from stay_encounters
-    left join {{ this }} as stored
-        on stay_encounters.encounter_id = stored.encounter_id
-    where stored.stay_id is null or stored.stay_id <> stay_encounters.stay_id
-    union
-    select stored.encounter_id
-    from {{ this }} as stored
-    left join stay_encounters
-        on stored.encounter_id = stay_encounters.encounter_id
-    where stored.stay_id is not null and stay_encounters.encounter_id is null
-),
+    restayed_encounters as (
+        select stay_encounters.encounter_id
+        from stay_encounters
+        left join {{ this }} as stored
+            on stay_encounters.encounter_id = stored.encounter_id
+        where stored.stay_id is null or stored.stay_id <> stay_encounters.stay_id
+        union
+        select stored.encounter_id
+        from {{ this }} as stored
+        left join stay_encounters
+            on stored.encounter_id = stay_encounters.encounter_id
+        where stored.stay_id is not null and stay_encounters.encounter_id is null
+    ),
 {% endif %}
 
 encounters as (

@@ -24,9 +24,9 @@ part2_encounters as (
 
 {% if is_incremental() %}
 -- the stored rows whose encounter's Part 2 mark changed: derived again
-remarked_medication_requests as (
-    {{ aegis.aegis_rows_remarked_by_encounter('medication_request_id', 'part2_encounters') }}
-),
+    remarked_medication_requests as (
+        {{ aegis.aegis_rows_remarked_by_encounter('medication_request_id', 'part2_encounters') }}
+    ),
 {% endif %}
 
 medication_requests as (
