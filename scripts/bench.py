@@ -178,7 +178,7 @@ def prepare(patients: int, workdir: Path, reuse: str) -> tuple[Path, dict[str, o
     return base, figures
 
 
-def bench_size(patients: int, workdir: Path, reuse: str) -> dict[str, object]:
+def bench_size(patients: int, workdir: Path, reuse: str, staging_alone: bool = True) -> dict[str, object]:
     base, prepared = prepare(patients, workdir, reuse)
     data = workdir / f"p{patients}" / "run"
     shutil.rmtree(data, ignore_errors=True)
@@ -192,7 +192,8 @@ def bench_size(patients: int, workdir: Path, reuse: str) -> dict[str, object]:
     # The daily run's tests read only the rows received since the previous run started (docs/incremental.md).
     previous_run_started = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S")
     figures["build_s"], figures["build_peak_mib"] = timed([dbt, "build", "--quiet"], env)
-    figures.update(staging_floor(data, env))
+    if staging_alone:
+        figures.update(staging_floor(data, env))
     figures["masked_reads_duckdb"] = duckdb_masked_reads(data / "warehouse" / "aegis.duckdb")
 
     timed([aegis, "ingest", "land", "--events", str(data / "synth-extra" / "events.ndjson.gz")], env)
@@ -253,7 +254,9 @@ def print_comparison(previous: list[dict[str, object]], results: list[dict[str, 
         changes = [
             f"{key} {last[key]:.2f} -> {figures[key]:.2f}"
             for key in COMPARED
-            if key in last and isinstance(last[key], int | float) and isinstance(figures[key], int | float)
+            if key in last
+            and isinstance(last[key], int | float)
+            and isinstance(figures.get(key), int | float)
         ]
         print(
             f"{figures['patients']:,} patients vs {last.get('commit')} ({last.get('cores')} cores): "
@@ -307,6 +310,11 @@ def main() -> int:
         help="keep an earlier generation (and landing) of the same size; the commits are recorded",
     )
     parser.add_argument(
+        "--no-staging-floor",
+        action="store_true",
+        help="skip the staging-alone run and the floor scans (at 1,000,000 patients: minutes)",
+    )
+    parser.add_argument(
         "--stop-after",
         choices=("generate", "land"),
         help="prepare the populations up to this step (for a later --reuse) and stop",
@@ -333,7 +341,7 @@ def main() -> int:
     results = []
     for size in sizes:
         print(f"== {size:,} patients", flush=True)
-        figures = bench_size(size, args.workdir, args.reuse)
+        figures = bench_size(size, args.workdir, args.reuse, not args.no_staging_floor)
         results.append(figures)
         print(json.dumps(figures, indent=2), flush=True)
         # each size as soon as it is measured: a 1M run that is stopped keeps the sizes before it
@@ -348,7 +356,7 @@ def main() -> int:
         print(
             f"| {f['patients']:,} | {f['generate_s']:.1f} | {f['land_s']:.1f} | {f['land_peak_mib']:.0f} "
             f"| {f['build_s']:.1f} | {f['build_peak_mib']:.0f} | {f['incremental_ratio']:.2f} "
-            f"| {f['staging_over_floor']:.2f} | {f['staging_over_all_columns_scan']:.2f} |"
+            f"| {f.get('staging_over_floor', '-')} | {f.get('staging_over_all_columns_scan', '-')} |"
         )
         reads: dict[str, dict[str, float]] = f["masked_reads_duckdb"]  # type: ignore[assignment]
         print(
