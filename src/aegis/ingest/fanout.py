@@ -42,8 +42,11 @@ class Landed:
 
 def split_inputs(files: list[Path]) -> tuple[list[Path], list[Path]]:
     """(pooled, one at a time): small inputs and documents go to the pool, large NDJSON files alone."""
-    pooled = [p for p in files if Reader(p).is_document or p.stat().st_size < loader.PARALLEL_MIN_BYTES]
-    alone = [p for p in files if p not in set(pooled)]
+    pooled: list[Path] = []
+    alone: list[Path] = []
+    for path in files:
+        small = Reader(path).is_document or path.stat().st_size < loader.PARALLEL_MIN_BYTES
+        (pooled if small else alone).append(path)
     return pooled, alone
 
 
