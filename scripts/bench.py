@@ -315,6 +315,13 @@ def main() -> int:
         help="skip the staging-alone run and the floor scans (at 1,000,000 patients: minutes)",
     )
     parser.add_argument(
+        "--staging-floor-up-to",
+        type=int,
+        metavar="PATIENTS",
+        help="run the staging-alone run and the floor scans only at sizes up to this one (the ratio is "
+        "measured where it costs minutes, not an hour)",
+    )
+    parser.add_argument(
         "--stop-after",
         choices=("generate", "land"),
         help="prepare the populations up to this step (for a later --reuse) and stop",
@@ -341,7 +348,10 @@ def main() -> int:
     results = []
     for size in sizes:
         print(f"== {size:,} patients", flush=True)
-        figures = bench_size(size, args.workdir, args.reuse, not args.no_staging_floor)
+        staging_alone = not args.no_staging_floor and (
+            args.staging_floor_up_to is None or size <= args.staging_floor_up_to
+        )
+        figures = bench_size(size, args.workdir, args.reuse, staging_alone)
         results.append(figures)
         print(json.dumps(figures, indent=2), flush=True)
         # each size as soon as it is measured: a 1M run that is stopped keeps the sizes before it

@@ -45,8 +45,6 @@
     {{ aegis.default__fhir_received_since_last_load(target_relation) }}
     {%- if bounds and bounds[0] %}
         and ingest_date >= cast('{{ bounds[0] }}' as date)
-        {#- The instant of a part's name, or '~' (after every digit) for a name without one. -#}
-        and coalesce(nullif(regexp_extract(landing_file, 'part-([0-9]{8}T[0-9]{12}Z)-[^/\\]*$', 1), ''), '~')
-            > '{{ bounds[1] }}'
+        and {{ aegis.landing_part_written_at('landing_file') }} > '{{ bounds[1] }}'
     {%- endif %}
 {%- endmacro %}

@@ -5,7 +5,7 @@
     being that model, and the test not marked meta aegis_whole_table. -#}
 {% macro aegis_test_reads_new_rows(relation) %}
     {#- at parse time nothing is read: the where clause only matters in the compiled test -#}
-    {%- if not execute or var('aegis_tests_received_since', none) is none or var('aegis_full_tests', false) -%}
+    {%- if not aegis.aegis_tests_bound_is_set() -%}
         {{ return(false) }}
     {%- endif -%}
     {%- if config.get('meta', {}).get('aegis_whole_table', false) -%}

@@ -7,7 +7,9 @@
     applies in both cases. Only row-level tests are attached to these models (not_null, unique, accepted
     values, relationships from the model's side, date order, code formats): each holds for the whole table
     when it holds for every run's rows; unique too, because delete+insert replaces every stored row of a
-    key the run derives. A test that must read the whole table sets meta aegis_whole_table: true.
+    key the run derives. The tests of the landed envelopes (the fhir sources) read the envelopes landed
+    since then (aegis_landed_since_tests_bound: on DuckDB, only the landing parts written since). A test
+    that must read the whole table sets meta aegis_whole_table: true.
 -#}
 {% macro default__get_where_subquery(relation) -%}
     {%- set filters = [] -%}
@@ -17,6 +19,8 @@
     {%- endif -%}
     {%- if aegis.aegis_test_reads_new_rows(relation) -%}
         {%- do filters.append(aegis.aegis_received_since_tests_bound()) -%}
+    {%- elif aegis.aegis_source_test_reads_new_rows(relation) -%}
+        {%- do filters.append(aegis.aegis_landed_since_tests_bound()) -%}
     {%- endif -%}
     {%- if filters -%}
         {%- set filtered -%}

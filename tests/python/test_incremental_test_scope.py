@@ -1,6 +1,7 @@
 """Data tests of the incremental facts read only recent rows on the daily run, whole tables otherwise
 (docs/incremental.md, tests on incremental models): compiled with var aegis_tests_received_since, every test
-attached to an incremental fact filters its model on received_at and no other test does; compiled
+attached to an incremental fact filters its model on received_at, every test of a fhir source reads only
+the landing parts written since, and no other test is bounded; compiled
 without it (make test, CI) or with aegis_full_tests (the weekly run), no test does."""
 
 from __future__ import annotations
@@ -31,19 +32,28 @@ SELECTION = [
     "test_type:data,dim_coverage",
     "test_type:data,mart_pmpm",
     "test_type:data,stg_fhir__coverages",
+    "test_type:data,source:fhir.coverage",
 ]
 WINDOW = "received_at >= cast("
+# The landed envelopes' bound on DuckDB (aegis_landed_since_tests_bound): partition and part name.
+LANDING_WINDOW = "ingest_date >= cast("
 
 
 def _compiled_tests(
     run_dbt: Any, target: Path, variables: Mapping[str, object]
 ) -> dict[str, tuple[str, str]]:
-    """unique_id -> (the model the test is attached to, its compiled SQL)."""
+    """unique_id -> (the model the test is attached to, or "source" for a test of a source, its compiled
+    SQL)."""
     result = run_dbt("compile", "-s", *SELECTION, "--vars", json.dumps(variables))
     assert result.ok, result.output[-3000:]
     nodes = json.loads((target / "manifest.json").read_text())["nodes"]
     tests = {
-        uid: (str(node.get("attached_node") or "").removeprefix("model.aegis."), node["compiled_code"])
+        uid: (
+            "source"
+            if any(parent.startswith("source.") for parent in node["depends_on"]["nodes"])
+            else str(node.get("attached_node") or "").removeprefix("model.aegis."),
+            node["compiled_code"],
+        )
         for uid, node in nodes.items()
         if node["resource_type"] == "test" and node.get("compiled_code")
     }
@@ -58,12 +68,18 @@ def test_daily_run_tests_recent_rows_of_incremental_facts_only(run_dbt: Any, tmp
     on_facts = {uid for uid, (attached, _) in daily.items() if attached in INCREMENTAL_FACTS}
     assert on_facts and len(on_facts) < len(daily)
     assert windowed == on_facts
+    on_sources = {uid for uid, (attached, _) in daily.items() if attached == "source"}
+    assert len(on_sources) >= 5
+    assert {uid for uid, (_, sql) in daily.items() if LANDING_WINDOW in sql} == on_sources
 
     whole_table_runs: list[Mapping[str, object]] = [
         {},
         {"aegis_tests_received_since": "2026-01-01 00:00:00", "aegis_full_tests": True},
+        {"aegis_tests_received_since": ""},  # Airflow's first run: no previous start
     ]
     for variables in whole_table_runs:
         whole = _compiled_tests(run_dbt, target, variables)
         assert set(whole) == set(daily)
-        assert [uid for uid, (_, sql) in whole.items() if WINDOW in sql] == [], variables
+        assert [uid for uid, (_, sql) in whole.items() if WINDOW in sql or LANDING_WINDOW in sql] == [], (
+            variables
+        )

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
-from datetime import UTC
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -203,3 +203,56 @@ def test_an_incremental_run_applies_deletions_of_resources_staged_before(
     full = run_dbt("run", "--full-refresh", "-s", *STAGING, env=env)
     assert full.ok, full.output[-3000:]
     assert _differences(warehouse, incremental_copy, _staging_models(tmp_path / "target")) == {}
+
+
+def test_daily_source_tests_read_only_the_parts_landed_since_the_previous_run(
+    run_dbt: Any, tmp_path: Path
+) -> None:
+    """The landing contract's tests (the fhir sources) on the daily run (var aegis_tests_received_since, the
+    previous run's start) open only the parts written since: with every earlier part made unreadable they
+    pass, without the var they fail on those parts, and a new part made unreadable fails them too (so the
+    new parts are read)."""
+    landing, quarantine = tmp_path / "landing", tmp_path / "quarantine"
+    env = {"AEGIS_LANDING_DIR": str(landing)}
+    first = generate(SynthOptions(patients=20, seed=5154), tmp_path / "first", progress=False)
+    _land(first.events_path, landing, quarantine)
+    old_parts = _parts(landing)
+    previous_run_started = max(old_parts.values())  # after every part of the first landing was written
+    since = datetime.strptime(previous_run_started, PART_STAMP_FORMAT) + timedelta(microseconds=1)
+
+    second = generate(SynthOptions(patients=6, seed=5155), tmp_path / "second", progress=False)
+    _land(second.events_path, landing, quarantine)
+    new_parts = sorted(set(_parts(landing)) - set(old_parts))
+    assert new_parts and all(_parts(landing)[p] > previous_run_started for p in new_parts)
+
+    daily = [
+        "--vars",
+        json.dumps(
+            {
+                "aegis_tests_received_since": since.strftime("%Y-%m-%d %H:%M:%S.%f"),
+                "aegis_landing_file_lookback_seconds": 0,
+            }
+        ),
+    ]
+    originals = {path: path.read_bytes() for path in [*old_parts, new_parts[0]]}
+    unreadable = b"not gzip: a reader that opens this file fails"
+    try:
+        for path in old_parts:
+            path.write_bytes(unreadable)
+        bounded = run_dbt("test", "-s", "source:fhir", *daily, env=env)
+        bounded_results = [
+            result
+            for result in json.loads((tmp_path / "target" / "run_results.json").read_text())["results"]
+            if result["unique_id"].startswith("test.")
+        ]
+        whole = run_dbt("test", "-s", "source:fhir", env=env)
+        new_parts[0].write_bytes(unreadable)
+        bounded_on_a_bad_new_part = run_dbt("test", "-s", "source:fhir", *daily, env=env)
+    finally:
+        for path, data in originals.items():
+            path.write_bytes(data)
+    assert bounded.ok, bounded.output[-3000:]
+    assert len(bounded_results) >= 50, "the source tests did not run"
+    assert {result["status"] for result in bounded_results} <= {"pass", "warn"}
+    assert not whole.ok, "the unreadable parts were never read: the check proves nothing"
+    assert not bounded_on_a_bad_new_part.ok, "the daily tests did not read the new parts"
