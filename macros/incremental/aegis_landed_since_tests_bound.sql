@@ -9,7 +9,7 @@
     (var aegis_staging_lookback_hours, default 3) covers the delay, as it does for staging. -#}
 {% macro default__aegis_landed_since_tests_bound() -%}
     received_at > {{ dbt.dateadd('hour', -1 * var('aegis_staging_lookback_hours', 3),
-        "cast('" ~ var('aegis_tests_received_since') ~ "' as timestamp)") }}
+        "cast('" ~ aegis.aegis_tests_received_since() ~ "' as timestamp)") | trim }}
 {%- endmacro %}
 
 {#- DuckDB reads the landing files: the parts written since the previous run started (less
@@ -17,7 +17,7 @@
     tested; older parts are not opened (partition and file name are pruned before the scan). -#}
 {% macro duckdb__aegis_landed_since_tests_bound() -%}
     {%- set since -%}
-        (cast('{{ var("aegis_tests_received_since") }}' as timestamp)
+        (cast('{{ aegis.aegis_tests_received_since() }}' as timestamp)
             - to_seconds({{ var('aegis_landing_file_lookback_seconds', 10) }}))
     {%- endset -%}
     ingest_date >= cast({{ since }} as date)

@@ -19,9 +19,3 @@
     {%- endfor -%}
     {{ return(false) }}
 {% endmacro %}
-
-{#- True when the daily run's test bound applies at all: executing, var aegis_tests_received_since set to a
-    non-empty value (Airflow renders a first run's missing previous start as ''), aegis_full_tests not true. -#}
-{% macro aegis_tests_bound_is_set() %}
-    {{ return(execute and var('aegis_tests_received_since', none) not in (none, '') and not var('aegis_full_tests', false)) }}
-{% endmacro %}

@@ -59,6 +59,14 @@ def main() -> int:
         result["run_seconds"] = round(time.perf_counter() - started, 3)
         result["state"] = str(run.state)
         result["task_states"] = {ti.task_id: str(ti.state) for ti in run.get_task_instances()}
+        from airflow.models.renderedtifields import RenderedTaskInstanceFields
+
+        # What each dbt task rendered for its environment (the daily tests' bound comes from Airflow's context).
+        result["dbt_env"] = {
+            ti.task_id: (RenderedTaskInstanceFields.get_templated_fields(ti) or {}).get("env")
+            for ti in run.get_task_instances()
+            if ti.task_id.endswith("_model_build") and str(ti.state) == "success"
+        }
     text = json.dumps(result, sort_keys=True)
     if args.out:
         args.out.write_text(text)

@@ -34,17 +34,22 @@ SELECTION = [
     "test_type:data,stg_fhir__coverages",
     "test_type:data,source:fhir.coverage",
 ]
-WINDOW = "received_at >= cast("
+SINCE = "2026-01-01 00:00:00"
 # The landed envelopes' bound on DuckDB (aegis_landed_since_tests_bound): partition and part name.
 LANDING_WINDOW = "ingest_date >= cast("
 
 
+def _bounded_on_received_at(sql: str) -> bool:
+    """The facts' bound: received_at from the var (less the staging lookback), not the landing's."""
+    return f"received_at >= (cast('{SINCE}' as timestamp)" in sql and LANDING_WINDOW not in sql
+
+
 def _compiled_tests(
-    run_dbt: Any, target: Path, variables: Mapping[str, object]
+    run_dbt: Any, target: Path, variables: Mapping[str, object], env: Mapping[str, str] | None = None
 ) -> dict[str, tuple[str, str]]:
     """unique_id -> (the model the test is attached to, or "source" for a test of a source, its compiled
     SQL)."""
-    result = run_dbt("compile", "-s", *SELECTION, "--vars", json.dumps(variables))
+    result = run_dbt("compile", "-s", *SELECTION, "--vars", json.dumps(variables), env=env)
     assert result.ok, result.output[-3000:]
     nodes = json.loads((target / "manifest.json").read_text())["nodes"]
     tests = {
@@ -63,8 +68,8 @@ def _compiled_tests(
 
 def test_daily_run_tests_recent_rows_of_incremental_facts_only(run_dbt: Any, tmp_path: Path) -> None:
     target = tmp_path / "target"
-    daily = _compiled_tests(run_dbt, target, {"aegis_tests_received_since": "2026-01-01 00:00:00"})
-    windowed = {uid for uid, (_, sql) in daily.items() if WINDOW in sql}
+    daily = _compiled_tests(run_dbt, target, {"aegis_tests_received_since": SINCE})
+    windowed = {uid for uid, (_, sql) in daily.items() if _bounded_on_received_at(sql)}
     on_facts = {uid for uid, (attached, _) in daily.items() if attached in INCREMENTAL_FACTS}
     assert on_facts and len(on_facts) < len(daily)
     assert windowed == on_facts
@@ -72,14 +77,16 @@ def test_daily_run_tests_recent_rows_of_incremental_facts_only(run_dbt: Any, tmp
     assert len(on_sources) >= 5
     assert {uid for uid, (_, sql) in daily.items() if LANDING_WINDOW in sql} == on_sources
 
+    # The Airflow DAG sets the bound as an environment variable (a changed var re-parses the project).
+    from_airflow = _compiled_tests(run_dbt, target, {}, env={"AEGIS_TESTS_RECEIVED_SINCE": SINCE})
+    assert from_airflow == daily
+
     whole_table_runs: list[Mapping[str, object]] = [
         {},
-        {"aegis_tests_received_since": "2026-01-01 00:00:00", "aegis_full_tests": True},
+        {"aegis_tests_received_since": SINCE, "aegis_full_tests": True},
         {"aegis_tests_received_since": ""},  # Airflow's first run: no previous start
     ]
     for variables in whole_table_runs:
         whole = _compiled_tests(run_dbt, target, variables)
         assert set(whole) == set(daily)
-        assert [uid for uid, (_, sql) in whole.items() if WINDOW in sql or LANDING_WINDOW in sql] == [], (
-            variables
-        )
+        assert [uid for uid, (_, sql) in whole.items() if SINCE in sql] == [], variables

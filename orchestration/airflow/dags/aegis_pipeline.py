@@ -30,6 +30,11 @@ import aegis_flow
 
 SETTINGS = aegis_flow.Settings.from_env()
 FRESHNESS_TASK = "source_freshness"
+# A UTC timestamp as dbt's aegis_tests_received_since expects it, rendered per task run from Airflow's context.
+TESTS_RECEIVED_SINCE = (
+    "{{ prev_start_date_success.in_timezone('UTC').strftime('%Y-%m-%d %H:%M:%S') "
+    "if prev_start_date_success else '' }}"
+)
 
 
 def on_failure(context: Any) -> None:
@@ -131,6 +136,12 @@ def dbt_build() -> DbtTaskGroup:
             emit_datasets=False,
         ),
         operator_args={
+            # The daily run's tests read only what landed since the previous successful run started
+            # (docs/incremental.md); the first run has none (''), and its tests read whole tables. An
+            # environment variable, not --vars: changed vars make dbt parse the project again in cosmos'
+            # temporary copy, and the cached parse then points seeds at a copy already deleted.
+            "env": {"AEGIS_TESTS_RECEIVED_SINCE": TESTS_RECEIVED_SINCE},
+            "append_env": True,
             "pool": SETTINGS.pool,
             "install_deps": False,
             "execution_timeout": timedelta(minutes=30),

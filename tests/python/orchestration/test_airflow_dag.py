@@ -79,6 +79,10 @@ def test_fresh_sources_every_task_succeeds(workspace: Workspace) -> None:
     assert {"main_marts_tier_phi_limited", "main_marts_tier_deidentified"} <= tier_views(
         workspace, "dim_patient"
     )
+    # The module's first run has no previous successful run: its tests read whole tables.
+    assert result["dbt_env"] and [
+        env["AEGIS_TESTS_RECEIVED_SINCE"] for env in result["dbt_env"].values()
+    ] == [""] * len(result["dbt_env"]), result["dbt_env"]
 
 
 def test_stale_source_skips_its_models_with_one_alert(workspace: Workspace) -> None:
@@ -95,3 +99,8 @@ def test_stale_source_skips_its_models_with_one_alert(workspace: Workspace) -> N
     # PHI-free: identifiers of the pipeline only.
     assert set(stale[0]) == {"at", "kind", "dag_id", "run_id", "sources"}
     assert result["state"] == "success"
+    # The previous run succeeded: the daily tests read what landed since it started (docs/incremental.md).
+    bounds = {env["AEGIS_TESTS_RECEIVED_SINCE"] for env in result["dbt_env"].values()}
+    assert len(bounds) == 1, result["dbt_env"]
+    since = datetime.strptime(bounds.pop(), "%Y-%m-%d %H:%M:%S").replace(tzinfo=UTC)
+    assert datetime.now(UTC) - timedelta(hours=1) < since < datetime.now(UTC)
