@@ -18,7 +18,9 @@
         {%- do filters.append('(' ~ where ~ ')') -%}
     {%- endif -%}
     {%- if aegis.aegis_test_reads_new_rows(relation) -%}
-        {%- do filters.append(aegis.aegis_received_since_tests_bound()) -%}
+        {%- set attached = graph.nodes.get(model.attached_node) -%}
+        {%- do filters.append(aegis.aegis_received_since_tests_bound(
+            with_time_zone=attached.config.meta.get('aegis_received_at_has_time_zone', false))) -%}
     {%- elif aegis.aegis_source_test_reads_new_rows(relation) -%}
         {%- do filters.append(aegis.aegis_landed_since_tests_bound()) -%}
     {%- endif -%}

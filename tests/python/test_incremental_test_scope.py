@@ -1,8 +1,9 @@
-"""Data tests of the incremental facts read only recent rows on the daily run, whole tables otherwise
+"""Data tests of the incremental models read only recent rows on the daily run, whole tables otherwise
 (docs/incremental.md, tests on incremental models): compiled with var aegis_tests_received_since, every test
-attached to an incremental fact filters its model on received_at, every test of a fhir source reads only
-the landing parts written since, and no other test is bounded; compiled
-without it (make test, CI) or with aegis_full_tests (the weekly run), no test does."""
+attached to an incremental fact filters its model on received_at (a staging model's as a timestamp with
+time zone), every test of a fhir source reads only the landing parts written since, and no other test is
+bounded (a table-level count stays whole); compiled without it (make test, CI) or with aegis_full_tests
+(the weekly run), no test is."""
 
 from __future__ import annotations
 
@@ -24,14 +25,16 @@ INCREMENTAL_FACTS = {
     "dim_patient",
     "dim_coverage",
 }
-# The tests of two facts (dim_coverage's relationship to dim_patient: its parent side stays whole), and
-# tests of other models: an aggregate mart, and an incremental staging model that does not declare
-# aegis_tests_read_new_rows.
+INCREMENTAL_STAGING = {"stg_fhir__coverages", "stg_fhir__patients"}
+# The tests of two facts (dim_coverage's relationship to dim_patient: its parent side stays whole), of
+# two staging models (stg_fhir__patients has a row count, which must read the whole table), of an
+# aggregate mart (rebuilt whole) and of a source.
 SELECTION = [
     "test_type:data,fct_encounters",
     "test_type:data,dim_coverage",
     "test_type:data,mart_pmpm",
     "test_type:data,stg_fhir__coverages",
+    "test_type:data,stg_fhir__patients",
     "test_type:data,source:fhir.coverage",
 ]
 SINCE = "2026-01-01 00:00:00"
@@ -42,6 +45,11 @@ LANDING_WINDOW = "ingest_date >= cast("
 def _bounded_on_received_at(sql: str) -> bool:
     """The facts' bound: received_at from the var (less the staging lookback), not the landing's."""
     return f"received_at >= (cast('{SINCE}' as timestamp)" in sql and LANDING_WINDOW not in sql
+
+
+def _bounded_on_received_at_with_time_zone(sql: str) -> bool:
+    """Staging's: the same instant, given as UTC to a timestamp with time zone."""
+    return f"received_at >= (cast('{SINCE}+00:00' as timestamptz)" in sql and LANDING_WINDOW not in sql
 
 
 def _compiled_tests(
@@ -73,6 +81,12 @@ def test_daily_run_tests_recent_rows_of_incremental_facts_only(run_dbt: Any, tmp
     on_facts = {uid for uid, (attached, _) in daily.items() if attached in INCREMENTAL_FACTS}
     assert on_facts and len(on_facts) < len(daily)
     assert windowed == on_facts
+    on_staging = {uid for uid, (attached, _) in daily.items() if attached in INCREMENTAL_STAGING}
+    row_counts = {uid for uid in on_staging if ".row_count_between_" in uid}
+    assert len(row_counts) == 1 and len(on_staging) > 10
+    assert {
+        uid for uid, (_, sql) in daily.items() if _bounded_on_received_at_with_time_zone(sql)
+    } == on_staging - row_counts
     on_sources = {uid for uid, (attached, _) in daily.items() if attached == "source"}
     assert len(on_sources) >= 5
     assert {uid for uid, (_, sql) in daily.items() if LANDING_WINDOW in sql} == on_sources
