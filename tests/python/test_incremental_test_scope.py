@@ -24,14 +24,18 @@ INCREMENTAL_FACTS = {
     "fct_medication_requests",
     "dim_patient",
     "dim_coverage",
+    "int_claim_lines_normalised",
+    "fct_claim_lines",
 }
 INCREMENTAL_STAGING = {"stg_fhir__coverages", "stg_fhir__patients"}
-# The tests of two facts (dim_coverage's relationship to dim_patient: its parent side stays whole), of
-# two staging models (stg_fhir__patients has a row count, which must read the whole table), of an
+# The tests of two facts (dim_coverage's relationship to dim_patient: its parent side stays whole; and
+# fct_claim_lines' relationship to dim_coverage, bounded on its own side), of the claim lines' intermediate
+# (incremental too), of two staging models (stg_fhir__patients has a row count, which must read the whole table), of an
 # aggregate mart (rebuilt whole) and of a source.
 SELECTION = [
     "test_type:data,fct_encounters",
     "test_type:data,dim_coverage",
+    "test_type:data,int_claim_lines_normalised",
     "test_type:data,mart_pmpm",
     "test_type:data,stg_fhir__coverages",
     "test_type:data,stg_fhir__patients",

@@ -2,14 +2,17 @@
 -- header, the payer of its coverage and its service category. The category is decided per claim: the
 -- best (lowest rule_priority) service_categories rule matched by any of its lines applies to all of them,
 -- so every line of an inpatient stay's claim counts as inpatient.
+-- Incremental (docs/incremental.md): all lines of an EOB are derived together, for the EOBs received since
+-- the table's watermark and those whose coverage changed.
+{{ config(**aegis.aegis_incremental_fact('explanation_of_benefit_id', 'stg_fhir__explanation_of_benefits')) }}
 with
 
-eob_items as (
-    select * from {{ ref('stg_fhir__explanation_of_benefit_items') }}
+staged_eobs as (
+    select * from {{ ref('stg_fhir__explanation_of_benefits') }}
 ),
 
-eobs as (
-    select * from {{ ref('stg_fhir__explanation_of_benefits') }}
+staged_eob_items as (
+    select * from {{ ref('stg_fhir__explanation_of_benefit_items') }}
 ),
 
 coverages as (
@@ -22,6 +25,35 @@ service_categories as (
 
 chronic_condition_groups as (
     select * from {{ ref('chronic_condition_groups') }}
+),
+
+{% if is_incremental() %}
+-- The payer and plan type come from the coverage, not from the EOB: a new version of the coverage or its
+-- deletion changes the lines of older EOBs. Those are derived again: every stored EOB whose coverage
+-- version (coverage_received_at) is not the current one (null on both sides: no coverage then or now).
+    recovered_eobs as (
+        select distinct stored.explanation_of_benefit_id
+        from {{ this }} as stored
+        left join coverages
+            on stored.coverage_id = coverages.coverage_id
+        -- a new version (two values), a deleted coverage or one that arrived (one null)
+        where {{ aegis.aegis_values_differ(
+            'stored.coverage_received_at', aegis.to_utc_timestamp('coverages.received_at'),
+        ) }}
+    ),
+{% endif %}
+
+eobs as (
+    {{ aegis.aegis_rows_to_derive('staged_eobs', 'explanation_of_benefit_id', 'recovered_eobs') }}
+),
+
+-- the items of the EOBs derived this run (in staging they carry their EOB's received_at)
+eob_items as (
+    select staged_eob_items.*
+    from staged_eob_items
+    {%- if is_incremental() %}
+        where staged_eob_items.explanation_of_benefit_id in (select eobs.explanation_of_benefit_id from eobs)
+    {%- endif %}
 ),
 
 lines_with_headers as (
@@ -44,7 +76,8 @@ lines_with_headers as (
         eob_items.paid_amount,
         eob_items.service_date,
         eobs.billable_period_start_date,
-        eobs.billable_period_end_date
+        eobs.billable_period_end_date,
+        eobs.received_at
     from eob_items
     inner join eobs
         on eob_items.explanation_of_benefit_id = eobs.explanation_of_benefit_id
@@ -131,7 +164,12 @@ final as (
         part2_claims.explanation_of_benefit_id is not null as is_part2_sensitive,
         lines_with_headers.service_date,
         lines_with_headers.billable_period_start_date,
-        lines_with_headers.billable_period_end_date
+        lines_with_headers.billable_period_end_date,
+        -- the version of the coverage the payer and plan type were taken from: a run derives the lines
+        -- again when it is no longer the current one
+        {{ to_utc_timestamp('coverages.received_at') }} as coverage_received_at,
+        -- the watermark of the incremental runs: the EOB version's (its items carry the same)
+        {{ to_utc_timestamp('lines_with_headers.received_at') }} as received_at
     from lines_with_headers
     left join claim_service_categories
         on lines_with_headers.explanation_of_benefit_id = claim_service_categories.explanation_of_benefit_id

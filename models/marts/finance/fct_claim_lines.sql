@@ -1,10 +1,34 @@
 -- One row per adjudicated claim line (ExplanationOfBenefit item, latest EOB version) with its payer,
 -- service category and billed / allowed / paid amounts.
-{{ config(**aegis.aegis_physical_design(distribute_by='patient_id', sort_by=['service_date'])) }}
+-- Incremental (docs/incremental.md): all lines of an EOB together, for the EOBs int_claim_lines_normalised
+-- derived since the table's watermark and those whose coverage changed.
+{{ config(**aegis.aegis_incremental_fact(
+    'explanation_of_benefit_id', 'int_claim_lines_normalised', distribute_by='patient_id', sort_by=['service_date'],
+)) }}
 with
 
-claim_lines as (
+normalised_lines as (
     select * from {{ ref('int_claim_lines_normalised') }}
+),
+
+{% if is_incremental() %}
+-- A coverage change derives old lines again upstream with their EOB's (old) received_at: the watermark
+-- does not show them. Their coverage_received_at does: every stored EOB whose coverage version differs
+-- from the upstream's is derived again (a deleted EOB is the post-hook's).
+    recovered_claims as (
+        select distinct stored.explanation_of_benefit_id
+        from {{ this }} as stored
+        inner join normalised_lines
+            on stored.claim_line_id = normalised_lines.claim_line_id
+        -- a new version (two values), a deleted coverage or one that arrived (one null)
+        where {{ aegis.aegis_values_differ('stored.coverage_received_at', 'normalised_lines.coverage_received_at') }}
+    ),
+{% endif %}
+
+claim_lines as (
+    {{ aegis.aegis_rows_to_derive(
+        'normalised_lines', 'explanation_of_benefit_id', 'recovered_claims', upstream_is_utc=true,
+    ) }}
 ),
 
 final as (
@@ -29,7 +53,10 @@ final as (
         cast(allowed_amount as numeric(18, 2)) as allowed_amount,
         cast(paid_amount as numeric(18, 2)) as paid_amount,
         is_part2_sensitive,
-        cast(service_date as date) as service_date
+        cast(service_date as date) as service_date,
+        cast(coverage_received_at as timestamp) as coverage_received_at,
+        -- the watermark of the incremental runs
+        cast(received_at as timestamp) as received_at
     from claim_lines
 )
 

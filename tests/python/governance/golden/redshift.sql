@@ -186,6 +186,18 @@ attach masking policy aegis_mask_clear_date on main_marts.fct_claim_lines (servi
 attach masking policy aegis_mask_clear_date on main_marts.fct_claim_lines (service_date) to role aegis_phi_limited priority 30;
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_year_date' and schema_name = 'main_marts' and table_name = 'fct_claim_lines' and grantee = 'aegis_deidentified'
 attach masking policy aegis_mask_year_date on main_marts.fct_claim_lines (service_date) to role aegis_deidentified priority 20;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_timestamp' and schema_name = 'main_marts' and table_name = 'fct_claim_lines' and grantee = 'aegis_phi_full'
+attach masking policy aegis_mask_clear_timestamp on main_marts.fct_claim_lines (coverage_received_at) to role aegis_phi_full priority 40;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_timestamp' and schema_name = 'main_marts' and table_name = 'fct_claim_lines' and grantee = 'aegis_phi_limited'
+attach masking policy aegis_mask_clear_timestamp on main_marts.fct_claim_lines (coverage_received_at) to role aegis_phi_limited priority 30;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_year_timestamp' and schema_name = 'main_marts' and table_name = 'fct_claim_lines' and grantee = 'aegis_deidentified'
+attach masking policy aegis_mask_year_timestamp on main_marts.fct_claim_lines (coverage_received_at) to role aegis_deidentified priority 20;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_timestamp' and schema_name = 'main_marts' and table_name = 'fct_claim_lines' and grantee = 'aegis_phi_full'
+attach masking policy aegis_mask_clear_timestamp on main_marts.fct_claim_lines (received_at) to role aegis_phi_full priority 40;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_timestamp' and schema_name = 'main_marts' and table_name = 'fct_claim_lines' and grantee = 'aegis_phi_limited'
+attach masking policy aegis_mask_clear_timestamp on main_marts.fct_claim_lines (received_at) to role aegis_phi_limited priority 30;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_year_timestamp' and schema_name = 'main_marts' and table_name = 'fct_claim_lines' and grantee = 'aegis_deidentified'
+attach masking policy aegis_mask_year_timestamp on main_marts.fct_claim_lines (received_at) to role aegis_deidentified priority 20;
 -- skipped when this returns a row: select 1 from svv_rls_attached_policy where polname = 'aegis_rows_all' and schema_name = 'main_marts' and relname = 'fct_claim_lines' and grantee = 'aegis_phi_full'
 attach rls policy aegis_rows_all on main_marts.fct_claim_lines to role aegis_phi_full;
 -- skipped when this returns a row: select 1 from svv_rls_attached_policy where polname = 'aegis_rows_hide_is_part2_sensitive' and schema_name = 'main_marts' and relname = 'fct_claim_lines' and grantee = 'aegis_phi_limited'
@@ -196,11 +208,11 @@ attach rls policy aegis_rows_hide_is_part2_sensitive on main_marts.fct_claim_lin
 attach rls policy aegis_rows_hide_is_part2_sensitive on main_marts.fct_claim_lines to role aegis_aggregate;
 alter table main_marts.fct_claim_lines row level security on;
 grant usage on schema main_marts to role aegis_phi_full;
-grant select (claim_line_id, explanation_of_benefit_id, line_number, claim_id, patient_id, coverage_id, provider_npi, payer_name, plan_type, claim_type, claim_status, claim_outcome, service_category, principal_icd10cm_code, hcpcs_code, revenue_code, billed_amount, allowed_amount, paid_amount, is_part2_sensitive, service_date) on main_marts.fct_claim_lines to role aegis_phi_full;
+grant select (claim_line_id, explanation_of_benefit_id, line_number, claim_id, patient_id, coverage_id, provider_npi, payer_name, plan_type, claim_type, claim_status, claim_outcome, service_category, principal_icd10cm_code, hcpcs_code, revenue_code, billed_amount, allowed_amount, paid_amount, is_part2_sensitive, service_date, coverage_received_at, received_at) on main_marts.fct_claim_lines to role aegis_phi_full;
 grant usage on schema main_marts to role aegis_phi_limited;
-grant select (claim_line_id, explanation_of_benefit_id, line_number, claim_id, patient_id, coverage_id, provider_npi, payer_name, plan_type, claim_type, claim_status, claim_outcome, service_category, principal_icd10cm_code, hcpcs_code, revenue_code, billed_amount, allowed_amount, paid_amount, is_part2_sensitive, service_date) on main_marts.fct_claim_lines to role aegis_phi_limited;
+grant select (claim_line_id, explanation_of_benefit_id, line_number, claim_id, patient_id, coverage_id, provider_npi, payer_name, plan_type, claim_type, claim_status, claim_outcome, service_category, principal_icd10cm_code, hcpcs_code, revenue_code, billed_amount, allowed_amount, paid_amount, is_part2_sensitive, service_date, coverage_received_at, received_at) on main_marts.fct_claim_lines to role aegis_phi_limited;
 grant usage on schema main_marts to role aegis_deidentified;
-grant select (line_number, provider_npi, payer_name, plan_type, claim_type, claim_status, claim_outcome, service_category, principal_icd10cm_code, hcpcs_code, revenue_code, billed_amount, allowed_amount, paid_amount, is_part2_sensitive, service_date) on main_marts.fct_claim_lines to role aegis_deidentified;
+grant select (line_number, provider_npi, payer_name, plan_type, claim_type, claim_status, claim_outcome, service_category, principal_icd10cm_code, hcpcs_code, revenue_code, billed_amount, allowed_amount, paid_amount, is_part2_sensitive, service_date, coverage_received_at, received_at) on main_marts.fct_claim_lines to role aegis_deidentified;
 
 -- model.aegis.fct_conditions -> main_marts.fct_conditions (table)
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_varchar' and schema_name = 'main_marts' and table_name = 'fct_conditions' and grantee = 'aegis_phi_full'
@@ -504,6 +516,18 @@ attach masking policy aegis_mask_clear_date on main_intermediate.int_claim_lines
 attach masking policy aegis_mask_clear_date on main_intermediate.int_claim_lines_normalised (billable_period_end_date) to role aegis_phi_limited priority 30;
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_year_date' and schema_name = 'main_intermediate' and table_name = 'int_claim_lines_normalised' and grantee = 'aegis_deidentified'
 attach masking policy aegis_mask_year_date on main_intermediate.int_claim_lines_normalised (billable_period_end_date) to role aegis_deidentified priority 20;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_timestamp' and schema_name = 'main_intermediate' and table_name = 'int_claim_lines_normalised' and grantee = 'aegis_phi_full'
+attach masking policy aegis_mask_clear_timestamp on main_intermediate.int_claim_lines_normalised (coverage_received_at) to role aegis_phi_full priority 40;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_timestamp' and schema_name = 'main_intermediate' and table_name = 'int_claim_lines_normalised' and grantee = 'aegis_phi_limited'
+attach masking policy aegis_mask_clear_timestamp on main_intermediate.int_claim_lines_normalised (coverage_received_at) to role aegis_phi_limited priority 30;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_year_timestamp' and schema_name = 'main_intermediate' and table_name = 'int_claim_lines_normalised' and grantee = 'aegis_deidentified'
+attach masking policy aegis_mask_year_timestamp on main_intermediate.int_claim_lines_normalised (coverage_received_at) to role aegis_deidentified priority 20;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_timestamp' and schema_name = 'main_intermediate' and table_name = 'int_claim_lines_normalised' and grantee = 'aegis_phi_full'
+attach masking policy aegis_mask_clear_timestamp on main_intermediate.int_claim_lines_normalised (received_at) to role aegis_phi_full priority 40;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_timestamp' and schema_name = 'main_intermediate' and table_name = 'int_claim_lines_normalised' and grantee = 'aegis_phi_limited'
+attach masking policy aegis_mask_clear_timestamp on main_intermediate.int_claim_lines_normalised (received_at) to role aegis_phi_limited priority 30;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_year_timestamp' and schema_name = 'main_intermediate' and table_name = 'int_claim_lines_normalised' and grantee = 'aegis_deidentified'
+attach masking policy aegis_mask_year_timestamp on main_intermediate.int_claim_lines_normalised (received_at) to role aegis_deidentified priority 20;
 -- skipped when this returns a row: select 1 from svv_rls_attached_policy where polname = 'aegis_rows_all' and schema_name = 'main_intermediate' and relname = 'int_claim_lines_normalised' and grantee = 'aegis_phi_full'
 attach rls policy aegis_rows_all on main_intermediate.int_claim_lines_normalised to role aegis_phi_full;
 -- skipped when this returns a row: select 1 from svv_rls_attached_policy where polname = 'aegis_rows_hide_is_part2_sensitive' and schema_name = 'main_intermediate' and relname = 'int_claim_lines_normalised' and grantee = 'aegis_phi_limited'
@@ -514,11 +538,11 @@ attach rls policy aegis_rows_hide_is_part2_sensitive on main_intermediate.int_cl
 attach rls policy aegis_rows_hide_is_part2_sensitive on main_intermediate.int_claim_lines_normalised to role aegis_aggregate;
 alter table main_intermediate.int_claim_lines_normalised row level security on;
 grant usage on schema main_intermediate to role aegis_phi_full;
-grant select (claim_line_id, explanation_of_benefit_id, line_number, claim_id, patient_id, coverage_id, provider_npi, payer_name, plan_type, claim_type, claim_status, claim_outcome, service_category, principal_icd10cm_code, hcpcs_code, revenue_code, billed_amount, allowed_amount, paid_amount, is_part2_sensitive, service_date, billable_period_start_date, billable_period_end_date) on main_intermediate.int_claim_lines_normalised to role aegis_phi_full;
+grant select (claim_line_id, explanation_of_benefit_id, line_number, claim_id, patient_id, coverage_id, provider_npi, payer_name, plan_type, claim_type, claim_status, claim_outcome, service_category, principal_icd10cm_code, hcpcs_code, revenue_code, billed_amount, allowed_amount, paid_amount, is_part2_sensitive, service_date, billable_period_start_date, billable_period_end_date, coverage_received_at, received_at) on main_intermediate.int_claim_lines_normalised to role aegis_phi_full;
 grant usage on schema main_intermediate to role aegis_phi_limited;
-grant select (claim_line_id, explanation_of_benefit_id, line_number, claim_id, patient_id, coverage_id, provider_npi, payer_name, plan_type, claim_type, claim_status, claim_outcome, service_category, principal_icd10cm_code, hcpcs_code, revenue_code, billed_amount, allowed_amount, paid_amount, is_part2_sensitive, service_date, billable_period_start_date, billable_period_end_date) on main_intermediate.int_claim_lines_normalised to role aegis_phi_limited;
+grant select (claim_line_id, explanation_of_benefit_id, line_number, claim_id, patient_id, coverage_id, provider_npi, payer_name, plan_type, claim_type, claim_status, claim_outcome, service_category, principal_icd10cm_code, hcpcs_code, revenue_code, billed_amount, allowed_amount, paid_amount, is_part2_sensitive, service_date, billable_period_start_date, billable_period_end_date, coverage_received_at, received_at) on main_intermediate.int_claim_lines_normalised to role aegis_phi_limited;
 grant usage on schema main_intermediate to role aegis_deidentified;
-grant select (line_number, provider_npi, payer_name, plan_type, claim_type, claim_status, claim_outcome, service_category, principal_icd10cm_code, hcpcs_code, revenue_code, billed_amount, allowed_amount, paid_amount, is_part2_sensitive, service_date, billable_period_start_date, billable_period_end_date) on main_intermediate.int_claim_lines_normalised to role aegis_deidentified;
+grant select (line_number, provider_npi, payer_name, plan_type, claim_type, claim_status, claim_outcome, service_category, principal_icd10cm_code, hcpcs_code, revenue_code, billed_amount, allowed_amount, paid_amount, is_part2_sensitive, service_date, billable_period_start_date, billable_period_end_date, coverage_received_at, received_at) on main_intermediate.int_claim_lines_normalised to role aegis_deidentified;
 
 -- model.aegis.int_conditions_mapped_to_chronic_groups -> main_intermediate.int_conditions_mapped_to_chronic_groups (table)
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_varchar' and schema_name = 'main_intermediate' and table_name = 'int_conditions_mapped_to_chronic_groups' and grantee = 'aegis_phi_full'

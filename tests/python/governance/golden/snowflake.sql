@@ -488,6 +488,8 @@ alter table main_marts.fct_claim_lines modify column claim_id set masking policy
 alter table main_marts.fct_claim_lines modify column patient_id set masking policy aegis_governance.aegis_mask_other_id_varchar force;
 alter table main_marts.fct_claim_lines modify column coverage_id set masking policy aegis_governance.aegis_mask_other_id_varchar force;
 alter table main_marts.fct_claim_lines modify column service_date set masking policy aegis_governance.aegis_mask_event_date_date force;
+alter table main_marts.fct_claim_lines modify column coverage_received_at set masking policy aegis_governance.aegis_mask_event_date_timestamp_ntz force;
+alter table main_marts.fct_claim_lines modify column received_at set masking policy aegis_governance.aegis_mask_event_date_timestamp_ntz force;
 -- skipped when this returns a row: select 1 from table(information_schema.policy_references(ref_entity_name => 'main_marts.fct_claim_lines', ref_entity_domain => 'table')) where policy_kind = 'ROW_ACCESS_POLICY'
 alter table main_marts.fct_claim_lines add row access policy aegis_governance.aegis_rows_part2_substance_use on (is_part2_sensitive);
 alter table main_marts.fct_claim_lines modify column is_part2_sensitive set projection policy aegis_governance.aegis_project_part2_substance_use force;
@@ -621,6 +623,8 @@ alter table main_intermediate.int_claim_lines_normalised modify column coverage_
 alter table main_intermediate.int_claim_lines_normalised modify column service_date set masking policy aegis_governance.aegis_mask_event_date_date force;
 alter table main_intermediate.int_claim_lines_normalised modify column billable_period_start_date set masking policy aegis_governance.aegis_mask_event_date_date force;
 alter table main_intermediate.int_claim_lines_normalised modify column billable_period_end_date set masking policy aegis_governance.aegis_mask_event_date_date force;
+alter table main_intermediate.int_claim_lines_normalised modify column coverage_received_at set masking policy aegis_governance.aegis_mask_event_date_timestamp_ntz force;
+alter table main_intermediate.int_claim_lines_normalised modify column received_at set masking policy aegis_governance.aegis_mask_event_date_timestamp_ntz force;
 -- skipped when this returns a row: select 1 from table(information_schema.policy_references(ref_entity_name => 'main_intermediate.int_claim_lines_normalised', ref_entity_domain => 'table')) where policy_kind = 'ROW_ACCESS_POLICY'
 alter table main_intermediate.int_claim_lines_normalised add row access policy aegis_governance.aegis_rows_part2_substance_use on (is_part2_sensitive);
 alter table main_intermediate.int_claim_lines_normalised modify column is_part2_sensitive set projection policy aegis_governance.aegis_project_part2_substance_use force;
