@@ -1,12 +1,13 @@
-"""Incremental runs give the rows a full refresh gives (docs/performance.md, incremental runs).
+"""Incremental runs give the rows a full refresh gives (docs/incremental.md).
 
 On DuckDB, a small population: build, land new events (another population, and changes to what was
-built: deletions of every kind of fact row, an old encounter that becomes 42 CFR Part 2 and an admission
-that renames an old stay), run again incrementally; then `--full-refresh` the same warehouse from the same
-landing and compare every incremental model and every table downstream of one, row for row (EXCEPT ALL
-both ways). The changes are checked to have reached the incremental tables (a model that missed new rows
-or kept deleted ones fails here, not only in the comparison). Tests are excluded from the runs: they are
-checked by the make test build."""
+built: deletions of every kind of fact row, an old encounter that becomes 42 CFR Part 2, an admission
+that renames an old stay, an old coverage's new payer, an old claim's new version with fewer lines, a
+deleted coverage and a deleted claim), run again incrementally; then `--full-refresh` the same warehouse
+from the same landing and compare every incremental model and every table downstream of one, row for row
+(EXCEPT ALL both ways). The changes are checked to have reached the incremental tables (a model that
+missed new rows or kept deleted ones fails here, not only in the comparison). Tests are excluded from the
+runs: they are checked by the make test build."""
 
 from __future__ import annotations
 
@@ -38,9 +39,14 @@ INCREMENTAL_FACTS = {
     "dim_patient": ("patient_id", "stg_fhir__patients"),
     "dim_coverage": ("coverage_id", "stg_fhir__coverages"),
 }
-SELECTION = ["+path:models/staging", *(f"+{model}" for model in INCREMENTAL_FACTS)]
+# The claim lines: all lines of an EOB are derived together (key explanation_of_benefit_id), and again when
+# their coverage changes.
+CLAIM_LINES = {"int_claim_lines_normalised": "main_intermediate", "fct_claim_lines": "main_marts"}
+INCREMENTAL_MODELS = [*INCREMENTAL_FACTS, *CLAIM_LINES]
+SELECTION = ["+path:models/staging", *(f"+{model}" for model in INCREMENTAL_MODELS)]
 # The facts and everything between them and staging, staging left as it is.
-FACTS_ONLY = [*(f"+{model}" for model in INCREMENTAL_FACTS), "--exclude", "path:models/staging"]
+FACTS_ONLY = [*(f"+{model}" for model in INCREMENTAL_MODELS), "--exclude", "path:models/staging"]
+NEW_PAYER = "Incremental Test Payer"
 NO_TESTS = ["--exclude-resource-type", "test", "--exclude-resource-type", "unit_test"]
 # After the first build the seeds are what they were: loading them again would only cost time.
 NO_SEEDS = [*NO_TESTS, "--exclude-resource-type", "seed"]
@@ -101,6 +107,37 @@ class Changes:
                 "select encounter_id from main_marts.fct_encounters"
                 " where stay_id = encounter_id order by encounter_id limit 1"
             )
+            # a coverage billed by claims: its new version names another payer
+            (self.repaid_coverage,) = one(
+                "select min(coverage_id) from main_marts.fct_claim_lines where payer_name is not null"
+            )
+            # another one, deleted upstream: its claims' lines fall back to the EOB's insurer name
+            (self.deleted_coverage,) = one(
+                "select min(coverage_id) from main_marts.fct_claim_lines"
+                " where payer_name is not null and coverage_id <> ?",
+                self.repaid_coverage,
+            )
+            # a claim of two or more lines: its new version has one line less
+            (self.shortened_eob,) = one(
+                "select min(explanation_of_benefit_id) from main_marts.fct_claim_lines"
+                " where coverage_id not in (?, ?) and explanation_of_benefit_id in ("
+                " select explanation_of_benefit_id from main_marts.fct_claim_lines group by all"
+                " having count(*) > 1)",
+                self.repaid_coverage,
+                self.deleted_coverage,
+            )
+            # a claim deleted upstream: its lines go
+            (self.deleted_eob,) = one(
+                "select min(explanation_of_benefit_id) from main_marts.fct_claim_lines"
+                " where coverage_id not in (?, ?) and explanation_of_benefit_id <> ?",
+                self.repaid_coverage,
+                self.deleted_coverage,
+                self.shortened_eob,
+            )
+            (self.shortened_lines,) = one(
+                "select count(*) - 1 from main_marts.fct_claim_lines where explanation_of_benefit_id = ?",
+                self.shortened_eob,
+            )
         self.landing = landing
         self.admitting_encounter = str(uuid.UUID(int=4243))
 
@@ -117,7 +154,11 @@ class Changes:
             meta={"versionId": "1", "lastUpdated": "2026-01-15T00:00:00+00:00"},
             period={"start": (datetime.fromisoformat(start) - timedelta(days=1)).isoformat(), "end": start},
         )
-        return [remarked, admitting]
+        repaid = _later_version(_landed_resource(self.landing, "Coverage", self.repaid_coverage))
+        repaid["payor"] = [{"display": NEW_PAYER}]
+        shortened = _later_version(_landed_resource(self.landing, "ExplanationOfBenefit", self.shortened_eob))
+        shortened["item"] = shortened["item"][:-1]
+        return [remarked, admitting, repaid, shortened]
 
 
 def _part2_observations(con: duckdb.DuckDBPyConnection, encounter_id: str) -> tuple[int, int]:
@@ -147,12 +188,38 @@ def _assert_changes_arrived(con: duckdb.DuckDBPyConnection, changes: Changes) ->
     assert _stay_of(con, changes.restayed_encounter) == changes.admitting_encounter, (
         "fct_encounters kept the old stay of an encounter whose stay was renamed"
     )
+    for model, schema in CLAIM_LINES.items():
+        table = f"{schema}.{model}"
+        lines, repaid = _claim_lines(
+            con, table, "coverage_id", changes.repaid_coverage, "payer_name = ?", NEW_PAYER
+        )
+        assert lines > 0 and repaid == lines, f"{model} kept the old payer of a coverage's new version"
+        lines, _ = _claim_lines(con, table, "explanation_of_benefit_id", changes.shortened_eob)
+        assert lines == changes.shortened_lines, f"{model} kept a line the claim's new version dropped"
+
+
+def _claim_lines(
+    con: duckdb.DuckDBPyConnection,
+    table: str,
+    key: str,
+    value: str,
+    condition: str = "true",
+    *parameters: str,
+) -> tuple[int, int]:
+    """(lines whose `key` is `value`, of which `condition` holds): counts only."""
+    row = con.execute(
+        f"select count(*), count(*) filter (where {condition}) from {table} where {key} = ?",
+        [*parameters, value],
+    ).fetchone()
+    assert row is not None
+    return int(row[0]), int(row[1])
 
 
 def _delete_staged_rows(warehouse: Path, changes: Changes) -> dict[str, list[str]]:
     """What staging does when a resource is deleted upstream (its post-hook removes the row): here directly
     on the staging tables, so that the facts' own deletion path is tested. The encounter that became Part 2
-    and the admission that renamed a stay go, and one row of every other fact; keys by fact."""
+    and the admission that renamed a stay go, and one row of every other fact; keys by fact. A coverage and
+    a claim (its header and its lines) billed under other coverages go too."""
     deleted: dict[str, list[str]] = {}
     with duckdb.connect(str(warehouse)) as con:
         for model, (key, staged) in INCREMENTAL_FACTS.items():
@@ -164,6 +231,14 @@ def _delete_staged_rows(warehouse: Path, changes: Changes) -> dict[str, list[str
                 keys = [str(row[0])]
             con.execute(f"delete from main_staging.{staged} where {key} in (select unnest(?))", [keys])
             deleted[model] = keys
+        con.execute(
+            "delete from main_staging.stg_fhir__coverages where coverage_id = ?", [changes.deleted_coverage]
+        )
+        for staged in ("stg_fhir__explanation_of_benefits", "stg_fhir__explanation_of_benefit_items"):
+            con.execute(
+                f"delete from main_staging.{staged} where explanation_of_benefit_id = ?",
+                [changes.deleted_eob],
+            )
     return deleted
 
 
@@ -181,6 +256,19 @@ def _assert_deletions_arrived(
     assert _stay_of(con, changes.restayed_encounter) == changes.restayed_encounter, (
         "fct_encounters kept the stay of a deleted admission"
     )
+    for model, schema in CLAIM_LINES.items():
+        table = f"{schema}.{model}"
+        lines, _ = _claim_lines(con, table, "explanation_of_benefit_id", changes.deleted_eob)
+        assert lines == 0, f"{model} kept the lines of a claim deleted upstream"
+        # the synthetic claims name no insurer of their own: the payer falls back to that (null)
+        lines, fallen_back = _claim_lines(
+            con,
+            table,
+            "coverage_id",
+            changes.deleted_coverage,
+            "payer_name is null and plan_type is null and coverage_received_at is null",
+        )
+        assert lines > 0 and fallen_back == lines, f"{model} kept the payer of a coverage deleted upstream"
 
 
 def _differences(
@@ -245,9 +333,10 @@ def test_incremental_run_equals_full_refresh(run_dbt: Any, synthetic_landing: Pa
     manifest = json.loads((target / "manifest.json").read_text())
     # every fact this test changes is built incrementally, and compared below
     assert {
-        name: manifest["nodes"][f"model.aegis.{name}"]["config"]["materialized"] for name in INCREMENTAL_FACTS
-    } == dict.fromkeys(INCREMENTAL_FACTS, "incremental")
-    assert {f"model.aegis.{name}" for name in INCREMENTAL_FACTS} <= set(tables)
+        name: manifest["nodes"][f"model.aegis.{name}"]["config"]["materialized"]
+        for name in INCREMENTAL_MODELS
+    } == dict.fromkeys(INCREMENTAL_MODELS, "incremental")
+    assert {f"model.aegis.{name}" for name in INCREMENTAL_MODELS} <= set(tables)
 
     with duckdb.connect(str(warehouse), read_only=True) as con:
         assert (
@@ -263,7 +352,7 @@ def test_incremental_run_equals_full_refresh(run_dbt: Any, synthetic_landing: Pa
     incremental = run_dbt("build", "-s", *FACTS_ONLY, *NO_SEEDS, env=env)
     assert incremental.ok, incremental.output[-3000:]
     tables = _tables(target)
-    assert {f"model.aegis.{name}" for name in INCREMENTAL_FACTS} <= set(tables)
+    assert {f"model.aegis.{name}" for name in INCREMENTAL_MODELS} <= set(tables)
     shutil.copy(warehouse, incremental_copy)
     with duckdb.connect(str(incremental_copy), read_only=True) as con:
         _assert_deletions_arrived(con, changes, deleted)
