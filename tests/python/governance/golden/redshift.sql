@@ -1,4 +1,4 @@
--- engine: redshift; relations: 36; nothing below has been executed
+-- engine: redshift; relations: 37; nothing below has been executed
 
 -- shared objects: roles, schemas, policies
 -- skipped when this returns a row: select 1 from svv_roles where role_name = 'aegis_phi_full'
@@ -712,6 +712,10 @@ grant usage on schema main_intermediate to role aegis_phi_limited;
 grant select (stay_id, patient_id, admitting_facility_npi, discharging_facility_npi, principal_icd10cm_code, discharge_disposition_code, encounter_count, length_of_stay_days, has_transfer, is_discharged, admit_date, discharge_date, admitted_at, discharged_at, is_part2_sensitive) on main_intermediate.int_encounters_grouped_to_stays to role aegis_phi_limited;
 grant usage on schema main_intermediate to role aegis_deidentified;
 grant select (admitting_facility_npi, discharging_facility_npi, principal_icd10cm_code, discharge_disposition_code, encounter_count, length_of_stay_days, has_transfer, is_discharged, admit_date, discharge_date, admitted_at, discharged_at, is_part2_sensitive) on main_intermediate.int_encounters_grouped_to_stays to role aegis_deidentified;
+
+-- model.aegis.int_patients_assigned_fact_release_levels -> main_intermediate.int_patients_assigned_fact_release_levels (table)
+grant usage on schema main_intermediate to role aegis_phi_full;
+grant select (research_person_id, release_level) on main_intermediate.int_patients_assigned_fact_release_levels to role aegis_phi_full;
 
 -- model.aegis.int_records_assigned_research_ids -> main_intermediate.int_records_assigned_research_ids (table)
 grant usage on schema main_intermediate to role aegis_phi_full;

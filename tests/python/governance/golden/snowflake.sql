@@ -1,4 +1,4 @@
--- engine: snowflake; relations: 36; nothing below has been executed
+-- engine: snowflake; relations: 37; nothing below has been executed
 
 -- shared objects: roles, schemas, policies
 create role if not exists aegis_phi_full;
@@ -391,6 +391,25 @@ case
     when is_role_in_session('AEGIS_AGGREGATE') then val
     else cast(null as varchar)
 end;
+create masking policy if not exists aegis_governance.aegis_mask_none_number_ffa0f2ee as (val number) returns number ->
+case
+    when is_role_in_session('AEGIS_TRANSFORMER') then val
+    when is_role_in_session('AEGIS_PHI_FULL') then val
+    when is_role_in_session('AEGIS_PHI_LIMITED') then cast(null as number)
+    when is_role_in_session('AEGIS_DEIDENTIFIED') then cast(null as number)
+    when is_role_in_session('AEGIS_AGGREGATE') then val
+    else cast(null as number)
+end;
+-- skipped when `describe masking policy aegis_governance.aegis_mask_none_number_ffa0f2ee` shows this body already
+alter masking policy aegis_governance.aegis_mask_none_number_ffa0f2ee set body ->
+case
+    when is_role_in_session('AEGIS_TRANSFORMER') then val
+    when is_role_in_session('AEGIS_PHI_FULL') then val
+    when is_role_in_session('AEGIS_PHI_LIMITED') then cast(null as number)
+    when is_role_in_session('AEGIS_DEIDENTIFIED') then cast(null as number)
+    when is_role_in_session('AEGIS_AGGREGATE') then val
+    else cast(null as number)
+end;
 create masking policy if not exists aegis_governance.aegis_mask_other_id_varchar_57310391 as (val varchar) returns varchar ->
 case
     when is_role_in_session('AEGIS_TRANSFORMER') then val
@@ -702,6 +721,17 @@ grant select on table main_intermediate.int_encounters_grouped_to_stays to role 
 grant usage on schema main_intermediate to role aegis_deidentified;
 grant select on table main_intermediate.int_encounters_grouped_to_stays to role aegis_deidentified;
 revoke select on table main_intermediate.int_encounters_grouped_to_stays from role aegis_aggregate;
+
+-- model.aegis.int_patients_assigned_fact_release_levels -> main_intermediate.int_patients_assigned_fact_release_levels (table)
+alter table main_intermediate.int_patients_assigned_fact_release_levels modify column research_person_id set masking policy aegis_governance.aegis_mask_none_varchar_ffa0f2ee force;
+alter table main_intermediate.int_patients_assigned_fact_release_levels modify column release_level set masking policy aegis_governance.aegis_mask_none_number_ffa0f2ee force;
+grant usage on schema main_intermediate to role aegis_phi_full;
+grant select on table main_intermediate.int_patients_assigned_fact_release_levels to role aegis_phi_full;
+grant usage on schema main_intermediate to role aegis_phi_limited;
+grant select on table main_intermediate.int_patients_assigned_fact_release_levels to role aegis_phi_limited;
+grant usage on schema main_intermediate to role aegis_deidentified;
+grant select on table main_intermediate.int_patients_assigned_fact_release_levels to role aegis_deidentified;
+revoke select on table main_intermediate.int_patients_assigned_fact_release_levels from role aegis_aggregate;
 
 -- model.aegis.int_records_assigned_research_ids -> main_intermediate.int_records_assigned_research_ids (table)
 alter table main_intermediate.int_records_assigned_research_ids modify column entity_type set masking policy aegis_governance.aegis_mask_none_varchar_ffa0f2ee force;
