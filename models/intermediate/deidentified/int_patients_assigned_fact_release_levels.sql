@@ -2,9 +2,10 @@
 -- fct_encounters_deidentified and fct_conditions_deidentified. A reader who knows a patient's encounters
 -- and diagnoses can match that SET of rows to the one research_person_id that publishes the same set, so
 -- k-anonymity must hold for the set, per patient, not per row. The signature of a patient at a level is
--- the multiset of their fact rows as published at that level; a patient is released at the lowest level
--- whose signature k or more patients not already placed share (aegis_k_anonymous_levels, as in
--- dim_patient_deidentified), and after the last level the rows are published unlinked (no person id).
+-- the multiset of their fact rows as published at that level (compared by a fingerprint); a patient is
+-- released at the lowest level whose signature k or more patients not already placed share
+-- (aegis_k_anonymous_levels, as in dim_patient_deidentified), and after the last level the rows are
+-- published unlinked (no person id).
 -- The ladder (the facts publish exactly these columns per level; keep them in step):
 --   0 full detail;
 --   1 coarse: no facility, reason or disposition; diagnosis cut to its 3-character ICD-10-CM category;
@@ -126,24 +127,15 @@ fact_tuples as (
     cross join ladder
 ),
 
--- The multiset as text: each distinct row once with its count, sorted (equal sets give equal text).
-counted_tuples as (
-    select
-        research_person_id,
-        signature_level,
-        fact_tuple || '*' || cast(count(*) as varchar) as counted_tuple
-    from fact_tuples
-    group by research_person_id, signature_level, fact_tuple
-),
-
--- One aggregation per (patient, level), pivoted after: Redshift allows several LISTAGGs in one select
--- only when they share one ORDER BY.
+-- The signature of a patient at a level: a fingerprint of the multiset of their published rows
+-- (aegis_multiset_fingerprint: equal multisets give equal text; hashes, not the sorted rows, so the class
+-- keys stay short whatever a patient's history). One aggregation per (patient, level), pivoted after.
 level_signatures as (
     select
         research_person_id,
         signature_level,
-        {{ aegis_ordered_string_agg('counted_tuple', ';') }} as signature
-    from counted_tuples
+        {{ aegis_multiset_fingerprint('fact_tuple') }} as signature
+    from fact_tuples
     group by research_person_id, signature_level
 ),
 
