@@ -31,14 +31,11 @@ chronic_condition_groups as (
 -- The payer and plan type come from the coverage, not from the EOB: a new version of the coverage or its
 -- deletion changes the lines of older EOBs. Those are derived again: every stored EOB whose coverage
 -- version (coverage_received_at) is not the current one (null on both sides: no coverage then or now).
+    -- a new version (two values), a deleted coverage or one that arrived (one null)
     recovered_eobs as (
-        select distinct stored.explanation_of_benefit_id
-        from {{ this }} as stored
-        left join coverages
-            on stored.coverage_id = coverages.coverage_id
-        -- a new version (two values), a deleted coverage or one that arrived (one null)
-        where {{ aegis.aegis_values_differ(
-            'stored.coverage_received_at', aegis.to_utc_timestamp('coverages.received_at'),
+        {{ aegis.aegis_keys_with_changed_source_version(
+            'explanation_of_benefit_id', 'coverages', 'coverage_id', 'coverage_id',
+            'coverage_received_at', aegis.to_utc_timestamp('coverages.received_at'),
         ) }}
     ),
 {% endif %}

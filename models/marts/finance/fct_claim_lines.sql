@@ -15,13 +15,12 @@ normalised_lines as (
 -- A coverage change derives old lines again upstream with their EOB's (old) received_at: the watermark
 -- does not show them. Their coverage_received_at does: every stored EOB whose coverage version differs
 -- from the upstream's is derived again (a deleted EOB is the post-hook's).
+    -- a new version (two values), a deleted coverage or one that arrived (one null)
     recovered_claims as (
-        select distinct stored.explanation_of_benefit_id
-        from {{ this }} as stored
-        inner join normalised_lines
-            on stored.claim_line_id = normalised_lines.claim_line_id
-        -- a new version (two values), a deleted coverage or one that arrived (one null)
-        where {{ aegis.aegis_values_differ('stored.coverage_received_at', 'normalised_lines.coverage_received_at') }}
+        {{ aegis.aegis_keys_with_changed_source_version(
+            'explanation_of_benefit_id', 'normalised_lines', 'claim_line_id', 'claim_line_id',
+            'coverage_received_at', 'normalised_lines.coverage_received_at', join_type='inner',
+        ) }}
     ),
 {% endif %}
 
