@@ -1,8 +1,12 @@
 {#- PostgreSQL: a NOLOGIN role per tier; column-level grants on the base relation for tiers that a
     grant fully describes (e.g. phi_full; aggregate on aggregate-safe marts); row-level security with
-    one policy per tier on base tables; and, for every tier that may read the model, a
-    security_barrier view in <schema>_tier_<tier> with masked columns, sensitive rows filtered and
-    denied columns kept as typed NULLs that are never granted (selecting them is a permission error).
+    one policy per tier on base tables; and, for every tier that may read the model, a view in
+    <schema>_tier_<tier> with masked columns, sensitive rows filtered and denied columns kept as typed
+    NULLs that are never granted (selecting them is a permission error). A view that filters rows is a
+    security_barrier (no function of the reader's runs before the filter); one that filters none is
+    not: a reader's function only ever sees the view's own (masked) values either way, and a barrier
+    would hide the base columns' statistics from the planner (a join of two tier views was planned for
+    100 x its rows: merge joins and sorts of 64-character pseudonyms).
     dbt-postgres runs post-hooks inside the model's transaction: the rebuilt table, its policies and
     its grants commit together, so no tier ever reads it unprotected. -#}
 {% macro postgres__aegis_render_entry(entry, ctx) %}
@@ -30,10 +34,17 @@
     {%- endif -%}
     {#- 2. a stored pseudonym is the key phi_limited looks up and joins on: it gets an index, as the base
         key does (unless one exists: incremental tables keep theirs; unnamed, so a backup table being
-        swapped out never holds the name) -#}
+        swapped out never holds the name). When no tier that reads the pseudonym sees sensitive rows, the
+        index holds only the rows those tiers see (partial on the row filter, as their views' where): a
+        join reads it index-only, as the base table's join reads its id index -#}
     {%- for column in entry.columns if column.pseudonym_column and is_table -%}
-        {%- do apply.append(aegis.aegis_statement('create index on ' ~ base ~ ' (' ~ column.pseudonym_column ~ ')',
-            skip_if="select 1 from pg_catalog.pg_index as i join pg_catalog.pg_attribute as a on a.attrelid = i.indrelid and a.attnum = i.indkey[0] where i.indrelid = '" ~ base ~ "'::regclass and a.attname = '" ~ column.pseudonym_column ~ "'")) -%}
+        {%- set partial = namespace(yes=entry.row_filter is not none) -%}
+        {%- for tier in entry.tiers if column.strategies[tier.tier] == 'pseudonym' and tier.sees_sensitive_rows -%}
+            {%- set partial.yes = false -%}
+        {%- endfor -%}
+        {%- set predicate = ' where ' ~ entry.row_filter.column ~ ' = false' if partial.yes else '' -%}
+        {%- do apply.append(aegis.aegis_statement('create index on ' ~ base ~ ' (' ~ column.pseudonym_column ~ ')' ~ predicate,
+            skip_if="select 1 from pg_catalog.pg_index as i join pg_catalog.pg_attribute as a on a.attrelid = i.indrelid and a.attnum = i.indkey[0] where i.indrelid = '" ~ base ~ "'::regclass and a.attname = '" ~ column.pseudonym_column ~ "' and i.indpred is " ~ ('not null' if partial.yes else 'null'))) -%}
     {%- endfor -%}
     {#- 3. tier views, rebuilt from scratch so that a changed column list never fails -#}
     {%- set view_grants = [] -%}
@@ -46,7 +57,8 @@
         {%- if select_sql and granted -%}
             {%- do setup.append(aegis.aegis_statement('create schema if not exists ' ~ tier_schema)) -%}
             {%- do setup.append(aegis.aegis_statement('grant usage on schema ' ~ tier_schema ~ ' to ' ~ tier.role)) -%}
-            {%- do apply.append(aegis.aegis_statement('create view ' ~ view ~ ' with (security_barrier = true) as\n' ~ select_sql)) -%}
+            {%- set barrier = ' with (security_barrier = true)' if entry.row_filter and not tier.sees_sensitive_rows else '' -%}
+            {%- do apply.append(aegis.aegis_statement('create view ' ~ view ~ barrier ~ ' as\n' ~ select_sql)) -%}
             {%- do view_grants.append(aegis.aegis_statement('grant select (' ~ granted | join(', ') ~ ') on ' ~ view ~ ' to ' ~ tier.role)) -%}
         {%- endif -%}
     {%- endfor -%}

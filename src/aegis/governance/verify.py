@@ -105,7 +105,9 @@ def relation_name(schema: str, identifier: str) -> str:
 # --- expected view definitions, from the engine's renderer ---------------------------------------
 
 VIEW_PATTERNS = {
-    "postgres": re.compile(r"^create view (\S+) with \(security_barrier = true\) as\n(.*?);$", re.M | re.S),
+    "postgres": re.compile(
+        r"^create view (\S+)(?: with \(security_barrier = true\))? as\n(.*?);$", re.M | re.S
+    ),
     "duckdb": re.compile(r"^create or replace view (\S+) as\n(.*?);$", re.M | re.S),
 }
 
@@ -161,6 +163,17 @@ def expected_postgres_views(plan: list[dict[str, Any]]) -> set[tuple[str, str]]:
         for entry in plan
         for tier in entry["tiers"]
         if tier_view_columns(entry, tier)
+    }
+
+
+def expected_barrier_views(plan: list[dict[str, Any]]) -> set[tuple[str, str]]:
+    """The tier views that filter sensitive rows: they must be security_barrier views (no function of
+    the reader's runs before the filter). A view that filters no row need not be one."""
+    return {
+        (tier_schema(entry["schema"], tier["tier"]), entry["identifier"])
+        for entry in plan
+        for tier in entry["tiers"]
+        if entry["row_filter"] and not tier["sees_sensitive_rows"] and tier_view_columns(entry, tier)
     }
 
 
@@ -276,6 +289,7 @@ def _view_drifts(
     connection: Any, plan: list[dict[str, Any]], expected_selects: dict[tuple[str, str], str]
 ) -> list[Drift]:
     expected = expected_postgres_views(plan)
+    barriers = expected_barrier_views(plan)
     rows = _fetch(
         connection,
         "select v.schemaname, v.viewname, pg_get_viewdef(c.oid), coalesce(c.reloptions, '{}')"
@@ -295,7 +309,7 @@ def _view_drifts(
     ]
     for view in sorted(expected & set(live)):
         definition, options = live[view]
-        if "security_barrier=true" not in options:
+        if view in barriers and "security_barrier=true" not in options:
             drifts.append(Drift(relation_name(*view), "tier view changed", "security_barrier is not set"))
         select_sql = expected_selects.get(view)
         if select_sql is None:

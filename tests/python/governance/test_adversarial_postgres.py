@@ -18,6 +18,7 @@ import secrets
 import subprocess
 import threading
 import uuid
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -438,3 +439,51 @@ def test_phi_limited_cannot_recover_identifiers_through_pseudonyms(warehouse: Wa
             assert not any(real in str(error.value) for real in real_ids), "a real id in an error message"
     finally:
         conn.close()
+
+
+# Raises each value it is given with the column's name, in the value's own output format: one call per
+# column, each as cheap as the planner can cost it, so that without a barrier it runs before a view's filter.
+LEAK_COLUMN_FUNCTION = (
+    "create function pg_temp.leak_column(label text, value anyelement) returns boolean language plpgsql"
+    " cost 0.0000001 as $$ begin raise notice 'leak:%=%', label, value; return true; end $$"
+)
+
+
+@pytest.mark.parametrize("tier", LOWER_TIERS)
+def test_a_leaky_function_sees_nothing_the_tier_cannot_select(warehouse: Warehouse, tier: str) -> None:
+    """Every tier view, with or without a row filter (only a view that filters rows is a security_barrier
+    view, so that the planner sees the others' statistics): a function in WHERE, given each granted column,
+    is given only values the tier selects from that column (masked as it selects them), never a base value
+    or a value of a row it cannot see. A filter `<flag> = false` is planned as `not <flag>`, which costs
+    nothing and runs before any function, barrier or not (the barrier is then defence in depth, and
+    `aegis governance verify` reports its loss); with a filter that costs anything (tried:
+    `cast(<flag> as integer) = 0`), views without their barrier fail here for every tier."""
+    conn = warehouse.connect(tier)
+    conn.notices = deque()  # every notice: a list keeps the last 50
+    checked = barrier_free = 0
+    try:
+        with conn.cursor() as cursor:
+            cursor.execute(LEAK_COLUMN_FUNCTION)
+            for entry in warehouse.plan:
+                columns = [c["name"] for c in entry["columns"] if c["strategies"][tier] != "deny"]
+                plan = next(t for t in entry["tiers"] if t["tier"] == tier)
+                if not (plan["can_read"] and columns):
+                    continue
+                calls = [f"pg_temp.leak_column('{c}', \"{c}\")" for c in columns]
+                view = tier_view(entry, tier)
+                conn.notices.clear()
+                cursor.execute(f"select {', '.join(calls)} from {view}")
+                visible = leaked_values(conn)
+                conn.notices.clear()
+                cursor.execute(f"select count(*) from {view} where {' and '.join(calls)}")
+                leaked = leaked_values(conn)
+                assert leaked or not visible, f"{tier}: the function ran on no row of {view}"
+                unseen = len(leaked - visible)  # counted, not shown: the values are the secret
+                assert unseen == 0, f"{tier}: {unseen} values of {view} reached the function, not selectable"
+                checked += 1
+                barrier_free += not (entry["row_filter"] and not plan["sees_sensitive_rows"])
+    finally:
+        conn.close()
+    assert checked >= 3 and barrier_free >= 1
+    if tier == "phi_limited":
+        assert checked >= 10 and barrier_free >= 5

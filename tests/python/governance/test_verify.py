@@ -127,19 +127,23 @@ def test_table_level_grant_is_drift(pg: Any) -> None:
         as_superuser(server, "revoke select on aegis.fct_demo_encounters from aegis_deidentified")
 
 
-def test_manual_revoke_is_drift_until_the_next_run(pg: Any) -> None:
+def drift_until_the_next_run(pg: Any, statement: str, drift: str) -> None:
+    """A statement run by hand is reported as `drift` (exit 1); the next `dbt run` makes verify clean."""
     server, project, env = pg
-    as_superuser(
-        server, "revoke select (city) on aegis_tier_phi_limited.fct_demo_encounters from aegis_phi_limited"
-    )
+    as_superuser(server, statement)
     result = verify(project, env, "postgres")
     assert result.exit_code == 1
-    assert (
-        "grant missing: aegis_tier_phi_limited.fct_demo_encounters: aegis_phi_limited lacks declared SELECT on column city"
-        in result.output
-    )
+    assert drift in result.output
     rebuild(project, env)
     assert verify(project, env, "postgres").exit_code == 0
+
+
+def test_manual_revoke_is_drift_until_the_next_run(pg: Any) -> None:
+    drift_until_the_next_run(
+        pg,
+        "revoke select (city) on aegis_tier_phi_limited.fct_demo_encounters from aegis_phi_limited",
+        "grant missing: aegis_tier_phi_limited.fct_demo_encounters: aegis_phi_limited lacks declared SELECT on column city",
+    )
 
 
 def test_dropped_policy_and_disabled_row_security_are_drift_until_the_next_run(pg: Any) -> None:
@@ -177,6 +181,26 @@ def test_hand_edited_or_extra_tier_views_are_drift(pg: Any) -> None:
     as_superuser(server, "drop view aegis_tier_aggregate.sneaky")
     rebuild(project, env)
     assert verify(project, env, "postgres").exit_code == 0
+
+
+def test_a_row_filtering_view_without_its_barrier_is_drift(pg: Any) -> None:
+    """Only a tier view that filters sensitive rows must be a security_barrier view (the phi_full views
+    filter none and are not: the clean build verifies clean); losing the barrier there is drift."""
+    server = pg[0]
+    with server.connect() as con, con.cursor() as cur:
+        cur.execute(
+            "select n.nspname, c.relname, coalesce(c.reloptions, '{}') from pg_class as c"
+            " join pg_namespace as n on n.oid = c.relnamespace"
+            " where c.relkind = 'v' and c.relname = 'stg_demo__patients' and n.nspname like 'aegis_tier_%'"
+        )
+        options = {schema: list(reloptions) for schema, _, reloptions in cur.fetchall()}
+    assert options["aegis_tier_deidentified"] == ["security_barrier=true"]
+    assert options["aegis_tier_phi_full"] == []
+    drift_until_the_next_run(
+        pg,
+        "alter view aegis_tier_deidentified.stg_demo__patients reset (security_barrier)",
+        "tier view changed: aegis_tier_deidentified.stg_demo__patients: security_barrier is not set",
+    )
 
 
 @pytest.fixture(scope="module")
