@@ -487,3 +487,65 @@ def test_a_leaky_function_sees_nothing_the_tier_cannot_select(warehouse: Warehou
     assert checked >= 3 and barrier_free >= 1
     if tier == "phi_limited":
         assert checked >= 10 and barrier_free >= 5
+
+
+# ---- the k-anonymous release levels: phi_full only ----
+
+RELEASE_LEVELS = "int_patients_assigned_fact_release_levels"
+
+
+def release_level_relations(wh: Warehouse) -> list[tuple[str, int]]:
+    """Every table or view of that name in any schema (the base table, any tier view), with its oid."""
+    return [
+        (f'"{schema}"."{name}"', oid)
+        for schema, name, oid in wh.rows(
+            "select n.nspname, c.relname, c.oid::int from pg_class as c"
+            " join pg_namespace as n on n.oid = c.relnamespace"
+            f" where c.relname = '{RELEASE_LEVELS}' and c.relkind in ('r', 'v', 'm', 'p', 'f')"
+        )
+    ]
+
+
+def test_release_levels_are_readable_by_phi_full(warehouse: Warehouse) -> None:
+    entry = next(e for e in warehouse.plan if e["name"] == RELEASE_LEVELS)
+    total, linked = warehouse.rows(
+        f"select count(*), count(research_person_id) from {base(entry)} where release_level is not null"
+    )[0]
+    assert total > 0 and linked > 0, "no release level to find"
+    assert warehouse.rows(
+        f"select count(*), count(research_person_id) from {base(entry)} where release_level is not null",
+        "phi_full",
+    ) == [(total, linked)]
+    stats = f"select attname from pg_stats where tablename = '{RELEASE_LEVELS}'"
+    assert {"research_person_id", "release_level"} <= {a for (a,) in warehouse.rows(stats, "phi_full")}
+
+
+@pytest.mark.parametrize("tier", LOWER_TIERS)
+def test_release_levels_are_out_of_reach_below_phi_full(warehouse: Warehouse, tier: str) -> None:
+    """A research id's release level tells whether its facts are published unlinked: no tier below phi_full
+    reads the table, a view of it in any schema, its columns' statistics or their catalog entries. Hard-coded
+    to phi_full only, whatever the plan says, so that a loosened classification fails here."""
+    relations = release_level_relations(warehouse)
+    assert relations, "no release-level relation to probe"
+    for relation, oid in relations:
+        for probe in (
+            f"select count(*) from {relation}",
+            f"select research_person_id, release_level from {relation}",
+            f"select count(*) from {relation} where release_level = 4",
+            f"select release_level, count(*) from {relation} group by 1",
+        ):
+            seen = warehouse.denied_or_rows(probe, tier)
+            assert seen in (None, [], [(0,)]), f"{tier} reads {probe}: {seen}"
+        privileges = warehouse.rows(
+            f"select has_table_privilege({oid}::oid, 'select'), has_any_column_privilege({oid}::oid, 'select')",
+            tier,
+        )
+        assert privileges == [(False, False)], f"{tier} holds a privilege on {relation}"
+    for catalog in (
+        f"select attname from pg_stats where tablename = '{RELEASE_LEVELS}'",
+        f"select column_name from information_schema.columns where table_name = '{RELEASE_LEVELS}'",
+        f"select column_name from information_schema.column_privileges where table_name = '{RELEASE_LEVELS}'",
+        f"select table_schema from information_schema.tables where table_name = '{RELEASE_LEVELS}'",
+    ):
+        assert warehouse.rows(catalog, tier) == [], f"{tier}: {catalog}"
+    assert warehouse.denied_or_rows("select count(*) from pg_statistic", tier) is None
