@@ -23,9 +23,12 @@ select
     json_extract_string(r.keys_[8], '$') as "abatement_date_time",
     json_extract_string(r.keys_[9], '$."end"') as "abatement_period_end"
 from (
-    select cast(resource as json) as value, 0 as row_index, json_extract(cast(resource as json), ['$."subject"', '$."encounter"', '$."code"', '$."clinicalStatus"', '$."onsetDateTime"', '$."onsetPeriod"', '$."recordedDate"', '$."abatementDateTime"', '$."abatementPeriod"']) as keys_, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
-    from {{ relation }}
-    where json_extract_string(cast(resource as json), '$."resourceType"') = 'Condition'
+    select value, 0 as row_index, keys_, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
+    from (
+        select cast(resource as json) as value, json_extract(cast(resource as json), ['$."subject"', '$."encounter"', '$."code"', '$."clinicalStatus"', '$."onsetDateTime"', '$."onsetPeriod"', '$."recordedDate"', '$."abatementDateTime"', '$."abatementPeriod"', '$."resourceType"']) as keys_, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
+        from {{ relation }}
+    ) as typed_
+    where json_extract_string(keys_[10], '$') = 'Condition'
 ) as r
 {%- endmacro %}
 

@@ -20,9 +20,12 @@ select
     json_extract_string(r.keys_[6], '$."start"') as "coverage_start_date",
     json_extract_string(r.keys_[6], '$."end"') as "coverage_end_date"
 from (
-    select cast(resource as json) as value, 0 as row_index, json_extract(cast(resource as json), ['$."beneficiary"', '$."subscriberId"', '$."payor"', '$."type"', '$."status"', '$."period"']) as keys_, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
-    from {{ relation }}
-    where json_extract_string(cast(resource as json), '$."resourceType"') = 'Coverage'
+    select value, 0 as row_index, keys_, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
+    from (
+        select cast(resource as json) as value, json_extract(cast(resource as json), ['$."beneficiary"', '$."subscriberId"', '$."payor"', '$."type"', '$."status"', '$."period"', '$."resourceType"']) as keys_, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
+        from {{ relation }}
+    ) as typed_
+    where json_extract_string(keys_[7], '$') = 'Coverage'
 ) as r
 {%- endmacro %}
 

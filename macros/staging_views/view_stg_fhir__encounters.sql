@@ -23,9 +23,12 @@ select
     json_extract_string(r.keys_[7], '$."start"') as "period_start_at",
     json_extract_string(r.keys_[7], '$."end"') as "period_end_at"
 from (
-    select cast(resource as json) as value, 0 as row_index, json_extract(cast(resource as json), ['$."subject"', '$."serviceProvider"', '$."class"', '$."status"', '$."reasonCode"', '$."hospitalization"', '$."period"']) as keys_, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
-    from {{ relation }}
-    where json_extract_string(cast(resource as json), '$."resourceType"') = 'Encounter'
+    select value, 0 as row_index, keys_, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
+    from (
+        select cast(resource as json) as value, json_extract(cast(resource as json), ['$."subject"', '$."serviceProvider"', '$."class"', '$."status"', '$."reasonCode"', '$."hospitalization"', '$."period"', '$."resourceType"']) as keys_, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
+        from {{ relation }}
+    ) as typed_
+    where json_extract_string(keys_[8], '$') = 'Encounter'
 ) as r
 {%- endmacro %}
 

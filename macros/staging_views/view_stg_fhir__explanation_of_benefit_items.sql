@@ -12,83 +12,34 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
-    v0_."claim_id",
-    v0_."patient_id",
-    v0_."line_number",
-    v0_."hcpcs_code",
-    v0_."revenue_code",
-    v0_."billed_adjudicated",
-    v0_."billed_blue_button",
-    v0_."billed_net",
-    v0_."allowed_adjudicated",
-    v0_."allowed_blue_button",
-    v0_."paid_adjudicated",
-    v0_."paid_blue_button",
-    v0_."service_date_date",
-    v0_."service_period_start"
+    case when regexp_full_match(json_extract_string(r.keys_[2], '$."reference"'), '^(https?://[^?#]*/)?Claim/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(json_extract_string(r.keys_[2], '$."reference"'), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "claim_id",
+    case when regexp_full_match(json_extract_string(r.keys_[3], '$."reference"'), '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(json_extract_string(r.keys_[3], '$."reference"'), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "patient_id",
+    cast(json_extract_string(r.each2_.keys_[1], '$') as integer) as "line_number",
+    json_extract_string(list_filter(list_transform(list_filter(list_filter(json_extract(r.each2_.keys_[2], '$."coding"[*]'), lambda item_: json_type(item_) <> 'NULL'), lambda w3_: ((json_extract_string(w3_, '$."system"') = 'http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets') or (json_extract_string(w3_, '$."system"') = 'http://www.ama-assn.org/go/cpt'))), lambda l3_: json_extract(l3_, '$."code"')), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "hcpcs_code",
+    json_extract_string(list_filter(json_extract(r.each2_.keys_[3], '$."coding"[*]."code"'), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "revenue_code",
+    cast(json_extract_string(list_filter(list_transform(list_filter(list_filter(json_extract(r.each2_.keys_[4], '$[*]'), lambda item_: json_type(item_) <> 'NULL'), lambda w4_: (json_extract_string(list_transform([list_filter(json_extract(w4_, '$."category"."coding"[*]."code"'), lambda item_: json_type(item_) <> 'NULL')], lambda one4_: case when len(one4_) > 1 then cast(error('view ''stg_fhir__explanation_of_benefit_items'': column ''billed_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else one4_[1] end)[1], '$') = 'submitted')), lambda l5_: json_extract(l5_, '$."amount"."value"')), lambda item_: json_type(item_) <> 'NULL')[1], '$') as decimal(38, 9)) as "billed_adjudicated",
+    cast(json_extract_string(list_filter(list_transform(list_filter(list_filter(json_extract(r.each2_.keys_[4], '$[*]'), lambda item_: json_type(item_) <> 'NULL'), lambda w5_: (json_extract_string(list_transform([list_filter(json_extract(w5_, '$."category"."coding"[*]."code"'), lambda item_: json_type(item_) <> 'NULL')], lambda one6_: case when len(one6_) > 1 then cast(error('view ''stg_fhir__explanation_of_benefit_items'': column ''billed_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else one6_[1] end)[1], '$') = 'https://bluebutton.cms.gov/resources/variables/line_sbmtd_chrg_amt')), lambda l7_: json_extract(l7_, '$."amount"."value"')), lambda item_: json_type(item_) <> 'NULL')[1], '$') as decimal(38, 9)) as "billed_blue_button",
+    cast(json_extract_string(r.each2_.keys_[5], '$."value"') as decimal(38, 9)) as "billed_net",
+    cast(json_extract_string(list_filter(list_transform(list_filter(list_filter(json_extract(r.each2_.keys_[4], '$[*]'), lambda item_: json_type(item_) <> 'NULL'), lambda w6_: (json_extract_string(list_transform([list_filter(json_extract(w6_, '$."category"."coding"[*]."code"'), lambda item_: json_type(item_) <> 'NULL')], lambda one8_: case when len(one8_) > 1 then cast(error('view ''stg_fhir__explanation_of_benefit_items'': column ''allowed_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else one8_[1] end)[1], '$') = 'eligible')), lambda l9_: json_extract(l9_, '$."amount"."value"')), lambda item_: json_type(item_) <> 'NULL')[1], '$') as decimal(38, 9)) as "allowed_adjudicated",
+    cast(json_extract_string(list_filter(list_transform(list_filter(list_filter(json_extract(r.each2_.keys_[4], '$[*]'), lambda item_: json_type(item_) <> 'NULL'), lambda w7_: (json_extract_string(list_transform([list_filter(json_extract(w7_, '$."category"."coding"[*]."code"'), lambda item_: json_type(item_) <> 'NULL')], lambda one10_: case when len(one10_) > 1 then cast(error('view ''stg_fhir__explanation_of_benefit_items'': column ''allowed_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else one10_[1] end)[1], '$') = 'https://bluebutton.cms.gov/resources/variables/line_allowed_chrg_amt')), lambda l11_: json_extract(l11_, '$."amount"."value"')), lambda item_: json_type(item_) <> 'NULL')[1], '$') as decimal(38, 9)) as "allowed_blue_button",
+    cast(json_extract_string(list_filter(list_transform(list_filter(list_filter(json_extract(r.each2_.keys_[4], '$[*]'), lambda item_: json_type(item_) <> 'NULL'), lambda w8_: (json_extract_string(list_transform([list_filter(json_extract(w8_, '$."category"."coding"[*]."code"'), lambda item_: json_type(item_) <> 'NULL')], lambda one12_: case when len(one12_) > 1 then cast(error('view ''stg_fhir__explanation_of_benefit_items'': column ''paid_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else one12_[1] end)[1], '$') = 'benefit')), lambda l13_: json_extract(l13_, '$."amount"."value"')), lambda item_: json_type(item_) <> 'NULL')[1], '$') as decimal(38, 9)) as "paid_adjudicated",
+    cast(json_extract_string(list_filter(list_transform(list_filter(list_filter(json_extract(r.each2_.keys_[4], '$[*]'), lambda item_: json_type(item_) <> 'NULL'), lambda w9_: (json_extract_string(list_transform([list_filter(json_extract(w9_, '$."category"."coding"[*]."code"'), lambda item_: json_type(item_) <> 'NULL')], lambda one14_: case when len(one14_) > 1 then cast(error('view ''stg_fhir__explanation_of_benefit_items'': column ''paid_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else one14_[1] end)[1], '$') = 'https://bluebutton.cms.gov/resources/variables/line_prvdr_pmt_amt')), lambda l15_: json_extract(l15_, '$."amount"."value"')), lambda item_: json_type(item_) <> 'NULL')[1], '$') as decimal(38, 9)) as "paid_blue_button",
+    json_extract_string(r.each2_.keys_[6], '$') as "service_date_date",
+    json_extract_string(r.each2_.keys_[7], '$."start"') as "service_period_start"
 from (
-    select cast(resource as json) as value, 0 as row_index, json_extract(cast(resource as json), ['$."claim"', '$."patient"', '$."item"']) as keys_, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
-    from {{ relation }}
-    where json_extract_string(cast(resource as json), '$."resourceType"') = 'ExplanationOfBenefit'
-) as r
-cross join lateral (
-    select
-        s1_."claim_id",
-        s1_."patient_id",
-        s2_."line_number",
-        s2_."hcpcs_code",
-        s2_."revenue_code",
-        s2_."billed_adjudicated",
-        s2_."billed_blue_button",
-        s2_."billed_net",
-        s2_."allowed_adjudicated",
-        s2_."allowed_blue_button",
-        s2_."paid_adjudicated",
-        s2_."paid_blue_button",
-        s2_."service_date_date",
-        s2_."service_period_start"
+    select r.*, unnest(case when len(r.items16_) > 0 then list_transform(r.items16_, lambda item0_, position1_: struct_pack(value := item0_, row_index := position1_ - 1, keys_ := json_extract(item0_, ['$."sequence"', '$."productOrService"', '$."revenue"', '$."adjudication"', '$."net"', '$."servicedDate"', '$."servicedPeriod"']))) else [struct_pack(value := cast(null as json), row_index := cast(null as bigint), keys_ := cast(null as json[]))] end) as each2_
     from (
-        select r.value as value, r.row_index as row_index, r.keys_ as keys_
-    ) as f0
-    cross join lateral (
-        select
-            case when regexp_full_match(json_extract_string(f1.keys_[1], '$."reference"'), '^(https?://[^?#]*/)?Claim/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(json_extract_string(f1.keys_[1], '$."reference"'), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "claim_id",
-            case when regexp_full_match(json_extract_string(f1.keys_[2], '$."reference"'), '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(json_extract_string(f1.keys_[2], '$."reference"'), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "patient_id"
+        select r.*, list_filter(json_extract(r.keys_[1], '$[*]'), lambda item_: json_type(item_) <> 'NULL') as items16_
         from (
-            select f0.value as value, f0.row_index as row_index, f0.keys_ as keys_
-        ) as f1
-    ) as s1_
-    cross join lateral (
-        select
-            cast(json_extract_string(f2.value, '$."sequence"') as integer) as "line_number",
-            json_extract_string(list_filter(list_transform(list_filter(list_filter(json_extract(f2.value, '$."productOrService"."coding"[*]'), lambda item_: json_type(item_) <> 'NULL'), lambda w3_: ((json_extract_string(w3_, '$."system"') = 'http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets') or (json_extract_string(w3_, '$."system"') = 'http://www.ama-assn.org/go/cpt'))), lambda l3_: json_extract(l3_, '$."code"')), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "hcpcs_code",
-            json_extract_string(list_filter(json_extract(f2.value, '$."revenue"."coding"[*]."code"'), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "revenue_code",
-            cast(json_extract_string(list_filter(list_transform(list_filter(list_filter(json_extract(f2.value, '$."adjudication"[*]'), lambda item_: json_type(item_) <> 'NULL'), lambda w4_: (json_extract_string(list_transform([list_filter(json_extract(w4_, '$."category"."coding"[*]."code"'), lambda item_: json_type(item_) <> 'NULL')], lambda one4_: case when len(one4_) > 1 then cast(error('view ''stg_fhir__explanation_of_benefit_items'': column ''billed_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else one4_[1] end)[1], '$') = 'submitted')), lambda l5_: json_extract(l5_, '$."amount"."value"')), lambda item_: json_type(item_) <> 'NULL')[1], '$') as decimal(38, 9)) as "billed_adjudicated",
-            cast(json_extract_string(list_filter(list_transform(list_filter(list_filter(json_extract(f2.value, '$."adjudication"[*]'), lambda item_: json_type(item_) <> 'NULL'), lambda w5_: (json_extract_string(list_transform([list_filter(json_extract(w5_, '$."category"."coding"[*]."code"'), lambda item_: json_type(item_) <> 'NULL')], lambda one6_: case when len(one6_) > 1 then cast(error('view ''stg_fhir__explanation_of_benefit_items'': column ''billed_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else one6_[1] end)[1], '$') = 'https://bluebutton.cms.gov/resources/variables/line_sbmtd_chrg_amt')), lambda l7_: json_extract(l7_, '$."amount"."value"')), lambda item_: json_type(item_) <> 'NULL')[1], '$') as decimal(38, 9)) as "billed_blue_button",
-            cast(json_extract_string(f2.value, '$."net"."value"') as decimal(38, 9)) as "billed_net",
-            cast(json_extract_string(list_filter(list_transform(list_filter(list_filter(json_extract(f2.value, '$."adjudication"[*]'), lambda item_: json_type(item_) <> 'NULL'), lambda w6_: (json_extract_string(list_transform([list_filter(json_extract(w6_, '$."category"."coding"[*]."code"'), lambda item_: json_type(item_) <> 'NULL')], lambda one8_: case when len(one8_) > 1 then cast(error('view ''stg_fhir__explanation_of_benefit_items'': column ''allowed_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else one8_[1] end)[1], '$') = 'eligible')), lambda l9_: json_extract(l9_, '$."amount"."value"')), lambda item_: json_type(item_) <> 'NULL')[1], '$') as decimal(38, 9)) as "allowed_adjudicated",
-            cast(json_extract_string(list_filter(list_transform(list_filter(list_filter(json_extract(f2.value, '$."adjudication"[*]'), lambda item_: json_type(item_) <> 'NULL'), lambda w7_: (json_extract_string(list_transform([list_filter(json_extract(w7_, '$."category"."coding"[*]."code"'), lambda item_: json_type(item_) <> 'NULL')], lambda one10_: case when len(one10_) > 1 then cast(error('view ''stg_fhir__explanation_of_benefit_items'': column ''allowed_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else one10_[1] end)[1], '$') = 'https://bluebutton.cms.gov/resources/variables/line_allowed_chrg_amt')), lambda l11_: json_extract(l11_, '$."amount"."value"')), lambda item_: json_type(item_) <> 'NULL')[1], '$') as decimal(38, 9)) as "allowed_blue_button",
-            cast(json_extract_string(list_filter(list_transform(list_filter(list_filter(json_extract(f2.value, '$."adjudication"[*]'), lambda item_: json_type(item_) <> 'NULL'), lambda w8_: (json_extract_string(list_transform([list_filter(json_extract(w8_, '$."category"."coding"[*]."code"'), lambda item_: json_type(item_) <> 'NULL')], lambda one12_: case when len(one12_) > 1 then cast(error('view ''stg_fhir__explanation_of_benefit_items'': column ''paid_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else one12_[1] end)[1], '$') = 'benefit')), lambda l13_: json_extract(l13_, '$."amount"."value"')), lambda item_: json_type(item_) <> 'NULL')[1], '$') as decimal(38, 9)) as "paid_adjudicated",
-            cast(json_extract_string(list_filter(list_transform(list_filter(list_filter(json_extract(f2.value, '$."adjudication"[*]'), lambda item_: json_type(item_) <> 'NULL'), lambda w9_: (json_extract_string(list_transform([list_filter(json_extract(w9_, '$."category"."coding"[*]."code"'), lambda item_: json_type(item_) <> 'NULL')], lambda one14_: case when len(one14_) > 1 then cast(error('view ''stg_fhir__explanation_of_benefit_items'': column ''paid_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else one14_[1] end)[1], '$') = 'https://bluebutton.cms.gov/resources/variables/line_prvdr_pmt_amt')), lambda l15_: json_extract(l15_, '$."amount"."value"')), lambda item_: json_type(item_) <> 'NULL')[1], '$') as decimal(38, 9)) as "paid_blue_button",
-            json_extract_string(f2.value, '$."servicedDate"') as "service_date_date",
-            json_extract_string(f2.value, '$."servicedPeriod"."start"') as "service_period_start"
-        from (
-            select i16_.value as value, row_number() over (order by i16_.ord) - 1 as row_index
+            select value, 0 as row_index, keys_, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
             from (
-                select each_.value as value, cast(each_.key as integer) + 1 as ord
-                from json_each(json_extract(f0.keys_[3], '$')) as each_
-                where each_.type <> 'NULL'
-            ) as i16_
-        ) as f2
-        union all
-        select cast(null as integer) as "line_number", cast(null as varchar) as "hcpcs_code", cast(null as varchar) as "revenue_code", cast(null as decimal(38, 9)) as "billed_adjudicated", cast(null as decimal(38, 9)) as "billed_blue_button", cast(null as decimal(38, 9)) as "billed_net", cast(null as decimal(38, 9)) as "allowed_adjudicated", cast(null as decimal(38, 9)) as "allowed_blue_button", cast(null as decimal(38, 9)) as "paid_adjudicated", cast(null as decimal(38, 9)) as "paid_blue_button", cast(null as varchar) as "service_date_date", cast(null as varchar) as "service_period_start"
-        where not exists (
-            select each_.value as value, cast(each_.key as integer) + 1 as ord
-            from json_each(json_extract(f0.keys_[3], '$')) as each_
-            where each_.type <> 'NULL'
-        )
-    ) as s2_
-) as v0_
+                select cast(resource as json) as value, json_extract(cast(resource as json), ['$."item"', '$."claim"', '$."patient"', '$."resourceType"']) as keys_, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
+                from {{ relation }}
+            ) as typed_
+            where json_extract_string(keys_[4], '$') = 'ExplanationOfBenefit'
+        ) as r
+    ) as r
+) as r
 {%- endmacro %}
 
 {% macro postgres__view_stg_fhir__explanation_of_benefit_items(relation) -%}

@@ -27,9 +27,12 @@ select
     json_extract_string(r.keys_[11], '$') as "outcome",
     json_extract_string(r.keys_[12], '$."display"') as "insurer_name"
 from (
-    select cast(resource as json) as value, 0 as row_index, json_extract(cast(resource as json), ['$."claim"', '$."patient"', '$."insurance"', '$."provider"', '$."type"', '$."use"', '$."status"', '$."diagnosis"', '$."billablePeriod"', '$."created"', '$."outcome"', '$."insurer"']) as keys_, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
-    from {{ relation }}
-    where json_extract_string(cast(resource as json), '$."resourceType"') = 'ExplanationOfBenefit'
+    select value, 0 as row_index, keys_, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
+    from (
+        select cast(resource as json) as value, json_extract(cast(resource as json), ['$."claim"', '$."patient"', '$."insurance"', '$."provider"', '$."type"', '$."use"', '$."status"', '$."diagnosis"', '$."billablePeriod"', '$."created"', '$."outcome"', '$."insurer"', '$."resourceType"']) as keys_, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
+        from {{ relation }}
+    ) as typed_
+    where json_extract_string(keys_[13], '$') = 'ExplanationOfBenefit'
 ) as r
 {%- endmacro %}
 

@@ -19,9 +19,12 @@ select
     json_extract_string(r.keys_[4], '$') as "status",
     json_extract_string(r.keys_[5], '$') as "occurred_date_time"
 from (
-    select cast(resource as json) as value, 0 as row_index, json_extract(cast(resource as json), ['$."patient"', '$."encounter"', '$."vaccineCode"', '$."status"', '$."occurrenceDateTime"']) as keys_, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
-    from {{ relation }}
-    where json_extract_string(cast(resource as json), '$."resourceType"') = 'Immunization'
+    select value, 0 as row_index, keys_, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
+    from (
+        select cast(resource as json) as value, json_extract(cast(resource as json), ['$."patient"', '$."encounter"', '$."vaccineCode"', '$."status"', '$."occurrenceDateTime"', '$."resourceType"']) as keys_, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
+        from {{ relation }}
+    ) as typed_
+    where json_extract_string(keys_[6], '$') = 'Immunization'
 ) as r
 {%- endmacro %}
 

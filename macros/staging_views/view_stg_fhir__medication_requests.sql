@@ -24,9 +24,12 @@ select
     json_extract_string(r.keys_[7], '$') as "intent",
     json_extract_string(r.keys_[8], '$') as "authored_at"
 from (
-    select cast(resource as json) as value, 0 as row_index, json_extract(cast(resource as json), ['$."subject"', '$."encounter"', '$."requester"', '$."medicationCodeableConcept"', '$."contained"', '$."status"', '$."intent"', '$."authoredOn"']) as keys_, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
-    from {{ relation }}
-    where json_extract_string(cast(resource as json), '$."resourceType"') = 'MedicationRequest'
+    select value, 0 as row_index, keys_, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
+    from (
+        select cast(resource as json) as value, json_extract(cast(resource as json), ['$."subject"', '$."encounter"', '$."requester"', '$."medicationCodeableConcept"', '$."contained"', '$."status"', '$."intent"', '$."authoredOn"', '$."resourceType"']) as keys_, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
+        from {{ relation }}
+    ) as typed_
+    where json_extract_string(keys_[9], '$') = 'MedicationRequest'
 ) as r
 {%- endmacro %}
 

@@ -32,9 +32,12 @@ select
     json_extract_string(r.keys_[9], '$') as "birth_date",
     json_extract_string(r.keys_[10], '$') as "deceased_at"
 from (
-    select cast(resource as json) as value, 0 as row_index, json_extract(cast(resource as json), ['$."identifier"', '$."name"', '$."gender"', '$."address"', '$."telecom"', '$."maritalStatus"', '$."communication"', '$."extension"', '$."birthDate"', '$."deceasedDateTime"']) as keys_, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
-    from {{ relation }}
-    where json_extract_string(cast(resource as json), '$."resourceType"') = 'Patient'
+    select value, 0 as row_index, keys_, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
+    from (
+        select cast(resource as json) as value, json_extract(cast(resource as json), ['$."identifier"', '$."name"', '$."gender"', '$."address"', '$."telecom"', '$."maritalStatus"', '$."communication"', '$."extension"', '$."birthDate"', '$."deceasedDateTime"', '$."resourceType"']) as keys_, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
+        from {{ relation }}
+    ) as typed_
+    where json_extract_string(keys_[11], '$') = 'Patient'
 ) as r
 {%- endmacro %}
 

@@ -21,9 +21,12 @@ select
     json_extract_string(r.keys_[6], '$') as "performed_date_time",
     json_extract_string(r.keys_[7], '$."start"') as "performed_period_start"
 from (
-    select cast(resource as json) as value, 0 as row_index, json_extract(cast(resource as json), ['$."subject"', '$."encounter"', '$."performer"', '$."code"', '$."status"', '$."performedDateTime"', '$."performedPeriod"']) as keys_, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
-    from {{ relation }}
-    where json_extract_string(cast(resource as json), '$."resourceType"') = 'Procedure'
+    select value, 0 as row_index, keys_, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
+    from (
+        select cast(resource as json) as value, json_extract(cast(resource as json), ['$."subject"', '$."encounter"', '$."performer"', '$."code"', '$."status"', '$."performedDateTime"', '$."performedPeriod"', '$."resourceType"']) as keys_, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
+        from {{ relation }}
+    ) as typed_
+    where json_extract_string(keys_[8], '$') = 'Procedure'
 ) as r
 {%- endmacro %}
 

@@ -205,3 +205,52 @@ def test_a_json_null_on_a_single_valued_r4_path_is_no_value() -> None:
         {"resourceType": "Patient", "id": "absent"},
     ]
     assert duckdb_rows(view, patients) == [("yes",)]
+
+
+def names_view(each: str) -> dict[str, Any]:
+    """One forEach (`forEach` or `forEachOrNull`) over a model-known array: on DuckDB an unnest, no lateral
+    join. Its columns include some that are not NULL on a NULL item (exists, count, join, a constant, the
+    resource, %rowIndex): the null row of forEachOrNull must still have them NULL (%rowIndex 0)."""
+    return {
+        "name": "patient_names",
+        "resource": "Patient",
+        "constant": [{"name": "mark", "valueString": "x"}],
+        "select": [
+            {"column": [{"name": "id", "path": "getResourceKey()", "type": "string"}]},
+            {
+                each: "name",
+                "column": [
+                    {"name": "family", "path": "family", "type": "string"},
+                    {"name": "position", "path": "%rowIndex", "type": "integer"},
+                    {"name": "has_given", "path": "given.exists()", "type": "boolean"},
+                    {"name": "given_count", "path": "given.count()", "type": "integer"},
+                    {"name": "first_given", "path": "given.first()", "type": "string"},
+                    {"name": "mark", "path": "%mark", "type": "string"},
+                    {"name": "gender", "path": "%resource.gender", "type": "string"},
+                ],
+                "select": [{"column": [{"name": "givens", "path": "given.join(',')", "type": "string"}]}],
+            },
+        ],
+        "where": [{"path": "gender.exists()"}],
+    }
+
+
+@pytest.mark.parametrize("each", ["forEach", "forEachOrNull"])
+def test_one_foreach_unnested_on_duckdb_gives_the_rows_of_the_lateral_joins(each: str) -> None:
+    view = names_view(each)
+    assert "lateral" not in compile_view(view, "duckdb").sql
+    assert "lateral" in compile_view({**view, "resource": "NotPatient"}, "duckdb").sql
+    patients = [
+        *PATIENTS,
+        {"resourceType": "Patient", "id": "no-name", "gender": "male"},
+        {"resourceType": "Patient", "id": "no-gender", "name": [{"family": "Z"}]},
+    ]
+    with_model = duckdb_rows(view, patients)
+    general = duckdb_rows({**view, "resource": "NotPatient"}, outside_the_model(patients))
+    assert normalized(with_model) == normalized(general)
+    by_id = {row[0]: row for row in with_model}
+    assert "no-gender" not in by_id
+    if each == "forEach":
+        assert "no-name" not in by_id
+    else:
+        assert by_id["no-name"] == ("no-name", None, 0, None, None, None, None, None, None)

@@ -165,13 +165,6 @@ class SqlRenderer(ABC):
         self._aliases = itertools.count()
         self._items, self._row_indexes = {}, {}
         resource = plan.resource_var
-        if source.resource_type_column:
-            type_filter = f"{source.resource_type_column} = {self.string(plan.resource_type)}"
-        else:
-            resource_type = self.json_path_to(
-                self.as_json(source.resource_column), ("resourceType",), SqlType.TEXT
-            )
-            type_filter = f"{resource_type} = {self.string(plan.resource_type)}"
         view_alias = self.alias("v")
         carried = [f"{resource}.{name}" for name in source.passthrough_columns]
         in_place = _same_focus_selections(plan.root)
@@ -194,20 +187,36 @@ class SqlRenderer(ABC):
             ("where " if index == 0 else "    and ") + f"{self.scalar(condition)}"
             for index, condition in enumerate(plan.where)
         )
-        # After every expression is rendered: resource_columns() may depend on what they read.
-        resource_select = [f"{self.as_json(source.resource_column)} as value", "0 as row_index"]
-        resource_select.extend(self.resource_columns(source))
-        resource_select.extend(source.passthrough_columns)
+        # After every expression is rendered: resource_rows() may depend on what they read.
         return (
             "select\n"
             + _indent(",\n".join(columns))
             + "\nfrom (\n"
-            + f"    select {', '.join(resource_select)}\n"
-            + f"    from {source.relation}\n"
-            + f"    where {type_filter}\n"
-            + f") as {resource}\n"
+            + _indent(self.resource_rows(plan, source))
+            + f"\n) as {resource}\n"
             + rows
             + (f"{where}\n" if where else "")
+        )
+
+    def type_filter(self, plan: ViewPlan, source: SqlSource) -> str:
+        """The condition that keeps the view's resource type."""
+        if source.resource_type_column:
+            return f"{source.resource_type_column} = {self.string(plan.resource_type)}"
+        resource_type = self.json_path_to(
+            self.as_json(source.resource_column), ("resourceType",), SqlType.TEXT
+        )
+        return f"{resource_type} = {self.string(plan.resource_type)}"
+
+    def resource_rows(self, plan: ViewPlan, source: SqlSource) -> str:
+        """The SELECT of the resource rows of the view's type: `value` (the resource JSON), `row_index` 0,
+        what resource_columns() adds, then the passthrough columns. Rendered after every expression."""
+        resource_select = [f"{self.as_json(source.resource_column)} as value", "0 as row_index"]
+        resource_select.extend(self.resource_columns(source))
+        resource_select.extend(source.passthrough_columns)
+        return (
+            f"select {', '.join(resource_select)}\n"
+            f"from {source.relation}\n"
+            f"where {self.type_filter(plan, source)}"
         )
 
     def resource_columns(self, source: SqlSource) -> list[str]:

@@ -7,17 +7,25 @@ of the whole resource: the staging views read 5-12 elements of each resource in 
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping
 from typing import ClassVar
 
 from aegis.views.plan import (
+    Cast,
     Children,
     Collection,
+    EachItem,
     Exists,
+    FieldValue,
     Filter,
     FocusItem,
     ItemAt,
+    JsonValue,
     Let,
+    PathValue,
+    RegexGroup,
+    RegexMatches,
     SameFocus,
     Scalar,
     Selection,
@@ -25,7 +33,7 @@ from aegis.views.plan import (
     SqlType,
     ViewPlan,
 )
-from aegis.views.render.base import SqlRenderer, SqlSource
+from aegis.views.render.base import SqlRenderer, SqlSource, _indent
 
 
 class _NotInline(Exception):
@@ -42,6 +50,9 @@ class DuckDBRenderer(SqlRenderer):
         # same focus, which carries `keys_` along), and top-level element -> its position in `keys_`.
         self._resource_items: set[str] = set()
         self._resource_keys: dict[str, int] = {}
+        # The forEach item of render_one_each (`r.each<n>_.value`) and its elements read, extracted once per
+        # item as the resource's are (`r.each<n>_.keys_`).
+        self._item_keys: dict[str, dict[str, int]] = {}
 
     TYPES: ClassVar[Mapping[SqlType, str]] = {
         SqlType.TEXT: "varchar",
@@ -66,11 +77,91 @@ class DuckDBRenderer(SqlRenderer):
         return f"cast({column_sql} as json)"
 
     def render(self, plan: ViewPlan, source: SqlSource) -> str:
-        self._resource_items, self._resource_keys = {f"{plan.resource_var}.value"}, {}
         try:
+            self._resource_items, self._resource_keys = {f"{plan.resource_var}.value"}, {}
+            self._item_keys = {}
+            flat = self.render_one_each(plan, source)
+            if flat is not None:
+                return flat
+            self._resource_items, self._resource_keys = {f"{plan.resource_var}.value"}, {}
             return super().render(plan, source)
         finally:
-            self._resource_items = set()
+            self._resource_items, self._item_keys = set(), {}
+
+    def render_one_each(self, plan: ViewPlan, source: SqlSource) -> str | None:
+        """A view whose only iteration is one `forEach`/`forEachOrNull` over a list the R4 model knows (the
+        EOB lines' `item`) as `unnest` of that list on the resource row, every column in one select: no
+        lateral join (on the EOB lines DuckDB's plan of those kept to one core, and parsed each item again
+        per column). None when the view has other iteration (the lateral joins of the shared walk then).
+
+        The rows are those of the shared walk: each item with its 0-based position (%rowIndex) among the
+        non-null items, cross joined with the one row of every selection on the same focus; for
+        `forEachOrNull` over no item, one row whose columns under the forEach are NULL (a %rowIndex column
+        0) and are not evaluated, as the spec's null row."""
+        ordered = _one_each_selections(plan.root)
+        if ordered is None:
+            return None
+        self._aliases = itertools.count()
+        self._items, self._row_indexes = {}, {}
+        resource = plan.resource_var
+        each = next(selection for selection, _ in ordered if isinstance(selection.foci, EachItem))
+        assert isinstance(each.foci, EachItem)
+        item, position, each_alias = self.alias("item"), self.alias("position"), self.alias("each")
+        item_keys: dict[str, int] = {}
+        listed: str | None = None
+        # Parents first: the forEach's list reads its parent's item, the selections under it read its item.
+        for selection, _ in ordered:
+            if isinstance(selection.foci, SameFocus):
+                self._items[selection.var] = self.item(selection.foci.parent)
+                self._row_indexes[selection.var] = self.row_index(selection.foci.parent)
+                continue
+            listed = self.items_list(each.foci.items)
+            if listed is None:
+                return None
+            self._items[each.var] = f"{resource}.{each_alias}.value"
+            self._item_keys[self._items[each.var]] = item_keys
+            self._row_indexes[each.var] = f"{resource}.{each_alias}.row_index"
+        assert listed is not None
+        present = f"{resource}.{each_alias}.row_index is not null"
+        item_vars = {selection.var for selection, under_each in ordered if under_each}
+        values: dict[str, str] = {}
+        for selection, under_each in ordered:
+            for value in selection.columns:
+                sql = self.scalar(value.expression)
+                # NULL on the null row without a CASE where its value is NULL whenever the item is (a CASE
+                # around the list lambdas cost the EOB lines a third of their CPU).
+                strict = not value.column.is_row_index and _null_on_null_item(value.expression, item_vars)
+                if under_each and each.foci.or_null and not strict:
+                    otherwise = " else 0" if value.column.is_row_index else ""
+                    sql = f"case when {present} then {sql}{otherwise} end"
+                values[value.column.name] = f"{sql} as {self.identifier(value.column.name)}"
+        where = "".join(
+            ("\nwhere " if index == 0 else "\n    and ") + self.scalar(condition)
+            for index, condition in enumerate(plan.where)
+        )
+        # Each item's elements that the columns read, in one parse of the item (as the resource's keys_).
+        element_paths = ", ".join(self.string(_json_path((name,))) for name in item_keys)
+        keys = f", keys_ := json_extract({item}, [{element_paths}])" if item_keys else ""
+        no_keys = ", keys_ := cast(null as json[])" if item_keys else ""
+        numbered = (
+            f"list_transform({{0}}, lambda {item}, {position}: "
+            f"struct_pack(value := {item}, row_index := {position} - 1{keys}))"
+        )
+        rows = f"select {resource}.*, {{0}} as {each_alias}\nfrom (\n{{1}}\n) as {resource}"
+        resource_rows = f"{{0}}\nfrom (\n{_indent(self.resource_rows(plan, source))}\n) as {resource}{where}"
+        if not each.foci.or_null:
+            inner = resource_rows.format(f"select {resource}.*")
+            rows = rows.format(f"unnest({numbered.format(listed)})", _indent(inner))
+        else:
+            # The list bound once as a column: a CASE would compute it twice.
+            items = self.alias("items")
+            inner = resource_rows.format(f"select {resource}.*, {listed} as {items}")
+            none = f"[struct_pack(value := cast(null as json), row_index := cast(null as bigint){no_keys})]"
+            each_or_null = f"case when len({resource}.{items}) > 0 then {numbered.format(f'{resource}.{items}')} else {none} end"
+            rows = rows.format(f"unnest({each_or_null})", _indent(inner))
+        carried = [f"{resource}.{name}" for name in source.passthrough_columns]
+        columns = carried + [values[column.name] for column in plan.output]
+        return "select\n" + _indent(",\n".join(columns)) + f"\nfrom (\n{_indent(rows)}\n) as {resource}\n"
 
     def resource_columns(self, source: SqlSource) -> list[str]:
         if not self._resource_keys:
@@ -78,6 +169,22 @@ class DuckDBRenderer(SqlRenderer):
             return ["cast([] as json[]) as keys_"] if len(self._resource_items) > 1 else []
         paths = ", ".join(self.string(_json_path((name,))) for name in self._resource_keys)
         return [f"json_extract({self.as_json(source.resource_column)}, [{paths}]) as keys_"]
+
+    def resource_rows(self, plan: ViewPlan, source: SqlSource) -> str:
+        if source.resource_type_column:
+            return super().resource_rows(plan, source)
+        # The resource type is read from the same parse as the elements the view reads (`keys_`), in a
+        # derived table: a filter on the whole resource would parse every resource once more.
+        position = self._resource_keys.setdefault("resourceType", len(self._resource_keys) + 1)
+        inner = [f"{self.as_json(source.resource_column)} as value", *self.resource_columns(source)]
+        inner.extend(source.passthrough_columns)
+        outer = ["value", "0 as row_index", "keys_", *source.passthrough_columns]
+        resource_type = f"json_extract_string(keys_[{position}], '$')"
+        return (
+            f"select {', '.join(outer)}\n"
+            f"from (\n    select {', '.join(inner)}\n    from {source.relation}\n) as typed_\n"
+            f"where {resource_type} = {self.string(plan.resource_type)}"
+        )
 
     def selection_rows(self, selection: Selection) -> str:
         # Before its columns and nested selections are rendered: they read the resource through it.
@@ -97,10 +204,14 @@ class DuckDBRenderer(SqlRenderer):
     def _in_resource(self, item_sql: str, steps: tuple[tuple[str, bool], ...]) -> tuple[str, str]:
         """(JSON, JSONPath) that read `steps` of `item_sql`: from the top-level element's JSON when the
         item is the resource itself (the element extracted once, `keys_`), else from the item."""
-        if item_sql not in self._resource_items or not steps:
+        if item_sql in self._item_keys and steps:
+            keys = self._item_keys[item_sql]
+        elif item_sql in self._resource_items and steps:
+            keys = self._resource_keys
+        else:
             return item_sql, _json_path(steps)
         (name, is_array), rest = steps[0], steps[1:]
-        position = self._resource_keys.setdefault(name, len(self._resource_keys) + 1)
+        position = keys.setdefault(name, len(keys) + 1)
         element = f"{item_sql.removesuffix('.value')}.keys_[{position}]"
         return element, "$" + ("[*]" if is_array else "") + _json_path(rest).removeprefix("$")
 
@@ -273,3 +384,51 @@ def _json_path(steps: tuple[str, ...] | tuple[tuple[str, bool], ...]) -> str:
         name, is_array = (step, False) if isinstance(step, str) else step
         path += '."' + name.replace('"', '\\"') + '"' + ("[*]" if is_array else "")
     return path
+
+
+def _one_each_selections(root: Selection) -> list[tuple[Selection, bool]] | None:
+    """The selections of a view whose only iteration is one forEach (or forEachOrNull), parents before
+    children, each with whether it is that forEach or under it; None for any other shape (no iteration,
+    repeat, unionAll, or more than one forEach)."""
+    found: list[tuple[Selection, bool]] = []
+
+    def visit(selection: Selection, under_each: bool) -> bool:
+        if isinstance(selection.foci, EachItem):
+            if under_each or any(isinstance(seen.foci, EachItem) for seen, _ in found):
+                return False
+            under_each = True
+        elif not isinstance(selection.foci, SameFocus):
+            return False
+        found.append((selection, under_each))
+        return all(isinstance(child, Selection) and visit(child, under_each) for child in selection.children)
+
+    if not visit(root, False) or not any(isinstance(selection.foci, EachItem) for selection, _ in found):
+        return None
+    return found
+
+
+def _null_on_null_item(scalar: Scalar, item_vars: set[str]) -> bool:
+    """Whether the rendered expression is NULL whenever the item bound to `item_vars` is NULL: a path, item
+    or list read from that item (json_extract, list functions and their subqueries all give NULL or no
+    item on NULL), typed or matched by a regular expression. Conservative: anything else is False."""
+    if isinstance(scalar, PathValue):
+        base = scalar.base
+        return base in item_vars if isinstance(base, str) else _null_on_null_item(base, item_vars)
+    if isinstance(scalar, FieldValue):
+        return scalar.var in item_vars
+    if isinstance(scalar, JsonValue):
+        return _null_on_null_item(scalar.item, item_vars)
+    if isinstance(scalar, Cast):
+        return _null_on_null_item(scalar.operand, item_vars)
+    if isinstance(scalar, RegexMatches | RegexGroup):
+        return _null_on_null_item(scalar.text, item_vars)
+    if isinstance(scalar, SingleItem):
+        return _items_of_item(scalar.source, item_vars)
+    return False
+
+
+def _items_of_item(collection: Collection, item_vars: set[str]) -> bool:
+    """Whether the collection is read from the item bound to `item_vars` (no item when it is NULL)."""
+    while isinstance(collection, Children | Filter | ItemAt):
+        collection = collection.source
+    return isinstance(collection, FocusItem) and collection.var in item_vars
