@@ -1,8 +1,10 @@
 {#- The rows an incremental staging run adds for the deletions among `relation`'s latest versions: a
     deletion has no resource for the view to flatten, so it arrives as a row of its key, every view column
     null, and the envelope; delete+insert drops the stored rows of that key with it, and the model's
-    post-hook removes it. -#}
-{% macro fhir_staged_deletions(relation, key_column, null_columns) -%}
+    post-hook removes it (is_deleted). `condition` (over alias `deletions`) picks the rows: by default the
+    deletions; a view of several rows per resource also passes the new versions that flatten to no row (an
+    EOB whose items are gone), whose stored rows must go the same way. -#}
+{% macro fhir_staged_deletions(relation, key_column, null_columns, condition='deletions.is_deleted') -%}
     select
         deletions.resource_id as {{ key_column }},
         {%- for column in null_columns %}
@@ -12,7 +14,7 @@
         deletions.version_id,
         deletions.last_updated_at,
         deletions.received_at,
-        deletions.is_deleted
+        true as is_deleted
     from {{ relation }} as deletions
-    where deletions.is_deleted
+    where {{ condition }}
 {%- endmacro %}

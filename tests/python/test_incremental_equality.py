@@ -134,6 +134,15 @@ class Changes:
                 self.deleted_coverage,
                 self.shortened_eob,
             )
+            # a claim whose new version has no line at all (item is 0..*): every line of it goes
+            (self.emptied_eob,) = one(
+                "select min(explanation_of_benefit_id) from main_marts.fct_claim_lines"
+                " where coverage_id not in (?, ?) and explanation_of_benefit_id not in (?, ?)",
+                self.repaid_coverage,
+                self.deleted_coverage,
+                self.shortened_eob,
+                self.deleted_eob,
+            )
             (self.shortened_lines,) = one(
                 "select count(*) - 1 from main_marts.fct_claim_lines where explanation_of_benefit_id = ?",
                 self.shortened_eob,
@@ -158,7 +167,9 @@ class Changes:
         repaid["payor"] = [{"display": NEW_PAYER}]
         shortened = _later_version(_landed_resource(self.landing, "ExplanationOfBenefit", self.shortened_eob))
         shortened["item"] = shortened["item"][:-1]
-        return [remarked, admitting, repaid, shortened]
+        emptied = _later_version(_landed_resource(self.landing, "ExplanationOfBenefit", self.emptied_eob))
+        del emptied["item"]
+        return [remarked, admitting, repaid, shortened, emptied]
 
 
 def _part2_observations(con: duckdb.DuckDBPyConnection, encounter_id: str) -> tuple[int, int]:
@@ -196,6 +207,17 @@ def _assert_changes_arrived(con: duckdb.DuckDBPyConnection, changes: Changes) ->
         assert lines > 0 and repaid == lines, f"{model} kept the old payer of a coverage's new version"
         lines, _ = _claim_lines(con, table, "explanation_of_benefit_id", changes.shortened_eob)
         assert lines == changes.shortened_lines, f"{model} kept a line the claim's new version dropped"
+        lines, _ = _claim_lines(con, table, "explanation_of_benefit_id", changes.emptied_eob)
+        assert lines == 0, f"{model} kept the lines of a claim whose new version has none"
+    lines, _ = _claim_lines(
+        con,
+        "main_staging.stg_fhir__explanation_of_benefit_items",
+        "explanation_of_benefit_id",
+        changes.emptied_eob,
+    )
+    assert lines == 0, (
+        "stg_fhir__explanation_of_benefit_items kept the items of a claim whose new version has none"
+    )
 
 
 def _claim_lines(

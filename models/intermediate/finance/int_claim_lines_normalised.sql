@@ -3,8 +3,9 @@
 -- best (lowest rule_priority) service_categories rule matched by any of its lines applies to all of them,
 -- so every line of an inpatient stay's claim counts as inpatient.
 -- Incremental (docs/incremental.md): all lines of an EOB are derived together, for the EOBs received since
--- the table's watermark and those whose coverage changed.
-{{ config(**aegis.aegis_incremental_fact('explanation_of_benefit_id', 'stg_fhir__explanation_of_benefits')) }}
+-- the table's watermark and those whose coverage changed. The lines of an EOB that staging no longer has
+-- items for (deleted, or a new version without items) are removed by the post-hook.
+{{ config(**aegis.aegis_incremental_fact('explanation_of_benefit_id', 'stg_fhir__explanation_of_benefit_items')) }}
 with
 
 staged_eobs as (

@@ -57,6 +57,8 @@ final as (
     {% if is_incremental() %}
     union all
     {{ aegis.fhir_staged_deletions('latest_versions', 'explanation_of_benefit_id', ['claim_id', 'patient_id', 'line_number', 'hcpcs_code', 'revenue_code', 'billed_amount', 'allowed_amount', 'paid_amount', 'service_date', 'is_part2_sensitive']) }}
+    union all
+    {{ aegis.fhir_staged_deletions('flattened', 'explanation_of_benefit_id', ['claim_id', 'patient_id', 'line_number', 'hcpcs_code', 'revenue_code', 'billed_amount', 'allowed_amount', 'paid_amount', 'service_date', 'is_part2_sensitive'], condition='not deletions.is_deleted and deletions."line_number" is null') }}
     {% endif %}
 
 )

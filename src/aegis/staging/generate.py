@@ -138,10 +138,10 @@ def read_staging_view(path: Path) -> StagingView:
     )
 
 
-def _view_column(name: str) -> str:
+def _view_column(name: str, alias: str = "flattened") -> str:
     """A column of the rendered view, quoted as the renderers name it: on Snowflake a quoted lowercase name
     is case-sensitive, and `flattened.mrn` would look for MRN."""
-    return 'flattened."' + name.replace('"', '""') + '"'
+    return alias + '."' + name.replace('"', '""') + '"'
 
 
 def _typed(column: Column) -> str:
@@ -174,7 +174,8 @@ def model_sql(view: StagingView) -> str:
     # are added after the view as a row of their key only, which delete+insert uses to drop the stored
     # rows, and the post-hook then removes. A full refresh has nothing to replace: it leaves them out. For a
     # view of several rows per resource (forEachOrNull), a resource without any gives one empty row, which
-    # is dropped too.
+    # is dropped too; on an incremental run it is kept as a deletion of its key instead, so that a new
+    # version without rows (an EOB whose items are gone) drops the rows of the old one.
     keep = (
         f"not flattened.is_deleted and {_view_column(view.row_key)} is not null"
         if view.row_key
@@ -182,6 +183,13 @@ def model_sql(view: StagingView) -> str:
     )
     null_columns = [column.name for column in view.columns] + (
         [SENSITIVE_ROW_COLUMN] if view.sensitive_codes else []
+    )
+    emptied = (
+        f"""
+    union all
+    {{{{ aegis.fhir_staged_deletions('flattened', '{view.key}', {null_columns}, condition='not deletions.is_deleted and {_view_column(view.row_key, "deletions")} is null') }}}}"""
+        if view.row_key
+        else ""
     )
     return f"""{note}{{{{ config(
     materialized='incremental',
@@ -225,7 +233,7 @@ final as (
     where {keep}
     {{% if is_incremental() %}}
     union all
-    {{{{ aegis.fhir_staged_deletions('latest_versions', '{view.key}', {null_columns}) }}}}
+    {{{{ aegis.fhir_staged_deletions('latest_versions', '{view.key}', {null_columns}) }}}}{emptied}
     {{% endif %}}
 
 )
