@@ -9,5 +9,7 @@
     {%- if aegis.aegis_fakesnow_skip() -%}
         {{ return('cast(null as varchar)') }}
     {%- endif -%}
-    {{ return(aegis.aegis_hmac_sha256(expr, aegis.aegis_render_context(target.type))) }}
+    {#- cast: PostgreSQL's hex digest is text, the contract's column varchar, and an incremental run
+        compares the two types (on_schema_change) and fails on the difference -#}
+    {{ return('cast(' ~ aegis.aegis_hmac_sha256(expr, aegis.aegis_render_context(target.type)) ~ ' as varchar)') }}
 {% endmacro %}

@@ -56,9 +56,9 @@ final as (
     where not flattened.is_deleted and flattened."line_number" is not null
     {% if is_incremental() %}
     union all
-    {{ aegis.fhir_staged_deletions('latest_versions', 'explanation_of_benefit_id', ['claim_id', 'patient_id', 'line_number', 'hcpcs_code', 'revenue_code', 'billed_amount', 'allowed_amount', 'paid_amount', 'service_date', 'is_part2_sensitive']) }}
+    {{ aegis.fhir_staged_deletions('latest_versions', 'explanation_of_benefit_id', ['claim_id', 'patient_id', ['line_number', 'integer'], 'hcpcs_code', 'revenue_code', ['billed_amount', 'decimal(18, 2)'], ['allowed_amount', 'decimal(18, 2)'], ['paid_amount', 'decimal(18, 2)'], 'service_date', 'is_part2_sensitive']) }}
     union all
-    {{ aegis.fhir_staged_deletions('flattened', 'explanation_of_benefit_id', ['claim_id', 'patient_id', 'line_number', 'hcpcs_code', 'revenue_code', 'billed_amount', 'allowed_amount', 'paid_amount', 'service_date', 'is_part2_sensitive'], condition='not deletions.is_deleted and deletions."line_number" is null') }}
+    {{ aegis.fhir_staged_deletions('flattened', 'explanation_of_benefit_id', ['claim_id', 'patient_id', ['line_number', 'integer'], 'hcpcs_code', 'revenue_code', ['billed_amount', 'decimal(18, 2)'], ['allowed_amount', 'decimal(18, 2)'], ['paid_amount', 'decimal(18, 2)'], 'service_date', 'is_part2_sensitive'], condition='not deletions.is_deleted and deletions."line_number" is null') }}
     {% endif %}
 
 )

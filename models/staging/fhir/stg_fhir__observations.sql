@@ -54,7 +54,7 @@ final as (
     where not flattened.is_deleted
     {% if is_incremental() %}
     union all
-    {{ aegis.fhir_staged_deletions('latest_versions', 'observation_id', ['patient_id', 'encounter_id', 'loinc_code', 'category', 'status', 'value_unit', 'value_numeric', 'effective_at']) }}
+    {{ aegis.fhir_staged_deletions('latest_versions', 'observation_id', ['patient_id', 'encounter_id', 'loinc_code', 'category', 'status', 'value_unit', ['value_numeric', 'double precision'], 'effective_at']) }}
     {% endif %}
 
 )

@@ -181,9 +181,10 @@ def model_sql(view: StagingView) -> str:
         if view.row_key
         else ("not flattened.is_deleted")
     )
-    null_columns = [column.name for column in view.columns] + (
-        [SENSITIVE_ROW_COLUMN] if view.sensitive_codes else []
-    )
+    null_columns: list[str | list[str]] = [
+        [column.name, column.ansi_type.lower()] if column.ansi_type else column.name
+        for column in view.columns
+    ] + ([SENSITIVE_ROW_COLUMN] if view.sensitive_codes else [])
     emptied = (
         f"""
     union all
