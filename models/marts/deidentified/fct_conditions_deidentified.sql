@@ -9,9 +9,8 @@ conditions as (
     select * from {{ ref('fct_conditions') }}
 ),
 
-research_ids as (
-    select * from {{ ref('int_records_assigned_research_ids') }}
-),
+-- The research-id crosswalk, one import CTE per entity type (aegis_research_id_ctes).
+{{ aegis_research_id_ctes(['patient', 'encounter', 'condition']) }},
 
 -- Only patients the de-identified dimension releases (it withholds a population too small to be
 -- k-anonymous): a fact of a withheld patient would be a record of someone the release left out.
@@ -63,22 +62,16 @@ final as (
             as integer
         ) as abatement_year
     from conditions
-    inner join research_ids as condition_research_ids
-        on
-            condition_research_ids.entity_type = 'condition'
-            and conditions.condition_id = condition_research_ids.source_id
-    inner join research_ids as patient_research_ids
-        on
-            patient_research_ids.entity_type = 'patient'
-            and conditions.patient_id = patient_research_ids.source_id
+    inner join condition_research_ids
+        on conditions.condition_id = condition_research_ids.source_id
+    inner join patient_research_ids
+        on conditions.patient_id = patient_research_ids.source_id
     inner join released_patients
         on cast(patient_research_ids.research_id as varchar) = released_patients.research_person_id
     inner join release_levels
         on released_patients.research_person_id = release_levels.research_person_id
-    left join research_ids as encounter_research_ids
-        on
-            encounter_research_ids.entity_type = 'encounter'
-            and conditions.encounter_id = encounter_research_ids.source_id
+    left join encounter_research_ids
+        on conditions.encounter_id = encounter_research_ids.source_id
     where not conditions.is_part2_sensitive
 )
 

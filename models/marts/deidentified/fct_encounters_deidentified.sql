@@ -10,9 +10,8 @@ encounters as (
     select * from {{ ref('fct_encounters') }}
 ),
 
-research_ids as (
-    select * from {{ ref('int_records_assigned_research_ids') }}
-),
+-- The research-id crosswalk, one import CTE per entity type (aegis_research_id_ctes).
+{{ aegis_research_id_ctes(['patient', 'encounter']) }},
 
 -- Only patients the de-identified dimension releases (it withholds a population too small to be
 -- k-anonymous): a fact of a withheld patient would be a record of someone the release left out.
@@ -47,14 +46,10 @@ final as (
             as integer
         ) as encounter_year
     from encounters
-    inner join research_ids as encounter_research_ids
-        on
-            encounter_research_ids.entity_type = 'encounter'
-            and encounters.encounter_id = encounter_research_ids.source_id
-    inner join research_ids as patient_research_ids
-        on
-            patient_research_ids.entity_type = 'patient'
-            and encounters.patient_id = patient_research_ids.source_id
+    inner join encounter_research_ids
+        on encounters.encounter_id = encounter_research_ids.source_id
+    inner join patient_research_ids
+        on encounters.patient_id = patient_research_ids.source_id
     inner join released_patients
         on cast(patient_research_ids.research_id as varchar) = released_patients.research_person_id
     inner join release_levels
