@@ -8,7 +8,7 @@
 {{ config(**aegis.aegis_incremental_fact('explanation_of_benefit_id', 'stg_fhir__explanation_of_benefit_items')) }}
 with
 
-staged_eobs as (
+staged_eobs as {{ aegis.aegis_cte_not_materialized() }} (
     select * from {{ ref('stg_fhir__explanation_of_benefits') }}
 ),
 

@@ -5,7 +5,7 @@
 {{ config(**aegis.aegis_incremental_fact('patient_id', 'stg_fhir__patients', distribute_by='patient_id')) }}
 with
 
-staged_patients as (
+staged_patients as {{ aegis.aegis_cte_not_materialized() }} (
     select * from {{ ref('stg_fhir__patients') }}
 ),
 

@@ -7,7 +7,7 @@
 )) }}
 with
 
-staged_conditions as (
+staged_conditions as {{ aegis.aegis_cte_not_materialized() }} (
     select * from {{ ref('stg_fhir__conditions') }}
 ),
 

@@ -7,7 +7,7 @@
 )) }}
 with
 
-staged_encounters as (
+staged_encounters as {{ aegis.aegis_cte_not_materialized() }} (
     select * from {{ ref('stg_fhir__encounters') }}
 ),
 

@@ -7,7 +7,7 @@
 )) }}
 with
 
-staged_medication_requests as (
+staged_medication_requests as {{ aegis.aegis_cte_not_materialized() }} (
     select * from {{ ref('stg_fhir__medication_requests') }}
 ),
 

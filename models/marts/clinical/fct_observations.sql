@@ -7,7 +7,7 @@
 )) }}
 with
 
-staged_observations as (
+staged_observations as {{ aegis.aegis_cte_not_materialized() }} (
     select * from {{ ref('stg_fhir__observations') }}
 ),
 

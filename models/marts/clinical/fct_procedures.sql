@@ -7,7 +7,7 @@
 )) }}
 with
 
-staged_procedures as (
+staged_procedures as {{ aegis.aegis_cte_not_materialized() }} (
     select * from {{ ref('stg_fhir__procedures') }}
 ),
 

@@ -6,7 +6,7 @@
 )) }}
 with
 
-staged_coverages as (
+staged_coverages as {{ aegis.aegis_cte_not_materialized() }} (
     select * from {{ ref('stg_fhir__coverages') }}
 ),
 

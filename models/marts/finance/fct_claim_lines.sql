@@ -7,7 +7,7 @@
 )) }}
 with
 
-normalised_lines as (
+normalised_lines as {{ aegis.aegis_cte_not_materialized() }} (
     select * from {{ ref('int_claim_lines_normalised') }}
 ),
 
