@@ -52,7 +52,7 @@ def timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:
 # every column into a table also builds the JSON text of each resource, as staging must.
 LANDING_SCAN = """
 read_json('{landing}/fhir/resource_type=*/ingest_date=*/part-*.ndjson.gz',
-    format = 'newline_delimited', hive_partitioning = true, union_by_name = true,
+    format = 'newline_delimited', hive_partitioning = true,
     columns = {{'event_id': 'varchar', 'resource_type': 'varchar', 'resource_id': 'varchar',
     'version_id': 'varchar', 'last_updated': 'timestamptz', 'received_at': 'timestamptz', 'source': 'varchar',
     'source_position': 'varchar', 'deleted': 'boolean', 'resource': 'json'}})
@@ -141,6 +141,12 @@ PREPARED_FOLDERS = ("landing", "quarantine", "reports", "synth-extra")
 # run of 2026-12-05: its landing was 50 minutes old). So the bench's dbt runs take a lookback of 0.
 LOOKBACK_HOURS = 0
 DBT_VARS = ["--vars", json.dumps({"aegis_staging_lookback_hours": LOOKBACK_HOURS})]
+# The documented daily selection, `-s source_status:fresher+ --exclude-resource-type unit_test`
+# (docs/incremental.md), when every source has fresher data, as the bench's 1% extra gives every resource
+# type: everything downstream of the sources, so not the seeds (code sets change with a deploy, not with
+# the day's data) nor their tests, and no unit tests (static inputs: CI runs them, dbt's own advice).
+# source:*+ selects the same nodes without the previous run's freshness state.
+DAILY_SELECTION = ["--select", "source:*+", "--exclude-resource-type", "unit_test"]
 
 
 def generate(patients: int, base: Path, reuse: bool) -> dict[str, object]:
@@ -213,8 +219,11 @@ def bench_size(patients: int, workdir: Path, reuse: str, staging_alone: bool = T
     # As the environment variable, as the Airflow DAG passes it: changed --vars make dbt parse the whole
     # project again (5.8 s of the 100,000-patient daily run), an environment variable read at run time not.
     daily_env = {**env, "AEGIS_TESTS_RECEIVED_SINCE": previous_run_started}
+    # The documented daily run (docs/incremental.md) checks freshness first: timed on its own, as it is not
+    # the rebuild the ratio measures.
+    figures["freshness_s"], _ = timed([dbt, "source", "freshness", "--quiet"], daily_env)
     figures["incremental_build_s"], figures["incremental_peak_mib"] = timed(
-        [dbt, "build", "--quiet", *DBT_VARS], daily_env
+        [dbt, "build", "--quiet", *DAILY_SELECTION, *DBT_VARS], daily_env
     )
     figures["incremental_ratio"] = round(float(figures["incremental_build_s"]) / float(figures["build_s"]), 3)  # type: ignore[arg-type]
 
