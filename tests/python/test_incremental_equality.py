@@ -42,7 +42,9 @@ INCREMENTAL_FACTS = {
 # The claim lines: all lines of an EOB are derived together (key explanation_of_benefit_id), and again when
 # their coverage changes.
 CLAIM_LINES = {"int_claim_lines_normalised": "main_intermediate", "fct_claim_lines": "main_marts"}
-INCREMENTAL_MODELS = [*INCREMENTAL_FACTS, *CLAIM_LINES]
+# Member months: a patient's months are derived again when their coverages differ from the stored ones.
+MEMBER_MONTHS = "main_intermediate.int_coverages_expanded_to_member_months"
+INCREMENTAL_MODELS = [*INCREMENTAL_FACTS, *CLAIM_LINES, MEMBER_MONTHS.split(".")[1]]
 SELECTION = ["+path:models/staging", *(f"+{model}" for model in INCREMENTAL_MODELS)]
 # The facts and everything between them and staging, staging left as it is.
 FACTS_ONLY = [*(f"+{model}" for model in INCREMENTAL_MODELS), "--exclude", "path:models/staging"]
@@ -209,6 +211,12 @@ def _assert_changes_arrived(con: duckdb.DuckDBPyConnection, changes: Changes) ->
         assert lines == changes.shortened_lines, f"{model} kept a line the claim's new version dropped"
         lines, _ = _claim_lines(con, table, "explanation_of_benefit_id", changes.emptied_eob)
         assert lines == 0, f"{model} kept the lines of a claim whose new version has none"
+    months, repaid = _claim_lines(
+        con, MEMBER_MONTHS, "coverage_id", changes.repaid_coverage, "payer_name = ?", NEW_PAYER
+    )
+    assert months > 0 and repaid == months, "member months kept the old payer of a coverage's new version"
+    months, _ = _claim_lines(con, MEMBER_MONTHS, "coverage_id", changes.deleted_coverage)
+    assert months > 0, "the coverage the test deletes later has no member months to lose"
     lines, _ = _claim_lines(
         con,
         "main_staging.stg_fhir__explanation_of_benefit_items",
@@ -278,6 +286,8 @@ def _assert_deletions_arrived(
     assert _stay_of(con, changes.restayed_encounter) == changes.restayed_encounter, (
         "fct_encounters kept the stay of a deleted admission"
     )
+    months, _ = _claim_lines(con, MEMBER_MONTHS, "coverage_id", changes.deleted_coverage)
+    assert months == 0, "member months kept the months of a coverage deleted upstream"
     for model, schema in CLAIM_LINES.items():
         table = f"{schema}.{model}"
         lines, _ = _claim_lines(con, table, "explanation_of_benefit_id", changes.deleted_eob)

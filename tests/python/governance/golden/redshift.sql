@@ -616,12 +616,24 @@ attach masking policy aegis_mask_clear_date on main_intermediate.int_coverages_e
 attach masking policy aegis_mask_clear_date on main_intermediate.int_coverages_expanded_to_member_months (month_end_date) to role aegis_phi_limited priority 30;
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_year_date' and schema_name = 'main_intermediate' and table_name = 'int_coverages_expanded_to_member_months' and grantee = 'aegis_deidentified'
 attach masking policy aegis_mask_year_date on main_intermediate.int_coverages_expanded_to_member_months (month_end_date) to role aegis_deidentified priority 20;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_date' and schema_name = 'main_intermediate' and table_name = 'int_coverages_expanded_to_member_months' and grantee = 'aegis_phi_full'
+attach masking policy aegis_mask_clear_date on main_intermediate.int_coverages_expanded_to_member_months (coverage_start_date) to role aegis_phi_full priority 40;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_date' and schema_name = 'main_intermediate' and table_name = 'int_coverages_expanded_to_member_months' and grantee = 'aegis_phi_limited'
+attach masking policy aegis_mask_clear_date on main_intermediate.int_coverages_expanded_to_member_months (coverage_start_date) to role aegis_phi_limited priority 30;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_year_date' and schema_name = 'main_intermediate' and table_name = 'int_coverages_expanded_to_member_months' and grantee = 'aegis_deidentified'
+attach masking policy aegis_mask_year_date on main_intermediate.int_coverages_expanded_to_member_months (coverage_start_date) to role aegis_deidentified priority 20;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_date' and schema_name = 'main_intermediate' and table_name = 'int_coverages_expanded_to_member_months' and grantee = 'aegis_phi_full'
+attach masking policy aegis_mask_clear_date on main_intermediate.int_coverages_expanded_to_member_months (coverage_end_date) to role aegis_phi_full priority 40;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_date' and schema_name = 'main_intermediate' and table_name = 'int_coverages_expanded_to_member_months' and grantee = 'aegis_phi_limited'
+attach masking policy aegis_mask_clear_date on main_intermediate.int_coverages_expanded_to_member_months (coverage_end_date) to role aegis_phi_limited priority 30;
+-- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_year_date' and schema_name = 'main_intermediate' and table_name = 'int_coverages_expanded_to_member_months' and grantee = 'aegis_deidentified'
+attach masking policy aegis_mask_year_date on main_intermediate.int_coverages_expanded_to_member_months (coverage_end_date) to role aegis_deidentified priority 20;
 grant usage on schema main_intermediate to role aegis_phi_full;
-grant select (member_month_id, patient_id, coverage_id, payer_name, plan_type, month_start_date, month_end_date) on main_intermediate.int_coverages_expanded_to_member_months to role aegis_phi_full;
+grant select (member_month_id, patient_id, coverage_id, payer_name, plan_type, month_start_date, month_end_date, coverage_start_date, coverage_end_date) on main_intermediate.int_coverages_expanded_to_member_months to role aegis_phi_full;
 grant usage on schema main_intermediate to role aegis_phi_limited;
-grant select (member_month_id, patient_id, coverage_id, payer_name, plan_type, month_start_date, month_end_date) on main_intermediate.int_coverages_expanded_to_member_months to role aegis_phi_limited;
+grant select (member_month_id, patient_id, coverage_id, payer_name, plan_type, month_start_date, month_end_date, coverage_start_date, coverage_end_date) on main_intermediate.int_coverages_expanded_to_member_months to role aegis_phi_limited;
 grant usage on schema main_intermediate to role aegis_deidentified;
-grant select (payer_name, plan_type, month_start_date, month_end_date) on main_intermediate.int_coverages_expanded_to_member_months to role aegis_deidentified;
+grant select (payer_name, plan_type, month_start_date, month_end_date, coverage_start_date, coverage_end_date) on main_intermediate.int_coverages_expanded_to_member_months to role aegis_deidentified;
 
 -- model.aegis.int_encounters_assigned_to_stays -> main_intermediate.int_encounters_assigned_to_stays (table)
 -- skipped when this returns a row: select 1 from svv_attached_masking_policy where policy_name = 'aegis_mask_clear_varchar' and schema_name = 'main_intermediate' and table_name = 'int_encounters_assigned_to_stays' and grantee = 'aegis_phi_full'

@@ -679,6 +679,8 @@ alter table main_intermediate.int_coverages_expanded_to_member_months modify col
 alter table main_intermediate.int_coverages_expanded_to_member_months modify column coverage_id set masking policy aegis_governance.aegis_mask_other_id_varchar force;
 alter table main_intermediate.int_coverages_expanded_to_member_months modify column month_start_date set masking policy aegis_governance.aegis_mask_event_date_date force;
 alter table main_intermediate.int_coverages_expanded_to_member_months modify column month_end_date set masking policy aegis_governance.aegis_mask_event_date_date force;
+alter table main_intermediate.int_coverages_expanded_to_member_months modify column coverage_start_date set masking policy aegis_governance.aegis_mask_event_date_date force;
+alter table main_intermediate.int_coverages_expanded_to_member_months modify column coverage_end_date set masking policy aegis_governance.aegis_mask_event_date_date force;
 grant usage on schema main_intermediate to role aegis_phi_full;
 grant select on table main_intermediate.int_coverages_expanded_to_member_months to role aegis_phi_full;
 grant usage on schema main_intermediate to role aegis_phi_limited;
