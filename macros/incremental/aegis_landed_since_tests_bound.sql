@@ -20,6 +20,5 @@
         (cast('{{ aegis.aegis_tests_received_since() }}' as timestamp)
             - to_seconds({{ var('aegis_landing_file_lookback_seconds', 10) }}))
     {%- endset -%}
-    ingest_date >= cast({{ since }} as date)
-    and {{ aegis.landing_part_written_at('landing_file') }} >= strftime({{ since }}, '%Y%m%dT%H%M%S%fZ')
+    {{ aegis.landing_parts_written_since(since) }}
 {%- endmacro %}

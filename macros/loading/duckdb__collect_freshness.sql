@@ -19,9 +19,7 @@
             {{ current_timestamp() }} as snapshotted_at
         from {{ source }}
         where
-            ingest_date >= cast({{ window_start_utc }} as date)
-            and {{ aegis.landing_part_written_at('landing_file') }}
-                >= strftime({{ window_start_utc }}, '%Y%m%dT%H%M%S%fZ')
+            {{ aegis.landing_parts_written_since(window_start_utc) }}
             {%- if filter %}
             and ({{ filter }})
             {%- endif %}

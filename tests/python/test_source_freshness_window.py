@@ -18,6 +18,7 @@ from typing import Any
 import duckdb
 import pytest
 
+from aegis.engines.raw_load import table_name
 from aegis.ingest.landing import PART_STAMP_FORMAT, LocalStore
 from aegis.ingest.loader import land_events
 from aegis.synth import SynthOptions, generate
@@ -76,11 +77,8 @@ def _freshness(run_dbt: Any, tmp_path: Path, landing: Path, *extra: str) -> tupl
 
 
 def _by_resource_type(newest: dict[str, datetime]) -> dict[str, datetime]:
-    """Folder names (Patient, MedicationRequest) as the source table names (patient, medication_request)."""
-    snake = {
-        name: "".join("_" + c.lower() if c.isupper() else c for c in name).lstrip("_") for name in newest
-    }
-    return {snake[name]: value for name, value in newest.items()}
+    """Folder names (MedicationRequest) as the source table names (medication_request)."""
+    return {table_name(name): value for name, value in newest.items()}
 
 
 def test_freshness_opens_only_the_parts_written_in_its_window(run_dbt: Any, tmp_path: Path) -> None:
