@@ -178,3 +178,4 @@ final as (
 )
 
 select * from final
+{{ aegis.aegis_physical_order() }}

@@ -48,3 +48,4 @@ final as (
 )
 
 select * from final
+{{ aegis.aegis_physical_order() }}

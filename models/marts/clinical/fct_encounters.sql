@@ -78,3 +78,4 @@ final as (
 )
 
 select * from final
+{{ aegis.aegis_physical_order() }}

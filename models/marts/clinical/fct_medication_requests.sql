@@ -57,3 +57,4 @@ final as (
 )
 
 select * from final
+{{ aegis.aegis_physical_order() }}

@@ -54,3 +54,4 @@ final as (
 )
 
 select * from final
+{{ aegis.aegis_physical_order() }}

@@ -56,3 +56,4 @@ final as (
 )
 
 select * from final
+{{ aegis.aegis_physical_order() }}

@@ -38,3 +38,4 @@ final as (
 )
 
 select * from final
+{{ aegis.aegis_physical_order() }}

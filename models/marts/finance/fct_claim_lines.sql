@@ -60,3 +60,4 @@ final as (
 )
 
 select * from final
+{{ aegis.aegis_physical_order() }}
