@@ -62,11 +62,13 @@ def main() -> int:
         from airflow.models.renderedtifields import RenderedTaskInstanceFields
 
         # What each dbt task rendered for its environment (the daily tests' bound comes from Airflow's context).
-        result["dbt_env"] = {
-            ti.task_id: (RenderedTaskInstanceFields.get_templated_fields(ti) or {}).get("env")
+        rendered = {
+            ti.task_id: RenderedTaskInstanceFields.get_templated_fields(ti) or {}
             for ti in run.get_task_instances()
             if ti.task_id.endswith("_model_build") and str(ti.state) == "success"
         }
+        result["dbt_env"] = {task: fields.get("env") for task, fields in rendered.items()}
+        result["dbt_cmd_flags"] = {task: fields.get("dbt_cmd_flags") for task, fields in rendered.items()}
     text = json.dumps(result, sort_keys=True)
     if args.out:
         args.out.write_text(text)

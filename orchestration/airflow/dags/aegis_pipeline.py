@@ -142,6 +142,9 @@ def dbt_build() -> DbtTaskGroup:
             # temporary copy, and the cached parse then points seeds at a copy already deleted.
             "env": {"AEGIS_TESTS_RECEIVED_SINCE": TESTS_RECEIVED_SINCE},
             "append_env": True,
+            # Unit tests have static inputs: CI runs them (make test, slim CI), production builds do not
+            # (dbt's own guidance; the documented daily command excludes them too, docs/incremental.md).
+            "dbt_cmd_flags": ["--exclude-resource-type", "unit_test"],
             "pool": SETTINGS.pool,
             "install_deps": False,
             "execution_timeout": timedelta(minutes=30),

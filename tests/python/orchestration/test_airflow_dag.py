@@ -79,6 +79,10 @@ def test_fresh_sources_every_task_succeeds(workspace: Workspace) -> None:
     assert {"main_marts_tier_phi_limited", "main_marts_tier_deidentified"} <= tier_views(
         workspace, "dim_patient"
     )
+    # Each model's build leaves its unit tests to CI, as the documented daily command does.
+    assert result["dbt_cmd_flags"] and all(
+        flags == ["--exclude-resource-type", "unit_test"] for flags in result["dbt_cmd_flags"].values()
+    ), result["dbt_cmd_flags"]
     # The module's first run has no previous successful run: its tests read whole tables.
     assert result["dbt_env"] and [
         env["AEGIS_TESTS_RECEIVED_SINCE"] for env in result["dbt_env"].values()
