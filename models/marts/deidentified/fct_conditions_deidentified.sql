@@ -12,20 +12,14 @@ conditions as (
 -- The research-id crosswalk, one import CTE per entity type (aegis_research_id_ctes).
 {{ aegis_research_id_ctes(['patient', 'encounter', 'condition']) }},
 
--- Only patients the de-identified dimension releases (it withholds a population too small to be
--- k-anonymous): a fact of a withheld patient would be a record of someone the release left out. The
--- release levels are computed for those patients only (joined with dim_patient_deidentified there), so
--- the join with them is both the release and the level: a second join with the dimension cost a third
--- of this model's time at 1,000,000 patients.
-release_levels as (
-    select * from {{ ref('int_patients_assigned_fact_release_levels') }}
-),
+-- Released patients with their research id and release level (aegis_release_level_ctes).
+{{ aegis_release_level_ctes() }},
 
 final as (
     select
         cast(condition_research_ids.research_id as varchar) as research_condition_id,
         cast(
-            case when release_levels.release_level < 4 then patient_research_ids.research_id end as varchar
+            case when release_levels.release_level < 4 then release_levels.research_id end as varchar
         ) as research_person_id,
         cast(
             case when release_levels.release_level < 4 then encounter_research_ids.research_id end as varchar
@@ -63,10 +57,8 @@ final as (
     from conditions
     inner join condition_research_ids
         on conditions.condition_id = condition_research_ids.source_id
-    inner join patient_research_ids
-        on conditions.patient_id = patient_research_ids.source_id
     inner join release_levels
-        on cast(patient_research_ids.research_id as varchar) = release_levels.research_person_id
+        on conditions.patient_id = release_levels.patient_id
     left join encounter_research_ids
         on conditions.encounter_id = encounter_research_ids.source_id
     where not conditions.is_part2_sensitive
