@@ -15,7 +15,7 @@
 -- A table (the folder's default), computed once per build: both facts and its tests read it. As an
 -- ephemeral model it was computed four times, 55 % of a daily run's model time at 1,000,000 patients.
 -- Readable by phi_full only (its columns deny every other tier, as the research-id crosswalk does).
--- Released patients only (the fact rows below join dim_patient_deidentified): the de-identified facts
+-- Released patients only (the signatures below join dim_patient_deidentified): the de-identified facts
 -- rely on it, and join these levels instead of the dimension.
 {%- set k = var('aegis_k_anonymity_min', 11) %}
 {%- set signature_levels = [['signature_0'], ['signature_1'], ['signature_2'], ['signature_3']] %}
