@@ -1,5 +1,5 @@
 {#- SQL of ctx.engine computing HMAC-SHA-256 (RFC 2104) of the text `expr` under the warehouse's
-    pseudonym key, as 64 lowercase hex digits. The key is read where it is stored, when the SQL runs
+    pseudonym key, as 64 lowercase hex digits (aegis_keyed_pseudonym keeps the first 32). The key is read where it is stored, when the SQL runs
     (aegis_pseudonym_key_setup): the SQL names the store, never the key. -#}
 {% macro aegis_hmac_sha256(expr, ctx) %}
     {{ return(aegis.aegis_engine_macro(ctx.engine, 'aegis_hmac_sha256')(expr, ctx)) }}

@@ -1,5 +1,5 @@
 {#- pseudonym: HMAC-SHA-256 (RFC 2104) of the value's UTF-8 bytes under the warehouse's pseudonym key,
-    as 64 lowercase hex digits; deterministic within a warehouse, so joins still work. Strings only
+    truncated to 32 lowercase hex digits (aegis_keyed_pseudonym); deterministic within a warehouse, so joins still work. Strings only
     (other types become NULL: a hash cannot keep their type). Never used for the deidentified tier
     (validation refuses it). -#}
 {% macro aegis_mask_pseudonym(expr, column, ctx) %}
@@ -13,12 +13,12 @@
     {%- if column.family != 'text' -%}
         {{ return('cast(null as ' ~ column.data_type ~ ')') }}
     {%- endif -%}
-    {{ return(column.pseudonym_column or aegis.aegis_hmac_sha256(expr, ctx)) }}
+    {{ return(column.pseudonym_column or aegis.aegis_keyed_pseudonym(expr, ctx)) }}
 {% endmacro %}
 
 {#- Snowflake and Redshift: a masking policy body sees only the column it masks, so it hashes per row. -#}
 {% macro snowflake__aegis_mask_pseudonym(expr, column, ctx) %}
-    {{ return(aegis.aegis_hmac_sha256(expr, ctx) if column.family == 'text' else 'cast(null as ' ~ column.data_type ~ ')') }}
+    {{ return(aegis.aegis_keyed_pseudonym(expr, ctx) if column.family == 'text' else 'cast(null as ' ~ column.data_type ~ ')') }}
 {% endmacro %}
 
 {% macro redshift__aegis_mask_pseudonym(expr, column, ctx) %}

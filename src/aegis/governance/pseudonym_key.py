@@ -1,7 +1,8 @@
 """The pseudonym key: HMAC-SHA-256 (RFC 2104) pads, the DuckDB key file, and a key planted on PostgreSQL.
 
-Pseudonyms are HMAC-SHA-256 of a value's UTF-8 bytes under a per-warehouse key, as 64 lowercase hex
-digits. SQL engines without an HMAC function compute it from sha256 with the two key blocks
+Pseudonyms are HMAC-SHA-256 of a value's UTF-8 bytes under a per-warehouse key, truncated to its first
+128 bits: 32 lowercase hex digits (the truncation RFC 2104 section 5 and NIST SP 800-107 allow; 128 bits
+keep collisions negligible, and half the width halves what joins and `count(distinct)` sort). SQL engines without an HMAC function compute it from sha256 with the two key blocks
 precomputed (RFC 2104 section 4): ``sha256(outer_pad || sha256(inner_pad || message))`` where
 ``inner_pad = K xor 0x36..`` and ``outer_pad = K xor 0x5c..`` over the key zero-padded to 64 bytes.
 The pads are as secret as the key: whoever holds them computes every pseudonym.
@@ -42,9 +43,18 @@ def pads(key: bytes) -> tuple[bytes, bytes]:
     return bytes(b ^ 0x36 for b in block), bytes(b ^ 0x5C for b in block)
 
 
-def pseudonym(key: bytes, value: str) -> str:
-    """The pseudonym every engine must produce for `value` under `key` (Python's hmac, the reference)."""
+PSEUDONYM_HEX_DIGITS = 32
+
+
+def hmac_sha256_hex(key: bytes, value: str) -> str:
+    """HMAC-SHA-256 of `value`'s UTF-8 bytes under `key`, as 64 lowercase hex digits (Python's hmac)."""
     return hmac.new(key, value.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def pseudonym(key: bytes, value: str) -> str:
+    """The pseudonym every engine must produce for `value` under `key`: the HMAC's first 128 bits, as
+    macros/governance/aegis_keyed_pseudonym.sql truncates it (the reference)."""
+    return hmac_sha256_hex(key, value)[:PSEUDONYM_HEX_DIGITS]
 
 
 def secrets_dir(environ: Mapping[str, str] | None = None) -> Path:

@@ -3,8 +3,9 @@
 Redshift masking expressions and SQL UDFs cannot read a table, so a key kept in the cluster would have to
 appear in DDL text (and in STL_QUERYTEXT / SYS_QUERY_TEXT). Instead the key stays in AWS Secrets Manager
 (secret id in env ``AEGIS_PSEUDONYM_SECRET_ID``; SecretBinary, or SecretString as hex) and this function
-computes HMAC-SHA-256 with Python's hmac, the same pseudonyms as every other engine computes
-(aegis.governance.pseudonym_key.pseudonym). Deploy it with only ``secretsmanager:GetSecretValue`` on that
+computes HMAC-SHA-256 with Python's hmac, as 64 hex digits like every other engine's HMAC
+(aegis.governance.pseudonym_key.hmac_sha256_hex); the SQL truncates it to the pseudonym, on every engine
+alike (macros/governance/aegis_keyed_pseudonym.sql). Deploy it with only ``secretsmanager:GetSecretValue`` on that
 secret; Redshift invokes it through the IAM role named in the external function.
 
 Lambda UDF protocol: the event holds ``arguments`` (one list per row) and the reply is a JSON string
@@ -21,7 +22,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
-from aegis.governance.pseudonym_key import pseudonym
+from aegis.governance.pseudonym_key import hmac_sha256_hex
 
 
 @lru_cache(maxsize=1)
@@ -37,7 +38,9 @@ def secret_key() -> bytes:
 def handler(event: dict[str, Any], context: Any, key_loader: Callable[[], bytes] = secret_key) -> str:
     try:
         key = key_loader()
-        results = [None if row[0] is None else pseudonym(key, str(row[0])) for row in event["arguments"]]
+        results = [
+            None if row[0] is None else hmac_sha256_hex(key, str(row[0])) for row in event["arguments"]
+        ]
     except Exception as error:  # the reply names the failure, never a value
         return json.dumps({"success": False, "error_msg": f"aegis pseudonym: {type(error).__name__}"})
     return json.dumps({"success": True, "num_records": len(results), "results": results})

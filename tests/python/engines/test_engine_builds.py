@@ -174,7 +174,7 @@ MASK_RULES: dict[str, str] = {
     "year": "count(*) filter (where extract(month from {c}) <> 1 or extract(day from {c}) <> 1)",
     "zip3": "count(*) filter (where {c} is not null and {c} !~ '^[0-9]{{3}}$')",
     "age_cap_90": "count(*) filter (where {c} > 90)",
-    "pseudonym": "count(*) filter (where {c} is not null and {c} !~ '^[0-9a-f]{{64}}$')",
+    "pseudonym": "count(*) filter (where {c} is not null and {c} !~ '^[0-9a-f]{{32}}$')",
 }
 
 

@@ -10,7 +10,13 @@ import stat
 from pathlib import Path
 
 from aegis.governance.duckdb_plugin import protect_database_files
-from aegis.governance.pseudonym_key import duckdb_key_file, ensure_duckdb_key, pads, pseudonym
+from aegis.governance.pseudonym_key import (
+    duckdb_key_file,
+    ensure_duckdb_key,
+    hmac_sha256_hex,
+    pads,
+    pseudonym,
+)
 
 
 def mode(path: Path) -> int:
@@ -35,11 +41,13 @@ def test_pads_compose_to_python_hmac() -> None:
     key, message = b"k" * 20, b"MRN-0001"
     inner, outer = pads(key)
     composed = hashlib.sha256(outer + hashlib.sha256(inner + message).digest()).hexdigest()
-    assert composed == hmac.new(key, message, hashlib.sha256).hexdigest() == pseudonym(key, "MRN-0001")
+    assert composed == hmac.new(key, message, hashlib.sha256).hexdigest() == hmac_sha256_hex(key, "MRN-0001")
+    assert pseudonym(key, "MRN-0001") == composed[:32]  # the first 128 bits
     long_key = bytes(range(100))  # longer than a block: hashed first (RFC 2104)
     inner, outer = pads(long_key)
     composed = hashlib.sha256(outer + hashlib.sha256(inner + message).digest()).hexdigest()
-    assert composed == pseudonym(long_key, "MRN-0001")
+    assert composed == hmac_sha256_hex(long_key, "MRN-0001")
+    assert pseudonym(long_key, "MRN-0001") == composed[:32]
 
 
 def test_database_files_are_tightened_to_0600(tmp_path: Path) -> None:

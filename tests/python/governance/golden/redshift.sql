@@ -17,8 +17,8 @@ lambda 'aegis-pseudonym'
 iam_role default;
 create masking policy aegis_mask_clear_varchar if not exists with (val varchar) using (val);
 alter masking policy aegis_mask_clear_varchar using (val);
-create masking policy aegis_mask_pseudonym_varchar if not exists with (val varchar) using (aegis_governance.f_aegis_pseudonym(val));
-alter masking policy aegis_mask_pseudonym_varchar using (aegis_governance.f_aegis_pseudonym(val));
+create masking policy aegis_mask_pseudonym_varchar if not exists with (val varchar) using (left(aegis_governance.f_aegis_pseudonym(val), 32));
+alter masking policy aegis_mask_pseudonym_varchar using (left(aegis_governance.f_aegis_pseudonym(val), 32));
 create masking policy aegis_mask_clear_date if not exists with (val date) using (val);
 alter masking policy aegis_mask_clear_date using (val);
 create masking policy aegis_mask_year_date if not exists with (val date) using (case when cast(val as date) > dateadd(year, -90, current_date)::date then cast(date_trunc('year', val) as date) end);

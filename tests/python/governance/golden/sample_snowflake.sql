@@ -29,7 +29,7 @@ create masking policy if not exists aegis_governance.aegis_mask_mrn_varchar as (
 case
     when is_role_in_session('AEGIS_TRANSFORMER') then val
     when is_role_in_session('AEGIS_PHI_FULL') then val
-    when is_role_in_session('AEGIS_PHI_LIMITED') then aegis_governance.aegis_hmac_sha256((select key from aegis_governance.aegis_pseudonym_key), val)
+    when is_role_in_session('AEGIS_PHI_LIMITED') then left(aegis_governance.aegis_hmac_sha256((select key from aegis_governance.aegis_pseudonym_key), val), 32)
     when is_role_in_session('AEGIS_DEIDENTIFIED') then cast(null as varchar)
     when is_role_in_session('AEGIS_AGGREGATE') then cast(null as varchar)
     else cast(null as varchar)
@@ -39,7 +39,7 @@ alter masking policy aegis_governance.aegis_mask_mrn_varchar set body ->
 case
     when is_role_in_session('AEGIS_TRANSFORMER') then val
     when is_role_in_session('AEGIS_PHI_FULL') then val
-    when is_role_in_session('AEGIS_PHI_LIMITED') then aegis_governance.aegis_hmac_sha256((select key from aegis_governance.aegis_pseudonym_key), val)
+    when is_role_in_session('AEGIS_PHI_LIMITED') then left(aegis_governance.aegis_hmac_sha256((select key from aegis_governance.aegis_pseudonym_key), val), 32)
     when is_role_in_session('AEGIS_DEIDENTIFIED') then cast(null as varchar)
     when is_role_in_session('AEGIS_AGGREGATE') then cast(null as varchar)
     else cast(null as varchar)

@@ -38,8 +38,8 @@ case
         when 'fax' then case when val is not null then '[REDACTED]' end
         when 'email' then case when val is not null then '[REDACTED]' end
         when 'ssn' then cast(null as varchar)
-        when 'mrn' then aegis_governance.aegis_hmac_sha256((select key from aegis_governance.aegis_pseudonym_key), val)
-        when 'health_plan_id' then aegis_governance.aegis_hmac_sha256((select key from aegis_governance.aegis_pseudonym_key), val)
+        when 'mrn' then left(aegis_governance.aegis_hmac_sha256((select key from aegis_governance.aegis_pseudonym_key), val), 32)
+        when 'health_plan_id' then left(aegis_governance.aegis_hmac_sha256((select key from aegis_governance.aegis_pseudonym_key), val), 32)
         when 'account_number' then case when val is not null then '[REDACTED]' end
         when 'license_number' then case when val is not null then '[REDACTED]' end
         when 'vehicle_id' then case when val is not null then '[REDACTED]' end
@@ -48,7 +48,7 @@ case
         when 'ip_address' then case when val is not null then '[REDACTED]' end
         when 'biometric' then cast(null as varchar)
         when 'photo' then cast(null as varchar)
-        when 'other_id' then aegis_governance.aegis_hmac_sha256((select key from aegis_governance.aegis_pseudonym_key), val)
+        when 'other_id' then left(aegis_governance.aegis_hmac_sha256((select key from aegis_governance.aegis_pseudonym_key), val), 32)
         when 'keyed_pseudonym' then cast(null as varchar)
         else val
     end
@@ -125,8 +125,8 @@ case
         when 'fax' then case when val is not null then '[REDACTED]' end
         when 'email' then case when val is not null then '[REDACTED]' end
         when 'ssn' then cast(null as varchar)
-        when 'mrn' then aegis_governance.aegis_hmac_sha256((select key from aegis_governance.aegis_pseudonym_key), val)
-        when 'health_plan_id' then aegis_governance.aegis_hmac_sha256((select key from aegis_governance.aegis_pseudonym_key), val)
+        when 'mrn' then left(aegis_governance.aegis_hmac_sha256((select key from aegis_governance.aegis_pseudonym_key), val), 32)
+        when 'health_plan_id' then left(aegis_governance.aegis_hmac_sha256((select key from aegis_governance.aegis_pseudonym_key), val), 32)
         when 'account_number' then case when val is not null then '[REDACTED]' end
         when 'license_number' then case when val is not null then '[REDACTED]' end
         when 'vehicle_id' then case when val is not null then '[REDACTED]' end
@@ -135,7 +135,7 @@ case
         when 'ip_address' then case when val is not null then '[REDACTED]' end
         when 'biometric' then cast(null as varchar)
         when 'photo' then cast(null as varchar)
-        when 'other_id' then aegis_governance.aegis_hmac_sha256((select key from aegis_governance.aegis_pseudonym_key), val)
+        when 'other_id' then left(aegis_governance.aegis_hmac_sha256((select key from aegis_governance.aegis_pseudonym_key), val), 32)
         when 'keyed_pseudonym' then cast(null as varchar)
         else val
     end

@@ -29,7 +29,7 @@ create masking policy if not exists aegis_governance.aegis_mask_other_id_varchar
 case
     when is_role_in_session('AEGIS_TRANSFORMER') then val
     when is_role_in_session('AEGIS_PHI_FULL') then val
-    when is_role_in_session('AEGIS_PHI_LIMITED') then aegis_governance.aegis_hmac_sha256((select key from aegis_governance.aegis_pseudonym_key), val)
+    when is_role_in_session('AEGIS_PHI_LIMITED') then left(aegis_governance.aegis_hmac_sha256((select key from aegis_governance.aegis_pseudonym_key), val), 32)
     when is_role_in_session('AEGIS_DEIDENTIFIED') then cast(null as varchar)
     when is_role_in_session('AEGIS_AGGREGATE') then cast(null as varchar)
     else cast(null as varchar)
@@ -39,7 +39,7 @@ alter masking policy aegis_governance.aegis_mask_other_id_varchar set body ->
 case
     when is_role_in_session('AEGIS_TRANSFORMER') then val
     when is_role_in_session('AEGIS_PHI_FULL') then val
-    when is_role_in_session('AEGIS_PHI_LIMITED') then aegis_governance.aegis_hmac_sha256((select key from aegis_governance.aegis_pseudonym_key), val)
+    when is_role_in_session('AEGIS_PHI_LIMITED') then left(aegis_governance.aegis_hmac_sha256((select key from aegis_governance.aegis_pseudonym_key), val), 32)
     when is_role_in_session('AEGIS_DEIDENTIFIED') then cast(null as varchar)
     when is_role_in_session('AEGIS_AGGREGATE') then cast(null as varchar)
     else cast(null as varchar)
@@ -48,7 +48,7 @@ create masking policy if not exists aegis_governance.aegis_mask_health_plan_id_v
 case
     when is_role_in_session('AEGIS_TRANSFORMER') then val
     when is_role_in_session('AEGIS_PHI_FULL') then val
-    when is_role_in_session('AEGIS_PHI_LIMITED') then aegis_governance.aegis_hmac_sha256((select key from aegis_governance.aegis_pseudonym_key), val)
+    when is_role_in_session('AEGIS_PHI_LIMITED') then left(aegis_governance.aegis_hmac_sha256((select key from aegis_governance.aegis_pseudonym_key), val), 32)
     when is_role_in_session('AEGIS_DEIDENTIFIED') then cast(null as varchar)
     when is_role_in_session('AEGIS_AGGREGATE') then cast(null as varchar)
     else cast(null as varchar)
@@ -58,7 +58,7 @@ alter masking policy aegis_governance.aegis_mask_health_plan_id_varchar set body
 case
     when is_role_in_session('AEGIS_TRANSFORMER') then val
     when is_role_in_session('AEGIS_PHI_FULL') then val
-    when is_role_in_session('AEGIS_PHI_LIMITED') then aegis_governance.aegis_hmac_sha256((select key from aegis_governance.aegis_pseudonym_key), val)
+    when is_role_in_session('AEGIS_PHI_LIMITED') then left(aegis_governance.aegis_hmac_sha256((select key from aegis_governance.aegis_pseudonym_key), val), 32)
     when is_role_in_session('AEGIS_DEIDENTIFIED') then cast(null as varchar)
     when is_role_in_session('AEGIS_AGGREGATE') then cast(null as varchar)
     else cast(null as varchar)
@@ -105,7 +105,7 @@ create masking policy if not exists aegis_governance.aegis_mask_mrn_varchar as (
 case
     when is_role_in_session('AEGIS_TRANSFORMER') then val
     when is_role_in_session('AEGIS_PHI_FULL') then val
-    when is_role_in_session('AEGIS_PHI_LIMITED') then aegis_governance.aegis_hmac_sha256((select key from aegis_governance.aegis_pseudonym_key), val)
+    when is_role_in_session('AEGIS_PHI_LIMITED') then left(aegis_governance.aegis_hmac_sha256((select key from aegis_governance.aegis_pseudonym_key), val), 32)
     when is_role_in_session('AEGIS_DEIDENTIFIED') then cast(null as varchar)
     when is_role_in_session('AEGIS_AGGREGATE') then cast(null as varchar)
     else cast(null as varchar)
@@ -115,7 +115,7 @@ alter masking policy aegis_governance.aegis_mask_mrn_varchar set body ->
 case
     when is_role_in_session('AEGIS_TRANSFORMER') then val
     when is_role_in_session('AEGIS_PHI_FULL') then val
-    when is_role_in_session('AEGIS_PHI_LIMITED') then aegis_governance.aegis_hmac_sha256((select key from aegis_governance.aegis_pseudonym_key), val)
+    when is_role_in_session('AEGIS_PHI_LIMITED') then left(aegis_governance.aegis_hmac_sha256((select key from aegis_governance.aegis_pseudonym_key), val), 32)
     when is_role_in_session('AEGIS_DEIDENTIFIED') then cast(null as varchar)
     when is_role_in_session('AEGIS_AGGREGATE') then cast(null as varchar)
     else cast(null as varchar)
