@@ -2,11 +2,16 @@
     grant fully describes (e.g. phi_full; aggregate on aggregate-safe marts); row-level security with
     one policy per tier on base tables; and, for every tier that may read the model, a view in
     <schema>_tier_<tier> with masked columns, sensitive rows filtered and denied columns kept as typed
-    NULLs that are never granted (selecting them is a permission error). A view that filters rows is a
-    security_barrier (no function of the reader's runs before the filter); one that filters none is
-    not: a reader's function only ever sees the view's own (masked) values either way, and a barrier
-    would hide the base columns' statistics from the planner (a join of two tier views was planned for
-    100 x its rows: merge joins and sorts of 64-character pseudonyms).
+    NULLs that are never granted (selecting them is a permission error).
+    Sensitive rows are kept from a reader's functions by row-level security, not by a security_barrier
+    view: a view of a row-filtered table is owned by the tier's view-owner role (aegis_postgres_view_owner),
+    which reads the base table under the tier's row policy. PostgreSQL applies a policy's predicate as a
+    security qual of the table scan, before any function of the reader's that is not leakproof, as a
+    barrier would, but without the barrier's subquery scan: the month aggregate of fct_encounters
+    through phi_limited cost 1.26-1.32 x its base as a barrier view (docs/performance.md). A view of a
+    view (no RLS) that filters rows stays a security_barrier. A view that filters none is neither: a
+    reader's function only ever sees the view's own (masked) values, and a barrier would hide the base
+    columns' statistics from the planner (a join of two tier views was planned for 100 x its rows).
     dbt-postgres runs post-hooks inside the model's transaction: the rebuilt table, its policies and
     its grants commit together, so no tier ever reads it unprotected. -#}
 {% macro postgres__aegis_render_entry(entry, ctx) %}
@@ -14,22 +19,33 @@
     {%- set apply = [] -%}
     {%- set base = aegis.aegis_relation_sql(entry, ctx) -%}
     {%- set is_table = entry.relation_kind == 'table' -%}
+    {%- set owned_tiers = entry.tiers | selectattr('sees_sensitive_rows', 'false') | list if entry.row_filter and is_table else [] -%}
     {%- for tier in entry.tiers -%}
         {%- do setup.append(aegis.aegis_statement(
             "do $$ begin if not exists (select from pg_catalog.pg_roles where rolname = '" ~ tier.role ~ "') then create role " ~ tier.role ~ " nologin; end if; end $$"
         )) -%}
     {%- endfor -%}
+    {%- for tier in owned_tiers -%}
+        {%- set owner = aegis.aegis_postgres_view_owner(tier) -%}
+        {#- the dbt role must act as the owner to drop, recreate and hand over the views (CREATEROLE
+            gives it ADMIN on roles it creates, not membership) -#}
+        {%- do setup.append(aegis.aegis_statement(
+            "do $$ begin if not exists (select from pg_catalog.pg_roles where rolname = '" ~ owner ~ "') then create role " ~ owner ~ " nologin; end if; if not pg_has_role(current_user, '" ~ owner ~ "', 'member') then grant " ~ owner ~ " to current_user; end if; end $$"
+        )) -%}
+    {%- endfor -%}
     {%- if aegis.aegis_uses_strategy(entry, 'pseudonym') -%}
         {%- do setup.extend(aegis.aegis_pseudonym_key_setup(ctx)) -%}
     {%- endif -%}
-    {#- 1. rows: RLS on base tables, one policy per tier (the owner, i.e. dbt, is exempt) -#}
+    {#- 1. rows: RLS on base tables, one policy per tier, for the tier's role and, when the tier may not
+        see sensitive rows, its view owner (the table owner, i.e. dbt, is exempt) -#}
     {%- if entry.row_filter and is_table -%}
         {%- do apply.append(aegis.aegis_statement('alter table ' ~ base ~ ' enable row level security')) -%}
         {%- for tier in entry.tiers -%}
             {%- set policy = 'aegis_rows_' ~ tier.tier -%}
             {%- set predicate = 'true' if tier.sees_sensitive_rows else entry.row_filter.column ~ ' = false' -%}
+            {%- set roles = tier.role if tier.sees_sensitive_rows else tier.role ~ ', ' ~ aegis.aegis_postgres_view_owner(tier) -%}
             {%- do apply.append(aegis.aegis_statement('drop policy if exists ' ~ policy ~ ' on ' ~ base)) -%}
-            {%- do apply.append(aegis.aegis_statement('create policy ' ~ policy ~ ' on ' ~ base ~ ' for select to ' ~ tier.role ~ ' using (' ~ predicate ~ ')')) -%}
+            {%- do apply.append(aegis.aegis_statement('create policy ' ~ policy ~ ' on ' ~ base ~ ' for select to ' ~ roles ~ ' using (' ~ predicate ~ ')')) -%}
         {%- endfor -%}
     {%- endif -%}
     {#- 2. a stored pseudonym is the key phi_limited looks up and joins on: it gets an index, as the base
@@ -48,6 +64,7 @@
     {%- endfor -%}
     {#- 3. tier views, rebuilt from scratch so that a changed column list never fails -#}
     {%- set view_grants = [] -%}
+    {%- set view_owners = [] -%}
     {%- for tier in entry.tiers -%}
         {%- set tier_schema = aegis.aegis_tier_schema(entry.schema, tier.tier) -%}
         {%- set view = aegis.aegis_relation_sql(entry, ctx, schema=tier_schema) -%}
@@ -57,9 +74,12 @@
         {%- if select_sql and granted -%}
             {%- do setup.append(aegis.aegis_statement('create schema if not exists ' ~ tier_schema)) -%}
             {%- do setup.append(aegis.aegis_statement('grant usage on schema ' ~ tier_schema ~ ' to ' ~ tier.role)) -%}
-            {%- set barrier = ' with (security_barrier = true)' if entry.row_filter and not tier.sees_sensitive_rows else '' -%}
+            {%- set barrier = ' with (security_barrier = true)' if entry.row_filter and not tier.sees_sensitive_rows and not is_table else '' -%}
             {%- do apply.append(aegis.aegis_statement('create view ' ~ view ~ barrier ~ ' as\n' ~ select_sql)) -%}
             {%- do view_grants.append(aegis.aegis_statement('grant select (' ~ granted | join(', ') ~ ') on ' ~ view ~ ' to ' ~ tier.role)) -%}
+            {%- if tier in owned_tiers -%}
+                {%- do view_owners.extend(aegis.aegis_postgres_view_owner_statements(entry, tier, view, tier_schema, base, ctx)) -%}
+            {%- endif -%}
         {%- endif -%}
     {%- endfor -%}
     {#- 4. grants last: reset the base relation's grants, then grant what each tier may read -#}
@@ -74,5 +94,7 @@
         {%- endif -%}
     {%- endfor -%}
     {%- do apply.extend(view_grants) -%}
+    {#- 5. last, the views of row-filtered tables pass to their owners (ALTER OWNER keeps their grants) -#}
+    {%- do apply.extend(view_owners) -%}
     {{ return({'setup': setup, 'apply': apply}) }}
 {% endmacro %}

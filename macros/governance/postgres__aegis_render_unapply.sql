@@ -1,5 +1,5 @@
 {#- PostgreSQL: tier views and schemas, row policies and RLS, every grant to a tier role, the
-    pseudonym key, then the roles themselves. -#}
+    pseudonym key, then the roles themselves (a view owner after dropping what it still holds). -#}
 {% macro postgres__aegis_render_unapply(entry, ctx) %}
     {%- set relation = [] -%}
     {%- set shared = [] -%}
@@ -20,6 +20,9 @@
     {%- endif -%}
     {%- do shared.append(aegis.aegis_statement('drop schema if exists ' ~ ctx.governance_schema ~ ' cascade')) -%}
     {%- for tier in entry.tiers -%}
+        {%- set owner = aegis.aegis_postgres_view_owner(tier) -%}
+        {%- do shared.append(aegis.aegis_statement('drop owned by ' ~ owner, skip_if=role_exists.format(owner))) -%}
+        {%- do shared.append(aegis.aegis_statement('drop role if exists ' ~ owner)) -%}
         {%- do shared.append(aegis.aegis_statement('drop role if exists ' ~ tier.role)) -%}
     {%- endfor -%}
     {{ return({'relation': relation, 'shared': shared}) }}

@@ -5,7 +5,7 @@ definitions, from the engine's own renderer (`aegis_governance_plan`, the same D
 runs). The live state is read from the catalog only:
 
 - PostgreSQL: information_schema.column_privileges and role_table_grants, pg_policies,
-  pg_class.relrowsecurity / reloptions, pg_views (definitions normalised by PostgreSQL itself:
+  pg_class.relrowsecurity / reloptions / relowner, pg_views (definitions normalised by PostgreSQL itself:
   the expected select is created as a temporary view in a rolled-back transaction).
 - DuckDB: duckdb_views() in the tier schemas (definitions normalised the same way, temp views).
 - Snowflake / Redshift: the equivalent catalog queries are rendered for a DBA to run
@@ -166,11 +166,20 @@ def expected_postgres_views(plan: list[dict[str, Any]]) -> set[tuple[str, str]]:
     }
 
 
-def expected_barrier_views(plan: list[dict[str, Any]]) -> set[tuple[str, str]]:
-    """The tier views that filter sensitive rows: they must be security_barrier views (no function of
-    the reader's runs before the filter). A view that filters no row need not be one."""
+def view_owner_role(tier: dict[str, Any]) -> str:
+    """The role owning a tier's views of row-filtered tables (macros/governance/aegis_postgres_view_owner.sql)."""
+    return f"{tier['role']}_views"
+
+
+def expected_row_guards(plan: list[dict[str, Any]]) -> dict[tuple[str, str], str]:
+    """The tier views that filter sensitive rows, and what keeps those rows from a reader's functions:
+    for a table, its owner `view_owner_role(tier)`, whose reads the row policy filters as a security
+    qual of the scan; for a view (no row-level security), the security_barrier option ("barrier").
+    A view that filters no row needs neither."""
     return {
-        (tier_schema(entry["schema"], tier["tier"]), entry["identifier"])
+        (tier_schema(entry["schema"], tier["tier"]), entry["identifier"]): (
+            view_owner_role(tier) if entry["relation_kind"] == "table" else "barrier"
+        )
         for entry in plan
         for tier in entry["tiers"]
         if entry["row_filter"] and not tier["sees_sensitive_rows"] and tier_view_columns(entry, tier)
@@ -186,10 +195,11 @@ def expected_postgres_policies(entry: dict[str, Any]) -> set[tuple[str, str, str
         (
             f"aegis_rows_{tier['tier']}",
             "SELECT",
-            tier["role"],
+            role,
             normalise_predicate("true" if tier["sees_sensitive_rows"] else f"{column} = false"),
         )
         for tier in entry["tiers"]
+        for role in ([tier["role"]] if tier["sees_sensitive_rows"] else [tier["role"], view_owner_role(tier)])
     }
 
 
@@ -289,16 +299,16 @@ def _view_drifts(
     connection: Any, plan: list[dict[str, Any]], expected_selects: dict[tuple[str, str], str]
 ) -> list[Drift]:
     expected = expected_postgres_views(plan)
-    barriers = expected_barrier_views(plan)
+    guards = expected_row_guards(plan)
     rows = _fetch(
         connection,
-        "select v.schemaname, v.viewname, pg_get_viewdef(c.oid), coalesce(c.reloptions, '{}')"
+        "select v.schemaname, v.viewname, pg_get_viewdef(c.oid), coalesce(c.reloptions, '{}'), v.viewowner"
         " from pg_views v join pg_namespace n on n.nspname = v.schemaname"
         " join pg_class c on c.relnamespace = n.oid and c.relname = v.viewname"
         " where v.schemaname = any(%s)",
         (_tier_schemas(plan),),
     )
-    live = {(str(r[0]), str(r[1])): (str(r[2]), list(r[3])) for r in rows}
+    live = {(str(r[0]), str(r[1])): (str(r[2]), list(r[3]), str(r[4])) for r in rows}
     drifts = [
         Drift(relation_name(*view), "tier view added by hand", "view is not in the plan")
         for view in sorted(set(live) - expected)
@@ -308,9 +318,16 @@ def _view_drifts(
         for view in sorted(expected - set(live))
     ]
     for view in sorted(expected & set(live)):
-        definition, options = live[view]
-        if view in barriers and "security_barrier=true" not in options:
+        definition, options, owner = live[view]
+        guard = guards.get(view)
+        if guard == "barrier" and "security_barrier=true" not in options:
             drifts.append(Drift(relation_name(*view), "tier view changed", "security_barrier is not set"))
+        elif guard not in (None, "barrier") and owner != guard:
+            drifts.append(
+                Drift(
+                    relation_name(*view), "tier view changed", f"owned by {owner}, not {guard}: no row policy"
+                )
+            )
         select_sql = expected_selects.get(view)
         if select_sql is None:
             drifts.append(

@@ -455,13 +455,14 @@ LEAK_COLUMN_FUNCTION = (
 
 @pytest.mark.parametrize("tier", LOWER_TIERS)
 def test_a_leaky_function_sees_nothing_the_tier_cannot_select(warehouse: Warehouse, tier: str) -> None:
-    """Every tier view, with or without a row filter (only a view that filters rows is a security_barrier
-    view, so that the planner sees the others' statistics): a function in WHERE, given each granted column,
-    is given only values the tier selects from that column (masked as it selects them), never a base value
-    or a value of a row it cannot see. A filter `<flag> = false` is planned as `not <flag>`, which costs
-    nothing and runs before any function, barrier or not (the barrier is then defence in depth, and
-    `aegis governance verify` reports its loss); with a filter that costs anything (tried:
-    `cast(<flag> as integer) = 0`), views without their barrier fail here for every tier."""
+    """Every tier view, with or without a row filter (a view that filters a table's rows reads it as the
+    tier's view owner, under the row policy, and one that filters a view's rows is a security_barrier
+    view; the others are neither, so that the planner sees their statistics): a function in WHERE, given
+    each granted column, is given only values the tier selects from that column (masked as it selects
+    them), never a base value or a value of a row it cannot see. A filter `<flag> = false` is planned as
+    `not <flag>`, which costs nothing and runs before any function anyway (the row policy is then defence
+    in depth, and `aegis governance verify` reports its loss); with a filter that costs anything (tried:
+    `cast(<flag> as integer) = 0`), views with neither guard fail here for every tier."""
     conn = warehouse.connect(tier)
     conn.notices = deque()  # every notice: a list keeps the last 50
     checked = barrier_free = 0

@@ -183,23 +183,44 @@ def test_hand_edited_or_extra_tier_views_are_drift(pg: Any) -> None:
     assert verify(project, env, "postgres").exit_code == 0
 
 
-def test_a_row_filtering_view_without_its_barrier_is_drift(pg: Any) -> None:
-    """Only a tier view that filters sensitive rows must be a security_barrier view (the phi_full views
-    filter none and are not: the clean build verifies clean); losing the barrier there is drift."""
-    server = pg[0]
+def tier_views(server: Any, relation: str) -> dict[str, tuple[str, list[str]]]:
+    """Tier schema -> (owner, options) of the tier views named `relation`."""
     with server.connect() as con, con.cursor() as cur:
         cur.execute(
-            "select n.nspname, c.relname, coalesce(c.reloptions, '{}') from pg_class as c"
+            "select n.nspname, pg_get_userbyid(c.relowner), coalesce(c.reloptions, '{}') from pg_class as c"
             " join pg_namespace as n on n.oid = c.relnamespace"
-            " where c.relkind = 'v' and c.relname = 'stg_demo__patients' and n.nspname like 'aegis_tier_%'"
+            " where c.relkind = 'v' and c.relname = %s and n.nspname like 'aegis_tier_%%'",
+            (relation,),
         )
-        options = {schema: list(reloptions) for schema, _, reloptions in cur.fetchall()}
-    assert options["aegis_tier_deidentified"] == ["security_barrier=true"]
-    assert options["aegis_tier_phi_full"] == []
+        return {schema: (owner, list(options)) for schema, owner, options in cur.fetchall()}
+
+
+def test_a_row_filtering_view_without_its_barrier_is_drift(pg: Any) -> None:
+    """A tier view that filters the sensitive rows of a view (staging here: no row-level security) must be a
+    security_barrier view (the phi_full views filter none and are not: the clean build verifies clean);
+    losing the barrier there is drift."""
+    views = tier_views(pg[0], "stg_demo__patients")
+    assert views["aegis_tier_deidentified"][1] == ["security_barrier=true"]
+    assert views["aegis_tier_phi_full"][1] == []
     drift_until_the_next_run(
         pg,
         "alter view aegis_tier_deidentified.stg_demo__patients reset (security_barrier)",
         "tier view changed: aegis_tier_deidentified.stg_demo__patients: security_barrier is not set",
+    )
+
+
+def test_a_row_filtering_view_of_a_table_not_owned_by_its_view_owner_is_drift(pg: Any) -> None:
+    """A tier view that filters the sensitive rows of a table belongs to the tier's view owner, whose reads
+    the tier's row policy filters as a security qual (no security_barrier; the phi_full view filters none
+    and is the dbt role's). Handed to a role the policy does not name, it would read every row: drift."""
+    views = tier_views(pg[0], "fct_demo_encounters")
+    assert views["aegis_tier_deidentified"] == ("aegis_deidentified_views", [])
+    assert views["aegis_tier_phi_limited"] == ("aegis_phi_limited_views", [])
+    assert views["aegis_tier_phi_full"][0] != "aegis_phi_full_views" and views["aegis_tier_phi_full"][1] == []
+    drift_until_the_next_run(
+        pg,
+        "alter view aegis_tier_deidentified.fct_demo_encounters owner to current_user",
+        "tier view changed: aegis_tier_deidentified.fct_demo_encounters: owned by ",
     )
 
 
