@@ -222,6 +222,29 @@ def test_a_leaky_function_sees_only_visible_rows(warehouse: Warehouse) -> None:
         conn.close()
 
 
+@pytest.mark.parametrize("tier", LOWER_TIERS)
+def test_no_tier_can_become_a_view_owner(warehouse: Warehouse, tier: str) -> None:
+    """The NOLOGIN roles that own the tier views of row-filtered tables read whole base tables (under the
+    row policy that names them) and the pseudonym key: no tier may log in as one, become one or hold
+    their privileges."""
+    owners = [
+        name
+        for (name,) in warehouse.rows(
+            "select rolname from pg_roles where rolname like 'aegis%views' and not rolcanlogin"
+        )
+    ]
+    assert len(owners) >= len(LOWER_TIERS), f"view owners: {owners}"
+    assert warehouse.rows(
+        "select count(*) from pg_roles where rolname like 'aegis%views' and rolcanlogin"
+    ) == [(0,)]
+    for owner in owners:
+        assert warehouse.rows(f"select pg_has_role(current_user, '{owner}', 'member')", tier) == [(False,)]
+        for attempt in (f"set role {owner}", f"set session authorization {owner}"):
+            seen = warehouse.denied_or_rows(f"{attempt}; select current_user", tier)
+            assert seen is None, f"{tier} became {owner}"
+    assert warehouse.denied_or_rows("select count(*) from aegis_governance.aegis_pseudonym_key", tier) is None
+
+
 def published_pmpm(warehouse: Warehouse) -> list[tuple[Any, ...]]:
     pmpm = next(e for e in warehouse.plan if e["name"] == "mart_pmpm")
     query = "select payer_name, service_category, month_start_date, claim_line_count from {} where claim_line_count is not null"
