@@ -123,6 +123,18 @@ def ensure_duckdb_key(warehouse_path: str, environ: Mapping[str, str] | None = N
     return target
 
 
+KEY_CHECK_MESSAGE = b"aegis:pseudonym-key-check"
+
+
+def duckdb_key_check(key_file: Path) -> str:
+    """The check value of the key in `key_file`: the pseudonym of a fixed public label under it, from the
+    file's pads. It tells two keys apart and reveals nothing of either (an HMAC of a constant)."""
+    row = key_file.read_text().splitlines()[1]
+    inner, outer = (bytes.fromhex(pad) for pad in row.split(","))
+    digest = hashlib.sha256(outer + hashlib.sha256(inner + KEY_CHECK_MESSAGE).digest()).hexdigest()
+    return digest[:PSEUDONYM_HEX_DIGITS]
+
+
 POSTGRES_KEY_TABLE = """create table if not exists {schema}.aegis_pseudonym_key (
     single_row boolean primary key default true check (single_row),
     inner_pad bytea not null check (length(inner_pad) = 64),

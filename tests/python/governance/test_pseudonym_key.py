@@ -1,6 +1,6 @@
 """The DuckDB pseudonym key is random per warehouse, private and stable: two warehouses get two keys, the
 file is 0600 in a 0700 folder, a second run keeps the key, and a tightened folder stays usable. The pads
-are RFC 2104's (checked against Python's hmac)."""
+are RFC 2104's (checked against Python's hmac). A warehouse refuses a key it was not built with."""
 
 from __future__ import annotations
 
@@ -9,14 +9,21 @@ import hmac
 import stat
 from pathlib import Path
 
-from aegis.governance.duckdb_plugin import protect_database_files
+import duckdb
+import pytest
+
+from aegis.errors import UserError
+from aegis.governance.dbt_cli import run_dbt
+from aegis.governance.duckdb_plugin import KEY_CHECK_TABLE, check_pseudonym_key, protect_database_files
 from aegis.governance.pseudonym_key import (
     duckdb_key_file,
     ensure_duckdb_key,
     hmac_sha256_hex,
     pads,
     pseudonym,
+    write_duckdb_key,
 )
+from aegis.governance.sample_project import isolated_dbt_env, write_sample_project
 
 
 def mode(path: Path) -> int:
@@ -57,3 +64,45 @@ def test_database_files_are_tightened_to_0600(tmp_path: Path) -> None:
     database.chmod(0o644)
     protect_database_files(database)
     assert mode(database) == mode(database.with_name("w.duckdb.wal")) == 0o600
+
+
+# ---- the warehouse is bound to its key ----
+
+
+def test_a_warehouse_refuses_a_key_it_was_not_built_with(tmp_path: Path) -> None:
+    """The first connection records the key's check value; the same key passes again, another key (a key
+    file lost and drawn again) is refused with the key file and warehouse named, never the key; a
+    read-only connection compares without writing."""
+    database = tmp_path / "w.duckdb"
+    env = {"AEGIS_SECRETS_DIR": str(tmp_path / "secrets")}
+    key_file = write_duckdb_key(str(database), b"first key", env)
+    with duckdb.connect(str(database)) as con:
+        check_pseudonym_key(con, key_file, str(database))
+        check_pseudonym_key(con, key_file, str(database))
+        assert con.execute(f"select count(*) from {KEY_CHECK_TABLE}").fetchall() == [(1,)]
+    write_duckdb_key(str(database), b"second key", env)
+    for read_only in (False, True):
+        with duckdb.connect(str(database), read_only=read_only) as con, pytest.raises(UserError) as refused:
+            check_pseudonym_key(con, key_file, str(database))
+    message = str(refused.value)
+    assert str(key_file) in message and str(database) in message and "--full-refresh" in message
+    for secret in (b"second key".hex(), *key_file.read_text().splitlines()[1].split(",")):
+        assert secret not in message
+    fresh = tmp_path / "read_only.duckdb"
+    duckdb.connect(str(fresh)).close()
+    with duckdb.connect(str(fresh), read_only=True) as con:  # nothing recorded, nothing to compare
+        check_pseudonym_key(con, key_file, str(fresh))
+
+
+def test_dbt_stops_on_a_warehouse_whose_key_file_was_replaced(tmp_path: Path) -> None:
+    """Through the DuckDB plugin, as every dbt command connects: a built warehouse whose key file is drawn
+    again fails before any model runs, in one line that names the key file."""
+    project = write_sample_project(tmp_path / "project")
+    env = isolated_dbt_env(tmp_path)
+    assert run_dbt(["run", "-s", "stg_demo__patients"], project_dir=project, env=env).ok
+    key_file = duckdb_key_file(env["AEGIS_DUCKDB_PATH"], env)
+    key_file.unlink()  # lost: the plugin draws a new key
+    result = run_dbt(["run", "-s", "stg_demo__patients"], project_dir=project, env=env)
+    assert not result.ok
+    assert f"the pseudonym key file {key_file} is not the key the warehouse" in result.output
+    assert "Traceback" not in result.output
