@@ -50,7 +50,7 @@ def test_tier_views_mask_per_strategy(built: Any) -> None:
     )
     # patient 2 is Part 2 sensitive: only phi_full sees the row
     assert [r[0] for r in limited] == [1, 3]
-    assert limited[0][1:] == ("[REDACTED]", "***.org", "03601", 64)
+    assert limited[0][1:] == ("[REDACTED]", "***.org", "03601", 32)
     assert "ssn" not in _columns(db, "main_tier_phi_limited", "stg_demo__patients")
     deidentified = _rows(
         db,
