@@ -21,17 +21,12 @@
     {%- set is_table = entry.relation_kind == 'table' -%}
     {%- set owned_tiers = entry.tiers | selectattr('sees_sensitive_rows', 'false') | list if entry.row_filter and is_table else [] -%}
     {%- for tier in entry.tiers -%}
-        {%- do setup.append(aegis.aegis_statement(
-            "do $$ begin if not exists (select from pg_catalog.pg_roles where rolname = '" ~ tier.role ~ "') then create role " ~ tier.role ~ " nologin; end if; end $$"
-        )) -%}
+        {%- do setup.append(aegis.aegis_postgres_nologin_role(tier.role)) -%}
     {%- endfor -%}
     {%- for tier in owned_tiers -%}
-        {%- set owner = aegis.aegis_postgres_view_owner(tier) -%}
         {#- the dbt role must act as the owner to drop, recreate and hand over the views (CREATEROLE
             gives it ADMIN on roles it creates, not membership) -#}
-        {%- do setup.append(aegis.aegis_statement(
-            "do $$ begin if not exists (select from pg_catalog.pg_roles where rolname = '" ~ owner ~ "') then create role " ~ owner ~ " nologin; end if; if not pg_has_role(current_user, '" ~ owner ~ "', 'member') then grant " ~ owner ~ " to current_user; end if; end $$"
-        )) -%}
+        {%- do setup.append(aegis.aegis_postgres_nologin_role(aegis.aegis_postgres_view_owner(tier), granted_to_current_user=true)) -%}
     {%- endfor -%}
     {%- if aegis.aegis_uses_strategy(entry, 'pseudonym') -%}
         {%- do setup.extend(aegis.aegis_pseudonym_key_setup(ctx)) -%}
