@@ -14,8 +14,8 @@ select
     r.is_deleted,
     case when regexp_full_match(json_extract_string(r.keys_[1], '$."reference"'), '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(json_extract_string(r.keys_[1], '$."reference"'), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "patient_id",
     json_extract_string(r.keys_[2], '$') as "subscriber_id",
-    json_extract_string(list_filter(json_extract(r.keys_[3], '$[*]."display"'), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "payer_name",
-    json_extract_string(list_filter(json_extract(r.keys_[4], '$."coding"[*]."code"'), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "plan_type",
+    json_extract_string(list_filter(json_extract(r.keys_[3], '$[*]."display"'), lambda item_: cast(item_ as varchar) <> 'null')[1], '$') as "payer_name",
+    json_extract_string(list_filter(json_extract(r.keys_[4], '$."coding"[*]."code"'), lambda item_: cast(item_ as varchar) <> 'null')[1], '$') as "plan_type",
     json_extract_string(r.keys_[5], '$') as "status",
     json_extract_string(r.keys_[6], '$."start"') as "coverage_start_date",
     json_extract_string(r.keys_[6], '$."end"') as "coverage_end_date"

@@ -14,7 +14,7 @@ select
     r.is_deleted,
     case when regexp_full_match(json_extract_string(r.keys_[1], '$."reference"'), '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(json_extract_string(r.keys_[1], '$."reference"'), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "patient_id",
     case when regexp_full_match(json_extract_string(r.keys_[2], '$."reference"'), '^(https?://[^?#]*/)?Encounter/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(json_extract_string(r.keys_[2], '$."reference"'), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "encounter_id",
-    json_extract_string(list_filter(list_transform(list_filter(list_filter(json_extract(r.keys_[3], '$."coding"[*]'), lambda item_: json_type(item_) <> 'NULL'), lambda w2_: (json_extract_string(w2_, '$."system"') = 'http://hl7.org/fhir/sid/cvx')), lambda l1_: json_extract(l1_, '$."code"')), lambda item_: json_type(item_) <> 'NULL')[1], '$') as "cvx_code",
+    json_extract_string(list_filter(list_transform(list_filter(list_filter(json_extract(r.keys_[3], '$."coding"[*]'), lambda item_: cast(item_ as varchar) <> 'null'), lambda w2_: (json_extract_string(w2_, '$."system"') = 'http://hl7.org/fhir/sid/cvx')), lambda l1_: json_extract(l1_, '$."code"')), lambda item_: cast(item_ as varchar) <> 'null')[1], '$') as "cvx_code",
     json_extract_string(r.keys_[3], '$."text"') as "vaccine_name",
     json_extract_string(r.keys_[4], '$') as "status",
     json_extract_string(r.keys_[5], '$') as "occurred_date_time"

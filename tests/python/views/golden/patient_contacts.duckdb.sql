@@ -134,4 +134,4 @@ cross join lateral (
         ) as s14_
     ) as s13_
 ) as v0_
-where ((coalesce(len(list_filter([json_extract(r.keys_[7], '$')], lambda item_: json_type(item_) <> 'NULL')), 0) > 0) and (cast(json_extract_string(r.keys_[7], '$') as boolean) = true))
+where ((coalesce(len(list_filter([json_extract(r.keys_[7], '$')], lambda item_: cast(item_ as varchar) <> 'null')), 0) > 0) and (cast(json_extract_string(r.keys_[7], '$') as boolean) = true))
