@@ -17,19 +17,19 @@ select
     cast(json_extract_string(r.each2_.keys_[1], '$') as integer) as "line_number",
     json_extract_string(list_filter(list_transform(list_filter(list_filter(json_extract(r.each2_.keys_[2], '$."coding"[*]'), lambda item_: cast(item_ as varchar) <> 'null'), lambda w3_: ((json_extract_string(w3_, '$."system"') = 'http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets') or (json_extract_string(w3_, '$."system"') = 'http://www.ama-assn.org/go/cpt'))), lambda l3_: json_extract(l3_, '$."code"')), lambda item_: cast(item_ as varchar) <> 'null')[1], '$') as "hcpcs_code",
     json_extract_string(list_filter(json_extract(r.each2_.keys_[3], '$."coding"[*]."code"'), lambda item_: cast(item_ as varchar) <> 'null')[1], '$') as "revenue_code",
-    cast(json_extract_string(list_filter(list_transform(list_filter(list_filter(json_extract(r.each2_.keys_[4], '$[*]'), lambda item_: cast(item_ as varchar) <> 'null'), lambda w4_: (json_extract_string(list_transform([list_filter(json_extract(w4_, '$."category"."coding"[*]."code"'), lambda item_: cast(item_ as varchar) <> 'null')], lambda one4_: case when len(one4_) > 1 then cast(error('view ''stg_fhir__explanation_of_benefit_items'': column ''billed_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else one4_[1] end)[1], '$') = 'submitted')), lambda l5_: json_extract(l5_, '$."amount"."value"')), lambda item_: cast(item_ as varchar) <> 'null')[1], '$') as decimal(38, 9)) as "billed_adjudicated",
-    cast(json_extract_string(list_filter(list_transform(list_filter(list_filter(json_extract(r.each2_.keys_[4], '$[*]'), lambda item_: cast(item_ as varchar) <> 'null'), lambda w5_: (json_extract_string(list_transform([list_filter(json_extract(w5_, '$."category"."coding"[*]."code"'), lambda item_: cast(item_ as varchar) <> 'null')], lambda one6_: case when len(one6_) > 1 then cast(error('view ''stg_fhir__explanation_of_benefit_items'': column ''billed_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else one6_[1] end)[1], '$') = 'https://bluebutton.cms.gov/resources/variables/line_sbmtd_chrg_amt')), lambda l7_: json_extract(l7_, '$."amount"."value"')), lambda item_: cast(item_ as varchar) <> 'null')[1], '$') as decimal(38, 9)) as "billed_blue_button",
+    cast(json_extract_string(list_filter(list_transform(list_filter(list_filter(json_extract(r.each2_.keys_[4], '$[*]'), lambda item_: cast(item_ as varchar) <> 'null'), lambda w4_: (coalesce(len(list_filter(list_filter(json_extract(w4_, '$."category"."coding"[*]'), lambda item_: cast(item_ as varchar) <> 'null'), lambda w5_: (json_extract_string(w5_, '$."code"') = 'submitted'))), 0) > 0)), lambda l4_: json_extract(l4_, '$."amount"."value"')), lambda item_: cast(item_ as varchar) <> 'null')[1], '$') as decimal(38, 9)) as "billed_adjudicated",
+    cast(json_extract_string(list_filter(list_transform(list_filter(list_filter(json_extract(r.each2_.keys_[4], '$[*]'), lambda item_: cast(item_ as varchar) <> 'null'), lambda w6_: (coalesce(len(list_filter(list_filter(json_extract(w6_, '$."category"."coding"[*]'), lambda item_: cast(item_ as varchar) <> 'null'), lambda w7_: (json_extract_string(w7_, '$."code"') = 'https://bluebutton.cms.gov/resources/variables/line_sbmtd_chrg_amt'))), 0) > 0)), lambda l5_: json_extract(l5_, '$."amount"."value"')), lambda item_: cast(item_ as varchar) <> 'null')[1], '$') as decimal(38, 9)) as "billed_blue_button",
     cast(json_extract_string(r.each2_.keys_[5], '$."value"') as decimal(38, 9)) as "billed_net",
-    cast(json_extract_string(list_filter(list_transform(list_filter(list_filter(json_extract(r.each2_.keys_[4], '$[*]'), lambda item_: cast(item_ as varchar) <> 'null'), lambda w6_: (json_extract_string(list_transform([list_filter(json_extract(w6_, '$."category"."coding"[*]."code"'), lambda item_: cast(item_ as varchar) <> 'null')], lambda one8_: case when len(one8_) > 1 then cast(error('view ''stg_fhir__explanation_of_benefit_items'': column ''allowed_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else one8_[1] end)[1], '$') = 'eligible')), lambda l9_: json_extract(l9_, '$."amount"."value"')), lambda item_: cast(item_ as varchar) <> 'null')[1], '$') as decimal(38, 9)) as "allowed_adjudicated",
-    cast(json_extract_string(list_filter(list_transform(list_filter(list_filter(json_extract(r.each2_.keys_[4], '$[*]'), lambda item_: cast(item_ as varchar) <> 'null'), lambda w7_: (json_extract_string(list_transform([list_filter(json_extract(w7_, '$."category"."coding"[*]."code"'), lambda item_: cast(item_ as varchar) <> 'null')], lambda one10_: case when len(one10_) > 1 then cast(error('view ''stg_fhir__explanation_of_benefit_items'': column ''allowed_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else one10_[1] end)[1], '$') = 'https://bluebutton.cms.gov/resources/variables/line_allowed_chrg_amt')), lambda l11_: json_extract(l11_, '$."amount"."value"')), lambda item_: cast(item_ as varchar) <> 'null')[1], '$') as decimal(38, 9)) as "allowed_blue_button",
-    cast(json_extract_string(list_filter(list_transform(list_filter(list_filter(json_extract(r.each2_.keys_[4], '$[*]'), lambda item_: cast(item_ as varchar) <> 'null'), lambda w8_: (json_extract_string(list_transform([list_filter(json_extract(w8_, '$."category"."coding"[*]."code"'), lambda item_: cast(item_ as varchar) <> 'null')], lambda one12_: case when len(one12_) > 1 then cast(error('view ''stg_fhir__explanation_of_benefit_items'': column ''paid_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else one12_[1] end)[1], '$') = 'benefit')), lambda l13_: json_extract(l13_, '$."amount"."value"')), lambda item_: cast(item_ as varchar) <> 'null')[1], '$') as decimal(38, 9)) as "paid_adjudicated",
-    cast(json_extract_string(list_filter(list_transform(list_filter(list_filter(json_extract(r.each2_.keys_[4], '$[*]'), lambda item_: cast(item_ as varchar) <> 'null'), lambda w9_: (json_extract_string(list_transform([list_filter(json_extract(w9_, '$."category"."coding"[*]."code"'), lambda item_: cast(item_ as varchar) <> 'null')], lambda one14_: case when len(one14_) > 1 then cast(error('view ''stg_fhir__explanation_of_benefit_items'': column ''paid_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)') as json) else one14_[1] end)[1], '$') = 'https://bluebutton.cms.gov/resources/variables/line_prvdr_pmt_amt')), lambda l15_: json_extract(l15_, '$."amount"."value"')), lambda item_: cast(item_ as varchar) <> 'null')[1], '$') as decimal(38, 9)) as "paid_blue_button",
+    cast(json_extract_string(list_filter(list_transform(list_filter(list_filter(json_extract(r.each2_.keys_[4], '$[*]'), lambda item_: cast(item_ as varchar) <> 'null'), lambda w8_: (coalesce(len(list_filter(list_filter(json_extract(w8_, '$."category"."coding"[*]'), lambda item_: cast(item_ as varchar) <> 'null'), lambda w9_: (json_extract_string(w9_, '$."code"') = 'eligible'))), 0) > 0)), lambda l6_: json_extract(l6_, '$."amount"."value"')), lambda item_: cast(item_ as varchar) <> 'null')[1], '$') as decimal(38, 9)) as "allowed_adjudicated",
+    cast(json_extract_string(list_filter(list_transform(list_filter(list_filter(json_extract(r.each2_.keys_[4], '$[*]'), lambda item_: cast(item_ as varchar) <> 'null'), lambda w10_: (coalesce(len(list_filter(list_filter(json_extract(w10_, '$."category"."coding"[*]'), lambda item_: cast(item_ as varchar) <> 'null'), lambda w11_: (json_extract_string(w11_, '$."code"') = 'https://bluebutton.cms.gov/resources/variables/line_allowed_chrg_amt'))), 0) > 0)), lambda l7_: json_extract(l7_, '$."amount"."value"')), lambda item_: cast(item_ as varchar) <> 'null')[1], '$') as decimal(38, 9)) as "allowed_blue_button",
+    cast(json_extract_string(list_filter(list_transform(list_filter(list_filter(json_extract(r.each2_.keys_[4], '$[*]'), lambda item_: cast(item_ as varchar) <> 'null'), lambda w12_: (coalesce(len(list_filter(list_filter(json_extract(w12_, '$."category"."coding"[*]'), lambda item_: cast(item_ as varchar) <> 'null'), lambda w13_: (json_extract_string(w13_, '$."code"') = 'benefit'))), 0) > 0)), lambda l8_: json_extract(l8_, '$."amount"."value"')), lambda item_: cast(item_ as varchar) <> 'null')[1], '$') as decimal(38, 9)) as "paid_adjudicated",
+    cast(json_extract_string(list_filter(list_transform(list_filter(list_filter(json_extract(r.each2_.keys_[4], '$[*]'), lambda item_: cast(item_ as varchar) <> 'null'), lambda w14_: (coalesce(len(list_filter(list_filter(json_extract(w14_, '$."category"."coding"[*]'), lambda item_: cast(item_ as varchar) <> 'null'), lambda w15_: (json_extract_string(w15_, '$."code"') = 'https://bluebutton.cms.gov/resources/variables/line_prvdr_pmt_amt'))), 0) > 0)), lambda l9_: json_extract(l9_, '$."amount"."value"')), lambda item_: cast(item_ as varchar) <> 'null')[1], '$') as decimal(38, 9)) as "paid_blue_button",
     json_extract_string(r.each2_.keys_[6], '$') as "service_date_date",
     json_extract_string(r.each2_.keys_[7], '$."start"') as "service_period_start"
 from (
-    select r.*, unnest(case when len(r.items16_) > 0 then list_transform(r.items16_, lambda item0_, position1_: struct_pack(value := item0_, row_index := position1_ - 1, keys_ := json_extract(item0_, ['$."sequence"', '$."productOrService"', '$."revenue"', '$."adjudication"', '$."net"', '$."servicedDate"', '$."servicedPeriod"']))) else [struct_pack(value := cast(null as json), row_index := cast(null as bigint), keys_ := cast(null as json[]))] end) as each2_
+    select r.*, unnest(case when len(r.items10_) > 0 then list_transform(r.items10_, lambda item0_, position1_: struct_pack(value := item0_, row_index := position1_ - 1, keys_ := json_extract(item0_, ['$."sequence"', '$."productOrService"', '$."revenue"', '$."adjudication"', '$."net"', '$."servicedDate"', '$."servicedPeriod"']))) else [struct_pack(value := cast(null as json), row_index := cast(null as bigint), keys_ := cast(null as json[]))] end) as each2_
     from (
-        select r.*, list_filter(json_extract(r.keys_[1], '$[*]'), lambda item_: cast(item_ as varchar) <> 'null') as items16_
+        select r.*, list_filter(json_extract(r.keys_[1], '$[*]'), lambda item_: cast(item_ as varchar) <> 'null') as items10_
         from (
             select value, 0 as row_index, keys_, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
             from (
@@ -172,26 +172,22 @@ cross join lateral (
                                         from jsonb_array_elements(case when jsonb_typeof((f2.value -> 'adjudication')) = 'array' then (f2.value -> 'adjudication') else jsonb_build_array((f2.value -> 'adjudication')) end) with ordinality as element_(value, ord)
                                         where jsonb_typeof(element_.value) <> 'null'
                                     ) as w4
-                                    where (((
-                                        select any_value(x21_.value)
+                                    where exists (
+                                        select w5.value as value, w5.ord as ord
                                         from (
-                                            select (s22_.value -> 'code') as value, s22_.ord as ord
+                                            select e22_.value as value, row_number() over (order by s21_.ord, e22_.ord) as ord
                                             from (
-                                                select e24_.value as value, row_number() over (order by s23_.ord, e24_.ord) as ord
-                                                from (
-                                                    select (w4.value -> 'category') as value, 1 as ord
-                                                    where (w4.value -> 'category') is not null and not (jsonb_typeof((w4.value -> 'category')) = 'null')
-                                                ) as s23_
-                                                cross join lateral (
-                                                    select element_.value as value, element_.ord as ord
-                                                    from jsonb_array_elements(case when jsonb_typeof((s23_.value -> 'coding')) = 'array' then (s23_.value -> 'coding') else jsonb_build_array((s23_.value -> 'coding')) end) with ordinality as element_(value, ord)
-                                                    where jsonb_typeof(element_.value) <> 'null'
-                                                ) as e24_
-                                            ) as s22_
-                                            where (s22_.value -> 'code') is not null and not (jsonb_typeof((s22_.value -> 'code')) = 'null')
-                                        ) as x21_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''billed_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                    ) #>> '{}') = 'submitted')
+                                                select (w4.value -> 'category') as value, 1 as ord
+                                                where (w4.value -> 'category') is not null and not (jsonb_typeof((w4.value -> 'category')) = 'null')
+                                            ) as s21_
+                                            cross join lateral (
+                                                select element_.value as value, element_.ord as ord
+                                                from jsonb_array_elements(case when jsonb_typeof((s21_.value -> 'coding')) = 'array' then (s21_.value -> 'coding') else jsonb_build_array((s21_.value -> 'coding')) end) with ordinality as element_(value, ord)
+                                                where jsonb_typeof(element_.value) <> 'null'
+                                            ) as e22_
+                                        ) as w5
+                                        where ((w5.value #>> '{"code"}') = 'submitted')
+                                    )
                                 ) as s19_
                                 where (s19_.value -> 'amount') is not null and not (jsonb_typeof((s19_.value -> 'amount')) = 'null')
                             ) as s18_
@@ -202,62 +198,15 @@ cross join lateral (
                 ) as x15_
             ) #>> '{}') as numeric) as "billed_adjudicated",
             cast(((
-                select any_value(x25_.value)
+                select any_value(x23_.value)
                 from (
-                    select n26_.value as value, n26_.ord as ord
+                    select n24_.value as value, n24_.ord as ord
                     from (
-                        select x27_.value, x27_.ord, row_number() over (order by x27_.ord) as position
+                        select x25_.value, x25_.ord, row_number() over (order by x25_.ord) as position
                         from (
-                            select (s28_.value -> 'value') as value, s28_.ord as ord
+                            select (s26_.value -> 'value') as value, s26_.ord as ord
                             from (
-                                select (s29_.value -> 'amount') as value, s29_.ord as ord
-                                from (
-                                    select w5.value as value, w5.ord as ord
-                                    from (
-                                        select element_.value as value, element_.ord as ord
-                                        from jsonb_array_elements(case when jsonb_typeof((f2.value -> 'adjudication')) = 'array' then (f2.value -> 'adjudication') else jsonb_build_array((f2.value -> 'adjudication')) end) with ordinality as element_(value, ord)
-                                        where jsonb_typeof(element_.value) <> 'null'
-                                    ) as w5
-                                    where (((
-                                        select any_value(x31_.value)
-                                        from (
-                                            select (s32_.value -> 'code') as value, s32_.ord as ord
-                                            from (
-                                                select e34_.value as value, row_number() over (order by s33_.ord, e34_.ord) as ord
-                                                from (
-                                                    select (w5.value -> 'category') as value, 1 as ord
-                                                    where (w5.value -> 'category') is not null and not (jsonb_typeof((w5.value -> 'category')) = 'null')
-                                                ) as s33_
-                                                cross join lateral (
-                                                    select element_.value as value, element_.ord as ord
-                                                    from jsonb_array_elements(case when jsonb_typeof((s33_.value -> 'coding')) = 'array' then (s33_.value -> 'coding') else jsonb_build_array((s33_.value -> 'coding')) end) with ordinality as element_(value, ord)
-                                                    where jsonb_typeof(element_.value) <> 'null'
-                                                ) as e34_
-                                            ) as s32_
-                                            where (s32_.value -> 'code') is not null and not (jsonb_typeof((s32_.value -> 'code')) = 'null')
-                                        ) as x31_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''billed_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                    ) #>> '{}') = 'https://bluebutton.cms.gov/resources/variables/line_sbmtd_chrg_amt')
-                                ) as s29_
-                                where (s29_.value -> 'amount') is not null and not (jsonb_typeof((s29_.value -> 'amount')) = 'null')
-                            ) as s28_
-                            where (s28_.value -> 'value') is not null and not (jsonb_typeof((s28_.value -> 'value')) = 'null')
-                        ) as x27_
-                    ) as n26_
-                    where n26_.position = 1
-                ) as x25_
-            ) #>> '{}') as numeric) as "billed_blue_button",
-            cast((f2.value #>> '{"net","value"}') as numeric) as "billed_net",
-            cast(((
-                select any_value(x35_.value)
-                from (
-                    select n36_.value as value, n36_.ord as ord
-                    from (
-                        select x37_.value, x37_.ord, row_number() over (order by x37_.ord) as position
-                        from (
-                            select (s38_.value -> 'value') as value, s38_.ord as ord
-                            from (
-                                select (s39_.value -> 'amount') as value, s39_.ord as ord
+                                select (s27_.value -> 'amount') as value, s27_.ord as ord
                                 from (
                                     select w6.value as value, w6.ord as ord
                                     from (
@@ -265,81 +214,158 @@ cross join lateral (
                                         from jsonb_array_elements(case when jsonb_typeof((f2.value -> 'adjudication')) = 'array' then (f2.value -> 'adjudication') else jsonb_build_array((f2.value -> 'adjudication')) end) with ordinality as element_(value, ord)
                                         where jsonb_typeof(element_.value) <> 'null'
                                     ) as w6
-                                    where (((
-                                        select any_value(x41_.value)
+                                    where exists (
+                                        select w7.value as value, w7.ord as ord
                                         from (
-                                            select (s42_.value -> 'code') as value, s42_.ord as ord
+                                            select e30_.value as value, row_number() over (order by s29_.ord, e30_.ord) as ord
                                             from (
-                                                select e44_.value as value, row_number() over (order by s43_.ord, e44_.ord) as ord
-                                                from (
-                                                    select (w6.value -> 'category') as value, 1 as ord
-                                                    where (w6.value -> 'category') is not null and not (jsonb_typeof((w6.value -> 'category')) = 'null')
-                                                ) as s43_
-                                                cross join lateral (
-                                                    select element_.value as value, element_.ord as ord
-                                                    from jsonb_array_elements(case when jsonb_typeof((s43_.value -> 'coding')) = 'array' then (s43_.value -> 'coding') else jsonb_build_array((s43_.value -> 'coding')) end) with ordinality as element_(value, ord)
-                                                    where jsonb_typeof(element_.value) <> 'null'
-                                                ) as e44_
-                                            ) as s42_
-                                            where (s42_.value -> 'code') is not null and not (jsonb_typeof((s42_.value -> 'code')) = 'null')
-                                        ) as x41_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''allowed_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                    ) #>> '{}') = 'eligible')
-                                ) as s39_
-                                where (s39_.value -> 'amount') is not null and not (jsonb_typeof((s39_.value -> 'amount')) = 'null')
-                            ) as s38_
-                            where (s38_.value -> 'value') is not null and not (jsonb_typeof((s38_.value -> 'value')) = 'null')
-                        ) as x37_
-                    ) as n36_
-                    where n36_.position = 1
-                ) as x35_
-            ) #>> '{}') as numeric) as "allowed_adjudicated",
+                                                select (w6.value -> 'category') as value, 1 as ord
+                                                where (w6.value -> 'category') is not null and not (jsonb_typeof((w6.value -> 'category')) = 'null')
+                                            ) as s29_
+                                            cross join lateral (
+                                                select element_.value as value, element_.ord as ord
+                                                from jsonb_array_elements(case when jsonb_typeof((s29_.value -> 'coding')) = 'array' then (s29_.value -> 'coding') else jsonb_build_array((s29_.value -> 'coding')) end) with ordinality as element_(value, ord)
+                                                where jsonb_typeof(element_.value) <> 'null'
+                                            ) as e30_
+                                        ) as w7
+                                        where ((w7.value #>> '{"code"}') = 'https://bluebutton.cms.gov/resources/variables/line_sbmtd_chrg_amt')
+                                    )
+                                ) as s27_
+                                where (s27_.value -> 'amount') is not null and not (jsonb_typeof((s27_.value -> 'amount')) = 'null')
+                            ) as s26_
+                            where (s26_.value -> 'value') is not null and not (jsonb_typeof((s26_.value -> 'value')) = 'null')
+                        ) as x25_
+                    ) as n24_
+                    where n24_.position = 1
+                ) as x23_
+            ) #>> '{}') as numeric) as "billed_blue_button",
+            cast((f2.value #>> '{"net","value"}') as numeric) as "billed_net",
             cast(((
-                select any_value(x45_.value)
+                select any_value(x31_.value)
                 from (
-                    select n46_.value as value, n46_.ord as ord
+                    select n32_.value as value, n32_.ord as ord
                     from (
-                        select x47_.value, x47_.ord, row_number() over (order by x47_.ord) as position
+                        select x33_.value, x33_.ord, row_number() over (order by x33_.ord) as position
                         from (
-                            select (s48_.value -> 'value') as value, s48_.ord as ord
+                            select (s34_.value -> 'value') as value, s34_.ord as ord
                             from (
-                                select (s49_.value -> 'amount') as value, s49_.ord as ord
+                                select (s35_.value -> 'amount') as value, s35_.ord as ord
                                 from (
-                                    select w7.value as value, w7.ord as ord
+                                    select w8.value as value, w8.ord as ord
                                     from (
                                         select element_.value as value, element_.ord as ord
                                         from jsonb_array_elements(case when jsonb_typeof((f2.value -> 'adjudication')) = 'array' then (f2.value -> 'adjudication') else jsonb_build_array((f2.value -> 'adjudication')) end) with ordinality as element_(value, ord)
                                         where jsonb_typeof(element_.value) <> 'null'
-                                    ) as w7
-                                    where (((
-                                        select any_value(x51_.value)
+                                    ) as w8
+                                    where exists (
+                                        select w9.value as value, w9.ord as ord
                                         from (
-                                            select (s52_.value -> 'code') as value, s52_.ord as ord
+                                            select e38_.value as value, row_number() over (order by s37_.ord, e38_.ord) as ord
                                             from (
-                                                select e54_.value as value, row_number() over (order by s53_.ord, e54_.ord) as ord
-                                                from (
-                                                    select (w7.value -> 'category') as value, 1 as ord
-                                                    where (w7.value -> 'category') is not null and not (jsonb_typeof((w7.value -> 'category')) = 'null')
-                                                ) as s53_
-                                                cross join lateral (
-                                                    select element_.value as value, element_.ord as ord
-                                                    from jsonb_array_elements(case when jsonb_typeof((s53_.value -> 'coding')) = 'array' then (s53_.value -> 'coding') else jsonb_build_array((s53_.value -> 'coding')) end) with ordinality as element_(value, ord)
-                                                    where jsonb_typeof(element_.value) <> 'null'
-                                                ) as e54_
-                                            ) as s52_
-                                            where (s52_.value -> 'code') is not null and not (jsonb_typeof((s52_.value -> 'code')) = 'null')
-                                        ) as x51_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''allowed_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                    ) #>> '{}') = 'https://bluebutton.cms.gov/resources/variables/line_allowed_chrg_amt')
-                                ) as s49_
-                                where (s49_.value -> 'amount') is not null and not (jsonb_typeof((s49_.value -> 'amount')) = 'null')
-                            ) as s48_
-                            where (s48_.value -> 'value') is not null and not (jsonb_typeof((s48_.value -> 'value')) = 'null')
-                        ) as x47_
-                    ) as n46_
-                    where n46_.position = 1
-                ) as x45_
+                                                select (w8.value -> 'category') as value, 1 as ord
+                                                where (w8.value -> 'category') is not null and not (jsonb_typeof((w8.value -> 'category')) = 'null')
+                                            ) as s37_
+                                            cross join lateral (
+                                                select element_.value as value, element_.ord as ord
+                                                from jsonb_array_elements(case when jsonb_typeof((s37_.value -> 'coding')) = 'array' then (s37_.value -> 'coding') else jsonb_build_array((s37_.value -> 'coding')) end) with ordinality as element_(value, ord)
+                                                where jsonb_typeof(element_.value) <> 'null'
+                                            ) as e38_
+                                        ) as w9
+                                        where ((w9.value #>> '{"code"}') = 'eligible')
+                                    )
+                                ) as s35_
+                                where (s35_.value -> 'amount') is not null and not (jsonb_typeof((s35_.value -> 'amount')) = 'null')
+                            ) as s34_
+                            where (s34_.value -> 'value') is not null and not (jsonb_typeof((s34_.value -> 'value')) = 'null')
+                        ) as x33_
+                    ) as n32_
+                    where n32_.position = 1
+                ) as x31_
+            ) #>> '{}') as numeric) as "allowed_adjudicated",
+            cast(((
+                select any_value(x39_.value)
+                from (
+                    select n40_.value as value, n40_.ord as ord
+                    from (
+                        select x41_.value, x41_.ord, row_number() over (order by x41_.ord) as position
+                        from (
+                            select (s42_.value -> 'value') as value, s42_.ord as ord
+                            from (
+                                select (s43_.value -> 'amount') as value, s43_.ord as ord
+                                from (
+                                    select w10.value as value, w10.ord as ord
+                                    from (
+                                        select element_.value as value, element_.ord as ord
+                                        from jsonb_array_elements(case when jsonb_typeof((f2.value -> 'adjudication')) = 'array' then (f2.value -> 'adjudication') else jsonb_build_array((f2.value -> 'adjudication')) end) with ordinality as element_(value, ord)
+                                        where jsonb_typeof(element_.value) <> 'null'
+                                    ) as w10
+                                    where exists (
+                                        select w11.value as value, w11.ord as ord
+                                        from (
+                                            select e46_.value as value, row_number() over (order by s45_.ord, e46_.ord) as ord
+                                            from (
+                                                select (w10.value -> 'category') as value, 1 as ord
+                                                where (w10.value -> 'category') is not null and not (jsonb_typeof((w10.value -> 'category')) = 'null')
+                                            ) as s45_
+                                            cross join lateral (
+                                                select element_.value as value, element_.ord as ord
+                                                from jsonb_array_elements(case when jsonb_typeof((s45_.value -> 'coding')) = 'array' then (s45_.value -> 'coding') else jsonb_build_array((s45_.value -> 'coding')) end) with ordinality as element_(value, ord)
+                                                where jsonb_typeof(element_.value) <> 'null'
+                                            ) as e46_
+                                        ) as w11
+                                        where ((w11.value #>> '{"code"}') = 'https://bluebutton.cms.gov/resources/variables/line_allowed_chrg_amt')
+                                    )
+                                ) as s43_
+                                where (s43_.value -> 'amount') is not null and not (jsonb_typeof((s43_.value -> 'amount')) = 'null')
+                            ) as s42_
+                            where (s42_.value -> 'value') is not null and not (jsonb_typeof((s42_.value -> 'value')) = 'null')
+                        ) as x41_
+                    ) as n40_
+                    where n40_.position = 1
+                ) as x39_
             ) #>> '{}') as numeric) as "allowed_blue_button",
+            cast(((
+                select any_value(x47_.value)
+                from (
+                    select n48_.value as value, n48_.ord as ord
+                    from (
+                        select x49_.value, x49_.ord, row_number() over (order by x49_.ord) as position
+                        from (
+                            select (s50_.value -> 'value') as value, s50_.ord as ord
+                            from (
+                                select (s51_.value -> 'amount') as value, s51_.ord as ord
+                                from (
+                                    select w12.value as value, w12.ord as ord
+                                    from (
+                                        select element_.value as value, element_.ord as ord
+                                        from jsonb_array_elements(case when jsonb_typeof((f2.value -> 'adjudication')) = 'array' then (f2.value -> 'adjudication') else jsonb_build_array((f2.value -> 'adjudication')) end) with ordinality as element_(value, ord)
+                                        where jsonb_typeof(element_.value) <> 'null'
+                                    ) as w12
+                                    where exists (
+                                        select w13.value as value, w13.ord as ord
+                                        from (
+                                            select e54_.value as value, row_number() over (order by s53_.ord, e54_.ord) as ord
+                                            from (
+                                                select (w12.value -> 'category') as value, 1 as ord
+                                                where (w12.value -> 'category') is not null and not (jsonb_typeof((w12.value -> 'category')) = 'null')
+                                            ) as s53_
+                                            cross join lateral (
+                                                select element_.value as value, element_.ord as ord
+                                                from jsonb_array_elements(case when jsonb_typeof((s53_.value -> 'coding')) = 'array' then (s53_.value -> 'coding') else jsonb_build_array((s53_.value -> 'coding')) end) with ordinality as element_(value, ord)
+                                                where jsonb_typeof(element_.value) <> 'null'
+                                            ) as e54_
+                                        ) as w13
+                                        where ((w13.value #>> '{"code"}') = 'benefit')
+                                    )
+                                ) as s51_
+                                where (s51_.value -> 'amount') is not null and not (jsonb_typeof((s51_.value -> 'amount')) = 'null')
+                            ) as s50_
+                            where (s50_.value -> 'value') is not null and not (jsonb_typeof((s50_.value -> 'value')) = 'null')
+                        ) as x49_
+                    ) as n48_
+                    where n48_.position = 1
+                ) as x47_
+            ) #>> '{}') as numeric) as "paid_adjudicated",
             cast(((
                 select any_value(x55_.value)
                 from (
@@ -351,32 +377,28 @@ cross join lateral (
                             from (
                                 select (s59_.value -> 'amount') as value, s59_.ord as ord
                                 from (
-                                    select w8.value as value, w8.ord as ord
+                                    select w14.value as value, w14.ord as ord
                                     from (
                                         select element_.value as value, element_.ord as ord
                                         from jsonb_array_elements(case when jsonb_typeof((f2.value -> 'adjudication')) = 'array' then (f2.value -> 'adjudication') else jsonb_build_array((f2.value -> 'adjudication')) end) with ordinality as element_(value, ord)
                                         where jsonb_typeof(element_.value) <> 'null'
-                                    ) as w8
-                                    where (((
-                                        select any_value(x61_.value)
+                                    ) as w14
+                                    where exists (
+                                        select w15.value as value, w15.ord as ord
                                         from (
-                                            select (s62_.value -> 'code') as value, s62_.ord as ord
+                                            select e62_.value as value, row_number() over (order by s61_.ord, e62_.ord) as ord
                                             from (
-                                                select e64_.value as value, row_number() over (order by s63_.ord, e64_.ord) as ord
-                                                from (
-                                                    select (w8.value -> 'category') as value, 1 as ord
-                                                    where (w8.value -> 'category') is not null and not (jsonb_typeof((w8.value -> 'category')) = 'null')
-                                                ) as s63_
-                                                cross join lateral (
-                                                    select element_.value as value, element_.ord as ord
-                                                    from jsonb_array_elements(case when jsonb_typeof((s63_.value -> 'coding')) = 'array' then (s63_.value -> 'coding') else jsonb_build_array((s63_.value -> 'coding')) end) with ordinality as element_(value, ord)
-                                                    where jsonb_typeof(element_.value) <> 'null'
-                                                ) as e64_
-                                            ) as s62_
-                                            where (s62_.value -> 'code') is not null and not (jsonb_typeof((s62_.value -> 'code')) = 'null')
-                                        ) as x61_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''paid_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                    ) #>> '{}') = 'benefit')
+                                                select (w14.value -> 'category') as value, 1 as ord
+                                                where (w14.value -> 'category') is not null and not (jsonb_typeof((w14.value -> 'category')) = 'null')
+                                            ) as s61_
+                                            cross join lateral (
+                                                select element_.value as value, element_.ord as ord
+                                                from jsonb_array_elements(case when jsonb_typeof((s61_.value -> 'coding')) = 'array' then (s61_.value -> 'coding') else jsonb_build_array((s61_.value -> 'coding')) end) with ordinality as element_(value, ord)
+                                                where jsonb_typeof(element_.value) <> 'null'
+                                            ) as e62_
+                                        ) as w15
+                                        where ((w15.value #>> '{"code"}') = 'https://bluebutton.cms.gov/resources/variables/line_prvdr_pmt_amt')
+                                    )
                                 ) as s59_
                                 where (s59_.value -> 'amount') is not null and not (jsonb_typeof((s59_.value -> 'amount')) = 'null')
                             ) as s58_
@@ -385,62 +407,16 @@ cross join lateral (
                     ) as n56_
                     where n56_.position = 1
                 ) as x55_
-            ) #>> '{}') as numeric) as "paid_adjudicated",
-            cast(((
-                select any_value(x65_.value)
-                from (
-                    select n66_.value as value, n66_.ord as ord
-                    from (
-                        select x67_.value, x67_.ord, row_number() over (order by x67_.ord) as position
-                        from (
-                            select (s68_.value -> 'value') as value, s68_.ord as ord
-                            from (
-                                select (s69_.value -> 'amount') as value, s69_.ord as ord
-                                from (
-                                    select w9.value as value, w9.ord as ord
-                                    from (
-                                        select element_.value as value, element_.ord as ord
-                                        from jsonb_array_elements(case when jsonb_typeof((f2.value -> 'adjudication')) = 'array' then (f2.value -> 'adjudication') else jsonb_build_array((f2.value -> 'adjudication')) end) with ordinality as element_(value, ord)
-                                        where jsonb_typeof(element_.value) <> 'null'
-                                    ) as w9
-                                    where (((
-                                        select any_value(x71_.value)
-                                        from (
-                                            select (s72_.value -> 'code') as value, s72_.ord as ord
-                                            from (
-                                                select e74_.value as value, row_number() over (order by s73_.ord, e74_.ord) as ord
-                                                from (
-                                                    select (w9.value -> 'category') as value, 1 as ord
-                                                    where (w9.value -> 'category') is not null and not (jsonb_typeof((w9.value -> 'category')) = 'null')
-                                                ) as s73_
-                                                cross join lateral (
-                                                    select element_.value as value, element_.ord as ord
-                                                    from jsonb_array_elements(case when jsonb_typeof((s73_.value -> 'coding')) = 'array' then (s73_.value -> 'coding') else jsonb_build_array((s73_.value -> 'coding')) end) with ordinality as element_(value, ord)
-                                                    where jsonb_typeof(element_.value) <> 'null'
-                                                ) as e74_
-                                            ) as s72_
-                                            where (s72_.value -> 'code') is not null and not (jsonb_typeof((s72_.value -> 'code')) = 'null')
-                                        ) as x71_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''paid_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)') as boolean) else true end
-                                    ) #>> '{}') = 'https://bluebutton.cms.gov/resources/variables/line_prvdr_pmt_amt')
-                                ) as s69_
-                                where (s69_.value -> 'amount') is not null and not (jsonb_typeof((s69_.value -> 'amount')) = 'null')
-                            ) as s68_
-                            where (s68_.value -> 'value') is not null and not (jsonb_typeof((s68_.value -> 'value')) = 'null')
-                        ) as x67_
-                    ) as n66_
-                    where n66_.position = 1
-                ) as x65_
             ) #>> '{}') as numeric) as "paid_blue_button",
             (f2.value #>> '{"servicedDate"}') as "service_date_date",
             (f2.value #>> '{"servicedPeriod","start"}') as "service_period_start"
         from (
-            select i75_.value as value, row_number() over (order by i75_.ord) - 1 as row_index
+            select i63_.value as value, row_number() over (order by i63_.ord) - 1 as row_index
             from (
                 select element_.value as value, element_.ord as ord
                 from jsonb_array_elements(case when jsonb_typeof((f0.value -> 'item')) = 'array' then (f0.value -> 'item') else jsonb_build_array((f0.value -> 'item')) end) with ordinality as element_(value, ord)
                 where jsonb_typeof(element_.value) <> 'null'
-            ) as i75_
+            ) as i63_
         ) as f2
         union all
         select cast(null as integer) as "line_number", cast(null as text) as "hcpcs_code", cast(null as text) as "revenue_code", cast(null as numeric) as "billed_adjudicated", cast(null as numeric) as "billed_blue_button", cast(null as numeric) as "billed_net", cast(null as numeric) as "allowed_adjudicated", cast(null as numeric) as "allowed_blue_button", cast(null as numeric) as "paid_adjudicated", cast(null as numeric) as "paid_blue_button", cast(null as text) as "service_date_date", cast(null as text) as "service_period_start"
@@ -583,26 +559,22 @@ cross join lateral (
                                         from table(flatten(input => get_path(f2.value, '"adjudication"'))) as flattened_
                                         where not is_null_value(flattened_.value)
                                     ) as w4
-                                    where (cast((
-                                        select any_value(x21_.value)
+                                    where exists (
+                                        select w5.value as value, w5.ord as ord
                                         from (
-                                            select get_path(s22_.value, '"code"') as value, s22_.ord as ord
+                                            select e22_.value as value, row_number() over (order by s21_.ord, e22_.ord) as ord
                                             from (
-                                                select e24_.value as value, row_number() over (order by s23_.ord, e24_.ord) as ord
-                                                from (
-                                                    select get_path(w4.value, '"category"') as value, 1 as ord
-                                                    where get_path(w4.value, '"category"') is not null and not (is_null_value(get_path(w4.value, '"category"')))
-                                                ) as s23_
-                                                cross join lateral (
-                                                    select flattened_.value as value, flattened_.index + 1 as ord
-                                                    from table(flatten(input => get_path(s23_.value, '"coding"'))) as flattened_
-                                                    where not is_null_value(flattened_.value)
-                                                ) as e24_
-                                            ) as s22_
-                                            where get_path(s22_.value, '"code"') is not null and not (is_null_value(get_path(s22_.value, '"code"')))
-                                        ) as x21_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''billed_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    ) as varchar) = 'submitted')
+                                                select get_path(w4.value, '"category"') as value, 1 as ord
+                                                where get_path(w4.value, '"category"') is not null and not (is_null_value(get_path(w4.value, '"category"')))
+                                            ) as s21_
+                                            cross join lateral (
+                                                select flattened_.value as value, flattened_.index + 1 as ord
+                                                from table(flatten(input => get_path(s21_.value, '"coding"'))) as flattened_
+                                                where not is_null_value(flattened_.value)
+                                            ) as e22_
+                                        ) as w5
+                                        where (cast(get_path(w5.value, '"code"') as varchar) = 'submitted')
+                                    )
                                 ) as s19_
                                 where get_path(s19_.value, '"amount"') is not null and not (is_null_value(get_path(s19_.value, '"amount"')))
                             ) as s18_
@@ -613,62 +585,15 @@ cross join lateral (
                 ) as x15_
             ) as number(38, 9)) as "billed_adjudicated",
             cast((
-                select any_value(x25_.value)
+                select any_value(x23_.value)
                 from (
-                    select n26_.value as value, n26_.ord as ord
+                    select n24_.value as value, n24_.ord as ord
                     from (
-                        select x27_.value, x27_.ord, row_number() over (order by x27_.ord) as position
+                        select x25_.value, x25_.ord, row_number() over (order by x25_.ord) as position
                         from (
-                            select get_path(s28_.value, '"value"') as value, s28_.ord as ord
+                            select get_path(s26_.value, '"value"') as value, s26_.ord as ord
                             from (
-                                select get_path(s29_.value, '"amount"') as value, s29_.ord as ord
-                                from (
-                                    select w5.value as value, w5.ord as ord
-                                    from (
-                                        select flattened_.value as value, flattened_.index + 1 as ord
-                                        from table(flatten(input => get_path(f2.value, '"adjudication"'))) as flattened_
-                                        where not is_null_value(flattened_.value)
-                                    ) as w5
-                                    where (cast((
-                                        select any_value(x31_.value)
-                                        from (
-                                            select get_path(s32_.value, '"code"') as value, s32_.ord as ord
-                                            from (
-                                                select e34_.value as value, row_number() over (order by s33_.ord, e34_.ord) as ord
-                                                from (
-                                                    select get_path(w5.value, '"category"') as value, 1 as ord
-                                                    where get_path(w5.value, '"category"') is not null and not (is_null_value(get_path(w5.value, '"category"')))
-                                                ) as s33_
-                                                cross join lateral (
-                                                    select flattened_.value as value, flattened_.index + 1 as ord
-                                                    from table(flatten(input => get_path(s33_.value, '"coding"'))) as flattened_
-                                                    where not is_null_value(flattened_.value)
-                                                ) as e34_
-                                            ) as s32_
-                                            where get_path(s32_.value, '"code"') is not null and not (is_null_value(get_path(s32_.value, '"code"')))
-                                        ) as x31_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''billed_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    ) as varchar) = 'https://bluebutton.cms.gov/resources/variables/line_sbmtd_chrg_amt')
-                                ) as s29_
-                                where get_path(s29_.value, '"amount"') is not null and not (is_null_value(get_path(s29_.value, '"amount"')))
-                            ) as s28_
-                            where get_path(s28_.value, '"value"') is not null and not (is_null_value(get_path(s28_.value, '"value"')))
-                        ) as x27_
-                    ) as n26_
-                    where n26_.position = 1
-                ) as x25_
-            ) as number(38, 9)) as "billed_blue_button",
-            cast(get_path(f2.value, '"net"."value"') as number(38, 9)) as "billed_net",
-            cast((
-                select any_value(x35_.value)
-                from (
-                    select n36_.value as value, n36_.ord as ord
-                    from (
-                        select x37_.value, x37_.ord, row_number() over (order by x37_.ord) as position
-                        from (
-                            select get_path(s38_.value, '"value"') as value, s38_.ord as ord
-                            from (
-                                select get_path(s39_.value, '"amount"') as value, s39_.ord as ord
+                                select get_path(s27_.value, '"amount"') as value, s27_.ord as ord
                                 from (
                                     select w6.value as value, w6.ord as ord
                                     from (
@@ -676,81 +601,158 @@ cross join lateral (
                                         from table(flatten(input => get_path(f2.value, '"adjudication"'))) as flattened_
                                         where not is_null_value(flattened_.value)
                                     ) as w6
-                                    where (cast((
-                                        select any_value(x41_.value)
+                                    where exists (
+                                        select w7.value as value, w7.ord as ord
                                         from (
-                                            select get_path(s42_.value, '"code"') as value, s42_.ord as ord
+                                            select e30_.value as value, row_number() over (order by s29_.ord, e30_.ord) as ord
                                             from (
-                                                select e44_.value as value, row_number() over (order by s43_.ord, e44_.ord) as ord
-                                                from (
-                                                    select get_path(w6.value, '"category"') as value, 1 as ord
-                                                    where get_path(w6.value, '"category"') is not null and not (is_null_value(get_path(w6.value, '"category"')))
-                                                ) as s43_
-                                                cross join lateral (
-                                                    select flattened_.value as value, flattened_.index + 1 as ord
-                                                    from table(flatten(input => get_path(s43_.value, '"coding"'))) as flattened_
-                                                    where not is_null_value(flattened_.value)
-                                                ) as e44_
-                                            ) as s42_
-                                            where get_path(s42_.value, '"code"') is not null and not (is_null_value(get_path(s42_.value, '"code"')))
-                                        ) as x41_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''allowed_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    ) as varchar) = 'eligible')
-                                ) as s39_
-                                where get_path(s39_.value, '"amount"') is not null and not (is_null_value(get_path(s39_.value, '"amount"')))
-                            ) as s38_
-                            where get_path(s38_.value, '"value"') is not null and not (is_null_value(get_path(s38_.value, '"value"')))
-                        ) as x37_
-                    ) as n36_
-                    where n36_.position = 1
-                ) as x35_
-            ) as number(38, 9)) as "allowed_adjudicated",
+                                                select get_path(w6.value, '"category"') as value, 1 as ord
+                                                where get_path(w6.value, '"category"') is not null and not (is_null_value(get_path(w6.value, '"category"')))
+                                            ) as s29_
+                                            cross join lateral (
+                                                select flattened_.value as value, flattened_.index + 1 as ord
+                                                from table(flatten(input => get_path(s29_.value, '"coding"'))) as flattened_
+                                                where not is_null_value(flattened_.value)
+                                            ) as e30_
+                                        ) as w7
+                                        where (cast(get_path(w7.value, '"code"') as varchar) = 'https://bluebutton.cms.gov/resources/variables/line_sbmtd_chrg_amt')
+                                    )
+                                ) as s27_
+                                where get_path(s27_.value, '"amount"') is not null and not (is_null_value(get_path(s27_.value, '"amount"')))
+                            ) as s26_
+                            where get_path(s26_.value, '"value"') is not null and not (is_null_value(get_path(s26_.value, '"value"')))
+                        ) as x25_
+                    ) as n24_
+                    where n24_.position = 1
+                ) as x23_
+            ) as number(38, 9)) as "billed_blue_button",
+            cast(get_path(f2.value, '"net"."value"') as number(38, 9)) as "billed_net",
             cast((
-                select any_value(x45_.value)
+                select any_value(x31_.value)
                 from (
-                    select n46_.value as value, n46_.ord as ord
+                    select n32_.value as value, n32_.ord as ord
                     from (
-                        select x47_.value, x47_.ord, row_number() over (order by x47_.ord) as position
+                        select x33_.value, x33_.ord, row_number() over (order by x33_.ord) as position
                         from (
-                            select get_path(s48_.value, '"value"') as value, s48_.ord as ord
+                            select get_path(s34_.value, '"value"') as value, s34_.ord as ord
                             from (
-                                select get_path(s49_.value, '"amount"') as value, s49_.ord as ord
+                                select get_path(s35_.value, '"amount"') as value, s35_.ord as ord
                                 from (
-                                    select w7.value as value, w7.ord as ord
+                                    select w8.value as value, w8.ord as ord
                                     from (
                                         select flattened_.value as value, flattened_.index + 1 as ord
                                         from table(flatten(input => get_path(f2.value, '"adjudication"'))) as flattened_
                                         where not is_null_value(flattened_.value)
-                                    ) as w7
-                                    where (cast((
-                                        select any_value(x51_.value)
+                                    ) as w8
+                                    where exists (
+                                        select w9.value as value, w9.ord as ord
                                         from (
-                                            select get_path(s52_.value, '"code"') as value, s52_.ord as ord
+                                            select e38_.value as value, row_number() over (order by s37_.ord, e38_.ord) as ord
                                             from (
-                                                select e54_.value as value, row_number() over (order by s53_.ord, e54_.ord) as ord
-                                                from (
-                                                    select get_path(w7.value, '"category"') as value, 1 as ord
-                                                    where get_path(w7.value, '"category"') is not null and not (is_null_value(get_path(w7.value, '"category"')))
-                                                ) as s53_
-                                                cross join lateral (
-                                                    select flattened_.value as value, flattened_.index + 1 as ord
-                                                    from table(flatten(input => get_path(s53_.value, '"coding"'))) as flattened_
-                                                    where not is_null_value(flattened_.value)
-                                                ) as e54_
-                                            ) as s52_
-                                            where get_path(s52_.value, '"code"') is not null and not (is_null_value(get_path(s52_.value, '"code"')))
-                                        ) as x51_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''allowed_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    ) as varchar) = 'https://bluebutton.cms.gov/resources/variables/line_allowed_chrg_amt')
-                                ) as s49_
-                                where get_path(s49_.value, '"amount"') is not null and not (is_null_value(get_path(s49_.value, '"amount"')))
-                            ) as s48_
-                            where get_path(s48_.value, '"value"') is not null and not (is_null_value(get_path(s48_.value, '"value"')))
-                        ) as x47_
-                    ) as n46_
-                    where n46_.position = 1
-                ) as x45_
+                                                select get_path(w8.value, '"category"') as value, 1 as ord
+                                                where get_path(w8.value, '"category"') is not null and not (is_null_value(get_path(w8.value, '"category"')))
+                                            ) as s37_
+                                            cross join lateral (
+                                                select flattened_.value as value, flattened_.index + 1 as ord
+                                                from table(flatten(input => get_path(s37_.value, '"coding"'))) as flattened_
+                                                where not is_null_value(flattened_.value)
+                                            ) as e38_
+                                        ) as w9
+                                        where (cast(get_path(w9.value, '"code"') as varchar) = 'eligible')
+                                    )
+                                ) as s35_
+                                where get_path(s35_.value, '"amount"') is not null and not (is_null_value(get_path(s35_.value, '"amount"')))
+                            ) as s34_
+                            where get_path(s34_.value, '"value"') is not null and not (is_null_value(get_path(s34_.value, '"value"')))
+                        ) as x33_
+                    ) as n32_
+                    where n32_.position = 1
+                ) as x31_
+            ) as number(38, 9)) as "allowed_adjudicated",
+            cast((
+                select any_value(x39_.value)
+                from (
+                    select n40_.value as value, n40_.ord as ord
+                    from (
+                        select x41_.value, x41_.ord, row_number() over (order by x41_.ord) as position
+                        from (
+                            select get_path(s42_.value, '"value"') as value, s42_.ord as ord
+                            from (
+                                select get_path(s43_.value, '"amount"') as value, s43_.ord as ord
+                                from (
+                                    select w10.value as value, w10.ord as ord
+                                    from (
+                                        select flattened_.value as value, flattened_.index + 1 as ord
+                                        from table(flatten(input => get_path(f2.value, '"adjudication"'))) as flattened_
+                                        where not is_null_value(flattened_.value)
+                                    ) as w10
+                                    where exists (
+                                        select w11.value as value, w11.ord as ord
+                                        from (
+                                            select e46_.value as value, row_number() over (order by s45_.ord, e46_.ord) as ord
+                                            from (
+                                                select get_path(w10.value, '"category"') as value, 1 as ord
+                                                where get_path(w10.value, '"category"') is not null and not (is_null_value(get_path(w10.value, '"category"')))
+                                            ) as s45_
+                                            cross join lateral (
+                                                select flattened_.value as value, flattened_.index + 1 as ord
+                                                from table(flatten(input => get_path(s45_.value, '"coding"'))) as flattened_
+                                                where not is_null_value(flattened_.value)
+                                            ) as e46_
+                                        ) as w11
+                                        where (cast(get_path(w11.value, '"code"') as varchar) = 'https://bluebutton.cms.gov/resources/variables/line_allowed_chrg_amt')
+                                    )
+                                ) as s43_
+                                where get_path(s43_.value, '"amount"') is not null and not (is_null_value(get_path(s43_.value, '"amount"')))
+                            ) as s42_
+                            where get_path(s42_.value, '"value"') is not null and not (is_null_value(get_path(s42_.value, '"value"')))
+                        ) as x41_
+                    ) as n40_
+                    where n40_.position = 1
+                ) as x39_
             ) as number(38, 9)) as "allowed_blue_button",
+            cast((
+                select any_value(x47_.value)
+                from (
+                    select n48_.value as value, n48_.ord as ord
+                    from (
+                        select x49_.value, x49_.ord, row_number() over (order by x49_.ord) as position
+                        from (
+                            select get_path(s50_.value, '"value"') as value, s50_.ord as ord
+                            from (
+                                select get_path(s51_.value, '"amount"') as value, s51_.ord as ord
+                                from (
+                                    select w12.value as value, w12.ord as ord
+                                    from (
+                                        select flattened_.value as value, flattened_.index + 1 as ord
+                                        from table(flatten(input => get_path(f2.value, '"adjudication"'))) as flattened_
+                                        where not is_null_value(flattened_.value)
+                                    ) as w12
+                                    where exists (
+                                        select w13.value as value, w13.ord as ord
+                                        from (
+                                            select e54_.value as value, row_number() over (order by s53_.ord, e54_.ord) as ord
+                                            from (
+                                                select get_path(w12.value, '"category"') as value, 1 as ord
+                                                where get_path(w12.value, '"category"') is not null and not (is_null_value(get_path(w12.value, '"category"')))
+                                            ) as s53_
+                                            cross join lateral (
+                                                select flattened_.value as value, flattened_.index + 1 as ord
+                                                from table(flatten(input => get_path(s53_.value, '"coding"'))) as flattened_
+                                                where not is_null_value(flattened_.value)
+                                            ) as e54_
+                                        ) as w13
+                                        where (cast(get_path(w13.value, '"code"') as varchar) = 'benefit')
+                                    )
+                                ) as s51_
+                                where get_path(s51_.value, '"amount"') is not null and not (is_null_value(get_path(s51_.value, '"amount"')))
+                            ) as s50_
+                            where get_path(s50_.value, '"value"') is not null and not (is_null_value(get_path(s50_.value, '"value"')))
+                        ) as x49_
+                    ) as n48_
+                    where n48_.position = 1
+                ) as x47_
+            ) as number(38, 9)) as "paid_adjudicated",
             cast((
                 select any_value(x55_.value)
                 from (
@@ -762,32 +764,28 @@ cross join lateral (
                             from (
                                 select get_path(s59_.value, '"amount"') as value, s59_.ord as ord
                                 from (
-                                    select w8.value as value, w8.ord as ord
+                                    select w14.value as value, w14.ord as ord
                                     from (
                                         select flattened_.value as value, flattened_.index + 1 as ord
                                         from table(flatten(input => get_path(f2.value, '"adjudication"'))) as flattened_
                                         where not is_null_value(flattened_.value)
-                                    ) as w8
-                                    where (cast((
-                                        select any_value(x61_.value)
+                                    ) as w14
+                                    where exists (
+                                        select w15.value as value, w15.ord as ord
                                         from (
-                                            select get_path(s62_.value, '"code"') as value, s62_.ord as ord
+                                            select e62_.value as value, row_number() over (order by s61_.ord, e62_.ord) as ord
                                             from (
-                                                select e64_.value as value, row_number() over (order by s63_.ord, e64_.ord) as ord
-                                                from (
-                                                    select get_path(w8.value, '"category"') as value, 1 as ord
-                                                    where get_path(w8.value, '"category"') is not null and not (is_null_value(get_path(w8.value, '"category"')))
-                                                ) as s63_
-                                                cross join lateral (
-                                                    select flattened_.value as value, flattened_.index + 1 as ord
-                                                    from table(flatten(input => get_path(s63_.value, '"coding"'))) as flattened_
-                                                    where not is_null_value(flattened_.value)
-                                                ) as e64_
-                                            ) as s62_
-                                            where get_path(s62_.value, '"code"') is not null and not (is_null_value(get_path(s62_.value, '"code"')))
-                                        ) as x61_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''paid_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    ) as varchar) = 'benefit')
+                                                select get_path(w14.value, '"category"') as value, 1 as ord
+                                                where get_path(w14.value, '"category"') is not null and not (is_null_value(get_path(w14.value, '"category"')))
+                                            ) as s61_
+                                            cross join lateral (
+                                                select flattened_.value as value, flattened_.index + 1 as ord
+                                                from table(flatten(input => get_path(s61_.value, '"coding"'))) as flattened_
+                                                where not is_null_value(flattened_.value)
+                                            ) as e62_
+                                        ) as w15
+                                        where (cast(get_path(w15.value, '"code"') as varchar) = 'https://bluebutton.cms.gov/resources/variables/line_prvdr_pmt_amt')
+                                    )
                                 ) as s59_
                                 where get_path(s59_.value, '"amount"') is not null and not (is_null_value(get_path(s59_.value, '"amount"')))
                             ) as s58_
@@ -796,62 +794,16 @@ cross join lateral (
                     ) as n56_
                     where n56_.position = 1
                 ) as x55_
-            ) as number(38, 9)) as "paid_adjudicated",
-            cast((
-                select any_value(x65_.value)
-                from (
-                    select n66_.value as value, n66_.ord as ord
-                    from (
-                        select x67_.value, x67_.ord, row_number() over (order by x67_.ord) as position
-                        from (
-                            select get_path(s68_.value, '"value"') as value, s68_.ord as ord
-                            from (
-                                select get_path(s69_.value, '"amount"') as value, s69_.ord as ord
-                                from (
-                                    select w9.value as value, w9.ord as ord
-                                    from (
-                                        select flattened_.value as value, flattened_.index + 1 as ord
-                                        from table(flatten(input => get_path(f2.value, '"adjudication"'))) as flattened_
-                                        where not is_null_value(flattened_.value)
-                                    ) as w9
-                                    where (cast((
-                                        select any_value(x71_.value)
-                                        from (
-                                            select get_path(s72_.value, '"code"') as value, s72_.ord as ord
-                                            from (
-                                                select e74_.value as value, row_number() over (order by s73_.ord, e74_.ord) as ord
-                                                from (
-                                                    select get_path(w9.value, '"category"') as value, 1 as ord
-                                                    where get_path(w9.value, '"category"') is not null and not (is_null_value(get_path(w9.value, '"category"')))
-                                                ) as s73_
-                                                cross join lateral (
-                                                    select flattened_.value as value, flattened_.index + 1 as ord
-                                                    from table(flatten(input => get_path(s73_.value, '"coding"'))) as flattened_
-                                                    where not is_null_value(flattened_.value)
-                                                ) as e74_
-                                            ) as s72_
-                                            where get_path(s72_.value, '"code"') is not null and not (is_null_value(get_path(s72_.value, '"code"')))
-                                        ) as x71_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''paid_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    ) as varchar) = 'https://bluebutton.cms.gov/resources/variables/line_prvdr_pmt_amt')
-                                ) as s69_
-                                where get_path(s69_.value, '"amount"') is not null and not (is_null_value(get_path(s69_.value, '"amount"')))
-                            ) as s68_
-                            where get_path(s68_.value, '"value"') is not null and not (is_null_value(get_path(s68_.value, '"value"')))
-                        ) as x67_
-                    ) as n66_
-                    where n66_.position = 1
-                ) as x65_
             ) as number(38, 9)) as "paid_blue_button",
             cast(get_path(f2.value, '"servicedDate"') as varchar) as "service_date_date",
             cast(get_path(f2.value, '"servicedPeriod"."start"') as varchar) as "service_period_start"
         from (
-            select i75_.value as value, row_number() over (order by i75_.ord) - 1 as row_index
+            select i63_.value as value, row_number() over (order by i63_.ord) - 1 as row_index
             from (
                 select flattened_.value as value, flattened_.index + 1 as ord
                 from table(flatten(input => get_path(f0.value, '"item"'))) as flattened_
                 where not is_null_value(flattened_.value)
-            ) as i75_
+            ) as i63_
         ) as f2
         union all
         select cast(null as integer) as "line_number", cast(null as varchar) as "hcpcs_code", cast(null as varchar) as "revenue_code", cast(null as number(38, 9)) as "billed_adjudicated", cast(null as number(38, 9)) as "billed_blue_button", cast(null as number(38, 9)) as "billed_net", cast(null as number(38, 9)) as "allowed_adjudicated", cast(null as number(38, 9)) as "allowed_blue_button", cast(null as number(38, 9)) as "paid_adjudicated", cast(null as number(38, 9)) as "paid_blue_button", cast(null as varchar) as "service_date_date", cast(null as varchar) as "service_period_start"
@@ -1109,67 +1061,23 @@ cross join lateral (
                                             array_.items_ as element_ at position_
                                         where element_ is not null
                                     ) as w4
-                                    where (case when is_varchar((
-                                        select any_value(x21_.value)
+                                    where exists (
+                                        select w5.value as value, w5.ord as ord
                                         from (
-                                            select s22_.value."code" as value, s22_.ord as ord
+                                            select e22_.value as value, row_number() over (order by s21_.ord, e22_.ord) as ord
                                             from (
-                                                select e24_.value as value, row_number() over (order by s23_.ord, e24_.ord) as ord
-                                                from (
-                                                    select w4.value."category" as value, 1 as ord
-                                                    where w4.value."category" is not null and not (json_typeof(w4.value."category") = 'null')
-                                                ) as s23_
-                                                cross join lateral (
-                                                    select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(s23_.value."coding") then s23_.value."coding" else array(s23_.value."coding") end as items_) as array_,
-                                                        array_.items_ as element_ at position_
-                                                    where element_ is not null
-                                                ) as e24_
-                                            ) as s22_
-                                            where s22_.value."code" is not null and not (json_typeof(s22_.value."code") = 'null')
-                                        ) as x21_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''billed_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )) then cast((
-                                        select any_value(x21_.value)
-                                        from (
-                                            select s22_.value."code" as value, s22_.ord as ord
-                                            from (
-                                                select e24_.value as value, row_number() over (order by s23_.ord, e24_.ord) as ord
-                                                from (
-                                                    select w4.value."category" as value, 1 as ord
-                                                    where w4.value."category" is not null and not (json_typeof(w4.value."category") = 'null')
-                                                ) as s23_
-                                                cross join lateral (
-                                                    select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(s23_.value."coding") then s23_.value."coding" else array(s23_.value."coding") end as items_) as array_,
-                                                        array_.items_ as element_ at position_
-                                                    where element_ is not null
-                                                ) as e24_
-                                            ) as s22_
-                                            where s22_.value."code" is not null and not (json_typeof(s22_.value."code") = 'null')
-                                        ) as x21_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''billed_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    ) as varchar) else json_serialize((
-                                        select any_value(x21_.value)
-                                        from (
-                                            select s22_.value."code" as value, s22_.ord as ord
-                                            from (
-                                                select e24_.value as value, row_number() over (order by s23_.ord, e24_.ord) as ord
-                                                from (
-                                                    select w4.value."category" as value, 1 as ord
-                                                    where w4.value."category" is not null and not (json_typeof(w4.value."category") = 'null')
-                                                ) as s23_
-                                                cross join lateral (
-                                                    select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(s23_.value."coding") then s23_.value."coding" else array(s23_.value."coding") end as items_) as array_,
-                                                        array_.items_ as element_ at position_
-                                                    where element_ is not null
-                                                ) as e24_
-                                            ) as s22_
-                                            where s22_.value."code" is not null and not (json_typeof(s22_.value."code") = 'null')
-                                        ) as x21_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''billed_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )) end = 'submitted')
+                                                select w4.value."category" as value, 1 as ord
+                                                where w4.value."category" is not null and not (json_typeof(w4.value."category") = 'null')
+                                            ) as s21_
+                                            cross join lateral (
+                                                select element_ as value, position_ + 1 as ord
+                                                from (select case when is_array(s21_.value."coding") then s21_.value."coding" else array(s21_.value."coding") end as items_) as array_,
+                                                    array_.items_ as element_ at position_
+                                                where element_ is not null
+                                            ) as e22_
+                                        ) as w5
+                                        where (case when is_varchar(w5.value."code") then cast(w5.value."code" as varchar) else json_serialize(w5.value."code") end = 'submitted')
+                                    )
                                 ) as s19_
                                 where s19_.value."amount" is not null and not (json_typeof(s19_.value."amount") = 'null')
                             ) as s18_
@@ -1180,104 +1088,15 @@ cross join lateral (
                 ) as x15_
             ) as decimal(38, 9)) as "billed_adjudicated",
             cast((
-                select any_value(x25_.value)
+                select any_value(x23_.value)
                 from (
-                    select n26_.value as value, n26_.ord as ord
+                    select n24_.value as value, n24_.ord as ord
                     from (
-                        select x27_.value, x27_.ord, row_number() over (order by x27_.ord) as position
+                        select x25_.value, x25_.ord, row_number() over (order by x25_.ord) as position
                         from (
-                            select s28_.value."value" as value, s28_.ord as ord
+                            select s26_.value."value" as value, s26_.ord as ord
                             from (
-                                select s29_.value."amount" as value, s29_.ord as ord
-                                from (
-                                    select w5.value as value, w5.ord as ord
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(f2.value."adjudication") then f2.value."adjudication" else array(f2.value."adjudication") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as w5
-                                    where (case when is_varchar((
-                                        select any_value(x31_.value)
-                                        from (
-                                            select s32_.value."code" as value, s32_.ord as ord
-                                            from (
-                                                select e34_.value as value, row_number() over (order by s33_.ord, e34_.ord) as ord
-                                                from (
-                                                    select w5.value."category" as value, 1 as ord
-                                                    where w5.value."category" is not null and not (json_typeof(w5.value."category") = 'null')
-                                                ) as s33_
-                                                cross join lateral (
-                                                    select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(s33_.value."coding") then s33_.value."coding" else array(s33_.value."coding") end as items_) as array_,
-                                                        array_.items_ as element_ at position_
-                                                    where element_ is not null
-                                                ) as e34_
-                                            ) as s32_
-                                            where s32_.value."code" is not null and not (json_typeof(s32_.value."code") = 'null')
-                                        ) as x31_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''billed_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )) then cast((
-                                        select any_value(x31_.value)
-                                        from (
-                                            select s32_.value."code" as value, s32_.ord as ord
-                                            from (
-                                                select e34_.value as value, row_number() over (order by s33_.ord, e34_.ord) as ord
-                                                from (
-                                                    select w5.value."category" as value, 1 as ord
-                                                    where w5.value."category" is not null and not (json_typeof(w5.value."category") = 'null')
-                                                ) as s33_
-                                                cross join lateral (
-                                                    select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(s33_.value."coding") then s33_.value."coding" else array(s33_.value."coding") end as items_) as array_,
-                                                        array_.items_ as element_ at position_
-                                                    where element_ is not null
-                                                ) as e34_
-                                            ) as s32_
-                                            where s32_.value."code" is not null and not (json_typeof(s32_.value."code") = 'null')
-                                        ) as x31_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''billed_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    ) as varchar) else json_serialize((
-                                        select any_value(x31_.value)
-                                        from (
-                                            select s32_.value."code" as value, s32_.ord as ord
-                                            from (
-                                                select e34_.value as value, row_number() over (order by s33_.ord, e34_.ord) as ord
-                                                from (
-                                                    select w5.value."category" as value, 1 as ord
-                                                    where w5.value."category" is not null and not (json_typeof(w5.value."category") = 'null')
-                                                ) as s33_
-                                                cross join lateral (
-                                                    select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(s33_.value."coding") then s33_.value."coding" else array(s33_.value."coding") end as items_) as array_,
-                                                        array_.items_ as element_ at position_
-                                                    where element_ is not null
-                                                ) as e34_
-                                            ) as s32_
-                                            where s32_.value."code" is not null and not (json_typeof(s32_.value."code") = 'null')
-                                        ) as x31_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''billed_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )) end = 'https://bluebutton.cms.gov/resources/variables/line_sbmtd_chrg_amt')
-                                ) as s29_
-                                where s29_.value."amount" is not null and not (json_typeof(s29_.value."amount") = 'null')
-                            ) as s28_
-                            where s28_.value."value" is not null and not (json_typeof(s28_.value."value") = 'null')
-                        ) as x27_
-                    ) as n26_
-                    where n26_.position = 1
-                ) as x25_
-            ) as decimal(38, 9)) as "billed_blue_button",
-            cast(f2.value."net"."value" as decimal(38, 9)) as "billed_net",
-            cast((
-                select any_value(x35_.value)
-                from (
-                    select n36_.value as value, n36_.ord as ord
-                    from (
-                        select x37_.value, x37_.ord, row_number() over (order by x37_.ord) as position
-                        from (
-                            select s38_.value."value" as value, s38_.ord as ord
-                            from (
-                                select s39_.value."amount" as value, s39_.ord as ord
+                                select s27_.value."amount" as value, s27_.ord as ord
                                 from (
                                     select w6.value as value, w6.ord as ord
                                     from (
@@ -1286,164 +1105,165 @@ cross join lateral (
                                             array_.items_ as element_ at position_
                                         where element_ is not null
                                     ) as w6
-                                    where (case when is_varchar((
-                                        select any_value(x41_.value)
+                                    where exists (
+                                        select w7.value as value, w7.ord as ord
                                         from (
-                                            select s42_.value."code" as value, s42_.ord as ord
+                                            select e30_.value as value, row_number() over (order by s29_.ord, e30_.ord) as ord
                                             from (
-                                                select e44_.value as value, row_number() over (order by s43_.ord, e44_.ord) as ord
-                                                from (
-                                                    select w6.value."category" as value, 1 as ord
-                                                    where w6.value."category" is not null and not (json_typeof(w6.value."category") = 'null')
-                                                ) as s43_
-                                                cross join lateral (
-                                                    select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(s43_.value."coding") then s43_.value."coding" else array(s43_.value."coding") end as items_) as array_,
-                                                        array_.items_ as element_ at position_
-                                                    where element_ is not null
-                                                ) as e44_
-                                            ) as s42_
-                                            where s42_.value."code" is not null and not (json_typeof(s42_.value."code") = 'null')
-                                        ) as x41_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''allowed_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )) then cast((
-                                        select any_value(x41_.value)
-                                        from (
-                                            select s42_.value."code" as value, s42_.ord as ord
-                                            from (
-                                                select e44_.value as value, row_number() over (order by s43_.ord, e44_.ord) as ord
-                                                from (
-                                                    select w6.value."category" as value, 1 as ord
-                                                    where w6.value."category" is not null and not (json_typeof(w6.value."category") = 'null')
-                                                ) as s43_
-                                                cross join lateral (
-                                                    select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(s43_.value."coding") then s43_.value."coding" else array(s43_.value."coding") end as items_) as array_,
-                                                        array_.items_ as element_ at position_
-                                                    where element_ is not null
-                                                ) as e44_
-                                            ) as s42_
-                                            where s42_.value."code" is not null and not (json_typeof(s42_.value."code") = 'null')
-                                        ) as x41_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''allowed_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    ) as varchar) else json_serialize((
-                                        select any_value(x41_.value)
-                                        from (
-                                            select s42_.value."code" as value, s42_.ord as ord
-                                            from (
-                                                select e44_.value as value, row_number() over (order by s43_.ord, e44_.ord) as ord
-                                                from (
-                                                    select w6.value."category" as value, 1 as ord
-                                                    where w6.value."category" is not null and not (json_typeof(w6.value."category") = 'null')
-                                                ) as s43_
-                                                cross join lateral (
-                                                    select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(s43_.value."coding") then s43_.value."coding" else array(s43_.value."coding") end as items_) as array_,
-                                                        array_.items_ as element_ at position_
-                                                    where element_ is not null
-                                                ) as e44_
-                                            ) as s42_
-                                            where s42_.value."code" is not null and not (json_typeof(s42_.value."code") = 'null')
-                                        ) as x41_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''allowed_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )) end = 'eligible')
-                                ) as s39_
-                                where s39_.value."amount" is not null and not (json_typeof(s39_.value."amount") = 'null')
-                            ) as s38_
-                            where s38_.value."value" is not null and not (json_typeof(s38_.value."value") = 'null')
-                        ) as x37_
-                    ) as n36_
-                    where n36_.position = 1
-                ) as x35_
-            ) as decimal(38, 9)) as "allowed_adjudicated",
+                                                select w6.value."category" as value, 1 as ord
+                                                where w6.value."category" is not null and not (json_typeof(w6.value."category") = 'null')
+                                            ) as s29_
+                                            cross join lateral (
+                                                select element_ as value, position_ + 1 as ord
+                                                from (select case when is_array(s29_.value."coding") then s29_.value."coding" else array(s29_.value."coding") end as items_) as array_,
+                                                    array_.items_ as element_ at position_
+                                                where element_ is not null
+                                            ) as e30_
+                                        ) as w7
+                                        where (case when is_varchar(w7.value."code") then cast(w7.value."code" as varchar) else json_serialize(w7.value."code") end = 'https://bluebutton.cms.gov/resources/variables/line_sbmtd_chrg_amt')
+                                    )
+                                ) as s27_
+                                where s27_.value."amount" is not null and not (json_typeof(s27_.value."amount") = 'null')
+                            ) as s26_
+                            where s26_.value."value" is not null and not (json_typeof(s26_.value."value") = 'null')
+                        ) as x25_
+                    ) as n24_
+                    where n24_.position = 1
+                ) as x23_
+            ) as decimal(38, 9)) as "billed_blue_button",
+            cast(f2.value."net"."value" as decimal(38, 9)) as "billed_net",
             cast((
-                select any_value(x45_.value)
+                select any_value(x31_.value)
                 from (
-                    select n46_.value as value, n46_.ord as ord
+                    select n32_.value as value, n32_.ord as ord
                     from (
-                        select x47_.value, x47_.ord, row_number() over (order by x47_.ord) as position
+                        select x33_.value, x33_.ord, row_number() over (order by x33_.ord) as position
                         from (
-                            select s48_.value."value" as value, s48_.ord as ord
+                            select s34_.value."value" as value, s34_.ord as ord
                             from (
-                                select s49_.value."amount" as value, s49_.ord as ord
+                                select s35_.value."amount" as value, s35_.ord as ord
                                 from (
-                                    select w7.value as value, w7.ord as ord
+                                    select w8.value as value, w8.ord as ord
                                     from (
                                         select element_ as value, position_ + 1 as ord
                                         from (select case when is_array(f2.value."adjudication") then f2.value."adjudication" else array(f2.value."adjudication") end as items_) as array_,
                                             array_.items_ as element_ at position_
                                         where element_ is not null
-                                    ) as w7
-                                    where (case when is_varchar((
-                                        select any_value(x51_.value)
+                                    ) as w8
+                                    where exists (
+                                        select w9.value as value, w9.ord as ord
                                         from (
-                                            select s52_.value."code" as value, s52_.ord as ord
+                                            select e38_.value as value, row_number() over (order by s37_.ord, e38_.ord) as ord
                                             from (
-                                                select e54_.value as value, row_number() over (order by s53_.ord, e54_.ord) as ord
-                                                from (
-                                                    select w7.value."category" as value, 1 as ord
-                                                    where w7.value."category" is not null and not (json_typeof(w7.value."category") = 'null')
-                                                ) as s53_
-                                                cross join lateral (
-                                                    select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(s53_.value."coding") then s53_.value."coding" else array(s53_.value."coding") end as items_) as array_,
-                                                        array_.items_ as element_ at position_
-                                                    where element_ is not null
-                                                ) as e54_
-                                            ) as s52_
-                                            where s52_.value."code" is not null and not (json_typeof(s52_.value."code") = 'null')
-                                        ) as x51_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''allowed_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )) then cast((
-                                        select any_value(x51_.value)
+                                                select w8.value."category" as value, 1 as ord
+                                                where w8.value."category" is not null and not (json_typeof(w8.value."category") = 'null')
+                                            ) as s37_
+                                            cross join lateral (
+                                                select element_ as value, position_ + 1 as ord
+                                                from (select case when is_array(s37_.value."coding") then s37_.value."coding" else array(s37_.value."coding") end as items_) as array_,
+                                                    array_.items_ as element_ at position_
+                                                where element_ is not null
+                                            ) as e38_
+                                        ) as w9
+                                        where (case when is_varchar(w9.value."code") then cast(w9.value."code" as varchar) else json_serialize(w9.value."code") end = 'eligible')
+                                    )
+                                ) as s35_
+                                where s35_.value."amount" is not null and not (json_typeof(s35_.value."amount") = 'null')
+                            ) as s34_
+                            where s34_.value."value" is not null and not (json_typeof(s34_.value."value") = 'null')
+                        ) as x33_
+                    ) as n32_
+                    where n32_.position = 1
+                ) as x31_
+            ) as decimal(38, 9)) as "allowed_adjudicated",
+            cast((
+                select any_value(x39_.value)
+                from (
+                    select n40_.value as value, n40_.ord as ord
+                    from (
+                        select x41_.value, x41_.ord, row_number() over (order by x41_.ord) as position
+                        from (
+                            select s42_.value."value" as value, s42_.ord as ord
+                            from (
+                                select s43_.value."amount" as value, s43_.ord as ord
+                                from (
+                                    select w10.value as value, w10.ord as ord
+                                    from (
+                                        select element_ as value, position_ + 1 as ord
+                                        from (select case when is_array(f2.value."adjudication") then f2.value."adjudication" else array(f2.value."adjudication") end as items_) as array_,
+                                            array_.items_ as element_ at position_
+                                        where element_ is not null
+                                    ) as w10
+                                    where exists (
+                                        select w11.value as value, w11.ord as ord
                                         from (
-                                            select s52_.value."code" as value, s52_.ord as ord
+                                            select e46_.value as value, row_number() over (order by s45_.ord, e46_.ord) as ord
                                             from (
-                                                select e54_.value as value, row_number() over (order by s53_.ord, e54_.ord) as ord
-                                                from (
-                                                    select w7.value."category" as value, 1 as ord
-                                                    where w7.value."category" is not null and not (json_typeof(w7.value."category") = 'null')
-                                                ) as s53_
-                                                cross join lateral (
-                                                    select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(s53_.value."coding") then s53_.value."coding" else array(s53_.value."coding") end as items_) as array_,
-                                                        array_.items_ as element_ at position_
-                                                    where element_ is not null
-                                                ) as e54_
-                                            ) as s52_
-                                            where s52_.value."code" is not null and not (json_typeof(s52_.value."code") = 'null')
-                                        ) as x51_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''allowed_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    ) as varchar) else json_serialize((
-                                        select any_value(x51_.value)
-                                        from (
-                                            select s52_.value."code" as value, s52_.ord as ord
-                                            from (
-                                                select e54_.value as value, row_number() over (order by s53_.ord, e54_.ord) as ord
-                                                from (
-                                                    select w7.value."category" as value, 1 as ord
-                                                    where w7.value."category" is not null and not (json_typeof(w7.value."category") = 'null')
-                                                ) as s53_
-                                                cross join lateral (
-                                                    select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(s53_.value."coding") then s53_.value."coding" else array(s53_.value."coding") end as items_) as array_,
-                                                        array_.items_ as element_ at position_
-                                                    where element_ is not null
-                                                ) as e54_
-                                            ) as s52_
-                                            where s52_.value."code" is not null and not (json_typeof(s52_.value."code") = 'null')
-                                        ) as x51_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''allowed_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )) end = 'https://bluebutton.cms.gov/resources/variables/line_allowed_chrg_amt')
-                                ) as s49_
-                                where s49_.value."amount" is not null and not (json_typeof(s49_.value."amount") = 'null')
-                            ) as s48_
-                            where s48_.value."value" is not null and not (json_typeof(s48_.value."value") = 'null')
-                        ) as x47_
-                    ) as n46_
-                    where n46_.position = 1
-                ) as x45_
+                                                select w10.value."category" as value, 1 as ord
+                                                where w10.value."category" is not null and not (json_typeof(w10.value."category") = 'null')
+                                            ) as s45_
+                                            cross join lateral (
+                                                select element_ as value, position_ + 1 as ord
+                                                from (select case when is_array(s45_.value."coding") then s45_.value."coding" else array(s45_.value."coding") end as items_) as array_,
+                                                    array_.items_ as element_ at position_
+                                                where element_ is not null
+                                            ) as e46_
+                                        ) as w11
+                                        where (case when is_varchar(w11.value."code") then cast(w11.value."code" as varchar) else json_serialize(w11.value."code") end = 'https://bluebutton.cms.gov/resources/variables/line_allowed_chrg_amt')
+                                    )
+                                ) as s43_
+                                where s43_.value."amount" is not null and not (json_typeof(s43_.value."amount") = 'null')
+                            ) as s42_
+                            where s42_.value."value" is not null and not (json_typeof(s42_.value."value") = 'null')
+                        ) as x41_
+                    ) as n40_
+                    where n40_.position = 1
+                ) as x39_
             ) as decimal(38, 9)) as "allowed_blue_button",
+            cast((
+                select any_value(x47_.value)
+                from (
+                    select n48_.value as value, n48_.ord as ord
+                    from (
+                        select x49_.value, x49_.ord, row_number() over (order by x49_.ord) as position
+                        from (
+                            select s50_.value."value" as value, s50_.ord as ord
+                            from (
+                                select s51_.value."amount" as value, s51_.ord as ord
+                                from (
+                                    select w12.value as value, w12.ord as ord
+                                    from (
+                                        select element_ as value, position_ + 1 as ord
+                                        from (select case when is_array(f2.value."adjudication") then f2.value."adjudication" else array(f2.value."adjudication") end as items_) as array_,
+                                            array_.items_ as element_ at position_
+                                        where element_ is not null
+                                    ) as w12
+                                    where exists (
+                                        select w13.value as value, w13.ord as ord
+                                        from (
+                                            select e54_.value as value, row_number() over (order by s53_.ord, e54_.ord) as ord
+                                            from (
+                                                select w12.value."category" as value, 1 as ord
+                                                where w12.value."category" is not null and not (json_typeof(w12.value."category") = 'null')
+                                            ) as s53_
+                                            cross join lateral (
+                                                select element_ as value, position_ + 1 as ord
+                                                from (select case when is_array(s53_.value."coding") then s53_.value."coding" else array(s53_.value."coding") end as items_) as array_,
+                                                    array_.items_ as element_ at position_
+                                                where element_ is not null
+                                            ) as e54_
+                                        ) as w13
+                                        where (case when is_varchar(w13.value."code") then cast(w13.value."code" as varchar) else json_serialize(w13.value."code") end = 'benefit')
+                                    )
+                                ) as s51_
+                                where s51_.value."amount" is not null and not (json_typeof(s51_.value."amount") = 'null')
+                            ) as s50_
+                            where s50_.value."value" is not null and not (json_typeof(s50_.value."value") = 'null')
+                        ) as x49_
+                    ) as n48_
+                    where n48_.position = 1
+                ) as x47_
+            ) as decimal(38, 9)) as "paid_adjudicated",
             cast((
                 select any_value(x55_.value)
                 from (
@@ -1455,74 +1275,30 @@ cross join lateral (
                             from (
                                 select s59_.value."amount" as value, s59_.ord as ord
                                 from (
-                                    select w8.value as value, w8.ord as ord
+                                    select w14.value as value, w14.ord as ord
                                     from (
                                         select element_ as value, position_ + 1 as ord
                                         from (select case when is_array(f2.value."adjudication") then f2.value."adjudication" else array(f2.value."adjudication") end as items_) as array_,
                                             array_.items_ as element_ at position_
                                         where element_ is not null
-                                    ) as w8
-                                    where (case when is_varchar((
-                                        select any_value(x61_.value)
+                                    ) as w14
+                                    where exists (
+                                        select w15.value as value, w15.ord as ord
                                         from (
-                                            select s62_.value."code" as value, s62_.ord as ord
+                                            select e62_.value as value, row_number() over (order by s61_.ord, e62_.ord) as ord
                                             from (
-                                                select e64_.value as value, row_number() over (order by s63_.ord, e64_.ord) as ord
-                                                from (
-                                                    select w8.value."category" as value, 1 as ord
-                                                    where w8.value."category" is not null and not (json_typeof(w8.value."category") = 'null')
-                                                ) as s63_
-                                                cross join lateral (
-                                                    select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(s63_.value."coding") then s63_.value."coding" else array(s63_.value."coding") end as items_) as array_,
-                                                        array_.items_ as element_ at position_
-                                                    where element_ is not null
-                                                ) as e64_
-                                            ) as s62_
-                                            where s62_.value."code" is not null and not (json_typeof(s62_.value."code") = 'null')
-                                        ) as x61_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''paid_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )) then cast((
-                                        select any_value(x61_.value)
-                                        from (
-                                            select s62_.value."code" as value, s62_.ord as ord
-                                            from (
-                                                select e64_.value as value, row_number() over (order by s63_.ord, e64_.ord) as ord
-                                                from (
-                                                    select w8.value."category" as value, 1 as ord
-                                                    where w8.value."category" is not null and not (json_typeof(w8.value."category") = 'null')
-                                                ) as s63_
-                                                cross join lateral (
-                                                    select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(s63_.value."coding") then s63_.value."coding" else array(s63_.value."coding") end as items_) as array_,
-                                                        array_.items_ as element_ at position_
-                                                    where element_ is not null
-                                                ) as e64_
-                                            ) as s62_
-                                            where s62_.value."code" is not null and not (json_typeof(s62_.value."code") = 'null')
-                                        ) as x61_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''paid_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    ) as varchar) else json_serialize((
-                                        select any_value(x61_.value)
-                                        from (
-                                            select s62_.value."code" as value, s62_.ord as ord
-                                            from (
-                                                select e64_.value as value, row_number() over (order by s63_.ord, e64_.ord) as ord
-                                                from (
-                                                    select w8.value."category" as value, 1 as ord
-                                                    where w8.value."category" is not null and not (json_typeof(w8.value."category") = 'null')
-                                                ) as s63_
-                                                cross join lateral (
-                                                    select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(s63_.value."coding") then s63_.value."coding" else array(s63_.value."coding") end as items_) as array_,
-                                                        array_.items_ as element_ at position_
-                                                    where element_ is not null
-                                                ) as e64_
-                                            ) as s62_
-                                            where s62_.value."code" is not null and not (json_typeof(s62_.value."code") = 'null')
-                                        ) as x61_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''paid_adjudicated'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )) end = 'benefit')
+                                                select w14.value."category" as value, 1 as ord
+                                                where w14.value."category" is not null and not (json_typeof(w14.value."category") = 'null')
+                                            ) as s61_
+                                            cross join lateral (
+                                                select element_ as value, position_ + 1 as ord
+                                                from (select case when is_array(s61_.value."coding") then s61_.value."coding" else array(s61_.value."coding") end as items_) as array_,
+                                                    array_.items_ as element_ at position_
+                                                where element_ is not null
+                                            ) as e62_
+                                        ) as w15
+                                        where (case when is_varchar(w15.value."code") then cast(w15.value."code" as varchar) else json_serialize(w15.value."code") end = 'https://bluebutton.cms.gov/resources/variables/line_prvdr_pmt_amt')
+                                    )
                                 ) as s59_
                                 where s59_.value."amount" is not null and not (json_typeof(s59_.value."amount") = 'null')
                             ) as s58_
@@ -1531,105 +1307,17 @@ cross join lateral (
                     ) as n56_
                     where n56_.position = 1
                 ) as x55_
-            ) as decimal(38, 9)) as "paid_adjudicated",
-            cast((
-                select any_value(x65_.value)
-                from (
-                    select n66_.value as value, n66_.ord as ord
-                    from (
-                        select x67_.value, x67_.ord, row_number() over (order by x67_.ord) as position
-                        from (
-                            select s68_.value."value" as value, s68_.ord as ord
-                            from (
-                                select s69_.value."amount" as value, s69_.ord as ord
-                                from (
-                                    select w9.value as value, w9.ord as ord
-                                    from (
-                                        select element_ as value, position_ + 1 as ord
-                                        from (select case when is_array(f2.value."adjudication") then f2.value."adjudication" else array(f2.value."adjudication") end as items_) as array_,
-                                            array_.items_ as element_ at position_
-                                        where element_ is not null
-                                    ) as w9
-                                    where (case when is_varchar((
-                                        select any_value(x71_.value)
-                                        from (
-                                            select s72_.value."code" as value, s72_.ord as ord
-                                            from (
-                                                select e74_.value as value, row_number() over (order by s73_.ord, e74_.ord) as ord
-                                                from (
-                                                    select w9.value."category" as value, 1 as ord
-                                                    where w9.value."category" is not null and not (json_typeof(w9.value."category") = 'null')
-                                                ) as s73_
-                                                cross join lateral (
-                                                    select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(s73_.value."coding") then s73_.value."coding" else array(s73_.value."coding") end as items_) as array_,
-                                                        array_.items_ as element_ at position_
-                                                    where element_ is not null
-                                                ) as e74_
-                                            ) as s72_
-                                            where s72_.value."code" is not null and not (json_typeof(s72_.value."code") = 'null')
-                                        ) as x71_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''paid_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )) then cast((
-                                        select any_value(x71_.value)
-                                        from (
-                                            select s72_.value."code" as value, s72_.ord as ord
-                                            from (
-                                                select e74_.value as value, row_number() over (order by s73_.ord, e74_.ord) as ord
-                                                from (
-                                                    select w9.value."category" as value, 1 as ord
-                                                    where w9.value."category" is not null and not (json_typeof(w9.value."category") = 'null')
-                                                ) as s73_
-                                                cross join lateral (
-                                                    select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(s73_.value."coding") then s73_.value."coding" else array(s73_.value."coding") end as items_) as array_,
-                                                        array_.items_ as element_ at position_
-                                                    where element_ is not null
-                                                ) as e74_
-                                            ) as s72_
-                                            where s72_.value."code" is not null and not (json_typeof(s72_.value."code") = 'null')
-                                        ) as x71_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''paid_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    ) as varchar) else json_serialize((
-                                        select any_value(x71_.value)
-                                        from (
-                                            select s72_.value."code" as value, s72_.ord as ord
-                                            from (
-                                                select e74_.value as value, row_number() over (order by s73_.ord, e74_.ord) as ord
-                                                from (
-                                                    select w9.value."category" as value, 1 as ord
-                                                    where w9.value."category" is not null and not (json_typeof(w9.value."category") = 'null')
-                                                ) as s73_
-                                                cross join lateral (
-                                                    select element_ as value, position_ + 1 as ord
-                                                    from (select case when is_array(s73_.value."coding") then s73_.value."coding" else array(s73_.value."coding") end as items_) as array_,
-                                                        array_.items_ as element_ at position_
-                                                    where element_ is not null
-                                                ) as e74_
-                                            ) as s72_
-                                            where s72_.value."code" is not null and not (json_typeof(s72_.value."code") = 'null')
-                                        ) as x71_
-                                        having case when count(*) > 1 then cast(concat('view ''stg_fhir__explanation_of_benefit_items'': column ''paid_blue_button'': more than one value where one is expected (use first(), or collection: true on a column)', '') as boolean) else true end
-                                    )) end = 'https://bluebutton.cms.gov/resources/variables/line_prvdr_pmt_amt')
-                                ) as s69_
-                                where s69_.value."amount" is not null and not (json_typeof(s69_.value."amount") = 'null')
-                            ) as s68_
-                            where s68_.value."value" is not null and not (json_typeof(s68_.value."value") = 'null')
-                        ) as x67_
-                    ) as n66_
-                    where n66_.position = 1
-                ) as x65_
             ) as decimal(38, 9)) as "paid_blue_button",
             case when is_varchar(f2.value."servicedDate") then cast(f2.value."servicedDate" as varchar) else json_serialize(f2.value."servicedDate") end as "service_date_date",
             case when is_varchar(f2.value."servicedPeriod"."start") then cast(f2.value."servicedPeriod"."start" as varchar) else json_serialize(f2.value."servicedPeriod"."start") end as "service_period_start"
         from (
-            select i75_.value as value, row_number() over (order by i75_.ord) - 1 as row_index
+            select i63_.value as value, row_number() over (order by i63_.ord) - 1 as row_index
             from (
                 select element_ as value, position_ + 1 as ord
                 from (select case when is_array(f0.value."item") then f0.value."item" else array(f0.value."item") end as items_) as array_,
                     array_.items_ as element_ at position_
                 where element_ is not null
-            ) as i75_
+            ) as i63_
         ) as f2
         union all
         select cast(null as integer) as "line_number", cast(null as varchar) as "hcpcs_code", cast(null as varchar) as "revenue_code", cast(null as decimal(38, 9)) as "billed_adjudicated", cast(null as decimal(38, 9)) as "billed_blue_button", cast(null as decimal(38, 9)) as "billed_net", cast(null as decimal(38, 9)) as "allowed_adjudicated", cast(null as decimal(38, 9)) as "allowed_blue_button", cast(null as decimal(38, 9)) as "paid_adjudicated", cast(null as decimal(38, 9)) as "paid_blue_button", cast(null as varchar) as "service_date_date", cast(null as varchar) as "service_period_start"
