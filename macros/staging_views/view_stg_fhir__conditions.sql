@@ -12,23 +12,19 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
-    case when regexp_full_match(json_extract_string(r.keys_[1], '$."reference"'), '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(json_extract_string(r.keys_[1], '$."reference"'), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "patient_id",
-    case when regexp_full_match(json_extract_string(r.keys_[2], '$."reference"'), '^(https?://[^?#]*/)?Encounter/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(json_extract_string(r.keys_[2], '$."reference"'), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "encounter_id",
-    json_extract_string(list_filter(list_transform(list_filter(list_filter(json_extract(r.keys_[3], '$."coding"[*]'), lambda item_: cast(item_ as varchar) <> 'null'), lambda w2_: (json_extract_string(w2_, '$."system"') = 'http://hl7.org/fhir/sid/icd-10-cm')), lambda l1_: json_extract(l1_, '$."code"')), lambda item_: cast(item_ as varchar) <> 'null')[1], '$') as "icd10cm_code",
-    json_extract_string(list_filter(list_transform(list_filter(list_filter(json_extract(r.keys_[3], '$."coding"[*]'), lambda item_: cast(item_ as varchar) <> 'null'), lambda w3_: (json_extract_string(w3_, '$."system"') = 'http://snomed.info/sct')), lambda l2_: json_extract(l2_, '$."code"')), lambda item_: cast(item_ as varchar) <> 'null')[1], '$') as "snomed_code",
-    json_extract_string(list_filter(json_extract(r.keys_[4], '$."coding"[*]."code"'), lambda item_: cast(item_ as varchar) <> 'null')[1], '$') as "clinical_status",
-    json_extract_string(r.keys_[5], '$') as "onset_date_time",
-    json_extract_string(r.keys_[6], '$."start"') as "onset_period_start",
-    json_extract_string(r.keys_[7], '$') as "recorded_date",
-    json_extract_string(r.keys_[8], '$') as "abatement_date_time",
-    json_extract_string(r.keys_[9], '$."end"') as "abatement_period_end"
+    case when regexp_full_match(r.value."subject"."reference", '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(r.value."subject"."reference", '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "patient_id",
+    case when regexp_full_match(r.value."encounter"."reference", '^(https?://[^?#]*/)?Encounter/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(r.value."encounter"."reference", '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "encounter_id",
+    list_filter(list_transform(list_filter(list_filter(flatten(list_transform(list_filter([r.value."code"], lambda item_: item_ is not null), lambda l0_: l0_."coding")), lambda item_: item_ is not null), lambda w2_: (w2_."system" = 'http://hl7.org/fhir/sid/icd-10-cm')), lambda l1_: l1_."code"), lambda item_: item_ is not null)[1] as "icd10cm_code",
+    list_filter(list_transform(list_filter(list_filter(flatten(list_transform(list_filter([r.value."code"], lambda item_: item_ is not null), lambda l2_: l2_."coding")), lambda item_: item_ is not null), lambda w3_: (w3_."system" = 'http://snomed.info/sct')), lambda l3_: l3_."code"), lambda item_: item_ is not null)[1] as "snomed_code",
+    list_filter(list_transform(list_filter(flatten(list_transform(list_filter([r.value."clinicalStatus"], lambda item_: item_ is not null), lambda l4_: l4_."coding")), lambda item_: item_ is not null), lambda l5_: l5_."code"), lambda item_: item_ is not null)[1] as "clinical_status",
+    r.value."onsetDateTime" as "onset_date_time",
+    r.value."onsetPeriod"."start" as "onset_period_start",
+    r.value."recordedDate" as "recorded_date",
+    r.value."abatementDateTime" as "abatement_date_time",
+    r.value."abatementPeriod"."end" as "abatement_period_end"
 from (
-    select value, 0 as row_index, keys_, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
-    from (
-        select cast(resource as json) as value, json_extract(cast(resource as json), ['$."subject"', '$."encounter"', '$."code"', '$."clinicalStatus"', '$."onsetDateTime"', '$."onsetPeriod"', '$."recordedDate"', '$."abatementDateTime"', '$."abatementPeriod"', '$."resourceType"']) as keys_, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
-        from {{ relation }}
-    ) as typed_
-    where json_extract_string(keys_[10], '$') = 'Condition'
+    select unnest(list_filter([from_json(cast(resource as json), '{"subject":{"reference":"VARCHAR"},"encounter":{"reference":"VARCHAR"},"code":{"coding":[{"system":"VARCHAR","code":"VARCHAR"}]},"clinicalStatus":{"coding":[{"code":"VARCHAR"}]},"onsetDateTime":"VARCHAR","onsetPeriod":{"start":"VARCHAR"},"recordedDate":"VARCHAR","abatementDateTime":"VARCHAR","abatementPeriod":{"end":"VARCHAR"},"resourceType":"VARCHAR"}')], lambda typed_: typed_."resourceType" = 'Condition')) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
+    from {{ relation }}
 ) as r
 {%- endmacro %}
 

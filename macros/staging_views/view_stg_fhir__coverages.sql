@@ -12,20 +12,16 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
-    case when regexp_full_match(json_extract_string(r.keys_[1], '$."reference"'), '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(json_extract_string(r.keys_[1], '$."reference"'), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "patient_id",
-    json_extract_string(r.keys_[2], '$') as "subscriber_id",
-    json_extract_string(list_filter(json_extract(r.keys_[3], '$[*]."display"'), lambda item_: cast(item_ as varchar) <> 'null')[1], '$') as "payer_name",
-    json_extract_string(list_filter(json_extract(r.keys_[4], '$."coding"[*]."code"'), lambda item_: cast(item_ as varchar) <> 'null')[1], '$') as "plan_type",
-    json_extract_string(r.keys_[5], '$') as "status",
-    json_extract_string(r.keys_[6], '$."start"') as "coverage_start_date",
-    json_extract_string(r.keys_[6], '$."end"') as "coverage_end_date"
+    case when regexp_full_match(r.value."beneficiary"."reference", '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(r.value."beneficiary"."reference", '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "patient_id",
+    r.value."subscriberId" as "subscriber_id",
+    list_filter(list_transform(list_filter(r.value."payor", lambda item_: item_ is not null), lambda l0_: l0_."display"), lambda item_: item_ is not null)[1] as "payer_name",
+    list_filter(list_transform(list_filter(flatten(list_transform(list_filter([r.value."type"], lambda item_: item_ is not null), lambda l1_: l1_."coding")), lambda item_: item_ is not null), lambda l2_: l2_."code"), lambda item_: item_ is not null)[1] as "plan_type",
+    r.value."status" as "status",
+    r.value."period"."start" as "coverage_start_date",
+    r.value."period"."end" as "coverage_end_date"
 from (
-    select value, 0 as row_index, keys_, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
-    from (
-        select cast(resource as json) as value, json_extract(cast(resource as json), ['$."beneficiary"', '$."subscriberId"', '$."payor"', '$."type"', '$."status"', '$."period"', '$."resourceType"']) as keys_, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
-        from {{ relation }}
-    ) as typed_
-    where json_extract_string(keys_[7], '$') = 'Coverage'
+    select unnest(list_filter([from_json(cast(resource as json), '{"beneficiary":{"reference":"VARCHAR"},"subscriberId":"VARCHAR","payor":[{"display":"VARCHAR"}],"type":{"coding":[{"code":"VARCHAR"}]},"status":"VARCHAR","period":{"start":"VARCHAR","end":"VARCHAR"},"resourceType":"VARCHAR"}')], lambda typed_: typed_."resourceType" = 'Coverage')) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
+    from {{ relation }}
 ) as r
 {%- endmacro %}
 

@@ -12,23 +12,19 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
-    case when regexp_full_match(json_extract_string(r.keys_[1], '$."reference"'), '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(json_extract_string(r.keys_[1], '$."reference"'), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "patient_id",
-    json_extract_string(list_filter(list_transform(list_filter(list_filter([json_extract(r.keys_[2], '$."identifier"')], lambda item_: cast(item_ as varchar) <> 'null'), lambda w2_: (json_extract_string(w2_, '$."system"') = 'http://hl7.org/fhir/sid/us-npi')), lambda l1_: json_extract(l1_, '$."value"')), lambda item_: cast(item_ as varchar) <> 'null')[1], '$') as "facility_npi",
-    case when regexp_full_match(json_extract_string(r.keys_[2], '$."reference"'), '^(https?://[^?#]*/)?Organization/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(json_extract_string(r.keys_[2], '$."reference"'), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "service_provider_id",
-    json_extract_string(r.keys_[3], '$."code"') as "encounter_class",
-    json_extract_string(r.keys_[4], '$') as "status",
-    json_extract_string(list_filter(list_transform(list_filter(list_filter(json_extract(r.keys_[5], '$[*]."coding"[*]'), lambda item_: cast(item_ as varchar) <> 'null'), lambda w3_: (json_extract_string(w3_, '$."system"') = 'http://hl7.org/fhir/sid/icd-10-cm')), lambda l2_: json_extract(l2_, '$."code"')), lambda item_: cast(item_ as varchar) <> 'null')[1], '$') as "reason_icd10cm_code",
-    json_extract_string(list_filter(list_transform(list_filter(list_filter(json_extract(r.keys_[5], '$[*]."coding"[*]'), lambda item_: cast(item_ as varchar) <> 'null'), lambda w4_: (json_extract_string(w4_, '$."system"') = 'http://snomed.info/sct')), lambda l3_: json_extract(l3_, '$."code"')), lambda item_: cast(item_ as varchar) <> 'null')[1], '$') as "reason_snomed_code",
-    json_extract_string(list_filter(json_extract(r.keys_[6], '$."dischargeDisposition"."coding"[*]."code"'), lambda item_: cast(item_ as varchar) <> 'null')[1], '$') as "discharge_disposition_code",
-    json_extract_string(r.keys_[7], '$."start"') as "period_start_at",
-    json_extract_string(r.keys_[7], '$."end"') as "period_end_at"
+    case when regexp_full_match(r.value."subject"."reference", '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(r.value."subject"."reference", '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "patient_id",
+    list_filter(list_transform(list_filter(list_filter(list_transform(list_filter([r.value."serviceProvider"], lambda item_: item_ is not null), lambda l0_: l0_."identifier"), lambda item_: item_ is not null), lambda w2_: (w2_."system" = 'http://hl7.org/fhir/sid/us-npi')), lambda l1_: l1_."value"), lambda item_: item_ is not null)[1] as "facility_npi",
+    case when regexp_full_match(r.value."serviceProvider"."reference", '^(https?://[^?#]*/)?Organization/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(r.value."serviceProvider"."reference", '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "service_provider_id",
+    r.value."class"."code" as "encounter_class",
+    r.value."status" as "status",
+    list_filter(list_transform(list_filter(list_filter(flatten(list_transform(list_filter(r.value."reasonCode", lambda item_: item_ is not null), lambda l2_: l2_."coding")), lambda item_: item_ is not null), lambda w3_: (w3_."system" = 'http://hl7.org/fhir/sid/icd-10-cm')), lambda l3_: l3_."code"), lambda item_: item_ is not null)[1] as "reason_icd10cm_code",
+    list_filter(list_transform(list_filter(list_filter(flatten(list_transform(list_filter(r.value."reasonCode", lambda item_: item_ is not null), lambda l4_: l4_."coding")), lambda item_: item_ is not null), lambda w4_: (w4_."system" = 'http://snomed.info/sct')), lambda l5_: l5_."code"), lambda item_: item_ is not null)[1] as "reason_snomed_code",
+    list_filter(list_transform(list_filter(flatten(list_transform(list_filter(list_transform(list_filter([r.value."hospitalization"], lambda item_: item_ is not null), lambda l6_: l6_."dischargeDisposition"), lambda item_: item_ is not null), lambda l7_: l7_."coding")), lambda item_: item_ is not null), lambda l8_: l8_."code"), lambda item_: item_ is not null)[1] as "discharge_disposition_code",
+    r.value."period"."start" as "period_start_at",
+    r.value."period"."end" as "period_end_at"
 from (
-    select value, 0 as row_index, keys_, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
-    from (
-        select cast(resource as json) as value, json_extract(cast(resource as json), ['$."subject"', '$."serviceProvider"', '$."class"', '$."status"', '$."reasonCode"', '$."hospitalization"', '$."period"', '$."resourceType"']) as keys_, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
-        from {{ relation }}
-    ) as typed_
-    where json_extract_string(keys_[8], '$') = 'Encounter'
+    select unnest(list_filter([from_json(cast(resource as json), '{"subject":{"reference":"VARCHAR"},"serviceProvider":{"identifier":{"system":"VARCHAR","value":"VARCHAR"},"reference":"VARCHAR"},"class":{"code":"VARCHAR"},"status":"VARCHAR","reasonCode":[{"coding":[{"system":"VARCHAR","code":"VARCHAR"}]}],"hospitalization":{"dischargeDisposition":{"coding":[{"code":"VARCHAR"}]}},"period":{"start":"VARCHAR","end":"VARCHAR"},"resourceType":"VARCHAR"}')], lambda typed_: typed_."resourceType" = 'Encounter')) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
+    from {{ relation }}
 ) as r
 {%- endmacro %}
 

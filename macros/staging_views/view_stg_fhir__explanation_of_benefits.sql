@@ -12,27 +12,23 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
-    case when regexp_full_match(json_extract_string(r.keys_[1], '$."reference"'), '^(https?://[^?#]*/)?Claim/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(json_extract_string(r.keys_[1], '$."reference"'), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "claim_id",
-    case when regexp_full_match(json_extract_string(r.keys_[2], '$."reference"'), '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(json_extract_string(r.keys_[2], '$."reference"'), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "patient_id",
-    case when regexp_full_match(json_extract_string(list_filter(json_extract(r.keys_[3], '$[*]'), lambda item_: cast(item_ as varchar) <> 'null')[1], '$."coverage"."reference"'), '^(https?://[^?#]*/)?Coverage/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(json_extract_string(list_filter(json_extract(r.keys_[3], '$[*]'), lambda item_: cast(item_ as varchar) <> 'null')[1], '$."coverage"."reference"'), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "coverage_id",
-    json_extract_string(list_filter(list_transform(list_filter(list_filter([json_extract(r.keys_[4], '$."identifier"')], lambda item_: cast(item_ as varchar) <> 'null'), lambda w2_: (json_extract_string(w2_, '$."system"') = 'http://hl7.org/fhir/sid/us-npi')), lambda l1_: json_extract(l1_, '$."value"')), lambda item_: cast(item_ as varchar) <> 'null')[1], '$') as "provider_npi",
-    json_extract_string(list_filter(json_extract(r.keys_[5], '$."coding"[*]."code"'), lambda item_: cast(item_ as varchar) <> 'null')[1], '$') as "claim_type",
-    json_extract_string(r.keys_[6], '$') as "claim_use",
-    json_extract_string(r.keys_[7], '$') as "status",
-    json_extract_string(list_filter(list_transform(list_filter(list_filter(json_extract(r.keys_[8], '$[*]."diagnosisCodeableConcept"."coding"[*]'), lambda item_: cast(item_ as varchar) <> 'null'), lambda w3_: (json_extract_string(w3_, '$."system"') = 'http://hl7.org/fhir/sid/icd-10-cm')), lambda l2_: json_extract(l2_, '$."code"')), lambda item_: cast(item_ as varchar) <> 'null')[1], '$') as "principal_icd10cm_code",
-    json_extract_string(list_filter(json_extract(r.keys_[3], '$[*]."coverage"."display"'), lambda item_: cast(item_ as varchar) <> 'null')[1], '$') as "insurance_payer_name",
-    json_extract_string(r.keys_[9], '$."start"') as "billable_period_start_date",
-    json_extract_string(r.keys_[9], '$."end"') as "billable_period_end_date",
-    json_extract_string(r.keys_[10], '$') as "created_at",
-    json_extract_string(r.keys_[11], '$') as "outcome",
-    json_extract_string(r.keys_[12], '$."display"') as "insurer_name"
+    case when regexp_full_match(r.value."claim"."reference", '^(https?://[^?#]*/)?Claim/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(r.value."claim"."reference", '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "claim_id",
+    case when regexp_full_match(r.value."patient"."reference", '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(r.value."patient"."reference", '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "patient_id",
+    case when regexp_full_match(list_filter(r.value."insurance", lambda item_: item_ is not null)[1]."coverage"."reference", '^(https?://[^?#]*/)?Coverage/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(list_filter(r.value."insurance", lambda item_: item_ is not null)[1]."coverage"."reference", '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "coverage_id",
+    list_filter(list_transform(list_filter(list_filter(list_transform(list_filter([r.value."provider"], lambda item_: item_ is not null), lambda l0_: l0_."identifier"), lambda item_: item_ is not null), lambda w2_: (w2_."system" = 'http://hl7.org/fhir/sid/us-npi')), lambda l1_: l1_."value"), lambda item_: item_ is not null)[1] as "provider_npi",
+    list_filter(list_transform(list_filter(flatten(list_transform(list_filter([r.value."type"], lambda item_: item_ is not null), lambda l2_: l2_."coding")), lambda item_: item_ is not null), lambda l3_: l3_."code"), lambda item_: item_ is not null)[1] as "claim_type",
+    r.value."use" as "claim_use",
+    r.value."status" as "status",
+    list_filter(list_transform(list_filter(list_filter(flatten(list_transform(list_filter(list_transform(list_filter(r.value."diagnosis", lambda item_: item_ is not null), lambda l4_: l4_."diagnosisCodeableConcept"), lambda item_: item_ is not null), lambda l5_: l5_."coding")), lambda item_: item_ is not null), lambda w3_: (w3_."system" = 'http://hl7.org/fhir/sid/icd-10-cm')), lambda l6_: l6_."code"), lambda item_: item_ is not null)[1] as "principal_icd10cm_code",
+    list_filter(list_transform(list_filter(list_transform(list_filter(r.value."insurance", lambda item_: item_ is not null), lambda l7_: l7_."coverage"), lambda item_: item_ is not null), lambda l8_: l8_."display"), lambda item_: item_ is not null)[1] as "insurance_payer_name",
+    r.value."billablePeriod"."start" as "billable_period_start_date",
+    r.value."billablePeriod"."end" as "billable_period_end_date",
+    r.value."created" as "created_at",
+    r.value."outcome" as "outcome",
+    r.value."insurer"."display" as "insurer_name"
 from (
-    select value, 0 as row_index, keys_, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
-    from (
-        select cast(resource as json) as value, json_extract(cast(resource as json), ['$."claim"', '$."patient"', '$."insurance"', '$."provider"', '$."type"', '$."use"', '$."status"', '$."diagnosis"', '$."billablePeriod"', '$."created"', '$."outcome"', '$."insurer"', '$."resourceType"']) as keys_, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
-        from {{ relation }}
-    ) as typed_
-    where json_extract_string(keys_[13], '$') = 'ExplanationOfBenefit'
+    select unnest(list_filter([from_json(cast(resource as json), '{"claim":{"reference":"VARCHAR"},"patient":{"reference":"VARCHAR"},"insurance":[{"coverage":{"reference":"VARCHAR","display":"VARCHAR"}}],"provider":{"identifier":{"system":"VARCHAR","value":"VARCHAR"}},"type":{"coding":[{"code":"VARCHAR"}]},"use":"VARCHAR","status":"VARCHAR","diagnosis":[{"diagnosisCodeableConcept":{"coding":[{"system":"VARCHAR","code":"VARCHAR"}]}}],"billablePeriod":{"start":"VARCHAR","end":"VARCHAR"},"created":"VARCHAR","outcome":"VARCHAR","insurer":{"display":"VARCHAR"},"resourceType":"VARCHAR"}')], lambda typed_: typed_."resourceType" = 'ExplanationOfBenefit')) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
+    from {{ relation }}
 ) as r
 {%- endmacro %}
 

@@ -12,19 +12,15 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
-    case when regexp_full_match(json_extract_string(r.keys_[1], '$."reference"'), '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(json_extract_string(r.keys_[1], '$."reference"'), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "patient_id",
-    case when regexp_full_match(json_extract_string(r.keys_[2], '$."reference"'), '^(https?://[^?#]*/)?Encounter/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(json_extract_string(r.keys_[2], '$."reference"'), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "encounter_id",
-    json_extract_string(list_filter(list_transform(list_filter(list_filter(json_extract(r.keys_[3], '$."coding"[*]'), lambda item_: cast(item_ as varchar) <> 'null'), lambda w2_: (json_extract_string(w2_, '$."system"') = 'http://hl7.org/fhir/sid/cvx')), lambda l1_: json_extract(l1_, '$."code"')), lambda item_: cast(item_ as varchar) <> 'null')[1], '$') as "cvx_code",
-    json_extract_string(r.keys_[3], '$."text"') as "vaccine_name",
-    json_extract_string(r.keys_[4], '$') as "status",
-    json_extract_string(r.keys_[5], '$') as "occurred_date_time"
+    case when regexp_full_match(r.value."patient"."reference", '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(r.value."patient"."reference", '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "patient_id",
+    case when regexp_full_match(r.value."encounter"."reference", '^(https?://[^?#]*/)?Encounter/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(r.value."encounter"."reference", '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "encounter_id",
+    list_filter(list_transform(list_filter(list_filter(flatten(list_transform(list_filter([r.value."vaccineCode"], lambda item_: item_ is not null), lambda l0_: l0_."coding")), lambda item_: item_ is not null), lambda w2_: (w2_."system" = 'http://hl7.org/fhir/sid/cvx')), lambda l1_: l1_."code"), lambda item_: item_ is not null)[1] as "cvx_code",
+    r.value."vaccineCode"."text" as "vaccine_name",
+    r.value."status" as "status",
+    r.value."occurrenceDateTime" as "occurred_date_time"
 from (
-    select value, 0 as row_index, keys_, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
-    from (
-        select cast(resource as json) as value, json_extract(cast(resource as json), ['$."patient"', '$."encounter"', '$."vaccineCode"', '$."status"', '$."occurrenceDateTime"', '$."resourceType"']) as keys_, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
-        from {{ relation }}
-    ) as typed_
-    where json_extract_string(keys_[6], '$') = 'Immunization'
+    select unnest(list_filter([from_json(cast(resource as json), '{"patient":{"reference":"VARCHAR"},"encounter":{"reference":"VARCHAR"},"vaccineCode":{"coding":[{"system":"VARCHAR","code":"VARCHAR"}],"text":"VARCHAR"},"status":"VARCHAR","occurrenceDateTime":"VARCHAR","resourceType":"VARCHAR"}')], lambda typed_: typed_."resourceType" = 'Immunization')) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
+    from {{ relation }}
 ) as r
 {%- endmacro %}
 

@@ -12,21 +12,17 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
-    case when regexp_full_match(json_extract_string(r.keys_[1], '$."reference"'), '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(json_extract_string(r.keys_[1], '$."reference"'), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "patient_id",
-    case when regexp_full_match(json_extract_string(r.keys_[2], '$."reference"'), '^(https?://[^?#]*/)?Encounter/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(json_extract_string(r.keys_[2], '$."reference"'), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "encounter_id",
-    json_extract_string(list_filter(list_transform(list_filter(list_filter(json_extract(r.keys_[3], '$[*]."actor"."identifier"'), lambda item_: cast(item_ as varchar) <> 'null'), lambda w2_: (json_extract_string(w2_, '$."system"') = 'http://hl7.org/fhir/sid/us-npi')), lambda l1_: json_extract(l1_, '$."value"')), lambda item_: cast(item_ as varchar) <> 'null')[1], '$') as "performer_npi",
-    json_extract_string(list_filter(list_transform(list_filter(list_filter(json_extract(r.keys_[4], '$."coding"[*]'), lambda item_: cast(item_ as varchar) <> 'null'), lambda w3_: ((json_extract_string(w3_, '$."system"') = 'http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets') or (json_extract_string(w3_, '$."system"') = 'http://www.ama-assn.org/go/cpt'))), lambda l2_: json_extract(l2_, '$."code"')), lambda item_: cast(item_ as varchar) <> 'null')[1], '$') as "hcpcs_code",
-    json_extract_string(list_filter(list_transform(list_filter(list_filter(json_extract(r.keys_[4], '$."coding"[*]'), lambda item_: cast(item_ as varchar) <> 'null'), lambda w4_: (json_extract_string(w4_, '$."system"') = 'http://snomed.info/sct')), lambda l3_: json_extract(l3_, '$."code"')), lambda item_: cast(item_ as varchar) <> 'null')[1], '$') as "snomed_code",
-    json_extract_string(r.keys_[5], '$') as "status",
-    json_extract_string(r.keys_[6], '$') as "performed_date_time",
-    json_extract_string(r.keys_[7], '$."start"') as "performed_period_start"
+    case when regexp_full_match(r.value."subject"."reference", '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(r.value."subject"."reference", '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "patient_id",
+    case when regexp_full_match(r.value."encounter"."reference", '^(https?://[^?#]*/)?Encounter/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(r.value."encounter"."reference", '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "encounter_id",
+    list_filter(list_transform(list_filter(list_filter(list_transform(list_filter(list_transform(list_filter(r.value."performer", lambda item_: item_ is not null), lambda l0_: l0_."actor"), lambda item_: item_ is not null), lambda l1_: l1_."identifier"), lambda item_: item_ is not null), lambda w2_: (w2_."system" = 'http://hl7.org/fhir/sid/us-npi')), lambda l2_: l2_."value"), lambda item_: item_ is not null)[1] as "performer_npi",
+    list_filter(list_transform(list_filter(list_filter(flatten(list_transform(list_filter([r.value."code"], lambda item_: item_ is not null), lambda l3_: l3_."coding")), lambda item_: item_ is not null), lambda w3_: ((w3_."system" = 'http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets') or (w3_."system" = 'http://www.ama-assn.org/go/cpt'))), lambda l4_: l4_."code"), lambda item_: item_ is not null)[1] as "hcpcs_code",
+    list_filter(list_transform(list_filter(list_filter(flatten(list_transform(list_filter([r.value."code"], lambda item_: item_ is not null), lambda l5_: l5_."coding")), lambda item_: item_ is not null), lambda w4_: (w4_."system" = 'http://snomed.info/sct')), lambda l6_: l6_."code"), lambda item_: item_ is not null)[1] as "snomed_code",
+    r.value."status" as "status",
+    r.value."performedDateTime" as "performed_date_time",
+    r.value."performedPeriod"."start" as "performed_period_start"
 from (
-    select value, 0 as row_index, keys_, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
-    from (
-        select cast(resource as json) as value, json_extract(cast(resource as json), ['$."subject"', '$."encounter"', '$."performer"', '$."code"', '$."status"', '$."performedDateTime"', '$."performedPeriod"', '$."resourceType"']) as keys_, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
-        from {{ relation }}
-    ) as typed_
-    where json_extract_string(keys_[8], '$') = 'Procedure'
+    select unnest(list_filter([from_json(cast(resource as json), '{"subject":{"reference":"VARCHAR"},"encounter":{"reference":"VARCHAR"},"performer":[{"actor":{"identifier":{"system":"VARCHAR","value":"VARCHAR"}}}],"code":{"coding":[{"system":"VARCHAR","code":"VARCHAR"}]},"status":"VARCHAR","performedDateTime":"VARCHAR","performedPeriod":{"start":"VARCHAR"},"resourceType":"VARCHAR"}')], lambda typed_: typed_."resourceType" = 'Procedure')) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
+    from {{ relation }}
 ) as r
 {%- endmacro %}
 

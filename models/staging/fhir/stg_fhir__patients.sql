@@ -27,7 +27,9 @@ latest_versions as (
 
 ),
 
-flattened as (
+{# Computed once: a sensitive-code test in final is a correlated subquery, which DuckDB decorrelates
+    into a second read of this CTE (inlined, the resources were parsed twice). #}
+flattened as {{ aegis.aegis_cte_materialized() }} (
 
     {{ aegis.view_stg_fhir__patients('latest_versions') }}
 

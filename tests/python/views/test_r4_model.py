@@ -17,7 +17,8 @@ from test_compile import duckdb_rows, postgres_rows  # the views' table of resou
 
 from aegis.engines.postgres import PostgresServer
 from aegis.paths import project_root
-from aegis.views import compile_view
+from aegis.views import DEFAULT_SOURCE, compile_view, plan_view, read_view_definition
+from aegis.views.render.duckdb import DuckDBRenderer
 
 VIEWS = project_root() / "models" / "staging" / "fhir" / "views"
 RXNORM = "http://www.nlm.nih.gov/research/umls/rxnorm"
@@ -170,10 +171,16 @@ ENCOUNTER_START = {
 
 def test_a_single_valued_r4_path_is_one_path_read_without_a_cardinality_check() -> None:
     sql = compile_view(ENCOUNTER_START, "duckdb").sql
-    # one path read, from the top-level element the resource row extracts once (keys_)
-    assert "json_extract_string(r.keys_[1], '$.\"start\"')" in sql
-    assert "json_extract(cast(resource as json), ['$.\"period\"']) as keys_" in sql
+    # typed reads: a struct field of the resource parsed once, typed by the R4 model
+    assert 'r.value."period"."start" as "start"' in sql
+    assert """from_json(cast(resource as json), '{"period":{"start":"VARCHAR"},""" in sql
     assert "more than one value" not in sql and "json_each" not in sql and "lateral" not in sql
+    # the JSON renderer: one path read, from the top-level element the resource row extracts once (keys_)
+    plan = plan_view(read_view_definition(ENCOUNTER_START))
+    json_sql = DuckDBRenderer().render(plan, DEFAULT_SOURCE)
+    assert "json_extract_string(r.keys_[1], '$.\"start\"')" in json_sql
+    assert "json_extract(cast(resource as json), ['$.\"period\"']) as keys_" in json_sql
+    assert "more than one value" not in json_sql and "json_each" not in json_sql
     postgres = compile_view(ENCOUNTER_START, "postgres").sql
     assert '#>> \'{"period","start"}\'' in postgres and "more than one value" not in postgres
     general = compile_view({**ENCOUNTER_START, "resource": "NotEncounter"}, "duckdb").sql

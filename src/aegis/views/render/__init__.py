@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from aegis.views.render.base import SqlRenderer, SqlSource
-from aegis.views.render.duckdb import DuckDBRenderer
+from aegis.views.render.duckdb_typed import DuckDBTypedRenderer
 from aegis.views.render.postgres import PostgresRenderer
 from aegis.views.render.redshift import RedshiftRenderer
 from aegis.views.render.snowflake import SnowflakeRenderer
 
 RENDERERS: dict[str, type[SqlRenderer]] = {
-    "duckdb": DuckDBRenderer,
+    "duckdb": DuckDBTypedRenderer,
     "postgres": PostgresRenderer,
     "snowflake": SnowflakeRenderer,
     "redshift": RedshiftRenderer,

@@ -110,8 +110,7 @@ class DuckDBRenderer(SqlRenderer):
         self._aliases = itertools.count()
         self._items, self._row_indexes = {}, {}
         resource = plan.resource_var
-        each = next(selection for selection, _ in ordered if isinstance(selection.foci, EachItem))
-        assert isinstance(each.foci, EachItem)
+        each, foreach = _the_foreach(ordered)
         item, position, each_alias = self.alias("item"), self.alias("position"), self.alias("each")
         item_keys: dict[str, int] = {}
         listed: str | None = None
@@ -121,7 +120,7 @@ class DuckDBRenderer(SqlRenderer):
                 self._items[selection.var] = self.item(selection.foci.parent)
                 self._row_indexes[selection.var] = self.row_index(selection.foci.parent)
                 continue
-            listed = self.items_list(each.foci.items)
+            listed = self.items_list(foreach.items)
             if listed is None:
                 return None
             self._items[each.var] = f"{resource}.{each_alias}.value"
@@ -129,18 +128,7 @@ class DuckDBRenderer(SqlRenderer):
             self._row_indexes[each.var] = f"{resource}.{each_alias}.row_index"
         assert listed is not None
         present = f"{resource}.{each_alias}.row_index is not null"
-        item_vars = {selection.var for selection, under_each in ordered if under_each}
-        values: dict[str, str] = {}
-        for selection, under_each in ordered:
-            for value in selection.columns:
-                sql = self.scalar(value.expression)
-                # NULL on the null row without a CASE where its value is NULL whenever the item is (a CASE
-                # around the list lambdas cost the EOB lines a third of their CPU).
-                strict = not value.column.is_row_index and _null_on_null_item(value.expression, item_vars)
-                if under_each and each.foci.or_null and not strict:
-                    otherwise = " else 0" if value.column.is_row_index else ""
-                    sql = f"case when {present} then {sql}{otherwise} end"
-                values[value.column.name] = f"{sql} as {self.identifier(value.column.name)}"
+        values = self.each_columns(ordered, foreach.or_null, present)
         where = "".join(
             ("\nwhere " if index == 0 else "\n    and ") + self.scalar(condition)
             for index, condition in enumerate(plan.where)
@@ -155,7 +143,7 @@ class DuckDBRenderer(SqlRenderer):
         )
         rows = f"select {resource}.*, {{0}} as {each_alias}\nfrom (\n{{1}}\n) as {resource}"
         resource_rows = f"{{0}}\nfrom (\n{_indent(self.resource_rows(plan, source))}\n) as {resource}{where}"
-        if not each.foci.or_null:
+        if not foreach.or_null:
             inner = resource_rows.format(f"select {resource}.*")
             rows = rows.format(f"unnest({numbered.format(listed)})", _indent(inner))
         else:
@@ -168,6 +156,26 @@ class DuckDBRenderer(SqlRenderer):
         carried = [f"{resource}.{name}" for name in source.passthrough_columns]
         columns = carried + [values[column.name] for column in plan.output]
         return "select\n" + _indent(",\n".join(columns)) + f"\nfrom (\n{_indent(rows)}\n) as {resource}\n"
+
+    def each_columns(
+        self, ordered: list[tuple[Selection, bool]], or_null: bool, present: str
+    ) -> dict[str, str]:
+        """Column name -> its select item, for a view of one forEach (`ordered` as _one_each_selections
+        gives). Under a forEachOrNull, a column is NULL on the null row (`present` false; a %rowIndex
+        column 0)."""
+        item_vars = {selection.var for selection, under_each in ordered if under_each}
+        values: dict[str, str] = {}
+        for selection, under_each in ordered:
+            for value in selection.columns:
+                sql = self.scalar(value.expression)
+                # NULL on the null row without a CASE where its value is NULL whenever the item is (a CASE
+                # around the list lambdas cost the EOB lines a third of their CPU).
+                strict = not value.column.is_row_index and _null_on_null_item(value.expression, item_vars)
+                if under_each and or_null and not strict:
+                    otherwise = " else 0" if value.column.is_row_index else ""
+                    sql = f"case when {present} then {sql}{otherwise} end"
+                values[value.column.name] = f"{sql} as {self.identifier(value.column.name)}"
+        return values
 
     def resource_columns(self, source: SqlSource) -> list[str]:
         if not self._resource_keys:
@@ -409,6 +417,13 @@ def _one_each_selections(root: Selection) -> list[tuple[Selection, bool]] | None
     if not visit(root, False) or not any(isinstance(selection.foci, EachItem) for selection, _ in found):
         return None
     return found
+
+
+def _the_foreach(ordered: list[tuple[Selection, bool]]) -> tuple[Selection, EachItem]:
+    """The forEach selection of _one_each_selections' list, and its iteration."""
+    each = next(selection for selection, _ in ordered if isinstance(selection.foci, EachItem))
+    assert isinstance(each.foci, EachItem)
+    return each, each.foci
 
 
 def _null_on_null_item(scalar: Scalar, item_vars: set[str]) -> bool:
