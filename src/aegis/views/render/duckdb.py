@@ -129,10 +129,7 @@ class DuckDBRenderer(SqlRenderer):
         assert listed is not None
         present = f"{resource}.{each_alias}.row_index is not null"
         values = self.each_columns(ordered, foreach.or_null, present)
-        where = "".join(
-            ("\nwhere " if index == 0 else "\n    and ") + self.scalar(condition)
-            for index, condition in enumerate(plan.where)
-        )
+        where = self.where_clause(plan)
         # Each item's elements that the columns read, in one parse of the item (as the resource's keys_).
         element_paths = ", ".join(self.string(_json_path((name,))) for name in item_keys)
         keys = f", keys_ := json_extract({item}, [{element_paths}])" if item_keys else ""
@@ -141,21 +138,68 @@ class DuckDBRenderer(SqlRenderer):
             f"list_transform({{0}}, lambda {item}, {position}: "
             f"struct_pack(value := {item}, row_index := {position} - 1{keys}))"
         )
-        rows = f"select {resource}.*, {{0}} as {each_alias}\nfrom (\n{{1}}\n) as {resource}"
-        resource_rows = f"{{0}}\nfrom (\n{_indent(self.resource_rows(plan, source))}\n) as {resource}{where}"
-        if not foreach.or_null:
-            inner = resource_rows.format(f"select {resource}.*")
-            rows = rows.format(f"unnest({numbered.format(listed)})", _indent(inner))
+        none = f"struct_pack(value := cast(null as json), row_index := cast(null as bigint){no_keys})"
+        rows = self.each_rows(
+            resource,
+            each_alias,
+            (listed, numbered, none),
+            self.resource_rows(plan, source),
+            where,
+            foreach.or_null,
+        )
+        return self.select_columns(plan, source, values, rows)
+
+    def where_clause(self, plan: ViewPlan) -> str:
+        """The view's `where` conditions, as a WHERE clause on the resource rows ('' when it has none)."""
+        return "".join(
+            ("\nwhere " if index == 0 else "\n    and ") + self.scalar(condition)
+            for index, condition in enumerate(plan.where)
+        )
+
+    def each_rows(
+        self,
+        resource: str,
+        each_alias: str,
+        listing: tuple[str, str, str],
+        resource_rows: str,
+        where: str,
+        or_null: bool,
+    ) -> str:
+        """The resource rows (`resource_rows`, kept by `where`) each cross joined with the items of the forEach
+        as `<each_alias>` (`unnest` of the numbered list). `listing` is (the list, the numbering with {0} for
+        the list, the null row's struct with {0} for the bound list). For forEachOrNull over no item, one
+        row whose struct is the null row."""
+        listed, numbered, none = listing
+        # Concatenated, not formatted: the rows' SQL may hold braces (a from_json structure).
+        rows_from = f"\nfrom (\n{_indent(resource_rows)}\n) as {resource}{where}"
+        if not or_null:
+            inner, unnested = f"select {resource}.*" + rows_from, numbered.format(listed)
         else:
             # The list bound once as a column: a CASE would compute it twice.
             items = self.alias("items")
-            inner = resource_rows.format(f"select {resource}.*, {listed} as {items}")
-            none = f"[struct_pack(value := cast(null as json), row_index := cast(null as bigint){no_keys})]"
-            each_or_null = f"case when len({resource}.{items}) > 0 then {numbered.format(f'{resource}.{items}')} else {none} end"
-            rows = rows.format(f"unnest({each_or_null})", _indent(inner))
+            inner = f"select {resource}.*, {listed} as {items}" + rows_from
+            bound = f"{resource}.{items}"
+            unnested = (
+                f"case when len({bound}) > 0 then {numbered.format(bound)} else [{none.format(bound)}] end"
+            )
+        return f"select {resource}.*, unnest({unnested}) as {each_alias}\nfrom (\n{_indent(inner)}\n) as {resource}"
+
+    def select_columns(self, plan: ViewPlan, source: SqlSource, values: dict[str, str], rows: str) -> str:
+        """The view's select: the passthrough columns, then its columns (`values`, by name) in order."""
+        resource = plan.resource_var
         carried = [f"{resource}.{name}" for name in source.passthrough_columns]
         columns = carried + [values[column.name] for column in plan.output]
         return "select\n" + _indent(",\n".join(columns)) + f"\nfrom (\n{_indent(rows)}\n) as {resource}\n"
+
+    def one_of(self, items: str, too_many_message: str, error_type: str | None) -> str:
+        """The only item of list `items` (NULL when empty); more than one raises `too_many_message`. The list
+        is bound once to a lambda parameter (a one-item list transformed): written twice in a CASE it would
+        be computed twice. `error_type` casts the error where the CASE needs its type spelled."""
+        raised = f"error({self.string(too_many_message)})"
+        too_many = f"cast({raised} as {error_type})" if error_type else raised
+        bound = self.alias("one")
+        check = f"case when len({bound}) > 1 then {too_many} else {bound}[1] end"
+        return f"list_transform([{items}], lambda {bound}: {check})[1]"
 
     def each_columns(
         self, ordered: list[tuple[Selection, bool]], or_null: bool, present: str
@@ -264,12 +308,7 @@ class DuckDBRenderer(SqlRenderer):
         if isinstance(scalar, SingleItem) and scalar.too_many_message is not None:
             items = self.items_list(scalar.source)
             if items is not None:
-                too_many = f"cast(error({self.string(scalar.too_many_message)}) as json)"
-                # The list bound once to a lambda parameter (a one-item list transformed): written twice
-                # in a CASE it would be computed twice, every JSON in it parsed again.
-                bound = self.alias("one")
-                check = f"case when len({bound}) > 1 then {too_many} else {bound}[1] end"
-                return f"list_transform([{items}], lambda {bound}: {check})[1]"
+                return self.one_of(items, scalar.too_many_message, "json")
         if isinstance(scalar, Exists):
             items = self.items_list(scalar.source)
             if items is not None:

@@ -131,14 +131,11 @@ class _TypedReads(DuckDBRenderer):
             for selection in selections
             for value in selection.columns
         }
-        carried = [f"{resource}.{name}" for name in source.passthrough_columns]
-        columns = carried + [values[column.name] for column in plan.output]
-        where = self.where(plan)
-        return (
-            "select\n"
-            + _indent(",\n".join(columns))
-            + f"\nfrom (\n{_indent(self.typed_rows(plan, source))}\n) as {resource}{where}\n"
-        )
+        where = self.where_clause(plan)
+        rows = self.typed_rows(plan, source)  # after every expression: the structure is what they read
+        if where:  # the conditions read the resource by its alias
+            rows = f"select *\nfrom (\n{_indent(rows)}\n) as {resource}{where}"
+        return self.select_columns(plan, source, values, rows)
 
     def render_each(self, plan: ViewPlan, source: SqlSource, ordered: list[tuple[Selection, bool]]) -> str:
         """One forEach (or forEachOrNull) as `unnest` of its list on the resource row, as the JSON
@@ -161,35 +158,22 @@ class _TypedReads(DuckDBRenderer):
         assert listed is not None
         present = f"{resource}.{each_alias}.row_index is not null"
         values = self.each_columns(ordered, foreach.or_null, present)
-        where = self.where(plan)
         numbered = (
             f"list_transform({{0}}, lambda {item}, {position}: "
             f"struct_pack(value := {item}, row_index := {position} - 1))"
         )
-        rows = self.typed_rows(plan, source)
-        if not foreach.or_null:
-            unnested = numbered.format(listed.sql)
-            inner = f"select {resource}.*\nfrom (\n{_indent(rows)}\n) as {resource}{where}"
-        else:
-            # The list bound once as a column (a CASE would compute it twice); over no item, one row whose
-            # value is NULL of the item's type (the first item of an empty list).
-            items = self.alias("items")
-            inner = f"select {resource}.*, {listed.sql} as {items}\nfrom (\n{_indent(rows)}\n) as {resource}{where}"
-            bound = f"{resource}.{items}"
-            none = f"[struct_pack(value := {bound}[1], row_index := cast(null as bigint))]"
-            unnested = f"case when len({bound}) > 0 then {numbered.format(bound)} else {none} end"
-        unnest_rows = f"select {resource}.*, unnest({unnested}) as {each_alias}\nfrom (\n{_indent(inner)}\n) as {resource}"
-        carried = [f"{resource}.{name}" for name in source.passthrough_columns]
-        columns = carried + [values[column.name] for column in plan.output]
-        return (
-            "select\n" + _indent(",\n".join(columns)) + f"\nfrom (\n{_indent(unnest_rows)}\n) as {resource}\n"
+        # Over no item, the value is NULL of the item's type: the first item of the empty list.
+        none = "struct_pack(value := {0}[1], row_index := cast(null as bigint))"
+        where = self.where_clause(plan)
+        rows = self.each_rows(
+            resource,
+            each_alias,
+            (listed.sql, numbered, none),
+            self.typed_rows(plan, source),  # after every expression: the structure is what they read
+            where,
+            foreach.or_null,
         )
-
-    def where(self, plan: ViewPlan) -> str:
-        return "".join(
-            ("\nwhere " if index == 0 else "\n    and ") + self.scalar(condition)
-            for index, condition in enumerate(plan.where)
-        )
+        return self.select_columns(plan, source, values, rows)
 
     def typed_rows(self, plan: ViewPlan, source: SqlSource) -> str:
         """The resource rows of the view's type, each resource parsed once (`value`, a STRUCT). Rendered
@@ -267,11 +251,7 @@ class _TypedReads(DuckDBRenderer):
             items = self.items_of(scalar.source)
             if scalar.too_many_message is None:
                 return _Typed(f"{items.sql}[1]", items.shape)
-            # Bound once to a lambda parameter: in a CASE the list would be computed twice.
-            one = self.alias("one")
-            too_many = f"error({self.string(scalar.too_many_message)})"
-            check = f"case when len({one}) > 1 then {too_many} else {one}[1] end"
-            return _Typed(f"list_transform([{items.sql}], lambda {one}: {check})[1]", items.shape)
+            return _Typed(self.one_of(items.sql, scalar.too_many_message, None), items.shape)
         raise NotTyped
 
     def scalar(self, scalar: Scalar) -> str:
