@@ -12,6 +12,7 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
+    r.source_position,
     case when regexp_full_match(r.value."patient"."reference", '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(r.value."patient"."reference", '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "patient_id",
     case when regexp_full_match(list_filter(r.value."insurance", lambda item_: item_ is not null)[1]."coverage"."reference", '^(https?://[^?#]*/)?Coverage/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(list_filter(r.value."insurance", lambda item_: item_ is not null)[1]."coverage"."reference", '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "coverage_id",
     list_filter(list_transform(list_filter(list_filter(list_transform(list_filter([r.value."provider"], lambda item_: item_ is not null), lambda l0_: l0_."identifier"), lambda item_: item_ is not null), lambda w2_: (w2_."system" = 'http://hl7.org/fhir/sid/us-npi')), lambda l1_: l1_."value"), lambda item_: item_ is not null)[1] as "provider_npi",
@@ -24,8 +25,9 @@ select
     r.value."billablePeriod"."end" as "billable_period_end_date",
     r.value."created" as "created_at"
 from (
-    select unnest(list_filter([from_json(cast(resource as json), '{"patient":{"reference":"VARCHAR"},"insurance":[{"coverage":{"reference":"VARCHAR","display":"VARCHAR"}}],"provider":{"identifier":{"system":"VARCHAR","value":"VARCHAR"}},"type":{"coding":[{"code":"VARCHAR"}]},"use":"VARCHAR","status":"VARCHAR","diagnosis":[{"diagnosisCodeableConcept":{"coding":[{"system":"VARCHAR","code":"VARCHAR"}]}}],"billablePeriod":{"start":"VARCHAR","end":"VARCHAR"},"created":"VARCHAR","resourceType":"VARCHAR"}')], lambda typed_: typed_."resourceType" = 'Claim')) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
+    select from_json(cast(resource as json), '{"patient":{"reference":"VARCHAR"},"insurance":[{"coverage":{"reference":"VARCHAR","display":"VARCHAR"}}],"provider":{"identifier":{"system":"VARCHAR","value":"VARCHAR"}},"type":{"coding":[{"code":"VARCHAR"}]},"use":"VARCHAR","status":"VARCHAR","diagnosis":[{"diagnosisCodeableConcept":{"coding":[{"system":"VARCHAR","code":"VARCHAR"}]}}],"billablePeriod":{"start":"VARCHAR","end":"VARCHAR"},"created":"VARCHAR","resourceType":"VARCHAR"}') as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted, source_position
     from {{ relation }}
+    where resource_type = 'Claim'
 ) as r
 {%- endmacro %}
 
@@ -37,6 +39,7 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
+    r.source_position,
     case when ((r.value #>> '{"patient","reference"}') ~ '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then substring((r.value #>> '{"patient","reference"}') from '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$') end as "patient_id",
     case when (((
         select any_value(x1_.value)
@@ -183,9 +186,9 @@ select
     (r.value #>> '{"billablePeriod","end"}') as "billable_period_end_date",
     (r.value #>> '{"created"}') as "created_at"
 from (
-    select cast(resource as jsonb) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
+    select cast(resource as jsonb) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted, source_position
     from {{ relation }}
-    where (cast(resource as jsonb) #>> '{"resourceType"}') = 'Claim'
+    where resource_type = 'Claim'
 ) as r
 {%- endmacro %}
 
@@ -197,6 +200,7 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
+    r.source_position,
     case when regexp_like(cast(get_path(r.value, '"patient"."reference"') as varchar), '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(cast(get_path(r.value, '"patient"."reference"') as varchar), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e', 1) end as "patient_id",
     case when regexp_like(cast(get_path((
         select any_value(x1_.value)
@@ -343,9 +347,9 @@ select
     cast(get_path(r.value, '"billablePeriod"."end"') as varchar) as "billable_period_end_date",
     cast(get_path(r.value, '"created"') as varchar) as "created_at"
 from (
-    select cast(resource as variant) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
+    select cast(resource as variant) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted, source_position
     from {{ relation }}
-    where cast(get_path(cast(resource as variant), '"resourceType"') as varchar) = 'Claim'
+    where resource_type = 'Claim'
 ) as r
 {%- endmacro %}
 
@@ -357,6 +361,7 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
+    r.source_position,
     case when (case when is_varchar(r.value."patient"."reference") then cast(r.value."patient"."reference" as varchar) else json_serialize(r.value."patient"."reference") end ~ '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(case when is_varchar(r.value."patient"."reference") then cast(r.value."patient"."reference" as varchar) else json_serialize(r.value."patient"."reference") end, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e') end as "patient_id",
     case when (case when is_varchar((
         select any_value(x1_.value)
@@ -789,8 +794,8 @@ select
     case when is_varchar(r.value."billablePeriod"."end") then cast(r.value."billablePeriod"."end" as varchar) else json_serialize(r.value."billablePeriod"."end") end as "billable_period_end_date",
     case when is_varchar(r.value."created") then cast(r.value."created" as varchar) else json_serialize(r.value."created") end as "created_at"
 from (
-    select resource as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
+    select resource as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted, source_position
     from {{ relation }}
-    where case when is_varchar(resource."resourceType") then cast(resource."resourceType" as varchar) else json_serialize(resource."resourceType") end = 'Claim'
+    where resource_type = 'Claim'
 ) as r
 {%- endmacro %}

@@ -12,6 +12,7 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
+    r.source_position,
     case when regexp_full_match(r.value."beneficiary"."reference", '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(r.value."beneficiary"."reference", '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "patient_id",
     r.value."subscriberId" as "subscriber_id",
     list_filter(list_transform(list_filter(r.value."payor", lambda item_: item_ is not null), lambda l0_: l0_."display"), lambda item_: item_ is not null)[1] as "payer_name",
@@ -20,8 +21,9 @@ select
     r.value."period"."start" as "coverage_start_date",
     r.value."period"."end" as "coverage_end_date"
 from (
-    select unnest(list_filter([from_json(cast(resource as json), '{"beneficiary":{"reference":"VARCHAR"},"subscriberId":"VARCHAR","payor":[{"display":"VARCHAR"}],"type":{"coding":[{"code":"VARCHAR"}]},"status":"VARCHAR","period":{"start":"VARCHAR","end":"VARCHAR"},"resourceType":"VARCHAR"}')], lambda typed_: typed_."resourceType" = 'Coverage')) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
+    select from_json(cast(resource as json), '{"beneficiary":{"reference":"VARCHAR"},"subscriberId":"VARCHAR","payor":[{"display":"VARCHAR"}],"type":{"coding":[{"code":"VARCHAR"}]},"status":"VARCHAR","period":{"start":"VARCHAR","end":"VARCHAR"},"resourceType":"VARCHAR"}') as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted, source_position
     from {{ relation }}
+    where resource_type = 'Coverage'
 ) as r
 {%- endmacro %}
 
@@ -33,6 +35,7 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
+    r.source_position,
     case when ((r.value #>> '{"beneficiary","reference"}') ~ '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then substring((r.value #>> '{"beneficiary","reference"}') from '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$') end as "patient_id",
     (r.value #>> '{"subscriberId"}') as "subscriber_id",
     ((
@@ -84,9 +87,9 @@ select
     (r.value #>> '{"period","start"}') as "coverage_start_date",
     (r.value #>> '{"period","end"}') as "coverage_end_date"
 from (
-    select cast(resource as jsonb) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
+    select cast(resource as jsonb) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted, source_position
     from {{ relation }}
-    where (cast(resource as jsonb) #>> '{"resourceType"}') = 'Coverage'
+    where resource_type = 'Coverage'
 ) as r
 {%- endmacro %}
 
@@ -98,6 +101,7 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
+    r.source_position,
     case when regexp_like(cast(get_path(r.value, '"beneficiary"."reference"') as varchar), '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(cast(get_path(r.value, '"beneficiary"."reference"') as varchar), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e', 1) end as "patient_id",
     cast(get_path(r.value, '"subscriberId"') as varchar) as "subscriber_id",
     cast((
@@ -149,9 +153,9 @@ select
     cast(get_path(r.value, '"period"."start"') as varchar) as "coverage_start_date",
     cast(get_path(r.value, '"period"."end"') as varchar) as "coverage_end_date"
 from (
-    select cast(resource as variant) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
+    select cast(resource as variant) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted, source_position
     from {{ relation }}
-    where cast(get_path(cast(resource as variant), '"resourceType"') as varchar) = 'Coverage'
+    where resource_type = 'Coverage'
 ) as r
 {%- endmacro %}
 
@@ -163,6 +167,7 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
+    r.source_position,
     case when (case when is_varchar(r.value."beneficiary"."reference") then cast(r.value."beneficiary"."reference" as varchar) else json_serialize(r.value."beneficiary"."reference") end ~ '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(case when is_varchar(r.value."beneficiary"."reference") then cast(r.value."beneficiary"."reference" as varchar) else json_serialize(r.value."beneficiary"."reference") end, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e') end as "patient_id",
     case when is_varchar(r.value."subscriberId") then cast(r.value."subscriberId" as varchar) else json_serialize(r.value."subscriberId") end as "subscriber_id",
     case when is_varchar((
@@ -306,8 +311,8 @@ select
     case when is_varchar(r.value."period"."start") then cast(r.value."period"."start" as varchar) else json_serialize(r.value."period"."start") end as "coverage_start_date",
     case when is_varchar(r.value."period"."end") then cast(r.value."period"."end" as varchar) else json_serialize(r.value."period"."end") end as "coverage_end_date"
 from (
-    select resource as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
+    select resource as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted, source_position
     from {{ relation }}
-    where case when is_varchar(resource."resourceType") then cast(resource."resourceType" as varchar) else json_serialize(resource."resourceType") end = 'Coverage'
+    where resource_type = 'Coverage'
 ) as r
 {%- endmacro %}

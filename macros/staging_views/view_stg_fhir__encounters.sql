@@ -12,6 +12,7 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
+    r.source_position,
     case when regexp_full_match(r.value."subject"."reference", '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(r.value."subject"."reference", '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "patient_id",
     list_filter(list_transform(list_filter(list_filter(list_transform(list_filter([r.value."serviceProvider"], lambda item_: item_ is not null), lambda l0_: l0_."identifier"), lambda item_: item_ is not null), lambda w2_: (w2_."system" = 'http://hl7.org/fhir/sid/us-npi')), lambda l1_: l1_."value"), lambda item_: item_ is not null)[1] as "facility_npi",
     case when regexp_full_match(r.value."serviceProvider"."reference", '^(https?://[^?#]*/)?Organization/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(r.value."serviceProvider"."reference", '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "service_provider_id",
@@ -23,8 +24,9 @@ select
     r.value."period"."start" as "period_start_at",
     r.value."period"."end" as "period_end_at"
 from (
-    select unnest(list_filter([from_json(cast(resource as json), '{"subject":{"reference":"VARCHAR"},"serviceProvider":{"identifier":{"system":"VARCHAR","value":"VARCHAR"},"reference":"VARCHAR"},"class":{"code":"VARCHAR"},"status":"VARCHAR","reasonCode":[{"coding":[{"system":"VARCHAR","code":"VARCHAR"}]}],"hospitalization":{"dischargeDisposition":{"coding":[{"code":"VARCHAR"}]}},"period":{"start":"VARCHAR","end":"VARCHAR"},"resourceType":"VARCHAR"}')], lambda typed_: typed_."resourceType" = 'Encounter')) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
+    select from_json(cast(resource as json), '{"subject":{"reference":"VARCHAR"},"serviceProvider":{"identifier":{"system":"VARCHAR","value":"VARCHAR"},"reference":"VARCHAR"},"class":{"code":"VARCHAR"},"status":"VARCHAR","reasonCode":[{"coding":[{"system":"VARCHAR","code":"VARCHAR"}]}],"hospitalization":{"dischargeDisposition":{"coding":[{"code":"VARCHAR"}]}},"period":{"start":"VARCHAR","end":"VARCHAR"},"resourceType":"VARCHAR"}') as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted, source_position
     from {{ relation }}
+    where resource_type = 'Encounter'
 ) as r
 {%- endmacro %}
 
@@ -36,6 +38,7 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
+    r.source_position,
     case when ((r.value #>> '{"subject","reference"}') ~ '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then substring((r.value #>> '{"subject","reference"}') from '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$') end as "patient_id",
     ((
         select any_value(x1_.value)
@@ -161,9 +164,9 @@ select
     (r.value #>> '{"period","start"}') as "period_start_at",
     (r.value #>> '{"period","end"}') as "period_end_at"
 from (
-    select cast(resource as jsonb) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
+    select cast(resource as jsonb) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted, source_position
     from {{ relation }}
-    where (cast(resource as jsonb) #>> '{"resourceType"}') = 'Encounter'
+    where resource_type = 'Encounter'
 ) as r
 {%- endmacro %}
 
@@ -175,6 +178,7 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
+    r.source_position,
     case when regexp_like(cast(get_path(r.value, '"subject"."reference"') as varchar), '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(cast(get_path(r.value, '"subject"."reference"') as varchar), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e', 1) end as "patient_id",
     cast((
         select any_value(x1_.value)
@@ -300,9 +304,9 @@ select
     cast(get_path(r.value, '"period"."start"') as varchar) as "period_start_at",
     cast(get_path(r.value, '"period"."end"') as varchar) as "period_end_at"
 from (
-    select cast(resource as variant) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
+    select cast(resource as variant) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted, source_position
     from {{ relation }}
-    where cast(get_path(cast(resource as variant), '"resourceType"') as varchar) = 'Encounter'
+    where resource_type = 'Encounter'
 ) as r
 {%- endmacro %}
 
@@ -314,6 +318,7 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
+    r.source_position,
     case when (case when is_varchar(r.value."subject"."reference") then cast(r.value."subject"."reference" as varchar) else json_serialize(r.value."subject"."reference") end ~ '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(case when is_varchar(r.value."subject"."reference") then cast(r.value."subject"."reference" as varchar) else json_serialize(r.value."subject"."reference") end, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e') end as "patient_id",
     case when is_varchar((
         select any_value(x1_.value)
@@ -682,8 +687,8 @@ select
     case when is_varchar(r.value."period"."start") then cast(r.value."period"."start" as varchar) else json_serialize(r.value."period"."start") end as "period_start_at",
     case when is_varchar(r.value."period"."end") then cast(r.value."period"."end" as varchar) else json_serialize(r.value."period"."end") end as "period_end_at"
 from (
-    select resource as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
+    select resource as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted, source_position
     from {{ relation }}
-    where case when is_varchar(resource."resourceType") then cast(resource."resourceType" as varchar) else json_serialize(resource."resourceType") end = 'Encounter'
+    where resource_type = 'Encounter'
 ) as r
 {%- endmacro %}

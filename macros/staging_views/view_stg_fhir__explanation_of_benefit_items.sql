@@ -12,6 +12,7 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
+    r.source_position,
     case when regexp_full_match(r.value."claim"."reference", '^(https?://[^?#]*/)?Claim/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(r.value."claim"."reference", '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "claim_id",
     case when regexp_full_match(r.value."patient"."reference", '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(r.value."patient"."reference", '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "patient_id",
     cast(r.each0_.value."sequence" as integer) as "line_number",
@@ -31,8 +32,9 @@ from (
     from (
         select r.*, list_filter(r.value."item", lambda item_: item_ is not null) as items25_
         from (
-            select unnest(list_filter([from_json(cast(resource as json), '{"item":[{"sequence":"VARCHAR","productOrService":{"coding":[{"system":"VARCHAR","code":"VARCHAR"}]},"revenue":{"coding":[{"code":"VARCHAR"}]},"adjudication":[{"category":{"coding":[{"code":"VARCHAR"}]},"amount":{"value":"VARCHAR"}}],"net":{"value":"VARCHAR"},"servicedDate":"VARCHAR","servicedPeriod":{"start":"VARCHAR"}}],"claim":{"reference":"VARCHAR"},"patient":{"reference":"VARCHAR"},"resourceType":"VARCHAR"}')], lambda typed_: typed_."resourceType" = 'ExplanationOfBenefit')) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
+            select from_json(cast(resource as json), '{"item":[{"sequence":"VARCHAR","productOrService":{"coding":[{"system":"VARCHAR","code":"VARCHAR"}]},"revenue":{"coding":[{"code":"VARCHAR"}]},"adjudication":[{"category":{"coding":[{"code":"VARCHAR"}]},"amount":{"value":"VARCHAR"}}],"net":{"value":"VARCHAR"},"servicedDate":"VARCHAR","servicedPeriod":{"start":"VARCHAR"}}],"claim":{"reference":"VARCHAR"},"patient":{"reference":"VARCHAR"},"resourceType":"VARCHAR"}') as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted, source_position
             from {{ relation }}
+            where resource_type = 'ExplanationOfBenefit'
         ) as r
     ) as r
 ) as r
@@ -46,6 +48,7 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
+    r.source_position,
     v0_."claim_id",
     v0_."patient_id",
     v0_."line_number",
@@ -61,9 +64,9 @@ select
     v0_."service_date_date",
     v0_."service_period_start"
 from (
-    select cast(resource as jsonb) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
+    select cast(resource as jsonb) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted, source_position
     from {{ relation }}
-    where (cast(resource as jsonb) #>> '{"resourceType"}') = 'ExplanationOfBenefit'
+    where resource_type = 'ExplanationOfBenefit'
 ) as r
 cross join lateral (
     select
@@ -433,6 +436,7 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
+    r.source_position,
     v0_."claim_id",
     v0_."patient_id",
     v0_."line_number",
@@ -448,9 +452,9 @@ select
     v0_."service_date_date",
     v0_."service_period_start"
 from (
-    select cast(resource as variant) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
+    select cast(resource as variant) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted, source_position
     from {{ relation }}
-    where cast(get_path(cast(resource as variant), '"resourceType"') as varchar) = 'ExplanationOfBenefit'
+    where resource_type = 'ExplanationOfBenefit'
 ) as r
 cross join lateral (
     select
@@ -820,6 +824,7 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
+    r.source_position,
     v0_."claim_id",
     v0_."patient_id",
     v0_."line_number",
@@ -835,9 +840,9 @@ select
     v0_."service_date_date",
     v0_."service_period_start"
 from (
-    select resource as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
+    select resource as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted, source_position
     from {{ relation }}
-    where case when is_varchar(resource."resourceType") then cast(resource."resourceType" as varchar) else json_serialize(resource."resourceType") end = 'ExplanationOfBenefit'
+    where resource_type = 'ExplanationOfBenefit'
 ) as r
 cross join lateral (
     select

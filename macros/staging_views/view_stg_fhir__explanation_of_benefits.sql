@@ -12,6 +12,7 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
+    r.source_position,
     case when regexp_full_match(r.value."claim"."reference", '^(https?://[^?#]*/)?Claim/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(r.value."claim"."reference", '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "claim_id",
     case when regexp_full_match(r.value."patient"."reference", '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(r.value."patient"."reference", '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "patient_id",
     case when regexp_full_match(list_filter(r.value."insurance", lambda item_: item_ is not null)[1]."coverage"."reference", '^(https?://[^?#]*/)?Coverage/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(list_filter(r.value."insurance", lambda item_: item_ is not null)[1]."coverage"."reference", '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "coverage_id",
@@ -27,8 +28,9 @@ select
     r.value."outcome" as "outcome",
     r.value."insurer"."display" as "insurer_name"
 from (
-    select unnest(list_filter([from_json(cast(resource as json), '{"claim":{"reference":"VARCHAR"},"patient":{"reference":"VARCHAR"},"insurance":[{"coverage":{"reference":"VARCHAR","display":"VARCHAR"}}],"provider":{"identifier":{"system":"VARCHAR","value":"VARCHAR"}},"type":{"coding":[{"code":"VARCHAR"}]},"use":"VARCHAR","status":"VARCHAR","diagnosis":[{"diagnosisCodeableConcept":{"coding":[{"system":"VARCHAR","code":"VARCHAR"}]}}],"billablePeriod":{"start":"VARCHAR","end":"VARCHAR"},"created":"VARCHAR","outcome":"VARCHAR","insurer":{"display":"VARCHAR"},"resourceType":"VARCHAR"}')], lambda typed_: typed_."resourceType" = 'ExplanationOfBenefit')) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
+    select from_json(cast(resource as json), '{"claim":{"reference":"VARCHAR"},"patient":{"reference":"VARCHAR"},"insurance":[{"coverage":{"reference":"VARCHAR","display":"VARCHAR"}}],"provider":{"identifier":{"system":"VARCHAR","value":"VARCHAR"}},"type":{"coding":[{"code":"VARCHAR"}]},"use":"VARCHAR","status":"VARCHAR","diagnosis":[{"diagnosisCodeableConcept":{"coding":[{"system":"VARCHAR","code":"VARCHAR"}]}}],"billablePeriod":{"start":"VARCHAR","end":"VARCHAR"},"created":"VARCHAR","outcome":"VARCHAR","insurer":{"display":"VARCHAR"},"resourceType":"VARCHAR"}') as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted, source_position
     from {{ relation }}
+    where resource_type = 'ExplanationOfBenefit'
 ) as r
 {%- endmacro %}
 
@@ -40,6 +42,7 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
+    r.source_position,
     case when ((r.value #>> '{"claim","reference"}') ~ '^(https?://[^?#]*/)?Claim/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then substring((r.value #>> '{"claim","reference"}') from '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$') end as "claim_id",
     case when ((r.value #>> '{"patient","reference"}') ~ '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then substring((r.value #>> '{"patient","reference"}') from '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$') end as "patient_id",
     case when (((
@@ -189,9 +192,9 @@ select
     (r.value #>> '{"outcome"}') as "outcome",
     (r.value #>> '{"insurer","display"}') as "insurer_name"
 from (
-    select cast(resource as jsonb) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
+    select cast(resource as jsonb) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted, source_position
     from {{ relation }}
-    where (cast(resource as jsonb) #>> '{"resourceType"}') = 'ExplanationOfBenefit'
+    where resource_type = 'ExplanationOfBenefit'
 ) as r
 {%- endmacro %}
 
@@ -203,6 +206,7 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
+    r.source_position,
     case when regexp_like(cast(get_path(r.value, '"claim"."reference"') as varchar), '^(https?://[^?#]*/)?Claim/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(cast(get_path(r.value, '"claim"."reference"') as varchar), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e', 1) end as "claim_id",
     case when regexp_like(cast(get_path(r.value, '"patient"."reference"') as varchar), '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(cast(get_path(r.value, '"patient"."reference"') as varchar), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e', 1) end as "patient_id",
     case when regexp_like(cast(get_path((
@@ -352,9 +356,9 @@ select
     cast(get_path(r.value, '"outcome"') as varchar) as "outcome",
     cast(get_path(r.value, '"insurer"."display"') as varchar) as "insurer_name"
 from (
-    select cast(resource as variant) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
+    select cast(resource as variant) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted, source_position
     from {{ relation }}
-    where cast(get_path(cast(resource as variant), '"resourceType"') as varchar) = 'ExplanationOfBenefit'
+    where resource_type = 'ExplanationOfBenefit'
 ) as r
 {%- endmacro %}
 
@@ -366,6 +370,7 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
+    r.source_position,
     case when (case when is_varchar(r.value."claim"."reference") then cast(r.value."claim"."reference" as varchar) else json_serialize(r.value."claim"."reference") end ~ '^(https?://[^?#]*/)?Claim/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(case when is_varchar(r.value."claim"."reference") then cast(r.value."claim"."reference" as varchar) else json_serialize(r.value."claim"."reference") end, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e') end as "claim_id",
     case when (case when is_varchar(r.value."patient"."reference") then cast(r.value."patient"."reference" as varchar) else json_serialize(r.value."patient"."reference") end ~ '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(case when is_varchar(r.value."patient"."reference") then cast(r.value."patient"."reference" as varchar) else json_serialize(r.value."patient"."reference") end, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e') end as "patient_id",
     case when (case when is_varchar((
@@ -801,8 +806,8 @@ select
     case when is_varchar(r.value."outcome") then cast(r.value."outcome" as varchar) else json_serialize(r.value."outcome") end as "outcome",
     case when is_varchar(r.value."insurer"."display") then cast(r.value."insurer"."display" as varchar) else json_serialize(r.value."insurer"."display") end as "insurer_name"
 from (
-    select resource as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
+    select resource as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted, source_position
     from {{ relation }}
-    where case when is_varchar(resource."resourceType") then cast(resource."resourceType" as varchar) else json_serialize(resource."resourceType") end = 'ExplanationOfBenefit'
+    where resource_type = 'ExplanationOfBenefit'
 ) as r
 {%- endmacro %}

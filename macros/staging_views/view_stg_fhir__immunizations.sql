@@ -12,6 +12,7 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
+    r.source_position,
     case when regexp_full_match(r.value."patient"."reference", '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(r.value."patient"."reference", '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "patient_id",
     case when regexp_full_match(r.value."encounter"."reference", '^(https?://[^?#]*/)?Encounter/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(r.value."encounter"."reference", '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "encounter_id",
     list_filter(list_transform(list_filter(list_filter(flatten(list_transform(list_filter([r.value."vaccineCode"], lambda item_: item_ is not null), lambda l0_: l0_."coding")), lambda item_: item_ is not null), lambda w2_: (w2_."system" = 'http://hl7.org/fhir/sid/cvx')), lambda l1_: l1_."code"), lambda item_: item_ is not null)[1] as "cvx_code",
@@ -19,8 +20,9 @@ select
     r.value."status" as "status",
     r.value."occurrenceDateTime" as "occurred_date_time"
 from (
-    select unnest(list_filter([from_json(cast(resource as json), '{"patient":{"reference":"VARCHAR"},"encounter":{"reference":"VARCHAR"},"vaccineCode":{"coding":[{"system":"VARCHAR","code":"VARCHAR"}],"text":"VARCHAR"},"status":"VARCHAR","occurrenceDateTime":"VARCHAR","resourceType":"VARCHAR"}')], lambda typed_: typed_."resourceType" = 'Immunization')) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
+    select from_json(cast(resource as json), '{"patient":{"reference":"VARCHAR"},"encounter":{"reference":"VARCHAR"},"vaccineCode":{"coding":[{"system":"VARCHAR","code":"VARCHAR"}],"text":"VARCHAR"},"status":"VARCHAR","occurrenceDateTime":"VARCHAR","resourceType":"VARCHAR"}') as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted, source_position
     from {{ relation }}
+    where resource_type = 'Immunization'
 ) as r
 {%- endmacro %}
 
@@ -32,6 +34,7 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
+    r.source_position,
     case when ((r.value #>> '{"patient","reference"}') ~ '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then substring((r.value #>> '{"patient","reference"}') from '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$') end as "patient_id",
     case when ((r.value #>> '{"encounter","reference"}') ~ '^(https?://[^?#]*/)?Encounter/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then substring((r.value #>> '{"encounter","reference"}') from '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$') end as "encounter_id",
     ((
@@ -68,9 +71,9 @@ select
     (r.value #>> '{"status"}') as "status",
     (r.value #>> '{"occurrenceDateTime"}') as "occurred_date_time"
 from (
-    select cast(resource as jsonb) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
+    select cast(resource as jsonb) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted, source_position
     from {{ relation }}
-    where (cast(resource as jsonb) #>> '{"resourceType"}') = 'Immunization'
+    where resource_type = 'Immunization'
 ) as r
 {%- endmacro %}
 
@@ -82,6 +85,7 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
+    r.source_position,
     case when regexp_like(cast(get_path(r.value, '"patient"."reference"') as varchar), '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(cast(get_path(r.value, '"patient"."reference"') as varchar), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e', 1) end as "patient_id",
     case when regexp_like(cast(get_path(r.value, '"encounter"."reference"') as varchar), '^(https?://[^?#]*/)?Encounter/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(cast(get_path(r.value, '"encounter"."reference"') as varchar), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e', 1) end as "encounter_id",
     cast((
@@ -118,9 +122,9 @@ select
     cast(get_path(r.value, '"status"') as varchar) as "status",
     cast(get_path(r.value, '"occurrenceDateTime"') as varchar) as "occurred_date_time"
 from (
-    select cast(resource as variant) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
+    select cast(resource as variant) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted, source_position
     from {{ relation }}
-    where cast(get_path(cast(resource as variant), '"resourceType"') as varchar) = 'Immunization'
+    where resource_type = 'Immunization'
 ) as r
 {%- endmacro %}
 
@@ -132,6 +136,7 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
+    r.source_position,
     case when (case when is_varchar(r.value."patient"."reference") then cast(r.value."patient"."reference" as varchar) else json_serialize(r.value."patient"."reference") end ~ '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(case when is_varchar(r.value."patient"."reference") then cast(r.value."patient"."reference" as varchar) else json_serialize(r.value."patient"."reference") end, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e') end as "patient_id",
     case when (case when is_varchar(r.value."encounter"."reference") then cast(r.value."encounter"."reference" as varchar) else json_serialize(r.value."encounter"."reference") end ~ '^(https?://[^?#]*/)?Encounter/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(case when is_varchar(r.value."encounter"."reference") then cast(r.value."encounter"."reference" as varchar) else json_serialize(r.value."encounter"."reference") end, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e') end as "encounter_id",
     case when is_varchar((
@@ -229,8 +234,8 @@ select
     case when is_varchar(r.value."status") then cast(r.value."status" as varchar) else json_serialize(r.value."status") end as "status",
     case when is_varchar(r.value."occurrenceDateTime") then cast(r.value."occurrenceDateTime" as varchar) else json_serialize(r.value."occurrenceDateTime") end as "occurred_date_time"
 from (
-    select resource as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
+    select resource as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted, source_position
     from {{ relation }}
-    where case when is_varchar(resource."resourceType") then cast(resource."resourceType" as varchar) else json_serialize(resource."resourceType") end = 'Immunization'
+    where resource_type = 'Immunization'
 ) as r
 {%- endmacro %}

@@ -12,6 +12,7 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
+    r.source_position,
     case when regexp_full_match(r.value."subject"."reference", '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(r.value."subject"."reference", '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "patient_id",
     case when regexp_full_match(r.value."encounter"."reference", '^(https?://[^?#]*/)?Encounter/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(r.value."encounter"."reference", '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "encounter_id",
     list_filter(list_transform(list_filter(list_filter(list_transform(list_filter([r.value."requester"], lambda item_: item_ is not null), lambda l0_: l0_."identifier"), lambda item_: item_ is not null), lambda w2_: (w2_."system" = 'http://hl7.org/fhir/sid/us-npi')), lambda l1_: l1_."value"), lambda item_: item_ is not null)[1] as "prescriber_npi",
@@ -24,8 +25,9 @@ select
     r.value."intent" as "intent",
     r.value."authoredOn" as "authored_at"
 from (
-    select unnest(list_filter([from_json(cast(resource as json), '{"subject":{"reference":"VARCHAR"},"encounter":{"reference":"VARCHAR"},"requester":{"identifier":{"system":"VARCHAR","value":"VARCHAR"}},"medicationCodeableConcept":{"coding":[{"system":"VARCHAR","code":"VARCHAR","display":"VARCHAR"}],"text":"VARCHAR"},"contained":[{"resourceType":"VARCHAR","code":{"coding":[{"system":"VARCHAR","code":"VARCHAR","display":"VARCHAR"}]}}],"status":"VARCHAR","intent":"VARCHAR","authoredOn":"VARCHAR","resourceType":"VARCHAR"}')], lambda typed_: typed_."resourceType" = 'MedicationRequest')) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
+    select from_json(cast(resource as json), '{"subject":{"reference":"VARCHAR"},"encounter":{"reference":"VARCHAR"},"requester":{"identifier":{"system":"VARCHAR","value":"VARCHAR"}},"medicationCodeableConcept":{"coding":[{"system":"VARCHAR","code":"VARCHAR","display":"VARCHAR"}],"text":"VARCHAR"},"contained":[{"resourceType":"VARCHAR","code":{"coding":[{"system":"VARCHAR","code":"VARCHAR","display":"VARCHAR"}]}}],"status":"VARCHAR","intent":"VARCHAR","authoredOn":"VARCHAR","resourceType":"VARCHAR"}') as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted, source_position
     from {{ relation }}
+    where resource_type = 'MedicationRequest'
 ) as r
 {%- endmacro %}
 
@@ -37,6 +39,7 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
+    r.source_position,
     case when ((r.value #>> '{"subject","reference"}') ~ '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then substring((r.value #>> '{"subject","reference"}') from '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$') end as "patient_id",
     case when ((r.value #>> '{"encounter","reference"}') ~ '^(https?://[^?#]*/)?Encounter/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then substring((r.value #>> '{"encounter","reference"}') from '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$') end as "encounter_id",
     ((
@@ -208,9 +211,9 @@ select
     (r.value #>> '{"intent"}') as "intent",
     (r.value #>> '{"authoredOn"}') as "authored_at"
 from (
-    select cast(resource as jsonb) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
+    select cast(resource as jsonb) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted, source_position
     from {{ relation }}
-    where (cast(resource as jsonb) #>> '{"resourceType"}') = 'MedicationRequest'
+    where resource_type = 'MedicationRequest'
 ) as r
 {%- endmacro %}
 
@@ -222,6 +225,7 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
+    r.source_position,
     case when regexp_like(cast(get_path(r.value, '"subject"."reference"') as varchar), '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(cast(get_path(r.value, '"subject"."reference"') as varchar), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e', 1) end as "patient_id",
     case when regexp_like(cast(get_path(r.value, '"encounter"."reference"') as varchar), '^(https?://[^?#]*/)?Encounter/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(cast(get_path(r.value, '"encounter"."reference"') as varchar), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e', 1) end as "encounter_id",
     cast((
@@ -393,9 +397,9 @@ select
     cast(get_path(r.value, '"intent"') as varchar) as "intent",
     cast(get_path(r.value, '"authoredOn"') as varchar) as "authored_at"
 from (
-    select cast(resource as variant) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
+    select cast(resource as variant) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted, source_position
     from {{ relation }}
-    where cast(get_path(cast(resource as variant), '"resourceType"') as varchar) = 'MedicationRequest'
+    where resource_type = 'MedicationRequest'
 ) as r
 {%- endmacro %}
 
@@ -407,6 +411,7 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
+    r.source_position,
     case when (case when is_varchar(r.value."subject"."reference") then cast(r.value."subject"."reference" as varchar) else json_serialize(r.value."subject"."reference") end ~ '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(case when is_varchar(r.value."subject"."reference") then cast(r.value."subject"."reference" as varchar) else json_serialize(r.value."subject"."reference") end, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e') end as "patient_id",
     case when (case when is_varchar(r.value."encounter"."reference") then cast(r.value."encounter"."reference" as varchar) else json_serialize(r.value."encounter"."reference") end ~ '^(https?://[^?#]*/)?Encounter/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(case when is_varchar(r.value."encounter"."reference") then cast(r.value."encounter"."reference" as varchar) else json_serialize(r.value."encounter"."reference") end, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e') end as "encounter_id",
     case when is_varchar((
@@ -914,8 +919,8 @@ select
     case when is_varchar(r.value."intent") then cast(r.value."intent" as varchar) else json_serialize(r.value."intent") end as "intent",
     case when is_varchar(r.value."authoredOn") then cast(r.value."authoredOn" as varchar) else json_serialize(r.value."authoredOn") end as "authored_at"
 from (
-    select resource as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
+    select resource as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted, source_position
     from {{ relation }}
-    where case when is_varchar(resource."resourceType") then cast(resource."resourceType" as varchar) else json_serialize(resource."resourceType") end = 'MedicationRequest'
+    where resource_type = 'MedicationRequest'
 ) as r
 {%- endmacro %}

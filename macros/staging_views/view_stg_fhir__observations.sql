@@ -12,6 +12,7 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
+    r.source_position,
     case when regexp_full_match(r.value."subject"."reference", '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(r.value."subject"."reference", '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "patient_id",
     case when regexp_full_match(r.value."encounter"."reference", '^(https?://[^?#]*/)?Encounter/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(r.value."encounter"."reference", '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "encounter_id",
     list_filter(list_transform(list_filter(list_filter(flatten(list_transform(list_filter([r.value."code"], lambda item_: item_ is not null), lambda l0_: l0_."coding")), lambda item_: item_ is not null), lambda w2_: (w2_."system" = 'http://loinc.org')), lambda l1_: l1_."code"), lambda item_: item_ is not null)[1] as "loinc_code",
@@ -23,8 +24,9 @@ select
     r.value."effectiveInstant" as "effective_instant",
     r.value."effectivePeriod"."start" as "effective_period_start"
 from (
-    select unnest(list_filter([from_json(cast(resource as json), '{"subject":{"reference":"VARCHAR"},"encounter":{"reference":"VARCHAR"},"code":{"coding":[{"system":"VARCHAR","code":"VARCHAR"}]},"category":[{"coding":[{"code":"VARCHAR"}]}],"status":"VARCHAR","valueQuantity":{"unit":"VARCHAR","value":"VARCHAR"},"effectiveDateTime":"VARCHAR","effectiveInstant":"VARCHAR","effectivePeriod":{"start":"VARCHAR"},"resourceType":"VARCHAR"}')], lambda typed_: typed_."resourceType" = 'Observation')) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
+    select from_json(cast(resource as json), '{"subject":{"reference":"VARCHAR"},"encounter":{"reference":"VARCHAR"},"code":{"coding":[{"system":"VARCHAR","code":"VARCHAR"}]},"category":[{"coding":[{"code":"VARCHAR"}]}],"status":"VARCHAR","valueQuantity":{"unit":"VARCHAR","value":"VARCHAR"},"effectiveDateTime":"VARCHAR","effectiveInstant":"VARCHAR","effectivePeriod":{"start":"VARCHAR"},"resourceType":"VARCHAR"}') as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted, source_position
     from {{ relation }}
+    where resource_type = 'Observation'
 ) as r
 {%- endmacro %}
 
@@ -36,6 +38,7 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
+    r.source_position,
     case when ((r.value #>> '{"subject","reference"}') ~ '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then substring((r.value #>> '{"subject","reference"}') from '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$') end as "patient_id",
     case when ((r.value #>> '{"encounter","reference"}') ~ '^(https?://[^?#]*/)?Encounter/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then substring((r.value #>> '{"encounter","reference"}') from '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$') end as "encounter_id",
     ((
@@ -102,9 +105,9 @@ select
     (r.value #>> '{"effectiveInstant"}') as "effective_instant",
     (r.value #>> '{"effectivePeriod","start"}') as "effective_period_start"
 from (
-    select cast(resource as jsonb) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
+    select cast(resource as jsonb) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted, source_position
     from {{ relation }}
-    where (cast(resource as jsonb) #>> '{"resourceType"}') = 'Observation'
+    where resource_type = 'Observation'
 ) as r
 {%- endmacro %}
 
@@ -116,6 +119,7 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
+    r.source_position,
     case when regexp_like(cast(get_path(r.value, '"subject"."reference"') as varchar), '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(cast(get_path(r.value, '"subject"."reference"') as varchar), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e', 1) end as "patient_id",
     case when regexp_like(cast(get_path(r.value, '"encounter"."reference"') as varchar), '^(https?://[^?#]*/)?Encounter/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(cast(get_path(r.value, '"encounter"."reference"') as varchar), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e', 1) end as "encounter_id",
     cast((
@@ -182,9 +186,9 @@ select
     cast(get_path(r.value, '"effectiveInstant"') as varchar) as "effective_instant",
     cast(get_path(r.value, '"effectivePeriod"."start"') as varchar) as "effective_period_start"
 from (
-    select cast(resource as variant) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
+    select cast(resource as variant) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted, source_position
     from {{ relation }}
-    where cast(get_path(cast(resource as variant), '"resourceType"') as varchar) = 'Observation'
+    where resource_type = 'Observation'
 ) as r
 {%- endmacro %}
 
@@ -196,6 +200,7 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
+    r.source_position,
     case when (case when is_varchar(r.value."subject"."reference") then cast(r.value."subject"."reference" as varchar) else json_serialize(r.value."subject"."reference") end ~ '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(case when is_varchar(r.value."subject"."reference") then cast(r.value."subject"."reference" as varchar) else json_serialize(r.value."subject"."reference") end, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e') end as "patient_id",
     case when (case when is_varchar(r.value."encounter"."reference") then cast(r.value."encounter"."reference" as varchar) else json_serialize(r.value."encounter"."reference") end ~ '^(https?://[^?#]*/)?Encounter/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(case when is_varchar(r.value."encounter"."reference") then cast(r.value."encounter"."reference" as varchar) else json_serialize(r.value."encounter"."reference") end, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e') end as "encounter_id",
     case when is_varchar((
@@ -381,8 +386,8 @@ select
     case when is_varchar(r.value."effectiveInstant") then cast(r.value."effectiveInstant" as varchar) else json_serialize(r.value."effectiveInstant") end as "effective_instant",
     case when is_varchar(r.value."effectivePeriod"."start") then cast(r.value."effectivePeriod"."start" as varchar) else json_serialize(r.value."effectivePeriod"."start") end as "effective_period_start"
 from (
-    select resource as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
+    select resource as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted, source_position
     from {{ relation }}
-    where case when is_varchar(resource."resourceType") then cast(resource."resourceType" as varchar) else json_serialize(resource."resourceType") end = 'Observation'
+    where resource_type = 'Observation'
 ) as r
 {%- endmacro %}

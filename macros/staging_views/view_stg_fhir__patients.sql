@@ -12,6 +12,7 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
+    r.source_position,
     list_filter(list_transform(list_filter(list_filter(r.value."identifier", lambda item_: item_ is not null), lambda w2_: ((w2_."system" = 'urn:aegis:mrn') or (coalesce(len(list_filter(list_filter(flatten(list_transform(list_filter([w2_."type"], lambda item_: item_ is not null), lambda l0_: l0_."coding")), lambda item_: item_ is not null), lambda w3_: ((w3_."system" = 'http://terminology.hl7.org/CodeSystem/v2-0203') and (w3_."code" = 'MR')))), 0) > 0))), lambda l1_: l1_."value"), lambda item_: item_ is not null)[1] as "mrn",
     list_filter(list_transform(list_filter(list_filter(r.value."identifier", lambda item_: item_ is not null), lambda w4_: (w4_."system" = 'http://hl7.org/fhir/sid/us-ssn')), lambda l2_: l2_."value"), lambda item_: item_ is not null)[1] as "ssn",
     list_filter(list_transform(list_filter(r.value."name", lambda item_: item_ is not null), lambda l3_: l3_."family"), lambda item_: item_ is not null)[1] as "family_name",
@@ -32,8 +33,9 @@ select
     r.value."birthDate" as "birth_date",
     r.value."deceasedDateTime" as "deceased_at"
 from (
-    select unnest(list_filter([from_json(cast(resource as json), '{"identifier":[{"system":"VARCHAR","type":{"coding":[{"system":"VARCHAR","code":"VARCHAR"}]},"value":"VARCHAR"}],"name":[{"family":"VARCHAR","given":["VARCHAR"]}],"gender":"VARCHAR","address":[{"line":["VARCHAR"],"city":"VARCHAR","district":"VARCHAR","state":"VARCHAR","postalCode":"VARCHAR"}],"telecom":[{"system":"VARCHAR","value":"VARCHAR"}],"maritalStatus":{"coding":[{"code":"VARCHAR"}]},"communication":[{"language":{"coding":[{"code":"VARCHAR"}]}}],"extension":[{"url":"VARCHAR","extension":[{"url":"VARCHAR","valueCoding":{"code":"VARCHAR"}}],"valueCode":"VARCHAR"}],"birthDate":"VARCHAR","deceasedDateTime":"VARCHAR","resourceType":"VARCHAR"}')], lambda typed_: typed_."resourceType" = 'Patient')) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
+    select from_json(cast(resource as json), '{"identifier":[{"system":"VARCHAR","type":{"coding":[{"system":"VARCHAR","code":"VARCHAR"}]},"value":"VARCHAR"}],"name":[{"family":"VARCHAR","given":["VARCHAR"]}],"gender":"VARCHAR","address":[{"line":["VARCHAR"],"city":"VARCHAR","district":"VARCHAR","state":"VARCHAR","postalCode":"VARCHAR"}],"telecom":[{"system":"VARCHAR","value":"VARCHAR"}],"maritalStatus":{"coding":[{"code":"VARCHAR"}]},"communication":[{"language":{"coding":[{"code":"VARCHAR"}]}}],"extension":[{"url":"VARCHAR","extension":[{"url":"VARCHAR","valueCoding":{"code":"VARCHAR"}}],"valueCode":"VARCHAR"}],"birthDate":"VARCHAR","deceasedDateTime":"VARCHAR","resourceType":"VARCHAR"}') as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted, source_position
     from {{ relation }}
+    where resource_type = 'Patient'
 ) as r
 {%- endmacro %}
 
@@ -45,6 +47,7 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
+    r.source_position,
     ((
         select any_value(x1_.value)
         from (
@@ -455,9 +458,9 @@ select
     (r.value #>> '{"birthDate"}') as "birth_date",
     (r.value #>> '{"deceasedDateTime"}') as "deceased_at"
 from (
-    select cast(resource as jsonb) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
+    select cast(resource as jsonb) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted, source_position
     from {{ relation }}
-    where (cast(resource as jsonb) #>> '{"resourceType"}') = 'Patient'
+    where resource_type = 'Patient'
 ) as r
 {%- endmacro %}
 
@@ -469,6 +472,7 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
+    r.source_position,
     cast((
         select any_value(x1_.value)
         from (
@@ -879,9 +883,9 @@ select
     cast(get_path(r.value, '"birthDate"') as varchar) as "birth_date",
     cast(get_path(r.value, '"deceasedDateTime"') as varchar) as "deceased_at"
 from (
-    select cast(resource as variant) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
+    select cast(resource as variant) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted, source_position
     from {{ relation }}
-    where cast(get_path(cast(resource as variant), '"resourceType"') as varchar) = 'Patient'
+    where resource_type = 'Patient'
 ) as r
 {%- endmacro %}
 
@@ -893,6 +897,7 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
+    r.source_position,
     case when is_varchar((
         select any_value(x1_.value)
         from (
@@ -2149,8 +2154,8 @@ select
     case when is_varchar(r.value."birthDate") then cast(r.value."birthDate" as varchar) else json_serialize(r.value."birthDate") end as "birth_date",
     case when is_varchar(r.value."deceasedDateTime") then cast(r.value."deceasedDateTime" as varchar) else json_serialize(r.value."deceasedDateTime") end as "deceased_at"
 from (
-    select resource as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
+    select resource as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted, source_position
     from {{ relation }}
-    where case when is_varchar(resource."resourceType") then cast(resource."resourceType" as varchar) else json_serialize(resource."resourceType") end = 'Patient'
+    where resource_type = 'Patient'
 ) as r
 {%- endmacro %}

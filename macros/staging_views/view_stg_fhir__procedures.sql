@@ -12,6 +12,7 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
+    r.source_position,
     case when regexp_full_match(r.value."subject"."reference", '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(r.value."subject"."reference", '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "patient_id",
     case when regexp_full_match(r.value."encounter"."reference", '^(https?://[^?#]*/)?Encounter/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(r.value."encounter"."reference", '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "encounter_id",
     list_filter(list_transform(list_filter(list_filter(list_transform(list_filter(list_transform(list_filter(r.value."performer", lambda item_: item_ is not null), lambda l0_: l0_."actor"), lambda item_: item_ is not null), lambda l1_: l1_."identifier"), lambda item_: item_ is not null), lambda w2_: (w2_."system" = 'http://hl7.org/fhir/sid/us-npi')), lambda l2_: l2_."value"), lambda item_: item_ is not null)[1] as "performer_npi",
@@ -21,8 +22,9 @@ select
     r.value."performedDateTime" as "performed_date_time",
     r.value."performedPeriod"."start" as "performed_period_start"
 from (
-    select unnest(list_filter([from_json(cast(resource as json), '{"subject":{"reference":"VARCHAR"},"encounter":{"reference":"VARCHAR"},"performer":[{"actor":{"identifier":{"system":"VARCHAR","value":"VARCHAR"}}}],"code":{"coding":[{"system":"VARCHAR","code":"VARCHAR"}]},"status":"VARCHAR","performedDateTime":"VARCHAR","performedPeriod":{"start":"VARCHAR"},"resourceType":"VARCHAR"}')], lambda typed_: typed_."resourceType" = 'Procedure')) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
+    select from_json(cast(resource as json), '{"subject":{"reference":"VARCHAR"},"encounter":{"reference":"VARCHAR"},"performer":[{"actor":{"identifier":{"system":"VARCHAR","value":"VARCHAR"}}}],"code":{"coding":[{"system":"VARCHAR","code":"VARCHAR"}]},"status":"VARCHAR","performedDateTime":"VARCHAR","performedPeriod":{"start":"VARCHAR"},"resourceType":"VARCHAR"}') as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted, source_position
     from {{ relation }}
+    where resource_type = 'Procedure'
 ) as r
 {%- endmacro %}
 
@@ -34,6 +36,7 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
+    r.source_position,
     case when ((r.value #>> '{"subject","reference"}') ~ '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then substring((r.value #>> '{"subject","reference"}') from '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$') end as "patient_id",
     case when ((r.value #>> '{"encounter","reference"}') ~ '^(https?://[^?#]*/)?Encounter/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then substring((r.value #>> '{"encounter","reference"}') from '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$') end as "encounter_id",
     ((
@@ -131,9 +134,9 @@ select
     (r.value #>> '{"performedDateTime"}') as "performed_date_time",
     (r.value #>> '{"performedPeriod","start"}') as "performed_period_start"
 from (
-    select cast(resource as jsonb) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
+    select cast(resource as jsonb) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted, source_position
     from {{ relation }}
-    where (cast(resource as jsonb) #>> '{"resourceType"}') = 'Procedure'
+    where resource_type = 'Procedure'
 ) as r
 {%- endmacro %}
 
@@ -145,6 +148,7 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
+    r.source_position,
     case when regexp_like(cast(get_path(r.value, '"subject"."reference"') as varchar), '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(cast(get_path(r.value, '"subject"."reference"') as varchar), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e', 1) end as "patient_id",
     case when regexp_like(cast(get_path(r.value, '"encounter"."reference"') as varchar), '^(https?://[^?#]*/)?Encounter/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(cast(get_path(r.value, '"encounter"."reference"') as varchar), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e', 1) end as "encounter_id",
     cast((
@@ -242,9 +246,9 @@ select
     cast(get_path(r.value, '"performedDateTime"') as varchar) as "performed_date_time",
     cast(get_path(r.value, '"performedPeriod"."start"') as varchar) as "performed_period_start"
 from (
-    select cast(resource as variant) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
+    select cast(resource as variant) as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted, source_position
     from {{ relation }}
-    where cast(get_path(cast(resource as variant), '"resourceType"') as varchar) = 'Procedure'
+    where resource_type = 'Procedure'
 ) as r
 {%- endmacro %}
 
@@ -256,6 +260,7 @@ select
     r.last_updated_at,
     r.received_at,
     r.is_deleted,
+    r.source_position,
     case when (case when is_varchar(r.value."subject"."reference") then cast(r.value."subject"."reference" as varchar) else json_serialize(r.value."subject"."reference") end ~ '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(case when is_varchar(r.value."subject"."reference") then cast(r.value."subject"."reference" as varchar) else json_serialize(r.value."subject"."reference") end, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e') end as "patient_id",
     case when (case when is_varchar(r.value."encounter"."reference") then cast(r.value."encounter"."reference" as varchar) else json_serialize(r.value."encounter"."reference") end ~ '^(https?://[^?#]*/)?Encounter/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(case when is_varchar(r.value."encounter"."reference") then cast(r.value."encounter"."reference" as varchar) else json_serialize(r.value."encounter"."reference") end, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e') end as "encounter_id",
     case when is_varchar((
@@ -538,8 +543,8 @@ select
     case when is_varchar(r.value."performedDateTime") then cast(r.value."performedDateTime" as varchar) else json_serialize(r.value."performedDateTime") end as "performed_date_time",
     case when is_varchar(r.value."performedPeriod"."start") then cast(r.value."performedPeriod"."start" as varchar) else json_serialize(r.value."performedPeriod"."start") end as "performed_period_start"
 from (
-    select resource as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted
+    select resource as value, 0 as row_index, resource_id, event_id, version_id, last_updated_at, received_at, is_deleted, source_position
     from {{ relation }}
-    where case when is_varchar(resource."resourceType") then cast(resource."resourceType" as varchar) else json_serialize(resource."resourceType") end = 'Procedure'
+    where resource_type = 'Procedure'
 ) as r
 {%- endmacro %}

@@ -21,17 +21,23 @@ source as (
 
 ),
 
-latest_versions as (
+envelopes as (
 
-    {{ aegis.fhir_latest_versions('source', stored_id_column='claim_id') }}
+    {{ aegis.fhir_typed_envelopes('source') }}
+
+),
+
+flattened_versions as (
+
+    {{ aegis.view_stg_fhir__claims('envelopes') }}
 
 ),
 
 {# Computed once: a sensitive-code test in final is a correlated subquery, which DuckDB decorrelates
-    into a second read of this CTE (inlined, the resources were parsed twice). #}
+    into a second read of this CTE. #}
 flattened as {{ aegis.aegis_cte_materialized() }} (
 
-    {{ aegis.view_stg_fhir__claims('latest_versions') }}
+    {{ aegis.fhir_latest_versions('flattened_versions', stored_id_column='claim_id') }}
 
 ),
 
@@ -60,7 +66,7 @@ final as (
     where not flattened.is_deleted
     {% if is_incremental() %}
     union all
-    {{ aegis.fhir_staged_deletions('latest_versions', 'claim_id', ['patient_id', 'coverage_id', 'provider_npi', 'claim_type', 'claim_use', 'status', 'principal_icd10cm_code', 'insurance_payer_name', 'billable_period_start_date', 'billable_period_end_date', 'created_at', 'is_part2_sensitive']) }}
+    {{ aegis.fhir_staged_deletions('flattened', 'claim_id', ['patient_id', 'coverage_id', 'provider_npi', 'claim_type', 'claim_use', 'status', 'principal_icd10cm_code', 'insurance_payer_name', 'billable_period_start_date', 'billable_period_end_date', 'created_at', 'is_part2_sensitive']) }}
     {% endif %}
 
 )

@@ -21,17 +21,23 @@ source as (
 
 ),
 
-latest_versions as (
+envelopes as (
 
-    {{ aegis.fhir_latest_versions('source', stored_id_column='coverage_id') }}
+    {{ aegis.fhir_typed_envelopes('source') }}
+
+),
+
+flattened_versions as (
+
+    {{ aegis.view_stg_fhir__coverages('envelopes') }}
 
 ),
 
 {# Computed once: a sensitive-code test in final is a correlated subquery, which DuckDB decorrelates
-    into a second read of this CTE (inlined, the resources were parsed twice). #}
+    into a second read of this CTE. #}
 flattened as {{ aegis.aegis_cte_materialized() }} (
 
-    {{ aegis.view_stg_fhir__coverages('latest_versions') }}
+    {{ aegis.fhir_latest_versions('flattened_versions', stored_id_column='coverage_id') }}
 
 ),
 
@@ -55,7 +61,7 @@ final as (
     where not flattened.is_deleted
     {% if is_incremental() %}
     union all
-    {{ aegis.fhir_staged_deletions('latest_versions', 'coverage_id', ['patient_id', 'subscriber_id', 'payer_name', 'plan_type', 'status', 'coverage_start_date', 'coverage_end_date']) }}
+    {{ aegis.fhir_staged_deletions('flattened', 'coverage_id', ['patient_id', 'subscriber_id', 'payer_name', 'plan_type', 'status', 'coverage_start_date', 'coverage_end_date']) }}
     {% endif %}
 
 )

@@ -21,17 +21,23 @@ source as (
 
 ),
 
-latest_versions as (
+envelopes as (
 
-    {{ aegis.fhir_latest_versions('source', stored_id_column='encounter_id') }}
+    {{ aegis.fhir_typed_envelopes('source') }}
+
+),
+
+flattened_versions as (
+
+    {{ aegis.view_stg_fhir__encounters('envelopes') }}
 
 ),
 
 {# Computed once: a sensitive-code test in final is a correlated subquery, which DuckDB decorrelates
-    into a second read of this CTE (inlined, the resources were parsed twice). #}
+    into a second read of this CTE. #}
 flattened as {{ aegis.aegis_cte_materialized() }} (
 
-    {{ aegis.view_stg_fhir__encounters('latest_versions') }}
+    {{ aegis.fhir_latest_versions('flattened_versions', stored_id_column='encounter_id') }}
 
 ),
 
@@ -59,7 +65,7 @@ final as (
     where not flattened.is_deleted
     {% if is_incremental() %}
     union all
-    {{ aegis.fhir_staged_deletions('latest_versions', 'encounter_id', ['patient_id', 'facility_npi', 'service_provider_id', 'encounter_class', 'status', 'reason_icd10cm_code', 'reason_snomed_code', 'discharge_disposition_code', 'period_start_at', 'period_end_at', 'is_part2_sensitive']) }}
+    {{ aegis.fhir_staged_deletions('flattened', 'encounter_id', ['patient_id', 'facility_npi', 'service_provider_id', 'encounter_class', 'status', 'reason_icd10cm_code', 'reason_snomed_code', 'discharge_disposition_code', 'period_start_at', 'period_end_at', 'is_part2_sensitive']) }}
     {% endif %}
 
 )

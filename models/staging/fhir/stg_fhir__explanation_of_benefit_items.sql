@@ -21,9 +21,15 @@ source as (
 
 ),
 
+envelopes as (
+
+    {{ aegis.fhir_typed_envelopes('source') }}
+
+),
+
 latest_versions as (
 
-    {{ aegis.fhir_latest_versions('source', stored_id_column='explanation_of_benefit_id') }}
+    {{ aegis.fhir_latest_versions('envelopes', stored_id_column='explanation_of_benefit_id') }}
 
 ),
 

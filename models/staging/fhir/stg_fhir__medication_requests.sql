@@ -21,17 +21,23 @@ source as (
 
 ),
 
-latest_versions as (
+envelopes as (
 
-    {{ aegis.fhir_latest_versions('source', stored_id_column='medication_request_id') }}
+    {{ aegis.fhir_typed_envelopes('source') }}
+
+),
+
+flattened_versions as (
+
+    {{ aegis.view_stg_fhir__medication_requests('envelopes') }}
 
 ),
 
 {# Computed once: a sensitive-code test in final is a correlated subquery, which DuckDB decorrelates
-    into a second read of this CTE (inlined, the resources were parsed twice). #}
+    into a second read of this CTE. #}
 flattened as {{ aegis.aegis_cte_materialized() }} (
 
-    {{ aegis.view_stg_fhir__medication_requests('latest_versions') }}
+    {{ aegis.fhir_latest_versions('flattened_versions', stored_id_column='medication_request_id') }}
 
 ),
 
@@ -57,7 +63,7 @@ final as (
     where not flattened.is_deleted
     {% if is_incremental() %}
     union all
-    {{ aegis.fhir_staged_deletions('latest_versions', 'medication_request_id', ['patient_id', 'encounter_id', 'prescriber_npi', 'rxnorm_code', 'medication_name', 'status', 'intent', 'authored_at', 'is_part2_sensitive']) }}
+    {{ aegis.fhir_staged_deletions('flattened', 'medication_request_id', ['patient_id', 'encounter_id', 'prescriber_npi', 'rxnorm_code', 'medication_name', 'status', 'intent', 'authored_at', 'is_part2_sensitive']) }}
     {% endif %}
 
 )

@@ -21,17 +21,23 @@ source as (
 
 ),
 
-latest_versions as (
+envelopes as (
 
-    {{ aegis.fhir_latest_versions('source', stored_id_column='observation_id') }}
+    {{ aegis.fhir_typed_envelopes('source') }}
+
+),
+
+flattened_versions as (
+
+    {{ aegis.view_stg_fhir__observations('envelopes') }}
 
 ),
 
 {# Computed once: a sensitive-code test in final is a correlated subquery, which DuckDB decorrelates
-    into a second read of this CTE (inlined, the resources were parsed twice). #}
+    into a second read of this CTE. #}
 flattened as {{ aegis.aegis_cte_materialized() }} (
 
-    {{ aegis.view_stg_fhir__observations('latest_versions') }}
+    {{ aegis.fhir_latest_versions('flattened_versions', stored_id_column='observation_id') }}
 
 ),
 
@@ -56,7 +62,7 @@ final as (
     where not flattened.is_deleted
     {% if is_incremental() %}
     union all
-    {{ aegis.fhir_staged_deletions('latest_versions', 'observation_id', ['patient_id', 'encounter_id', 'loinc_code', 'category', 'status', 'value_unit', ['value_numeric', 'double precision'], 'effective_at']) }}
+    {{ aegis.fhir_staged_deletions('flattened', 'observation_id', ['patient_id', 'encounter_id', 'loinc_code', 'category', 'status', 'value_unit', ['value_numeric', 'double precision'], 'effective_at']) }}
     {% endif %}
 
 )

@@ -21,17 +21,23 @@ source as (
 
 ),
 
-latest_versions as (
+envelopes as (
 
-    {{ aegis.fhir_latest_versions('source', stored_id_column='patient_id') }}
+    {{ aegis.fhir_typed_envelopes('source') }}
+
+),
+
+flattened_versions as (
+
+    {{ aegis.view_stg_fhir__patients('envelopes') }}
 
 ),
 
 {# Computed once: a sensitive-code test in final is a correlated subquery, which DuckDB decorrelates
-    into a second read of this CTE (inlined, the resources were parsed twice). #}
+    into a second read of this CTE. #}
 flattened as {{ aegis.aegis_cte_materialized() }} (
 
-    {{ aegis.view_stg_fhir__patients('latest_versions') }}
+    {{ aegis.fhir_latest_versions('flattened_versions', stored_id_column='patient_id') }}
 
 ),
 
@@ -67,7 +73,7 @@ final as (
     where not flattened.is_deleted
     {% if is_incremental() %}
     union all
-    {{ aegis.fhir_staged_deletions('latest_versions', 'patient_id', ['mrn', 'ssn', 'family_name', 'given_name', 'gender', 'street_address', 'city', 'county', 'state', 'zip_code', 'phone', 'email', 'marital_status_code', 'language_code', 'race_code', 'ethnicity_code', 'birth_sex', 'birth_date', 'deceased_at']) }}
+    {{ aegis.fhir_staged_deletions('flattened', 'patient_id', ['mrn', 'ssn', 'family_name', 'given_name', 'gender', 'street_address', 'city', 'county', 'state', 'zip_code', 'phone', 'email', 'marital_status_code', 'language_code', 'race_code', 'ethnicity_code', 'birth_sex', 'birth_date', 'deceased_at']) }}
     {% endif %}
 
 )

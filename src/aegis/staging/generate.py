@@ -8,7 +8,8 @@ For each `models/staging/fhir/views/<model>.json` (a SQL on FHIR v2 ViewDefiniti
   `adapter.dispatch` like every other engine difference of the project;
 - the model `models/staging/fhir/<model>.sql` keeps the staging semantics that are not the view's: the
   incremental filter, one row per resource (its latest delivery, deletions applied:
-  aegis.fhir_latest_versions), the envelope columns, and typing (FHIR `date`/`dateTime` through the
+  aegis.fhir_latest_versions; a view of one row per resource is flattened first and its rows ranked,
+  one of several rows per resource is ranked first), the envelope columns, and typing (FHIR `date`/`dateTime` through the
   project's parse macros, `ansi/type` tags for numbers). Columns tagged `aegis/column` are alternatives
   for one output column (choice types: `effectiveDateTime` or `effectivePeriod.start`), coalesced in
   the view's order.
@@ -34,8 +35,11 @@ from aegis.views.reader import read_view_definition
 VIEWS_DIR = Path("models/staging/fhir/views")
 MODELS_DIR = Path("models/staging/fhir")
 MACROS_DIR = Path("macros/staging_views")
-# The envelope columns every staging row carries (from aegis.fhir_latest_versions).
+# The envelope columns every staging row carries (from aegis.fhir_typed_envelopes).
 ENVELOPE = ("event_id", "version_id", "last_updated_at", "received_at", "is_deleted")
+# What the view carries through besides its columns: the key, the envelope, and source_position, which
+# aegis.fhir_latest_versions ranks by (a view of one row per resource is ranked after it flattens).
+CARRIED = ("resource_id", *ENVELOPE, "source_position")
 RELATION_PLACEHOLDER = "__aegis_relation__"
 # The row-sensitivity mark (42 CFR Part 2) of a view with columns tagged `aegis/sensitive-code` (value: the
 # code system). The view says which columns hold which code system; the rule (which codes are sensitive) is
@@ -78,6 +82,15 @@ def _tag(column: dict[str, Any], name: str) -> str | None:
         if tag.get("name") == name:
             return str(tag["value"])
     return None
+
+
+def _one_row_per_resource(select: list[dict[str, Any]]) -> bool:
+    """Whether the view gives at most one row per resource: no forEach, forEachOrNull, repeat or unionAll."""
+    return all(
+        not any(key in node for key in ("forEach", "forEachOrNull", "repeat", "unionAll"))
+        and _one_row_per_resource(node.get("select", []))
+        for node in select
+    )
 
 
 def _view_columns(select: list[dict[str, Any]], context: str = "") -> list[tuple[dict[str, Any], str]]:
@@ -192,6 +205,41 @@ def model_sql(view: StagingView) -> str:
         if view.row_key
         else ""
     )
+    if _one_row_per_resource(view.document.get("select", [])):
+        # Every delivery flattened, then the latest kept: the version sort carries the view's columns, not
+        # the resource JSON (docs/performance.md). A deletion flattens to a row of NULL columns and ranks
+        # like any delivery.
+        versions = f"""flattened_versions as (
+
+    {{{{ aegis.view_{view.model}('envelopes') }}}}
+
+),
+
+{{# Computed once: a sensitive-code test in final is a correlated subquery, which DuckDB decorrelates
+    into a second read of this CTE. #}}
+flattened as {{{{ aegis.aegis_cte_materialized() }}}} (
+
+    {{{{ aegis.fhir_latest_versions('flattened_versions', stored_id_column='{view.key}') }}}}
+
+)"""
+        latest = "flattened"
+    else:
+        # Several rows per resource: the envelopes are ranked first, so that one delivery's rows stay
+        # together.
+        versions = f"""latest_versions as (
+
+    {{{{ aegis.fhir_latest_versions('envelopes', stored_id_column='{view.key}') }}}}
+
+),
+
+{{# Computed once: a sensitive-code test in final is a correlated subquery, which DuckDB decorrelates
+    into a second read of this CTE (inlined, the resources were parsed twice). #}}
+flattened as {{{{ aegis.aegis_cte_materialized() }}}} (
+
+    {{{{ aegis.view_{view.model}('latest_versions') }}}}
+
+)"""
+        latest = "latest_versions"
     return f"""{note}{{{{ config(
     materialized='incremental',
     unique_key='{view.key}',
@@ -212,19 +260,13 @@ source as (
 
 ),
 
-latest_versions as (
+envelopes as (
 
-    {{{{ aegis.fhir_latest_versions('source', stored_id_column='{view.key}') }}}}
-
-),
-
-{{# Computed once: a sensitive-code test in final is a correlated subquery, which DuckDB decorrelates
-    into a second read of this CTE (inlined, the resources were parsed twice). #}}
-flattened as {{{{ aegis.aegis_cte_materialized() }}}} (
-
-    {{{{ aegis.view_{view.model}('latest_versions') }}}}
+    {{{{ aegis.fhir_typed_envelopes('source') }}}}
 
 ),
+
+{versions},
 
 final as (
 
@@ -236,7 +278,7 @@ final as (
     where {keep}
     {{% if is_incremental() %}}
     union all
-    {{{{ aegis.fhir_staged_deletions('latest_versions', '{view.key}', {null_columns}) }}}}{emptied}
+    {{{{ aegis.fhir_staged_deletions('{latest}', '{view.key}', {null_columns}) }}}}{emptied}
     {{% endif %}}
 
 )
@@ -247,8 +289,10 @@ select * from final
 
 def macro_sql(view: StagingView) -> str:
     plan = plan_view(read_view_definition(view.document))
+    # The envelope's resource_type (the resource's own, by the landing contract) selects the rows, so that
+    # a deletion, which has no resource, stays a row of the view and ranks.
     source = SqlSource(
-        RELATION_PLACEHOLDER, resource_type_column=None, passthrough_columns=("resource_id", *ENVELOPE)
+        RELATION_PLACEHOLDER, resource_type_column="resource_type", passthrough_columns=CARRIED
     )
     name = f"view_{view.model}"
     blocks = [
