@@ -13,7 +13,7 @@ select
     r.received_at,
     r.is_deleted,
     r.source_position,
-    case when regexp_full_match(r.value."beneficiary"."reference", '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(r.value."beneficiary"."reference", '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "patient_id",
+    case when regexp_full_match(r.value."beneficiary"."reference", '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}$') then split_part(r.value."beneficiary"."reference", '/', -1) when regexp_full_match(r.value."beneficiary"."reference", '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}/_history/[A-Za-z0-9.-]{1,64}$') then split_part(r.value."beneficiary"."reference", '/', -3) end as "patient_id",
     r.value."subscriberId" as "subscriber_id",
     list_filter(list_transform(list_filter(r.value."payor", lambda item_: item_ is not null), lambda l0_: l0_."display"), lambda item_: item_ is not null)[1] as "payer_name",
     list_filter(list_transform(list_filter(flatten(list_transform(list_filter([r.value."type"], lambda item_: item_ is not null), lambda l1_: l1_."coding")), lambda item_: item_ is not null), lambda l2_: l2_."code"), lambda item_: item_ is not null)[1] as "plan_type",

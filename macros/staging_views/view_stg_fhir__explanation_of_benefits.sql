@@ -13,9 +13,9 @@ select
     r.received_at,
     r.is_deleted,
     r.source_position,
-    case when regexp_full_match(r.value."claim"."reference", '^(https?://[^?#]*/)?Claim/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(r.value."claim"."reference", '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "claim_id",
-    case when regexp_full_match(r.value."patient"."reference", '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(r.value."patient"."reference", '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "patient_id",
-    case when regexp_full_match(list_filter(r.value."insurance", lambda item_: item_ is not null)[1]."coverage"."reference", '^(https?://[^?#]*/)?Coverage/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(list_filter(r.value."insurance", lambda item_: item_ is not null)[1]."coverage"."reference", '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "coverage_id",
+    case when regexp_full_match(r.value."claim"."reference", '^(https?://[^?#]*/)?Claim/[A-Za-z0-9.-]{1,64}$') then split_part(r.value."claim"."reference", '/', -1) when regexp_full_match(r.value."claim"."reference", '^(https?://[^?#]*/)?Claim/[A-Za-z0-9.-]{1,64}/_history/[A-Za-z0-9.-]{1,64}$') then split_part(r.value."claim"."reference", '/', -3) end as "claim_id",
+    case when regexp_full_match(r.value."patient"."reference", '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}$') then split_part(r.value."patient"."reference", '/', -1) when regexp_full_match(r.value."patient"."reference", '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}/_history/[A-Za-z0-9.-]{1,64}$') then split_part(r.value."patient"."reference", '/', -3) end as "patient_id",
+    case when regexp_full_match(list_filter(r.value."insurance", lambda item_: item_ is not null)[1]."coverage"."reference", '^(https?://[^?#]*/)?Coverage/[A-Za-z0-9.-]{1,64}$') then split_part(list_filter(r.value."insurance", lambda item_: item_ is not null)[1]."coverage"."reference", '/', -1) when regexp_full_match(list_filter(r.value."insurance", lambda item_: item_ is not null)[1]."coverage"."reference", '^(https?://[^?#]*/)?Coverage/[A-Za-z0-9.-]{1,64}/_history/[A-Za-z0-9.-]{1,64}$') then split_part(list_filter(r.value."insurance", lambda item_: item_ is not null)[1]."coverage"."reference", '/', -3) end as "coverage_id",
     list_filter(list_transform(list_filter(list_filter(list_transform(list_filter([r.value."provider"], lambda item_: item_ is not null), lambda l0_: l0_."identifier"), lambda item_: item_ is not null), lambda w2_: (w2_."system" = 'http://hl7.org/fhir/sid/us-npi')), lambda l1_: l1_."value"), lambda item_: item_ is not null)[1] as "provider_npi",
     list_filter(list_transform(list_filter(flatten(list_transform(list_filter([r.value."type"], lambda item_: item_ is not null), lambda l2_: l2_."coding")), lambda item_: item_ is not null), lambda l3_: l3_."code"), lambda item_: item_ is not null)[1] as "claim_type",
     r.value."use" as "claim_use",
@@ -60,131 +60,131 @@ select
             where n2_.position = 1
         ) as x1_
     ) #>> '{"coverage","reference"}') ~ '^(https?://[^?#]*/)?Coverage/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then substring(((
+        select any_value(x1_.value)
+        from (
+            select n2_.value as value, n2_.ord as ord
+            from (
+                select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
+                from (
+                    select element_.value as value, element_.ord as ord
+                    from jsonb_array_elements(case when jsonb_typeof((r.value -> 'insurance')) = 'array' then (r.value -> 'insurance') else jsonb_build_array((r.value -> 'insurance')) end) with ordinality as element_(value, ord)
+                    where jsonb_typeof(element_.value) <> 'null'
+                ) as x3_
+            ) as n2_
+            where n2_.position = 1
+        ) as x1_
+    ) #>> '{"coverage","reference"}') from '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$') end as "coverage_id",
+    ((
         select any_value(x5_.value)
         from (
             select n6_.value as value, n6_.ord as ord
             from (
                 select x7_.value, x7_.ord, row_number() over (order by x7_.ord) as position
                 from (
-                    select element_.value as value, element_.ord as ord
-                    from jsonb_array_elements(case when jsonb_typeof((r.value -> 'insurance')) = 'array' then (r.value -> 'insurance') else jsonb_build_array((r.value -> 'insurance')) end) with ordinality as element_(value, ord)
-                    where jsonb_typeof(element_.value) <> 'null'
+                    select (s8_.value -> 'value') as value, s8_.ord as ord
+                    from (
+                        select w2.value as value, w2.ord as ord
+                        from (
+                            select (s9_.value -> 'identifier') as value, s9_.ord as ord
+                            from (
+                                select (r.value -> 'provider') as value, 1 as ord
+                                where (r.value -> 'provider') is not null and not (jsonb_typeof((r.value -> 'provider')) = 'null')
+                            ) as s9_
+                            where (s9_.value -> 'identifier') is not null and not (jsonb_typeof((s9_.value -> 'identifier')) = 'null')
+                        ) as w2
+                        where ((w2.value #>> '{"system"}') = 'http://hl7.org/fhir/sid/us-npi')
+                    ) as s8_
+                    where (s8_.value -> 'value') is not null and not (jsonb_typeof((s8_.value -> 'value')) = 'null')
                 ) as x7_
             ) as n6_
             where n6_.position = 1
         ) as x5_
-    ) #>> '{"coverage","reference"}') from '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$') end as "coverage_id",
-    ((
-        select any_value(x9_.value)
-        from (
-            select n10_.value as value, n10_.ord as ord
-            from (
-                select x11_.value, x11_.ord, row_number() over (order by x11_.ord) as position
-                from (
-                    select (s12_.value -> 'value') as value, s12_.ord as ord
-                    from (
-                        select w2.value as value, w2.ord as ord
-                        from (
-                            select (s13_.value -> 'identifier') as value, s13_.ord as ord
-                            from (
-                                select (r.value -> 'provider') as value, 1 as ord
-                                where (r.value -> 'provider') is not null and not (jsonb_typeof((r.value -> 'provider')) = 'null')
-                            ) as s13_
-                            where (s13_.value -> 'identifier') is not null and not (jsonb_typeof((s13_.value -> 'identifier')) = 'null')
-                        ) as w2
-                        where ((w2.value #>> '{"system"}') = 'http://hl7.org/fhir/sid/us-npi')
-                    ) as s12_
-                    where (s12_.value -> 'value') is not null and not (jsonb_typeof((s12_.value -> 'value')) = 'null')
-                ) as x11_
-            ) as n10_
-            where n10_.position = 1
-        ) as x9_
     ) #>> '{}') as "provider_npi",
     ((
-        select any_value(x14_.value)
+        select any_value(x10_.value)
         from (
-            select n15_.value as value, n15_.ord as ord
+            select n11_.value as value, n11_.ord as ord
             from (
-                select x16_.value, x16_.ord, row_number() over (order by x16_.ord) as position
+                select x12_.value, x12_.ord, row_number() over (order by x12_.ord) as position
                 from (
-                    select (s17_.value -> 'code') as value, s17_.ord as ord
+                    select (s13_.value -> 'code') as value, s13_.ord as ord
                     from (
-                        select e19_.value as value, row_number() over (order by s18_.ord, e19_.ord) as ord
+                        select e15_.value as value, row_number() over (order by s14_.ord, e15_.ord) as ord
                         from (
                             select (r.value -> 'type') as value, 1 as ord
                             where (r.value -> 'type') is not null and not (jsonb_typeof((r.value -> 'type')) = 'null')
-                        ) as s18_
+                        ) as s14_
                         cross join lateral (
                             select element_.value as value, element_.ord as ord
-                            from jsonb_array_elements(case when jsonb_typeof((s18_.value -> 'coding')) = 'array' then (s18_.value -> 'coding') else jsonb_build_array((s18_.value -> 'coding')) end) with ordinality as element_(value, ord)
+                            from jsonb_array_elements(case when jsonb_typeof((s14_.value -> 'coding')) = 'array' then (s14_.value -> 'coding') else jsonb_build_array((s14_.value -> 'coding')) end) with ordinality as element_(value, ord)
                             where jsonb_typeof(element_.value) <> 'null'
-                        ) as e19_
-                    ) as s17_
-                    where (s17_.value -> 'code') is not null and not (jsonb_typeof((s17_.value -> 'code')) = 'null')
-                ) as x16_
-            ) as n15_
-            where n15_.position = 1
-        ) as x14_
+                        ) as e15_
+                    ) as s13_
+                    where (s13_.value -> 'code') is not null and not (jsonb_typeof((s13_.value -> 'code')) = 'null')
+                ) as x12_
+            ) as n11_
+            where n11_.position = 1
+        ) as x10_
     ) #>> '{}') as "claim_type",
     (r.value #>> '{"use"}') as "claim_use",
     (r.value #>> '{"status"}') as "status",
     ((
-        select any_value(x20_.value)
+        select any_value(x16_.value)
         from (
-            select n21_.value as value, n21_.ord as ord
+            select n17_.value as value, n17_.ord as ord
             from (
-                select x22_.value, x22_.ord, row_number() over (order by x22_.ord) as position
+                select x18_.value, x18_.ord, row_number() over (order by x18_.ord) as position
                 from (
-                    select (s23_.value -> 'code') as value, s23_.ord as ord
+                    select (s19_.value -> 'code') as value, s19_.ord as ord
                     from (
                         select w3.value as value, w3.ord as ord
                         from (
-                            select e27_.value as value, row_number() over (order by s24_.ord, e27_.ord) as ord
+                            select e23_.value as value, row_number() over (order by s20_.ord, e23_.ord) as ord
                             from (
-                                select (s25_.value -> 'diagnosisCodeableConcept') as value, s25_.ord as ord
+                                select (s21_.value -> 'diagnosisCodeableConcept') as value, s21_.ord as ord
                                 from (
                                     select element_.value as value, element_.ord as ord
                                     from jsonb_array_elements(case when jsonb_typeof((r.value -> 'diagnosis')) = 'array' then (r.value -> 'diagnosis') else jsonb_build_array((r.value -> 'diagnosis')) end) with ordinality as element_(value, ord)
                                     where jsonb_typeof(element_.value) <> 'null'
-                                ) as s25_
-                                where (s25_.value -> 'diagnosisCodeableConcept') is not null and not (jsonb_typeof((s25_.value -> 'diagnosisCodeableConcept')) = 'null')
-                            ) as s24_
+                                ) as s21_
+                                where (s21_.value -> 'diagnosisCodeableConcept') is not null and not (jsonb_typeof((s21_.value -> 'diagnosisCodeableConcept')) = 'null')
+                            ) as s20_
                             cross join lateral (
                                 select element_.value as value, element_.ord as ord
-                                from jsonb_array_elements(case when jsonb_typeof((s24_.value -> 'coding')) = 'array' then (s24_.value -> 'coding') else jsonb_build_array((s24_.value -> 'coding')) end) with ordinality as element_(value, ord)
+                                from jsonb_array_elements(case when jsonb_typeof((s20_.value -> 'coding')) = 'array' then (s20_.value -> 'coding') else jsonb_build_array((s20_.value -> 'coding')) end) with ordinality as element_(value, ord)
                                 where jsonb_typeof(element_.value) <> 'null'
-                            ) as e27_
+                            ) as e23_
                         ) as w3
                         where ((w3.value #>> '{"system"}') = 'http://hl7.org/fhir/sid/icd-10-cm')
-                    ) as s23_
-                    where (s23_.value -> 'code') is not null and not (jsonb_typeof((s23_.value -> 'code')) = 'null')
-                ) as x22_
-            ) as n21_
-            where n21_.position = 1
-        ) as x20_
+                    ) as s19_
+                    where (s19_.value -> 'code') is not null and not (jsonb_typeof((s19_.value -> 'code')) = 'null')
+                ) as x18_
+            ) as n17_
+            where n17_.position = 1
+        ) as x16_
     ) #>> '{}') as "principal_icd10cm_code",
     ((
-        select any_value(x28_.value)
+        select any_value(x24_.value)
         from (
-            select n29_.value as value, n29_.ord as ord
+            select n25_.value as value, n25_.ord as ord
             from (
-                select x30_.value, x30_.ord, row_number() over (order by x30_.ord) as position
+                select x26_.value, x26_.ord, row_number() over (order by x26_.ord) as position
                 from (
-                    select (s31_.value -> 'display') as value, s31_.ord as ord
+                    select (s27_.value -> 'display') as value, s27_.ord as ord
                     from (
-                        select (s32_.value -> 'coverage') as value, s32_.ord as ord
+                        select (s28_.value -> 'coverage') as value, s28_.ord as ord
                         from (
                             select element_.value as value, element_.ord as ord
                             from jsonb_array_elements(case when jsonb_typeof((r.value -> 'insurance')) = 'array' then (r.value -> 'insurance') else jsonb_build_array((r.value -> 'insurance')) end) with ordinality as element_(value, ord)
                             where jsonb_typeof(element_.value) <> 'null'
-                        ) as s32_
-                        where (s32_.value -> 'coverage') is not null and not (jsonb_typeof((s32_.value -> 'coverage')) = 'null')
-                    ) as s31_
-                    where (s31_.value -> 'display') is not null and not (jsonb_typeof((s31_.value -> 'display')) = 'null')
-                ) as x30_
-            ) as n29_
-            where n29_.position = 1
-        ) as x28_
+                        ) as s28_
+                        where (s28_.value -> 'coverage') is not null and not (jsonb_typeof((s28_.value -> 'coverage')) = 'null')
+                    ) as s27_
+                    where (s27_.value -> 'display') is not null and not (jsonb_typeof((s27_.value -> 'display')) = 'null')
+                ) as x26_
+            ) as n25_
+            where n25_.position = 1
+        ) as x24_
     ) #>> '{}') as "insurance_payer_name",
     (r.value #>> '{"billablePeriod","start"}') as "billable_period_start_date",
     (r.value #>> '{"billablePeriod","end"}') as "billable_period_end_date",
@@ -224,131 +224,131 @@ select
             where n2_.position = 1
         ) as x1_
     ), '"coverage"."reference"') as varchar), '^(https?://[^?#]*/)?Coverage/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(cast(get_path((
+        select any_value(x1_.value)
+        from (
+            select n2_.value as value, n2_.ord as ord
+            from (
+                select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
+                from (
+                    select flattened_.value as value, flattened_.index + 1 as ord
+                    from table(flatten(input => get_path(r.value, '"insurance"'))) as flattened_
+                    where not is_null_value(flattened_.value)
+                ) as x3_
+            ) as n2_
+            where n2_.position = 1
+        ) as x1_
+    ), '"coverage"."reference"') as varchar), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e', 1) end as "coverage_id",
+    cast((
         select any_value(x5_.value)
         from (
             select n6_.value as value, n6_.ord as ord
             from (
                 select x7_.value, x7_.ord, row_number() over (order by x7_.ord) as position
                 from (
-                    select flattened_.value as value, flattened_.index + 1 as ord
-                    from table(flatten(input => get_path(r.value, '"insurance"'))) as flattened_
-                    where not is_null_value(flattened_.value)
+                    select get_path(s8_.value, '"value"') as value, s8_.ord as ord
+                    from (
+                        select w2.value as value, w2.ord as ord
+                        from (
+                            select get_path(s9_.value, '"identifier"') as value, s9_.ord as ord
+                            from (
+                                select get_path(r.value, '"provider"') as value, 1 as ord
+                                where get_path(r.value, '"provider"') is not null and not (is_null_value(get_path(r.value, '"provider"')))
+                            ) as s9_
+                            where get_path(s9_.value, '"identifier"') is not null and not (is_null_value(get_path(s9_.value, '"identifier"')))
+                        ) as w2
+                        where (cast(get_path(w2.value, '"system"') as varchar) = 'http://hl7.org/fhir/sid/us-npi')
+                    ) as s8_
+                    where get_path(s8_.value, '"value"') is not null and not (is_null_value(get_path(s8_.value, '"value"')))
                 ) as x7_
             ) as n6_
             where n6_.position = 1
         ) as x5_
-    ), '"coverage"."reference"') as varchar), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e', 1) end as "coverage_id",
-    cast((
-        select any_value(x9_.value)
-        from (
-            select n10_.value as value, n10_.ord as ord
-            from (
-                select x11_.value, x11_.ord, row_number() over (order by x11_.ord) as position
-                from (
-                    select get_path(s12_.value, '"value"') as value, s12_.ord as ord
-                    from (
-                        select w2.value as value, w2.ord as ord
-                        from (
-                            select get_path(s13_.value, '"identifier"') as value, s13_.ord as ord
-                            from (
-                                select get_path(r.value, '"provider"') as value, 1 as ord
-                                where get_path(r.value, '"provider"') is not null and not (is_null_value(get_path(r.value, '"provider"')))
-                            ) as s13_
-                            where get_path(s13_.value, '"identifier"') is not null and not (is_null_value(get_path(s13_.value, '"identifier"')))
-                        ) as w2
-                        where (cast(get_path(w2.value, '"system"') as varchar) = 'http://hl7.org/fhir/sid/us-npi')
-                    ) as s12_
-                    where get_path(s12_.value, '"value"') is not null and not (is_null_value(get_path(s12_.value, '"value"')))
-                ) as x11_
-            ) as n10_
-            where n10_.position = 1
-        ) as x9_
     ) as varchar) as "provider_npi",
     cast((
-        select any_value(x14_.value)
+        select any_value(x10_.value)
         from (
-            select n15_.value as value, n15_.ord as ord
+            select n11_.value as value, n11_.ord as ord
             from (
-                select x16_.value, x16_.ord, row_number() over (order by x16_.ord) as position
+                select x12_.value, x12_.ord, row_number() over (order by x12_.ord) as position
                 from (
-                    select get_path(s17_.value, '"code"') as value, s17_.ord as ord
+                    select get_path(s13_.value, '"code"') as value, s13_.ord as ord
                     from (
-                        select e19_.value as value, row_number() over (order by s18_.ord, e19_.ord) as ord
+                        select e15_.value as value, row_number() over (order by s14_.ord, e15_.ord) as ord
                         from (
                             select get_path(r.value, '"type"') as value, 1 as ord
                             where get_path(r.value, '"type"') is not null and not (is_null_value(get_path(r.value, '"type"')))
-                        ) as s18_
+                        ) as s14_
                         cross join lateral (
                             select flattened_.value as value, flattened_.index + 1 as ord
-                            from table(flatten(input => get_path(s18_.value, '"coding"'))) as flattened_
+                            from table(flatten(input => get_path(s14_.value, '"coding"'))) as flattened_
                             where not is_null_value(flattened_.value)
-                        ) as e19_
-                    ) as s17_
-                    where get_path(s17_.value, '"code"') is not null and not (is_null_value(get_path(s17_.value, '"code"')))
-                ) as x16_
-            ) as n15_
-            where n15_.position = 1
-        ) as x14_
+                        ) as e15_
+                    ) as s13_
+                    where get_path(s13_.value, '"code"') is not null and not (is_null_value(get_path(s13_.value, '"code"')))
+                ) as x12_
+            ) as n11_
+            where n11_.position = 1
+        ) as x10_
     ) as varchar) as "claim_type",
     cast(get_path(r.value, '"use"') as varchar) as "claim_use",
     cast(get_path(r.value, '"status"') as varchar) as "status",
     cast((
-        select any_value(x20_.value)
+        select any_value(x16_.value)
         from (
-            select n21_.value as value, n21_.ord as ord
+            select n17_.value as value, n17_.ord as ord
             from (
-                select x22_.value, x22_.ord, row_number() over (order by x22_.ord) as position
+                select x18_.value, x18_.ord, row_number() over (order by x18_.ord) as position
                 from (
-                    select get_path(s23_.value, '"code"') as value, s23_.ord as ord
+                    select get_path(s19_.value, '"code"') as value, s19_.ord as ord
                     from (
                         select w3.value as value, w3.ord as ord
                         from (
-                            select e27_.value as value, row_number() over (order by s24_.ord, e27_.ord) as ord
+                            select e23_.value as value, row_number() over (order by s20_.ord, e23_.ord) as ord
                             from (
-                                select get_path(s25_.value, '"diagnosisCodeableConcept"') as value, s25_.ord as ord
+                                select get_path(s21_.value, '"diagnosisCodeableConcept"') as value, s21_.ord as ord
                                 from (
                                     select flattened_.value as value, flattened_.index + 1 as ord
                                     from table(flatten(input => get_path(r.value, '"diagnosis"'))) as flattened_
                                     where not is_null_value(flattened_.value)
-                                ) as s25_
-                                where get_path(s25_.value, '"diagnosisCodeableConcept"') is not null and not (is_null_value(get_path(s25_.value, '"diagnosisCodeableConcept"')))
-                            ) as s24_
+                                ) as s21_
+                                where get_path(s21_.value, '"diagnosisCodeableConcept"') is not null and not (is_null_value(get_path(s21_.value, '"diagnosisCodeableConcept"')))
+                            ) as s20_
                             cross join lateral (
                                 select flattened_.value as value, flattened_.index + 1 as ord
-                                from table(flatten(input => get_path(s24_.value, '"coding"'))) as flattened_
+                                from table(flatten(input => get_path(s20_.value, '"coding"'))) as flattened_
                                 where not is_null_value(flattened_.value)
-                            ) as e27_
+                            ) as e23_
                         ) as w3
                         where (cast(get_path(w3.value, '"system"') as varchar) = 'http://hl7.org/fhir/sid/icd-10-cm')
-                    ) as s23_
-                    where get_path(s23_.value, '"code"') is not null and not (is_null_value(get_path(s23_.value, '"code"')))
-                ) as x22_
-            ) as n21_
-            where n21_.position = 1
-        ) as x20_
+                    ) as s19_
+                    where get_path(s19_.value, '"code"') is not null and not (is_null_value(get_path(s19_.value, '"code"')))
+                ) as x18_
+            ) as n17_
+            where n17_.position = 1
+        ) as x16_
     ) as varchar) as "principal_icd10cm_code",
     cast((
-        select any_value(x28_.value)
+        select any_value(x24_.value)
         from (
-            select n29_.value as value, n29_.ord as ord
+            select n25_.value as value, n25_.ord as ord
             from (
-                select x30_.value, x30_.ord, row_number() over (order by x30_.ord) as position
+                select x26_.value, x26_.ord, row_number() over (order by x26_.ord) as position
                 from (
-                    select get_path(s31_.value, '"display"') as value, s31_.ord as ord
+                    select get_path(s27_.value, '"display"') as value, s27_.ord as ord
                     from (
-                        select get_path(s32_.value, '"coverage"') as value, s32_.ord as ord
+                        select get_path(s28_.value, '"coverage"') as value, s28_.ord as ord
                         from (
                             select flattened_.value as value, flattened_.index + 1 as ord
                             from table(flatten(input => get_path(r.value, '"insurance"'))) as flattened_
                             where not is_null_value(flattened_.value)
-                        ) as s32_
-                        where get_path(s32_.value, '"coverage"') is not null and not (is_null_value(get_path(s32_.value, '"coverage"')))
-                    ) as s31_
-                    where get_path(s31_.value, '"display"') is not null and not (is_null_value(get_path(s31_.value, '"display"')))
-                ) as x30_
-            ) as n29_
-            where n29_.position = 1
-        ) as x28_
+                        ) as s28_
+                        where get_path(s28_.value, '"coverage"') is not null and not (is_null_value(get_path(s28_.value, '"coverage"')))
+                    ) as s27_
+                    where get_path(s27_.value, '"display"') is not null and not (is_null_value(get_path(s27_.value, '"display"')))
+                ) as x26_
+            ) as n25_
+            where n25_.position = 1
+        ) as x24_
     ) as varchar) as "insurance_payer_name",
     cast(get_path(r.value, '"billablePeriod"."start"') as varchar) as "billable_period_start_date",
     cast(get_path(r.value, '"billablePeriod"."end"') as varchar) as "billable_period_end_date",
@@ -419,386 +419,386 @@ select
             where n2_.position = 1
         ) as x1_
     )."coverage"."reference") end ~ '^(https?://[^?#]*/)?Coverage/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_substr(case when is_varchar((
-        select any_value(x5_.value)
+        select any_value(x1_.value)
         from (
-            select n6_.value as value, n6_.ord as ord
+            select n2_.value as value, n2_.ord as ord
             from (
-                select x7_.value, x7_.ord, row_number() over (order by x7_.ord) as position
+                select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
                 from (
                     select element_ as value, position_ + 1 as ord
                     from (select case when is_array(r.value."insurance") then r.value."insurance" else array(r.value."insurance") end as items_) as array_,
                         array_.items_ as element_ at position_
                     where element_ is not null
-                ) as x7_
-            ) as n6_
-            where n6_.position = 1
-        ) as x5_
+                ) as x3_
+            ) as n2_
+            where n2_.position = 1
+        ) as x1_
     )."coverage"."reference") then cast((
-        select any_value(x5_.value)
+        select any_value(x1_.value)
         from (
-            select n6_.value as value, n6_.ord as ord
+            select n2_.value as value, n2_.ord as ord
             from (
-                select x7_.value, x7_.ord, row_number() over (order by x7_.ord) as position
+                select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
                 from (
                     select element_ as value, position_ + 1 as ord
                     from (select case when is_array(r.value."insurance") then r.value."insurance" else array(r.value."insurance") end as items_) as array_,
                         array_.items_ as element_ at position_
                     where element_ is not null
-                ) as x7_
-            ) as n6_
-            where n6_.position = 1
-        ) as x5_
+                ) as x3_
+            ) as n2_
+            where n2_.position = 1
+        ) as x1_
     )."coverage"."reference" as varchar) else json_serialize((
-        select any_value(x5_.value)
+        select any_value(x1_.value)
         from (
-            select n6_.value as value, n6_.ord as ord
+            select n2_.value as value, n2_.ord as ord
             from (
-                select x7_.value, x7_.ord, row_number() over (order by x7_.ord) as position
+                select x3_.value, x3_.ord, row_number() over (order by x3_.ord) as position
                 from (
                     select element_ as value, position_ + 1 as ord
                     from (select case when is_array(r.value."insurance") then r.value."insurance" else array(r.value."insurance") end as items_) as array_,
                         array_.items_ as element_ at position_
                     where element_ is not null
-                ) as x7_
-            ) as n6_
-            where n6_.position = 1
-        ) as x5_
+                ) as x3_
+            ) as n2_
+            where n2_.position = 1
+        ) as x1_
     )."coverage"."reference") end, '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1, 1, 'e') end as "coverage_id",
     case when is_varchar((
-        select any_value(x9_.value)
+        select any_value(x5_.value)
         from (
-            select n10_.value as value, n10_.ord as ord
+            select n6_.value as value, n6_.ord as ord
             from (
-                select x11_.value, x11_.ord, row_number() over (order by x11_.ord) as position
+                select x7_.value, x7_.ord, row_number() over (order by x7_.ord) as position
                 from (
-                    select s12_.value."value" as value, s12_.ord as ord
+                    select s8_.value."value" as value, s8_.ord as ord
                     from (
                         select w2.value as value, w2.ord as ord
                         from (
-                            select s13_.value."identifier" as value, s13_.ord as ord
+                            select s9_.value."identifier" as value, s9_.ord as ord
                             from (
                                 select r.value."provider" as value, 1 as ord
                                 where r.value."provider" is not null and not (json_typeof(r.value."provider") = 'null')
-                            ) as s13_
-                            where s13_.value."identifier" is not null and not (json_typeof(s13_.value."identifier") = 'null')
+                            ) as s9_
+                            where s9_.value."identifier" is not null and not (json_typeof(s9_.value."identifier") = 'null')
                         ) as w2
                         where (case when is_varchar(w2.value."system") then cast(w2.value."system" as varchar) else json_serialize(w2.value."system") end = 'http://hl7.org/fhir/sid/us-npi')
-                    ) as s12_
-                    where s12_.value."value" is not null and not (json_typeof(s12_.value."value") = 'null')
-                ) as x11_
-            ) as n10_
-            where n10_.position = 1
-        ) as x9_
+                    ) as s8_
+                    where s8_.value."value" is not null and not (json_typeof(s8_.value."value") = 'null')
+                ) as x7_
+            ) as n6_
+            where n6_.position = 1
+        ) as x5_
     )) then cast((
-        select any_value(x9_.value)
+        select any_value(x5_.value)
         from (
-            select n10_.value as value, n10_.ord as ord
+            select n6_.value as value, n6_.ord as ord
             from (
-                select x11_.value, x11_.ord, row_number() over (order by x11_.ord) as position
+                select x7_.value, x7_.ord, row_number() over (order by x7_.ord) as position
                 from (
-                    select s12_.value."value" as value, s12_.ord as ord
+                    select s8_.value."value" as value, s8_.ord as ord
                     from (
                         select w2.value as value, w2.ord as ord
                         from (
-                            select s13_.value."identifier" as value, s13_.ord as ord
+                            select s9_.value."identifier" as value, s9_.ord as ord
                             from (
                                 select r.value."provider" as value, 1 as ord
                                 where r.value."provider" is not null and not (json_typeof(r.value."provider") = 'null')
-                            ) as s13_
-                            where s13_.value."identifier" is not null and not (json_typeof(s13_.value."identifier") = 'null')
+                            ) as s9_
+                            where s9_.value."identifier" is not null and not (json_typeof(s9_.value."identifier") = 'null')
                         ) as w2
                         where (case when is_varchar(w2.value."system") then cast(w2.value."system" as varchar) else json_serialize(w2.value."system") end = 'http://hl7.org/fhir/sid/us-npi')
-                    ) as s12_
-                    where s12_.value."value" is not null and not (json_typeof(s12_.value."value") = 'null')
-                ) as x11_
-            ) as n10_
-            where n10_.position = 1
-        ) as x9_
+                    ) as s8_
+                    where s8_.value."value" is not null and not (json_typeof(s8_.value."value") = 'null')
+                ) as x7_
+            ) as n6_
+            where n6_.position = 1
+        ) as x5_
     ) as varchar) else json_serialize((
-        select any_value(x9_.value)
+        select any_value(x5_.value)
         from (
-            select n10_.value as value, n10_.ord as ord
+            select n6_.value as value, n6_.ord as ord
             from (
-                select x11_.value, x11_.ord, row_number() over (order by x11_.ord) as position
+                select x7_.value, x7_.ord, row_number() over (order by x7_.ord) as position
                 from (
-                    select s12_.value."value" as value, s12_.ord as ord
+                    select s8_.value."value" as value, s8_.ord as ord
                     from (
                         select w2.value as value, w2.ord as ord
                         from (
-                            select s13_.value."identifier" as value, s13_.ord as ord
+                            select s9_.value."identifier" as value, s9_.ord as ord
                             from (
                                 select r.value."provider" as value, 1 as ord
                                 where r.value."provider" is not null and not (json_typeof(r.value."provider") = 'null')
-                            ) as s13_
-                            where s13_.value."identifier" is not null and not (json_typeof(s13_.value."identifier") = 'null')
+                            ) as s9_
+                            where s9_.value."identifier" is not null and not (json_typeof(s9_.value."identifier") = 'null')
                         ) as w2
                         where (case when is_varchar(w2.value."system") then cast(w2.value."system" as varchar) else json_serialize(w2.value."system") end = 'http://hl7.org/fhir/sid/us-npi')
-                    ) as s12_
-                    where s12_.value."value" is not null and not (json_typeof(s12_.value."value") = 'null')
-                ) as x11_
-            ) as n10_
-            where n10_.position = 1
-        ) as x9_
+                    ) as s8_
+                    where s8_.value."value" is not null and not (json_typeof(s8_.value."value") = 'null')
+                ) as x7_
+            ) as n6_
+            where n6_.position = 1
+        ) as x5_
     )) end as "provider_npi",
     case when is_varchar((
-        select any_value(x14_.value)
+        select any_value(x10_.value)
         from (
-            select n15_.value as value, n15_.ord as ord
+            select n11_.value as value, n11_.ord as ord
             from (
-                select x16_.value, x16_.ord, row_number() over (order by x16_.ord) as position
+                select x12_.value, x12_.ord, row_number() over (order by x12_.ord) as position
                 from (
-                    select s17_.value."code" as value, s17_.ord as ord
+                    select s13_.value."code" as value, s13_.ord as ord
                     from (
-                        select e19_.value as value, row_number() over (order by s18_.ord, e19_.ord) as ord
+                        select e15_.value as value, row_number() over (order by s14_.ord, e15_.ord) as ord
                         from (
                             select r.value."type" as value, 1 as ord
                             where r.value."type" is not null and not (json_typeof(r.value."type") = 'null')
-                        ) as s18_
+                        ) as s14_
                         cross join lateral (
                             select element_ as value, position_ + 1 as ord
-                            from (select case when is_array(s18_.value."coding") then s18_.value."coding" else array(s18_.value."coding") end as items_) as array_,
+                            from (select case when is_array(s14_.value."coding") then s14_.value."coding" else array(s14_.value."coding") end as items_) as array_,
                                 array_.items_ as element_ at position_
                             where element_ is not null
-                        ) as e19_
-                    ) as s17_
-                    where s17_.value."code" is not null and not (json_typeof(s17_.value."code") = 'null')
-                ) as x16_
-            ) as n15_
-            where n15_.position = 1
-        ) as x14_
+                        ) as e15_
+                    ) as s13_
+                    where s13_.value."code" is not null and not (json_typeof(s13_.value."code") = 'null')
+                ) as x12_
+            ) as n11_
+            where n11_.position = 1
+        ) as x10_
     )) then cast((
-        select any_value(x14_.value)
+        select any_value(x10_.value)
         from (
-            select n15_.value as value, n15_.ord as ord
+            select n11_.value as value, n11_.ord as ord
             from (
-                select x16_.value, x16_.ord, row_number() over (order by x16_.ord) as position
+                select x12_.value, x12_.ord, row_number() over (order by x12_.ord) as position
                 from (
-                    select s17_.value."code" as value, s17_.ord as ord
+                    select s13_.value."code" as value, s13_.ord as ord
                     from (
-                        select e19_.value as value, row_number() over (order by s18_.ord, e19_.ord) as ord
+                        select e15_.value as value, row_number() over (order by s14_.ord, e15_.ord) as ord
                         from (
                             select r.value."type" as value, 1 as ord
                             where r.value."type" is not null and not (json_typeof(r.value."type") = 'null')
-                        ) as s18_
+                        ) as s14_
                         cross join lateral (
                             select element_ as value, position_ + 1 as ord
-                            from (select case when is_array(s18_.value."coding") then s18_.value."coding" else array(s18_.value."coding") end as items_) as array_,
+                            from (select case when is_array(s14_.value."coding") then s14_.value."coding" else array(s14_.value."coding") end as items_) as array_,
                                 array_.items_ as element_ at position_
                             where element_ is not null
-                        ) as e19_
-                    ) as s17_
-                    where s17_.value."code" is not null and not (json_typeof(s17_.value."code") = 'null')
-                ) as x16_
-            ) as n15_
-            where n15_.position = 1
-        ) as x14_
+                        ) as e15_
+                    ) as s13_
+                    where s13_.value."code" is not null and not (json_typeof(s13_.value."code") = 'null')
+                ) as x12_
+            ) as n11_
+            where n11_.position = 1
+        ) as x10_
     ) as varchar) else json_serialize((
-        select any_value(x14_.value)
+        select any_value(x10_.value)
         from (
-            select n15_.value as value, n15_.ord as ord
+            select n11_.value as value, n11_.ord as ord
             from (
-                select x16_.value, x16_.ord, row_number() over (order by x16_.ord) as position
+                select x12_.value, x12_.ord, row_number() over (order by x12_.ord) as position
                 from (
-                    select s17_.value."code" as value, s17_.ord as ord
+                    select s13_.value."code" as value, s13_.ord as ord
                     from (
-                        select e19_.value as value, row_number() over (order by s18_.ord, e19_.ord) as ord
+                        select e15_.value as value, row_number() over (order by s14_.ord, e15_.ord) as ord
                         from (
                             select r.value."type" as value, 1 as ord
                             where r.value."type" is not null and not (json_typeof(r.value."type") = 'null')
-                        ) as s18_
+                        ) as s14_
                         cross join lateral (
                             select element_ as value, position_ + 1 as ord
-                            from (select case when is_array(s18_.value."coding") then s18_.value."coding" else array(s18_.value."coding") end as items_) as array_,
+                            from (select case when is_array(s14_.value."coding") then s14_.value."coding" else array(s14_.value."coding") end as items_) as array_,
                                 array_.items_ as element_ at position_
                             where element_ is not null
-                        ) as e19_
-                    ) as s17_
-                    where s17_.value."code" is not null and not (json_typeof(s17_.value."code") = 'null')
-                ) as x16_
-            ) as n15_
-            where n15_.position = 1
-        ) as x14_
+                        ) as e15_
+                    ) as s13_
+                    where s13_.value."code" is not null and not (json_typeof(s13_.value."code") = 'null')
+                ) as x12_
+            ) as n11_
+            where n11_.position = 1
+        ) as x10_
     )) end as "claim_type",
     case when is_varchar(r.value."use") then cast(r.value."use" as varchar) else json_serialize(r.value."use") end as "claim_use",
     case when is_varchar(r.value."status") then cast(r.value."status" as varchar) else json_serialize(r.value."status") end as "status",
     case when is_varchar((
-        select any_value(x20_.value)
+        select any_value(x16_.value)
         from (
-            select n21_.value as value, n21_.ord as ord
+            select n17_.value as value, n17_.ord as ord
             from (
-                select x22_.value, x22_.ord, row_number() over (order by x22_.ord) as position
+                select x18_.value, x18_.ord, row_number() over (order by x18_.ord) as position
                 from (
-                    select s23_.value."code" as value, s23_.ord as ord
+                    select s19_.value."code" as value, s19_.ord as ord
                     from (
                         select w3.value as value, w3.ord as ord
                         from (
-                            select e27_.value as value, row_number() over (order by s24_.ord, e27_.ord) as ord
+                            select e23_.value as value, row_number() over (order by s20_.ord, e23_.ord) as ord
                             from (
-                                select s25_.value."diagnosisCodeableConcept" as value, s25_.ord as ord
+                                select s21_.value."diagnosisCodeableConcept" as value, s21_.ord as ord
                                 from (
                                     select element_ as value, position_ + 1 as ord
                                     from (select case when is_array(r.value."diagnosis") then r.value."diagnosis" else array(r.value."diagnosis") end as items_) as array_,
                                         array_.items_ as element_ at position_
                                     where element_ is not null
-                                ) as s25_
-                                where s25_.value."diagnosisCodeableConcept" is not null and not (json_typeof(s25_.value."diagnosisCodeableConcept") = 'null')
-                            ) as s24_
+                                ) as s21_
+                                where s21_.value."diagnosisCodeableConcept" is not null and not (json_typeof(s21_.value."diagnosisCodeableConcept") = 'null')
+                            ) as s20_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s24_.value."coding") then s24_.value."coding" else array(s24_.value."coding") end as items_) as array_,
+                                from (select case when is_array(s20_.value."coding") then s20_.value."coding" else array(s20_.value."coding") end as items_) as array_,
                                     array_.items_ as element_ at position_
                                 where element_ is not null
-                            ) as e27_
+                            ) as e23_
                         ) as w3
                         where (case when is_varchar(w3.value."system") then cast(w3.value."system" as varchar) else json_serialize(w3.value."system") end = 'http://hl7.org/fhir/sid/icd-10-cm')
-                    ) as s23_
-                    where s23_.value."code" is not null and not (json_typeof(s23_.value."code") = 'null')
-                ) as x22_
-            ) as n21_
-            where n21_.position = 1
-        ) as x20_
+                    ) as s19_
+                    where s19_.value."code" is not null and not (json_typeof(s19_.value."code") = 'null')
+                ) as x18_
+            ) as n17_
+            where n17_.position = 1
+        ) as x16_
     )) then cast((
-        select any_value(x20_.value)
+        select any_value(x16_.value)
         from (
-            select n21_.value as value, n21_.ord as ord
+            select n17_.value as value, n17_.ord as ord
             from (
-                select x22_.value, x22_.ord, row_number() over (order by x22_.ord) as position
+                select x18_.value, x18_.ord, row_number() over (order by x18_.ord) as position
                 from (
-                    select s23_.value."code" as value, s23_.ord as ord
+                    select s19_.value."code" as value, s19_.ord as ord
                     from (
                         select w3.value as value, w3.ord as ord
                         from (
-                            select e27_.value as value, row_number() over (order by s24_.ord, e27_.ord) as ord
+                            select e23_.value as value, row_number() over (order by s20_.ord, e23_.ord) as ord
                             from (
-                                select s25_.value."diagnosisCodeableConcept" as value, s25_.ord as ord
+                                select s21_.value."diagnosisCodeableConcept" as value, s21_.ord as ord
                                 from (
                                     select element_ as value, position_ + 1 as ord
                                     from (select case when is_array(r.value."diagnosis") then r.value."diagnosis" else array(r.value."diagnosis") end as items_) as array_,
                                         array_.items_ as element_ at position_
                                     where element_ is not null
-                                ) as s25_
-                                where s25_.value."diagnosisCodeableConcept" is not null and not (json_typeof(s25_.value."diagnosisCodeableConcept") = 'null')
-                            ) as s24_
+                                ) as s21_
+                                where s21_.value."diagnosisCodeableConcept" is not null and not (json_typeof(s21_.value."diagnosisCodeableConcept") = 'null')
+                            ) as s20_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s24_.value."coding") then s24_.value."coding" else array(s24_.value."coding") end as items_) as array_,
+                                from (select case when is_array(s20_.value."coding") then s20_.value."coding" else array(s20_.value."coding") end as items_) as array_,
                                     array_.items_ as element_ at position_
                                 where element_ is not null
-                            ) as e27_
+                            ) as e23_
                         ) as w3
                         where (case when is_varchar(w3.value."system") then cast(w3.value."system" as varchar) else json_serialize(w3.value."system") end = 'http://hl7.org/fhir/sid/icd-10-cm')
-                    ) as s23_
-                    where s23_.value."code" is not null and not (json_typeof(s23_.value."code") = 'null')
-                ) as x22_
-            ) as n21_
-            where n21_.position = 1
-        ) as x20_
+                    ) as s19_
+                    where s19_.value."code" is not null and not (json_typeof(s19_.value."code") = 'null')
+                ) as x18_
+            ) as n17_
+            where n17_.position = 1
+        ) as x16_
     ) as varchar) else json_serialize((
-        select any_value(x20_.value)
+        select any_value(x16_.value)
         from (
-            select n21_.value as value, n21_.ord as ord
+            select n17_.value as value, n17_.ord as ord
             from (
-                select x22_.value, x22_.ord, row_number() over (order by x22_.ord) as position
+                select x18_.value, x18_.ord, row_number() over (order by x18_.ord) as position
                 from (
-                    select s23_.value."code" as value, s23_.ord as ord
+                    select s19_.value."code" as value, s19_.ord as ord
                     from (
                         select w3.value as value, w3.ord as ord
                         from (
-                            select e27_.value as value, row_number() over (order by s24_.ord, e27_.ord) as ord
+                            select e23_.value as value, row_number() over (order by s20_.ord, e23_.ord) as ord
                             from (
-                                select s25_.value."diagnosisCodeableConcept" as value, s25_.ord as ord
+                                select s21_.value."diagnosisCodeableConcept" as value, s21_.ord as ord
                                 from (
                                     select element_ as value, position_ + 1 as ord
                                     from (select case when is_array(r.value."diagnosis") then r.value."diagnosis" else array(r.value."diagnosis") end as items_) as array_,
                                         array_.items_ as element_ at position_
                                     where element_ is not null
-                                ) as s25_
-                                where s25_.value."diagnosisCodeableConcept" is not null and not (json_typeof(s25_.value."diagnosisCodeableConcept") = 'null')
-                            ) as s24_
+                                ) as s21_
+                                where s21_.value."diagnosisCodeableConcept" is not null and not (json_typeof(s21_.value."diagnosisCodeableConcept") = 'null')
+                            ) as s20_
                             cross join lateral (
                                 select element_ as value, position_ + 1 as ord
-                                from (select case when is_array(s24_.value."coding") then s24_.value."coding" else array(s24_.value."coding") end as items_) as array_,
+                                from (select case when is_array(s20_.value."coding") then s20_.value."coding" else array(s20_.value."coding") end as items_) as array_,
                                     array_.items_ as element_ at position_
                                 where element_ is not null
-                            ) as e27_
+                            ) as e23_
                         ) as w3
                         where (case when is_varchar(w3.value."system") then cast(w3.value."system" as varchar) else json_serialize(w3.value."system") end = 'http://hl7.org/fhir/sid/icd-10-cm')
-                    ) as s23_
-                    where s23_.value."code" is not null and not (json_typeof(s23_.value."code") = 'null')
-                ) as x22_
-            ) as n21_
-            where n21_.position = 1
-        ) as x20_
+                    ) as s19_
+                    where s19_.value."code" is not null and not (json_typeof(s19_.value."code") = 'null')
+                ) as x18_
+            ) as n17_
+            where n17_.position = 1
+        ) as x16_
     )) end as "principal_icd10cm_code",
     case when is_varchar((
-        select any_value(x28_.value)
+        select any_value(x24_.value)
         from (
-            select n29_.value as value, n29_.ord as ord
+            select n25_.value as value, n25_.ord as ord
             from (
-                select x30_.value, x30_.ord, row_number() over (order by x30_.ord) as position
+                select x26_.value, x26_.ord, row_number() over (order by x26_.ord) as position
                 from (
-                    select s31_.value."display" as value, s31_.ord as ord
+                    select s27_.value."display" as value, s27_.ord as ord
                     from (
-                        select s32_.value."coverage" as value, s32_.ord as ord
+                        select s28_.value."coverage" as value, s28_.ord as ord
                         from (
                             select element_ as value, position_ + 1 as ord
                             from (select case when is_array(r.value."insurance") then r.value."insurance" else array(r.value."insurance") end as items_) as array_,
                                 array_.items_ as element_ at position_
                             where element_ is not null
-                        ) as s32_
-                        where s32_.value."coverage" is not null and not (json_typeof(s32_.value."coverage") = 'null')
-                    ) as s31_
-                    where s31_.value."display" is not null and not (json_typeof(s31_.value."display") = 'null')
-                ) as x30_
-            ) as n29_
-            where n29_.position = 1
-        ) as x28_
+                        ) as s28_
+                        where s28_.value."coverage" is not null and not (json_typeof(s28_.value."coverage") = 'null')
+                    ) as s27_
+                    where s27_.value."display" is not null and not (json_typeof(s27_.value."display") = 'null')
+                ) as x26_
+            ) as n25_
+            where n25_.position = 1
+        ) as x24_
     )) then cast((
-        select any_value(x28_.value)
+        select any_value(x24_.value)
         from (
-            select n29_.value as value, n29_.ord as ord
+            select n25_.value as value, n25_.ord as ord
             from (
-                select x30_.value, x30_.ord, row_number() over (order by x30_.ord) as position
+                select x26_.value, x26_.ord, row_number() over (order by x26_.ord) as position
                 from (
-                    select s31_.value."display" as value, s31_.ord as ord
+                    select s27_.value."display" as value, s27_.ord as ord
                     from (
-                        select s32_.value."coverage" as value, s32_.ord as ord
+                        select s28_.value."coverage" as value, s28_.ord as ord
                         from (
                             select element_ as value, position_ + 1 as ord
                             from (select case when is_array(r.value."insurance") then r.value."insurance" else array(r.value."insurance") end as items_) as array_,
                                 array_.items_ as element_ at position_
                             where element_ is not null
-                        ) as s32_
-                        where s32_.value."coverage" is not null and not (json_typeof(s32_.value."coverage") = 'null')
-                    ) as s31_
-                    where s31_.value."display" is not null and not (json_typeof(s31_.value."display") = 'null')
-                ) as x30_
-            ) as n29_
-            where n29_.position = 1
-        ) as x28_
+                        ) as s28_
+                        where s28_.value."coverage" is not null and not (json_typeof(s28_.value."coverage") = 'null')
+                    ) as s27_
+                    where s27_.value."display" is not null and not (json_typeof(s27_.value."display") = 'null')
+                ) as x26_
+            ) as n25_
+            where n25_.position = 1
+        ) as x24_
     ) as varchar) else json_serialize((
-        select any_value(x28_.value)
+        select any_value(x24_.value)
         from (
-            select n29_.value as value, n29_.ord as ord
+            select n25_.value as value, n25_.ord as ord
             from (
-                select x30_.value, x30_.ord, row_number() over (order by x30_.ord) as position
+                select x26_.value, x26_.ord, row_number() over (order by x26_.ord) as position
                 from (
-                    select s31_.value."display" as value, s31_.ord as ord
+                    select s27_.value."display" as value, s27_.ord as ord
                     from (
-                        select s32_.value."coverage" as value, s32_.ord as ord
+                        select s28_.value."coverage" as value, s28_.ord as ord
                         from (
                             select element_ as value, position_ + 1 as ord
                             from (select case when is_array(r.value."insurance") then r.value."insurance" else array(r.value."insurance") end as items_) as array_,
                                 array_.items_ as element_ at position_
                             where element_ is not null
-                        ) as s32_
-                        where s32_.value."coverage" is not null and not (json_typeof(s32_.value."coverage") = 'null')
-                    ) as s31_
-                    where s31_.value."display" is not null and not (json_typeof(s31_.value."display") = 'null')
-                ) as x30_
-            ) as n29_
-            where n29_.position = 1
-        ) as x28_
+                        ) as s28_
+                        where s28_.value."coverage" is not null and not (json_typeof(s28_.value."coverage") = 'null')
+                    ) as s27_
+                    where s27_.value."display" is not null and not (json_typeof(s27_.value."display") = 'null')
+                ) as x26_
+            ) as n25_
+            where n25_.position = 1
+        ) as x24_
     )) end as "insurance_payer_name",
     case when is_varchar(r.value."billablePeriod"."start") then cast(r.value."billablePeriod"."start" as varchar) else json_serialize(r.value."billablePeriod"."start") end as "billable_period_start_date",
     case when is_varchar(r.value."billablePeriod"."end") then cast(r.value."billablePeriod"."end" as varchar) else json_serialize(r.value."billablePeriod"."end") end as "billable_period_end_date",

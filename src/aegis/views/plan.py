@@ -307,6 +307,29 @@ class Let:
         return self.body.type
 
 
+# getReferenceKey: a relative (Patient/123), versioned (Patient/123/_history/2) or absolute
+# (https://host/fhir/Patient/123[/_history/2]) literal reference. Conditional (Patient?identifier=...),
+# contained (#id) and urn:uuid references do not match: their key is NULL.
+_ID = "[A-Za-z0-9.-]{1,64}"
+REFERENCE_ID_GROUP = f"({_ID})(/_history/{_ID})?$"
+
+
+def reference_pattern(resource_type: str | None, *, versioned: bool | None = None) -> str:
+    """The whole reference: of `resource_type` (any type when None); versioned, not, or either (None)."""
+    type_pattern = resource_type or "[A-Z][A-Za-z]+"
+    version = {None: f"(/_history/{_ID})?", True: f"/_history/{_ID}", False: ""}[versioned]
+    return f"^(https?://[^?#]*/)?{type_pattern}/{_ID}{version}$"
+
+
+@dataclass(frozen=True)
+class ReferenceKey(_TextValued):
+    """getReferenceKey of the reference text `text`: the id of a literal reference to `resource_type` (to
+    any type when None), else NULL."""
+
+    text: Scalar
+    resource_type: str | None
+
+
 @dataclass(frozen=True)
 class TextLength(_IntegerValued):
     text: Scalar
@@ -356,6 +379,7 @@ Scalar = (
     | JsonArray
     | RegexMatches
     | RegexGroup
+    | ReferenceKey
     | Bound
     | Let
     | TextLength

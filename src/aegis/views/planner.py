@@ -51,8 +51,7 @@ from aegis.views.plan import (
     Not,
     OutputColumn,
     PathValue,
-    RegexGroup,
-    RegexMatches,
+    ReferenceKey,
     RepeatItems,
     RowIndex,
     SameFocus,
@@ -64,18 +63,6 @@ from aegis.views.plan import (
     ViewPlan,
 )
 from aegis.views.reader import Column, Select, ViewDefinition, output_columns
-
-# getReferenceKey: a relative (Patient/123), versioned (Patient/123/_history/2) or absolute
-# (https://host/fhir/Patient/123[/_history/2]) literal reference. Conditional (Patient?identifier=...),
-# contained (#id) and urn:uuid references do not match: their key is NULL.
-_ID = "[A-Za-z0-9.-]{1,64}"
-REFERENCE_ID_GROUP = f"({_ID})(/_history/{_ID})?$"
-
-
-def reference_pattern(resource_type: str | None) -> str:
-    type_pattern = resource_type or "[A-Z][A-Za-z]+"
-    return f"^(https?://[^?#]*/)?{type_pattern}/{_ID}(/_history/{_ID})?$"
-
 
 _ConditionOfVar = Callable[[str], Scalar]
 _Compiled = TypeVar("_Compiled", bound="Collection | Scalar")
@@ -410,19 +397,7 @@ class _Planner:
                 raise _Unsupported("getReferenceKey() takes at most one argument, a resource type")
             resource_type = self.type_name(args[0]) if args else None
             reference = JsonValue(self.single(self.children(items, "reference")), SqlType.TEXT)
-            return self.let(
-                reference,
-                lambda text: Case(
-                    (
-                        (
-                            RegexMatches(text, reference_pattern(resource_type)),
-                            RegexGroup(text, REFERENCE_ID_GROUP),
-                        ),
-                    ),
-                    None,
-                    SqlType.TEXT,
-                ),
-            )
+            return self.let(reference, lambda text: ReferenceKey(text, resource_type))
         if name in ("lowBoundary", "highBoundary"):
             if args:
                 raise _Unsupported(f"{name}() with a precision argument is not supported")

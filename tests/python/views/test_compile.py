@@ -160,6 +160,12 @@ REFERENCES = {
     "urn_uuid": "urn:uuid:0b5e3ed4-6a3c-4a3e-9f39-0e1c8c4c9d11",
     "contained": "#p1",
     "other_type": "Group/123",
+    # DuckDB takes the id by splitting a matched reference, the other engines by a capture group: the
+    # same ids where a base URL holds `_history` or a type, or where the version is missing.
+    "history_in_base": "https://x.example/_history/fhir/Patient/123",
+    "type_after_history": "https://x.example/fhir/Patient/1/_history/Group/123",
+    "empty_version": "Patient/123/_history/",
+    "trailing_slash": "Patient/123/",
 }
 EXPECTED_KEYS = {
     "relative": ("123", "123"),
@@ -170,6 +176,10 @@ EXPECTED_KEYS = {
     "urn_uuid": (None, None),
     "contained": (None, None),
     "other_type": ("123", None),  # (any type, typed Patient)
+    "history_in_base": ("123", "123"),
+    "type_after_history": ("123", None),
+    "empty_version": (None, None),
+    "trailing_slash": (None, None),
 }
 REFERENCE_VIEW = {
     "name": "observation_subjects",

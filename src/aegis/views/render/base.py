@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import ClassVar
 
 from aegis.views.plan import (
+    REFERENCE_ID_GROUP,
     Arithmetic,
     Bound,
     Case,
@@ -41,6 +42,7 @@ from aegis.views.plan import (
     Logical,
     Not,
     PathValue,
+    ReferenceKey,
     RegexGroup,
     RegexMatches,
     RepeatItems,
@@ -55,6 +57,7 @@ from aegis.views.plan import (
     TextLength,
     UnionAll,
     ViewPlan,
+    reference_pattern,
 )
 
 # Width of each zero-padded part of a repeat's sort key: a path number, then an item position.
@@ -128,6 +131,12 @@ class SqlRenderer(ABC):
 
     @abstractmethod
     def regex_group(self, text_sql: str, pattern: str) -> str: ...
+
+    def reference_key(self, text_sql: str, resource_type: str | None) -> str:
+        """getReferenceKey of reference text `text_sql`: its id when it is a literal reference (to
+        `resource_type`), else NULL."""
+        matches = self.regex_matches(text_sql, reference_pattern(resource_type))
+        return f"case when {matches} then {self.regex_group(text_sql, REFERENCE_ID_GROUP)} end"
 
     @abstractmethod
     def fail(self, message: str) -> str:
@@ -443,6 +452,8 @@ class SqlRenderer(ABC):
             return self.regex_matches(self.scalar(scalar.text), scalar.pattern)
         if isinstance(scalar, RegexGroup):
             return self.regex_group(self.scalar(scalar.text), scalar.pattern)
+        if isinstance(scalar, ReferenceKey):
+            return self.reference_key(self.scalar(scalar.text), scalar.resource_type)
         if isinstance(scalar, Bound):
             return self.item(scalar.var)
         if isinstance(scalar, Let):

@@ -24,6 +24,7 @@ from aegis.views.plan import (
     JsonValue,
     Let,
     PathValue,
+    ReferenceKey,
     RegexGroup,
     RegexMatches,
     SameFocus,
@@ -32,6 +33,7 @@ from aegis.views.plan import (
     SingleItem,
     SqlType,
     ViewPlan,
+    reference_pattern,
 )
 from aegis.views.render.base import SqlRenderer, SqlSource, _indent
 
@@ -424,6 +426,15 @@ class DuckDBRenderer(SqlRenderer):
     def regex_group(self, text_sql: str, pattern: str) -> str:
         return f"regexp_extract({text_sql}, {self.string(pattern)}, 1)"
 
+    def reference_key(self, text_sql: str, resource_type: str | None) -> str:
+        # An id has no `/`, so a matched reference's id is its last segment, or the third from last when
+        # it is versioned: DuckDB's regexp_extract (a capture group) cost twice the whole match.
+        plain, versioned = (reference_pattern(resource_type, versioned=flag) for flag in (False, True))
+        return (
+            f"case when {self.regex_matches(text_sql, plain)} then split_part({text_sql}, '/', -1) "
+            f"when {self.regex_matches(text_sql, versioned)} then split_part({text_sql}, '/', -3) end"
+        )
+
     def fail(self, message: str) -> str:
         return f"cast(error({self.string(message)}) as boolean)"
 
@@ -478,7 +489,7 @@ def _null_on_null_item(scalar: Scalar, item_vars: set[str]) -> bool:
         return _null_on_null_item(scalar.item, item_vars)
     if isinstance(scalar, Cast):
         return _null_on_null_item(scalar.operand, item_vars)
-    if isinstance(scalar, RegexMatches | RegexGroup):
+    if isinstance(scalar, RegexMatches | RegexGroup | ReferenceKey):
         return _null_on_null_item(scalar.text, item_vars)
     if isinstance(scalar, SingleItem):
         return _items_of_item(scalar.source, item_vars)

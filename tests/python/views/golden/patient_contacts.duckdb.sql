@@ -26,7 +26,7 @@ cross join lateral (
     cross join lateral (
         select
             json_extract_string(r.keys_[1], '$') as "patient_id",
-            case when regexp_full_match(json_extract_string(f1.keys_[2], '$."reference"'), '^(https?://[^?#]*/)?Organization/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?$') then regexp_extract(json_extract_string(f1.keys_[2], '$."reference"'), '([A-Za-z0-9.-]{1,64})(/_history/[A-Za-z0-9.-]{1,64})?$', 1) end as "organization_id",
+            case when regexp_full_match(json_extract_string(f1.keys_[2], '$."reference"'), '^(https?://[^?#]*/)?Organization/[A-Za-z0-9.-]{1,64}$') then split_part(json_extract_string(f1.keys_[2], '$."reference"'), '/', -1) when regexp_full_match(json_extract_string(f1.keys_[2], '$."reference"'), '^(https?://[^?#]*/)?Organization/[A-Za-z0-9.-]{1,64}/_history/[A-Za-z0-9.-]{1,64}$') then split_part(json_extract_string(f1.keys_[2], '$."reference"'), '/', -3) end as "organization_id",
             (
                 select coalesce(string_agg(json_extract_string(x2_.value, '$'), ' ' order by x2_.ord), '')
                 from (
