@@ -16,7 +16,7 @@ select
     case when regexp_full_match(r.value."beneficiary"."reference", '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}$') then split_part(r.value."beneficiary"."reference", '/', -1) when regexp_full_match(r.value."beneficiary"."reference", '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}/_history/[A-Za-z0-9.-]{1,64}$') then split_part(r.value."beneficiary"."reference", '/', -3) end as "patient_id",
     r.value."subscriberId" as "subscriber_id",
     list_filter(list_transform(list_filter(r.value."payor", lambda item_: item_ is not null), lambda l0_: l0_."display"), lambda item_: item_ is not null)[1] as "payer_name",
-    list_filter(list_transform(list_filter(flatten(list_transform(list_filter([r.value."type"], lambda item_: item_ is not null), lambda l1_: l1_."coding")), lambda item_: item_ is not null), lambda l2_: l2_."code"), lambda item_: item_ is not null)[1] as "plan_type",
+    list_filter(list_transform(list_filter(r.value."type"."coding", lambda item_: item_ is not null), lambda l1_: l1_."code"), lambda item_: item_ is not null)[1] as "plan_type",
     r.value."status" as "status",
     r.value."period"."start" as "coverage_start_date",
     r.value."period"."end" as "coverage_end_date"

@@ -15,7 +15,7 @@ select
     r.source_position,
     case when regexp_full_match(r.value."patient"."reference", '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}$') then split_part(r.value."patient"."reference", '/', -1) when regexp_full_match(r.value."patient"."reference", '^(https?://[^?#]*/)?Patient/[A-Za-z0-9.-]{1,64}/_history/[A-Za-z0-9.-]{1,64}$') then split_part(r.value."patient"."reference", '/', -3) end as "patient_id",
     case when regexp_full_match(r.value."encounter"."reference", '^(https?://[^?#]*/)?Encounter/[A-Za-z0-9.-]{1,64}$') then split_part(r.value."encounter"."reference", '/', -1) when regexp_full_match(r.value."encounter"."reference", '^(https?://[^?#]*/)?Encounter/[A-Za-z0-9.-]{1,64}/_history/[A-Za-z0-9.-]{1,64}$') then split_part(r.value."encounter"."reference", '/', -3) end as "encounter_id",
-    list_filter(list_transform(list_filter(list_filter(flatten(list_transform(list_filter([r.value."vaccineCode"], lambda item_: item_ is not null), lambda l0_: l0_."coding")), lambda item_: item_ is not null), lambda w2_: (w2_."system" = 'http://hl7.org/fhir/sid/cvx')), lambda l1_: l1_."code"), lambda item_: item_ is not null)[1] as "cvx_code",
+    list_filter(list_transform(list_filter(list_filter(r.value."vaccineCode"."coding", lambda item_: item_ is not null), lambda w2_: (w2_."system" = 'http://hl7.org/fhir/sid/cvx')), lambda l0_: l0_."code"), lambda item_: item_ is not null)[1] as "cvx_code",
     r.value."vaccineCode"."text" as "vaccine_name",
     r.value."status" as "status",
     r.value."occurrenceDateTime" as "occurred_date_time"

@@ -209,8 +209,8 @@ class _TypedReads(DuckDBRenderer):
             if collection.array is None:
                 raise NotTyped  # the R4 model does not know the step: only JSON can tell
             name = self.identifier(collection.name)
-            if isinstance(collection.source, FocusItem):
-                parent = self.bound(collection.source.var)
+            parent = self.single_value(collection.source)
+            if parent is not None:
                 shape = parent.shape.child(collection.name, collection.array)
                 values = f"{parent.sql}.{name}" if collection.array else f"[{parent.sql}.{name}]"
             else:
@@ -230,6 +230,19 @@ class _TypedReads(DuckDBRenderer):
             return _Typed(f"list_filter({items.sql}, lambda {collection.var}_: {condition})", items.shape)
         one = self.item_at(collection)
         return _Typed(f"list_filter([{one.sql}], {_NOT_NULL})", one.shape)
+
+    def single_value(self, collection: Collection) -> _Typed | None:
+        """A collection of at most one item as that value (NULL for none), when it is a bound item or a
+        path of steps that do not repeat from one: a field of a NULL struct is NULL, so no list is needed
+        (the list of one item, transformed and flattened at every step, cost the EOB lines 8 %)."""
+        if isinstance(collection, FocusItem):
+            return self.bound(collection.var)
+        if isinstance(collection, Children) and collection.array is False:
+            parent = self.single_value(collection.source)
+            if parent is not None:
+                shape = parent.shape.child(collection.name, False)
+                return _Typed(f"{parent.sql}.{self.identifier(collection.name)}", shape)
+        return None
 
     def item_at(self, item_at: ItemAt) -> _Typed:
         items = self.items_of(item_at.source)
