@@ -4,6 +4,7 @@ engine, reading the declared systems, and classified at least as strictly as the
 from __future__ import annotations
 
 import copy
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,14 @@ import yaml
 
 from aegis.lineage.categories import strictness
 from aegis.lineage.fhir_paths import fhir_path_category, fhirpath_element_path
-from aegis.staging.generate import StagingViewError, read_staging_view, staging_views, write_or_check
+from aegis.staging.generate import (
+    StagingViewError,
+    model_sql,
+    ranks_flattened_rows,
+    read_staging_view,
+    staging_views,
+    write_or_check,
+)
 from aegis.staging.systems import DECLARED
 from aegis.views import ENGINES, ViewCompileError, compile_view
 
@@ -100,3 +108,21 @@ def test_an_unsupported_expression_names_the_view_the_column_and_the_expression(
         compile_view(view, "duckdb")
     message = str(raised.value)
     assert VIEWS[0].model in message and "descendants()" in message
+
+
+def test_only_a_view_of_one_row_per_resource_that_filters_none_ranks_its_flattened_rows() -> None:
+    """Ranking flattened rows is only right when every delivery gives exactly one row: a `where` could drop
+    the latest delivery and let an older one win, and a forEach's rows of one delivery must stay together."""
+    by_model = {view.model: view for view in VIEWS}
+    ranked_after = [model for model, view in by_model.items() if ranks_flattened_rows(view.document)]
+    assert sorted(ranked_after) == sorted(set(by_model) - {"stg_fhir__explanation_of_benefit_items"})
+    observations = by_model["stg_fhir__observations"]
+    assert "fhir_latest_versions('flattened_versions'" in model_sql(observations)
+    filtered = copy.deepcopy(observations.document)
+    filtered["where"] = [{"path": "status = 'final'"}]
+    assert not ranks_flattened_rows(filtered)
+    assert "fhir_latest_versions('envelopes'" in model_sql(
+        dataclasses.replace(observations, document=filtered)
+    )
+    lines = by_model["stg_fhir__explanation_of_benefit_items"]
+    assert "fhir_latest_versions('envelopes'" in model_sql(lines)

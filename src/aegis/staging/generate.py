@@ -8,9 +8,9 @@ For each `models/staging/fhir/views/<model>.json` (a SQL on FHIR v2 ViewDefiniti
   `adapter.dispatch` like every other engine difference of the project;
 - the model `models/staging/fhir/<model>.sql` keeps the staging semantics that are not the view's: the
   incremental filter, one row per resource (its latest delivery, deletions applied:
-  aegis.fhir_latest_versions; a view of one row per resource is flattened first and its rows ranked,
-  one of several rows per resource is ranked first), the envelope columns, and typing (FHIR `date`/`dateTime` through the
-  project's parse macros, `ansi/type` tags for numbers). Columns tagged `aegis/column` are alternatives
+  aegis.fhir_latest_versions; the rows of a view that gives one row per resource and filters none are
+  ranked after it flattens, the envelopes of any other view before), the envelope columns, and typing
+  (FHIR `date`/`dateTime` through the project's parse macros, `ansi/type` tags for numbers). Columns tagged `aegis/column` are alternatives
   for one output column (choice types: `effectiveDateTime` or `effectivePeriod.start`), coalesced in
   the view's order.
 
@@ -84,8 +84,15 @@ def _tag(column: dict[str, Any], name: str) -> str | None:
     return None
 
 
+def ranks_flattened_rows(document: dict[str, Any]) -> bool:
+    """Whether the model ranks the view's rows (flattened first) rather than the envelopes: when the view
+    gives exactly one row per resource. A `where` could drop the latest delivery and let an older one win;
+    several rows of one delivery must stay together."""
+    return not document.get("where") and _one_row_per_resource(document.get("select", []))
+
+
 def _one_row_per_resource(select: list[dict[str, Any]]) -> bool:
-    """Whether the view gives at most one row per resource: no forEach, forEachOrNull, repeat or unionAll."""
+    """No forEach, forEachOrNull, repeat or unionAll anywhere in `select`."""
     return all(
         not any(key in node for key in ("forEach", "forEachOrNull", "repeat", "unionAll"))
         and _one_row_per_resource(node.get("select", []))
@@ -205,7 +212,7 @@ def model_sql(view: StagingView) -> str:
         if view.row_key
         else ""
     )
-    if _one_row_per_resource(view.document.get("select", [])):
+    if ranks_flattened_rows(view.document):
         # Every delivery flattened, then the latest kept: the version sort carries the view's columns, not
         # the resource JSON (docs/performance.md). A deletion flattens to a row of NULL columns and ranks
         # like any delivery.
