@@ -192,10 +192,7 @@ class SqlRenderer(ABC):
         else:
             columns = carried + [f"{view_alias}.{self.identifier(column.name)}" for column in plan.output]
             rows = self.lateral(self.selection(plan.root), view_alias) + "\n"
-        where = "\n".join(
-            ("where " if index == 0 else "    and ") + f"{self.scalar(condition)}"
-            for index, condition in enumerate(plan.where)
-        )
+        where = self.where_clause(plan)
         # After every expression is rendered: resource_rows() may depend on what they read.
         return (
             "select\n"
@@ -204,7 +201,15 @@ class SqlRenderer(ABC):
             + _indent(self.resource_rows(plan, source))
             + f"\n) as {resource}\n"
             + rows
-            + (f"{where}\n" if where else "")
+            + (f"{where.lstrip()}\n" if where else "")
+        )
+
+    def where_clause(self, plan: ViewPlan) -> str:
+        """The view's `where` conditions as a WHERE clause on the resource rows, each on a line of its own
+        ('' when it has none)."""
+        return "".join(
+            ("\nwhere " if index == 0 else "\n    and ") + self.scalar(condition)
+            for index, condition in enumerate(plan.where)
         )
 
     def type_filter(self, plan: ViewPlan, source: SqlSource) -> str:

@@ -151,13 +151,6 @@ class DuckDBRenderer(SqlRenderer):
         )
         return self.select_columns(plan, source, values, rows)
 
-    def where_clause(self, plan: ViewPlan) -> str:
-        """The view's `where` conditions, as a WHERE clause on the resource rows ('' when it has none)."""
-        return "".join(
-            ("\nwhere " if index == 0 else "\n    and ") + self.scalar(condition)
-            for index, condition in enumerate(plan.where)
-        )
-
     def each_rows(
         self,
         resource: str,
