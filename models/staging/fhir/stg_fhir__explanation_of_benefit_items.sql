@@ -34,7 +34,7 @@ latest_versions as (
 ),
 
 {# Computed once: a sensitive-code test in final is a correlated subquery, which DuckDB decorrelates
-    into a second read of this CTE (inlined, the resources were parsed twice). #}
+    into a second read of this CTE. #}
 flattened as {{ aegis.aegis_cte_materialized() }} (
 
     {{ aegis.view_stg_fhir__explanation_of_benefit_items('latest_versions') }}

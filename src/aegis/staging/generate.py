@@ -212,13 +212,24 @@ def model_sql(view: StagingView) -> str:
         if view.row_key
         else ""
     )
+    flatten = f"aegis.view_{view.model}"
+    rank = "aegis.fhir_latest_versions"
+    stored = f"stored_id_column='{view.key}'"
     if ranks_flattened_rows(view.document):
         # Every delivery flattened, then the latest kept: the version sort carries the view's columns, not
         # the resource JSON (docs/performance.md). A deletion flattens to a row of NULL columns and ranks
         # like any delivery.
-        versions = f"""flattened_versions as (
+        first_cte = "flattened_versions"
+        first, then = f"{flatten}('envelopes')", f"{rank}('{first_cte}', {stored})"
+        latest = "flattened"  # the CTE whose winning deletions an incremental run stages
+    else:
+        # Several rows per resource: the envelopes are ranked first, so that one delivery's rows stay
+        # together.
+        first_cte = latest = "latest_versions"
+        first, then = f"{rank}('envelopes', {stored})", f"{flatten}('{first_cte}')"
+    versions = f"""{first_cte} as (
 
-    {{{{ aegis.view_{view.model}('envelopes') }}}}
+    {{{{ {first} }}}}
 
 ),
 
@@ -226,27 +237,9 @@ def model_sql(view: StagingView) -> str:
     into a second read of this CTE. #}}
 flattened as {{{{ aegis.aegis_cte_materialized() }}}} (
 
-    {{{{ aegis.fhir_latest_versions('flattened_versions', stored_id_column='{view.key}') }}}}
+    {{{{ {then} }}}}
 
 )"""
-        latest = "flattened"
-    else:
-        # Several rows per resource: the envelopes are ranked first, so that one delivery's rows stay
-        # together.
-        versions = f"""latest_versions as (
-
-    {{{{ aegis.fhir_latest_versions('envelopes', stored_id_column='{view.key}') }}}}
-
-),
-
-{{# Computed once: a sensitive-code test in final is a correlated subquery, which DuckDB decorrelates
-    into a second read of this CTE (inlined, the resources were parsed twice). #}}
-flattened as {{{{ aegis.aegis_cte_materialized() }}}} (
-
-    {{{{ aegis.view_{view.model}('latest_versions') }}}}
-
-)"""
-        latest = "latest_versions"
     return f"""{note}{{{{ config(
     materialized='incremental',
     unique_key='{view.key}',
