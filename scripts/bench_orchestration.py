@@ -1,11 +1,11 @@
 """Orchestration benchmark (not a test): the Airflow DAG (cosmos, one task per model) against a plain
 `dbt build` of the same project, on the same synthetic population, in the same run.
 
-Prints the DAG file's parse time (both DAGs rendered from the manifest, LoadMode.DBT_MANIFEST: no dbt
+Prints the DAG file's parse time (every DAG rendered from the manifest, LoadMode.DBT_MANIFEST: no dbt
 subprocess at parse) and the wall time of a whole `aegis_daily` run through `dag.test()` (tasks run one
 after another, as the DuckDB pool of one writer makes them run on a real deployment) against the plain
 build. The DAG run does more than the build: it lands, measures freshness, verifies governance, compiles
-for the lineage audit and runs the audit.
+for the lineage audit and runs the audit; and less: the research release is its own DAG's.
 
     .venv/bin/python scripts/bench_orchestration.py --patients 200 [--json]
 """
@@ -55,7 +55,8 @@ def main() -> int:
     else:
         print(f"orchestration at {args.patients} patients (workspace {workspace.root})")
         print(
-            f"  DAG file parse (2 DAGs, {ran['tasks']} tasks in aegis_daily): {parsed['parse_seconds']:.2f}s"
+            f"  DAG file parse ({len(parsed['dags'])} DAGs, {ran['tasks']} tasks in aegis_daily, which leaves "
+            f"the research release out): {parsed['parse_seconds']:.2f}s"
         )
         print(f"  plain dbt build:                       {build_seconds:8.1f}s")
         print(f"  aegis_daily through dag.test():        {ran['run_seconds']:8.1f}s  ({ran['state']})")

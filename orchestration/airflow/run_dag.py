@@ -45,6 +45,7 @@ def main() -> int:
         "parse_seconds": round(parse_seconds, 3),
         "dags": sorted(bag.dag_ids),
         "tasks": len(dag.task_ids),
+        "task_ids": sorted(dag.task_ids),
     }
     if not args.parse_only:
         from aegis_flow import Settings

@@ -44,6 +44,7 @@ class Settings:
     landing_root: Path
     retries: int
     deadline_hours: float
+    release_schedule: str
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -71,6 +72,9 @@ class Settings:
             landing_root=Path(env.get("AEGIS_LANDING_DIR") or data / "landing"),
             retries=int(env.get("AEGIS_AIRFLOW_RETRIES", "2")),
             deadline_hours=float(env.get("AEGIS_AIRFLOW_DEADLINE_HOURS") or 0),
+            # The research release's cadence (docs/governance.md, "The research release"): monthly, on the
+            # 1st after that day's daily run; the privacy officer's choice.
+            release_schedule=env.get("AEGIS_AIRFLOW_RELEASE_SCHEDULE") or "0 9 1 * *",
         )
 
     @property

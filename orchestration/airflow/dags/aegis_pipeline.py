@@ -1,12 +1,13 @@
 """The Aegis pipeline as Airflow DAGs (astronomer-cosmos): land -> freshness gates -> dbt build per model ->
 governance verify -> lineage audit -> observability.
 
-Two DAGs from one factory: `aegis_daily` lands the day's files itself, `aegis_intraday` waits for what the
-streaming path (Kinesis -> Lambda) has landed. Each dbt model is one task (`dbt build --select <model>`: the
-model and its tests), rendered from the manifest once per parse (LoadMode.DBT_MANIFEST: no `dbt ls`).
-Each source is a freshness gate rendered from the same manifest: its status comes from one
-`dbt source freshness` run; a stale source skips its models (and theirs), raises one alert for the run,
-and fails nothing. See docs/orchestration.md.
+Three DAGs from one factory: `aegis_daily` lands the day's files itself, `aegis_intraday` waits for what the
+streaming path (Kinesis -> Lambda) has landed; both build everything but the research release, which
+`aegis_research_release` publishes monthly (docs/governance.md, "The research release"). Each dbt model is
+one task (`dbt build --select <model>`: the model and its tests), rendered from the manifest once per
+parse (LoadMode.DBT_MANIFEST: no `dbt ls`). Each source is a freshness gate rendered from the same manifest:
+its status comes from one `dbt source freshness` run; a stale source skips its models (and theirs), raises
+one alert for the run, and fails nothing. See docs/orchestration.md.
 """
 
 from __future__ import annotations
@@ -111,7 +112,7 @@ def observe(step: str) -> None:
     SETTINGS.run([SETTINGS.aegis, "observe", step])
 
 
-def dbt_build() -> DbtTaskGroup:
+def dbt_build(select: tuple[str, ...], exclude: tuple[str, ...]) -> DbtTaskGroup:
     project = SETTINGS.project_dir
     return DbtTaskGroup(
         group_id="dbt_build",
@@ -128,8 +129,8 @@ def dbt_build() -> DbtTaskGroup:
         render_config=RenderConfig(
             load_method=LoadMode.DBT_MANIFEST,
             test_behavior=TestBehavior.BUILD,
-            select=list(SETTINGS.select),
-            exclude=list(SETTINGS.exclude),
+            select=list(select),
+            exclude=list(exclude),
             # Sources render through the converter only (as gates), not as cosmos freshness tasks that fail.
             source_rendering_behavior=SourceRenderingBehavior.NONE,
             node_converters={DbtResourceType.SOURCE: freshness_gate},
@@ -176,7 +177,16 @@ def deadline(dag_id: str) -> DeadlineAlert | None:
     )
 
 
-def pipeline(dag_id: str, schedule: str, description: str, lands: bool) -> DAG:
+# The research release (the de-identified extract) is published on its own schedule, never by the runs that
+# follow the data: each rebuild republishes it, and a reader who compares two publications sees which research
+# ids (and rows) are new since the last one, a batch small enough to link to people known to have had a visit
+# that day (docs/governance.md, "The research release").
+RESEARCH_RELEASE = "tag:research_release"
+
+
+def pipeline(dag_id: str, schedule: str, description: str, start: str) -> DAG:
+    """One DAG: `start` is "land" (land the day's files), "wait" (for what the stream landed) or "release"
+    (build the research release from what the warehouse holds: no landing, no freshness gates)."""
     default_args: dict[str, Any] = {
         "owner": "aegis",
         "retries": SETTINGS.retries,
@@ -200,21 +210,25 @@ def pipeline(dag_id: str, schedule: str, description: str, lands: bool) -> DAG:
         tags=["aegis", "dbt"],
     ) as dag:
         pool = {"pool": SETTINGS.pool}
-        start: Any
-        if lands:
-            start = PythonOperator(task_id="land", python_callable=land)
+        if start == "release":
+            build = dbt_build((RESEARCH_RELEASE,), SETTINGS.exclude)
         else:
-            start = PythonSensor(
-                task_id="wait_for_landing",
-                python_callable=aegis_flow.landing_has_files,
-                op_args=[SETTINGS.landing_root],
-                mode="reschedule",
-                poke_interval=300,
-                timeout=3600,
-            )
-        measured = PythonOperator(task_id=FRESHNESS_TASK, python_callable=freshness, **pool)
-        stale = PythonOperator(task_id="freshness_alert", python_callable=alert_stale)
-        build = dbt_build()
+            build = dbt_build(SETTINGS.select, (*SETTINGS.exclude, RESEARCH_RELEASE))
+            first: Any
+            if start == "land":
+                first = PythonOperator(task_id="land", python_callable=land)
+            else:
+                first = PythonSensor(
+                    task_id="wait_for_landing",
+                    python_callable=aegis_flow.landing_has_files,
+                    op_args=[SETTINGS.landing_root],
+                    mode="reschedule",
+                    poke_interval=300,
+                    timeout=3600,
+                )
+            measured = PythonOperator(task_id=FRESHNESS_TASK, python_callable=freshness, **pool)
+            stale = PythonOperator(task_id="freshness_alert", python_callable=alert_stale)
+            first >> measured >> [stale, build]
         verify = PythonOperator(
             task_id="governance_verify",
             python_callable=governance_verify,
@@ -225,12 +239,24 @@ def pipeline(dag_id: str, schedule: str, description: str, lands: bool) -> DAG:
         audit = PythonOperator(task_id="lineage_audit", python_callable=lineage_audit)
         record = PythonOperator(task_id="observe_record", python_callable=observe, op_args=["record"], **pool)
         report = PythonOperator(task_id="observe_report", python_callable=observe, op_args=["report"])
-        start >> measured >> [stale, build]
         build >> verify >> compiled >> audit >> record >> report
     return dag
 
 
-daily = pipeline("aegis_daily", "0 5 * * *", "Land the day's files and build every model they feed", True)
+daily = pipeline(
+    "aegis_daily",
+    "0 5 * * *",
+    "Land the day's files and build every model they feed, but the research release",
+    "land",
+)
 intraday = pipeline(
-    "aegis_intraday", "30 7-19 * * *", "Build what the stream has landed since the last run", False
+    "aegis_intraday", "30 7-19 * * *", "Build what the stream has landed since the last run", "wait"
+)
+# Monthly by default (AEGIS_AIRFLOW_RELEASE_SCHEDULE); trigger it by hand to publish a correction out of
+# cycle (a row that became 42 CFR Part 2, a deleted resource).
+research_release = pipeline(
+    "aegis_research_release",
+    SETTINGS.release_schedule,
+    "Publish the de-identified research release",
+    "release",
 )

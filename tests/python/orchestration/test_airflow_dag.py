@@ -108,3 +108,34 @@ def test_stale_source_skips_its_models_with_one_alert(workspace: Workspace) -> N
     assert len(bounds) == 1, result["dbt_env"]
     since = datetime.strptime(bounds.pop(), "%Y-%m-%d %H:%M:%S").replace(tzinfo=UTC)
     assert datetime.now(UTC) - timedelta(hours=1) < since < datetime.now(UTC)
+
+
+RESEARCH_RELEASE = {
+    "int_records_assigned_research_ids",
+    "int_patients_assigned_fact_release_levels",
+    "dim_patient_deidentified",
+    "fct_encounters_deidentified",
+    "fct_conditions_deidentified",
+}
+
+
+def built_models(task_ids: list[str]) -> set[str]:
+    return {
+        t.removeprefix("dbt_build.").removesuffix("_model_build")
+        for t in task_ids
+        if t.endswith("_model_build")
+    }
+
+
+def test_research_release_is_its_own_dag(workspace: Workspace) -> None:
+    """The runs that follow the data never republish the research release; its own DAG builds it alone
+    (docs/governance.md, "The research release"). Parsed from the module's manifest, nothing run."""
+    releases = workspace.run_dag("aegis_research_release", parse_only=True)
+    assert "aegis_research_release" in releases["dags"], releases
+    assert built_models(releases["task_ids"]) == RESEARCH_RELEASE
+    # No landing, no freshness gate: it publishes what the warehouse holds.
+    assert not [t for t in releases["task_ids"] if "land" in t or "freshness" in t], releases["task_ids"]
+    for dag_id in ("aegis_daily", "aegis_intraday"):
+        models = built_models(workspace.run_dag(dag_id, parse_only=True)["task_ids"])
+        assert {"dim_patient", "fct_encounters", "stg_fhir__patients"} <= models
+        assert models.isdisjoint(RESEARCH_RELEASE), (dag_id, models & RESEARCH_RELEASE)
