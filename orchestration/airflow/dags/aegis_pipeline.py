@@ -15,7 +15,7 @@ from __future__ import annotations
 import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from airflow.providers.standard.operators.python import PythonOperator, ShortCircuitOperator
 from airflow.providers.standard.sensors.python import PythonSensor
@@ -184,7 +184,7 @@ def deadline(dag_id: str) -> DeadlineAlert | None:
 RESEARCH_RELEASE = "tag:research_release"
 
 
-def pipeline(dag_id: str, schedule: str, description: str, start: str) -> DAG:
+def pipeline(dag_id: str, schedule: str, description: str, start: Literal["land", "wait", "release"]) -> DAG:
     """One DAG: `start` is "land" (land the day's files), "wait" (for what the stream landed) or "release"
     (build the research release from what the warehouse holds: no landing, no freshness gates)."""
     default_args: dict[str, Any] = {
