@@ -30,7 +30,7 @@ import orjson
 from aegis.staging.systems import DECLARED
 from aegis.views import ENGINES, SqlSource, render_plan
 from aegis.views.planner import plan_view
-from aegis.views.reader import read_view_definition
+from aegis.views.reader import Select, read_view_definition
 
 VIEWS_DIR = Path("models/staging/fhir/views")
 MODELS_DIR = Path("models/staging/fhir")
@@ -87,17 +87,16 @@ def _tag(column: dict[str, Any], name: str) -> str | None:
 def ranks_flattened_rows(document: dict[str, Any]) -> bool:
     """Whether the model ranks the view's rows (flattened first) rather than the envelopes: when the view
     gives exactly one row per resource. A `where` could drop the latest delivery and let an older one win;
-    several rows of one delivery must stay together."""
-    return not document.get("where") and _one_row_per_resource(document.get("select", []))
+    several rows of one delivery must stay together. Read by the project's ViewDefinition reader, as the
+    compiler reads it."""
+    view = read_view_definition(document)
+    return not view.where and all(_one_row_per_resource(select) for select in view.selects)
 
 
-def _one_row_per_resource(select: list[dict[str, Any]]) -> bool:
-    """No forEach, forEachOrNull, repeat or unionAll anywhere in `select`."""
-    return all(
-        not any(key in node for key in ("forEach", "forEachOrNull", "repeat", "unionAll"))
-        and _one_row_per_resource(node.get("select", []))
-        for node in select
-    )
+def _one_row_per_resource(select: Select) -> bool:
+    """No forEach, forEachOrNull, repeat or unionAll in `select` or under it."""
+    iterates = select.for_each is not None or select.for_each_or_null is not None or bool(select.repeat)
+    return not iterates and not select.union_all and all(_one_row_per_resource(s) for s in select.selects)
 
 
 def _view_columns(select: list[dict[str, Any]], context: str = "") -> list[tuple[dict[str, Any], str]]:
