@@ -25,6 +25,7 @@ import pytest
 from aegis.ingest.landing import LocalStore
 from aegis.ingest.loader import land_events
 from aegis.synth import SynthOptions, generate
+from dbt_args import NO_SEEDS, NO_TESTS
 
 pytestmark = pytest.mark.slow
 
@@ -49,9 +50,6 @@ SELECTION = ["+path:models/staging", *(f"+{model}" for model in INCREMENTAL_MODE
 # The facts and everything between them and staging, staging left as it is.
 FACTS_ONLY = [*(f"+{model}" for model in INCREMENTAL_MODELS), "--exclude", "path:models/staging"]
 NEW_PAYER = "Incremental Test Payer"
-NO_TESTS = ["--exclude-resource-type", "test", "--exclude-resource-type", "unit_test"]
-# After the first build the seeds are what they were: loading them again would only cost time.
-NO_SEEDS = [*NO_TESTS, "--exclude-resource-type", "seed"]
 
 
 def _tables(target: Path) -> dict[str, tuple[str, str]]:

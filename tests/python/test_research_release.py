@@ -25,11 +25,10 @@ import pytest
 from aegis.ingest.landing import LocalStore
 from aegis.ingest.loader import land_events
 from aegis.synth import SynthOptions, generate
+from dbt_args import NO_SEEDS, NO_TESTS
 
 pytestmark = pytest.mark.slow
 
-NO_TESTS = ["--exclude-resource-type", "test", "--exclude-resource-type", "unit_test"]
-NO_SEEDS = [*NO_TESTS, "--exclude-resource-type", "seed"]
 # The documented daily selection (docs/incremental.md) when every source has fresher data, as `make bench`
 # runs it: source_status:fresher+ needs the previous run's freshness state.
 DAILY = ["-s", "source:*+", "--exclude", "tag:research_release"]

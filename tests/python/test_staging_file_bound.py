@@ -22,11 +22,11 @@ import pytest
 from aegis.ingest.landing import PART_STAMP_FORMAT, BufferLimits, LocalStore
 from aegis.ingest.loader import land_events
 from aegis.synth import SynthOptions, generate
+from dbt_args import NO_TESTS
 
 pytestmark = pytest.mark.slow
 
 STAGING = ["path:models/staging"]
-NO_TESTS = ["--exclude-resource-type", "test", "--exclude-resource-type", "unit_test"]
 # No lookback: the test names exactly the files the bound skips (the default covers a PUT's duration).
 NO_LOOKBACK = ["--vars", json.dumps({"aegis_landing_file_lookback_seconds": 0})]
 # Small parts, so that one load writes several parts per resource type, most before its last record.
